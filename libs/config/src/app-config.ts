@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { envSchema, type Env } from './config.schema.js';
+
+export interface SlaConfig {
+  stationMinutes: number;
+  instituteMinutes: number;
+  centerMinutes: number;
+  urgentMinutes: number;
+  timeFactor: number;
+}
+
+export interface TelegramConfig {
+  token: string;
+  apiRoot: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  limits: { globalPerSecond: number; chatPerSecond: number; groupPerMinute: number };
+}
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  encryptionKey: Buffer;
+  encryptionKeyIsDevDefault: boolean;
+  http: { host: string; port: number; publicBaseUrl?: string };
+  webChatEnabled: boolean;
+  timeZone: string;
+  telegram?: TelegramConfig;
+  sla: SlaConfig;
+  creditTimeoutHours: number;
+  pointsPerHour: number;
+  volunteerAutoApprove: boolean;
+  maxNeedText: number;
+  reconcileIntervalSeconds: number;
+  outboxPollMs: number;
+  outboundConcurrency: number;
+  demoSeed: boolean;
+  nlu: {
+    confidenceThreshold: number;
+    model?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number };
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Decodes a 32-byte key given as 64 hex chars or base64. */
+function decodeKey(raw: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('ENCRYPTION_KEY must be 32 bytes (64 hex chars or base64)');
+  return key;
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  // Empty strings in .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    // Report names and reasons only: values may be secrets.
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const devKey = !e.ENCRYPTION_KEY;
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    // Outside production a fixed development key keeps the demo zero-config; it is
+    // announced at boot and refused in production by the schema.
+    encryptionKey: e.ENCRYPTION_KEY ? decodeKey(e.ENCRYPTION_KEY) : createHash('sha256').update('baiying-dev-key').digest(),
+    encryptionKeyIsDevDefault: devKey,
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT, publicBaseUrl: e.PUBLIC_BASE_URL },
+    webChatEnabled: e.WEB_CHAT_ENABLED,
+    timeZone: e.TIME_ZONE,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+          webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+          webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+          limits: {
+            globalPerSecond: e.TELEGRAM_GLOBAL_PER_SECOND,
+            chatPerSecond: e.TELEGRAM_CHAT_PER_SECOND,
+            groupPerMinute: e.TELEGRAM_GROUP_PER_MINUTE,
+          },
+        }
+      : undefined,
+    sla: {
+      stationMinutes: e.SLA_STATION_MINUTES,
+      instituteMinutes: e.SLA_INSTITUTE_MINUTES,
+      centerMinutes: e.SLA_CENTER_MINUTES,
+      urgentMinutes: e.SLA_URGENT_MINUTES,
+      timeFactor: e.SLA_TIME_FACTOR,
+    },
+    creditTimeoutHours: e.CREDIT_TIMEOUT_HOURS,
+    pointsPerHour: e.POINTS_PER_HOUR,
+    volunteerAutoApprove: e.VOLUNTEER_AUTO_APPROVE,
+    maxNeedText: e.MAX_NEED_TEXT,
+    reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    outboundConcurrency: e.OUTBOUND_CONCURRENCY,
+    demoSeed: e.DEMO_SEED,
+    nlu: {
+      confidenceThreshold: e.NLU_CONFIDENCE_THRESHOLD,
+      model:
+        e.NLU_MODEL_BASE_URL && e.NLU_MODEL
+          ? { baseUrl: e.NLU_MODEL_BASE_URL, model: e.NLU_MODEL, apiKey: e.NLU_MODEL_API_KEY, timeoutMs: e.NLU_MODEL_TIMEOUT_MS }
+          : undefined,
+    },
+  };
+}
+
+/** A redacted view for boot logs: which features are on, never a secret. */
+export function describeConfig(c: AppConfig): Record<string, string | number | boolean> {
+  return {
+    env: c.env,
+    http: `${c.http.host}:${c.http.port}`,
+    webChat: c.webChatEnabled,
+    telegram: c.telegram ? (c.telegram.webhookUrl ? 'webhook' : 'long-polling') : 'off',
+    telegramApiRoot: c.telegram?.apiRoot ?? '-',
+    redisPrefix: c.redisPrefix,
+    encryptionKey: c.encryptionKeyIsDevDefault ? 'DEVELOPMENT DEFAULT (set ENCRYPTION_KEY)' : 'set',
+    nluModel: c.nlu.model ? c.nlu.model.model : 'rules only',
+  };
+}

@@ -1,0 +1,23 @@
+import type { Tx } from './prisma.js';
+import { MessagingRepository } from './repositories/messaging.repository.js';
+import { NeedRepository } from './repositories/need.repository.js';
+import { OrgRepository } from './repositories/org.repository.js';
+import { PeopleRepository } from './repositories/people.repository.js';
+import { VolunteerRepository } from './repositories/volunteer.repository.js';
+
+/** Every repository bound to one client or transaction. */
+export class Repos {
+  readonly org: OrgRepository;
+  readonly people: PeopleRepository;
+  readonly volunteers: VolunteerRepository;
+  readonly needs: NeedRepository;
+  readonly messaging: MessagingRepository;
+
+  constructor(readonly tx: Tx) {
+    this.org = new OrgRepository(tx);
+    this.people = new PeopleRepository(tx);
+    this.volunteers = new VolunteerRepository(tx);
+    this.needs = new NeedRepository(tx);
+    this.messaging = new MessagingRepository(tx);
+  }
+}

@@ -1,0 +1,107 @@
+import type { Channel, Prisma, Tx } from '../prisma.js';
+
+export interface NewSentMessage {
+  purposeKey: string;
+  channel: Channel;
+  chatId: string;
+  template: string;
+  bodyEnc: string;
+  priority: number;
+  editOf?: string;
+}
+
+/** Sent messages (the outbound outbox), domain outbox events, dedupe and dialogue state. */
+export class MessagingRepository {
+  constructor(private readonly tx: Tx) {}
+
+  /** Inserts messages; rows whose purposeKey exists are skipped. Returns the new rows' ids. */
+  async enqueue(msgs: NewSentMessage[]): Promise<Array<{ id: string; priority: number }>> {
+    if (msgs.length === 0) return [];
+    return this.tx.sentMessage.createManyAndReturn({ data: msgs, skipDuplicates: true, select: { id: true, priority: true } });
+  }
+
+  async get(id: string) {
+    return this.tx.sentMessage.findUnique({ where: { id } });
+  }
+
+  async byPurpose(purposeKey: string) {
+    return this.tx.sentMessage.findUnique({ where: { purposeKey } });
+  }
+
+  async markSent(id: string, messageRef: string): Promise<void> {
+    await this.tx.sentMessage.update({ where: { id }, data: { status: 'sent', messageRef, sentAt: new Date(), attempts: { increment: 1 } } });
+  }
+
+  async markFailed(id: string, error: string, final: boolean): Promise<void> {
+    await this.tx.sentMessage.update({ where: { id }, data: { lastError: error.slice(0, 500), attempts: { increment: 1 }, ...(final ? { status: 'failed' } : {}) } });
+  }
+
+  async stalePending(olderThan: Date, take = 1000) {
+    return this.tx.sentMessage.findMany({ where: { status: 'pending', createdAt: { lte: olderThan } }, take, orderBy: { seq: 'asc' }, select: { id: true, priority: true } });
+  }
+
+  /** All messages (cards) sent under a purpose prefix, e.g. every card of one dispatch. */
+  async sentWithPrefix(prefix: string) {
+    return this.tx.sentMessage.findMany({ where: { purposeKey: { startsWith: prefix }, editOf: null }, select: { purposeKey: true, channel: true, chatId: true } });
+  }
+
+  // --- domain outbox ----------------------------------------------------------------------
+
+  async addEvent(type: string, aggregateId: string, payload: Prisma.InputJsonValue = {}) {
+    return this.tx.outboxEvent.create({ data: { type, aggregateId, payload } });
+  }
+
+  async unpublished(take = 200) {
+    return this.tx.outboxEvent.findMany({ where: { publishedAt: null }, orderBy: { createdAt: 'asc' }, take });
+  }
+
+  async markPublished(ids: string[]): Promise<void> {
+    if (ids.length) await this.tx.outboxEvent.updateMany({ where: { id: { in: ids } }, data: { publishedAt: new Date() } });
+  }
+
+  // --- inbound dedupe ---------------------------------------------------------------------
+
+  /** Records an update as processed; false when it was processed before. */
+  async markProcessed(channel: Channel, updateId: string): Promise<boolean> {
+    const r = await this.tx.processedUpdate.createMany({ data: [{ channel, updateId }], skipDuplicates: true });
+    return r.count === 1;
+  }
+
+  // --- dialogue state ---------------------------------------------------------------------
+
+  async state(channel: Channel, chatKey: string) {
+    return this.tx.conversationState.findUnique({ where: { channel_chatKey: { channel, chatKey } } });
+  }
+
+  async saveState(channel: Channel, chatKey: string, flow: string, dataEnc: string): Promise<void> {
+    await this.tx.conversationState.upsert({
+      where: { channel_chatKey: { channel, chatKey } },
+      create: { channel, chatKey, flow, dataEnc },
+      update: { flow, dataEnc },
+    });
+  }
+
+  async clearState(channel: Channel, chatKey: string): Promise<void> {
+    await this.tx.conversationState.deleteMany({ where: { channel, chatKey } });
+  }
+
+  // --- web chat mailbox -------------------------------------------------------------------
+
+  async webAppend(chatId: string, text: string, buttons: Prisma.InputJsonValue): Promise<bigint> {
+    const row = await this.tx.webMessage.create({ data: { chatId, text, buttons } });
+    return row.seq;
+  }
+
+  async webEdit(seq: bigint, text: string, buttons: Prisma.InputJsonValue): Promise<boolean> {
+    const r = await this.tx.webMessage.updateMany({ where: { seq }, data: { text, buttons, editedAt: new Date() } });
+    return r.count === 1;
+  }
+
+  async webMessages(chatId: string, afterSeq: bigint, take = 200) {
+    return this.tx.webMessage.findMany({ where: { chatId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take });
+  }
+
+  async webEditedSince(chatId: string, since: Date) {
+    return this.tx.webMessage.findMany({ where: { chatId, editedAt: { gt: since } }, orderBy: { seq: 'asc' }, take: 200 });
+  }
+}

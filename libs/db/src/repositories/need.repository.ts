@@ -1,0 +1,212 @@
+import type { NeedEventType, NeedStatus, OrgTier } from '@baiying/domain';
+import { Prisma, type Channel, type Tx } from '../prisma.js';
+
+export interface NewNeed {
+  code: string;
+  residentId: string;
+  channel: Channel;
+  categoryCode: string;
+  stationId: string;
+  descriptionEnc: string;
+  addressEnc: string | null;
+  locationEnc: string | null;
+  phoneEnc: string | null;
+  wantedTime: string | null;
+  beneficiary: string;
+  urgency: string;
+  truncated: boolean;
+  attachments: Array<{ kind: string; fileRef: string }>;
+}
+
+export type NeedRow = Prisma.NeedGetPayload<{ include: { category: true; station: true } }>;
+
+export class NeedRepository {
+  constructor(private readonly tx: Tx) {}
+
+  /** Next number of the day, atomically (one row per day, incremented in place). */
+  async nextNumber(day: string): Promise<number> {
+    const rows = await this.tx.$queryRaw<Array<{ value: number }>>`
+      INSERT INTO need_counter (day, value) VALUES (${day}, 1)
+      ON CONFLICT (day) DO UPDATE SET value = need_counter.value + 1
+      RETURNING value`;
+    return Number(rows[0]!.value);
+  }
+
+  async create(n: NewNeed): Promise<NeedRow> {
+    const { attachments, ...data } = n;
+    return this.tx.need.create({
+      data: { ...data, ownerUnitId: n.stationId, attachments: { create: attachments.map((a) => ({ ...a, channel: n.channel })) } },
+      include: { category: true, station: true },
+    });
+  }
+
+  async byId(id: string): Promise<NeedRow | null> {
+    return this.tx.need.findUnique({ where: { id }, include: { category: true, station: true } });
+  }
+
+  async byCode(code: string): Promise<NeedRow | null> {
+    return this.tx.need.findUnique({ where: { code }, include: { category: true, station: true } });
+  }
+
+  async byResident(residentId: string, take = 10): Promise<NeedRow[]> {
+    return this.tx.need.findMany({ where: { residentId }, orderBy: { createdAt: 'desc' }, take, include: { category: true, station: true } });
+  }
+
+  async inScope(unitIds: string[], statuses: NeedStatus[], take = 20): Promise<NeedRow[]> {
+    return this.tx.need.findMany({
+      where: { status: { in: statuses }, OR: [{ ownerUnitId: { in: unitIds } }, { stationId: { in: unitIds } }] },
+      orderBy: { createdAt: 'asc' },
+      take,
+      include: { category: true, station: true },
+    });
+  }
+
+  /**
+   * Applies a status change only if the need is still in one of `from` — the single
+   * conditional UPDATE that makes concurrent actions safe. Returns whether it applied.
+   */
+  async transition(id: string, from: readonly NeedStatus[], to: NeedStatus, data: Prisma.NeedUncheckedUpdateManyInput = {}): Promise<boolean> {
+    const r = await this.tx.need.updateMany({ where: { id, status: { in: [...from] } }, data: { ...data, status: to } });
+    return r.count === 1;
+  }
+
+  /** Appends to the need's history; the returned id makes follow-up message keys unique. */
+  async event(needId: string, type: NeedEventType | string, actorId: string | null, data: Record<string, string | number | boolean | null> = {}): Promise<string> {
+    const row = await this.tx.needEvent.create({ data: { needId, type, actorId, data }, select: { id: true } });
+    return row.id;
+  }
+
+  async addAttachment(needId: string, channel: Channel, kind: string, fileRef: string): Promise<void> {
+    await this.tx.attachment.create({ data: { needId, channel, kind, fileRef } });
+  }
+
+  // --- dispatches -------------------------------------------------------------------------
+
+  async openDispatch(needId: string, teamId: string | null, orgUnitId: string, tier: OrgTier, slaDueAt: Date) {
+    const last = await this.tx.dispatch.aggregate({ where: { needId }, _max: { round: true } });
+    return this.tx.dispatch.create({ data: { needId, teamId, orgUnitId, tier, slaDueAt, round: (last._max.round ?? 0) + 1 } });
+  }
+
+  async dispatch(id: string) {
+    return this.tx.dispatch.findUnique({ where: { id }, include: { team: true } });
+  }
+
+  async openDispatchOf(needId: string) {
+    return this.tx.dispatch.findFirst({ where: { needId, status: 'open' }, include: { team: true } });
+  }
+
+  async latestDispatch(needId: string) {
+    return this.tx.dispatch.findFirst({ where: { needId }, orderBy: { round: 'desc' }, include: { team: true } });
+  }
+
+  async closeDispatch(id: string, status: 'claimed' | 'escalated' | 'superseded'): Promise<boolean> {
+    const r = await this.tx.dispatch.updateMany({ where: { id, status: 'open' }, data: { status, closedAt: new Date() } });
+    return r.count === 1;
+  }
+
+  async overdueOpenDispatches(before: Date, take = 500) {
+    return this.tx.dispatch.findMany({ where: { status: 'open', slaDueAt: { lte: before } }, take, select: { id: true } });
+  }
+
+  async openDispatches(take = 5000) {
+    return this.tx.dispatch.findMany({ where: { status: 'open' }, take, select: { id: true, slaDueAt: true } });
+  }
+
+  async needsAwaitingRouting(olderThan: Date, take = 500) {
+    return this.tx.need.findMany({ where: { status: 'submitted', createdAt: { lte: olderThan } }, take, select: { id: true } });
+  }
+
+  // --- claims -----------------------------------------------------------------------------
+
+  /**
+   * Decides a "take" race: one UPDATE flips the need from dispatched to claimed only if this
+   * dispatch is still the open one. Exactly one concurrent caller gets `true`; a partial
+   * unique index on active claims backs it up.
+   */
+  async take(dispatchId: string, volunteerId: string): Promise<{ needId: string; claimId: string } | null> {
+    const rows = await this.tx.$queryRaw<Array<{ id: string }>>`
+      UPDATE need AS n SET status = 'claimed', "claimedById" = ${volunteerId}::uuid, "updatedAt" = now()
+      FROM dispatch AS d
+      WHERE d.id = ${dispatchId}::uuid AND d.status = 'open' AND n.id = d."needId" AND n.status = 'dispatched'
+      RETURNING n.id`;
+    const needId = rows[0]?.id;
+    if (!needId) return null;
+    await this.tx.dispatch.update({ where: { id: dispatchId }, data: { status: 'claimed', closedAt: new Date() } });
+    const claim = await this.tx.claim.create({ data: { needId, dispatchId, volunteerId } });
+    return { needId, claimId: claim.id };
+  }
+
+  async activeClaim(needId: string) {
+    return this.tx.claim.findFirst({ where: { needId, status: 'active' }, include: { volunteer: true } });
+  }
+
+  async claim(id: string) {
+    return this.tx.claim.findUnique({ where: { id }, include: { volunteer: true } });
+  }
+
+  async lastCompletedClaim(needId: string) {
+    return this.tx.claim.findFirst({ where: { needId, status: { in: ['completed', 'active'] } }, orderBy: { createdAt: 'desc' }, include: { volunteer: true } });
+  }
+
+  async endClaim(id: string, status: 'released' | 'completed', reason: string | null): Promise<boolean> {
+    const r = await this.tx.claim.updateMany({ where: { id, status: 'active' }, data: { status, releaseReason: reason, endedAt: new Date() } });
+    return r.count === 1;
+  }
+
+  async reopenClaim(id: string): Promise<void> {
+    await this.tx.claim.update({ where: { id }, data: { status: 'active', endedAt: null } });
+  }
+
+  async activeClaimsOf(volunteerId: string) {
+    return this.tx.claim.findMany({ where: { volunteerId, status: 'active' }, include: { need: { include: { category: true, station: true } } }, orderBy: { createdAt: 'desc' }, take: 20 });
+  }
+
+  // --- service records, ratings, points ---------------------------------------------------
+
+  async createServiceRecord(needId: string, claimId: string, volunteerId: string, hours: number) {
+    return this.tx.serviceRecord.upsert({
+      where: { claimId },
+      create: { needId, claimId, volunteerId, hours: new Prisma.Decimal(hours) },
+      update: { hours: new Prisma.Decimal(hours), status: 'pending', creditedAt: null, creditedBy: null },
+    });
+  }
+
+  async serviceRecord(id: string) {
+    return this.tx.serviceRecord.findUnique({ where: { id } });
+  }
+
+  async pendingRecordOf(needId: string) {
+    return this.tx.serviceRecord.findFirst({ where: { needId, status: 'pending' } });
+  }
+
+  async pendingRecords(take = 5000) {
+    return this.tx.serviceRecord.findMany({ where: { status: 'pending' }, take, select: { id: true, createdAt: true } });
+  }
+
+  async creditRecord(id: string, by: string): Promise<boolean> {
+    const r = await this.tx.serviceRecord.updateMany({ where: { id, status: 'pending' }, data: { status: 'credited', creditedBy: by, creditedAt: new Date() } });
+    return r.count === 1;
+  }
+
+  async voidRecord(id: string): Promise<boolean> {
+    const r = await this.tx.serviceRecord.updateMany({ where: { id, status: 'pending' }, data: { status: 'voided' } });
+    return r.count === 1;
+  }
+
+  async addPoints(personId: string, delta: number, reason: string, sourceKey: string): Promise<void> {
+    await this.tx.pointsEntry.createMany({ data: [{ personId, delta, reason, sourceKey }], skipDuplicates: true });
+  }
+
+  async rating(needId: string) {
+    return this.tx.rating.findUnique({ where: { needId } });
+  }
+
+  async rate(needId: string, residentId: string, volunteerId: string | null, score: number): Promise<boolean> {
+    const r = await this.tx.rating.createMany({ data: [{ needId, residentId, volunteerId, score }], skipDuplicates: true });
+    return r.count === 1;
+  }
+
+  async commentRating(needId: string, comment: string): Promise<void> {
+    await this.tx.rating.updateMany({ where: { needId, comment: null }, data: { comment } });
+  }
+}

@@ -1,0 +1,83 @@
+import type { OrgNode, TeamRef } from '@baiying/domain';
+import type { Channel, Tx } from '../prisma.js';
+
+export interface TeamRow {
+  id: string;
+  code: string;
+  name: string;
+  categoryCode: string;
+  orgUnitId: string;
+}
+
+export interface TeamChatRow {
+  id: string;
+  teamId: string;
+  channel: Channel;
+  chatId: string;
+}
+
+/** Org units, categories and teams: reference data read on every routing decision. */
+export class OrgRepository {
+  constructor(private readonly tx: Tx) {}
+
+  async tree(): Promise<Map<string, OrgNode & { code: string; aliases: string[]; emergencyMode: boolean }>> {
+    const rows = await this.tx.orgUnit.findMany();
+    return new Map(rows.map((u) => [u.id, { id: u.id, parentId: u.parentId, tier: u.tier, name: u.name, code: u.code, aliases: u.aliases, emergencyMode: u.emergencyMode }]));
+  }
+
+  async stations(): Promise<Array<{ id: string; code: string; name: string; aliases: string[] }>> {
+    return this.tx.orgUnit.findMany({ where: { tier: 'station' }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, aliases: true } });
+  }
+
+  async unit(id: string) {
+    return this.tx.orgUnit.findUnique({ where: { id } });
+  }
+
+  async categories() {
+    return this.tx.category.findMany({ where: { active: true }, orderBy: { sortOrder: 'asc' } });
+  }
+
+  async category(code: string) {
+    return this.tx.category.findUnique({ where: { code } });
+  }
+
+  async routableTeams(categoryCode: string): Promise<TeamRef[]> {
+    const rows = await this.tx.team.findMany({ where: { categoryCode }, include: { _count: { select: { chats: true } } } });
+    return rows.map((t) => ({ id: t.id, code: t.code, orgUnitId: t.orgUnitId, categoryCode: t.categoryCode, reachable: t._count.chats > 0 }));
+  }
+
+  async team(id: string): Promise<TeamRow | null> {
+    return this.tx.team.findUnique({ where: { id }, select: { id: true, code: true, name: true, categoryCode: true, orgUnitId: true } });
+  }
+
+  async teamByCode(code: string): Promise<TeamRow | null> {
+    return this.tx.team.findFirst({
+      where: { code: { equals: code, mode: 'insensitive' } },
+      select: { id: true, code: true, name: true, categoryCode: true, orgUnitId: true },
+    });
+  }
+
+  async teamsInUnits(unitIds: string[]): Promise<TeamRow[]> {
+    return this.tx.team.findMany({
+      where: { orgUnitId: { in: unitIds } },
+      orderBy: { code: 'asc' },
+      select: { id: true, code: true, name: true, categoryCode: true, orgUnitId: true },
+    });
+  }
+
+  async teamChats(teamId: string): Promise<TeamChatRow[]> {
+    return this.tx.teamChat.findMany({ where: { teamId }, orderBy: { boundAt: 'asc' }, select: { id: true, teamId: true, channel: true, chatId: true } });
+  }
+
+  async teamChatByChat(channel: Channel, chatId: string): Promise<TeamChatRow | null> {
+    return this.tx.teamChat.findUnique({ where: { channel_chatId: { channel, chatId } }, select: { id: true, teamId: true, channel: true, chatId: true } });
+  }
+
+  async bindChat(teamId: string, channel: Channel, chatId: string, title: string | null, boundById: string): Promise<TeamChatRow> {
+    return this.tx.teamChat.create({ data: { teamId, channel, chatId, title, boundById }, select: { id: true, teamId: true, channel: true, chatId: true } });
+  }
+
+  async rebindChat(id: string, teamId: string, boundById: string): Promise<void> {
+    await this.tx.teamChat.update({ where: { id }, data: { teamId, boundById, boundAt: new Date() } });
+  }
+}

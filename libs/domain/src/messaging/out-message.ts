@@ -1,0 +1,15 @@
+// A channel-free message: text plus rows of buttons. Telegram renders buttons as an inline
+// keyboard, the web chat as HTML buttons, WeChat as numbered replies.
+export interface OutButton {
+  label: string;
+  /** Opaque payload (≤ 64 bytes, Telegram's limit) returned when the button is pressed. */
+  data: string;
+}
+
+export interface OutMessage {
+  text: string;
+  buttons?: OutButton[][];
+}
+
+export const MAX_BUTTON_DATA_BYTES = 64;
+export const MAX_MESSAGE_CHARS = 4096;
