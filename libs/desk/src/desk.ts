@@ -1,0 +1,34 @@
+// The desk's use cases, wired once per process.
+import { ActionCodec } from './shared/action-codec.js';
+import { ClaimsService } from './claims/claims.service.js';
+import { CompletionService } from './completion/completion.service.js';
+import { CoordinationService } from './coordination/coordination.service.js';
+import { IntakeService } from './intake/intake.service.js';
+import { RoutingService } from './routing/routing.service.js';
+import { TeamsService } from './teams/teams.service.js';
+import { UnitOfWork, type DeskDeps } from './unit-of-work.js';
+import { VolunteersService } from './volunteers/volunteers.service.js';
+
+export class Desk {
+  readonly uow: UnitOfWork;
+  readonly codec: ActionCodec;
+  readonly routing: RoutingService;
+  readonly claims: ClaimsService;
+  readonly completion: CompletionService;
+  readonly intake: IntakeService;
+  readonly volunteers: VolunteersService;
+  readonly teams: TeamsService;
+  readonly coordination: CoordinationService;
+
+  constructor(readonly deps: DeskDeps) {
+    this.uow = new UnitOfWork(deps);
+    this.codec = new ActionCodec(deps.cipher);
+    this.routing = new RoutingService(this.codec);
+    this.claims = new ClaimsService(this.codec, this.routing);
+    this.completion = new CompletionService(this.codec);
+    this.intake = new IntakeService(this.routing);
+    this.volunteers = new VolunteersService(this.codec);
+    this.teams = new TeamsService();
+    this.coordination = new CoordinationService(this.routing);
+  }
+}
