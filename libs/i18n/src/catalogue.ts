@@ -11,6 +11,7 @@ export const CATALOGUE = {
     en: 'Residents: just describe your need; /my lists and cancels needs.\nVolunteers: /register, /me for hours and stars, /jobs for jobs you took.\nCoordinators: /pending, /approve, /reassign CODE TEAM, /close CODE DATE REASON, /verify CODE; in a group: /bindteam TEAM to bind it.\n/cancel leaves the current form.',
   },
   'input/unknown_command': { zh: '我不认识这个命令。发送 /help 查看可用命令。', en: 'I do not know that command. Send /help to see what I can do.' },
+  'group.joined': { zh: '大家好！请本队伍所属单位的管理员发送 /bindteam 队伍编号，把本群绑定到志愿队伍。', en: 'Hello! A coordinator of this team should send /bindteam TEAM_CODE to bind this group to the team.' },
   private_only: { zh: '请私聊我使用这个命令。', en: 'Please use this command in a private chat with me.' },
   group_only: { zh: '这个命令需要在队伍群里使用。', en: 'This command must be used in the team group.' },
   contentless: { zh: '请用文字说说您需要什么帮助。', en: 'Please tell me in words what help you need.' },

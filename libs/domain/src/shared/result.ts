@@ -26,7 +26,6 @@ export const ERROR_CODES = [
   'auth/not_coordinator',
   'auth/out_of_scope',
   'team/not_found',
-  'team/chat_already_bound',
   'input/not_a_phone',
   'input/bad_rating',
   'input/bad_hours',
