@@ -1,0 +1,23 @@
+// The outbound port every channel implements (the WeChat adapter plugs in here too).
+import type { Channel } from '@baiying/db';
+import type { OutMessage } from '@baiying/domain';
+
+export interface ChannelSender {
+  readonly channel: Channel;
+  send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }>;
+  edit(chatId: string, messageRef: string, msg: OutMessage): Promise<void>;
+  /** Milliseconds to wait before this send may go out (0 = now), reserving the slot. */
+  reserve(chatId: string): Promise<number>;
+  /** The platform said "too many requests": block the chat (or all sends) for this long. */
+  backOff(chatId: string, ms: number): Promise<void>;
+}
+
+/** The platform asked us to wait: not a failure, the send is retried after `retryAfterMs`. */
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`rate limited, retry after ${retryAfterMs} ms`);
+  }
+}
+
+/** Retrying cannot help (blocked by the user, chat gone, message invalid). */
+export class PermanentSendError extends Error {}

@@ -1,0 +1,88 @@
+// Processes `send-message` jobs: loads the sent_message row, paces it for its platform,
+// sends or edits, records the platform's message id. Idempotent per row: a row already sent
+// is never sent again, whatever BullMQ redelivers.
+import { DelayedError, type Job } from 'bullmq';
+import type { FieldCipher } from '@baiying/crypto';
+import { Repos, type Channel, type PrismaClient } from '@baiying/db';
+import type { OutMessage } from '@baiying/domain';
+import type { JobPayloads } from '@baiying/queue';
+import { PermanentSendError, RateLimitedError, type ChannelSender } from '../channel-sender.js';
+
+export interface OutboundLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export type OutboundResult = 'sent' | 'edited' | 'skipped' | 'failed';
+
+export class OutboundDispatcher {
+  private readonly repos: Repos;
+  private readonly senders = new Map<Channel, ChannelSender>();
+
+  constructor(
+    prisma: PrismaClient,
+    private readonly cipher: FieldCipher,
+    senders: ChannelSender[],
+    private readonly logger: OutboundLogger,
+    /** How long an edit waits for the message it edits to be sent first. */
+    private readonly editWaitMs = 500,
+  ) {
+    this.repos = new Repos(prisma);
+    for (const s of senders) this.senders.set(s.channel, s);
+  }
+
+  hasChannel(channel: Channel): boolean {
+    return this.senders.has(channel);
+  }
+
+  async process(job: Job<JobPayloads['send-message']>, token: string | undefined): Promise<OutboundResult> {
+    const row = await this.repos.messaging.get(job.data.sentMessageId);
+    if (!row || row.status !== 'pending') return 'skipped';
+    const sender = this.senders.get(row.channel);
+    if (!sender) {
+      await this.repos.messaging.markFailed(row.id, `channel ${row.channel} is not configured`, true);
+      this.logger.warn(`message ${row.id} (${row.template}) dropped: channel ${row.channel} is off`);
+      return 'failed';
+    }
+    let editRef: string | null = null;
+    if (row.editOf) {
+      const original = await this.repos.messaging.byPurpose(row.editOf);
+      if (!original || original.status === 'failed') {
+        await this.repos.messaging.markFailed(row.id, 'original message missing or failed', true);
+        return 'failed';
+      }
+      if (original.status !== 'sent' || !original.messageRef) return this.delay(job, token, this.editWaitMs);
+      editRef = original.messageRef;
+    }
+    const wait = await sender.reserve(row.chatId);
+    if (wait > 0) return this.delay(job, token, wait);
+    const msg = JSON.parse(this.cipher.decrypt(row.bodyEnc)) as OutMessage;
+    try {
+      if (editRef) {
+        await sender.edit(row.chatId, editRef, msg);
+        await this.repos.messaging.markSent(row.id, editRef);
+        return 'edited';
+      }
+      const { messageRef } = await sender.send(row.chatId, msg);
+      await this.repos.messaging.markSent(row.id, messageRef);
+      return 'sent';
+    } catch (e) {
+      if (e instanceof RateLimitedError) {
+        await sender.backOff(row.chatId, e.retryAfterMs);
+        return this.delay(job, token, e.retryAfterMs);
+      }
+      if (e instanceof PermanentSendError) {
+        await this.repos.messaging.markFailed(row.id, e.message, true);
+        this.logger.warn(`message ${row.id} (${row.template}) failed permanently: ${e.message}`);
+        return 'failed';
+      }
+      await this.repos.messaging.markFailed(row.id, (e as Error).message, false);
+      throw e;
+    }
+  }
+
+  private async delay(job: Job, token: string | undefined, ms: number): Promise<never> {
+    await job.moveToDelayed(Date.now() + Math.ceil(ms), token);
+    throw new DelayedError();
+  }
+}

@@ -1,0 +1,88 @@
+// Shared (Redis) pacing for a platform's limits, so any number of bot replicas together stay
+// under them: a global per-second budget, one message per interval per chat, and a per-minute
+// budget for groups. `reserve` either takes a slot now or says how long to wait.
+import type { Redis } from 'ioredis';
+
+export interface PacingLimits {
+  globalPerSecond: number;
+  chatPerSecond: number;
+  groupPerMinute: number;
+}
+
+// Sliding windows as sorted sets of timestamps; a chat's "blocked until" from 429s.
+// KEYS: global, chat, group-window, chat-block, global-block. ARGV: now, globalMax, chatGapMs, groupMax, isGroup, member.
+const RESERVE = `
+local now = tonumber(ARGV[1])
+local gmax = tonumber(ARGV[2])
+local gap = tonumber(ARGV[3])
+local grmax = tonumber(ARGV[4])
+local isGroup = ARGV[5] == '1'
+local member = ARGV[6]
+local wait = 0
+local gb = tonumber(redis.call('GET', KEYS[5]) or '0')
+if gb > now then wait = math.max(wait, gb - now) end
+local cb = tonumber(redis.call('GET', KEYS[4]) or '0')
+if cb > now then wait = math.max(wait, cb - now) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 1000)
+if redis.call('ZCARD', KEYS[1]) >= gmax then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  wait = math.max(wait, tonumber(oldest[2]) + 1000 - now)
+end
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+if last + gap > now then wait = math.max(wait, last + gap - now) end
+if isGroup then
+  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - 60000)
+  if redis.call('ZCARD', KEYS[3]) >= grmax then
+    local oldest = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
+    wait = math.max(wait, tonumber(oldest[2]) + 60000 - now)
+  end
+end
+if wait > 0 then return wait end
+redis.call('ZADD', KEYS[1], now, member)
+redis.call('PEXPIRE', KEYS[1], 2000)
+redis.call('SET', KEYS[2], now, 'PX', gap + 1000)
+if isGroup then
+  redis.call('ZADD', KEYS[3], now, member)
+  redis.call('PEXPIRE', KEYS[3], 61000)
+end
+return 0
+`;
+
+export class RedisRateLimiter {
+  private seq = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly limits: PacingLimits,
+    /** Safety margin against clock granularity: act as if windows were slightly longer. */
+    private readonly marginMs = 25,
+  ) {}
+
+  async reserve(chatId: string, isGroup: boolean): Promise<number> {
+    const p = this.prefix;
+    const now = Date.now();
+    const member = `${now}-${process.pid}-${this.seq++}`;
+    const wait = (await this.redis.eval(
+      RESERVE,
+      5,
+      `${p}:rl:global`,
+      `${p}:rl:chat:${chatId}`,
+      `${p}:rl:group:${chatId}`,
+      `${p}:rl:block:${chatId}`,
+      `${p}:rl:block:*global*`,
+      String(now),
+      String(this.limits.globalPerSecond),
+      String(Math.ceil(1000 / this.limits.chatPerSecond) + this.marginMs),
+      String(this.limits.groupPerMinute),
+      isGroup ? '1' : '0',
+      member,
+    )) as number;
+    return wait > 0 ? wait + this.marginMs : 0;
+  }
+
+  async block(chatId: string | null, ms: number): Promise<void> {
+    const key = chatId === null ? `${this.prefix}:rl:block:*global*` : `${this.prefix}:rl:block:${chatId}`;
+    await this.redis.set(key, String(Date.now() + ms), 'PX', ms + 1000);
+  }
+}

@@ -1,0 +1,32 @@
+// The web chat channel: the desk "sends" by appending to a mailbox table the page polls.
+// It is local (kiosks, demos), so it has no platform limits to pace.
+import type { Prisma, PrismaClient } from '@baiying/db';
+import { Repos } from '@baiying/db';
+import type { OutMessage } from '@baiying/domain';
+import type { ChannelSender } from '../channel-sender.js';
+
+const buttonsJson = (msg: OutMessage): Prisma.InputJsonValue => (msg.buttons ?? []).map((row) => row.map((b) => ({ label: b.label, data: b.data })));
+
+export class WebSender implements ChannelSender {
+  readonly channel = 'web' as const;
+  private readonly repos: Repos;
+
+  constructor(prisma: PrismaClient) {
+    this.repos = new Repos(prisma);
+  }
+
+  async reserve(): Promise<number> {
+    return 0;
+  }
+
+  async backOff(): Promise<void> {}
+
+  async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {
+    const seq = await this.repos.messaging.webAppend(chatId, msg.text, buttonsJson(msg));
+    return { messageRef: String(seq) };
+  }
+
+  async edit(_chatId: string, messageRef: string, msg: OutMessage): Promise<void> {
+    await this.repos.messaging.webEdit(BigInt(messageRef), msg.text, buttonsJson(msg));
+  }
+}
