@@ -260,14 +260,15 @@ describe('FakeBotApi errors', () => {
 
 describe('FakeBotApi flood limits', () => {
   // One fake, reconfigured per test; reset() forgets windows, messages and stats.
-  const fake = new FakeBotApi({ timeScale: 0.05 });
+  // 250 ms per fake second: short, yet long enough that back-to-back requests surely share a window.
+  const fake = new FakeBotApi({ timeScale: 0.25 });
 
   beforeAll(() => fake.start());
   afterAll(() => fake.stop());
   beforeEach(() => fake.reset());
 
   test('1 send per second per chat: the second immediate send gets 429 retry_after and is accepted after waiting', async () => {
-    const unitMs = 1000 * fake.timeScale; // 50 ms per fake second
+    const unitMs = 1000 * fake.timeScale;
     expect((await call(fake, 'sendMessage', { chat_id: 20, text: 'one' })).status).toBe(200);
 
     const second = await call(fake, 'sendMessage', { chat_id: 20, text: 'two' });
@@ -297,34 +298,40 @@ describe('FakeBotApi flood limits', () => {
   });
 
   test('20 sends per minute per group, on top of 1 per second', async () => {
-    fake.setLimits({ perChatPerSecond: 1, perGroupPerMinute: 20 });
-    const unitMs = 1000 * fake.timeScale; // a fake minute is 3 s here
-    const started = performance.now();
-    let accepted = 0;
-    // Bounded: at most 60 attempts and 4 s; each accepted send waits out the 1/s rule.
-    for (let attempt = 0; attempt < 60 && accepted < 20 && performance.now() - started < 4000; attempt++) {
-      const { status, reply } = await call(fake, 'sendMessage', { chat_id: group.id, text: `news ${accepted}` });
-      if (status === 200) accepted++;
-      else expect(reply.description).toBe('Too Many Requests: retry after 1'); // only the per-second rule so far
-      await sleep(unitMs + 2);
+    // 20 ms per fake second, so a fake minute is 1.2 s.
+    const minuteFake = new FakeBotApi({ timeScale: 0.02, limits: { perChatPerSecond: 1, perGroupPerMinute: 20 } });
+    await minuteFake.start();
+    try {
+      const unitMs = 1000 * minuteFake.timeScale;
+      const started = performance.now();
+      let accepted = 0;
+      // Bounded: at most 60 attempts and 4 s; each accepted send waits out the 1/s rule.
+      for (let attempt = 0; attempt < 60 && accepted < 20 && performance.now() - started < 4000; attempt++) {
+        const { status, reply } = await call(minuteFake, 'sendMessage', { chat_id: group.id, text: `news ${accepted}` });
+        if (status === 200) accepted++;
+        else expect(reply.description).toBe('Too Many Requests: retry after 1'); // only the per-second rule so far
+        await sleep(unitMs + 2);
+      }
+      expect(accepted).toBe(20);
+
+      const over = await call(minuteFake, 'sendMessage', { chat_id: group.id, text: 'one too many' });
+      expect(over.status).toBe(429);
+      const retryAfter = over.reply.parameters?.retry_after ?? 0;
+      // The oldest of the 20 sends leaves the 60-unit window after 60 - (elapsed units) units.
+      const elapsedUnits = (performance.now() - started) / unitMs;
+      expect(retryAfter).toBeGreaterThanOrEqual(Math.floor(60 - elapsedUnits) - 1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(minuteFake.stats.rejectedBy.group).toBe(1);
+      // A private chat is not subject to the group rule.
+      expect((await call(minuteFake, 'sendMessage', { chat_id: 22, text: 'private is fine' })).status).toBe(200);
+
+      await sleep(retryAfter * unitMs + 5);
+      expect((await call(minuteFake, 'sendMessage', { chat_id: group.id, text: 'after the window' })).status).toBe(200);
+      expect(minuteFake.chatMessages(group.id)).toHaveLength(21);
+      expect(minuteFake.stats.limitBreaches).toBe(0);
+    } finally {
+      await minuteFake.stop();
     }
-    expect(accepted).toBe(20);
-
-    const over = await call(fake, 'sendMessage', { chat_id: group.id, text: 'one too many' });
-    expect(over.status).toBe(429);
-    const retryAfter = over.reply.parameters?.retry_after ?? 0;
-    // The oldest of the 20 sends leaves the 60-unit window after 60 - (elapsed units) units.
-    const elapsedUnits = (performance.now() - started) / unitMs;
-    expect(retryAfter).toBeGreaterThanOrEqual(Math.floor(60 - elapsedUnits) - 1);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(fake.stats.rejectedBy.group).toBe(1);
-    // A private chat is not subject to the group rule.
-    expect((await call(fake, 'sendMessage', { chat_id: 22, text: 'private is fine' })).status).toBe(200);
-
-    await sleep(retryAfter * unitMs + 5);
-    expect((await call(fake, 'sendMessage', { chat_id: group.id, text: 'after the window' })).status).toBe(200);
-    expect(fake.chatMessages(group.id)).toHaveLength(21);
-    expect(fake.stats.limitBreaches).toBe(0);
   });
 
   test('30 sends per second overall: the 31st concurrent send to a fresh chat gets 429', async () => {
@@ -347,28 +354,37 @@ describe('FakeBotApi flood limits', () => {
   });
 
   test('a client that ignores retry_after is counted as breaching, one that honours it is not', async () => {
-    const unitMs = 1000 * fake.timeScale;
-    await call(fake, 'sendMessage', { chat_id: 30, text: 'first' });
-    const told = await call(fake, 'sendMessage', { chat_id: 30, text: 'again' });
-    expect(told.status).toBe(429);
-    expect(fake.stats.limitBreaches).toBe(0);
+    // Half-second fake seconds: long enough that the hammering below surely falls inside the told retry_after.
+    const strict = new FakeBotApi({ timeScale: 0.5, breachGraceMs: 10 });
+    await strict.start();
+    try {
+      const unitMs = 1000 * strict.timeScale;
+      await call(strict, 'sendMessage', { chat_id: 30, text: 'first' });
+      const told = await call(strict, 'sendMessage', { chat_id: 30, text: 'again' });
+      expect(told.reply.parameters?.retry_after).toBe(1);
+      expect(strict.stats.limitBreaches).toBe(0);
 
-    // Hammering on within the 50 ms retry_after: bounded to 5 tries.
-    await sleep(15); // past the in-flight grace (min(20, 50/4) = 12.5 ms)
-    for (let i = 0; i < 5; i++) {
-      const again = await call(fake, 'sendMessage', { chat_id: 30, text: 'again' });
-      if (again.status !== 429) break;
+      await sleep(20); // past the in-flight grace
+      const started = performance.now();
+      // Hammering on inside the 500 ms retry_after: bounded to 5 tries and 300 ms.
+      for (let i = 0; i < 5 && performance.now() - started < 300; i++) {
+        const again = await call(strict, 'sendMessage', { chat_id: 30, text: 'again' });
+        expect(again.status).toBe(429);
+      }
+      expect(strict.stats.limitBreaches).toBeGreaterThanOrEqual(1);
+      expect(strict.chatMessages(30).map((m) => m.text)).toEqual(['first']);
+
+      // A polite client in another chat waits out its retry_after and never breaches.
+      await call(strict, 'sendMessage', { chat_id: 31, text: 'first' });
+      const before = strict.stats.limitBreaches;
+      const polite = await call(strict, 'sendMessage', { chat_id: 31, text: 'second' });
+      expect(polite.status).toBe(429);
+      await sleep((polite.reply.parameters?.retry_after ?? 1) * unitMs + 5);
+      expect((await call(strict, 'sendMessage', { chat_id: 31, text: 'second' })).status).toBe(200);
+      expect(strict.stats.limitBreaches).toBe(before);
+    } finally {
+      await strict.stop();
     }
-    expect(fake.stats.limitBreaches).toBeGreaterThanOrEqual(1);
-    expect(fake.chatMessages(30).map((m) => m.text)).toEqual(['first']);
-
-    // A polite client in another chat waits out its retry_after and never breaches.
-    await call(fake, 'sendMessage', { chat_id: 31, text: 'first' });
-    const before = fake.stats.limitBreaches;
-    const polite = await call(fake, 'sendMessage', { chat_id: 31, text: 'second' });
-    await sleep((polite.reply.parameters?.retry_after ?? 1) * unitMs + 2);
-    expect((await call(fake, 'sendMessage', { chat_id: 31, text: 'second' })).status).toBe(200);
-    expect(fake.stats.limitBreaches).toBe(before);
   });
 
   test('edits count by default and can be exempted', async () => {
