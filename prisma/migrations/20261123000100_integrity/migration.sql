@@ -7,15 +7,5 @@ CREATE UNIQUE INDEX "claim_one_active_per_need" ON "claim" ("needId") WHERE "sta
 -- At most one open dispatch round per need.
 CREATE UNIQUE INDEX "dispatch_one_open_per_need" ON "dispatch" ("needId") WHERE "status" = 'open';
 
--- The points ledger is append-only: corrections are new entries, never edits.
-CREATE FUNCTION points_entry_append_only() RETURNS trigger AS $$
-BEGIN
-  RAISE EXCEPTION 'points_entry is append-only';
-END;
-$$ LANGUAGE plpgsql;
-
-CREATE TRIGGER points_entry_no_update BEFORE UPDATE OR DELETE ON "points_entry"
-  FOR EACH ROW EXECUTE FUNCTION points_entry_append_only();
-
 -- Ratings are 1..5.
 ALTER TABLE "rating" ADD CONSTRAINT "rating_score_range" CHECK ("score" BETWEEN 1 AND 5);

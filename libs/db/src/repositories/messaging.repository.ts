@@ -97,11 +97,9 @@ export class MessagingRepository {
     return r.count === 1;
   }
 
-  async webMessages(chatId: string, afterSeq: bigint, take = 200) {
-    return this.tx.webMessage.findMany({ where: { chatId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take });
-  }
 
-  async webEditedSince(chatId: string, since: Date) {
-    return this.tx.webMessage.findMany({ where: { chatId, editedAt: { gt: since } }, orderBy: { seq: 'asc' }, take: 200 });
+  async webRecent(chatId: string, take: number) {
+    const rows = await this.tx.webMessage.findMany({ where: { chatId }, orderBy: { seq: 'desc' }, take });
+    return rows.reverse();
   }
 }

@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '@baiying/config';
+import { OutboundDispatcher, RedisRateLimiter, TelegramSender, WebSender, type ChannelSender } from '@baiying/channels';
+import { FieldCipher } from '@baiying/crypto';
+import type { PrismaClient } from '@baiying/db';
+import { APP_CONFIG, PRISMA, startQueueWorker } from '@baiying/platform';
+import { JobProducer, QueueName } from '@baiying/queue';
+
+/** apps/bot owns every channel connection, so it is the one place messages leave from. */
+@Injectable()
+export class OutboundService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboundService.name);
+  private running?: { close: () => Promise<void> };
+  dispatcher!: OutboundDispatcher;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly cipher: FieldCipher,
+    private readonly producer: JobProducer,
+  ) {}
+
+  onModuleInit(): void {
+    const senders: ChannelSender[] = [];
+    if (this.config.webChatEnabled) senders.push(new WebSender(this.prisma));
+    const tg = this.config.telegram;
+    if (tg) {
+      const limiter = new RedisRateLimiter(this.producer.connection, `${this.config.redisPrefix}:tg`, tg.limits);
+      senders.push(new TelegramSender(TelegramSender.createApi(tg.token, tg.apiRoot), limiter));
+    }
+    this.dispatcher = new OutboundDispatcher(this.prisma, this.cipher, senders, this.logger);
+    this.running = startQueueWorker(
+      QueueName.Outbound,
+      { 'send-message': (job, token) => this.dispatcher.process(job, token) },
+      { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, concurrency: this.config.outboundConcurrency },
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.running?.close();
+  }
+}

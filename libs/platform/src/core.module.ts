@@ -1,0 +1,49 @@
+// Shared wiring for both apps: config, database, encryption, job producer, the desk.
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { describeConfig, loadConfig, type AppConfig } from '@baiying/config';
+import { FieldCipher } from '@baiying/crypto';
+import { createPrismaClient, PrismaClient } from '@baiying/db';
+import { Desk } from '@baiying/desk';
+import { JobProducer } from '@baiying/queue';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const PRISMA = Symbol('PRISMA');
+
+@Injectable()
+class CoreLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly producer: JobProducer,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.close();
+    await this.prisma.$disconnect();
+  }
+}
+
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig = loadConfig(), appName = 'app'): DynamicModule {
+    const logger = new Logger('Config');
+    logger.log(`${appName} starting with ${JSON.stringify(describeConfig(config))}`);
+    if (config.encryptionKeyIsDevDefault) logger.warn('ENCRYPTION_KEY is not set: using the development key (never in production)');
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, 20) },
+        { provide: FieldCipher, useFactory: () => new FieldCipher(config.encryptionKey) },
+        { provide: JobProducer, useFactory: () => new JobProducer({ redisUrl: config.redisUrl, prefix: config.redisPrefix }) },
+        {
+          provide: Desk,
+          inject: [PRISMA, FieldCipher, JobProducer],
+          useFactory: (prisma: PrismaClient, cipher: FieldCipher, producer: JobProducer) => new Desk({ prisma, cipher, producer, config }),
+        },
+        CoreLifecycle,
+      ],
+      exports: [APP_CONFIG, PRISMA, FieldCipher, JobProducer, Desk],
+    };
+  }
+}

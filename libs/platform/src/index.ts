@@ -1,0 +1,3 @@
+export * from './core.module.js';
+export * from './queue-worker.js';
+export * from './nest-logger.js';

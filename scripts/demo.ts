@@ -1,0 +1,51 @@
+// npm run demo: database, migrations, demo seed, build, then the bot and the worker.
+import 'dotenv/config';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { loadConfig } from '@baiying/config';
+import { FieldCipher } from '@baiying/crypto';
+import { createPrismaClient, seedDemoCounty } from '@baiying/db';
+import { ROOT, ensureDatabase, migrateAll } from './db-tools.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (await ensureDatabase(config.databaseUrl)) console.log('[demo] created the database');
+  await migrateAll(config.databaseUrl);
+  if (config.demoSeed) {
+    const prisma = createPrismaClient(config.databaseUrl, 2);
+    await seedDemoCounty(prisma, new FieldCipher(config.encryptionKey));
+    await prisma.$disconnect();
+    console.log('[demo] demo county seeded (清溪县)');
+  }
+  if (!process.argv.includes('--no-build')) {
+    const b = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('build failed');
+  }
+  const children: ChildProcess[] = [];
+  const start = (name: string, entry: string) => {
+    const child = spawn(process.execPath, [path.join(ROOT, entry)], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    child.on('exit', (code) => {
+      console.log(`[demo] ${name} exited (${code})`);
+      stop(code ?? 1);
+    });
+    children.push(child);
+  };
+  let stopping = false;
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    setTimeout(() => process.exit(code), 2000).unref();
+  };
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+  start('worker', 'dist/apps/worker/src/main.js');
+  start('bot', 'dist/apps/bot/src/main.js');
+  const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
+  console.log(`[demo] open the web chat at http://${host}:${config.http.port}/ (Ctrl+C to stop)`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
