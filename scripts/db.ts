@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, seedDemoCounty } from '@baiying/db';
-import { ROOT, ensureDatabase, migrateAll } from './db-tools.js';
+import { ROOT, dropDatabase, ensureDatabase, migrateAll } from './db-tools.js';
 
 async function main(): Promise<void> {
   const [cmd, arg] = process.argv.slice(2);
@@ -25,6 +25,12 @@ async function main(): Promise<void> {
     } finally {
       await prisma.$disconnect();
     }
+    return;
+  }
+  if (cmd === 'drop-test-database') {
+    // Only ever drops the per-run databases the test setup creates.
+    if (!/\/baiying_test_[a-z0-9]+$/.test(new URL(config.databaseUrl).pathname)) throw new Error('refusing to drop a non-test database');
+    await dropDatabase(config.databaseUrl);
     return;
   }
   if (cmd === 'new-migration') {

@@ -1,0 +1,69 @@
+// Race: 50 volunteers press "take" on one job at the same instant, 200 times over; the
+// database must show exactly one winner every time.
+import type { ActorRow } from '@baiying/db';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from './support/test-env.js';
+
+const PRESSERS = 50;
+const TRIALS = Number(process.env.RACE_TRIALS ?? 200);
+
+describe('claim race', () => {
+  const config = testConfig();
+  let h: DeskHarness;
+  let resident: ActorRow;
+  let volunteers: ActorRow[];
+  let stationId: string;
+
+  beforeAll(async () => {
+    h = deskHarness(config, 20);
+    await resetDatabase(h.prisma, h.cipher);
+    const team = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
+    stationId = team.orgUnitId;
+    resident = await h.desk.uow.run((w) => w.repos.people.resolve('web', 'race-resident', 'race-resident', '居民', null));
+    volunteers = [];
+    for (let i = 0; i < PRESSERS; i++) {
+      const person = await h.prisma.person.create({
+        data: {
+          displayName: `志愿者${i}`,
+          identities: { create: { channel: 'web', externalId: `race-vol-${i}`, chatId: `race-vol-${i}` } },
+          volunteer: { create: { stationId, status: 'approved', memberships: { create: { teamId: team.id } } } },
+        },
+      });
+      volunteers.push(await h.desk.uow.run((w) => w.repos.people.actor(person.id)));
+    }
+  });
+
+  afterAll(async () => {
+    await flushPrefix(config.redisUrl, config.redisPrefix);
+    await h.close();
+  });
+
+  it(`has exactly one winner among ${PRESSERS} simultaneous presses, ${TRIALS} times`, async () => {
+    let doubleWinners = 0;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const need = await h.desk.uow.run(async (w) => {
+        const r = await h.desk.intake.submit(w, resident, 'web', {
+          description: `trial ${trial}`, truncated: false, categoryCode: 'elderly', stationId, address: null, location: null,
+          wantedTime: null, phone: null, beneficiary: 'elderly', urgency: 'normal', attachments: [],
+        });
+        if (!r.ok) throw new Error(r.code);
+        return r.value;
+      });
+      await h.desk.uow.run((w) => h.desk.routing.route(w, need.id));
+      const dispatch = await h.prisma.dispatch.findFirstOrThrow({ where: { needId: need.id, status: 'open' } });
+      const results = await Promise.all(volunteers.map((v) => h.desk.uow.run((w) => h.desk.claims.take(w, v, dispatch.id))));
+      const winners = results.filter((r) => r.ok).length;
+      const losers = results.filter((r) => !r.ok);
+      const claims = await h.prisma.claim.findMany({ where: { needId: need.id } });
+      const row = await h.prisma.need.findUniqueOrThrow({ where: { id: need.id } });
+      if (winners !== 1 || claims.length !== 1) doubleWinners++;
+      expect(winners).toBe(1);
+      expect(claims).toHaveLength(1);
+      expect(row.status).toBe('claimed');
+      expect(row.claimedById).toBe(claims[0]!.volunteerId);
+      for (const l of losers) expect(l.ok ? 'ok' : l.code).toBe('need/already_taken');
+    }
+    expect(doubleWinners).toBe(0);
+    // Exactly one "details" message per trial went to a winner, none to losers.
+    expect(await h.prisma.sentMessage.count({ where: { template: 'job-details' } })).toBe(TRIALS);
+  }, 600_000);
+});

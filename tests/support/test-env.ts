@@ -1,0 +1,92 @@
+// Test helpers on the machine's real PostgreSQL and Redis (the run's own database/prefix).
+import { randomBytes } from 'node:crypto';
+import { loadConfig, type AppConfig } from '@baiying/config';
+import { FieldCipher } from '@baiying/crypto';
+import { createPrismaClient, seedDemoCounty, type PrismaClient } from '@baiying/db';
+import { Desk } from '@baiying/desk';
+import { JobProducer } from '@baiying/queue';
+import { Redis } from 'ioredis';
+
+export const TEST_KEY = randomBytes(32).toString('hex');
+
+export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const db = process.env.TEST_DATABASE_URL;
+  const prefix = process.env.TEST_REDIS_PREFIX;
+  if (!db || !prefix) throw new Error('tests must run through jest (global setup provides the database)');
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: db,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    // Each suite gets its own prefix below the run's so queues never mix.
+    REDIS_PREFIX: `${prefix}-${randomBytes(3).toString('hex')}`,
+    ENCRYPTION_KEY: TEST_KEY,
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: '0',
+    ...extra,
+  };
+}
+
+export function testConfig(extra: Record<string, string> = {}): AppConfig {
+  return loadConfig(testEnv(extra));
+}
+
+const TABLES = [
+  'points_entry', 'rating', 'service_record', 'claim', 'dispatch', 'need_event', 'attachment', 'need', 'need_counter',
+  'team_membership', 'volunteer', 'role_assignment', 'channel_identity', 'team_chat', 'team', 'person', 'org_unit', 'category',
+  'processed_update', 'outbox_event', 'sent_message', 'conversation_state', 'web_message', 'app_setting',
+];
+
+/** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */
+export async function resetDatabase(prisma: PrismaClient, cipher: FieldCipher, opts: { webGroups?: boolean } = {}): Promise<void> {
+  await prisma.$executeRawUnsafe(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  await seedDemoCounty(prisma, cipher, opts);
+}
+
+export interface DeskHarness {
+  config: AppConfig;
+  prisma: PrismaClient;
+  cipher: FieldCipher;
+  producer: JobProducer;
+  desk: Desk;
+  close(): Promise<void>;
+}
+
+export function deskHarness(config: AppConfig, poolSize = 20): DeskHarness {
+  const prisma = createPrismaClient(config.databaseUrl, poolSize);
+  const cipher = new FieldCipher(config.encryptionKey);
+  const producer = new JobProducer({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+  const desk = new Desk({ prisma, cipher, producer, config });
+  return {
+    config,
+    prisma,
+    cipher,
+    producer,
+    desk,
+    async close() {
+      await producer.close();
+      await prisma.$disconnect();
+    },
+  };
+}
+
+export async function flushPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+export async function waitUntil<T>(fn: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
