@@ -1,0 +1,196 @@
+import type { NluCategory } from './nlu.types.js';
+import type { Segmenter } from './segmenter.js';
+import { hasCjk, toHalfWidth } from './text.util.js';
+
+export interface CategoryScore {
+  code: string;
+  confidence: number;
+  /** Sum of the weights of the keywords found. */
+  score: number;
+}
+
+interface Contribution {
+  category: number;
+  weight: number;
+}
+
+interface Conjunction extends Contribution {
+  parts: string[];
+}
+
+interface Match {
+  key: string;
+  start: number;
+  end: number;
+  /** Found inside a longer word ("腰鼓" in "腰鼓队"), not as words of its own. */
+  partial: boolean;
+}
+
+// Softmax temperature: one weight-2 keyword alone gives ~0.4, two give ~0.8, three ~0.97.
+const SOFTMAX_BETA = 1;
+// jieba keeps many compounds whole (腰鼓队, 儿科医生, 暑假作业); a keyword inside one counts
+// for this much. A keyword listed with weight 0 for the compound itself ("手机号") vetoes it.
+const PARTIAL_FACTOR = 0.6;
+const MIN_PARTIAL_TOKEN = 3;
+const MAX_ZH_TOKENS_PER_TERM = 6;
+const MAX_EN_WORDS_PER_TERM = 4;
+
+/** Light English folding, applied to keywords and text alike: leaks/leaking/leaked → leak. */
+export function stemEnglish(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 5 && w.endsWith('ally')) return w.slice(0, -2);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && /(?:sh|ch|x|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  return w;
+}
+
+function englishWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z][a-z'’]*/g) ?? []).map(stemEnglish);
+}
+
+function normaliseTerm(term: string): string {
+  return toHalfWidth(term).trim().toLowerCase();
+}
+
+/** Every Chinese term, for the segmenter's dictionary. */
+export function vocabularyWords(categories: readonly NluCategory[]): string[] {
+  const out: string[] = [];
+  for (const c of categories) {
+    for (const k of c.keywords) {
+      const term = typeof k === 'string' ? k : k.term;
+      for (const part of term.split('+')) if (hasCjk(part)) out.push(normaliseTerm(part));
+    }
+  }
+  return out;
+}
+
+/**
+ * Scores each configured category by the keywords found in a message and turns the scores
+ * into confidences (softmax). Chinese keywords are matched on word boundaries of the
+ * segmented text, English ones on whole (folded) words.
+ */
+export class CategoryClassifier {
+  private readonly codes: string[];
+  private readonly zh = new Map<string, Contribution[]>();
+  private readonly en = new Map<string, Contribution[]>();
+  private readonly conjunctions: Conjunction[] = [];
+  private maxZhLength = 1;
+
+  constructor(
+    categories: readonly NluCategory[],
+    private readonly segmenter: Segmenter,
+  ) {
+    if (categories.length === 0) throw new Error('CategoryClassifier needs at least one category');
+    const seen = new Set<string>();
+    for (const c of categories) {
+      if (seen.has(c.code)) throw new Error(`duplicate category code: ${c.code}`);
+      seen.add(c.code);
+    }
+    this.codes = categories.map((c) => c.code);
+    categories.forEach((category, index) => {
+      for (const k of category.keywords) {
+        const term = typeof k === 'string' ? k : k.term;
+        const weight = typeof k === 'string' ? 1 : k.weight;
+        if (!Number.isFinite(weight)) throw new Error(`keyword "${term}" of ${category.code} has no finite weight`);
+        const parts = term.split('+').map(normaliseTerm).filter((p) => p.length > 0);
+        if (parts.length === 0) continue;
+        if (parts.length > 1) {
+          this.conjunctions.push({ parts: parts.map((p) => this.register(p, null)), category: index, weight });
+        } else {
+          this.register(parts[0]!, { category: index, weight });
+        }
+      }
+    });
+  }
+
+  /** Indexes one term; a null contribution only records it for conjunctions. Returns its key. */
+  private register(term: string, contribution: Contribution | null): string {
+    const cjk = hasCjk(term);
+    const key = cjk ? term.replace(/\s+/g, '') : englishWords(term).join(' ');
+    const map = cjk ? this.zh : this.en;
+    const list = map.get(key) ?? [];
+    if (contribution) list.push(contribution);
+    map.set(key, list);
+    if (cjk) this.maxZhLength = Math.max(this.maxZhLength, key.length);
+    return (cjk ? 'zh:' : 'en:') + key;
+  }
+
+  get categoryCodes(): readonly string[] {
+    return this.codes;
+  }
+
+  private zhMatches(text: string): Match[] {
+    const tokens = this.segmenter.cut(text);
+    const starts: number[] = [];
+    let offset = 0;
+    for (const t of tokens) {
+      starts.push(offset);
+      offset += t.length;
+    }
+    const matches: Match[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!hasCjk(tokens[i]!) && !/^[a-z0-9]/.test(tokens[i]!)) continue;
+      let joined = '';
+      for (let j = i; j < tokens.length && j < i + MAX_ZH_TOKENS_PER_TERM; j++) {
+        joined += tokens[j];
+        if (joined.length > this.maxZhLength) break;
+        if (this.zh.has(joined)) matches.push({ key: 'zh:' + joined, start: starts[i]!, end: starts[j]! + tokens[j]!.length, partial: false });
+      }
+      const token = tokens[i]!;
+      if (token.length >= MIN_PARTIAL_TOKEN && !this.zh.has(token) && hasCjk(token)) {
+        for (let a = 0; a < token.length - 1; a++) {
+          for (let b = a + 2; b <= token.length && b - a <= this.maxZhLength; b++) {
+            if (b - a === token.length) continue;
+            const sub = token.slice(a, b);
+            if (this.zh.has(sub)) matches.push({ key: 'zh:' + sub, start: starts[i]! + a, end: starts[i]! + b, partial: true });
+          }
+        }
+      }
+    }
+    return matches;
+  }
+
+  private enMatches(text: string): Match[] {
+    const words = englishWords(text);
+    const matches: Match[] = [];
+    for (let i = 0; i < words.length; i++) {
+      let phrase = '';
+      for (let k = 0; k < MAX_EN_WORDS_PER_TERM && i + k < words.length; k++) {
+        phrase = k === 0 ? words[i]! : `${phrase} ${words[i + k]}`;
+        // English positions live in their own space (word indexes, offset past the Chinese).
+        if (this.en.has(phrase)) matches.push({ key: 'en:' + phrase, start: 1e6 + i, end: 1e6 + i + k + 1, partial: false });
+      }
+    }
+    return matches;
+  }
+
+  /** Every category, best first, with confidences summing to 1. */
+  classify(text: string): CategoryScore[] {
+    const normal = toHalfWidth(text).toLowerCase();
+    const all = [...(hasCjk(normal) ? this.zhMatches(normal) : []), ...(/[a-z]/.test(normal) ? this.enMatches(normal) : [])];
+    const present = new Set(all.map((m) => m.key));
+    // "法律援助" also contains "援助": a keyword inside a longer keyword found at the same place does not count again.
+    const kept = all.filter((m) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    // Each keyword counts once per message, at its best (whole-word) strength.
+    const factor = new Map<string, number>();
+    for (const m of kept) factor.set(m.key, Math.max(factor.get(m.key) ?? 0, m.partial ? PARTIAL_FACTOR : 1));
+    const scores = this.codes.map(() => 0);
+    for (const [key, f] of factor) {
+      const list = key.startsWith('zh:') ? this.zh.get(key.slice(3)) : this.en.get(key.slice(3));
+      for (const c of list ?? []) scores[c.category]! += c.weight * f;
+    }
+    for (const c of this.conjunctions) {
+      if (c.parts.every((p) => present.has(p))) scores[c.category]! += c.weight;
+    }
+    const max = Math.max(...scores);
+    const exps = scores.map((s) => Math.exp(SOFTMAX_BETA * (s - max)));
+    const total = exps.reduce((a, b) => a + b, 0);
+    return this.codes
+      .map((code, i) => ({ code, score: scores[i]!, confidence: exps[i]! / total, order: i }))
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .map(({ code, score, confidence }) => ({ code, score, confidence }));
+  }
+}

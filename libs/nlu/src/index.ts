@@ -1,0 +1,32 @@
+// @baiying/nlu: understanding residents' free text (category, beneficiary, urgency, phone,
+// time, place, language). No framework imports: used by every channel's intake.
+export type {
+  Beneficiary,
+  KnownPlace,
+  Language,
+  NluCategory,
+  PartOfDay,
+  PlaceUnderstanding,
+  TimeUnderstanding,
+  Understanding,
+  UnderstandOptions,
+  Urgency,
+  WeightedTerm,
+} from './nlu.types.js';
+export { DEFAULT_CATEGORIES } from './default-vocabulary.js';
+export { RuleBasedNlu, MAX_ALTERNATIVES, MAX_TEXT_LENGTH, type RuleBasedNluOptions } from './rule-based-nlu.js';
+export {
+  ModelBackedNlu,
+  DEFAULT_MODEL_TIMEOUT_MS,
+  type FallbackReason,
+  type ModelBackedNluOptions,
+  type ModelProviderConfig,
+} from './model-backed-nlu.js';
+export { CategoryClassifier, stemEnglish, vocabularyWords, type CategoryScore } from './category.classifier.js';
+export { createSegmenter, type Segmenter } from './segmenter.js';
+export { extractPhones, findPhones, type PhoneMatch } from './phone.extractor.js';
+export { extractTime, DEFAULT_TIME_ZONE, PART_OF_DAY_HOURS, type TimeExtractOptions } from './time.extractor.js';
+export { extractPlace, findPlace, PlaceMatcher } from './place.extractor.js';
+export { detectUrgency } from './urgency.detector.js';
+export { detectBeneficiary } from './beneficiary.detector.js';
+export { detectLanguage } from './language.detector.js';

@@ -1,0 +1,71 @@
+import { detectBeneficiary } from './beneficiary.detector.js';
+import { CategoryClassifier, vocabularyWords, type CategoryScore } from './category.classifier.js';
+import { DEFAULT_CATEGORIES } from './default-vocabulary.js';
+import { detectLanguage } from './language.detector.js';
+import type { KnownPlace, NluCategory, Understanding, UnderstandOptions } from './nlu.types.js';
+import { findPhones } from './phone.extractor.js';
+import { findPlace, PlaceMatcher } from './place.extractor.js';
+import { createSegmenter } from './segmenter.js';
+import { maskSpans } from './text.util.js';
+import { extractTime } from './time.extractor.js';
+import { detectUrgency } from './urgency.detector.js';
+
+export interface RuleBasedNluOptions {
+  /** The county's categories and their words; default DEFAULT_CATEGORIES. */
+  categories?: NluCategory[];
+  /** Stations and communities to recognise in addresses. */
+  places?: KnownPlace[];
+}
+
+/** How many ranked alternatives to return after the chosen category. */
+export const MAX_ALTERNATIVES = 4;
+/** Longer messages are read up to here: a need fits in a few sentences, and time stays bounded. */
+export const MAX_TEXT_LENGTH = 2000;
+
+function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
+
+/**
+ * Understands a resident's message with rules only: synchronous, deterministic, no network.
+ * Build one per vocabulary and reuse it; the segmenter is loaded in the constructor.
+ */
+export class RuleBasedNlu {
+  readonly categories: readonly NluCategory[];
+  private readonly classifier: CategoryClassifier;
+  private readonly places: PlaceMatcher;
+
+  constructor(opts: RuleBasedNluOptions = {}) {
+    this.categories = opts.categories ?? DEFAULT_CATEGORIES;
+    this.classifier = new CategoryClassifier(this.categories, createSegmenter(vocabularyWords(this.categories)));
+    this.places = new PlaceMatcher(opts.places ?? []);
+  }
+
+  /** Every category, best first, with its confidence; what `understand` summarises. */
+  rankCategories(text: string): CategoryScore[] {
+    return this.classifier.classify(text);
+  }
+
+  understand(text: string, opts: UnderstandOptions = {}): Understanding {
+    const input = (typeof text === 'string' ? text : '').slice(0, MAX_TEXT_LENGTH);
+    const phoneMatches = findPhones(input);
+    // Phone digits would otherwise read as times ("138点"), rooms or ages.
+    const rest = maskSpans(input, phoneMatches);
+    const ranked = this.classifier.classify(rest);
+    const top = ranked[0]!;
+    const phones = [...new Set(phoneMatches.map((p) => p.value))];
+    return {
+      category: top.code,
+      confidence: round(top.confidence),
+      alternatives: ranked.slice(1, 1 + MAX_ALTERNATIVES).map((c) => ({ code: c.code, confidence: round(c.confidence) })),
+      beneficiary: detectBeneficiary(rest),
+      urgency: detectUrgency(rest, top.code),
+      phone: phones[0] ?? null,
+      phones,
+      time: extractTime(rest, opts),
+      place: findPlace(rest, this.places),
+      language: detectLanguage(input),
+      source: 'rules',
+    };
+  }
+}
