@@ -71,6 +71,8 @@ describe('FakeBotApi with a grammY bot on bot.start() long polling', () => {
       await ctx.editMessageText('Help requested');
     });
     bot.on('message:text', (ctx) => ctx.reply(`echo: ${ctx.message.text}`));
+    bot.on('message:location', (ctx) => ctx.reply(`location ${ctx.message.location.latitude}`));
+    bot.on('my_chat_member', (ctx) => ctx.reply('Thanks for adding me'));
     bot.catch((err) => {
       throw err.error;
     });
@@ -122,6 +124,15 @@ describe('FakeBotApi with a grammY bot on bot.start() long polling', () => {
     expect(seenUpdateIds.filter((id) => id === original.update_id)).toHaveLength(2);
     // grammY does not deduplicate: the bot replied to the same update twice (1 s per chat apart thanks to auto-retry).
     expect(fake.chatMessages(bob.id).filter((m) => m.text === 'echo: hello twice')).toHaveLength(2);
+  });
+
+  test('a shared location and being added to a group reach grammY filters', async () => {
+    fake.sendLocation(alice, aliceChat, { latitude: 31.23, longitude: 121.47 });
+    await fake.waitFor({ chatId: alice.id, text: 'location 31.23' });
+
+    fake.addBotToGroup(group, bob);
+    const thanks = await fake.waitFor({ chatId: group.id, text: 'Thanks for adding me' });
+    expect(thanks.chatId).toBe(group.id);
   });
 
   test('waitFor rejects with the recent messages of the chat', async () => {
@@ -401,6 +412,112 @@ describe('FakeBotApi flood limits', () => {
     } finally {
       await lenient.stop();
     }
+  });
+});
+
+describe('FakeBotApi getUpdates semantics and user helpers', () => {
+  const fake = new FakeBotApi({ timeScale: 0.05 });
+  const bobChat = FakeBotApi.privateChat(bob);
+
+  beforeAll(() => fake.start());
+  afterAll(() => fake.stop());
+  beforeEach(() => fake.reset());
+
+  const poll = async (body: Record<string, unknown>): Promise<number[]> => {
+    const { reply } = await call(fake, 'getUpdates', body);
+    expect(reply.ok).toBe(true);
+    return (reply.result as Update[]).map((u) => u.update_id);
+  };
+
+  test('updates stay queued until a later offset confirms them', async () => {
+    const a = fake.sendText(alice, aliceChat, 'one');
+    const b = fake.sendText(alice, aliceChat, 'two');
+    expect(b.update_id).toBe(a.update_id + 1);
+    expect(b.message?.message_id).toBe((a.message?.message_id ?? 0) + 1);
+
+    expect(await poll({})).toEqual([a.update_id, b.update_id]);
+    expect(await poll({})).toEqual([a.update_id, b.update_id]); // not confirmed yet
+    expect(await poll({ offset: b.update_id })).toEqual([b.update_id]);
+    expect(await poll({ offset: b.update_id + 1 })).toEqual([]);
+    expect(fake.pendingUpdateCount).toBe(0);
+  });
+
+  test('a held long poll is answered as soon as an update arrives', async () => {
+    const started = performance.now();
+    const held = call(fake, 'getUpdates', { timeout: 5 });
+    let settled = false;
+    void held.then(() => (settled = true));
+    await sleep(50);
+    expect(settled).toBe(false); // held, not answered empty
+    const update = fake.sendText(bob, bobChat, 'wake up');
+    const { reply } = await held;
+    expect((reply.result as Update[]).map((u) => u.update_id)).toEqual([update.update_id]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  test('allowed_updates filters updates created afterwards; [] restores the default', async () => {
+    await poll({ allowed_updates: ['callback_query'] });
+    fake.sendText(alice, aliceChat, 'not wanted');
+    expect(await poll({})).toEqual([]);
+    expect(fake.stats.updatesDropped).toBe(1);
+
+    await poll({ allowed_updates: [] });
+    const wanted = fake.sendText(alice, aliceChat, 'wanted');
+    expect(await poll({})).toEqual([wanted.update_id]);
+  });
+
+  test('privacy mode: in groups only commands, mentions and replies to the bot get through', async () => {
+    fake.privacyMode = true;
+    try {
+      fake.sendText(alice, group, 'just chatting');
+      const command = fake.sendText(alice, group, '/help');
+      const mention = fake.sendText(alice, group, `hi @${fake.botInfo.username}`);
+      const sent = await call(fake, 'sendMessage', { chat_id: group.id, text: 'bot says' });
+      const botMessageId = (sent.reply.result as { message_id: number }).message_id;
+      const reply = fake.sendText(bob, group, 'answering the bot', { replyTo: botMessageId });
+      const direct = fake.sendText(alice, aliceChat, 'private chats are not filtered');
+
+      expect(await poll({})).toEqual([command, mention, reply, direct].map((u) => u.update_id));
+      expect(fake.stats.updatesDropped).toBe(1);
+    } finally {
+      fake.privacyMode = false;
+    }
+  });
+
+  test('user helpers build realistic updates', async () => {
+    const location = fake.sendLocation(alice, aliceChat, { latitude: 31.23, longitude: 121.47 });
+    const photo = fake.sendPhoto(alice, aliceChat, { caption: 'my street' });
+    const voice = fake.sendVoice(alice, aliceChat, { duration: 4 });
+    const sticker = fake.sendSticker(alice, aliceChat);
+    const [joined, service] = fake.addBotToGroup(group, bob);
+
+    expect(location.message?.location).toEqual({ latitude: 31.23, longitude: 121.47 });
+    expect(photo.message?.photo).toHaveLength(3);
+    expect(photo.message?.caption).toBe('my street');
+    expect(voice.message?.voice?.duration).toBe(4);
+    expect(sticker.message?.sticker?.emoji).toBe('👍');
+    expect(joined.my_chat_member?.new_chat_member).toMatchObject({ status: 'member', user: { id: fake.botInfo.id, is_bot: true } });
+    expect(service.message?.new_chat_members?.[0]?.id).toBe(fake.botInfo.id);
+    const ids = [location, photo, voice, sticker].map((u) => u.message?.message_id ?? 0);
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(new Set(ids).size).toBe(4);
+    expect(await poll({})).toHaveLength(6);
+  });
+
+  test('minimal methods through grammY: sendLocation, getChat, commands, deleteMessage, chat actions', async () => {
+    const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
+    const location = await bot.api.sendLocation(alice.id, 31.23, 121.47);
+    expect(location.location).toEqual({ latitude: 31.23, longitude: 121.47 });
+    expect(fake.lastMessage(alice.id)).toMatchObject({ method: 'sendLocation', text: undefined });
+
+    expect(await bot.api.getChat(group.id)).toMatchObject({ id: group.id, type: 'group' });
+    await bot.api.setMyCommands([{ command: 'start', description: 'Begin' }]);
+    expect(await bot.api.getMyCommands()).toEqual([{ command: 'start', description: 'Begin' }]);
+    await expect(bot.api.setMyCommands([{ command: 'Bad Name', description: 'x' }])).rejects.toMatchObject({ description: 'Bad Request: BOT_COMMAND_INVALID' });
+
+    await bot.api.sendChatAction(alice.id, 'typing');
+    expect(await bot.api.deleteMessage(alice.id, location.message_id)).toBe(true);
+    await expect(bot.api.deleteMessage(alice.id, location.message_id)).rejects.toMatchObject({ description: 'Bad Request: message to delete not found' });
   });
 });
 

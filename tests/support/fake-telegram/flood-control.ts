@@ -33,7 +33,11 @@ export interface FloodControlOptions {
   unitMs: number;
   /** Report retry_after in real seconds (unit multiples, may be fractional) instead of integer fake seconds. */
   fractionalRetryAfter: boolean;
-  /** Requests arriving this soon after a 429 was written are taken as already in flight, not as breaches. */
+  /**
+   * Timing slack at both ends of a told retry_after: a request arriving this soon after the 429
+   * was written was already in flight, and one arriving this soon before the end comes from a
+   * client whose timer fired a little early (Node timers run on a cached loop clock).
+   */
   breachGraceMs: number;
 }
 
@@ -212,7 +216,7 @@ export class FloodControl {
   }
 
   private isTold(block: Block | undefined, arrivedAt: number, now: number): boolean {
-    return block !== undefined && now < block.until && arrivedAt >= block.toldAt;
+    return block !== undefined && now < block.until && arrivedAt >= block.toldAt && arrivedAt < block.until - this.options.breachGraceMs;
   }
 
   /** Whole fake seconds covering `ms`, at least 1 (Telegram never says "retry after 0"). */

@@ -55,7 +55,7 @@ export function visibleText(text: string, parseMode: string | undefined): string
   return text;
 }
 
-/** Validates sendMessage/editMessageText text: returns the parsed length for the record. */
+/** Validates sendMessage/editMessageText text as Telegram does, after parse_mode parsing. */
 export function checkMessageText(text: string | undefined, parseMode: string | undefined): void {
   if (text === undefined || text.trim() === '') throw badRequest('message text is empty');
   const visible = visibleText(text, parseMode);
