@@ -32,6 +32,7 @@ import {
   checkMessageText,
   checkReplyMarkup,
   type ReplyMarkup,
+  visibleText,
 } from './telegram-rules.js';
 import { UpdateQueue } from './update-queue.js';
 
@@ -42,7 +43,6 @@ export type { ReplyMarkup } from './telegram-rules.js';
 /** Methods that deliver or change a message and therefore count against the flood limits. */
 export type SendMethod = 'sendMessage' | 'sendPhoto' | 'sendLocation' | 'editMessageText' | 'editMessageReplyMarkup';
 export const SEND_METHODS: readonly SendMethod[] = ['sendMessage', 'sendPhoto', 'sendLocation', 'editMessageText', 'editMessageReplyMarkup'];
-const EDIT_METHODS: ReadonlySet<string> = new Set(['editMessageText', 'editMessageReplyMarkup']);
 
 /** Every Bot API method the fake answers; anything else is 404 like Telegram's. */
 const METHODS = [
@@ -367,8 +367,8 @@ export class FakeBotApi {
     if (this.server !== undefined) return;
     this.stopped = false;
     const server = http.createServer((req, res) => this.onRequest(req, res));
-    // Long polls hold requests for up to `timeout` seconds; Node's default would cut them at 300 s anyway.
-    server.requestTimeout = 0;
+    // grammY reuses keep-alive sockets; Node's 5 s server default races with that reuse
+    // (the server closes an idle socket just as the client writes to it: ECONNRESET).
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -912,7 +912,8 @@ export class FakeBotApi {
     const replyTo = this.replyTarget(chatId, p);
     this.checkNotBlocked(chat);
     this.admit(chatId, arrivedAt, true);
-    const fields: Partial<Message> = { text };
+    // Telegram answers with the parsed text (markup turned into entities, which the fake omits).
+    const fields: Partial<Message> = { text: visibleText(text, parseMode) };
     if (replyTo !== undefined) fields.reply_to_message = replyTo;
     return this.deliverNew('sendMessage', chat, fields, { text, parseMode, markup, payload: p.raw });
   }
@@ -934,7 +935,7 @@ export class FakeBotApi {
     const fields: Partial<Message> = {
       photo: [{ file_id: fileId, file_unique_id: `u_${fileId}`, width: 1280, height: 960, file_size: upload?.size ?? 100_000 }],
     };
-    if (caption !== undefined) fields.caption = caption;
+    if (caption !== undefined) fields.caption = visibleText(caption, parseMode);
     if (replyTo !== undefined) fields.reply_to_message = replyTo;
     return this.deliverNew('sendPhoto', chat, fields, { text: caption, parseMode, markup, payload: p.raw });
   }
@@ -979,10 +980,10 @@ export class FakeBotApi {
     this.checkNotBlocked(chat);
     this.admit(chatId, arrivedAt, this.countEdits);
 
-    if (isText) {
+    if (text !== undefined) {
       stored.rawText = text;
       stored.parseMode = parseMode;
-      stored.message.text = text;
+      stored.message.text = visibleText(text, parseMode);
     }
     stored.markupKey = markupKey;
     if (markup !== undefined && 'inline_keyboard' in markup) stored.message.reply_markup = markup;

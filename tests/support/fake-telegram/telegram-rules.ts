@@ -56,7 +56,7 @@ export function visibleText(text: string, parseMode: string | undefined): string
 }
 
 /** Validates sendMessage/editMessageText text as Telegram does, after parse_mode parsing. */
-export function checkMessageText(text: string | undefined, parseMode: string | undefined): void {
+export function checkMessageText(text: string | undefined, parseMode: string | undefined): asserts text is string {
   if (text === undefined || text.trim() === '') throw badRequest('message text is empty');
   const visible = visibleText(text, parseMode);
   if (visible.trim() === '') throw badRequest('message text is empty');
