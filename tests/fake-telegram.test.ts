@@ -32,6 +32,12 @@ async function call(fake: FakeBotApi, method: string, body: Record<string, unkno
   return { status: res.status, reply: (await res.json()) as ApiReply };
 }
 
+/** Waits (bounded: 2 s) until the fake has received `count` calls of `method`. */
+async function untilCalled(fake: FakeBotApi, method: string, count: number): Promise<void> {
+  for (let i = 0; i < 400 && (fake.stats.perMethod[method] ?? 0) < count; i++) await sleep(5);
+  expect(fake.stats.perMethod[method] ?? 0).toBeGreaterThanOrEqual(count);
+}
+
 const alice: FakeUser = { id: 1001, first_name: 'Alice', username: 'alice' };
 const bob: FakeUser = { id: 1002, first_name: 'Bob' };
 const aliceChat: FakeChat = FakeBotApi.privateChat(alice);
@@ -262,7 +268,7 @@ describe('FakeBotApi errors', () => {
 
   test('a second concurrent getUpdates terminates the first with 409, like Telegram', async () => {
     const first = call(fake, 'getUpdates', { timeout: 5 });
-    await sleep(30);
+    await untilCalled(fake, 'getUpdates', 1);
     const second = call(fake, 'getUpdates', { timeout: 0 });
     expect((await first).reply).toMatchObject({ ok: false, error_code: 409 });
     expect((await second).reply).toEqual({ ok: true, result: [] });
@@ -447,7 +453,8 @@ describe('FakeBotApi getUpdates semantics and user helpers', () => {
     const held = call(fake, 'getUpdates', { timeout: 5 });
     let settled = false;
     void held.then(() => (settled = true));
-    await sleep(50);
+    await untilCalled(fake, 'getUpdates', 1);
+    await sleep(20);
     expect(settled).toBe(false); // held, not answered empty
     const update = fake.sendText(bob, bobChat, 'wake up');
     const { reply } = await held;
