@@ -1,5 +1,5 @@
 import type { Beneficiary, Understanding, UnderstandOptions, Urgency } from './nlu.types.js';
-import type { RuleBasedNlu } from './rule-based-nlu.js';
+import { MAX_ALTERNATIVES, type RuleBasedNlu } from './rule-based-nlu.js';
 
 /** An OpenAI-compatible chat endpoint (OpenAI, vLLM, llama.cpp server, Ollama, …). */
 export interface ModelProviderConfig {
@@ -180,7 +180,7 @@ export class ModelBackedNlu {
       ...base,
       category: verdict.category,
       confidence: verdict.confidence,
-      alternatives: ranked.slice(0, base.alternatives.length).map((a) => ({ code: a.code, confidence: Math.round(a.confidence * scale * 10000) / 10000 })),
+      alternatives: ranked.slice(0, MAX_ALTERNATIVES).map((a) => ({ code: a.code, confidence: Math.round(a.confidence * scale * 10000) / 10000 })),
       beneficiary: verdict.beneficiary ?? base.beneficiary,
       urgency: urgent ? 'urgent' : 'normal',
       source: 'model',

@@ -138,8 +138,11 @@ interface IndexedName {
 
 const PLACE_SUFFIXES = /(?:新时代文明实践站|新时代文明实践所|新时代文明实践中心|文明实践站|文明实践所|实践站|实践所|服务站|社区居委会|居委会|村委会|社区|小区|村)$/;
 
+/** "阳光社区实践站" → "阳光": what residents call the place. */
 function core(name: string): string {
-  return name.replace(PLACE_SUFFIXES, '');
+  let c = name;
+  for (let next = c.replace(PLACE_SUFFIXES, ''); next !== c && next.length >= 2; next = c.replace(PLACE_SUFFIXES, '')) c = next;
+  return c;
 }
 
 /** Known stations and communities, indexed once, matched against each message. */

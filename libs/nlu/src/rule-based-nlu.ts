@@ -17,7 +17,7 @@ export interface RuleBasedNluOptions {
   places?: KnownPlace[];
 }
 
-/** How many ranked alternatives to return after the chosen category. */
+/** At most this many ranked alternatives follow the chosen category. */
 export const MAX_ALTERNATIVES = 4;
 /** Longer messages are read up to here: a need fits in a few sentences, and time stays bounded. */
 export const MAX_TEXT_LENGTH = 2000;
@@ -57,7 +57,12 @@ export class RuleBasedNlu {
     return {
       category: top.code,
       confidence: round(top.confidence),
-      alternatives: ranked.slice(1, 1 + MAX_ALTERNATIVES).map((c) => ({ code: c.code, confidence: round(c.confidence) })),
+      // Only categories with some evidence: the rest are tied at the bottom in configuration order.
+      alternatives: ranked
+        .slice(1)
+        .filter((c) => c.score > 0)
+        .slice(0, MAX_ALTERNATIVES)
+        .map((c) => ({ code: c.code, confidence: round(c.confidence) })),
       beneficiary: detectBeneficiary(rest),
       urgency: detectUrgency(rest, top.code),
       phone: phones[0] ?? null,

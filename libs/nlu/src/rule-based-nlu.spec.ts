@@ -1,0 +1,62 @@
+import { DEFAULT_CATEGORIES, RuleBasedNlu } from './index.js';
+
+const now = new Date('2025-03-12T09:00:00+08:00');
+
+describe('RuleBasedNlu.understand', () => {
+  const nlu = new RuleBasedNlu({ places: [{ id: 'c-yg', name: '阳光社区', aliases: ['阳光小区'] }] });
+
+  it('understands a whole message', () => {
+    const u = nlu.understand('我妈八十多了一个人住，想请人明天上午上门理发，住阳光小区3号楼2单元302，电话138 1234 5678', { now });
+    expect(u).toMatchObject({
+      category: 'elderly',
+      beneficiary: 'elderly',
+      urgency: 'normal',
+      phone: '13812345678',
+      phones: ['13812345678'],
+      time: { text: '明天上午', start: '2025-03-13T08:00:00+08:00', end: '2025-03-13T12:00:00+08:00' },
+      place: { community: '阳光小区', building: '3', unit: '2', room: '302', matched: { id: 'c-yg', name: '阳光社区' } },
+      language: 'zh',
+      source: 'rules',
+    });
+    expect(u.confidence).toBeGreaterThan(0.5);
+    expect(u.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('ranks the other categories with evidence as alternatives, never repeating the category', () => {
+    const u = nlu.understand('楼上漏水到我家，想找人调解一下，顺便修修水管');
+    expect([u.category, ...u.alternatives.map((a) => a.code)].slice(0, 2).sort()).toEqual(['mediation', 'repair']);
+    expect(u.alternatives.map((a) => a.code)).not.toContain(u.category);
+    expect(u.alternatives[0]!.confidence).toBeLessThanOrEqual(u.confidence);
+    const busy = nlu.understand('老人不会用手机挂号，想请人上门教一教，顺便量量血压');
+    expect(busy.alternatives.length).toBeGreaterThanOrEqual(2);
+    expect(busy.alternatives.length).toBeLessThanOrEqual(4);
+    expect(nlu.understand('你好').alternatives).toEqual([]);
+  });
+
+  it('marks the brief\'s urgent examples urgent', () => {
+    const flood = nlu.understand('水管冻裂了，家里到处是水！！');
+    expect(flood).toMatchObject({ category: 'repair', urgency: 'urgent', phone: null, time: null });
+    expect(nlu.understand('下大雨房子进水了，老人被困在屋里')).toMatchObject({ category: 'emergency', beneficiary: 'elderly', urgency: 'urgent' });
+  });
+
+  it('does not read phone digits as times, rooms or ages', () => {
+    const u = nlu.understand('电话13912348765，下水道堵了', { now });
+    expect(u.time).toBeNull();
+    expect(u.place).toBeNull();
+    expect(u.beneficiary).toBe('none');
+  });
+
+  it('understands English and mixed messages', () => {
+    const en = nlu.understand('My father cannot walk well and needs someone to take him to the hospital tomorrow morning, call +86 139 1234 5678', { now });
+    expect(en).toMatchObject({ category: 'elderly', beneficiary: 'elderly', language: 'en', phone: '13912345678' });
+    expect(en.time?.start).toBe('2025-03-13T08:00:00+08:00');
+    const mixed = nlu.understand('家里的 washing machine is leaking，能不能派人来修一下');
+    expect(mixed).toMatchObject({ category: 'repair', language: 'mixed' });
+  });
+
+  it('answers something sensible for empty and odd input', () => {
+    expect(nlu.understand('')).toMatchObject({ phone: null, phones: [], time: null, place: null, beneficiary: 'none', urgency: 'normal' });
+    expect(nlu.understand('🙂🙂🙂').category).toBe(DEFAULT_CATEGORIES[0]!.code);
+    expect(() => nlu.understand('急'.repeat(100_000))).not.toThrow();
+  });
+});
