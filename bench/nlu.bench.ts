@@ -1,0 +1,54 @@
+// Latency of RuleBasedNlu.understand() on realistic messages (the NLU's dev and holdout sets).
+// Called from bench/run.ts; run alone with `npx tsx bench/nlu.bench.ts [--quick]`.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RuleBasedNlu } from '../libs/nlu/src/index.js';
+import { EVAL_NOW, EVAL_TIME_ZONE, parseExamples } from '../libs/nlu/src/nlu.evaluation.js';
+
+export interface NluBenchResult {
+  /** Timed understand() calls. */
+  messages: number;
+  p50_ms: number;
+  p99_ms: number;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = ['libs/nlu/data/dev.jsonl', 'libs/nlu/data/holdout.jsonl'];
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export async function runNluBench(opts: { quick: boolean }): Promise<NluBenchResult> {
+  const texts = DATA.flatMap((file) => parseExamples(readFileSync(resolve(root, file), 'utf8'), file).map((e) => e.text));
+  // Construction loads the segmenter's dictionary once; it is not part of a message's latency.
+  const nlu = new RuleBasedNlu();
+  const options = { now: EVAL_NOW, timeZone: EVAL_TIME_ZONE };
+  for (let i = 0; i < (opts.quick ? 1 : 3); i++) for (const t of texts) nlu.understand(t, options);
+
+  const repetitions = opts.quick ? 3 : 20;
+  const samples: number[] = [];
+  for (let r = 0; r < repetitions; r++) {
+    for (const t of texts) {
+      const started = performance.now();
+      nlu.understand(t, options);
+      samples.push(performance.now() - started);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return { messages: samples.length, p50_ms: round(percentile(samples, 50)), p99_ms: round(percentile(samples, 99)) };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runNluBench({ quick: process.argv.includes('--quick') }).then(
+    (result) => process.stdout.write(JSON.stringify(result) + '\n'),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
