@@ -32,7 +32,10 @@ export class VolunteersService {
   /** Teams a volunteer of this station may join: the station's and its parents'. */
   async joinableTeams(w: Work, stationId: string) {
     const tree = await w.repos.org.tree();
-    return w.repos.org.teamsInUnits(ancestry(tree, stationId).map((u) => u.id));
+    const chain = ancestry(tree, stationId).map((u) => u.id);
+    const teams = await w.repos.org.teamsInUnits(chain);
+    // Nearest first: the station's own teams, then the institute's, then the county's.
+    return teams.sort((a, b) => chain.indexOf(a.orgUnitId) - chain.indexOf(b.orgUnitId) || a.code.localeCompare(b.code));
   }
 
   async register(w: Work, actor: ActorRow, r: Registration): Promise<Result<{ approved: boolean }>> {
