@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
-import { ConversationEngine, KeywordUnderstander, type CategoryVocab, type HandleOutcome, type InboundEvent } from '@baiying/conversation';
+import { ConversationEngine, NluUnderstander, type HandleOutcome, type InboundEvent } from '@baiying/conversation';
 import { Repos, type PrismaClient } from '@baiying/db';
 import { Desk } from '@baiying/desk';
 import { APP_CONFIG, PRISMA, libLogger } from '@baiying/platform';
@@ -9,7 +9,6 @@ import { APP_CONFIG, PRISMA, libLogger } from '@baiying/platform';
 @Injectable()
 export class ConversationService implements OnModuleInit {
   private engine!: ConversationEngine;
-  private vocab: CategoryVocab[] = [];
   private readonly logger = libLogger('Conversation');
 
   constructor(
@@ -19,9 +18,15 @@ export class ConversationService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.vocab = (await new Repos(this.prisma).org.categories()).map((c) => ({ code: c.code, keywords: c.keywords }));
+    // Categories and stations are read once at start; a county that edits them restarts the bot.
+    const repos = new Repos(this.prisma);
+    const categories = await repos.org.categories();
+    const stations = (await repos.org.stations()).map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+    const understander = new NluUnderstander(categories, stations, this.config.timeZone, this.config.nlu.model ?? null, (reason) =>
+      this.logger.warn('model unavailable, using the rules', { reason }),
+    );
     this.engine = new ConversationEngine(this.desk, {
-      understander: new KeywordUnderstander(() => this.vocab),
+      understander,
       confidenceThreshold: this.config.nlu.confidenceThreshold,
       logger: this.logger,
     });

@@ -1,0 +1,49 @@
+// The intake's understanding through libs/nlu: categories and their words come from the
+// database (a county's own N categories included) merged with the library's default
+// vocabulary; station names and aliases are the known places.
+import { DEFAULT_CATEGORIES, ModelBackedNlu, RuleBasedNlu, type KnownPlace, type ModelProviderConfig, type NluCategory } from '@baiying/nlu';
+import type { Understander, Understanding } from './understander.js';
+
+export interface CategoryRow {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  keywords: string[];
+}
+
+export function nluCategories(rows: CategoryRow[]): NluCategory[] {
+  return rows.map((r) => {
+    const base = DEFAULT_CATEGORIES.find((c) => c.code === r.code);
+    return { code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, keywords: [...(base?.keywords ?? []), ...r.keywords] };
+  });
+}
+
+export class NluUnderstander implements Understander {
+  private readonly nlu: ModelBackedNlu;
+
+  constructor(
+    categories: CategoryRow[],
+    stations: KnownPlace[],
+    private readonly timeZone: string,
+    model: ModelProviderConfig | null = null,
+    onFallback?: (reason: string) => void,
+  ) {
+    const rules = new RuleBasedNlu({ categories: nluCategories(categories), places: stations });
+    this.nlu = new ModelBackedNlu(rules, model, { onFallback: onFallback ? (reason) => onFallback(reason) : undefined });
+  }
+
+  async understand(text: string, now: Date): Promise<Understanding> {
+    const u = await this.nlu.understand(text, { now, timeZone: this.timeZone });
+    const matched = u.place?.matched;
+    return {
+      category: u.category || null,
+      confidence: u.confidence,
+      alternatives: u.alternatives,
+      beneficiary: u.beneficiary,
+      urgency: u.urgency,
+      phone: u.phone,
+      time: u.time?.text ?? null,
+      place: u.place ? { text: u.place.text, stationId: matched?.id } : null,
+    };
+  }
+}
