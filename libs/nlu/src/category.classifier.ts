@@ -32,6 +32,13 @@ const SOFTMAX_BETA = 1;
 // for this much. A keyword listed with weight 0 for the compound itself ("手机号") vetoes it.
 const PARTIAL_FACTOR = 0.6;
 const MIN_PARTIAL_TOKEN = 3;
+// Back-off for words the vocabulary lacks ("扇子舞", "颈椎操"): each character outside the
+// keywords found votes for the categories whose keywords use it, in proportion to their
+// keyword weight and by how specific it is (ln N/df). Small, so any real keyword wins.
+const CHAR_FACTOR = 0.2;
+const CHAR_CAP = 1;
+// Function characters say nothing about a category even inside a keyword ("交多少", "说了不听").
+const FUNCTION_CHARS = new Set('的了是我你他她它们个一不没有在人这那么怎咋啥多少几吗呢吧啊呀去来给让把被就都也还要想能会可以和与跟说讲看做很太好大小上下里中天点些得着过对到'.split(''));
 const MAX_ZH_TOKENS_PER_TERM = 6;
 const MAX_EN_WORDS_PER_TERM = 4;
 
@@ -77,6 +84,7 @@ export class CategoryClassifier {
   private readonly zh = new Map<string, Contribution[]>();
   private readonly en = new Map<string, Contribution[]>();
   private readonly conjunctions: Conjunction[] = [];
+  private readonly chars = new Map<string, Array<{ category: number; vote: number }>>();
   private maxZhLength = 1;
 
   constructor(
@@ -104,6 +112,34 @@ export class CategoryClassifier {
         }
       }
     });
+    this.buildCharProfile(categories);
+  }
+
+  private buildCharProfile(categories: readonly NluCategory[]): void {
+    const mass = new Map<string, number[]>();
+    categories.forEach((category, index) => {
+      for (const k of category.keywords) {
+        const term = typeof k === 'string' ? k : k.term;
+        const weight = typeof k === 'string' ? 1 : k.weight;
+        if (weight <= 0 || term.includes('+')) continue;
+        for (const ch of new Set(normaliseTerm(term))) {
+          if (!hasCjk(ch) || FUNCTION_CHARS.has(ch)) continue;
+          const row = mass.get(ch) ?? categories.map(() => 0);
+          row[index]! += weight;
+          mass.set(ch, row);
+        }
+      }
+    });
+    for (const [ch, row] of mass) {
+      const total = row.reduce((a, b) => a + b, 0);
+      const df = row.filter((m) => m > 0).length;
+      const idf = Math.log(categories.length / df);
+      if (idf <= 0) continue;
+      this.chars.set(
+        ch,
+        row.flatMap((m, category) => (m > 0 ? [{ category, vote: (idf * m) / total }] : [])),
+      );
+    }
   }
 
   /** Indexes one term; a null contribution only records it for conjunctions. Returns its key. */
@@ -185,6 +221,16 @@ export class CategoryClassifier {
     for (const c of this.conjunctions) {
       if (c.parts.every((p) => present.has(p))) scores[c.category]! += c.weight;
     }
+    const covered = kept.filter((m) => !m.key.startsWith('en:'));
+    const seen = new Set<string>();
+    const backoff = this.codes.map(() => 0);
+    for (let i = 0; i < normal.length; i++) {
+      const ch = normal[i]!;
+      if (seen.has(ch) || covered.some((m) => m.start <= i && i < m.end)) continue;
+      seen.add(ch);
+      for (const v of this.chars.get(ch) ?? []) backoff[v.category]! += CHAR_FACTOR * v.vote;
+    }
+    backoff.forEach((b, i) => (scores[i]! += Math.min(CHAR_CAP, b)));
     const max = Math.max(...scores);
     const exps = scores.map((s) => Math.exp(SOFTMAX_BETA * (s - max)));
     const total = exps.reduce((a, b) => a + b, 0);

@@ -24,6 +24,15 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(3, 'policy', 'policies', 'subsidy', 'allowance', 'pension', 'medical insurance', 'reimbursement'),
       ...w(2, 'insurance', 'benefit', 'eligibility', 'regulation', 'entitlement', 'explain'),
       ...w(1, 'apply for', 'document', 'scheme'),
+      // Broader coverage: taxes, household registration, entitlements and how residents ask about them.
+      ...w(3, '个税', '个人所得税', '专项附加扣除', '退耕还林', '确权登记', '两免一补', '惠农补贴', '光伏补贴', '医保卡', '社保卡', '养老待遇',
+        '低保标准', '城乡居民养老', '退休金', '退休手续', '工龄', '户口', '落户', '居住证', '计划生育', '独生子女', '优抚对象', '土地承包',
+        '政策咨询', '新政策', '老年卡', '优待证', '免费乘车', '公交卡', '减免'),
+      ...w(2, '政府', '文件', '条例', '通知', '公告', '说法', '怎么填', '申报', '待遇', '领取', '发放', '发不发', '还发', '享受', '能享受',
+        '是真的吗', '最新', '标准提高', '税', '扣除', '免费办', '办证', '新政'),
+      ...w(1, '咋回事', '怎么回事', '提高'),
+      ...w(3, 'tax', 'tax deduction', 'top-up', 'government scheme'),
+      ...w(2, 'rule', 'eligible', 'government', 'benefits', 'registration'),
     ],
   },
   {
@@ -44,6 +53,14 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(2, 'movie', 'film', 'festival', 'library', 'book club', 'painting', 'culture', 'cultural', 'art', 'show', 'projector', 'sing',
         'singing'),
       ...w(1, 'music', 'reading', 'museum'),
+      // Broader coverage: folk arts, instruments, venues and shows.
+      ...w(3, '扇子舞', '舞龙', '舞狮', '龙舟', '相声', '小品', '快板', '评书', '钢琴', '古筝', '琵琶', '笛子', '葫芦丝', '吉他', '伴奏',
+        '戏班', '村史馆', '博物馆', '文化节', '艺术节', '文化站', '文化馆', '书画', '国画', '刺绣', '手工艺', '民间艺术', '老照片', '解说词',
+        '故事会', 'ktv', '卡拉ok', '唱k', '歌咏比赛', '歌唱比赛', '演讲比赛', '演出服', '舞台', '微电影', '纪录片', '棋牌室', '茶话会',
+        '联谊会', '游园', '庙会', '灯会', '花灯', '老年舞蹈队'),
+      ...w(2, '服装', '设计', '拍摄', '唱', '歌', '乐队', '比赛', '晚会节目', '节目单', '照片', '村史', '历史'),
+      ...w(3, 'chess', 'chess club', 'piano', 'guitar', 'band', 'theatre', 'theater', 'drama', 'karaoke', 'talent show', 'exhibition', 'folk'),
+      ...w(2, 'museum', 'history', 'photo', 'club', 'song'),
     ],
   },
   {
@@ -55,11 +72,20 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
         '识字班', '识字', '认字', '拼音', '读书班', '夏令营', '不及格', '安全教育', '国学', '讲堂', '亲子阅读', '学画画', '兴趣班', '亲子'),
       ...w(2, '课堂', '放学', '成绩', '数学', '语文', '英语', '物理', '化学', '暑期', '暑假', '上课', '学习', '讲故事', '口语', '陪练',
         '美术', '音乐课', '编程', '跟不上', '教育', '阅读障碍', '注意力', '补基础', '论语', '网络安全', '家长', '年级', '一年级',
-        '三年级', '初三', '高三', '中考', '学校', '老师'),
-      ...w(1, '讲座', '阅读', '课', '教', '学', '读书', '孩子们', '小朋友', '青少年', '放假', '高考', '学生', '小学生'),
+        '三年级', '初三', '高三', '中考', '学校'),
+      ...w(1, '老师', '讲座', '阅读', '课', '教', '学', '读书', '孩子们', '小朋友', '青少年', '放假', '高考', '学生', '小学生'),
       ...w(3, 'homework', 'tutor', 'tutoring', 'after school', 'after-school'),
       ...w(2, 'math', 'maths', 'school', 'study', 'lesson', 'class', 'education', 'learn', 'english', 'reading'),
       ...w(1, 'teach', 'kid', 'student'),
+      // Broader coverage: schooling stages, subjects, exams and adult classes.
+      ...w(3, '作文', '阅读理解', '奥数', '学习方法', '择校', '小升初', '升学', '辍学', '学前班', '早教', '夜校', '成人教育', '自考', '学历',
+        '家长会', '家访', '听力', '错题', '背书', '默写', '课外', '课后', '放学后', '读书', '考不及格', '考试', '会计', '网课', '读初二',
+        '学英语', '练英语', '幼儿园'),
+      ...w(2, '考', '题', '学会', '培训班', '上学', '老师指点', '语文老师', '指点', '升初中', '学费'),
+      // Safety lessons: listed whole so the danger word inside ("溺水") does not count for emergency.
+      ...w(3, '防溺水', '安全课', '安全知识', '防火知识', '消防安全', '交通安全', '自我保护'),
+      ...w(3, 'homework club', 'exam', 'tuition', 'essay', 'kindergarten'),
+      ...w(2, 'teacher', 'test', 'grade'),
     ],
   },
   {
@@ -78,6 +104,15 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
         'vaccine', 'checkup', 'check-up', 'fitness'),
       ...w(2, 'health', 'exercise', 'medical', 'medicine', 'stroke', 'blood sugar', 'free clinic'),
       ...w(1, 'sick', 'pain', 'hospital'),
+      // Broader coverage: common complaints, chronic illness, screening and healthy living.
+      ...w(3, '戒烟', '戒酒', '拉伸', '颈椎', '颈椎操', '腰肌劳损', '肩周炎', '关节炎', '风湿', '关节', '伤口', '不愈合', '糖尿病足', '湿疹',
+        '皮肤病', '过敏', '哮喘', '胃病', '胃疼', '头疼', '头晕', '听力', '助听器', '耳朵背', '耳聋', '老花眼', '视力', '减肥', '营养',
+        '两癌筛查', '宫颈癌', '乳腺癌', '癌症', '肿瘤', '化疗', '透析', '胰岛素', '打针', '输液', '血氧', '心脏病', '冠心病', '脑梗',
+        '家庭医生', '签约医生', '随访', '慢病', '慢性病', '保健', '养生', '艾灸', '拔罐', '刮痧', '疼痛', '脖子疼', '腿疼', '牙疼', '看牙'),
+      ...w(2, '痛', '按摩', '体重', '检查', '配眼镜', '眼睛', '耳朵', '皮肤', '痒', '药物', '操'),
+      ...w(3, 'insulin', 'injection', 'physio', 'allergy', 'asthma', 'cancer screening', 'quit smoking', 'back pain', 'arthritis',
+        'dentist', 'hearing aid'),
+      ...w(2, 'shot', 'smoking', 'stretching', 'hearing', 'teeth', 'wound', 'pain'),
     ],
   },
   {
@@ -96,6 +131,17 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(3, 'smartphone', 'scam', 'fraud', 'video call', 'wechat', 'science', 'computer'),
       ...w(2, 'phone scam', 'technology', 'internet', 'app', 'online', 'farming', 'crop', 'pest', 'scan', 'pay'),
       ...w(1, 'phone', 'teach', 'learn', 'how to'),
+      // Broader coverage: phones and the internet, crop and livestock problems, popular science.
+      ...w(3, '抖音', '直播', '快手', '短视频', '网店', '链接', '陌生链接', '软件', '下载', '卸载', '流量', '蓝牙', 'wifi', '无线网', '密码',
+        '验证码', '二维码', '支付宝', '手机银行', '表格', 'excel', '打印', '剪辑', '霜霉病', '白粉病', '病害', '虫害', '蚜虫', '红蜘蛛',
+        '杀虫', '除草剂', '化肥', '种子', '假种子', '假化肥', '农资', '育苗', '嫁接', '授粉', '鱼塘', '养鱼', '浮头', '缺氧', '增氧机', '水产',
+        '养鸡', '养猪', '养牛', '养羊', '猪瘟', '禽流感', '饲料', '科技', '实验', '恐龙', '宇宙', '太空', '火箭', '航天', '显微镜', '科技馆',
+        '发明', '气象', '节能', '辨别', '识别'),
+      ...w(2, '安装', '账号', '拍视频', '网上', '装了', '乱七八糟', '除草', '农作物', '葡萄', '果园', '鱼', '牛羊', '防疫', '感兴趣',
+        '科学家', '电子', '假'),
+      ...w(3, 'software', 'download', 'password', 'livestream', 'spreadsheet', 'excel', 'dinosaur', 'experiment', 'robot', 'livestock',
+        'fish pond', 'fertiliser', 'fertilizer', 'pesticide', 'investment app', 'fake app'),
+      ...w(2, 'link', 'install', 'video', 'space', 'seed', 'spot', 'investment', 'account'),
     ],
   },
   {
@@ -112,6 +158,14 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(3, 'legal', 'lawyer', 'law', 'sue', 'court', 'lawsuit', 'compensation', 'unpaid', 'wage', 'inheritance'),
       ...w(2, 'rights', 'contract', 'deposit', 'landlord', 'salary', 'fired', 'employer', 'paid', 'not paid', 'advice'),
       ...w(1, 'refuse', 'pay'),
+      // Broader coverage: consumer rights, debts, family law, crime reports.
+      ...w(3, '投诉', '假货', '退货', '退款', '消费者', '12315', '消协', '报案', '立案', '家暴', '家庭暴力', '取证', '证据', '催收', '网贷',
+        '高利贷', '套路贷', '借贷', '欠款', '债务', '担保', '索赔', '劳动仲裁', '加班费', '辞退', '解雇', '开除', '试用期', '霸王条款',
+        '骗走', '法律途径', '走法律', '分配不公', '侵占', '违法', '犯法', '合法', '律师函', '离婚协议', '抚养权', '探视权', '遗产', '产权',
+        '公证处', '法援', '赔偿金', '要我赔', '保姆'),
+      ...w(2, '赔', '存折', '不公', '合理吗', '不给退', '商家', '骂人', '打电话骂', '欠', '不退', '非法', '权利'),
+      ...w(3, 'overtime pay', 'refund', 'fake goods', 'consumer', 'domestic violence', 'divorce', 'debt', 'loan shark', 'overtime'),
+      ...w(2, 'complaint', 'police', 'loan', 'harass', 'written contract'),
     ],
   },
   {
@@ -130,6 +184,13 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(3, 'litter', 'rubbish', 'trash', 'garbage', 'clean-up', 'cleanup', 'recycling', 'pollution', 'tree planting', 'plastic waste'),
       ...w(2, 'waste', 'plastic', 'clean up', 'environment', 'plant trees', 'litter pick', 'beach', 'riverbank'),
       ...w(1, 'park', 'river', 'clean'),
+      // Broader coverage: litter, pests, dirty water, greenery, street order.
+      ...w(3, '烟头', '外卖盒', '垃圾箱', '溢出来', '排放污水', '排污', '偷排', '变色', '臭水塘', '臭水沟', '蚊子', '蚊虫', '老鼠', '蟑螂',
+        '灭鼠', '灭蚊', '消杀', '花坛', '草坪', '浇水', '挂牌', '古树', '老树', '护林', '落叶', '扫落叶', '扫地', '扫大街', '共享单车',
+        '乱停乱放', '乱扔', '乱倒', '乱堆', '乱丢', '烟蒂', '扬尘', '粉尘', '油污', '保洁', '环卫', '美化', '人居环境', '旱厕', '水塘'),
+      ...w(2, '满了', '发臭', '水都变色', '脏', '脏乱', '乱', '空气', '雾霾', '扔', '堆', '树木', '花草'),
+      ...w(3, 'sweep', 'fallen leaves', 'cigarette butt', 'sewage', 'mosquito'),
+      ...w(2, 'leaves', 'dirty', 'stink', 'dump', 'bin', 'rat', 'square'),
     ],
   },
   {
@@ -148,6 +209,14 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(3, 'afford', 'assistance', 'donate', 'donation', 'poverty', 'poor', 'charity', 'hardship', 'relief', 'winter clothes'),
       ...w(2, 'food', 'supplies', 'rent', 'job', 'aid', 'lost my job', 'sort'),
       ...w(1, 'collect', 'family', 'families', 'clothes'),
+      // Broader coverage: donations, lost livelihoods, jobs, helping sell produce.
+      ...w(3, '捐', '捐书', '捐书包', '捐衣服', '文具', '书包', '山区', '结对帮扶', '帮困', '低收入', '临时救助', '日子没法过', '没法过',
+        '过不下去', '捡破烂', '收废品', '孤儿', '孤寡', '无依无靠', '下岗', '临时工', '打零工', '零工', '工作机会', '招工', '就业岗位',
+        '技能培训', '学手艺', '手艺', '送温暖', '取暖器', '过冬物资', '血本无归', '卖不掉', '推一推', '代销', '助农', '义卖', '土特产',
+        '农副产品', '病死', '收入没了'),
+      ...w(2, '对接', '失业', '培训', '免费培训', '大米', '食用油', '被子', '损失', '亏本', '鸡蛋', '土鸡蛋', '牛', '日子'),
+      ...w(3, 'lost everything', 'homeless', 'shelter', 'burned down', 'sell produce', 'unemployed'),
+      ...w(2, 'part-time job', 'work', 'sell', 'produce', 'collect donations'),
     ],
   },
   {
@@ -169,6 +238,13 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(2, 'elderly', 'senior', 'grandma', 'grandmother', 'grandpa', 'grandfather', 'lunch', 'deliver', 'hospital', 'visit',
         'shopping', 'alone'),
       ...w(1, 'old', 'mum', 'mom', 'father', 'mother', 'neighbour'),
+      // Broader coverage: daily help at home and errands.
+      ...w(3, '送热饭', '热饭', '送顿', '刮胡子', '剪胡子', '擦窗户', '晒被子', '收拾屋子', '做家务', '家务', '接送', '开车送', '拿药', '取药',
+        '代购', '跑腿', '菜市场', '陪着去', '陪聊', '陪伴', '看护', '照护', '喂饭', '翻身', '交话费', '充话费', '孤寡老人', '助老', '养老服务',
+        '日间照料', '托老', '老年食堂', '长者食堂', '助洁', '助行', '助医', '修脚', '洗衣服'),
+      ...w(2, '一个人在家', '收拾', '帮忙买', '欠费', '停机', '陪她', '擦', '晒', '老娘', '老姐妹'),
+      ...w(3, 'grocery', 'groceries', 'errand', 'chores', 'housework', 'shave', 'keep him company', 'keep her company', 'pick up medicine'),
+      ...w(2, 'laundry', 'retiree', 'grandpa'),
     ],
   },
   {
@@ -188,6 +264,14 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(2, 'toilet', 'sink', 'tap', 'faucet', 'pipe', 'bulb', 'lock', 'heating', 'heater', 'washing machine', 'fridge', 'wiring',
         'not working', 'light', 'overflowing'),
       ...w(1, 'water', 'corridor', 'stairwell'),
+      // Broader coverage: fixtures, appliances and the ways they fail.
+      ...w(3, '吊顶', '晾衣架', '衣架', '合页', '门轴', '铰链', '门关不上', '关不严', '松动', '摇不动', '卡住了', '反水', '返水', '电表箱',
+        '电表', '电闸', '保险丝', '充电器', '充不进电', '充不上电', '电风扇', '风扇', '水压', '花洒', '淋浴', '滴滴答答', '墙皮', '脱落',
+        '地砖', '瓷砖', '门把手', '把手', '窗锁', '防盗窗', '卷帘门', '微波炉', '煤气灶', '电暖器', '不通电', '短路', '线路', '宽带', '网线',
+        '换锁', '开锁', '疏通', '补漏', '防水', '刷墙', '修补', '木工', '水电工', '水表', '冻住', '天花板', '电动车'),
+      ...w(2, '松了', '掉下来', '卡住', '脏水', '老式', '不转了', '充电', '裂缝', '裂了', '墙', '门', '窗', '热水', '洗澡水'),
+      ...w(3, 'hinge', 'water pressure', 'ceiling', 'socket', 'charger', 'shower', 'close properly'),
+      ...w(2, 'door', 'loose', 'window', 'fan', 'crack', 'switch', 'stuck', 'outlet'),
     ],
   },
   {
@@ -206,6 +290,13 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(3, 'mediate', 'mediation', 'dispute', 'neighbour', 'neighbor', 'noise', 'quarrel', 'argue'),
       ...w(2, 'loud', 'upstairs', 'next door', "won't listen", 'every night', 'dumping'),
       ...w(1, 'music', 'balcony', 'dog'),
+      // Broader coverage: quarrels, shared spaces, who pays, family obligations.
+      ...w(3, '养老娘', '不愿意养', '推来推去', '扯皮', '说他也不听', '说她也不听', '说也不听', '劝不听', '不听劝', '讲不通', '不讲理', '吵翻',
+        '吵了起来', '约架', '互骂', '结仇', '闹僵', '翻脸', '两口子', '公共区域', '公共绿地', '圈起来', '私占', '违建', '挡光', '采光', '遮挡',
+        '越界', '院墙', '谁出钱', '费用分摊', '狗叫', '整夜叫', '吵闹', '喧哗', '半夜唱歌', '扔垃圾'),
+      ...w(2, '不听', '共用', '打架', '骂', '没人管', '不愿意', '群里', '大声', '噪声', '老大', '老二'),
+      ...w(3, 'renovation', 'barking', 'noisy'),
+      ...w(2, 'fight', 'argument', 'every day', 'weekends'),
     ],
   },
   {
@@ -223,6 +314,13 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(3, 'lonely', 'loneliness', 'depressed', 'depression', 'anxious', 'anxiety', 'counsellor', 'counselor', 'psychologist',
         'nobody to talk to', 'mental health', 'suicidal'),
       ...w(2, 'stress', 'stressed', 'sad', 'talk to', 'upset', 'feel'),
+      // Broader coverage: how residents describe distress.
+      ...w(3, '心慌', '慌得很', '心里慌', '憋得慌', '憋屈', '心烦', '烦躁', '郁闷', '想不开', '没意思', '没意义', '活着累', '自残', '自伤', '割腕',
+        '关在屋里', '把自己关', '心神不宁', '情绪失控', '脾气暴躁', '自卑', '没自信', '社恐', '谁也不认识', '举目无亲', '想家', '丧偶',
+        '走不出来', '产后抑郁', '叛逆', '大眼瞪小眼', '莫名其妙', '心理负担', '没用'),
+      ...w(2, '发火', '不吃饭', '做梦', '害怕', '恐惧', '担心', '青春期', '孤零零', '慌'),
+      ...w(3, 'self-harm', 'self harm', 'self-harming', 'hopeless', 'worthless', 'panic', 'homesick', 'grief', 'grieving', 'burnout'),
+      ...w(2, 'overwhelmed', 'scared', 'worried'),
     ],
   },
   {
@@ -240,6 +338,14 @@ export const DEFAULT_CATEGORIES: NluCategory[] = [
       ...w(3, 'fire', 'trapped', 'emergency', 'drowning', 'unconscious', 'collapsed', 'not breathing', 'bleeding', 'gas leak',
         'ambulance', 'flood', 'smoke'),
       ...w(2, 'injured', 'missing', 'help now', 'quickly', 'boat', 'accident'),
+      // Broader coverage: accidents and danger however they are told.
+      ...w(3, '误吞', '吞了', '卡喉咙', '噎住', '摔下来', '动不了', '翻进沟', '翻车', '掉下去', '沉下去', '抽筋', '冲垮', '冲走', '滑坡',
+        '泥石流', '疯狗', '狗疯了', '咬了', '撑不了', '制氧机', '呼吸机', '喘不过气', '呼吸困难', '心脏骤停', '休克', '抽风', '烫伤', '烧伤',
+        '骨折', '大出血', '割伤', '砸伤', '被砸', '高空坠物', '坠楼', '持刀', '砍人', '遇险', '救护车', '急救车', '糊味', '危险'),
+      ...w(2, '摔', '翻', '疯', '咬', '沉', '暴雨', '冲', '停电', '撑不住', '120', '119', '110'),
+      ...w(3, 'gas smell', 'swallowed', 'choking', 'fell down', "can't move", 'fracture', 'seizure', 'heart attack', 'overturned',
+        'landslide', 'rabid'),
+      ...w(2, 'fell', 'burn', 'bitten', 'oxygen', 'scared'),
     ],
   },
 ];

@@ -124,6 +124,8 @@ describe('extractTime: mixed text and time zones', () => {
     const late = new Date('2025-03-12T15:30:00Z');
     expect(extractTime('明天上午', { now: late, timeZone: 'Asia/Shanghai' })?.start).toBe('2025-03-13T08:00:00+08:00');
     expect(extractTime('明天上午', { now: late, timeZone: 'Europe/London' })?.start).toBe('2025-03-13T08:00:00+00:00');
+    expect(extractTime('tomorrow morning', { now: late })?.start).toBe('2025-03-13T08:00:00+08:00');
+    expect(extractTime('at 3pm', { now: late })?.start).toBe('2025-03-13T15:00:00+08:00');
   });
 
   it('defaults to Asia/Shanghai', () => {

@@ -436,8 +436,8 @@ function extractEnRecurring(text: string, original: string, now: Date, timeZone:
     weekdays = unit === 'weekday' ? WORKDAYS : unit === 'weekend' ? [6, 7] : ALL_DAYS;
     pod ??= enPartOfDay(unit);
   } else if (g['dayList']) {
-    // "on Tuesday" is one day; only "on Tuesdays" (plural) or "every Tuesday" repeats.
-    if (/^on\b/i.test(m[0]) && !/days\b/i.test(g['dayList'])) return null;
+    // "on Tuesday" is one day; "on Tuesdays", "on Tuesday evenings" and "every Tuesday" repeat.
+    if (/^on\b/i.test(m[0]) && !/days\b/i.test(g['dayList']) && !/s$/i.test(g['pod'] ?? '')) return null;
     for (const word of g['dayList'].toLowerCase().split(/[^a-z]+/)) {
       const hit = EN_DAYS.find(([re]) => re.test(word) && word !== 'and' && word !== 'or');
       if (hit) weekdays.push(hit[1]);

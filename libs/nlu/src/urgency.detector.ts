@@ -14,17 +14,24 @@ const ZH_URGENT = [
   '煤气泄漏', '燃气泄漏', '煤气味', '燃气味', '漏气', '泄漏',
   '冒火花', '打火花', '车祸', '跳楼', '轻生', '自杀', '不想活', '活着没意思', '寻死',
   '走失', '走丢', '失踪', '找不到人', '打起来', '动刀',
+  '误吞', '吞了', '噎住', '卡喉咙', '摔下来', '动不了', '翻进', '翻车', '沉下去', '抽筋', '冲垮', '冲走', '滑坡', '泥石流',
+  '疯狗', '狗疯了', '咬伤', '撑不了', '呼吸困难', '喘不过气', '心脏骤停', '休克', '骨折', '烫伤', '烧伤', '砸伤', '坠楼',
+  '持刀', '砍人', '救护车', '自残', '自伤', '割腕', '想不开', '糊味',
 ];
 
 const EN_URGENT = [
   'urgent', 'urgently', 'emergency', 'asap', 'right now', 'immediately', 'quickly', 'hurry', 'help now',
   'fire', 'smoke', 'trapped', 'stuck in', 'drowning', 'not breathing', 'unconscious', 'collapsed',
   'bleeding', 'gas leak', 'smell gas', 'flooding', 'flooded', 'overflowing', 'suicide', 'kill myself',
-  'missing', 'ambulance', 'injured', 'electrocuted', 'fainted',
+  'missing', 'ambulance', 'injured', 'electrocuted', 'fainted', 'gas smell', 'swallowed', 'choking', 'fell down',
+  "can't move", 'cannot move', 'self-harm', 'self harm', 'self-harming', 'seizure', 'heart attack', 'overturned', 'bitten',
+  'rabid', 'landslide', 'fracture',
 ];
 
 // Danger words in these phrases are the topic of a class or a campaign, not an event.
-const ZH_NOT_AN_EVENT = /(?:急救|消防|防火|应急|避险|安全|防汛|逃生|自救)(?:知识|培训|演练|课|讲座|宣传|常识|技能)|(?:培训|学习|演练|科普|宣传|讲讲|讲座)[^，。！？,.!?]{0,8}(?:急救|火灾|地震|溺水|中毒|触电|防骗)/;
+const ZH_NOT_AN_EVENT = /(?:急救|消防|防火|应急|避险|安全|防汛|逃生|自救)(?:知识|培训|演练|课|讲座|宣传|常识|技能)|(?:培训|学习|演练|科普|宣传|讲讲|讲座)[^，。！？,.!?]{0,8}(?:急救|火灾|地震|溺水|中毒|触电|防骗)|防(?:溺水|火|诈骗?|骗|震|汛|中毒|触电|走失|跌倒|摔)/g;
+// "马上要小升初", "马上就过年": 马上 as "soon", not "at once".
+const ZH_SOON = /马上(?:就)?(?:要|到|过年|开学|放假|考试|中考|高考|入冬|冬天)/g;
 // "打不着火" is a stove that will not light.
 const ZH_NOT_DANGER = /(?:打|点)不着火?|不着火/g;
 const ZH_NEGATED = /不(?:太|是很|用|很)?(?:急|着急|紧急|赶时间)|不急|别着急/;
@@ -50,7 +57,7 @@ export function detectUrgency(text: string, category?: string): Urgency {
   const normal = toHalfWidth(text);
   if (/!{2,}/.test(normal)) return 'urgent';
   const lower = normal.toLowerCase();
-  const zhContext = normal.replace(ZH_NOT_AN_EVENT, ' ').replace(ZH_NOT_DANGER, ' ');
+  const zhContext = normal.replace(ZH_NOT_AN_EVENT, ' ').replace(ZH_NOT_DANGER, ' ').replace(ZH_SOON, ' ');
   const enContext = lower.replace(EN_NOT_AN_EVENT, ' ');
   const negated = ZH_NEGATED.test(normal) || EN_NEGATED.test(lower);
   if (!negated && (ZH_RE.test(zhContext) || LONE_JI.test(zhContext) || EN_RE.test(enContext))) return 'urgent';
