@@ -52,7 +52,7 @@ describe('extractPhones', () => {
     expect(extractPhones('电话0510-87654321')).toEqual(['051087654321']);
     expect(extractPhones('tel: 0510 8765 4321')).toEqual(['051087654321']);
     expect(extractPhones('(0510)87654321')).toEqual(['051087654321']);
-    expect(extractPhones('北京 010-12345678')).toEqual(['01012345678']);
+    expect(extractPhones('北京 010-62345678')).toEqual(['01062345678']);
     expect(extractPhones('上海021-64381234')).toEqual(['02164381234']);
   });
 
@@ -64,5 +64,13 @@ describe('extractPhones', () => {
       ['02164381234', 'landline'],
     ]);
     expect(text.slice(found[1]!.start, found[1]!.end)).toBe('021-64381234');
+  });
+});
+
+describe('extractPhones: landline shape', () => {
+  it('does not take a number whose local part starts with 0 or 1 for a landline', () => {
+    expect(extractPhones('发票号码 044001900111')).toEqual([]);
+    expect(extractPhones('单号 051012345678')).toEqual([]);
+    expect(extractPhones('电话0510-22345678')).toEqual(['051022345678']);
   });
 });

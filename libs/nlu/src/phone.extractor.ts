@@ -18,8 +18,9 @@ interface DigitGroup {
 
 const MOBILE = /^1[3-9]\d{9}$/;
 // Beijing and the 02x cities have 3-digit area codes and 8-digit numbers; everyone else has
-// a 4-digit area code and a 7- or 8-digit number.
-const LANDLINE = /^(?:0(?:10|2\d)\d{8}|0[3-9]\d{2}\d{7,8})$/;
+// a 4-digit area code and a 7- or 8-digit number. Local numbers never start with 0 or 1, which
+// keeps invoice and order numbers that happen to start with 0 out.
+const LANDLINE = /^(?:0(?:10|2\d)[2-9]\d{7}|0[3-9]\d{2}[2-9]\d{6,7})$/;
 // What residents put between the digits of one number: "138 1234 5678", "0510-8765 4321",
 // "(0510)87654321", "138.1234.5678". Anything else (号, 室, letters, a comma) ends the number.
 const SEPARATOR = /^[ \t\-–—.·()/]{1,3}$/;

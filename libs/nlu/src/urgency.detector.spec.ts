@@ -40,3 +40,11 @@ describe('detectUrgency', () => {
     expect(detectUrgency('谢谢！')).toBe('normal');
   });
 });
+
+describe('detectUrgency: lone hurry words', () => {
+  it('reads 快 standing alone as hurry, not inside words', () => {
+    expect(detectUrgency('水管爆了，快！')).toBe('urgent');
+    expect(detectUrgency('快递到了没人拿')).toBe('normal');
+    expect(detectUrgency('马上要开学了，想给孩子补补课')).toBe('normal');
+  });
+});

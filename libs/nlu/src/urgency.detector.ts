@@ -16,7 +16,7 @@ const ZH_URGENT = [
   '走失', '走丢', '失踪', '找不到人', '打起来', '动刀',
   '误吞', '吞了', '噎住', '卡喉咙', '摔下来', '动不了', '翻进', '翻车', '沉下去', '抽筋', '冲垮', '冲走', '滑坡', '泥石流',
   '疯狗', '狗疯了', '咬伤', '撑不了', '呼吸困难', '喘不过气', '心脏骤停', '休克', '骨折', '烫伤', '烧伤', '砸伤', '坠楼',
-  '持刀', '砍人', '救护车', '自残', '自伤', '割腕', '想不开', '糊味',
+  '持刀', '砍人', '救护车', '自残', '自伤', '割腕', '想不开', '糊味', '烫了', '开水烫', '迷路', '困在山',
 ];
 
 const EN_URGENT = [
@@ -25,7 +25,7 @@ const EN_URGENT = [
   'bleeding', 'gas leak', 'smell gas', 'flooding', 'flooded', 'overflowing', 'suicide', 'kill myself',
   'missing', 'ambulance', 'injured', 'electrocuted', 'fainted', 'gas smell', 'swallowed', 'choking', 'fell down',
   "can't move", 'cannot move', 'self-harm', 'self harm', 'self-harming', 'seizure', 'heart attack', 'overturned', 'bitten',
-  'rabid', 'landslide', 'fracture',
+  'rabid', 'landslide', 'fracture', 'not moving', 'not responding', 'lying on the road', 'scalded',
 ];
 
 // Danger words in these phrases are the topic of a class or a campaign, not an event.
@@ -44,8 +44,8 @@ function escape(term: string): string {
 
 const ZH_RE = new RegExp(ZH_URGENT.map(escape).join('|'));
 const EN_RE = new RegExp(`\\b(?:${EN_URGENT.map(escape).join('|')})\\b`, 'i');
-// "急！", "，急，", "急急急": 急 standing on its own as a word.
-const LONE_JI = /(?:^|[\s,，。!！?？])急(?:$|[\s,，。!！?？了啊呀])/;
+// "急！", "，急，", "快！": a hurry word standing on its own.
+const LONE_JI = /(?:^|[\s,，。!！?？])(?:急|快)(?:$|[\s,，。!！?？了啊呀])/;
 
 /**
  * Urgent when someone is in danger or the resident asks for immediate help: danger and hurry
