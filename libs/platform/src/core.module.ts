@@ -27,7 +27,8 @@ class CoreLifecycle implements OnApplicationShutdown {
 export class CoreModule {
   static forRoot(config: AppConfig = loadConfig(), appName = 'app'): DynamicModule {
     const logger = new Logger('Config');
-    logger.log(`${appName} starting with ${JSON.stringify(describeConfig(config))}`);
+    // Printed before the app's logger exists, so honour LOG_LEVEL here by hand.
+    if (config.logLevel !== 'error' && config.logLevel !== 'warn') logger.log(`${appName} starting with ${JSON.stringify(describeConfig(config))}`);
     if (config.encryptionKeyIsDevDefault) logger.warn('ENCRYPTION_KEY is not set: using the development key (never in production)');
     return {
       module: CoreModule,

@@ -78,6 +78,10 @@ export class WebChatController {
     return { duplicate: outcome.duplicate, answer: outcome.callbackAnswer ?? null };
   }
 
+  @Get('favicon.ico')
+  @HttpCode(204)
+  favicon(): void {}
+
   @Get('healthz')
   health() {
     return { ok: true };

@@ -49,7 +49,8 @@ export class ActionCodec {
         body = `${TAGS[a.kind]}.${a.claimId}`;
         break;
       case 'hours':
-        body = `${TAGS.hours}.${a.claimId}.${a.hours}`;
+        // Quarter hours as an integer: a decimal point would collide with the separator.
+        body = `${TAGS.hours}.${a.claimId}.${Math.round(a.hours * 4)}`;
         break;
       case 'confirm':
         body = `${TAGS.confirm}.${a.needId}.${a.yes ? 'y' : 'n'}`;
@@ -97,8 +98,8 @@ export class ActionCodec {
       case TAGS.release:
         return { ok: true, action: { kind: 'release', claimId: id } };
       case TAGS.hours: {
-        const hours = Number(extra);
-        return Number.isFinite(hours) ? { ok: true, action: { kind: 'hours', claimId: id, hours } } : { ok: false, reason: 'malformed' };
+        const quarters = Number(extra);
+        return Number.isInteger(quarters) && quarters > 0 ? { ok: true, action: { kind: 'hours', claimId: id, hours: quarters / 4 } } : { ok: false, reason: 'malformed' };
       }
       case TAGS.confirm:
         return extra === 'y' || extra === 'n' ? { ok: true, action: { kind: 'confirm', needId: id, yes: extra === 'y' } } : { ok: false, reason: 'malformed' };
