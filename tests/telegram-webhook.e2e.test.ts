@@ -1,0 +1,66 @@
+// Telegram in webhook mode: the compiled bot registers its webhook with the (fake) Bot API,
+// answers updates POSTed to it, checks the secret token, and handles a re-sent update once.
+import { createServer } from 'node:net';
+import { FieldCipher } from '@baiying/crypto';
+import { createPrismaClient, type PrismaClient } from '@baiying/db';
+import { FakeBotApi, type FakeUser } from './support/fake-telegram/fake-bot-api.js';
+import { startApp, type AppProcess } from './support/processes.js';
+import { flushPrefix, resetDatabase, testEnv } from './support/test-env.js';
+
+const TOKEN = '654321:WEBHOOK-test_token';
+const SECRET = 'webhook-secret-123';
+const user: FakeUser = { id: 7001, first_name: '居民' };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('Telegram webhook mode', () => {
+  const fake = new FakeBotApi({ token: TOKEN, botInfo: { username: 'baiying_hook_bot' } });
+  let env: Record<string, string>;
+  let prisma: PrismaClient;
+  let bot: AppProcess;
+  let hookUrl: string;
+
+  beforeAll(async () => {
+    await fake.start();
+    const port = await freePort();
+    hookUrl = `http://127.0.0.1:${port}/telegram/webhook`;
+    env = testEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_WEBHOOK_URL: hookUrl, TELEGRAM_WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port), LOG_LEVEL: 'log' });
+    prisma = createPrismaClient(env.DATABASE_URL!, 2);
+    await resetDatabase(prisma, new FieldCipher(Buffer.from(env.ENCRYPTION_KEY!, 'hex')), { webGroups: false });
+    bot = await startApp('bot', env, /webhook at \/telegram\/webhook/);
+  }, 60_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await fake.stop();
+    await prisma?.$disconnect();
+    await flushPrefix(env.REDIS_URL!, env.REDIS_PREFIX!);
+  });
+
+  it('registers the webhook with its secret and answers pushed updates once', async () => {
+    expect(fake.webhook?.url).toBe(hookUrl);
+    // The outbound worker is in the bot; no worker app is needed for a reply.
+    const u = fake.sendText(user, { id: user.id, type: 'private' }, '/start');
+    await fake.waitFor({ chatId: user.id, text: /百应志愿服务助手/ }, { timeoutMs: 15_000 });
+    fake.duplicate(u);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(fake.chatMessages(user.id).filter((m) => /百应志愿服务助手/.test(m.text ?? ''))).toHaveLength(1);
+    expect(await prisma.processedUpdate.count({ where: { channel: 'telegram', updateId: String(u.update_id) } })).toBe(1);
+  });
+
+  it('refuses a POST without the secret token', async () => {
+    const res = await fetch(hookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ update_id: 999999, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private', first_name: 'x' }, from: { id: 1, is_bot: false, first_name: 'x' }, text: '/start' } }) });
+    expect(res.status).toBe(401);
+    expect(await prisma.processedUpdate.count({ where: { updateId: '999999' } })).toBe(0);
+  });
+});
