@@ -17,10 +17,6 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
-export function isCjk(ch: string): boolean {
-  return CJK.test(ch);
-}
-
 export function countCjk(text: string): number {
   return text.match(CJK_GLOBAL)?.length ?? 0;
 }
@@ -33,9 +29,6 @@ const DIGIT: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-
-/** Characters that may appear in a Chinese numeral this module understands. */
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
 /**
  * Parses "12", "十二", "二十三", "一百零五", "一三〇二" (digit by digit) into a number.

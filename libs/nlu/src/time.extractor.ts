@@ -121,7 +121,7 @@ function acceptZh(text: string, start: number, end: number, g: Record<string, st
   const after = text.slice(end, end + 4);
   const onlyClock = !g['recWeek'] && !g['recSpan'] && !g['recDaily'] && !g['recWork'] && !g['recWeekend'] && !hasDate(g) && !g['pod'];
   // "每周一次" is a frequency, not Mondays; "一周一次" likewise.
-  if (g['recDays'] && /^[次回趟遍]/.test(after) && g['recDays'].length === 1 && g['recDays'] === '一') return false;
+  if (g['recDays'] === '一' && /^[次回趟遍]/.test(after)) return false;
   if (g['wd'] && !g['wkPrefix'] && /[每一二两三四五六七八九十几\d]$/.test(before)) return false;
   if (g['dom'] && !g['mon']) {
     const day = parseNumber(g['dom']);

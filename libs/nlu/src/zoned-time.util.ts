@@ -80,7 +80,7 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: Math.min(date.day, daysInMonth(d.getUTCFullYear(), d.getUTCMonth() + 1)) };
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
