@@ -1,9 +1,9 @@
 // Coordinators' desk: what needs attention in their scope, and closing a need unfulfilled
 // with a reason and a promised date (限时兑现).
 import type { ActorRow } from '@baiying/db';
-import { ancestry, err, ok, type Result } from '@baiying/domain';
+import { err, ok, type Result } from '@baiying/domain';
 import { Priority } from '@baiying/queue';
-import { inScope } from '../shared/notify.js';
+import { inScope, unitsInScope } from '../shared/notify.js';
 import { msg } from '../shared/render.js';
 import type { RoutingService } from '../routing/routing.service.js';
 import type { Work } from '../unit-of-work.js';
@@ -13,8 +13,7 @@ export class CoordinationService {
 
   async pending(w: Work, actor: ActorRow) {
     if (actor.coordinatorUnitIds.length === 0) return err('auth/not_coordinator');
-    const tree = await w.repos.org.tree();
-    const units = [...tree.values()].filter((u) => actor.coordinatorUnitIds.some((c) => ancestry(tree, u.id).some((a) => a.id === c))).map((u) => u.id);
+    const units = await unitsInScope(w, actor.coordinatorUnitIds);
     return ok(await w.repos.needs.inScope(units, ['unrouted', 'dispatched', 'done', 'submitted']));
   }
 

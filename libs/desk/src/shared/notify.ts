@@ -24,3 +24,9 @@ export async function inScope(w: Work, coordinatorUnitIds: string[], unitId: str
   const chain = ancestry(tree, unitId).map((u) => u.id);
   return coordinatorUnitIds.some((id) => chain.includes(id));
 }
+
+/** Every unit at or below the coordinator's assigned units. */
+export async function unitsInScope(w: Work, coordinatorUnitIds: string[]): Promise<string[]> {
+  const tree = await w.repos.org.tree();
+  return [...tree.values()].filter((u) => coordinatorUnitIds.some((c) => ancestry(tree, u.id).some((a) => a.id === c))).map((u) => u.id);
+}

@@ -1,14 +1,13 @@
 // Binding team group chats: only a coordinator whose scope covers the team may.
 import type { ActorRow, Channel } from '@baiying/db';
-import { ancestry, err, ok, type Result } from '@baiying/domain';
-import { inScope } from '../shared/notify.js';
+import { err, ok, type Result } from '@baiying/domain';
+import { inScope, unitsInScope } from '../shared/notify.js';
 import type { Work } from '../unit-of-work.js';
 
 export class TeamsService {
   async bindable(w: Work, actor: ActorRow) {
     if (actor.coordinatorUnitIds.length === 0) return err('auth/not_coordinator');
-    const tree = await w.repos.org.tree();
-    const units = [...tree.values()].filter((u) => actor.coordinatorUnitIds.some((c) => ancestry(tree, u.id).some((a) => a.id === c))).map((u) => u.id);
+    const units = await unitsInScope(w, actor.coordinatorUnitIds);
     return ok(await w.repos.org.teamsInUnits(units));
   }
 

@@ -4,7 +4,7 @@ import { ancestry, averageRating, err, hoursToNextStar, maskPhone, ok, starLevel
 import { label, zh } from '@baiying/i18n';
 import { Priority } from '@baiying/queue';
 import type { ActionCodec } from '../shared/action-codec.js';
-import { alertCoordinators, inScope } from '../shared/notify.js';
+import { alertCoordinators, inScope, unitsInScope } from '../shared/notify.js';
 import { msg } from '../shared/render.js';
 import type { Work } from '../unit-of-work.js';
 
@@ -83,8 +83,7 @@ export class VolunteersService {
 
   async pending(w: Work, actor: ActorRow) {
     if (actor.coordinatorUnitIds.length === 0) return err('auth/not_coordinator');
-    const tree = await w.repos.org.tree();
-    const stations = [...tree.values()].filter((u) => actor.coordinatorUnitIds.some((c) => ancestry(tree, u.id).some((a) => a.id === c))).map((u) => u.id);
+    const stations = await unitsInScope(w, actor.coordinatorUnitIds);
     return ok(await w.repos.volunteers.pendingInStations(stations));
   }
 
