@@ -237,3 +237,45 @@ describe('bad input', () => {
     });
   });
 });
+
+describe('double submit', () => {
+  const config = testConfig();
+  let h: DeskHarness;
+  let engine: ConversationEngine;
+
+  beforeAll(async () => {
+    h = deskHarness(config);
+    const categories = await h.prisma.category.findMany();
+    engine = new ConversationEngine(h.desk, {
+      understander: new KeywordUnderstander(() => categories.map((c) => ({ code: c.code, keywords: c.keywords }))),
+      confidenceThreshold: 0.6,
+      logger: silentLogger,
+    });
+  });
+
+  afterAll(async () => {
+    await flushPrefix(config.redisUrl, config.redisPrefix);
+    await h.close();
+  });
+
+  it('saves one need when "Submit" is pressed twice at once', async () => {
+    const user = 'double-1';
+    const e = (n: number, body: Partial<InboundEvent>): InboundEvent => ({
+      channel: 'web', updateId: `dbl-${n}`, chat: { id: user, kind: 'private' }, from: { externalId: user, displayName: 'u' }, kind: 'text', ...body,
+    });
+    const lastMsg = async () => JSON.parse(h.cipher.decrypt((await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: user }, orderBy: { seq: 'desc' } })).bodyEnc)) as OutMessage;
+    const btn = (m: OutMessage, re: RegExp) => m.buttons!.flat().find((b) => re.test(b.label))!.data;
+    await engine.handle(e(1, { text: '下水道堵了 13812345678 今天下午' }));
+    let m = await lastMsg();
+    let n = 2;
+    for (let i = 0; i < 8 && !/请确认/.test(m.text); i++) {
+      const label = /对吗/.test(m.text) ? /是的/ : /类别/.test(m.text) ? /便民维修/ : /哪个社区/.test(m.text) ? /^幸福社区$/ : /服务对象/.test(m.text) ? /都不是/ : /跳过/;
+      await engine.handle(e(n++, { kind: 'callback', callback: { id: `x${n}`, data: btn(m, label) } }));
+      m = await lastMsg();
+    }
+    const submit = btn(m, /确认提交/);
+    const before = await h.prisma.need.count();
+    await Promise.all([1, 2, 3].map((k) => engine.handle(e(100 + k, { kind: 'callback', callback: { id: `s${k}`, data: submit } }))));
+    expect((await h.prisma.need.count()) - before).toBe(1);
+  });
+});

@@ -34,6 +34,8 @@ export class ConversationEngine {
 
   async handle(ev: InboundEvent): Promise<HandleOutcome> {
     return this.desk.uow.run(async (w) => {
+      // Group chats keep no dialogue state; their races (the take button) are decided in SQL.
+      if (ev.chat.kind === 'private') await w.repos.messaging.lockChat(ev.channel, ev.chat.id);
       if (!(await w.repos.messaging.markProcessed(ev.channel, ev.updateId))) {
         return { duplicate: true };
       }

@@ -140,7 +140,7 @@ export const CATALOGUE = {
   'rating.volunteer': { zh: '居民为 {code} 打了 {score} 星。', en: 'The resident rated {code} {score}/5.' },
   me: {
     zh: '{name}：累计服务 {hours} 小时，{stars}；完成 {jobs} 单；平均评分 {rating}；积分 {points}。{next}',
-    en: '{name}: {hours} h credited, {starsEn}; {jobs} jobs; average rating {rating}; {points} points.',
+    en: '{name}: {hours} h credited, {starsEn}; jobs completed: {jobs}; average rating {rating}; {points} points.',
   },
   'me.next_star': { zh: '距离下一星还差 {hours} 小时。', en: '{hours} h to the next star.' },
   'me.not_volunteer': { zh: '您还不是志愿者。发送 /register 注册。', en: 'You are not a volunteer yet. Send /register.' },

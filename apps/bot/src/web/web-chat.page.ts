@@ -17,13 +17,21 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   nav button.active { background: #fee2e2; font-weight: bold; }
   section { flex: 1; display: flex; flex-direction: column; }
   #log { flex: 1; overflow-y: auto; padding: 12px; }
-  .msg { max-width: 70%; margin: 6px 0; padding: 8px 12px; border-radius: 8px; white-space: pre-wrap; word-break: break-word; }
+  .msg { width: fit-content; max-width: 70%; margin: 6px 0; padding: 8px 12px; border-radius: 8px; white-space: pre-wrap; word-break: break-word; }
   .bot { background: #fff; border: 1px solid #ddd; }
   .me { background: #dcfce7; margin-left: auto; }
   .msg .btns { margin-top: 6px; display: flex; flex-direction: column; gap: 4px; }
   .msg .row { display: flex; gap: 4px; flex-wrap: wrap; }
   .msg .row button { flex: 1; padding: 6px; border: 1px solid #b91c1c; background: #fff; color: #b91c1c; border-radius: 6px; cursor: pointer; }
-  #toast { position: fixed; top: 60px; right: 16px; background: #111; color: #fff; padding: 8px 12px; border-radius: 6px; display: none; max-width: 320px; }
+  .msg .row button:disabled { opacity: 0.5; cursor: wait; }
+  @media (max-width: 640px) {
+    main { flex-direction: column; height: auto; min-height: calc(100vh - 90px); }
+    nav { width: 100%; display: flex; overflow-x: auto; border-right: 0; border-bottom: 1px solid #ddd; }
+    nav button { width: auto; white-space: nowrap; border-bottom: 0; border-right: 1px solid #eee; }
+    #log { min-height: 60vh; }
+    .msg { max-width: 90%; }
+  }
+  #toast { position: fixed; bottom: 70px; left: 50%; transform: translateX(-50%); background: #111; color: #fff; padding: 8px 12px; border-radius: 6px; display: none; max-width: 320px; }
   form { display: flex; gap: 6px; padding: 10px; background: #fff; border-top: 1px solid #ddd; }
   form input { flex: 1; font-size: 16px; padding: 8px; }
   form button { font-size: 15px; padding: 8px 14px; }
@@ -95,7 +103,8 @@ export const WEB_CHAT_PAGE = `<!doctype html>
           var r = document.createElement('div'); r.className = 'row';
           row.forEach(function (btn) {
             var b = document.createElement('button'); b.type = 'button'; b.textContent = btn.label;
-            b.onclick = function () { post({ callbackData: btn.data }); };
+            // Disabled while the press is in flight: one tap, one action.
+            b.onclick = function () { b.disabled = true; post({ callbackData: btn.data }).then(function () { b.disabled = false; }); };
             r.appendChild(b);
           });
           box.appendChild(r);

@@ -69,6 +69,14 @@ export class MessagingRepository {
 
   // --- dialogue state ---------------------------------------------------------------------
 
+  /**
+   * Serialises the events of one chat until the transaction ends (two presses of "Submit" at
+   * once must not both read the same dialogue state), across any number of bot replicas.
+   */
+  async lockChat(channel: Channel, chatKey: string): Promise<void> {
+    await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`chat:${channel}:${chatKey}`}))`;
+  }
+
   async state(channel: Channel, chatKey: string) {
     return this.tx.conversationState.findUnique({ where: { channel_chatKey: { channel, chatKey } } });
   }
