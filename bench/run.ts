@@ -1,0 +1,314 @@
+// npm run bench [-- --quick] [-- --only=ingest,card_latency]
+// Drives the compiled bot and worker through the fake Telegram Bot API and writes
+// bench/results/latest.json and bench/results/latest.md (also printed). See bench/README.md.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { ROOT } from '../scripts/db-tools.js';
+import { bullmqBaselineSection, grammyBaselineSection, type BullmqBaselineResult, type GrammyBaselineResult } from './baselines.bench.js';
+import { ACK_DEFINITION, CARD_DEFINITION, cardLatencySection, claimRaceSection, ingestSection, type CardLatencyResult, type ClaimRaceResult, type IngestResult } from './desk.bench.js';
+import { buildIfStale, type BuildCheck } from './support/build.js';
+import { BenchContext } from './support/context.js';
+import { fmt, fmtRatio, markdownTable, verdict, type ReportRow } from './support/report.js';
+import { section, type Section } from './support/section.js';
+import { ratio } from './support/stats.js';
+
+// ───────────────────────────── nlu (another helper's file, loaded if present) ─────────────────────────────
+
+interface NluResult {
+  messages: number;
+  p50_ms: number | null;
+  p99_ms: number | null;
+  skipped?: string;
+}
+
+function isNluFigures(v: unknown): v is { messages: number; p50_ms: number; p99_ms: number } {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.messages === 'number' && typeof o.p50_ms === 'number' && typeof o.p99_ms === 'number';
+}
+
+const nluSection = section<NluResult>({
+  key: 'nlu',
+  title: 'NLU (rule-based understand())',
+  apps: 'stopped',
+  async run(ctx: BenchContext): Promise<NluResult> {
+    // A non-literal specifier: the bench still compiles and runs when the file is absent.
+    const specifier = './nlu.bench.js';
+    let mod: unknown;
+    try {
+      mod = await import(specifier);
+    } catch (e) {
+      const why = `bench/nlu.bench.ts could not be loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+      ctx.note(`nlu skipped: ${why}`);
+      return { messages: 0, p50_ms: null, p99_ms: null, skipped: why };
+    }
+    const fn = typeof mod === 'object' && mod !== null ? (mod as Record<string, unknown>).runNluBench : undefined;
+    if (typeof fn !== 'function') {
+      ctx.note('nlu skipped: bench/nlu.bench.ts has no runNluBench export');
+      return { messages: 0, p50_ms: null, p99_ms: null, skipped: 'no runNluBench export' };
+    }
+    const out: unknown = await (fn as (o: { quick: boolean }) => Promise<unknown>)({ quick: ctx.quick });
+    if (!isNluFigures(out)) throw new Error(`runNluBench returned an unexpected shape: ${JSON.stringify(out).slice(0, 200)}`);
+    ctx.log(`  nlu: ${out.messages} messages, p50 ${out.p50_ms} ms, p99 ${out.p99_ms} ms`);
+    return { messages: out.messages, p50_ms: out.p50_ms, p99_ms: out.p99_ms };
+  },
+});
+
+// ───────────────────────────── the run ─────────────────────────────
+
+/** In order. Sections with apps 'running' share one bot+worker; the apps are stopped before 'stopped' ones. */
+const SECTIONS: ReadonlyArray<Section> = [bullmqBaselineSection, cardLatencySection, ingestSection, grammyBaselineSection, claimRaceSection, nluSection];
+
+interface Args {
+  quick: boolean;
+  only: string[] | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const only = argv.find((a) => a.startsWith('--only='));
+  return { quick: argv.includes('--quick'), only: only ? only.slice('--only='.length).split(',').filter(Boolean) : null };
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+async function serviceVersions(ctx: BenchContext): Promise<{ postgres: string; redis: string }> {
+  let postgres = '';
+  let redis = '';
+  try {
+    const rows = await ctx.prisma.$queryRawUnsafe<Array<{ server_version: string }>>('SHOW server_version');
+    postgres = rows[0]?.server_version ?? '';
+  } catch {
+    postgres = 'unknown';
+  }
+  const client = new Redis(ctx.redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    redis = /redis_version:(\S+)/.exec(await client.info('server'))?.[1] ?? '';
+  } catch {
+    redis = 'unknown';
+  } finally {
+    client.disconnect();
+  }
+  return { postgres, redis };
+}
+
+function get<T extends object>(results: Map<string, object>, s: Section<T>): T | undefined {
+  return results.get(s.key) as T | undefined;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const startedAt = new Date();
+  const ctx = new BenchContext({ quick: args.quick });
+  const hardCapMs = args.quick ? 300_000 : 1_500_000;
+  let cleaning: Promise<void> | undefined;
+  const cleanup = (): Promise<void> => (cleaning ??= ctx.cleanup());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      ctx.log(`${signal}: stopping everything`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  const watchdog = setTimeout(() => {
+    ctx.log(`hard time cap of ${hardCapMs / 1000} s reached: stopping everything`);
+    void cleanup().finally(() => process.exit(2));
+  }, hardCapMs);
+  watchdog.unref();
+
+  const results = new Map<string, object>();
+  const errors: Record<string, string> = {};
+  const sectionSeconds: Record<string, number> = {};
+  let build: BuildCheck | undefined;
+  let versions = { postgres: '', redis: '' };
+  try {
+    build = buildIfStale((l) => ctx.log(l));
+    ctx.log(build.built ? `built in ${build.ms} ms` : build.reason);
+    await ctx.setupDatabase();
+    versions = await serviceVersions(ctx);
+    for (const s of SECTIONS) {
+      if (args.only && !args.only.includes(s.key)) continue;
+      ctx.log(`── ${s.title} (${s.key})`);
+      const t = Date.now();
+      try {
+        if (s.apps === 'running') await ctx.startApps();
+        else await ctx.stopApps();
+        results.set(s.key, await s.run(ctx));
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        errors[s.key] = message.slice(0, 4000);
+        ctx.log(`${s.key} FAILED: ${message}`);
+        // Apps that died (or hang) are restarted by the next section that needs them.
+        await ctx.stopApps().catch(() => undefined);
+      }
+      sectionSeconds[s.key] = Math.round((Date.now() - t) / 100) / 10;
+    }
+  } catch (e) {
+    errors.setup = e instanceof Error ? e.message : String(e);
+    ctx.log(`setup FAILED: ${errors.setup}`);
+  } finally {
+    await cleanup();
+    clearTimeout(watchdog);
+  }
+
+  // ─────────────── compose ───────────────
+  const ingest = get<IngestResult>(results, ingestSection);
+  const card = get<CardLatencyResult>(results, cardLatencySection);
+  const race = get<ClaimRaceResult>(results, claimRaceSection);
+  const grammy = get<GrammyBaselineResult>(results, grammyBaselineSection);
+  const bullmq = get<BullmqBaselineResult>(results, bullmqBaselineSection);
+  const nlu = get<NluResult>(results, nluSection);
+
+  const ratios = {
+    ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
+    ingest_ack_p50_vs_grammy: ratio(ingest?.ack_p50_ms, grammy?.ack_p50_ms),
+    ingest_ack_p99_vs_grammy: ratio(ingest?.ack_p99_ms, grammy?.ack_p99_ms),
+    ingest_capacity_vs_grammy_capacity: ratio(ingest?.capacity.updates_per_s, grammy?.capacity.updates_per_s),
+    ingest_capacity_vs_bullmq_noop_jobs: ratio(ingest?.capacity.updates_per_s, bullmq?.noop_jobs_per_s, 4),
+    card_p50_vs_bullmq_single_job_p50: ratio(card?.p50_ms, bullmq?.single_job_latency.p50_ms),
+  };
+  const targets = [
+    { name: 'ack p99 ≤ 50 ms at 200 updates/s', target_ms: 50, value_ms: ingest?.ack_p99_ms ?? null, met: ingest?.ack_p99_ms == null ? null : ingest.ack_p99_ms <= 50 },
+    { name: 'need → card p95 ≤ 300 ms', target_ms: 300, value_ms: card?.p95_ms ?? null, met: card?.p95_ms == null ? null : card.p95_ms <= 300 },
+    { name: '0 double winners', target: 0, value: race?.double_winners ?? null, met: race ? race.double_winners === 0 && race.trials > 0 : null },
+  ];
+  const cpus = os.cpus();
+  const json = {
+    meta: {
+      date: startedAt.toISOString(),
+      mode: args.quick ? 'quick' : 'full',
+      only: args.only,
+      duration_s: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      section_seconds: sectionSeconds,
+      git_commit: git(['rev-parse', '--short', 'HEAD']),
+      git_worktree_dirty: git(['status', '--porcelain']) !== '',
+      build: build ?? null,
+      machine: {
+        cpus: cpus.length,
+        cpu_model: cpus[0]?.model ?? '',
+        memory_gb: Math.round(os.totalmem() / 2 ** 30),
+        platform: `${os.platform()} ${os.release()}`,
+        node: process.version,
+        postgres: versions.postgres,
+        redis: versions.redis,
+        loadavg_at_end: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      },
+      database: new URL(ctx.databaseUrl).pathname.slice(1) + ' (created and dropped by the run)',
+      redis_prefix: `${ctx.redisPrefix} (deleted at the end)`,
+      errors,
+      notes: ctx.notes,
+    },
+    ingest: ingest ?? { offered_per_s: 200, acked_per_s: null, ack_p50_ms: null, ack_p99_ms: null, ack_definition: ACK_DEFINITION, error: errors.ingest ?? 'not run' },
+    card_latency: card ?? { p50_ms: null, p95_ms: null, p99_ms: null, definition: CARD_DEFINITION, error: errors.card_latency ?? 'not run' },
+    claim_race: race ?? { trials: 0, double_winners: null, error: errors.claim_race ?? 'not run' },
+    baseline: {
+      grammy_updates_per_s: grammy?.acked_per_s ?? null,
+      grammy_ack_p50_ms: grammy?.ack_p50_ms ?? null,
+      grammy_ack_p99_ms: grammy?.ack_p99_ms ?? null,
+      grammy_capacity_updates_per_s: grammy?.capacity.updates_per_s ?? null,
+      bullmq_noop_jobs_per_s: bullmq?.noop_jobs_per_s ?? null,
+      bullmq_add_jobs_per_s: bullmq?.add_jobs_per_s ?? null,
+      bullmq_single_job_p50_ms: bullmq?.single_job_latency.p50_ms ?? null,
+      grammy: grammy ?? { error: errors.baseline_grammy ?? 'not run' },
+      bullmq: bullmq ?? { error: errors.baseline_bullmq ?? 'not run' },
+    },
+    nlu: nlu ?? { messages: 0, p50_ms: null, p99_ms: null, error: errors.nlu ?? 'not run' },
+    ratios,
+    targets,
+  };
+
+  // ─────────────── markdown ───────────────
+  const rows: ReportRow[] = [
+    {
+      figure: `Ingest: acked updates/s at ${ingest?.offered_per_s ?? 200}/s offered`,
+      value: fmt(ingest?.acked_per_s),
+      target: '—',
+      baseline: `grammY ${fmt(grammy?.acked_per_s)}`,
+      ratio: fmtRatio(ratios.ingest_acked_per_s_vs_grammy),
+    },
+    { figure: 'Ingest: ack p50', value: fmt(ingest?.ack_p50_ms, ' ms'), target: '—', baseline: `grammY ${fmt(grammy?.ack_p50_ms, ' ms')}`, ratio: fmtRatio(ratios.ingest_ack_p50_vs_grammy) },
+    {
+      figure: 'Ingest: ack p99',
+      value: fmt(ingest?.ack_p99_ms, ' ms'),
+      target: `≤ 50 ms: ${verdict(targets[0]!.met)}`,
+      baseline: `grammY ${fmt(grammy?.ack_p99_ms, ' ms')}`,
+      ratio: fmtRatio(ratios.ingest_ack_p99_vs_grammy),
+    },
+    {
+      figure: 'Ingest capacity (closed loop, 40 connections)',
+      value: `${fmt(ingest?.capacity.updates_per_s)}/s`,
+      target: '—',
+      baseline: `grammY ${fmt(grammy?.capacity.updates_per_s)}/s; BullMQ no-op ${fmt(bullmq?.noop_jobs_per_s)} jobs/s`,
+      ratio: `${fmtRatio(ratios.ingest_capacity_vs_grammy_capacity)} / ${fmtRatio(ratios.ingest_capacity_vs_bullmq_noop_jobs)}`,
+    },
+    { figure: 'Need → card p50', value: fmt(card?.p50_ms, ' ms'), target: '—', baseline: `BullMQ one no-op job ${fmt(bullmq?.single_job_latency.p50_ms, ' ms', 2)}`, ratio: fmtRatio(ratios.card_p50_vs_bullmq_single_job_p50) },
+    { figure: 'Need → card p95', value: fmt(card?.p95_ms, ' ms'), target: `≤ 300 ms: ${verdict(targets[1]!.met)}`, baseline: '—', ratio: '—' },
+    { figure: 'Need → card p99', value: fmt(card?.p99_ms, ' ms'), target: '—', baseline: '—', ratio: '—' },
+    {
+      figure: 'Claim race: trials / double winners',
+      value: race ? `${race.trials} / ${race.double_winners}` : 'n/a',
+      target: `0: ${verdict(targets[2]!.met)}`,
+      baseline: '—',
+      ratio: '—',
+    },
+    { figure: 'BullMQ no-op jobs/s (1 worker, concurrency 50)', value: '—', target: '—', baseline: fmt(bullmq?.noop_jobs_per_s), ratio: '—' },
+    {
+      figure: 'NLU understand() p50 / p99',
+      value: nlu && nlu.messages > 0 ? `${fmt(nlu.p50_ms, ' ms', 3)} / ${fmt(nlu.p99_ms, ' ms', 3)} (${nlu.messages} msgs)` : `skipped${nlu?.skipped ? `: ${nlu.skipped}` : ''}`,
+      target: '—',
+      baseline: '—',
+      ratio: '—',
+    },
+  ];
+  const md = [
+    `# Bench ${json.meta.mode} run, ${json.meta.date}`,
+    '',
+    `Machine: ${json.meta.machine.cpus} × ${json.meta.machine.cpu_model}, ${json.meta.machine.memory_gb} GB, Node ${json.meta.machine.node}, PostgreSQL ${versions.postgres}, Redis ${versions.redis}; commit ${json.meta.git_commit}${json.meta.git_worktree_dirty ? ' (+ uncommitted changes)' : ''}; ${json.meta.duration_s} s.`,
+    '',
+    markdownTable(rows),
+    '',
+    `- **ack**: ${ACK_DEFINITION}`,
+    `- **card latency**: ${CARD_DEFINITION}${card ? ` Pacing: ${card.pacing_plan} ${card.cards_possibly_paced} of ${card.cards_seen} cards met a non-empty window (unpaced p95 ${fmt(card.unpaced.p95_ms, ' ms')}).` : ''}`,
+    `- **grammY baseline**: ${grammy?.what ?? 'not run'}.`,
+    `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
+    ingest
+      ? `- Ingest side effects: ${ingest.replies_delivered_during_run} replies delivered during the measured run (the bot paces itself to Telegram's 30/s), ${ingest.replies_pending_after} still queued at the end; ${ingest.committed}/${ingest.acked} acked updates found committed; ${ingest.failed} failed POSTs.`
+      : '',
+    ...Object.entries(errors).map(([k, v]) => `- **${k} failed**: ${v.split('\n')[0]}`),
+    ...ctx.notes.map((n) => `- note: ${n}`),
+    '',
+  ]
+    .filter((l) => l !== null)
+    .join('\n');
+
+  const dir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const text = JSON.stringify(json, null, 2) + '\n';
+  if (args.only) {
+    writeFileSync(path.join(dir, `partial-${stamp}.json`), text);
+    ctx.log(`partial run: wrote bench/results/partial-${stamp}.json (latest.* untouched)`);
+  } else {
+    writeFileSync(path.join(dir, 'latest.json'), text);
+    writeFileSync(path.join(dir, 'latest.md'), md);
+    writeFileSync(path.join(dir, `${stamp}-${json.meta.mode}.json`), text);
+    ctx.log('wrote bench/results/latest.json and latest.md');
+  }
+  process.stdout.write(`\n${md}\n`);
+  return Object.keys(errors).length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
