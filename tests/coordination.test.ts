@@ -137,4 +137,41 @@ describe('cancel, reassign, close, verify, credit timeout', () => {
     expect((await h.prisma.serviceRecord.findFirstOrThrow({ where: { needId: need.id } })).status).toBe('voided');
     expect((await last('demo-vol-li')).text).toContain('还没有完成');
   });
+
+  it('flags a need whose category stayed uncertain for review (审单) and clears it on reassign', async () => {
+    const user = 'res-g';
+    const btn = (m: OutMessage, re: RegExp) => m.buttons!.flat().find((b) => re.test(b.label))!.data;
+    await engine.handle(ev(user, { text: '你好，请帮帮我' }));
+    let m = await last(user);
+    expect(m.text).toMatch(/不太确定|请选择最接近的类别/);
+    if (/不太确定/.test(m.text)) {
+      await press(user, btn(m, /换一个类别/));
+      m = await last(user);
+    }
+    await press(user, btn(m, /^便民维修$/));
+    for (let i = 0; i < 8; i++) {
+      m = await last(user);
+      if (/请确认/.test(m.text)) break;
+      if (/哪个社区/.test(m.text)) await press(user, btn(m, /^和平村$/));
+      else if (/服务对象/.test(m.text)) await press(user, btn(m, /都不是/));
+      else await press(user, btn(m, /跳过/));
+    }
+    await press(user, btn(await last(user), /确认提交/));
+    const code = /N-\d{8}-\d{4}/.exec((await last(user)).text)![0];
+    const need = await h.prisma.need.findUniqueOrThrow({ where: { code } });
+    expect(need.reviewReason).toBe('uncertain_category');
+    const alert = await h.prisma.sentMessage.findFirstOrThrow({ where: { purposeKey: { startsWith: `alert.review.${need.id}` }, chatId: 'demo-coord-dh' } });
+    expect(h.cipher.decrypt(alert.bodyEnc)).toContain('请审单');
+    await engine.handle(cmd('demo-coord-dh', 'pending'));
+    expect((await last('demo-coord-dh')).text).toContain(`【待审单】${code}`);
+    await engine.handle(cmd('demo-coord-dh', 'reassign', `${code} I-DH-ELDER`));
+    expect((await h.prisma.need.findUniqueOrThrow({ where: { code } })).reviewReason).toBeNull();
+  });
+
+  it('does not flag a need when understanding was confident', async () => {
+    const n = await h.prisma.need.count({ where: { reviewReason: { not: null } } });
+    await engine.handle(ev('res-h', { text: '家里下水道堵了，厨房全是水' }));
+    expect((await last('res-h')).text).toContain('我理解您需要：便民维修');
+    expect(await h.prisma.need.count({ where: { reviewReason: { not: null } } })).toBe(n);
+  });
 });

@@ -16,6 +16,8 @@ export interface IntakeData {
   beneficiary?: Beneficiary;
   urgency: Urgency;
   attachments: Array<{ kind: string; fileRef: string }>;
+  /** What understanding proposed: the top categories, and whether it was confident. */
+  guess?: { top: string[]; confident: boolean };
 }
 
 export interface RegisterData {

@@ -261,7 +261,7 @@ export class ConversationEngine {
     const r = await this.desk.coordination.pending(turn.w, turn.actor);
     if (!r.ok) return turn.say(r.code);
     if (r.value.length === 0) return turn.say('pending.empty');
-    const lines = r.value.map((n) => zh('pending.item', { code: n.code, category: n.category.nameZh, area: n.station.name, status: zh(statusKey(n.status)) }));
+    const lines = r.value.map((n) => (n.reviewReason ? zh('pending.review') : '') + zh('pending.item', { code: n.code, category: n.category.nameZh, area: n.station.name, status: zh(statusKey(n.status)) }));
     turn.reply({ text: `${t('pending.header')}\n${lines.join('\n')}` });
   }
 

@@ -179,6 +179,8 @@ export const CATALOGUE = {
   'alert.unrouted': { zh: '⚠️ 需求 {code}（{category}，{area}）没有可派的队伍。请处理：/reassign {code} 队伍编号，或 /close {code} 日期 原因', en: 'Need {code} ({categoryEn}) has no team. Use /reassign {code} TEAM or /close {code} DATE REASON.' },
   'alert.disputed': { zh: '⚠️ 居民表示需求 {code} 还没有完成（志愿者：{volunteer}）。', en: 'The resident says {code} is not done (volunteer: {volunteer}).' },
   'alert.released': { zh: 'ℹ️ 志愿者 {volunteer} 放弃了 {code}：{reason}', en: '{volunteer} released {code}: {reason}' },
+  'alert.review': { zh: '📝 需求 {code} 的类别没能自动确定（居民选择：{category}，{area}），请审单：/pending 查看，必要时 /reassign {code} 队伍编号。', en: 'The category of {code} ({categoryEn}) could not be determined with confidence; please review it (/pending, /reassign).' },
+  'pending.review': { zh: '【待审单】', en: '[review]' },
   'pending.header': { zh: '待处理需求：', en: 'Needs to handle:' },
   'pending.item': { zh: '{code}　{category}　{area}　{status}', en: '{code} {categoryEn} {area} {statusEn}' },
   'pending.empty': { zh: '没有待处理的需求。', en: 'Nothing to handle.' },

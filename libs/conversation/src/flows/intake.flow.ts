@@ -38,6 +38,9 @@ export class IntakeFlow {
     const categories = await turn.w.repos.org.categories();
     const known = new Set(categories.map((c) => c.code));
     const top = u.category && known.has(u.category) ? categories.find((c) => c.code === u.category) : undefined;
+    const ranked = [u.category, ...u.alternatives.map((a) => a.code)].filter((c): c is string => !!c && known.has(c)).slice(0, 3);
+    data.guess = { top: ranked, confident: !!top && u.confidence >= this.confidenceThreshold };
+    await turn.setDialogue({ ...turn.dialogue!, flow: 'intake', data });
     if (top && u.confidence >= this.confidenceThreshold) {
       data.categoryCode = top.code;
       await turn.setDialogue({ ...turn.dialogue!, flow: 'intake', data });
@@ -46,7 +49,6 @@ export class IntakeFlow {
       ]);
       return;
     }
-    const ranked = [u.category, ...u.alternatives.map((a) => a.code)].filter((c): c is string => !!c && known.has(c)).slice(0, 3);
     if (ranked.length > 0) {
       const rows = ranked.map((code) => {
         const c = categories.find((x) => x.code === code)!;
@@ -134,7 +136,7 @@ export class IntakeFlow {
     }
     if (choice === 'ok' && data.step === 'confirm') return this.submit(turn, data);
     if (choice === 're') {
-      const fresh: IntakeData = { step: 'category', description: data.description, truncated: data.truncated, urgency: data.urgency, attachments: data.attachments };
+      const fresh: IntakeData = { step: 'category', description: data.description, truncated: data.truncated, urgency: data.urgency, attachments: data.attachments, guess: data.guess };
       await turn.setDialogue({ ...turn.dialogue!, flow: 'intake', data: fresh });
       return this.askAllCategories(turn);
     }
@@ -237,11 +239,19 @@ export class IntakeFlow {
       beneficiary: (data.beneficiary ?? 'none') as Beneficiary,
       urgency: data.urgency,
       attachments: data.attachments,
+      reviewReason: reviewReason(data),
     });
     await turn.clearDialogue();
     if (!r.ok) return turn.say('error_generic');
     turn.say('intake.saved', { code: r.value.code });
   }
+}
+
+/** 审单: the category stays uncertain when understanding was unsure and the resident chose outside its top three. */
+export function reviewReason(d: IntakeData): string | null {
+  if (!d.guess || d.guess.confident || !d.categoryCode) return null;
+  if (d.guess.top.length === 0) return 'no_category_evidence';
+  return d.guess.top.includes(d.categoryCode) ? null : 'uncertain_category';
 }
 
 export function nextStep(d: IntakeData): IntakeData['step'] {

@@ -15,6 +15,7 @@ export interface NewNeed {
   beneficiary: string;
   urgency: string;
   truncated: boolean;
+  reviewReason: string | null;
   attachments: Array<{ kind: string; fileRef: string }>;
 }
 

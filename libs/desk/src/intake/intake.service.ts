@@ -2,7 +2,8 @@
 import type { ActorRow, Channel, NeedRow } from '@baiying/db';
 import { err, formatNeedCode, isCancellable, needDay, ok, type Beneficiary, type Result, type Urgency } from '@baiying/domain';
 import { Priority } from '@baiying/queue';
-import { msg } from '../shared/render.js';
+import { alertCoordinators } from '../shared/notify.js';
+import { msg, publicFacts } from '../shared/render.js';
 import type { RoutingService } from '../routing/routing.service.js';
 import type { Work } from '../unit-of-work.js';
 
@@ -18,6 +19,8 @@ export interface NeedDraft {
   beneficiary: Beneficiary;
   urgency: Urgency;
   attachments: Array<{ kind: string; fileRef: string }>;
+  /** Why a coordinator should check this need (审单), e.g. the category stayed uncertain. */
+  reviewReason?: string | null;
 }
 
 export class IntakeService {
@@ -44,10 +47,15 @@ export class IntakeService {
       beneficiary: draft.beneficiary,
       urgency: category.code === 'emergency' ? 'urgent' : draft.urgency,
       truncated: draft.truncated,
+      reviewReason: draft.reviewReason ?? null,
       attachments: draft.attachments,
     });
-    await w.repos.needs.event(need.id, 'submit', actor.personId);
+    await w.repos.needs.event(need.id, 'submit', actor.personId, { review: draft.reviewReason ?? null });
     await w.needSubmitted(need.id);
+    if (draft.reviewReason) {
+      // Routed on the resident's own choice, and flagged so a person checks it (审单).
+      await alertCoordinators(w, station.id, `alert.review.${need.id}`, msg('alert.review', publicFacts(need)));
+    }
     return ok(need);
   }
 

@@ -81,7 +81,8 @@ export class RoutingService {
       await w.repos.needs.closeDispatch(open.id, 'superseded');
       await this.editCards(w, open.id, need, { key: 'card.closed', params: {} });
     }
-    if (!(await w.repos.needs.transition(need.id, ['submitted', 'dispatched', 'unrouted'], 'dispatched', { ownerUnitId: team.orgUnitId }))) {
+    // A coordinator's choice settles any review flag (审单 done).
+    if (!(await w.repos.needs.transition(need.id, ['submitted', 'dispatched', 'unrouted'], 'dispatched', { ownerUnitId: team.orgUnitId, reviewReason: null }))) {
       return err('need/invalid_transition');
     }
     const unit = await w.repos.org.unit(team.orgUnitId);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "need" ADD COLUMN     "reviewReason" TEXT;
+
