@@ -9,7 +9,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { BenchContext } from './support/context.js';
 import { ingestPlan, measureIngest, type CapacityFigures, type FixedLoadFigures } from './support/ingest-protocol.js';
-import { freePort, startTsProcess } from './support/processes.js';
+import { freePort, processCpuMs, startTsProcess } from './support/processes.js';
 import { section } from './support/section.js';
 import { round, summarize, type LatencySummary } from './support/stats.js';
 
@@ -35,10 +35,14 @@ export const grammyBaselineSection = section<GrammyBaselineResult>({
       /webhook listening/,
     );
     try {
-      const alive = (): void => {
+      const assertAlive = (): void => {
         if (bot.exited()) throw new Error(`the bare grammY bot exited:\n${bot.output().slice(-2000)}`);
       };
-      const figures = await measureIngest({ url: `http://127.0.0.1:${port}${path}`, secretToken: ctx.webhookSecret }, ingestPlan(ctx.quick), (l) => ctx.log(l), alive);
+      const figures = await measureIngest(
+        { url: `http://127.0.0.1:${port}${path}`, secretToken: ctx.webhookSecret, cpuMs: () => processCpuMs(bot.pid), assertAlive },
+        ingestPlan(ctx.quick),
+        (l) => ctx.log(l),
+      );
       return {
         what: 'grammY Bot + webhookCallback(bot, "http") on node:http, one process, answering every message with sendMessage as a webhook reply (no database, no queue); same updates, offered rate, connections and ack definition as ingest',
         ...figures.fixed,

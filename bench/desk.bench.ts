@@ -7,7 +7,8 @@ import type { ActorRow, PrismaClient } from '@baiying/db';
 import { Desk } from '@baiying/desk';
 import type { SentMessage } from '../tests/support/fake-telegram/fake-bot-api.js';
 import type { BenchContext } from './support/context.js';
-import { ingestPlan, measureIngest, type CapacityFigures, type FixedLoadFigures } from './support/ingest-protocol.js';
+import { ingestPlan, measureIngest, SERIES, type CapacityFigures, type FixedLoadFigures } from './support/ingest-protocol.js';
+import { processCpuMs } from './support/processes.js';
 import { section } from './support/section.js';
 import { round, sleep, summarize, waitUntil, type LatencySummary } from './support/stats.js';
 import { INGEST_MIX } from './support/updates.js';
@@ -28,8 +29,8 @@ export interface IngestResult extends FixedLoadFigures {
   /** Measured updates whose processed_update row exists (acked ⇒ committed). */
   committed: number;
   acked_not_committed: number;
-  /** Bot → fake sends accepted while the measured run lasted (replies, paced by the bot at ≤ 30/s). */
-  replies_delivered_during_run: number;
+  /** Bot → fake sends accepted during the whole ingest section (replies, paced by the bot at ≤ 30/s). */
+  replies_delivered_during_section: number;
   /** Outgoing messages still queued when the ingest section ended (Telegram's 30/s bot-wide cap). */
   replies_pending_after: number;
   fake_429: number;
@@ -37,7 +38,16 @@ export interface IngestResult extends FixedLoadFigures {
   capacity: CapacityFigures;
 }
 
-const MEASURED_BASE = 100_000; // must match ingest-protocol's measured series
+/** Waits until no outgoing message is pending (the warm-up's replies drain at Telegram's 30/s); bounded. */
+async function settleOutbound(ctx: BenchContext): Promise<void> {
+  const started = Date.now();
+  try {
+    await waitUntil(async () => (await ctx.prisma.sentMessage.count({ where: { status: 'pending' } })) === 0, 'the outbound queue to drain', 45_000, 200);
+    ctx.log(`  outbound queue drained in ${Date.now() - started} ms`);
+  } catch {
+    ctx.note('ingest: the warm-up\'s replies had not all been sent after 45 s; the light-load phase ran beside them');
+  }
+}
 
 export const ingestSection = section<IngestResult>({
   key: 'ingest',
@@ -49,11 +59,15 @@ export const ingestSection = section<IngestResult>({
     const plan = ingestPlan(ctx.quick);
     const before = fake.stats;
     const sendsAtStart = fake.messages.length;
-    const figures = await measureIngest({ url: apps.webhookUrl, secretToken: ctx.webhookSecret }, plan, (l) => ctx.log(l), () => ctx.assertAppsAlive());
+    const figures = await measureIngest(
+      { url: apps.webhookUrl, secretToken: ctx.webhookSecret, cpuMs: () => processCpuMs(apps.bot.pid), assertAlive: () => ctx.assertAppsAlive(), settle: () => settleOutbound(ctx) },
+      plan,
+      (l) => ctx.log(l),
+    );
     const after = fake.stats;
     // Every acked update must have been committed: check the dedup rows of the measured series.
     let committed = 0;
-    const ids = Array.from({ length: plan.measuredUpdates }, (_, i) => String(900_000_000 + MEASURED_BASE + i));
+    const ids = Array.from({ length: plan.measuredUpdates }, (_, i) => String(900_000_000 + SERIES.measured + i));
     for (let i = 0; i < ids.length; i += 1000) {
       committed += await ctx.prisma.processedUpdate.count({ where: { channel: 'telegram', updateId: { in: ids.slice(i, i + 1000) } } });
     }
@@ -66,7 +80,7 @@ export const ingestSection = section<IngestResult>({
       max_connections: plan.maxConnections,
       committed,
       acked_not_committed: Math.max(0, figures.fixed.acked - committed),
-      replies_delivered_during_run: fake.messages.length - sendsAtStart,
+      replies_delivered_during_section: fake.messages.length - sendsAtStart,
       replies_pending_after: pending,
       fake_429: after.status429 - before.status429,
       fake_limit_breaches: after.limitBreaches - before.limitBreaches,

@@ -126,6 +126,8 @@ async function main(): Promise<number> {
   const results = new Map<string, object>();
   const errors: Record<string, string> = {};
   const sectionSeconds: Record<string, number> = {};
+  const sectionLoad: Record<string, number> = {};
+  const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
   let build: BuildCheck | undefined;
   let versions = { postgres: '', redis: '' };
   try {
@@ -133,8 +135,13 @@ async function main(): Promise<number> {
     ctx.log(build.built ? `built in ${build.ms} ms` : build.reason);
     await ctx.setupDatabase();
     versions = await serviceVersions(ctx);
+    const [load1] = os.loadavg();
+    if (load1 !== undefined && load1 > os.cpus().length) {
+      ctx.note(`the machine was busy when the run started (1-min load average ${load1.toFixed(2)} on ${os.cpus().length} CPUs): other processes compete with the measured ones, figures are pessimistic and noisy`);
+    }
     for (const s of SECTIONS) {
       if (args.only && !args.only.includes(s.key)) continue;
+      sectionLoad[s.key] = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
       ctx.log(`── ${s.title} (${s.key})`);
       const t = Date.now();
       try {
@@ -170,6 +177,9 @@ async function main(): Promise<number> {
     ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
     ingest_ack_p50_vs_grammy: ratio(ingest?.ack_p50_ms, grammy?.ack_p50_ms),
     ingest_ack_p99_vs_grammy: ratio(ingest?.ack_p99_ms, grammy?.ack_p99_ms),
+    ingest_bot_cpu_per_update_vs_grammy: ratio(ingest?.bot_cpu_ms_per_update, grammy?.bot_cpu_ms_per_update),
+    ingest_light_ack_p50_vs_grammy: ratio(ingest?.light_load.ack_p50_ms, grammy?.light_load.ack_p50_ms),
+    ingest_light_ack_p99_vs_grammy: ratio(ingest?.light_load.ack_p99_ms, grammy?.light_load.ack_p99_ms),
     ingest_capacity_vs_grammy_capacity: ratio(ingest?.capacity.updates_per_s, grammy?.capacity.updates_per_s),
     ingest_capacity_vs_bullmq_noop_jobs: ratio(ingest?.capacity.updates_per_s, bullmq?.noop_jobs_per_s, 4),
     card_p50_vs_bullmq_single_job_p50: ratio(card?.p50_ms, bullmq?.single_job_latency.p50_ms),
@@ -187,6 +197,8 @@ async function main(): Promise<number> {
       only: args.only,
       duration_s: Math.round((Date.now() - startedAt.getTime()) / 1000),
       section_seconds: sectionSeconds,
+      /** 1-minute load average when each section started (2 CPUs: above 2 means other work competed). */
+      section_loadavg_1m: sectionLoad,
       git_commit: git(['rev-parse', '--short', 'HEAD']),
       git_worktree_dirty: git(['status', '--porcelain']) !== '',
       build: build ?? null,
@@ -198,6 +210,7 @@ async function main(): Promise<number> {
         node: process.version,
         postgres: versions.postgres,
         redis: versions.redis,
+        loadavg_at_start: loadAtStart,
         loadavg_at_end: os.loadavg().map((l) => Math.round(l * 100) / 100),
       },
       database: new URL(ctx.databaseUrl).pathname.slice(1) + ' (created and dropped by the run)',
@@ -242,6 +255,20 @@ async function main(): Promise<number> {
       ratio: fmtRatio(ratios.ingest_ack_p99_vs_grammy),
     },
     {
+      figure: `Ingest at light load (${ingest?.light_load.offered_per_s ?? 20}/s): ack p50 / p99`,
+      value: `${fmt(ingest?.light_load.ack_p50_ms, ' ms')} / ${fmt(ingest?.light_load.ack_p99_ms, ' ms')}`,
+      target: '—',
+      baseline: `grammY ${fmt(grammy?.light_load.ack_p50_ms, ' ms')} / ${fmt(grammy?.light_load.ack_p99_ms, ' ms')}`,
+      ratio: `${fmtRatio(ratios.ingest_light_ack_p50_vs_grammy)} / ${fmtRatio(ratios.ingest_light_ack_p99_vs_grammy)}`,
+    },
+    {
+      figure: 'Bot CPU per acked update (measured run)',
+      value: fmt(ingest?.bot_cpu_ms_per_update, ' ms', 2),
+      target: '—',
+      baseline: `grammY ${fmt(grammy?.bot_cpu_ms_per_update, ' ms', 2)}`,
+      ratio: fmtRatio(ratios.ingest_bot_cpu_per_update_vs_grammy),
+    },
+    {
       figure: 'Ingest capacity (closed loop, 40 connections)',
       value: `${fmt(ingest?.capacity.updates_per_s)}/s`,
       target: '—',
@@ -279,14 +306,12 @@ async function main(): Promise<number> {
     `- **grammY baseline**: ${grammy?.what ?? 'not run'}.`,
     `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
     ingest
-      ? `- Ingest side effects: ${ingest.replies_delivered_during_run} replies delivered during the measured run (the bot paces itself to Telegram's 30/s), ${ingest.replies_pending_after} still queued at the end; ${ingest.committed}/${ingest.acked} acked updates found committed; ${ingest.failed} failed POSTs.`
+      ? `- Ingest details: ${ingest.acked}/${ingest.updates} measured updates acked (${ingest.not_sent} never sent within the phase's time cap, ${ingest.failed} failed POSTs); ${ingest.committed} of them found committed in processed_update; service time (request start → 2xx) p50 ${fmt(ingest.service.p50_ms, ' ms')}, p99 ${fmt(ingest.service.p99_ms, ' ms')}; ${ingest.replies_delivered_during_section} replies delivered during the section (the bot paces itself to Telegram's 30/s bot-wide), ${ingest.replies_pending_after} still queued at its end.`
       : '',
     ...Object.entries(errors).map(([k, v]) => `- **${k} failed**: ${v.split('\n')[0]}`),
     ...ctx.notes.map((n) => `- note: ${n}`),
     '',
-  ]
-    .filter((l) => l !== null)
-    .join('\n');
+  ].join('\n');
 
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });

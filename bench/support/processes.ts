@@ -1,7 +1,7 @@
 // Child processes of the bench (the compiled apps, the bare grammY bot). Every process started
 // here is registered so the bench can stop it on any exit path; output is kept as a bounded tail.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ROOT } from '../../scripts/db-tools.js';
@@ -99,9 +99,9 @@ export async function startProcess(opts: StartOptions): Promise<BenchProcess> {
 export function startApp(app: 'bot' | 'worker', env: Record<string, string>, ready: RegExp, timeoutMs = 60_000): Promise<BenchProcess> {
   const entry = path.join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} missing: the build did not produce it`);
-  // For profiling a run, e.g. BENCH_APP_NODE_OPTIONS="--prof" (written to the repository root).
-  const extra = process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {};
-  return startProcess({ name: app, args: [entry], env: { ...env, ...extra }, ready, timeoutMs });
+  // For profiling a run, e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/bench-prof".
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return startProcess({ name: app, args: [...nodeArgs, entry], env, ready, timeoutMs });
 }
 
 /** Starts a TypeScript file through tsx's loader in a single node process (no tsx wrapper process). */
@@ -137,5 +137,24 @@ export async function waitForPort(port: number, timeoutMs: number): Promise<void
     if (ok) return;
     if (Date.now() > end) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+let clockTicks: number | undefined;
+
+/** CPU time (user + system, ms) a process has used so far; null where /proc is unavailable. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "(comm)": state is field 3, utime 14, stime 15 (1-based, over the whole line).
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(rest[11]);
+    const stime = Number(rest[12]);
+    if (!Number.isFinite(utime) || !Number.isFinite(stime)) return null;
+    return ((utime + stime) * 1000) / clockTicks;
+  } catch {
+    return null;
   }
 }
