@@ -10,6 +10,7 @@ import { newNonce } from './dialogue-state.js';
 import { IntakeFlow } from './flows/intake.flow.js';
 import { RegisterFlow } from './flows/register.flow.js';
 import type { HandleOutcome, InboundEvent, Logger } from './inbound-event.js';
+import { parseKeywordCommand, splitCode, type KeywordCommand } from './keyword-command.js';
 import { Turn } from './turn.js';
 import type { Understander } from './understander.js';
 
@@ -63,6 +64,12 @@ export class ConversationEngine {
   private async onGroup(turn: Turn): Promise<void> {
     const { ev } = turn;
     if (ev.kind === 'joined') return turn.say('group.joined');
+    if (ev.kind === 'text' && ev.text) {
+      const kw = parseKeywordCommand(ev.text);
+      // Ordinary group chatter is ignored; only the desk's keywords are answered.
+      if (kw) return this.onKeyword(turn, kw);
+      return;
+    }
     if (ev.kind !== 'command' || !ev.command) return;
     if (ev.command.name === 'bindteam') return this.bindTeam(turn, ev.command.args.trim());
     if (ev.command.name === 'start' || ev.command.name === 'help') return turn.say('private_only');
@@ -99,6 +106,8 @@ export class ConversationEngine {
       case 'text': {
         const text = ev.text ?? '';
         if (!text.trim() || isContentless(text)) return turn.say('contentless');
+        const kw = parseKeywordCommand(text);
+        if (kw) return this.onKeyword(turn, kw);
         if (dialogue) return this.onDialogueText(turn, dialogue, text);
         return this.intake.start(turn, text);
       }
@@ -124,6 +133,72 @@ export class ConversationEngine {
         return turn.say('contentless');
       default:
         return turn.say('unsupported');
+    }
+  }
+
+  // --- keyword commands (chats without buttons) --------------------------------------------
+
+  private async needByCode(turn: Turn, code: string) {
+    const c = splitCode(code);
+    if ('full' in c) return turn.w.repos.needs.byCode(c.full);
+    return turn.w.repos.needs.byShortNumber(c.number, new Date(turn.w.now.getTime() - 7 * 86_400_000));
+  }
+
+  private async onKeyword(turn: Turn, kw: KeywordCommand): Promise<void> {
+    const inGroup = turn.ev.chat.kind === 'group';
+    if (kw.kind === 'bind') return inGroup ? this.bindTeam(turn, kw.teamCode) : turn.say('group_only');
+    if (kw.kind === 'my') return inGroup ? turn.say('private_only') : this.myNeeds(turn);
+    const need = await this.needByCode(turn, kw.code);
+    if (!need) return turn.say('need/not_found');
+    switch (kw.kind) {
+      case 'take': {
+        if (!inGroup) return turn.say('group_only');
+        const binding = await turn.w.repos.org.teamChatByChat(turn.ev.channel, turn.ev.chat.id);
+        const d = await turn.w.repos.needs.openDispatchOf(need.id);
+        if (!d) return turn.say(need.status === 'claimed' || need.status === 'en_route' ? 'need/already_taken' : 'need/not_open');
+        if (!binding || binding.teamId !== d.teamId) return turn.say('need/stale_card');
+        const r = await this.desk.claims.take(turn.w, turn.actor, d.id);
+        return r.ok ? turn.say('take.won_group', { volunteer: turn.actor.displayName, code: r.value.code }) : turn.say(r.code);
+      }
+      case 'set_off':
+      case 'finish':
+      case 'release': {
+        const claim = await turn.w.repos.needs.activeClaim(need.id);
+        if (!claim || claim.volunteerId !== turn.actor.personId) return turn.say('claim/not_yours');
+        if (kw.kind === 'set_off') {
+          const r = await this.desk.claims.setOff(turn.w, turn.actor, claim.id);
+          return r.ok ? turn.say('set_off.ok') : turn.say(r.code);
+        }
+        if (kw.kind === 'finish') {
+          const r = await this.desk.claims.finish(turn.w, turn.actor, claim.id, kw.hours ?? Number(need.category.defaultHours));
+          return r.ok ? turn.say('done.recorded', { hours: r.value.hours, code: r.value.code }) : turn.say(r.code);
+        }
+        if (!kw.reason) {
+          if (inGroup) return turn.say('release.ask_reason', { code: need.code });
+          await turn.setDialogue({ flow: 'release_reason', nonce: newNonce(), data: { claimId: claim.id } });
+          return turn.say('release.ask_reason', { code: need.code });
+        }
+        const r = await this.desk.claims.release(turn.w, turn.actor, claim.id, kw.reason);
+        return r.ok ? turn.say('release.ok', { code: r.value.code }) : turn.say(r.code);
+      }
+      case 'rate': {
+        if (inGroup) return turn.say('private_only');
+        if (need.residentId !== turn.actor.personId) return turn.say('need/not_yours');
+        // Rating a need the volunteer marked done confirms it first.
+        if (need.status === 'done') {
+          const c = await this.desk.completion.respond(turn.w, turn.actor, need.id, true);
+          if (!c.ok) return turn.say(c.code);
+        }
+        const r = await this.desk.completion.rate(turn.w, turn.actor, need.id, kw.score);
+        if (!r.ok) return turn.say(r.code);
+        if (kw.comment) await this.desk.completion.comment(turn.w, turn.actor, need.id, kw.comment);
+        return turn.say('rating.thanks');
+      }
+      case 'cancel': {
+        if (inGroup) return turn.say('private_only');
+        const r = await this.desk.intake.cancel(turn.w, turn.actor, need.id);
+        return r.ok ? undefined : turn.say(r.code, { code: need.code });
+      }
     }
   }
 

@@ -117,6 +117,7 @@ export const CATALOGUE = {
   'card.escalated': { zh: '⏫ 超时未接，已转交{unit}', en: 'Not taken in time; passed up to {unit}' },
   'card.reopened': { zh: '↩️ 志愿者已放弃，已重新派单', en: 'Released by the volunteer; re-posted' },
   'card.closed': { zh: '⛔ 需求已关闭', en: 'This need is closed' },
+  'take.won_group': { zh: '✅ {volunteer} 接下了 {code}，详情已私信发送。', en: '{volunteer} took {code}; details were sent privately.' },
   'take.won': { zh: '接单成功！详情已私信发给您。', en: 'It is yours! Details were sent to you privately.' },
   'need/already_taken': { zh: '已被其他志愿者接单。', en: 'Already taken by another volunteer.' },
   'need/not_open': { zh: '这个需求已不在可接状态。', en: 'This need is no longer open.' },

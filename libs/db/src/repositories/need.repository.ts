@@ -49,6 +49,15 @@ export class NeedRepository {
     return this.tx.need.findUnique({ where: { code }, include: { category: true, station: true } });
   }
 
+  /** The newest need numbered `n` on its day within the last week: what "N-0042" means. */
+  async byShortNumber(n: number, since: Date): Promise<NeedRow | null> {
+    return this.tx.need.findFirst({
+      where: { code: { endsWith: `-${String(n).padStart(4, '0')}` }, createdAt: { gte: since } },
+      orderBy: { createdAt: 'desc' },
+      include: { category: true, station: true },
+    });
+  }
+
   async byResident(residentId: string, take = 10): Promise<NeedRow[]> {
     return this.tx.need.findMany({ where: { residentId }, orderBy: { createdAt: 'desc' }, take, include: { category: true, station: true } });
   }
