@@ -112,6 +112,10 @@ export interface CardLatencyResult extends LatencySummary {
   unpaced: LatencySummary;
   /** Bench-side cost of the submit transaction + publishing the route job. */
   submit_ms: LatencySummary;
+  /** Split of the latency at the dispatch row's createdAt (set by the worker's Prisma client, ms resolution): commit → routing transaction under way … */
+  commit_to_dispatch_row: LatencySummary;
+  /** … → card accepted by the fake (routing commit, send-message job, pacing check, sendMessage). */
+  dispatch_row_to_card: LatencySummary;
   fake_429: number;
   fake_limit_breaches: number;
 }
@@ -284,6 +288,15 @@ export const cardLatencySection = section<CardLatencyResult>({
     ctx.assertAppsAlive();
     const after = fake.stats;
 
+    const dispatches = await prisma.dispatch.findMany({
+      where: { need: { code: { in: submitted.map((x) => x.code) } } },
+      select: { createdAt: true, need: { select: { code: true } } },
+      orderBy: { createdAt: 'asc' },
+    });
+    const dispatchAt = new Map<string, number>();
+    for (const d of dispatches) if (!dispatchAt.has(d.need.code)) dispatchAt.set(d.need.code, d.createdAt.getTime());
+    const toDispatch: number[] = [];
+    const toCard: number[] = [];
     const latencies: number[] = [];
     const unpaced: number[] = [];
     let paced = 0;
@@ -294,6 +307,11 @@ export const cardLatencySection = section<CardLatencyResult>({
       if (card.chatId !== s.chatId) wrongGroup++;
       const ms = card.at - s.commitAt;
       latencies.push(ms);
+      const d = dispatchAt.get(s.code);
+      if (d !== undefined) {
+        toDispatch.push(d - s.commitAt);
+        toCard.push(card.at - d);
+      }
       if (possiblyPaced(card, fake.messages)) paced++;
       else unpaced.push(ms);
     }
@@ -317,6 +335,8 @@ export const cardLatencySection = section<CardLatencyResult>({
       cards_possibly_paced: paced,
       unpaced: summarize(unpaced),
       submit_ms: summarize(submitted.map((s) => s.submitMs)),
+      commit_to_dispatch_row: summarize(toDispatch),
+      dispatch_row_to_card: summarize(toCard),
       fake_429: after.status429 - before.status429,
       fake_limit_breaches: after.limitBreaches - before.limitBreaches,
     };

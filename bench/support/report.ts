@@ -15,7 +15,8 @@ export function fmt(value: number | null | undefined, unit = '', digits = 1): st
 }
 
 export function fmtRatio(value: number | null | undefined): string {
-  return value === null || value === undefined ? 'n/a' : `${value.toFixed(2)}×`;
+  if (value === null || value === undefined) return 'n/a';
+  return `${Math.abs(value) >= 100 ? Math.round(value).toString() : value.toFixed(2)}×`;
 }
 
 export function verdict(met: boolean | null): string {
