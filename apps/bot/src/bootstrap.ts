@@ -3,14 +3,15 @@ import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@baiying/config';
-import { BotModule } from './bot.module.js';
+import { BotModule, type BotOptions } from './bot.module.js';
+import { WechatService } from './wechat/wechat.service.js';
 import { TelegramService } from './telegram/telegram.service.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds and starts the bot app (HTTP: web chat, webhook; Telegram; outbound sending). */
-export async function startBot(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(BotModule.forRoot(config), {
+export async function startBot(config: AppConfig, opts: BotOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(BotModule.forRoot(config, opts), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
     bodyParser: true,
   });
@@ -21,6 +22,7 @@ export async function startBot(config: AppConfig): Promise<INestApplication> {
   if (webhook && config.telegram?.webhookUrl) {
     app.getHttpAdapter().getInstance().post(new URL(config.telegram.webhookUrl).pathname, webhook);
   }
+  await app.get(WechatService).start();
   await app.listen(config.http.port, config.http.host);
   const url = await app.getUrl();
   const base = config.http.publicBaseUrl ?? url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');

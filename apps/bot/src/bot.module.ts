@@ -5,15 +5,29 @@ import { ConversationService } from './conversation.provider.js';
 import { OutboundService } from './outbound/outbound.service.js';
 import { TelegramService } from './telegram/telegram.service.js';
 import { WebChatController } from './web/web-chat.controller.js';
+import { WechatLoginController } from './wechat/wechat-login.controller.js';
+import { WECHAT_PUPPET, WechatService } from './wechat/wechat.service.js';
+import type { Puppet } from 'wechaty-puppet';
+
+export interface BotOptions {
+  /** A wechaty puppet instance to use instead of the configured one (tests: wechaty-puppet-mock). */
+  wechatPuppet?: Puppet;
+}
 
 @Module({})
 export class BotModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, opts: BotOptions = {}): DynamicModule {
     return {
       module: BotModule,
       imports: [CoreModule.forRoot(config, 'bot')],
-      controllers: [WebChatController],
-      providers: [ConversationService, OutboundService, TelegramService],
+      controllers: [WebChatController, WechatLoginController],
+      providers: [
+        ConversationService,
+        OutboundService,
+        TelegramService,
+        WechatService,
+        ...(opts.wechatPuppet ? [{ provide: WECHAT_PUPPET, useValue: opts.wechatPuppet }] : []),
+      ],
     };
   }
 }

@@ -10,6 +10,9 @@ export interface ChannelSender {
   reserve(chatId: string): Promise<number>;
   /** The platform said "too many requests": block the chat (or all sends) for this long. */
   backOff(chatId: string, ms: number): Promise<void>;
+  /** Channels that prefer one combined message to a burst in this chat (WeChat groups). */
+  batchable?(chatId: string): boolean;
+  sendBatch?(chatId: string, msgs: OutMessage[]): Promise<{ messageRef: string }>;
 }
 
 /** The platform asked us to wait: not a failure, the send is retried after `retryAfterMs`. */

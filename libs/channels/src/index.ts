@@ -4,3 +4,6 @@ export * from './outbound/outbound-dispatcher.js';
 export * from './telegram/telegram-sender.js';
 export * from './telegram/telegram-inbound.js';
 export * from './web/web-sender.js';
+export * from './wechat/wechat-render.js';
+export * from './wechat/wechat-pacer.js';
+export * from './wechat/wechat-sender.js';

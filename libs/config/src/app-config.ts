@@ -17,6 +17,15 @@ export interface TelegramConfig {
   limits: { globalPerSecond: number; chatPerSecond: number; groupPerMinute: number };
 }
 
+export interface WechatConfig {
+  /** A puppet package name; unset (and none injected) = WeChat off. */
+  puppet?: string;
+  puppetToken?: string;
+  puppetEndpoint?: string;
+  name: string;
+  pacing: { minGapMs: number; perMinute: number; windowMs: number; breakerPauseMs: number };
+}
+
 export interface AppConfig {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
@@ -29,6 +38,9 @@ export interface AppConfig {
   webChatEnabled: boolean;
   timeZone: string;
   telegram?: TelegramConfig;
+  wechat: WechatConfig;
+  /** Bearer token for coordinator HTTP endpoints (e.g. the WeChat login QR); unset = those are off. */
+  adminApiToken?: string;
   sla: SlaConfig;
   creditTimeoutHours: number;
   pointsPerHour: number;
@@ -90,6 +102,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           },
         }
       : undefined,
+    wechat: {
+      puppet: e.WECHATY_PUPPET,
+      puppetToken: e.WECHATY_PUPPET_SERVICE_TOKEN,
+      puppetEndpoint: e.WECHATY_PUPPET_SERVICE_ENDPOINT,
+      name: e.WECHATY_NAME,
+      pacing: { minGapMs: e.WECHAT_MIN_GAP_MS, perMinute: e.WECHAT_PER_MINUTE, windowMs: e.WECHAT_WINDOW_MS, breakerPauseMs: e.WECHAT_BREAKER_PAUSE_SECONDS * 1000 },
+    },
+    adminApiToken: e.ADMIN_API_TOKEN,
     sla: {
       stationMinutes: e.SLA_STATION_MINUTES,
       instituteMinutes: e.SLA_INSTITUTE_MINUTES,
@@ -123,6 +143,7 @@ export function describeConfig(c: AppConfig): Record<string, string | number | b
     webChat: c.webChatEnabled,
     telegram: c.telegram ? (c.telegram.webhookUrl ? 'webhook' : 'long-polling') : 'off',
     telegramApiRoot: c.telegram?.apiRoot ?? '-',
+    wechat: c.wechat.puppet ?? 'off',
     redisPrefix: c.redisPrefix,
     encryptionKey: c.encryptionKeyIsDevDefault ? 'DEVELOPMENT DEFAULT (set ENCRYPTION_KEY)' : 'set',
     nluModel: c.nlu.model ? c.nlu.model.model : 'rules only',

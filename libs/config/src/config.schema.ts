@@ -29,6 +29,16 @@ export const envSchema = z
     TELEGRAM_CHAT_PER_SECOND: int(1, 1),
     TELEGRAM_GROUP_PER_MINUTE: int(20, 1),
 
+    WECHATY_PUPPET: z.string().regex(/^[@\w./-]+$/).optional(),
+    WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+    WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
+    WECHATY_NAME: z.string().regex(/^[\w-]+$/).default('baiying'),
+    WECHAT_MIN_GAP_MS: int(3000, 1),
+    WECHAT_PER_MINUTE: int(20, 1),
+    WECHAT_WINDOW_MS: int(60_000, 100),
+    WECHAT_BREAKER_PAUSE_SECONDS: z.coerce.number().positive().default(600),
+    ADMIN_API_TOKEN: z.string().min(16).optional(),
+
     SLA_STATION_MINUTES: int(60, 1),
     SLA_INSTITUTE_MINUTES: int(120, 1),
     SLA_CENTER_MINUTES: int(240, 1),

@@ -68,6 +68,7 @@ export class ConversationEngine {
       const kw = parseKeywordCommand(ev.text);
       // Ordinary group chatter is ignored; only the desk's keywords are answered.
       if (kw) return this.onKeyword(turn, kw);
+      if (ev.mentioned) return turn.say('group.help');
       return;
     }
     if (ev.kind !== 'command' || !ev.command) return;
@@ -450,6 +451,7 @@ export class ConversationEngine {
     const d = turn.dialogue;
     if (!d || d.nonce !== nonce) return turn.toast('button/stale', {}, true);
     turn.answer = { text: '✓', alert: false };
+
     switch (d.flow) {
       case 'intake':
         return this.intake.onChoice(turn, d.data, choice);

@@ -15,6 +15,10 @@ export interface InboundEvent {
   callback?: { id: string; data: string };
   location?: { lat: number; lng: number };
   fileRef?: string;
+  /** The channel cannot show a button's toast: say it in the chat instead. */
+  answerInChat?: boolean;
+  /** The bot was @-mentioned (group chats): an unknown text then gets help, not silence. */
+  mentioned?: boolean;
 }
 
 export interface CallbackAnswer {

@@ -12,6 +12,8 @@ export const CATALOGUE = {
   },
   'input/unknown_command': { zh: '我不认识这个命令。发送 /help 查看可用命令。', en: 'I do not know that command. Send /help to see what I can do.' },
   'group.joined': { zh: '大家好！请本队伍所属单位的管理员发送 /bindteam 队伍编号，把本群绑定到志愿队伍。', en: 'Hello! A coordinator of this team should send /bindteam TEAM_CODE to bind this group to the team.' },
+  'group.help': { zh: '在群里可以说：接单 编号、出发 编号、完成 编号 小时、放弃 编号 原因；管理员：绑定队伍 队伍编号。其他事请私聊我。', en: 'In a group: 接单 CODE (take), 出发 CODE, 完成 CODE HOURS, 放弃 CODE REASON; coordinators: 绑定队伍 TEAM. Anything else: message me privately.' },
+  'alert.wechat_breaker': { zh: '⚠️ 微信账号发送过于频繁，已暂停发送 {minutes} 分钟；消息会在恢复后补发，不会丢失。', en: 'The WeChat account was rate-limited; sending paused for {minutes} min. Queued messages will go out afterwards.' },
   private_only: { zh: '请私聊我使用这个命令。', en: 'Please use this command in a private chat with me.' },
   group_only: { zh: '这个命令需要在队伍群里使用。', en: 'This command must be used in the team group.' },
   contentless: { zh: '请用文字说说您需要什么帮助。', en: 'Please tell me in words what help you need.' },

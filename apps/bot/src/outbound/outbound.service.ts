@@ -5,6 +5,7 @@ import { FieldCipher } from '@baiying/crypto';
 import type { PrismaClient } from '@baiying/db';
 import { APP_CONFIG, PRISMA, startQueueWorker } from '@baiying/platform';
 import { JobProducer, QueueName } from '@baiying/queue';
+import { WechatService } from '../wechat/wechat.service.js';
 
 /** apps/bot owns every channel connection, so it is the one place messages leave from. */
 @Injectable()
@@ -18,6 +19,7 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     private readonly cipher: FieldCipher,
     private readonly producer: JobProducer,
+    private readonly wechat: WechatService,
   ) {}
 
   onModuleInit(): void {
@@ -28,6 +30,7 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
       const limiter = new RedisRateLimiter(this.producer.connection, `${this.config.redisPrefix}:tg`, tg.limits);
       senders.push(new TelegramSender(TelegramSender.createApi(tg.token, tg.apiRoot), limiter));
     }
+    if (this.wechat.enabled) senders.push(this.wechat.sender());
     this.dispatcher = new OutboundDispatcher(this.prisma, this.cipher, senders, this.logger);
     this.running = startQueueWorker(
       QueueName.Outbound,

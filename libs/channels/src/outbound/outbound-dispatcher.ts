@@ -63,6 +63,16 @@ export class OutboundDispatcher {
         await this.repos.messaging.markSent(row.id, editRef);
         return 'edited';
       }
+      if (sender.sendBatch && sender.batchable?.(row.chatId)) {
+        // Up to ten queued notices to this group leave as one message; each row is marked
+        // sent, so their own jobs find nothing left to do.
+        const more = await this.repos.messaging.pendingAfter(row.channel, row.chatId, row.seq, 9);
+        const { messageRef } = more.length
+          ? await sender.sendBatch(row.chatId, [msg, ...more.map((m) => JSON.parse(this.cipher.decrypt(m.bodyEnc)) as OutMessage)])
+          : await sender.send(row.chatId, msg);
+        for (const m of [row, ...more]) await this.repos.messaging.markSent(m.id, messageRef);
+        return 'sent';
+      }
       const { messageRef } = await sender.send(row.chatId, msg);
       await this.repos.messaging.markSent(row.id, messageRef);
       return 'sent';

@@ -36,6 +36,16 @@ export class MessagingRepository {
     await this.tx.sentMessage.update({ where: { id }, data: { lastError: error.slice(0, 500), attempts: { increment: 1 }, ...(final ? { status: 'failed' } : {}) } });
   }
 
+  /** The latest messages queued for a chat, newest first (numbered replies map to these). */
+  async recentToChat(channel: Channel, chatId: string, take: number) {
+    return this.tx.sentMessage.findMany({ where: { channel, chatId, editOf: null }, orderBy: { seq: 'desc' }, take });
+  }
+
+  /** Later unsent messages to the same chat (not edits), for channels that batch. */
+  async pendingAfter(channel: Channel, chatId: string, afterSeq: bigint, take: number) {
+    return this.tx.sentMessage.findMany({ where: { channel, chatId, status: 'pending', editOf: null, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take });
+  }
+
   async stalePending(olderThan: Date, take = 1000) {
     return this.tx.sentMessage.findMany({ where: { status: 'pending', createdAt: { lte: olderThan } }, take, orderBy: { seq: 'asc' }, select: { id: true, priority: true } });
   }

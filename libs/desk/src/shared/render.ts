@@ -34,7 +34,7 @@ export function jobCard(n: NeedRow, codec: ActionCodec, dispatchId: string, foot
   const urgentMark = n.urgency === 'urgent' ? '🚨 ' : '';
   let text = urgentMark + t('card.new', facts);
   if (footer) return { text: `${text}\n${t(footer.key, footer.params)}` };
-  return { text, buttons: [[{ label: label('btn.take'), data: codec.encode({ kind: 'take', dispatchId }) }]] };
+  return { text, buttons: [[{ label: label('btn.take'), data: codec.encode({ kind: 'take', dispatchId }), keyword: `接单 ${n.code}` }]] };
 }
 
 export function privateDetails(n: NeedRow, cipher: FieldCipher, codec: ActionCodec, claimId: string): OutMessage {
@@ -47,10 +47,10 @@ export function privateDetails(n: NeedRow, cipher: FieldCipher, codec: ActionCod
     text: t('details', { ...facts, description: cipher.decrypt(n.descriptionEnc), place, phone: phone ?? zh('not_given') }),
     buttons: [
       [
-        { label: label('btn.set_off'), data: codec.encode({ kind: 'set_off', claimId }) },
-        { label: label('btn.done'), data: codec.encode({ kind: 'done', claimId }) },
+        { label: label('btn.set_off'), data: codec.encode({ kind: 'set_off', claimId }), keyword: `出发 ${n.code}` },
+        { label: label('btn.done'), data: codec.encode({ kind: 'done', claimId }), keyword: `完成 ${n.code} ${Number(n.category.defaultHours)}小时` },
       ],
-      [{ label: label('btn.release'), data: codec.encode({ kind: 'release', claimId }) }],
+      [{ label: label('btn.release'), data: codec.encode({ kind: 'release', claimId }), keyword: `放弃 ${n.code} 原因` }],
     ],
   };
 }

@@ -4,6 +4,8 @@ export interface OutButton {
   label: string;
   /** Opaque payload (≤ 64 bytes, Telegram's limit) returned when the button is pressed. */
   data: string;
+  /** For chats without buttons: the text command that does the same (e.g. "接单 N-20261123-0042"). */
+  keyword?: string;
 }
 
 export interface OutMessage {

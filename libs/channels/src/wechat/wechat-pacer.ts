@@ -1,0 +1,69 @@
+// Pacing for a personal WeChat account (risk control, user reports; no official figure):
+// at most one send per `minGapMs` and `perMinute` per minute for the whole account, shared in
+// Redis, plus a circuit breaker that pauses every send after a "too frequent" error.
+import type { Redis } from 'ioredis';
+
+export interface WechatPacing {
+  minGapMs: number;
+  perMinute: number;
+  /** How long the breaker pauses sending after the platform says "too frequent". */
+  breakerPauseMs: number;
+  /** Length of the per-minute window (tests shorten it). */
+  windowMs: number;
+}
+
+// KEYS: last, window, breaker. ARGV: now, gap, max, window, member.
+const RESERVE = `
+local now = tonumber(ARGV[1])
+local gap = tonumber(ARGV[2])
+local max = tonumber(ARGV[3])
+local win = tonumber(ARGV[4])
+local wait = 0
+local br = tonumber(redis.call('GET', KEYS[3]) or '0')
+if br > now then wait = br - now end
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+if last + gap > now then wait = math.max(wait, last + gap - now) end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - win)
+if redis.call('ZCARD', KEYS[2]) >= max then
+  local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+  wait = math.max(wait, tonumber(oldest[2]) + win - now)
+end
+if wait > 0 then return wait end
+redis.call('SET', KEYS[1], now, 'PX', gap + 1000)
+redis.call('ZADD', KEYS[2], now, ARGV[5])
+redis.call('PEXPIRE', KEYS[2], win + 1000)
+return 0
+`;
+
+export class WechatPacer {
+  private seq = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    readonly pacing: WechatPacing,
+  ) {}
+
+  async reserve(): Promise<number> {
+    const now = Date.now();
+    const wait = (await this.redis.eval(
+      RESERVE,
+      3,
+      `${this.prefix}:wx:last`,
+      `${this.prefix}:wx:window`,
+      `${this.prefix}:wx:breaker`,
+      String(now),
+      String(this.pacing.minGapMs),
+      String(this.pacing.perMinute),
+      String(this.pacing.windowMs),
+      `${now}-${process.pid}-${this.seq++}`,
+    )) as number;
+    return wait > 0 ? wait + 5 : 0;
+  }
+
+  /** Trips the breaker: nothing is sent until it closes; returns false if it was already open. */
+  async trip(): Promise<boolean> {
+    const r = await this.redis.set(`${this.prefix}:wx:breaker`, String(Date.now() + this.pacing.breakerPauseMs), 'PX', this.pacing.breakerPauseMs + 1000, 'NX');
+    return r === 'OK';
+  }
+}

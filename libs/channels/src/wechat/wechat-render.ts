@@ -1,0 +1,23 @@
+// WeChat personal accounts have no buttons: a message's buttons become lines to reply with —
+// the button's keyword where it has one ("回复「接单 N-…」"), otherwise a number.
+import type { OutMessage } from '@baiying/domain';
+
+/** The payloads a numbered reply ("1", "2", …) stands for, in the order they were shown. */
+export function numberedChoices(msg: OutMessage): string[] {
+  return (msg.buttons ?? []).flat().filter((b) => !b.keyword).map((b) => b.data);
+}
+
+export function renderWechat(msg: OutMessage): string {
+  const lines = [msg.text];
+  let n = 0;
+  for (const b of (msg.buttons ?? []).flat()) {
+    lines.push(b.keyword ? `👉 回复「${b.keyword}」：${b.label}` : `👉 回复 ${++n}：${b.label}`);
+  }
+  return lines.join('\n');
+}
+
+/** "1", "１", " 2 " → 1, 2; anything else → null. */
+export function parseChoiceNumber(text: string): number | null {
+  const m = /^\s*(\d{1,2})\s*$/.exec(text.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,62 @@
+// The WeChat outbound adapter: renders buttons as reply lines, paces the account, trips the
+// breaker on "too frequent" errors (the message is retried after the pause, never dropped),
+// and merges queued notices to one group into a single message.
+import type { OutMessage } from '@baiying/domain';
+import { RateLimitedError, type ChannelSender } from '../channel-sender.js';
+import type { WechatPacer } from './wechat-pacer.js';
+import { renderWechat } from './wechat-render.js';
+
+/** What the sender needs from a logged-in wechaty instance. */
+export interface WechatTransport {
+  say(chatId: string, text: string): Promise<string | null>;
+}
+
+const TOO_FREQUENT = /频繁|过于频繁|too frequent|frequency|risk control|风控/i;
+const MAX_TEXT = 2000;
+
+export class WechatSender implements ChannelSender {
+  readonly channel = 'wechat' as const;
+
+  constructor(
+    private readonly transport: WechatTransport,
+    private readonly pacer: WechatPacer,
+    private readonly onBreakerTrip: (error: string) => void,
+  ) {}
+
+  reserve(): Promise<number> {
+    return this.pacer.reserve();
+  }
+
+  async backOff(): Promise<void> {
+    await this.pacer.trip();
+  }
+
+  /** Group chats (rooms) get one combined notice instead of a burst. */
+  batchable(chatId: string): boolean {
+    return chatId.startsWith('r:');
+  }
+
+  async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {
+    const text = renderWechat(msg);
+    try {
+      const id = await this.transport.say(chatId, text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
+      return { messageRef: id ?? `wx-${Date.now()}` };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (TOO_FREQUENT.test(message)) {
+        if (await this.pacer.trip()) this.onBreakerTrip(message);
+        throw new RateLimitedError(this.pacer.pacing.breakerPauseMs);
+      }
+      throw e;
+    }
+  }
+
+  async sendBatch(chatId: string, msgs: OutMessage[]): Promise<{ messageRef: string }> {
+    return this.send(chatId, { text: msgs.map((m) => renderWechat(m)).join('\n\n') });
+  }
+
+  /** WeChat cannot edit: the new version goes out as a new message. */
+  async edit(chatId: string, _messageRef: string, msg: OutMessage): Promise<void> {
+    await this.send(chatId, msg);
+  }
+}
