@@ -35,6 +35,8 @@ export interface IngestResult extends FixedLoadFigures {
   replies_pending_after: number;
   fake_429: number;
   fake_limit_breaches: number;
+  /** The fake's window rejections by rule (global 30/s, chat 1/s, group 20/min) during the section. */
+  fake_rejected_by: Record<string, number>;
   capacity: CapacityFigures;
 }
 
@@ -84,6 +86,7 @@ export const ingestSection = section<IngestResult>({
       replies_pending_after: pending,
       fake_429: after.status429 - before.status429,
       fake_limit_breaches: after.limitBreaches - before.limitBreaches,
+      fake_rejected_by: rejectedDelta(before.rejectedBy, after.rejectedBy),
       capacity: figures.capacity,
     };
   },
@@ -118,6 +121,11 @@ export interface CardLatencyResult extends LatencySummary {
   dispatch_row_to_card: LatencySummary;
   fake_429: number;
   fake_limit_breaches: number;
+  fake_rejected_by: Record<string, number>;
+}
+
+function rejectedDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
 }
 
 /** A Prisma client whose $transaction notes when it committed, into the caller's async context. */
@@ -339,6 +347,7 @@ export const cardLatencySection = section<CardLatencyResult>({
       dispatch_row_to_card: summarize(toCard),
       fake_429: after.status429 - before.status429,
       fake_limit_breaches: after.limitBreaches - before.limitBreaches,
+      fake_rejected_by: rejectedDelta(before.rejectedBy, after.rejectedBy),
     };
   },
 });

@@ -294,7 +294,7 @@ async function main(): Promise<number> {
       ratio: '—',
     },
   ];
-  const md = [
+  const md = ([
     `# Bench ${json.meta.mode} run, ${json.meta.date}`,
     '',
     `Machine: ${json.meta.machine.cpus} × ${json.meta.machine.cpu_model}, ${json.meta.machine.memory_gb} GB, Node ${json.meta.machine.node}, PostgreSQL ${versions.postgres}, Redis ${versions.redis}; commit ${json.meta.git_commit}${json.meta.git_worktree_dirty ? ' (+ uncommitted changes)' : ''}; ${json.meta.duration_s} s.`,
@@ -307,14 +307,16 @@ async function main(): Promise<number> {
     `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
     ingest
       ? `- Ingest details: ${ingest.acked}/${ingest.updates} measured updates acked (${ingest.not_sent} never sent within the phase's time cap, ${ingest.failed} failed POSTs); ${ingest.committed} of them found committed in processed_update; service time (request start → 2xx) p50 ${fmt(ingest.service.p50_ms, ' ms')}, p99 ${fmt(ingest.service.p99_ms, ' ms')}; ${ingest.replies_delivered_during_section} replies delivered during the section (the bot paces itself to Telegram's 30/s bot-wide), ${ingest.replies_pending_after} still queued at its end.`
-      : '',
+      : null,
     ingest?.capacity.updates_per_s != null && ingest.capacity.updates_per_s < ingest.offered_per_s
       ? `- Our bot acknowledged at most ${fmt(ingest.capacity.updates_per_s)} updates/s here (capacity probe), below the ${ingest.offered_per_s}/s offered: at 200/s the webhook backlog grows for the whole run, so the measured-run latencies are mostly queueing; the light-load row shows the per-update latency.`
-      : '',
+      : null,
     ...Object.entries(errors).map(([k, v]) => `- **${k} failed**: ${v.split('\n')[0]}`),
     ...ctx.notes.map((n) => `- note: ${n}`),
     '',
-  ].join('\n');
+  ] as Array<string | null>)
+    .filter((l): l is string => l !== null)
+    .join('\n');
 
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
