@@ -22,5 +22,12 @@ export class RateLimitedError extends Error {
   }
 }
 
+/** Our own pacing says "not yet" at the last moment: delay the send, nothing went wrong. */
+export class SendLaterError extends Error {
+  constructor(readonly waitMs: number) {
+    super(`paced, send in ${waitMs} ms`);
+  }
+}
+
 /** Retrying cannot help (blocked by the user, chat gone, message invalid). */
 export class PermanentSendError extends Error {}

@@ -9,7 +9,6 @@ import type { CallbackAnswer, InboundEvent } from './inbound-event.js';
 
 export class Turn {
   private replies = 0;
-  private readonly said = new Set<string>();
   answer?: CallbackAnswer;
 
   constructor(
@@ -30,15 +29,14 @@ export class Turn {
   }
 
   say(key: MessageKey, params: Params = {}, buttons?: OutButton[][]): void {
-    this.said.add(key);
     this.reply(buttons ? { text: t(key, params), buttons } : { text: t(key, params) });
   }
 
   /** The short toast for a pressed button (and, for errors, the reason). */
   toast(key: MessageKey, params: Params = {}, alert = false): void {
     this.answer = { text: label(key, params).slice(0, 200), alert };
-    // Without toasts the answer becomes a message, unless this turn already said it.
-    if (this.ev.answerInChat && !this.said.has(key)) this.say(key, params);
+    // Without toasts the answer becomes a message, unless this turn already replied.
+    if (this.ev.answerInChat && this.replies === 0) this.say(key, params);
   }
 
   flowButton(choice: string, text: string): OutButton {

@@ -49,7 +49,7 @@ export class WechatService implements OnApplicationShutdown {
   /** The outbound adapter for this account (paced in Redis, shared by replicas). */
   sender(): WechatSender {
     const pacer = new WechatPacer(this.producer.connection, `${this.config.redisPrefix}:wechat:${this.config.wechat.name}`, this.config.wechat.pacing);
-    const transport: WechatTransport = { say: (chatId, text) => this.say(chatId, text) };
+    const transport: WechatTransport = { prepare: (chatId) => this.prepare(chatId) };
     return new WechatSender(transport, pacer, (error) => void this.onBreaker(error));
   }
 
@@ -91,13 +91,15 @@ export class WechatService implements OnApplicationShutdown {
     await this.bot?.stop().catch(() => undefined);
   }
 
-  private async say(chatId: string, text: string): Promise<string | null> {
+  private async prepare(chatId: string): Promise<(text: string) => Promise<string | null>> {
     if (!this.bot) throw new Error('wechat is not running');
     const id = chatId.slice(2);
     const target = chatId.startsWith('r:') ? await this.bot.Room.find({ id }) : await this.bot.Contact.find({ id });
     if (!target) throw new Error(`wechat chat ${chatId} not found`);
-    const sent = await target.say(text);
-    return sent ? sent.id : null;
+    return async (text) => {
+      const sent = await target.say(text);
+      return sent ? sent.id : null;
+    };
   }
 
   /** Maps a wechaty message to the engine's event; non-text in groups and its own messages are dropped. */

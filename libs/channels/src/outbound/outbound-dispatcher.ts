@@ -6,7 +6,7 @@ import type { FieldCipher } from '@baiying/crypto';
 import { Repos, type Channel, type PrismaClient } from '@baiying/db';
 import type { OutMessage } from '@baiying/domain';
 import type { JobPayloads } from '@baiying/queue';
-import { PermanentSendError, RateLimitedError, type ChannelSender } from '../channel-sender.js';
+import { PermanentSendError, RateLimitedError, SendLaterError, type ChannelSender } from '../channel-sender.js';
 
 export interface OutboundLogger {
   warn(message: string): void;
@@ -77,6 +77,7 @@ export class OutboundDispatcher {
       await this.repos.messaging.markSent(row.id, messageRef);
       return 'sent';
     } catch (e) {
+      if (e instanceof SendLaterError) return this.delay(job, token, e.waitMs);
       if (e instanceof RateLimitedError) {
         await sender.backOff(row.chatId, e.retryAfterMs);
         return this.delay(job, token, e.retryAfterMs);

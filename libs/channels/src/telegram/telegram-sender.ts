@@ -30,8 +30,12 @@ export class TelegramSender implements ChannelSender {
     return this.limiter.reserve(chatId, chatId.startsWith('-'));
   }
 
+  /**
+   * A 429 does not say which limit was hit; if it was the bot-wide one, every chat must wait,
+   * so both this chat and all sends pause for `retry_after` (429s are rare when paced).
+   */
   async backOff(chatId: string, ms: number): Promise<void> {
-    await this.limiter.block(chatId, ms);
+    await Promise.all([this.limiter.block(chatId, ms), this.limiter.block(null, ms)]);
   }
 
   async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {

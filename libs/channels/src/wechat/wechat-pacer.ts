@@ -44,8 +44,10 @@ export class WechatPacer {
     readonly pacing: WechatPacing,
   ) {}
 
-  async reserve(): Promise<number> {
+  /** Takes a send slot now, or says how long to wait. */
+  async reserve(): Promise<{ wait: number; member: string }> {
     const now = Date.now();
+    const member = `${now}-${process.pid}-${this.seq++}`;
     const wait = (await this.redis.eval(
       RESERVE,
       3,
@@ -56,9 +58,22 @@ export class WechatPacer {
       String(this.pacing.minGapMs),
       String(this.pacing.perMinute),
       String(this.pacing.windowMs),
-      `${now}-${process.pid}-${this.seq++}`,
+      member,
     )) as number;
-    return wait > 0 ? wait + 5 : 0;
+    return { wait: wait > 0 ? wait + 5 : 0, member };
+  }
+
+  /**
+   * Re-stamps a taken slot with the moment the platform call was made, so the next slot is
+   * measured from the real send, however long the event loop took to get there.
+   */
+  async touch(member: string): Promise<void> {
+    const now = Date.now();
+    await this.redis
+      .multi()
+      .set(`${this.prefix}:wx:last`, String(now), 'PX', this.pacing.minGapMs + 1000)
+      .zadd(`${this.prefix}:wx:window`, now, member)
+      .exec();
   }
 
   /** Trips the breaker: nothing is sent until it closes; returns false if it was already open. */

@@ -2,13 +2,13 @@
 // breaker on "too frequent" errors (the message is retried after the pause, never dropped),
 // and merges queued notices to one group into a single message.
 import type { OutMessage } from '@baiying/domain';
-import { RateLimitedError, type ChannelSender } from '../channel-sender.js';
+import { RateLimitedError, SendLaterError, type ChannelSender } from '../channel-sender.js';
 import type { WechatPacer } from './wechat-pacer.js';
 import { renderWechat } from './wechat-render.js';
 
-/** What the sender needs from a logged-in wechaty instance. */
+/** What the sender needs from a logged-in wechaty instance: find the chat, then say. */
 export interface WechatTransport {
-  say(chatId: string, text: string): Promise<string | null>;
+  prepare(chatId: string): Promise<(text: string) => Promise<string | null>>;
 }
 
 const TOO_FREQUENT = /频繁|过于频繁|too frequent|frequency|risk control|风控/i;
@@ -16,6 +16,8 @@ const MAX_TEXT = 2000;
 
 export class WechatSender implements ChannelSender {
   readonly channel = 'wechat' as const;
+  /** One platform call at a time for the account (a logged-in puppet lives in one process). */
+  private lock: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly transport: WechatTransport,
@@ -23,8 +25,9 @@ export class WechatSender implements ChannelSender {
     private readonly onBreakerTrip: (error: string) => void,
   ) {}
 
-  reserve(): Promise<number> {
-    return this.pacer.reserve();
+  /** Pacing happens in `send`, right before the platform call, so slow look-ups don't bunch sends. */
+  async reserve(): Promise<number> {
+    return 0;
   }
 
   async backOff(): Promise<void> {
@@ -38,16 +41,28 @@ export class WechatSender implements ChannelSender {
 
   async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {
     const text = renderWechat(msg);
+    const say = await this.transport.prepare(chatId);
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const previous = this.lock;
+    this.lock = previous.then(() => mine);
+    await previous;
     try {
-      const id = await this.transport.say(chatId, text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
+      const slot = await this.pacer.reserve();
+      if (slot.wait > 0) throw new SendLaterError(slot.wait);
+      const id = await say(text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
+      await this.pacer.touch(slot.member);
       return { messageRef: id ?? `wx-${Date.now()}` };
     } catch (e) {
+      if (e instanceof SendLaterError) throw e;
       const message = e instanceof Error ? e.message : String(e);
       if (TOO_FREQUENT.test(message)) {
         if (await this.pacer.trip()) this.onBreakerTrip(message);
         throw new RateLimitedError(this.pacer.pacing.breakerPauseMs);
       }
       throw e;
+    } finally {
+      release();
     }
   }
 

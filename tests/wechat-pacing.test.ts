@@ -1,0 +1,95 @@
+// WeChat pacing: 200 messages queued for one account go out at most one per gap and at most
+// N per window (a shortened window here), asserted from the mock's delivery times; a
+// "too frequent" error trips the breaker, pauses, alerts coordinators, and resumes with
+// every message delivered exactly once.
+import type { EventEmitter } from 'node:events';
+import type { INestApplication } from '@nestjs/common';
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import { startBot } from '../apps/bot/src/bootstrap.js';
+import type { AppConfig } from '@baiying/config';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from './support/test-env.js';
+
+const COUNT = 200;
+const GAP_MS = 40;
+const PER_WINDOW = 20;
+const WINDOW_MS = 1000;
+const PAUSE_MS = 1000;
+
+describe('WeChat pacing and circuit breaker', () => {
+  let config: AppConfig;
+  let h: DeskHarness;
+  let bot: INestApplication;
+  const mocker = new mock.Mocker();
+  const puppet = new PuppetMock({ mocker });
+  let failAt = 60;
+  let calls = 0;
+  /** When the platform (the puppet) was asked to send: what its risk control would see. */
+  const sendTimes: number[] = [];
+
+  beforeAll(async () => {
+    config = testConfig({
+      WECHAT_MIN_GAP_MS: String(GAP_MS),
+      WECHAT_PER_MINUTE: String(PER_WINDOW),
+      WECHAT_WINDOW_MS: String(WINDOW_MS),
+      WECHAT_BREAKER_PAUSE_SECONDS: String(PAUSE_MS / 1000),
+    });
+    h = deskHarness(config, 5);
+    await resetDatabase(h.prisma, h.cipher, { webGroups: false });
+    // The platform refuses one send with its "too frequent" error.
+    const send = puppet.messageSendText.bind(puppet);
+    puppet.messageSendText = async (conversationId: string, text: string) => {
+      if (++calls === failAt) throw new Error('发送失败：操作过于频繁，请稍后再试');
+      sendTimes.push(Date.now());
+      return send(conversationId, text);
+    };
+    bot = await startBot(config, { wechatPuppet: puppet });
+  }, 60_000);
+
+  afterAll(async () => {
+    await bot?.close();
+    await flushPrefix(config.redisUrl, config.redisPrefix);
+    await h.close();
+  });
+
+  it(`sends ${COUNT} queued messages within the pace, pauses on "too frequent", loses and repeats nothing`, async () => {
+    const [self, friend] = mocker.createContacts(2) as [mock.ContactMock, mock.ContactMock];
+    mocker.login(self);
+    const got: Array<{ text: string; at: number }> = [];
+    (friend as unknown as EventEmitter).on('message', (m: { text(): string; talker(): { id: string } }) => {
+      if (m.talker().id === self.id) got.push({ text: m.text(), at: Date.now() });
+    });
+    await h.desk.uow.run(async (w) => {
+      for (let i = 0; i < COUNT; i++) w.out.to({ channel: 'wechat', chatId: `c:${friend.id}` }, `pace.${i}`, 'test', { text: `消息 ${i}` });
+    });
+    await waitUntil(async () => got.length >= COUNT, `${COUNT} deliveries (got ${got.length})`, 60_000, 100);
+    await new Promise((r) => setTimeout(r, 300));
+
+    // Exactly once each.
+    const counts = new Map<string, number>();
+    for (const g of got) counts.set(g.text, (counts.get(g.text) ?? 0) + 1);
+    expect(got).toHaveLength(COUNT);
+    expect([...counts.values()].every((c) => c === 1)).toBe(true);
+    expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: 'pace.' }, status: 'sent' } })).toBe(COUNT);
+
+    // Never faster than the gap, never more than PER_WINDOW in any window, as the platform
+    // saw the calls (a few ms allowed between taking a slot and making the call).
+    const times = [...sendTimes].sort((a, b) => a - b);
+    expect(times).toHaveLength(COUNT);
+    const jitter = 10;
+    const tooClose = times.slice(1).filter((t, i) => t - times[i]! < GAP_MS - jitter).length;
+    let maxInWindow = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i]! - times[j]! >= WINDOW_MS - jitter) j++;
+      maxInWindow = Math.max(maxInWindow, i - j + 1);
+    }
+    if (tooClose) console.log("GAPS", times.slice(1).map((t, i) => t - times[i]!).join(","));
+    expect(tooClose).toBe(0);
+    expect(maxInWindow).toBeLessThanOrEqual(PER_WINDOW);
+
+    // The breaker paused sending for about PAUSE_MS and told the coordinators.
+    const longest = Math.max(...times.slice(1).map((t, i) => t - times[i]!));
+    expect(longest).toBeGreaterThanOrEqual(PAUSE_MS - 50);
+    expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: 'alert.wechat_breaker.' } } })).toBeGreaterThanOrEqual(1);
+    failAt = -1;
+  }, 90_000);
+});
