@@ -106,4 +106,23 @@ describe('keyword commands', () => {
     expect(await say('wx-li', group, long)).toBe('');
     expect(await say('wx-long', dm('wx-long'), long)).toContain('超过 2000 字');
   });
+
+  it('links a WeChat account to a person from another channel with a one-time code', async () => {
+    // 李师傅 (a volunteer on the web chat) asks for a code.
+    const webLi = { channel: 'web' as const, updateId: `k${++seq}`, chat: { id: 'demo-vol-li', kind: 'private' as const }, from: { externalId: 'demo-vol-li', displayName: '李师傅' }, kind: 'command' as const, command: { name: 'link', args: '' } };
+    await engine.handle(webLi);
+    const row = await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: 'demo-vol-li' }, orderBy: { seq: 'desc' } });
+    const code = /(\d{6})/.exec((JSON.parse(h.cipher.decrypt(row.bodyEnc)) as OutMessage).text)![1]!;
+    expect((await say('wx-new-li', dm('wx-new-li'), '绑定账号 000000'))).toContain('绑定码无效');
+    expect(await say('wx-new-li', dm('wx-new-li'), `绑定账号 ${code}`)).toContain('绑定成功');
+    const web = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'web', externalId: 'demo-vol-li' } } });
+    const wx = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'wechat', externalId: 'wx-new-li' } } });
+    expect(wx.personId).toBe(web.personId);
+    // The code works once; an account with its own history is not merged automatically.
+    expect(await say('wx-other-2', dm('wx-other-2'), `绑定账号 ${code}`)).toContain('绑定码无效');
+    await engine.handle({ ...webLi, updateId: `k${++seq}` });
+    const row2 = await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: 'demo-vol-li' }, orderBy: { seq: 'desc' } });
+    const code2 = /(\d{6})/.exec((JSON.parse(h.cipher.decrypt(row2.bodyEnc)) as OutMessage).text)![1]!;
+    expect(await say('wx-li', dm('wx-li'), `绑定账号 ${code2}`)).toContain('不能自动合并');
+  });
 });

@@ -149,6 +149,7 @@ export class ConversationEngine {
     const inGroup = turn.ev.chat.kind === 'group';
     if (kw.kind === 'bind') return inGroup ? this.bindTeam(turn, kw.teamCode) : turn.say('group_only');
     if (kw.kind === 'my') return inGroup ? turn.say('private_only') : this.myNeeds(turn);
+    if (kw.kind === 'link') return inGroup ? turn.say('private_only') : this.link(turn, kw.code);
     const need = await this.needByCode(turn, kw.code);
     if (!need) return turn.say('need/not_found');
     switch (kw.kind) {
@@ -273,6 +274,8 @@ export class ConversationEngine {
         const r = await this.desk.coordination.close(turn.w, turn.actor, needCode, m[2]!, m[3]!.trim());
         return r.ok ? turn.say('close.ok', r.value) : turn.say(r.code);
       }
+      case 'link':
+        return this.link(turn, a || null);
       case 'verify': {
         const needCode = parseNeedCode(a);
         if (!needCode) return turn.say('verify.usage');
@@ -282,6 +285,16 @@ export class ConversationEngine {
       default:
         return turn.say('input/unknown_command');
     }
+  }
+
+  /** Without a code: issue one here; with a code: link this account to the code's person. */
+  private async link(turn: Turn, code: string | null): Promise<void> {
+    if (!code) {
+      const c = await this.desk.identity.issue(turn.w, turn.actor);
+      return turn.say('link.code', { code: c, minutes: 10 });
+    }
+    const r = await this.desk.identity.link(turn.w, turn.actor, turn.ev.channel, turn.ev.from.externalId, code);
+    return r.ok ? turn.say('link.done', r.value) : turn.say(r.code);
   }
 
   private async myNeeds(turn: Turn): Promise<void> {

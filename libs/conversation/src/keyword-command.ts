@@ -9,7 +9,8 @@ export type KeywordCommand =
   | { kind: 'rate'; code: string; score: number; comment: string | null }
   | { kind: 'cancel'; code: string }
   | { kind: 'my' }
-  | { kind: 'bind'; teamCode: string };
+  | { kind: 'bind'; teamCode: string }
+  | { kind: 'link'; code: string | null };
 
 /** Full codes (N-20261123-0042) or the short form people read off a card (N-0042). */
 const CODE = '(N-?\\d{8}-?\\d{1,6}|N-?\\d{1,6})';
@@ -23,6 +24,7 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => KeywordCommand | null]> = [
   [new RegExp(`^(?:取消|cancel)\\s*${CODE}$`, 'i'), (m) => ({ kind: 'cancel', code: m[1]! })],
   [/^(?:我的需求|my needs)$/i, () => ({ kind: 'my' })],
   [/^(?:绑定队伍|bind team)\s+([A-Za-z0-9_-]{1,32})$/i, (m) => ({ kind: 'bind', teamCode: m[1]! })],
+  [/^(?:绑定账号|link)(?:\s+(\d{6}))?$/i, (m) => ({ kind: 'link', code: m[1] ?? null })],
 ];
 
 export function parseKeywordCommand(raw: string): KeywordCommand | null {

@@ -3,6 +3,7 @@ import { ActionCodec } from './shared/action-codec.js';
 import { ClaimsService } from './claims/claims.service.js';
 import { CompletionService } from './completion/completion.service.js';
 import { CoordinationService } from './coordination/coordination.service.js';
+import { IdentityService } from './identity/identity.service.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RoutingService } from './routing/routing.service.js';
 import { TeamsService } from './teams/teams.service.js';
@@ -19,6 +20,7 @@ export class Desk {
   readonly volunteers: VolunteersService;
   readonly teams: TeamsService;
   readonly coordination: CoordinationService;
+  readonly identity = new IdentityService();
 
   constructor(readonly deps: DeskDeps) {
     this.uow = new UnitOfWork(deps);

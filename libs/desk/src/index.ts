@@ -10,3 +10,4 @@ export * from './completion/completion.service.js';
 export * from './volunteers/volunteers.service.js';
 export * from './teams/teams.service.js';
 export * from './coordination/coordination.service.js';
+export * from './identity/identity.service.js';

@@ -171,6 +171,13 @@ export const CATALOGUE = {
   'approval.already': { zh: '这个申请已经处理过了。', en: 'This registration was already decided.' },
   'volunteer/not_found': { zh: '没有找到这个志愿者。', en: 'Volunteer not found.' },
 
+  // --- linking accounts --------------------------------------------------------------------
+  'link.code': { zh: '账号绑定码：{code}（{minutes} 分钟内有效）。请在另一个渠道（微信/Telegram/网页）私聊我发送：绑定账号 {code}', en: 'Link code: {code} (valid {minutes} min). In your other channel, message me: /link {code}' },
+  'link.done': { zh: '绑定成功！这个账号已与“{name}”合并，时长、评价和角色都会跟着您。', en: 'Linked! This account now belongs to {name}: hours, ratings and roles follow you.' },
+  'link/bad_code': { zh: '绑定码无效或已过期，请在原渠道重新获取。', en: 'That link code is invalid or expired; get a new one in your other channel.' },
+  'link/already': { zh: '这两个账号已经是同一个人了。', en: 'These accounts are already linked.' },
+  'link/has_history': { zh: '这个账号已有需求或服务记录，不能自动合并，请联系工作人员。', en: 'This account already has needs or service records; a coordinator must merge it.' },
+
   // --- coordinators ----------------------------------------------------------------------------
   'bind.ok': { zh: '本群已绑定到队伍“{team}”（{code}）。新需求会发到这里。', en: 'This group is now bound to team "{team}" ({code}). New jobs will be posted here.' },
   'bind.pick': { zh: '请选择要绑定的队伍：', en: 'Pick the team to bind:' },

@@ -64,6 +64,44 @@ export class PeopleRepository {
     await this.tx.person.update({ where: { id: personId }, data });
   }
 
+  // --- linking accounts of one person across channels ---------------------------------------
+
+  async issueLinkCode(personId: string, codeHash: string, expiresAt: Date): Promise<void> {
+    await this.tx.linkCode.deleteMany({ where: { personId } });
+    await this.tx.linkCode.create({ data: { codeHash, personId, expiresAt } });
+  }
+
+  /** Uses a code once: returns its person if it existed and had not expired. */
+  async consumeLinkCode(codeHash: string, now: Date): Promise<string | null> {
+    const row = await this.tx.linkCode.findUnique({ where: { codeHash } });
+    if (!row) return null;
+    await this.tx.linkCode.delete({ where: { codeHash } });
+    return row.expiresAt > now ? row.personId : null;
+  }
+
+  /** Whether a person has anything that linking would orphan (needs, service, roles, points). */
+  async hasHistory(personId: string): Promise<boolean> {
+    const [needs, claims, ratings, roles, volunteer, points] = await Promise.all([
+      this.tx.need.count({ where: { residentId: personId } }),
+      this.tx.claim.count({ where: { volunteerId: personId } }),
+      this.tx.rating.count({ where: { residentId: personId } }),
+      this.tx.roleAssignment.count({ where: { personId } }),
+      this.tx.volunteer.count({ where: { personId } }),
+      this.tx.pointsEntry.count({ where: { personId } }),
+    ]);
+    return needs + claims + ratings + roles + volunteer + points > 0;
+  }
+
+  /** Moves a channel account to another person and removes the now empty person. */
+  async moveIdentity(channel: Channel, externalId: string, fromPersonId: string, toPersonId: string): Promise<void> {
+    await this.tx.channelIdentity.update({ where: { channel_externalId: { channel, externalId } }, data: { personId: toPersonId } });
+    const left = await this.tx.channelIdentity.count({ where: { personId: fromPersonId } });
+    if (left === 0) {
+      await this.tx.linkCode.deleteMany({ where: { personId: fromPersonId } });
+      await this.tx.person.delete({ where: { id: fromPersonId } });
+    }
+  }
+
   /** Coordinators whose unit is one of `unitIds` (callers pass a unit and its ancestors). */
   async coordinatorsOf(unitIds: string[]): Promise<Array<{ personId: string; orgUnitId: string }>> {
     const rows = await this.tx.roleAssignment.findMany({ where: { role: 'coordinator', orgUnitId: { in: unitIds } }, orderBy: { createdAt: 'asc' } });

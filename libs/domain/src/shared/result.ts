@@ -34,5 +34,8 @@ export const ERROR_CODES = [
   'input/unknown_command',
   'volunteer/already_registered',
   'volunteer/not_found',
+  'link/bad_code',
+  'link/already',
+  'link/has_history',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
