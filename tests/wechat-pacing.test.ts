@@ -32,6 +32,7 @@ describe('WeChat pacing and circuit breaker', () => {
       WECHAT_PER_MINUTE: String(PER_WINDOW),
       WECHAT_WINDOW_MS: String(WINDOW_MS),
       WECHAT_BREAKER_PAUSE_SECONDS: String(PAUSE_MS / 1000),
+      ADMIN_API_TOKEN: 'admin-token-for-tests-0123456789',
     });
     h = deskHarness(config, 5);
     await resetDatabase(h.prisma, h.cipher, { webGroups: false });
@@ -92,4 +93,28 @@ describe('WeChat pacing and circuit breaker', () => {
     expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: 'alert.wechat_breaker.' } } })).toBeGreaterThanOrEqual(1);
     failAt = -1;
   }, 90_000);
+
+  it('merges notices queued for one group into fewer messages, each delivered once', async () => {
+    const self = puppet.currentUserId;
+    const room = mocker.createRoom({ memberIdList: [self] });
+    const said: string[] = [];
+    (room as unknown as EventEmitter).on('message', (m: { text(): string; talker(): { id: string } }) => m.talker().id === self && said.push(m.text()));
+    await h.desk.uow.run(async (w) => {
+      for (let i = 0; i < 5; i++) w.out.to({ channel: 'wechat', chatId: `r:${room.id}` }, `batch.${i}`, 'test', { text: `通知 ${i}` });
+    });
+    await waitUntil(async () => [0, 1, 2, 3, 4].every((i) => said.join('\n').includes(`通知 ${i}`)), 'all five notices');
+    await new Promise((r) => setTimeout(r, 300));
+    const all = said.join('\n');
+    for (let i = 0; i < 5; i++) expect(all.split(`通知 ${i}`).length - 1).toBe(1);
+    expect(said.length).toBeLessThan(5);
+  });
+
+  it('shows the login state to coordinators with the admin token only', async () => {
+    const base = await bot.getUrl();
+    expect((await fetch(`${base}/api/wechat/login`)).status).toBe(401);
+    expect((await fetch(`${base}/api/wechat/login`, { headers: { authorization: 'Bearer wrong-token-wrong-token-0000' } })).status).toBe(401);
+    const ok = await fetch(`${base}/api/wechat/login`, { headers: { authorization: 'Bearer admin-token-for-tests-0123456789' } });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { status: string }).status).toBe('logged-in');
+  });
 });

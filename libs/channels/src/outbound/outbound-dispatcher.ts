@@ -18,6 +18,8 @@ export type OutboundResult = 'sent' | 'edited' | 'skipped' | 'failed';
 export class OutboundDispatcher {
   private readonly repos: Repos;
   private readonly senders = new Map<Channel, ChannelSender>();
+  /** Batching chats are sent one batch at a time (the account's puppet lives in this process). */
+  private readonly chatLocks = new Map<string, Promise<unknown>>();
 
   constructor(
     prisma: PrismaClient,
@@ -64,14 +66,19 @@ export class OutboundDispatcher {
         return 'edited';
       }
       if (sender.sendBatch && sender.batchable?.(row.chatId)) {
-        // Up to ten queued notices to this group leave as one message; each row is marked
-        // sent, so their own jobs find nothing left to do.
-        const more = await this.repos.messaging.pendingAfter(row.channel, row.chatId, row.seq, 9);
-        const { messageRef } = more.length
-          ? await sender.sendBatch(row.chatId, [msg, ...more.map((m) => JSON.parse(this.cipher.decrypt(m.bodyEnc)) as OutMessage)])
-          : await sender.send(row.chatId, msg);
-        for (const m of [row, ...more]) await this.repos.messaging.markSent(m.id, messageRef);
-        return 'sent';
+        return await this.withChatLock(`${row.channel}:${row.chatId}`, async () => {
+          // Re-read inside the lock: another job's batch may have carried this row already.
+          const fresh = await this.repos.messaging.get(row.id);
+          if (!fresh || fresh.status !== 'pending') return 'skipped';
+          // Up to ten queued notices to this group leave as one message; each row is marked
+          // sent, so their own jobs find nothing left to do.
+          const more = await this.repos.messaging.pendingAfter(row.channel, row.chatId, row.seq, 9);
+          const { messageRef } = more.length
+            ? await sender.sendBatch!(row.chatId, [msg, ...more.map((m) => JSON.parse(this.cipher.decrypt(m.bodyEnc)) as OutMessage)])
+            : await sender.send(row.chatId, msg);
+          for (const m of [row, ...more]) await this.repos.messaging.markSent(m.id, messageRef);
+          return 'sent' as const;
+        });
       }
       const { messageRef } = await sender.send(row.chatId, msg);
       await this.repos.messaging.markSent(row.id, messageRef);
@@ -89,6 +96,18 @@ export class OutboundDispatcher {
       }
       await this.repos.messaging.markFailed(row.id, (e as Error).message, false);
       throw e;
+    }
+  }
+
+  private async withChatLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.chatLocks.get(key) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(fn);
+    const tail = run.catch(() => undefined);
+    this.chatLocks.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.chatLocks.get(key) === tail) this.chatLocks.delete(key);
     }
   }
 
