@@ -46,6 +46,7 @@ export class ConversationEngine {
       if (ev.kind === 'callback') await this.onCallback(turn);
       else if (ev.chat.kind === 'group') await this.onGroup(turn);
       else await this.onPrivate(turn);
+      await turn.flush();
       return { duplicate: false, callbackAnswer: turn.answer };
     });
   }

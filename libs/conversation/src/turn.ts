@@ -44,13 +44,23 @@ export class Turn {
     return { label: text, data: this.desk.codec.encode({ kind: 'flow', nonce: this.dialogue.nonce, choice }) };
   }
 
+  private dialogueChanged = false;
+
+  /** Dialogue changes are kept in memory and written once when the turn ends (`flush`). */
   async setDialogue(d: Dialogue): Promise<void> {
     this.dialogue = d;
-    await this.w.repos.messaging.saveState(this.ev.channel, this.ev.chat.id, d.flow, this.w.deps.cipher.encrypt(JSON.stringify(d)));
+    this.dialogueChanged = true;
   }
 
   async clearDialogue(): Promise<void> {
     this.dialogue = null;
-    await this.w.repos.messaging.clearState(this.ev.channel, this.ev.chat.id);
+    this.dialogueChanged = true;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.dialogueChanged) return;
+    const d = this.dialogue;
+    if (d) await this.w.repos.messaging.saveState(this.ev.channel, this.ev.chat.id, d.flow, this.w.deps.cipher.encrypt(JSON.stringify(d)));
+    else await this.w.repos.messaging.clearState(this.ev.channel, this.ev.chat.id);
   }
 }

@@ -20,9 +20,14 @@ export interface TeamChatRow {
 export class OrgRepository {
   constructor(private readonly tx: Tx) {}
 
-  async tree(): Promise<Map<string, OrgNode & { code: string; aliases: string[]; emergencyMode: boolean }>> {
-    const rows = await this.tx.orgUnit.findMany();
-    return new Map(rows.map((u) => [u.id, { id: u.id, parentId: u.parentId, tier: u.tier, name: u.name, code: u.code, aliases: u.aliases, emergencyMode: u.emergencyMode }]));
+  private treeCache?: Promise<Map<string, OrgNode & { code: string; aliases: string[]; emergencyMode: boolean }>>;
+
+  /** The org tree, read once per repository instance (one business action). */
+  tree(): Promise<Map<string, OrgNode & { code: string; aliases: string[]; emergencyMode: boolean }>> {
+    this.treeCache ??= this.tx.orgUnit
+      .findMany()
+      .then((rows) => new Map(rows.map((u) => [u.id, { id: u.id, parentId: u.parentId, tier: u.tier, name: u.name, code: u.code, aliases: u.aliases, emergencyMode: u.emergencyMode }])));
+    return this.treeCache;
   }
 
   async stations(): Promise<Array<{ id: string; code: string; name: string; aliases: string[] }>> {
