@@ -24,6 +24,7 @@ export async function startBot(config: AppConfig, opts: BotOptions = {}): Promis
   }
   await app.get(WechatService).start();
   await app.listen(config.http.port, config.http.host);
+  await telegram.registerWebhook();
   const url = await app.getUrl();
   const base = config.http.publicBaseUrl ?? url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   if (config.webChatEnabled) new Logger('Bot').log(`Web chat: ${base}/`);

@@ -49,14 +49,20 @@ export class TelegramService implements OnApplicationShutdown {
     this.bot = this.build(tg);
     await this.bot.init();
     if (tg.webhookUrl) {
-      await this.bot.api.setWebhook(tg.webhookUrl, { secret_token: tg.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
-      this.logger.log(`Telegram @${this.bot.botInfo.username}: webhook at ${new URL(tg.webhookUrl).pathname}`);
       return webhookCallback(this.bot, 'express', { secretToken: tg.webhookSecret, onTimeout: 'return', timeoutMilliseconds: 9000 }) as unknown as RequestHandler;
     }
     await this.bot.api.deleteWebhook();
     this.runner = run(this.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     this.logger.log(`Telegram @${this.bot.botInfo.username}: long polling ${tg.apiRoot}`);
     return null;
+  }
+
+  /** Webhook mode: tells Telegram where to post, once the HTTP server is listening. */
+  async registerWebhook(): Promise<void> {
+    const tg = this.config.telegram;
+    if (!tg?.webhookUrl || !this.bot) return;
+    await this.bot.api.setWebhook(tg.webhookUrl, { secret_token: tg.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+    this.logger.log(`Telegram @${this.bot.botInfo.username}: webhook at ${new URL(tg.webhookUrl).pathname}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
