@@ -7,8 +7,8 @@ export const CATALOGUE = {
     en: 'Hello! I am the Baiying volunteer desk. Just tell me what help you need, e.g. "my elderly mother needs a haircut at home".\n/my my needs  /register become a volunteer  /me my hours  /help help',
   },
   help: {
-    zh: '居民：直接描述需求即可；/my 查看和取消需求。\n志愿者：/register 注册，/me 查看时长和星级，/jobs 我接的单。\n管理员：/pending 待处理，/approve 审核志愿者，/reassign 编号 队伍编号，/close 编号 日期 原因，/verify 编号；在群里 /bindteam 队伍编号 绑定队伍。\n/cancel 退出当前填写。',
-    en: 'Residents: just describe your need; /my lists and cancels needs.\nVolunteers: /register, /me for hours and stars, /jobs for jobs you took.\nCoordinators: /pending, /approve, /reassign CODE TEAM, /close CODE DATE REASON, /verify CODE; in a group: /bindteam TEAM to bind it.\n/cancel leaves the current form.',
+    zh: '居民：直接描述需求即可；/my 查看和取消需求。\n志愿者：/register 注册，/me 查看时长和星级，/jobs 我接的单。\n管理员：/pending 待处理，/approve 审核志愿者，/reassign 编号 队伍编号，/close 编号 日期 原因，/verify 编号；在群里 /bindteam 队伍编号 绑定队伍。\n/link 绑定其他渠道的账号（微信里说“绑定账号”）。/cancel 退出当前填写。',
+    en: 'Residents: just describe your need; /my lists and cancels needs.\nVolunteers: /register, /me for hours and stars, /jobs for jobs you took.\nCoordinators: /pending, /approve, /reassign CODE TEAM, /close CODE DATE REASON, /verify CODE; in a group: /bindteam TEAM to bind it.\n/link links your account on another channel. /cancel leaves the current form.',
   },
   'input/unknown_command': { zh: '我不认识这个命令。发送 /help 查看可用命令。', en: 'I do not know that command. Send /help to see what I can do.' },
   'group.joined': { zh: '大家好！请本队伍所属单位的管理员发送 /bindteam 队伍编号，把本群绑定到志愿队伍。', en: 'Hello! A coordinator of this team should send /bindteam TEAM_CODE to bind this group to the team.' },
