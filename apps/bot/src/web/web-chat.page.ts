@@ -116,8 +116,8 @@ export const WEB_CHAT_PAGE = `<!doctype html>
     if (!items.length) {
       var hint = document.createElement('div'); hint.className = 'msg bot';
       hint.textContent = chat.chatId === persona.externalId
-        ? '说说您需要什么帮助，例如“家里老人想找人上门理发”；志愿者发 /register，管理员发 /help。\nDescribe the help you need; volunteers send /register, coordinators /help.'
-        : '队伍群：新需求会出现在这里。\nTeam group: new jobs appear here.';
+        ? '说说您需要什么帮助，例如“家里老人想找人上门理发”；志愿者发 /register，管理员发 /help。 / Describe the help you need; volunteers send /register, coordinators /help.'
+        : '队伍群：新需求会出现在这里。 / Team group: new jobs appear here.';
       log.appendChild(hint);
     }
     if (stick) log.scrollTop = log.scrollHeight;
