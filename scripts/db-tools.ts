@@ -8,7 +8,8 @@ import pg from 'pg';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+/** Runs `fn` on the server's maintenance database with the target database's (checked) name. */
+async function onServer<T>(databaseUrl: string, fn: (client: pg.Client, name: string) => Promise<T>): Promise<T> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsupported database name: ${name}`);
@@ -16,32 +17,28 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
+    return await fn(client, name);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  return onServer(databaseUrl, async (client, name) => {
     const r = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (r.rowCount) return false;
     await client.query(`CREATE DATABASE "${name}"`);
     return true;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsupported database name: ${name}`);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await onServer(databaseUrl, (client, name) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 function prismaBin(): string {
   const bin = path.join(ROOT, 'node_modules', '.bin', 'prisma');
-  if (!existsSync(bin)) throw new Error('prisma CLI not installed: run npm ci');
+  if (!existsSync(bin)) throw new Error('prisma CLI not installed: run npm install');
   return bin;
 }
 
