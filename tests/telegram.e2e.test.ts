@@ -35,8 +35,11 @@ describe('Telegram end to end', () => {
   let bot: AppProcess;
   let worker: AppProcess;
 
+  // On a timeout the error carries the tail of the bot's and the worker's logs.
   const wait = (chat: FakeChat, text: RegExp, fromSeq: number, timeoutMs = 20_000) =>
-    fake.waitFor({ chatId: chat.id, text }, { fromSeq, timeoutMs, description: String(text) });
+    fake.waitFor({ chatId: chat.id, text }, { fromSeq, timeoutMs, description: String(text) }).catch((e: Error) => {
+      throw new Error(`${e.message}\n--- bot ---\n${bot.output().slice(-3000)}\n--- worker ---\n${worker.output().slice(-1500)}`);
+    });
 
   async function say(user: FakeUser, chat: FakeChat, text: string, expect: RegExp): Promise<SentMessage> {
     const from = fake.messages.length;
@@ -86,7 +89,14 @@ describe('Telegram end to end', () => {
     });
     worker = await startApp('worker', env, /startup reconcile/);
     bot = await startApp('bot', env, /long polling/);
-  }, 60_000);
+    // Readiness: one full round trip (poll → transaction → outbound queue → send) before the
+    // tests, so a cold start on a busy machine is not charged to the first test's timeout.
+    const warm: FakeUser = { id: 999, first_name: 'warm-up' };
+    fake.sendText(warm, privateChat(warm), '/help');
+    await fake.waitFor({ chatId: warm.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 60_000, description: 'warm-up reply' }).catch((e: Error) => {
+      throw new Error(`${e.message}\n--- bot ---\n${bot.output().slice(-4000)}\n--- worker ---\n${worker.output().slice(-1500)}`);
+    });
+  }, 120_000);
 
   afterAll(async () => {
     await bot?.stop();
