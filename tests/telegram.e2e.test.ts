@@ -62,6 +62,8 @@ describe('Telegram end to end', () => {
       TELEGRAM_API_ROOT: fake.apiRoot,
       SLA_TIME_FACTOR: '0.0025',
       OUTBOX_POLL_MS: '200',
+      // The safety net for anything Redis lost, run often so a test would see it work.
+      RECONCILE_INTERVAL_SECONDS: '5',
       LOG_LEVEL: 'log',
     });
     prisma = createPrismaClient(env.DATABASE_URL!, 5);
