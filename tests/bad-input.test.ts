@@ -1,7 +1,7 @@
 // Bad input, each with a clear answer and nothing lost or changed: photos, voice, stickers,
 // emoji, empty and oversized text, commands in the wrong place, repeated updates, forged and
 // stale buttons, wrong-role presses, rating someone else's need, double presses.
-import { ConversationEngine, KeywordUnderstander, silentLogger, type InboundEvent } from '@baiying/conversation';
+import { ConversationEngine, NluUnderstander, silentLogger, type InboundEvent } from '@baiying/conversation';
 import type { ActorRow } from '@baiying/db';
 import type { OutMessage } from '@baiying/domain';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from './support/test-env.js';
@@ -49,7 +49,7 @@ describe('bad input', () => {
     await resetDatabase(h.prisma, h.cipher);
     const categories = await h.prisma.category.findMany();
     engine = new ConversationEngine(h.desk, {
-      understander: new KeywordUnderstander(() => categories.map((c) => ({ code: c.code, keywords: c.keywords }))),
+      understander: new NluUnderstander(categories, [], config.timeZone),
       confidenceThreshold: 0.6,
       logger: { ...silentLogger, warn: (m) => warnings.push(m) },
     });
@@ -247,7 +247,7 @@ describe('double submit', () => {
     h = deskHarness(config);
     const categories = await h.prisma.category.findMany();
     engine = new ConversationEngine(h.desk, {
-      understander: new KeywordUnderstander(() => categories.map((c) => ({ code: c.code, keywords: c.keywords }))),
+      understander: new NluUnderstander(categories, [], config.timeZone),
       confidenceThreshold: 0.6,
       logger: silentLogger,
     });

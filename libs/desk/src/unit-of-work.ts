@@ -112,11 +112,6 @@ export class UnitOfWork {
     return result;
   }
 
-  /** Reads outside a transaction. */
-  get repos(): Repos {
-    return new Repos(this.deps.prisma);
-  }
-
   private async publish(work: Work, sentIds: Array<{ id: string; priority: number }>): Promise<void> {
     const { producer } = this.deps;
     // A failure here is not fatal: the rows are committed and the reconciler re-adds jobs.

@@ -2,7 +2,7 @@
 // description, address, location or phone; private details go only to the claiming volunteer.
 import type { FieldCipher } from '@baiying/crypto';
 import type { NeedRow } from '@baiying/db';
-import { maskPhone, type OutButton, type OutMessage } from '@baiying/domain';
+import type { OutButton, OutMessage } from '@baiying/domain';
 import { en, label, t, zh, type MessageKey } from '@baiying/i18n';
 import type { ActionCodec } from './action-codec.js';
 
@@ -72,4 +72,3 @@ export function msg(key: MessageKey, params: Record<string, string | number> = {
   return buttons ? { text: t(key, params), buttons } : { text: t(key, params) };
 }
 
-export { maskPhone };
