@@ -6,8 +6,11 @@ export interface ChannelSender {
   readonly channel: Channel;
   send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }>;
   edit(chatId: string, messageRef: string, msg: OutMessage): Promise<void>;
-  /** Milliseconds to wait before this send may go out (0 = now), reserving the slot. */
-  reserve(chatId: string): Promise<number>;
+  /**
+   * Milliseconds to wait before this send may go out (0 = now), reserving the slot. Bulk
+   * (broadcast) sends only use what the channel's broadcast share leaves free.
+   */
+  reserve(chatId: string, opts?: { bulk?: boolean }): Promise<number>;
   /** The platform said "too many requests": block the chat (or all sends) for this long. */
   backOff(chatId: string, ms: number): Promise<void>;
   /** Channels that prefer one combined message to a burst in this chat (WeChat groups). */
@@ -28,6 +31,9 @@ export class SendLaterError extends Error {
     super(`paced, send in ${waitMs} ms`);
   }
 }
+
+/** The request never reached the platform (e.g. connection refused): safe to send again. */
+export class NotSentError extends Error {}
 
 /** Retrying cannot help (blocked by the user, chat gone, message invalid). */
 export class PermanentSendError extends Error {}

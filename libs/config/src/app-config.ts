@@ -14,7 +14,17 @@ export interface TelegramConfig {
   apiRoot: string;
   webhookUrl?: string;
   webhookSecret?: string;
-  limits: { globalPerSecond: number; chatPerSecond: number; groupPerMinute: number };
+  limits: { globalPerSecond: number; chatPerSecond: number; groupPerMinute: number; bulkPerSecond: number };
+}
+
+export interface CallsConfig {
+  broadcastConcurrency: number;
+  backlogSeconds: number;
+  claimLeaseSeconds: number;
+  /** Reminders before the start, in minutes, largest first. */
+  reminderMinutes: number[];
+  checkInRadiusM: number;
+  tallyRefreshMs: number;
 }
 
 export interface WechatConfig {
@@ -42,6 +52,9 @@ export interface AppConfig {
   /** Bearer token for coordinator HTTP endpoints (e.g. the WeChat login QR); unset = those are off. */
   adminApiToken?: string;
   sla: SlaConfig;
+  /** SLA at every tier for emergency/urgent needs in a unit switched to emergency mode (平战结合). */
+  emergencySlaMinutes: number;
+  calls: CallsConfig;
   creditTimeoutHours: number;
   pointsPerHour: number;
   volunteerAutoApprove: boolean;
@@ -99,6 +112,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             globalPerSecond: e.TELEGRAM_GLOBAL_PER_SECOND,
             chatPerSecond: e.TELEGRAM_CHAT_PER_SECOND,
             groupPerMinute: e.TELEGRAM_GROUP_PER_MINUTE,
+            bulkPerSecond: Math.min(e.TELEGRAM_BROADCAST_PER_SECOND ?? e.TELEGRAM_GLOBAL_PER_SECOND - 1, e.TELEGRAM_GLOBAL_PER_SECOND) || 1,
           },
         }
       : undefined,
@@ -116,6 +130,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       centerMinutes: e.SLA_CENTER_MINUTES,
       urgentMinutes: e.SLA_URGENT_MINUTES,
       timeFactor: e.SLA_TIME_FACTOR,
+    },
+    emergencySlaMinutes: e.EMERGENCY_SLA_MINUTES,
+    calls: {
+      broadcastConcurrency: e.BROADCAST_CONCURRENCY,
+      backlogSeconds: e.BROADCAST_BACKLOG_SECONDS,
+      claimLeaseSeconds: e.BROADCAST_CLAIM_LEASE_SECONDS,
+      reminderMinutes: [...new Set(e.CALL_REMINDER_MINUTES.split(',').map(Number))].filter((m) => m > 0).sort((a, b) => b - a),
+      checkInRadiusM: e.CALL_CHECKIN_RADIUS_M,
+      tallyRefreshMs: e.CALL_TALLY_REFRESH_MS,
     },
     creditTimeoutHours: e.CREDIT_TIMEOUT_HOURS,
     pointsPerHour: e.POINTS_PER_HOUR,

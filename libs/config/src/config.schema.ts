@@ -28,6 +28,8 @@ export const envSchema = z
     TELEGRAM_GLOBAL_PER_SECOND: int(30, 1),
     TELEGRAM_CHAT_PER_SECOND: int(1, 1),
     TELEGRAM_GROUP_PER_MINUTE: int(20, 1),
+    // Broadcasts (calls) use at most this many of the global sends per second; unset = global − 1.
+    TELEGRAM_BROADCAST_PER_SECOND: z.coerce.number().int().min(1).optional(),
 
     WECHATY_PUPPET: z.string().regex(/^[@\w./-]+$/).optional(),
     WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
@@ -52,6 +54,18 @@ export const envSchema = z
     RECONCILE_INTERVAL_SECONDS: int(60, 1),
     OUTBOX_POLL_MS: int(500, 10),
     OUTBOUND_CONCURRENCY: int(50, 1),
+    BROADCAST_CONCURRENCY: int(16, 1),
+    // The fan-out keeps about this many seconds of broadcast messages queued per channel.
+    BROADCAST_BACKLOG_SECONDS: int(5, 1),
+    // A broadcast message claimed but never confirmed for this long is recorded as uncertain.
+    BROADCAST_CLAIM_LEASE_SECONDS: int(120, 5),
+    CALL_REMINDER_MINUTES: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'comma-separated minutes, e.g. 1440,120')
+      .default('1440,120'),
+    CALL_CHECKIN_RADIUS_M: int(500, 10),
+    CALL_TALLY_REFRESH_MS: int(2000, 100),
+    EMERGENCY_SLA_MINUTES: int(5, 1),
     DEMO_SEED: bool.default(true),
 
     NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),

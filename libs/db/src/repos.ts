@@ -1,4 +1,5 @@
 import type { Tx } from './prisma.js';
+import { CallRepository } from './repositories/call.repository.js';
 import { MessagingRepository } from './repositories/messaging.repository.js';
 import { NeedRepository } from './repositories/need.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
@@ -12,6 +13,7 @@ export class Repos {
   readonly volunteers: VolunteerRepository;
   readonly needs: NeedRepository;
   readonly messaging: MessagingRepository;
+  readonly calls: CallRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -19,5 +21,6 @@ export class Repos {
     this.volunteers = new VolunteerRepository(tx);
     this.needs = new NeedRepository(tx);
     this.messaging = new MessagingRepository(tx);
+    this.calls = new CallRepository(tx);
   }
 }

@@ -4,6 +4,7 @@ import { ClaimsService } from './claims/claims.service.js';
 import { CompletionService } from './completion/completion.service.js';
 import { CoordinationService } from './coordination/coordination.service.js';
 import { IdentityService } from './identity/identity.service.js';
+import { MobilisationService } from './mobilisation/mobilisation.service.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RoutingService } from './routing/routing.service.js';
 import { TeamsService } from './teams/teams.service.js';
@@ -21,6 +22,7 @@ export class Desk {
   readonly teams: TeamsService;
   readonly coordination: CoordinationService;
   readonly identity = new IdentityService();
+  readonly mobilisation: MobilisationService;
 
   constructor(readonly deps: DeskDeps) {
     this.uow = new UnitOfWork(deps);
@@ -32,5 +34,6 @@ export class Desk {
     this.volunteers = new VolunteersService(this.codec);
     this.teams = new TeamsService();
     this.coordination = new CoordinationService(this.routing);
+    this.mobilisation = new MobilisationService(this.codec, deps.config.timeZone);
   }
 }

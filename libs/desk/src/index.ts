@@ -11,3 +11,4 @@ export * from './volunteers/volunteers.service.js';
 export * from './teams/teams.service.js';
 export * from './coordination/coordination.service.js';
 export * from './identity/identity.service.js';
+export * from './mobilisation/mobilisation.service.js';

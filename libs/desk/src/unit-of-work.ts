@@ -22,7 +22,10 @@ export interface Destination {
 
 type Timer =
   | { name: 'escalate-dispatch'; payload: JobPayloads['escalate-dispatch']; at: Date }
-  | { name: 'credit-timeout'; payload: JobPayloads['credit-timeout']; at: Date };
+  | { name: 'credit-timeout'; payload: JobPayloads['credit-timeout']; at: Date }
+  | { name: 'call-timer'; payload: JobPayloads['call-timer']; at: Date }
+  | { name: 'call-fanout'; payload: JobPayloads['call-fanout']; at: Date }
+  | { name: 'refresh-tally'; payload: JobPayloads['refresh-tally']; at: Date };
 
 /** Collects what a transaction wants to send; written to sent_message at commit. */
 export class Outbound {
@@ -38,6 +41,13 @@ export class Outbound {
     if (this.keys.has(purposeKey)) return;
     this.keys.add(purposeKey);
     this.pending.push({ purposeKey, channel: dest.channel, chatId: dest.chatId, template, bodyEnc: this.cipher.encrypt(JSON.stringify(msg)), priority });
+  }
+
+  /** Broadcast traffic: the bulk lane, below everything else, sent at most once. */
+  bulk(dest: Destination, purposeKey: string, template: string, msg: OutMessage): void {
+    if (this.keys.has(purposeKey)) return;
+    this.keys.add(purposeKey);
+    this.pending.push({ purposeKey, channel: dest.channel, chatId: dest.chatId, template, bodyEnc: this.cipher.encrypt(JSON.stringify(msg)), priority: Priority.bulk, atMostOnce: true });
   }
 
   /** Sends to a person's private chat on their preferred channel. False when unreachable. */
@@ -98,7 +108,7 @@ export class UnitOfWork {
 
   async run<T>(fn: (w: Work) => Promise<T>): Promise<T> {
     let work: Work | undefined;
-    let sentIds: Array<{ id: string; priority: number }> = [];
+    let sentIds: Array<{ id: string; priority: number; atMostOnce: boolean }> = [];
     const result = await this.deps.prisma.$transaction(
       async (tx) => {
         work = new Work(new Repos(tx), this.deps);
@@ -112,13 +122,17 @@ export class UnitOfWork {
     return result;
   }
 
-  private async publish(work: Work, sentIds: Array<{ id: string; priority: number }>): Promise<void> {
+  private async publish(work: Work, sentIds: Array<{ id: string; priority: number; atMostOnce: boolean }>): Promise<void> {
     const { producer } = this.deps;
     // A failure here is not fatal: the rows are committed and the reconciler re-adds jobs.
     try {
       await producer.addBulk(
         'send-message',
-        sentIds.map((s) => ({ payload: { sentMessageId: s.id }, opts: { priority: s.priority } })),
+        sentIds.filter((s) => !s.atMostOnce).map((s) => ({ payload: { sentMessageId: s.id }, opts: { priority: s.priority } })),
+      );
+      await producer.addBulk(
+        'send-bulk',
+        sentIds.filter((s) => s.atMostOnce).map((s) => ({ payload: { sentMessageId: s.id } })),
       );
       if (work.routeNeeds.length) {
         await producer.addBulk('route-need', work.routeNeeds.map((needId) => ({ payload: { needId } })));
@@ -126,8 +140,23 @@ export class UnitOfWork {
       }
       for (const t of work.timers) {
         const delay = Math.max(0, t.at.getTime() - Date.now());
-        if (t.name === 'escalate-dispatch') await producer.add(t.name, t.payload, { delay });
-        else await producer.add(t.name, t.payload, { delay });
+        switch (t.name) {
+          case 'escalate-dispatch':
+            await producer.add(t.name, t.payload, { delay });
+            break;
+          case 'credit-timeout':
+            await producer.add(t.name, t.payload, { delay });
+            break;
+          case 'call-timer':
+            await producer.add(t.name, t.payload, { delay });
+            break;
+          case 'call-fanout':
+            await producer.add(t.name, t.payload, { delay });
+            break;
+          case 'refresh-tally':
+            await producer.add(t.name, t.payload, { delay });
+            break;
+        }
       }
     } catch (e) {
       // Logged by the caller's logger in apps; keep going.

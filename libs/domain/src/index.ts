@@ -8,3 +8,4 @@ export * from './recognition/recognition.js';
 export * from './privacy/masking.js';
 export * from './intake/intake-rules.js';
 export * from './messaging/out-message.js';
+export * from './mobilisation/call-rules.js';

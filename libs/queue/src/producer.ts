@@ -17,6 +17,10 @@ const DEFAULTS: { [K in JobName]: JobsOptions } = {
   'escalate-dispatch': { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
   'credit-timeout': { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
   'send-message': { attempts: 8, backoff: { type: 'exponential', delay: 1000 } },
+  'send-bulk': { attempts: 8, backoff: { type: 'exponential', delay: 1000 } },
+  'call-fanout': { attempts: 20, backoff: { type: 'exponential', delay: 1000 } },
+  'refresh-tally': { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+  'call-timer': { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
 };
 
 /** Adds typed jobs with deterministic ids. Owns one Redis connection shared by its queues. */

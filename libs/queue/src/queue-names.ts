@@ -4,6 +4,10 @@ export enum QueueName {
   Routing = 'routing',
   Timers = 'timers',
   Outbound = 'outbound',
+  /** Broadcast messages (calls): consumed by the bot under the platforms' broadcast share. */
+  Bulk = 'bulk-outbound',
+  /** 一呼百应: fan-out, tally refresh and call timers, consumed by the worker. */
+  Calls = 'calls',
 }
 
 /** Job name → payload. Payloads carry ids only, never personal data. */
@@ -12,6 +16,12 @@ export interface JobPayloads {
   'escalate-dispatch': { dispatchId: string };
   'credit-timeout': { serviceRecordId: string };
   'send-message': { sentMessageId: string };
+  'send-bulk': { sentMessageId: string };
+  'call-fanout': { callId: string };
+  /** `slot` numbers the refresh window, so a tally is refreshed at most once per window. */
+  'refresh-tally': { callId: string; slot: number };
+  /** kind: `remind-<minutes>`, `deadline`, `finish`. */
+  'call-timer': { callId: string; kind: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -20,13 +30,16 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'escalate-dispatch': QueueName.Timers,
   'credit-timeout': QueueName.Timers,
   'send-message': QueueName.Outbound,
+  'send-bulk': QueueName.Bulk,
+  'call-fanout': QueueName.Calls,
+  'refresh-tally': QueueName.Calls,
+  'call-timer': QueueName.Calls,
 };
 
 /** Deterministic job ids: adding the same job twice is a no-op while the first exists. */
 export function jobIdFor<K extends JobName>(name: K, payload: JobPayloads[K]): string {
-  const id = Object.values(payload)[0] as string;
   // BullMQ reserves ':' in custom ids.
-  return `${name}_${id}`;
+  return `${name}_${Object.values(payload).map(String).join('_')}`;
 }
 
 /** Lower is sooner (BullMQ priorities). Status messages beat broadcast traffic. */

@@ -1,12 +1,14 @@
-// Processes `send-message` jobs: loads the sent_message row, paces it for its platform,
-// sends or edits, records the platform's message id. Idempotent per row: a row already sent
-// is never sent again, whatever BullMQ redelivers.
+// Processes `send-message` and `send-bulk` jobs: loads the sent_message row, paces it for its
+// platform, sends or edits, records the platform's message id. Idempotent per row: a row
+// already sent is never sent again, whatever BullMQ redelivers. Broadcast rows (`atMostOnce`)
+// are also claimed before the platform call, so even a crash mid-call cannot send them twice:
+// a claim nobody resolved becomes `uncertain` (see the worker's reconciler), not a resend.
 import { DelayedError, type Job } from 'bullmq';
 import type { FieldCipher } from '@baiying/crypto';
 import { Repos, type Channel, type PrismaClient } from '@baiying/db';
 import type { OutMessage } from '@baiying/domain';
 import type { JobPayloads } from '@baiying/queue';
-import { PermanentSendError, RateLimitedError, SendLaterError, type ChannelSender } from '../channel-sender.js';
+import { NotSentError, PermanentSendError, RateLimitedError, SendLaterError, type ChannelSender } from '../channel-sender.js';
 
 export interface OutboundLogger {
   warn(message: string): void;
@@ -37,7 +39,7 @@ export class OutboundDispatcher {
     return this.senders.has(channel);
   }
 
-  async process(job: Job<JobPayloads['send-message']>, token: string | undefined): Promise<OutboundResult> {
+  async process(job: Job<JobPayloads['send-message'] | JobPayloads['send-bulk']>, token: string | undefined): Promise<OutboundResult> {
     const row = await this.repos.messaging.get(job.data.sentMessageId);
     if (!row || row.status !== 'pending') return 'skipped';
     const sender = this.senders.get(row.channel);
@@ -54,10 +56,16 @@ export class OutboundDispatcher {
         return 'failed';
       }
       if (original.status !== 'sent' || !original.messageRef) return this.delay(job, token, this.editWaitMs);
+      // Edits of one message (a live tally, a job card) only matter as the latest one.
+      if (await this.repos.messaging.newerEditExists(row.editOf, row.seq)) {
+        await this.repos.messaging.markSuperseded(row.id);
+        return 'skipped';
+      }
       editRef = original.messageRef;
     }
-    const wait = await sender.reserve(row.chatId);
+    const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce });
     if (wait > 0) return this.delay(job, token, wait);
+    if (row.atMostOnce && !(await this.repos.messaging.claimForSending(row.id))) return 'skipped';
     const msg = JSON.parse(this.cipher.decrypt(row.bodyEnc)) as OutMessage;
     try {
       if (editRef) {
@@ -84,6 +92,9 @@ export class OutboundDispatcher {
       await this.repos.messaging.markSent(row.id, messageRef);
       return 'sent';
     } catch (e) {
+      // Not delivered for certain: an at-most-once row may go again.
+      const notDelivered = e instanceof SendLaterError || e instanceof RateLimitedError || e instanceof NotSentError;
+      if (row.atMostOnce && notDelivered) await this.repos.messaging.unclaim(row.id);
       if (e instanceof SendLaterError) return this.delay(job, token, e.waitMs);
       if (e instanceof RateLimitedError) {
         await sender.backOff(row.chatId, e.retryAfterMs);

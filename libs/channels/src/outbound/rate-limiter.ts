@@ -7,10 +7,16 @@ export interface PacingLimits {
   globalPerSecond: number;
   chatPerSecond: number;
   groupPerMinute: number;
+  /**
+   * Broadcast sends may use at most this many of `globalPerSecond` (default: all but one), so
+   * a job card or a reply finds a free slot at once even while a call goes out at full speed.
+   */
+  bulkPerSecond?: number;
 }
 
 // Sliding windows as sorted sets of timestamps; a chat's "blocked until" from 429s.
-// KEYS: global, chat, group-window, chat-block, global-block. ARGV: now, globalMax, chatGapMs, groupMax, isGroup, member.
+// KEYS: global, chat, group-window, chat-block, global-block, bulk-window.
+// ARGV: now, globalMax, chatGapMs, groupMax, isGroup, member, isBulk, bulkMax.
 const RESERVE = `
 local now = tonumber(ARGV[1])
 local gmax = tonumber(ARGV[2])
@@ -18,6 +24,8 @@ local gap = tonumber(ARGV[3])
 local grmax = tonumber(ARGV[4])
 local isGroup = ARGV[5] == '1'
 local member = ARGV[6]
+local isBulk = ARGV[7] == '1'
+local bmax = tonumber(ARGV[8])
 local wait = 0
 local gb = tonumber(redis.call('GET', KEYS[5]) or '0')
 if gb > now then wait = math.max(wait, gb - now) end
@@ -37,7 +45,18 @@ if isGroup then
     wait = math.max(wait, tonumber(oldest[2]) + 60000 - now)
   end
 end
+if isBulk then
+  redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - 1000)
+  if redis.call('ZCARD', KEYS[6]) >= bmax then
+    local oldest = redis.call('ZRANGE', KEYS[6], 0, 0, 'WITHSCORES')
+    wait = math.max(wait, tonumber(oldest[2]) + 1000 - now)
+  end
+end
 if wait > 0 then return wait end
+if isBulk then
+  redis.call('ZADD', KEYS[6], now, member)
+  redis.call('PEXPIRE', KEYS[6], 2000)
+end
 redis.call('ZADD', KEYS[1], now, member)
 redis.call('PEXPIRE', KEYS[1], 2000)
 redis.call('SET', KEYS[2], now, 'PX', gap + 1000)
@@ -59,24 +78,27 @@ export class RedisRateLimiter {
     private readonly marginMs = 25,
   ) {}
 
-  async reserve(chatId: string, isGroup: boolean): Promise<number> {
+  async reserve(chatId: string, isGroup: boolean, bulk = false): Promise<number> {
     const p = this.prefix;
     const now = Date.now();
     const member = `${now}-${process.pid}-${this.seq++}`;
     const wait = (await this.redis.eval(
       RESERVE,
-      5,
+      6,
       `${p}:rl:global`,
       `${p}:rl:chat:${chatId}`,
       `${p}:rl:group:${chatId}`,
       `${p}:rl:block:${chatId}`,
       `${p}:rl:block:*global*`,
+      `${p}:rl:bulk`,
       String(now),
       String(this.limits.globalPerSecond),
       String(Math.ceil(1000 / this.limits.chatPerSecond) + this.marginMs),
       String(this.limits.groupPerMinute),
       isGroup ? '1' : '0',
       member,
+      bulk ? '1' : '0',
+      String(this.limits.bulkPerSecond ?? Math.max(1, this.limits.globalPerSecond - 1)),
     )) as number;
     return wait > 0 ? wait + this.marginMs : 0;
   }

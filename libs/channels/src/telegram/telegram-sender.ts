@@ -4,7 +4,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { OutMessage } from '@baiying/domain';
 import { MAX_MESSAGE_CHARS } from '@baiying/domain';
-import { PermanentSendError, RateLimitedError, type ChannelSender } from '../channel-sender.js';
+import { NotSentError, PermanentSendError, RateLimitedError, type ChannelSender } from '../channel-sender.js';
 import type { RedisRateLimiter } from '../outbound/rate-limiter.js';
 
 export function toInlineKeyboard(msg: OutMessage): InlineKeyboardMarkup | undefined {
@@ -26,8 +26,8 @@ export class TelegramSender implements ChannelSender {
     return new Api(token, { apiRoot });
   }
 
-  async reserve(chatId: string): Promise<number> {
-    return this.limiter.reserve(chatId, chatId.startsWith('-'));
+  async reserve(chatId: string, opts: { bulk?: boolean } = {}): Promise<number> {
+    return this.limiter.reserve(chatId, chatId.startsWith('-'), opts.bulk ?? false);
   }
 
   /**
@@ -64,6 +64,21 @@ function mapError(e: unknown): Error {
     if (e.error_code === 403 || e.error_code === 400) return new PermanentSendError(`telegram ${e.error_code}: ${e.description}`);
     return new Error(`telegram ${e.error_code}: ${e.description}`);
   }
-  if (e instanceof HttpError) return new Error(`telegram network error: ${e.message}`);
+  if (e instanceof HttpError) {
+    // Refused or unresolvable: the request never left, so an at-most-once message may go again.
+    if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(errorChain(e))) return new NotSentError(`telegram unreachable: ${e.message}`);
+    return new Error(`telegram network error: ${e.message}`);
+  }
   return e instanceof Error ? e : new Error(String(e));
+}
+
+function errorChain(e: unknown): string {
+  const parts: string[] = [];
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
+    const o = cur as { message?: unknown; code?: unknown; error?: unknown; cause?: unknown };
+    parts.push(String(o.code ?? ''), String(o.message ?? ''));
+    cur = o.error ?? o.cause;
+  }
+  return parts.join(' ');
 }

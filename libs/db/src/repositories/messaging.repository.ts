@@ -8,6 +8,8 @@ export interface NewSentMessage {
   bodyEnc: string;
   priority: number;
   editOf?: string;
+  /** Broadcast: claimed before sending, never sent twice (see SentStatus). */
+  atMostOnce?: boolean;
 }
 
 /** Sent messages (the outbound outbox), domain outbox events, dedupe and dialogue state. */
@@ -15,9 +17,36 @@ export class MessagingRepository {
   constructor(private readonly tx: Tx) {}
 
   /** Inserts messages; rows whose purposeKey exists are skipped. Returns the new rows' ids. */
-  async enqueue(msgs: NewSentMessage[]): Promise<Array<{ id: string; priority: number }>> {
+  async enqueue(msgs: NewSentMessage[]): Promise<Array<{ id: string; priority: number; atMostOnce: boolean }>> {
     if (msgs.length === 0) return [];
-    return this.tx.sentMessage.createManyAndReturn({ data: msgs, skipDuplicates: true, select: { id: true, priority: true } });
+    return this.tx.sentMessage.createManyAndReturn({ data: msgs, skipDuplicates: true, select: { id: true, priority: true, atMostOnce: true } });
+  }
+
+  /** At-most-once rows: pending → sending, just before the platform call. False if taken. */
+  async claimForSending(id: string): Promise<boolean> {
+    const r = await this.tx.sentMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'sending', claimedAt: new Date() } });
+    return r.count === 1;
+  }
+
+  /** The platform certainly did not take it (429, refused connection): back to pending. */
+  async unclaim(id: string): Promise<void> {
+    await this.tx.sentMessage.updateMany({ where: { id, status: 'sending' }, data: { status: 'pending', claimedAt: null } });
+  }
+
+  /** Claims older than the lease whose outcome nobody recorded (the sender died): uncertain. */
+  async expireClaims(olderThan: Date): Promise<number> {
+    const r = await this.tx.sentMessage.updateMany({ where: { status: 'sending', claimedAt: { lte: olderThan } }, data: { status: 'uncertain' } });
+    return r.count;
+  }
+
+  /** A later edit of the same message is queued: this one would only show stale content. */
+  async newerEditExists(editOf: string, seq: bigint): Promise<boolean> {
+    const n = await this.tx.sentMessage.count({ where: { editOf, seq: { gt: seq } } });
+    return n > 0;
+  }
+
+  async markSuperseded(id: string): Promise<void> {
+    await this.tx.sentMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'sent', lastError: 'superseded by a later edit' } });
   }
 
   async get(id: string) {
@@ -47,7 +76,7 @@ export class MessagingRepository {
   }
 
   async stalePending(olderThan: Date, take = 1000) {
-    return this.tx.sentMessage.findMany({ where: { status: 'pending', createdAt: { lte: olderThan } }, take, orderBy: { seq: 'asc' }, select: { id: true, priority: true } });
+    return this.tx.sentMessage.findMany({ where: { status: 'pending', createdAt: { lte: olderThan } }, take, orderBy: { seq: 'asc' }, select: { id: true, priority: true, atMostOnce: true } });
   }
 
   /** All messages (cards) sent under a purpose prefix, e.g. every card of one dispatch. */

@@ -14,7 +14,14 @@ export type Action =
   | { kind: 'cancel'; needId: string }
   | { kind: 'approve'; personId: string; approve: boolean }
   | { kind: 'bind'; teamId: string }
-  | { kind: 'flow'; nonce: string; choice: string };
+  | { kind: 'flow'; nonce: string; choice: string }
+  | { kind: 'call_answer'; callId: string; yes: boolean }
+  | { kind: 'call_check'; callId: string; out: boolean }
+  | { kind: 'call_admin'; callId: string; op: CallAdminOp }
+  | { kind: 'take_direct'; dispatchId: string };
+
+export const CALL_ADMIN_OPS = ['close', 'extend', 'remind', 'cancel', 'roster'] as const;
+export type CallAdminOp = (typeof CALL_ADMIN_OPS)[number];
 
 const TAGS = {
   take: 'tk',
@@ -28,6 +35,10 @@ const TAGS = {
   approve: 'va',
   bind: 'bt',
   flow: 'f',
+  call_answer: 'ca',
+  call_check: 'ck',
+  call_admin: 'cm',
+  take_direct: 'td',
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -66,6 +77,18 @@ export class ActionCodec {
         break;
       case 'bind':
         body = `${TAGS.bind}.${a.teamId}`;
+        break;
+      case 'call_answer':
+        body = `${TAGS.call_answer}.${a.callId}.${a.yes ? 'y' : 'n'}`;
+        break;
+      case 'call_check':
+        body = `${TAGS.call_check}.${a.callId}.${a.out ? 'o' : 'i'}`;
+        break;
+      case 'call_admin':
+        body = `${TAGS.call_admin}.${a.callId}.${a.op}`;
+        break;
+      case 'take_direct':
+        body = `${TAGS.take_direct}.${a.dispatchId}`;
         break;
       case 'flow':
         // Dialogue buttons are checked against the dialogue's nonce instead of a signature.
@@ -113,6 +136,16 @@ export class ActionCodec {
         return extra === 'a' || extra === 'r' ? { ok: true, action: { kind: 'approve', personId: id, approve: extra === 'a' } } : { ok: false, reason: 'malformed' };
       case TAGS.bind:
         return { ok: true, action: { kind: 'bind', teamId: id } };
+      case TAGS.call_answer:
+        return extra === 'y' || extra === 'n' ? { ok: true, action: { kind: 'call_answer', callId: id, yes: extra === 'y' } } : { ok: false, reason: 'malformed' };
+      case TAGS.call_check:
+        return extra === 'i' || extra === 'o' ? { ok: true, action: { kind: 'call_check', callId: id, out: extra === 'o' } } : { ok: false, reason: 'malformed' };
+      case TAGS.call_admin: {
+        const op = CALL_ADMIN_OPS.find((o) => o === extra);
+        return op ? { ok: true, action: { kind: 'call_admin', callId: id, op } } : { ok: false, reason: 'malformed' };
+      }
+      case TAGS.take_direct:
+        return { ok: true, action: { kind: 'take_direct', dispatchId: id } };
       default:
         return { ok: false, reason: 'malformed' };
     }

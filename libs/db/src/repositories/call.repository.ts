@@ -1,0 +1,244 @@
+import type { Channel, Prisma, Tx } from '../prisma.js';
+
+/** Who a call reaches. Selectors are united; every unit must lie in the caller's scope. */
+export interface AudienceSelection {
+  /** Volunteers whose station is one of these units. */
+  stationIds: string[];
+  /** Members of these teams. */
+  teamIds: string[];
+  /** Volunteers with any of these skills, among `skillScopeIds` stations. */
+  skills: string[];
+  skillScopeIds: string[];
+}
+
+export interface NewCall {
+  code: string;
+  createdById: string;
+  orgUnitId: string;
+  title: string;
+  description: string;
+  placeText: string;
+  siteLat: number | null;
+  siteLng: number | null;
+  radiusM: number;
+  startsAt: Date;
+  endsAt: Date;
+  headcount: number;
+  skills: string[];
+  answerBy: Date;
+  audience: Prisma.InputJsonValue;
+  checkCode: string;
+  emergency: boolean;
+}
+
+export type RosterCounts = Record<'none' | 'confirmed' | 'waitlisted' | 'declined' | 'withdrawn', number>;
+
+export interface DeliveryCounts {
+  recipients: number;
+  queued: number;
+  sent: number;
+  failed: number;
+  uncertain: number;
+}
+
+/** 一呼百应: calls, their recipients (the roster) and the fan-out's progress. */
+export class CallRepository {
+  constructor(private readonly tx: Tx) {}
+
+  async nextNumber(day: string): Promise<number> {
+    const key = `M${day}`;
+    const rows = await this.tx.$queryRaw<Array<{ value: number }>>`
+      INSERT INTO need_counter (day, value) VALUES (${key}, 1)
+      ON CONFLICT (day) DO UPDATE SET value = need_counter.value + 1
+      RETURNING value`;
+    return Number(rows[0]!.value);
+  }
+
+  async create(data: NewCall) {
+    return this.tx.call.create({ data });
+  }
+
+  async byId(id: string) {
+    return this.tx.call.findUnique({ where: { id } });
+  }
+
+  async byCode(code: string) {
+    return this.tx.call.findUnique({ where: { code } });
+  }
+
+  /** Row lock on the call: answers to one call are decided one at a time. */
+  async lock(id: string): Promise<void> {
+    await this.tx.$executeRaw`SELECT 1 FROM call WHERE id = ${id}::uuid FOR UPDATE`;
+  }
+
+  async update(id: string, data: Prisma.CallUpdateInput) {
+    return this.tx.call.update({ where: { id }, data });
+  }
+
+  async event(callId: string, type: string, actorId: string | null, data: Prisma.InputJsonValue = {}): Promise<void> {
+    await this.tx.callEvent.create({ data: { callId, type, actorId, data } });
+  }
+
+  // --- audience ---------------------------------------------------------------------------
+
+  /** How many people the selection reaches, per channel (each person once, preferred channel). */
+  async previewCounts(a: AudienceSelection): Promise<Record<Channel, number>> {
+    const rows = await this.tx.$queryRaw<Array<{ channel: Channel; n: bigint }>>`
+      SELECT channel, count(*) AS n FROM (
+        SELECT DISTINCT ON (v."personId") ci.channel
+        FROM volunteer v JOIN channel_identity ci ON ci."personId" = v."personId"
+        WHERE v.status = 'approved' AND (
+          v."stationId" = ANY(${a.stationIds}::uuid[])
+          OR v."personId" IN (SELECT "volunteerId" FROM team_membership WHERE "teamId" = ANY(${a.teamIds}::uuid[]))
+          OR (v.skills && ${a.skills}::text[] AND v."stationId" = ANY(${a.skillScopeIds}::uuid[]))
+        )
+        ORDER BY v."personId", CASE ci.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 ELSE 2 END, ci."createdAt" DESC
+      ) s GROUP BY channel`;
+    const out: Record<Channel, number> = { telegram: 0, wechat: 0, web: 0 };
+    for (const r of rows) out[r.channel] = Number(r.n);
+    return out;
+  }
+
+  /** Snapshots the audience as the call's recipients. Returns how many. */
+  async snapshotRecipients(callId: string, a: AudienceSelection): Promise<number> {
+    return this.tx.$executeRaw`
+      INSERT INTO call_recipient ("callId", "personId", channel, "chatId")
+      SELECT DISTINCT ON (v."personId") ${callId}::uuid, v."personId", ci.channel, ci."chatId"
+      FROM volunteer v JOIN channel_identity ci ON ci."personId" = v."personId"
+      WHERE v.status = 'approved' AND (
+        v."stationId" = ANY(${a.stationIds}::uuid[])
+        OR v."personId" IN (SELECT "volunteerId" FROM team_membership WHERE "teamId" = ANY(${a.teamIds}::uuid[]))
+        OR (v.skills && ${a.skills}::text[] AND v."stationId" = ANY(${a.skillScopeIds}::uuid[]))
+      )
+      ORDER BY v."personId", CASE ci.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 ELSE 2 END, ci."createdAt" DESC
+      ON CONFLICT DO NOTHING`;
+  }
+
+  // --- fan-out ----------------------------------------------------------------------------
+
+  async unqueued(callId: string, take: number) {
+    return this.tx.callRecipient.findMany({ where: { callId, queuedAt: null }, orderBy: { personId: 'asc' }, take, select: { personId: true, channel: true, chatId: true } });
+  }
+
+  async markQueued(callId: string, personIds: string[], at: Date): Promise<void> {
+    if (personIds.length) await this.tx.callRecipient.updateMany({ where: { callId, personId: { in: personIds }, queuedAt: null }, data: { queuedAt: at } });
+  }
+
+  /** Broadcast rows not yet handed to a platform, per channel (the outbound queue's bulk backlog). */
+  async bulkBacklog(): Promise<Record<Channel, number>> {
+    const rows = await this.tx.$queryRaw<Array<{ channel: Channel; n: bigint }>>`
+      SELECT channel, count(*) AS n FROM sent_message WHERE "atMostOnce" AND status = 'pending' GROUP BY channel`;
+    const out: Record<Channel, number> = { telegram: 0, wechat: 0, web: 0 };
+    for (const r of rows) out[r.channel] = Number(r.n);
+    return out;
+  }
+
+  /** Calls whose fan-out has not finished (the reconciler resumes them). */
+  async fanoutsUnfinished() {
+    return this.tx.call.findMany({ where: { fanoutDoneAt: null, status: 'open' }, select: { id: true } });
+  }
+
+  /** Open calls with a future start or deadline (their timers are re-created by the reconciler). */
+  async openCalls() {
+    return this.tx.call.findMany({ where: { status: 'open' }, select: { id: true, startsAt: true, endsAt: true, answerBy: true } });
+  }
+
+  /** Calls whose end passed with people still checked in (credited by the finish timer). */
+  async callsToFinish(now: Date) {
+    return this.tx.call.findMany({ where: { endsAt: { lte: now }, status: { not: 'cancelled' }, recipients: { some: { checkedInAt: { not: null }, creditedAt: null } } }, select: { id: true } });
+  }
+
+  async delivery(callId: string): Promise<DeliveryCounts> {
+    const rows = await this.tx.$queryRaw<Array<{ recipients: bigint; queued: bigint; sent: bigint; failed: bigint; uncertain: bigint }>>`
+      SELECT count(*) AS recipients, count(cr."queuedAt") AS queued,
+        count(*) FILTER (WHERE sm.status = 'sent') AS sent,
+        count(*) FILTER (WHERE sm.status = 'failed') AS failed,
+        count(*) FILTER (WHERE sm.status = 'uncertain') AS uncertain
+      FROM call_recipient cr
+      LEFT JOIN sent_message sm ON sm."purposeKey" = 'call.' || cr."callId" || '.m.' || cr."personId"
+      WHERE cr."callId" = ${callId}::uuid`;
+    const r = rows[0]!;
+    return { recipients: Number(r.recipients), queued: Number(r.queued), sent: Number(r.sent), failed: Number(r.failed), uncertain: Number(r.uncertain) };
+  }
+
+  // --- the roster -------------------------------------------------------------------------
+
+  async recipient(callId: string, personId: string) {
+    return this.tx.callRecipient.findUnique({ where: { callId_personId: { callId, personId } } });
+  }
+
+  async counts(callId: string): Promise<RosterCounts> {
+    const rows = await this.tx.callRecipient.groupBy({ by: ['roster'], where: { callId }, _count: { _all: true } });
+    const out: RosterCounts = { none: 0, confirmed: 0, waitlisted: 0, declined: 0, withdrawn: 0 };
+    for (const r of rows) out[r.roster] = r._count._all;
+    return out;
+  }
+
+  async setRoster(callId: string, personId: string, data: Prisma.CallRecipientUpdateInput): Promise<void> {
+    await this.tx.callRecipient.update({ where: { callId_personId: { callId, personId } }, data });
+  }
+
+  /** The first of the waiting list (lowest answer number). */
+  async firstWaitlisted(callId: string) {
+    return this.tx.callRecipient.findFirst({ where: { callId, roster: 'waitlisted' }, orderBy: { rosterSeq: 'asc' } });
+  }
+
+  /** Names and phones of those who said yes (confirmed first, then the waiting list in order). */
+  async roster(callId: string, take = 200) {
+    return this.tx.callRecipient.findMany({
+      where: { callId, roster: { in: ['confirmed', 'waitlisted'] } },
+      orderBy: [{ roster: 'asc' }, { rosterSeq: 'asc' }],
+      take,
+    });
+  }
+
+  async people(personIds: string[]) {
+    return this.tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true, displayName: true, phoneEnc: true } });
+  }
+
+  async withRoster(callId: string, rosters: Array<'none' | 'confirmed' | 'waitlisted'>) {
+    return this.tx.callRecipient.findMany({ where: { callId, roster: { in: rosters } }, select: { personId: true, channel: true, chatId: true, roster: true } });
+  }
+
+  /** Calls this person said yes to that are running now (for check-in by code or location). */
+  async activeFor(personId: string, now: Date, leadMs: number) {
+    return this.tx.callRecipient.findMany({
+      where: { personId, roster: 'confirmed', call: { status: { not: 'cancelled' }, startsAt: { lte: new Date(now.getTime() + leadMs) }, endsAt: { gt: now } } },
+      include: { call: true },
+    });
+  }
+
+  async checkedInNotCredited(callId: string) {
+    return this.tx.callRecipient.findMany({ where: { callId, checkedInAt: { not: null }, creditedAt: null } });
+  }
+
+  async attendanceHours(personId: string): Promise<number> {
+    const r = await this.tx.callRecipient.aggregate({ where: { personId, creditedAt: { not: null } }, _sum: { hours: true } });
+    return Number(r._sum.hours ?? 0);
+  }
+
+  // --- 平战结合 ---------------------------------------------------------------------------
+
+  async switchMode(orgUnitId: string, emergency: boolean, byId: string, reason: string | null): Promise<boolean> {
+    const r = await this.tx.orgUnit.updateMany({ where: { id: orgUnitId, emergencyMode: !emergency }, data: { emergencyMode: emergency } });
+    if (r.count === 0) return false;
+    await this.tx.modeSwitch.create({ data: { orgUnitId, emergency, byId, reason } });
+    return true;
+  }
+
+  async modeHistory(orgUnitId: string, take = 10) {
+    return this.tx.modeSwitch.findMany({ where: { orgUnitId }, orderBy: { createdAt: 'desc' }, take });
+  }
+
+  // --- personal API tokens ----------------------------------------------------------------
+
+  async issueToken(personId: string, tokenHash: string): Promise<void> {
+    await this.tx.apiToken.updateMany({ where: { personId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await this.tx.apiToken.create({ data: { personId, tokenHash } });
+  }
+
+  async tokenOwner(tokenHash: string): Promise<string | null> {
+    const row = await this.tx.apiToken.findUnique({ where: { tokenHash } });
+    return row && !row.revokedAt ? row.personId : null;
+  }
+}
