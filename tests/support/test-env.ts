@@ -35,6 +35,7 @@ const TABLES = [
   'points_entry', 'rating', 'service_record', 'claim', 'dispatch', 'need_event', 'attachment', 'need', 'need_counter',
   'team_membership', 'volunteer', 'role_assignment', 'channel_identity', 'team_chat', 'team', 'person', 'org_unit', 'category',
   'processed_update', 'outbox_event', 'sent_message', 'conversation_state', 'web_message', 'app_setting',
+  'call_event', 'call_recipient', 'call', 'mode_switch', 'api_token', 'link_code',
 ];
 
 /** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */

@@ -1,15 +1,19 @@
 // The worker's job handlers: each builds nothing but the call into the desk, in one
 // transaction. Failures are rethrown so BullMQ retries them with the job's backoff.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
 import type { AppConfig } from '@baiying/config';
+import { Repos, type Channel } from '@baiying/db';
 import { Desk } from '@baiying/desk';
 import { APP_CONFIG, startQueueWorker } from '@baiying/platform';
-import { QueueName } from '@baiying/queue';
+import { QueueName, type JobPayloads } from '@baiying/queue';
 
 @Injectable()
 export class ProcessorsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ProcessorsService.name);
   private readonly running: Array<{ close: () => Promise<void> }> = [];
+  private stopping = false;
 
   constructor(
     private readonly desk: Desk,
@@ -46,10 +50,62 @@ export class ProcessorsService implements OnModuleInit, OnApplicationShutdown {
         },
         { ...base, concurrency: 10 },
       ),
+      startQueueWorker(
+        QueueName.Calls,
+        {
+          'call-fanout': (job, token) => this.fanout(job, token),
+          'refresh-tally': async (job) => this.desk.uow.run((w) => this.desk.mobilisation.refreshTally(w, job.data.callId)),
+          'call-timer': async (job) => {
+            const r = await this.desk.uow.run((w) => this.desk.mobilisation.onTimer(w, job.data.callId, job.data.kind));
+            this.logger.log(`call-timer ${job.data.callId} ${job.data.kind}: ${r}`);
+            return r;
+          },
+        },
+        { ...base, concurrency: 10 },
+      ),
     );
   }
 
+  /**
+   * One call's fan-out: tops up the outbound bulk lane to about BROADCAST_BACKLOG_SECONDS of
+   * sending per channel, then waits for it to drain. Progress lives in PostgreSQL (each
+   * recipient's row is marked when its message is queued), so a killed worker, a stalled job or
+   * a wiped Redis resumes where it stopped, and nobody is queued twice.
+   */
+  private async fanout(job: Job<JobPayloads['call-fanout']>, token: string | undefined): Promise<string> {
+    const cfg = this.config;
+    const secs = cfg.calls.backlogSeconds;
+    const target: Record<Channel, number> = {
+      telegram: Math.ceil((cfg.telegram?.limits.bulkPerSecond ?? 29) * secs),
+      wechat: Math.max(2, Math.ceil((secs * 1000) / cfg.wechat.pacing.minGapMs)),
+      web: 200,
+    };
+    const repos = new Repos(this.desk.deps.prisma);
+    let queued = 0;
+    for (;;) {
+      if (this.stopping) {
+        // Leave the job for the next worker (or this one after a restart) to continue.
+        await job.moveToDelayed(Date.now() + 1000, token);
+        throw new DelayedError();
+      }
+      const backlog = await repos.calls.bulkBacklog();
+      const budget: Record<Channel, number> = {
+        telegram: Math.max(0, target.telegram - backlog.telegram),
+        wechat: Math.max(0, target.wechat - backlog.wechat),
+        web: Math.max(0, target.web - backlog.web),
+      };
+      const r = await this.desk.uow.run((w) => this.desk.mobilisation.fanoutStep(w, job.data.callId, budget));
+      queued += r.queued;
+      if (r.done) {
+        this.logger.log(`call-fanout ${job.data.callId}: done (${queued} queued by this run)`);
+        return `done ${queued}`;
+      }
+      await sleep(r.queued ? 200 : 400);
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await Promise.all(this.running.map((r) => r.close()));
   }
 }

@@ -13,6 +13,8 @@ export interface ReconcileReport {
   credits: number;
   messages: number;
   outbox: number;
+  calls: number;
+  uncertain: number;
 }
 
 @Injectable()
@@ -59,7 +61,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
   async reconcile(): Promise<ReconcileReport> {
     const repos = new Repos(this.prisma);
     const now = Date.now();
-    const report: ReconcileReport = { routed: 0, escalations: 0, credits: 0, messages: 0, outbox: await this.relayOutbox() };
+    const report: ReconcileReport = { routed: 0, escalations: 0, credits: 0, messages: 0, outbox: await this.relayOutbox(), calls: 0, uncertain: 0 };
     for (const n of await repos.needs.needsAwaitingRouting(new Date(now - 5000))) {
       if (await this.ensure('route-need', { needId: n.id }, 0)) report.routed++;
     }
@@ -71,8 +73,24 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
       if (await this.ensure('credit-timeout', { serviceRecordId: r.id }, r.createdAt.getTime() + hours - now)) report.credits++;
     }
     for (const m of await repos.messaging.stalePending(new Date(now - 10_000))) {
-      if (await this.ensure('send-message', { sentMessageId: m.id }, 0, m.priority)) report.messages++;
+      const added = m.atMostOnce ? await this.ensure('send-bulk', { sentMessageId: m.id }, 0) : await this.ensure('send-message', { sentMessageId: m.id }, 0, m.priority);
+      if (added) report.messages++;
     }
+    // A broadcast message claimed by a sender that died mid-call may or may not have arrived:
+    // it is recorded as uncertain and never sent again (at most once per recipient).
+    report.uncertain = await repos.messaging.expireClaims(new Date(now - this.config.calls.claimLeaseSeconds * 1000));
+    for (const c of await repos.calls.fanoutsUnfinished()) {
+      if (await this.ensure('call-fanout', { callId: c.id }, 0)) report.calls++;
+    }
+    for (const c of await repos.calls.openCalls()) {
+      for (const m of this.config.calls.reminderMinutes) {
+        const at = c.startsAt.getTime() - m * 60_000;
+        if (at > now) await this.ensure('call-timer', { callId: c.id, kind: `remind-${m}` }, at - now);
+      }
+      await this.ensure('call-timer', { callId: c.id, kind: 'deadline' }, c.answerBy.getTime() - now);
+      await this.ensure('call-timer', { callId: c.id, kind: 'finish' }, c.endsAt.getTime() - now);
+    }
+    for (const c of await repos.calls.callsToFinish(new Date(now))) await this.ensure('call-timer', { callId: c.id, kind: 'finish' }, 0);
     return report;
   }
 

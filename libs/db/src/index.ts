@@ -8,3 +8,4 @@ export * from './repositories/call.repository.js';
 export * from './repos.js';
 export * from './seed/categories.js';
 export * from './seed/demo-county.js';
+export * from './seed/bulk-volunteers.js';

@@ -11,7 +11,7 @@ import { WechatService } from '../wechat/wechat.service.js';
 @Injectable()
 export class OutboundService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(OutboundService.name);
-  private running?: { close: () => Promise<void> };
+  private running: Array<{ close: () => Promise<void> }> = [];
   dispatcher!: OutboundDispatcher;
 
   constructor(
@@ -32,14 +32,28 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
     }
     if (this.wechat.enabled) senders.push(this.wechat.sender());
     this.dispatcher = new OutboundDispatcher(this.prisma, this.cipher, senders, this.logger);
-    this.running = startQueueWorker(
-      QueueName.Outbound,
-      { 'send-message': (job, token) => this.dispatcher.process(job, token) },
-      { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, concurrency: this.config.outboundConcurrency },
+    const base = { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix };
+    this.running.push(
+      startQueueWorker(QueueName.Outbound, { 'send-message': (job, token) => this.dispatcher.process(job, token) }, { ...base, concurrency: this.config.outboundConcurrency }),
+      // Broadcasts: a separate lane that BullMQ hands out no faster than the platforms' broadcast
+      // share (so waiting jobs do not spin on the pacer), below interactive traffic in the pacer.
+      startQueueWorker(
+        QueueName.Bulk,
+        { 'send-bulk': (job, token) => this.dispatcher.process(job, token) },
+        { ...base, concurrency: this.config.calls.broadcastConcurrency, limiter: { max: this.bulkJobsPerSecond(), duration: 1000 } },
+      ),
     );
   }
 
+  /** Jobs per second the bulk lane may start: every enabled channel's broadcast pace, summed. */
+  private bulkJobsPerSecond(): number {
+    const tg = this.config.telegram?.limits.bulkPerSecond ?? 0;
+    const wx = this.wechat.enabled ? 1 : 0;
+    const web = this.config.webChatEnabled ? 20 : 0;
+    return Math.max(1, tg + wx + web);
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await this.running?.close();
+    await Promise.all(this.running.map((r) => r.close()));
   }
 }
