@@ -28,9 +28,25 @@ export interface RegisterData {
   teamIds: string[];
 }
 
+export interface CallData {
+  step: 'title' | 'description' | 'place' | 'time' | 'headcount' | 'skills' | 'deadline' | 'audience' | 'audience_value' | 'confirm';
+  title?: string;
+  description?: string;
+  placeText?: string;
+  site?: { lat: number; lng: number } | null;
+  startsAt?: string;
+  endsAt?: string;
+  headcount?: number;
+  skills?: string[];
+  answerBy?: string | null;
+  audienceKind?: 'teams' | 'units' | 'skills';
+  audience?: { everyone?: boolean; teamCodes?: string[]; units?: Array<{ code: string; subtree: boolean }>; skills?: string[] };
+}
+
 export type Dialogue =
   | { flow: 'intake'; nonce: string; data: IntakeData }
   | { flow: 'register'; nonce: string; data: RegisterData }
+  | { flow: 'call'; nonce: string; data: CallData }
   | { flow: 'hours'; nonce: string; data: { claimId: string } }
   | { flow: 'release_reason'; nonce: string; data: { claimId: string } }
   | { flow: 'rating_comment'; nonce: string; data: { needId: string } }

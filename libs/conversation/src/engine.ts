@@ -7,6 +7,8 @@ import { label, t, zh, en, type MessageKey } from '@baiying/i18n';
 import { starsText, statusKey } from '@baiying/desk';
 import type { Dialogue } from './dialogue-state.js';
 import { newNonce } from './dialogue-state.js';
+import { CallHandlers } from './call-handlers.js';
+import { CallFlow } from './flows/call.flow.js';
 import { IntakeFlow } from './flows/intake.flow.js';
 import { RegisterFlow } from './flows/register.flow.js';
 import type { HandleOutcome, InboundEvent, Logger } from './inbound-event.js';
@@ -23,6 +25,8 @@ export interface EngineOptions {
 export class ConversationEngine {
   private readonly intake: IntakeFlow;
   private readonly register = new RegisterFlow();
+  private readonly callFlow = new CallFlow();
+  private readonly calls: CallHandlers;
   private readonly logger: Logger;
 
   constructor(
@@ -30,6 +34,7 @@ export class ConversationEngine {
     opts: EngineOptions,
   ) {
     this.intake = new IntakeFlow(opts.understander, opts.confidenceThreshold);
+    this.calls = new CallHandlers(desk);
     this.logger = opts.logger;
   }
 
@@ -115,6 +120,9 @@ export class ConversationEngine {
       }
       case 'location':
         if (dialogue?.flow === 'intake' && ev.location) return this.intake.onLocation(turn, dialogue.data, ev.location);
+        if (dialogue?.flow === 'call' && ev.location) return this.callFlow.onLocation(turn, dialogue.data, ev.location);
+        // A location outside any form: check-in at a call's site (一呼百应).
+        if (ev.location) return this.calls.checkIn(turn, { location: ev.location }, false);
         return turn.say('contentless');
       case 'photo':
       case 'voice': {
@@ -151,6 +159,7 @@ export class ConversationEngine {
     if (kw.kind === 'bind') return inGroup ? this.bindTeam(turn, kw.teamCode) : turn.say('group_only');
     if (kw.kind === 'my') return inGroup ? turn.say('private_only') : this.myNeeds(turn);
     if (kw.kind === 'link') return inGroup ? turn.say('private_only') : this.link(turn, kw.code);
+    if (CallHandlers.isCallKeyword(kw)) return this.calls.onKeyword(turn, kw);
     const need = await this.needByCode(turn, kw.code);
     if (!need) return turn.say('need/not_found');
     switch (kw.kind) {
@@ -211,6 +220,8 @@ export class ConversationEngine {
         return this.intake.onText(turn, d.data, text);
       case 'register':
         return this.register.onText(turn, d.data, text);
+      case 'call':
+        return this.callFlow.onText(turn, d.data, text);
       case 'pending_photo':
         await turn.clearDialogue();
         return this.intake.start(turn, text, d.data.attachments);
@@ -277,6 +288,18 @@ export class ConversationEngine {
       }
       case 'link':
         return this.link(turn, a || null);
+      case 'call':
+        return this.callFlow.start(turn);
+      case 'roster':
+        return this.calls.roster(turn, a);
+      case 'checkin':
+        return a ? this.calls.onKeyword(turn, { kind: 'check_in', checkCode: a }) : turn.say('call/bad_check_code');
+      case 'checkout':
+        return this.calls.checkOut(turn, undefined, false);
+      case 'emergency':
+        return this.calls.emergency(turn, a);
+      case 'token':
+        return this.calls.token(turn);
       case 'verify': {
         const needCode = parseNeedCode(a);
         if (!needCode) return turn.say('verify.usage');
@@ -385,6 +408,7 @@ export class ConversationEngine {
     const fail = (code: ErrorCode | MessageKey, params: Record<string, string> = {}) => turn.toast(code, params, true);
     const inGroup = turn.ev.chat.kind === 'group';
     // Only "take" and "bind" belong in groups; everything else concerns one person privately.
+    // (take_direct is the private card of emergency mode.)
     if (inGroup !== (a.kind === 'take' || a.kind === 'bind')) {
       this.logger.warn('button used in the wrong kind of chat', { kind: a.kind, chat: turn.ev.chat.id });
       return fail('button/forged');
@@ -458,6 +482,16 @@ export class ConversationEngine {
       }
       case 'flow':
         return this.onFlowChoice(turn, a.nonce, a.choice);
+      case 'call_answer':
+        return this.calls.answer(turn, a.callId, a.yes, true);
+      case 'call_check':
+        return a.out ? this.calls.checkOut(turn, a.callId, true) : this.calls.checkIn(turn, { callId: a.callId }, true);
+      case 'call_admin':
+        return this.calls.admin(turn, a.callId, a.op, true);
+      case 'take_direct': {
+        const r = await this.desk.claims.take(turn.w, turn.actor, a.dispatchId, true);
+        return r.ok ? turn.toast('take.won') : fail(r.code);
+      }
     }
   }
 
@@ -471,6 +505,8 @@ export class ConversationEngine {
         return this.intake.onChoice(turn, d.data, choice);
       case 'register':
         return this.register.onChoice(turn, d.data, choice);
+      case 'call':
+        return this.callFlow.onChoice(turn, d.data, choice);
       case 'rating_comment':
         if (choice === 'skip') {
           await turn.clearDialogue();

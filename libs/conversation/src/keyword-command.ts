@@ -10,7 +10,14 @@ export type KeywordCommand =
   | { kind: 'cancel'; code: string }
   | { kind: 'my' }
   | { kind: 'bind'; teamCode: string }
-  | { kind: 'link'; code: string | null };
+  | { kind: 'link'; code: string | null }
+  | { kind: 'call_answer'; callCode: string; yes: boolean }
+  | { kind: 'check_in'; checkCode: string | null }
+  | { kind: 'check_out'; callCode: string | null }
+  | { kind: 'call_admin'; callCode: string; op: 'remind' | 'extend' | 'close' | 'cancel' | 'roster' };
+
+const CALL = '(M-?\\d{8}-?\\d{1,4})';
+const ADMIN_OPS: Record<string, 'remind' | 'extend' | 'close' | 'cancel' | 'roster'> = { 提醒未回复: 'remind', 延长召集: 'extend', 截止召集: 'close', 取消召集: 'cancel', 名单: 'roster' };
 
 /** Full codes (N-20261123-0042) or the short form people read off a card (N-0042). */
 const CODE = '(N-?\\d{8}-?\\d{1,6}|N-?\\d{1,6})';
@@ -25,6 +32,11 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => KeywordCommand | null]> = [
   [/^(?:我的需求|my needs)$/i, () => ({ kind: 'my' })],
   [/^(?:绑定队伍|bind team)\s+([A-Za-z0-9_-]{1,32})$/i, (m) => ({ kind: 'bind', teamCode: m[1]! })],
   [/^(?:绑定账号|link)(?:\s+(\d{6}))?$/i, (m) => ({ kind: 'link', code: m[1] ?? null })],
+  [new RegExp(`^(?:参加|报名|join)\\s*${CALL}$`, 'i'), (m) => ({ kind: 'call_answer', callCode: m[1]!, yes: true })],
+  [new RegExp(`^(?:不能参加|不参加|取消报名|decline)\\s*${CALL}$`, 'i'), (m) => ({ kind: 'call_answer', callCode: m[1]!, yes: false })],
+  [/^(?:签到|check ?in)(?:\s*(\d{6}))?$/i, (m) => ({ kind: 'check_in', checkCode: m[1] ?? null })],
+  [new RegExp(`^(?:签退|check ?out)(?:\\s*${CALL})?$`, 'i'), (m) => ({ kind: 'check_out', callCode: m[1] ?? null })],
+  [new RegExp(`^(提醒未回复|延长召集|截止召集|取消召集|名单)\\s*${CALL}$`), (m) => ({ kind: 'call_admin', callCode: m[2]!, op: ADMIN_OPS[m[1]!]! })],
 ];
 
 export function parseKeywordCommand(raw: string): KeywordCommand | null {

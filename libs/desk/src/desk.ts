@@ -4,6 +4,7 @@ import { ClaimsService } from './claims/claims.service.js';
 import { CompletionService } from './completion/completion.service.js';
 import { CoordinationService } from './coordination/coordination.service.js';
 import { IdentityService } from './identity/identity.service.js';
+import { EmergencyService } from './emergency/emergency.service.js';
 import { MobilisationService } from './mobilisation/mobilisation.service.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RoutingService } from './routing/routing.service.js';
@@ -23,6 +24,7 @@ export class Desk {
   readonly coordination: CoordinationService;
   readonly identity = new IdentityService();
   readonly mobilisation: MobilisationService;
+  readonly emergency = new EmergencyService();
 
   constructor(readonly deps: DeskDeps) {
     this.uow = new UnitOfWork(deps);

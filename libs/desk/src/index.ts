@@ -12,3 +12,5 @@ export * from './teams/teams.service.js';
 export * from './coordination/coordination.service.js';
 export * from './identity/identity.service.js';
 export * from './mobilisation/mobilisation.service.js';
+export * from './emergency/emergency.service.js';
+export * from './shared/api-token.js';

@@ -226,6 +226,23 @@ export class CallRepository {
     return true;
   }
 
+  /** Approved members of emergency-category teams at or below a unit (平战结合 direct dispatch). */
+  async emergencyMembers(unitId: string): Promise<string[]> {
+    const rows = await this.tx.$queryRaw<Array<{ personId: string }>>`
+      SELECT DISTINCT tm."volunteerId" AS "personId"
+      FROM team_membership tm
+      JOIN team t ON t.id = tm."teamId" AND t."categoryCode" = 'emergency'
+      JOIN org_unit u ON u.id = t."orgUnitId"
+      JOIN org_unit a ON a.id = ${unitId}::uuid AND u.path LIKE a.path || '%'
+      JOIN volunteer v ON v."personId" = tm."volunteerId" AND v.status = 'approved'`;
+    return rows.map((r) => r.personId);
+  }
+
+  /** Whether a person is an approved member of an emergency team at or below a unit. */
+  async isEmergencyMember(personId: string, unitId: string): Promise<boolean> {
+    return (await this.emergencyMembers(unitId)).includes(personId);
+  }
+
   async modeHistory(orgUnitId: string, take = 10) {
     return this.tx.modeSwitch.findMany({ where: { orgUnitId }, orderBy: { createdAt: 'desc' }, take });
   }

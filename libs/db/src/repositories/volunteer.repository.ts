@@ -39,14 +39,16 @@ export class VolunteerRepository {
   }
 
   async stats(personId: string): Promise<{ creditedHours: number; completedJobs: number; ratings: number[]; points: number }> {
-    const [hours, completed, ratings, points] = await Promise.all([
+    const [hours, callHours, completed, ratings, points] = await Promise.all([
       this.tx.serviceRecord.aggregate({ where: { volunteerId: personId, status: 'credited' }, _sum: { hours: true } }),
+      // Hours served on calls (一呼百应), credited at check-out.
+      this.tx.callRecipient.aggregate({ where: { personId, creditedAt: { not: null } }, _sum: { hours: true } }),
       this.tx.serviceRecord.count({ where: { volunteerId: personId, status: 'credited' } }),
       this.tx.rating.findMany({ where: { volunteerId: personId }, select: { score: true } }),
       this.tx.pointsEntry.aggregate({ where: { personId }, _sum: { delta: true } }),
     ]);
     return {
-      creditedHours: Number(hours._sum.hours ?? 0),
+      creditedHours: Number(hours._sum.hours ?? 0) + Number(callHours._sum.hours ?? 0),
       completedJobs: completed,
       ratings: ratings.map((r) => r.score),
       points: points._sum.delta ?? 0,

@@ -14,14 +14,25 @@ export class ClaimsService {
     private readonly routing: RoutingService,
   ) {}
 
-  /** "我来接单": exactly one winner; everyone else gets a reason. */
-  async take(w: Work, actor: ActorRow, dispatchId: string): Promise<Result<{ code: string }>> {
+  /**
+   * "我来接单": exactly one winner; everyone else gets a reason. `direct`: pressed on a card sent
+   * privately in emergency mode, open to every emergency-team member of the area.
+   */
+  async take(w: Work, actor: ActorRow, dispatchId: string, direct = false): Promise<Result<{ code: string }>> {
     const d = await w.repos.needs.dispatch(dispatchId);
     if (!d || !d.teamId) return err('need/not_found');
-    const membership = await w.repos.volunteers.isApprovedMember(actor.personId, d.teamId);
-    if (!membership.volunteer) return err('claim/not_volunteer');
-    if (!membership.approved) return err('claim/not_approved');
-    if (!membership.member) return err('claim/not_member');
+    if (direct) {
+      const need = await w.repos.needs.byId(d.needId);
+      const unit = need ? await this.routing.emergencyUnit(w, need) : null;
+      if (!unit) return err('need/stale_card');
+      if (actor.volunteer?.status !== 'approved') return err(actor.volunteer ? 'claim/not_approved' : 'claim/not_volunteer');
+      if (!(await w.repos.calls.isEmergencyMember(actor.personId, unit.id))) return err('claim/not_member');
+    } else {
+      const membership = await w.repos.volunteers.isApprovedMember(actor.personId, d.teamId);
+      if (!membership.volunteer) return err('claim/not_volunteer');
+      if (!membership.approved) return err('claim/not_approved');
+      if (!membership.member) return err('claim/not_member');
+    }
     if (d.status !== 'open') {
       return err(d.status === 'claimed' ? 'need/already_taken' : 'need/stale_card');
     }

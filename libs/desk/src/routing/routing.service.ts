@@ -1,7 +1,8 @@
 // 中心派单: routes needs to a team, escalates untaken ones up the tiers, lets coordinators
 // reassign. Called by the worker's job processors and the coordinator's commands.
 import type { NeedRow } from '@baiying/db';
-import { chooseRoute, err, nextStatus, ok, slaMs, type OrgTier, type Result } from '@baiying/domain';
+import { ancestry, chooseRoute, err, nextStatus, ok, slaMs, type OrgNode, type OrgTier, type Result } from '@baiying/domain';
+import { zh } from '@baiying/i18n';
 import type { MessageKey } from '@baiying/i18n';
 import { Priority } from '@baiying/queue';
 import type { ActorRow } from '@baiying/db';
@@ -42,7 +43,10 @@ export class RoutingService {
     if (!(await w.repos.needs.closeDispatch(d.id, 'escalated'))) return 'skipped';
     const tree = await w.repos.org.tree();
     const teams = await w.repos.org.routableTeams(need.categoryCode);
-    const choice = chooseRoute(tree, teams, { stationId: need.stationId, categoryCode: need.categoryCode, aboveUnitId: d.orgUnitId });
+    // 平战结合: in emergency mode an untaken emergency goes straight to the county centre.
+    const chain = ancestry(tree, d.orgUnitId);
+    const skipTo = (await this.emergencyUnit(w, need)) && chain.length >= 2 ? chain[chain.length - 2]!.id : d.orgUnitId;
+    const choice = chooseRoute(tree, teams, { stationId: need.stationId, categoryCode: need.categoryCode, aboveUnitId: skipTo });
     const fromUnit = tree.get(d.orgUnitId);
     const minutes = Math.round((d.slaDueAt.getTime() - d.createdAt.getTime()) / 60_000);
     const facts = publicFacts(need);
@@ -92,14 +96,37 @@ export class RoutingService {
     return ok({ code: need.code, team: team.name });
   }
 
+  /**
+   * The unit in emergency mode (平战结合) that covers this need, when the need is of the
+   * emergency category or urgent; null in daily mode.
+   */
+  async emergencyUnit(w: Work, need: NeedRow): Promise<OrgNode | null> {
+    if (need.categoryCode !== 'emergency' && need.urgency !== 'urgent') return null;
+    const tree = await w.repos.org.tree();
+    return ancestry(tree, need.stationId).find((u) => tree.get(u.id)?.emergencyMode === true) ?? null;
+  }
+
   /** Opens a dispatch round: job cards to every chat bound to the team, SLA timer. */
   async openRound(w: Work, need: NeedRow, teamId: string, unitId: string, tier: OrgTier): Promise<string> {
-    const due = new Date(w.now.getTime() + slaMs(w.deps.config.sla, tier, need.urgency === 'urgent' ? 'urgent' : 'normal'));
+    const emergency = await this.emergencyUnit(w, need);
+    const cfg = w.deps.config;
+    const sla = emergency
+      ? Math.max(1, Math.round(cfg.emergencySlaMinutes * 60_000 * cfg.sla.timeFactor))
+      : slaMs(cfg.sla, tier, need.urgency === 'urgent' ? 'urgent' : 'normal');
+    const due = new Date(w.now.getTime() + sla);
     const d = await w.repos.needs.openDispatch(need.id, teamId, unitId, tier, due);
     const chats = await w.repos.org.teamChats(teamId);
-    const card = jobCard(need, this.codec, d.id);
+    const base = jobCard(need, this.codec, d.id);
+    const card = emergency ? { ...base, text: `${zh('banner.emergency')}\n${base.text}` } : base;
     for (const c of chats) {
-      w.out.to({ channel: c.channel, chatId: c.chatId }, `card.${d.id}.${c.id}`, 'job-card', card, need.urgency === 'urgent' ? Priority.interactive : Priority.card);
+      w.out.to({ channel: c.channel, chatId: c.chatId }, `card.${d.id}.${c.id}`, 'job-card', card, need.urgency === 'urgent' || emergency ? Priority.interactive : Priority.card);
+    }
+    if (emergency) {
+      // Every emergency-team member of the area gets the card privately, with their own take button.
+      const direct = { ...card, buttons: [[{ label: card.buttons?.[0]?.[0]?.label ?? '接单', data: this.codec.encode({ kind: 'take_direct', dispatchId: d.id }), keyword: `接单 ${need.code}` }]] };
+      for (const personId of await w.repos.calls.emergencyMembers(emergency.id)) {
+        await w.out.toPerson(personId, `card.${d.id}.p.${personId}`, 'job-card-direct', direct, Priority.interactive);
+      }
     }
     w.timer({ name: 'escalate-dispatch', payload: { dispatchId: d.id }, at: due });
     return d.id;
