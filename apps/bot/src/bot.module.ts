@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
 import { CoreModule } from '@baiying/platform';
+import { CallsController } from './api/calls.controller.js';
 import { ConversationService } from './conversation.provider.js';
 import { OutboundService } from './outbound/outbound.service.js';
 import { TelegramService } from './telegram/telegram.service.js';
@@ -20,7 +21,7 @@ export class BotModule {
     return {
       module: BotModule,
       imports: [CoreModule.forRoot(config, 'bot')],
-      controllers: [WebChatController, WechatLoginController],
+      controllers: [WebChatController, WechatLoginController, CallsController],
       providers: [
         ConversationService,
         OutboundService,
