@@ -233,6 +233,10 @@ export class MobilisationService {
     const rows = await w.repos.calls.unqueued(call.id, Math.min(5000, total * 4));
     if (rows.length === 0) {
       await w.repos.calls.update(call.id, { fanoutDoneAt: w.now });
+      // One more tally refresh once the last queued messages have had time to go out.
+      const every = w.deps.config.calls.tallyRefreshMs;
+      const at = w.now.getTime() + (w.deps.config.calls.backlogSeconds + 2) * 1000;
+      w.timer({ name: 'refresh-tally', payload: { callId: call.id, slot: Math.ceil(at / every) }, at: new Date(Math.ceil(at / every) * every) });
       return { queued: 0, done: true };
     }
     const left = { ...budget };
@@ -245,6 +249,8 @@ export class MobilisationService {
       queued.push(r.personId);
     }
     await w.repos.calls.markQueued(call.id, queued, w.now);
+    // The tally shows sending progress ("delivered x/y") while the fan-out runs.
+    this.refreshSoon(w, call.id);
     return { queued: queued.length, done: false };
   }
 
