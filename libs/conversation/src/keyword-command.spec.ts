@@ -15,6 +15,18 @@ describe('keyword commands', () => {
     expect(parseKeywordCommand('接单　Ｎ－００４２'.replace('－', '-'))).toEqual({ kind: 'take', code: 'N-0042' });
   });
 
+  it('parses the call keywords (一呼百应)', () => {
+    expect(parseKeywordCommand('参加 M-20261123-001')).toEqual({ kind: 'call_answer', callCode: 'M-20261123-001', yes: true });
+    expect(parseKeywordCommand('不能参加 m20261123-1')).toEqual({ kind: 'call_answer', callCode: 'm20261123-1', yes: false });
+    expect(parseKeywordCommand('签到 123456')).toEqual({ kind: 'check_in', checkCode: '123456' });
+    expect(parseKeywordCommand('签到　１２３４５６')).toEqual({ kind: 'check_in', checkCode: '123456' });
+    expect(parseKeywordCommand('签到')).toEqual({ kind: 'check_in', checkCode: null });
+    expect(parseKeywordCommand('签退')).toEqual({ kind: 'check_out', callCode: null });
+    expect(parseKeywordCommand('名单 M-20261123-001')).toEqual({ kind: 'call_admin', callCode: 'M-20261123-001', op: 'roster' });
+    expect(parseKeywordCommand('取消召集 M-20261123-001')).toEqual({ kind: 'call_admin', callCode: 'M-20261123-001', op: 'cancel' });
+    for (const t of ['参加', '参加 N-0042', '签到 12345', '签到 1234567', '我想参加活动']) expect(parseKeywordCommand(t)).toBeNull();
+  });
+
   it('leaves ordinary text alone', () => {
     for (const t of ['我想接单', '评价 N-0042 9', '评价 N-0042', '接单', '家里水管坏了', 'x'.repeat(10_000)]) expect(parseKeywordCommand(t)).toBeNull();
   });

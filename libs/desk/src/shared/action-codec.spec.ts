@@ -18,6 +18,11 @@ describe('ActionCodec', () => {
       { kind: 'rate', needId: id, score: 5 },
       { kind: 'cancel', needId: id },
       { kind: 'approve', personId: id, approve: false },
+      { kind: 'call_answer', callId: id, yes: true },
+      { kind: 'call_answer', callId: id, yes: false },
+      { kind: 'call_check', callId: id, out: true },
+      { kind: 'call_admin', callId: id, op: 'cancel' },
+      { kind: 'take_direct', dispatchId: id },
       { kind: 'bind', teamId: id },
       { kind: 'flow', nonce: 'ab12', choice: 'c:elderly' },
     ];
