@@ -299,6 +299,7 @@ export const CATALOGUE = {
   'btn.audience_units': { zh: '按单位', en: 'By unit' },
   'btn.audience_skills': { zh: '按技能', en: 'By skill' },
   'call.roster_usage': { zh: '用法：/roster 召集编号，例如 /roster M-20261123-001', en: 'Usage: /roster CALL_CODE, e.g. /roster M-20261123-001' },
+  'call/still_sending': { zh: '召集 {code} 还在发送中，发完后再提醒未回复的人。', en: 'Call {code} is still going out; remind the silent ones once it has reached everyone.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof CATALOGUE;

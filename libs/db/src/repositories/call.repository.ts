@@ -116,8 +116,14 @@ export class CallRepository {
 
   // --- fan-out ----------------------------------------------------------------------------
 
-  async unqueued(callId: string, take: number) {
-    return this.tx.callRecipient.findMany({ where: { callId, queuedAt: null }, orderBy: { personId: 'asc' }, take, select: { personId: true, channel: true, chatId: true } });
+  /** Recipients whose call message is not queued yet, optionally of one channel only. */
+  async unqueued(callId: string, take: number, channel?: Channel) {
+    return this.tx.callRecipient.findMany({
+      where: { callId, queuedAt: null, ...(channel ? { channel } : {}) },
+      orderBy: { personId: 'asc' },
+      take,
+      select: { personId: true, channel: true, chatId: true },
+    });
   }
 
   async markQueued(callId: string, personIds: string[], at: Date): Promise<void> {
@@ -197,7 +203,7 @@ export class CallRepository {
   }
 
   async withRoster(callId: string, rosters: Array<'none' | 'confirmed' | 'waitlisted'>) {
-    return this.tx.callRecipient.findMany({ where: { callId, roster: { in: rosters } }, select: { personId: true, channel: true, chatId: true, roster: true } });
+    return this.tx.callRecipient.findMany({ where: { callId, roster: { in: rosters } }, select: { personId: true, channel: true, chatId: true, roster: true, queuedAt: true } });
   }
 
   /** Calls this person said yes to that are running now (for check-in by code or location). */

@@ -69,6 +69,7 @@ const MAX_TITLE = 60;
 const MAX_TEXT = 1000;
 const MAX_HEADCOUNT = 100_000;
 const TALLY_NAMES = 30;
+const CHANNELS: readonly Channel[] = ['telegram', 'wechat', 'web'];
 
 export class MobilisationService {
   constructor(
@@ -227,11 +228,18 @@ export class MobilisationService {
       await w.repos.calls.update(call.id, { fanoutDoneAt: w.now });
       return { queued: 0, done: true };
     }
-    const total = budget.telegram + budget.wechat + budget.web;
-    if (total <= 0) return { queued: 0, done: false };
-    // Take more than the total budget and keep what each channel's budget allows.
-    const rows = await w.repos.calls.unqueued(call.id, Math.min(5000, total * 4));
+    // A closed call is not sent further; extending reopens it and the reconciler resumes.
+    if (call.status === 'closed') return { queued: 0, done: true };
+    // Each channel takes from its own recipients, so a full lane (WeChat's slow pace) never
+    // holds up the others: sending runs in parallel per channel.
+    const rows: Awaited<ReturnType<Work['repos']['calls']['unqueued']>> = [];
+    for (const channel of CHANNELS) {
+      const n = Math.min(5000, Math.floor(budget[channel]));
+      if (n > 0) rows.push(...(await w.repos.calls.unqueued(call.id, n, channel)));
+    }
     if (rows.length === 0) {
+      // Nothing within the budget: done only when nobody at all is left.
+      if ((await w.repos.calls.unqueued(call.id, 1)).length > 0) return { queued: 0, done: false };
       await w.repos.calls.update(call.id, { fanoutDoneAt: w.now });
       // One more tally refresh once the last queued messages have had time to go out.
       const every = w.deps.config.calls.tallyRefreshMs;
@@ -239,12 +247,9 @@ export class MobilisationService {
       w.timer({ name: 'refresh-tally', payload: { callId: call.id, slot: Math.ceil(at / every) }, at: new Date(Math.ceil(at / every) * every) });
       return { queued: 0, done: true };
     }
-    const left = { ...budget };
     const message = this.callMessage(call);
     const queued: string[] = [];
     for (const r of rows) {
-      if (left[r.channel] <= 0) continue;
-      left[r.channel]--;
       w.out.bulk({ channel: r.channel, chatId: r.chatId }, `call.${call.id}.m.${r.personId}`, 'call', message);
       queued.push(r.personId);
     }
@@ -420,7 +425,9 @@ export class MobilisationService {
     const call = r.value;
     if (call.status !== 'open') return err('call/closed', { code: call.code });
     if (call.nudgedAt) return err('call/already_reminded', { code: call.code });
-    const silent = await w.repos.calls.withRoster(call.id, ['none']);
+    // While the call is still going out, the silent ones may simply not have it yet.
+    if (!call.fanoutDoneAt) return err('call/still_sending', { code: call.code });
+    const silent = (await w.repos.calls.withRoster(call.id, ['none'])).filter((p) => p.queuedAt !== null);
     const reminder = this.banner(call, { text: `${t('call.nudge', this.facts(call))}\n\n${this.callMessage(call).text}`, buttons: this.answerButtons(call) });
     for (const p of silent) w.out.bulk({ channel: p.channel, chatId: p.chatId }, `call.${call.id}.nudge.${p.personId}`, 'call-nudge', reminder);
     await w.repos.calls.update(call.id, { nudgedAt: w.now });
@@ -452,6 +459,9 @@ export class MobilisationService {
   // --- timers -------------------------------------------------------------------------------
 
   async onTimer(w: Work, callId: string, kind: string): Promise<string> {
+    // Closing at the deadline or the end is decided under the call's lock, like answers and the
+    // coordinator's controls: an extension committed meanwhile is seen, not overwritten.
+    if (kind.startsWith('deadline') || kind === 'finish') await w.repos.calls.lock(callId);
     const call = await w.repos.calls.byId(callId);
     if (!call) return 'skipped';
     if (kind.startsWith('remind-')) {
@@ -514,7 +524,10 @@ export class MobilisationService {
     }
     const call = pick.call;
     if (!checkInOpen(w.now, call.startsAt, call.endsAt)) return err('call/check_in_closed');
-    if (pick.checkedInAt) return err('call/already_checked_in', { code: call.code });
+    // A double tap must not move the check-in time: decide under the call's row lock.
+    await w.repos.calls.lock(call.id);
+    const fresh = await w.repos.calls.recipient(call.id, actor.personId);
+    if (!fresh || fresh.checkedInAt) return err('call/already_checked_in', { code: call.code });
     await w.repos.calls.setRoster(call.id, actor.personId, { checkedInAt: w.now });
     await w.repos.calls.update(call.id, { version: { increment: 1 } });
     await w.repos.calls.event(call.id, 'check_in', actor.personId, { by: 'callId' in by ? 'button' : 'code' in by ? 'code' : 'location' });
@@ -529,8 +542,11 @@ export class MobilisationService {
     const pick = candidates[0];
     if (!pick) return err('call/not_checked_in');
     const call = pick.call;
+    await w.repos.calls.lock(call.id);
+    const fresh = await w.repos.calls.recipient(call.id, actor.personId);
+    if (!fresh?.checkedInAt || fresh.checkedOutAt) return err('call/not_checked_in');
     await w.repos.calls.setRoster(call.id, actor.personId, { checkedOutAt: w.now });
-    const credited = await this.credit(w, call, actor.personId, pick.checkedInAt!, w.now);
+    const credited = await this.credit(w, call, actor.personId, fresh.checkedInAt, w.now);
     await w.repos.calls.update(call.id, { version: { increment: 1 } });
     await w.repos.calls.event(call.id, 'check_out', actor.personId, { hours: credited?.hours ?? 0 });
     this.refreshSoon(w, call.id);

@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'call/closed',
   'call/started',
   'call/already_reminded',
+  'call/still_sending',
   'call/not_confirmed',
   'call/check_in_closed',
   'call/bad_check_code',
