@@ -164,7 +164,14 @@ export class ConversationEngine {
     if (!need) return turn.say('need/not_found');
     switch (kw.kind) {
       case 'take': {
-        if (!inGroup) return turn.say('group_only');
+        if (!inGroup) {
+          // 平战结合: the private emergency card's keyword (its take_direct button on WeChat).
+          if (!(await this.desk.routing.emergencyUnit(turn.w, need))) return turn.say('group_only');
+          const open = await turn.w.repos.needs.openDispatchOf(need.id);
+          if (!open) return turn.say(need.status === 'claimed' || need.status === 'en_route' ? 'need/already_taken' : 'need/not_open');
+          const r = await this.desk.claims.take(turn.w, turn.actor, open.id, true);
+          return r.ok ? turn.say('take.won') : turn.say(r.code);
+        }
         const binding = await turn.w.repos.org.teamChatByChat(turn.ev.channel, turn.ev.chat.id);
         const d = await turn.w.repos.needs.openDispatchOf(need.id);
         if (!d) return turn.say(need.status === 'claimed' || need.status === 'en_route' ? 'need/already_taken' : 'need/not_open');
