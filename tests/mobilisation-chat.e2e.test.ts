@@ -720,11 +720,11 @@ describe('一呼百应 on WeChat', () => {
     expect(r.value.preview.recipients).toBe(5);
     for (const v of [volA, volB, volC]) {
       const m = await next(heard.get(v.id)!, new RegExp(`📣 志愿召集 ${code}：社区清扫`), 0);
-      expect(m.text).toContain(`👉 回复「参加 ${code}」：参加`);
-      expect(m.text).toContain(`👉 回复「不能参加 ${code}」：不能参加`);
+      expect(m.text).toContain(`👉 回复 1 或「参加 ${code}」：参加`);
+      expect(m.text).toContain(`👉 回复 2 或「不能参加 ${code}」：不能参加`);
     }
     const t = await next(heard.get(coord.id)!, new RegExp(`📋 召集 ${code}`), 0);
-    expect(t.text).toContain(`👉 回复「截止召集 ${code}」`);
+    expect(t.text).toMatch(new RegExp(`👉 回复 \\d 或「截止召集 ${code}」`));
     expect(t.text).toMatch(/签到码 \d{6}/);
   });
 
@@ -734,15 +734,16 @@ describe('一呼百应 on WeChat', () => {
     const [, day, n] = /^M-(\d{8})-(\d{3})$/.exec(code)!;
     const loose = `参加　m${day}-${Number(n)}`.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
     expect((await say(volB, loose, /报名成功|人数已满|找不到/)).text).toContain('报名成功');
-    expect((await say(volC, `参加 ${code}`, /报名成功|人数已满/)).text).toContain('人数已满，您在候补名单上');
+    // A numbered reply answers the newest message with choices: "1" = 参加.
+    expect((await say(volC, '1', /报名成功|人数已满/)).text).toContain('人数已满，您在候补名单上');
     await say(volC, '参加 M-20990101-001', /找不到这个召集/);
-    // A number is no answer to a call (its choices are keywords): nothing on the roster changes.
+    // The same answer again (by number) changes nothing on the roster.
     const before = await h.prisma.callRecipient.findMany({ where: { callId }, orderBy: { personId: 'asc' } });
     const said = heard.get(volC.id)!;
     const from = said.length;
     volC.say('1').to(self);
     await waitUntil(async () => said.length > from, 'a reply to "1"');
-    expect(said.slice(from).some((s) => /报名成功|候补|不能参加/.test(s.text))).toBe(false);
+    expect(said.slice(from).some((s) => /您的回复已记录过了/.test(s.text))).toBe(true);
     expect(await h.prisma.callRecipient.findMany({ where: { callId }, orderBy: { personId: 'asc' } })).toEqual(before);
     const roster = await say(coord, `名单 ${code}`, new RegExp(`📋 召集 ${code}`));
     expect(roster.text).toMatch(/✅ 参加 2\/2\s+⏳ 候补 1/);
@@ -761,9 +762,11 @@ describe('一呼百应 on WeChat', () => {
     await say(volB, '签退', /您还没有签到，无法签退/);
     const inA = await say(volA, `签到 ${checkCode}`, /已签到|签到/);
     expect(inA.text).toContain(`📍 已签到：${code}（社区清扫）`);
-    expect(inA.text).toContain(`👉 回复「签退 ${code}」`);
+    expect(inA.text).toContain(`👉 回复 1 或「签退 ${code}」`);
     await say(volA, `签到 ${checkCode}`, /您已经签到过了/);
-    await next(heard.get(coord.id)!, /📍 微信甲/, 0);
+    // WeChat cannot edit, so the tally is re-sent only every few minutes: ask for it.
+    expect((await say(coord, `名单 ${code}`, new RegExp(`📋 召集 ${code}`))).text).toMatch(/📍 微信甲/);
+    const tallyCount = heard.get(coord.id)!.filter((m) => /📋 召集/.test(m.text)).length;
     // Two hours on site (the clock moved back rather than waiting).
     const me = personOf.get(volA.id)!;
     await h.prisma.callRecipient.update({ where: { callId_personId: { callId, personId: me } }, data: { checkedInAt: new Date(Date.now() - 2 * HOUR - MINUTE) } });
@@ -777,6 +780,9 @@ describe('一呼百应 on WeChat', () => {
     // Checking out twice credits nothing more.
     await say(volA, `签退 ${code}`, /您还没有签到，无法签退/);
     expect(await h.prisma.pointsEntry.count({ where: { personId: me } })).toBe(1);
+    // The check-out changed the tally, but a WeChat tally is not re-sent within minutes.
+    await new Promise((r) => setTimeout(r, 3 * config.calls.tallyRefreshMs));
+    expect(heard.get(coord.id)!.filter((m) => /📋 召集/.test(m.text)).length).toBe(tallyCount);
   });
 
   it('withdraws by keyword, promotes the waiting one, and closes by keyword', async () => {
@@ -827,7 +833,7 @@ describe('一呼百应 on WeChat', () => {
     for (const c of [emA, emB]) {
       const card = await next(heard.get(c.id)!, new RegExp(`新需求 ${needCode}`), 0);
       expect(card.text.startsWith('🚨【应急状态 EMERGENCY】')).toBe(true);
-      expect(card.text).toContain(`👉 回复「接单 ${needCode}」`);
+      expect(card.text).toContain(`👉 回复 1 或「接单 ${needCode}」`);
       expect(card.text).not.toContain('13700003333');
     }
     expect((await say(emA, `接单 ${needCode}`, /接单成功|已被其他志愿者接单|队伍群|不是该队伍/)).text).toContain('接单成功');

@@ -57,7 +57,7 @@ function toDraft(body: unknown): CallDraft {
 /** Expected refusals become 4xx with the code and both languages' text. */
 function unwrap<T>(r: Result<T>): T {
   if (r.ok) return r.value;
-  const status = r.code.startsWith('auth/') ? 403 : r.code === 'call/not_found' ? 404 : r.code.endsWith('/bad_input') ? 400 : 409;
+  const status = r.code.startsWith('auth/') ? 403 : r.code === 'call/not_found' ? 404 : r.code.endsWith('/bad_input') || r.code === 'team/not_found' || r.code === 'call/unknown_unit' || r.code === 'call/empty_audience' ? 400 : 409;
   const key = r.code as MessageKey;
   const params = r.detail ?? {};
   throw new HttpException({ error: r.code, message: zh(key, params), messageEn: en(key, params) }, status);

@@ -40,7 +40,7 @@ export class WechatSender implements ChannelSender {
   }
 
   async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {
-    const text = renderWechat(msg);
+    const text = renderWechat(msg, !this.batchable(chatId));
     const say = await this.transport.prepare(chatId);
     let release!: () => void;
     const mine = new Promise<void>((r) => (release = r));
@@ -67,7 +67,7 @@ export class WechatSender implements ChannelSender {
   }
 
   async sendBatch(chatId: string, msgs: OutMessage[]): Promise<{ messageRef: string }> {
-    return this.send(chatId, { text: msgs.map((m) => renderWechat(m)).join('\n\n') });
+    return this.send(chatId, { text: msgs.map((m) => renderWechat(m, false)).join('\n\n') });
   }
 
   /** WeChat cannot edit: the new version goes out as a new message. */

@@ -45,6 +45,11 @@ export class MessagingRepository {
     return n > 0;
   }
 
+  /** The newest edit queued for a message. */
+  async latestEdit(editOf: string) {
+    return this.tx.sentMessage.findFirst({ where: { editOf }, orderBy: { seq: 'desc' }, select: { purposeKey: true, createdAt: true } });
+  }
+
   async markSuperseded(id: string): Promise<void> {
     await this.tx.sentMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'sent', lastError: 'superseded by a later edit' } });
   }

@@ -69,6 +69,7 @@ const MAX_TITLE = 60;
 const MAX_TEXT = 1000;
 const MAX_HEADCOUNT = 100_000;
 const TALLY_NAMES = 30;
+const WECHAT_TALLY_EVERY_MS = 5 * 60_000;
 const CHANNELS: readonly Channel[] = ['telegram', 'wechat', 'web'];
 
 export class MobilisationService {
@@ -327,6 +328,19 @@ export class MobilisationService {
     const stamp = `${call.version}.${delivery.sent}.${delivery.uncertain}.${call.status}`;
     const last = await w.repos.messaging.byPurpose(`call.${call.id}.tally.v${stamp}`);
     if (last) return 'unchanged';
+    if (original.channel === 'wechat') {
+      // WeChat cannot edit: every refresh is a new message from an account limited to ~20 a
+      // minute, which the call itself needs. Refresh there at most every few minutes, or when the
+      // call's status changes.
+      const prev = await w.repos.messaging.latestEdit(original.purposeKey);
+      const due = prev ? prev.createdAt.getTime() + WECHAT_TALLY_EVERY_MS : 0;
+      if (prev && due > w.now.getTime() && prev.purposeKey.endsWith(`.${call.status}`)) {
+        const every = w.deps.config.calls.tallyRefreshMs;
+        const slot = Math.ceil(due / every);
+        w.timer({ name: 'refresh-tally', payload: { callId: call.id, slot }, at: new Date(slot * every) });
+        return 'unchanged';
+      }
+    }
     w.out.edit({ channel: original.channel, chatId: original.chatId, purposeKey: original.purposeKey }, `call.${call.id}.tally.v${stamp}`, 'call-tally-edit', await this.tally(w, call));
     await w.repos.calls.update(call.id, { tallyVersion: call.version });
     return 'edited';
