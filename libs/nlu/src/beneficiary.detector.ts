@@ -16,7 +16,7 @@ function cues(strong: string[], weak: string[] = []): Cue[] {
 
 const CUES: Readonly<Record<Group, Cue[]>> = {
   disabled: cues(
-    ['残疾', '残障', '瘫痪', '瘫在床', '偏瘫', '脑瘫', '盲人', '失明', '视障', '聋哑', '聋人', '听障', '智障', '智力障碍',
+    ['残疾', '残障', '瘫痪', '瘫在床', '瘫床', '瘫了', '残了', '偏瘫', '脑瘫', '盲人', '失明', '视障', '聋哑', '聋人', '听障', '智障', '智力障碍',
       '自闭症', '截肢', '肢体障碍', '\\bdisabled\\b', '\\bdisability\\b', '\\bblind\\b', '\\bdeaf\\b', '\\bparalys', 'wheelchair user'],
     ['轮椅', '拐杖', '\\bwheelchair\\b'],
   ),
@@ -24,8 +24,14 @@ const CUES: Readonly<Record<Group, Cue[]>> = {
     ['低保', '特困', '五保', '贫困', '困难(?:户|家庭|群众|职工|老人|学生|儿童|党员|人员|家)', '家里困难', '家庭困难', '生活困难', '经济困难',
       '日子没法过', '过不下去', '收入没了', '捡破烂', '收废品', '孤寡', '无依无靠', '\\blost everything\\b', '\\bhomeless\\b',
       '实在困难', '太困难', '很困难', '穷', '没钱', '揭不开锅', '没有收入', '没收入', '交不起', '买不起', '付不起', '吃不上饭',
-      "can'?t afford", '\\bpoor\\b', '\\bpoverty\\b', 'low[- ]income', "can'?t pay", '\\bhardship\\b'],
-    ['单亲', '失业', '下岗', '受灾', '水灾', '灾民', '孤儿', '\\blost my job\\b', '\\bunemployed\\b', '\\bburned down\\b'],
+      "can'?t afford", '\\bpoor\\b', '\\bpoverty\\b', 'low[- ]income', "can'?t pay", '\\bhardship\\b',
+      // Ways of saying the money has run out.
+      '供不起', '拿不出', '治不起', '看不起病', '上不起学', '养不活', '没吃饱', '吃不饱', '没饭吃', '等着吃饭', '没(?:了)?(?:进项|进账)',
+      '一点进项', '断了收入', '紧巴巴', '家里紧', '钱花光', '借遍', '欠了一屁股', '还不上', '绝收', '颗粒无收', '啥都没(?:了|剩)',
+      '什么都没(?:了|剩)', '一无所有', '\\bno income\\b', '\\bnothing left\\b', '\\bin need\\b', '\\bout of work\\b',
+      '\\bsingle (?:mum|mom|mother|dad|father|parent)\\b', '\\bbreadwinner\\b', '\\bwidow(?:ed)?\\b'],
+    ['单亲', '失业', '下岗', '受灾', '水灾', '灾民', '孤儿', '大旱', '破房子', '一家老小', '\\blost my job\\b', '\\bunemployed\\b',
+      '\\bburned down\\b'],
   ),
   child: cues(
     ['孩子', '小孩', '娃', '儿童', '小朋友', '小学生', '中学生', '初中生', '高中生', '(?<!大)学生', '宝宝', '婴儿', '幼儿',
@@ -38,10 +44,11 @@ const CUES: Readonly<Record<Group, Cue[]>> = {
   ),
   elderly: cues(
     ['老人', '老年', '大爷', '大妈', '大娘', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷', '老太太', '老爷子', '老大爷', '老奶奶',
-      '老两口', '老伴', '高龄', '空巢', '独居老', '敬老', '养老院', '退休后', '退休以后', '退休了', '老爸', '老妈', '老娘', '老姐妹',
+      '老两口', '老伴', '高龄', '空巢', '独居老', '敬老', '养老院', '老汉', '老头子', '老太婆', '年纪大了', '岁数大', '上了年纪', '退休后', '退休以后', '退休了', '老爸', '老妈', '老娘', '老姐妹',
       '\\b(?:over|above|aged) (?:6\\d|7\\d|8\\d|9\\d|sixty|seventy|eighty)\\b',
       '\\belderly\\b', '\\bseniors?\\b', '\\bgrand(?:ma|mother|pa|father|parents)\\b', '\\bold (?:man|woman|people|lady)\\b',
-      '\\bretirees?\\b', '\\bpensioners?\\b', '\\baged\\b'],
+      '\\bretirees?\\b', '\\bpensioners?\\b', '\\baged\\b', '\\bold folks\\b', "\\bold people'?s?\\b", '\\bretirement home\\b',
+      '\\bnursing home\\b', '\\bcare home\\b'],
     ['我妈', '我爸', '俺娘', '俺爹', '俺妈', '俺爸', '我爹', '我娘', '我父亲', '我母亲', '重阳', '腿脚不便', '腿脚不方便',
       '行动不便', '行动不方便', '\\bmy (?:mom|mum|mother|dad|father|parents)\\b'],
   ),
@@ -67,6 +74,8 @@ function ageCue(text: string): Group | null {
   if (/[六七八九]十(?:多|几|[一二三四五六七八九])?(?:了|岁|的老)/.test(text)) return 'elderly';
   if (/(?:今年|都)\s*(?:[6-9]\d|1[01]\d)(?:了|$|[,，。])/.test(text)) return 'elderly';
   if (/\b(?:[6-9]\d|1[01]\d)[- ]?(?:years?[- ]old|yo)\b/i.test(text)) return 'elderly';
+  if (/\b(?:is|she's|he's|aged|turned) (?:[6-9]\d|1[01]\d)\b(?![- ]?(?:minutes|hours|days|yuan|rmb|%|kg|km))/i.test(text)) return 'elderly';
+  if (/\b(?:1[0-5]|[1-9])[- ]year[- ]old\b/i.test(text)) return 'child';
   return null;
 }
 

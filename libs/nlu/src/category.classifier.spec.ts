@@ -83,6 +83,15 @@ describe('CategoryClassifier: vocabulary is data', () => {
     expect(new RuleBasedNlu({ categories: county }).understand(message).category).toBe('tea');
   });
 
+  it('reads the dialect negation 莫得 as 没 in keywords and messages alike', () => {
+    const c = classifier([
+      { code: 'repair', nameZh: '维修', nameEn: 'Repairs', keywords: [{ term: '没电了', weight: 3 }] },
+      { code: 'other', nameZh: '其他', nameEn: 'Other', keywords: ['其他'] },
+    ]);
+    expect(c.classify('家里莫得电了')[0]).toMatchObject({ code: 'repair', score: 3 });
+    expect(c.classify('家里没电了')[0]).toMatchObject({ code: 'repair', score: 3 });
+  });
+
   it('matches Chinese keywords on word boundaries only', () => {
     const c = classifier([
       { code: 'power', nameZh: '电', nameEn: 'Power', keywords: ['电'] },
@@ -131,6 +140,9 @@ describe('CategoryClassifier: vocabulary is data', () => {
     expect(stemEnglish('leaking')).toBe(stemEnglish('leaks'));
     expect(stemEnglish('Fixed')).toBe('fix');
     expect(stemEnglish('legally')).toBe('legal');
+    expect(stemEnglish('headaches')).toBe(stemEnglish('headache'));
+    expect(stemEnglish('smoking')).toBe(stemEnglish('smoke'));
+    expect(stemEnglish('notes')).not.toBe(stemEnglish('not'));
     expect(classifier(base).classify('can someone fixing this')[0]!.code).toBe('repair');
   });
 
@@ -138,5 +150,75 @@ describe('CategoryClassifier: vocabulary is data', () => {
     expect(() => classifier([])).toThrow(/at least one category/);
     expect(() => classifier([...base, { ...base[0]!, keywords: [] }])).toThrow(/duplicate category code: repair/);
     expect(() => classifier([{ code: 'x', nameZh: 'x', nameEn: 'x', keywords: [{ term: 'y', weight: Number.NaN }] }])).toThrow(/finite weight/);
+  });
+});
+
+describe('CategoryClassifier with a learned model', () => {
+  const categories: NluCategory[] = [
+    { code: 'repair', nameZh: '便民维修', nameEn: 'Repairs', keywords: [{ term: '维修', weight: 3 }] },
+    { code: 'education', nameZh: '助学', nameEn: 'Learning', keywords: [{ term: '辅导', weight: 3 }] },
+    { code: 'tea', nameZh: '茶产业服务', nameEn: 'Tea growing', keywords: [{ term: '茶园', weight: 3 }, '采茶'] },
+  ];
+  const training = [
+    { category: 'repair', text: '马桶堵了' },
+    { category: 'repair', text: '家里灯不亮了' },
+    { category: 'repair', text: '水龙头一直漏水' },
+    { category: 'education', text: '孩子作业没人管' },
+    { category: 'education', text: '娃的作业不会做' },
+    { category: 'education', text: '想给孩子补补数学' },
+  ];
+  const plain = classifier(categories);
+  const learned = new CategoryClassifier(categories, createSegmenter(vocabularyWords(categories)), { training });
+
+  it('knows only the categories it has examples of', () => {
+    expect(learned.learnedCategories).toEqual(['repair', 'education']);
+    expect(plain.learnedCategories).toEqual([]);
+  });
+
+  it('chooses by the examples when no keyword is found', () => {
+    expect(plain.classify('厕所的灯也不亮')[0]!.keywordScore).toBeLessThan(1);
+    const ranked = learned.classify('厕所的灯也不亮');
+    expect(ranked[0]).toMatchObject({ code: 'repair' });
+    expect(ranked[0]!.learned).toBeGreaterThan(0.5);
+    expect(learned.classify('俺娃作业写不完')[0]!.code).toBe('education');
+  });
+
+  it('keeps a category without examples working by its keywords', () => {
+    const ranked = learned.classify('茶园想找人来帮忙采茶');
+    expect(ranked[0]).toMatchObject({ code: 'tea', learned: 0, keywordScore: 4 });
+    expect(ranked.find((s) => s.code === 'tea')!.score).toBe(4);
+  });
+
+  it('reports the keyword score and the learned probability next to the blended score', () => {
+    for (const s of plain.classify('马桶维修')) {
+      expect(s.score).toBe(s.keywordScore);
+      expect(s.learned).toBe(0);
+    }
+    const ranked = learned.classify('马桶维修');
+    const repair = ranked.find((s) => s.code === 'repair')!;
+    expect(repair.keywordScore).toBeGreaterThanOrEqual(3);
+    expect(repair.score).toBeCloseTo(repair.keywordScore + 3 * (repair.learned - 1 / 2), 9);
+    expect(ranked.reduce((sum, s) => sum + s.confidence, 0)).toBeCloseTo(1, 9);
+    expect(learned.classify('🙂🙂🙂').every((s) => s.learned === 0 && s.score === 0)).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    const again = new CategoryClassifier(categories, createSegmenter(vocabularyWords(categories)), { training: [...training] });
+    expect(again.classify('孩子的灯坏了')).toEqual(learned.classify('孩子的灯坏了'));
+  });
+
+  it('lists the keywords it found with their points', () => {
+    expect(learned.keywordsFound('茶园想请人来采茶，顺便维修一下')).toEqual(
+      expect.arrayContaining([
+        { term: '茶园', code: 'tea', points: 3 },
+        { term: '采茶', code: 'tea', points: 1 },
+        { term: '维修', code: 'repair', points: 3 },
+      ]),
+    );
+    const conjunction = classifier([
+      { code: 'science', nameZh: '科普', nameEn: 'Science', keywords: [{ term: '手机+教', weight: 3 }] },
+      { code: 'other', nameZh: '其他', nameEn: 'Other', keywords: ['其他'] },
+    ]);
+    expect(conjunction.keywordsFound('想请人教我用手机')).toEqual([{ term: '手机+教', code: 'science', points: 3 }]);
   });
 });

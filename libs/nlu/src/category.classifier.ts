@@ -1,3 +1,4 @@
+import { LearnedModel, type LearnedModelOptions, type TrainingExample } from './learned.model.js';
 import type { NluCategory } from './nlu.types.js';
 import type { Segmenter } from './segmenter.js';
 import { hasCjk, toHalfWidth } from './text.util.js';
@@ -5,9 +6,36 @@ import { hasCjk, toHalfWidth } from './text.util.js';
 export interface CategoryScore {
   code: string;
   confidence: number;
-  /** Sum of the weights of the keywords found. */
+  /** What the ranking uses: the keyword score plus the learned model's share (see LEARNED_WEIGHT). */
   score: number;
+  /** Sum of the weights of the keywords found, plus the character back-off. */
+  keywordScore: number;
+  /**
+   * The learned model's probability for this category; 0 without a model, for a category without
+   * examples, or for a message with no feature the examples had.
+   */
+  learned: number;
 }
+
+export interface CategoryClassifierOptions {
+  /**
+   * Labelled messages to train the learned model on (see LearnedModel); only those of
+   * configured categories are used. Without examples the classifier uses keywords alone.
+   */
+  training?: readonly TrainingExample[];
+  /** Default LEARNED_WEIGHT. */
+  learnedWeight?: number;
+  learned?: LearnedModelOptions;
+}
+
+/**
+ * The learned model adds LEARNED_WEIGHT × (p − 1/K) to the score of each of the K categories it
+ * knows, p being its probability for the category: up to ~3 points, a strong keyword's worth, for
+ * a confident prediction; a little below 0 for a category it rules out; 0 for categories without
+ * examples, which therefore compete on their keywords alone. Chosen on round 4 of the
+ * development set with the learned model trained on rounds 1–3 (README, Evaluation).
+ */
+export const LEARNED_WEIGHT = 3;
 
 interface Contribution {
   category: number;
@@ -51,6 +79,8 @@ export function stemEnglish(word: string): string {
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length > 4 && /(?:sh|ch|x|ss)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  // smoke/smoking, headache/headaches (→ "headach"), dance/dancing: a final e goes too.
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }
 
@@ -58,8 +88,16 @@ function englishWords(text: string): string[] {
   return (text.toLowerCase().match(/[a-z][a-z'’]*/g) ?? []).map(stemEnglish);
 }
 
+// Dialect for "not have" read as the standard word, so "莫得电了" meets the keyword "没电了".
+const DIALECT_NOT = /莫得|冇得|冇/g;
+
+/** Half-width, lower case, dialect negation as 没: applied to keywords and messages alike. */
+function normaliseText(text: string): string {
+  return toHalfWidth(text).toLowerCase().replace(DIALECT_NOT, '没');
+}
+
 function normaliseTerm(term: string): string {
-  return toHalfWidth(term).trim().toLowerCase();
+  return normaliseText(term).trim();
 }
 
 /** Every Chinese term, for the segmenter's dictionary. */
@@ -75,9 +113,10 @@ export function vocabularyWords(categories: readonly NluCategory[]): string[] {
 }
 
 /**
- * Scores each configured category by the keywords found in a message and turns the scores
- * into confidences (softmax). Chinese keywords are matched on word boundaries of the
- * segmented text, English ones on whole (folded) words.
+ * Scores each configured category by the keywords found in a message and, when given labelled
+ * examples, by a learned model (naive Bayes over characters, character pairs and English
+ * words), then turns the scores into confidences (softmax). Chinese keywords are matched on word
+ * boundaries of the segmented text, English ones on whole (folded) words.
  */
 export class CategoryClassifier {
   private readonly codes: string[];
@@ -86,10 +125,15 @@ export class CategoryClassifier {
   private readonly conjunctions: Conjunction[] = [];
   private readonly chars = new Map<string, Array<{ category: number; vote: number }>>();
   private maxZhLength = 1;
+  private readonly model: LearnedModel | null;
+  /** Index of each model category among the configured ones. */
+  private readonly modelIndex: number[] = [];
+  private readonly learnedWeight: number;
 
   constructor(
     categories: readonly NluCategory[],
     private readonly segmenter: Segmenter,
+    options: CategoryClassifierOptions = {},
   ) {
     if (categories.length === 0) throw new Error('CategoryClassifier needs at least one category');
     const seen = new Set<string>();
@@ -113,6 +157,14 @@ export class CategoryClassifier {
       }
     });
     this.buildCharProfile(categories);
+    this.learnedWeight = options.learnedWeight ?? LEARNED_WEIGHT;
+    this.model = options.training && options.training.length > 0 ? LearnedModel.trained(options.training, this.codes, options.learned) : null;
+    if (this.model) this.modelIndex = this.model.codes.map((code) => this.codes.indexOf(code));
+  }
+
+  /** The categories the learned model knows (empty without one). */
+  get learnedCategories(): readonly string[] {
+    return this.model?.codes ?? [];
   }
 
   private buildCharProfile(categories: readonly NluCategory[]): void {
@@ -203,9 +255,8 @@ export class CategoryClassifier {
     return matches;
   }
 
-  /** Every category, best first, with confidences summing to 1. */
-  classify(text: string): CategoryScore[] {
-    const normal = toHalfWidth(text).toLowerCase();
+  /** The keywords found in a message: which match, at what strength (1, or PARTIAL_FACTOR inside a compound). */
+  private keywordMatches(normal: string): { factor: Map<string, number>; present: Set<string>; kept: Match[] } {
     const all = [...(hasCjk(normal) ? this.zhMatches(normal) : []), ...(/[a-z]/.test(normal) ? this.enMatches(normal) : [])];
     const present = new Set(all.map((m) => m.key));
     // "法律援助" also contains "援助": a keyword inside a longer keyword found at the same place does not count again.
@@ -213,6 +264,27 @@ export class CategoryClassifier {
     // Each keyword counts once per message, at its best (whole-word) strength.
     const factor = new Map<string, number>();
     for (const m of kept) factor.set(m.key, Math.max(factor.get(m.key) ?? 0, m.partial ? PARTIAL_FACTOR : 1));
+    return { factor, present, kept };
+  }
+
+  /** What the keywords of a message add to each category: for explaining a choice and tuning a vocabulary. */
+  keywordsFound(text: string): Array<{ term: string; code: string; points: number }> {
+    const { factor, present } = this.keywordMatches(normaliseText(text));
+    const out: Array<{ term: string; code: string; points: number }> = [];
+    for (const [key, f] of factor) {
+      const list = key.startsWith('zh:') ? this.zh.get(key.slice(3)) : this.en.get(key.slice(3));
+      for (const c of list ?? []) out.push({ term: key.slice(3), code: this.codes[c.category]!, points: c.weight * f });
+    }
+    for (const c of this.conjunctions) {
+      if (c.parts.every((p) => present.has(p))) out.push({ term: c.parts.map((p) => p.slice(3)).join('+'), code: this.codes[c.category]!, points: c.weight });
+    }
+    return out;
+  }
+
+  /** Every category, best first, with confidences summing to 1. */
+  classify(text: string): CategoryScore[] {
+    const normal = normaliseText(text);
+    const { factor, present, kept } = this.keywordMatches(normal);
     const scores = this.codes.map(() => 0);
     for (const [key, f] of factor) {
       const list = key.startsWith('zh:') ? this.zh.get(key.slice(3)) : this.en.get(key.slice(3));
@@ -221,22 +293,34 @@ export class CategoryClassifier {
     for (const c of this.conjunctions) {
       if (c.parts.every((p) => present.has(p))) scores[c.category]! += c.weight;
     }
-    const covered = kept.filter((m) => !m.key.startsWith('en:'));
+    const covered = new Uint8Array(normal.length);
+    for (const m of kept) if (!m.key.startsWith('en:')) covered.fill(1, m.start, m.end);
     const seen = new Set<string>();
     const backoff = this.codes.map(() => 0);
     for (let i = 0; i < normal.length; i++) {
       const ch = normal[i]!;
-      if (seen.has(ch) || covered.some((m) => m.start <= i && i < m.end)) continue;
+      if (seen.has(ch) || covered[i]) continue;
       seen.add(ch);
       for (const v of this.chars.get(ch) ?? []) backoff[v.category]! += CHAR_FACTOR * v.vote;
     }
     backoff.forEach((b, i) => (scores[i]! += Math.min(CHAR_CAP, b)));
+    const keywordScores = [...scores];
+    const learned = this.codes.map(() => 0);
+    const posterior = this.model?.posterior(text);
+    if (posterior) {
+      const k = posterior.probabilities.length;
+      posterior.probabilities.forEach((p, j) => {
+        const i = this.modelIndex[j]!;
+        learned[i] = p;
+        scores[i]! += this.learnedWeight * (p - 1 / k);
+      });
+    }
     const max = Math.max(...scores);
     const exps = scores.map((s) => Math.exp(SOFTMAX_BETA * (s - max)));
     const total = exps.reduce((a, b) => a + b, 0);
     return this.codes
-      .map((code, i) => ({ code, score: scores[i]!, confidence: exps[i]! / total, order: i }))
+      .map((code, i) => ({ code, score: scores[i]!, keywordScore: keywordScores[i]!, learned: learned[i]!, confidence: exps[i]! / total, order: i }))
       .sort((a, b) => b.score - a.score || a.order - b.order)
-      .map(({ code, score, confidence }) => ({ code, score, confidence }));
+      .map(({ code, score, keywordScore, learned, confidence }) => ({ code, score, keywordScore, learned, confidence }));
   }
 }

@@ -14,7 +14,7 @@ export type {
   WeightedTerm,
 } from './nlu.types.js';
 export { DEFAULT_CATEGORIES } from './default-vocabulary.js';
-export { RuleBasedNlu, MAX_ALTERNATIVES, MAX_TEXT_LENGTH, type RuleBasedNluOptions } from './rule-based-nlu.js';
+export { RuleBasedNlu, MAX_ALTERNATIVES, MAX_TEXT_LENGTH, MIN_LEARNED_EVIDENCE, type RuleBasedNluOptions } from './rule-based-nlu.js';
 export {
   ModelBackedNlu,
   DEFAULT_MODEL_TIMEOUT_MS,
@@ -22,7 +22,16 @@ export {
   type ModelBackedNluOptions,
   type ModelProviderConfig,
 } from './model-backed-nlu.js';
-export { CategoryClassifier, stemEnglish, vocabularyWords, type CategoryScore } from './category.classifier.js';
+export {
+  CategoryClassifier,
+  LEARNED_WEIGHT,
+  stemEnglish,
+  vocabularyWords,
+  type CategoryClassifierOptions,
+  type CategoryScore,
+} from './category.classifier.js';
+export { LearnedModel, messageFeatures, type LearnedModelOptions, type TrainingExample } from './learned.model.js';
+export { DEFAULT_TRAINING } from './training-data.js';
 export { createSegmenter, type Segmenter } from './segmenter.js';
 export { extractPhones, findPhones, type PhoneMatch } from './phone.extractor.js';
 export { extractTime, DEFAULT_TIME_ZONE, PART_OF_DAY_HOURS, type TimeExtractOptions } from './time.extractor.js';

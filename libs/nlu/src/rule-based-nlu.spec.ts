@@ -59,4 +59,32 @@ describe('RuleBasedNlu.understand', () => {
     expect(nlu.understand('🙂🙂🙂').category).toBe(DEFAULT_CATEGORIES[0]!.code);
     expect(() => nlu.understand('急'.repeat(100_000))).not.toThrow();
   });
+
+  it('learns from the development set: wording without any keyword still finds its category', () => {
+    expect(nlu.understand('家里灯不亮了').category).toBe('repair');
+    expect(nlu.understand('孩子作业没人管').category).toBe('education');
+    const keywordsOnly = new RuleBasedNlu({ training: [] });
+    expect(keywordsOnly.rankCategories('家里灯不亮了').every((s) => s.learned === 0)).toBe(true);
+    expect(nlu.rankCategories('家里灯不亮了').some((s) => s.learned > 0)).toBe(true);
+  });
+
+  it("keeps a county's own category without examples working by its keywords", () => {
+    const county = [
+      ...DEFAULT_CATEGORIES,
+      { code: 'tea', nameZh: '茶产业服务', nameEn: 'Tea growing', keywords: [{ term: '茶园', weight: 3 }, '采茶', '炒茶', 'tea'] },
+    ];
+    const withTea = new RuleBasedNlu({ categories: county });
+    expect(withTea.understand('村里的茶园想请人来讲讲采茶和炒茶的技术').category).toBe('tea');
+    expect(withTea.understand('茶园缺人手').category).toBe('tea');
+    expect(withTea.understand('马桶堵了').category).toBe('repair');
+  });
+
+  it('lists as alternatives only categories with evidence from keywords or the learned model', () => {
+    const u = nlu.understand('楼上漏水到我家，想找人调解一下');
+    for (const a of u.alternatives) {
+      const s = nlu.rankCategories('楼上漏水到我家，想找人调解一下').find((r) => r.code === a.code)!;
+      expect(s.keywordScore > 0 || s.learned >= 0.15).toBe(true);
+    }
+  });
 });
+

@@ -2,12 +2,14 @@ import { detectBeneficiary } from './beneficiary.detector.js';
 import { CategoryClassifier, vocabularyWords, type CategoryScore } from './category.classifier.js';
 import { DEFAULT_CATEGORIES } from './default-vocabulary.js';
 import { detectLanguage } from './language.detector.js';
+import type { TrainingExample } from './learned.model.js';
 import type { KnownPlace, NluCategory, Understanding, UnderstandOptions } from './nlu.types.js';
 import { findPhones } from './phone.extractor.js';
 import { findPlace, PlaceMatcher } from './place.extractor.js';
 import { createSegmenter } from './segmenter.js';
 import { maskSpans } from './text.util.js';
 import { extractTime } from './time.extractor.js';
+import { DEFAULT_TRAINING } from './training-data.js';
 import { detectUrgency } from './urgency.detector.js';
 
 export interface RuleBasedNluOptions {
@@ -15,12 +17,20 @@ export interface RuleBasedNluOptions {
   categories?: NluCategory[];
   /** Stations and communities to recognise in addresses. */
   places?: KnownPlace[];
+  /**
+   * Labelled messages the learned half of the category classifier is trained on; default
+   * DEFAULT_TRAINING (the development set). Only examples of configured categories count;
+   * categories without examples are chosen by their keywords alone. `[]` turns learning off.
+   */
+  training?: readonly TrainingExample[];
 }
 
 /** At most this many ranked alternatives follow the chosen category. */
 export const MAX_ALTERNATIVES = 4;
 /** Longer messages are read up to here: a need fits in a few sentences, and time stays bounded. */
 export const MAX_TEXT_LENGTH = 2000;
+/** A category the keywords do not name is an alternative when the learned model gives it at least this. */
+export const MIN_LEARNED_EVIDENCE = 0.15;
 
 function round(n: number): number {
   return Math.round(n * 10000) / 10000;
@@ -37,7 +47,9 @@ export class RuleBasedNlu {
 
   constructor(opts: RuleBasedNluOptions = {}) {
     this.categories = opts.categories ?? DEFAULT_CATEGORIES;
-    this.classifier = new CategoryClassifier(this.categories, createSegmenter(vocabularyWords(this.categories)));
+    this.classifier = new CategoryClassifier(this.categories, createSegmenter(vocabularyWords(this.categories)), {
+      training: opts.training ?? DEFAULT_TRAINING,
+    });
     this.places = new PlaceMatcher(opts.places ?? []);
   }
 
@@ -60,7 +72,7 @@ export class RuleBasedNlu {
       // Only categories with some evidence: the rest are tied at the bottom in configuration order.
       alternatives: ranked
         .slice(1)
-        .filter((c) => c.score > 0)
+        .filter((c) => c.keywordScore > 0 || c.learned >= MIN_LEARNED_EVIDENCE)
         .slice(0, MAX_ALTERNATIVES)
         .map((c) => ({ code: c.code, confidence: round(c.confidence) })),
       beneficiary: detectBeneficiary(rest),

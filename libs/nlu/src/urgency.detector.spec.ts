@@ -26,6 +26,15 @@ describe('detectUrgency', () => {
     ['not urgent, any time next week'],
     ['I was fired without compensation'],
     ['水龙头一直滴水'],
+    ['外地的医保卡在这边看病能直接刷不'],
+    ['每天上班都觉得压得喘不过气来'],
+    ['一坐公交就紧张得出汗，怕自己晕倒'],
+    ['年纪大了晚上腿老抽筋'],
+    ['下了半个月雨，庄稼全淹了，一季白干'],
+    ['工厂的烟囱天天冒黑烟'],
+    ['Is there any emergency cash help for families?'],
+    ['公司 fire 了我，一分补偿都没给'],
+    ['The recycling bins are always overflowing'],
   ])('normal: %s', (text) => {
     expect(detectUrgency(text)).toBe('normal');
   });

@@ -32,11 +32,14 @@ const EN_URGENT = [
 const ZH_NOT_AN_EVENT = /(?:急救|消防|防火|应急|避险|安全|防汛|逃生|自救)(?:知识|培训|演练|课|讲座|宣传|常识|技能)|(?:培训|学习|演练|科普|宣传|讲讲|讲座)[^，。！？,.!?]{0,8}(?:急救|火灾|地震|溺水|中毒|触电|防骗)|防(?:溺水|火|诈骗?|骗|震|汛|中毒|触电|走失|跌倒|摔)/g;
 // "马上要小升初", "马上就过年": 马上 as "soon", not "at once".
 const ZH_SOON = /马上(?:就)?(?:要|到|过年|开学|放假|考试|中考|高考|入冬|冬天)/g;
-// "打不着火" is a stove that will not light.
-const ZH_NOT_DANGER = /(?:打|点)不着火?|不着火/g;
+// "打不着火" is a stove that will not light; "医保卡在这边" a card, not someone stuck; "压得喘不过气"
+// is stress; a cramp in the leg, flooded crops and a smoking chimney are not someone in danger.
+const ZH_NOT_DANGER =
+  /(?:打|点)不着火?|不着火|(?:医保|社保|银行|身份|公交|会员|信用|饭|电话)卡在|(?:压|累|憋)得喘不(?:过|上)气|怕(?:自己)?晕倒|腿(?:老|总|经常)?抽筋|庄稼(?:全|都)?(?:被)?淹|烟囱[^，。,.!！]{0,6}冒(?:黑)?烟/g;
 const ZH_NEGATED = /不(?:太|是很|用|很)?(?:急|着急|紧急|赶时间)|不急|别着急/;
 const EN_NEGATED = /\bnot\s+(?:urgent|an emergency|in a hurry)\b|\bno\s+(?:rush|hurry)\b/i;
-const EN_NOT_AN_EVENT = /\b(?:fire|first[- ]aid|safety|emergency)\s+(?:training|drill|class|course|lesson|talk|lecture|awareness)\b/i;
+const EN_NOT_AN_EVENT =
+  /\b(?:fire|first[- ]aid|safety|emergency)\s+(?:training|drill|class|course|lesson|talk|lecture|awareness)\b|\bemergency\s+(?:cash|fund|funds|loan|grant|money)\b|\bfire[ds]?\s*(?:了|掉)|\b(?:bins?|dustbins?|rubbish|trash|garbage)\b[^.!?]{0,30}\boverflowing\b/gi;
 
 function escape(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
