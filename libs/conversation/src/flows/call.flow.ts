@@ -9,6 +9,7 @@ import { newNonce } from '../dialogue-state.js';
 import type { Turn } from '../turn.js';
 
 const SKIP = /^(?:跳过|无|没有|不限|skip|none|-)$/i;
+const PAST = /昨|前天|去年|上周|上个?星期|上个?月|yesterday|last (?:week|month|year)/i;
 
 export class CallFlow {
   async start(turn: Turn): Promise<void> {
@@ -100,6 +101,8 @@ export class CallFlow {
   }
 
   private parseRange(turn: Turn, text: string): { start: Date; end: Date } | null {
+    // The time reader resolves only forward-looking words; "昨天9点" would come back as today.
+    if (PAST.test(text)) return null;
     const t = extractTime(text, { now: turn.w.now, timeZone: turn.w.deps.config.timeZone });
     if (!t?.start) return null;
     const start = new Date(t.start);
