@@ -41,7 +41,7 @@ export interface IngestResult extends FixedLoadFigures {
 }
 
 /** Waits until no outgoing message is pending (the warm-up's replies drain at Telegram's 30/s); bounded. */
-async function settleOutbound(ctx: BenchContext): Promise<void> {
+export async function settleOutbound(ctx: BenchContext): Promise<void> {
   const started = Date.now();
   try {
     await waitUntil(async () => (await ctx.prisma.sentMessage.count({ where: { status: 'pending' } })) === 0, 'the outbound queue to drain', 45_000, 200);
@@ -124,12 +124,12 @@ export interface CardLatencyResult extends LatencySummary {
   fake_rejected_by: Record<string, number>;
 }
 
-function rejectedDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+export function rejectedDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
 }
 
 /** A Prisma client whose $transaction notes when it committed, into the caller's async context. */
-function commitTimingPrisma(prisma: PrismaClient, store: AsyncLocalStorage<{ commitAt: number }>): PrismaClient {
+export function commitTimingPrisma(prisma: PrismaClient, store: AsyncLocalStorage<{ commitAt: number }>): PrismaClient {
   return new Proxy(prisma, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
@@ -146,23 +146,26 @@ function commitTimingPrisma(prisma: PrismaClient, store: AsyncLocalStorage<{ com
   });
 }
 
-interface BenchTeam {
+export interface BenchTeam {
   teamCode: string;
   stationId: string;
   chatId: number;
 }
 
-/** Bench-only stations under 东湖镇 (I-DH), one elderly-care team each, so each need goes to exactly one group. */
-async function createBenchTeams(ctx: BenchContext, count: number): Promise<BenchTeam[]> {
+/**
+ * Bench-only stations under 东湖镇 (I-DH), one elderly-care team each, so each need goes to exactly one group.
+ * `tag` keeps the codes, names and group chat ids of different sections apart (same run, same database).
+ */
+export async function createBenchTeams(ctx: BenchContext, count: number, tag = 'BN', name = '压测站', chatIdBase = -1_002_000_000_000): Promise<BenchTeam[]> {
   const prisma = ctx.prisma;
   const parent = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'I-DH' } });
   const teams: BenchTeam[] = [];
   for (let g = 1; g <= count; g++) {
     const pad = String(g).padStart(2, '0');
-    const unit = await prisma.orgUnit.create({ data: { code: `S-BN${pad}`, name: `压测站${pad}`, tier: 'station', parentId: parent.id, aliases: [], path: '' } });
+    const unit = await prisma.orgUnit.create({ data: { code: `S-${tag}${pad}`, name: `${name}${pad}`, tier: 'station', parentId: parent.id, aliases: [], path: '' } });
     await prisma.orgUnit.update({ where: { id: unit.id }, data: { path: `${parent.path}${unit.id}/` } });
-    const team = await prisma.team.create({ data: { code: `S-BN${pad}-ELDER`, name: `压测站${pad}为老服务队`, categoryCode: 'elderly', orgUnitId: unit.id } });
-    teams.push({ teamCode: team.code, stationId: unit.id, chatId: -1_002_000_000_000 - g });
+    const team = await prisma.team.create({ data: { code: `S-${tag}${pad}-ELDER`, name: `${name}${pad}为老服务队`, categoryCode: 'elderly', orgUnitId: unit.id } });
+    teams.push({ teamCode: team.code, stationId: unit.id, chatId: chatIdBase - g });
   }
   return teams;
 }

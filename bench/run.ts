@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { ROOT } from '../scripts/db-tools.js';
+import { BROADCAST_DEFINITION, broadcastSection, type BroadcastResult } from './broadcast.bench.js';
 import { bullmqBaselineSection, grammyBaselineSection, type BullmqBaselineResult, type GrammyBaselineResult } from './baselines.bench.js';
 import { ACK_DEFINITION, CARD_DEFINITION, cardLatencySection, claimRaceSection, ingestSection, type CardLatencyResult, type ClaimRaceResult, type IngestResult } from './desk.bench.js';
 import { buildIfStale, type BuildCheck } from './support/build.js';
@@ -60,7 +61,7 @@ const nluSection = section<NluResult>({
 // ───────────────────────────── the run ─────────────────────────────
 
 /** In order. Sections with apps 'running' share one bot+worker; the apps are stopped before 'stopped' ones. */
-const SECTIONS: ReadonlyArray<Section> = [bullmqBaselineSection, cardLatencySection, ingestSection, grammyBaselineSection, claimRaceSection, nluSection];
+const SECTIONS: ReadonlyArray<Section> = [bullmqBaselineSection, cardLatencySection, ingestSection, broadcastSection, grammyBaselineSection, claimRaceSection, nluSection];
 
 interface Args {
   quick: boolean;
@@ -108,7 +109,7 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
   const ctx = new BenchContext({ quick: args.quick });
-  const hardCapMs = args.quick ? 300_000 : 1_500_000;
+  const hardCapMs = args.quick ? 420_000 : 1_800_000;
   let cleaning: Promise<void> | undefined;
   const cleanup = (): Promise<void> => (cleaning ??= ctx.cleanup());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -172,6 +173,7 @@ async function main(): Promise<number> {
   const grammy = get<GrammyBaselineResult>(results, grammyBaselineSection);
   const bullmq = get<BullmqBaselineResult>(results, bullmqBaselineSection);
   const nlu = get<NluResult>(results, nluSection);
+  const broadcast = get<BroadcastResult>(results, broadcastSection);
 
   const ratios = {
     ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
@@ -188,6 +190,20 @@ async function main(): Promise<number> {
     { name: 'ack p99 ≤ 50 ms at 200 updates/s', target_ms: 50, value_ms: ingest?.ack_p99_ms ?? null, met: ingest?.ack_p99_ms == null ? null : ingest.ack_p99_ms <= 50 },
     { name: 'need → card p95 ≤ 300 ms', target_ms: 300, value_ms: card?.p95_ms ?? null, met: card?.p95_ms == null ? null : card.p95_ms <= 300 },
     { name: '0 double winners', target: 0, value: race?.double_winners ?? null, met: race ? race.double_winners === 0 && race.trials > 0 : null },
+    {
+      name: 'broadcast ≤ 1.05 × the floor (recipients / 30 s)',
+      target: 1.05,
+      value: broadcast?.vs_floor ?? null,
+      met: broadcast == null ? null : broadcast.vs_floor !== null && broadcast.vs_floor <= 1.05,
+    },
+    { name: 'broadcast: 0 limit breaches', target: 0, value: broadcast?.limit_breaches ?? null, met: broadcast == null ? null : broadcast.limit_breaches === 0 },
+    { name: 'broadcast: 0 duplicates', target: 0, value: broadcast?.duplicates ?? null, met: broadcast == null ? null : broadcast.duplicates === 0 },
+    {
+      name: 'job card p95 ≤ 2 s during a broadcast',
+      target_ms: 2000,
+      value_ms: broadcast?.card_p95_during_ms ?? null,
+      met: broadcast?.card_p95_during_ms == null ? null : broadcast.card_p95_during_ms <= 2000,
+    },
   ];
   const cpus = os.cpus();
   const json = {
@@ -233,6 +249,17 @@ async function main(): Promise<number> {
       bullmq: bullmq ?? { error: errors.baseline_bullmq ?? 'not run' },
     },
     nlu: nlu ?? { messages: 0, p50_ms: null, p99_ms: null, error: errors.nlu ?? 'not run' },
+    broadcast: broadcast ?? {
+      recipients: null,
+      seconds: null,
+      floor_seconds: null,
+      status_429: null,
+      limit_breaches: null,
+      duplicates: null,
+      card_p95_during_ms: null,
+      definition: BROADCAST_DEFINITION,
+      error: errors.broadcast ?? 'not run',
+    },
     ratios,
     targets,
   };
@@ -279,6 +306,27 @@ async function main(): Promise<number> {
     { figure: 'Need → card p95', value: fmt(card?.p95_ms, ' ms'), target: `≤ 300 ms: ${verdict(targets[1]!.met)}`, baseline: '—', ratio: '—' },
     { figure: 'Need → card p99', value: fmt(card?.p99_ms, ' ms'), target: '—', baseline: '—', ratio: '—' },
     {
+      figure: `Broadcast to ${broadcast?.recipients ?? 'n/a'} (30/s floor ${fmt(broadcast?.floor_seconds, ' s')})`,
+      value: broadcast ? `${fmt(broadcast.seconds, ' s')} (${fmt(broadcast.achieved_rate_pct_of_30, ' %')} of 30/s)` : 'n/a',
+      target: `≤ 1.05 × floor: ${verdict(targets[3]!.met)}`,
+      baseline: `floor ${fmt(broadcast?.floor_seconds, ' s')}`,
+      ratio: fmtRatio(broadcast?.vs_floor),
+    },
+    {
+      figure: 'Broadcast: 429s / limit breaches / duplicates',
+      value: broadcast ? `${broadcast.status_429} / ${broadcast.limit_breaches} / ${broadcast.duplicates}` : 'n/a',
+      target: `0 breaches: ${verdict(targets[4]!.met)}; 0 duplicates: ${verdict(targets[5]!.met)}`,
+      baseline: '—',
+      ratio: '—',
+    },
+    {
+      figure: 'Need → card p50 / p95 during the broadcast',
+      value: broadcast ? `${fmt(broadcast.card_p50_during_ms, ' ms')} / ${fmt(broadcast.card_p95_during_ms, ' ms')} (${broadcast.cards_during.count} cards)` : 'n/a',
+      target: `p95 ≤ 2 s: ${verdict(targets[6]!.met)}`,
+      baseline: `idle ${fmt(card?.p95_ms, ' ms')}`,
+      ratio: '—',
+    },
+    {
       figure: 'Claim race: trials / double winners',
       value: race ? `${race.trials} / ${race.double_winners}` : 'n/a',
       target: `0: ${verdict(targets[2]!.met)}`,
@@ -303,6 +351,9 @@ async function main(): Promise<number> {
     '',
     `- **ack**: ${ACK_DEFINITION}`,
     `- **card latency**: ${CARD_DEFINITION}${card ? ` Pacing: ${card.pacing_plan} ${card.cards_possibly_paced} of ${card.cards_seen} cards met a non-empty window (unpaced p95 ${fmt(card.unpaced.p95_ms, ' ms')}). Split at the dispatch row: commit → dispatch row p50 ${fmt(card.commit_to_dispatch_row.p50_ms, ' ms')}, dispatch row → card p50 ${fmt(card.dispatch_row_to_card.p50_ms, ' ms')}.` : ''}`,
+    broadcast
+      ? `- **broadcast**: ${BROADCAST_DEFINITION} Delivery in PostgreSQL: ${broadcast.delivery.sent} sent, ${broadcast.delivery.failed} failed, ${broadcast.delivery.uncertain} uncertain, ${broadcast.delivery.pending_or_sending} still pending; ${broadcast.missing} recipients without a message at the fake; steady ${fmt(broadcast.steady_per_s)}/s (bulk share ${broadcast.bulk_per_second}/s), first message after ${fmt(broadcast.first_message_ms, ' ms')}, ${broadcast.slow_seconds} seconds under 25 call messages; all sends meanwhile ${fmt(broadcast.all_sends_per_s)}/s (${broadcast.other_sends_during} not call messages); 429s by rule ${JSON.stringify(broadcast.rejected_by)}; ${broadcast.cards_during.needs} needs submitted during it (one every ${broadcast.cards_during.interval_ms / 1000} s over ${broadcast.cards_during.groups} groups).`
+      : null,
     `- **grammY baseline**: ${grammy?.what ?? 'not run'}.`,
     `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
     ingest

@@ -100,7 +100,10 @@ export class ProcessorsService implements OnModuleInit, OnApplicationShutdown {
         this.logger.log(`call-fanout ${job.data.callId}: done (${queued} queued by this run)`);
         return `done ${queued}`;
       }
-      await sleep(r.queued ? 200 : 400);
+      // A fifth of the backlog's horizon between top-ups (1 s at the default 5 s): each step
+      // reads and writes the call's rows, and steps every 200 ms cost the worker and PostgreSQL
+      // several times what queuing needs, on the machine the bot sends from.
+      await sleep(r.queued ? Math.max(200, secs * 200) : 400);
     }
   }
 

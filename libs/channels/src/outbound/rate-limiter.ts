@@ -1,6 +1,7 @@
 // Shared (Redis) pacing for a platform's limits, so any number of bot replicas together stay
 // under them: a global per-second budget, one message per interval per chat, and a per-minute
-// budget for groups. `reserve` either takes a slot now or says how long to wait.
+// budget for groups. `reserve` either takes a slot now or says how long to wait; `settle`
+// then moves the slot to when the platform answered (see there).
 import type { Redis } from 'ioredis';
 
 export interface PacingLimits {
@@ -67,6 +68,22 @@ end
 return 0
 `;
 
+// A send's slot, moved to the moment the platform answered (the send arrived there in between).
+// KEYS: global, bulk-window, group-window, chat. ARGV: at, member, chatGapMs.
+const SETTLE = `
+local at = tonumber(ARGV[1])
+local member = ARGV[2]
+local gap = tonumber(ARGV[3])
+redis.call('ZADD', KEYS[1], 'XX', at, member)
+redis.call('ZADD', KEYS[2], 'XX', at, member)
+if redis.call('ZADD', KEYS[3], 'XX', 'CH', at, member) == 1 then redis.call('PEXPIRE', KEYS[3], 61000) end
+redis.call('PEXPIRE', KEYS[1], 2000)
+redis.call('PEXPIRE', KEYS[2], 2000)
+local last = tonumber(redis.call('GET', KEYS[4]) or '-1')
+if last >= 0 and last < at then redis.call('SET', KEYS[4], at, 'PX', gap + 1000) end
+return 0
+`;
+
 export class RedisRateLimiter {
   private seq = 0;
 
@@ -74,11 +91,20 @@ export class RedisRateLimiter {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly limits: PacingLimits,
-    /** Safety margin against clock granularity: act as if windows were slightly longer. */
-    private readonly marginMs = 25,
+    /**
+     * Safety margin against clock granularity: act as if windows were slightly longer. Small,
+     * because `settle` already dates every send at or after its arrival; each wait is padded by
+     * it, so it costs a broadcast that much per slot and second.
+     */
+    private readonly marginMs = 5,
   ) {}
 
   async reserve(chatId: string, isGroup: boolean, bulk = false): Promise<number> {
+    return (await this.reserveSlot(chatId, isGroup, bulk)).wait;
+  }
+
+  /** `reserve`, also naming the slot taken (when wait is 0) for `settle`. */
+  async reserveSlot(chatId: string, isGroup: boolean, bulk = false): Promise<{ wait: number; member: string }> {
     const p = this.prefix;
     const now = Date.now();
     const member = `${now}-${process.pid}-${this.seq++}`;
@@ -100,7 +126,31 @@ export class RedisRateLimiter {
       bulk ? '1' : '0',
       String(this.limits.bulkPerSecond ?? Math.max(1, this.limits.globalPerSecond - 1)),
     )) as number;
-    return wait > 0 ? wait + this.marginMs : 0;
+    return { wait: wait > 0 ? wait + this.marginMs : 0, member };
+  }
+
+  /**
+   * Call once the platform answered a send that `reserveSlot` allowed. Its slot counted from the
+   * reservation; the request reached the platform some time later (a database write, a busy
+   * event loop, the HTTP stack), and Telegram counts arrivals. Windows kept at reservation
+   * times then let a late send and an early one land less than a second apart (a 429, and a
+   * second of silence for the whole bot). Re-dated to the answer, which came after the arrival,
+   * every window covers at least the real one.
+   */
+  async settle(chatId: string, member: string): Promise<void> {
+    const p = this.prefix;
+    await this.redis.eval(
+      SETTLE,
+      4,
+      `${p}:rl:global`,
+      `${p}:rl:bulk`,
+      `${p}:rl:group:${chatId}`,
+      `${p}:rl:chat:${chatId}`,
+      // +1: Date.now() truncates, the platform's clock may not.
+      String(Date.now() + 1),
+      member,
+      String(Math.ceil(1000 / this.limits.chatPerSecond) + this.marginMs),
+    );
   }
 
   async block(chatId: string | null, ms: number): Promise<void> {

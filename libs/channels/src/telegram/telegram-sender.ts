@@ -1,5 +1,6 @@
 // Sends through the Bot API with grammY's Api client (the API root is configurable for
 // self-hosted or local Bot API servers) and maps its errors to the outbound port's.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { OutMessage } from '@baiying/domain';
@@ -12,10 +13,20 @@ export function toInlineKeyboard(msg: OutMessage): InlineKeyboardMarkup | undefi
   return { inline_keyboard: msg.buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) };
 }
 
+/** A broadcast send waits this long in the process for its slot before giving its job back to the queue. */
+const BULK_HOLD_MS = 2000;
+/** Broadcast sends of one process asking the pacer at once (more would only contend for the same slot). */
+const BULK_POLLERS = 4;
+
 const clipText = (text: string): string => ([...text].length > MAX_MESSAGE_CHARS ? `${[...text].slice(0, MAX_MESSAGE_CHARS - 1).join('')}…` : text);
 
 export class TelegramSender implements ChannelSender {
   readonly channel = 'telegram' as const;
+  /** Slots reserved and not yet used, by chat: settled when the platform answers. */
+  private readonly held = new Map<string, string>();
+  /** Broadcast sends of this process ask the pacer a few at a time, in turn (see reserve). */
+  private readonly bulkTurns: Array<Promise<unknown>> = Array.from({ length: BULK_POLLERS }, () => Promise.resolve());
+  private bulkNext = 0;
 
   constructor(
     private readonly api: Api,
@@ -26,8 +37,44 @@ export class TelegramSender implements ChannelSender {
     return new Api(token, { apiRoot });
   }
 
+  /**
+   * Broadcast sends queue here for a slot instead of going back to the queue as delayed jobs:
+   * BULK_POLLERS of them at a time poll the pacer and sleep until their slot is due (up to
+   * BULK_HOLD_MS), the others wait their turn. Every delayed job costs a start of the bulk
+   * lane's BullMQ rate limit and a database read, and a lane full of them idled for whole
+   * limiter windows while slots went unused. Nothing is claimed yet while a send waits here.
+   */
   async reserve(chatId: string, opts: { bulk?: boolean } = {}): Promise<number> {
-    return this.limiter.reserve(chatId, chatId.startsWith('-'), opts.bulk ?? false);
+    if (!opts.bulk) return this.take(chatId, false);
+    const lane = this.bulkNext++ % BULK_POLLERS;
+    const turn = this.bulkTurns[lane]!.then(async () => {
+      const until = Date.now() + BULK_HOLD_MS;
+      for (;;) {
+        const wait = await this.take(chatId, true);
+        if (wait === 0 || Date.now() + wait > until) return wait;
+        await sleep(wait);
+      }
+    });
+    this.bulkTurns[lane] = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async take(chatId: string, bulk: boolean): Promise<number> {
+    const slot = await this.limiter.reserveSlot(chatId, chatId.startsWith('-'), bulk);
+    if (slot.wait === 0) {
+      // A reservation whose send never happened (a row skipped after it) is dropped here.
+      if (this.held.size >= 10_000) this.held.clear();
+      this.held.set(chatId, slot.member);
+    }
+    return slot.wait;
+  }
+
+  /** After the platform answered (or failed): the chat's slot counts from now (see RedisRateLimiter.settle). */
+  private async settle(chatId: string): Promise<void> {
+    const member = this.held.get(chatId);
+    if (member === undefined) return;
+    this.held.delete(chatId);
+    await this.limiter.settle(chatId, member).catch(() => undefined);
   }
 
   /**
@@ -44,6 +91,8 @@ export class TelegramSender implements ChannelSender {
       return { messageRef: String(sent.message_id) };
     } catch (e) {
       throw mapError(e);
+    } finally {
+      await this.settle(chatId);
     }
   }
 
@@ -54,6 +103,8 @@ export class TelegramSender implements ChannelSender {
       // An identical edit (e.g. a retried job) is a success, not an error.
       if (e instanceof GrammyError && /message is not modified/i.test(e.description)) return;
       throw mapError(e);
+    } finally {
+      await this.settle(chatId);
     }
   }
 }
