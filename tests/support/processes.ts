@@ -19,7 +19,11 @@ export async function startApp(app: 'bot' | 'worker', env: Record<string, string
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${app} not ready in ${timeoutMs} ms:\n${out.slice(-3000)}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Do not leave a half-started app running behind a failed test.
+      child.kill('SIGKILL');
+      reject(new Error(`${app} not ready in ${timeoutMs} ms:\n${out.slice(-3000)}`));
+    }, timeoutMs);
     const check = () => {
       if (ready.test(out)) {
         clearTimeout(timer);

@@ -22,6 +22,13 @@ export class OutboundDispatcher {
   private readonly senders = new Map<Channel, ChannelSender>();
   /** Batching chats are sent one batch at a time (the account's puppet lives in this process). */
   private readonly chatLocks = new Map<string, Promise<unknown>>();
+  /**
+   * Per channel: until when this process sends nothing after the platform said "too many
+   * requests". Set synchronously when the 429 is seen and checked just before each platform
+   * call, because the shared block (`backOff`, a Redis write) lands only later, and sends
+   * already past `reserve` would otherwise go out while the told retry_after still runs.
+   */
+  private readonly pausedUntil = new Map<Channel, number>();
 
   constructor(
     prisma: PrismaClient,
@@ -63,11 +70,16 @@ export class OutboundDispatcher {
       }
       editRef = original.messageRef;
     }
+    const paused = this.pausedFor(row.channel);
+    if (paused > 0) return this.delay(job, token, paused);
     const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce });
     if (wait > 0) return this.delay(job, token, wait);
     if (row.atMostOnce && !(await this.repos.messaging.claimForSending(row.id))) return 'skipped';
     const msg = JSON.parse(this.cipher.decrypt(row.bodyEnc)) as OutMessage;
     try {
+      // A 429 seen by another send while this one reserved and claimed: not yet.
+      const pausedNow = this.pausedFor(row.channel);
+      if (pausedNow > 0) throw new SendLaterError(pausedNow);
       if (editRef) {
         await sender.edit(row.chatId, editRef, msg);
         await this.repos.messaging.markSent(row.id, editRef);
@@ -92,14 +104,18 @@ export class OutboundDispatcher {
       await this.repos.messaging.markSent(row.id, messageRef);
       return 'sent';
     } catch (e) {
+      if (e instanceof RateLimitedError) {
+        // Before anything else: stop this process's other sends, then every replica's.
+        this.pausedUntil.set(row.channel, Math.max(this.pausedUntil.get(row.channel) ?? 0, Date.now() + e.retryAfterMs));
+        // If the shared block cannot be written, this process still holds back; the row must
+        // still be released below.
+        await sender.backOff(row.chatId, e.retryAfterMs).catch((err: Error) => this.logger.warn(`back-off on ${row.channel} not shared: ${err.message}`));
+      }
       // Not delivered for certain: an at-most-once row may go again.
       const notDelivered = e instanceof SendLaterError || e instanceof RateLimitedError || e instanceof NotSentError;
       if (row.atMostOnce && notDelivered) await this.repos.messaging.unclaim(row.id);
       if (e instanceof SendLaterError) return this.delay(job, token, e.waitMs);
-      if (e instanceof RateLimitedError) {
-        await sender.backOff(row.chatId, e.retryAfterMs);
-        return this.delay(job, token, e.retryAfterMs);
-      }
+      if (e instanceof RateLimitedError) return this.delay(job, token, e.retryAfterMs);
       if (e instanceof PermanentSendError) {
         await this.repos.messaging.markFailed(row.id, e.message, true);
         this.logger.warn(`message ${row.id} (${row.template}) failed permanently: ${e.message}`);
@@ -108,6 +124,16 @@ export class OutboundDispatcher {
       await this.repos.messaging.markFailed(row.id, (e as Error).message, false);
       throw e;
     }
+  }
+
+  /** Milliseconds this process still holds back sends on the channel after a 429 (0 = none). */
+  private pausedFor(channel: Channel): number {
+    const until = this.pausedUntil.get(channel);
+    if (until === undefined) return 0;
+    const left = until - Date.now();
+    if (left > 0) return left;
+    this.pausedUntil.delete(channel);
+    return 0;
   }
 
   private async withChatLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
