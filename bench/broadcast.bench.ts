@@ -102,8 +102,9 @@ export const broadcastSection = section<BroadcastResult>({
     const prisma = ctx.prisma;
     const bulkPerSecond = loadConfig({ ...ctx.baseEnv(), TELEGRAM_BOT_TOKEN: ctx.token }).telegram?.limits.bulkPerSecond ?? TELEGRAM_GLOBAL_PER_SECOND - 1;
 
-    // Earlier sections may have left replies queued (ingest): they would compete for the 30/s.
-    await settleOutbound(ctx);
+    // Earlier sections may have left replies queued (ingest leaves thousands at 30/s): they would
+    // compete for the 30/s and, at a higher priority than cards, delay the cards measured here.
+    await settleOutbound(ctx, 300_000, 'broadcast: replies left by earlier sections were still queued after 300 s; they ran beside the broadcast');
 
     // Recipients: approved volunteers with a Telegram private chat each.
     let t = Date.now();
@@ -131,6 +132,7 @@ export const broadcastSection = section<BroadcastResult>({
     for (const team of teams) fake.sendText(binder, { id: team.chatId, type: 'supergroup', title: `${team.teamCode} 群` }, `/bindteam ${team.teamCode}`);
     await Promise.all(teams.map((team) => fake.waitFor({ chatId: team.chatId, text: /已绑定到队伍/ }, { fromSeq: bindFrom, timeoutMs: 60_000 })));
     ctx.log(`  ${teams.length} groups bound through /bindteam`);
+    await settleOutbound(ctx, 60_000, 'broadcast: the binding replies were still queued after 60 s');
     await sleep(1500);
 
     // The county coordinator (web identity demo-coord-county, coordinator at C).

@@ -41,13 +41,14 @@ export interface IngestResult extends FixedLoadFigures {
 }
 
 /** Waits until no outgoing message is pending (the warm-up's replies drain at Telegram's 30/s); bounded. */
-export async function settleOutbound(ctx: BenchContext): Promise<void> {
+/** Waits until nothing is left to send, so a section's figures do not include an earlier one's backlog. */
+export async function settleOutbound(ctx: BenchContext, timeoutMs = 45_000, what = "ingest: the warm-up's replies had not all been sent after 45 s; the light-load phase ran beside them"): Promise<void> {
   const started = Date.now();
   try {
-    await waitUntil(async () => (await ctx.prisma.sentMessage.count({ where: { status: 'pending' } })) === 0, 'the outbound queue to drain', 45_000, 200);
+    await waitUntil(async () => (await ctx.prisma.sentMessage.count({ where: { status: 'pending' } })) === 0, 'the outbound queue to drain', timeoutMs, 200);
     ctx.log(`  outbound queue drained in ${Date.now() - started} ms`);
   } catch {
-    ctx.note('ingest: the warm-up\'s replies had not all been sent after 45 s; the light-load phase ran beside them');
+    ctx.note(what);
   }
 }
 
