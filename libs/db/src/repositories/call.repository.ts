@@ -1,4 +1,4 @@
-import type { Channel, Prisma, Tx } from '../prisma.js';
+import { Prisma, type Channel, type Tx } from '../prisma.js';
 
 /** Who a call reaches. Selectors are united; every unit must lie in the caller's scope. */
 export interface AudienceSelection {
@@ -81,19 +81,26 @@ export class CallRepository {
 
   // --- audience ---------------------------------------------------------------------------
 
+  /**
+   * Each selected approved volunteer once, with the private chat on their preferred channel
+   * (Telegram, then WeChat, then web): the one audience query behind preview and snapshot.
+   */
+  private audience(a: AudienceSelection): Prisma.Sql {
+    return Prisma.sql`
+      SELECT DISTINCT ON (v."personId") v."personId", ci.channel, ci."chatId"
+      FROM volunteer v JOIN channel_identity ci ON ci."personId" = v."personId"
+      WHERE v.status = 'approved' AND (
+        v."stationId" = ANY(${a.stationIds}::uuid[])
+        OR v."personId" IN (SELECT "volunteerId" FROM team_membership WHERE "teamId" = ANY(${a.teamIds}::uuid[]))
+        OR (v.skills && ${a.skills}::text[] AND v."stationId" = ANY(${a.skillScopeIds}::uuid[]))
+      )
+      ORDER BY v."personId", CASE ci.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 ELSE 2 END, ci."createdAt" DESC`;
+  }
+
   /** How many people the selection reaches, per channel (each person once, preferred channel). */
   async previewCounts(a: AudienceSelection): Promise<Record<Channel, number>> {
     const rows = await this.tx.$queryRaw<Array<{ channel: Channel; n: bigint }>>`
-      SELECT channel, count(*) AS n FROM (
-        SELECT DISTINCT ON (v."personId") ci.channel
-        FROM volunteer v JOIN channel_identity ci ON ci."personId" = v."personId"
-        WHERE v.status = 'approved' AND (
-          v."stationId" = ANY(${a.stationIds}::uuid[])
-          OR v."personId" IN (SELECT "volunteerId" FROM team_membership WHERE "teamId" = ANY(${a.teamIds}::uuid[]))
-          OR (v.skills && ${a.skills}::text[] AND v."stationId" = ANY(${a.skillScopeIds}::uuid[]))
-        )
-        ORDER BY v."personId", CASE ci.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 ELSE 2 END, ci."createdAt" DESC
-      ) s GROUP BY channel`;
+      SELECT channel, count(*) AS n FROM (${this.audience(a)}) s GROUP BY channel`;
     const out: Record<Channel, number> = { telegram: 0, wechat: 0, web: 0 };
     for (const r of rows) out[r.channel] = Number(r.n);
     return out;
@@ -103,14 +110,7 @@ export class CallRepository {
   async snapshotRecipients(callId: string, a: AudienceSelection): Promise<number> {
     return this.tx.$executeRaw`
       INSERT INTO call_recipient ("callId", "personId", channel, "chatId")
-      SELECT DISTINCT ON (v."personId") ${callId}::uuid, v."personId", ci.channel, ci."chatId"
-      FROM volunteer v JOIN channel_identity ci ON ci."personId" = v."personId"
-      WHERE v.status = 'approved' AND (
-        v."stationId" = ANY(${a.stationIds}::uuid[])
-        OR v."personId" IN (SELECT "volunteerId" FROM team_membership WHERE "teamId" = ANY(${a.teamIds}::uuid[]))
-        OR (v.skills && ${a.skills}::text[] AND v."stationId" = ANY(${a.skillScopeIds}::uuid[]))
-      )
-      ORDER BY v."personId", CASE ci.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 ELSE 2 END, ci."createdAt" DESC
+      SELECT ${callId}::uuid, s."personId", s.channel, s."chatId" FROM (${this.audience(a)}) s
       ON CONFLICT DO NOTHING`;
   }
 
