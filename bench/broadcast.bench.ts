@@ -8,7 +8,7 @@ import { loadConfig } from '@baiying/config';
 import { Repos, seedBulkVolunteers, type ActorRow } from '@baiying/db';
 import { Desk, type CallDraft } from '@baiying/desk';
 import type { SentMessage } from '../tests/support/fake-telegram/fake-bot-api.js';
-import { commitTimingPrisma, createBenchTeams, rejectedDelta, settleOutbound } from './desk.bench.js';
+import { commitTimingPrisma, createBenchTeams, rejectedDelta, settleOutbound, submitBenchNeed } from './desk.bench.js';
 import type { BenchContext } from './support/context.js';
 import { processCpuMs } from './support/processes.js';
 import { section } from './support/section.js';
@@ -187,21 +187,7 @@ export const broadcastSection = section<BroadcastResult>({
           (async () => {
             const slot = { commitAt: 0 };
             const r = await store.run(slot, () =>
-              timedDesk.uow.run((w) =>
-                timedDesk.intake.submit(w, resident, 'telegram', {
-                  description: `广播期间需求 ${k}：我家老人腿脚不便，想找人上门理发`,
-                  truncated: false,
-                  categoryCode: 'elderly',
-                  stationId: team.stationId,
-                  address: '幸福小区3号楼2单元501',
-                  location: null,
-                  wantedTime: '明天上午',
-                  phone: '13912345678',
-                  beneficiary: 'elderly',
-                  urgency: 'normal',
-                  attachments: [],
-                }),
-              ),
+              timedDesk.uow.run((w) => submitBenchNeed(timedDesk, w, resident, team.stationId, `广播期间需求 ${k}`)),
             );
             if (!r.ok) throw new Error(r.code);
             submitted.push({ code: r.value.code, chatId: team.chatId, commitAt: slot.commitAt });

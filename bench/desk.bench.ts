@@ -4,7 +4,7 @@
 //   claim_race    50 simultaneous takes per trial on the real database; trials with ≠ 1 winner
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ActorRow, PrismaClient } from '@baiying/db';
-import { Desk } from '@baiying/desk';
+import { Desk, type Work } from '@baiying/desk';
 import type { SentMessage } from '../tests/support/fake-telegram/fake-bot-api.js';
 import type { BenchContext } from './support/context.js';
 import { ingestPlan, measureIngest, SERIES, type CapacityFigures, type FixedLoadFigures } from './support/ingest-protocol.js';
@@ -147,6 +147,23 @@ export function commitTimingPrisma(prisma: PrismaClient, store: AsyncLocalStorag
   });
 }
 
+/** One ordinary need (an elderly haircut) at a bench station, as a Telegram resident submits it. */
+export function submitBenchNeed(desk: Desk, w: Work, resident: ActorRow, stationId: string, label: string) {
+  return desk.intake.submit(w, resident, 'telegram', {
+    description: `${label}：我家老人腿脚不便，想找人上门理发`,
+    truncated: false,
+    categoryCode: 'elderly',
+    stationId,
+    address: '幸福小区3号楼2单元501',
+    location: null,
+    wantedTime: '明天上午',
+    phone: '13912345678',
+    beneficiary: 'elderly',
+    urgency: 'normal',
+    attachments: [],
+  });
+}
+
 export interface BenchTeam {
   teamCode: string;
   stationId: string;
@@ -251,21 +268,7 @@ export const cardLatencySection = section<CardLatencyResult>({
           const slot = { commitAt: 0 };
           const started = performance.now();
           const r = await store.run(slot, () =>
-            timedDesk.uow.run((w) =>
-              timedDesk.intake.submit(w, resident, 'telegram', {
-                description: `压测需求 ${k}：我家老人腿脚不便，想找人上门理发`,
-                truncated: false,
-                categoryCode: 'elderly',
-                stationId: team.stationId,
-                address: '幸福小区3号楼2单元501',
-                location: null,
-                wantedTime: '明天上午',
-                phone: '13912345678',
-                beneficiary: 'elderly',
-                urgency: 'normal',
-                attachments: [],
-              }),
-            ),
+            timedDesk.uow.run((w) => submitBenchNeed(timedDesk, w, resident, team.stationId, `压测需求 ${k}`)),
           );
           if (!r.ok) throw new Error(r.code);
           submitted.push({ code: r.value.code, chatId: team.chatId, commitAt: slot.commitAt, submitMs: performance.now() - started });
