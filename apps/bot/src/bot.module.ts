@@ -1,14 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Puppet } from 'wechaty-puppet';
 import type { AppConfig } from '@baiying/config';
+import { CallsController, CallsFeature, Desk, IdentityFeature } from '@baiying/features';
 import { CoreModule } from '@baiying/platform';
-import { CallsController } from './api/calls.controller.js';
 import { ConversationService } from './conversation.provider.js';
 import { OutboundService } from './outbound/outbound.service.js';
 import { TelegramService } from './telegram/telegram.service.js';
 import { WebChatController } from './web/web-chat.controller.js';
 import { WechatLoginController } from './wechat/wechat-login.controller.js';
 import { WECHAT_PUPPET, WechatService } from './wechat/wechat.service.js';
-import type { Puppet } from 'wechaty-puppet';
 
 export interface BotOptions {
   /** A wechaty puppet instance to use instead of the configured one (tests: wechaty-puppet-mock). */
@@ -27,6 +27,8 @@ export class BotModule {
         OutboundService,
         TelegramService,
         WechatService,
+        { provide: CallsFeature, inject: [Desk], useFactory: (d: Desk) => d.calls },
+        { provide: IdentityFeature, inject: [Desk], useFactory: (d: Desk) => d.identity },
         ...(opts.wechatPuppet ? [{ provide: WECHAT_PUPPET, useValue: opts.wechatPuppet }] : []),
       ],
     };

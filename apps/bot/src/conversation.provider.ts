@@ -1,11 +1,16 @@
+// The conversation engine every channel adapter feeds, over the desk's chat registrations.
+// Transient failures (a lost connection, a serialization conflict) are retried before giving up.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
-import { ConversationEngine, NluUnderstander, type HandleOutcome, type InboundEvent } from '@baiying/conversation';
+import { ConversationEngine } from '@baiying/conversation';
 import { Repos, type PrismaClient } from '@baiying/db';
-import { Desk } from '@baiying/desk';
+import type { HandleOutcome, InboundEvent } from '@baiying/domain';
+import { Desk, NluUnderstander } from '@baiying/features';
 import { APP_CONFIG, PRISMA, libLogger } from '@baiying/platform';
 
-/** The engine every channel adapter feeds. Transient failures are retried before giving up. */
+const ATTEMPTS = 3;
+const RETRY_BASE_MS = 50;
+
 @Injectable()
 export class ConversationService implements OnModuleInit {
   private engine!: ConversationEngine;
@@ -22,14 +27,8 @@ export class ConversationService implements OnModuleInit {
     const repos = new Repos(this.prisma);
     const categories = await repos.org.categories();
     const stations = (await repos.org.stations()).map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-    const understander = new NluUnderstander(categories, stations, this.config.timeZone, this.config.nlu.model ?? null, (reason) =>
-      this.logger.warn('model unavailable, using the rules', { reason }),
-    );
-    this.engine = new ConversationEngine(this.desk, {
-      understander,
-      confidenceThreshold: this.config.nlu.confidenceThreshold,
-      logger: this.logger,
-    });
+    const understander = new NluUnderstander(categories, stations, this.config.timeZone, this.config.nlu.model ?? null, (reason) => this.logger.warn('model unavailable, using the rules', { reason }));
+    this.engine = new ConversationEngine(this.desk.uow, this.desk.chat(understander), this.logger);
   }
 
   async handle(ev: InboundEvent): Promise<HandleOutcome> {
@@ -37,11 +36,11 @@ export class ConversationService implements OnModuleInit {
       try {
         return await this.engine.handle(ev);
       } catch (e) {
-        if (attempt >= 3) {
+        if (attempt >= ATTEMPTS) {
           this.logger.error('update failed', { channel: ev.channel, updateId: ev.updateId, error: (e as Error).message });
           throw e;
         }
-        await new Promise((r) => setTimeout(r, 50 * attempt));
+        await new Promise((r) => setTimeout(r, RETRY_BASE_MS * attempt));
       }
     }
   }

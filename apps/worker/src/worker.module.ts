@@ -1,12 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
+import { systemClock, type Clock } from '@baiying/domain';
 import { CoreModule } from '@baiying/platform';
-import { ProcessorsService } from './processors.service.js';
-import { ReconcilerService } from './reconciler.service.js';
+import { JobsService } from './jobs.service.js';
+import { ReconcilerService, WORKER_CLOCK } from './reconciler.service.js';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(config, 'worker')], providers: [ProcessorsService, ReconcilerService] };
+  static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
+    return { module: WorkerModule, imports: [CoreModule.forRoot(config, 'worker', clock)], providers: [{ provide: WORKER_CLOCK, useValue: clock }, JobsService, ReconcilerService] };
   }
 }

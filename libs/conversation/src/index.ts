@@ -1,6 +1,6 @@
-export * from './inbound-event.js';
-export * from './understander.js';
-export * from './dialogue-state.js';
 export * from './engine.js';
-export { nextStep } from './flows/intake.flow.js';
-export * from './nlu-understander.js';
+export * from './turn.js';
+export * from './dialogue.js';
+export * from './keyword.js';
+export * from './registration.js';
+export * from './core.chat.js';

@@ -1,19 +1,25 @@
 // One inbound event being handled inside one transaction: who sent it, what we reply.
 import type { ActorRow } from '@baiying/db';
-import type { Desk, Work } from '@baiying/desk';
-import type { OutButton, OutMessage } from '@baiying/domain';
+import type { CallbackAnswer, Err, InboundEvent, OutButton, OutMessage } from '@baiying/domain';
+import { PurposeKey } from '@baiying/domain';
 import { label, t, type MessageKey, type Params } from '@baiying/i18n';
+import { defineButton, field, type Work } from '@baiying/kernel';
 import { Priority } from '@baiying/queue';
-import type { Dialogue } from './dialogue-state.js';
-import type { CallbackAnswer, InboundEvent } from './inbound-event.js';
+import type { Dialogue } from './dialogue.js';
+
+/** The longest toast Telegram shows. */
+const TOAST_MAX_CHARS = 200;
+
+/** Dialogue buttons: checked against the dialogue's nonce instead of a signature. */
+export const flowButton = defineButton<{ nonce: string; choice: string }>('f', { nonce: field.word(), choice: field.word() }, { signed: false });
 
 export class Turn {
   private replies = 0;
+  private dialogueChanged = false;
   answer?: CallbackAnswer;
 
   constructor(
     readonly w: Work,
-    readonly desk: Desk,
     readonly ev: InboundEvent,
     public actor: ActorRow,
     public dialogue: Dialogue | null,
@@ -25,7 +31,7 @@ export class Turn {
 
   /** Replies in the chat the event came from; keyed by update so a retry cannot double it. */
   reply(m: OutMessage): void {
-    this.w.out.to({ channel: this.ev.channel, chatId: this.ev.chat.id }, `r.${this.ev.channel}.${this.ev.updateId}.${this.replies++}`, 'reply', m, Priority.interactive);
+    this.w.out.to({ channel: this.ev.channel, chatId: this.ev.chat.id }, PurposeKey.reply(this.ev.channel, this.ev.updateId, this.replies++), 'reply', m, Priority.interactive);
   }
 
   say(key: MessageKey, params: Params = {}, buttons?: OutButton[][]): void {
@@ -34,25 +40,41 @@ export class Turn {
 
   /** The short toast for a pressed button (and, for errors, the reason). */
   toast(key: MessageKey, params: Params = {}, alert = false): void {
-    this.answer = { text: label(key, params).slice(0, 200), alert };
+    this.answer = { text: label(key, params).slice(0, TOAST_MAX_CHARS), alert };
     // Without toasts the answer becomes a message, unless this turn already replied.
-    if (this.ev.answerInChat && this.replies === 0) this.say(key, params);
+    if (!this.w.deps.channels.capabilities(this.ev.channel).hasToasts && this.replies === 0) this.say(key, params);
+  }
+
+  /** Acknowledges a press without words (the message that follows says it). */
+  ack(): void {
+    this.answer = { text: '✓', alert: false };
+  }
+
+  /** A success: a toast for a pressed button, a message for a typed keyword. */
+  done(key: MessageKey, params: Params, viaButton: boolean): void {
+    if (viaButton) this.toast(key, params);
+    else this.say(key, params);
+  }
+
+  /** A refusal from a use case: an alert for a pressed button, a message for a typed keyword. */
+  fail(r: Err, viaButton: boolean, params: Params = {}): void {
+    const p = { ...params, ...(r.detail ?? {}) };
+    if (viaButton) this.toast(r.code, p, true);
+    else this.say(r.code, p);
   }
 
   flowButton(choice: string, text: string): OutButton {
     if (!this.dialogue) throw new Error('flow button without a dialogue');
-    return { label: text, data: this.desk.codec.encode({ kind: 'flow', nonce: this.dialogue.nonce, choice }) };
+    return { label: text, data: this.w.buttons.encode(flowButton, { nonce: this.dialogue.nonce, choice }) };
   }
 
-  private dialogueChanged = false;
-
   /** Dialogue changes are kept in memory and written once when the turn ends (`flush`). */
-  async setDialogue(d: Dialogue): Promise<void> {
+  setDialogue(d: Dialogue): void {
     this.dialogue = d;
     this.dialogueChanged = true;
   }
 
-  async clearDialogue(): Promise<void> {
+  clearDialogue(): void {
     this.dialogue = null;
     this.dialogueChanged = true;
   }

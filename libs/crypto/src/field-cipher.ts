@@ -1,5 +1,5 @@
 // Encryption of sensitive fields at rest (AES-256-GCM) and keyed hashing for look-ups.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const VERSION = 'v1';
 
@@ -45,5 +45,12 @@ export class FieldCipher {
   /** Short signature for button payloads (tamper evidence; authorization is still checked). */
   sign(value: string, length = 8): string {
     return createHmac('sha256', this.macKey).update(`btn:${value}`).digest('base64url').slice(0, length);
+  }
+
+  /** Checks a `sign` signature in constant time (no timing hint about how much matched). */
+  verifySignature(value: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(value, signature.length || 8));
+    const given = Buffer.from(signature);
+    return signature.length === 8 && given.length === expected.length && timingSafeEqual(given, expected);
   }
 }

@@ -1,5 +1,6 @@
 import type { Tx } from './prisma.js';
 import { CallRepository } from './repositories/call.repository.js';
+import { EmergencyRepository } from './repositories/emergency.repository.js';
 import { MessagingRepository } from './repositories/messaging.repository.js';
 import { NeedRepository } from './repositories/need.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
@@ -14,6 +15,7 @@ export class Repos {
   readonly needs: NeedRepository;
   readonly messaging: MessagingRepository;
   readonly calls: CallRepository;
+  readonly emergency: EmergencyRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -22,5 +24,6 @@ export class Repos {
     this.needs = new NeedRepository(tx);
     this.messaging = new MessagingRepository(tx);
     this.calls = new CallRepository(tx);
+    this.emergency = new EmergencyRepository(tx);
   }
 }

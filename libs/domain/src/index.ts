@@ -1,4 +1,9 @@
 export * from './shared/result.js';
+export * from './shared/errors.js';
+export * from './shared/clock.js';
+export * from './shared/logger.js';
+export * from './channel/channel.js';
+export * from './channel/inbound-event.js';
 export * from './need/need-state.js';
 export * from './need/need-code.js';
 export * from './routing/org-tree.js';
@@ -8,4 +13,5 @@ export * from './recognition/recognition.js';
 export * from './privacy/masking.js';
 export * from './intake/intake-rules.js';
 export * from './messaging/out-message.js';
-export * from './mobilisation/call-rules.js';
+export * from './messaging/purpose-keys.js';
+export * from './calls/call-rules.js';

@@ -1,4 +1,4 @@
-import { CATALOGUE } from './catalogue.js';
+import { CATALOGUE, NAMESPACES } from './catalogue.js';
 import { label, t } from './translate.js';
 import { ERROR_CODES } from '@baiying/domain';
 
@@ -12,6 +12,19 @@ describe('i18n catalogue', () => {
       // English may use *En variants of Chinese placeholders; it never invents new facts.
       for (const p of en) expect({ key, p, known: zh.has(p!.replace(/En$/, '')) || p === 'n' }).toEqual({ key, p, known: true });
     }
+  });
+
+  it('keeps each key in exactly one namespace', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [ns, messages] of Object.entries(NAMESPACES)) {
+      for (const key of Object.keys(messages)) {
+        if (seen.has(key)) twice.push(`${key} in ${seen.get(key)} and ${ns}`);
+        seen.set(key, ns);
+      }
+    }
+    expect(twice).toEqual([]);
+    expect(seen.size).toBe(Object.keys(CATALOGUE).length);
   });
 
   it('covers every domain error code', () => {

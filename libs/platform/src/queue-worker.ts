@@ -1,29 +1,41 @@
-// Runs BullMQ workers with a typed handler per job name; boot fails when a job name of the
-// queue has no handler (a job nobody processes would wait forever).
+// Runs BullMQ workers over a job registry: each queue's handlers come from the features that own
+// the jobs, and boot fails when a job name of a consumed queue has no handler (a job nobody
+// processes would wait forever) or has two.
 import { Logger } from '@nestjs/common';
-import { Worker, type Job, type WorkerOptions } from 'bullmq';
-import { JOB_QUEUE, createRedis, type JobName, type JobPayloads, type QueueName } from '@baiying/queue';
+import { DelayedError, Worker, type Job, type WorkerOptions } from 'bullmq';
+import type { JobControl, JobRegistry } from '@baiying/kernel';
+import { createRedis, type JobName, type JobPayloads, type QueueName } from '@baiying/queue';
 
-export type Handlers = { [K in JobName]?: (job: Job<JobPayloads[K]>, token: string | undefined) => Promise<unknown> };
+export interface RunningWorker {
+  worker: Worker;
+  close(): Promise<void>;
+}
 
 export function startQueueWorker(
   queue: QueueName,
-  handlers: Handlers,
-  opts: { redisUrl: string; prefix: string; concurrency: number; limiter?: WorkerOptions['limiter'] },
-): { worker: Worker; close: () => Promise<void> } {
-  const names = (Object.keys(JOB_QUEUE) as JobName[]).filter((n) => JOB_QUEUE[n] === queue);
-  const missing = names.filter((n) => !handlers[n]);
-  if (missing.length) throw new Error(`queue ${queue}: no handler for ${missing.join(', ')}`);
+  registry: JobRegistry,
+  opts: { redisUrl: string; prefix: string; concurrency: number; limiter?: WorkerOptions['limiter']; stopping?: () => boolean },
+): RunningWorker {
+  const handlers = registry.forQueue(queue);
   const logger = new Logger(`Queue:${queue}`);
   const connection = createRedis(opts.redisUrl, true);
   const worker = new Worker(
     queue,
     async (job: Job, token?: string) => {
-      const handler = handlers[job.name as JobName] as ((j: Job, t: string | undefined) => Promise<unknown>) | undefined;
+      const handler = handlers.get(job.name as JobName);
       if (!handler) throw new Error(`no handler for job ${job.name}`);
-      return handler(job, token);
+      const control: JobControl = {
+        get stopping() {
+          return opts.stopping?.() ?? false;
+        },
+        deferTo: async (ms) => {
+          await job.moveToDelayed(Date.now() + Math.ceil(ms), token);
+          throw new DelayedError();
+        },
+      };
+      return handler(job.data as JobPayloads[JobName], control);
     },
-    { connection, prefix: opts.prefix, concurrency: opts.concurrency, limiter: opts.limiter, autorun: true },
+    { connection, prefix: opts.prefix, concurrency: opts.concurrency, ...(opts.limiter ? { limiter: opts.limiter } : {}), autorun: true },
   );
   worker.on('failed', (job, err) => logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
   worker.on('error', (err) => logger.error(`worker error: ${err.message}`));

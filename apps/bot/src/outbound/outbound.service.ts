@@ -1,17 +1,19 @@
+// apps/bot owns every channel connection, so it is the one place messages leave from: the
+// outbound queue (replies, cards, notices) and the bulk lane (broadcasts), at each platform's pace.
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { bulkLaneJobsPerSecond, channelProfiles, OutboundDispatcher, RedisRateLimiter, TelegramSender, WebSender, type ChannelSender } from '@baiying/channels';
 import type { AppConfig } from '@baiying/config';
-import { OutboundDispatcher, RedisRateLimiter, TelegramSender, WebSender, type ChannelSender } from '@baiying/channels';
 import { FieldCipher } from '@baiying/crypto';
 import type { PrismaClient } from '@baiying/db';
-import { APP_CONFIG, PRISMA, startQueueWorker } from '@baiying/platform';
+import { JobRegistry } from '@baiying/kernel';
+import { APP_CONFIG, PRISMA, startQueueWorker, type RunningWorker } from '@baiying/platform';
 import { JobProducer, QueueName } from '@baiying/queue';
 import { WechatService } from '../wechat/wechat.service.js';
 
-/** apps/bot owns every channel connection, so it is the one place messages leave from. */
 @Injectable()
 export class OutboundService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(OutboundService.name);
-  private running: Array<{ close: () => Promise<void> }> = [];
+  private running: RunningWorker[] = [];
   dispatcher!: OutboundDispatcher;
 
   constructor(
@@ -26,31 +28,19 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
     const senders: ChannelSender[] = [];
     if (this.config.webChatEnabled) senders.push(new WebSender(this.prisma));
     const tg = this.config.telegram;
-    if (tg) {
-      const limiter = new RedisRateLimiter(this.producer.connection, `${this.config.redisPrefix}:tg`, tg.limits);
-      senders.push(new TelegramSender(TelegramSender.createApi(tg.token, tg.apiRoot), limiter));
-    }
+    if (tg) senders.push(new TelegramSender(TelegramSender.createApi(tg.token, tg.apiRoot), new RedisRateLimiter(this.producer.connection, `${this.config.redisPrefix}:tg`, tg.limits)));
     if (this.wechat.enabled) senders.push(this.wechat.sender());
     this.dispatcher = new OutboundDispatcher(this.prisma, this.cipher, senders, this.logger);
+    const send = (p: { sentMessageId: string }, control: Parameters<OutboundDispatcher['process']>[1]) => this.dispatcher.process(p, control);
+    const registry = new JobRegistry([{ feature: 'outbound', handlers: { 'send-message': send, 'send-bulk': send } }]);
     const base = { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix };
+    const enabled = channelProfiles(this.config).filter((p) => senders.some((s) => s.channel === p.channel));
     this.running.push(
-      startQueueWorker(QueueName.Outbound, { 'send-message': (job, token) => this.dispatcher.process(job, token) }, { ...base, concurrency: this.config.outboundConcurrency }),
-      // Broadcasts: a separate lane that BullMQ hands out no faster than the platforms' broadcast
-      // share (so waiting jobs do not spin on the pacer), below interactive traffic in the pacer.
-      startQueueWorker(
-        QueueName.Bulk,
-        { 'send-bulk': (job, token) => this.dispatcher.process(job, token) },
-        { ...base, concurrency: this.config.calls.broadcastConcurrency, limiter: { max: this.bulkJobsPerSecond(), duration: 1000 } },
-      ),
+      startQueueWorker(QueueName.Outbound, registry, { ...base, concurrency: this.config.outboundConcurrency }),
+      // Broadcasts: a separate lane that BullMQ hands out no faster than the channels' broadcast
+      // shares (so waiting jobs do not spin on the pacer), below interactive traffic in the pacer.
+      startQueueWorker(QueueName.Bulk, registry, { ...base, concurrency: this.config.calls.broadcastConcurrency, limiter: { max: bulkLaneJobsPerSecond(enabled), duration: 1000 } }),
     );
-  }
-
-  /** Jobs per second the bulk lane may start: every enabled channel's broadcast pace, summed. */
-  private bulkJobsPerSecond(): number {
-    const tg = this.config.telegram?.limits.bulkPerSecond ?? 0;
-    const wx = this.wechat.enabled ? 1 : 0;
-    const web = this.config.webChatEnabled ? 20 : 0;
-    return Math.max(1, tg + wx + web);
   }
 
   async onApplicationShutdown(): Promise<void> {

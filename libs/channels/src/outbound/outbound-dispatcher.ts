@@ -3,12 +3,11 @@
 // already sent is never sent again, whatever BullMQ redelivers. Broadcast rows (`atMostOnce`)
 // are also claimed before the platform call, so even a crash mid-call cannot send them twice:
 // a claim nobody resolved becomes `uncertain` (see the worker's reconciler), not a resend.
-import { DelayedError, type Job } from 'bullmq';
 import type { FieldCipher } from '@baiying/crypto';
-import { Repos, type Channel, type PrismaClient } from '@baiying/db';
-import type { OutMessage } from '@baiying/domain';
-import type { JobPayloads } from '@baiying/queue';
-import { NotSentError, PermanentSendError, RateLimitedError, SendLaterError, type ChannelSender } from '../channel-sender.js';
+import { Repos, type PrismaClient } from '@baiying/db';
+import type { Channel, OutMessage } from '@baiying/domain';
+import type { JobControl } from '@baiying/kernel';
+import { NotSentError, PermanentSendError, RateLimitedError, SendLaterError, type ChannelSender } from '../port.js';
 
 export interface OutboundLogger {
   warn(message: string): void;
@@ -46,8 +45,8 @@ export class OutboundDispatcher {
     return this.senders.has(channel);
   }
 
-  async process(job: Job<JobPayloads['send-message'] | JobPayloads['send-bulk']>, token: string | undefined): Promise<OutboundResult> {
-    const row = await this.repos.messaging.get(job.data.sentMessageId);
+  async process(payload: { sentMessageId: string }, control: JobControl): Promise<OutboundResult> {
+    const row = await this.repos.messaging.get(payload.sentMessageId);
     if (!row || row.status !== 'pending') return 'skipped';
     const sender = this.senders.get(row.channel);
     if (!sender) {
@@ -62,7 +61,7 @@ export class OutboundDispatcher {
         await this.repos.messaging.markFailed(row.id, 'original message missing or failed', true);
         return 'failed';
       }
-      if (original.status !== 'sent' || !original.messageRef) return this.delay(job, token, this.editWaitMs);
+      if (original.status !== 'sent' || !original.messageRef) return control.deferTo(this.editWaitMs);
       // Edits of one message (a live tally, a job card) only matter as the latest one.
       if (await this.repos.messaging.newerEditExists(row.editOf, row.seq)) {
         await this.repos.messaging.markSuperseded(row.id);
@@ -71,9 +70,9 @@ export class OutboundDispatcher {
       editRef = original.messageRef;
     }
     const paused = this.pausedFor(row.channel);
-    if (paused > 0) return this.delay(job, token, paused);
+    if (paused > 0) return control.deferTo(paused);
     const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce });
-    if (wait > 0) return this.delay(job, token, wait);
+    if (wait > 0) return control.deferTo(wait);
     if (row.atMostOnce && !(await this.repos.messaging.claimForSending(row.id))) return 'skipped';
     const msg = JSON.parse(this.cipher.decrypt(row.bodyEnc)) as OutMessage;
     try {
@@ -114,8 +113,8 @@ export class OutboundDispatcher {
       // Not delivered for certain: an at-most-once row may go again.
       const notDelivered = e instanceof SendLaterError || e instanceof RateLimitedError || e instanceof NotSentError;
       if (row.atMostOnce && notDelivered) await this.repos.messaging.unclaim(row.id);
-      if (e instanceof SendLaterError) return this.delay(job, token, e.waitMs);
-      if (e instanceof RateLimitedError) return this.delay(job, token, e.retryAfterMs);
+      if (e instanceof SendLaterError) return control.deferTo(e.waitMs);
+      if (e instanceof RateLimitedError) return control.deferTo(e.retryAfterMs);
       if (e instanceof PermanentSendError) {
         await this.repos.messaging.markFailed(row.id, e.message, true);
         this.logger.warn(`message ${row.id} (${row.template}) failed permanently: ${e.message}`);
@@ -148,8 +147,4 @@ export class OutboundDispatcher {
     }
   }
 
-  private async delay(job: Job, token: string | undefined, ms: number): Promise<never> {
-    await job.moveToDelayed(Date.now() + Math.ceil(ms), token);
-    throw new DelayedError();
-  }
 }

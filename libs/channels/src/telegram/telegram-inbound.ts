@@ -1,7 +1,7 @@
 // Turns a Telegram update into the engine's channel-free event, or null for updates the
 // desk does not act on (edits, channel posts, other bots' traffic, …).
 import type { Update } from 'grammy/types';
-import type { InboundEvent } from '@baiying/conversation';
+import type { InboundEvent } from '@baiying/domain';
 
 const displayName = (u: { first_name: string; last_name?: string }): string => [u.first_name, u.last_name].filter(Boolean).join(' ').slice(0, 64);
 

@@ -5,8 +5,8 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { OutMessage } from '@baiying/domain';
 import { MAX_MESSAGE_CHARS } from '@baiying/domain';
-import { NotSentError, PermanentSendError, RateLimitedError, type ChannelSender } from '../channel-sender.js';
-import type { RedisRateLimiter } from '../outbound/rate-limiter.js';
+import { NotSentError, PermanentSendError, RateLimitedError, type ChannelSender } from '../port.js';
+import type { RedisRateLimiter } from '../pacing/redis-rate-limiter.js';
 
 export function toInlineKeyboard(msg: OutMessage): InlineKeyboardMarkup | undefined {
   if (!msg.buttons?.length) return undefined;

@@ -3,7 +3,7 @@
 import type { Prisma, PrismaClient } from '@baiying/db';
 import { Repos } from '@baiying/db';
 import type { OutMessage } from '@baiying/domain';
-import type { ChannelSender } from '../channel-sender.js';
+import type { ChannelSender } from '../port.js';
 
 const buttonsJson = (msg: OutMessage): Prisma.InputJsonValue => (msg.buttons ?? []).map((row) => row.map((b) => ({ label: b.label, data: b.data })));
 

@@ -2,9 +2,10 @@
 // breaker on "too frequent" errors (the message is retried after the pause, never dropped),
 // and merges queued notices to one group into a single message.
 import type { OutMessage } from '@baiying/domain';
-import { RateLimitedError, SendLaterError, type ChannelSender } from '../channel-sender.js';
-import type { WechatPacer } from './wechat-pacer.js';
+import { RateLimitedError, SendLaterError, type ChannelSender } from '../port.js';
+import type { WechatPacer } from '../pacing/wechat-pacer.js';
 import { renderWechat } from './wechat-render.js';
+import { wechatChatId } from './wechat-inbound.js';
 
 /** What the sender needs from a logged-in wechaty instance: find the chat, then say. */
 export interface WechatTransport {
@@ -36,7 +37,7 @@ export class WechatSender implements ChannelSender {
 
   /** Group chats (rooms) get one combined notice instead of a burst. */
   batchable(chatId: string): boolean {
-    return chatId.startsWith('r:');
+    return wechatChatId.isRoom(chatId);
   }
 
   async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {

@@ -1,3 +1,4 @@
+import { CALL_MESSAGE_KEY_SQL } from '@baiying/domain';
 import { Prisma, type Channel, type Tx } from '../prisma.js';
 
 /** Who a call reaches. Selectors are united; every unit must lie in the caller's scope. */
@@ -130,15 +131,6 @@ export class CallRepository {
     if (personIds.length) await this.tx.callRecipient.updateMany({ where: { callId, personId: { in: personIds }, queuedAt: null }, data: { queuedAt: at } });
   }
 
-  /** Broadcast rows not yet handed to a platform, per channel (the outbound queue's bulk backlog). */
-  async bulkBacklog(): Promise<Record<Channel, number>> {
-    const rows = await this.tx.$queryRaw<Array<{ channel: Channel; n: bigint }>>`
-      SELECT channel, count(*) AS n FROM sent_message WHERE "atMostOnce" AND status = 'pending' GROUP BY channel`;
-    const out: Record<Channel, number> = { telegram: 0, wechat: 0, web: 0 };
-    for (const r of rows) out[r.channel] = Number(r.n);
-    return out;
-  }
-
   /** Calls whose fan-out has not finished (the reconciler resumes them). */
   async fanoutsUnfinished() {
     return this.tx.call.findMany({ where: { fanoutDoneAt: null, status: 'open' }, select: { id: true } });
@@ -161,7 +153,7 @@ export class CallRepository {
         count(*) FILTER (WHERE sm.status = 'failed') AS failed,
         count(*) FILTER (WHERE sm.status = 'uncertain') AS uncertain
       FROM call_recipient cr
-      LEFT JOIN sent_message sm ON sm."purposeKey" = 'call.' || cr."callId" || '.m.' || cr."personId"
+      LEFT JOIN sent_message sm ON sm."purposeKey" = ${Prisma.raw(CALL_MESSAGE_KEY_SQL)}
       WHERE cr."callId" = ${callId}::uuid`;
     const r = rows[0]!;
     return { recipients: Number(r.recipients), queued: Number(r.queued), sent: Number(r.sent), failed: Number(r.failed), uncertain: Number(r.uncertain) };
@@ -218,50 +210,4 @@ export class CallRepository {
     return this.tx.callRecipient.findMany({ where: { callId, checkedInAt: { not: null }, creditedAt: null } });
   }
 
-  async attendanceHours(personId: string): Promise<number> {
-    const r = await this.tx.callRecipient.aggregate({ where: { personId, creditedAt: { not: null } }, _sum: { hours: true } });
-    return Number(r._sum.hours ?? 0);
-  }
-
-  // --- 平战结合 ---------------------------------------------------------------------------
-
-  async switchMode(orgUnitId: string, emergency: boolean, byId: string, reason: string | null): Promise<boolean> {
-    const r = await this.tx.orgUnit.updateMany({ where: { id: orgUnitId, emergencyMode: !emergency }, data: { emergencyMode: emergency } });
-    if (r.count === 0) return false;
-    await this.tx.modeSwitch.create({ data: { orgUnitId, emergency, byId, reason } });
-    return true;
-  }
-
-  /** Approved members of emergency-category teams at or below a unit (平战结合 direct dispatch). */
-  async emergencyMembers(unitId: string): Promise<string[]> {
-    const rows = await this.tx.$queryRaw<Array<{ personId: string }>>`
-      SELECT DISTINCT tm."volunteerId" AS "personId"
-      FROM team_membership tm
-      JOIN team t ON t.id = tm."teamId" AND t."categoryCode" = 'emergency'
-      JOIN org_unit u ON u.id = t."orgUnitId"
-      JOIN org_unit a ON a.id = ${unitId}::uuid AND u.path LIKE a.path || '%'
-      JOIN volunteer v ON v."personId" = tm."volunteerId" AND v.status = 'approved'`;
-    return rows.map((r) => r.personId);
-  }
-
-  /** Whether a person is an approved member of an emergency team at or below a unit. */
-  async isEmergencyMember(personId: string, unitId: string): Promise<boolean> {
-    return (await this.emergencyMembers(unitId)).includes(personId);
-  }
-
-  async modeHistory(orgUnitId: string, take = 10) {
-    return this.tx.modeSwitch.findMany({ where: { orgUnitId }, orderBy: { createdAt: 'desc' }, take });
-  }
-
-  // --- personal API tokens ----------------------------------------------------------------
-
-  async issueToken(personId: string, tokenHash: string): Promise<void> {
-    await this.tx.apiToken.updateMany({ where: { personId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await this.tx.apiToken.create({ data: { personId, tokenHash } });
-  }
-
-  async tokenOwner(tokenHash: string): Promise<string | null> {
-    const row = await this.tx.apiToken.findUnique({ where: { tokenHash } });
-    return row && !row.revokedAt ? row.personId : null;
-  }
 }

@@ -89,6 +89,15 @@ export class MessagingRepository {
     return this.tx.sentMessage.findMany({ where: { purposeKey: { startsWith: prefix }, editOf: null }, select: { purposeKey: true, channel: true, chatId: true } });
   }
 
+  /** Broadcast rows not yet handed to a platform, per channel (the outbound queue's bulk backlog). */
+  async bulkBacklog(): Promise<Record<Channel, number>> {
+    const rows = await this.tx.$queryRaw<Array<{ channel: Channel; n: bigint }>>`
+      SELECT channel, count(*) AS n FROM sent_message WHERE "atMostOnce" AND status = 'pending' GROUP BY channel`;
+    const out: Record<Channel, number> = { telegram: 0, wechat: 0, web: 0 };
+    for (const r of rows) out[r.channel] = Number(r.n);
+    return out;
+  }
+
   // --- domain outbox ----------------------------------------------------------------------
 
   async addEvent(type: string, aggregateId: string, payload: Prisma.InputJsonValue = {}) {
@@ -148,7 +157,6 @@ export class MessagingRepository {
     const r = await this.tx.webMessage.updateMany({ where: { seq }, data: { text, buttons, editedAt: new Date() } });
     return r.count === 1;
   }
-
 
   async webRecent(chatId: string, take: number) {
     const rows = await this.tx.webMessage.findMany({ where: { chatId }, orderBy: { seq: 'desc' }, take });

@@ -1,4 +1,4 @@
-import type { NeedEventType, NeedStatus, OrgTier } from '@baiying/domain';
+import { sourcesOf, targetOf, type NeedEventType, type NeedStatus, type OrgTier } from '@baiying/domain';
 import { Prisma, type Channel, type Tx } from '../prisma.js';
 
 export interface NewNeed {
@@ -72,11 +72,12 @@ export class NeedRepository {
   }
 
   /**
-   * Applies a status change only if the need is still in one of `from` — the single
-   * conditional UPDATE that makes concurrent actions safe. Returns whether it applied.
+   * Applies a lifecycle event through the state machine: the need moves to the event's target
+   * only if it is still in one of the event's source statuses — the single conditional UPDATE
+   * that makes concurrent actions safe. Returns whether it applied.
    */
-  async transition(id: string, from: readonly NeedStatus[], to: NeedStatus, data: Prisma.NeedUncheckedUpdateManyInput = {}): Promise<boolean> {
-    const r = await this.tx.need.updateMany({ where: { id, status: { in: [...from] } }, data: { ...data, status: to } });
+  async apply(id: string, event: NeedEventType, data: Prisma.NeedUncheckedUpdateManyInput = {}): Promise<boolean> {
+    const r = await this.tx.need.updateMany({ where: { id, status: { in: sourcesOf(event) } }, data: { ...data, status: targetOf(event) } });
     return r.count === 1;
   }
 
@@ -84,10 +85,6 @@ export class NeedRepository {
   async event(needId: string, type: NeedEventType | string, actorId: string | null, data: Record<string, string | number | boolean | null> = {}): Promise<string> {
     const row = await this.tx.needEvent.create({ data: { needId, type, actorId, data }, select: { id: true } });
     return row.id;
-  }
-
-  async addAttachment(needId: string, channel: Channel, kind: string, fileRef: string): Promise<void> {
-    await this.tx.attachment.create({ data: { needId, channel, kind, fileRef } });
   }
 
   // --- dispatches -------------------------------------------------------------------------
@@ -105,17 +102,9 @@ export class NeedRepository {
     return this.tx.dispatch.findFirst({ where: { needId, status: 'open' }, include: { team: true } });
   }
 
-  async latestDispatch(needId: string) {
-    return this.tx.dispatch.findFirst({ where: { needId }, orderBy: { round: 'desc' }, include: { team: true } });
-  }
-
   async closeDispatch(id: string, status: 'claimed' | 'escalated' | 'superseded'): Promise<boolean> {
     const r = await this.tx.dispatch.updateMany({ where: { id, status: 'open' }, data: { status, closedAt: new Date() } });
     return r.count === 1;
-  }
-
-  async overdueOpenDispatches(before: Date, take = 500) {
-    return this.tx.dispatch.findMany({ where: { status: 'open', slaDueAt: { lte: before } }, take, select: { id: true } });
   }
 
   async openDispatches(take = 5000) {
@@ -135,9 +124,9 @@ export class NeedRepository {
    */
   async take(dispatchId: string, volunteerId: string): Promise<{ needId: string; claimId: string } | null> {
     const rows = await this.tx.$queryRaw<Array<{ id: string }>>`
-      UPDATE need AS n SET status = 'claimed', "claimedById" = ${volunteerId}::uuid, "updatedAt" = now()
+      UPDATE need AS n SET status = ${targetOf('take')}::"NeedStatus", "claimedById" = ${volunteerId}::uuid, "updatedAt" = now()
       FROM dispatch AS d
-      WHERE d.id = ${dispatchId}::uuid AND d.status = 'open' AND n.id = d."needId" AND n.status = 'dispatched'
+      WHERE d.id = ${dispatchId}::uuid AND d.status = 'open' AND n.id = d."needId" AND n.status = ANY(${sourcesOf('take')}::"NeedStatus"[])
       RETURNING n.id`;
     const needId = rows[0]?.id;
     if (!needId) return null;
@@ -161,10 +150,6 @@ export class NeedRepository {
   async endClaim(id: string, status: 'released' | 'completed', reason: string | null): Promise<boolean> {
     const r = await this.tx.claim.updateMany({ where: { id, status: 'active' }, data: { status, releaseReason: reason, endedAt: new Date() } });
     return r.count === 1;
-  }
-
-  async reopenClaim(id: string): Promise<void> {
-    await this.tx.claim.update({ where: { id }, data: { status: 'active', endedAt: null } });
   }
 
   async activeClaimsOf(volunteerId: string) {
@@ -205,10 +190,6 @@ export class NeedRepository {
 
   async addPoints(personId: string, delta: number, reason: string, sourceKey: string): Promise<void> {
     await this.tx.pointsEntry.createMany({ data: [{ personId, delta, reason, sourceKey }], skipDuplicates: true });
-  }
-
-  async rating(needId: string) {
-    return this.tx.rating.findUnique({ where: { needId } });
   }
 
   async rate(needId: string, residentId: string, volunteerId: string | null, score: number): Promise<boolean> {

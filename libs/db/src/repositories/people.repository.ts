@@ -102,6 +102,18 @@ export class PeopleRepository {
     }
   }
 
+  // --- personal API tokens ----------------------------------------------------------------
+
+  async issueToken(personId: string, tokenHash: string): Promise<void> {
+    await this.tx.apiToken.updateMany({ where: { personId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await this.tx.apiToken.create({ data: { personId, tokenHash } });
+  }
+
+  async tokenOwner(tokenHash: string): Promise<string | null> {
+    const row = await this.tx.apiToken.findUnique({ where: { tokenHash } });
+    return row && !row.revokedAt ? row.personId : null;
+  }
+
   /** Coordinators whose unit is one of `unitIds` (callers pass a unit and its ancestors). */
   async coordinatorsOf(unitIds: string[]): Promise<Array<{ personId: string; orgUnitId: string }>> {
     const rows = await this.tx.roleAssignment.findMany({ where: { role: 'coordinator', orgUnitId: { in: unitIds } }, orderBy: { createdAt: 'asc' } });

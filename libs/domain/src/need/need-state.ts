@@ -54,6 +54,14 @@ export function sourcesOf(event: NeedEventType): NeedStatus[] {
   return Object.keys(TRANSITIONS[event]) as NeedStatus[];
 }
 
+/** The one status an event leads to (every event has a single target, whatever the source). */
+export function targetOf(event: NeedEventType): NeedStatus {
+  const targets = new Set(Object.values(TRANSITIONS[event]));
+  const [only] = targets;
+  if (targets.size !== 1 || !only) throw new Error(`need event ${event} has ${targets.size} targets`);
+  return only;
+}
+
 export const OPEN_STATUSES: readonly NeedStatus[] = ['submitted', 'dispatched', 'unrouted', 'claimed', 'en_route', 'done'];
 export const isOpen = (s: NeedStatus): boolean => OPEN_STATUSES.includes(s);
 export const isCancellable = (s: NeedStatus): boolean => nextStatus(s, 'cancel').ok;

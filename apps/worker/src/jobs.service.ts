@@ -1,0 +1,37 @@
+// The worker consumes the routing, timer and call queues with the handlers the features own.
+// A handler rethrows failures so BullMQ retries them with the job's backoff.
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '@baiying/config';
+import { Desk } from '@baiying/features';
+import { JobRegistry } from '@baiying/kernel';
+import { APP_CONFIG, libLogger, startQueueWorker, type RunningWorker } from '@baiying/platform';
+import { QueueName } from '@baiying/queue';
+
+/** Parallel jobs per queue in one worker process. */
+const CONCURRENCY: Partial<Record<QueueName, number>> = { [QueueName.Routing]: 20, [QueueName.Timers]: 10, [QueueName.Calls]: 10 };
+
+@Injectable()
+export class JobsService implements OnModuleInit, OnApplicationShutdown {
+  readonly registry: JobRegistry;
+  private readonly running: RunningWorker[] = [];
+  private stopping = false;
+
+  constructor(
+    desk: Desk,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.registry = new JobRegistry(desk.jobs(libLogger('Jobs')));
+  }
+
+  onModuleInit(): void {
+    const base = { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, stopping: () => this.stopping };
+    for (const [queue, concurrency] of Object.entries(CONCURRENCY) as Array<[QueueName, number]>) {
+      this.running.push(startQueueWorker(queue, this.registry, { ...base, concurrency }));
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.running.map((r) => r.close()));
+  }
+}

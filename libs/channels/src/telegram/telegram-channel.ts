@@ -1,0 +1,66 @@
+// The Telegram connection: grammY over the configurable Bot API root; long polling through
+// @grammyjs/runner (updates of one chat in order, chats in parallel) or a webhook handler.
+// Every update becomes an InboundEvent for the conversation engine; a pressed button is
+// answered with the engine's toast.
+import { Bot, webhookCallback, type Context } from 'grammy';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import type { TelegramConfig } from '@baiying/config';
+import type { HandleOutcome, InboundEvent, Logger } from '@baiying/domain';
+import type { RequestHandler } from 'express';
+import { telegramUpdateToEvent } from './telegram-inbound.js';
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+/** Telegram re-sends an update whose webhook call took longer than ~10 s: answer before that. */
+const WEBHOOK_TIMEOUT_MS = 9000;
+
+export type InboundHandler = (ev: InboundEvent) => Promise<HandleOutcome>;
+
+export class TelegramChannel {
+  private bot?: Bot;
+  private runner?: RunnerHandle;
+
+  constructor(
+    private readonly config: TelegramConfig,
+    private readonly logger: Logger,
+  ) {}
+
+  private build(handle: InboundHandler): Bot {
+    const bot = new Bot(this.config.token, { client: { apiRoot: this.config.apiRoot } });
+    bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
+    bot.use(async (ctx) => {
+      const ev = telegramUpdateToEvent(ctx.update, ctx.me.username);
+      if (!ev) return;
+      const outcome = await handle(ev);
+      if (ev.kind === 'callback' && ev.callback) {
+        // A duplicate delivery was answered the first time; answering again is harmless.
+        await ctx.answerCallbackQuery(outcome.callbackAnswer ? { text: outcome.callbackAnswer.text, show_alert: outcome.callbackAnswer.alert } : {}).catch(() => undefined);
+      }
+    });
+    bot.catch((err) => this.logger.error(`update ${err.ctx.update.update_id} failed: ${err.message}`));
+    return bot;
+  }
+
+  /** Starts long polling; in webhook mode returns the handler to mount instead. */
+  async start(handle: InboundHandler): Promise<RequestHandler | null> {
+    this.bot = this.build(handle);
+    await this.bot.init();
+    if (this.config.webhookUrl) {
+      return webhookCallback(this.bot, 'express', { secretToken: this.config.webhookSecret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS }) as unknown as RequestHandler;
+    }
+    await this.bot.api.deleteWebhook();
+    this.runner = run(this.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    this.logger.log(`Telegram @${this.bot.botInfo.username}: long polling ${this.config.apiRoot}`);
+    return null;
+  }
+
+  /** Webhook mode: tells Telegram where to post, once the HTTP server is listening. */
+  async registerWebhook(): Promise<void> {
+    if (!this.config.webhookUrl || !this.bot) return;
+    await this.bot.api.setWebhook(this.config.webhookUrl, { secret_token: this.config.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+    this.logger.log(`Telegram @${this.bot.botInfo.username}: webhook at ${new URL(this.config.webhookUrl).pathname}`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.runner?.isRunning()) await this.runner.stop();
+  }
+}

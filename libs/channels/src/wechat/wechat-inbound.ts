@@ -1,0 +1,80 @@
+// Turns a wechaty message into the engine's event. Private numbered replies ("1", "2") stand for
+// the n-th choice of the newest message with choices sent to that chat.
+import { types, type Message } from 'wechaty';
+import type { FieldCipher } from '@baiying/crypto';
+import { Repos, type PrismaClient } from '@baiying/db';
+import type { InboundEvent, OutMessage } from '@baiying/domain';
+import { numberedChoices, parseChoiceNumber } from './wechat-render.js';
+
+/** Messages older than this before the channel started are history a puppet replays: ignored. */
+const REPLAY_GRACE_MS = 60_000;
+/** How many recent messages to a chat a numbered reply looks through for its menu. */
+const MENU_LOOKBACK = 5;
+const NAME_CHARS = 64;
+
+export const wechatChatId = {
+  room: (id: string) => `r:${id}`,
+  contact: (id: string) => `c:${id}`,
+  isRoom: (chatId: string) => chatId.startsWith('r:'),
+  raw: (chatId: string) => chatId.slice(2),
+};
+
+export class WechatInbound {
+  private readonly repos: Repos;
+
+  constructor(
+    prisma: PrismaClient,
+    private readonly cipher: FieldCipher,
+    private readonly startedAt: () => number,
+  ) {
+    this.repos = new Repos(prisma);
+  }
+
+  /** Null for the bot's own messages, replayed history and non-text group chatter. */
+  async toEvent(m: Message): Promise<InboundEvent | null> {
+    if (m.self()) return null;
+    if (m.date().getTime() < this.startedAt() - REPLAY_GRACE_MS) return null;
+    const talker = m.talker();
+    const room = m.room();
+    const base = { channel: 'wechat' as const, updateId: m.id, from: { externalId: talker.id, displayName: talker.name().slice(0, NAME_CHARS) || '微信用户' } };
+    const type = m.type();
+    if (room) {
+      if (type !== types.Message.Text) return null;
+      const mentioned = await m.mentionSelf().catch(() => false);
+      const title = await room.topic().catch(() => undefined);
+      return { ...base, chat: { id: wechatChatId.room(room.id), kind: 'group', ...(title ? { title } : {}) }, kind: 'text', text: m.text(), mentioned };
+    }
+    const chat = { id: wechatChatId.contact(talker.id), kind: 'private' as const };
+    switch (type) {
+      case types.Message.Text: {
+        const text = m.text();
+        const n = parseChoiceNumber(text);
+        if (n !== null) {
+          const data = await this.choice(chat.id, n);
+          if (data) return { ...base, chat, kind: 'callback', callback: { id: m.id, data } };
+        }
+        return { ...base, chat, kind: 'text', text };
+      }
+      case types.Message.Image:
+        return { ...base, chat, kind: 'photo', fileRef: `wechat:${m.id}` };
+      case types.Message.Audio:
+        return { ...base, chat, kind: 'voice', fileRef: `wechat:${m.id}` };
+      case types.Message.Emoticon:
+        return { ...base, chat, kind: 'sticker' };
+      case types.Message.Recalled:
+        return null;
+      default:
+        // Files, mini-programs, red packets, transfers, links, system notices.
+        return { ...base, chat, kind: 'other' };
+    }
+  }
+
+  /** "1", "2", …: the n-th numbered choice of the newest message with choices in this chat. */
+  private async choice(chatId: string, n: number): Promise<string | null> {
+    for (const row of await this.repos.messaging.recentToChat('wechat', chatId, MENU_LOOKBACK)) {
+      const choices = numberedChoices(JSON.parse(this.cipher.decrypt(row.bodyEnc)) as OutMessage);
+      if (choices.length) return choices[n - 1] ?? null;
+    }
+    return null;
+  }
+}

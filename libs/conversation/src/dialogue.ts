@@ -1,0 +1,41 @@
+// Per-chat dialogue state (a form being filled), stored encrypted in PostgreSQL so it survives
+// restarts and Redis loss. Each flow validates its own data with a zod schema when the state is
+// loaded: a state written by an older version that no longer fits is dropped, not trusted.
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { Turn } from './turn.js';
+
+export interface Dialogue {
+  flow: string;
+  /** Dialogue buttons carry it: a button from an older form is stale. */
+  nonce: string;
+  data: unknown;
+}
+
+export const newNonce = (): string => randomBytes(3).toString('base64url');
+
+export interface FlowDef<D> {
+  readonly name: string;
+  readonly schema: z.ZodType<D>;
+  /** The flow's data if the turn's dialogue is this flow and fits its schema. */
+  read(turn: Turn): D | null;
+  /** Starts the flow afresh (a new nonce: buttons of an earlier form go stale). */
+  start(turn: Turn, data: D): void;
+  /** Keeps the flow's nonce and stores new data. */
+  save(turn: Turn, data: D): void;
+}
+
+export function defineFlow<D>(name: string, schema: z.ZodType<D>): FlowDef<D> {
+  return {
+    name,
+    schema,
+    read: (turn) => {
+      const d = turn.dialogue;
+      if (!d || d.flow !== name) return null;
+      const r = schema.safeParse(d.data);
+      return r.success ? r.data : null;
+    },
+    start: (turn, data) => turn.setDialogue({ flow: name, nonce: newNonce(), data }),
+    save: (turn, data) => turn.setDialogue({ flow: name, nonce: turn.dialogue?.flow === name ? turn.dialogue.nonce : newNonce(), data }),
+  };
+}

@@ -1,0 +1,70 @@
+// Every message the desk sends is a sent_message row with a unique purpose key: the key makes a
+// retried transaction or a re-run job write the same row again (skipped), never a second message.
+// Keys are built here and only here, by name; prefixes used in look-ups come from the same
+// builders, so a key and the query that finds it cannot drift apart.
+
+type Id = string;
+
+export const PurposeKey = {
+  // --- replies to an inbound update (numbered within the turn) --------------------------------
+  reply: (channel: string, updateId: string, n: number) => `r.${channel}.${updateId}.${n}`,
+
+  // --- a need's resident notices -----------------------------------------------------------
+  needDispatched: (needId: Id) => `need.${needId}.dispatched`,
+  needReassigned: (needId: Id, eventId: Id) => `need.${needId}.reassigned.${eventId}`,
+  needEscalated: (needId: Id, dispatchId: Id) => `need.${needId}.escalated.${dispatchId}`,
+  needUnrouted: (needId: Id) => `need.${needId}.unrouted`,
+  needTaken: (needId: Id, claimId: Id) => `need.${needId}.taken.${claimId}`,
+  needEnRoute: (needId: Id, claimId: Id) => `need.${needId}.en_route.${claimId}`,
+  needReleased: (needId: Id, claimId: Id) => `need.${needId}.released.${claimId}`,
+  needAskConfirm: (needId: Id, eventId: Id) => `need.${needId}.ask_confirm.${eventId}`,
+  needAskRating: (needId: Id) => `need.${needId}.ask_rating`,
+  needRated: (needId: Id) => `need.${needId}.rated`,
+  needAutoConfirmed: (needId: Id) => `need.${needId}.auto_confirmed`,
+  needVerified: (needId: Id) => `need.${needId}.coordinator_confirmed`,
+  needCancelled: (needId: Id) => `need.${needId}.cancelled`,
+  needUnfulfilled: (needId: Id) => `need.${needId}.unfulfilled`,
+
+  // --- job cards (one per bound team chat, plus private cards in emergency mode) --------------
+  jobCard: (dispatchId: Id, teamChatId: Id) => `card.${dispatchId}.${teamChatId}`,
+  directCard: (dispatchId: Id, personId: Id) => `card.${dispatchId}.p.${personId}`,
+  /** Every card of one dispatch (group and private), for editing them all. */
+  cardsOf: (dispatchId: Id) => `card.${dispatchId}.`,
+  directCardsOf: (dispatchId: Id) => `card.${dispatchId}.p.`,
+  cardEdit: (cardKey: string, footer: string) => `${cardKey}.edit.${footer}`,
+
+  // --- the taker and the credit ---------------------------------------------------------------
+  jobDetails: (claimId: Id) => `claim.${claimId}.details`,
+  claimDisputed: (claimId: Id, eventId: Id) => `claim.${claimId}.disputed.${eventId}`,
+  recordCredited: (recordId: Id) => `record.${recordId}.credited`,
+
+  // --- volunteers -------------------------------------------------------------------------------
+  approvalRequest: (personId: Id) => `approval.${personId}`,
+  approvalDecided: (personId: Id) => `approval.${personId}.decided`,
+
+  // --- coordinators' alerts (one per coordinator: `alert(...)` + `.personId`) -----------------
+  alert: (kind: AlertKind, subjectId: string) => `alert.${kind}.${subjectId}`,
+  alertTo: (alertKey: string, personId: Id) => `${alertKey}.${personId}`,
+
+  // --- 一呼百应 calls ----------------------------------------------------------------------------
+  callTally: (callId: Id) => `call.${callId}.tally`,
+  callTallyVersion: (callId: Id, stamp: string) => `call.${callId}.tally.v${stamp}`,
+  callTeamNotice: (callId: Id, teamChatId: Id) => `call.${callId}.team.${teamChatId}`,
+  callMessage: (callId: Id, personId: Id) => `call.${callId}.m.${personId}`,
+  callMessagesOf: (callId: Id) => `call.${callId}.m.`,
+  callPromoted: (callId: Id, personId: Id) => `call.${callId}.promoted.${personId}`,
+  callNudge: (callId: Id, personId: Id) => `call.${callId}.nudge.${personId}`,
+  callNudgesOf: (callId: Id) => `call.${callId}.nudge.`,
+  callCancelled: (callId: Id, personId: Id) => `call.${callId}.cancelled.${personId}`,
+  callCancelledOf: (callId: Id) => `call.${callId}.cancelled.`,
+  callReminder: (callId: Id, minutes: number, personId: Id) => `call.${callId}.remind${minutes}.${personId}`,
+  callCredited: (callId: Id, personId: Id) => `call.${callId}.credited.${personId}`,
+} as const;
+
+export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker';
+
+/**
+ * The SQL twin of `PurposeKey.callMessage`, for joins over many recipients at once (the
+ * delivery counts); a unit test holds the two together.
+ */
+export const CALL_MESSAGE_KEY_SQL = `'call.' || cr."callId" || '.m.' || cr."personId"`;

@@ -1,0 +1,44 @@
+// Who a call reaches: everyone in the coordinator's scope, named teams, units (with their
+// subunits) or skills — turned into ids, refusing anything outside the coordinator's scope.
+import type { ActorRow, AudienceSelection } from '@baiying/db';
+import { ancestry, err, ok, type Result } from '@baiying/domain';
+import { isCoordinator, unitsInScope, type Work } from '@baiying/kernel';
+import type { CallAudienceInput } from './call-draft.js';
+
+export async function resolveAudience(w: Work, actor: ActorRow, a: CallAudienceInput): Promise<Result<AudienceSelection>> {
+  if (!isCoordinator(actor)) return err('auth/not_coordinator');
+  const scope = new Set(await unitsInScope(w, actor));
+  const tree = await w.repos.org.tree();
+  const sel: AudienceSelection = { stationIds: [], teamIds: [], skills: [], skillScopeIds: [] };
+  if (a.everyone) sel.stationIds.push(...scope);
+  for (const u of a.units ?? []) {
+    const unit = [...tree.values()].find((x) => x.code.toLowerCase() === u.code.trim().toLowerCase());
+    if (!unit) return err('call/unknown_unit', { code: u.code });
+    if (!scope.has(unit.id)) return err('auth/out_of_scope');
+    if (u.subtree) sel.stationIds.push(...[...tree.values()].filter((x) => ancestry(tree, x.id).some((p) => p.id === unit.id)).map((x) => x.id));
+    else sel.stationIds.push(unit.id);
+  }
+  for (const code of a.teamCodes ?? []) {
+    const team = await w.repos.org.teamByCode(code.trim());
+    if (!team) return err('team/not_found', { code });
+    if (!scope.has(team.orgUnitId)) return err('auth/out_of_scope');
+    sel.teamIds.push(team.id);
+  }
+  const skills = (a.skills ?? []).map((s) => s.trim()).filter(Boolean);
+  if (skills.length) {
+    sel.skills = skills;
+    sel.skillScopeIds = [...scope];
+  }
+  sel.stationIds = [...new Set(sel.stationIds)];
+  if (!sel.stationIds.length && !sel.teamIds.length && !sel.skills.length) return err('call/empty_audience');
+  return ok(sel);
+}
+
+/** Group chats that get one notice: bound chats of the named teams and of teams in the named units. */
+export async function teamChatsFor(w: Work, sel: AudienceSelection) {
+  const teams = new Set(sel.teamIds);
+  for (const t of await w.repos.org.teamsInUnits(sel.stationIds)) teams.add(t.id);
+  const chats = [];
+  for (const id of teams) chats.push(...(await w.repos.org.teamChats(id)));
+  return chats;
+}

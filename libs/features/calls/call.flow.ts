@@ -1,0 +1,215 @@
+// 一呼百应 in chat: a coordinator creates a call in a short guided conversation (title, what,
+// where, when, how many, skills, deadline, audience), sees a preview of the reach and the
+// sending time, and sends it. Buttons on Telegram/web, numbered replies on WeChat.
+import { defineFlow, type Turn } from '@baiying/conversation';
+import { CALL_LIMITS } from '@baiying/domain';
+import { label } from '@baiying/i18n';
+import { isCoordinator } from '@baiying/kernel';
+import { extractTime } from '@baiying/nlu';
+import { z } from 'zod';
+import type { CallAudienceInput, CallDraft } from './call-draft.js';
+import type { CreateCall } from './create-call.usecase.js';
+import type { PreviewCall } from './preview-call.usecase.js';
+
+const SKIP = /^(?:跳过|无|没有|不限|skip|none|-)$/i;
+const PAST = /昨|前天|去年|上周|上个?星期|上个?月|yesterday|last (?:week|month|year)/i;
+const LIST_SPLIT = /[,，、;；\s]+/;
+/** Skills typed in the flow, and audience values, are kept up to these counts. */
+const MAX_FLOW_SKILLS = 10;
+const MAX_AUDIENCE_VALUES = 20;
+
+const audience = z.object({
+  everyone: z.boolean().optional(),
+  teamCodes: z.array(z.string()).optional(),
+  units: z.array(z.object({ code: z.string(), subtree: z.boolean() })).optional(),
+  skills: z.array(z.string()).optional(),
+});
+
+const callData = z.object({
+  step: z.enum(['title', 'description', 'place', 'time', 'headcount', 'skills', 'deadline', 'audience', 'audience_value', 'confirm']),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  placeText: z.string().optional(),
+  site: z.object({ lat: z.number(), lng: z.number() }).nullable().optional(),
+  startsAt: z.string().optional(),
+  endsAt: z.string().optional(),
+  headcount: z.number().optional(),
+  skills: z.array(z.string()).optional(),
+  answerBy: z.string().nullable().optional(),
+  audienceKind: z.enum(['teams', 'units', 'skills']).optional(),
+  audience: audience.optional(),
+});
+type CallData = z.infer<typeof callData>;
+
+export const callFlow = defineFlow('call', callData);
+
+export class CallForm {
+  constructor(
+    private readonly previewCall: PreviewCall,
+    private readonly createCall: CreateCall,
+  ) {}
+
+  start(turn: Turn): void {
+    if (!isCoordinator(turn.actor)) return turn.say('auth/not_coordinator');
+    callFlow.start(turn, { step: 'title' });
+    turn.say('callflow.ask_title');
+  }
+
+  async onText(turn: Turn, data: CallData, raw: string): Promise<void> {
+    const text = raw.trim();
+    switch (data.step) {
+      case 'title':
+        if (!text || [...text].length > CALL_LIMITS.titleChars) return turn.say('callflow.ask_title');
+        return this.next(turn, { ...data, title: text }, 'description');
+      case 'description':
+        return this.next(turn, { ...data, description: SKIP.test(text) ? '' : text.slice(0, CALL_LIMITS.descriptionChars) }, 'place');
+      case 'place':
+        if (!text || [...text].length > CALL_LIMITS.placeChars) return turn.say('callflow.ask_place');
+        return this.next(turn, { ...data, placeText: text }, 'time');
+      case 'time': {
+        const range = this.parseRange(turn, text);
+        if (!range) return turn.say('callflow.bad_time');
+        return this.next(turn, { ...data, startsAt: range.start.toISOString(), endsAt: range.end.toISOString() }, 'headcount');
+      }
+      case 'headcount': {
+        const n = Number(text.normalize('NFKC').replace(/人$/, ''));
+        if (!Number.isInteger(n) || n < 1 || n > CALL_LIMITS.maxHeadcount) return turn.say('callflow.bad_number');
+        return this.next(turn, { ...data, headcount: n }, 'skills');
+      }
+      case 'skills':
+        return this.next(turn, { ...data, skills: SKIP.test(text) ? [] : text.split(LIST_SPLIT).filter(Boolean).slice(0, MAX_FLOW_SKILLS) }, 'deadline');
+      case 'deadline': {
+        if (SKIP.test(text)) return this.next(turn, { ...data, answerBy: null }, 'audience');
+        const at = this.parseRange(turn, text)?.start;
+        if (!at || at.getTime() > new Date(data.startsAt ?? NaN).getTime() || at <= turn.w.now) return turn.say('callflow.bad_deadline');
+        return this.next(turn, { ...data, answerBy: at.toISOString() }, 'audience');
+      }
+      case 'audience_value': {
+        const values = text.split(LIST_SPLIT).filter(Boolean).slice(0, MAX_AUDIENCE_VALUES);
+        if (!values.length) return this.askAudience(turn);
+        const a: CallAudienceInput =
+          data.audienceKind === 'teams' ? { teamCodes: values } : data.audienceKind === 'skills' ? { skills: values } : { units: values.map((code) => ({ code, subtree: true })) };
+        return this.preview(turn, data, a);
+      }
+      default:
+        return this.prompt(turn, data);
+    }
+  }
+
+  /** A location shared while asked for the place: the site, for check-in by location. */
+  onLocation(turn: Turn, data: CallData, loc: { lat: number; lng: number }): void {
+    if (data.step !== 'place') return this.prompt(turn, data);
+    return this.next(turn, { ...data, site: loc, placeText: `📍${loc.lat.toFixed(5)},${loc.lng.toFixed(5)}` }, 'time');
+  }
+
+  async onChoice(turn: Turn, data: CallData, choice: string): Promise<void> {
+    if ((data.step === 'description' || data.step === 'skills') && choice === 'skip') return this.onText(turn, data, '跳过');
+    if (data.step === 'deadline' && choice === 'skip') return this.next(turn, { ...data, answerBy: null }, 'audience');
+    if (data.step === 'audience') {
+      if (choice === 'everyone') return this.preview(turn, data, { everyone: true });
+      if (choice === 'teams' || choice === 'units' || choice === 'skills') {
+        callFlow.save(turn, { ...data, audienceKind: choice, step: 'audience_value' });
+        return turn.say(choice === 'teams' ? 'callflow.ask_teams' : choice === 'units' ? 'callflow.ask_units' : 'callflow.ask_audience_skills');
+      }
+    }
+    if (data.step === 'confirm' && choice === 'send') return this.send(turn, data);
+    if (data.step === 'confirm' && choice === 'back') {
+      callFlow.save(turn, { ...data, step: 'audience' });
+      return this.askAudience(turn);
+    }
+    if (choice === 'quit') {
+      turn.clearDialogue();
+      return turn.say('flow_cancelled');
+    }
+    turn.toast('button/stale');
+  }
+
+  private parseRange(turn: Turn, text: string): { start: Date; end: Date } | null {
+    // The time reader resolves only forward-looking words; "昨天9点" would come back as today.
+    if (PAST.test(text)) return null;
+    const t = extractTime(text, { now: turn.w.now, timeZone: turn.w.config.timeZone });
+    if (!t?.start) return null;
+    const start = new Date(t.start);
+    const end = t.end ? new Date(t.end) : new Date(start.getTime() + CALL_LIMITS.defaultDurationHours * 3_600_000);
+    if (start <= turn.w.now || end <= start) return null;
+    return { start, end };
+  }
+
+  private next(turn: Turn, data: CallData, step: CallData['step']): void {
+    const next = { ...data, step };
+    callFlow.save(turn, next);
+    return this.prompt(turn, next);
+  }
+
+  private prompt(turn: Turn, data: CallData): void {
+    const skip = (key: Parameters<typeof label>[0] = 'btn.skip') => [[turn.flowButton('skip', label(key))]];
+    switch (data.step) {
+      case 'title':
+        return turn.say('callflow.ask_title');
+      case 'description':
+        return turn.say('callflow.ask_description', {}, skip());
+      case 'place':
+        return turn.say('callflow.ask_place');
+      case 'time':
+        return turn.say('callflow.ask_time');
+      case 'headcount':
+        return turn.say('callflow.ask_headcount');
+      case 'skills':
+        return turn.say('callflow.ask_skills', {}, skip());
+      case 'deadline':
+        return turn.say('callflow.ask_deadline', {}, skip('btn.deadline_at_start'));
+      case 'audience':
+      case 'audience_value':
+        return this.askAudience(turn);
+      case 'confirm':
+        return turn.say('callflow.confirm_or_quit', {}, [[turn.flowButton('send', label('btn.call_send')), turn.flowButton('quit', label('btn.call_quit'))]]);
+    }
+  }
+
+  private askAudience(turn: Turn): void {
+    turn.say('callflow.ask_audience', {}, [
+      [turn.flowButton('everyone', label('btn.audience_everyone'))],
+      [turn.flowButton('teams', label('btn.audience_teams')), turn.flowButton('units', label('btn.audience_units'))],
+      [turn.flowButton('skills', label('btn.audience_skills'))],
+    ]);
+  }
+
+  private draft(data: CallData, audience: CallAudienceInput): CallDraft {
+    return {
+      title: data.title ?? '',
+      description: data.description ?? '',
+      placeText: data.placeText ?? '',
+      site: data.site ?? null,
+      startsAt: new Date(data.startsAt ?? NaN),
+      endsAt: new Date(data.endsAt ?? NaN),
+      headcount: data.headcount ?? 0,
+      skills: data.skills ?? [],
+      answerBy: data.answerBy ? new Date(data.answerBy) : null,
+      audience,
+    };
+  }
+
+  private async preview(turn: Turn, data: CallData, audience: CallAudienceInput): Promise<void> {
+    const r = await this.previewCall.execute(turn.w, turn.actor, this.draft(data, audience));
+    if (!r.ok) {
+      turn.fail(r, false);
+      callFlow.save(turn, { ...data, step: 'audience' });
+      return this.askAudience(turn);
+    }
+    callFlow.save(turn, { ...data, audience, step: 'confirm' });
+    const p = r.value;
+    turn.say(
+      'callflow.preview',
+      { title: data.title ?? '', recipients: p.recipients, telegram: p.byChannel.telegram, wechat: p.byChannel.wechat, web: p.byChannel.web, groups: p.teamChats, minutes: Math.max(1, Math.ceil(p.seconds / 60)) },
+      [[turn.flowButton('send', label('btn.call_send'))], [turn.flowButton('back', label('btn.call_back')), turn.flowButton('quit', label('btn.call_quit'))]],
+    );
+  }
+
+  private async send(turn: Turn, data: CallData): Promise<void> {
+    if (!data.audience) return this.askAudience(turn);
+    const r = await this.createCall.execute(turn.w, turn.actor, this.draft(data, data.audience));
+    turn.clearDialogue();
+    if (!r.ok) return turn.fail(r, false);
+    turn.say('call.created', { code: r.value.code, recipients: r.value.preview.recipients, minutes: Math.max(1, Math.ceil(r.value.preview.seconds / 60)) });
+  }
+}

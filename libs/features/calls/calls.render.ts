@@ -1,0 +1,69 @@
+// What a call's messages say: the call itself with its answer buttons, the group notice,
+// reminders and check-in buttons; emergency-mode calls carry the banner.
+import type { OutButton, OutMessage } from '@baiying/domain';
+import { label, t } from '@baiying/i18n';
+import { formatLocal, msg, type ButtonCodec } from '@baiying/kernel';
+import { withEmergencyBanner } from '../emergency/index.js';
+import { callAnswerButton, callCheckButton, checkInKeyword, checkOutKeyword, declineKeyword, joinKeyword } from './calls.buttons.js';
+import type { CallRow } from './call-row.js';
+
+export class CallRenderer {
+  constructor(
+    private readonly timeZone: string,
+    private readonly buttons: ButtonCodec,
+  ) {}
+
+  facts(call: CallRow): Record<string, string | number> {
+    const tz = this.timeZone;
+    return {
+      code: call.code,
+      title: call.title,
+      description: call.description || '-',
+      place: call.placeText,
+      start: formatLocal(call.startsAt, tz),
+      end: formatLocal(call.endsAt, tz),
+      answerBy: formatLocal(call.answerBy, tz),
+      headcount: call.headcount,
+      skills: call.skills.length ? call.skills.join('、') : '-',
+    };
+  }
+
+  /** Emergency-mode calls carry the urgent banner. */
+  banner(call: Pick<CallRow, 'emergency'>, m: OutMessage): OutMessage {
+    return call.emergency ? withEmergencyBanner(m) : m;
+  }
+
+  callMessage(call: CallRow): OutMessage {
+    return this.banner(call, { text: t('call.message', this.facts(call)), buttons: this.answerButtons(call) });
+  }
+
+  groupNotice(call: CallRow): OutMessage {
+    return this.banner(call, msg('call.group_notice', this.facts(call)));
+  }
+
+  nudge(call: CallRow): OutMessage {
+    return this.banner(call, { text: `${t('call.nudge', this.facts(call))}\n\n${this.callMessage(call).text}`, buttons: this.answerButtons(call) });
+  }
+
+  reminder(call: CallRow, minutes: number): OutMessage {
+    return this.banner(call, {
+      text: t('call.reminder', { ...this.facts(call), hours: Math.round((minutes / 60) * 10) / 10 }),
+      buttons: [[this.checkButton(call, false)], [{ label: label('btn.call_withdraw'), data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: false }), keyword: declineKeyword.show({ callCode: call.code }) }]],
+    });
+  }
+
+  answerButtons(call: CallRow): OutButton[][] {
+    return [
+      [
+        { label: label('btn.call_yes'), data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: true }), keyword: joinKeyword.show({ callCode: call.code }) },
+        { label: label('btn.call_no'), data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: false }), keyword: declineKeyword.show({ callCode: call.code }) },
+      ],
+    ];
+  }
+
+  checkButton(call: CallRow, out: boolean): OutButton {
+    return out
+      ? { label: label('btn.call_check_out'), data: this.buttons.encode(callCheckButton, { callId: call.id, out: true }), keyword: checkOutKeyword.show({ callCode: call.code }) }
+      : { label: label('btn.call_check_in'), data: this.buttons.encode(callCheckButton, { callId: call.id, out: false }), keyword: checkInKeyword.show({ checkCode: call.checkCode }) };
+  }
+}

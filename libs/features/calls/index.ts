@@ -1,0 +1,7 @@
+export { CallsFeature } from './calls.feature.js';
+export { callsChat } from './calls.chat.js';
+export { callsJobs } from './calls.jobs.js';
+export { CallsController } from './calls.api.js';
+export type { CallDraft, CallAudienceInput } from './call-draft.js';
+export type { CallPreview } from './preview-call.usecase.js';
+export { CALL_ADMIN_OPS, type CallAdminOp } from './calls.buttons.js';

@@ -1,0 +1,74 @@
+// The coordinator's live roll-call: one message edited in place as answers come in (at most
+// one edit per refresh window), or re-sent now and then where the channel cannot edit.
+import { maskPhone, type OutButton, type OutMessage } from '@baiying/domain';
+import { label, t, zh, type MessageKey } from '@baiying/i18n';
+import type { Work } from '@baiying/kernel';
+import { ADMIN_KEYWORDS, callAdminButton, type CallAdminOp } from './calls.buttons.js';
+import type { CallRenderer } from './calls.render.js';
+import type { CallRow } from './call-row.js';
+
+/** Names listed in the tally (the rest are counted). */
+const TALLY_NAMES = 30;
+
+const ADMIN_BUTTON_KEYS: Record<Exclude<CallAdminOp, 'roster'>, MessageKey> = {
+  remind: 'btn.call_remind',
+  extend: 'btn.call_extend',
+  close: 'btn.call_close',
+  cancel: 'btn.call_cancel',
+};
+
+/** Debounced: at most one tally refresh per window per call. */
+export function refreshSoon(w: Work, callId: string): void {
+  const every = w.config.calls.tallyRefreshMs;
+  const slot = Math.floor(w.now.getTime() / every) + 1;
+  w.schedule('refresh-tally', { callId, slot }, new Date(slot * every));
+}
+
+export class TallyRenderer {
+  constructor(private readonly render: CallRenderer) {}
+
+  async tally(w: Work, call: CallRow): Promise<OutMessage> {
+    const counts = await w.repos.calls.counts(call.id);
+    const delivery = await w.repos.calls.delivery(call.id);
+    const roster = await w.repos.calls.roster(call.id, TALLY_NAMES);
+    const people = new Map((await w.repos.calls.people(roster.map((r) => r.personId))).map((p) => [p.id, p]));
+    const names = roster.map((r, i) => {
+      const p = people.get(r.personId);
+      const phone = maskPhone(w.deps.cipher.decryptOptional(p?.phoneEnc ?? null));
+      const mark = r.roster === 'waitlisted' ? '⏳' : r.checkedInAt ? (r.checkedOutAt ? '🏁' : '📍') : '✅';
+      return `${i + 1}. ${mark} ${p?.displayName ?? '-'} ${phone}`.trimEnd();
+    });
+    const more = counts.confirmed + counts.waitlisted - roster.length;
+    const status: MessageKey = call.status === 'open' ? 'call.status.open' : call.status === 'closed' ? 'call.status.closed' : 'call.status.cancelled';
+    const text = [
+      t('call.tally', {
+        ...this.render.facts(call),
+        confirmed: counts.confirmed,
+        waitlisted: counts.waitlisted,
+        declined: counts.declined + counts.withdrawn,
+        silent: counts.none,
+        sent: delivery.sent,
+        recipients: delivery.recipients,
+        status: zh(status),
+        checkCode: call.checkCode,
+      }),
+      delivery.uncertain ? t('call.tally.uncertain', { n: delivery.uncertain }) : '',
+      names.join('\n'),
+      more > 0 ? t('call.tally.more', { n: more }) : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    const buttons: OutButton[][] =
+      call.status === 'open'
+        ? [
+            [this.adminButton(w, call, 'remind'), this.adminButton(w, call, 'extend')],
+            [this.adminButton(w, call, 'close'), this.adminButton(w, call, 'cancel')],
+          ]
+        : [];
+    return this.render.banner(call, buttons.length ? { text, buttons } : { text });
+  }
+
+  private adminButton(w: Work, call: CallRow, op: Exclude<CallAdminOp, 'roster'>): OutButton {
+    return { label: label(ADMIN_BUTTON_KEYS[op]), data: w.buttons.encode(callAdminButton, { callId: call.id, op }), keyword: ADMIN_KEYWORDS[op].show({ callCode: call.code }) };
+  }
+}

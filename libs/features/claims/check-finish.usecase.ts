@@ -1,0 +1,17 @@
+// Pressing "done" asks for the hours; this checks first that the claim can finish.
+import type { ActorRow } from '@baiying/db';
+import { nextStatus, ok, type Result } from '@baiying/domain';
+import { parseCommand, type Work } from '@baiying/kernel';
+import { claimRef, ownActiveClaim, type ClaimRef } from './claim-access.js';
+
+export class CheckFinish {
+  async execute(w: Work, actor: ActorRow, input: ClaimRef): Promise<Result<{ code: string; defaultHours: number }>> {
+    const ref = parseCommand(claimRef, input);
+    if (!ref.ok) return ref;
+    const c = await ownActiveClaim(w, actor, ref.value);
+    if (!c.ok) return c;
+    const to = nextStatus(c.value.need.status, 'finish');
+    if (!to.ok) return to;
+    return ok({ code: c.value.need.code, defaultHours: Number(c.value.need.category.defaultHours) });
+  }
+}

@@ -1,0 +1,32 @@
+// The taker's buttons on the private job details, and the keywords that do the same.
+import { defineButton, field } from '@baiying/kernel';
+import { defineKeyword, NEED_CODE } from '@baiying/conversation';
+
+export const setOffButton = defineButton<{ claimId: string }>('go', { claimId: field.uuid() });
+export const doneButton = defineButton<{ claimId: string }>('dn', { claimId: field.uuid() });
+export const releaseButton = defineButton<{ claimId: string }>('rl', { claimId: field.uuid() });
+export const hoursButton = defineButton<{ claimId: string; hours: number }>('hr', { claimId: field.uuid(), hours: field.quarterHours() });
+
+export const setOffKeyword = defineKeyword<{ code: string }>({
+  name: 'set_off',
+  words: ['出发', '出发了', 'on my way'],
+  args: `\\s*${NEED_CODE}`,
+  read: (m) => ({ code: m[1]! }),
+  write: (a) => a.code,
+});
+
+export const finishKeyword = defineKeyword<{ code: string; hours: string | null }>({
+  name: 'finish',
+  words: ['完成', '已完成', 'done'],
+  args: `\\s*${NEED_CODE}(?:\\s+(.{1,20}))?`,
+  read: (m) => ({ code: m[1]!, hours: m[2]?.trim() ?? null }),
+  write: (a) => (a.hours ? `${a.code} ${a.hours}` : a.code),
+});
+
+export const releaseKeyword = defineKeyword<{ code: string; reason: string | null }>({
+  name: 'release',
+  words: ['放弃', 'release'],
+  args: `\\s*${NEED_CODE}(?:\\s+([\\s\\S]{1,200}))?`,
+  read: (m) => ({ code: m[1]!, reason: m[2]?.trim() || null }),
+  write: (a) => (a.reason ? `${a.code} ${a.reason}` : a.code),
+});

@@ -1,0 +1,44 @@
+// What the taker sees privately: the full details (only to them) with the next steps.
+import type { FieldCipher } from '@baiying/crypto';
+import type { NeedRow } from '@baiying/db';
+import type { OutMessage } from '@baiying/domain';
+import { label, t, zh } from '@baiying/i18n';
+import type { ButtonCodec } from '@baiying/kernel';
+import { publicFacts, statusKey } from '../routing/index.js';
+import { doneButton, finishKeyword, releaseButton, releaseKeyword, setOffButton, setOffKeyword } from './claims.buttons.js';
+
+export function privateDetails(n: NeedRow, cipher: FieldCipher, buttons: ButtonCodec, claimId: string): OutMessage {
+  const address = cipher.decryptOptional(n.addressEnc);
+  const location = cipher.decryptOptional(n.locationEnc);
+  const place = [n.station.name, address, location ? `📍${location}` : null].filter(Boolean).join(' ');
+  const phone = cipher.decryptOptional(n.phoneEnc);
+  return {
+    text: t('details', { ...publicFacts(n), description: cipher.decrypt(n.descriptionEnc), place, phone: phone ?? zh('not_given') }),
+    buttons: [
+      [
+        { label: label('btn.set_off'), data: buttons.encode(setOffButton, { claimId }), keyword: setOffKeyword.show({ code: n.code }) },
+        { label: label('btn.done'), data: buttons.encode(doneButton, { claimId }), keyword: finishKeyword.show({ code: n.code, hours: `${Number(n.category.defaultHours)}小时` }) },
+      ],
+      [{ label: label('btn.release'), data: buttons.encode(releaseButton, { claimId }), keyword: releaseKeyword.show({ code: n.code, reason: '原因' }) }],
+    ],
+  };
+}
+
+/** The jobs list (/jobs): each of the volunteer's active jobs with its buttons. */
+export function jobLine(c: { id: string; need: NeedRow }, buttons: ButtonCodec): OutMessage {
+  return {
+    text: `${c.need.code}　${c.need.category.nameZh}　${c.need.station.name}　${zh(statusKey(c.need.status))}`,
+    buttons: [
+      [
+        { label: label('btn.set_off'), data: buttons.encode(setOffButton, { claimId: c.id }) },
+        { label: label('btn.done'), data: buttons.encode(doneButton, { claimId: c.id }) },
+        { label: label('btn.release'), data: buttons.encode(releaseButton, { claimId: c.id }) },
+      ],
+    ],
+  };
+}
+
+/** Hours the done button offers: the category's default and the usual 1–4. */
+export function hoursChoices(defaultHours: number): number[] {
+  return [...new Set([defaultHours, 1, 2, 3, 4])].sort((x, y) => x - y);
+}

@@ -1,0 +1,30 @@
+// The coordinator's desk in chat: /pending, /close NEED DATE REASON.
+import { command, type ChatFeature } from '@baiying/conversation';
+import { parseNeedCode } from '@baiying/domain';
+import { t, zh } from '@baiying/i18n';
+import { statusKey } from '../routing/index.js';
+import type { CoordinationFeature } from './coordination.feature.js';
+
+const CLOSE_ARGS = /^(\S+)\s+(\S+)\s+([\s\S]+)$/;
+
+export function coordinationChat(f: CoordinationFeature): ChatFeature {
+  return {
+    feature: 'coordination',
+    commands: [
+      command('pending', 'private', async (turn) => {
+        const r = await f.pending.execute(turn.w, turn.actor);
+        if (!r.ok) return turn.fail(r, false);
+        if (r.value.length === 0) return turn.say('pending.empty');
+        const lines = r.value.map((n) => (n.reviewReason ? zh('pending.review') : '') + zh('pending.item', { code: n.code, category: n.category.nameZh, area: n.station.name, status: zh(statusKey(n.status)) }));
+        turn.reply({ text: `${t('pending.header')}\n${lines.join('\n')}` });
+      }),
+      command('close', 'private', async (turn, args) => {
+        const m = CLOSE_ARGS.exec(args);
+        const needCode = m ? parseNeedCode(m[1]!) : null;
+        if (!m || !needCode) return turn.say('close.usage');
+        const r = await f.close.execute(turn.w, turn.actor, { needCode, promised: m[2]!, reason: m[3]!.trim() });
+        return r.ok ? turn.say('close.ok', r.value) : turn.fail(r, false);
+      }),
+    ],
+  };
+}

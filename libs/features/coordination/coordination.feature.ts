@@ -1,0 +1,15 @@
+import type { RoutingFeature } from '../routing/index.js';
+import { AlertChannelTrouble } from './alert-channel-trouble.usecase.js';
+import { CloseUnfulfilled } from './close-unfulfilled.usecase.js';
+import { PendingNeeds } from './pending-needs.usecase.js';
+
+/** The coordinators' desk: what needs attention, closing unfulfilled needs, operational alerts. */
+export class CoordinationFeature {
+  readonly pending = new PendingNeeds();
+  readonly close: CloseUnfulfilled;
+  readonly alertChannelTrouble = new AlertChannelTrouble();
+
+  constructor(routing: RoutingFeature) {
+    this.close = new CloseUnfulfilled(routing.rounds);
+  }
+}

@@ -1,0 +1,2 @@
+export { CoordinationFeature } from './coordination.feature.js';
+export { coordinationChat } from './coordination.chat.js';

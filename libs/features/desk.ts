@@ -1,0 +1,69 @@
+// The desk: every feature wired once per process, in dependency order (emergency ← routing ←
+// intake, claims, coordination; calls ← emergency). Apps build one and hand its parts to their
+// edges (chat registrations to the conversation engine, job handlers to queue workers, HTTP
+// controllers to Nest).
+import type { Logger } from '@baiying/domain';
+import { ButtonCodec, outboxJobs, UnitOfWork, type DeskDeps, type FeatureJobs } from '@baiying/kernel';
+import { coreChat, type ChatFeature } from '@baiying/conversation';
+import { CallsFeature, callsChat, callsJobs } from './calls/index.js';
+import { ClaimsFeature, claimsChat } from './claims/index.js';
+import { CompletionFeature, completionChat, completionJobs } from './completion/index.js';
+import { CoordinationFeature, coordinationChat } from './coordination/index.js';
+import { EmergencyFeature, emergencyChat } from './emergency/index.js';
+import { IdentityFeature, identityChat } from './identity/index.js';
+import { IntakeFeature, IntakeForm, intakeChat, type Understander } from './intake/index.js';
+import { RoutingFeature, routingChat, routingJobs } from './routing/index.js';
+import { TeamsFeature, teamsChat } from './teams/index.js';
+import { VolunteersFeature, volunteersChat } from './volunteers/index.js';
+
+export class Desk {
+  readonly uow: UnitOfWork;
+  readonly emergency = new EmergencyFeature();
+  readonly routing: RoutingFeature;
+  readonly intake: IntakeFeature;
+  readonly claims: ClaimsFeature;
+  readonly completion = new CompletionFeature();
+  readonly coordination: CoordinationFeature;
+  readonly volunteers = new VolunteersFeature();
+  readonly teams = new TeamsFeature();
+  readonly identity = new IdentityFeature();
+  readonly calls: CallsFeature;
+
+  constructor(readonly deps: DeskDeps) {
+    this.uow = new UnitOfWork(deps);
+    this.routing = new RoutingFeature(this.emergency);
+    this.intake = new IntakeFeature(this.routing);
+    this.claims = new ClaimsFeature(this.routing, this.emergency);
+    this.coordination = new CoordinationFeature(this.routing);
+    this.calls = new CallsFeature(deps.config, new ButtonCodec(deps.cipher), this.emergency);
+  }
+
+  /** What every feature answers in chat (the conversation engine dispatches over these). */
+  chat(understander: Understander): ChatFeature[] {
+    const form = new IntakeForm(understander, this.deps.config.nlu.confidenceThreshold, this.intake.submit);
+    return [
+      coreChat,
+      intakeChat(this.intake, form),
+      routingChat(this.routing),
+      claimsChat(this.claims),
+      completionChat(this.completion),
+      coordinationChat(this.coordination),
+      volunteersChat(this.volunteers),
+      teamsChat(this.teams),
+      identityChat(this.identity),
+      emergencyChat(this.emergency),
+      callsChat(this.calls),
+    ];
+  }
+
+  /** The worker's job handlers and reconciliation, per feature. */
+  jobs(logger: Logger): FeatureJobs[] {
+    const { prisma, producer, config } = this.deps;
+    return [
+      outboxJobs(prisma, producer, config),
+      routingJobs(this.uow, prisma, this.routing),
+      completionJobs(this.uow, prisma, config, this.completion),
+      callsJobs(this.uow, prisma, config, this.calls, logger),
+    ];
+  }
+}

@@ -1,0 +1,58 @@
+// What emergency mode (平战结合) changes for a need: the unit whose mode applies, the minute
+// SLA, the banner, who gets the card privately, and who may take it from that private card.
+// Routing and claims ask here; nothing else knows the rules of the mode.
+import type { ActorRow, NeedRow } from '@baiying/db';
+import { ancestry, err, ok, type OrgNode, type OutMessage, type Result } from '@baiying/domain';
+import { zh } from '@baiying/i18n';
+import type { Work } from '@baiying/kernel';
+
+/** The emergency category: always urgent, and routed as an emergency in emergency mode. */
+export const EMERGENCY_CATEGORY = 'emergency';
+
+/** Emergency-mode calls and cards carry this banner above their text. */
+export function withEmergencyBanner(m: OutMessage): OutMessage {
+  return { ...m, text: `${zh('banner.emergency')}\n${m.text}` };
+}
+
+export class EmergencyPolicy {
+  /** The unit in emergency mode that covers this need, when it is an emergency or urgent; null in daily mode. */
+  async unitFor(w: Work, need: Pick<NeedRow, 'categoryCode' | 'urgency' | 'stationId'>): Promise<OrgNode | null> {
+    if (need.categoryCode !== EMERGENCY_CATEGORY && need.urgency !== 'urgent') return null;
+    const tree = await w.repos.org.tree();
+    return ancestry(tree, need.stationId).find((u) => tree.get(u.id)?.emergencyMode === true) ?? null;
+  }
+
+  /** Whether a unit or any unit above it is in emergency mode (calls created there carry the banner). */
+  async isUnitInEmergency(w: Work, unitId: string): Promise<boolean> {
+    const tree = await w.repos.org.tree();
+    return ancestry(tree, unitId).some((u) => tree.get(u.id)?.emergencyMode === true);
+  }
+
+  /** SLA of an emergency dispatch at any tier. */
+  slaMs(w: Work): number {
+    return Math.max(1, Math.round(w.config.emergencySlaMinutes * 60_000 * w.config.sla.timeFactor));
+  }
+
+  /**
+   * Where an untaken emergency escalates: straight to the county centre (the unit below the
+   * root in the chain is skipped to), not tier by tier.
+   */
+  escalateAbove(tree: ReadonlyMap<string, OrgNode>, fromUnitId: string): string {
+    const chain = ancestry(tree, fromUnitId);
+    return chain.length >= 2 ? chain[chain.length - 2]!.id : fromUnitId;
+  }
+
+  /** Approved emergency-team members of the unit's area: they get the card privately. */
+  directRecipients(w: Work, unit: OrgNode): Promise<string[]> {
+    return w.repos.emergency.members(unit.id);
+  }
+
+  /** Who may take a need from its private emergency card. */
+  async mayTakeDirect(w: Work, actor: ActorRow, need: NeedRow): Promise<Result<void>> {
+    const unit = await this.unitFor(w, need);
+    if (!unit) return err('need/stale_card');
+    if (actor.volunteer?.status !== 'approved') return err(actor.volunteer ? 'claim/not_approved' : 'claim/not_volunteer');
+    if (!(await w.repos.emergency.isMember(actor.personId, unit.id))) return err('claim/not_member');
+    return ok(undefined);
+  }
+}

@@ -1,0 +1,3 @@
+export { IdentityFeature } from './identity.feature.js';
+export { identityChat, linkKeyword } from './identity.chat.js';
+export { hashToken } from './api-token.js';

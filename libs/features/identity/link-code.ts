@@ -1,0 +1,7 @@
+import type { Work } from '@baiying/kernel';
+
+export const LINK_CODE_MINUTES = 10;
+export const LINK_CODE = /^\d{6}$/;
+
+/** Link codes are kept as keyed hashes only. */
+export const linkCodeHash = (w: Work, code: string): string => w.deps.cipher.hash(`link:${code}`);

@@ -1,0 +1,13 @@
+// The desk's features, one folder each. Apps import from here; features import each other only
+// through their folders' index.ts.
+export { Desk } from './desk.js';
+export * from './emergency/index.js';
+export * from './routing/index.js';
+export * from './intake/index.js';
+export * from './claims/index.js';
+export * from './completion/index.js';
+export * from './coordination/index.js';
+export * from './volunteers/index.js';
+export * from './teams/index.js';
+export * from './identity/index.js';
+export * from './calls/index.js';

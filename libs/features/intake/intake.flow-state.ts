@@ -1,0 +1,53 @@
+// The intake form's state between turns (encrypted in PostgreSQL): what is known so far.
+import { defineFlow } from '@baiying/conversation';
+import { BENEFICIARIES } from '@baiying/domain';
+import { z } from 'zod';
+
+const point = z.object({ lat: z.number(), lng: z.number() });
+const attachment = z.object({ kind: z.string(), fileRef: z.string() });
+
+export const INTAKE_STEPS = ['category', 'station', 'address', 'time', 'phone', 'beneficiary', 'confirm'] as const;
+
+export const intakeData = z.object({
+  step: z.enum(INTAKE_STEPS),
+  description: z.string(),
+  truncated: z.boolean(),
+  categoryCode: z.string().optional(),
+  stationId: z.string().optional(),
+  // null = skipped; undefined = not asked yet
+  address: z.string().nullable().optional(),
+  location: point.nullable().optional(),
+  wantedTime: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  beneficiary: z.enum(BENEFICIARIES).optional(),
+  urgency: z.enum(['urgent', 'normal']),
+  attachments: z.array(attachment),
+  /** What understanding proposed: the top categories, and whether it was confident. */
+  guess: z.object({ top: z.array(z.string()), confident: z.boolean() }).optional(),
+});
+export type IntakeData = z.infer<typeof intakeData>;
+
+export const intakeFlow = defineFlow('intake', intakeData);
+
+/** A photo or voice note before any words: kept for the need that follows. */
+export const pendingMediaFlow = defineFlow('pending_photo', z.object({ attachments: z.array(attachment) }));
+
+/** At most this many photos/voice notes are kept with one need. */
+export const MAX_ATTACHMENTS = 10;
+
+/** 审单: the category stays uncertain when understanding was unsure and the resident chose outside its top three. */
+export function reviewReason(d: IntakeData): string | null {
+  if (!d.guess || d.guess.confident || !d.categoryCode) return null;
+  if (d.guess.top.length === 0) return 'no_category_evidence';
+  return d.guess.top.includes(d.categoryCode) ? null : 'uncertain_category';
+}
+
+export function nextStep(d: IntakeData): IntakeData['step'] {
+  if (!d.categoryCode) return 'category';
+  if (!d.stationId) return 'station';
+  if (d.address === undefined && d.location === undefined) return 'address';
+  if (d.wantedTime === undefined) return 'time';
+  if (d.phone === undefined) return 'phone';
+  if (!d.beneficiary) return 'beneficiary';
+  return 'confirm';
+}

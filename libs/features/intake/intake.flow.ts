@@ -1,0 +1,252 @@
+// The resident's intake dialogue: understand the first message, then ask only what is
+// missing (category, place, time, phone, beneficiary), show a summary, save on confirm.
+import { BENEFICIARIES, clip, isBeneficiary, normalizePhone } from '@baiying/domain';
+import { en, label, t, zh } from '@baiying/i18n';
+import type { Turn } from '@baiying/conversation';
+import { beneficiaryKey, urgencyKey } from '../routing/index.js';
+import { findStation, isStation, stationChoices } from './intake.catalogue.js';
+import { intakeFlow, nextStep, reviewReason, type IntakeData } from './intake.flow-state.js';
+import type { SubmitNeed } from './submit-need.usecase.js';
+import type { Understander } from './understander.js';
+
+/** Address and wanted-time answers are kept up to this long. */
+const ADDRESS_CHARS = 200;
+const TIME_CHARS = 100;
+/** The summary shows this much of the description. */
+const SUMMARY_DESCRIPTION_CHARS = 300;
+const CATEGORY_BUTTONS_PER_ROW = 3;
+
+export class IntakeForm {
+  constructor(
+    private readonly understander: Understander,
+    private readonly confidenceThreshold: number,
+    private readonly submitNeed: SubmitNeed,
+  ) {}
+
+  /** First free-text message of a resident: starts a form prefilled from the text. */
+  async start(turn: Turn, rawText: string, attachments: IntakeData['attachments'] = []): Promise<void> {
+    const max = turn.w.config.maxNeedText;
+    const { text, truncated } = clip(rawText.trim(), max);
+    if (truncated) turn.say('text_truncated', { max });
+    const u = await this.understander.understand(text, turn.w.now);
+    const categories = await turn.w.repos.org.categories();
+    const known = new Set(categories.map((c) => c.code));
+    const top = u.category && known.has(u.category) ? categories.find((c) => c.code === u.category) : undefined;
+    const ranked = [u.category, ...u.alternatives.map((a) => a.code)].filter((c): c is string => !!c && known.has(c)).slice(0, 3);
+    const confident = !!top && u.confidence >= this.confidenceThreshold;
+    const data: IntakeData = {
+      step: 'category',
+      description: text,
+      truncated,
+      urgency: u.urgency,
+      attachments,
+      ...(u.phone ? { phone: u.phone } : {}),
+      ...(u.time ? { wantedTime: u.time } : {}),
+      ...(u.beneficiary !== 'none' ? { beneficiary: u.beneficiary } : {}),
+      ...(u.place?.stationId ? { stationId: u.place.stationId } : {}),
+      ...(u.place && !u.place.stationId ? { address: u.place.text } : {}),
+      guess: { top: ranked, confident },
+    };
+    if (top && confident) {
+      data.categoryCode = top.code;
+      intakeFlow.start(turn, data);
+      turn.say('intake.propose', { category: top.nameZh, categoryEn: top.nameEn }, [[turn.flowButton('cy', label('btn.yes')), turn.flowButton('co', label('btn.change_category'))]]);
+      return;
+    }
+    intakeFlow.start(turn, data);
+    if (ranked.length > 0) {
+      const rows = ranked.map((code) => {
+        const c = categories.find((x) => x.code === code)!;
+        return [turn.flowButton(`c:${code}`, `${c.nameZh} / ${c.nameEn}`)];
+      });
+      rows.push([turn.flowButton('co', label('btn.change_category'))]);
+      turn.say('intake.pick_top', {}, rows);
+      return;
+    }
+    await this.askAllCategories(turn);
+  }
+
+  async onText(turn: Turn, data: IntakeData, text: string): Promise<void> {
+    const clean = text.trim();
+    switch (data.step) {
+      case 'category':
+      case 'beneficiary':
+      case 'confirm':
+        // Text where a button is expected: keep it as extra description, ask again.
+        if (clean && data.step !== 'confirm') {
+          data.description = clip(`${data.description}\n${clean}`, turn.w.config.maxNeedText).text;
+          intakeFlow.save(turn, data);
+        }
+        return this.ask(turn, data);
+      case 'station': {
+        const station = await findStation(turn.w, clean);
+        if (!station) return this.askStation(turn, clean);
+        data.stationId = station;
+        return this.advance(turn, data);
+      }
+      case 'address':
+        data.address = clip(clean, ADDRESS_CHARS).text;
+        return this.advance(turn, data);
+      case 'time':
+        data.wantedTime = clip(clean, TIME_CHARS).text;
+        return this.advance(turn, data);
+      case 'phone': {
+        const phone = normalizePhone(clean);
+        if (!phone) return turn.say('input/not_a_phone', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
+        data.phone = phone;
+        return this.advance(turn, data);
+      }
+    }
+  }
+
+  async onLocation(turn: Turn, data: IntakeData, loc: { lat: number; lng: number }): Promise<void> {
+    data.location = loc;
+    if (data.step === 'address') data.address = data.address ?? null;
+    turn.say('intake.location_kept');
+    return this.advance(turn, data);
+  }
+
+  /** A photo or voice note while the form is open: attached; a caption is read as text. */
+  async onMedia(turn: Turn, data: IntakeData, att: { kind: 'photo' | 'voice'; fileRef: string; caption?: string }): Promise<void> {
+    data.attachments.push({ kind: att.kind, fileRef: att.fileRef });
+    intakeFlow.save(turn, data);
+    if (att.caption?.trim()) return this.onText(turn, data, att.caption);
+    turn.say(att.kind === 'voice' ? 'voice_kept' : 'photo_kept');
+  }
+
+  async onChoice(turn: Turn, data: IntakeData, choice: string): Promise<void> {
+    if (choice === 'cy' && data.step === 'category' && data.categoryCode) return this.advance(turn, data);
+    if (choice === 'co') {
+      delete data.categoryCode;
+      intakeFlow.save(turn, data);
+      return this.askAllCategories(turn);
+    }
+    if (choice.startsWith('c:')) {
+      const code = choice.slice(2);
+      if (!(await turn.w.repos.org.category(code))) return turn.toast('button/forged');
+      data.categoryCode = code;
+      return this.advance(turn, data);
+    }
+    if (choice.startsWith('s:')) {
+      const id = choice.slice(2);
+      if (!(await isStation(turn.w, id))) return turn.toast('button/forged');
+      data.stationId = id;
+      return this.advance(turn, data);
+    }
+    if (choice === 'skip') {
+      if (data.step === 'address') data.address = null;
+      else if (data.step === 'phone') data.phone = null;
+      else if (data.step === 'time') data.wantedTime = null;
+      else return this.ask(turn, data);
+      return this.advance(turn, data);
+    }
+    if (choice === 'asap' && data.step === 'time') {
+      data.wantedTime = `${zh('btn.asap')} / ${en('btn.asap')}`;
+      return this.advance(turn, data);
+    }
+    if (choice.startsWith('b:')) {
+      const b = choice.slice(2);
+      if (!isBeneficiary(b)) return turn.toast('button/forged');
+      data.beneficiary = b;
+      return this.advance(turn, data);
+    }
+    if (choice === 'ok' && data.step === 'confirm') return this.submit(turn, data);
+    if (choice === 're') {
+      intakeFlow.save(turn, { step: 'category', description: data.description, truncated: data.truncated, urgency: data.urgency, attachments: data.attachments, ...(data.guess ? { guess: data.guess } : {}) });
+      return this.askAllCategories(turn);
+    }
+    if (choice === 'x') {
+      turn.clearDialogue();
+      return turn.say('flow_cancelled');
+    }
+    return this.ask(turn, data);
+  }
+
+  /** Moves to the first thing still missing and asks it. */
+  private async advance(turn: Turn, data: IntakeData): Promise<void> {
+    data.step = nextStep(data);
+    intakeFlow.save(turn, data);
+    return this.ask(turn, data);
+  }
+
+  private async ask(turn: Turn, data: IntakeData): Promise<void> {
+    switch (data.step) {
+      case 'category':
+        return this.askAllCategories(turn);
+      case 'station':
+        return this.askStation(turn);
+      case 'address':
+        return turn.say('intake.ask_address', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
+      case 'time':
+        return turn.say('intake.ask_time', {}, [[turn.flowButton('asap', label('btn.asap')), turn.flowButton('skip', label('btn.skip'))]]);
+      case 'phone':
+        return turn.say('intake.ask_phone', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
+      case 'beneficiary':
+        return turn.say('intake.ask_beneficiary', {}, [
+          BENEFICIARIES.slice(0, 3).map((b) => turn.flowButton(`b:${b}`, label(beneficiaryKey(b)))),
+          BENEFICIARIES.slice(3).map((b) => turn.flowButton(`b:${b}`, label(beneficiaryKey(b)))),
+        ]);
+      case 'confirm':
+        return this.summary(turn, data);
+    }
+  }
+
+  private async askAllCategories(turn: Turn): Promise<void> {
+    const categories = await turn.w.repos.org.categories();
+    const buttons = categories.map((c) => turn.flowButton(`c:${c.code}`, c.nameZh));
+    const rows = [];
+    for (let i = 0; i < buttons.length; i += CATEGORY_BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + CATEGORY_BUTTONS_PER_ROW));
+    turn.say('intake.pick_category', {}, rows);
+  }
+
+  private async askStation(turn: Turn, unknownText?: string): Promise<void> {
+    const rows = (await stationChoices(turn.w)).map((s) => [turn.flowButton(`s:${s.id}`, s.name)]);
+    if (unknownText) turn.say('input/unknown_station', { text: unknownText.slice(0, 40) }, rows);
+    else turn.say('intake.ask_station', {}, rows);
+  }
+
+  private async summary(turn: Turn, data: IntakeData): Promise<void> {
+    const category = data.categoryCode ? await turn.w.repos.org.category(data.categoryCode) : null;
+    const station = data.stationId ? await turn.w.repos.org.unit(data.stationId) : null;
+    const b = beneficiaryKey(data.beneficiary ?? 'none');
+    const u = urgencyKey(data.urgency);
+    const place = [station?.name, data.address, data.location ? '📍' : null].filter(Boolean).join(' ');
+    turn.reply({
+      text: t('intake.summary', {
+        category: category?.nameZh ?? '-',
+        categoryEn: category?.nameEn ?? '-',
+        place: place || zh('not_given'),
+        time: data.wantedTime ?? zh('not_given'),
+        phone: data.phone ?? zh('not_given'),
+        beneficiary: zh(b),
+        beneficiaryEn: en(b),
+        urgency: zh(u),
+        urgencyEn: en(u),
+        description: data.description.length > SUMMARY_DESCRIPTION_CHARS ? `${data.description.slice(0, SUMMARY_DESCRIPTION_CHARS)}…` : data.description,
+      }),
+      buttons: [[turn.flowButton('ok', label('btn.submit'))], [turn.flowButton('re', label('btn.restart')), turn.flowButton('x', label('btn.cancel'))]],
+    });
+  }
+
+  private async submit(turn: Turn, data: IntakeData): Promise<void> {
+    if (!data.categoryCode || !data.stationId) return this.advance(turn, data);
+    const r = await this.submitNeed.execute(turn.w, turn.actor, {
+      channel: turn.ev.channel,
+      description: data.description,
+      truncated: data.truncated,
+      categoryCode: data.categoryCode,
+      stationId: data.stationId,
+      address: data.address ?? null,
+      location: data.location ?? null,
+      wantedTime: data.wantedTime ?? null,
+      phone: data.phone ?? null,
+      beneficiary: data.beneficiary ?? 'none',
+      urgency: data.urgency,
+      attachments: data.attachments,
+      reviewReason: reviewReason(data),
+    });
+    turn.clearDialogue();
+    if (!r.ok) return turn.say('error_generic');
+    turn.say('intake.saved', { code: r.value.code });
+  }
+}

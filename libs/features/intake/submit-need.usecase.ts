@@ -1,0 +1,66 @@
+// 群众点单: saves a confirmed need with its readable code and the outbox event that routes it.
+import type { ActorRow, NeedRow } from '@baiying/db';
+import { BENEFICIARIES, CHANNELS, err, formatNeedCode, needDay, ok, PurposeKey, type Result } from '@baiying/domain';
+import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
+import { z } from 'zod';
+import { EMERGENCY_CATEGORY } from '../emergency/index.js';
+import { publicFacts } from '../routing/index.js';
+
+/** The wanted time is kept as the resident said it, up to this long. */
+const WANTED_TIME_CHARS = 200;
+
+export const submitNeedCommand = z.object({
+  channel: z.enum(CHANNELS),
+  description: z.string().min(1),
+  truncated: z.boolean(),
+  categoryCode: z.string().min(1).max(40),
+  stationId: z.uuid(),
+  address: z.string().max(500).nullable(),
+  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable(),
+  wantedTime: z.string().nullable(),
+  phone: z.string().max(40).nullable(),
+  beneficiary: z.enum(BENEFICIARIES),
+  urgency: z.enum(['urgent', 'normal']),
+  attachments: z.array(z.object({ kind: z.string().max(20), fileRef: z.string().max(300) })).max(10),
+  /** Why a coordinator should check this need (审单), e.g. the category stayed uncertain. */
+  reviewReason: z.string().max(60).nullable().optional(),
+});
+export type SubmitNeedCommand = z.input<typeof submitNeedCommand>;
+
+export class SubmitNeed {
+  async execute(w: Work, actor: ActorRow, input: SubmitNeedCommand): Promise<Result<NeedRow>> {
+    const c = parseCommand(submitNeedCommand, input);
+    if (!c.ok) return c;
+    const d = c.value;
+    const category = await w.repos.org.category(d.categoryCode);
+    const station = await w.repos.org.unit(d.stationId);
+    if (!category || !station || station.tier !== 'station') return err('input/invalid', { field: category ? 'stationId' : 'categoryCode' });
+    const { cipher } = w.deps;
+    const day = needDay(w.now, w.config.timeZone);
+    const code = formatNeedCode(day, await w.repos.needs.nextNumber(day));
+    const need = await w.repos.needs.create({
+      code,
+      residentId: actor.personId,
+      channel: d.channel,
+      categoryCode: category.code,
+      stationId: station.id,
+      descriptionEnc: cipher.encrypt(d.description),
+      addressEnc: cipher.encryptOptional(d.address),
+      locationEnc: d.location ? cipher.encrypt(`${d.location.lat},${d.location.lng}`) : null,
+      phoneEnc: cipher.encryptOptional(d.phone),
+      wantedTime: d.wantedTime?.slice(0, WANTED_TIME_CHARS) ?? null,
+      beneficiary: d.beneficiary,
+      urgency: category.code === EMERGENCY_CATEGORY ? 'urgent' : d.urgency,
+      truncated: d.truncated,
+      reviewReason: d.reviewReason ?? null,
+      attachments: d.attachments,
+    });
+    await w.repos.needs.event(need.id, 'submit', actor.personId, { review: d.reviewReason ?? null });
+    await w.needSubmitted(need.id);
+    if (d.reviewReason) {
+      // Routed on the resident's own choice, and flagged so a person checks it (审单).
+      await alertCoordinators(w, station.id, PurposeKey.alert('review', need.id), msg('alert.review', publicFacts(need)));
+    }
+    return ok(need);
+  }
+}

@@ -1,0 +1,62 @@
+// A dispatch round: a need offered to one team at one tier, with its cards in every chat bound
+// to the team and an SLA timer. Routing opens rounds; claims (release), intake (cancel) and
+// coordination (close) end them through here.
+import type { NeedRow } from '@baiying/db';
+import { PurposeKey, slaMs, type OrgTier } from '@baiying/domain';
+import type { EmergencyPolicy } from '../emergency/index.js';
+import { withEmergencyBanner } from '../emergency/index.js';
+import { alertCoordinators, msg, type Work } from '@baiying/kernel';
+import { Priority } from '@baiying/queue';
+import { directCard, jobCard, publicFacts, type CardFooter } from './job-card.render.js';
+
+export class DispatchRounds {
+  constructor(private readonly emergency: EmergencyPolicy) {}
+
+  /** Opens a dispatch round: job cards to every chat bound to the team, SLA timer. */
+  async open(w: Work, need: NeedRow, teamId: string, unitId: string, tier: OrgTier): Promise<string> {
+    const emergencyUnit = await this.emergency.unitFor(w, need);
+    const sla = emergencyUnit ? this.emergency.slaMs(w) : slaMs(w.config.sla, tier, need.urgency === 'urgent' ? 'urgent' : 'normal');
+    const due = new Date(w.now.getTime() + sla);
+    const d = await w.repos.needs.openDispatch(need.id, teamId, unitId, tier, due);
+    const base = jobCard(need, w.buttons, d.id);
+    const card = emergencyUnit ? withEmergencyBanner(base) : base;
+    const priority = need.urgency === 'urgent' || emergencyUnit ? Priority.interactive : Priority.card;
+    for (const c of await w.repos.org.teamChats(teamId)) {
+      w.out.to({ channel: c.channel, chatId: c.chatId }, PurposeKey.jobCard(d.id, c.id), 'job-card', card, priority);
+    }
+    if (emergencyUnit) {
+      // Every emergency-team member of the area gets the card privately, with their own take button.
+      const direct = directCard(card, w.buttons, d.id, need.code);
+      for (const personId of await this.emergency.directRecipients(w, emergencyUnit)) {
+        await w.out.toPerson(personId, PurposeKey.directCard(d.id, personId), 'job-card-direct', direct, Priority.interactive);
+      }
+    }
+    w.schedule('escalate-dispatch', { dispatchId: d.id }, due);
+    return d.id;
+  }
+
+  /** Rewrites every card of a dispatch (taken, escalated, closed); buttons disappear. */
+  async editCards(w: Work, dispatchId: string, need: NeedRow, footer: CardFooter): Promise<void> {
+    const cards = await w.repos.messaging.sentWithPrefix(PurposeKey.cardsOf(dispatchId));
+    const edited = jobCard(need, w.buttons, dispatchId, footer);
+    for (const c of cards) {
+      w.out.edit({ channel: c.channel, chatId: c.chatId, purposeKey: c.purposeKey }, PurposeKey.cardEdit(c.purposeKey, footer.key), 'job-card-edit', edited);
+    }
+  }
+
+  /** Ends the need's open round, if any, and marks its cards closed (cancel, close, reassign). */
+  async closeOpen(w: Work, need: NeedRow): Promise<void> {
+    const open = await w.repos.needs.openDispatchOf(need.id);
+    if (!open) return;
+    await w.repos.needs.closeDispatch(open.id, 'superseded');
+    await this.editCards(w, open.id, need, { key: 'card.closed', params: {} });
+  }
+
+  /** Nobody anywhere can take it: the resident is told, coordinators are alerted. */
+  async markUnrouted(w: Work, need: NeedRow): Promise<void> {
+    if (!(await w.repos.needs.apply(need.id, 'no_route'))) return;
+    await w.repos.needs.event(need.id, 'no_route', null);
+    await w.out.toPerson(need.residentId, PurposeKey.needUnrouted(need.id), 'need-unrouted', msg('need.unrouted', { code: need.code }), Priority.status, need.channel);
+    await alertCoordinators(w, need.stationId, PurposeKey.alert('unrouted', need.id), msg('alert.unrouted', publicFacts(need)));
+  }
+}

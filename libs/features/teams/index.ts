@@ -1,0 +1,2 @@
+export { TeamsFeature } from './teams.feature.js';
+export { teamsChat } from './teams.chat.js';

@@ -1,0 +1,114 @@
+// Volunteer registration in chat: name, phone, station, teams (of the station and its
+// parents, several), skills. Approval by a coordinator unless auto-approval is configured.
+import { defineFlow, type Turn } from '@baiying/conversation';
+import { normalizePhone } from '@baiying/domain';
+import { label } from '@baiying/i18n';
+import { z } from 'zod';
+import { joinableTeams } from './joinable-teams.js';
+import { NAME_CHARS, type RegisterVolunteer } from './register-volunteer.usecase.js';
+
+const registerData = z.object({
+  step: z.enum(['name', 'phone', 'station', 'teams', 'skills']),
+  name: z.string().optional(),
+  phone: z.string().optional(),
+  stationId: z.string().optional(),
+  teamIds: z.array(z.string()),
+});
+type RegisterData = z.infer<typeof registerData>;
+
+export const registerFlow = defineFlow('register', registerData);
+
+const STATION_BUTTONS = 12;
+const TEAM_BUTTONS = 20;
+const SKILLS_SPLIT = /[,，、;；\s]+/;
+
+export class RegisterForm {
+  constructor(private readonly register: RegisterVolunteer) {}
+
+  start(turn: Turn): void {
+    if (turn.actor.volunteer) return turn.say('volunteer/already_registered');
+    registerFlow.start(turn, { step: 'name', teamIds: [] });
+    turn.say('register.ask_name');
+  }
+
+  async onText(turn: Turn, data: RegisterData, text: string): Promise<void> {
+    const clean = text.trim();
+    switch (data.step) {
+      case 'name':
+        if (!clean || clean.length > NAME_CHARS) return turn.say('register.ask_name');
+        registerFlow.save(turn, { ...data, name: clean, step: 'phone' });
+        return turn.say('register.ask_phone');
+      case 'phone': {
+        const phone = normalizePhone(clean);
+        if (!phone || !/^1\d{10}$/.test(phone)) return turn.say('input/not_a_phone');
+        registerFlow.save(turn, { ...data, phone, step: 'station' });
+        return this.askStation(turn);
+      }
+      case 'station': {
+        const t = clean.normalize('NFKC').toLowerCase();
+        const stations = await turn.w.repos.org.stations();
+        const hit = stations.find((s) => [s.name, ...s.aliases].some((n) => n && t && (t.includes(n.toLowerCase()) || n.toLowerCase().includes(t))));
+        if (!hit) return this.askStation(turn, clean);
+        return this.pickStation(turn, data, hit.id);
+      }
+      case 'teams':
+        return this.askTeams(turn, data);
+      case 'skills':
+        return this.finish(turn, data, clean.split(SKILLS_SPLIT).filter(Boolean));
+    }
+  }
+
+  async onChoice(turn: Turn, data: RegisterData, choice: string): Promise<void> {
+    if (data.step === 'station' && choice.startsWith('s:')) {
+      const id = choice.slice(2);
+      const station = (await turn.w.repos.org.stations()).find((s) => s.id === id);
+      if (!station) return turn.toast('button/forged');
+      return this.pickStation(turn, data, station.id);
+    }
+    if (data.step === 'teams' && choice.startsWith('t:')) {
+      const id = choice.slice(2);
+      const joinable = await joinableTeams(turn.w, data.stationId!);
+      if (!joinable.some((t) => t.id === id)) return turn.toast('button/forged');
+      const next = { ...data, teamIds: data.teamIds.includes(id) ? data.teamIds.filter((x) => x !== id) : [...data.teamIds, id] };
+      registerFlow.save(turn, next);
+      return this.askTeams(turn, next);
+    }
+    if (data.step === 'teams' && choice === 'td') {
+      if (data.teamIds.length === 0) {
+        turn.say('register.need_team');
+        return this.askTeams(turn, data);
+      }
+      registerFlow.save(turn, { ...data, step: 'skills' });
+      return turn.say('register.ask_skills', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
+    }
+    if (data.step === 'skills' && choice === 'skip') return this.finish(turn, data, []);
+    turn.toast('button/stale');
+  }
+
+  private async pickStation(turn: Turn, data: RegisterData, stationId: string): Promise<void> {
+    const next = { ...data, stationId, step: 'teams' as const };
+    registerFlow.save(turn, next);
+    return this.askTeams(turn, next);
+  }
+
+  private async askStation(turn: Turn, unknown?: string): Promise<void> {
+    const stations = await turn.w.repos.org.stations();
+    const rows = stations.slice(0, STATION_BUTTONS).map((s) => [turn.flowButton(`s:${s.id}`, s.name)]);
+    if (unknown) turn.say('input/unknown_station', { text: unknown.slice(0, 40) }, rows);
+    else turn.say('register.ask_station', {}, rows);
+  }
+
+  private async askTeams(turn: Turn, data: RegisterData): Promise<void> {
+    const teams = await joinableTeams(turn.w, data.stationId!);
+    const rows = teams.slice(0, TEAM_BUTTONS).map((t) => [turn.flowButton(`t:${t.id}`, `${data.teamIds.includes(t.id) ? '☑️' : '⬜'} ${t.name}`)]);
+    rows.push([turn.flowButton('td', label('btn.finish_teams'))]);
+    turn.say('register.ask_teams', {}, rows);
+  }
+
+  private async finish(turn: Turn, data: RegisterData, skills: string[]): Promise<void> {
+    const r = await this.register.execute(turn.w, turn.actor, { name: data.name ?? '', phone: data.phone ?? '', stationId: data.stationId ?? '', teamIds: data.teamIds, skills });
+    turn.clearDialogue();
+    if (!r.ok) return turn.fail(r, false);
+    turn.say(r.value.approved ? 'register.approved' : 'register.pending');
+  }
+}

@@ -1,0 +1,58 @@
+// Volunteers in chat: /register (a short form), /me; coordinators: /approve and its buttons.
+import { button, command, flow, type ChatFeature } from '@baiying/conversation';
+import { en, zh } from '@baiying/i18n';
+import { approvalButtons, approveButton } from './volunteers.buttons.js';
+import type { VolunteersFeature } from './volunteers.feature.js';
+import { registerFlow, RegisterForm } from './register.flow.js';
+
+export function starsText(n: number): { zh: string; en: string } {
+  return n === 0 ? { zh: zh('stars.zero'), en: en('stars.zero') } : { zh: zh('stars.n', { n }), en: en('stars.n', { n }) };
+}
+
+export function volunteersChat(f: VolunteersFeature): ChatFeature {
+  const form = new RegisterForm(f.register);
+  return {
+    feature: 'volunteers',
+    commands: [
+      command('register', 'private', (turn) => form.start(turn)),
+      command('me', 'private', async (turn) => {
+        const v = turn.actor.volunteer;
+        if (!v) return turn.say('me.not_volunteer');
+        if (v.status === 'pending') return turn.say('me.pending');
+        const r = await f.record.execute(turn.w, turn.actor);
+        if (!r.ok) return turn.fail(r, false);
+        const s = starsText(r.value.stars);
+        turn.say('me', {
+          name: r.value.name,
+          hours: r.value.hours,
+          stars: s.zh,
+          starsEn: s.en,
+          jobs: r.value.jobs,
+          rating: r.value.rating ?? '-',
+          points: r.value.points,
+          next: r.value.nextStarIn === null ? '' : zh('me.next_star', { hours: r.value.nextStarIn }),
+        });
+      }),
+      command('approve', 'private', async (turn) => {
+        const r = await f.pending.execute(turn.w, turn.actor);
+        if (!r.ok) return turn.fail(r, false);
+        if (r.value.length === 0) return turn.say('approval.none');
+        for (const v of r.value) turn.reply({ text: `${v.person.displayName}（${v.skills.join('、') || '-'}）`, buttons: approvalButtons(turn.w.buttons, v.personId) });
+      }),
+    ],
+    buttons: [
+      button(approveButton, 'private', async (turn, p) => {
+        const r = await f.decide.execute(turn.w, turn.actor, p);
+        if (!r.ok) return turn.fail(r, true);
+        if (!r.value.decided) return turn.toast('approval.already', {}, true);
+        turn.toast('approval.done', { name: r.value.name, decision: zh(p.approve ? 'btn.approve' : 'btn.reject'), decisionEn: en(p.approve ? 'btn.approve' : 'btn.reject') });
+      }),
+    ],
+    flows: [
+      flow(registerFlow, {
+        onText: (turn, data, text) => form.onText(turn, data, text),
+        onChoice: (turn, data, choice) => form.onChoice(turn, data, choice),
+      }),
+    ],
+  };
+}
