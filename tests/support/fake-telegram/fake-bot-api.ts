@@ -70,7 +70,7 @@ export class FakeBotApi {
   private readonly statsData: FakeStats = emptyStats();
   private readonly chats: ChatStore;
   private readonly recorder: Recorder;
-  private readonly flood: Limits;
+  private readonly limiter: Limits;
   private readonly delivery: UpdateDelivery;
   private readonly commandRegistry = new CommandRegistry();
   private readonly users: UserSimulator;
@@ -87,7 +87,7 @@ export class FakeBotApi {
     this.privacyMode = options.privacyMode ?? false;
 
     const { scheduler, statsData: stats } = this;
-    this.flood = new Limits(
+    this.limiter = new Limits(
       { timeScale: this.timeScale, fractionalRetryAfter: this.fractionalRetryAfter, breachGraceMs: options.breachGraceMs },
       stats,
       { ...TELEGRAM_LIMITS, ...options.limits },
@@ -103,7 +103,7 @@ export class FakeBotApi {
       stats,
       chats: this.chats,
       recorder: this.recorder,
-      limits: this.flood,
+      limits: this.limiter,
       delivery: this.delivery,
       commands: this.commandRegistry,
     };
@@ -114,7 +114,7 @@ export class FakeBotApi {
       scheduler,
       latencyFor: (method) => (typeof this.latencyMs === 'function' ? this.latencyMs(method) : this.latencyMs),
       handle: (call) => handleCall(ctx, call),
-      beforeErrorAnswer: (res, error) => this.flood.beforeErrorAnswer(res, error),
+      beforeErrorAnswer: (res, error) => this.limiter.beforeErrorAnswer(res, error),
     });
   }
 
@@ -150,23 +150,23 @@ export class FakeBotApi {
     this.chats.clear();
     this.commandRegistry.clear();
     this.delivery.reset();
-    this.flood.reset();
+    this.limiter.reset();
     resetStats(this.statsData);
     this.recorder.clear(new Error('FakeBotApi reset'));
   }
 
   /** Replaces the limits (and forgets the windows). */
   setLimits(limits: Partial<RateLimits>): void {
-    this.flood.setLimits(limits);
+    this.limiter.setLimits(limits);
   }
 
   get limits(): Readonly<RateLimits> {
-    return this.flood.limits;
+    return this.limiter.limits;
   }
 
   /** The next `count` calls of `method` ('*' = any method) fail with this error instead of running. */
   failNext(method: string, count: number, spec: FaultSpec): void {
-    this.flood.failNext(method, count, spec);
+    this.limiter.failNext(method, count, spec);
   }
 
   /** Marks a chat as having blocked the bot (private) or removed it (group): sends get 403. */
@@ -229,7 +229,7 @@ export class FakeBotApi {
 
   /** Accepted sends within the current bot-wide one-(fake-)second window. */
   sendsInCurrentSecond(): number {
-    return this.flood.sendsInCurrentSecond();
+    return this.limiter.sendsInCurrentSecond();
   }
 
   /**
