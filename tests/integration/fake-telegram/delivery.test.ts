@@ -1,0 +1,209 @@
+/**
+ * How updates reach the bot: the queue with getUpdates confirmation semantics, the filters
+ * Telegram applies when an update is created, the user helpers that create them, and
+ * webhook delivery with retries and webhook replies.
+ */
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Bot, webhookCallback } from 'grammy';
+import type { Update } from 'grammy/types';
+import { alice, aliceChat, bob, bobChat, call, group, messageIdOf, NO_LIMITS, poll, until, useFake } from './helpers.js';
+
+describe('getUpdates', () => {
+  const fake = useFake({ limits: NO_LIMITS });
+
+  test('updates stay queued until a later offset confirms them', async () => {
+    const a = fake().sendText(alice, aliceChat, 'one');
+    const b = fake().sendText(alice, aliceChat, 'two');
+    expect(b.update_id).toBe(a.update_id + 1);
+    expect(b.message?.message_id).toBe((a.message?.message_id ?? 0) + 1);
+
+    expect(await poll(fake(), {})).toEqual([a.update_id, b.update_id]);
+    expect(await poll(fake(), {})).toEqual([a.update_id, b.update_id]); // not confirmed yet
+    expect(await poll(fake(), { offset: b.update_id })).toEqual([b.update_id]);
+    expect(await poll(fake(), { offset: b.update_id + 1 })).toEqual([]);
+    expect(fake().pendingUpdateCount).toBe(0);
+    expect(fake().stats.updatesDelivered).toBe(5);
+  });
+
+  test('limit caps the batch; a negative offset keeps only the last updates', async () => {
+    const ids = [1, 2, 3, 4].map((i) => fake().sendText(alice, aliceChat, `m${i}`).update_id);
+    expect(await poll(fake(), { limit: 2 })).toEqual(ids.slice(0, 2));
+    expect(await poll(fake(), { offset: -1 })).toEqual(ids.slice(3));
+    expect(fake().pendingUpdateCount).toBe(1);
+  });
+
+  test('a duplicate (same update_id) is delivered even after the offset passed it', async () => {
+    const once = fake().sendText(alice, aliceChat, 'once');
+    expect(await poll(fake(), {})).toEqual([once.update_id]);
+    expect(await poll(fake(), { offset: once.update_id + 1 })).toEqual([]);
+
+    fake().duplicate(once);
+    expect(await poll(fake(), { offset: once.update_id + 1 })).toEqual([once.update_id]);
+    expect(await poll(fake(), { offset: once.update_id + 1 })).toEqual([]);
+    expect(fake().stats.updatesPushed).toBe(2);
+  });
+
+  test('allowed_updates filters updates created afterwards; [] restores the default', async () => {
+    await poll(fake(), { allowed_updates: ['callback_query'] });
+    fake().sendText(alice, aliceChat, 'not wanted');
+    expect(await poll(fake(), {})).toEqual([]);
+    expect(fake().stats.updatesDropped).toBe(1);
+
+    await poll(fake(), { allowed_updates: [] });
+    const wanted = fake().sendText(alice, aliceChat, 'wanted');
+    expect(await poll(fake(), {})).toEqual([wanted.update_id]);
+  });
+});
+
+describe('privacy mode', () => {
+  const fake = useFake({ limits: NO_LIMITS, privacyMode: true });
+
+  test('in groups only commands, mentions and replies to the bot get through', async () => {
+    expect(fake().botInfo.can_read_all_group_messages).toBe(false);
+    fake().sendText(alice, group, 'just chatting');
+    const command = fake().sendText(alice, group, '/help');
+    const mention = fake().sendText(alice, group, `hi @${fake().botInfo.username}`);
+    const sent = await call(fake(), 'sendMessage', { chat_id: group.id, text: 'bot says' });
+    const reply = fake().sendText(bob, group, 'answering the bot', { replyTo: messageIdOf(sent.reply) });
+    const direct = fake().sendText(alice, aliceChat, 'private chats are not filtered');
+
+    expect(await poll(fake(), {})).toEqual([command, mention, reply, direct].map((u) => u.update_id));
+    expect(fake().stats.updatesDropped).toBe(1);
+  });
+
+  test('can be switched off while the fake runs', async () => {
+    fake().privacyMode = false;
+    const chatter = fake().sendText(alice, group, 'just chatting');
+    expect(await poll(fake(), {})).toEqual([chatter.update_id]);
+  });
+});
+
+describe('user helpers', () => {
+  const fake = useFake({ limits: NO_LIMITS });
+
+  test('build realistic updates', async () => {
+    const location = fake().sendLocation(alice, aliceChat, { latitude: 31.23, longitude: 121.47 });
+    const photo = fake().sendPhoto(alice, aliceChat, { caption: 'my street' });
+    const voice = fake().sendVoice(alice, aliceChat, { duration: 4 });
+    const sticker = fake().sendSticker(alice, aliceChat);
+    const [joined, service] = fake().addBotToGroup(group, bob);
+
+    expect(location.message?.location).toEqual({ latitude: 31.23, longitude: 121.47 });
+    expect(photo.message?.photo).toHaveLength(3);
+    expect(photo.message?.caption).toBe('my street');
+    expect(voice.message?.voice?.duration).toBe(4);
+    expect(sticker.message?.sticker?.emoji).toBe('👍');
+    expect(joined.my_chat_member?.new_chat_member).toMatchObject({ status: 'member', user: { id: fake().botInfo.id, is_bot: true } });
+    expect(service.message?.new_chat_members?.[0]?.id).toBe(fake().botInfo.id);
+    expect(service.message?.chat).toEqual({ id: group.id, type: 'group', title: 'Volunteers' });
+    const ids = [location, photo, voice, sticker].map((u) => u.message?.message_id ?? 0);
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(new Set(ids).size).toBe(4);
+    expect(fake().lastUpdate).toBe(service);
+    expect(await poll(fake(), {})).toHaveLength(6);
+  });
+
+  test('a leading command gets a bot_command entity; a reply carries the message replied to', async () => {
+    const command = fake().sendText(alice, aliceChat, '/start@baiying_test_bot now');
+    expect(command.message?.entities).toEqual([{ type: 'bot_command', offset: 0, length: 23 }]);
+    const reply = fake().sendText(alice, aliceChat, 'and this', { replyTo: command.message?.message_id });
+    expect(reply.message?.reply_to_message).toMatchObject({ message_id: command.message?.message_id, text: '/start@baiying_test_bot now' });
+    expect(() => fake().sendText(alice, aliceChat, 'x', { replyTo: 999 })).toThrow(/cannot reply to unknown message 999/);
+  });
+});
+
+describe('webhook mode', () => {
+  const fake = useFake({ limits: NO_LIMITS });
+  const servers: Server[] = [];
+
+  /** Serves `bot` on a local webhook; the first `failFirst` POSTs get a 500 before grammY sees them. */
+  async function listen(bot: Bot, secretToken: string, failFirst = 0): Promise<string> {
+    const handle = webhookCallback(bot, 'http', { secretToken });
+    let failuresLeft = failFirst;
+    const server = http.createServer((req, res) => {
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        req.resume();
+        res.writeHead(500).end();
+        return;
+      }
+      void handle(req, res);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/telegram`;
+  }
+
+  afterEach(async () => {
+    await Promise.all(
+      servers.splice(0).map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      ),
+    );
+  });
+
+  test('updates are POSTed (with the secret), retried after a non-2xx, and getUpdates is refused', async () => {
+    const bot = new Bot(fake().token, { client: { apiRoot: fake().apiRoot } });
+    const handled: Update[] = [];
+    bot.use(async (ctx, next) => {
+      handled.push(ctx.update);
+      await next();
+    });
+    bot.on('message:text', (ctx) => ctx.reply(`webhook echo: ${ctx.message.text}`));
+    const url = await listen(bot, 'sekret_1', 2);
+    await bot.api.setWebhook(url, { secret_token: 'sekret_1' });
+    expect(fake().webhook).toMatchObject({ url, secretToken: 'sekret_1' });
+
+    const update = fake().sendText(alice, aliceChat, 'via webhook');
+    const reply = await fake().waitFor({ chatId: alice.id, text: 'webhook echo: via webhook' });
+
+    expect(reply.method).toBe('sendMessage');
+    await fake().waitUntilDelivered(); // the reply is sent before the webhook answers 200
+    expect(handled.map((u) => u.update_id)).toEqual([update.update_id]);
+    expect(fake().stats).toMatchObject({ webhookFailures: 2, webhookAttempts: 3, updatesDelivered: 1 });
+    expect((await bot.api.getWebhookInfo()).last_error_message).toMatch(/500/);
+
+    const polled = await call(fake(), 'getUpdates', {});
+    expect(polled.reply).toMatchObject({ ok: false, error_code: 409 });
+  });
+
+  test('a wrong secret is refused by grammY, so the update stays pending and is retried', async () => {
+    const bot = new Bot(fake().token, { client: { apiRoot: fake().apiRoot } });
+    await bot.api.setWebhook(await listen(bot, 'expected_secret'), { secret_token: 'other_secret' });
+    fake().sendText(alice, aliceChat, 'hi');
+    // Positive signal: the fake has seen the webhook refuse the update twice (first POST and one retry).
+    await until(() => fake().stats.webhookFailures >= 2, 'two refused webhook POSTs');
+    expect(fake().stats.updatesDelivered).toBe(0);
+    expect(fake().pendingUpdateCount).toBe(1);
+    expect((await bot.api.getWebhookInfo()).last_error_message).toMatch(/^Wrong response from the webhook: 401/);
+  });
+
+  test('a webhook reply (method in the response body) is executed', async () => {
+    const bot = new Bot(fake().token, { client: { apiRoot: fake().apiRoot, canUseWebhookReply: (method) => method === 'sendMessage' } });
+    bot.on('message:text', (ctx) => ctx.reply('answered in the webhook response'));
+    await bot.api.setWebhook(await listen(bot, 'other_secret'), { secret_token: 'other_secret' });
+
+    fake().sendText(bob, bobChat, 'hi');
+    const reply = await fake().waitFor({ chatId: bob.id, text: 'answered in the webhook response' });
+    expect(reply.payload).toMatchObject({ method: 'sendMessage', chat_id: bob.id });
+    // Positive signal: once the webhook answered 2xx, grammY has finished with the update.
+    await fake().waitUntilDelivered();
+    // Over HTTP only setWebhook and grammY's getMe (bot.init on the first update): the reply came back inside the webhook response.
+    expect(fake().stats.perMethod).toEqual({ setWebhook: 1, getMe: 1, sendMessage: 1 });
+    expect(fake().messages).toHaveLength(1);
+  });
+
+  test('deleteWebhook switches back to polling', async () => {
+    const bot = new Bot(fake().token, { client: { apiRoot: fake().apiRoot } });
+    await bot.api.setWebhook(await listen(bot, 'sekret_2'), { secret_token: 'sekret_2' });
+    await bot.api.deleteWebhook();
+    expect(fake().webhook).toBeUndefined();
+    const update = fake().sendText(alice, aliceChat, 'polled again');
+    expect(await poll(fake(), {})).toEqual([update.update_id]);
+  });
+});
