@@ -6,7 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { loadConfig } from '@baiying/config';
 import { Repos, seedBulkVolunteers, type ActorRow } from '@baiying/db';
-import { Desk, type CallDraft } from '@baiying/desk';
+import type { CallDraft } from '@baiying/features';
 import type { SentMessage } from '../tests/support/fake-telegram/fake-bot-api.js';
 import { commitTimingPrisma, createBenchTeams, rejectedDelta, settleOutbound, submitBenchNeed } from './desk.bench.js';
 import type { BenchContext } from './support/context.js';
@@ -23,7 +23,7 @@ const STATIONS = ['S-XF', 'S-HP', 'S-XS', 'S-TY'];
 
 export const BROADCAST_DEFINITION =
   'seconds = time the last recipient\'s call message (sendMessage to its private chat) was accepted by the fake Bot API − ' +
-  'time the call\'s create transaction committed in the bench process (desk.mobilisation.create as the county coordinator, ' +
+  'time the call\'s create transaction committed in the bench process (desk.calls.create as the county coordinator, ' +
   'audience everyone; the fan-out job is published after that). floor_seconds = recipients / 30 (Telegram\'s bot-wide ' +
   'limit). Path: bench → Redis → worker call-fanout (tops up the bulk lane from PostgreSQL) → Redis → bot bulk lane ' +
   '(BullMQ limiter, Redis pacer at the broadcast share, at-most-once claim, sendMessage) → fake at timeScale 1. ' +
@@ -140,7 +140,7 @@ export const broadcastSection = section<BroadcastResult>({
     const coordinator = await ctx.desk.uow.run((w) => w.repos.people.actor(identity.personId));
 
     const store = new AsyncLocalStorage<{ commitAt: number }>();
-    const timedDesk = new Desk({ prisma: commitTimingPrisma(prisma, store), cipher: ctx.cipher, producer: ctx.producer, config: ctx.config });
+    const timedDesk = ctx.deskOn(commitTimingPrisma(prisma, store));
     const startsAt = new Date(Date.now() + 24 * 3_600_000);
     const draft: CallDraft = {
       title: '压测召集：防汛物资搬运',
@@ -158,7 +158,7 @@ export const broadcastSection = section<BroadcastResult>({
     const workerCpu0 = processCpuMs(apps.worker.pid);
     const createSlot = { commitAt: 0 };
     t = performance.now();
-    const created = await store.run(createSlot, () => timedDesk.uow.run((w) => timedDesk.mobilisation.create(w, coordinator, draft)));
+    const created = await store.run(createSlot, () => timedDesk.uow.run((w) => timedDesk.calls.create.execute(w, coordinator, draft)));
     const createMs = performance.now() - t;
     if (!created.ok) throw new Error(`call not created: ${created.code}`);
     const { callId, code } = created.value;

@@ -4,7 +4,8 @@
 //   claim_race    50 simultaneous takes per trial on the real database; trials with ≠ 1 winner
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ActorRow, PrismaClient } from '@baiying/db';
-import { Desk, type Work } from '@baiying/desk';
+import type { Desk } from '@baiying/features';
+import type { Work } from '@baiying/kernel';
 import type { SentMessage } from '../tests/support/fake-telegram/fake-bot-api.js';
 import type { BenchContext } from './support/context.js';
 import { ingestPlan, measureIngest, SERIES, type CapacityFigures, type FixedLoadFigures } from './support/ingest-protocol.js';
@@ -149,7 +150,8 @@ export function commitTimingPrisma(prisma: PrismaClient, store: AsyncLocalStorag
 
 /** One ordinary need (an elderly haircut) at a bench station, as a Telegram resident submits it. */
 export function submitBenchNeed(desk: Desk, w: Work, resident: ActorRow, stationId: string, label: string) {
-  return desk.intake.submit(w, resident, 'telegram', {
+  return desk.intake.submit.execute(w, resident, {
+    channel: 'telegram',
     description: `${label}：我家老人腿脚不便，想找人上门理发`,
     truncated: false,
     categoryCode: 'elderly',
@@ -250,7 +252,7 @@ export const cardLatencySection = section<CardLatencyResult>({
 
     // Submit needs on a fixed schedule: need k at k × interval/groups, to group k mod groups.
     const store = new AsyncLocalStorage<{ commitAt: number }>();
-    const timedDesk = new Desk({ prisma: commitTimingPrisma(prisma, store), cipher: ctx.cipher, producer: ctx.producer, config: ctx.config });
+    const timedDesk = ctx.deskOn(commitTimingPrisma(prisma, store));
     const spacingMs = plan.perGroupIntervalMs / plan.groups;
     const before = fake.stats;
     const submitted: Array<{ code: string; chatId: number; commitAt: number; submitMs: number }> = [];
@@ -414,17 +416,19 @@ export const claimRaceSection = section<ClaimRaceResult>({
     let done = 0;
     for (let trial = 0; trial < trials && Date.now() < deadline; trial++) {
       const need = await desk.uow.run(async (w) => {
-        const r = await desk.intake.submit(w, resident, 'web', {
+        const r = await desk.intake.submit.execute(w, resident, {
+          channel: 'web',
           description: `race ${trial}`, truncated: false, categoryCode: 'elderly', stationId, address: null, location: null,
           wantedTime: null, phone: null, beneficiary: 'elderly', urgency: 'normal', attachments: [],
         });
         if (!r.ok) throw new Error(r.code);
         return r.value;
       });
-      await desk.uow.run((w) => desk.routing.route(w, need.id));
+      await desk.uow.run((w) => desk.routing.route.execute(w, { needId: need.id }));
       const dispatch = await prisma.dispatch.findFirstOrThrow({ where: { needId: need.id, status: 'open' } });
       const started = performance.now();
-      const results = await Promise.all(volunteers.map((v) => desk.uow.run((w) => desk.claims.take(w, v, dispatch.id))));
+      const via = { channel: 'web' as const, chatId: 'g-S-XF-ELDER', chat: 'group' as const };
+      const results = await Promise.all(volunteers.map((v) => desk.uow.run((w) => desk.claims.take.execute(w, v, { target: { dispatchId: dispatch.id }, via }))));
       trialMs.push(performance.now() - started);
       const winners = results.filter((r) => r.ok).length;
       for (const r of results) if (!r.ok && r.code !== 'need/already_taken') loserCodes[r.code] = (loserCodes[r.code] ?? 0) + 1;
@@ -449,7 +453,7 @@ export const claimRaceSection = section<ClaimRaceResult>({
       unexpected_loser_codes: loserCodes,
       trial_ms: summarize(trialMs),
       definition:
-        `per trial: a need is submitted and routed to S-XF-ELDER, then ${PRESSERS} approved members call desk.claims.take on its open ` +
+        `per trial: a need is submitted and routed to S-XF-ELDER, then ${PRESSERS} approved members call desk.claims.take.execute on its open ` +
         'dispatch at once (each in its own transaction, pool of 20 connections); the trial counts in double_winners unless the ' +
         'database holds exactly one claim row and the need is claimed by that volunteer.',
     };

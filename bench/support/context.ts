@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig, type AppConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, seedDemoCounty, type PrismaClient } from '@baiying/db';
-import { Desk } from '@baiying/desk';
+import { configuredDirectory } from '@baiying/channels';
+import { Desk } from '@baiying/features';
 import { JobProducer } from '@baiying/queue';
 import { Redis } from 'ioredis';
 import { dropDatabase, ensureDatabase, migrateAll } from '../../scripts/db-tools.js';
@@ -104,8 +105,13 @@ export class BenchContext {
 
   /** The desk in the bench process (same database, prefix and key as the apps). */
   get desk(): Desk {
-    this.deskInstance ??= new Desk({ prisma: this.prisma, cipher: this.cipher, producer: this.producer, config: this.config });
+    this.deskInstance ??= this.deskOn(this.prisma);
     return this.deskInstance;
+  }
+
+  /** A desk on another client of the same database (e.g. one that times commits). */
+  deskOn(prisma: PrismaClient): Desk {
+    return new Desk({ prisma, cipher: this.cipher, producer: this.producer, config: this.config, channels: configuredDirectory(this.config) });
   }
 
   // ─────────────────────────── fake Telegram ───────────────────────────

@@ -2,8 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type AppConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
-import { createPrismaClient, seedDemoCounty, type PrismaClient } from '@baiying/db';
-import { Desk } from '@baiying/desk';
+import { configuredDirectory } from '@baiying/channels';
+import { ConversationEngine } from '@baiying/conversation';
+import { createPrismaClient, Repos, seedDemoCounty, type PrismaClient } from '@baiying/db';
+import { silentLogger, type Clock, type Logger } from '@baiying/domain';
+import { Desk, NluUnderstander } from '@baiying/features';
+import { ButtonCodec } from '@baiying/kernel';
 import { JobProducer } from '@baiying/queue';
 import { Redis } from 'ioredis';
 
@@ -50,6 +54,12 @@ export interface DeskHarness {
   cipher: FieldCipher;
   producer: JobProducer;
   desk: Desk;
+  /** Encodes button payloads as the desk does (to press buttons or forge them). */
+  buttons: ButtonCodec;
+  /** A desk on the same connections whose clock is `clock`. */
+  withClock(clock: Clock): Desk;
+  /** The conversation engine over this desk's chat registrations, as the bot builds it. */
+  engine(opts?: { desk?: Desk; logger?: Logger; stations?: boolean }): Promise<ConversationEngine>;
   close(): Promise<void>;
 }
 
@@ -57,13 +67,23 @@ export function deskHarness(config: AppConfig, poolSize = 20): DeskHarness {
   const prisma = createPrismaClient(config.databaseUrl, poolSize);
   const cipher = new FieldCipher(config.encryptionKey);
   const producer = new JobProducer({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
-  const desk = new Desk({ prisma, cipher, producer, config });
+  const channels = configuredDirectory(config);
+  const desk = new Desk({ prisma, cipher, producer, config, channels });
   return {
     config,
     prisma,
     cipher,
     producer,
     desk,
+    buttons: new ButtonCodec(cipher),
+    withClock: (clock) => new Desk({ prisma, cipher, producer, config, channels, clock }),
+    async engine(opts = {}) {
+      const d = opts.desk ?? desk;
+      const repos = new Repos(prisma);
+      const categories = await repos.org.categories();
+      const stations = opts.stations === false ? [] : (await repos.org.stations()).map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+      return new ConversationEngine(d.uow, d.chat(new NluUnderstander(categories, stations, config.timeZone)), opts.logger ?? silentLogger);
+    },
     async close() {
       await producer.close();
       await prisma.$disconnect();

@@ -1,4 +1,4 @@
 export { ClaimsFeature } from './claims.feature.js';
 export { claimsChat } from './claims.chat.js';
 export type { TakeJobCommand } from './take-job.usecase.js';
-export { setOffKeyword, finishKeyword, releaseKeyword } from './claims.buttons.js';
+export { setOffButton, doneButton, releaseButton, hoursButton, setOffKeyword, finishKeyword, releaseKeyword } from './claims.buttons.js';

@@ -5,3 +5,4 @@ export { NluUnderstander, nluCategories, type CategoryRow } from './nlu-understa
 export type { Understander, Understanding } from './understander.js';
 export type { SubmitNeedCommand } from './submit-need.usecase.js';
 export { nextStep, reviewReason, type IntakeData } from './intake.flow-state.js';
+export { cancelNeedButton, cancelNeedKeyword, myNeedsKeyword } from './intake.buttons.js';

@@ -1,2 +1,2 @@
 export { TeamsFeature } from './teams.feature.js';
-export { teamsChat } from './teams.chat.js';
+export { teamsChat, bindButton, bindKeyword } from './teams.chat.js';

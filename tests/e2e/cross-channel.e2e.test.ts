@@ -3,12 +3,12 @@
 import type { EventEmitter } from 'node:events';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { startBot } from '../apps/bot/src/bootstrap.js';
-import { startWorker } from '../apps/worker/src/bootstrap.js';
+import { startBot } from '../../apps/bot/src/bootstrap.js';
+import { startWorker } from '../../apps/worker/src/bootstrap.js';
 import type { AppConfig } from '@baiying/config';
 import type { Channel } from '@baiying/db';
-import { FakeBotApi, type FakeUser } from './support/fake-telegram/fake-bot-api.js';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from './support/test-env.js';
+import { FakeBotApi, type FakeUser } from '../support/fake-telegram/fake-bot-api.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../support/test-env.js';
 
 const TOKEN = '777000:CROSS-channel_token';
 
@@ -45,7 +45,8 @@ describe('cross-channel service', () => {
     const actor = await h.desk.uow.run((w) => w.repos.people.actor(residentId));
     const station = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: stationCode } });
     const r = await h.desk.uow.run((w) =>
-      h.desk.intake.submit(w, actor, channel, {
+      h.desk.intake.submit.execute(w, actor, {
+        channel,
         description: '需要有人陪老人聊天', truncated: false, categoryCode: 'elderly', stationId: station.id, address: null, location: null,
         wantedTime: null, phone: '13700001111', beneficiary: 'elderly', urgency: 'normal', attachments: [],
       }),

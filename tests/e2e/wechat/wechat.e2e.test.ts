@@ -5,10 +5,10 @@
 import type { EventEmitter } from 'node:events';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { startBot } from '../apps/bot/src/bootstrap.js';
-import { startWorker } from '../apps/worker/src/bootstrap.js';
+import { startBot } from '../../../apps/bot/src/bootstrap.js';
+import { startWorker } from '../../../apps/worker/src/bootstrap.js';
 import type { AppConfig } from '@baiying/config';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from './support/test-env.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 
 type MockMessage = { text(): string; talker(): { id: string }; room(): { id: string } | undefined };
 type Said = { text: string; at: number };

@@ -1,10 +1,11 @@
 // Bad input, each with a clear answer and nothing lost or changed: photos, voice, stickers,
 // emoji, empty and oversized text, commands in the wrong place, repeated updates, forged and
 // stale buttons, wrong-role presses, rating someone else's need, double presses.
-import { ConversationEngine, NluUnderstander, silentLogger, type InboundEvent } from '@baiying/conversation';
+import { flowButton, type ConversationEngine } from '@baiying/conversation';
 import type { ActorRow } from '@baiying/db';
-import type { OutMessage } from '@baiying/domain';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from './support/test-env.js';
+import { silentLogger, type InboundEvent, type OutMessage } from '@baiying/domain';
+import { confirmButton, doneButton, rateButton, releaseButton, setOffButton, takeButton } from '@baiying/features';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
 describe('bad input', () => {
   const config = testConfig({ MAX_NEED_TEXT: '2000' });
@@ -47,12 +48,7 @@ describe('bad input', () => {
   beforeAll(async () => {
     h = deskHarness(config);
     await resetDatabase(h.prisma, h.cipher);
-    const categories = await h.prisma.category.findMany();
-    engine = new ConversationEngine(h.desk, {
-      understander: new NluUnderstander(categories, [], config.timeZone),
-      confidenceThreshold: 0.6,
-      logger: { ...silentLogger, warn: (m) => warnings.push(m) },
-    });
+    engine = await h.engine({ stations: false, logger: { ...silentLogger, warn: (m) => warnings.push(m) } });
   });
 
   afterAll(async () => {
@@ -145,14 +141,15 @@ describe('bad input', () => {
       await h.prisma.teamChat.create({ data: { teamId: team.id, channel: 'telegram', chatId: groupChat } });
       const resident = await h.desk.uow.run((w) => w.repos.people.resolve('telegram', '905', '905', 'resident', null));
       const r = await h.desk.uow.run((w) =>
-        h.desk.intake.submit(w, resident, 'telegram', {
+        h.desk.intake.submit.execute(w, resident, {
+          channel: 'telegram',
           description: '理发', truncated: false, categoryCode: 'elderly', stationId: team.orgUnitId, address: null, location: null,
           wantedTime: null, phone: null, beneficiary: 'elderly', urgency: 'normal', attachments: [],
         }),
       );
       if (!r.ok) throw new Error(r.code);
       needId = r.value.id;
-      await h.desk.uow.run((w) => h.desk.routing.route(w, needId));
+      await h.desk.uow.run((w) => h.desk.routing.route.execute(w, { needId }));
       dispatchId = (await h.prisma.dispatch.findFirstOrThrow({ where: { needId, status: 'open' } })).id;
       const person = await h.prisma.person.create({
         data: {
@@ -179,7 +176,7 @@ describe('bad input', () => {
       });
     });
 
-    const take = () => h.desk.codec.encode({ kind: 'take', dispatchId });
+    const take = () => h.buttons.encode(takeButton, { dispatchId });
     const press = (user: string, chat: { id: string; kind: 'private' | 'group' }, data: string) => send(ev(user, chat, { kind: 'callback', callback: { id: `cb${seq}`, data } }));
     const status = async () => (await h.prisma.need.findUniqueOrThrow({ where: { id: needId } })).status;
 
@@ -216,8 +213,8 @@ describe('bad input', () => {
     });
 
     it("refuses a resident rating or confirming someone else's need", async () => {
-      const rate = h.desk.codec.encode({ kind: 'rate', needId, score: 1 });
-      const confirm = h.desk.codec.encode({ kind: 'confirm', needId, yes: true });
+      const rate = h.buttons.encode(rateButton, { needId, score: 1 });
+      const confirm = h.buttons.encode(confirmButton, { needId, yes: true });
       expect((await press('910', dm('910'), rate)).answer).toContain('这不是您的需求');
       expect((await press('910', dm('910'), confirm)).answer).toContain('这不是您的需求');
       expect(await h.prisma.rating.count({ where: { needId } })).toBe(0);
@@ -225,14 +222,14 @@ describe('bad input', () => {
 
     it("refuses another volunteer's job buttons", async () => {
       const claim = await h.prisma.claim.findFirstOrThrow({ where: { needId } });
-      for (const kind of ['set_off', 'done', 'release'] as const) {
-        expect((await press('908', dm('908'), h.desk.codec.encode({ kind, claimId: claim.id }))).answer).toContain('这不是您接的单');
+      for (const def of [setOffButton, doneButton, releaseButton]) {
+        expect((await press('908', dm('908'), h.buttons.encode(def, { claimId: claim.id }))).answer).toContain('这不是您接的单');
       }
       expect(await status()).toBe('claimed');
     });
 
     it('refuses a stale dialogue button', async () => {
-      const r = await press('906', dm('906'), h.desk.codec.encode({ kind: 'flow', nonce: 'old', choice: 'ok' }));
+      const r = await press('906', dm('906'), h.buttons.encode(flowButton, { nonce: 'old', choice: 'ok' }));
       expect(r.answer).toContain('按钮已过期');
     });
   });
@@ -245,12 +242,7 @@ describe('double submit', () => {
 
   beforeAll(async () => {
     h = deskHarness(config);
-    const categories = await h.prisma.category.findMany();
-    engine = new ConversationEngine(h.desk, {
-      understander: new NluUnderstander(categories, [], config.timeZone),
-      confidenceThreshold: 0.6,
-      logger: silentLogger,
-    });
+    engine = await h.engine({ stations: false });
   });
 
   afterAll(async () => {

@@ -6,9 +6,9 @@
 import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, type PrismaClient } from '@baiying/db';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { closeBrowser, launchBrowser, newContext } from './support/browser.js';
-import { startApp, type AppProcess } from './support/processes.js';
-import { flushPrefix, resetDatabase, testEnv } from './support/test-env.js';
+import { closeBrowser, launchBrowser, newContext } from '../../support/browser.js';
+import { startApp, type AppProcess } from '../../support/processes.js';
+import { flushPrefix, resetDatabase, testEnv } from '../../support/test-env.js';
 
 /** Bound for every single wait on the page. */
 const T = 20_000;

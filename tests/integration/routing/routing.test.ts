@@ -1,10 +1,10 @@
 // Integration: repositories and the outbox → routing → dispatch → escalation path on the
 // machine's real PostgreSQL and Redis, with the worker app running in-process.
 import type { INestApplicationContext } from '@nestjs/common';
-import { startWorker } from '../apps/worker/src/bootstrap.js';
-import { ReconcilerService } from '../apps/worker/src/reconciler.service.js';
+import { startWorker } from '../../../apps/worker/src/bootstrap.js';
+import { ReconcilerService } from '../../../apps/worker/src/reconciler.service.js';
 import type { ActorRow } from '@baiying/db';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from './support/test-env.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 
 describe('routing and escalation on PostgreSQL + Redis', () => {
   // SLA_TIME_FACTOR shrinks a 60-minute station SLA to 1.2 s (and 120 → 2.4 s at the institute).
@@ -35,7 +35,8 @@ describe('routing and escalation on PostgreSQL + Redis', () => {
     // Looked up before the transaction: a query on the pool inside one could starve it.
     const stationId = await station(stationCode);
     const r = await h.desk.uow.run(async (w) =>
-      h.desk.intake.submit(w, resident, 'web', {
+      h.desk.intake.submit.execute(w, resident, {
+        channel: 'web',
         description: '我家老人想理发 13912345678',
         truncated: false,
         categoryCode,
@@ -124,6 +125,6 @@ describe('routing and escalation on PostgreSQL + Redis', () => {
     expect(d.team?.code).toBe('S-XF-REPAIR');
     // A second reconcile adds nothing twice.
     const again = await worker.get(ReconcilerService).reconcile();
-    expect(again.routed).toBe(0);
+    expect(again['routing.routed']).toBe(0);
   }, 30_000);
 });

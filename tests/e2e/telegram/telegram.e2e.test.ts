@@ -5,9 +5,9 @@
 // confirmation, rating, hours.
 import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, type PrismaClient } from '@baiying/db';
-import { FakeBotApi, type FakeChat, type FakeUser, type SentMessage } from './support/fake-telegram/fake-bot-api.js';
-import { startApp, type AppProcess } from './support/processes.js';
-import { flushPrefix, resetDatabase, testEnv } from './support/test-env.js';
+import { FakeBotApi, type FakeChat, type FakeUser, type SentMessage } from '../../support/fake-telegram/fake-bot-api.js';
+import { startApp, type AppProcess } from '../../support/processes.js';
+import { flushPrefix, resetDatabase, testEnv } from '../../support/test-env.js';
 
 const TOKEN = '123456:TEST-token_for_e2e';
 const resident: FakeUser = { id: 1001, first_name: '王', last_name: '阿姨' };

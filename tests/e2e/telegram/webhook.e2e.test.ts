@@ -3,9 +3,9 @@
 import { createServer } from 'node:net';
 import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, type PrismaClient } from '@baiying/db';
-import { FakeBotApi, type FakeUser } from './support/fake-telegram/fake-bot-api.js';
-import { startApp, type AppProcess } from './support/processes.js';
-import { flushPrefix, resetDatabase, testEnv } from './support/test-env.js';
+import { FakeBotApi, type FakeUser } from '../../support/fake-telegram/fake-bot-api.js';
+import { startApp, type AppProcess } from '../../support/processes.js';
+import { flushPrefix, resetDatabase, testEnv } from '../../support/test-env.js';
 
 const TOKEN = '654321:WEBHOOK-test_token';
 const SECRET = 'webhook-secret-123';

@@ -1,8 +1,9 @@
 // Text commands for chats without buttons (WeChat): take, finish with hours, release, rate,
 // my needs, cancel, bind — and their refusals, through the engine on the real database.
-import { ConversationEngine, NluUnderstander, silentLogger, type InboundEvent } from '@baiying/conversation';
-import type { OutMessage } from '@baiying/domain';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from './support/test-env.js';
+import type { ConversationEngine } from '@baiying/conversation';
+import type { InboundEvent, OutMessage } from '@baiying/domain';
+import { routedNeed } from '../../support/needs.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
 describe('keyword commands', () => {
   const config = testConfig();
@@ -32,25 +33,12 @@ describe('keyword commands', () => {
     });
   }
 
-  async function newNeed(resident: string): Promise<string> {
-    const actor = await h.desk.uow.run((w) => w.repos.people.resolve('wechat', resident, resident, resident, null));
-    const team = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
-    const r = await h.desk.uow.run((w) =>
-      h.desk.intake.submit(w, actor, 'wechat', {
-        description: '理发', truncated: false, categoryCode: 'elderly', stationId: team.orgUnitId, address: null, location: null,
-        wantedTime: null, phone: null, beneficiary: 'elderly', urgency: 'normal', attachments: [],
-      }),
-    );
-    if (!r.ok) throw new Error(r.code);
-    await h.desk.uow.run((w) => h.desk.routing.route(w, r.value.id));
-    return r.value.code;
-  }
+  const newNeed = async (resident: string): Promise<string> => (await routedNeed(h, resident, { channel: 'wechat', teamCode: 'S-XF-ELDER', description: '理发', beneficiary: 'elderly' })).code;
 
   beforeAll(async () => {
     h = deskHarness(config);
     await resetDatabase(h.prisma, h.cipher, { webGroups: false });
-    const stations = (await h.prisma.orgUnit.findMany({ where: { tier: 'station' } })).map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-    engine = new ConversationEngine(h.desk, { understander: new NluUnderstander(await h.prisma.category.findMany(), stations, config.timeZone), confidenceThreshold: 0.6, logger: silentLogger });
+    engine = await h.engine();
     await person('wx-coord', '赵主任');
     const coord = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'wechat', externalId: 'wx-coord' } } });
     const inst = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'I-DH' } });

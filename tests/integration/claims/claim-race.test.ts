@@ -1,7 +1,8 @@
 // Race: 50 volunteers press "take" on one job at the same instant, 200 times over; the
 // database must show exactly one winner every time.
 import type { ActorRow } from '@baiying/db';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from './support/test-env.js';
+import { groupOf, openDispatchOf, routedNeed } from '../../support/needs.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
 const PRESSERS = 50;
 const TRIALS = Number(process.env.RACE_TRIALS ?? 200);
@@ -40,17 +41,10 @@ describe('claim race', () => {
   it(`has exactly one winner among ${PRESSERS} simultaneous presses, ${TRIALS} times`, async () => {
     let doubleWinners = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      const need = await h.desk.uow.run(async (w) => {
-        const r = await h.desk.intake.submit(w, resident, 'web', {
-          description: `trial ${trial}`, truncated: false, categoryCode: 'elderly', stationId, address: null, location: null,
-          wantedTime: null, phone: null, beneficiary: 'elderly', urgency: 'normal', attachments: [],
-        });
-        if (!r.ok) throw new Error(r.code);
-        return r.value;
-      });
-      await h.desk.uow.run((w) => h.desk.routing.route(w, need.id));
-      const dispatch = await h.prisma.dispatch.findFirstOrThrow({ where: { needId: need.id, status: 'open' } });
-      const results = await Promise.all(volunteers.map((v) => h.desk.uow.run((w) => h.desk.claims.take(w, v, dispatch.id))));
+      const need = await routedNeed(h, 'race-resident', { teamCode: 'S-XF-ELDER', description: `trial ${trial}`, beneficiary: 'elderly' });
+      const dispatchId = await openDispatchOf(h, need.id);
+      const via = { ...(await groupOf(h, dispatchId)), chat: 'group' as const };
+      const results = await Promise.all(volunteers.map((v) => h.desk.uow.run((w) => h.desk.claims.take.execute(w, v, { target: { dispatchId }, via }))));
       const winners = results.filter((r) => r.ok).length;
       const losers = results.filter((r) => !r.ok);
       const claims = await h.prisma.claim.findMany({ where: { needId: need.id } });

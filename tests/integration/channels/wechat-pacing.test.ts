@@ -5,9 +5,9 @@
 import type { EventEmitter } from 'node:events';
 import type { INestApplication } from '@nestjs/common';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { startBot } from '../apps/bot/src/bootstrap.js';
+import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import type { AppConfig } from '@baiying/config';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from './support/test-env.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 
 const COUNT = 200;
 const GAP_MS = 40;

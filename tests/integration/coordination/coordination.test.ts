@@ -1,10 +1,12 @@
 // Residents cancelling, coordinators reassigning, closing unfulfilled with a promised date,
 // verifying completion, and the credit timeout — through the conversation engine on the
 // real database, with the clock under the test's control.
-import { ConversationEngine, NluUnderstander, silentLogger, type InboundEvent } from '@baiying/conversation';
-import { Desk } from '@baiying/desk';
+import type { ConversationEngine } from '@baiying/conversation';
+import type { InboundEvent } from '@baiying/domain';
+import type { Desk } from '@baiying/features';
+import { doneBy, routedNeed } from '../../support/needs.js';
 import type { OutMessage } from '@baiying/domain';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from './support/test-env.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
 describe('cancel, reassign, close, verify, credit timeout', () => {
   const config = testConfig({ CREDIT_TIMEOUT_HOURS: '48' });
@@ -30,26 +32,13 @@ describe('cancel, reassign, close, verify, credit timeout', () => {
   }
   const press = (from: string, data: string) => engine.handle(ev(from, { kind: 'callback', callback: { id: `cb${seq}`, data } }));
 
-  async function newNeed(resident: string, stationCode: string, category = 'elderly'): Promise<{ id: string; code: string }> {
-    const actor = await desk.uow.run((w) => w.repos.people.resolve('web', resident, resident, resident, null));
-    const station = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: stationCode } });
-    const r = await desk.uow.run((w) =>
-      desk.intake.submit(w, actor, 'web', {
-        description: '需要帮助', truncated: false, categoryCode: category, stationId: station.id, address: null,
-        location: { lat: 31.36, lng: 119.82 }, wantedTime: null, phone: null, beneficiary: 'none', urgency: 'normal', attachments: [],
-      }),
-    );
-    if (!r.ok) throw new Error(r.code);
-    await desk.uow.run((w) => desk.routing.route(w, r.value.id));
-    return { id: r.value.id, code: r.value.code };
-  }
+  const newNeed = (resident: string, stationCode: string, category = 'elderly') => routedNeed(h, resident, { stationCode, category, location: { lat: 31.36, lng: 119.82 } }, desk);
 
   beforeAll(async () => {
     h = deskHarness(config);
     await resetDatabase(h.prisma, h.cipher);
-    desk = new Desk({ ...h.desk.deps, now: () => now });
-    const stations = (await h.prisma.orgUnit.findMany({ where: { tier: 'station' } })).map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-    engine = new ConversationEngine(desk, { understander: new NluUnderstander(await h.prisma.category.findMany(), stations, config.timeZone), confidenceThreshold: 0.6, logger: silentLogger });
+    desk = h.withClock({ now: () => now });
+    engine = await h.engine({ desk });
   });
 
   afterAll(async () => {
@@ -97,12 +86,7 @@ describe('cancel, reassign, close, verify, credit timeout', () => {
   async function doneNeed(resident: string) {
     const need = await newNeed(resident, 'S-XF');
     const li = await desk.uow.run(async (w) => w.repos.people.actor((await w.repos.people.resolve('web', 'demo-vol-li', null, '李师傅', null)).personId));
-    const d = await h.prisma.dispatch.findFirstOrThrow({ where: { needId: need.id, status: 'open' } });
-    const taken = await desk.uow.run((w) => desk.claims.take(w, li, d.id));
-    if (!taken.ok) throw new Error(taken.code);
-    const claim = await h.prisma.claim.findFirstOrThrow({ where: { needId: need.id, status: 'active' } });
-    const done = await desk.uow.run((w) => desk.claims.finish(w, li, claim.id, '1.5'));
-    if (!done.ok) throw new Error(done.code);
+    await doneBy(h, li, need.id, '1.5', desk);
     return { need, li };
   }
 
@@ -118,10 +102,10 @@ describe('cancel, reassign, close, verify, credit timeout', () => {
   it('credits hours after the timeout when the resident never answers, exactly once', async () => {
     const { need } = await doneNeed('res-e');
     const rec = await h.prisma.serviceRecord.findFirstOrThrow({ where: { needId: need.id } });
-    expect(await desk.uow.run((w) => desk.completion.creditTimeout(w, rec.id))).toBe('skipped'); // too early
+    expect(await desk.uow.run((w) => desk.completion.creditTimeout.execute(w, { serviceRecordId: rec.id }))).toBe('skipped'); // too early
     now = new Date(now.getTime() + 49 * 3_600_000);
-    expect(await desk.uow.run((w) => desk.completion.creditTimeout(w, rec.id))).toBe('credited');
-    expect(await desk.uow.run((w) => desk.completion.creditTimeout(w, rec.id))).toBe('skipped');
+    expect(await desk.uow.run((w) => desk.completion.creditTimeout.execute(w, { serviceRecordId: rec.id }))).toBe('credited');
+    expect(await desk.uow.run((w) => desk.completion.creditTimeout.execute(w, { serviceRecordId: rec.id }))).toBe('skipped');
     expect((await h.prisma.serviceRecord.findUniqueOrThrow({ where: { id: rec.id } })).creditedBy).toBe('timeout');
     expect((await h.prisma.need.findUniqueOrThrow({ where: { id: need.id } })).status).toBe('confirmed');
     // The ledger is append-only, even for the database's own clients.
