@@ -22,9 +22,9 @@ const CHAT_BASE = 7_100_000_000;
 const STATIONS = ['S-XF', 'S-HP', 'S-XS', 'S-TY'];
 
 export const BROADCAST_DEFINITION =
-  'seconds = time the last recipient\'s call message (sendMessage to its private chat) was accepted by the fake Bot API − ' +
-  'time the call\'s create transaction committed in the bench process (desk.calls.create as the county coordinator, ' +
-  'audience everyone; the fan-out job is published after that). floor_seconds = recipients / 30 (Telegram\'s bot-wide ' +
+  "seconds = time the last recipient's call message (sendMessage to its private chat) was accepted by the fake Bot API − " +
+  "time the call's create transaction committed in the bench process (desk.calls.create as the county coordinator, " +
+  "audience everyone; the fan-out job is published after that). floor_seconds = recipients / 30 (Telegram's bot-wide " +
   'limit). Path: bench → Redis → worker call-fanout (tops up the bulk lane from PostgreSQL) → Redis → bot bulk lane ' +
   '(BullMQ limiter, Redis pacer at the broadcast share, at-most-once claim, sendMessage) → fake at timeScale 1. ' +
   'duplicates = recipients with more than one call message at the fake; card latency = the card_latency definition, ' +
@@ -168,7 +168,9 @@ export const broadcastSection = section<BroadcastResult>({
     const others = Object.fromEntries(byChannel.filter((c) => c.channel !== 'telegram').map((c) => [c.channel, c._count._all]));
     if (recipients !== plan.recipients) ctx.note(`broadcast: the call has ${recipients} Telegram recipients, ${plan.recipients} were seeded`);
     const floorSeconds = recipients / TELEGRAM_GLOBAL_PER_SECOND;
-    ctx.log(`  call ${code} created in ${Math.round(createMs)} ms: ${recipients} Telegram recipients (+ ${JSON.stringify(others)}), floor ${floorSeconds.toFixed(1)} s`);
+    ctx.log(
+      `  call ${code} created in ${Math.round(createMs)} ms: ${recipients} Telegram recipients (+ ${JSON.stringify(others)}), floor ${floorSeconds.toFixed(1)} s`,
+    );
 
     // Ordinary needs while the call goes out: one every needIntervalMs, round-robin over the groups.
     let broadcasting = true;
@@ -186,9 +188,7 @@ export const broadcastSection = section<BroadcastResult>({
         inFlight.push(
           (async () => {
             const slot = { commitAt: 0 };
-            const r = await store.run(slot, () =>
-              timedDesk.uow.run((w) => submitBenchNeed(timedDesk, w, resident, team.stationId, `广播期间需求 ${k}`)),
-            );
+            const r = await store.run(slot, () => timedDesk.uow.run((w) => submitBenchNeed(timedDesk, w, resident, team.stationId, `广播期间需求 ${k}`)));
             if (!r.ok) throw new Error(r.code);
             submitted.push({ code: r.value.code, chatId: team.chatId, commitAt: slot.commitAt });
           })().catch((e: unknown) => {
@@ -263,10 +263,15 @@ export const broadcastSection = section<BroadcastResult>({
     };
     let cards = findCards();
     try {
-      await waitUntil(() => {
-        cards = findCards();
-        return submitted.every((s) => cards.has(s.code));
-      }, 'the cards of the needs submitted during the broadcast', 30_000, 100);
+      await waitUntil(
+        () => {
+          cards = findCards();
+          return submitted.every((s) => cards.has(s.code));
+        },
+        'the cards of the needs submitted during the broadcast',
+        30_000,
+        100,
+      );
     } catch {
       ctx.note(`broadcast: ${submitted.filter((s) => !cards.has(s.code)).length} job cards did not arrive within 30 s of the broadcast's end`);
     }
@@ -294,7 +299,10 @@ export const broadcastSection = section<BroadcastResult>({
       // The last bucket is partial: leave it out.
       slowSeconds = buckets.slice(0, -1).filter((n) => n < 25).length;
     }
-    const windowSends = fake.messages.slice(seqStart).filter((m) => m.at >= createdAt && m.at <= (last ?? endAt)).map((m) => m.at);
+    const windowSends = fake.messages
+      .slice(seqStart)
+      .filter((m) => m.at >= createdAt && m.at <= (last ?? endAt))
+      .map((m) => m.at);
     const result: BroadcastResult = {
       definition: BROADCAST_DEFINITION,
       recipients,
@@ -310,13 +318,25 @@ export const broadcastSection = section<BroadcastResult>({
       rejected_by: rejectedDelta(before.rejectedBy, after.rejectedBy),
       duplicates,
       missing: recipients - perChat.size,
-      delivery: { sent: delivery.sent, failed: delivery.failed, uncertain: delivery.uncertain, pending_or_sending: open, not_queued: delivery.recipients - delivery.queued },
+      delivery: {
+        sent: delivery.sent,
+        failed: delivery.failed,
+        uncertain: delivery.uncertain,
+        pending_or_sending: open,
+        not_queued: delivery.recipients - delivery.queued,
+      },
       other_channel_recipients: others,
       slow_seconds: slowSeconds,
       max_sends_in_1s: maxInWindow(windowSends, 1000),
       card_p50_during_ms: cardSummary.p50_ms,
       card_p95_during_ms: cardSummary.p95_ms,
-      cards_during: { ...cardSummary, needs: submitted.length, missing_cards: submitted.length - cardMs.length, interval_ms: plan.needIntervalMs, groups: plan.groups },
+      cards_during: {
+        ...cardSummary,
+        needs: submitted.length,
+        missing_cards: submitted.length - cardMs.length,
+        interval_ms: plan.needIntervalMs,
+        groups: plan.groups,
+      },
       other_sends_during: windowSends.length - callTimes.length,
       all_sends_per_s: last !== null && last > createdAt ? round(windowSends.length / ((last - createdAt) / 1000), 2) : null,
       bulk_per_second: bulkPerSecond,

@@ -18,9 +18,9 @@ import { INGEST_MIX } from './support/updates.js';
 
 export const ACK_DEFINITION =
   'ack = one webhook POST (one update) from the bench poster to the bot, timed from the moment the update was due ' +
-  '(open-loop schedule at the offered rate) to the end of the bot\'s 2xx response; the bot answers only after the update ' +
+  "(open-loop schedule at the offered rate) to the end of the bot's 2xx response; the bot answers only after the update " +
   'was deduplicated (processed_update row) and handled in a committed PostgreSQL transaction. Up to 40 POSTs in flight ' +
-  '(Telegram\'s default webhook max_connections), HTTP keep-alive, 127.0.0.1.';
+  "(Telegram's default webhook max_connections), HTTP keep-alive, 127.0.0.1.";
 
 export interface IngestResult extends FixedLoadFigures {
   ack_definition: string;
@@ -43,7 +43,11 @@ export interface IngestResult extends FixedLoadFigures {
 
 /** Waits until no outgoing message is pending (the warm-up's replies drain at Telegram's 30/s); bounded. */
 /** Waits until nothing is left to send, so a section's figures do not include an earlier one's backlog. */
-export async function settleOutbound(ctx: BenchContext, timeoutMs = 45_000, what = "ingest: the warm-up's replies had not all been sent after 45 s; the light-load phase ran beside them"): Promise<void> {
+export async function settleOutbound(
+  ctx: BenchContext,
+  timeoutMs = 45_000,
+  what = "ingest: the warm-up's replies had not all been sent after 45 s; the light-load phase ran beside them",
+): Promise<void> {
   const started = Date.now();
   try {
     await waitUntil(async () => (await ctx.prisma.sentMessage.count({ where: { status: 'pending' } })) === 0, 'the outbound queue to drain', timeoutMs, 200);
@@ -64,7 +68,13 @@ export const ingestSection = section<IngestResult>({
     const before = fake.stats;
     const sendsAtStart = fake.messages.length;
     const figures = await measureIngest(
-      { url: apps.webhookUrl, secretToken: ctx.webhookSecret, cpuMs: () => processCpuMs(apps.bot.pid), assertAlive: () => ctx.assertAppsAlive(), settle: () => settleOutbound(ctx) },
+      {
+        url: apps.webhookUrl,
+        secretToken: ctx.webhookSecret,
+        cpuMs: () => processCpuMs(apps.bot.pid),
+        assertAlive: () => ctx.assertAppsAlive(),
+        settle: () => settleOutbound(ctx),
+      },
       plan,
       (l) => ctx.log(l),
     );
@@ -97,7 +107,7 @@ export const ingestSection = section<IngestResult>({
 // ───────────────────────────────── need → card ─────────────────────────────────
 
 export const CARD_DEFINITION =
-  'card latency = time the job card\'s sendMessage was accepted by the fake Bot API (its `at`, Date.now()) − time the need\'s ' +
+  "card latency = time the job card's sendMessage was accepted by the fake Bot API (its `at`, Date.now()) − time the need's " +
   'submit transaction committed in the bench process (Date.now() right after prisma.$transaction resolved, before the ' +
   'route-need job is published). Path: bench → Redis → worker (route-need, one transaction) → Redis → bot outbound ' +
   '(pacing check, sendMessage) → fake. Same clock (the fake runs in the bench process); 1 ms resolution.';
@@ -182,9 +192,13 @@ export async function createBenchTeams(ctx: BenchContext, count: number, tag = '
   const teams: BenchTeam[] = [];
   for (let g = 1; g <= count; g++) {
     const pad = String(g).padStart(2, '0');
-    const unit = await prisma.orgUnit.create({ data: { code: `S-${tag}${pad}`, name: `${name}${pad}`, tier: 'station', parentId: parent.id, aliases: [], path: '' } });
+    const unit = await prisma.orgUnit.create({
+      data: { code: `S-${tag}${pad}`, name: `${name}${pad}`, tier: 'station', parentId: parent.id, aliases: [], path: '' },
+    });
     await prisma.orgUnit.update({ where: { id: unit.id }, data: { path: `${parent.path}${unit.id}/` } });
-    const team = await prisma.team.create({ data: { code: `S-${tag}${pad}-ELDER`, name: `${name}${pad}为老服务队`, categoryCode: 'elderly', orgUnitId: unit.id } });
+    const team = await prisma.team.create({
+      data: { code: `S-${tag}${pad}-ELDER`, name: `${name}${pad}为老服务队`, categoryCode: 'elderly', orgUnitId: unit.id },
+    });
     teams.push({ teamCode: team.code, stationId: unit.id, chatId: chatIdBase - g });
   }
   return teams;
@@ -269,9 +283,7 @@ export const cardLatencySection = section<CardLatencyResult>({
         (async () => {
           const slot = { commitAt: 0 };
           const started = performance.now();
-          const r = await store.run(slot, () =>
-            timedDesk.uow.run((w) => submitBenchNeed(timedDesk, w, resident, team.stationId, `压测需求 ${k}`)),
-          );
+          const r = await store.run(slot, () => timedDesk.uow.run((w) => submitBenchNeed(timedDesk, w, resident, team.stationId, `压测需求 ${k}`)));
           if (!r.ok) throw new Error(r.code);
           submitted.push({ code: r.value.code, chatId: team.chatId, commitAt: slot.commitAt, submitMs: performance.now() - started });
         })().catch((e: unknown) => {
@@ -295,10 +307,15 @@ export const cardLatencySection = section<CardLatencyResult>({
     };
     let cards = find();
     try {
-      await waitUntil(() => {
-        cards = find();
-        return submitted.every((s) => cards.has(s.code));
-      }, 'every job card', 60_000, 100);
+      await waitUntil(
+        () => {
+          cards = find();
+          return submitted.every((s) => cards.has(s.code));
+        },
+        'every job card',
+        60_000,
+        100,
+      );
     } catch {
       ctx.note(`card_latency: ${submitted.filter((s) => !cards.has(s.code)).length} cards did not arrive within 60 s`);
     }
@@ -334,7 +351,9 @@ export const cardLatencySection = section<CardLatencyResult>({
     }
     if (wrongGroup) ctx.note(`card_latency: ${wrongGroup} cards went to an unexpected group`);
     const summary = summarize(latencies);
-    ctx.log(`  cards: ${latencies.length}/${submitted.length}, p50 ${summary.p50_ms} ms p95 ${summary.p95_ms} ms p99 ${summary.p99_ms} ms, possibly paced ${paced}`);
+    ctx.log(
+      `  cards: ${latencies.length}/${submitted.length}, p50 ${summary.p50_ms} ms p95 ${summary.p95_ms} ms p99 ${summary.p99_ms} ms, possibly paced ${paced}`,
+    );
     return {
       definition: CARD_DEFINITION,
       ...summary,
@@ -348,7 +367,7 @@ export const cardLatencySection = section<CardLatencyResult>({
         `needs spread round-robin over ${plan.groups} bound team groups (one bench station + elderly team each), ` +
         `one need per group every ${plan.perGroupIntervalMs / 1000} s = ${60_000 / plan.perGroupIntervalMs} cards/min/group, under Telegram's ` +
         `20/min per group and 1/s per chat, and ${round((plan.groups * 1000 * 2) / plan.perGroupIntervalMs, 1)} sends/s bot-wide (card + resident notice) under 30/s; ` +
-        'the bot\'s pacing (Redis windows) then has nothing to wait for, and cards_possibly_paced audits that from the fake\'s log.',
+        "the bot's pacing (Redis windows) then has nothing to wait for, and cards_possibly_paced audits that from the fake's log.",
       cards_possibly_paced: paced,
       unpaced: summarize(unpaced),
       submit_ms: summarize(submitted.map((s) => s.submitMs)),
@@ -418,8 +437,17 @@ export const claimRaceSection = section<ClaimRaceResult>({
       const need = await desk.uow.run(async (w) => {
         const r = await desk.intake.submit.execute(w, resident, {
           channel: 'web',
-          description: `race ${trial}`, truncated: false, categoryCode: 'elderly', stationId, address: null, location: null,
-          wantedTime: null, phone: null, beneficiary: 'elderly', urgency: 'normal', attachments: [],
+          description: `race ${trial}`,
+          truncated: false,
+          categoryCode: 'elderly',
+          stationId,
+          address: null,
+          location: null,
+          wantedTime: null,
+          phone: null,
+          beneficiary: 'elderly',
+          urgency: 'normal',
+          attachments: [],
         });
         if (!r.ok) throw new Error(r.code);
         return r.value;
@@ -428,7 +456,9 @@ export const claimRaceSection = section<ClaimRaceResult>({
       const dispatch = await prisma.dispatch.findFirstOrThrow({ where: { needId: need.id, status: 'open' } });
       const started = performance.now();
       const via = { channel: 'web' as const, chatId: 'g-S-XF-ELDER', chat: 'group' as const };
-      const results = await Promise.all(volunteers.map((v) => desk.uow.run((w) => desk.claims.take.execute(w, v, { target: { dispatchId: dispatch.id }, via }))));
+      const results = await Promise.all(
+        volunteers.map((v) => desk.uow.run((w) => desk.claims.take.execute(w, v, { target: { dispatchId: dispatch.id }, via }))),
+      );
       trialMs.push(performance.now() - started);
       const winners = results.filter((r) => r.ok).length;
       for (const r of results) if (!r.ok && r.code !== 'need/already_taken') loserCodes[r.code] = (loserCodes[r.code] ?? 0) + 1;

@@ -9,7 +9,16 @@ import { Redis } from 'ioredis';
 import { ROOT } from '../scripts/db-tools.js';
 import { BROADCAST_DEFINITION, broadcastSection, type BroadcastResult } from './broadcast.bench.js';
 import { bullmqBaselineSection, grammyBaselineSection, type BullmqBaselineResult, type GrammyBaselineResult } from './baselines.bench.js';
-import { ACK_DEFINITION, CARD_DEFINITION, cardLatencySection, claimRaceSection, ingestSection, type CardLatencyResult, type ClaimRaceResult, type IngestResult } from './desk.bench.js';
+import {
+  ACK_DEFINITION,
+  CARD_DEFINITION,
+  cardLatencySection,
+  claimRaceSection,
+  ingestSection,
+  type CardLatencyResult,
+  type ClaimRaceResult,
+  type IngestResult,
+} from './desk.bench.js';
 import { buildIfStale, type BuildCheck } from './support/build.js';
 import { BenchContext } from './support/context.js';
 import { fmt, fmtRatio, markdownTable, verdict, type ReportRow } from './support/report.js';
@@ -61,7 +70,15 @@ const nluSection = section<NluResult>({
 // ───────────────────────────── the run ─────────────────────────────
 
 /** In order. Sections with apps 'running' share one bot+worker; the apps are stopped before 'stopped' ones. */
-const SECTIONS: ReadonlyArray<Section> = [bullmqBaselineSection, cardLatencySection, ingestSection, broadcastSection, grammyBaselineSection, claimRaceSection, nluSection];
+const SECTIONS: ReadonlyArray<Section> = [
+  bullmqBaselineSection,
+  cardLatencySection,
+  ingestSection,
+  broadcastSection,
+  grammyBaselineSection,
+  claimRaceSection,
+  nluSection,
+];
 
 interface Args {
   quick: boolean;
@@ -82,8 +99,8 @@ function git(args: string[]): string {
 }
 
 async function serviceVersions(ctx: BenchContext): Promise<{ postgres: string; redis: string }> {
-  let postgres = '';
-  let redis = '';
+  let postgres: string;
+  let redis: string;
   try {
     const rows = await ctx.prisma.$queryRawUnsafe<Array<{ server_version: string }>>('SHOW server_version');
     postgres = rows[0]?.server_version ?? '';
@@ -138,7 +155,9 @@ async function main(): Promise<number> {
     versions = await serviceVersions(ctx);
     const [load1] = os.loadavg();
     if (load1 !== undefined && load1 > os.cpus().length) {
-      ctx.note(`the machine was busy when the run started (1-min load average ${load1.toFixed(2)} on ${os.cpus().length} CPUs): other processes compete with the measured ones, figures are pessimistic and noisy`);
+      ctx.note(
+        `the machine was busy when the run started (1-min load average ${load1.toFixed(2)} on ${os.cpus().length} CPUs): other processes compete with the measured ones, figures are pessimistic and noisy`,
+      );
     }
     for (const s of SECTIONS) {
       if (args.only && !args.only.includes(s.key)) continue;
@@ -187,7 +206,12 @@ async function main(): Promise<number> {
     card_p50_vs_bullmq_single_job_p50: ratio(card?.p50_ms, bullmq?.single_job_latency.p50_ms),
   };
   const targets = [
-    { name: 'ack p99 ≤ 50 ms at 200 updates/s', target_ms: 50, value_ms: ingest?.ack_p99_ms ?? null, met: ingest?.ack_p99_ms == null ? null : ingest.ack_p99_ms <= 50 },
+    {
+      name: 'ack p99 ≤ 50 ms at 200 updates/s',
+      target_ms: 50,
+      value_ms: ingest?.ack_p99_ms ?? null,
+      met: ingest?.ack_p99_ms == null ? null : ingest.ack_p99_ms <= 50,
+    },
     { name: 'need → card p95 ≤ 300 ms', target_ms: 300, value_ms: card?.p95_ms ?? null, met: card?.p95_ms == null ? null : card.p95_ms <= 300 },
     { name: '0 double winners', target: 0, value: race?.double_winners ?? null, met: race ? race.double_winners === 0 && race.trials > 0 : null },
     {
@@ -196,7 +220,12 @@ async function main(): Promise<number> {
       value: broadcast?.vs_floor ?? null,
       met: broadcast == null ? null : broadcast.vs_floor !== null && broadcast.vs_floor <= 1.05,
     },
-    { name: 'broadcast: 0 limit breaches', target: 0, value: broadcast?.limit_breaches ?? null, met: broadcast == null ? null : broadcast.limit_breaches === 0 },
+    {
+      name: 'broadcast: 0 limit breaches',
+      target: 0,
+      value: broadcast?.limit_breaches ?? null,
+      met: broadcast == null ? null : broadcast.limit_breaches === 0,
+    },
     { name: 'broadcast: 0 duplicates', target: 0, value: broadcast?.duplicates ?? null, met: broadcast == null ? null : broadcast.duplicates === 0 },
     {
       name: 'job card p95 ≤ 2 s during a broadcast',
@@ -234,7 +263,14 @@ async function main(): Promise<number> {
       errors,
       notes: ctx.notes,
     },
-    ingest: ingest ?? { offered_per_s: 200, acked_per_s: null, ack_p50_ms: null, ack_p99_ms: null, ack_definition: ACK_DEFINITION, error: errors.ingest ?? 'not run' },
+    ingest: ingest ?? {
+      offered_per_s: 200,
+      acked_per_s: null,
+      ack_p50_ms: null,
+      ack_p99_ms: null,
+      ack_definition: ACK_DEFINITION,
+      error: errors.ingest ?? 'not run',
+    },
     card_latency: card ?? { p50_ms: null, p95_ms: null, p99_ms: null, definition: CARD_DEFINITION, error: errors.card_latency ?? 'not run' },
     claim_race: race ?? { trials: 0, double_winners: null, error: errors.claim_race ?? 'not run' },
     baseline: {
@@ -273,7 +309,13 @@ async function main(): Promise<number> {
       baseline: `grammY ${fmt(grammy?.acked_per_s)}`,
       ratio: fmtRatio(ratios.ingest_acked_per_s_vs_grammy),
     },
-    { figure: 'Ingest: ack p50', value: fmt(ingest?.ack_p50_ms, ' ms'), target: '—', baseline: `grammY ${fmt(grammy?.ack_p50_ms, ' ms')}`, ratio: fmtRatio(ratios.ingest_ack_p50_vs_grammy) },
+    {
+      figure: 'Ingest: ack p50',
+      value: fmt(ingest?.ack_p50_ms, ' ms'),
+      target: '—',
+      baseline: `grammY ${fmt(grammy?.ack_p50_ms, ' ms')}`,
+      ratio: fmtRatio(ratios.ingest_ack_p50_vs_grammy),
+    },
     {
       figure: 'Ingest: ack p99',
       value: fmt(ingest?.ack_p99_ms, ' ms'),
@@ -302,7 +344,13 @@ async function main(): Promise<number> {
       baseline: `grammY ${fmt(grammy?.capacity.updates_per_s)}/s; BullMQ no-op ${fmt(bullmq?.noop_jobs_per_s)} jobs/s`,
       ratio: `${fmtRatio(ratios.ingest_capacity_vs_grammy_capacity)} / ${fmtRatio(ratios.ingest_capacity_vs_bullmq_noop_jobs)}`,
     },
-    { figure: 'Need → card p50', value: fmt(card?.p50_ms, ' ms'), target: '—', baseline: `BullMQ one no-op job ${fmt(bullmq?.single_job_latency.p50_ms, ' ms', 2)}`, ratio: fmtRatio(ratios.card_p50_vs_bullmq_single_job_p50) },
+    {
+      figure: 'Need → card p50',
+      value: fmt(card?.p50_ms, ' ms'),
+      target: '—',
+      baseline: `BullMQ one no-op job ${fmt(bullmq?.single_job_latency.p50_ms, ' ms', 2)}`,
+      ratio: fmtRatio(ratios.card_p50_vs_bullmq_single_job_p50),
+    },
     { figure: 'Need → card p95', value: fmt(card?.p95_ms, ' ms'), target: `≤ 300 ms: ${verdict(targets[1]!.met)}`, baseline: '—', ratio: '—' },
     { figure: 'Need → card p99', value: fmt(card?.p99_ms, ' ms'), target: '—', baseline: '—', ratio: '—' },
     {
@@ -321,7 +369,9 @@ async function main(): Promise<number> {
     },
     {
       figure: 'Need → card p50 / p95 during the broadcast',
-      value: broadcast ? `${fmt(broadcast.card_p50_during_ms, ' ms')} / ${fmt(broadcast.card_p95_during_ms, ' ms')} (${broadcast.cards_during.count} cards)` : 'n/a',
+      value: broadcast
+        ? `${fmt(broadcast.card_p50_during_ms, ' ms')} / ${fmt(broadcast.card_p95_during_ms, ' ms')} (${broadcast.cards_during.count} cards)`
+        : 'n/a',
       target: `p95 ≤ 2 s: ${verdict(targets[6]!.met)}`,
       baseline: `idle ${fmt(card?.p95_ms, ' ms')}`,
       ratio: '—',
@@ -336,36 +386,41 @@ async function main(): Promise<number> {
     { figure: 'BullMQ no-op jobs/s (1 worker, concurrency 50)', value: '—', target: '—', baseline: fmt(bullmq?.noop_jobs_per_s), ratio: '—' },
     {
       figure: 'NLU understand() p50 / p99',
-      value: nlu && nlu.messages > 0 ? `${fmt(nlu.p50_ms, ' ms', 3)} / ${fmt(nlu.p99_ms, ' ms', 3)} (${nlu.messages} msgs)` : `skipped${nlu?.skipped ? `: ${nlu.skipped}` : ''}`,
+      value:
+        nlu && nlu.messages > 0
+          ? `${fmt(nlu.p50_ms, ' ms', 3)} / ${fmt(nlu.p99_ms, ' ms', 3)} (${nlu.messages} msgs)`
+          : `skipped${nlu?.skipped ? `: ${nlu.skipped}` : ''}`,
       target: '—',
       baseline: '—',
       ratio: '—',
     },
   ];
-  const md = ([
-    `# Bench ${json.meta.mode} run, ${json.meta.date}`,
-    '',
-    `Machine: ${json.meta.machine.cpus} × ${json.meta.machine.cpu_model}, ${json.meta.machine.memory_gb} GB, Node ${json.meta.machine.node}, PostgreSQL ${versions.postgres}, Redis ${versions.redis}; commit ${json.meta.git_commit}${json.meta.git_worktree_dirty ? ' (+ uncommitted changes)' : ''}; ${json.meta.duration_s} s.`,
-    '',
-    markdownTable(rows),
-    '',
-    `- **ack**: ${ACK_DEFINITION}`,
-    `- **card latency**: ${CARD_DEFINITION}${card ? ` Pacing: ${card.pacing_plan} ${card.cards_possibly_paced} of ${card.cards_seen} cards met a non-empty window (unpaced p95 ${fmt(card.unpaced.p95_ms, ' ms')}). Split at the dispatch row: commit → dispatch row p50 ${fmt(card.commit_to_dispatch_row.p50_ms, ' ms')}, dispatch row → card p50 ${fmt(card.dispatch_row_to_card.p50_ms, ' ms')}.` : ''}`,
-    broadcast
-      ? `- **broadcast**: ${BROADCAST_DEFINITION} Delivery in PostgreSQL: ${broadcast.delivery.sent} sent, ${broadcast.delivery.failed} failed, ${broadcast.delivery.uncertain} uncertain, ${broadcast.delivery.pending_or_sending} still pending; ${broadcast.missing} recipients without a message at the fake; steady ${fmt(broadcast.steady_per_s)}/s (bulk share ${broadcast.bulk_per_second}/s), first message after ${fmt(broadcast.first_message_ms, ' ms')}, ${broadcast.slow_seconds} seconds under 25 call messages; all sends meanwhile ${fmt(broadcast.all_sends_per_s)}/s (${broadcast.other_sends_during} not call messages); 429s by rule ${JSON.stringify(broadcast.rejected_by)}; ${broadcast.cards_during.needs} needs submitted during it (one every ${broadcast.cards_during.interval_ms / 1000} s over ${broadcast.cards_during.groups} groups).`
-      : null,
-    `- **grammY baseline**: ${grammy?.what ?? 'not run'}.`,
-    `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
-    ingest
-      ? `- Ingest details: ${ingest.acked}/${ingest.updates} measured updates acked (${ingest.not_sent} never sent within the phase's time cap, ${ingest.failed} failed POSTs); ${ingest.committed} of them found committed in processed_update; service time (request start → 2xx) p50 ${fmt(ingest.service.p50_ms, ' ms')}, p99 ${fmt(ingest.service.p99_ms, ' ms')}; ${ingest.replies_delivered_during_section} replies delivered during the section (the bot paces itself to Telegram's 30/s bot-wide), ${ingest.replies_pending_after} still queued at its end.`
-      : null,
-    ingest?.capacity.updates_per_s != null && ingest.capacity.updates_per_s < ingest.offered_per_s
-      ? `- Our bot acknowledged at most ${fmt(ingest.capacity.updates_per_s)} updates/s here (capacity probe), below the ${ingest.offered_per_s}/s offered: at 200/s the webhook backlog grows for the whole run, so the measured-run latencies are mostly queueing; the light-load row shows the per-update latency.`
-      : null,
-    ...Object.entries(errors).map(([k, v]) => `- **${k} failed**: ${v.split('\n')[0]}`),
-    ...ctx.notes.map((n) => `- note: ${n}`),
-    '',
-  ] as Array<string | null>)
+  const md = (
+    [
+      `# Bench ${json.meta.mode} run, ${json.meta.date}`,
+      '',
+      `Machine: ${json.meta.machine.cpus} × ${json.meta.machine.cpu_model}, ${json.meta.machine.memory_gb} GB, Node ${json.meta.machine.node}, PostgreSQL ${versions.postgres}, Redis ${versions.redis}; commit ${json.meta.git_commit}${json.meta.git_worktree_dirty ? ' (+ uncommitted changes)' : ''}; ${json.meta.duration_s} s.`,
+      '',
+      markdownTable(rows),
+      '',
+      `- **ack**: ${ACK_DEFINITION}`,
+      `- **card latency**: ${CARD_DEFINITION}${card ? ` Pacing: ${card.pacing_plan} ${card.cards_possibly_paced} of ${card.cards_seen} cards met a non-empty window (unpaced p95 ${fmt(card.unpaced.p95_ms, ' ms')}). Split at the dispatch row: commit → dispatch row p50 ${fmt(card.commit_to_dispatch_row.p50_ms, ' ms')}, dispatch row → card p50 ${fmt(card.dispatch_row_to_card.p50_ms, ' ms')}.` : ''}`,
+      broadcast
+        ? `- **broadcast**: ${BROADCAST_DEFINITION} Delivery in PostgreSQL: ${broadcast.delivery.sent} sent, ${broadcast.delivery.failed} failed, ${broadcast.delivery.uncertain} uncertain, ${broadcast.delivery.pending_or_sending} still pending; ${broadcast.missing} recipients without a message at the fake; steady ${fmt(broadcast.steady_per_s)}/s (bulk share ${broadcast.bulk_per_second}/s), first message after ${fmt(broadcast.first_message_ms, ' ms')}, ${broadcast.slow_seconds} seconds under 25 call messages; all sends meanwhile ${fmt(broadcast.all_sends_per_s)}/s (${broadcast.other_sends_during} not call messages); 429s by rule ${JSON.stringify(broadcast.rejected_by)}; ${broadcast.cards_during.needs} needs submitted during it (one every ${broadcast.cards_during.interval_ms / 1000} s over ${broadcast.cards_during.groups} groups).`
+        : null,
+      `- **grammY baseline**: ${grammy?.what ?? 'not run'}.`,
+      `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
+      ingest
+        ? `- Ingest details: ${ingest.acked}/${ingest.updates} measured updates acked (${ingest.not_sent} never sent within the phase's time cap, ${ingest.failed} failed POSTs); ${ingest.committed} of them found committed in processed_update; service time (request start → 2xx) p50 ${fmt(ingest.service.p50_ms, ' ms')}, p99 ${fmt(ingest.service.p99_ms, ' ms')}; ${ingest.replies_delivered_during_section} replies delivered during the section (the bot paces itself to Telegram's 30/s bot-wide), ${ingest.replies_pending_after} still queued at its end.`
+        : null,
+      ingest?.capacity.updates_per_s != null && ingest.capacity.updates_per_s < ingest.offered_per_s
+        ? `- Our bot acknowledged at most ${fmt(ingest.capacity.updates_per_s)} updates/s here (capacity probe), below the ${ingest.offered_per_s}/s offered: at 200/s the webhook backlog grows for the whole run, so the measured-run latencies are mostly queueing; the light-load row shows the per-update latency.`
+        : null,
+      ...Object.entries(errors).map(([k, v]) => `- **${k} failed**: ${v.split('\n')[0]}`),
+      ...ctx.notes.map((n) => `- note: ${n}`),
+      '',
+    ] as Array<string | null>
+  )
     .filter((l): l is string => l !== null)
     .join('\n');
 

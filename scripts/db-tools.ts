@@ -58,7 +58,9 @@ export async function applyPostMigrationSql(databaseUrl: string): Promise<void> 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.sql')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith('.sql'))
+      .sort()) {
       await client.query(readFileSync(path.join(dir, f), 'utf8'));
     }
   } finally {

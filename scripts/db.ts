@@ -39,11 +39,15 @@ async function main(): Promise<void> {
     const dir = mkdtempSync(path.join(tmpdir(), 'schema-'));
     const previous = path.join(dir, 'schema.prisma');
     writeFileSync(previous, execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { cwd: ROOT }));
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/prisma'), ['migrate', 'diff', '--from-schema-datamodel', previous, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: config.databaseUrl },
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      path.join(ROOT, 'node_modules/.bin/prisma'),
+      ['migrate', 'diff', '--from-schema-datamodel', previous, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: config.databaseUrl },
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(r.stderr);
     const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
     const out = path.join(ROOT, 'prisma/migrations', `${stamp}_${arg}`);

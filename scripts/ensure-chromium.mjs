@@ -12,7 +12,10 @@ if (!root || !existsSync('/usr/bin/apt-get')) {
 }
 console.log('installing Debian chromium for the web chat test…');
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', 'chromium'],
+]) {
   const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -11,6 +11,8 @@ for (const text of process.argv.slice(2)) {
   const found = classifier.keywordsFound(text).sort((a, b) => a.code.localeCompare(b.code) || b.points - a.points);
   process.stdout.write(`  keywords: ${found.map((k) => `${k.code}:${k.term}(${round(k.points)})`).join(' ') || '-'}\n`);
   for (const s of classifier.classify(text).slice(0, 5)) {
-    process.stdout.write(`  ${s.code.padEnd(12)} score ${round(s.score).toString().padStart(6)}  keywords ${round(s.keywordScore).toString().padStart(5)}  learned ${round(s.learned).toString().padStart(4)}  confidence ${round(s.confidence)}\n`);
+    process.stdout.write(
+      `  ${s.code.padEnd(12)} score ${round(s.score).toString().padStart(6)}  keywords ${round(s.keywordScore).toString().padStart(5)}  learned ${round(s.learned).toString().padStart(4)}  confidence ${round(s.confidence)}\n`,
+    );
   }
 }

@@ -111,7 +111,10 @@ export interface IngestTarget {
 
 export async function measureIngest(target: IngestTarget, plan: IngestPlan, log: (line: string) => void): Promise<IngestFigures> {
   const base = { url: target.url, secretToken: target.secretToken, maxConnections: plan.maxConnections, requestTimeoutMs: 10_000 };
-  const series = (offset: number) => (i: number): Update => ingestUpdate(offset, i);
+  const series =
+    (offset: number) =>
+    (i: number): Update =>
+      ingestUpdate(offset, i);
   // Open-loop phases stop sending after twice their schedule or what 30 updates/s would need, + 15 s.
   const openCapMs = (n: number, rate: number): number => Math.max((n / rate) * 2000, (n / 30) * 1000) + 15_000;
   const run = async (count: number, rate: number | null, offset: number, capMs: number): Promise<{ r: WebhookLoadResult; cpu: number | null }> => {

@@ -51,7 +51,12 @@ export function summarize(values: readonly number[]): LatencySummary {
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `fn` every `everyMs` until it returns a truthy value or `timeoutMs` passes (then throws). */
-export async function waitUntil<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs: number, everyMs = 50): Promise<T> {
+export async function waitUntil<T>(
+  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  what: string,
+  timeoutMs: number,
+  everyMs = 50,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

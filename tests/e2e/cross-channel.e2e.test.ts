@@ -47,8 +47,17 @@ describe('cross-channel service', () => {
     const r = await h.desk.uow.run((w) =>
       h.desk.intake.submit.execute(w, actor, {
         channel,
-        description: '需要有人陪老人聊天', truncated: false, categoryCode: 'elderly', stationId: station.id, address: null, location: null,
-        wantedTime: null, phone: '13700001111', beneficiary: 'elderly', urgency: 'normal', attachments: [],
+        description: '需要有人陪老人聊天',
+        truncated: false,
+        categoryCode: 'elderly',
+        stationId: station.id,
+        address: null,
+        location: null,
+        wantedTime: null,
+        phone: '13700001111',
+        beneficiary: 'elderly',
+        urgency: 'normal',
+        attachments: [],
       }),
     );
     if (!r.ok) throw new Error(r.code);
@@ -63,7 +72,10 @@ describe('cross-channel service', () => {
     [self, wxResident, wxVolunteer] = mocker.createContacts(3) as [mock.ContactMock, mock.ContactMock, mock.ContactMock];
     room = mocker.createRoom({ memberIdList: [self.id, wxVolunteer.id], topic: '和平村助老队' });
     (room as unknown as EventEmitter).on('message', (m: { text(): string; talker(): { id: string } }) => m.talker().id === self.id && roomSaid.push(m.text()));
-    (wxResident as unknown as EventEmitter).on('message', (m: { text(): string; talker(): { id: string }; room(): unknown }) => m.talker().id === self.id && !m.room() && wxResidentSaid.push(m.text()));
+    (wxResident as unknown as EventEmitter).on(
+      'message',
+      (m: { text(): string; talker(): { id: string }; room(): unknown }) => m.talker().id === self.id && !m.room() && wxResidentSaid.push(m.text()),
+    );
     const xf = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
     const hp = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-HP-ELDER' } });
     await h.prisma.teamChat.create({ data: { teamId: xf.id, channel: 'telegram', chatId: String(tgGroup.id) } });

@@ -20,7 +20,12 @@ export interface NeedOptions {
 }
 
 /** A resident (created on first contact) submits a need; it is routed at once. */
-export async function routedNeed(h: DeskHarness, resident: string, o: NeedOptions = {}, desk: Desk = h.desk): Promise<{ id: string; code: string; actor: ActorRow }> {
+export async function routedNeed(
+  h: DeskHarness,
+  resident: string,
+  o: NeedOptions = {},
+  desk: Desk = h.desk,
+): Promise<{ id: string; code: string; actor: ActorRow }> {
   const channel = o.channel ?? 'web';
   const actor = await desk.uow.run((w) => w.repos.people.resolve(channel, resident, resident, resident, null));
   const stationId = o.stationCode

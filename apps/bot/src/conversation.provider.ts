@@ -27,7 +27,9 @@ export class ConversationService implements OnModuleInit {
     const repos = new Repos(this.prisma);
     const categories = await repos.org.categories();
     const stations = (await repos.org.stations()).map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-    const understander = new NluUnderstander(categories, stations, this.config.timeZone, this.config.nlu.model ?? null, (reason) => this.logger.warn('model unavailable, using the rules', { reason }));
+    const understander = new NluUnderstander(categories, stations, this.config.timeZone, this.config.nlu.model ?? null, (reason) =>
+      this.logger.warn('model unavailable, using the rules', { reason }),
+    );
     this.engine = new ConversationEngine(this.desk.uow, this.desk.chat(understander), this.logger);
   }
 

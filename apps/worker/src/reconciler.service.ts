@@ -30,7 +30,10 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     const report = await this.reconcile();
     this.logger.log(`startup reconcile: ${JSON.stringify(report)}`);
     this.timers.push(
-      setInterval(() => void this.reconcile().catch((e: Error) => this.logger.error(`reconcile failed: ${e.message}`)), this.config.reconcileIntervalSeconds * 1000),
+      setInterval(
+        () => void this.reconcile().catch((e: Error) => this.logger.error(`reconcile failed: ${e.message}`)),
+        this.config.reconcileIntervalSeconds * 1000,
+      ),
       setInterval(() => void this.relayOutbox().catch((e: Error) => this.logger.error(`outbox relay failed: ${e.message}`)), this.config.outboxPollMs),
     );
   }

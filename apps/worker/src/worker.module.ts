@@ -8,6 +8,10 @@ import { ReconcilerService, WORKER_CLOCK } from './reconciler.service.js';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(config, 'worker', clock)], providers: [{ provide: WORKER_CLOCK, useValue: clock }, JobsService, ReconcilerService] };
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config, 'worker', clock)],
+      providers: [{ provide: WORKER_CLOCK, useValue: clock }, JobsService, ReconcilerService],
+    };
   }
 }

@@ -24,5 +24,8 @@ export function channelDirectory(profiles: readonly ChannelProfile[]): ChannelDi
 
 /** Jobs per second the bulk lane may start: the enabled channels' shares, summed. */
 export function bulkLaneJobsPerSecond(enabled: readonly ChannelProfile[]): number {
-  return Math.max(1, enabled.reduce((n, p) => n + p.bulkLaneShare, 0));
+  return Math.max(
+    1,
+    enabled.reduce((n, p) => n + p.bulkLaneShare, 0),
+  );
 }

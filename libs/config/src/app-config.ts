@@ -121,7 +121,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       puppetToken: e.WECHATY_PUPPET_SERVICE_TOKEN,
       puppetEndpoint: e.WECHATY_PUPPET_SERVICE_ENDPOINT,
       name: e.WECHATY_NAME,
-      pacing: { minGapMs: e.WECHAT_MIN_GAP_MS, perMinute: e.WECHAT_PER_MINUTE, windowMs: e.WECHAT_WINDOW_MS, breakerPauseMs: e.WECHAT_BREAKER_PAUSE_SECONDS * 1000 },
+      pacing: {
+        minGapMs: e.WECHAT_MIN_GAP_MS,
+        perMinute: e.WECHAT_PER_MINUTE,
+        windowMs: e.WECHAT_WINDOW_MS,
+        breakerPauseMs: e.WECHAT_BREAKER_PAUSE_SECONDS * 1000,
+      },
     },
     adminApiToken: e.ADMIN_API_TOKEN,
     sla: {

@@ -2,9 +2,7 @@
 // outside this file reads process.env.
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
 export const envSchema = z
@@ -13,7 +11,10 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/baiying'),
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
-    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('baiying'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .default('baiying'),
     ENCRYPTION_KEY: z.string().optional(),
     HTTP_HOST: z.string().default('127.0.0.1'),
     HTTP_PORT: int(3000),
@@ -21,20 +22,32 @@ export const envSchema = z
     WEB_CHAT_ENABLED: bool.default(true),
     TIME_ZONE: z.string().default('Asia/Shanghai'),
 
-    TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'not a bot token').optional(),
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, 'not a bot token')
+      .optional(),
     TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
     TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
-    TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional(),
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/)
+      .optional(),
     TELEGRAM_GLOBAL_PER_SECOND: int(30, 1),
     TELEGRAM_CHAT_PER_SECOND: int(1, 1),
     TELEGRAM_GROUP_PER_MINUTE: int(20, 1),
     // Broadcasts (calls) use at most this many of the global sends per second; unset = global − 1.
     TELEGRAM_BROADCAST_PER_SECOND: z.coerce.number().int().min(1).optional(),
 
-    WECHATY_PUPPET: z.string().regex(/^[@\w./-]+$/).optional(),
+    WECHATY_PUPPET: z
+      .string()
+      .regex(/^[@\w./-]+$/)
+      .optional(),
     WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
     WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
-    WECHATY_NAME: z.string().regex(/^[\w-]+$/).default('baiying'),
+    WECHATY_NAME: z
+      .string()
+      .regex(/^[\w-]+$/)
+      .default('baiying'),
     WECHAT_MIN_GAP_MS: int(3000, 1),
     WECHAT_PER_MINUTE: int(20, 1),
     WECHAT_WINDOW_MS: int(60_000, 100),

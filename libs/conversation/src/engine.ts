@@ -46,8 +46,15 @@ export class ConversationEngine {
       // Group chats keep no dialogue state; their races (the take button) are decided in SQL.
       if (ev.chat.kind === 'private') await w.repos.messaging.lockChat(ev.channel, ev.chat.id);
       if (!(await w.repos.messaging.markProcessed(ev.channel, ev.updateId))) return { duplicate: true };
-      const actor = await w.repos.people.resolve(ev.channel, ev.from.externalId, ev.chat.kind === 'private' ? ev.chat.id : null, ev.from.displayName, ev.from.username ?? null);
-      const dialogue = ev.chat.kind === 'private' ? this.loadDialogue((s) => w.deps.cipher.decrypt(s), await w.repos.messaging.state(ev.channel, ev.chat.id)) : null;
+      const actor = await w.repos.people.resolve(
+        ev.channel,
+        ev.from.externalId,
+        ev.chat.kind === 'private' ? ev.chat.id : null,
+        ev.from.displayName,
+        ev.from.username ?? null,
+      );
+      const dialogue =
+        ev.chat.kind === 'private' ? this.loadDialogue((s) => w.deps.cipher.decrypt(s), await w.repos.messaging.state(ev.channel, ev.chat.id)) : null;
       const turn = new Turn(w, ev, actor, dialogue);
       if (ev.kind === 'callback') await this.onButton(turn);
       else if (ev.chat.kind === 'group') await this.onGroup(turn);

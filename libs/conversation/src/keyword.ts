@@ -51,7 +51,10 @@ export const CALL_CODE = '(M-?\\d{8}-?\\d{1,4})';
 
 /** What a keyword sees: full-width characters normalised, a leading @mention dropped. */
 export function normaliseKeywordText(raw: string): string | null {
-  const text = raw.normalize('NFKC').replace(/^@\S+\s+/, '').trim();
+  const text = raw
+    .normalize('NFKC')
+    .replace(/^@\S+\s+/, '')
+    .trim();
   return text.length > MAX_KEYWORD_TEXT ? null : text;
 }
 

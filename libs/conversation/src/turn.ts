@@ -31,7 +31,13 @@ export class Turn {
 
   /** Replies in the chat the event came from; keyed by update so a retry cannot double it. */
   reply(m: OutMessage): void {
-    this.w.out.to({ channel: this.ev.channel, chatId: this.ev.chat.id }, PurposeKey.reply(this.ev.channel, this.ev.updateId, this.replies++), 'reply', m, Priority.interactive);
+    this.w.out.to(
+      { channel: this.ev.channel, chatId: this.ev.chat.id },
+      PurposeKey.reply(this.ev.channel, this.ev.updateId, this.replies++),
+      'reply',
+      m,
+      Priority.interactive,
+    );
   }
 
   say(key: MessageKey, params: Params = {}, buttons?: OutButton[][]): void {

@@ -1,16 +1,9 @@
-// The Prisma client on the pg driver adapter (no native engines: see ../shared/STACK.md).
+// The Prisma client on the pg driver adapter (no native engines: see docs/decisions/0002).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
 
 export { Prisma } from './generated/prisma/client.js';
-export type {
-  Channel,
-  NeedStatus as DbNeedStatus,
-  OrgTier as DbOrgTier,
-  VolunteerStatus,
-  DispatchStatus,
-  ClaimStatus,
-} from './generated/prisma/enums.js';
+export type { Channel } from './generated/prisma/enums.js';
 export { PrismaClient };
 
 /** The client a repository works on: the root client or an interactive transaction. */

@@ -63,6 +63,12 @@ export class AnswerCall {
     if (!next) return;
     await w.repos.calls.setRoster(call.id, next.personId, { roster: 'confirmed' });
     await w.repos.calls.event(call.id, 'promoted', null, { personId: next.personId });
-    w.out.to({ channel: next.channel, chatId: next.chatId }, PurposeKey.callPromoted(call.id, next.personId), 'call-promoted', this.render.banner(call, msg('call.promoted', this.render.facts(call))), Priority.status);
+    w.out.to(
+      { channel: next.channel, chatId: next.chatId },
+      PurposeKey.callPromoted(call.id, next.personId),
+      'call-promoted',
+      this.render.banner(call, msg('call.promoted', this.render.facts(call))),
+      Priority.status,
+    );
   }
 }

@@ -12,7 +12,10 @@ export const callAudience = z.object({
   /** Every approved volunteer in the coordinator's scope. */
   everyone: z.boolean().optional(),
   teamCodes: z.array(z.string().min(1).max(40)).max(100).optional(),
-  units: z.array(z.object({ code: z.string().min(1).max(40), subtree: z.boolean() })).max(100).optional(),
+  units: z
+    .array(z.object({ code: z.string().min(1).max(40), subtree: z.boolean() }))
+    .max(100)
+    .optional(),
   skills: z.array(z.string().max(CALL_LIMITS.skillChars)).max(CALL_LIMITS.maxSkills).optional(),
 });
 export type CallAudienceInput = z.infer<typeof callAudience>;

@@ -30,7 +30,8 @@ export class RunCallTimer {
         if (call.status === 'cancelled' || w.now >= call.startsAt) return 'skipped';
         const yes = await w.repos.calls.withRoster(call.id, ['confirmed']);
         const reminder = this.render.reminder(call, timer.minutes);
-        for (const p of yes) w.out.bulk({ channel: p.channel, chatId: p.chatId }, PurposeKey.callReminder(call.id, timer.minutes, p.personId), 'call-reminder', reminder);
+        for (const p of yes)
+          w.out.bulk({ channel: p.channel, chatId: p.chatId }, PurposeKey.callReminder(call.id, timer.minutes, p.personId), 'call-reminder', reminder);
         return `reminded ${yes.length}`;
       }
       case 'deadline': {
@@ -53,4 +54,3 @@ export class RunCallTimer {
     }
   }
 }
-

@@ -88,7 +88,11 @@ export class CallForm {
         const values = text.split(LIST_SPLIT).filter(Boolean).slice(0, MAX_AUDIENCE_VALUES);
         if (!values.length) return this.askAudience(turn);
         const a: CallAudienceInput =
-          data.audienceKind === 'teams' ? { teamCodes: values } : data.audienceKind === 'skills' ? { skills: values } : { units: values.map((code) => ({ code, subtree: true })) };
+          data.audienceKind === 'teams'
+            ? { teamCodes: values }
+            : data.audienceKind === 'skills'
+              ? { skills: values }
+              : { units: values.map((code) => ({ code, subtree: true })) };
         return this.preview(turn, data, a);
       }
       default:
@@ -200,7 +204,15 @@ export class CallForm {
     const p = r.value;
     turn.say(
       'callflow.preview',
-      { title: data.title ?? '', recipients: p.recipients, telegram: p.byChannel.telegram, wechat: p.byChannel.wechat, web: p.byChannel.web, groups: p.teamChats, minutes: Math.max(1, Math.ceil(p.seconds / 60)) },
+      {
+        title: data.title ?? '',
+        recipients: p.recipients,
+        telegram: p.byChannel.telegram,
+        wechat: p.byChannel.wechat,
+        web: p.byChannel.web,
+        groups: p.teamChats,
+        minutes: Math.max(1, Math.ceil(p.seconds / 60)),
+      },
       [[turn.flowButton('send', label('btn.call_send'))], [turn.flowButton('back', label('btn.call_back')), turn.flowButton('quit', label('btn.call_quit'))]],
     );
   }

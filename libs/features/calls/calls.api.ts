@@ -2,7 +2,19 @@
 // same controls as in chat. Authenticated by a personal token (`/token` in chat, stored
 // hashed); every action is authorised by the use case against that coordinator's scope. The
 // controller only translates: HTTP body → command, Result → status and body.
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, HttpException, NotFoundException, Param, Post, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpException,
+  NotFoundException,
+  Param,
+  Post,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { ActorRow } from '@baiying/db';
 import { CALL_LIMITS, httpStatusOf, type Result } from '@baiying/domain';
 import { en, zh } from '@baiying/i18n';
@@ -20,7 +32,10 @@ const bodySchema = z
     title: z.string().min(1).max(L.titleChars),
     description: z.string().max(L.descriptionChars).default(''),
     place: z.string().min(1).max(L.placeChars),
-    site: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable().optional(),
+    site: z
+      .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+      .nullable()
+      .optional(),
     radiusM: z.number().int().min(L.minRadiusM).max(L.maxRadiusM).optional(),
     startsAt: iso,
     endsAt: iso,
@@ -31,7 +46,10 @@ const bodySchema = z
       .object({
         everyone: z.boolean().optional(),
         teams: z.array(z.string().min(1).max(40)).max(100).optional(),
-        units: z.array(z.object({ code: z.string().min(1).max(40), subtree: z.boolean().default(true) })).max(100).optional(),
+        units: z
+          .array(z.object({ code: z.string().min(1).max(40), subtree: z.boolean().default(true) }))
+          .max(100)
+          .optional(),
         skills: z.array(z.string().min(1).max(L.skillChars)).max(L.maxSkills).optional(),
       })
       .strict(),

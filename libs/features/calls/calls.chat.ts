@@ -7,7 +7,18 @@ import type { MessageKey } from '@baiying/i18n';
 import { formatLocal } from '@baiying/kernel';
 import { callIdOf } from './call-access.js';
 import { callFlow, CallForm } from './call.flow.js';
-import { ADMIN_KEYWORDS, CALL_ADMIN_OPS, callAdminButton, callAnswerButton, callCheckButton, checkInKeyword, checkOutKeyword, declineKeyword, joinKeyword, type CallAdminOp } from './calls.buttons.js';
+import {
+  ADMIN_KEYWORDS,
+  CALL_ADMIN_OPS,
+  callAdminButton,
+  callAnswerButton,
+  callCheckButton,
+  checkInKeyword,
+  checkOutKeyword,
+  declineKeyword,
+  joinKeyword,
+  type CallAdminOp,
+} from './calls.buttons.js';
 import type { CallsFeature } from './calls.feature.js';
 import type { CheckInCommand } from './check-in.usecase.js';
 
@@ -43,7 +54,10 @@ export function callsChat(f: CallsFeature): ChatFeature {
         return done(await f.close.execute(turn.w, turn.actor, { callId }), 'call.closed_ok');
       case 'extend': {
         const r = await f.extend.execute(turn.w, turn.actor, { callId, hours: 2 });
-        return done(r.ok ? { ok: true, value: { code: r.value.code, answerBy: formatLocal(r.value.answerBy, turn.w.config.timeZone) } } : r, 'call.extended_ok');
+        return done(
+          r.ok ? { ok: true, value: { code: r.value.code, answerBy: formatLocal(r.value.answerBy, turn.w.config.timeZone) } } : r,
+          'call.extended_ok',
+        );
       }
       case 'remind': {
         const r = await f.remind.execute(turn.w, turn.actor, { callId });
@@ -85,7 +99,9 @@ export function callsChat(f: CallsFeature): ChatFeature {
       keyword(joinKeyword, 'private', (turn, a) => byCode(turn, a.callCode, (id) => answer(turn, id, true, false))),
       keyword(declineKeyword, 'private', (turn, a) => byCode(turn, a.callCode, (id) => answer(turn, id, false, false))),
       keyword(checkInKeyword, 'private', (turn, a) => (a.checkCode ? checkIn(turn, { code: a.checkCode }, false) : turn.say('call/bad_check_code'))),
-      keyword(checkOutKeyword, 'private', (turn, a) => (a.callCode ? byCode(turn, a.callCode, (id) => checkOut(turn, id, false)) : checkOut(turn, undefined, false))),
+      keyword(checkOutKeyword, 'private', (turn, a) =>
+        a.callCode ? byCode(turn, a.callCode, (id) => checkOut(turn, id, false)) : checkOut(turn, undefined, false),
+      ),
       ...CALL_ADMIN_OPS.map((op) => keyword(ADMIN_KEYWORDS[op], 'private', (turn, a) => byCode(turn, a.callCode, (id) => admin(turn, id, op, false)))),
     ],
     buttons: [

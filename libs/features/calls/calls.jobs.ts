@@ -53,7 +53,8 @@ export function callsJobs(uow: UnitOfWork, prisma: PrismaClient, config: AppConf
       let timers = 0;
       for (const c of await repos.calls.fanoutsUnfinished()) if (await ensurer.ensure('call-fanout', { callId: c.id }, 0)) fanouts++;
       for (const c of await repos.calls.openCalls()) {
-        for (const t of callTimers(c, config.calls.reminderMinutes, now)) if (await ensurer.ensure('call-timer', { callId: c.id, kind: t.kind }, t.at.getTime() - now.getTime())) timers++;
+        for (const t of callTimers(c, config.calls.reminderMinutes, now))
+          if (await ensurer.ensure('call-timer', { callId: c.id, kind: t.kind }, t.at.getTime() - now.getTime())) timers++;
       }
       for (const c of await repos.calls.callsToFinish(now)) if (await ensurer.ensure('call-timer', { callId: c.id, kind: 'finish' }, 0)) timers++;
       return { fanouts, timers };

@@ -48,22 +48,47 @@ export class CallRenderer {
   reminder(call: CallRow, minutes: number): OutMessage {
     return this.banner(call, {
       text: t('call.reminder', { ...this.facts(call), hours: Math.round((minutes / 60) * 10) / 10 }),
-      buttons: [[this.checkButton(call, false)], [{ label: label('btn.call_withdraw'), data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: false }), keyword: declineKeyword.show({ callCode: call.code }) }]],
+      buttons: [
+        [this.checkButton(call, false)],
+        [
+          {
+            label: label('btn.call_withdraw'),
+            data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: false }),
+            keyword: declineKeyword.show({ callCode: call.code }),
+          },
+        ],
+      ],
     });
   }
 
   answerButtons(call: CallRow): OutButton[][] {
     return [
       [
-        { label: label('btn.call_yes'), data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: true }), keyword: joinKeyword.show({ callCode: call.code }) },
-        { label: label('btn.call_no'), data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: false }), keyword: declineKeyword.show({ callCode: call.code }) },
+        {
+          label: label('btn.call_yes'),
+          data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: true }),
+          keyword: joinKeyword.show({ callCode: call.code }),
+        },
+        {
+          label: label('btn.call_no'),
+          data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: false }),
+          keyword: declineKeyword.show({ callCode: call.code }),
+        },
       ],
     ];
   }
 
   checkButton(call: CallRow, out: boolean): OutButton {
     return out
-      ? { label: label('btn.call_check_out'), data: this.buttons.encode(callCheckButton, { callId: call.id, out: true }), keyword: checkOutKeyword.show({ callCode: call.code }) }
-      : { label: label('btn.call_check_in'), data: this.buttons.encode(callCheckButton, { callId: call.id, out: false }), keyword: checkInKeyword.show({ checkCode: call.checkCode }) };
+      ? {
+          label: label('btn.call_check_out'),
+          data: this.buttons.encode(callCheckButton, { callId: call.id, out: true }),
+          keyword: checkOutKeyword.show({ callCode: call.code }),
+        }
+      : {
+          label: label('btn.call_check_in'),
+          data: this.buttons.encode(callCheckButton, { callId: call.id, out: false }),
+          keyword: checkInKeyword.show({ checkCode: call.checkCode }),
+        };
   }
 }

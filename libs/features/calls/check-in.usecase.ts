@@ -33,7 +33,9 @@ export class CheckIn {
       pick = active.find((a) => a.call.checkCode === code);
       if (!pick) return err(active.length ? 'call/bad_check_code' : 'call/nothing_to_check_in');
     } else {
-      const sited = active.flatMap((a) => (a.call.siteLat !== null && a.call.siteLng !== null ? [{ a, site: { lat: a.call.siteLat, lng: a.call.siteLng } }] : []));
+      const sited = active.flatMap((a) =>
+        a.call.siteLat !== null && a.call.siteLng !== null ? [{ a, site: { lat: a.call.siteLat, lng: a.call.siteLng } }] : [],
+      );
       if (!sited.length) return err('call/nothing_to_check_in');
       const near = sited.map((s) => ({ a: s.a, d: distanceMeters(by.location, s.site) })).sort((x, y) => x.d - y.d)[0]!;
       if (near.d > near.a.call.radiusM) return err('call/too_far', { meters: Math.round(near.d), radius: near.a.call.radiusM });

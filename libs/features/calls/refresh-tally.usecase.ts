@@ -36,7 +36,12 @@ export class RefreshTally {
         return 'unchanged';
       }
     }
-    w.out.edit({ channel: original.channel, chatId: original.chatId, purposeKey: original.purposeKey }, PurposeKey.callTallyVersion(call.id, stamp), 'call-tally-edit', await this.tallies.tally(w, call));
+    w.out.edit(
+      { channel: original.channel, chatId: original.chatId, purposeKey: original.purposeKey },
+      PurposeKey.callTallyVersion(call.id, stamp),
+      'call-tally-edit',
+      await this.tallies.tally(w, call),
+    );
     await w.repos.calls.update(call.id, { tallyVersion: call.version });
     return 'edited';
   }

@@ -69,6 +69,10 @@ export class TallyRenderer {
   }
 
   private adminButton(w: Work, call: CallRow, op: Exclude<CallAdminOp, 'roster'>): OutButton {
-    return { label: label(ADMIN_BUTTON_KEYS[op]), data: w.buttons.encode(callAdminButton, { callId: call.id, op }), keyword: ADMIN_KEYWORDS[op].show({ callCode: call.code }) };
+    return {
+      label: label(ADMIN_BUTTON_KEYS[op]),
+      data: w.buttons.encode(callAdminButton, { callId: call.id, op }),
+      keyword: ADMIN_KEYWORDS[op].show({ callCode: call.code }),
+    };
   }
 }

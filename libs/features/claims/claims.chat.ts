@@ -72,7 +72,12 @@ export function claimsChat(f: ClaimsFeature): ChatFeature {
         const r = await f.checkFinish.execute(turn.w, turn.actor, { claimId: p.claimId });
         if (!r.ok) return turn.fail(r, true);
         hoursFlow.start(turn, { claimId: p.claimId });
-        turn.say('done.ask_hours', {}, [hoursChoices(r.value.defaultHours).map((h) => ({ label: label('btn.hours', { hours: h }), data: turn.w.buttons.encode(hoursButton, { claimId: p.claimId, hours: h }) }))]);
+        turn.say('done.ask_hours', {}, [
+          hoursChoices(r.value.defaultHours).map((h) => ({
+            label: label('btn.hours', { hours: h }),
+            data: turn.w.buttons.encode(hoursButton, { claimId: p.claimId, hours: h }),
+          })),
+        ]);
         turn.toast('done.ask_hours');
       }),
       button(hoursButton, 'private', async (turn, p) => {

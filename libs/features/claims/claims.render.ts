@@ -17,7 +17,11 @@ export function privateDetails(n: NeedRow, cipher: FieldCipher, buttons: ButtonC
     buttons: [
       [
         { label: label('btn.set_off'), data: buttons.encode(setOffButton, { claimId }), keyword: setOffKeyword.show({ code: n.code }) },
-        { label: label('btn.done'), data: buttons.encode(doneButton, { claimId }), keyword: finishKeyword.show({ code: n.code, hours: `${Number(n.category.defaultHours)}小时` }) },
+        {
+          label: label('btn.done'),
+          data: buttons.encode(doneButton, { claimId }),
+          keyword: finishKeyword.show({ code: n.code, hours: `${Number(n.category.defaultHours)}小时` }),
+        },
       ],
       [{ label: label('btn.release'), data: buttons.encode(releaseButton, { claimId }), keyword: releaseKeyword.show({ code: n.code, reason: '原因' }) }],
     ],

@@ -1,12 +1,12 @@
 // 放弃: the taker gives the job back with a reason; it is re-posted to the same team in a new
 // round, and coordinators hear why. (CheckRelease validates a press first.)
 import type { ActorRow } from '@baiying/db';
-import { err, nextStatus, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, ok, PurposeKey, type Result } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
 import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import type { DispatchRounds } from '../routing/index.js';
-import { claimRef, ownActiveClaim, type ClaimRef } from './claim-access.js';
+import { claimRef, ownActiveClaim } from './claim-access.js';
 
 /** A release reason is kept up to this long. */
 export const REASON_CHARS = 200;
@@ -31,8 +31,20 @@ export class ReleaseJob {
     await this.rounds.editCards(w, claim.dispatchId, need, { key: 'card.reopened', params: {} });
     const fresh = (await w.repos.needs.byId(need.id))!;
     await this.rounds.open(w, fresh, prev.teamId!, prev.orgUnitId, prev.tier);
-    await w.out.toPerson(need.residentId, PurposeKey.needReleased(need.id, claim.id), 'need-released', msg('need.released', { code: need.code }), Priority.status, need.channel);
-    await alertCoordinators(w, need.ownerUnitId, PurposeKey.alert('released', claim.id), msg('alert.released', { code: need.code, volunteer: actor.displayName, reason }));
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needReleased(need.id, claim.id),
+      'need-released',
+      msg('need.released', { code: need.code }),
+      Priority.status,
+      need.channel,
+    );
+    await alertCoordinators(
+      w,
+      need.ownerUnitId,
+      PurposeKey.alert('released', claim.id),
+      msg('alert.released', { code: need.code, volunteer: actor.displayName, reason }),
+    );
     return ok({ code: need.code });
   }
 }

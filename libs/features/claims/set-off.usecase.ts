@@ -16,7 +16,14 @@ export class SetOff {
     if (!to.ok) return to;
     if (!(await w.repos.needs.apply(need.id, 'set_off'))) return err('need/invalid_transition');
     await w.repos.needs.event(need.id, 'set_off', actor.personId);
-    await w.out.toPerson(need.residentId, PurposeKey.needEnRoute(need.id, claim.id), 'need-en-route', msg('need.en_route', { code: need.code, volunteer: actor.displayName }), Priority.status, need.channel);
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needEnRoute(need.id, claim.id),
+      'need-en-route',
+      msg('need.en_route', { code: need.code, volunteer: actor.displayName }),
+      Priority.status,
+      need.channel,
+    );
     return ok({ code: need.code });
   }
 }

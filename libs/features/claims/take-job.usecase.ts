@@ -59,8 +59,21 @@ export class TakeJob {
     const need = (await w.repos.needs.byId(won.needId))!;
     await w.repos.needs.event(need.id, 'take', actor.personId, { claimId: won.claimId });
     await this.rounds.editCards(w, dispatch.id, need, { key: 'card.taken', params: { volunteer: actor.displayName } });
-    await w.out.toPerson(actor.personId, PurposeKey.jobDetails(won.claimId), 'job-details', privateDetails(need, w.deps.cipher, w.buttons, won.claimId), Priority.interactive);
-    await w.out.toPerson(need.residentId, PurposeKey.needTaken(need.id, won.claimId), 'need-taken', msg('need.taken', { code: need.code, volunteer: actor.displayName }), Priority.status, need.channel);
+    await w.out.toPerson(
+      actor.personId,
+      PurposeKey.jobDetails(won.claimId),
+      'job-details',
+      privateDetails(need, w.deps.cipher, w.buttons, won.claimId),
+      Priority.interactive,
+    );
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needTaken(need.id, won.claimId),
+      'need-taken',
+      msg('need.taken', { code: need.code, volunteer: actor.displayName }),
+      Priority.status,
+      need.channel,
+    );
     return ok({ code: need.code });
   }
 

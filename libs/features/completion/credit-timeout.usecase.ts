@@ -22,7 +22,14 @@ export class CreditTimeout {
     const need = await w.repos.needs.byId(record.needId);
     if (!need || need.status !== 'done') return 'skipped';
     if (!(await creditJob(w, need, 'timeout', null))) return 'skipped';
-    await w.out.toPerson(need.residentId, PurposeKey.needAutoConfirmed(need.id), 'need-auto-confirmed', msg('need.auto_confirmed', { code: need.code }, ratingButtons(w.buttons, need.id)), Priority.status, need.channel);
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needAutoConfirmed(need.id),
+      'need-auto-confirmed',
+      msg('need.auto_confirmed', { code: need.code }, ratingButtons(w.buttons, need.id)),
+      Priority.status,
+      need.channel,
+    );
     return 'credited';
   }
 }

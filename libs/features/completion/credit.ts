@@ -17,6 +17,12 @@ export async function creditJob(w: Work, need: NeedRow, by: CreditedBy, actorId:
   const points = pointsFor(hours, w.config.pointsPerHour);
   if (points > 0) await w.repos.needs.addPoints(record.volunteerId, points, `service ${need.code}`, `service_record:${record.id}`);
   await w.repos.needs.event(need.id, 'confirm', actorId, { by, hours, points });
-  await w.out.toPerson(record.volunteerId, PurposeKey.recordCredited(record.id), 'hours-credited', msg('hours.credited', { code: need.code, hours, points }), Priority.status);
+  await w.out.toPerson(
+    record.volunteerId,
+    PurposeKey.recordCredited(record.id),
+    'hours-credited',
+    msg('hours.credited', { code: need.code, hours, points }),
+    Priority.status,
+  );
   return true;
 }

@@ -21,7 +21,14 @@ export class RateService {
     const claim = await w.repos.needs.lastCompletedClaim(need.id);
     if (!(await w.repos.needs.rate(need.id, actor.personId, claim?.volunteerId ?? null, score))) return err('need/already_rated');
     await w.repos.needs.event(need.id, 'rate', actor.personId, { score });
-    if (claim) await w.out.toPerson(claim.volunteerId, PurposeKey.needRated(need.id), 'need-rated', msg('rating.volunteer', { code: need.code, score }), Priority.status);
+    if (claim)
+      await w.out.toPerson(
+        claim.volunteerId,
+        PurposeKey.needRated(need.id),
+        'need-rated',
+        msg('rating.volunteer', { code: need.code, score }),
+        Priority.status,
+      );
     return ok({ code: need.code });
   }
 }

@@ -21,7 +21,14 @@ export class RespondToCompletion {
     if (need.status !== 'done') return err('need/not_done');
     if (c.value.done) {
       if (!(await creditJob(w, need, 'resident', actor.personId))) return err('need/not_done');
-      await w.out.toPerson(actor.personId, PurposeKey.needAskRating(need.id), 'need-ask-rating', msg('need.ask_rating', {}, ratingButtons(w.buttons, need.id)), Priority.interactive, need.channel);
+      await w.out.toPerson(
+        actor.personId,
+        PurposeKey.needAskRating(need.id),
+        'need-ask-rating',
+        msg('need.ask_rating', {}, ratingButtons(w.buttons, need.id)),
+        Priority.interactive,
+        need.channel,
+      );
       return ok({ code: need.code, confirmed: true });
     }
     if (!(await w.repos.needs.apply(need.id, 'dispute'))) return err('need/not_done');
@@ -30,9 +37,20 @@ export class RespondToCompletion {
     const eventId = await w.repos.needs.event(need.id, 'dispute', actor.personId);
     const claim = await w.repos.needs.activeClaim(need.id);
     if (claim) {
-      await w.out.toPerson(claim.volunteerId, PurposeKey.claimDisputed(claim.id, eventId), 'claim-disputed', msg('dispute.volunteer', { code: need.code }), Priority.status);
+      await w.out.toPerson(
+        claim.volunteerId,
+        PurposeKey.claimDisputed(claim.id, eventId),
+        'claim-disputed',
+        msg('dispute.volunteer', { code: need.code }),
+        Priority.status,
+      );
     }
-    await alertCoordinators(w, need.ownerUnitId, PurposeKey.alert('disputed', eventId), msg('alert.disputed', { code: need.code, volunteer: claim?.volunteer.displayName ?? '-' }));
+    await alertCoordinators(
+      w,
+      need.ownerUnitId,
+      PurposeKey.alert('disputed', eventId),
+      msg('alert.disputed', { code: need.code, volunteer: claim?.volunteer.displayName ?? '-' }),
+    );
     return ok({ code: need.code, confirmed: false });
   }
 }

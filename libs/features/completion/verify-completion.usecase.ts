@@ -20,7 +20,14 @@ export class VerifyCompletion {
     if (!(await inScope(w, actor, need.stationId))) return err('auth/out_of_scope');
     if (need.status !== 'done') return err('need/not_done');
     if (!(await creditJob(w, need, 'coordinator', actor.personId))) return err('need/not_done');
-    await w.out.toPerson(need.residentId, PurposeKey.needVerified(need.id), 'need-verified', msg('need.coordinator_confirmed', { code: need.code }, ratingButtons(w.buttons, need.id)), Priority.status, need.channel);
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needVerified(need.id),
+      'need-verified',
+      msg('need.coordinator_confirmed', { code: need.code }, ratingButtons(w.buttons, need.id)),
+      Priority.status,
+      need.channel,
+    );
     return ok({ code: need.code });
   }
 }

@@ -25,11 +25,19 @@ export class CloseUnfulfilled {
     const date = parsePromisedDate(c.value.promised, w.now);
     if (!date) return err('input/bad_date');
     const reason = c.value.reason.trim();
-    if (!(await w.repos.needs.apply(need.id, 'close_unfulfilled', { closeReason: reason.slice(0, REASON_CHARS), promisedDate: date }))) return err('need/invalid_transition');
+    if (!(await w.repos.needs.apply(need.id, 'close_unfulfilled', { closeReason: reason.slice(0, REASON_CHARS), promisedDate: date })))
+      return err('need/invalid_transition');
     await this.rounds.closeOpen(w, need);
     await w.repos.needs.event(need.id, 'close_unfulfilled', actor.personId, { reason, promised: c.value.promised });
     const iso = date.toISOString().slice(0, 10);
-    await w.out.toPerson(need.residentId, PurposeKey.needUnfulfilled(need.id), 'need-unfulfilled', msg('need.closed_unfulfilled', { code: need.code, reason, date: iso }), Priority.status, need.channel);
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needUnfulfilled(need.id),
+      'need-unfulfilled',
+      msg('need.closed_unfulfilled', { code: need.code, reason, date: iso }),
+      Priority.status,
+      need.channel,
+    );
     return ok({ code: need.code, date: iso });
   }
 }

@@ -15,7 +15,11 @@ export function coordinationChat(f: CoordinationFeature): ChatFeature {
         const r = await f.pending.execute(turn.w, turn.actor);
         if (!r.ok) return turn.fail(r, false);
         if (r.value.length === 0) return turn.say('pending.empty');
-        const lines = r.value.map((n) => (n.reviewReason ? zh('pending.review') : '') + zh('pending.item', { code: n.code, category: n.category.nameZh, area: n.station.name, status: zh(statusKey(n.status)) }));
+        const lines = r.value.map(
+          (n) =>
+            (n.reviewReason ? zh('pending.review') : '') +
+            zh('pending.item', { code: n.code, category: n.category.nameZh, area: n.station.name, status: zh(statusKey(n.status)) }),
+        );
         turn.reply({ text: `${t('pending.header')}\n${lines.join('\n')}` });
       }),
       command('close', 'private', async (turn, args) => {

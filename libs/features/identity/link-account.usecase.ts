@@ -6,7 +6,10 @@ import { parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import { LINK_CODE, linkCodeHash } from './link-code.js';
 
-export const linkAccountCommand = z.object({ code: z.string().max(20), account: z.object({ channel: z.enum(CHANNELS), externalId: z.string().min(1).max(128) }) });
+export const linkAccountCommand = z.object({
+  code: z.string().max(20),
+  account: z.object({ channel: z.enum(CHANNELS), externalId: z.string().min(1).max(128) }),
+});
 export type LinkAccountCommand = z.input<typeof linkAccountCommand>;
 
 export class LinkAccount {

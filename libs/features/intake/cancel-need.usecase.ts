@@ -3,7 +3,7 @@ import type { ActorRow } from '@baiying/db';
 import { err, isCancellable, ok, PurposeKey, type Result } from '@baiying/domain';
 import { findNeed, msg, needRef, parseCommand, type Work } from '@baiying/kernel';
 import { Priority } from '@baiying/queue';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { DispatchRounds } from '../routing/index.js';
 
 export const cancelNeedCommand = needRef;
@@ -22,7 +22,14 @@ export class CancelNeed {
     if (!(await w.repos.needs.apply(need.id, 'cancel'))) return err('need/cannot_cancel', { code: need.code });
     await this.rounds.closeOpen(w, need);
     await w.repos.needs.event(need.id, 'cancel', actor.personId);
-    await w.out.toPerson(actor.personId, PurposeKey.needCancelled(need.id), 'need-cancelled', msg('need.cancelled', { code: need.code }), Priority.interactive, need.channel);
+    await w.out.toPerson(
+      actor.personId,
+      PurposeKey.needCancelled(need.id),
+      'need-cancelled',
+      msg('need.cancelled', { code: need.code }),
+      Priority.interactive,
+      need.channel,
+    );
     return ok({ code: need.code });
   }
 }

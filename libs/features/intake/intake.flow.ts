@@ -50,7 +50,9 @@ export class IntakeForm {
     if (top && confident) {
       data.categoryCode = top.code;
       intakeFlow.start(turn, data);
-      turn.say('intake.propose', { category: top.nameZh, categoryEn: top.nameEn }, [[turn.flowButton('cy', label('btn.yes')), turn.flowButton('co', label('btn.change_category'))]]);
+      turn.say('intake.propose', { category: top.nameZh, categoryEn: top.nameEn }, [
+        [turn.flowButton('cy', label('btn.yes')), turn.flowButton('co', label('btn.change_category'))],
+      ]);
       return;
     }
     intakeFlow.start(turn, data);
@@ -152,7 +154,14 @@ export class IntakeForm {
     }
     if (choice === 'ok' && data.step === 'confirm') return this.submit(turn, data);
     if (choice === 're') {
-      intakeFlow.save(turn, { step: 'category', description: data.description, truncated: data.truncated, urgency: data.urgency, attachments: data.attachments, ...(data.guess ? { guess: data.guess } : {}) });
+      intakeFlow.save(turn, {
+        step: 'category',
+        description: data.description,
+        truncated: data.truncated,
+        urgency: data.urgency,
+        attachments: data.attachments,
+        ...(data.guess ? { guess: data.guess } : {}),
+      });
       return this.askAllCategories(turn);
     }
     if (choice === 'x') {

@@ -12,7 +12,9 @@ export function myNeedsMessage(needs: NeedRow[], buttons: ButtonCodec): OutMessa
       zh('my.item', { code: n.code, category: n.category.nameZh, status: zh(statusKey(n.status)) }) +
       `\n  ${en('my.item', { code: '', categoryEn: n.category.nameEn, statusEn: en(statusKey(n.status)) }).trim()}`,
   );
-  const rows = needs.filter((n) => isCancellable(n.status)).map((n) => [{ label: label('btn.cancel_need', { code: n.code }), data: buttons.encode(cancelNeedButton, { needId: n.id }) }]);
+  const rows = needs
+    .filter((n) => isCancellable(n.status))
+    .map((n) => [{ label: label('btn.cancel_need', { code: n.code }), data: buttons.encode(cancelNeedButton, { needId: n.id }) }]);
   const text = `${t('my.header')}\n${lines.join('\n')}`;
   return rows.length ? { text, buttons: rows } : { text };
 }

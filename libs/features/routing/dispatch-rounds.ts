@@ -56,7 +56,14 @@ export class DispatchRounds {
   async markUnrouted(w: Work, need: NeedRow): Promise<void> {
     if (!(await w.repos.needs.apply(need.id, 'no_route'))) return;
     await w.repos.needs.event(need.id, 'no_route', null);
-    await w.out.toPerson(need.residentId, PurposeKey.needUnrouted(need.id), 'need-unrouted', msg('need.unrouted', { code: need.code }), Priority.status, need.channel);
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needUnrouted(need.id),
+      'need-unrouted',
+      msg('need.unrouted', { code: need.code }),
+      Priority.status,
+      need.channel,
+    );
     await alertCoordinators(w, need.stationId, PurposeKey.alert('unrouted', need.id), msg('alert.unrouted', publicFacts(need)));
   }
 }

@@ -44,10 +44,22 @@ export class EscalateDispatch {
     await this.rounds.editCards(w, d.id, need, { key: 'card.escalated', params: { unit: choice.unit.name } });
     await this.rounds.open(w, need, choice.team.id, choice.unit.id, choice.unit.tier);
     await w.repos.needs.event(need.id, 'escalate', null, { from: d.orgUnitId, to: choice.unit.id });
-    await w.out.toPerson(need.residentId, PurposeKey.needEscalated(need.id, d.id), 'need-escalated', msg('need.escalated', { code: need.code, unit: choice.unit.name }), Priority.status, need.channel);
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needEscalated(need.id, d.id),
+      'need-escalated',
+      msg('need.escalated', { code: need.code, unit: choice.unit.name }),
+      Priority.status,
+      need.channel,
+    );
     const minutes = Math.round((d.slaDueAt.getTime() - d.createdAt.getTime()) / 60_000);
     const from = tree.get(d.orgUnitId);
-    await alertCoordinators(w, choice.unit.id, PurposeKey.alert('escalated', d.id), msg('alert.escalated', { ...publicFacts(need), from: from?.name ?? '', to: choice.unit.name, minutes: Math.max(minutes, 0) }));
+    await alertCoordinators(
+      w,
+      choice.unit.id,
+      PurposeKey.alert('escalated', d.id),
+      msg('alert.escalated', { ...publicFacts(need), from: from?.name ?? '', to: choice.unit.name, minutes: Math.max(minutes, 0) }),
+    );
     return 'escalated';
   }
 }

@@ -30,7 +30,14 @@ export class ReassignNeed {
     const unit = await w.repos.org.unit(team.orgUnitId);
     await this.rounds.open(w, need, team.id, team.orgUnitId, unit?.tier ?? 'station');
     const eventId = await w.repos.needs.event(need.id, 'reassign', actor.personId, { teamId: team.id });
-    await w.out.toPerson(need.residentId, PurposeKey.needReassigned(need.id, eventId), 'need-dispatched', msg('need.dispatched', { code: need.code, team: team.name }), Priority.status, need.channel);
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needReassigned(need.id, eventId),
+      'need-dispatched',
+      msg('need.dispatched', { code: need.code, team: team.name }),
+      Priority.status,
+      need.channel,
+    );
     return ok({ code: need.code, team: team.name });
   }
 }

@@ -29,7 +29,14 @@ export class RouteNeed {
     await this.rounds.open(w, need, choice.team.id, choice.unit.id, choice.unit.tier);
     await w.repos.needs.event(need.id, 'route', null, { teamId: choice.team.id, tier: choice.unit.tier });
     const team = await w.repos.org.team(choice.team.id);
-    await w.out.toPerson(need.residentId, PurposeKey.needDispatched(need.id), 'need-dispatched', msg('need.dispatched', { code: need.code, team: team?.name ?? choice.team.code }), Priority.status, need.channel);
+    await w.out.toPerson(
+      need.residentId,
+      PurposeKey.needDispatched(need.id),
+      'need-dispatched',
+      msg('need.dispatched', { code: need.code, team: team?.name ?? choice.team.code }),
+      Priority.status,
+      need.channel,
+    );
     return 'dispatched';
   }
 }

@@ -18,7 +18,14 @@ export class DecideRegistration {
     if (!v) return err('volunteer/not_found');
     if (!(await inScope(w, actor, v.stationId))) return err('auth/out_of_scope');
     const decided = await w.repos.volunteers.decide(personId, approve, actor.personId);
-    if (decided) await w.out.toPerson(personId, PurposeKey.approvalDecided(personId), 'volunteer-decided', msg(approve ? 'approval.approved' : 'approval.rejected'), Priority.status);
+    if (decided)
+      await w.out.toPerson(
+        personId,
+        PurposeKey.approvalDecided(personId),
+        'volunteer-decided',
+        msg(approve ? 'approval.approved' : 'approval.rejected'),
+        Priority.status,
+      );
     return ok({ name: v.person.displayName, decided });
   }
 }

@@ -44,7 +44,11 @@ export class RegisterVolunteer {
         w,
         r.stationId,
         PurposeKey.approvalRequest(actor.personId),
-        msg('approval.request', { name: r.name, phone: maskPhone(phone), station: station?.name ?? '', teams: teams.join('、'), skills: skills.join('、') || '-' }, approvalButtons(w.buttons, actor.personId)),
+        msg(
+          'approval.request',
+          { name: r.name, phone: maskPhone(phone), station: station?.name ?? '', teams: teams.join('、'), skills: skills.join('、') || '-' },
+          approvalButtons(w.buttons, actor.personId),
+        ),
       );
     }
     return ok({ approved: auto });

@@ -106,7 +106,13 @@ export class RegisterForm {
   }
 
   private async finish(turn: Turn, data: RegisterData, skills: string[]): Promise<void> {
-    const r = await this.register.execute(turn.w, turn.actor, { name: data.name ?? '', phone: data.phone ?? '', stationId: data.stationId ?? '', teamIds: data.teamIds, skills });
+    const r = await this.register.execute(turn.w, turn.actor, {
+      name: data.name ?? '',
+      phone: data.phone ?? '',
+      stationId: data.stationId ?? '',
+      teamIds: data.teamIds,
+      skills,
+    });
     turn.clearDialogue();
     if (!r.ok) return turn.fail(r, false);
     turn.say(r.value.approved ? 'register.approved' : 'register.pending');

@@ -37,7 +37,8 @@ export function volunteersChat(f: VolunteersFeature): ChatFeature {
         const r = await f.pending.execute(turn.w, turn.actor);
         if (!r.ok) return turn.fail(r, false);
         if (r.value.length === 0) return turn.say('approval.none');
-        for (const v of r.value) turn.reply({ text: `${v.person.displayName}（${v.skills.join('、') || '-'}）`, buttons: approvalButtons(turn.w.buttons, v.personId) });
+        for (const v of r.value)
+          turn.reply({ text: `${v.person.displayName}（${v.skills.join('、') || '-'}）`, buttons: approvalButtons(turn.w.buttons, v.personId) });
       }),
     ],
     buttons: [
@@ -45,7 +46,11 @@ export function volunteersChat(f: VolunteersFeature): ChatFeature {
         const r = await f.decide.execute(turn.w, turn.actor, p);
         if (!r.ok) return turn.fail(r, true);
         if (!r.value.decided) return turn.toast('approval.already', {}, true);
-        turn.toast('approval.done', { name: r.value.name, decision: zh(p.approve ? 'btn.approve' : 'btn.reject'), decisionEn: en(p.approve ? 'btn.approve' : 'btn.reject') });
+        turn.toast('approval.done', {
+          name: r.value.name,
+          decision: zh(p.approve ? 'btn.approve' : 'btn.reject'),
+          decisionEn: en(p.approve ? 'btn.approve' : 'btn.reject'),
+        });
       }),
     ],
     flows: [

@@ -6,8 +6,6 @@ function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export const isMessageKey = (key: string): key is MessageKey => key in CATALOGUE;
-
 /** Chinese text for a key. */
 export function zh(key: MessageKey, params: Params = {}): string {
   return fill(CATALOGUE[key].zh, params);

@@ -20,7 +20,10 @@ export const field = {
   /** A positive integer (quarter hours, stars). */
   int: (): ButtonField<number> => ({ write: (v) => String(v), read: (s) => (/^\d{1,6}$/.test(s) ? Number(s) : null) }),
   /** Hours as whole quarters: a decimal point would collide with the separator. */
-  quarterHours: (): ButtonField<number> => ({ write: (v) => String(Math.round(v * 4)), read: (s) => (/^\d{1,4}$/.test(s) && Number(s) > 0 ? Number(s) / 4 : null) }),
+  quarterHours: (): ButtonField<number> => ({
+    write: (v) => String(Math.round(v * 4)),
+    read: (s) => (/^\d{1,4}$/.test(s) && Number(s) > 0 ? Number(s) / 4 : null),
+  }),
   oneOf: <const V extends string>(values: readonly V[]): ButtonField<V> => ({ write: (v) => v, read: (s) => values.find((v) => v === s) ?? null }),
   /** Free word characters; as the last field it may contain dots (dialogue choices). */
   word: (): ButtonField<string> => ({ write: (v) => v, read: (s) => (/^[\w:.-]+$/.test(s) ? s : null) }),

@@ -28,7 +28,14 @@ export class Outbound {
   }
 
   /** Sends to a person's private chat on their preferred channel. False when unreachable. */
-  async toPerson(personId: string, purposeKey: string, template: string, msg: OutMessage, priority: number = Priority.status, prefer?: Channel): Promise<boolean> {
+  async toPerson(
+    personId: string,
+    purposeKey: string,
+    template: string,
+    msg: OutMessage,
+    priority: number = Priority.status,
+    prefer?: Channel,
+  ): Promise<boolean> {
     const r = await this.repos.people.recipient(personId, prefer);
     if (!r) return false;
     this.to(r, purposeKey, template, msg, priority);
@@ -40,7 +47,13 @@ export class Outbound {
     this.push(original, editKey, template, msg, { priority: Priority.card, editOf: original.purposeKey });
   }
 
-  private push(dest: Destination, purposeKey: string, template: string, msg: OutMessage, extra: { priority: number; atMostOnce?: boolean; editOf?: string }): void {
+  private push(
+    dest: Destination,
+    purposeKey: string,
+    template: string,
+    msg: OutMessage,
+    extra: { priority: number; atMostOnce?: boolean; editOf?: string },
+  ): void {
     if (this.keys.has(purposeKey)) return;
     this.keys.add(purposeKey);
     this.pending.push({ purposeKey, channel: dest.channel, chatId: dest.chatId, template, bodyEnc: this.cipher.encrypt(JSON.stringify(msg)), ...extra });

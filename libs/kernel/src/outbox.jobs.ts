@@ -33,7 +33,9 @@ export function outboxJobs(prisma: PrismaClient, producer: JobProducer, config: 
       const events = await relayOutbox(prisma, producer);
       let messages = 0;
       for (const m of await repos.messaging.stalePending(new Date(now - STALE_MESSAGE_MS))) {
-        const added = m.atMostOnce ? await ensurer.ensure('send-bulk', { sentMessageId: m.id }, 0) : await ensurer.ensure('send-message', { sentMessageId: m.id }, 0, m.priority);
+        const added = m.atMostOnce
+          ? await ensurer.ensure('send-bulk', { sentMessageId: m.id }, 0)
+          : await ensurer.ensure('send-message', { sentMessageId: m.id }, 0, m.priority);
         if (added) messages++;
       }
       const uncertain = await repos.messaging.expireClaims(new Date(now - config.calls.claimLeaseSeconds * 1000));

@@ -8,7 +8,14 @@ export function msg(key: MessageKey, params: Record<string, string | number> = {
 
 /** Date and time in the desk's time zone, as people read them: "11月28日 09:00". */
 export function formatLocal(d: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(d);
   const get = (k: string) => parts.find((p) => p.type === k)?.value ?? '';
   return `${Number(get('month'))}月${Number(get('day'))}日 ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
 }

@@ -121,7 +121,15 @@ describe('CategoryClassifier: vocabulary is data', () => {
     expect(inside.score).toBeGreaterThan(0);
     expect(inside.score).toBeLessThan(2);
     const vetoed = classifier([
-      { code: 'science', nameZh: '科普', nameEn: 'Science', keywords: [{ term: '手机', weight: 2 }, { term: '手机号', weight: 0 }] },
+      {
+        code: 'science',
+        nameZh: '科普',
+        nameEn: 'Science',
+        keywords: [
+          { term: '手机', weight: 2 },
+          { term: '手机号', weight: 0 },
+        ],
+      },
       { code: 'other', nameZh: '其他', nameEn: 'Other', keywords: ['其他'] },
     ]);
     expect(vetoed.classify('手机号')[0]!.score).toBeLessThan(inside.score);
@@ -130,7 +138,15 @@ describe('CategoryClassifier: vocabulary is data', () => {
   it('supports conjunctions and negative weights', () => {
     const c = classifier([
       { code: 'science', nameZh: '科普', nameEn: 'Science', keywords: [{ term: '手机+教', weight: 3 }] },
-      { code: 'repair', nameZh: '维修', nameEn: 'Repair', keywords: [{ term: '手机', weight: 1 }, { term: '教', weight: -1 }] },
+      {
+        code: 'repair',
+        nameZh: '维修',
+        nameEn: 'Repair',
+        keywords: [
+          { term: '手机', weight: 1 },
+          { term: '教', weight: -1 },
+        ],
+      },
     ]);
     expect(c.classify('想请人教我用手机')[0]).toMatchObject({ code: 'science', score: 3 });
     expect(c.classify('手机坏了')[0]).toMatchObject({ code: 'repair', score: 1 });

@@ -66,7 +66,9 @@ const MIN_PARTIAL_TOKEN = 3;
 const CHAR_FACTOR = 0.2;
 const CHAR_CAP = 1;
 // Function characters say nothing about a category even inside a keyword ("交多少", "说了不听").
-const FUNCTION_CHARS = new Set('的了是我你他她它们个一不没有在人这那么怎咋啥多少几吗呢吧啊呀去来给让把被就都也还要想能会可以和与跟说讲看做很太好大小上下里中天点些得着过对到'.split(''));
+const FUNCTION_CHARS = new Set(
+  '的了是我你他她它们个一不没有在人这那么怎咋啥多少几吗呢吧啊呀去来给让把被就都也还要想能会可以和与跟说讲看做很太好大小上下里中天点些得着过对到'.split(''),
+);
 const MAX_ZH_TOKENS_PER_TERM = 6;
 const MAX_EN_WORDS_PER_TERM = 4;
 
@@ -147,7 +149,10 @@ export class CategoryClassifier {
         const term = typeof k === 'string' ? k : k.term;
         const weight = typeof k === 'string' ? 1 : k.weight;
         if (!Number.isFinite(weight)) throw new Error(`keyword "${term}" of ${category.code} has no finite weight`);
-        const parts = term.split('+').map(normaliseTerm).filter((p) => p.length > 0);
+        const parts = term
+          .split('+')
+          .map(normaliseTerm)
+          .filter((p) => p.length > 0);
         if (parts.length === 0) continue;
         if (parts.length > 1) {
           this.conjunctions.push({ parts: parts.map((p) => this.register(p, null)), category: index, weight });

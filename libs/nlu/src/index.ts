@@ -15,21 +15,8 @@ export type {
 } from './nlu.types.js';
 export { DEFAULT_CATEGORIES } from './default-vocabulary.js';
 export { RuleBasedNlu, MAX_ALTERNATIVES, MAX_TEXT_LENGTH, MIN_LEARNED_EVIDENCE, type RuleBasedNluOptions } from './rule-based-nlu.js';
-export {
-  ModelBackedNlu,
-  DEFAULT_MODEL_TIMEOUT_MS,
-  type FallbackReason,
-  type ModelBackedNluOptions,
-  type ModelProviderConfig,
-} from './model-backed-nlu.js';
-export {
-  CategoryClassifier,
-  LEARNED_WEIGHT,
-  stemEnglish,
-  vocabularyWords,
-  type CategoryClassifierOptions,
-  type CategoryScore,
-} from './category.classifier.js';
+export { ModelBackedNlu, DEFAULT_MODEL_TIMEOUT_MS, type FallbackReason, type ModelBackedNluOptions, type ModelProviderConfig } from './model-backed-nlu.js';
+export { CategoryClassifier, LEARNED_WEIGHT, stemEnglish, vocabularyWords, type CategoryClassifierOptions, type CategoryScore } from './category.classifier.js';
 export { LearnedModel, messageFeatures, type LearnedModelOptions, type TrainingExample } from './learned.model.js';
 export { DEFAULT_TRAINING } from './training-data.js';
 export { createSegmenter, type Segmenter } from './segmenter.js';

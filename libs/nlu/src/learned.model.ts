@@ -41,10 +41,12 @@ const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 
 // English words that say nothing about a category.
 const EN_STOP = new Set(
-  ('a an the and or but so to of in on at for from with by as is are was were be been am do does did have has had ' +
+  (
+    'a an the and or but so to of in on at for from with by as is are was were be been am do does did have has had ' +
     'i me my we our us you your he him his she her they them their it its this that these those there here ' +
     'can could would should will shall may might must just some any all very really also too please someone anyone ' +
-    'who what when where which how why if then than up out about into over after before again get got').split(' '),
+    'who what when where which how why if then than up out about into over after before again get got'
+  ).split(' '),
 );
 
 /** Light English folding (as the keyword matcher's, repeated to keep this module standalone). */

@@ -59,7 +59,7 @@ describe('ModelBackedNlu', () => {
     return { nlu: new ModelBackedNlu(rules, { baseUrl, model: 'tiny', apiKey: 'sk-test', timeoutMs }, { onFallback: (r) => fallbacks.push(r) }), fallbacks };
   }
 
-  it('uses the model\'s category, beneficiary and urgency, and the rules\' extractions', async () => {
+  it("uses the model's category, beneficiary and urgency, and the rules' extractions", async () => {
     stub.handler = (_req, _body, res) => {
       res.setHeader('content-type', 'application/json');
       res.end(chatReply('```json\n{"category": "health", "confidence": 0.9, "beneficiary": "elderly", "urgency": "normal"}\n```'));
@@ -78,7 +78,7 @@ describe('ModelBackedNlu', () => {
     expect(JSON.stringify(sent.body)).toContain('- emergency: 应急救援');
   });
 
-  it('never lowers the rules\' urgency', async () => {
+  it("never lowers the rules' urgency", async () => {
     stub.handler = (_req, _body, res) => res.end(chatReply('{"category": "repair", "confidence": 0.7, "beneficiary": "none", "urgency": "normal"}'));
     const u = await nlu().nlu.understand('水管冻裂了，家里到处是水！！');
     expect(u).toMatchObject({ category: 'repair', urgency: 'urgent', source: 'model' });
@@ -133,7 +133,7 @@ describe('ModelBackedNlu', () => {
     expect(stub.requests).toEqual([]);
   });
 
-  it('keeps the rules\' fields the model does not give', async () => {
+  it("keeps the rules' fields the model does not give", async () => {
     stub.handler = (_req, _body, res) => res.end(chatReply('{"category": "science", "beneficiary": "aliens"}'));
     const u = await nlu().nlu.understand(text);
     expect(u).toMatchObject({ category: 'science', confidence: 0.8, beneficiary: ruleAnswer.beneficiary, urgency: ruleAnswer.urgency, source: 'model' });

@@ -42,6 +42,11 @@ describe('npm run nlu:classify', () => {
 
   it('answers the last line even without a final newline', () => {
     const { stdout } = classify(JSON.stringify({ text: '邻居半夜太吵了' }));
-    expect(stdout.trim().split('\n').map((l) => (JSON.parse(l) as { category: string }).category)).toEqual(['mediation']);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { category: string }).category),
+    ).toEqual(['mediation']);
   });
 });

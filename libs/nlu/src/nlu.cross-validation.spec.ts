@@ -9,8 +9,14 @@ const categories: NluCategory[] = [
 ];
 // Keywords name neither category in most messages: the learned model has to carry them.
 const examples = [
-  ['repair', '马桶堵了'], ['repair', '马桶又堵了'], ['education', '孩子作业没人管'], ['education', '孩子作业不会做'],
-  ['repair', '马桶堵住了水漫出来'], ['repair', '厕所马桶堵了'], ['education', '孩子的作业太难'], ['education', '作业没人辅导'],
+  ['repair', '马桶堵了'],
+  ['repair', '马桶又堵了'],
+  ['education', '孩子作业没人管'],
+  ['education', '孩子作业不会做'],
+  ['repair', '马桶堵住了水漫出来'],
+  ['repair', '厕所马桶堵了'],
+  ['education', '孩子的作业太难'],
+  ['education', '作业没人辅导'],
 ].map(([category, text]) => ({ category: category!, text: text! }));
 
 describe('crossValidate', () => {

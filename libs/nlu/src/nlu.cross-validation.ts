@@ -53,7 +53,11 @@ export function crossValidate(
     examples.forEach((example, i) => {
       if (i % folds !== fold) return;
       const scores = classifier.classify(example.text);
-      for (const [name, key] of [['keywords', 'keywordScore'], ['learned', 'learned'], ['blended', 'score']] as const) {
+      for (const [name, key] of [
+        ['keywords', 'keywordScore'],
+        ['learned', 'learned'],
+        ['blended', 'score'],
+      ] as const) {
         const codes = ranked(scores, key);
         if (codes[0] === example.category) hits[name][0]!++;
         if (codes.slice(0, 3).includes(example.category)) hits[name][1]!++;

@@ -102,7 +102,16 @@ export function evaluate(examples: readonly LabelledExample[], understand: (text
     const row = (confusion[ex.category] ??= {});
     row[u.category] = (row[u.category] ?? 0) + 1;
     if (u.category === ex.category) top1++;
-    else misses.push({ kind: 'category', text: ex.text, expected: ex.category, got: `${u.category} (${u.confidence}) alt ${u.alternatives.map((a) => a.code).slice(0, 2).join(',')}` });
+    else
+      misses.push({
+        kind: 'category',
+        text: ex.text,
+        expected: ex.category,
+        got: `${u.category} (${u.confidence}) alt ${u.alternatives
+          .map((a) => a.code)
+          .slice(0, 2)
+          .join(',')}`,
+      });
     const top = [u.category, ...u.alternatives.map((a) => a.code)].slice(0, 3);
     if (top.includes(ex.category)) top3++;
     else misses.push({ kind: 'top3', text: ex.text, expected: ex.category, got: top.join(',') });
@@ -140,10 +149,19 @@ export function evaluate(examples: readonly LabelledExample[], understand: (text
       }
       if (ex.timeRecurring !== undefined) {
         const r = u.time?.recurring;
-        ok &&= r !== undefined && sameList(r.weekdays, ex.timeRecurring.weekdays) && (ex.timeRecurring.partOfDay === undefined || r.partOfDay === ex.timeRecurring.partOfDay);
+        ok &&=
+          r !== undefined &&
+          sameList(r.weekdays, ex.timeRecurring.weekdays) &&
+          (ex.timeRecurring.partOfDay === undefined || r.partOfDay === ex.timeRecurring.partOfDay);
       }
       if (ok) time.hit++;
-      else misses.push({ kind: 'time', text: ex.text, expected: JSON.stringify({ text: ex.time, start: ex.timeStart, recurring: ex.timeRecurring }), got: JSON.stringify(u.time) });
+      else
+        misses.push({
+          kind: 'time',
+          text: ex.text,
+          expected: JSON.stringify({ text: ex.time, start: ex.timeStart, recurring: ex.timeRecurring }),
+          got: JSON.stringify(u.time),
+        });
     }
     if (ex.place !== undefined) {
       place.total++;

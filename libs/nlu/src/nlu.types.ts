@@ -46,15 +46,7 @@ export type Language = 'zh' | 'en' | 'mixed';
  * noon 11–13 (中午), afternoon 13–18, dusk 17–19 (傍晚), evening 18–22 (晚上, "evening",
  * "night"), night 22–24 (半夜, 深夜).
  */
-export type PartOfDay =
-  | 'small-hours'
-  | 'early-morning'
-  | 'morning'
-  | 'noon'
-  | 'afternoon'
-  | 'dusk'
-  | 'evening'
-  | 'night';
+export type PartOfDay = 'small-hours' | 'early-morning' | 'morning' | 'noon' | 'afternoon' | 'dusk' | 'evening' | 'night';
 
 export interface TimeUnderstanding {
   /** The words of the message that state the time, as written. */

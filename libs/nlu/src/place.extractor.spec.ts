@@ -64,7 +64,7 @@ describe('extractPlace: known stations and communities', () => {
     expect(extractPlace('和平小区5号楼3单元402', places)).toMatchObject({ building: '5', matched: { id: 'st-hp', name: '和平社区' } });
   });
 
-  it('matches a community whose name without its suffix is the known one\'s', () => {
+  it("matches a community whose name without its suffix is the known one's", () => {
     expect(extractPlace('家住阳光小区7号楼', places)?.matched).toEqual({ id: 'st-yg', name: '阳光社区实践站' });
   });
 

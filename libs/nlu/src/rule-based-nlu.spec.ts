@@ -33,7 +33,7 @@ describe('RuleBasedNlu.understand', () => {
     expect(nlu.understand('你好').alternatives).toEqual([]);
   });
 
-  it('marks the brief\'s urgent examples urgent', () => {
+  it("marks the brief's urgent examples urgent", () => {
     const flood = nlu.understand('水管冻裂了，家里到处是水！！');
     expect(flood).toMatchObject({ category: 'repair', urgency: 'urgent', phone: null, time: null });
     expect(nlu.understand('下大雨房子进水了，老人被困在屋里')).toMatchObject({ category: 'emergency', beneficiary: 'elderly', urgency: 'urgent' });
@@ -87,4 +87,3 @@ describe('RuleBasedNlu.understand', () => {
     }
   });
 });
-

@@ -26,7 +26,19 @@ export function hasCjk(text: string): boolean {
 }
 
 const DIGIT: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  幺: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 

@@ -44,7 +44,7 @@ describe('extractTime: Chinese', () => {
     expect(at('三点钟能不能来人')?.start).toBe(expected);
   });
 
-  it('reads 7–12 o\'clock without a part of the day as morning and rolls a passed hour to tomorrow', () => {
+  it("reads 7–12 o'clock without a part of the day as morning and rolls a passed hour to tomorrow", () => {
     expect(at('十点来')?.start).toBe('2025-03-12T10:00:00+08:00');
     expect(at('8点来')?.start).toBe('2025-03-13T08:00:00+08:00');
   });
@@ -72,19 +72,12 @@ describe('extractTime: Chinese', () => {
     expect(at('周六有空，下午两点以后都行')).toEqual({ text: '周六有空，下午两点', start: '2025-03-15T14:00:00+08:00' });
   });
 
-  it.each([
-    ['快一点'],
-    ['有两点建议'],
-    ['一点都不懂'],
-    ['每周一次'],
-    ['一周一次'],
-    ['人民路88号'],
-    ['阳光小区3号楼'],
-    ['地铁2号线'],
-    ['没有时间'],
-  ])('finds no time in %s', (text) => {
-    expect(at(text)).toBeNull();
-  });
+  it.each([['快一点'], ['有两点建议'], ['一点都不懂'], ['每周一次'], ['一周一次'], ['人民路88号'], ['阳光小区3号楼'], ['地铁2号线'], ['没有时间']])(
+    'finds no time in %s',
+    (text) => {
+      expect(at(text)).toBeNull();
+    },
+  );
 });
 
 describe('extractTime: English', () => {

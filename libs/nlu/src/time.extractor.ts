@@ -1,16 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { PartOfDay, TimeUnderstanding } from './nlu.types.js';
 import { hasCjk, parseNumber, toHalfWidth } from './text.util.js';
-import {
-  addDays,
-  addMonths,
-  compareDates,
-  formatZoned,
-  zonedInstant,
-  zonedParts,
-  zoneOffsetMinutes,
-  type CivilDate,
-} from './zoned-time.util.js';
+import { addDays, addMonths, compareDates, formatZoned, zonedInstant, zonedParts, zoneOffsetMinutes, type CivilDate } from './zoned-time.util.js';
 
 export interface TimeExtractOptions {
   now?: Date;
@@ -33,19 +24,46 @@ export const PART_OF_DAY_HOURS: Readonly<Record<PartOfDay, readonly [number, num
 
 const ZH_PART_OF_DAY: Readonly<Record<string, PartOfDay>> = {
   凌晨: 'small-hours',
-  早上: 'early-morning', 早晨: 'early-morning', 清晨: 'early-morning', 一早: 'early-morning',
-  一大早: 'early-morning', 大清早: 'early-morning', 早: 'early-morning',
+  早上: 'early-morning',
+  早晨: 'early-morning',
+  清晨: 'early-morning',
+  一早: 'early-morning',
+  一大早: 'early-morning',
+  大清早: 'early-morning',
+  早: 'early-morning',
   上午: 'morning',
-  中午: 'noon', 晌午: 'noon',
-  下午: 'afternoon', 午后: 'afternoon',
-  傍晚: 'dusk', 黄昏: 'dusk',
-  晚上: 'evening', 晚间: 'evening', 夜里: 'evening', 夜间: 'evening', 晚: 'evening',
-  半夜: 'night', 深夜: 'night',
+  中午: 'noon',
+  晌午: 'noon',
+  下午: 'afternoon',
+  午后: 'afternoon',
+  傍晚: 'dusk',
+  黄昏: 'dusk',
+  晚上: 'evening',
+  晚间: 'evening',
+  夜里: 'evening',
+  夜间: 'evening',
+  晚: 'evening',
+  半夜: 'night',
+  深夜: 'night',
 };
 
 const ZH_WEEKDAY: Readonly<Record<string, number>> = {
-  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 七: 7,
-  '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+  七: 7,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+  '6': 6,
+  '7': 7,
 };
 
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -80,13 +98,9 @@ const CLOCK =
   `|(?<rangeFrom>\\d{1,2})\\s*(?:-|~|到|至)\\s*(?<rangeTo>\\d{1,2})\\s*点` +
   `|(?<hour>${N})(?:点|點|时)(?:(?<half>半)|(?<quarter>一刻|三刻)|(?<minute>${N})分?)?(?:钟)?`;
 
-const RANGE =
-  `\\s*(?:到|至|-|~|—|–)\\s*(?<pod2>${POD})?(?:(?<hh2>\\d{1,2})[:](?<mm2>\\d{2})|(?<hour2>${N})(?:点|點|时)(?:(?<half2>半)|(?<minute2>${N})分?)?)`;
+const RANGE = `\\s*(?:到|至|-|~|—|–)\\s*(?<pod2>${POD})?(?:(?<hh2>\\d{1,2})[:](?<mm2>\\d{2})|(?<hour2>${N})(?:点|點|时)(?:(?<half2>半)|(?<minute2>${N})分?)?)`;
 
-const ZH_TIME = new RegExp(
-  `(?:${REC})?${GAP}(?:${DATE})?${GAP}(?<pod>${POD})?${GAP}(?:${CLOCK})?(?:${RANGE})?`,
-  'g',
-);
+const ZH_TIME = new RegExp(`(?:${REC})?${GAP}(?:${DATE})?${GAP}(?<pod>${POD})?${GAP}(?:${CLOCK})?(?:${RANGE})?`, 'g');
 
 // Words before a numeral that make "一点/两点" a quantity ("快一点", "有两点建议"), not a time.
 const QUANTITY_BEFORE = /[快慢早晚多少大小好高低远近有差点这那些]$/;
@@ -255,7 +269,7 @@ function resolveZh(g: Record<string, string | undefined>, today: CivilDate, toda
     const wd = ZH_WEEKDAY[g['wd']] ?? 1;
     r.date = addDays(today, weekdayOffset(g['wkPrefix'], wd, todayWeekday));
   } else if (g['inN'] && g['inUnit']) {
-    const n = g['inN'] === '半' ? 0.5 : parseNumber(g['inN']) ?? 0;
+    const n = g['inN'] === '半' ? 0.5 : (parseNumber(g['inN']) ?? 0);
     const unit = g['inUnit'];
     if (unit === '天') r.date = addDays(today, Math.round(n));
     else r.exact = new Date(now.getTime() + n * (unit === '分钟' ? 60000 : 3600000));
@@ -402,7 +416,13 @@ function extractZh(text: string, original: string, now: Date, timeZone: string):
 
 // --- English -----------------------------------------------------------------------------
 const EN_DAYS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^mon/, 1], [/^tue/, 2], [/^wed/, 3], [/^thu/, 4], [/^fri/, 5], [/^sat/, 6], [/^sun/, 7],
+  [/^mon/, 1],
+  [/^tue/, 2],
+  [/^wed/, 3],
+  [/^thu/, 4],
+  [/^fri/, 5],
+  [/^sat/, 6],
+  [/^sun/, 7],
 ];
 const EN_DAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?';
 const EN_POD = '(?:mornings?|afternoons?|evenings?|nights?|noons?|lunchtimes?)';

@@ -46,7 +46,8 @@ export class CoreModule {
         {
           provide: Desk,
           inject: [PRISMA, FieldCipher, JobProducer],
-          useFactory: (prisma: PrismaClient, cipher: FieldCipher, producer: JobProducer) => new Desk({ prisma, cipher, producer, config, clock, channels: configuredDirectory(config) }),
+          useFactory: (prisma: PrismaClient, cipher: FieldCipher, producer: JobProducer) =>
+            new Desk({ prisma, cipher, producer, config, clock, channels: configuredDirectory(config) }),
         },
         { provide: UnitOfWork, inject: [Desk], useFactory: (desk: Desk) => desk.uow },
         CoreLifecycle,

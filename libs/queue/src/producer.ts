@@ -1,6 +1,6 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import { JOB_QUEUE, QueueName, jobIdFor, type JobName, type JobPayloads } from './queue-names.js';
+import { JOB_QUEUE, type QueueName, jobIdFor, type JobName, type JobPayloads } from './queue-names.js';
 
 export interface QueueSettings {
   redisUrl: string;

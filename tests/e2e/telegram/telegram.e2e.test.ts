@@ -72,7 +72,10 @@ describe('Telegram end to end', () => {
     // Two volunteers and the coordinator are already on the books; volunteer A registers in chat.
     const team = await prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
     const instTeam = await prisma.team.findUniqueOrThrow({ where: { code: 'I-DH-ELDER' } });
-    for (const [u, teams] of [[volB, [team.id, instTeam.id]], [volC, [team.id]]] as const) {
+    for (const [u, teams] of [
+      [volB, [team.id, instTeam.id]],
+      [volC, [team.id]],
+    ] as const) {
       await prisma.person.create({
         data: {
           displayName: u.first_name,
@@ -177,12 +180,17 @@ describe('Telegram end to end', () => {
     const answers = await Promise.all(ids.map((id) => fake.waitForCallbackAnswer(id, { timeoutMs: 20_000 })));
     const won = answers.filter((a) => a.text?.includes('接单成功'));
     expect(won).toHaveLength(1);
-    expect(answers.map((a) => a.text ?? "").filter((t) => !t.includes("接单成功"))).toEqual([expect.stringContaining("已被其他志愿者接单"), expect.stringContaining("已被其他志愿者接单")]);
+    expect(answers.map((a) => a.text ?? '').filter((t) => !t.includes('接单成功'))).toEqual([
+      expect.stringContaining('已被其他志愿者接单'),
+      expect.stringContaining('已被其他志愿者接单'),
+    ]);
     const need = await prisma.need.findUniqueOrThrow({ where: { code: needCode } });
     expect(need.status).toBe('claimed');
     expect(await prisma.claim.count({ where: { needId: need.id } })).toBe(1);
     // The card now names the volunteer and has no button.
-    const edited = await fake.waitFor((m) => m.chatId === stationGroup.id && m.messageId === card.messageId && /已由 .+ 接单/.test(m.text ?? ''), { timeoutMs: 20_000 });
+    const edited = await fake.waitFor((m) => m.chatId === stationGroup.id && m.messageId === card.messageId && /已由 .+ 接单/.test(m.text ?? ''), {
+      timeoutMs: 20_000,
+    });
     expect(edited.replyMarkup && 'inline_keyboard' in edited.replyMarkup ? edited.replyMarkup.inline_keyboard.flat() : []).toHaveLength(0);
   });
 
@@ -245,8 +253,12 @@ describe('Telegram end to end', () => {
     const from = fake.messages.length;
     const proposal = await say(resident, me, '奶奶一个人住，想请人陪她去医院看病，电话13900001111，明天下午', /我理解您需要|请选择|不太确定/);
     // Whatever was guessed, pick the elderly category explicitly.
-    const cats = /我理解您需要：为老助老/.test(proposal.text ?? '') ? proposal : ((await press(resident, me, proposal, /换一个类别/, /请选择最接近的类别/)) as SentMessage);
-    const next = /我理解您需要/.test(cats.text ?? '') ? ((await press(resident, me, cats, /是的/, /哪个社区或村/)) as SentMessage) : ((await press(resident, me, cats, /^为老助老$/, /哪个社区或村/)) as SentMessage);
+    const cats = /我理解您需要：为老助老/.test(proposal.text ?? '')
+      ? proposal
+      : ((await press(resident, me, proposal, /换一个类别/, /请选择最接近的类别/)) as SentMessage);
+    const next = /我理解您需要/.test(cats.text ?? '')
+      ? ((await press(resident, me, cats, /是的/, /哪个社区或村/)) as SentMessage)
+      : ((await press(resident, me, cats, /^为老助老$/, /哪个社区或村/)) as SentMessage);
     let m = (await press(resident, me, next, /^幸福社区$/, /具体地址|什么时候|联系电话|服务对象|请确认/)) as SentMessage;
     for (let i = 0; i < 6 && !/请确认/.test(m.text ?? ''); i++) {
       if (/具体地址/.test(m.text ?? '')) m = (await press(resident, me, m, /跳过/, /什么时候|联系电话|服务对象|请确认/)) as SentMessage;

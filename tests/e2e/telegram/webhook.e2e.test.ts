@@ -34,7 +34,14 @@ describe('Telegram webhook mode', () => {
     await fake.start();
     const port = await freePort();
     hookUrl = `http://127.0.0.1:${port}/telegram/webhook`;
-    env = testEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_WEBHOOK_URL: hookUrl, TELEGRAM_WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port), LOG_LEVEL: 'log' });
+    env = testEnv({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      TELEGRAM_WEBHOOK_URL: hookUrl,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      HTTP_PORT: String(port),
+      LOG_LEVEL: 'log',
+    });
     prisma = createPrismaClient(env.DATABASE_URL!, 2);
     await resetDatabase(prisma, new FieldCipher(Buffer.from(env.ENCRYPTION_KEY!, 'hex')), { webGroups: false });
     bot = await startApp('bot', env, /webhook at \/telegram\/webhook/);
@@ -59,7 +66,14 @@ describe('Telegram webhook mode', () => {
   });
 
   it('refuses a POST without the secret token', async () => {
-    const res = await fetch(hookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ update_id: 999999, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private', first_name: 'x' }, from: { id: 1, is_bot: false, first_name: 'x' }, text: '/start' } }) });
+    const res = await fetch(hookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        update_id: 999999,
+        message: { message_id: 1, date: 0, chat: { id: 1, type: 'private', first_name: 'x' }, from: { id: 1, is_bot: false, first_name: 'x' }, text: '/start' },
+      }),
+    });
     expect(res.status).toBe(401);
     expect(await prisma.processedUpdate.count({ where: { updateId: '999999' } })).toBe(0);
   });

@@ -25,7 +25,7 @@ async function onPage<R>(page: Page, what: string, fn: () => Promise<R>): Promis
       .innerText({ timeout: 1000 })
       .catch(() => '(log unreadable)');
     const message = e instanceof Error ? e.message : String(e);
-    throw new Error(`${what} failed: ${message}\n--- #log (tail) ---\n${log.slice(-2000)}`);
+    throw new Error(`${what} failed: ${message}\n--- #log (tail) ---\n${log.slice(-2000)}`, { cause: e });
   }
 }
 
@@ -176,7 +176,11 @@ describe('Web chat end to end (headless Chromium)', () => {
     await press(v, new RegExp(`新需求 ${n}`), /我来接单/);
     await onPage(v, 'waiting for the toast', () => v.locator('#toast', { hasText: /接单成功/ }).waitFor({ state: 'visible', timeout: T }));
     // The card is edited in place: it names the taker and has no button left.
-    const taken = v.locator('#log .msg.bot').filter({ hasText: n }).filter({ hasText: /已由 李师傅 接单/ }).last();
+    const taken = v
+      .locator('#log .msg.bot')
+      .filter({ hasText: n })
+      .filter({ hasText: /已由 李师傅 接单/ })
+      .last();
     await onPage(v, 'waiting for the edited card', () => taken.waitFor({ state: 'visible', timeout: T }));
     expect(await taken.getByRole('button').count()).toBe(0);
     expect(await v.getByRole('button', { name: /我来接单/ }).count()).toBe(0);

@@ -25,7 +25,15 @@ function listen(target: unknown, selfId: string, inRoom: boolean): Said[] {
 }
 
 async function next(said: Said[], re: RegExp, from: number, timeoutMs = 15_000): Promise<Said> {
-  return waitUntil(async () => said.slice(from).find((s) => re.test(s.text)), `bot message ${re} (last: ${said.slice(-3).map((s) => s.text.slice(0, 80)).join(' | ')})`, timeoutMs, 20);
+  return waitUntil(
+    async () => said.slice(from).find((s) => re.test(s.text)),
+    `bot message ${re} (last: ${said
+      .slice(-3)
+      .map((s) => s.text.slice(0, 80))
+      .join(' | ')})`,
+    timeoutMs,
+    20,
+  );
 }
 
 const choiceFor = (text: string, label: RegExp): string => {
@@ -58,11 +66,21 @@ describe('WeChat end to end', () => {
   });
 
   it('walks the loop: numbered intake, 接单 in the room, done, confirm and rate', async () => {
-    const [self, resident, volA, volB, coordinator, stranger] = mocker.createContacts(6) as [mock.ContactMock, mock.ContactMock, mock.ContactMock, mock.ContactMock, mock.ContactMock, mock.ContactMock];
+    const [self, resident, volA, volB, coordinator, stranger] = mocker.createContacts(6) as [
+      mock.ContactMock,
+      mock.ContactMock,
+      mock.ContactMock,
+      mock.ContactMock,
+      mock.ContactMock,
+      mock.ContactMock,
+    ];
     mocker.login(self);
     const team = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
     const inst = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'I-DH' } });
-    for (const [c, name] of [[volA, '李师傅'], [volB, '张护士']] as const) {
+    for (const [c, name] of [
+      [volA, '李师傅'],
+      [volB, '张护士'],
+    ] as const) {
       await h.prisma.person.create({
         data: {
           displayName: name,
@@ -72,7 +90,11 @@ describe('WeChat end to end', () => {
       });
     }
     await h.prisma.person.create({
-      data: { displayName: '赵主任', identities: { create: { channel: 'wechat', externalId: coordinator.id, chatId: `c:${coordinator.id}` } }, roles: { create: { role: 'coordinator', orgUnitId: inst.id } } },
+      data: {
+        displayName: '赵主任',
+        identities: { create: { channel: 'wechat', externalId: coordinator.id, chatId: `c:${coordinator.id}` } },
+        roles: { create: { role: 'coordinator', orgUnitId: inst.id } },
+      },
     });
     const room = mocker.createRoom({ memberIdList: [self.id, volA.id, volB.id, coordinator.id, stranger.id], topic: '幸福社区为老服务队' });
     const inRoom = listen(room, self.id, true);

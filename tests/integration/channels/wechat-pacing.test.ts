@@ -83,7 +83,14 @@ describe('WeChat pacing and circuit breaker', () => {
       while (times[i]! - times[j]! >= WINDOW_MS - jitter) j++;
       maxInWindow = Math.max(maxInWindow, i - j + 1);
     }
-    if (tooClose) console.log("GAPS", times.slice(1).map((t, i) => t - times[i]!).join(","));
+    if (tooClose)
+      console.log(
+        'GAPS',
+        times
+          .slice(1)
+          .map((t, i) => t - times[i]!)
+          .join(','),
+      );
     expect(tooClose).toBe(0);
     expect(maxInWindow).toBeLessThanOrEqual(PER_WINDOW);
 

@@ -10,7 +10,6 @@ const TRIALS = Number(process.env.RACE_TRIALS ?? 200);
 describe('claim race', () => {
   const config = testConfig();
   let h: DeskHarness;
-  let resident: ActorRow;
   let volunteers: ActorRow[];
   let stationId: string;
 
@@ -19,7 +18,6 @@ describe('claim race', () => {
     await resetDatabase(h.prisma, h.cipher);
     const team = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
     stationId = team.orgUnitId;
-    resident = await h.desk.uow.run((w) => w.repos.people.resolve('web', 'race-resident', 'race-resident', '居民', null));
     volunteers = [];
     for (let i = 0; i < PRESSERS; i++) {
       const person = await h.prisma.person.create({

@@ -86,9 +86,11 @@ describe('bad input', () => {
       if (/已提交，编号/.test(text)) break;
       if (/请确认/.test(text)) r = await send(ev(user, dm(user), { kind: 'callback', callback: { id: `c${seq}`, data: pressData(m, /确认提交/) } }));
       else if (/对吗/.test(text)) r = await send(ev(user, dm(user), { kind: 'callback', callback: { id: `c${seq}`, data: pressData(m, /是的/) } }));
-      else if (/类别/.test(text)) r = await send(ev(user, dm(user), { kind: 'callback', callback: { id: `c${seq}`, data: pressData(m, /便民维修|为老助老/) } }));
+      else if (/类别/.test(text))
+        r = await send(ev(user, dm(user), { kind: 'callback', callback: { id: `c${seq}`, data: pressData(m, /便民维修|为老助老/) } }));
       else if (/哪个社区/.test(text)) r = await send(ev(user, dm(user), { kind: 'callback', callback: { id: `c${seq}`, data: pressData(m, /^幸福社区$/) } }));
-      else if (/具体地址|联系电话/.test(text)) r = await send(ev(user, dm(user), { kind: 'callback', callback: { id: `c${seq}`, data: pressData(m, /跳过/) } }));
+      else if (/具体地址|联系电话/.test(text))
+        r = await send(ev(user, dm(user), { kind: 'callback', callback: { id: `c${seq}`, data: pressData(m, /跳过/) } }));
       else if (/什么时候/.test(text)) r = await send(ev(user, dm(user), { text: '今天下午' }));
       else if (/服务对象/.test(text)) r = await send(ev(user, dm(user), { kind: 'callback', callback: { id: `c${seq}`, data: pressData(m, /都不是/) } }));
       else throw new Error(`unexpected prompt: ${text}`);
@@ -114,7 +116,9 @@ describe('bad input', () => {
     expect((await send(ev('903', { id: '-777', kind: 'group' }, { kind: 'command', command: { name: 'start', args: '' } }))).texts[0]).toContain('请私聊我');
     expect((await send(ev('903', dm('903'), { kind: 'command', command: { name: 'frobnicate', args: '' } }))).texts[0]).toContain('我不认识这个命令');
     expect((await send(ev('903', dm('903'), { kind: 'command', command: { name: 'approve', args: '' } }))).texts[0]).toContain('只有管理员');
-    expect((await send(ev('903', dm('903'), { kind: 'command', command: { name: 'close', args: 'N-20261123-0001 2020-01-01 x' } }))).texts[0]).toContain('只有管理员');
+    expect((await send(ev('903', dm('903'), { kind: 'command', command: { name: 'close', args: 'N-20261123-0001 2020-01-01 x' } }))).texts[0]).toContain(
+      '只有管理员',
+    );
     // Ordinary group chatter gets no answer at all.
     expect((await send(ev('903', { id: '-777', kind: 'group' }, { text: '大家好' }))).texts).toHaveLength(0);
   });
@@ -143,8 +147,17 @@ describe('bad input', () => {
       const r = await h.desk.uow.run((w) =>
         h.desk.intake.submit.execute(w, resident, {
           channel: 'telegram',
-          description: '理发', truncated: false, categoryCode: 'elderly', stationId: team.orgUnitId, address: null, location: null,
-          wantedTime: null, phone: null, beneficiary: 'elderly', urgency: 'normal', attachments: [],
+          description: '理发',
+          truncated: false,
+          categoryCode: 'elderly',
+          stationId: team.orgUnitId,
+          address: null,
+          location: null,
+          wantedTime: null,
+          phone: null,
+          beneficiary: 'elderly',
+          urgency: 'normal',
+          attachments: [],
         }),
       );
       if (!r.ok) throw new Error(r.code);
@@ -177,7 +190,8 @@ describe('bad input', () => {
     });
 
     const take = () => h.buttons.encode(takeButton, { dispatchId });
-    const press = (user: string, chat: { id: string; kind: 'private' | 'group' }, data: string) => send(ev(user, chat, { kind: 'callback', callback: { id: `cb${seq}`, data } }));
+    const press = (user: string, chat: { id: string; kind: 'private' | 'group' }, data: string) =>
+      send(ev(user, chat, { kind: 'callback', callback: { id: `cb${seq}`, data } }));
     const status = async () => (await h.prisma.need.findUniqueOrThrow({ where: { id: needId } })).status;
 
     it('refuses a forged or malformed payload, logs it and changes nothing', async () => {
@@ -253,15 +267,29 @@ describe('double submit', () => {
   it('saves one need when "Submit" is pressed twice at once', async () => {
     const user = 'double-1';
     const e = (n: number, body: Partial<InboundEvent>): InboundEvent => ({
-      channel: 'web', updateId: `dbl-${n}`, chat: { id: user, kind: 'private' }, from: { externalId: user, displayName: 'u' }, kind: 'text', ...body,
+      channel: 'web',
+      updateId: `dbl-${n}`,
+      chat: { id: user, kind: 'private' },
+      from: { externalId: user, displayName: 'u' },
+      kind: 'text',
+      ...body,
     });
-    const lastMsg = async () => JSON.parse(h.cipher.decrypt((await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: user }, orderBy: { seq: 'desc' } })).bodyEnc)) as OutMessage;
+    const lastMsg = async () =>
+      JSON.parse(h.cipher.decrypt((await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: user }, orderBy: { seq: 'desc' } })).bodyEnc)) as OutMessage;
     const btn = (m: OutMessage, re: RegExp) => m.buttons!.flat().find((b) => re.test(b.label))!.data;
     await engine.handle(e(1, { text: '下水道堵了 13812345678 今天下午' }));
     let m = await lastMsg();
     let n = 2;
     for (let i = 0; i < 8 && !/请确认/.test(m.text); i++) {
-      const label = /对吗/.test(m.text) ? /是的/ : /类别/.test(m.text) ? /便民维修/ : /哪个社区/.test(m.text) ? /^幸福社区$/ : /服务对象/.test(m.text) ? /都不是/ : /跳过/;
+      const label = /对吗/.test(m.text)
+        ? /是的/
+        : /类别/.test(m.text)
+          ? /便民维修/
+          : /哪个社区/.test(m.text)
+            ? /^幸福社区$/
+            : /服务对象/.test(m.text)
+              ? /都不是/
+              : /跳过/;
       await engine.handle(e(n++, { kind: 'callback', callback: { id: `x${n}`, data: btn(m, label) } }));
       m = await lastMsg();
     }

@@ -33,7 +33,8 @@ describe('keyword commands', () => {
     });
   }
 
-  const newNeed = async (resident: string): Promise<string> => (await routedNeed(h, resident, { channel: 'wechat', teamCode: 'S-XF-ELDER', description: '理发', beneficiary: 'elderly' })).code;
+  const newNeed = async (resident: string): Promise<string> =>
+    (await routedNeed(h, resident, { channel: 'wechat', teamCode: 'S-XF-ELDER', description: '理发', beneficiary: 'elderly' })).code;
 
   beforeAll(async () => {
     h = deskHarness(config);
@@ -54,39 +55,39 @@ describe('keyword commands', () => {
   });
 
   it('binds a WeChat group only for a coordinator of the team', async () => {
-    expect((await say('wx-li', group, '绑定队伍 S-XF-ELDER'))).toContain('只有管理员');
-    expect((await say('wx-coord', group, '@百应 绑定队伍 S-XF-ELDER'))).toContain('已绑定到队伍');
+    expect(await say('wx-li', group, '绑定队伍 S-XF-ELDER')).toContain('只有管理员');
+    expect(await say('wx-coord', group, '@百应 绑定队伍 S-XF-ELDER')).toContain('已绑定到队伍');
     expect(await say('wx-coord', group, '今天天气不错')).toBe('');
   });
 
   it('takes with 接单 (short code), refuses others, finishes with hours, rates with 评价', async () => {
     const code = await newNeed('wx-resident');
     const short = `N-${code.slice(-4)}`;
-    expect((await say('wx-other', group, `接单 ${short}`))).toContain('不是该队伍的成员');
-    expect((await say('wx-li', group, `接单 ${short}`))).toContain(`李师傅 接下了 ${code}`);
-    expect((await say('wx-zhang', group, `接单 ${code}`))).toContain('已被其他志愿者接单');
-    expect((await say('wx-li', group, '接单 N-20990101-0001'))).toContain('没有找到这个需求');
-    expect((await say('wx-zhang', group, `完成 ${code} 2小时`))).toContain('这不是您接的单');
-    expect((await say('wx-li', group, `完成 ${code} 30小时`))).toContain('0.25 到 24');
-    expect((await say('wx-li', group, `完成 ${code} 2小时`))).toContain('已记录 2 小时');
-    expect((await say('wx-stranger', dm('wx-stranger'), `评价 ${code} 1 差`))).toContain('这不是您的需求');
+    expect(await say('wx-other', group, `接单 ${short}`)).toContain('不是该队伍的成员');
+    expect(await say('wx-li', group, `接单 ${short}`)).toContain(`李师傅 接下了 ${code}`);
+    expect(await say('wx-zhang', group, `接单 ${code}`)).toContain('已被其他志愿者接单');
+    expect(await say('wx-li', group, '接单 N-20990101-0001')).toContain('没有找到这个需求');
+    expect(await say('wx-zhang', group, `完成 ${code} 2小时`)).toContain('这不是您接的单');
+    expect(await say('wx-li', group, `完成 ${code} 30小时`)).toContain('0.25 到 24');
+    expect(await say('wx-li', group, `完成 ${code} 2小时`)).toContain('已记录 2 小时');
+    expect(await say('wx-stranger', dm('wx-stranger'), `评价 ${code} 1 差`)).toContain('这不是您的需求');
     expect(await say('wx-resident', dm('wx-resident'), `评价 ${code} 5 很好`)).toContain('感谢您的评价');
     const need = await h.prisma.need.findUniqueOrThrow({ where: { code }, include: { rating: true } });
     expect(need.status).toBe('confirmed');
     expect(need.rating).toMatchObject({ score: 5, comment: '很好' });
-    expect((await say('wx-resident', dm('wx-resident'), `评价 ${code} 3`))).toContain('已经评价过');
+    expect(await say('wx-resident', dm('wx-resident'), `评价 ${code} 3`)).toContain('已经评价过');
   });
 
   it('releases with 放弃 and a reason, lists with 我的需求, cancels with 取消', async () => {
     const code = await newNeed('wx-resident-2');
     await say('wx-zhang', group, `接单 ${code}`);
-    expect((await say('wx-zhang', group, `放弃 ${code}`))).toContain('原因');
-    expect((await say('wx-zhang', group, `放弃 ${code} 临时有事`))).toContain('已放弃');
+    expect(await say('wx-zhang', group, `放弃 ${code}`)).toContain('原因');
+    expect(await say('wx-zhang', group, `放弃 ${code} 临时有事`)).toContain('已放弃');
     expect((await h.prisma.need.findUniqueOrThrow({ where: { code } })).status).toBe('dispatched');
-    expect((await say('wx-resident-2', dm('wx-resident-2'), '我的需求'))).toContain(code);
+    expect(await say('wx-resident-2', dm('wx-resident-2'), '我的需求')).toContain(code);
     await say('wx-resident-2', dm('wx-resident-2'), `取消 ${code}`);
     expect((await h.prisma.need.findUniqueOrThrow({ where: { code } })).status).toBe('cancelled');
-    expect((await say('wx-resident-2', group, '我的需求'))).toContain('请私聊我');
+    expect(await say('wx-resident-2', group, '我的需求')).toContain('请私聊我');
   });
 
   it('ignores a 10,000-character group message and cuts it in private', async () => {
@@ -97,11 +98,18 @@ describe('keyword commands', () => {
 
   it('links a WeChat account to a person from another channel with a one-time code', async () => {
     // 李师傅 (a volunteer on the web chat) asks for a code.
-    const webLi = { channel: 'web' as const, updateId: `k${++seq}`, chat: { id: 'demo-vol-li', kind: 'private' as const }, from: { externalId: 'demo-vol-li', displayName: '李师傅' }, kind: 'command' as const, command: { name: 'link', args: '' } };
+    const webLi = {
+      channel: 'web' as const,
+      updateId: `k${++seq}`,
+      chat: { id: 'demo-vol-li', kind: 'private' as const },
+      from: { externalId: 'demo-vol-li', displayName: '李师傅' },
+      kind: 'command' as const,
+      command: { name: 'link', args: '' },
+    };
     await engine.handle(webLi);
     const row = await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: 'demo-vol-li' }, orderBy: { seq: 'desc' } });
     const code = /(\d{6})/.exec((JSON.parse(h.cipher.decrypt(row.bodyEnc)) as OutMessage).text)![1]!;
-    expect((await say('wx-new-li', dm('wx-new-li'), '绑定账号 000000'))).toContain('绑定码无效');
+    expect(await say('wx-new-li', dm('wx-new-li'), '绑定账号 000000')).toContain('绑定码无效');
     expect(await say('wx-new-li', dm('wx-new-li'), `绑定账号 ${code}`)).toContain('绑定成功');
     const web = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'web', externalId: 'demo-vol-li' } } });
     const wx = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'wechat', externalId: 'wx-new-li' } } });

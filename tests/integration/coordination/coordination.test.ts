@@ -32,7 +32,8 @@ describe('cancel, reassign, close, verify, credit timeout', () => {
   }
   const press = (from: string, data: string) => engine.handle(ev(from, { kind: 'callback', callback: { id: `cb${seq}`, data } }));
 
-  const newNeed = (resident: string, stationCode: string, category = 'elderly') => routedNeed(h, resident, { stationCode, category, location: { lat: 31.36, lng: 119.82 } }, desk);
+  const newNeed = (resident: string, stationCode: string, category = 'elderly') =>
+    routedNeed(h, resident, { stationCode, category, location: { lat: 31.36, lng: 119.82 } }, desk);
 
   beforeAll(async () => {
     h = deskHarness(config);

@@ -23,7 +23,11 @@ describe('1 send per second per chat', () => {
     await sleep((second.reply.parameters?.retry_after ?? 1) * unitMs + 5);
     expect((await call(fake(), 'sendMessage', { chat_id: 20, text: 'two' })).status).toBe(200);
 
-    expect(fake().chatMessages(20).map((m) => m.text)).toEqual(['one', 'two']);
+    expect(
+      fake()
+        .chatMessages(20)
+        .map((m) => m.text),
+    ).toEqual(['one', 'two']);
     expect(fake().stats).toMatchObject({ status429: 1, limitBreaches: 0, sends: 3, rejectedBy: { chat: 1, global: 0, group: 0 } });
   });
 
@@ -31,7 +35,11 @@ describe('1 send per second per chat', () => {
     const sent = await call(fake(), 'sendMessage', { chat_id: 40, text: 'v1' });
     const edit = await call(fake(), 'editMessageText', { chat_id: 40, message_id: messageIdOf(sent.reply), text: 'v2' });
     expect(edit.status).toBe(429);
-    expect(fake().chatMessages(40).map((m) => m.text)).toEqual(['v1']);
+    expect(
+      fake()
+        .chatMessages(40)
+        .map((m) => m.text),
+    ).toEqual(['v1']);
   });
 });
 
@@ -41,7 +49,11 @@ describe('countEdits: false', () => {
   test('edits bypass the limits', async () => {
     const sent = await call(fake(), 'sendMessage', { chat_id: 40, text: 'v1' });
     expect((await call(fake(), 'editMessageText', { chat_id: 40, message_id: messageIdOf(sent.reply), text: 'v2' })).status).toBe(200);
-    expect(fake().chatMessages(40).map((m) => m.text)).toEqual(['v1', 'v2']);
+    expect(
+      fake()
+        .chatMessages(40)
+        .map((m) => m.text),
+    ).toEqual(['v1', 'v2']);
   });
 });
 
@@ -129,7 +141,11 @@ describe('breaches', () => {
     }
     expect(fake().stats.limitBreaches).toBe(tries);
     expect(fake().stats.rejectedBy.chat).toBe(1); // breaches are not window rejections
-    expect(fake().chatMessages(30).map((m) => m.text)).toEqual(['first']);
+    expect(
+      fake()
+        .chatMessages(30)
+        .map((m) => m.text),
+    ).toEqual(['first']);
   });
 
   test('a client that honours retry_after is not', async () => {

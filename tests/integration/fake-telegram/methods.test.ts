@@ -90,12 +90,22 @@ describe('edits and deletions', () => {
 
 describe('callback queries', () => {
   test('answerCallbackQuery records the answer once; a second answer or an unknown id is refused', async () => {
-    const sent = await call(fake(), 'sendMessage', { chat_id: alice.id, text: 'menu', reply_markup: { inline_keyboard: [[{ text: 'Go', callback_data: 'go' }]] } });
+    const sent = await call(fake(), 'sendMessage', {
+      chat_id: alice.id,
+      text: 'menu',
+      reply_markup: { inline_keyboard: [[{ text: 'Go', callback_data: 'go' }]] },
+    });
     const queryId = fake().pressButton(alice, { chatId: alice.id, messageId: messageIdOf(sent.reply) }, 'go');
 
     const first = await call(fake(), 'answerCallbackQuery', { callback_query_id: queryId, text: 'Going', show_alert: true, cache_time: 5 });
     expect(first.reply).toEqual({ ok: true, result: true });
-    expect(await fake().waitForCallbackAnswer(queryId)).toMatchObject({ callbackQueryId: queryId, text: 'Going', showAlert: true, cacheTime: 5, url: undefined });
+    expect(await fake().waitForCallbackAnswer(queryId)).toMatchObject({
+      callbackQueryId: queryId,
+      text: 'Going',
+      showAlert: true,
+      cacheTime: 5,
+      url: undefined,
+    });
 
     const tooOld = 'Bad Request: query is too old and response timeout expired or query ID is invalid';
     expect((await call(fake(), 'answerCallbackQuery', { callback_query_id: queryId })).reply.description).toBe(tooOld);
@@ -105,7 +115,9 @@ describe('callback queries', () => {
 
   test('pressButton refuses buttons the bot never sent', async () => {
     const sent = await call(fake(), 'sendMessage', { chat_id: alice.id, text: 'plain' });
-    expect(() => fake().pressButton(alice, { chatId: alice.id, messageId: messageIdOf(sent.reply) }, 'go')).toThrow(/has no button with callback_data "go" \(it has \[\]\)/);
+    expect(() => fake().pressButton(alice, { chatId: alice.id, messageId: messageIdOf(sent.reply) }, 'go')).toThrow(
+      /has no button with callback_data "go" \(it has \[\]\)/,
+    );
     expect(() => fake().pressButton(alice, { chatId: alice.id, messageId: 999 }, 'go')).toThrow(/the bot never sent message 999/);
   });
 });

@@ -65,7 +65,11 @@ describe('request encodings', () => {
   });
 
   test('a body that is not JSON gets 400', async () => {
-    const res = await fetch(`${fake().apiRoot}/bot${fake().token}/sendMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const res = await fetch(`${fake().apiRoot}/bot${fake().token}/sendMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as ApiReply).description).toBe("Bad Request: can't parse JSON object");
   });

@@ -57,7 +57,9 @@ describe('routing and escalation on PostgreSQL + Redis', () => {
   it('saves a need encrypted, with a readable code and an outbox event', async () => {
     const need = await submit('elderly', 'S-XF');
     expect(need.code).toMatch(/^N-\d{8}-\d{4}$/);
-    const raw = await h.prisma.$queryRaw<Array<{ d: string; a: string; p: string }>>`SELECT "descriptionEnc" d, "addressEnc" a, "phoneEnc" p FROM need WHERE id = ${need.id}::uuid`;
+    const raw = await h.prisma.$queryRaw<
+      Array<{ d: string; a: string; p: string }>
+    >`SELECT "descriptionEnc" d, "addressEnc" a, "phoneEnc" p FROM need WHERE id = ${need.id}::uuid`;
     expect(JSON.stringify(raw)).not.toContain('13912345678');
     expect(JSON.stringify(raw)).not.toContain('幸福小区3号楼');
     expect(h.cipher.decrypt(raw[0]!.p)).toBe('13912345678');
@@ -86,18 +88,29 @@ describe('routing and escalation on PostgreSQL + Redis', () => {
     expect(body).not.toContain('3号楼');
     expect(body).not.toContain('理发'); // the description stays private
     // Nobody takes it: station SLA (1.2 s) → institute team.
-    const second = await waitUntil(() => h.prisma.dispatch.findFirst({ where: { needId: need.id, round: 2 }, include: { team: true } }), 'escalation to the institute');
+    const second = await waitUntil(
+      () => h.prisma.dispatch.findFirst({ where: { needId: need.id, round: 2 }, include: { team: true } }),
+      'escalation to the institute',
+    );
     expect(second.team?.code).toBe('I-DH-ELDER');
     expect((await h.prisma.dispatch.findUniqueOrThrow({ where: { id: first.id } })).status).toBe('escalated');
     // The institute's coordinator was alerted.
     const coordinator = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'web', externalId: 'demo-coord-dh' } } });
     await waitUntil(() => h.prisma.sentMessage.findFirst({ where: { chatId: coordinator.chatId, template: 'coordinator-alert' } }), 'coordinator alert');
-    const third = await waitUntil(() => h.prisma.dispatch.findFirst({ where: { needId: need.id, round: 3 }, include: { team: true } }), 'escalation to the centre', 20_000);
+    const third = await waitUntil(
+      () => h.prisma.dispatch.findFirst({ where: { needId: need.id, round: 3 }, include: { team: true } }),
+      'escalation to the centre',
+      20_000,
+    );
     expect(third.team?.code).toBe('C-ELDERLY');
-    const final = await waitUntil(async () => {
-      const n = await h.prisma.need.findUniqueOrThrow({ where: { id: need.id } });
-      return n.status === 'unrouted' ? n : null;
-    }, 'unrouted after the centre', 30_000);
+    const final = await waitUntil(
+      async () => {
+        const n = await h.prisma.need.findUniqueOrThrow({ where: { id: need.id } });
+        return n.status === 'unrouted' ? n : null;
+      },
+      'unrouted after the centre',
+      30_000,
+    );
     expect(final.status).toBe('unrouted');
   }, 60_000);
 

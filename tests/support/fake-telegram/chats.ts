@@ -150,7 +150,13 @@ export class ChatStore {
   /** A new message from a user in `chat`, optionally replying to a known message. */
   userMessage(from: FakeUser, chat: FakeChat, fields: Partial<Message>, replyTo?: number): Message & Update.NonChannel {
     const chatObject = this.registerChat(chat, from);
-    const message: Message & Update.NonChannel = { ...fields, message_id: this.nextMessageId(chat.id), date: nowSeconds(), chat: chatObject, from: toUser(from) };
+    const message: Message & Update.NonChannel = {
+      ...fields,
+      message_id: this.nextMessageId(chat.id),
+      date: nowSeconds(),
+      chat: chatObject,
+      from: toUser(from),
+    };
     if (replyTo !== undefined) {
       const target = this.get(chat.id, replyTo);
       if (target === undefined) throw new Error(`FakeBotApi: cannot reply to unknown message ${replyTo} in chat ${chat.id}`);

@@ -137,7 +137,8 @@ export class UpdateDelivery {
     return new Promise<void>((resolve, reject) => {
       const check = (): void => {
         if (this.queue.length === 0 && !this.webhook.busy) resolve();
-        else if (performance.now() >= deadline) reject(new Error(`FakeBotApi.waitUntilDelivered: ${this.queue.length} updates still pending after ${timeoutMs} ms`));
+        else if (performance.now() >= deadline)
+          reject(new Error(`FakeBotApi.waitUntilDelivered: ${this.queue.length} updates still pending after ${timeoutMs} ms`));
         else this.scheduler.later(5, check);
       };
       check();
@@ -177,7 +178,8 @@ export class UpdateDelivery {
     const message = update.message;
     if (!this.options.privacyMode() || message === undefined || message.chat.type === 'private') return true;
     const text = message.text ?? message.caption;
-    if (text === undefined) return message.photo === undefined && message.voice === undefined && message.sticker === undefined && message.location === undefined;
+    if (text === undefined)
+      return message.photo === undefined && message.voice === undefined && message.sticker === undefined && message.location === undefined;
     if (text.startsWith('/')) return true;
     if (text.includes(`@${this.options.botInfo.username}`)) return true;
     return message.reply_to_message?.from?.id === this.options.botInfo.id;

@@ -36,14 +36,11 @@ import {
 import { UserSimulator } from './users.js';
 import type { WebhookConfig } from './webhook.js';
 
-export type { RateLimits, LimitScope } from './flood-control.js';
-export { TELEGRAM_LIMITS } from './flood-control.js';
-export type { ReplyMarkup } from './telegram-rules.js';
+export type { RateLimits } from './flood-control.js';
 export type {
   CallbackAnswer,
   FakeBotApiOptions,
   FakeChat,
-  FakeChatObject,
   FakeStats,
   FakeUser,
   FaultSpec,
@@ -53,7 +50,6 @@ export type {
   SentMessage,
   WaitOptions,
 } from './types.js';
-export { SEND_METHODS } from './types.js';
 
 export class FakeBotApi {
   readonly token: string;
@@ -87,15 +83,18 @@ export class FakeBotApi {
     this.privacyMode = options.privacyMode ?? false;
 
     const { scheduler, statsData: stats } = this;
-    this.limiter = new Limits(
-      { timeScale: this.timeScale, fractionalRetryAfter: this.fractionalRetryAfter, breachGraceMs: options.breachGraceMs },
-      stats,
-      { ...TELEGRAM_LIMITS, ...options.limits },
-    );
+    this.limiter = new Limits({ timeScale: this.timeScale, fractionalRetryAfter: this.fractionalRetryAfter, breachGraceMs: options.breachGraceMs }, stats, {
+      ...TELEGRAM_LIMITS,
+      ...options.limits,
+    });
     this.chats = new ChatStore(this.botInfo);
     this.recorder = new Recorder(scheduler, stats);
     // Webhook replies run methods, whose context includes the delivery: the closure reads `ctx` only when a reply arrives.
-    const webhook = { retryDelayMs: options.webhookRetryDelayMs, timeoutMs: options.webhookTimeoutMs, onReply: (params: Record<string, unknown>) => runWebhookReply(ctx, params) };
+    const webhook = {
+      retryDelayMs: options.webhookRetryDelayMs,
+      timeoutMs: options.webhookTimeoutMs,
+      onReply: (params: Record<string, unknown>) => runWebhookReply(ctx, params),
+    };
     this.delivery = new UpdateDelivery({ botInfo: this.botInfo, privacyMode: () => this.privacyMode, webhook }, scheduler, stats, this.chats);
     const ctx: MethodContext = {
       botInfo: this.botInfo,

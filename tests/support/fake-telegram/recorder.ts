@@ -177,9 +177,10 @@ function shorten(text: string | undefined, max = 80): string {
 }
 
 function describeMessage(m: SentMessage): string {
-  const buttons = m.replyMarkup !== undefined && 'inline_keyboard' in m.replyMarkup
-    ? ` [${m.replyMarkup.inline_keyboard.map((row) => row.map((b) => b.text).join(' | ')).join(' / ')}]`
-    : '';
+  const buttons =
+    m.replyMarkup !== undefined && 'inline_keyboard' in m.replyMarkup
+      ? ` [${m.replyMarkup.inline_keyboard.map((row) => row.map((b) => b.text).join(' | ')).join(' / ')}]`
+      : '';
   return `  #${m.seq} ${m.method} chat ${m.chatId} msg ${m.messageId}: ${shorten(m.text)}${buttons}`;
 }
 

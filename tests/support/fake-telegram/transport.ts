@@ -92,7 +92,8 @@ export class Transport {
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     const arrivedAt = performance.now();
     this.handleRequest(req, res, arrivedAt).catch((error: unknown) => {
-      const apiError = error instanceof ApiError ? error : new ApiError(500, `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`);
+      const apiError =
+        error instanceof ApiError ? error : new ApiError(500, `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`);
       this.options.beforeErrorAnswer(res, apiError);
       writeError(res, apiError);
     });

@@ -34,7 +34,13 @@ export class UserSimulator {
       { suffix: 'm', width: 320, height: 240, file_size: 14_000 },
       { suffix: 'x', width: 1280, height: 960, file_size: 120_000 },
     ];
-    const photo = sizes.map((s) => ({ file_id: `${fileId}_${s.suffix}`, file_unique_id: `u_${fileId}_${s.suffix}`, width: s.width, height: s.height, file_size: s.file_size }));
+    const photo = sizes.map((s) => ({
+      file_id: `${fileId}_${s.suffix}`,
+      file_unique_id: `u_${fileId}_${s.suffix}`,
+      width: s.width,
+      height: s.height,
+      file_size: s.file_size,
+    }));
     const fields: Partial<Message> = { photo };
     if (options.caption !== undefined) Object.assign(fields, { caption: options.caption, ...captionEntities(options.caption) });
     return this.delivery.push({ message: this.chats.userMessage(from, chat, fields) });
@@ -69,7 +75,9 @@ export class UserSimulator {
     if (stored.deleted) throw new Error(`FakeBotApi.pressButton: message ${message.messageId} in chat ${message.chatId} was deleted`);
     const data = callbackDataOf(stored.message.reply_markup);
     if (!data.includes(callbackData)) {
-      throw new Error(`FakeBotApi.pressButton: message ${message.messageId} in chat ${message.chatId} has no button with callback_data ${JSON.stringify(callbackData)} (it has ${JSON.stringify(data)})`);
+      throw new Error(
+        `FakeBotApi.pressButton: message ${message.messageId} in chat ${message.chatId} has no button with callback_data ${JSON.stringify(callbackData)} (it has ${JSON.stringify(data)})`,
+      );
     }
     const id = `${this.botInfo.id}${String(this.chats.nextSerial()).padStart(6, '0')}`;
     this.recorder.issueQuery(id);

@@ -28,7 +28,13 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
     const senders: ChannelSender[] = [];
     if (this.config.webChatEnabled) senders.push(new WebSender(this.prisma));
     const tg = this.config.telegram;
-    if (tg) senders.push(new TelegramSender(TelegramSender.createApi(tg.token, tg.apiRoot), new RedisRateLimiter(this.producer.connection, `${this.config.redisPrefix}:tg`, tg.limits)));
+    if (tg)
+      senders.push(
+        new TelegramSender(
+          TelegramSender.createApi(tg.token, tg.apiRoot),
+          new RedisRateLimiter(this.producer.connection, `${this.config.redisPrefix}:tg`, tg.limits),
+        ),
+      );
     if (this.wechat.enabled) senders.push(this.wechat.sender());
     this.dispatcher = new OutboundDispatcher(this.prisma, this.cipher, senders, this.logger);
     const send = (p: { sentMessageId: string }, control: Parameters<OutboundDispatcher['process']>[1]) => this.dispatcher.process(p, control);
@@ -39,7 +45,11 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
       startQueueWorker(QueueName.Outbound, registry, { ...base, concurrency: this.config.outboundConcurrency }),
       // Broadcasts: a separate lane that BullMQ hands out no faster than the channels' broadcast
       // shares (so waiting jobs do not spin on the pacer), below interactive traffic in the pacer.
-      startQueueWorker(QueueName.Bulk, registry, { ...base, concurrency: this.config.calls.broadcastConcurrency, limiter: { max: bulkLaneJobsPerSecond(enabled), duration: 1000 } }),
+      startQueueWorker(QueueName.Bulk, registry, {
+        ...base,
+        concurrency: this.config.calls.broadcastConcurrency,
+        limiter: { max: bulkLaneJobsPerSecond(enabled), duration: 1000 },
+      }),
     );
   }
 

@@ -146,5 +146,4 @@ export class OutboundDispatcher {
       if (this.chatLocks.get(key) === tail) this.chatLocks.delete(key);
     }
   }
-
 }

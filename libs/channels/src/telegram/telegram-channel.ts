@@ -33,7 +33,9 @@ export class TelegramChannel {
       const outcome = await handle(ev);
       if (ev.kind === 'callback' && ev.callback) {
         // A duplicate delivery was answered the first time; answering again is harmless.
-        await ctx.answerCallbackQuery(outcome.callbackAnswer ? { text: outcome.callbackAnswer.text, show_alert: outcome.callbackAnswer.alert } : {}).catch(() => undefined);
+        await ctx
+          .answerCallbackQuery(outcome.callbackAnswer ? { text: outcome.callbackAnswer.text, show_alert: outcome.callbackAnswer.alert } : {})
+          .catch(() => undefined);
       }
     });
     bot.catch((err) => this.logger.error(`update ${err.ctx.update.update_id} failed: ${err.message}`));
@@ -45,7 +47,11 @@ export class TelegramChannel {
     this.bot = this.build(handle);
     await this.bot.init();
     if (this.config.webhookUrl) {
-      return webhookCallback(this.bot, 'express', { secretToken: this.config.webhookSecret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS }) as unknown as RequestHandler;
+      return webhookCallback(this.bot, 'express', {
+        secretToken: this.config.webhookSecret,
+        onTimeout: 'return',
+        timeoutMilliseconds: WEBHOOK_TIMEOUT_MS,
+      }) as unknown as RequestHandler;
     }
     await this.bot.api.deleteWebhook();
     this.runner = run(this.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });

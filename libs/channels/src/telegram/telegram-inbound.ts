@@ -25,7 +25,11 @@ export function telegramUpdateToEvent(update: Update, botUsername: string): Inbo
   const base = {
     channel: 'telegram' as const,
     updateId,
-    chat: { id: String(m.chat.id), kind: m.chat.type === 'private' ? ('private' as const) : ('group' as const), title: 'title' in m.chat ? m.chat.title : undefined },
+    chat: {
+      id: String(m.chat.id),
+      kind: m.chat.type === 'private' ? ('private' as const) : ('group' as const),
+      title: 'title' in m.chat ? m.chat.title : undefined,
+    },
     from: { externalId: String(m.from.id), displayName: displayName(m.from), username: m.from.username },
   };
   if (m.new_chat_members?.some((u) => u.is_bot && u.username?.toLowerCase() === botUsername.toLowerCase())) {

@@ -143,7 +143,10 @@ export class CallRepository {
 
   /** Calls whose end passed with people still checked in (credited by the finish timer). */
   async callsToFinish(now: Date) {
-    return this.tx.call.findMany({ where: { endsAt: { lte: now }, status: { not: 'cancelled' }, recipients: { some: { checkedInAt: { not: null }, creditedAt: null } } }, select: { id: true } });
+    return this.tx.call.findMany({
+      where: { endsAt: { lte: now }, status: { not: 'cancelled' }, recipients: { some: { checkedInAt: { not: null }, creditedAt: null } } },
+      select: { id: true },
+    });
   }
 
   async delivery(callId: string): Promise<DeliveryCounts> {
@@ -195,13 +198,20 @@ export class CallRepository {
   }
 
   async withRoster(callId: string, rosters: Array<'none' | 'confirmed' | 'waitlisted'>) {
-    return this.tx.callRecipient.findMany({ where: { callId, roster: { in: rosters } }, select: { personId: true, channel: true, chatId: true, roster: true, queuedAt: true } });
+    return this.tx.callRecipient.findMany({
+      where: { callId, roster: { in: rosters } },
+      select: { personId: true, channel: true, chatId: true, roster: true, queuedAt: true },
+    });
   }
 
   /** Calls this person said yes to that are running now (for check-in by code or location). */
   async activeFor(personId: string, now: Date, leadMs: number) {
     return this.tx.callRecipient.findMany({
-      where: { personId, roster: 'confirmed', call: { status: { not: 'cancelled' }, startsAt: { lte: new Date(now.getTime() + leadMs) }, endsAt: { gt: now } } },
+      where: {
+        personId,
+        roster: 'confirmed',
+        call: { status: { not: 'cancelled' }, startsAt: { lte: new Date(now.getTime() + leadMs) }, endsAt: { gt: now } },
+      },
       include: { call: true },
     });
   }
@@ -209,5 +219,4 @@ export class CallRepository {
   async checkedInNotCredited(callId: string) {
     return this.tx.callRecipient.findMany({ where: { callId, checkedInAt: { not: null }, creditedAt: null } });
   }
-
 }

@@ -67,7 +67,10 @@ export class MessagingRepository {
   }
 
   async markFailed(id: string, error: string, final: boolean): Promise<void> {
-    await this.tx.sentMessage.update({ where: { id }, data: { lastError: error.slice(0, 500), attempts: { increment: 1 }, ...(final ? { status: 'failed' } : {}) } });
+    await this.tx.sentMessage.update({
+      where: { id },
+      data: { lastError: error.slice(0, 500), attempts: { increment: 1 }, ...(final ? { status: 'failed' } : {}) },
+    });
   }
 
   /** The latest messages queued for a chat, newest first (numbered replies map to these). */
@@ -81,12 +84,20 @@ export class MessagingRepository {
   }
 
   async stalePending(olderThan: Date, take = 1000) {
-    return this.tx.sentMessage.findMany({ where: { status: 'pending', createdAt: { lte: olderThan } }, take, orderBy: { seq: 'asc' }, select: { id: true, priority: true, atMostOnce: true } });
+    return this.tx.sentMessage.findMany({
+      where: { status: 'pending', createdAt: { lte: olderThan } },
+      take,
+      orderBy: { seq: 'asc' },
+      select: { id: true, priority: true, atMostOnce: true },
+    });
   }
 
   /** All messages (cards) sent under a purpose prefix, e.g. every card of one dispatch. */
   async sentWithPrefix(prefix: string) {
-    return this.tx.sentMessage.findMany({ where: { purposeKey: { startsWith: prefix }, editOf: null }, select: { purposeKey: true, channel: true, chatId: true } });
+    return this.tx.sentMessage.findMany({
+      where: { purposeKey: { startsWith: prefix }, editOf: null },
+      select: { purposeKey: true, channel: true, chatId: true },
+    });
   }
 
   /** Broadcast rows not yet handed to a platform, per channel (the outbound queue's bulk backlog). */

@@ -82,7 +82,12 @@ export class NeedRepository {
   }
 
   /** Appends to the need's history; the returned id makes follow-up message keys unique. */
-  async event(needId: string, type: NeedEventType | string, actorId: string | null, data: Record<string, string | number | boolean | null> = {}): Promise<string> {
+  async event(
+    needId: string,
+    type: NeedEventType | string,
+    actorId: string | null,
+    data: Record<string, string | number | boolean | null> = {},
+  ): Promise<string> {
     const row = await this.tx.needEvent.create({ data: { needId, type, actorId, data }, select: { id: true } });
     return row.id;
   }
@@ -144,7 +149,11 @@ export class NeedRepository {
   }
 
   async lastCompletedClaim(needId: string) {
-    return this.tx.claim.findFirst({ where: { needId, status: { in: ['completed', 'active'] } }, orderBy: { createdAt: 'desc' }, include: { volunteer: true } });
+    return this.tx.claim.findFirst({
+      where: { needId, status: { in: ['completed', 'active'] } },
+      orderBy: { createdAt: 'desc' },
+      include: { volunteer: true },
+    });
   }
 
   async endClaim(id: string, status: 'released' | 'completed', reason: string | null): Promise<boolean> {
@@ -153,7 +162,12 @@ export class NeedRepository {
   }
 
   async activeClaimsOf(volunteerId: string) {
-    return this.tx.claim.findMany({ where: { volunteerId, status: 'active' }, include: { need: { include: { category: true, station: true } } }, orderBy: { createdAt: 'desc' }, take: 20 });
+    return this.tx.claim.findMany({
+      where: { volunteerId, status: 'active' },
+      include: { need: { include: { category: true, station: true } } },
+      orderBy: { createdAt: 'desc' },
+      take: 20,
+    });
   }
 
   // --- service records, ratings, points ---------------------------------------------------
@@ -179,7 +193,10 @@ export class NeedRepository {
   }
 
   async creditRecord(id: string, by: string): Promise<boolean> {
-    const r = await this.tx.serviceRecord.updateMany({ where: { id, status: 'pending' }, data: { status: 'credited', creditedBy: by, creditedAt: new Date() } });
+    const r = await this.tx.serviceRecord.updateMany({
+      where: { id, status: 'pending' },
+      data: { status: 'credited', creditedBy: by, creditedAt: new Date() },
+    });
     return r.count === 1;
   }
 

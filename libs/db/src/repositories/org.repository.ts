@@ -26,7 +26,15 @@ export class OrgRepository {
   tree(): Promise<Map<string, OrgNode & { code: string; aliases: string[]; emergencyMode: boolean }>> {
     this.treeCache ??= this.tx.orgUnit
       .findMany()
-      .then((rows) => new Map(rows.map((u) => [u.id, { id: u.id, parentId: u.parentId, tier: u.tier, name: u.name, code: u.code, aliases: u.aliases, emergencyMode: u.emergencyMode }])));
+      .then(
+        (rows) =>
+          new Map(
+            rows.map((u) => [
+              u.id,
+              { id: u.id, parentId: u.parentId, tier: u.tier, name: u.name, code: u.code, aliases: u.aliases, emergencyMode: u.emergencyMode },
+            ]),
+          ),
+      );
     return this.treeCache;
   }
 

@@ -43,9 +43,7 @@ export class PeopleRepository {
       displayName: p.displayName,
       locale: p.locale,
       coordinatorUnitIds: p.roles.map((r) => r.orgUnitId),
-      volunteer: p.volunteer
-        ? { status: p.volunteer.status, stationId: p.volunteer.stationId, teamIds: p.volunteer.memberships.map((m) => m.teamId) }
-        : null,
+      volunteer: p.volunteer ? { status: p.volunteer.status, stationId: p.volunteer.stationId, teamIds: p.volunteer.memberships.map((m) => m.teamId) } : null,
     };
   }
 
@@ -145,7 +143,11 @@ export async function listWebPersonas(tx: Tx): Promise<WebPersona[]> {
     const groups = chats
       .filter((c) => teamIds.has(c.teamId) || scopes.some((s) => (pathOf.get(c.team.orgUnitId) ?? '').startsWith(s)))
       .map((c) => ({ chatId: c.chatId, title: c.title ?? c.team.name }));
-    const roles = [...(p.roles.some((r) => r.role === 'coordinator') ? ['coordinator'] : []), ...(p.volunteer ? ['volunteer'] : []), ...(p.roles.length || p.volunteer ? [] : ['resident'])];
+    const roles = [
+      ...(p.roles.some((r) => r.role === 'coordinator') ? ['coordinator'] : []),
+      ...(p.volunteer ? ['volunteer'] : []),
+      ...(p.roles.length || p.volunteer ? [] : ['resident']),
+    ];
     return { externalId: i.externalId, displayName: p.displayName, roles, groups };
   });
 }

@@ -30,7 +30,12 @@ export class VolunteerRepository {
   }
 
   async pendingInStations(stationIds: string[]) {
-    return this.tx.volunteer.findMany({ where: { status: 'pending', stationId: { in: stationIds } }, include: { person: true }, orderBy: { createdAt: 'asc' }, take: 20 });
+    return this.tx.volunteer.findMany({
+      where: { status: 'pending', stationId: { in: stationIds } },
+      include: { person: true },
+      orderBy: { createdAt: 'asc' },
+      take: 20,
+    });
   }
 
   async isApprovedMember(personId: string, teamId: string): Promise<{ member: boolean; approved: boolean; volunteer: boolean }> {

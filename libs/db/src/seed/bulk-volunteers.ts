@@ -36,8 +36,12 @@ export async function seedBulkVolunteers(prisma: PrismaClient, o: BulkVolunteers
       return { personId: randomUUID(), chatId: String(base + i), name: `${o.namePrefix ?? '志愿者'}${i + 1}`, stationId: stationIds[i % stationIds.length]! };
     });
     await prisma.person.createMany({ data: rows.map((r) => ({ id: r.personId, displayName: r.name })) });
-    await prisma.channelIdentity.createMany({ data: rows.map((r) => ({ personId: r.personId, channel: o.channel ?? 'telegram', externalId: r.chatId, chatId: r.chatId })) });
-    await prisma.volunteer.createMany({ data: rows.map((r) => ({ personId: r.personId, status: 'approved' as const, stationId: r.stationId, skills: o.skills ?? [], approvedAt: new Date() })) });
+    await prisma.channelIdentity.createMany({
+      data: rows.map((r) => ({ personId: r.personId, channel: o.channel ?? 'telegram', externalId: r.chatId, chatId: r.chatId })),
+    });
+    await prisma.volunteer.createMany({
+      data: rows.map((r) => ({ personId: r.personId, status: 'approved' as const, stationId: r.stationId, skills: o.skills ?? [], approvedAt: new Date() })),
+    });
     if (team) await prisma.teamMembership.createMany({ data: rows.map((r) => ({ teamId: team.id, volunteerId: r.personId })) });
     out.push(...rows.map((r) => ({ personId: r.personId, chatId: r.chatId })));
   }

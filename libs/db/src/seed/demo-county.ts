@@ -2,13 +2,14 @@
 // bound to web-chat groups, a resident, volunteers and coordinators with web identities.
 // Idempotent: re-running updates in place.
 import type { FieldCipher } from '@baiying/crypto';
-import { Prisma, type PrismaClient, type DbOrgTier } from '../prisma.js';
+import type { OrgTier } from '@baiying/domain';
+import { Prisma, type PrismaClient } from '../prisma.js';
 import { DEFAULT_CATEGORIES } from './categories.js';
 
 interface UnitSeed {
   code: string;
   name: string;
-  tier: DbOrgTier;
+  tier: OrgTier;
   parent?: string;
   aliases?: string[];
 }
@@ -77,11 +78,19 @@ export async function seedDemoCounty(prisma: PrismaClient, cipher: FieldCipher, 
   const teamIds = new Map<string, string>();
   for (const [code, unit, category, name] of DEMO_TEAMS) {
     const orgUnitId = ids.get(unit)!.id;
-    const t = await prisma.team.upsert({ where: { code }, create: { code, name, categoryCode: category, orgUnitId }, update: { name, categoryCode: category, orgUnitId } });
+    const t = await prisma.team.upsert({
+      where: { code },
+      create: { code, name, categoryCode: category, orgUnitId },
+      update: { name, categoryCode: category, orgUnitId },
+    });
     teamIds.set(code, t.id);
     if (opts.webGroups !== false) {
       const chatId = `g-${code}`;
-      await prisma.teamChat.upsert({ where: { channel_chatId: { channel: 'web', chatId } }, create: { teamId: t.id, channel: 'web', chatId, title: name }, update: { teamId: t.id, title: name } });
+      await prisma.teamChat.upsert({
+        where: { channel_chatId: { channel: 'web', chatId } },
+        create: { teamId: t.id, channel: 'web', chatId, title: name },
+        update: { teamId: t.id, title: name },
+      });
     }
   }
   for (const p of DEMO_PEOPLE) {
@@ -113,7 +122,11 @@ export async function seedDemoCounty(prisma: PrismaClient, cipher: FieldCipher, 
       });
       for (const team of p.volunteer.teams) {
         const teamId = teamIds.get(team)!;
-        await prisma.teamMembership.upsert({ where: { teamId_volunteerId: { teamId, volunteerId: person.id } }, create: { teamId, volunteerId: person.id }, update: {} });
+        await prisma.teamMembership.upsert({
+          where: { teamId_volunteerId: { teamId, volunteerId: person.id } },
+          create: { teamId, volunteerId: person.id },
+          update: {},
+        });
       }
     }
   }

@@ -3,16 +3,8 @@
 
 export type RosterStatus = 'none' | 'confirmed' | 'waitlisted' | 'declined' | 'withdrawn';
 
-export interface RosterState {
-  roster: RosterStatus;
-}
-
 export type AnswerOutcome =
-  | { kind: 'confirmed' }
-  | { kind: 'waitlisted' }
-  | { kind: 'declined' }
-  | { kind: 'withdrawn'; promote: boolean }
-  | { kind: 'unchanged'; roster: RosterStatus };
+  { kind: 'confirmed' } | { kind: 'waitlisted' } | { kind: 'declined' } | { kind: 'withdrawn'; promote: boolean } | { kind: 'unchanged'; roster: RosterStatus };
 
 /**
  * What a "yes" or "no" does to one person's place. `confirmed` is how many are confirmed now

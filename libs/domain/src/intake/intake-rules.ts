@@ -4,7 +4,7 @@ export const BENEFICIARIES = ['elderly', 'child', 'disabled', 'hardship', 'none'
 export type Beneficiary = (typeof BENEFICIARIES)[number];
 export const isBeneficiary = (s: string): s is Beneficiary => (BENEFICIARIES as readonly string[]).includes(s);
 
-export type Urgency = 'urgent' | 'normal';
+type Urgency = 'urgent' | 'normal';
 
 /**
  * Normalises a typed phone to 11 digits (mainland mobile) or area code + number (landline).

@@ -32,7 +32,20 @@ describe('need state machine', () => {
   });
 
   it('final statuses accept nothing', () => {
-    const events: NeedEventType[] = ['route', 'no_route', 'escalate', 'reassign', 'take', 'set_off', 'release', 'finish', 'confirm', 'dispute', 'cancel', 'close_unfulfilled'];
+    const events: NeedEventType[] = [
+      'route',
+      'no_route',
+      'escalate',
+      'reassign',
+      'take',
+      'set_off',
+      'release',
+      'finish',
+      'confirm',
+      'dispute',
+      'cancel',
+      'close_unfulfilled',
+    ];
     for (const s of ['confirmed', 'cancelled', 'unfulfilled'] as const) {
       for (const e of events) expect(nextStatus(s, e).ok).toBe(false);
     }

@@ -62,6 +62,4 @@ export function targetOf(event: NeedEventType): NeedStatus {
   return only;
 }
 
-export const OPEN_STATUSES: readonly NeedStatus[] = ['submitted', 'dispatched', 'unrouted', 'claimed', 'en_route', 'done'];
-export const isOpen = (s: NeedStatus): boolean => OPEN_STATUSES.includes(s);
 export const isCancellable = (s: NeedStatus): boolean => nextStatus(s, 'cancel').ok;

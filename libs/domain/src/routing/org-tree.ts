@@ -7,8 +7,6 @@ export interface OrgNode {
   name: string;
 }
 
-export const TIER_ORDER: readonly OrgTier[] = ['point', 'station', 'institute', 'center'];
-
 /** The unit and its ancestors, nearest first. Stops on cycles rather than looping. */
 export function ancestry(units: ReadonlyMap<string, OrgNode>, fromId: string): OrgNode[] {
   const chain: OrgNode[] = [];

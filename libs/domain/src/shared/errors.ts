@@ -62,4 +62,3 @@ export type ErrorCode = keyof typeof ERRORS;
 export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
 
 export const httpStatusOf = (code: ErrorCode): HttpStatus => ERRORS[code];
-export const isErrorCode = (s: string): s is ErrorCode => s in ERRORS;

@@ -6,4 +6,5 @@ export type Err<C extends string = ErrorCode> = { ok: false; code: C; detail?: R
 export type Result<T, C extends string = ErrorCode> = Ok<T> | Err<C>;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
-export const err = <C extends string>(code: C, detail?: Record<string, string | number>): Err<C> => (detail ? { ok: false, code, detail } : { ok: false, code });
+export const err = <C extends string>(code: C, detail?: Record<string, string | number>): Err<C> =>
+  detail ? { ok: false, code, detail } : { ok: false, code };

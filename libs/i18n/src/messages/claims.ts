@@ -17,7 +17,7 @@ export const claims = {
   'claim/not_approved': { zh: '您的志愿者注册还在审核中，暂不能接单。', en: 'Your volunteer registration is still awaiting approval.' },
   'claim/not_volunteer': { zh: '请先私聊我发送 /register 注册为志愿者。', en: 'Please register first: send /register to me privately.' },
   'claim/not_yours': { zh: '这不是您接的单。', en: 'This job is not yours.' },
-  'details': {
+  details: {
     zh: '您已接单 {code}\n类别：{category}\n描述：{description}\n地点：{place}\n时间：{time}\n联系电话：{phone}\n对象：{beneficiary}\n紧急程度：{urgency}',
     en: 'You took {code} ({categoryEn}). Please keep these details private.',
   },

@@ -14,7 +14,10 @@ export const completion = {
   'need/already_rated': { zh: '这个需求已经评价过了。', en: 'This need has already been rated.' },
   'need/not_done': { zh: '这个需求还没有标记完成。', en: 'This need is not marked done yet.' },
   'hours.credited': { zh: '需求 {code} 已确认，{hours} 小时和 {points} 积分已计入。', en: '{code} confirmed: {hours} h and {points} points credited.' },
-  'dispute.volunteer': { zh: '居民表示需求 {code} 还没有完成，请联系居民后再点“已完成”。', en: 'The resident says {code} is not done yet; please follow up, then press Done again.' },
+  'dispute.volunteer': {
+    zh: '居民表示需求 {code} 还没有完成，请联系居民后再点“已完成”。',
+    en: 'The resident says {code} is not done yet; please follow up, then press Done again.',
+  },
   'rating.volunteer': { zh: '居民为 {code} 打了 {score} 星。', en: 'The resident rated {code} {score}/5.' },
   'verify.usage': { zh: '用法：/verify 需求编号', en: 'Usage: /verify NEED_CODE' },
   'verify.ok': { zh: '已核实 {code}，时长已计入。', en: '{code} verified; hours credited.' },

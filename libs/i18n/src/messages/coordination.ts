@@ -1,14 +1,29 @@
 // Coordinators' desk: scope refusals, alerts, /pending, closing a need unfulfilled.
 export const coordination = {
-  'alert.wechat_breaker': { zh: '⚠️ 微信账号发送过于频繁，已暂停发送 {minutes} 分钟；消息会在恢复后补发，不会丢失。', en: 'The WeChat account was rate-limited; sending paused for {minutes} min. Queued messages will go out afterwards.' },
-  'need.closed_unfulfilled': { zh: '很抱歉，需求 {code} 暂时无法完成：{reason}。承诺在 {date} 前兑现。', en: 'Sorry, {code} cannot be fulfilled now: {reason}. Promised by {date}.' },
+  'alert.wechat_breaker': {
+    zh: '⚠️ 微信账号发送过于频繁，已暂停发送 {minutes} 分钟；消息会在恢复后补发，不会丢失。',
+    en: 'The WeChat account was rate-limited; sending paused for {minutes} min. Queued messages will go out afterwards.',
+  },
+  'need.closed_unfulfilled': {
+    zh: '很抱歉，需求 {code} 暂时无法完成：{reason}。承诺在 {date} 前兑现。',
+    en: 'Sorry, {code} cannot be fulfilled now: {reason}. Promised by {date}.',
+  },
   'auth/not_coordinator': { zh: '只有管理员可以这样做。', en: 'Only a coordinator can do that.' },
   'auth/out_of_scope': { zh: '这不在您的管辖范围内。', en: 'That is outside your scope.' },
-  'alert.escalated': { zh: '⚠️ 需求 {code}（{category}，{area}）在{from}超过 {minutes} 分钟无人接单，已升级到{to}。', en: 'Need {code} ({categoryEn}) was not taken at {from} within {minutes} min; escalated to {to}.' },
-  'alert.unrouted': { zh: '⚠️ 需求 {code}（{category}，{area}）没有可派的队伍。请处理：/reassign {code} 队伍编号，或 /close {code} 日期 原因', en: 'Need {code} ({categoryEn}) has no team. Use /reassign {code} TEAM or /close {code} DATE REASON.' },
+  'alert.escalated': {
+    zh: '⚠️ 需求 {code}（{category}，{area}）在{from}超过 {minutes} 分钟无人接单，已升级到{to}。',
+    en: 'Need {code} ({categoryEn}) was not taken at {from} within {minutes} min; escalated to {to}.',
+  },
+  'alert.unrouted': {
+    zh: '⚠️ 需求 {code}（{category}，{area}）没有可派的队伍。请处理：/reassign {code} 队伍编号，或 /close {code} 日期 原因',
+    en: 'Need {code} ({categoryEn}) has no team. Use /reassign {code} TEAM or /close {code} DATE REASON.',
+  },
   'alert.disputed': { zh: '⚠️ 居民表示需求 {code} 还没有完成（志愿者：{volunteer}）。', en: 'The resident says {code} is not done (volunteer: {volunteer}).' },
   'alert.released': { zh: 'ℹ️ 志愿者 {volunteer} 放弃了 {code}：{reason}', en: '{volunteer} released {code}: {reason}' },
-  'alert.review': { zh: '📝 需求 {code} 的类别没能自动确定（居民选择：{category}，{area}），请审单：/pending 查看，必要时 /reassign {code} 队伍编号。', en: 'The category of {code} ({categoryEn}) could not be determined with confidence; please review it (/pending, /reassign).' },
+  'alert.review': {
+    zh: '📝 需求 {code} 的类别没能自动确定（居民选择：{category}，{area}），请审单：/pending 查看，必要时 /reassign {code} 队伍编号。',
+    en: 'The category of {code} ({categoryEn}) could not be determined with confidence; please review it (/pending, /reassign).',
+  },
   'pending.review': { zh: '【待审单】', en: '[review]' },
   'pending.header': { zh: '待处理需求：', en: 'Needs to handle:' },
   'pending.item': { zh: '{code}　{category}　{area}　{status}', en: '{code} {categoryEn} {area} {statusEn}' },

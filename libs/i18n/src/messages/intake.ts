@@ -1,6 +1,9 @@
 // 群众点单 intake: the resident describes a need; the summary; their own needs list.
 export const intake = {
-  voice_kept: { zh: '暂时听不了语音，请打字描述一下；语音已保存，会附在需求里。', en: 'I cannot listen to voice messages yet; please type your need. The voice note is kept with it.' },
+  voice_kept: {
+    zh: '暂时听不了语音，请打字描述一下；语音已保存，会附在需求里。',
+    en: 'I cannot listen to voice messages yet; please type your need. The voice note is kept with it.',
+  },
   photo_kept: { zh: '照片已收到，会附在您的需求里。', en: 'Photo received; it will be attached to your need.' },
   photo_first: { zh: '照片已收到。请再用文字说说需要什么帮助。', en: 'Photo received. Please also tell me in words what help you need.' },
   text_truncated: { zh: '您的描述超过 {max} 字，已保留前 {max} 字。', en: 'Your description is longer than {max} characters; the first {max} were kept.' },
@@ -21,19 +24,34 @@ export const intake = {
   'intake.pick_top': { zh: '我不太确定，您看是哪一类？', en: 'I am not sure; which of these is it?' },
   'intake.ask_station': { zh: '您在哪个社区或村？请选择，或直接输入名称：', en: 'Which community or village are you in? Pick one or type its name:' },
   'input/unknown_station': { zh: '没找到“{text}”，请从下面选择：', en: 'Could not find "{text}"; please pick from the list:' },
-  'intake.ask_address': { zh: '请告诉我具体地址（如“幸福小区3号楼2单元501”），或发送位置；不方便可以跳过。', en: 'Please give the address (building, unit, room) or share a location; you may skip.' },
+  'intake.ask_address': {
+    zh: '请告诉我具体地址（如“幸福小区3号楼2单元501”），或发送位置；不方便可以跳过。',
+    en: 'Please give the address (building, unit, room) or share a location; you may skip.',
+  },
   'intake.ask_time': { zh: '希望什么时候来？（如“明天上午”“周六下午两点”）', en: 'When would suit you? (e.g. "tomorrow morning")' },
-  'intake.ask_phone': { zh: '方便留个联系电话吗？只有接单的志愿者能看到。可以跳过。', en: 'A contact phone? Only the volunteer who takes the job will see it. You may skip.' },
-  'input/not_a_phone': { zh: '这个号码好像不对，请输入 11 位手机号或带区号的座机，或点“跳过”。', en: 'That does not look like a phone number: 11-digit mobile or landline with area code, or Skip.' },
+  'intake.ask_phone': {
+    zh: '方便留个联系电话吗？只有接单的志愿者能看到。可以跳过。',
+    en: 'A contact phone? Only the volunteer who takes the job will see it. You may skip.',
+  },
+  'input/not_a_phone': {
+    zh: '这个号码好像不对，请输入 11 位手机号或带区号的座机，或点“跳过”。',
+    en: 'That does not look like a phone number: 11-digit mobile or landline with area code, or Skip.',
+  },
   'intake.ask_beneficiary': { zh: '服务对象是哪一类？', en: 'Who is the service for?' },
   'intake.summary': {
     zh: '请确认：\n类别：{category}\n地点：{place}\n时间：{time}\n电话：{phone}\n对象：{beneficiary}\n紧急程度：{urgency}\n描述：{description}',
     en: 'Please confirm: {categoryEn}, {beneficiaryEn}, {urgencyEn}.',
   },
-  'intake.saved': { zh: '已提交，编号 {code}。我们会尽快安排志愿者，有进展会通知您。', en: 'Submitted as {code}. We will find a volunteer and keep you posted.' },
+  'intake.saved': {
+    zh: '已提交，编号 {code}。我们会尽快安排志愿者，有进展会通知您。',
+    en: 'Submitted as {code}. We will find a volunteer and keep you posted.',
+  },
   'intake.location_kept': { zh: '位置已收到。', en: 'Location received.' },
   'need.cancelled': { zh: '需求 {code} 已取消。', en: '{code} was cancelled.' },
-  'need/cannot_cancel': { zh: '需求 {code} 已有志愿者接单，无法直接取消，请联系工作人员。', en: '{code} has been taken and cannot be cancelled here; please contact a coordinator.' },
+  'need/cannot_cancel': {
+    zh: '需求 {code} 已有志愿者接单，无法直接取消，请联系工作人员。',
+    en: '{code} has been taken and cannot be cancelled here; please contact a coordinator.',
+  },
   'my.header': { zh: '您的需求：', en: 'Your needs:' },
   'my.item': { zh: '{code}　{category}　{status}', en: '{code} {categoryEn} {statusEn}' },
   'my.empty': { zh: '您还没有提交过需求。直接描述需求即可提交。', en: 'You have no needs yet. Just describe one to submit it.' },

@@ -36,7 +36,8 @@ export function sendPhoto(ctx: MethodContext, p: Params, files: readonly Uploade
   const replyTo = replyTarget(ctx, chatId, p);
   ctx.chats.checkNotBlocked(chat);
   ctx.limits.admit(chatId, arrivedAt, true);
-  const fileId = upload !== undefined || photoParam === undefined || /^(https?|attach):/.test(photoParam) ? `AgACAgFakeUpload${ctx.chats.nextSerial()}` : photoParam;
+  const fileId =
+    upload !== undefined || photoParam === undefined || /^(https?|attach):/.test(photoParam) ? `AgACAgFakeUpload${ctx.chats.nextSerial()}` : photoParam;
   const fields: Partial<Message> = {
     photo: [{ file_id: fileId, file_unique_id: `u_${fileId}`, width: 1280, height: 960, file_size: upload?.size ?? 100_000 }],
   };
@@ -79,7 +80,9 @@ export function editMessage(ctx: MethodContext, method: 'editMessageText' | 'edi
   const markupKey = canonicalJson(markup);
   const sameText = !isText || (stored.rawText === text && stored.parseMode === parseMode);
   if (sameText && stored.markupKey === markupKey) {
-    throw badRequest('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+    throw badRequest(
+      'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+    );
   }
   const chat = ctx.chats.chatFor(chatId);
   ctx.chats.checkNotBlocked(chat);
@@ -143,7 +146,15 @@ function deliverNew(
     markupKey: canonicalJson(message.reply_markup),
     hasText: method === 'sendMessage',
   });
-  ctx.recorder.record({ method, chatId: chat.id, messageId: message.message_id, text: record.text, parseMode: record.parseMode, replyMarkup: record.markup, payload: record.payload });
+  ctx.recorder.record({
+    method,
+    chatId: chat.id,
+    messageId: message.message_id,
+    text: record.text,
+    parseMode: record.parseMode,
+    replyMarkup: record.markup,
+    payload: record.payload,
+  });
   // Serialised at once by the caller, so handing out the live object is safe and saves a clone per send.
   return message;
 }

@@ -1,0 +1,98 @@
+// Lint: typescript-eslint with type information for the rules that catch real bugs in async
+// code (floating promises, promises where a callback is expected, non-exhaustive switches), and
+// import boundaries that encode the layering (docs/architecture.md):
+//   domain → nothing; nlu → nothing of ours; db/crypto/config/queue/i18n → domain;
+//   kernel → those; conversation → kernel; features → kernel, conversation, nlu and each other's
+//   index.ts only; channels → kernel (types), never features; platform → all libs; apps → public
+//   entry points only. Nothing in libs imports apps.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const FRAMEWORKS = ['@nestjs/*', 'grammy', 'grammy/*', '@grammyjs/*', 'wechaty', 'wechaty-*', '@prisma/*', 'bullmq', 'ioredis', 'express', 'pg'];
+const lib = (name) => `@baiying/${name}`;
+const forbid = (...groups) => ['error', { patterns: [{ group: groups.flat(), message: 'This import crosses a layer boundary (see docs/architecture.md).' }] }];
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'libs/db/src/generated/**', 'apps/console/dist/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly' },
+    },
+    rules: {
+      // Full-width spaces (U+3000) are part of Chinese text in messages.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' },
+        { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' },
+      ],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // --- boundaries ------------------------------------------------------------------------------
+  { files: ['libs/domain/**/*.ts'], rules: { 'no-restricted-imports': forbid(FRAMEWORKS, ['@baiying/*', 'zod']) } },
+  { files: ['libs/nlu/**/*.ts'], rules: { 'no-restricted-imports': forbid(FRAMEWORKS, ['@baiying/*']) } },
+  {
+    files: ['libs/{db,crypto,config,queue,i18n}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(['@nestjs/*', 'grammy', 'wechaty'], ['kernel', 'conversation', 'features', 'channels', 'platform'].map(lib), [
+        '**/apps/**',
+      ]),
+    },
+  },
+  {
+    files: ['libs/kernel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['@nestjs/*', 'grammy', 'grammy/*', 'wechaty', '@grammyjs/*'],
+        ['conversation', 'features', 'channels', 'platform'].map(lib),
+        ['**/apps/**'],
+      ),
+    },
+  },
+  {
+    files: ['libs/conversation/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(['@nestjs/*', 'grammy', 'grammy/*', 'wechaty', '@grammyjs/*', 'bullmq'], ['features', 'channels', 'platform'].map(lib), [
+        '**/apps/**',
+      ]),
+    },
+  },
+  {
+    // A feature reaches another feature only through its index.ts; it never knows a chat
+    // platform (channel capabilities come through the kernel's ChannelDirectory).
+    files: ['libs/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(['grammy', 'grammy/*', 'wechaty', '@grammyjs/*', 'bullmq'], ['channels', 'platform', 'features'].map(lib), [
+        '**/apps/**',
+        '../*/*',
+        '!../*/index.js',
+      ]),
+    },
+  },
+  {
+    files: ['libs/channels/**/*.ts'],
+    rules: { 'no-restricted-imports': forbid(['@nestjs/*'], ['features', 'conversation', 'platform'].map(lib), ['**/apps/**']) },
+  },
+  { files: ['libs/platform/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/apps/**']) } },
+  {
+    // Apps wire: they import libraries' public entry points, never their files.
+    files: ['apps/**/*.ts'],
+    rules: { 'no-restricted-imports': forbid(['**/libs/**', '@baiying/*/src/*', '@baiying/features/*']) },
+  },
+  prettier,
+);
