@@ -4,8 +4,6 @@ export const BENEFICIARIES = ['elderly', 'child', 'disabled', 'hardship', 'none'
 export type Beneficiary = (typeof BENEFICIARIES)[number];
 export const isBeneficiary = (s: string): s is Beneficiary => (BENEFICIARIES as readonly string[]).includes(s);
 
-type Urgency = 'urgent' | 'normal';
-
 /**
  * Normalises a typed phone to 11 digits (mainland mobile) or area code + number (landline).
  * Accepts spaces, dashes, full-width digits and a +86 prefix; returns null otherwise.
