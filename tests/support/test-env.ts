@@ -8,7 +8,7 @@ import { createPrismaClient, Repos, seedDemoCounty, type PrismaClient } from '@b
 import { silentLogger, type Clock, type Logger } from '@baiying/domain';
 import { Desk, NluUnderstander } from '@baiying/features';
 import { ButtonCodec } from '@baiying/kernel';
-import { JobProducer } from '@baiying/queue';
+import { JobProducer, QueueName } from '@baiying/queue';
 import { Redis } from 'ioredis';
 
 export const TEST_KEY = randomBytes(32).toString('hex');
@@ -136,4 +136,24 @@ export async function waitUntil<T>(fn: () => Promise<T | null | undefined | fals
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/**
+ * Waits until every message queued under a purpose-key prefix is sent and the outbound queues
+ * hold no job: the positive signal that no further send will happen.
+ */
+export async function outboundSettled(h: DeskHarness, purposePrefix: string, timeoutMs = 30_000): Promise<void> {
+  await waitUntil(
+    async () => {
+      const open = await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: purposePrefix }, status: { in: ['pending', 'sending'] } } });
+      if (open > 0) return false;
+      for (const q of [QueueName.Outbound, QueueName.Bulk]) {
+        const c = await h.producer.queue(q).getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        if (Object.values(c).some((n) => n > 0)) return false;
+      }
+      return true;
+    },
+    `messages ${purposePrefix}* sent and the outbound queues empty`,
+    timeoutMs,
+  );
 }

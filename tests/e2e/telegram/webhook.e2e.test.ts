@@ -60,7 +60,10 @@ describe('Telegram webhook mode', () => {
     const u = fake.sendText(user, { id: user.id, type: 'private' }, '/start');
     await fake.waitFor({ chatId: user.id, text: /百应志愿服务助手/ }, { timeoutMs: 15_000 });
     fake.duplicate(u);
-    await new Promise((r) => setTimeout(r, 2500));
+    // The fake posts webhook updates one at a time, in order: once a later update is answered,
+    // the duplicate before it has been handled (and must have sent nothing).
+    fake.sendText(user, { id: user.id, type: 'private' }, '/help');
+    await fake.waitFor({ chatId: user.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 15_000 });
     expect(fake.chatMessages(user.id).filter((m) => /百应志愿服务助手/.test(m.text ?? ''))).toHaveLength(1);
     expect(await prisma.processedUpdate.count({ where: { channel: 'telegram', updateId: String(u.update_id) } })).toBe(1);
   });

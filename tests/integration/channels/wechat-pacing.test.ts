@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import type { AppConfig } from '@baiying/config';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { deskHarness, flushPrefix, outboundSettled, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 
 const COUNT = 200;
 const GAP_MS = 40;
@@ -63,7 +63,8 @@ describe('WeChat pacing and circuit breaker', () => {
       for (let i = 0; i < COUNT; i++) w.out.to({ channel: 'wechat', chatId: `c:${friend.id}` }, `pace.${i}`, 'test', { text: `消息 ${i}` });
     });
     await waitUntil(async () => got.length >= COUNT, `${COUNT} deliveries (got ${got.length})`, 60_000, 100);
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing more can arrive once every row is sent and the outbound queue is empty.
+    await outboundSettled(h, 'pace.');
 
     // Exactly once each.
     const counts = new Map<string, number>();
@@ -110,7 +111,7 @@ describe('WeChat pacing and circuit breaker', () => {
       for (let i = 0; i < 5; i++) w.out.to({ channel: 'wechat', chatId: `r:${room.id}` }, `batch.${i}`, 'test', { text: `通知 ${i}` });
     });
     await waitUntil(async () => [0, 1, 2, 3, 4].every((i) => said.join('\n').includes(`通知 ${i}`)), 'all five notices');
-    await new Promise((r) => setTimeout(r, 300));
+    await outboundSettled(h, 'batch.');
     const all = said.join('\n');
     for (let i = 0; i < 5; i++) expect(all.split(`通知 ${i}`).length - 1).toBe(1);
     expect(said.length).toBeLessThan(5);

@@ -132,12 +132,13 @@ describe('routing and escalation on PostgreSQL + Redis', () => {
     // The after-commit publish happened; wipe Redis before any worker runs.
     await flushPrefix(config.redisUrl, config.redisPrefix);
     await h.prisma.outboxEvent.updateMany({ where: { aggregateId: need.id }, data: { publishedAt: new Date() } });
-    await new Promise((r) => setTimeout(r, 5200)); // older than the reconciler's grace period
-    worker = await startWorker(config);
+    // A worker whose clock runs 6 s ahead sees the need as older than the reconciler's grace period.
+    worker = await startWorker(config, { now: () => new Date(Date.now() + 6000) });
     const d = await waitUntil(() => h.prisma.dispatch.findFirst({ where: { needId: need.id }, include: { team: true } }), 'dispatch after reconcile');
     expect(d.team?.code).toBe('S-XF-REPAIR');
-    // A second reconcile adds nothing twice.
+    // A second reconcile adds nothing twice: the need is routed and its escalation timer exists.
     const again = await worker.get(ReconcilerService).reconcile();
-    expect(again['routing.routed']).toBe(0);
+    expect({ routed: again['routing.routed'], escalations: again['routing.escalations'] }).toEqual({ routed: 0, escalations: 0 });
+    expect(await h.producer.exists('escalate-dispatch', { dispatchId: d.id })).toBe(true);
   }, 30_000);
 });
