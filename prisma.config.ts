@@ -1,5 +1,5 @@
 // Prisma CLI configuration. The JS engine + the pg driver adapter let the CLI run offline
-// (the schema engine ships as WebAssembly inside the npm package); see ../shared/STACK.md.
+// (the schema engine ships as WebAssembly inside the npm package); see docs/decisions/0002-prisma-619-wasm-engine.md.
 import 'dotenv/config';
 import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';

@@ -1,5 +1,5 @@
 // The desk: every feature wired once per process, in dependency order (emergency ← routing ←
-// intake, claims, coordination; calls ← emergency). Apps build one and hand its parts to their
+// intake, claims, coordination; completion ← claims; emergency ← calls). Apps build one and hand its parts to their
 // edges (chat registrations to the conversation engine, job handlers to queue workers, HTTP
 // controllers to Nest).
 import type { Logger } from '@baiying/domain';

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Puppet } from 'wechaty-puppet';
 import type { AppConfig } from '@baiying/config';
-import { CallsController, CallsFeature, Desk, IdentityFeature } from '@baiying/features';
+import { CallsFeature, Desk, IdentityFeature } from '@baiying/features';
+import { CallsController } from './api/calls.controller.js';
 import { CoreModule } from '@baiying/platform';
 import { ConversationService } from './conversation.provider.js';
 import { OutboundService } from './outbound/outbound.service.js';

@@ -24,10 +24,7 @@ export class ConversationService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     // Categories and stations are read once at start; a county that edits them restarts the bot.
-    const repos = new Repos(this.prisma);
-    const categories = await repos.org.categories();
-    const stations = (await repos.org.stations()).map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-    const understander = new NluUnderstander(categories, stations, this.config.timeZone, this.config.nlu.model ?? null, (reason) =>
+    const understander = await NluUnderstander.load(new Repos(this.prisma), this.config, (reason) =>
       this.logger.warn('model unavailable, using the rules', { reason }),
     );
     this.engine = new ConversationEngine(this.desk.uow, this.desk.chat(understander), this.logger);

@@ -17,3 +17,4 @@ export * from './wechat/wechat-sender.js';
 export * from './wechat/wechat-inbound.js';
 export * from './wechat/wechat-channel.js';
 export * from './directory.js';
+export * from './web/web-mailbox.js';

@@ -1,10 +1,9 @@
 // One inbound event being handled inside one transaction: who sent it, what we reply.
 import type { ActorRow } from '@baiying/db';
 import type { CallbackAnswer, Err, InboundEvent, OutButton, OutMessage } from '@baiying/domain';
-import { PurposeKey } from '@baiying/domain';
+import { PurposeKey, Priority } from '@baiying/domain';
 import { label, t, type MessageKey, type Params } from '@baiying/i18n';
 import { defineButton, field, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import type { Dialogue } from './dialogue.js';
 
 /** The longest toast Telegram shows. */

@@ -14,4 +14,5 @@ export * from './privacy/masking.js';
 export * from './intake/intake-rules.js';
 export * from './messaging/out-message.js';
 export * from './messaging/purpose-keys.js';
+export * from './messaging/priority.js';
 export * from './calls/call-rules.js';

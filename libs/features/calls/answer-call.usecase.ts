@@ -1,9 +1,8 @@
 // 参加 / 不能参加: answers to one call are decided one at a time under the call's row lock, so the
 // headcount and the waiting list stay exact; a confirmed "no" promotes the first waiting.
 import type { ActorRow } from '@baiying/db';
-import { answerOutcome, err, ok, PurposeKey, type Result } from '@baiying/domain';
+import { answerOutcome, err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { msg, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import type { CallRenderer } from './calls.render.js';
 import type { CallRow } from './call-row.js';

@@ -35,9 +35,9 @@ export function callsChat(f: CallsFeature): ChatFeature {
   const checkIn = async (turn: Turn, by: CheckInCommand, viaButton: boolean) => {
     const r = await f.checkIn.execute(turn.w, turn.actor, by);
     if (!r.ok) return turn.fail(r, viaButton);
-    const call = await turn.w.repos.calls.byId(r.value.callId);
-    turn.say('call.checked_in', r.value, call ? [[f.render.checkButton(call, true)]] : undefined);
-    if (viaButton) turn.toast('call.checked_in', r.value);
+    const params = { code: r.value.code, title: r.value.title };
+    turn.say('call.checked_in', params, [[f.render.checkButton(r.value.call, true)]]);
+    if (viaButton) turn.toast('call.checked_in', params);
   };
 
   const checkOut = async (turn: Turn, callId: string | undefined, viaButton: boolean) => {

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@baiying/config';
-import type { ButtonCodec } from '@baiying/kernel';
+import type { ButtonCodec, Work } from '@baiying/kernel';
+import { callIdOf } from './call-access.js';
 import type { EmergencyFeature } from '../emergency/index.js';
 import { AnswerCall } from './answer-call.usecase.js';
 import { CancelCall } from './cancel-call.usecase.js';
@@ -19,6 +20,8 @@ import { TallyRenderer } from './tally.js';
 
 /** 一呼百应: calls with a live roll-call, sending at the platforms' pace, check-in and hours. */
 export class CallsFeature {
+  /** A call named by its code as people type it (M-20261123-001); null when there is none. */
+  readonly callIdOf = (w: Work, code: string): Promise<string | null> => callIdOf(w, { callCode: code });
   readonly render: CallRenderer;
   readonly preview = new PreviewCall();
   readonly create: CreateCall;

@@ -1,8 +1,7 @@
 // 取消召集: everyone who said yes (confirmed or waiting) is told.
 import type { ActorRow } from '@baiying/db';
-import { err, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { msg, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { manageableCall } from './call-access.js';
 import type { CallRenderer } from './calls.render.js';
 import { callIdCommand, type CallIdCommand } from './close-call.usecase.js';

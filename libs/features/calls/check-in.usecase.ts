@@ -4,6 +4,7 @@ import type { ActorRow } from '@baiying/db';
 import { CHECK_IN_LEAD_MS, checkInOpen, distanceMeters, err, ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
+import type { CallRow } from './call-row.js';
 import { refreshSoon } from './tally.js';
 
 export const checkInCommand = z.union([
@@ -14,7 +15,7 @@ export const checkInCommand = z.union([
 export type CheckInCommand = z.input<typeof checkInCommand>;
 
 export class CheckIn {
-  async execute(w: Work, actor: ActorRow, input: CheckInCommand): Promise<Result<{ callId: string; code: string; title: string }>> {
+  async execute(w: Work, actor: ActorRow, input: CheckInCommand): Promise<Result<{ call: CallRow; code: string; title: string }>> {
     const c = parseCommand(checkInCommand, input);
     if (!c.ok) return c;
     const by = c.value;
@@ -51,6 +52,6 @@ export class CheckIn {
     await w.repos.calls.update(call.id, { version: { increment: 1 } });
     await w.repos.calls.event(call.id, 'check_in', actor.personId, { by: 'callId' in by ? 'button' : 'code' in by ? 'code' : 'location' });
     refreshSoon(w, call.id);
-    return ok({ callId: call.id, code: call.code, title: call.title });
+    return ok({ call, code: call.code, title: call.title });
   }
 }

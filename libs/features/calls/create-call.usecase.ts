@@ -3,9 +3,8 @@
 // The worker's fan-out then queues the private messages in steps (see fan-out.usecase.ts).
 import { randomInt } from 'node:crypto';
 import type { ActorRow } from '@baiying/db';
-import { checkCodeFrom, err, formatCallCode, needDay, ok, PurposeKey, type Result } from '@baiying/domain';
+import { checkCodeFrom, err, formatCallCode, needDay, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { isCoordinator, parseCommand, widestUnit, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import type { EmergencyPolicy } from '../emergency/index.js';
 import { resolveAudience, teamChatsFor } from './audience.js';
 import { callDraft, validateDraft, type CallDraft } from './call-draft.js';

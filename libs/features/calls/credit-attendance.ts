@@ -1,8 +1,7 @@
 // Hours of a call: from check-in to check-out (capped by the call's end) into the attendance
 // record, points into the same append-only ledger as jobs — once per person and call.
-import { attendanceHours, pointsFor, PurposeKey } from '@baiying/domain';
+import { attendanceHours, pointsFor, PurposeKey, Priority } from '@baiying/domain';
 import { msg, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import type { CallRow } from './call-row.js';
 
 export async function creditAttendance(

@@ -1,9 +1,8 @@
 // "已完成" with the hours served: the need waits for the resident's confirmation, and the
 // credit timer starts. (CheckFinish validates a press of "done" first.)
 import type { ActorRow } from '@baiying/db';
-import { err, ok, parseHours, PurposeKey, type Result } from '@baiying/domain';
+import { err, ok, parseHours, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { msg, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import { confirmButtons } from '../completion/index.js';
 import { claimRef, ownActiveClaim } from './claim-access.js';

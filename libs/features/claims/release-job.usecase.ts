@@ -1,9 +1,8 @@
 // 放弃: the taker gives the job back with a reason; it is re-posted to the same team in a new
 // round, and coordinators hear why. (CheckRelease validates a press first.)
 import type { ActorRow } from '@baiying/db';
-import { err, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import type { DispatchRounds } from '../routing/index.js';
 import { claimRef, ownActiveClaim } from './claim-access.js';

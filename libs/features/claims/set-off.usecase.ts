@@ -1,8 +1,7 @@
 // "出发了": the taker tells the resident they are on the way.
 import type { ActorRow } from '@baiying/db';
-import { err, nextStatus, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, nextStatus, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { msg, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { claimRef, ownActiveClaim, type ClaimRef } from './claim-access.js';
 
 export class SetOff {

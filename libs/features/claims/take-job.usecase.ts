@@ -3,9 +3,8 @@
 // emergency mode. Which chat the press came from is part of the command: a card (or its
 // payload) replayed in another chat is refused.
 import type { ActorRow } from '@baiying/db';
-import { CHANNELS, err, ok, PurposeKey, type Result } from '@baiying/domain';
+import { CHANNELS, err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { msg, needByCode, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import type { EmergencyPolicy } from '../emergency/index.js';
 import type { DispatchRounds } from '../routing/index.js';

@@ -1,7 +1,6 @@
 // The credit timer fired: if the resident never answered, the job is confirmed by rule.
-import { PurposeKey } from '@baiying/domain';
+import { PurposeKey, Priority } from '@baiying/domain';
 import { msg, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import { ratingButtons } from './completion.buttons.js';
 import { creditJob } from './credit.js';

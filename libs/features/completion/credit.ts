@@ -1,9 +1,8 @@
 // Crediting a confirmed job: done → confirmed, the service record credited, points appended to
 // the ledger, the claim completed — all or nothing, whoever confirms.
 import type { NeedRow } from '@baiying/db';
-import { pointsFor, PurposeKey } from '@baiying/domain';
+import { pointsFor, PurposeKey, Priority } from '@baiying/domain';
 import { msg, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 
 export type CreditedBy = 'resident' | 'coordinator' | 'timeout';
 

@@ -1,8 +1,7 @@
 // 群众评单: the resident rates a confirmed job, once.
 import type { ActorRow } from '@baiying/db';
-import { err, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { findNeed, msg, needRef, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 
 export const rateCommand = z.object({ need: needRef, score: z.number() });

@@ -1,9 +1,8 @@
 // "是，已完成 / 还没有": the resident confirms (hours credited, rating asked) or disputes (the
 // job goes back to the taker, who and coordinators are told).
 import type { ActorRow } from '@baiying/db';
-import { err, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { alertCoordinators, findNeed, msg, needRef, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import { ratingButtons } from './completion.buttons.js';
 import { creditJob } from './credit.js';

@@ -1,8 +1,7 @@
 // /verify: a coordinator confirms completion for a resident who cannot.
 import type { ActorRow } from '@baiying/db';
-import { err, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { inScope, isCoordinator, msg, needByCode, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import { ratingButtons } from './completion.buttons.js';
 import { creditJob } from './credit.js';

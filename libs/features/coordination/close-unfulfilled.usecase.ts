@@ -1,8 +1,7 @@
 // 限时兑现: a coordinator closes a need that cannot be met now, with a reason and a promised date.
 import type { ActorRow } from '@baiying/db';
-import { err, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { inScope, isCoordinator, msg, needByCode, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import type { DispatchRounds } from '../routing/index.js';
 

@@ -1,8 +1,7 @@
 // The resident withdraws a need that nobody has taken yet.
 import type { ActorRow } from '@baiying/db';
-import { err, isCancellable, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, isCancellable, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { findNeed, msg, needRef, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { type z } from 'zod';
 import type { DispatchRounds } from '../routing/index.js';
 

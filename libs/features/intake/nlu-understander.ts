@@ -2,6 +2,8 @@
 // database (a county's own N categories included) merged with the library's default
 // vocabulary; station names and aliases are the known places.
 import { DEFAULT_CATEGORIES, ModelBackedNlu, RuleBasedNlu, type KnownPlace, type ModelProviderConfig, type NluCategory } from '@baiying/nlu';
+import type { AppConfig } from '@baiying/config';
+import type { Repos } from '@baiying/db';
 import type { Understander, Understanding } from './understander.js';
 
 export interface CategoryRow {
@@ -20,6 +22,13 @@ export function nluCategories(rows: CategoryRow[]): NluCategory[] {
 
 export class NluUnderstander implements Understander {
   private readonly nlu: ModelBackedNlu;
+
+  /** Categories (with a county's own words) and stations as the database has them now. */
+  static async load(repos: Repos, config: AppConfig, onFallback?: (reason: string) => void): Promise<NluUnderstander> {
+    const categories = await repos.org.categories();
+    const stations = (await repos.org.stations()).map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+    return new NluUnderstander(categories, stations, config.timeZone, config.nlu.model ?? null, onFallback);
+  }
 
   constructor(
     categories: CategoryRow[],

@@ -2,11 +2,10 @@
 // to the team and an SLA timer. Routing opens rounds; claims (release), intake (cancel) and
 // coordination (close) end them through here.
 import type { NeedRow } from '@baiying/db';
-import { PurposeKey, slaMs, type OrgTier } from '@baiying/domain';
+import { PurposeKey, slaMs, type OrgTier, Priority } from '@baiying/domain';
 import type { EmergencyPolicy } from '../emergency/index.js';
 import { withEmergencyBanner } from '../emergency/index.js';
 import { alertCoordinators, msg, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { directCard, jobCard, publicFacts, type CardFooter } from './job-card.render.js';
 
 export class DispatchRounds {

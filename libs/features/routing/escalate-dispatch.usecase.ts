@@ -1,8 +1,7 @@
 // The SLA of a dispatch round passed untaken: escalate 站 → 所 → 中心, then to coordinators.
 // In emergency mode an untaken emergency goes straight to the county centre.
-import { chooseRoute, PurposeKey } from '@baiying/domain';
+import { chooseRoute, PurposeKey, Priority } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import type { EmergencyPolicy } from '../emergency/index.js';
 import type { DispatchRounds } from './dispatch-rounds.js';

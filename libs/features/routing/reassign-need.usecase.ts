@@ -1,8 +1,7 @@
 // A coordinator sends a need to a team of their choosing (and so settles a 审单 review flag).
 import type { ActorRow } from '@baiying/db';
-import { err, nextStatus, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, nextStatus, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { inScope, isCoordinator, msg, needByCode, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import type { DispatchRounds } from './dispatch-rounds.js';
 

@@ -1,7 +1,6 @@
 // need.submitted → the first dispatch round, at the lowest tier with a matching team (站 → 所 → 中心).
-import { chooseRoute, PurposeKey } from '@baiying/domain';
+import { chooseRoute, PurposeKey, Priority } from '@baiying/domain';
 import { msg, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 import type { DispatchRounds } from './dispatch-rounds.js';
 

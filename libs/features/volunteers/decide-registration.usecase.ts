@@ -1,8 +1,7 @@
 // A coordinator whose scope covers the volunteer's station approves or rejects, once.
 import type { ActorRow } from '@baiying/db';
-import { err, ok, PurposeKey, type Result } from '@baiying/domain';
+import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { inScope, isCoordinator, msg, parseCommand, type Work } from '@baiying/kernel';
-import { Priority } from '@baiying/queue';
 import { z } from 'zod';
 
 export const decideRegistrationCommand = z.object({ personId: z.uuid(), approve: z.boolean() });

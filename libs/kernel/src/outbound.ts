@@ -2,7 +2,7 @@
 import type { FieldCipher } from '@baiying/crypto';
 import type { NewSentMessage, Repos } from '@baiying/db';
 import type { Channel, OutMessage } from '@baiying/domain';
-import { Priority } from '@baiying/queue';
+import { Priority } from '@baiying/domain';
 
 export interface Destination {
   channel: Channel;

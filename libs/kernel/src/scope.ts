@@ -1,8 +1,7 @@
 // A coordinator's scope is the subtree of the units they are assigned to. Every use case that a
 // coordinator runs asks here, on the server, whether the thing it touches lies in that scope.
 import type { ActorRow } from '@baiying/db';
-import { ancestry, PurposeKey, type OrgNode, type OutMessage } from '@baiying/domain';
-import { Priority } from '@baiying/queue';
+import { ancestry, PurposeKey, type OrgNode, type OutMessage, Priority } from '@baiying/domain';
 import type { Work } from './unit-of-work.js';
 
 export const isCoordinator = (actor: ActorRow): boolean => actor.coordinatorUnitIds.length > 0;

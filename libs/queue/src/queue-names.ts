@@ -41,6 +41,3 @@ export function jobIdFor<K extends JobName>(name: K, payload: JobPayloads[K]): s
   // BullMQ reserves ':' in custom ids.
   return `${name}_${Object.values(payload).map(String).join('_')}`;
 }
-
-/** Lower is sooner (BullMQ priorities). Status messages beat broadcast traffic. */
-export const Priority = { interactive: 1, status: 2, card: 2, bulk: 10 } as const;

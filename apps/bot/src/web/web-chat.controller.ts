@@ -1,9 +1,9 @@
 // The local web chat: a page where one can act as any demo resident, volunteer or coordinator,
 // or as a new resident (a kiosk). It feeds the same conversation engine.
 import { BadRequestException, Body, Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { WEB_CHAT_ID, WEB_CHAT_PAGE, webEventSchema, webEventToInbound } from '@baiying/channels';
+import { WEB_CHAT_ID, WEB_CHAT_PAGE, WebMailbox, webEventSchema, webEventToInbound } from '@baiying/channels';
 import type { AppConfig } from '@baiying/config';
-import { listWebPersonas, Repos, type PrismaClient } from '@baiying/db';
+import type { PrismaClient } from '@baiying/db';
 import { APP_CONFIG, PRISMA } from '@baiying/platform';
 import { ConversationService } from '../conversation.provider.js';
 
@@ -13,11 +13,15 @@ const MAX_MESSAGES = 200;
 
 @Controller()
 export class WebChatController {
+  private readonly mailbox: WebMailbox;
+
   constructor(
     private readonly conversation: ConversationService,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(PRISMA) prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.mailbox = new WebMailbox(prisma);
+  }
 
   private enabled(): void {
     if (!this.config.webChatEnabled) throw new NotFoundException();
@@ -34,17 +38,15 @@ export class WebChatController {
   @Get('api/web/personas')
   async personas() {
     this.enabled();
-    return listWebPersonas(this.prisma);
+    return this.mailbox.personas();
   }
 
   @Get('api/web/chats/:chatId/messages')
   async messages(@Param('chatId') chatId: string, @Query('limit') limit?: string) {
     this.enabled();
     if (!WEB_CHAT_ID.test(chatId)) throw new BadRequestException('bad chat id');
-    // The latest messages in full on every poll: edits (job cards) show up without a diff protocol.
     const take = limit && /^\d{1,3}$/.test(limit) ? Math.max(1, Math.min(MAX_MESSAGES, Number(limit))) : DEFAULT_MESSAGES;
-    const rows = await new Repos(this.prisma).messaging.webRecent(chatId, take);
-    return rows.map((r) => ({ seq: String(r.seq), text: r.text, buttons: r.buttons, edited: r.editedAt !== null, at: r.createdAt.toISOString() }));
+    return this.mailbox.recent(chatId, take);
   }
 
   @Post('api/web/events')

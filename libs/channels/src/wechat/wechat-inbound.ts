@@ -11,6 +11,7 @@ const REPLAY_GRACE_MS = 60_000;
 /** How many recent messages to a chat a numbered reply looks through for its menu. */
 const MENU_LOOKBACK = 5;
 const NAME_CHARS = 64;
+const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:\s+([\s\S]*))?$/;
 
 export const wechatChatId = {
   room: (id: string) => `r:${id}`,
@@ -53,6 +54,9 @@ export class WechatInbound {
           const data = await this.choice(chat.id, n);
           if (data) return { ...base, chat, kind: 'callback', callback: { id: m.id, data } };
         }
+        // Commands typed as on the other channels (/call, /my, /help) work here too.
+        const command = COMMAND.exec(text.trim());
+        if (command) return { ...base, chat, kind: 'command', command: { name: command[1]!.toLowerCase(), args: command[2] ?? '' }, text };
         return { ...base, chat, kind: 'text', text };
       }
       case types.Message.Image:

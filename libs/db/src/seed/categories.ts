@@ -1,4 +1,4 @@
-// The default "8+N" categories (../shared/DOMAIN.md). Data, not an enum: a county edits or
+// The default "8+N" categories (docs/domain.md). Data, not an enum: a county edits or
 // adds rows. Keywords feed the fallback matcher; default hours apply when a volunteer does
 // not state a duration.
 export interface CategorySeed {

@@ -1,7 +1,8 @@
 // The coordinators' HTTP API for calls (一呼百应): preview, create, watch the tally, and the
 // same controls as in chat. Authenticated by a personal token (`/token` in chat, stored
 // hashed); every action is authorised by the use case against that coordinator's scope. The
-// controller only translates: HTTP body → command, Result → status and body.
+// controller only translates: HTTP body → command, Result → status and body; apps/api will take
+// it over with the console.
 import {
   BadRequestException,
   Body,
@@ -20,10 +21,7 @@ import { CALL_LIMITS, httpStatusOf, type Result } from '@baiying/domain';
 import { en, zh } from '@baiying/i18n';
 import { UnitOfWork, type Work } from '@baiying/kernel';
 import { z } from 'zod';
-import { IdentityFeature } from '../identity/index.js';
-import { callIdOf } from './call-access.js';
-import type { CallDraft } from './call-draft.js';
-import { CallsFeature } from './calls.feature.js';
+import { CallsFeature, IdentityFeature, type CallDraft } from '@baiying/features';
 
 const iso = z.string().datetime({ offset: true });
 const L = CALL_LIMITS;
@@ -110,7 +108,7 @@ export class CallsController {
   private byCode<T>(code: string, fn: (w: Work, callId: string) => Promise<Result<T>>): Promise<T> {
     return this.uow
       .run(async (w): Promise<Result<T> | null> => {
-        const id = await callIdOf(w, { callCode: code });
+        const id = await this.calls.callIdOf(w, code);
         return id ? fn(w, id) : null;
       })
       .then((r) => {

@@ -1,0 +1,28 @@
+// The web chat's side of the mailbox the page polls: the latest messages of a chat (in full on
+// every poll, so edits such as job cards show without a diff protocol) and the demo personas.
+import { listWebPersonas, Repos, type PrismaClient, type WebPersona } from '@baiying/db';
+
+export interface WebChatMessage {
+  seq: string;
+  text: string;
+  buttons: unknown;
+  edited: boolean;
+  at: string;
+}
+
+export class WebMailbox {
+  private readonly repos: Repos;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.repos = new Repos(prisma);
+  }
+
+  async recent(chatId: string, take: number): Promise<WebChatMessage[]> {
+    const rows = await this.repos.messaging.webRecent(chatId, take);
+    return rows.map((r) => ({ seq: String(r.seq), text: r.text, buttons: r.buttons, edited: r.editedAt !== null, at: r.createdAt.toISOString() }));
+  }
+
+  personas(): Promise<WebPersona[]> {
+    return listWebPersonas(this.prisma);
+  }
+}
