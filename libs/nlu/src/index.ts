@@ -1,7 +1,11 @@
 // @baiying/nlu: understanding residents' free text (category, beneficiary, urgency, phone,
-// time, place, language). No framework imports: used by every channel's intake.
+// time, place, language, danger). No framework imports: used by every channel's intake.
 export type {
   Beneficiary,
+  DangerAssessment,
+  DangerFamily,
+  DangerLevel,
+  DangerSignal,
   KnownPlace,
   Language,
   NluCategory,
@@ -37,5 +41,6 @@ export { extractPhones, findPhones, type PhoneMatch } from './phone.extractor.js
 export { extractTime, DEFAULT_TIME_ZONE, PART_OF_DAY_HOURS, type TimeExtractOptions } from './time.extractor.js';
 export { extractPlace, findPlace, PlaceMatcher } from './place.extractor.js';
 export { detectUrgency } from './urgency.detector.js';
+export { assessDanger, DANGER_FAMILIES, LIFE_THREATENING_FAMILIES, MAX_DANGER_TEXT_LENGTH } from './danger.detector.js';
 export { detectBeneficiary } from './beneficiary.detector.js';
 export { detectLanguage } from './language.detector.js';
