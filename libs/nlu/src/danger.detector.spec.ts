@@ -1,4 +1,4 @@
-import { assessDanger, DANGER_FAMILIES } from './danger.detector.js';
+import { assessDanger, DANGER_FAMILIES, DangerDetector } from './danger.detector.js';
 import type { DangerFamily, DangerLevel } from './nlu.types.js';
 
 type Case = [string, DangerFamily];
@@ -107,6 +107,9 @@ const HARD_NEGATIVES: Record<DangerFamily, string[]> = {
   self_harm: ['笑死我了，这个视频', '今天累死了，想找人帮忙带孩子', '想死你们了，什么时候再聚', '急死了，孩子作业还没写完', '闷死了，屋里没窗户，想装个排气扇', 'this homework is killing me lol', '最近心情有点低落，想找人聊聊'],
 };
 
+// The rules alone (no learned backup), for what the words and their contexts decide.
+const rules = new DangerDetector({ training: [] });
+
 describe('assessDanger', () => {
   describe.each(DANGER_FAMILIES.map((f) => [f]))('%s', (family) => {
     it.each(LIKELY[family])('finds danger in %s', (text, expected) => {
@@ -147,15 +150,28 @@ describe('assessDanger', () => {
   });
 
   it('keeps feared self-harm and violence as a question', () => {
-    expect(assessDanger('我很担心她会想不开').level).toBe('possible');
-    expect(assessDanger('我怕他又动手打我').level).toBe('possible');
+    expect(rules.assess('我很担心她会想不开').level).toBe('possible');
+    expect(rules.assess('我怕他又动手打我').level).toBe('possible');
+    expect(assessDanger('我怕他又动手打我').level).not.toBe('none');
   });
 
   it('asks when the message is ambiguous', () => {
-    expect(assessDanger('奶奶摔倒了').level).toBe('possible');
-    expect(assessDanger('家里有股烧焦的味道').level).toBe('possible');
-    expect(assessDanger('救命').level).toBe('possible');
-    expect(assessDanger('隔壁大爷好几天没出门了').level).toBe('possible');
+    for (const text of ['奶奶摔倒了', '家里有股烧焦的味道', '救命', '隔壁大爷好几天没出门了', 'my mum fell']) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'possible']);
+    }
+    // A weak cue with a call for help or hurry is acted on.
+    expect(rules.assess('奶奶摔倒了 快来人').level).toBe('likely');
+    expect(rules.assess('摔了一跤 头上流血了').level).toBe('likely');
+  });
+
+  it('has a learned backup for wording the rules miss: it asks, never more', () => {
+    for (const text of ['老人在卫生间半天没出来，敲门也不应', '我妈说头好痛 然后就吐了 现在说话含糊', '河边围了好多人 说有人沉下去了']) {
+      expect([text, rules.assess(text).level, assessDanger(text)]).toEqual([text, 'none', { level: 'possible', signals: [], families: [], lifeThreatening: false, selfHarm: false }]);
+    }
+    // It stays silent where the rules saw cues and set them aside, and on plain needs.
+    expect(assessDanger('刚才厨房油锅起火，已经扑灭了，没人受伤，想请人看看油烟机').level).toBe('none');
+    expect(assessDanger('我妈八十多了一个人住，中午没人做饭').level).toBe('none');
+    expect(new DangerDetector({ threshold: 1.01 }).assess('老人在卫生间半天没出来，敲门也不应').level).toBe('none');
   });
 
   it('reads voice-to-text without punctuation and danger buried in another request', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_CATEGORIES, RuleBasedNlu } from './index.js';
+import { DEFAULT_CATEGORIES, detectUrgency, RuleBasedNlu } from './index.js';
 
 const now = new Date('2025-03-12T09:00:00+08:00');
 
@@ -56,9 +56,12 @@ describe('RuleBasedNlu.understand', () => {
     const haircut = nlu.understand('我妈八十多了一个人住，想请人明天上午上门理发', { now });
     expect(haircut).toMatchObject({ category: 'elderly', urgency: 'normal', danger: { level: 'none', signals: [] } });
     expect(nlu.understand('社区想办个火锅聚餐，热情似火').danger.level).toBe('none');
-    const possible = nlu.understand('奶奶摔倒了');
-    expect(possible.danger.level).toBe('possible');
-    expect(possible.urgency).toBe(nlu.understand('奶奶摔倒了').urgency);
+    // Possible danger does not change the urgency the rules give: the bot asks first.
+    for (const text of ['家里有股烧焦的味道', 'my mum fell']) {
+      const possible = nlu.understand(text);
+      expect(possible.danger.level).toBe('possible');
+      expect(possible.urgency).toBe(detectUrgency(text, possible.category));
+    }
   });
 
   it('reads danger in the text as written, after phone numbers are set aside', () => {
