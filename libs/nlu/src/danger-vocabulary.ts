@@ -542,7 +542,7 @@ export const ZH_LEGAL_SOFT = /离婚|取证|立案|证据/;
 // Hardship: "实在撑不下去了，看能不能申请点救助" is despair about money, asked about only when explicit.
 export const ZH_HARDSHIP = /申请|救助|补助|补贴|低保|贷款|还不上|没钱|工资|学费|医药费|捐款|困难户|生意/;
 export const EN_TOPIC =
-  /\b(?:mock|pretend|festival|(?:a|the) show|performance|rehearsal|training|drills?|class|classes|course|courses|lessons?|(?:a|the|safety|fire) talks?|lectures?|workshops?|awareness|campaign|posters?|prevention|safety|games?|movies?|films?|videos?|(?:the|on the) news|news (?:said|says|report\w*)|story|stories|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*)\b/;
+  /\b(?:mock|pretend|festival|(?:a|the) show|performance|rehearsal|training|drills?|class|classes|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety|games?|movies?|films?|videos?|(?:the|on the) news|news (?:said|says|report\w*)|story|stories|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*)\b/;
 
 // Distant past: "去年家里着过火". A recent marker between it and the cue keeps the cue ("上周…今天又…").
 export const ZH_PAST =
