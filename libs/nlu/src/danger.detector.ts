@@ -41,6 +41,7 @@ import {
   RESOLUTIONS,
   ZH_CONDITIONAL,
   ZH_HABIT_BEFORE,
+  ZH_HABIT_IN_CLAUSE,
   ZH_HARDSHIP,
   ZH_HYPOTHETICAL_BEFORE,
   ZH_LEGAL_AFTERMATH,
@@ -254,7 +255,7 @@ function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: Span & 
   const sStart = sentenceStart(text, c.start);
   const lead = text.slice(sStart, c.start);
   // A habit ("老人经常摔倒", "they fight every night") is a risk or a quarrel, not an event.
-  if (ZH_HABIT_BEFORE.test(before) || ZH_CONDITIONAL.test(lead) || (c.english && EN_HABIT.test(clauseText))) {
+  if (ZH_HABIT_BEFORE.test(before) || ZH_HABIT_IN_CLAUSE.test(before) || ZH_CONDITIONAL.test(lead) || (c.english && EN_HABIT.test(clauseText))) {
     if (c.family === 'fall' || c.family === 'bleeding' || c.family === 'unconscious' || c.family === 'missing') return 'drop';
     if (c.family === 'violence') return 'demote';
   }
