@@ -1,20 +1,39 @@
-// Latency of RuleBasedNlu.understand() on realistic messages (the NLU's dev and holdout sets).
+// Latency of RuleBasedNlu.understand() on realistic messages (the NLU's dev and holdout sets), and
+// the danger check: its recall and false-alarm rate on libs/nlu/data/danger-eval.jsonl (a set
+// written by another author, when present) or else danger-dev.jsonl, and its own latency.
 // Called from bench/run.ts; run alone with `npx tsx bench/nlu.bench.ts [--quick]`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { RuleBasedNlu } from '../libs/nlu/src/index.js';
+import { evaluateDanger, parseDangerExamples } from '../libs/nlu/src/danger.evaluation.js';
+import { assessDanger, RuleBasedNlu } from '../libs/nlu/src/index.js';
 import { EVAL_NOW, EVAL_TIME_ZONE, parseExamples } from '../libs/nlu/src/nlu.evaluation.js';
+
+export interface DangerBenchResult {
+  /** The labelled file scored: libs/nlu/data/danger-eval.jsonl when present, else danger-dev.jsonl. */
+  set: string;
+  /** Labelled messages in it. */
+  messages: number;
+  /** Danger messages assessed likely or possible, of all danger messages (null without any). */
+  recall: number | null;
+  /** Ordinary needs assessed likely or possible, of all ordinary needs (null without any). */
+  false_alarm_rate: number | null;
+  /** Latency of assessDanger() alone over the same messages. */
+  p50_ms: number;
+  p99_ms: number;
+}
 
 export interface NluBenchResult {
   /** Timed understand() calls. */
   messages: number;
   p50_ms: number;
   p99_ms: number;
+  danger: DangerBenchResult;
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = ['libs/nlu/data/dev.jsonl', 'libs/nlu/data/holdout.jsonl'];
+const DANGER_SETS = ['libs/nlu/data/danger-eval.jsonl', 'libs/nlu/data/danger-dev.jsonl'];
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -40,7 +59,32 @@ export async function runNluBench(opts: { quick: boolean }): Promise<NluBenchRes
   }
   samples.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { messages: samples.length, p50_ms: round(percentile(samples, 50)), p99_ms: round(percentile(samples, 99)) };
+  return { messages: samples.length, p50_ms: round(percentile(samples, 50)), p99_ms: round(percentile(samples, 99)), danger: dangerBench(opts.quick, round) };
+}
+
+function dangerBench(quick: boolean, round: (n: number) => number): DangerBenchResult {
+  const set = DANGER_SETS.find((f) => existsSync(resolve(root, f))) ?? DANGER_SETS[DANGER_SETS.length - 1]!;
+  const examples = parseDangerExamples(readFileSync(resolve(root, set), 'utf8'), set);
+  // The first call trains the learned backup; it is not part of a message's latency.
+  const report = evaluateDanger(examples, assessDanger);
+  const samples: number[] = [];
+  for (let r = 0; r < (quick ? 3 : 20); r++) {
+    for (const e of examples) {
+      const started = performance.now();
+      assessDanger(e.text);
+      samples.push(performance.now() - started);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const share = (r: { rate: number | null }) => (r.rate === null ? null : round(r.rate));
+  return {
+    set,
+    messages: examples.length,
+    recall: share(report.recall),
+    false_alarm_rate: share(report.falseAlarms),
+    p50_ms: round(percentile(samples, 50)),
+    p99_ms: round(percentile(samples, 99)),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -27,11 +27,29 @@ import { ratio } from './support/stats.js';
 
 // ───────────────────────────── nlu (another helper's file, loaded if present) ─────────────────────────────
 
+interface NluDanger {
+  set: string;
+  messages: number;
+  recall: number | null;
+  false_alarm_rate: number | null;
+  p50_ms: number;
+  p99_ms: number;
+}
+
 interface NluResult {
   messages: number;
   p50_ms: number | null;
   p99_ms: number | null;
+  /** The danger check on its labelled set (absent when nlu.bench.ts does not report it). */
+  danger?: NluDanger;
   skipped?: string;
+}
+
+function isNluDanger(v: unknown): v is NluDanger {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  const share = (x: unknown) => x === null || typeof x === 'number';
+  return typeof o.set === 'string' && typeof o.messages === 'number' && share(o.recall) && share(o.false_alarm_rate) && typeof o.p50_ms === 'number' && typeof o.p99_ms === 'number';
 }
 
 function isNluFigures(v: unknown): v is { messages: number; p50_ms: number; p99_ms: number } {
@@ -63,7 +81,10 @@ const nluSection = section<NluResult>({
     const out: unknown = await (fn as (o: { quick: boolean }) => Promise<unknown>)({ quick: ctx.quick });
     if (!isNluFigures(out)) throw new Error(`runNluBench returned an unexpected shape: ${JSON.stringify(out).slice(0, 200)}`);
     ctx.log(`  nlu: ${out.messages} messages, p50 ${out.p50_ms} ms, p99 ${out.p99_ms} ms`);
-    return { messages: out.messages, p50_ms: out.p50_ms, p99_ms: out.p99_ms };
+    const danger: unknown = (out as Record<string, unknown>).danger;
+    if (!isNluDanger(danger)) return { messages: out.messages, p50_ms: out.p50_ms, p99_ms: out.p99_ms };
+    ctx.log(`  nlu danger (${danger.set}): recall ${danger.recall}, false alarms ${danger.false_alarm_rate}, p50 ${danger.p50_ms} ms, p99 ${danger.p99_ms} ms`);
+    return { messages: out.messages, p50_ms: out.p50_ms, p99_ms: out.p99_ms, danger };
   },
 });
 
@@ -391,6 +412,15 @@ async function main(): Promise<number> {
           ? `${fmt(nlu.p50_ms, ' ms', 3)} / ${fmt(nlu.p99_ms, ' ms', 3)} (${nlu.messages} msgs)`
           : `skipped${nlu?.skipped ? `: ${nlu.skipped}` : ''}`,
       target: '—',
+      baseline: '—',
+      ratio: '—',
+    },
+    {
+      figure: 'NLU danger recall / false alarms',
+      value: nlu?.danger
+        ? `${fmt(nlu.danger.recall === null ? null : nlu.danger.recall * 100, ' %', 1)} / ${fmt(nlu.danger.false_alarm_rate === null ? null : nlu.danger.false_alarm_rate * 100, ' %', 1)} (${nlu.danger.set.replace(/^.*\//, '')}, ${nlu.danger.messages} msgs)`
+        : 'n/a',
+      target: '≥ 99 % / ≤ 5 %',
       baseline: '—',
       ratio: '—',
     },

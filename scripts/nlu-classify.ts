@@ -3,7 +3,7 @@
 // A stable contract for tools outside the code. Input: JSON lines {"text": "..."} (optional
 // "now": ISO date and "timeZone": IANA zone, for resolving relative times). Output: exactly one
 // JSON line per input line, in the same order: the Understanding of @baiying/nlu (category,
-// confidence, alternatives, beneficiary, urgency, phone, phones, time, place, language), or
+// confidence, alternatives, beneficiary, urgency, phone, phones, time, place, language, danger), or
 // {"error": "..."} for a line that cannot be read. phone is the first number: 11 digits for a
 // mobile, area code + number digits for a landline (starting with 0), or null.
 // Nothing else is written to stdout; the rules only (no model call), so output is deterministic.

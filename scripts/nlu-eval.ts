@@ -1,15 +1,28 @@
-// npm run nlu:eval [-- --json] [-- --set dev|holdout|sample|fresh] [-- --misses] [-- --holdout-misses]
-//                  [-- --keywords-only] [-- --cv [folds]]
+// npm run nlu:eval [-- --json] [-- --set dev|holdout|sample|fresh|blind3|danger|danger-<name>] [-- --misses]
+//                  [-- --holdout-misses] [-- --keywords-only] [-- --cv [folds]]
 // Scores the rule-based NLU on the development set, the holdout, the shared sample and the
 // fresh set (written after the rules were frozen; see libs/nlu/README.md).
 // Misses of the holdout and fresh sets stay hidden unless asked for: rules must not be tuned on them.
 // The learned half of the category classifier is trained on the development set, so its dev
 // figures are not a test: --cv cross-validates on dev instead (keywords alone, learned model
 // alone, both), and --keywords-only scores every set without the learned model.
-import { readFileSync } from 'node:fs';
+// Danger: every libs/nlu/data/danger-*.jsonl is scored with assessDanger (recall and false alarms,
+// overall and per family, the likely/possible split, the misses and false alarms listed), and so
+// are dev and holdout with the danger labels of existing-danger-labels.jsonl (holdout texts hidden
+// unless --holdout-misses). --set danger runs only these; --set danger-dev only that file.
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSegmenter, RuleBasedNlu, vocabularyWords } from '../libs/nlu/src/index.js';
+import { assessDanger, createSegmenter, RuleBasedNlu, vocabularyWords } from '../libs/nlu/src/index.js';
+import {
+  dangerExamplesOf,
+  evaluateDanger,
+  formatDangerReport,
+  parseDangerExamples,
+  parseExistingLabels,
+  summariseDanger,
+  type DangerExample,
+} from '../libs/nlu/src/danger.evaluation.js';
 import { crossValidate, type CrossValidationReport } from '../libs/nlu/src/nlu.cross-validation.js';
 import { EVAL_NOW, EVAL_TIME_ZONE, evaluate, formatReport, parseExamples, summarise, type Rate } from '../libs/nlu/src/nlu.evaluation.js';
 
@@ -32,8 +45,13 @@ const showHoldoutMisses = args.includes('--holdout-misses');
 const keywordsOnly = args.includes('--keywords-only');
 const setArg = args.indexOf('--set');
 const only = setArg >= 0 ? args[setArg + 1] : undefined;
-if (only !== undefined && !(only in SETS)) {
-  process.stderr.write(`unknown set "${only}"; use one of ${Object.keys(SETS).join(', ')}\n`);
+const dataDir = resolve(root, 'libs/nlu/data');
+const DANGER_FILES = readdirSync(dataDir)
+  .filter((f) => /^danger-.+\.jsonl$/.test(f))
+  .sort();
+const dangerNames = DANGER_FILES.map((f) => f.replace(/\.jsonl$/, ''));
+if (only !== undefined && !(only in SETS) && only !== 'danger' && !dangerNames.includes(only)) {
+  process.stderr.write(`unknown set "${only}"; use one of ${[...Object.keys(SETS), 'danger', ...dangerNames].join(', ')}\n`);
   process.exit(2);
 }
 const cvArg = args.indexOf('--cv');
@@ -65,7 +83,8 @@ if (folds > 0) {
 
 const summary: Record<string, unknown> = {};
 const names = (Object.keys(SETS) as SetName[]).filter((n) => only === undefined || n === only);
-for (const name of names) {
+const dangerOnly = only === 'danger' || dangerNames.includes(only ?? '');
+for (const name of dangerOnly ? [] : names) {
   let text: string;
   try {
     text = readFileSync(SETS[name], 'utf8');
@@ -80,5 +99,32 @@ for (const name of names) {
   const label = name === 'dev' && !keywordsOnly ? 'dev (trained on: use --cv for an honest figure)' : name;
   if (json) summary[name] = summarise(report);
   else process.stdout.write(formatReport(label, report, UNSEEN.includes(name) ? showHoldoutMisses : showMisses) + '\n\n');
+}
+// The danger check: its own sets, then the category sets with their danger labels.
+if (only === undefined || dangerOnly) {
+  const danger: Record<string, unknown> = {};
+  const report = (name: string, examples: DangerExample[], showTexts: boolean) => {
+    const r = evaluateDanger(examples, assessDanger);
+    if (json) danger[name] = summariseDanger(r);
+    else {
+      const shown = showTexts ? r : { ...r, misses: r.misses.map((m) => ({ ...m, text: '(hidden: use --holdout-misses)' })), falseAlarmList: [] };
+      process.stdout.write(formatDangerReport(name, shown, showTexts) + '\n\n');
+    }
+  };
+  for (const file of DANGER_FILES) {
+    const name = file.replace(/\.jsonl$/, '');
+    if (only !== undefined && only !== 'danger' && only !== name) continue;
+    const path = resolve(dataDir, file);
+    report(name, parseDangerExamples(readFileSync(path, 'utf8'), path), true);
+  }
+  if (only === undefined || only === 'danger') {
+    const labelPath = resolve(dataDir, 'existing-danger-labels.jsonl');
+    const labels = parseExistingLabels(readFileSync(labelPath, 'utf8'), labelPath);
+    for (const set of ['dev', 'holdout'] as const) {
+      const texts = parseExamples(readFileSync(SETS[set], 'utf8'), SETS[set]).map((e) => e.text);
+      report(`${set} (labels: existing-danger-labels.jsonl)`, dangerExamplesOf(set, texts, labels), set === 'dev' || showHoldoutMisses);
+    }
+  }
+  if (json) summary['danger'] = danger;
 }
 if (json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');

@@ -1,4 +1,5 @@
-import { CategoryClassifier, stemEnglish, vocabularyWords } from './category.classifier.js';
+import { CategoryClassifier, vocabularyWords } from './category.classifier.js';
+import { stemEnglish } from './text.util.js';
 import { DEFAULT_CATEGORIES } from './default-vocabulary.js';
 import type { NluCategory } from './nlu.types.js';
 import { RuleBasedNlu } from './rule-based-nlu.js';

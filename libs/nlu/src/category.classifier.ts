@@ -1,7 +1,7 @@
 import { LearnedModel, type LearnedModelOptions, type TrainingExample } from './learned.model.js';
 import type { NluCategory } from './nlu.types.js';
 import type { Segmenter } from './segmenter.js';
-import { hasCjk, toHalfWidth } from './text.util.js';
+import { hasCjk, stemEnglish, toHalfWidth } from './text.util.js';
 
 export interface CategoryScore {
   code: string;
@@ -71,20 +71,6 @@ const FUNCTION_CHARS = new Set(
 );
 const MAX_ZH_TOKENS_PER_TERM = 6;
 const MAX_EN_WORDS_PER_TERM = 4;
-
-/** Light English folding, applied to keywords and text alike: leaks/leaking/leaked → leak. */
-export function stemEnglish(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.length > 5 && w.endsWith('ally')) return w.slice(0, -2);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 4 && /(?:sh|ch|x|ss)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
-  // smoke/smoking, headache/headaches (→ "headach"), dance/dancing: a final e goes too.
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
-}
 
 function englishWords(text: string): string[] {
   return (text.toLowerCase().match(/[a-z][a-z'’]*/g) ?? []).map(stemEnglish);

@@ -1,4 +1,5 @@
 import { LearnedModel, messageFeatures, normaliseForLearning, type TrainingExample } from './learned.model.js';
+import { stemEnglish } from './text.util.js';
 
 const examples: TrainingExample[] = [
   { text: '马桶堵了，水漫出来', category: 'repair' },
@@ -32,6 +33,13 @@ describe('messageFeatures', () => {
     const f = messageFeatures('The pipes are Leaking in my kitchen');
     expect([...f.keys()].sort()).toEqual(['_kitchen', '_leak', '_leak kitchen', '_pipe', '_pipe leak'].sort());
     expect(f.get('_pipe leak')).toBe(0.5);
+  });
+
+  it("folds English words with the keyword matcher's stemmer (one stemmer for both halves)", () => {
+    for (const word of ['legally', 'leaking', 'headaches', 'smoking', 'families']) {
+      expect(messageFeatures(word).has('_' + stemEnglish(word))).toBe(true);
+    }
+    expect(messageFeatures('legally').has('_legal')).toBe(true);
   });
 
   it('has no features for text without letters or Chinese', () => {

@@ -2,7 +2,7 @@
 // character pairs and English words of labelled messages, trained when a classifier is built. It generalises from phrasing the
 // keyword vocabulary does not list ("家里灯不亮了", "娃作业没人管"); the keywords keep
 // categories a county configures without examples working (see CategoryClassifier).
-import { toHalfWidth } from './text.util.js';
+import { stemEnglish, toHalfWidth } from './text.util.js';
 
 /** One labelled message: what residents wrote and the category it belongs to. */
 export interface TrainingExample {
@@ -49,19 +49,6 @@ const EN_STOP = new Set(
   ).split(' '),
 );
 
-/** Light English folding (as the keyword matcher's, repeated to keep this module standalone). */
-function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 4 && /(?:sh|ch|x|ss)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
-  // smoke/smoking, headache/headaches (→ "headach"), dance/dancing: a final e goes too.
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
-}
-
 /** Normalises a message the way features are taken from it: half-width, lower case, standard words. */
 export function normaliseForLearning(text: string, dialect = true): string {
   const out = toHalfWidth(text).toLowerCase();
@@ -87,7 +74,7 @@ export function messageFeatures(text: string, opts: LearnedModelOptions = {}): M
       if (i + 1 < run.length) add(run.slice(i, i + 2), 1);
     }
   }
-  const words = (normal.match(/[a-z][a-z'’]*/g) ?? []).filter((w) => !EN_STOP.has(w)).map(stem);
+  const words = (normal.match(/[a-z][a-z'’]*/g) ?? []).filter((w) => !EN_STOP.has(w)).map(stemEnglish);
   words.forEach((w, i) => {
     add('_' + w, 1);
     if (i + 1 < words.length) add('_' + w + ' ' + words[i + 1], 0.5);

@@ -84,6 +84,22 @@ describe('ModelBackedNlu', () => {
     expect(u).toMatchObject({ category: 'repair', urgency: 'urgent', source: 'model' });
   });
 
+  it("always carries the rules' danger assessment: a model may raise its level, never lower it", async () => {
+    stub.handler = (_req, _body, res) => res.end(chatReply('{"category": "repair", "confidence": 0.7, "urgency": "normal", "danger": "none"}'));
+    const fire = await nlu().nlu.understand('厨房着火了快来人');
+    expect(fire).toMatchObject({ urgency: 'urgent', source: 'model', danger: { level: 'likely', families: ['fire'], lifeThreatening: true } });
+    expect(fire.danger).toEqual(rules.understand('厨房着火了快来人').danger);
+
+    stub.handler = (_req, _body, res) => res.end(chatReply('{"category": "elderly", "confidence": 0.7, "urgency": "normal", "danger": "likely"}'));
+    const raised = await nlu().nlu.understand(text);
+    expect(raised).toMatchObject({ category: 'elderly', urgency: 'urgent', danger: { level: 'likely', signals: [], families: [] } });
+
+    stub.handler = (_req, _body, res) => res.end(chatReply('{"category": "elderly", "confidence": 0.7, "danger": "catastrophic"}'));
+    expect((await nlu().nlu.understand(text)).danger).toEqual(ruleAnswer.danger);
+    const sent = JSON.stringify(stub.requests[0]!.body);
+    expect(sent).toContain('danger');
+  });
+
   it('falls back to the rules when the model is slow', async () => {
     stub.handler = (_req, _body, res) => {
       setTimeout(() => res.end(chatReply('{"category": "health"}')), 2000).unref();

@@ -1,4 +1,4 @@
-import type { Beneficiary, Understanding, UnderstandOptions, Urgency } from './nlu.types.js';
+import type { Beneficiary, DangerAssessment, DangerLevel, Understanding, UnderstandOptions, Urgency } from './nlu.types.js';
 import { MAX_ALTERNATIVES, type RuleBasedNlu } from './rule-based-nlu.js';
 
 /** An OpenAI-compatible chat endpoint (OpenAI, vLLM, llama.cpp server, Ollama, …). */
@@ -23,12 +23,20 @@ export const DEFAULT_MODEL_TIMEOUT_MS = 3000;
 
 const BENEFICIARIES: readonly Beneficiary[] = ['elderly', 'child', 'disabled', 'hardship', 'none'];
 const URGENCIES: readonly Urgency[] = ['urgent', 'normal'];
+const DANGER_LEVELS: readonly DangerLevel[] = ['none', 'possible', 'likely'];
 
 interface ModelVerdict {
   category: string;
   confidence: number;
   beneficiary?: Beneficiary;
   urgency?: Urgency;
+  danger?: DangerLevel;
+}
+
+/** The rules' assessment, its level raised to the model's when the model sees more danger. */
+function raiseDanger(rules: DangerAssessment, model: DangerLevel | undefined): DangerAssessment {
+  if (model === undefined || DANGER_LEVELS.indexOf(model) <= DANGER_LEVELS.indexOf(rules.level)) return rules;
+  return { ...rules, level: model };
 }
 
 class FallbackError extends Error {
@@ -63,7 +71,9 @@ function parseJsonObject(content: string): Record<string, unknown> {
  * Asks a language model for the category, beneficiary and urgency, and keeps the rules for
  * everything else (phone, time, place are deterministic extractions). Without a provider,
  * or when the model is slow, failing or talks nonsense, the rules' answer is returned as is.
- * Urgency is never lowered by the model: the rules' "urgent" stands.
+ * Urgency is never lowered by the model: the rules' "urgent" stands. Neither is danger: the
+ * answer always carries the rules' danger assessment (signals, families, lifeThreatening,
+ * selfHarm); a model may only raise its level, and a `likely` danger makes the need urgent.
  */
 export class ModelBackedNlu {
   private readonly fetchFn: typeof fetch;
@@ -98,11 +108,12 @@ export class ModelBackedNlu {
     return [
       'You route requests that residents send to a volunteer service desk in China.',
       'Read the message and answer with one JSON object and nothing else:',
-      '{"category": "<code>", "confidence": <0..1>, "beneficiary": "elderly|child|disabled|hardship|none", "urgency": "urgent|normal"}',
+      '{"category": "<code>", "confidence": <0..1>, "beneficiary": "elderly|child|disabled|hardship|none", "urgency": "urgent|normal", "danger": "none|possible|likely"}',
       'category is one of these codes:',
       categories,
       'beneficiary: the group the help is for (elderly, child, disabled, hardship = low income / 低保 / 特困), else none.',
       'urgency: urgent when someone is in danger or help is needed right away, else normal.',
+      'danger: likely when someone is in immediate danger now (fire, gas, electric shock, flood, collapse, trapped, fall, unconscious, bleeding, missing person, violence, suicide or self-harm), possible when it may be so, else none.',
     ].join('\n');
   }
 
@@ -162,11 +173,13 @@ export class ModelBackedNlu {
     const confidence = answer['confidence'];
     const beneficiary = answer['beneficiary'];
     const urgency = answer['urgency'];
+    const danger = answer['danger'];
     return {
       category,
       confidence: typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? confidence : 0.8,
       beneficiary: BENEFICIARIES.find((b) => b === beneficiary),
       urgency: URGENCIES.find((u) => u === urgency),
+      danger: DANGER_LEVELS.find((d) => d === danger),
     };
   }
 
@@ -175,7 +188,8 @@ export class ModelBackedNlu {
     const ranked = [{ code: base.category, confidence: base.confidence }, ...base.alternatives].filter((a) => a.code !== verdict.category);
     const restMass = ranked.reduce((sum, a) => sum + a.confidence, 0);
     const scale = restMass > 0 ? (1 - verdict.confidence) / restMass : 0;
-    const urgent = base.urgency === 'urgent' || verdict.urgency === 'urgent' || verdict.category === 'emergency';
+    const danger = raiseDanger(base.danger, verdict.danger);
+    const urgent = base.urgency === 'urgent' || verdict.urgency === 'urgent' || verdict.category === 'emergency' || danger.level === 'likely';
     return {
       ...base,
       category: verdict.category,
@@ -183,6 +197,7 @@ export class ModelBackedNlu {
       alternatives: ranked.slice(0, MAX_ALTERNATIVES).map((a) => ({ code: a.code, confidence: Math.round(a.confidence * scale * 10000) / 10000 })),
       beneficiary: verdict.beneficiary ?? base.beneficiary,
       urgency: urgent ? 'urgent' : 'normal',
+      danger,
       source: 'model',
     };
   }

@@ -13,6 +13,7 @@ function answer(category: string, extra: Partial<Understanding> = {}): Understan
     time: null,
     place: null,
     language: 'zh',
+    danger: { level: 'none', signals: [], families: [], lifeThreatening: false, selfHarm: false },
     ...extra,
   };
 }

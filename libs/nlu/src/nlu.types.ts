@@ -70,6 +70,38 @@ export interface PlaceUnderstanding {
   matched?: { id: string; name: string };
 }
 
+/**
+ * How sure the danger check is that someone is in immediate danger: `likely` = act as an
+ * emergency now; `possible` = ask the resident one yes/no question ("现在有人有危险吗？");
+ * `none` = no sign of danger.
+ */
+export type DangerLevel = 'none' | 'possible' | 'likely';
+
+export type DangerFamily =
+  'fire' | 'gas' | 'electric' | 'flood' | 'collapse' | 'trapped' | 'fall' | 'unconscious' | 'bleeding' | 'missing' | 'violence' | 'self_harm';
+
+/** One sign of danger found in a message: the words as written and where they are. */
+export interface DangerSignal {
+  family: DangerFamily;
+  text: string;
+  /** UTF-16 offsets into the message as given (end exclusive). */
+  start: number;
+  end: number;
+  strength: 'strong' | 'weak';
+}
+
+export interface DangerAssessment {
+  level: DangerLevel;
+  /** In the order they occur in the message. */
+  signals: DangerSignal[];
+  /** The signals' families, each once, in order of first occurrence. */
+  families: DangerFamily[];
+  /** The resident should call 110/119/120 first (see danger.detector.ts for which signals). */
+  lifeThreatening: boolean;
+  /** Some signal speaks of suicide or self-harm (answer with care, give the hotline). */
+  selfHarm: boolean;
+}
+
 export interface Understanding {
   category: string;
   confidence: number;
@@ -83,6 +115,8 @@ export interface Understanding {
   time: TimeUnderstanding | null;
   place: PlaceUnderstanding | null;
   language: Language;
+  /** The danger check, run on every message beside the category (see assessDanger). */
+  danger: DangerAssessment;
   /** Which engine decided the category, beneficiary and urgency. */
   source?: 'rules' | 'model';
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_CATEGORIES, RuleBasedNlu } from './index.js';
+import { DEFAULT_CATEGORIES, detectUrgency, RuleBasedNlu } from './index.js';
 
 const now = new Date('2025-03-12T09:00:00+08:00');
 
@@ -37,6 +37,37 @@ describe('RuleBasedNlu.understand', () => {
     const flood = nlu.understand('水管冻裂了，家里到处是水！！');
     expect(flood).toMatchObject({ category: 'repair', urgency: 'urgent', phone: null, time: null });
     expect(nlu.understand('下大雨房子进水了，老人被困在屋里')).toMatchObject({ category: 'emergency', beneficiary: 'elderly', urgency: 'urgent' });
+  });
+
+  it('runs the danger check beside the category: likely danger is urgent, the category stays', () => {
+    // An emergency worded as an ordinary need: the classifier reads a haircut request (elderly).
+    const buried = nlu.understand('想问下上门理发的事 对了 我妈刚才在厕所摔了一下 现在站不起来');
+    expect(buried).toMatchObject({ category: 'elderly', urgency: 'urgent', danger: { level: 'likely', families: ['fall'], lifeThreatening: true } });
+    const elderly = nlu.understand('老人出门买菜到现在还没回家 他记性不好');
+    expect(elderly).toMatchObject({ category: 'elderly', urgency: 'urgent', danger: { level: 'likely', families: ['missing'] } });
+    const fall = nlu.understand('我爸在家摔倒了起不来');
+    expect(fall).toMatchObject({ urgency: 'urgent', danger: { level: 'likely', families: ['fall'] } });
+    const psych = nlu.understand('最近心情很差 想问问有没有心理咨询 其实我有时候想过去死');
+    expect(psych).toMatchObject({ category: 'psych', urgency: 'urgent', danger: { level: 'likely', selfHarm: true } });
+    expect(nlu.understand('水管冻裂了，家里到处是水！！').danger).toMatchObject({ level: 'likely', families: ['flood'] });
+  });
+
+  it('leaves ordinary needs without danger, and possible danger at the urgency the rules give', () => {
+    const haircut = nlu.understand('我妈八十多了一个人住，想请人明天上午上门理发', { now });
+    expect(haircut).toMatchObject({ category: 'elderly', urgency: 'normal', danger: { level: 'none', signals: [] } });
+    expect(nlu.understand('社区想办个火锅聚餐，热情似火').danger.level).toBe('none');
+    // Possible danger does not change the urgency the rules give: the bot asks first.
+    for (const text of ['家里有股烧焦的味道', 'my mum fell']) {
+      const possible = nlu.understand(text);
+      expect(possible.danger.level).toBe('possible');
+      expect(possible.urgency).toBe(detectUrgency(text, possible.category));
+    }
+  });
+
+  it('reads danger in the text as written, after phone numbers are set aside', () => {
+    const u = nlu.understand('着火了 电话13812012011');
+    expect(u.danger.signals).toEqual([{ family: 'fire', text: '着火', start: 0, end: 2, strength: 'strong' }]);
+    expect(nlu.understand('电话13812012011').danger.level).toBe('none');
   });
 
   it('does not read phone digits as times, rooms or ages', () => {

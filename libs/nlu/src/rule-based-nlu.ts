@@ -1,5 +1,6 @@
 import { detectBeneficiary } from './beneficiary.detector.js';
 import { CategoryClassifier, vocabularyWords, type CategoryScore } from './category.classifier.js';
+import { assessDanger } from './danger.detector.js';
 import { DEFAULT_CATEGORIES } from './default-vocabulary.js';
 import { detectLanguage } from './language.detector.js';
 import type { TrainingExample } from './learned.model.js';
@@ -66,6 +67,9 @@ export class RuleBasedNlu {
     const ranked = this.classifier.classify(rest);
     const top = ranked[0]!;
     const phones = [...new Set(phoneMatches.map((p) => p.value))];
+    // The danger check runs on every message, beside the category: an emergency worded as an
+    // ordinary need keeps its category but is urgent.
+    const danger = assessDanger(rest);
     return {
       category: top.code,
       confidence: round(top.confidence),
@@ -76,12 +80,13 @@ export class RuleBasedNlu {
         .slice(0, MAX_ALTERNATIVES)
         .map((c) => ({ code: c.code, confidence: round(c.confidence) })),
       beneficiary: detectBeneficiary(rest),
-      urgency: detectUrgency(rest, top.code),
+      urgency: danger.level === 'likely' ? 'urgent' : detectUrgency(rest, top.code),
       phone: phones[0] ?? null,
       phones,
       time: extractTime(rest, opts),
       place: findPlace(rest, this.places),
       language: detectLanguage(input),
+      danger,
       source: 'rules',
     };
   }

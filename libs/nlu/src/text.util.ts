@@ -79,3 +79,21 @@ export function maskSpans(text: string, spans: ReadonlyArray<{ start: number; en
   }
   return chars.join('');
 }
+
+/**
+ * Light English folding: leaks/leaking/leaked → leak, legally → legal. The one stemmer of the
+ * library: the keyword matcher (keywords and messages alike) and the learned model both use it,
+ * so a word folds the same way for both halves of the classifier.
+ */
+export function stemEnglish(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 5 && w.endsWith('ally')) return w.slice(0, -2);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && /(?:sh|ch|x|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  // smoke/smoking, headache/headaches (→ "headach"), dance/dancing: a final e goes too.
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DANGER_TRAINING, renderDangerTrainingModule } from './danger-training.js';
+import { DANGER_ROWS, DEV_DANGER_LINES } from './danger-training.generated.js';
+import { parseDangerExamples, parseExistingLabels } from './danger.evaluation.js';
+import { parseExamples } from './nlu.evaluation.js';
+
+const data = (name: string) => readFileSync(resolve(process.cwd(), 'libs/nlu/data', name), 'utf8');
+
+describe('DANGER_TRAINING', () => {
+  it('is the danger development set and the labelled dev set as they are now (run `npm run nlu:train` after editing them)', () => {
+    expect(DANGER_ROWS.map(([danger, text]) => [danger === 1, text])).toEqual(parseDangerExamples(data('danger-dev.jsonl')).map((e) => [e.danger, e.text]));
+    const labels = parseExistingLabels(data('existing-danger-labels.jsonl'));
+    expect([...DEV_DANGER_LINES]).toEqual(
+      labels
+        .filter((l) => l.set === 'dev')
+        .map((l) => l.line)
+        .sort((a, b) => a - b),
+    );
+    const dev = parseExamples(data('dev.jsonl'));
+    for (const l of labels.filter((x) => x.set === 'dev')) expect(dev[l.line - 1]!.text).toBe(l.text);
+    expect(DANGER_TRAINING).toHaveLength(DANGER_ROWS.length + dev.length);
+    expect(DANGER_TRAINING.filter((e) => e.danger).length).toBe(DANGER_ROWS.filter(([d]) => d === 1).length + DEV_DANGER_LINES.length);
+  });
+
+  it('never contains a holdout message', () => {
+    const held = new Set(parseExamples(data('holdout.jsonl')).map((e) => e.text));
+    expect(DANGER_TRAINING.filter((e) => held.has(e.text))).toEqual([]);
+  });
+});
+
+describe('renderDangerTrainingModule', () => {
+  it('writes one escaped [1|0, text] row per example and the sorted danger lines', () => {
+    const source = renderDangerTrainingModule(
+      [
+        { text: '着"火"了', danger: true },
+        { text: "it's fine", danger: false },
+      ],
+      [12, 3],
+      'x.jsonl',
+    );
+    expect(source).toContain('from x.jsonl');
+    expect(source).toContain('  [1, "着\\"火\\"了"],\n');
+    expect(source).toContain(`  [0, "it's fine"],\n`);
+    expect(source).toContain('export const DEV_DANGER_LINES: readonly number[] = [3, 12];');
+  });
+});

@@ -1,0 +1,267 @@
+import { assessDanger, DANGER_FAMILIES, DangerDetector } from './danger.detector.js';
+import type { DangerFamily, DangerLevel } from './nlu.types.js';
+
+type Case = [string, DangerFamily];
+
+// Per family: Chinese, dialect or typo, English, mixed; the level is `likely` unless listed under possible.
+const LIKELY: Record<DangerFamily, Case[]> = {
+  fire: [
+    ['厨房着火了快来人', 'fire'],
+    ['我家着伙了 就命啊', 'fire'],
+    ['屋头着起了，快点来人', 'fire'],
+    ['The garage caught fire and it is spreading to the house', 'fire'],
+    ['楼下fire了，smoke好大', 'fire'],
+  ],
+  gas: [
+    ['厨房有股很浓的煤气味', 'gas'],
+    ['燃气泄露了怎么办', 'gas'],
+    ['俺家煤气罐子漏了 一屋子味儿', 'gas'],
+    ['I smell gas in the stairwell, very strong', 'gas'],
+    ['煤气gas leak了 味道很大', 'gas'],
+  ],
+  electric: [
+    ['我爸修电线的时候触电了', 'electric'],
+    ['遭电打了 人躺地上不动', 'electric'],
+    ['插座冒火花还有焦味', 'electric'],
+    ['someone electrocuted at the construction site', 'electric'],
+    ['我老公被electric shock了 现在手没知觉', 'electric'],
+  ],
+  flood: [
+    ['家里进水了水越来越多', 'flood'],
+    ['雨太大了屋头进水咯', 'flood'],
+    ['有人掉河里了', 'flood'],
+    ['water come in house very fast, old man inside', 'flood'],
+    ['家里flood了 水到膝盖了', 'flood'],
+  ],
+  collapse: [
+    ['房子塌了，里面还有人', 'collapse'],
+    ['院墙垮了，把路过的老人砸了', 'collapse'],
+    ['山体滑坡了，村里有房子被埋', 'collapse'],
+    ['the roof collapsed and my grandma is under it', 'collapse'],
+    ['房顶collapse了 快来人', 'collapse'],
+  ],
+  trapped: [
+    ['被困在电梯里了', 'trapped'],
+    ['俺们被困在河中间的沙洲上了', 'trapped'],
+    ['小孩头卡在栏杆里了拔不出来', 'trapped'],
+    ["I'm trapped in the elevator at building 3", 'trapped'],
+    ['电梯stuck了 里面有我妈', 'trapped'],
+  ],
+  fall: [
+    ['老人从楼梯上摔下来了', 'fall'],
+    ['俺爹在地里摔了个跟头 起不来了', 'fall'],
+    ['老人摔到了 起不来', 'fall'],
+    ["my dad fell and can't get up", 'fall'],
+    ['老人fell down了 在浴室 起不来', 'fall'],
+  ],
+  unconscious: [
+    ['老人昏迷了 怎么叫都没反应', 'unconscious'],
+    ['俺爹背过气去了', 'unconscious'],
+    ['人晕到了 快来', 'unconscious'],
+    ['my grandmother fainted and is not waking up', 'unconscious'],
+    ['同事晕倒了 not breathing', 'unconscious'],
+  ],
+  bleeding: [
+    ['手被刀割了个大口子 血止不住', 'bleeding'],
+    ['俺娃头磕破了 血呼啦的', 'bleeding'],
+    ['留了好多血 止不住', 'bleeding'],
+    ["my son cut his hand badly and it won't stop bleeding", 'bleeding'],
+    ['手cut了一个大口子 bleeding很厉害', 'bleeding'],
+  ],
+  missing: [
+    ['我奶奶有老年痴呆，早上出门到现在还没回来', 'missing'],
+    ['俺爹丢了 俺爹有点痴呆', 'missing'],
+    ['阿婆唔见咗 搵咗成日', 'missing'],
+    ['my grandma with dementia is missing since this morning', 'missing'],
+    ['我儿子missing了 从昨晚开始', 'missing'],
+  ],
+  violence: [
+    ['我老公又打我了', 'violence'],
+    ['俺男人喝了酒就动手 今天又把俺打了', 'violence'],
+    ['有人拿刀在楼下砍人', 'violence'],
+    ['my husband is hitting me, I am scared', 'violence'],
+    ['有个drunk的男的在砸门 要打人', 'violence'],
+  ],
+  self_harm: [
+    ['我不想活了', 'self_harm'],
+    ['不想活咯', 'self_harm'],
+    ['俺男人喝药了', 'self_harm'],
+    ['I want to kill myself', 'self_harm'],
+    ['我想end my life', 'self_harm'],
+  ],
+};
+
+// Ordinary needs that only look like danger, per family: none.
+const HARD_NEGATIVES: Record<DangerFamily, string[]> = {
+  fire: [
+    '社区的广场舞队热情似火，想请老师来指导',
+    '我们社区火锅店想办个志愿者聚餐',
+    '最近上火嗓子疼，想问问义诊',
+    '下周三搞一次消防演练，需要志愿者',
+    'fire safety talk for the elderly next Friday?',
+  ],
+  gas: [
+    '家里的煤气费怎么交，老人不会用手机',
+    '自行车轮胎漏气了，有没有志愿者会补胎',
+    'gas bill is too high this month, can someone explain',
+    '煤气中毒怎么预防，想给村里老人讲讲',
+  ],
+  electric: ['家里跳闸了，灯不亮，想找个电工', '漏电保护器老跳，想找人看看', '电费怎么交，能不能教教我', 'the breaker keeps tripping in the kitchen'],
+  flood: [
+    '水龙头一直滴水，关不紧',
+    '楼上漏水到我家天花板，跟邻居说了不理，想找人调解',
+    '社区要搞防汛宣传，需要志愿者',
+    '暴雨后庄稼被淹了，想问问有没有补贴',
+    'The tap in the kitchen is dripping',
+    '马桶赌了，水漫出来了',
+  ],
+  collapse: ['想申请农村危房改造补贴', '最近心态崩了，工作压力太大', '墙皮脱落了，想找人刷墙', 'my computer crashed and I lost my files'],
+  trapped: ['钥匙锁在家里了，进不去，想找开锁的', '生活很困难，想申请低保', '题目卡在这一步了，不会做', "I'm locked out of my flat", '孩子上课老犯困'],
+  fall: [
+    '社区想给老人做个跌倒风险评估',
+    '卫生间地滑，怕老人摔倒，想铺防滑垫',
+    '手机摔坏了，屏幕碎了',
+    'fall prevention class for seniors',
+    '孩子滑滑板老摔跤，想找个教练',
+  ],
+  unconscious: [
+    '最近总是头晕，想量量血压',
+    '坐车晕车，有什么办法',
+    '想参加急救培训，学心肺复苏',
+    '燃气灶点不着，打火没反应',
+    '我妈中风后说话不清楚，有没有康复的办法',
+  ],
+  bleeding: [
+    '想去献血，哪里可以献',
+    '社区义诊能量血压吗',
+    '这部剧太狗血了，哈哈',
+    'blood donation drive next Saturday, need helpers',
+    '孩子老是流鼻血，想问问是啥原因',
+  ],
+  missing: ['我家狗丢了，有人看到吗', '钱包不见了，里面有身份证', '找不到人帮忙修水管', 'our cat is missing, a grey tabby', '想给老人申请一个防走失手环'],
+  violence: [
+    '孩子们在游戏里打架打得可凶了，哈哈',
+    '邻居天天吵架，声音太大，想调解',
+    '想报个拳击班',
+    'my kids keep fighting over the TV remote',
+    '两家孩子因为玩具打起来，大人也翻脸了',
+  ],
+  self_harm: [
+    '笑死我了，这个视频',
+    '今天累死了，想找人帮忙带孩子',
+    '想死你们了，什么时候再聚',
+    '急死了，孩子作业还没写完',
+    '闷死了，屋里没窗户，想装个排气扇',
+    'this homework is killing me lol',
+    '最近心情有点低落，想找人聊聊',
+  ],
+};
+
+// The rules alone (no learned backup), for what the words and their contexts decide.
+const rules = new DangerDetector({ training: [] });
+
+describe('assessDanger', () => {
+  describe.each(DANGER_FAMILIES.map((f) => [f]))('%s', (family) => {
+    it.each(LIKELY[family])('finds danger in %s', (text, expected) => {
+      const a = assessDanger(text);
+      expect(a.level).toBe('likely');
+      expect(a.families).toContain(expected);
+      for (const s of a.signals) expect(text.slice(s.start, s.end)).toBe(s.text);
+    });
+
+    it.each(HARD_NEGATIVES[family].map((t) => [t]))('finds none in %s', (text) => {
+      expect(assessDanger(text)).toMatchObject({ level: 'none', signals: [], families: [], lifeThreatening: false, selfHarm: false });
+    });
+  });
+
+  it('reads a denial as no danger, and a question as a question', () => {
+    expect(assessDanger('没有着火，就是电饭锅用久了有点焦味，想换个新的').level).toBe('none');
+    expect(assessDanger('不是急事，想问问上门理发什么时候有空').level).toBe('none');
+    expect(assessDanger('there is no fire, the alarm just beeps').level).toBe('none');
+    expect(assessDanger('没有人被困，就是电梯门关不上').level).toBe('none');
+    // "是不是" and "有没有" ask; they do not deny.
+    expect(assessDanger('屋里好大一股臭鸡蛋味，是不是天然气漏了').level).toBe('likely');
+    expect(assessDanger('没有着火，但是楼道里全是烟').level).toBe('likely');
+  });
+
+  it('reads past, resolved, feared and taught danger as none', () => {
+    for (const text of [
+      '去年家里着过一次火，现在想请人检查下线路',
+      '刚才厨房油锅起火，已经扑灭了，没人受伤，想请人看看油烟机',
+      '上次孩子走丢了还好找回来了，想请志愿者讲讲安全',
+      '我妈昨天摔了一跤，去医院看过没事，想请人这几天陪陪她',
+      '万一家里着火了应该怎么逃生，想办个讲座',
+      '如果有人触电了应该怎么急救，想请人讲讲',
+      '看新闻说别的地方火灾死了人，想给老人普及一下用电安全',
+      'We want to organise a fire drill at the primary school',
+    ]) {
+      expect([text, assessDanger(text).level]).toEqual([text, 'none']);
+    }
+  });
+
+  it('keeps feared self-harm and violence as a question', () => {
+    expect(rules.assess('我很担心她会想不开').level).toBe('possible');
+    expect(rules.assess('我怕他又动手打我').level).toBe('possible');
+    expect(assessDanger('我怕他又动手打我').level).not.toBe('none');
+  });
+
+  it('asks when the message is ambiguous', () => {
+    for (const text of ['奶奶摔倒了', '家里有股烧焦的味道', '救命', '隔壁大爷好几天没出门了', 'my mum fell']) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'possible']);
+    }
+    // A weak cue with a call for help or hurry is acted on.
+    expect(rules.assess('奶奶摔倒了 快来人').level).toBe('likely');
+    expect(rules.assess('摔了一跤 头上流血了').level).toBe('likely');
+  });
+
+  it('has a learned backup for wording the rules miss: it asks, never more', () => {
+    for (const text of ['老人在卫生间半天没出来，敲门也不应', '我妈说头好痛 然后就吐了 现在说话含糊', '河边围了好多人 说有人沉下去了']) {
+      expect([text, rules.assess(text).level, assessDanger(text)]).toEqual([
+        text,
+        'none',
+        { level: 'possible', signals: [], families: [], lifeThreatening: false, selfHarm: false },
+      ]);
+    }
+    // It stays silent where the rules saw cues and set them aside, and on plain needs.
+    expect(assessDanger('刚才厨房油锅起火，已经扑灭了，没人受伤，想请人看看油烟机').level).toBe('none');
+    expect(assessDanger('我妈八十多了一个人住，中午没人做饭').level).toBe('none');
+    expect(new DangerDetector({ threshold: 1.01 }).assess('老人在卫生间半天没出来，敲门也不应').level).toBe('none');
+  });
+
+  it('reads voice-to-text without punctuation and danger buried in another request', () => {
+    expect(assessDanger('想问一下明天的活动哦对了我们这边路上积水都过膝了有车熄火在水里人还在车上').level).toBe('likely');
+    expect(assessDanger('想咨询下医保报销 我老伴刚才切菜切到手了 血流个不停').families).toEqual(['bleeding']);
+  });
+
+  it('says whether to call 110/119/120 first, and flags self-harm', () => {
+    expect(assessDanger('楼下着火了').lifeThreatening).toBe(true);
+    expect(assessDanger('我爸在家摔倒了起不来').lifeThreatening).toBe(true);
+    expect(assessDanger('奶奶摔倒了').lifeThreatening).toBe(false);
+    expect(assessDanger('家里进水了水越来越多').lifeThreatening).toBe(false);
+    expect(assessDanger('有人掉河里了').lifeThreatening).toBe(true);
+    expect(assessDanger('我不想活了')).toMatchObject({ selfHarm: true, families: ['self_harm'] });
+    expect(assessDanger('他割腕了')).toMatchObject({ selfHarm: true, lifeThreatening: true });
+    expect(assessDanger('厨房着火了').selfHarm).toBe(false);
+  });
+
+  it('reports signals in order, with offsets into the text as written (full-width included)', () => {
+    const text = 'ＨＥＬＰ！家里着火了，我爸还晕倒了';
+    const a = assessDanger(text);
+    expect(a.families).toEqual(['fire', 'unconscious']);
+    expect(a.signals.map((s) => [s.text, text.slice(s.start, s.end)])).toEqual([
+      ['着火', '着火'],
+      ['晕倒', '晕倒'],
+    ]);
+  });
+
+  it('answers none for empty and odd input, and stays bounded on long input', () => {
+    const none: DangerLevel = 'none';
+    expect(assessDanger('').level).toBe(none);
+    expect(assessDanger('   ').level).toBe(none);
+    expect(assessDanger('🙂🙂🙂').level).toBe(none);
+    expect(assessDanger(undefined as unknown as string).level).toBe(none);
+    const started = performance.now();
+    expect(() => assessDanger('着火'.repeat(50_000))).not.toThrow();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
