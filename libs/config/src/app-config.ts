@@ -54,6 +54,8 @@ export interface AppConfig {
   sla: SlaConfig;
   /** SLA at every tier for emergency/urgent needs in a unit switched to emergency mode (平战结合). */
   emergencySlaMinutes: number;
+  /** The county's emergency numbers and crisis hotline, said first when a message signals danger. */
+  danger: { emergencyNumbers: string; crisisHotline: string };
   calls: CallsConfig;
   creditTimeoutHours: number;
   pointsPerHour: number;
@@ -137,6 +139,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       timeFactor: e.SLA_TIME_FACTOR,
     },
     emergencySlaMinutes: e.EMERGENCY_SLA_MINUTES,
+    danger: { emergencyNumbers: e.EMERGENCY_NUMBERS, crisisHotline: e.CRISIS_HOTLINE },
     calls: {
       broadcastConcurrency: e.BROADCAST_CONCURRENCY,
       backlogSeconds: e.BROADCAST_BACKLOG_SECONDS,

@@ -79,6 +79,9 @@ export const envSchema = z
     CALL_CHECKIN_RADIUS_M: int(500, 10),
     CALL_TALLY_REFRESH_MS: int(2000, 100),
     EMERGENCY_SLA_MINUTES: int(5, 1),
+    // Said first to a resident whose message signals danger to life, and to one at risk of self-harm.
+    EMERGENCY_NUMBERS: z.string().min(3).max(80).default('110 / 119 / 120'),
+    CRISIS_HOTLINE: z.string().min(3).max(80).default('12356'),
     DEMO_SEED: bool.default(true),
 
     NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),

@@ -15,11 +15,21 @@ export function withEmergencyBanner(m: OutMessage): OutMessage {
 }
 
 export class EmergencyPolicy {
-  /** The unit in emergency mode that covers this need, when it is an emergency or urgent; null in daily mode. */
-  async unitFor(w: Work, need: Pick<NeedRow, 'categoryCode' | 'urgency' | 'stationId'>): Promise<OrgNode | null> {
-    if (need.categoryCode !== EMERGENCY_CATEGORY && need.urgency !== 'urgent') return null;
+  /**
+   * The unit whose emergency rules apply to this need: in emergency mode, the unit switched on
+   * above an emergency or urgent need; in any mode, for a need whose message signalled danger to
+   * a person (the danger check said "likely"), its township institute (its county centre when it
+   * has none) — a person in danger is never routed as an ordinary job. Null otherwise.
+   */
+  async unitFor(w: Work, need: Pick<NeedRow, 'categoryCode' | 'urgency' | 'stationId' | 'danger'>): Promise<OrgNode | null> {
     const tree = await w.repos.org.tree();
-    return ancestry(tree, need.stationId).find((u) => tree.get(u.id)?.emergencyMode === true) ?? null;
+    const chain = ancestry(tree, need.stationId);
+    if (need.categoryCode === EMERGENCY_CATEGORY || need.urgency === 'urgent') {
+      const switched = chain.find((u) => tree.get(u.id)?.emergencyMode === true);
+      if (switched) return switched;
+    }
+    if (need.danger === 'likely') return chain.find((u) => u.tier === 'institute') ?? chain[chain.length - 1] ?? null;
+    return null;
   }
 
   /** Whether a unit or any unit above it is in emergency mode (calls created there carry the banner). */
@@ -42,9 +52,16 @@ export class EmergencyPolicy {
     return chain.length >= 2 ? chain[chain.length - 2]!.id : fromUnitId;
   }
 
-  /** Approved emergency-team members of the unit's area: they get the card privately. */
-  directRecipients(w: Work, unit: OrgNode): Promise<string[]> {
-    return w.repos.emergency.members(unit.id);
+  /**
+   * Approved emergency-team members of the unit's area: they get the card privately. An area
+   * without any falls back to the county's (a person in danger must reach someone).
+   */
+  async directRecipients(w: Work, unit: OrgNode): Promise<string[]> {
+    const members = await w.repos.emergency.members(unit.id);
+    if (members.length > 0 || !unit.parentId) return members;
+    const tree = await w.repos.org.tree();
+    const root = ancestry(tree, unit.id).at(-1);
+    return root && root.id !== unit.id ? w.repos.emergency.members(root.id) : members;
   }
 
   /** Who may take a need from its private emergency card. */

@@ -6,7 +6,11 @@ import { z } from 'zod';
 const point = z.object({ lat: z.number(), lng: z.number() });
 const attachment = z.object({ kind: z.string(), fileRef: z.string() });
 
-export const INTAKE_STEPS = ['category', 'station', 'address', 'time', 'phone', 'beneficiary', 'confirm'] as const;
+/**
+ * The ordinary steps, then two for danger: `danger_check` asks once whether anyone is in danger
+ * (a "possible" signal), `danger_place` is the one question before an emergency goes out.
+ */
+export const INTAKE_STEPS = ['category', 'station', 'address', 'time', 'phone', 'beneficiary', 'confirm', 'danger_check', 'danger_place'] as const;
 
 export const intakeData = z.object({
   step: z.enum(INTAKE_STEPS),
@@ -24,6 +28,8 @@ export const intakeData = z.object({
   attachments: z.array(attachment),
   /** What understanding proposed: the top categories, and whether it was confident. */
   guess: z.object({ top: z.array(z.string()), confident: z.boolean() }).optional(),
+  /** The danger check's verdict on what the resident wrote (absent: no sign of danger). */
+  danger: z.object({ level: z.enum(['possible', 'likely']), families: z.array(z.string()), lifeThreatening: z.boolean(), selfHarm: z.boolean() }).optional(),
 });
 export type IntakeData = z.infer<typeof intakeData>;
 

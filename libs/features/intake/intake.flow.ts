@@ -1,5 +1,6 @@
 // The resident's intake dialogue: understand the first message, then ask only what is
 // missing (category, place, time, phone, beneficiary), show a summary, save on confirm.
+// A message that signals danger to a person skips all that (see danger.flow.ts).
 import { BENEFICIARIES, clip, isBeneficiary, normalizePhone } from '@baiying/domain';
 import { en, label, t, zh } from '@baiying/i18n';
 import type { Turn } from '@baiying/conversation';
@@ -8,6 +9,7 @@ import { findStation, isStation, stationChoices } from './intake.catalogue.js';
 import { intakeFlow, nextStep, reviewReason, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
 import type { Understander } from './understander.js';
+import { DangerIntake } from './danger.flow.js';
 
 /** Address and wanted-time answers are kept up to this long. */
 const ADDRESS_CHARS = 200;
@@ -17,11 +19,15 @@ const SUMMARY_DESCRIPTION_CHARS = 300;
 const CATEGORY_BUTTONS_PER_ROW = 3;
 
 export class IntakeForm {
+  private readonly danger: DangerIntake;
+
   constructor(
     private readonly understander: Understander,
     private readonly confidenceThreshold: number,
     private readonly submitNeed: SubmitNeed,
-  ) {}
+  ) {
+    this.danger = new DangerIntake(submitNeed, (turn, data) => this.proposeCategory(turn, data));
+  }
 
   /** First free-text message of a resident: starts a form prefilled from the text. */
   async start(turn: Turn, rawText: string, attachments: IntakeData['attachments'] = []): Promise<void> {
@@ -34,6 +40,7 @@ export class IntakeForm {
     const top = u.category && known.has(u.category) ? categories.find((c) => c.code === u.category) : undefined;
     const ranked = [u.category, ...u.alternatives.map((a) => a.code)].filter((c): c is string => !!c && known.has(c)).slice(0, 3);
     const confident = !!top && u.confidence >= this.confidenceThreshold;
+    const danger = u.danger.level === 'none' ? undefined : { ...u.danger, level: u.danger.level };
     const data: IntakeData = {
       step: 'category',
       description: text,
@@ -46,16 +53,26 @@ export class IntakeForm {
       ...(u.place?.stationId ? { stationId: u.place.stationId } : {}),
       ...(u.place && !u.place.stationId ? { address: u.place.text } : {}),
       guess: { top: ranked, confident },
+      ...(danger ? { danger } : {}),
+      ...(top && confident ? { categoryCode: top.code } : {}),
     };
-    if (top && confident) {
-      data.categoryCode = top.code;
-      intakeFlow.start(turn, data);
-      turn.say('intake.propose', { category: top.nameZh, categoryEn: top.nameEn }, [
+    intakeFlow.start(turn, data);
+    if (danger?.level === 'likely') return this.danger.emergency(turn, data);
+    if (danger?.level === 'possible') return this.danger.askOnce(turn, data);
+    return this.proposeCategory(turn, data);
+  }
+
+  /** The first question about an understood message: confirm the category, or pick one. */
+  async proposeCategory(turn: Turn, data: IntakeData): Promise<void> {
+    const categories = await turn.w.repos.org.categories();
+    const proposed = data.guess?.confident && data.categoryCode ? categories.find((c) => c.code === data.categoryCode) : undefined;
+    if (proposed) {
+      turn.say('intake.propose', { category: proposed.nameZh, categoryEn: proposed.nameEn }, [
         [turn.flowButton('cy', label('btn.yes')), turn.flowButton('co', label('btn.change_category'))],
       ]);
       return;
     }
-    intakeFlow.start(turn, data);
+    const ranked = (data.guess?.top ?? []).filter((code) => categories.some((c) => c.code === code));
     if (ranked.length > 0) {
       const rows = ranked.map((code) => {
         const c = categories.find((x) => x.code === code)!;
@@ -70,7 +87,15 @@ export class IntakeForm {
 
   async onText(turn: Turn, data: IntakeData, text: string): Promise<void> {
     const clean = text.trim();
+    if (data.step === 'danger_place') return this.danger.onPlaceText(turn, data, clean);
+    // Danger is checked on every message, not only the first: "着火了" typed mid-form goes out now.
+    if (data.danger?.level !== 'likely') {
+      const u = await this.understander.understand(clean, turn.w.now);
+      if (u.danger.level === 'likely') return this.danger.emergency(turn, { ...data, danger: { ...u.danger, level: 'likely' } });
+    }
     switch (data.step) {
+      case 'danger_check':
+        return this.danger.askOnce(turn, data);
       case 'category':
       case 'beneficiary':
       case 'confirm':
@@ -102,6 +127,7 @@ export class IntakeForm {
   }
 
   async onLocation(turn: Turn, data: IntakeData, loc: { lat: number; lng: number }): Promise<void> {
+    if (data.step === 'danger_place') return this.danger.onPlaceLocation(turn, data, loc);
     data.location = loc;
     if (data.step === 'address') data.address = data.address ?? null;
     turn.say('intake.location_kept');
@@ -117,6 +143,7 @@ export class IntakeForm {
   }
 
   async onChoice(turn: Turn, data: IntakeData, choice: string): Promise<void> {
+    if (data.step === 'danger_check' || data.step === 'danger_place') return this.danger.onChoice(turn, data, choice);
     if (choice === 'cy' && data.step === 'category' && data.categoryCode) return this.advance(turn, data);
     if (choice === 'co') {
       delete data.categoryCode;
@@ -180,6 +207,10 @@ export class IntakeForm {
 
   private async ask(turn: Turn, data: IntakeData): Promise<void> {
     switch (data.step) {
+      case 'danger_check':
+        return this.danger.askOnce(turn, data);
+      case 'danger_place':
+        return this.danger.askPlace(turn);
       case 'category':
         return this.askAllCategories(turn);
       case 'station':

@@ -53,6 +53,7 @@ export class NluUnderstander implements Understander {
       phone: u.phone,
       time: u.time?.text ?? null,
       place: u.place ? { text: u.place.text, stationId: matched?.id } : null,
+      danger: { level: u.danger.level, families: [...u.danger.families], lifeThreatening: u.danger.lifeThreatening, selfHarm: u.danger.selfHarm },
     };
   }
 }

@@ -2,6 +2,7 @@
 import type { ActorRow, NeedRow } from '@baiying/db';
 import { BENEFICIARIES, CHANNELS, err, formatNeedCode, needDay, ok, PurposeKey, type Result } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
+import { zh, type MessageKey } from '@baiying/i18n';
 import { z } from 'zod';
 import { EMERGENCY_CATEGORY } from '../emergency/index.js';
 import { publicFacts } from '../routing/index.js';
@@ -24,6 +25,8 @@ export const submitNeedCommand = z.object({
   attachments: z.array(z.object({ kind: z.string().max(20), fileRef: z.string().max(300) })).max(10),
   /** Why a coordinator should check this need (审单), e.g. the category stayed uncertain. */
   reviewReason: z.string().max(60).nullable().optional(),
+  /** The danger check's verdict: `likely` goes out as an emergency (urgent, emergency routing) in any mode. */
+  danger: z.object({ level: z.enum(['none', 'possible', 'likely']), families: z.array(z.string().max(20)).max(12) }).optional(),
 });
 export type SubmitNeedCommand = z.input<typeof submitNeedCommand>;
 
@@ -50,13 +53,24 @@ export class SubmitNeed {
       phoneEnc: cipher.encryptOptional(d.phone),
       wantedTime: d.wantedTime?.slice(0, WANTED_TIME_CHARS) ?? null,
       beneficiary: d.beneficiary,
-      urgency: category.code === EMERGENCY_CATEGORY ? 'urgent' : d.urgency,
+      urgency: category.code === EMERGENCY_CATEGORY || d.danger?.level === 'likely' ? 'urgent' : d.urgency,
+      danger: d.danger && d.danger.level !== 'none' ? d.danger.level : null,
+      dangerFamilies: d.danger?.families ?? [],
       truncated: d.truncated,
       reviewReason: d.reviewReason ?? null,
       attachments: d.attachments,
     });
-    await w.repos.needs.event(need.id, 'submit', actor.personId, { review: d.reviewReason ?? null });
+    await w.repos.needs.event(need.id, 'submit', actor.personId, {
+      review: d.reviewReason ?? null,
+      danger: d.danger?.level ?? null,
+      signals: d.danger?.families.join(',') ?? null,
+    });
     await w.needSubmitted(need.id);
+    if (d.danger?.level === 'likely') {
+      // Coordinators hear of a person in danger at once, whoever takes the job.
+      const signals = d.danger.families.map((f) => zh(`danger.family.${f}` as MessageKey)).join('、') || '-';
+      await alertCoordinators(w, station.id, PurposeKey.alert('danger', need.id), msg('alert.danger', { ...publicFacts(need), signals }));
+    }
     if (d.reviewReason) {
       // Routed on the resident's own choice, and flagged so a person checks it (审单).
       await alertCoordinators(w, station.id, PurposeKey.alert('review', need.id), msg('alert.review', publicFacts(need)));

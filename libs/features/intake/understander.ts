@@ -8,7 +8,21 @@ export interface Understanding {
   phone: string | null;
   time: string | null;
   place: { text: string; stationId?: string } | null;
+  /** The danger check: run on every message before and beside the category. */
+  danger: DangerVerdict;
 }
+
+/** `likely`: act as an emergency now; `possible`: ask once whether anyone is in danger. */
+export interface DangerVerdict {
+  level: 'none' | 'possible' | 'likely';
+  /** Signal families found (fire, flood, fall, missing, self_harm, …). */
+  families: string[];
+  /** The resident should call the emergency numbers first. */
+  lifeThreatening: boolean;
+  selfHarm: boolean;
+}
+
+export const NO_DANGER: DangerVerdict = { level: 'none', families: [], lifeThreatening: false, selfHarm: false };
 
 export interface Understander {
   understand(text: string, now: Date): Understanding | Promise<Understanding>;

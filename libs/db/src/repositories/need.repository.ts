@@ -16,6 +16,8 @@ export interface NewNeed {
   urgency: string;
   truncated: boolean;
   reviewReason: string | null;
+  danger: string | null;
+  dangerFamilies: string[];
   attachments: Array<{ kind: string; fileRef: string }>;
 }
 

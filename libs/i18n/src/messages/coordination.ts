@@ -31,4 +31,8 @@ export const coordination = {
   'close.usage': { zh: '用法：/close 需求编号 承诺日期(YYYY-MM-DD) 原因', en: 'Usage: /close NEED_CODE YYYY-MM-DD REASON' },
   'input/bad_date': { zh: '日期格式不对，请用 YYYY-MM-DD，且不早于今天。', en: 'Bad date: use YYYY-MM-DD, not in the past.' },
   'close.ok': { zh: '已关闭 {code}，原因已记录，承诺 {date} 前兑现。', en: '{code} closed; reason recorded, promised by {date}.' },
+  'alert.danger': {
+    zh: '🚨 紧急求助 {code}（{category}，{area}）：居民的消息显示可能有人身危险（{signals}）。已按应急派单，请立即跟进。',
+    en: 'Emergency {code} ({categoryEn}, {area}): the message signals danger to a person ({signals}). Dispatched as an emergency; follow up now.',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
