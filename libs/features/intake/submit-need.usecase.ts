@@ -1,6 +1,6 @@
 // 群众点单: saves a confirmed need with its readable code and the outbox event that routes it.
 import type { ActorRow, NeedRow } from '@baiying/db';
-import { BENEFICIARIES, CHANNELS, err, formatNeedCode, needDay, ok, PurposeKey, type Result } from '@baiying/domain';
+import { BENEFICIARIES, CHANNELS, err, formatNeedCode, needDay, ok, Priority, PurposeKey, type Result } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
 import { zh, type MessageKey } from '@baiying/i18n';
 import { z } from 'zod';
@@ -69,7 +69,7 @@ export class SubmitNeed {
     if (d.danger?.level === 'likely') {
       // Coordinators hear of a person in danger at once, whoever takes the job.
       const signals = d.danger.families.map((f) => zh(`danger.family.${f}` as MessageKey)).join('、') || '-';
-      await alertCoordinators(w, station.id, PurposeKey.alert('danger', need.id), msg('alert.danger', { ...publicFacts(need), signals }));
+      await alertCoordinators(w, station.id, PurposeKey.alert('danger', need.id), msg('alert.danger', { ...publicFacts(need), signals }), Priority.emergency);
     }
     if (d.reviewReason) {
       // Routed on the resident's own choice, and flagged so a person checks it (审单).

@@ -19,7 +19,7 @@ export class DispatchRounds {
     const d = await w.repos.needs.openDispatch(need.id, teamId, unitId, tier, due);
     const base = jobCard(need, w.buttons, d.id);
     const card = emergencyUnit ? withEmergencyBanner(base) : base;
-    const priority = need.urgency === 'urgent' || emergencyUnit ? Priority.interactive : Priority.card;
+    const priority = need.urgency === 'urgent' || emergencyUnit ? Priority.emergency : Priority.card;
     for (const c of await w.repos.org.teamChats(teamId)) {
       w.out.to({ channel: c.channel, chatId: c.chatId }, PurposeKey.jobCard(d.id, c.id), 'job-card', card, priority);
     }
@@ -27,7 +27,7 @@ export class DispatchRounds {
       // Every emergency-team member of the area gets the card privately, with their own take button.
       const direct = directCard(card, w.buttons, d.id, need.code);
       for (const personId of await this.emergency.directRecipients(w, emergencyUnit)) {
-        await w.out.toPerson(personId, PurposeKey.directCard(d.id, personId), 'job-card-direct', direct, Priority.interactive);
+        await w.out.toPerson(personId, PurposeKey.directCard(d.id, personId), 'job-card-direct', direct, Priority.emergency);
       }
     }
     w.schedule('escalate-dispatch', { dispatchId: d.id }, due);

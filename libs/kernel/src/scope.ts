@@ -31,7 +31,13 @@ export async function widestUnit(w: Work, actor: ActorRow, tiers?: ReadonlyArray
 }
 
 /** Alerts coordinators of a unit and every unit above it (each person once). */
-export async function alertCoordinators(w: Work, fromUnitId: string, alertKey: string, message: OutMessage): Promise<number> {
+export async function alertCoordinators(
+  w: Work,
+  fromUnitId: string,
+  alertKey: string,
+  message: OutMessage,
+  priority: number = Priority.status,
+): Promise<number> {
   const tree = await w.repos.org.tree();
   const unitIds = ancestry(tree, fromUnitId).map((u) => u.id);
   const coordinators = await w.repos.people.coordinatorsOf(unitIds);
@@ -39,7 +45,7 @@ export async function alertCoordinators(w: Work, fromUnitId: string, alertKey: s
   for (const c of coordinators) {
     if (seen.has(c.personId)) continue;
     seen.add(c.personId);
-    await w.out.toPerson(c.personId, PurposeKey.alertTo(alertKey, c.personId), 'coordinator-alert', message, Priority.status);
+    await w.out.toPerson(c.personId, PurposeKey.alertTo(alertKey, c.personId), 'coordinator-alert', message, priority);
   }
   return seen.size;
 }

@@ -1,5 +1,6 @@
 /**
- * How soon a message leaves, lower first (the outbound queue's priorities): replies and urgent
- * cards before status notices and cards, broadcast traffic last.
+ * How soon a message leaves, lower first (the outbound queue's priorities): a person in danger
+ * (urgent and emergency cards, their alerts) ahead of everything, in any mode; then replies;
+ * then status notices and ordinary cards; broadcast traffic last.
  */
-export const Priority = { interactive: 1, status: 2, card: 2, bulk: 10 } as const;
+export const Priority = { emergency: 1, interactive: 2, status: 3, card: 3, bulk: 10 } as const;
