@@ -84,7 +84,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     en: [
       'gas leak\\w*', 'leak\\w* gas', 'gas (?:is |was )?leak\\w*', 'smell\\w* (?:strongly |really |very |a lot )?(?:of |like )?gas',
       '(?:gas|co|carbon monoxide) (?:alarm|detector)s? (?:is |keeps |kept )?(?:going off|goes off|beeping|ringing|sounding)', 'left the gas on', 'gas smell\\w*', 'carbon monoxide', 'co poisoning',
-      'co alarm', 'gas (?:is )?hissing',
+      'co alarm', 'gas (?:is )?hissing', '(?:coal|charcoal) (?:stove|fire|burner|heater|brazier)[^.!?]{0,60}\\b(?:vomit\\w*|confused|dizzy|headache|drowsy|unconscious|sleepy|sick|passed out)',
     ],
   },
   {
@@ -114,7 +114,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'electric',
     strength: 'weak',
     zh: ['漏电', '短路', '火花', '噼里啪啦', '噼啪', '(?:插座|插排|插板|排插|插头|插线板|开关|电线|电器|充电器)[^，。！？]{0,4}(?:烧焦|烧黑|烧了|烧化)', '(?:开关|插座|面板|电线|插头|插排|电箱)[^。！？]{0,12}(?:发烫|焦糊|啪啪)', '麻手', '带电(?!池|脑|话|视|梯|动|瓶|源|器|费|宝|子)', '(?:摸|碰)[^，。！？]{0,6}有电', '(?:墙|水|地|门|水龙头|外壳|铁)[^，。！？]{0,4}有电', '积水里有电', '电线(?:裸露|破皮|露出来)', '(?:灯|电线|插座|开关|电箱)[^，。！？]{0,4}(?:滴水|进水|泡水)'],
-    en: ['sparks?', 'exposed wires?', 'short circuit'],
+    en: ['sparks?', 'exposed wires?', 'short circuit', '(?:water|wet)[^.!?]{0,40}\\b(?:lights?|sockets?|wires?|fuse ?box) (?:are |is )?(?:flicker\\w*|spark\\w*|buzz\\w*|wet)'],
   },
 
   // ─── flood / water ───
@@ -152,7 +152,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     en: [
       'flood\\w*', 'water (?:is |keeps )?(?:coming|come|comes|pouring|rushing|getting|entering|flowing|leaking|running) (?:in|into)', 'water everywhere', 'water (?:is )?entering',
       'water (?:is )?(?:up to|reached|reaching|above) (?:my |our |the |his |her )?(?:knees?|bed)', 'water (?:keeps |is )?rising',
-      '(?:house|home|flat|room|basement|garage|street|road|village|apartment|floor|kitchen|everything) (?:is |was |are )?(?:full of|under) water', 'water (?:is |keeps )?(?:getting|going) (?:higher|deeper)',
+      '(?:house|home|flat|room|basement|garage|street|road|village|apartment|floor|kitchen|everything) (?:is |was |are )?(?:full of|under) water', 'water (?:is )?(?:pouring|coming|gushing|flooding) (?:in )?(?:through|from|down) (?:the )?(?:ceiling|roof|walls?)', 'water (?:is |keeps )?(?:getting|going) (?:higher|deeper)',
     ],
   },
   {
@@ -271,7 +271,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'unconscious',
     strength: 'weak',
     zh: ['晕了', '昏了', '迷糊', '昏昏沉沉', '喘不上气', '喘不过气', '上气不接下气', '(?:一直|还)没醒', '没(?:有)?反应', '撑不了(?:多久|了)', '上吐下泻', '(?:吃了|误食)[^，。！？]{0,8}(?:蘑菇|菌子)', '剧痛', '(?:一身|满头|浑身)(?:的)?(?:冷汗|大汗)', '冷汗直冒',
-      '(?:好几天|几天|两天|三天|一天|一整天|好久)(?:都)?没(?:出门|开门|见人|见着人|露面|动静|下楼|接电话)', '意识不清', '神志不清', '中暑', '说不出话', '没动静', '躺着不动', '抽风', '痉挛', '呛住', '快不行了', '吃错药', '中风', '脑梗', '脑溢血', '脑出血', '心梗', '心肌梗', '胸口(?:疼|痛)', '心口(?:疼|痛)'],
+      '(?:好几天|几天|两天|三天|一天|一整天|好久)(?:都)?没(?:出门|开门|见人|见着人|见|露面|动静|下楼|接电话)', '意识不清', '神志不清', '中暑', '说不出话', '没动静', '躺着不动', '抽风', '痉挛', '呛住', '快不行了', '吃错药', '中风', '脑梗', '脑溢血', '脑出血', '心梗', '心肌梗', '胸口(?:疼|痛)', '心口(?:疼|痛)'],
     en: ['faint\\w*', 'stroke', 'collapse', 'poison\\w*', 'stung by', `${CANT} (?:talk|speak)`, 'swell\\w* (?:up )?(?:badly|fast|quickly)'],
   },
 
@@ -314,9 +314,9 @@ export const DANGER_CUES: readonly DangerCue[] = [
     zh: [
       `${PERSON}[^，。！？]{0,8}(?:不见了|不见人|丢了|走丢|走失|走散|失踪|找不到了|找不着了|找不见了|找不到|找不着|找不见|寻勿到|寻不到|唔见|搵唔到|没影儿?|没了?踪影|不知道(?:去|跑|走|在)(?:了)?(?:哪|哪里|哪儿)|走哪去了|跑哪去了|被(?:人)?(?:带走|抱走|拐))(?=$|[\\s，。！？,.!?；…~]|啊|呀|了|啦|咯|哦|喽|嘞)`,
       `${PERSON}[^，。！？]{0,12}(?:一夜没回|一晚上没回|一宿没回|到现在(?:还)?没(?:有)?回|还没(?:有)?回(?:来|家)?|一直没(?:有)?回(?:来|家)?(?![复信话答应]|消息|微信|电话)|没回来|没回家|没到家|没见人|(?:几|两|三|四|五|好几|多)天(?:都)?没(?:联系上|消息|音讯|见到|回))`,
-      `${PERSON}[^，。！？]{0,4}(?:lost|missing)`, '被[^，。！？]{0,6}(?:带走|抱走|拐走|拐跑|领走|拽走|拉走)(?:了)?(?=$|[\\s，。！？,.!?])', '人没回(?:来|家)', '离家(?:了|出走)', `${PERSON}就没了`, '(?:一转身|一眨眼|一回头|一不留神)[^，。！？]{0,6}(?:没了|不见了|找不到了|找不着了)', '坐错(?:了)?车', '说不回来了', '不见(?:了)?踪影',
+      `${PERSON}[^，。！？]{0,4}(?:lost|missing)`, '被[^，。！？]{0,6}(?:带走|抱走|拐走|拐跑|领走|拽走|拉走)(?:了)?(?=$|[\\s，。！？,.!?])', '人没回(?:来|家)', '离家(?:了|出走)', `${PERSON}就没了`, '(?:一转身|一眨眼|一回头|一不留神)[^，。！？]{0,6}(?:没了|不见了|找不到了|找不着了)', '坐错(?:了)?车', '跑出去[^。！？]{0,10}(?:找不到|找不着|找不见|没回|不见)', '说不回来了', '不见(?:了)?踪影',
       '(?:全家|到处|一直|都)[^，。！？]{0,3}找(?:了)?[^，。！？]{0,6}(?:小时|天|下午|上午|晚上|半天|一夜)', '走失', '走丢', '失踪', '离家出走', '被拐', '拐走', '抱走了', '寻人', '人不见了', '人丢了', '找不到人了', '走散', '走是了', '唔见咗',
-      '(?:痴呆|糊涂|阿尔茨海默|老年痴呆|认知障碍|智力障碍|智障|脑子不清楚|记性不好|失智)[^。！？]{0,20}(?:出门|出去|跑出去|走出去|不见|没回|找不到|找不着|走丢|不知道去哪)',
+      '(?:痴呆|糊涂|阿尔茨海默|老年痴呆|认知障碍|智力障碍|智障|脑子不清楚|记性不好|失智|精神病|精神障碍|精神不好|自闭症)[^。！？]{0,20}(?:出门|出去|跑出去|走出去|不见|没回|找不到|找不着|走丢|不知道去哪)',
       '(?:出门|出去)[^。！？]{0,14}(?:到现在|一夜|一整天|天都黑|天黑|现在)[^。！？]{0,4}(?:没回|没有回|还没|没影)', '找不到家长', '(?:就|突然|一下子|转眼)(?:找不见|找不着|找不到|不见)了',
     ],
     en: [
@@ -355,7 +355,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'domestic (?:violence|abuse)', '(?:beat|beating|hit|hitting|attack\\w*|punch\\w*|kick\\w*|stab\\w*) (?:a|an|the|some|this|that) (?:man|woman|girl|boy|kid|child|old|person|guy|lady)', 'attack\\w* (?:people|someone|somebody)',
       '(?:got|was|been|being) (?:beaten|bullied and beaten)', 'with a (?:knife|gun|machete|axe|bat|hammer|weapon)', '(?:has|had|holding|waving|pulled|carrying) (?:a )?(?:knife|gun|weapon)',
       '(?:kill|stab|shoot) (?:me|us|my|her|him)', '(?:hurt|beat) (?:me|us|her|him)', 'threaten\\w* (?:to|me|us|people)', 'broke into', 'break(?:ing)? in(?:to)?', 'burglar\\w*', 'intruder',
-      'robbed', 'robbery', 'mugged', 'mugging', 'being (?:beaten|attacked|hit|abused)', 'rape\\w*', 'sexual(?:ly)? (?:assault|abuse)\\w*', 'molest\\w*', 'pulled a (?:knife|gun)',
+      'robbed', 'robbery', 'mugged', 'mugging', '(?:beat|beating|beats|beaten) up', 'being (?:beaten|attacked|hit|abused)', 'rape\\w*', 'sexual(?:ly)? (?:assault|abuse)\\w*', 'molest\\w*', 'pulled a (?:knife|gun)',
     ],
   },
   {
@@ -381,7 +381,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     ],
     en: [
       'overdos\\w*', 'took (?:too many|a lot of|all (?:the|his|her|my)) (?:pills|tablets|medicine|sleeping pills)', '(?:jump|jumping|jumped) (?:off|from) (?:the |a )?(?:bridge|roof|building|balcony|window|cliff)',
-      'going to jump', 'hang (?:my|him|her)self', 'hanged (?:him|her)self', '(?:cut|slit|slashed) (?:my|his|her) wrists?', 'cutting (?:her|his|my|their) (?:arms?|wrists?|legs?)',
+      'going to jump', '(?:balcony|roof|window|bridge) (?:ledge|edge|railing)', 'edge of the (?:roof|building|bridge|balcony)', 'hang (?:my|him|her)self', 'hanged (?:him|her)self', '(?:cut|slit|slashed) (?:my|his|her) wrists?', 'cutting (?:her|his|my|their) (?:arms?|wrists?|legs?)',
       '(?:going to|gonna|want to|wants to|will) end it',
     ],
   },
@@ -391,11 +391,11 @@ export const DANGER_CUES: readonly DangerCue[] = [
     strength: 'strong',
     zh: [
       '自杀', '自尽', '轻生', '寻死', '寻短见', '不想活', '活不下去', '活着(?:真|都)?(?:没|没有)(?:啥|什么)?(?:意思|意义|劲|盼头)', '活着(?:好|太|真)累', '活够了', '活腻', '想死(?!你|您|大家|他们|她们|咱|宝|人|我)',
-      '去死(?!吧)', '不如死了', '死了算了', '死了(?:大家|就)(?:都)?(?:轻松|好了|解脱)', '一了百了', '一死了之', '结束(?:自己的)?(?:生命|这一切|一切)', '了结自己', '了此残生',
+      '去死(?!吧)', '不如死了', '死了算了', '死了(?:大家|就)(?:都)?(?:轻松|好了|解脱)', '一了百了', '一死了之', '结束(?:自己的)?(?:生命|这一切|一切)', '结束自己', '活着[^，。！？]{0,4}没(?:有)?(?:啥|什么)?(?:意思|意义|劲|盼头)', '了结自己', '了此残生',
       '离开这个世界', '怎么(?:死|自杀)', '想好(?:了)?怎么(?:结束|死|走)', '活到头了', '(?:我|自己)[^，。！？]{0,4}(?:消失|不在)了?(?:最好|就好|算了)', '消失了?(?:最好|算了|就好)', '死了(?:也)?没人(?:在乎|管|知道|心疼)', '了断', '活着(?:就是|也是)?(?:浪费|多余|受罪)', '没有我(?:会)?(?:更好|更轻松)', '划(?:自己|手臂|胳膊|手腕)', '(?:手臂|胳膊|手腕)上[^，。！？]{0,6}(?:划|割)', '自残', '自伤', '伤害自己', '遗书', '生无可恋', '不想醒来', '字杀',
     ],
     en: [
-      'suicid\\w*', 'kill(?:ing|ed|s)? (?:my|him|her|them)sel(?:f|ves)', "(?:no|not see the|don'?t see the|don'?t see any|no) point (?:in )?(?:living|going on|life)", '(?:better|happier) (?:off )?without me', 'disappear forever', '(?:nobody|no one) would (?:miss|care about|notice) me', 'end (?:my|his|her|their) (?:own )?life', 'ending (?:my|his|her|their) (?:own )?life', 'end it all',
+      'suicid\\w*', 'kill(?:ing|ed|s)? (?:my|him|her|them)sel(?:f|ves)', "(?:no|not see the|don'?t see the|don'?t see any|no) point (?:in )?(?:living|going on|life)", '(?:better|happier) (?:off )?without me', 'disappear forever', '(?:easier|better) (?:if|when) i (?:was|were|am|\'m) (?:dead|gone)', 'wish i (?:was|were) dead', '(?:nobody|no one) would (?:miss|care about|notice) me', 'end (?:my|his|her|their) (?:own )?life', 'ending (?:my|his|her|their) (?:own )?life', 'end it all',
       "(?:want|wants|wanted|wanna|going|gonna) (?:to )?die", "(?:don'?t|do not|doesn'?t|does not) want to (?:live|be alive)", 'no reason to live',
       'better off dead', 'self[- ]?harm\\w*', '(?:cut|cutting|cuts|hurt|hurting|harm|harming|burn|burning) (?:my|him|her|them)sel(?:f|ves)', 'suicide note',
     ],
@@ -404,7 +404,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'self_harm',
     strength: 'weak',
     zh: ['想不开', '撑不下去', '坚持不下去', '不想拖累', '拖累(?:你们|我们|家里|大家)', '把(?:存折|钱|银行卡|东西)[^，。！？]{0,4}(?:交给|都给|送)', '想走了', '(?:我|他|她)死了(?:也|就|大家)', '我是个废物', '多余的人', '熬不下去', '没有活路', '解脱', '累赘', '绝望', '交代后事', '活着干嘛', '活着有什么意思', '活得(?:很|好|太|真)?累', '想(?:永远)?消失', '安眠药'],
-    en: ['life is meaningless', 'no point (?:in )?living', `${CANT} go on`, 'give up on life', 'hopeless'],
+    en: ['life is meaningless', 'saying goodbye', 'said goodbye', 'goodbye (?:message|note|letter)', 'no point (?:in )?living', `${CANT} go on`, 'give up on life', 'hopeless'],
   },
 ];
 
@@ -421,7 +421,8 @@ export const ALARM_WEAK: readonly string[] = ['出事了', '快来人', '来人�
 export const NOT_DANGER: readonly string[] = [
   // Longer contexts first: at one place the first alternative that matches wins.
   '(?:抽烟|吸烟|烟民|烟头)[^。！？]{0,12}烟味', '烧(?:秸秆|垃圾|荒|落叶|麦茬|稻草|树叶)[^。！？]{0,10}烟',
-  '(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)[^。！？人他她]{0,12}没回(?:来|家)', '(?:跟|像|好像|如同)[^，。！？]{0,4}着火了?(?:一样|似的)',
+  '(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)[^。！？人他她]{0,12}没回(?:来|家)',
+  '(?:燃气|煤气|天然气|一氧化碳|烟雾|烟感|火灾)(?:泄漏|泄露)?(?:报警器|探测器|检测器)(?![^，。！？]{0,4}(?:响|叫|报警))', '(?:跟|像|好像|如同)[^，。！？]{0,4}着火了?(?:一样|似的)',
   '(?:作业|工作|学习|事情|问题|琐事|生活|家务)[^，。！？]{0,3}困(?:住|扰)', '(?:手机|钥匙|东西|钱包|眼镜|戒指|手表|耳机|包)[^，。！？]{0,3}(?:掉|落)(?:进|到|入)?(?:了)?[^，。！？]{0,2}(?:水|河|井|厕所|马桶|下水道)', '(?:学|玩|练)(?:轮滑|滑板|骑车|自行车|滑冰|溜冰|走路)[^。！？]{0,8}摔', '(?:柜子|书架|衣柜|桌子)[^，。！？]{0,3}塌',
   '(?:秸秆|垃圾|麦秸|落叶|荒草|柴草)[^，。！？]{0,4}(?:焚烧|烧)[^。！？]{0,8}烟',
   '(?:(?:洪水|大水|水灾|暴雨)[^，。！？]{0,6})?(?:庄稼|菜地|地里|田里|麦子|稻子|玉米|麦田|稻田|果园|鱼塘)[^，。！？]{0,4}(?:被)?(?:淹|冲)',
@@ -495,7 +496,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   'play ?fight\\w*', 'pillow fight\\w*', 'food fight\\w*', 'fight\\w* (?:over|about) (?:the )?(?:tv|remote|inheritance|property|money|custody|toys?|land|house)', 'fighting games?',
   '(?:video )?games? (?:fight|fighting)', 'stuck on (?:my |the |a |this )?(?:homework|question|problem|step|form|page|level)', 'locked out', 'crash(?:ed|es)? (?:course|diet)',
   '(?:computer|laptop|phone|app|system|website|screen)s? (?:has |have )?(?:crashed|collapsed|froze|frozen|died|is dead)', 'knife (?:sharpening|skills?)', 'first[- ]aid',
-  'cpr', 'self[- ]defen[cs]e', '(?:quit|stop|stopped|give up|giving up) smoking', 'smoking (?:cessation|habit|area|room)', 'i smoke', 'slipped (?:my|his|her) mind',
+  'cpr', 'self[- ]defen[cs]e', '(?:smoke|fire|gas|co) (?:detector|alarm)s?[^.!?]{0,40}\\bbatter\\w*', '(?:quit|stop|stopped|give up|giving up) smoking', 'smoking (?:cessation|habit|area|room)', 'i smoke', 'slipped (?:my|his|her) mind',
   '(?:breaker|fuse|switch|power|circuit|electricity|trip switch)s? (?:has |have |keeps? |kept |always )?(?:tripped|tripping|trips)', 'heart (?:check|checkup|health)', 'stroke (?:rehab\\w*|recovery|patients?|survivors?)', '(?:brush|swimming) strokes?', 'fainting (?:spells? )?(?:before|last|in the past)',
   'car (?:accident )?(?:insurance|claim|compensation)', 'burn(?:ed|t)? (?:cd|dvd|calories|rubbish|leaves|straw|incense|paper)', 'hit (?:the )?(?:road|button|target|jackpot)',
   'stuck (?:at home|inside) (?:all day|bored|with)', 'drowning in (?:work|homework|paperwork|debt|bills)',
@@ -509,7 +510,7 @@ export const EN_NEGATION_BEFORE =
 
 // A cue that is feared, prevented or supposed, not happening: "怕老人摔倒", "万一着火", "if there is a fire".
 export const ZH_HYPOTHETICAL_BEFORE =
-  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|学一下|学会|学着|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解)/;
+  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解)/;
 export const EN_HYPOTHETICAL_BEFORE = /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
 export const ZH_HABIT_BEFORE = /(?:经常|老是|总是|常常|时常|动不动就|容易|老|天天|每天|每晚|一(?:到|坐|上|见|紧张|着急|生气|激动)[^，。！？]{0,10}就)$/;
@@ -529,7 +530,7 @@ export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:怎么|如何|怎样
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /培训|演练|演习|讲座|课程|上课|网课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后/;
+  /培训|演练|演习|讲座|课程|上课|网课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
@@ -547,7 +548,7 @@ export const ZH_LEGAL_SOFT = /离婚|取证|立案|证据/;
 // Hardship: "实在撑不下去了，看能不能申请点救助" is despair about money, asked about only when explicit.
 export const ZH_HARDSHIP = /申请|救助|补助|补贴|低保|贷款|还不上|没钱|工资|学费|医药费|捐款|困难户|生意/;
 export const EN_TOPIC =
-  /\b(?:mock|pretend|festival|(?:a|the) show|performance|rehearsal|training|drills?|class|classes|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety|games?|movies?|films?|videos?|(?:the|on the) news|news (?:said|says|report\w*)|story|stories|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*)\b/;
+  /\b(?:mock|pretend|festival|(?:a|the) show|performance|rehearsal|training|drills?|class|classes|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety|games?|movies?|films?|videos?|(?:the|on the) news|news (?:said|says|report\w*)|story|stories|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*|scams?|scammers?|fraud\w*)\b/;
 
 // Distant past: "去年家里着过火". A recent marker between it and the cue keeps the cue ("上周…今天又…").
 export const ZH_PAST =
@@ -579,7 +580,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   { families: ['trapped', 'flood', 'collapse'], zh: '救(?:出来|上来|下来)了|已经(?:救出|脱险|出来了)|脱险了', en: 'rescued|got (?:him|her|them) out safe' },
   {
     families: ['unconscious', 'bleeding', 'fall'],
-    zh: '血(?:已经)?止住了|(?<!不|没)醒(?:过来)?了|(?:看过|检查过|检查了|拍了片子?|去医院看了)(?:也|了)?没(?:事|大碍|什么事|问题)|恢复得(?:差不多|挺好|很好)|已经(?:出院|康复|恢复)',
+    zh: '血(?:已经)?止住了|(?:就|已经|现在)(?:好了|止住了|不流了|停了)|(?<!不|没)醒(?:过来)?了|(?:看过|检查过|检查了|拍了片子?|去医院看了)(?:也|了)?没(?:事|大碍|什么事|问题)|恢复得(?:差不多|挺好|很好)|已经(?:出院|康复|恢复)',
     en: 'stopped bleeding|woke up|is awake|came round',
   },
   {

@@ -247,6 +247,8 @@ function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: Span & 
   const after = text.slice(c.end, clause.end);
   const clauseText = text.slice(clause.start, clause.end);
   if (isNegated(text, breaks, c)) return 'drop';
+  // Experiential 过 right after a cue is a past event: "走丢过一次", "摔过", "晕倒过".
+  if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return 'drop';
   if (ZH_TOPIC.test(clauseText) || EN_TOPIC.test(clauseText)) return 'drop';
   if (ctx.legal) return 'drop';
   const near = before.slice(-HYPOTHETICAL_WINDOW);
