@@ -49,7 +49,14 @@ function isNluDanger(v: unknown): v is NluDanger {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
   const share = (x: unknown) => x === null || typeof x === 'number';
-  return typeof o.set === 'string' && typeof o.messages === 'number' && share(o.recall) && share(o.false_alarm_rate) && typeof o.p50_ms === 'number' && typeof o.p99_ms === 'number';
+  return (
+    typeof o.set === 'string' &&
+    typeof o.messages === 'number' &&
+    share(o.recall) &&
+    share(o.false_alarm_rate) &&
+    typeof o.p50_ms === 'number' &&
+    typeof o.p99_ms === 'number'
+  );
 }
 
 function isNluFigures(v: unknown): v is { messages: number; p50_ms: number; p99_ms: number } {

@@ -176,6 +176,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'co poisoning',
       'co alarm',
       'gas (?:is )?hissing',
+      '(?:coal|charcoal) (?:stove|fire|burner|heater|brazier)[^.!?]{0,60}\\b(?:vomit\\w*|confused|dizzy|headache|drowsy|unconscious|sleepy|sick|passed out)',
     ],
   },
   {
@@ -244,7 +245,12 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '电线(?:裸露|破皮|露出来)',
       '(?:灯|电线|插座|开关|电箱)[^，。！？]{0,4}(?:滴水|进水|泡水)',
     ],
-    en: ['sparks?', 'exposed wires?', 'short circuit'],
+    en: [
+      'sparks?',
+      'exposed wires?',
+      'short circuit',
+      '(?:water|wet)[^.!?]{0,40}\\b(?:lights?|sockets?|wires?|fuse ?box) (?:are |is )?(?:flicker\\w*|spark\\w*|buzz\\w*|wet)',
+    ],
   },
 
   // ─── flood / water ───
@@ -324,6 +330,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'water (?:is )?(?:up to|reached|reaching|above) (?:my |our |the |his |her )?(?:knees?|bed)',
       'water (?:keeps |is )?rising',
       '(?:house|home|flat|room|basement|garage|street|road|village|apartment|floor|kitchen|everything) (?:is |was |are )?(?:full of|under) water',
+      'water (?:is )?(?:pouring|coming|gushing|flooding) (?:in )?(?:through|from|down) (?:the )?(?:ceiling|roof|walls?)',
       'water (?:is |keeps )?(?:getting|going) (?:higher|deeper)',
     ],
   },
@@ -694,7 +701,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '剧痛',
       '(?:一身|满头|浑身)(?:的)?(?:冷汗|大汗)',
       '冷汗直冒',
-      '(?:好几天|几天|两天|三天|一天|一整天|好久)(?:都)?没(?:出门|开门|见人|见着人|露面|动静|下楼|接电话)',
+      '(?:好几天|几天|两天|三天|一天|一整天|好久)(?:都)?没(?:出门|开门|见人|见着人|见|露面|动静|下楼|接电话)',
       '意识不清',
       '神志不清',
       '中暑',
@@ -871,6 +878,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       `${PERSON}就没了`,
       '(?:一转身|一眨眼|一回头|一不留神)[^，。！？]{0,6}(?:没了|不见了|找不到了|找不着了)',
       '坐错(?:了)?车',
+      '跑出去[^。！？]{0,10}(?:找不到|找不着|找不见|没回|不见)',
       '说不回来了',
       '不见(?:了)?踪影',
       '(?:全家|到处|一直|都)[^，。！？]{0,3}找(?:了)?[^，。！？]{0,6}(?:小时|天|下午|上午|晚上|半天|一夜)',
@@ -888,7 +896,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '走散',
       '走是了',
       '唔见咗',
-      '(?:痴呆|糊涂|阿尔茨海默|老年痴呆|认知障碍|智力障碍|智障|脑子不清楚|记性不好|失智)[^。！？]{0,20}(?:出门|出去|跑出去|走出去|不见|没回|找不到|找不着|走丢|不知道去哪)',
+      '(?:痴呆|糊涂|阿尔茨海默|老年痴呆|认知障碍|智力障碍|智障|脑子不清楚|记性不好|失智|精神病|精神障碍|精神不好|自闭症)[^。！？]{0,20}(?:出门|出去|跑出去|走出去|不见|没回|找不到|找不着|走丢|不知道去哪)',
       '(?:出门|出去)[^。！？]{0,14}(?:到现在|一夜|一整天|天都黑|天黑|现在)[^。！？]{0,4}(?:没回|没有回|还没|没影)',
       '找不到家长',
       '(?:就|突然|一下子|转眼)(?:找不见|找不着|找不到|不见)了',
@@ -1024,6 +1032,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'robbery',
       'mugged',
       'mugging',
+      '(?:beat|beating|beats|beaten) up',
       'being (?:beaten|attacked|hit|abused)',
       'rape\\w*',
       'sexual(?:ly)? (?:assault|abuse)\\w*',
@@ -1096,6 +1105,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'took (?:too many|a lot of|all (?:the|his|her|my)) (?:pills|tablets|medicine|sleeping pills)',
       '(?:jump|jumping|jumped) (?:off|from) (?:the |a )?(?:bridge|roof|building|balcony|window|cliff)',
       'going to jump',
+      '(?:balcony|roof|window|bridge) (?:ledge|edge|railing)',
+      'edge of the (?:roof|building|bridge|balcony)',
       'hang (?:my|him|her)self',
       'hanged (?:him|her)self',
       '(?:cut|slit|slashed) (?:my|his|her) wrists?',
@@ -1127,6 +1138,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '一了百了',
       '一死了之',
       '结束(?:自己的)?(?:生命|这一切|一切)',
+      '结束自己',
+      '活着[^，。！？]{0,4}没(?:有)?(?:啥|什么)?(?:意思|意义|劲|盼头)',
       '了结自己',
       '了此残生',
       '离开这个世界',
@@ -1155,6 +1168,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       "(?:no|not see the|don'?t see the|don'?t see any|no) point (?:in )?(?:living|going on|life)",
       '(?:better|happier) (?:off )?without me',
       'disappear forever',
+      "(?:easier|better) (?:if|when) i (?:was|were|am|'m) (?:dead|gone)",
+      'wish i (?:was|were) dead',
       '(?:nobody|no one) would (?:miss|care about|notice) me',
       'end (?:my|his|her|their) (?:own )?life',
       'ending (?:my|his|her|their) (?:own )?life',
@@ -1194,7 +1209,16 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '想(?:永远)?消失',
       '安眠药',
     ],
-    en: ['life is meaningless', 'no point (?:in )?living', `${CANT} go on`, 'give up on life', 'hopeless'],
+    en: [
+      'life is meaningless',
+      'saying goodbye',
+      'said goodbye',
+      'goodbye (?:message|note|letter)',
+      'no point (?:in )?living',
+      `${CANT} go on`,
+      'give up on life',
+      'hopeless',
+    ],
   },
 ];
 
@@ -1245,6 +1269,7 @@ export const NOT_DANGER: readonly string[] = [
   '(?:抽烟|吸烟|烟民|烟头)[^。！？]{0,12}烟味',
   '烧(?:秸秆|垃圾|荒|落叶|麦茬|稻草|树叶)[^。！？]{0,10}烟',
   '(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)[^。！？人他她]{0,12}没回(?:来|家)',
+  '(?:燃气|煤气|天然气|一氧化碳|烟雾|烟感|火灾)(?:泄漏|泄露)?(?:报警器|探测器|检测器)(?![^，。！？]{0,4}(?:响|叫|报警))',
   '(?:跟|像|好像|如同)[^，。！？]{0,4}着火了?(?:一样|似的)',
   '(?:作业|工作|学习|事情|问题|琐事|生活|家务)[^，。！？]{0,3}困(?:住|扰)',
   '(?:手机|钥匙|东西|钱包|眼镜|戒指|手表|耳机|包)[^，。！？]{0,3}(?:掉|落)(?:进|到|入)?(?:了)?[^，。！？]{0,2}(?:水|河|井|厕所|马桶|下水道)',
@@ -1567,6 +1592,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   'first[- ]aid',
   'cpr',
   'self[- ]defen[cs]e',
+  '(?:smoke|fire|gas|co) (?:detector|alarm)s?[^.!?]{0,40}\\bbatter\\w*',
   '(?:quit|stop|stopped|give up|giving up) smoking',
   'smoking (?:cessation|habit|area|room)',
   'i smoke',
@@ -1592,7 +1618,7 @@ export const EN_NEGATION_BEFORE =
 
 // A cue that is feared, prevented or supposed, not happening: "怕老人摔倒", "万一着火", "if there is a fire".
 export const ZH_HYPOTHETICAL_BEFORE =
-  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|学一下|学会|学着|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解)/;
+  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解)/;
 export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
@@ -1614,7 +1640,7 @@ export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:怎么|如何|怎样
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /培训|演练|演习|讲座|课程|上课|网课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后/;
+  /培训|演练|演习|讲座|课程|上课|网课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
@@ -1632,7 +1658,7 @@ export const ZH_LEGAL_SOFT = /离婚|取证|立案|证据/;
 // Hardship: "实在撑不下去了，看能不能申请点救助" is despair about money, asked about only when explicit.
 export const ZH_HARDSHIP = /申请|救助|补助|补贴|低保|贷款|还不上|没钱|工资|学费|医药费|捐款|困难户|生意/;
 export const EN_TOPIC =
-  /\b(?:mock|pretend|festival|(?:a|the) show|performance|rehearsal|training|drills?|class|classes|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety|games?|movies?|films?|videos?|(?:the|on the) news|news (?:said|says|report\w*)|story|stories|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*)\b/;
+  /\b(?:mock|pretend|festival|(?:a|the) show|performance|rehearsal|training|drills?|class|classes|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety|games?|movies?|films?|videos?|(?:the|on the) news|news (?:said|says|report\w*)|story|stories|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*|scams?|scammers?|fraud\w*)\b/;
 
 // Distant past: "去年家里着过火". A recent marker between it and the cue keeps the cue ("上周…今天又…").
 export const ZH_PAST =
@@ -1664,7 +1690,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   { families: ['trapped', 'flood', 'collapse'], zh: '救(?:出来|上来|下来)了|已经(?:救出|脱险|出来了)|脱险了', en: 'rescued|got (?:him|her|them) out safe' },
   {
     families: ['unconscious', 'bleeding', 'fall'],
-    zh: '血(?:已经)?止住了|(?<!不|没)醒(?:过来)?了|(?:看过|检查过|检查了|拍了片子?|去医院看了)(?:也|了)?没(?:事|大碍|什么事|问题)|恢复得(?:差不多|挺好|很好)|已经(?:出院|康复|恢复)',
+    zh: '血(?:已经)?止住了|(?:就|已经|现在)(?:好了|止住了|不流了|停了)|(?<!不|没)醒(?:过来)?了|(?:看过|检查过|检查了|拍了片子?|去医院看了)(?:也|了)?没(?:事|大碍|什么事|问题)|恢复得(?:差不多|挺好|很好)|已经(?:出院|康复|恢复)',
     en: 'stopped bleeding|woke up|is awake|came round',
   },
   {

@@ -29,6 +29,16 @@ export { extractPhones, findPhones, type PhoneMatch } from './phone.extractor.js
 export { extractTime, DEFAULT_TIME_ZONE, PART_OF_DAY_HOURS, type TimeExtractOptions } from './time.extractor.js';
 export { extractPlace, findPlace, PlaceMatcher } from './place.extractor.js';
 export { detectUrgency } from './urgency.detector.js';
-export { assessDanger, DANGER_FAMILIES, LIFE_THREATENING_FAMILIES, MAX_DANGER_TEXT_LENGTH } from './danger.detector.js';
+export {
+  assessDanger,
+  DangerDetector,
+  defaultDangerDetector,
+  DANGER_FAMILIES,
+  LEARNED_DANGER_THRESHOLD,
+  LIFE_THREATENING_FAMILIES,
+  MAX_DANGER_TEXT_LENGTH,
+  type DangerDetectorOptions,
+} from './danger.detector.js';
+export { DANGER_TRAINING, type DangerTrainingExample } from './danger-training.js';
 export { detectBeneficiary } from './beneficiary.detector.js';
 export { detectLanguage } from './language.detector.js';

@@ -1,6 +1,6 @@
 import { detectBeneficiary } from './beneficiary.detector.js';
 import { CategoryClassifier, vocabularyWords, type CategoryScore } from './category.classifier.js';
-import { assessDanger } from './danger.detector.js';
+import { assessDanger, defaultDangerDetector } from './danger.detector.js';
 import { DEFAULT_CATEGORIES } from './default-vocabulary.js';
 import { detectLanguage } from './language.detector.js';
 import type { TrainingExample } from './learned.model.js';
@@ -52,6 +52,8 @@ export class RuleBasedNlu {
       training: opts.training ?? DEFAULT_TRAINING,
     });
     this.places = new PlaceMatcher(opts.places ?? []);
+    // Train the danger check's learned backup now, not in the first understand().
+    defaultDangerDetector();
   }
 
   /** Every category, best first, with its confidence; what `understand` summarises. */
