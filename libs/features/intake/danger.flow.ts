@@ -6,7 +6,7 @@
 import type { Turn } from '@baiying/conversation';
 import { label } from '@baiying/i18n';
 import { findStation, isStation, stationChoices } from './intake.catalogue.js';
-import { intakeFlow, type IntakeData } from './intake.flow-state.js';
+import { intakeFlow, needCommand, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
 
 /** The category an emergency gets when the message named no other (a fall at home stays `elderly`). */
@@ -84,18 +84,10 @@ export class DangerIntake {
   private async submit(turn: Turn, data: IntakeData): Promise<void> {
     if (!data.stationId || !data.categoryCode) return this.askPlace(turn);
     const r = await this.submitNeed.execute(turn.w, turn.actor, {
-      channel: turn.ev.channel,
-      description: data.description,
-      truncated: data.truncated,
-      categoryCode: data.categoryCode,
-      stationId: data.stationId,
-      address: data.address ?? null,
-      location: data.location ?? null,
+      ...needCommand(turn.ev.channel, { ...data, categoryCode: data.categoryCode, stationId: data.stationId }),
       wantedTime: data.wantedTime ?? NOW,
-      phone: data.phone ?? null,
-      beneficiary: data.beneficiary ?? 'none',
       urgency: 'urgent',
-      attachments: data.attachments,
+      reviewReason: null,
       danger: { level: 'likely', families: data.danger?.families ?? [] },
     });
     turn.clearDialogue();

@@ -1,7 +1,8 @@
 // The intake form's state between turns (encrypted in PostgreSQL): what is known so far.
 import { defineFlow } from '@baiying/conversation';
-import { BENEFICIARIES } from '@baiying/domain';
+import { BENEFICIARIES, type Channel } from '@baiying/domain';
 import { z } from 'zod';
+import type { SubmitNeedCommand } from './submit-need.usecase.js';
 
 const point = z.object({ lat: z.number(), lng: z.number() });
 const attachment = z.object({ kind: z.string(), fileRef: z.string() });
@@ -40,6 +41,25 @@ export const pendingMediaFlow = defineFlow('pending_photo', z.object({ attachmen
 
 /** At most this many photos/voice notes are kept with one need. */
 export const MAX_ATTACHMENTS = 10;
+
+/** The need a completed form describes, as the submit use case takes it. */
+export function needCommand(channel: Channel, data: IntakeData & { categoryCode: string; stationId: string }): SubmitNeedCommand {
+  return {
+    channel,
+    description: data.description,
+    truncated: data.truncated,
+    categoryCode: data.categoryCode,
+    stationId: data.stationId,
+    address: data.address ?? null,
+    location: data.location ?? null,
+    wantedTime: data.wantedTime ?? null,
+    phone: data.phone ?? null,
+    beneficiary: data.beneficiary ?? 'none',
+    urgency: data.urgency,
+    attachments: data.attachments,
+    reviewReason: reviewReason(data),
+  };
+}
 
 /** 审单: the category stays uncertain when understanding was unsure and the resident chose outside its top three. */
 export function reviewReason(d: IntakeData): string | null {

@@ -6,7 +6,7 @@ import { en, label, t, zh } from '@baiying/i18n';
 import type { Turn } from '@baiying/conversation';
 import { beneficiaryKey, urgencyKey } from '../routing/index.js';
 import { findStation, isStation, stationChoices } from './intake.catalogue.js';
-import { intakeFlow, nextStep, reviewReason, type IntakeData } from './intake.flow-state.js';
+import { intakeFlow, needCommand, nextStep, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
 import type { Understander } from './understander.js';
 import { DangerIntake } from './danger.flow.js';
@@ -270,21 +270,11 @@ export class IntakeForm {
 
   private async submit(turn: Turn, data: IntakeData): Promise<void> {
     if (!data.categoryCode || !data.stationId) return this.advance(turn, data);
-    const r = await this.submitNeed.execute(turn.w, turn.actor, {
-      channel: turn.ev.channel,
-      description: data.description,
-      truncated: data.truncated,
-      categoryCode: data.categoryCode,
-      stationId: data.stationId,
-      address: data.address ?? null,
-      location: data.location ?? null,
-      wantedTime: data.wantedTime ?? null,
-      phone: data.phone ?? null,
-      beneficiary: data.beneficiary ?? 'none',
-      urgency: data.urgency,
-      attachments: data.attachments,
-      reviewReason: reviewReason(data),
-    });
+    const r = await this.submitNeed.execute(
+      turn.w,
+      turn.actor,
+      needCommand(turn.ev.channel, { ...data, categoryCode: data.categoryCode, stationId: data.stationId }),
+    );
     turn.clearDialogue();
     if (!r.ok) return turn.say('error_generic');
     turn.say('intake.saved', { code: r.value.code });

@@ -71,6 +71,9 @@ describe('bad input', () => {
     r = await send(ev('901', dm('901'), { kind: 'voice', fileRef: 'voice-file-1' }));
     expect(r.texts[0]).toContain('听不了语音');
     r = await send(ev('901', dm('901'), { text: '水管漏水了，厨房都是水' }));
+    // Water in a kitchen may be a person in danger: the desk asks that one question first.
+    expect(r.last?.text).toContain('现在有人有危险吗？');
+    r = await send(ev('901', dm('901'), { kind: 'callback', callback: { id: `c${seq}`, data: pressData(r.last, /^没有/) } }));
     expect(r.last?.text).toMatch(/便民维修|请选择|不太确定/);
     // Walk to the end with buttons and check the need carries both attachments.
     const need = await walkIntake('901', r.last!);
