@@ -1,0 +1,60 @@
+// Finding danger cues (steps 1–3 in danger.detector.ts): normalise a message keeping every
+// offset, mask what only looks like danger, and the compiled cue, mask and alarm patterns.
+import { ALARM_STRONG, ALARM_WEAK, DANGER_CUES, NOT_DANGER, NOT_DANGER_EN, type DangerCue } from './danger-vocabulary.js';
+import type { DangerFamily } from './nlu.types.js';
+import { toHalfWidth } from './text.util.js';
+
+// Masked phrases become commas: a cue's window ([^，。！？]{0,n}) must not reach across them.
+const MASK_CHAR = '，';
+
+export interface CompiledCue {
+  family: DangerFamily;
+  strength: 'strong' | 'weak';
+  life: boolean | undefined;
+  re: RegExp;
+  english: boolean;
+}
+
+/** An English source: whole words, a space standing for any whitespace. */
+export function englishSource(sources: readonly string[]): string {
+  return `\\b(?:${sources.map((s) => s.replace(/ /g, '\\s+')).join('|')})\\b`;
+}
+
+function compileCues(cues: readonly DangerCue[]): CompiledCue[] {
+  const out: CompiledCue[] = [];
+  for (const cue of cues) {
+    if (cue.zh && cue.zh.length > 0) {
+      out.push({ family: cue.family, strength: cue.strength, life: cue.life, re: new RegExp(cue.zh.join('|'), 'g'), english: false });
+    }
+    if (cue.en && cue.en.length > 0) {
+      out.push({ family: cue.family, strength: cue.strength, life: cue.life, re: new RegExp(englishSource(cue.en), 'g'), english: true });
+    }
+  }
+  return out;
+}
+
+export const CUES = compileCues(DANGER_CUES);
+export const MASK_ZH = new RegExp(NOT_DANGER.join('|'), 'g');
+export const MASK_EN = new RegExp(englishSource(NOT_DANGER_EN), 'g');
+export const ALARM_STRONG_RE = new RegExp(ALARM_STRONG.map((s) => s.replace(/ /g, '\\s+')).join('|'), 'g');
+export const ALARM_WEAK_RE = new RegExp(ALARM_WEAK.join('|'), 'g');
+
+export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+export const LATIN = /[a-z]/;
+
+/** Half-width, ASCII lower case, ’ as ': one UTF-16 unit for one, so offsets stay valid. */
+export function normalise(text: string): string {
+  const half = toHalfWidth(text);
+  let out = '';
+  for (let i = 0; i < half.length; i++) {
+    const c = half.charCodeAt(i);
+    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if (c === 0x2019 || c === 0x2018) out += "'";
+    else out += half[i];
+  }
+  return out;
+}
+
+export function mask(text: string, re: RegExp): string {
+  return text.replace(re, (m) => MASK_CHAR.repeat(m.length));
+}
