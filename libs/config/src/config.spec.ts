@@ -1,0 +1,369 @@
+// The environment schema and its mapping to AppConfig, variable by variable: the default, one
+// valid other value and where it lands, and one invalid value refused by name (never echoing a
+// value: configuration errors end up in boot logs). Then the rules across variables.
+import { createHash, randomBytes } from 'node:crypto';
+import { ConfigError, describeConfig, loadConfig, type AppConfig } from './app-config.js';
+import { envSchema } from './config.schema.js';
+
+const BOT = '123456789:AAE_secret-bot-token';
+const KEY_HEX = randomBytes(32).toString('hex');
+const ADMIN = 'admin-secret-0123456789';
+const DEV_KEY = createHash('sha256').update('baiying-dev-key').digest();
+
+interface Row {
+  name: string;
+  get: (c: AppConfig) => unknown;
+  default: unknown;
+  /** A valid value other than the default, and what `get` then returns. */
+  valid: [string, unknown];
+  /** A value the schema refuses; null when any string is accepted. */
+  invalid: string | null;
+  /** Variables the others need for this one to matter (a bot token, a model). */
+  with?: Record<string, string>;
+  /** Variables needed only beside the valid value. */
+  validWith?: Record<string, string>;
+}
+
+const tg = { TELEGRAM_BOT_TOKEN: BOT };
+const nlu = { NLU_MODEL_BASE_URL: 'https://llm.example.org/v1', NLU_MODEL: 'qwen-small' };
+
+const ROWS: Row[] = [
+  { name: 'NODE_ENV', get: (c) => c.env, default: 'development', valid: ['test', 'test'], invalid: 'staging' },
+  { name: 'LOG_LEVEL', get: (c) => c.logLevel, default: 'log', valid: ['debug', 'debug'], invalid: 'info' },
+  {
+    name: 'DATABASE_URL',
+    get: (c) => c.databaseUrl,
+    default: 'postgresql://postgres@127.0.0.1:5432/baiying',
+    valid: ['postgresql://desk@db.internal:5433/desk', 'postgresql://desk@db.internal:5433/desk'],
+    invalid: 'not a url',
+  },
+  { name: 'REDIS_URL', get: (c) => c.redisUrl, default: 'redis://127.0.0.1:6379', valid: ['redis://cache:6380/2', 'redis://cache:6380/2'], invalid: null },
+  { name: 'REDIS_PREFIX', get: (c) => c.redisPrefix, default: 'baiying', valid: ['by-test_2', 'by-test_2'], invalid: 'bad:prefix' },
+  { name: 'ENCRYPTION_KEY', get: (c) => c.encryptionKey, default: DEV_KEY, valid: [KEY_HEX, Buffer.from(KEY_HEX, 'hex')], invalid: 'deadbeef' },
+  { name: 'HTTP_HOST', get: (c) => c.http.host, default: '127.0.0.1', valid: ['0.0.0.0', '0.0.0.0'], invalid: null },
+  { name: 'HTTP_PORT', get: (c) => c.http.port, default: 3000, valid: ['8080', 8080], invalid: '-7' },
+  {
+    name: 'PUBLIC_BASE_URL',
+    get: (c) => c.http.publicBaseUrl,
+    default: undefined,
+    valid: ['https://desk.example.org', 'https://desk.example.org'],
+    invalid: 'not a url',
+  },
+  { name: 'WEB_CHAT_ENABLED', get: (c) => c.webChatEnabled, default: true, valid: ['false', false], invalid: 'maybe' },
+  // Not validated: any string is taken (see the report on TIME_ZONE).
+  { name: 'TIME_ZONE', get: (c) => c.timeZone, default: 'Asia/Shanghai', valid: ['Europe/Berlin', 'Europe/Berlin'], invalid: null },
+
+  { name: 'TELEGRAM_BOT_TOKEN', get: (c) => c.telegram?.token, default: undefined, valid: [BOT, BOT], invalid: 'not-a-token-xyz' },
+  {
+    name: 'TELEGRAM_API_ROOT',
+    get: (c) => c.telegram?.apiRoot,
+    default: 'https://api.telegram.org',
+    valid: ['http://127.0.0.1:8081//', 'http://127.0.0.1:8081'],
+    invalid: 'not a url',
+    with: tg,
+  },
+  {
+    name: 'TELEGRAM_WEBHOOK_URL',
+    get: (c) => c.telegram?.webhookUrl,
+    default: undefined,
+    valid: ['https://desk.example.org/tg', 'https://desk.example.org/tg'],
+    invalid: 'not a url',
+    with: tg,
+  },
+  {
+    name: 'TELEGRAM_WEBHOOK_SECRET',
+    get: (c) => c.telegram?.webhookSecret,
+    default: undefined,
+    valid: ['abc_DEF-123', 'abc_DEF-123'],
+    invalid: 'bad secret!',
+    with: tg,
+  },
+  { name: 'TELEGRAM_GLOBAL_PER_SECOND', get: (c) => c.telegram?.limits.globalPerSecond, default: 30, valid: ['20', 20], invalid: '-7', with: tg },
+  { name: 'TELEGRAM_CHAT_PER_SECOND', get: (c) => c.telegram?.limits.chatPerSecond, default: 1, valid: ['2', 2], invalid: '-7', with: tg },
+  { name: 'TELEGRAM_GROUP_PER_MINUTE', get: (c) => c.telegram?.limits.groupPerMinute, default: 20, valid: ['15', 15], invalid: '-7', with: tg },
+  { name: 'TELEGRAM_BROADCAST_PER_SECOND', get: (c) => c.telegram?.limits.bulkPerSecond, default: 29, valid: ['12', 12], invalid: '-7', with: tg },
+
+  {
+    name: 'WECHATY_PUPPET',
+    get: (c) => c.wechat.puppet,
+    default: undefined,
+    valid: ['@juzi/wechaty-puppet-service', '@juzi/wechaty-puppet-service'],
+    invalid: 'bad puppet',
+  },
+  { name: 'WECHATY_PUPPET_SERVICE_TOKEN', get: (c) => c.wechat.puppetToken, default: undefined, valid: ['puppet_token_1', 'puppet_token_1'], invalid: null },
+  {
+    name: 'WECHATY_PUPPET_SERVICE_ENDPOINT',
+    get: (c) => c.wechat.puppetEndpoint,
+    default: undefined,
+    valid: ['127.0.0.1:8788', '127.0.0.1:8788'],
+    invalid: null,
+  },
+  { name: 'WECHATY_NAME', get: (c) => c.wechat.name, default: 'baiying', valid: ['desk-2', 'desk-2'], invalid: 'bad.name' },
+  { name: 'WECHAT_MIN_GAP_MS', get: (c) => c.wechat.pacing.minGapMs, default: 3000, valid: ['5000', 5000], invalid: '-7' },
+  { name: 'WECHAT_PER_MINUTE', get: (c) => c.wechat.pacing.perMinute, default: 20, valid: ['12', 12], invalid: '-7' },
+  { name: 'WECHAT_WINDOW_MS', get: (c) => c.wechat.pacing.windowMs, default: 60_000, valid: ['30000', 30_000], invalid: '99' },
+  { name: 'WECHAT_BREAKER_PAUSE_SECONDS', get: (c) => c.wechat.pacing.breakerPauseMs, default: 600_000, valid: ['1.5', 1500], invalid: '-7' },
+  { name: 'ADMIN_API_TOKEN', get: (c) => c.adminApiToken, default: undefined, valid: [ADMIN, ADMIN], invalid: 'short-admin' },
+
+  { name: 'SLA_STATION_MINUTES', get: (c) => c.sla.stationMinutes, default: 60, valid: ['30', 30], invalid: '-7' },
+  { name: 'SLA_INSTITUTE_MINUTES', get: (c) => c.sla.instituteMinutes, default: 120, valid: ['90', 90], invalid: '-7' },
+  { name: 'SLA_CENTER_MINUTES', get: (c) => c.sla.centerMinutes, default: 240, valid: ['180', 180], invalid: '-7' },
+  { name: 'SLA_URGENT_MINUTES', get: (c) => c.sla.urgentMinutes, default: 15, valid: ['10', 10], invalid: '-7' },
+  { name: 'SLA_TIME_FACTOR', get: (c) => c.sla.timeFactor, default: 1, valid: ['0.01', 0.01], invalid: '1.5' },
+  { name: 'CREDIT_TIMEOUT_HOURS', get: (c) => c.creditTimeoutHours, default: 72, valid: ['0.5', 0.5], invalid: '-7' },
+  { name: 'POINTS_PER_HOUR', get: (c) => c.pointsPerHour, default: 10, valid: ['0', 0], invalid: '-7' },
+  { name: 'VOLUNTEER_AUTO_APPROVE', get: (c) => c.volunteerAutoApprove, default: false, valid: ['yes', true], invalid: 'maybe' },
+  { name: 'MAX_NEED_TEXT', get: (c) => c.maxNeedText, default: 2000, valid: ['100', 100], invalid: '99' },
+  { name: 'RECONCILE_INTERVAL_SECONDS', get: (c) => c.reconcileIntervalSeconds, default: 60, valid: ['5', 5], invalid: '-7' },
+  { name: 'OUTBOX_POLL_MS', get: (c) => c.outboxPollMs, default: 500, valid: ['10', 10], invalid: '9' },
+  { name: 'OUTBOUND_CONCURRENCY', get: (c) => c.outboundConcurrency, default: 50, valid: ['8', 8], invalid: '-7' },
+  { name: 'BROADCAST_CONCURRENCY', get: (c) => c.calls.broadcastConcurrency, default: 16, valid: ['4', 4], invalid: '-7' },
+  { name: 'BROADCAST_BACKLOG_SECONDS', get: (c) => c.calls.backlogSeconds, default: 5, valid: ['10', 10], invalid: '-7' },
+  { name: 'BROADCAST_CLAIM_LEASE_SECONDS', get: (c) => c.calls.claimLeaseSeconds, default: 120, valid: ['5', 5], invalid: '4' },
+  { name: 'CALL_REMINDER_MINUTES', get: (c) => c.calls.reminderMinutes, default: [1440, 120], valid: ['60', [60]], invalid: '1440;120' },
+  { name: 'CALL_CHECKIN_RADIUS_M', get: (c) => c.calls.checkInRadiusM, default: 500, valid: ['50', 50], invalid: '9' },
+  { name: 'CALL_TALLY_REFRESH_MS', get: (c) => c.calls.tallyRefreshMs, default: 2000, valid: ['100', 100], invalid: '99' },
+  { name: 'EMERGENCY_SLA_MINUTES', get: (c) => c.emergencySlaMinutes, default: 5, valid: ['3', 3], invalid: '-7' },
+  {
+    name: 'EMERGENCY_NUMBERS',
+    get: (c) => c.danger.emergencyNumbers,
+    default: '110 / 119 / 120',
+    valid: ['110 / 120', '110 / 120'],
+    invalid: '9'.repeat(81),
+  },
+  { name: 'CRISIS_HOTLINE', get: (c) => c.danger.crisisHotline, default: '12356', valid: ['400-161-9995', '400-161-9995'], invalid: '12' },
+  { name: 'DEMO_SEED', get: (c) => c.demoSeed, default: true, valid: ['no', false], invalid: 'maybe' },
+
+  { name: 'NLU_CONFIDENCE_THRESHOLD', get: (c) => c.nlu.confidenceThreshold, default: 0.6, valid: ['0.8', 0.8], invalid: '1.5' },
+  {
+    name: 'NLU_MODEL_BASE_URL',
+    get: (c) => c.nlu.model?.baseUrl,
+    default: undefined,
+    valid: ['http://127.0.0.1:11434/v1', 'http://127.0.0.1:11434/v1'],
+    invalid: 'not a url',
+    with: { NLU_MODEL: 'qwen-small' },
+  },
+  {
+    name: 'NLU_MODEL',
+    get: (c) => c.nlu.model?.model,
+    default: undefined,
+    valid: ['qwen-large', 'qwen-large'],
+    invalid: null,
+    validWith: { NLU_MODEL_BASE_URL: nlu.NLU_MODEL_BASE_URL },
+  },
+  { name: 'NLU_MODEL_API_KEY', get: (c) => c.nlu.model?.apiKey, default: undefined, valid: ['sk-model-secret', 'sk-model-secret'], invalid: null, with: nlu },
+  { name: 'NLU_MODEL_TIMEOUT_MS', get: (c) => c.nlu.model?.timeoutMs, default: 1500, valid: ['800', 800], invalid: '-7', with: nlu },
+];
+
+/** Secrets set beside every invalid value: no error message may repeat them. */
+const SECRETS = {
+  ENCRYPTION_KEY: KEY_HEX,
+  ADMIN_API_TOKEN: ADMIN,
+  TELEGRAM_BOT_TOKEN: BOT,
+  NLU_MODEL_API_KEY: 'sk-model-secret',
+  WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_token_1',
+};
+
+function refusal(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error(`accepted ${JSON.stringify(Object.keys(env))}`);
+}
+
+describe('loadConfig, variable by variable', () => {
+  it('covers every variable of the schema', () => {
+    expect(ROWS.map((r) => r.name).sort()).toEqual(Object.keys(envSchema.shape).sort());
+  });
+
+  it.each(ROWS.map((r) => [r.name, r] as const))('%s: default, a valid value, an invalid one', (name, row) => {
+    expect(row.get(loadConfig({ ...row.with }))).toEqual(row.default);
+    expect(row.get(loadConfig({ ...row.with, ...row.validWith, [name]: row.valid[0] }))).toEqual(row.valid[1]);
+    if (row.invalid === null) return;
+    const message = refusal({ ...SECRETS, ...row.with, [name]: row.invalid });
+    expect(message).toMatch(new RegExp(`(^|\\n  )${name}[: ]`));
+    expect(message).not.toContain(row.invalid);
+    for (const [k, secret] of Object.entries(SECRETS)) if (k !== name) expect(message).not.toContain(secret);
+  });
+});
+
+describe('loadConfig, as a whole', () => {
+  it('gives the documented defaults with nothing set', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      logLevel: 'log',
+      databaseUrl: 'postgresql://postgres@127.0.0.1:5432/baiying',
+      redisUrl: 'redis://127.0.0.1:6379',
+      redisPrefix: 'baiying',
+      encryptionKey: DEV_KEY,
+      encryptionKeyIsDevDefault: true,
+      http: { host: '127.0.0.1', port: 3000, publicBaseUrl: undefined },
+      webChatEnabled: true,
+      timeZone: 'Asia/Shanghai',
+      telegram: undefined,
+      wechat: {
+        puppet: undefined,
+        puppetToken: undefined,
+        puppetEndpoint: undefined,
+        name: 'baiying',
+        pacing: { minGapMs: 3000, perMinute: 20, windowMs: 60_000, breakerPauseMs: 600_000 },
+      },
+      adminApiToken: undefined,
+      sla: { stationMinutes: 60, instituteMinutes: 120, centerMinutes: 240, urgentMinutes: 15, timeFactor: 1 },
+      emergencySlaMinutes: 5,
+      danger: { emergencyNumbers: '110 / 119 / 120', crisisHotline: '12356' },
+      calls: { broadcastConcurrency: 16, backlogSeconds: 5, claimLeaseSeconds: 120, reminderMinutes: [1440, 120], checkInRadiusM: 500, tallyRefreshMs: 2000 },
+      creditTimeoutHours: 72,
+      pointsPerHour: 10,
+      volunteerAutoApprove: false,
+      maxNeedText: 2000,
+      reconcileIntervalSeconds: 60,
+      outboxPollMs: 500,
+      outboundConcurrency: 50,
+      demoSeed: true,
+      nlu: { confidenceThreshold: 0.6, model: undefined },
+    });
+  });
+
+  it('sets up Telegram only with a bot token', () => {
+    expect(loadConfig({ TELEGRAM_GLOBAL_PER_SECOND: '10' }).telegram).toBeUndefined();
+    expect(loadConfig(tg).telegram).toEqual({
+      token: BOT,
+      apiRoot: 'https://api.telegram.org',
+      webhookUrl: undefined,
+      webhookSecret: undefined,
+      limits: { globalPerSecond: 30, chatPerSecond: 1, groupPerMinute: 20, bulkPerSecond: 29 },
+    });
+  });
+
+  it('keeps broadcasts within the global rate, and at one at least', () => {
+    const bulk = (env: Record<string, string>) => loadConfig({ ...tg, ...env }).telegram?.limits.bulkPerSecond;
+    expect(bulk({ TELEGRAM_GLOBAL_PER_SECOND: '10' })).toBe(9);
+    expect(bulk({ TELEGRAM_GLOBAL_PER_SECOND: '10', TELEGRAM_BROADCAST_PER_SECOND: '25' })).toBe(10);
+    expect(bulk({ TELEGRAM_GLOBAL_PER_SECOND: '1' })).toBe(1);
+  });
+
+  it('reads the key as 64 hex characters or as base64 of 32 bytes', () => {
+    const key = randomBytes(32);
+    expect(loadConfig({ ENCRYPTION_KEY: key.toString('hex') })).toMatchObject({ encryptionKey: key, encryptionKeyIsDevDefault: false });
+    expect(loadConfig({ ENCRYPTION_KEY: key.toString('hex').toUpperCase() }).encryptionKey).toEqual(key);
+    expect(loadConfig({ ENCRYPTION_KEY: key.toString('base64') }).encryptionKey).toEqual(key);
+    for (const bad of [randomBytes(31).toString('hex'), randomBytes(33).toString('base64'), randomBytes(16).toString('base64')]) {
+      const message = refusal({ ENCRYPTION_KEY: bad });
+      expect(message).toBe('ENCRYPTION_KEY must be 32 bytes (64 hex chars or base64)');
+    }
+  });
+
+  it('sets the model up only with both a base URL and a name', () => {
+    expect(loadConfig({ NLU_MODEL: 'qwen-small' }).nlu.model).toBeUndefined();
+    expect(loadConfig(nlu).nlu.model).toEqual({ baseUrl: nlu.NLU_MODEL_BASE_URL, model: 'qwen-small', apiKey: undefined, timeoutMs: 1500 });
+  });
+
+  it('reads the boolean spellings', () => {
+    for (const [v, b] of [
+      ['true', true],
+      ['1', true],
+      ['yes', true],
+      ['false', false],
+      ['0', false],
+      ['no', false],
+    ] as const) {
+      expect({ v, b: loadConfig({ WEB_CHAT_ENABLED: v, VOLUNTEER_AUTO_APPROVE: v, DEMO_SEED: v }) }).toMatchObject({
+        v,
+        b: { webChatEnabled: b, volunteerAutoApprove: b, demoSeed: b },
+      });
+    }
+    expect(refusal({ DEMO_SEED: 'True' })).toContain('DEMO_SEED: ');
+  });
+});
+
+describe('rules across variables', () => {
+  it('requires ENCRYPTION_KEY in production', () => {
+    expect(refusal({ NODE_ENV: 'production' })).toBe('Invalid configuration:\n  ENCRYPTION_KEY: required in production');
+    expect(refusal({ NODE_ENV: 'production', ENCRYPTION_KEY: '' })).toBe('Invalid configuration:\n  ENCRYPTION_KEY: required in production');
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY_HEX })).toMatchObject({ env: 'production', encryptionKeyIsDevDefault: false });
+    // Outside production the development key stands in, and says so.
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ encryptionKey: DEV_KEY, encryptionKeyIsDevDefault: true });
+  });
+
+  it('refuses a webhook without a bot token', () => {
+    expect(refusal({ TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg' })).toBe('Invalid configuration:\n  TELEGRAM_WEBHOOK_URL: needs TELEGRAM_BOT_TOKEN');
+    expect(loadConfig({ ...tg, TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg' }).telegram?.webhookUrl).toBe('https://desk.example.org/tg');
+  });
+
+  it('refuses a model base URL without a model name', () => {
+    expect(refusal({ NLU_MODEL_BASE_URL: nlu.NLU_MODEL_BASE_URL })).toBe(
+      'Invalid configuration:\n  NLU_MODEL: needs a model name when NLU_MODEL_BASE_URL is set',
+    );
+  });
+
+  it('names every refused variable at once, and no value', () => {
+    const message = refusal({ ...SECRETS, HTTP_PORT: 'eighty', LOG_LEVEL: 'chatty', WECHATY_NAME: 'bad.name' });
+    expect(message.split('\n').map((l) => l.split(':')[0]!.trim())).toEqual(['Invalid configuration', 'LOG_LEVEL', 'HTTP_PORT', 'WECHATY_NAME']);
+    for (const v of ['eighty', 'chatty', 'bad.name', ...Object.values(SECRETS)]) expect(message).not.toContain(v);
+    // The rules across variables are checked once every variable is valid on its own (zod
+    // skips refinements while fields fail).
+    expect(refusal({ HTTP_PORT: 'eighty', NODE_ENV: 'production' })).toMatch(/^Invalid configuration:\n {2}HTTP_PORT: [^\n]+$/);
+  });
+
+  it('takes empty strings and undefined as "not set"', () => {
+    const blank = Object.fromEntries(ROWS.map((r) => [r.name, '']));
+    expect(loadConfig(blank)).toEqual(loadConfig({}));
+    const undef: Record<string, string | undefined> = Object.fromEntries(ROWS.map((r) => [r.name, undefined]));
+    expect(loadConfig(undef)).toEqual(loadConfig({}));
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', TELEGRAM_WEBHOOK_URL: '' }).telegram).toBeUndefined();
+    expect(loadConfig({ NLU_MODEL_BASE_URL: '', NLU_MODEL: '' }).nlu.model).toBeUndefined();
+  });
+});
+
+describe('CALL_REMINDER_MINUTES', () => {
+  const reminders = (v: string) => loadConfig({ CALL_REMINDER_MINUTES: v }).calls.reminderMinutes;
+
+  it('reads the minutes largest first, each once, without zero', () => {
+    expect(reminders('120,1440')).toEqual([1440, 120]);
+    expect(reminders('30,60,30,10')).toEqual([60, 30, 10]);
+    expect(reminders('0,15')).toEqual([15]);
+    expect(reminders('0')).toEqual([]);
+    expect(reminders('007,10080')).toEqual([10080, 7]);
+  });
+
+  it('refuses anything but comma-separated whole minutes', () => {
+    for (const v of ['1440, 120', '1440;120', ',60', '60,', '1.5', '-5', 'sixty', '60,,30']) {
+      expect({ v, m: refusal({ CALL_REMINDER_MINUTES: v }) }).toEqual({
+        v,
+        m: 'Invalid configuration:\n  CALL_REMINDER_MINUTES: comma-separated minutes, e.g. 1440,120',
+      });
+    }
+  });
+});
+
+describe('describeConfig', () => {
+  it('says which features are on and never repeats a secret', () => {
+    const c = loadConfig({ ...SECRETS, TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg', WECHATY_PUPPET: 'wechaty-puppet-mock', ...nlu });
+    const d = describeConfig(c);
+    expect(d).toEqual({
+      env: 'development',
+      http: '127.0.0.1:3000',
+      webChat: true,
+      telegram: 'webhook',
+      telegramApiRoot: 'https://api.telegram.org',
+      wechat: 'wechaty-puppet-mock',
+      redisPrefix: 'baiying',
+      encryptionKey: 'set',
+      nluModel: 'qwen-small',
+    });
+    const text = JSON.stringify(d);
+    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    expect(describeConfig(loadConfig({}))).toMatchObject({
+      telegram: 'off',
+      telegramApiRoot: '-',
+      wechat: 'off',
+      encryptionKey: 'DEVELOPMENT DEFAULT (set ENCRYPTION_KEY)',
+      nluModel: 'rules only',
+    });
+    expect(describeConfig(loadConfig(tg)).telegram).toBe('long-polling');
+  });
+});
