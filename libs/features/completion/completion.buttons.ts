@@ -12,7 +12,9 @@ export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
 export const rateKeyword = defineKeyword<{ code: string; score: number; comment: string | null }>({
   name: 'rate',
   words: ['评价', 'rate'],
-  args: `\\s*${NEED_CODE}\\s+([1-5])(?:\\s*星)?(?:\\s+([\\s\\S]{1,500}))?`,
+  // The comment is capped so the whole text stays within MAX_KEYWORD_TEXT (a longer one would be
+  // read as a new need).
+  args: `\\s*${NEED_CODE}\\s+([1-5])(?:\\s*星)?(?:\\s+([\\s\\S]{1,250}))?`,
   read: (m) => ({ code: m[1]!, score: Number(m[2]), comment: m[3]?.trim() || null }),
   write: (a) => `${a.code} ${a.score}${a.comment ? ` ${a.comment}` : ''}`,
 });

@@ -28,6 +28,8 @@ export class RegisterVolunteer {
     if (actor.volunteer) return err('volunteer/already_registered');
     const phone = normalizePhone(r.phone);
     if (!phone || !/^1\d{10}$/.test(phone)) return err('input/not_a_phone');
+    const station = await w.repos.org.unit(r.stationId);
+    if (station?.tier !== 'station') return err('input/invalid', { field: 'stationId' });
     const joinable = await joinableTeams(w, r.stationId);
     const allowed = new Set(joinable.map((t) => t.id));
     const teamIds = [...new Set(r.teamIds)].filter((id) => allowed.has(id));
@@ -37,7 +39,6 @@ export class RegisterVolunteer {
     await w.repos.people.updateProfile(actor.personId, { displayName: r.name, phoneEnc: w.deps.cipher.encrypt(phone), phoneHash: w.deps.cipher.hash(phone) });
     await w.repos.volunteers.register(actor.personId, r.stationId, teamIds, skills, auto);
     if (!auto) {
-      const station = await w.repos.org.unit(r.stationId);
       const teams = joinable.filter((t) => teamIds.includes(t.id)).map((t) => t.name);
       // Coordinators see the phone masked; the full number stays in the volunteer record.
       await alertCoordinators(
@@ -46,7 +47,7 @@ export class RegisterVolunteer {
         PurposeKey.approvalRequest(actor.personId),
         msg(
           'approval.request',
-          { name: r.name, phone: maskPhone(phone), station: station?.name ?? '', teams: teams.join('、'), skills: skills.join('、') || '-' },
+          { name: r.name, phone: maskPhone(phone), station: station.name, teams: teams.join('、'), skills: skills.join('、') || '-' },
           approvalButtons(w.buttons, actor.personId),
         ),
       );

@@ -65,7 +65,7 @@ export class JobRegistry {
   async reconcile(ctx: ReconcileContext): Promise<Record<string, number>> {
     const report: Record<string, number> = {};
     for (const r of this.reconcilers) {
-      for (const [k, v] of Object.entries(await r.reconcile(ctx))) report[`${r.feature}.${k}`] = v;
+      for (const [k, v] of Object.entries(await r.reconcile(ctx))) report[`${r.feature}.${k}`] = (report[`${r.feature}.${k}`] ?? 0) + v;
     }
     return report;
   }

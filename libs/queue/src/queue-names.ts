@@ -38,6 +38,10 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
 
 /** Deterministic job ids: adding the same job twice is a no-op while the first exists. */
 export function jobIdFor<K extends JobName>(name: K, payload: JobPayloads[K]): string {
-  // BullMQ reserves ':' in custom ids.
-  return `${name}_${Object.values(payload).map(String).join('_')}`;
+  // BullMQ reserves ':' in custom ids. Keys are sorted so the id never depends on the order a
+  // caller wrote the payload's fields in.
+  const values = Object.entries(payload)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, v]) => String(v));
+  return `${name}_${values.join('_')}`;
 }

@@ -92,7 +92,9 @@ export class PeopleRepository {
 
   /** Moves a channel account to another person and removes the now empty person. */
   async moveIdentity(channel: Channel, externalId: string, fromPersonId: string, toPersonId: string): Promise<void> {
-    await this.tx.channelIdentity.update({ where: { channel_externalId: { channel, externalId } }, data: { personId: toPersonId } });
+    // Only an account that belongs to `fromPersonId` moves: a caller cannot name someone else's.
+    const moved = await this.tx.channelIdentity.updateMany({ where: { channel, externalId, personId: fromPersonId }, data: { personId: toPersonId } });
+    if (moved.count !== 1) throw new Error('the account to move does not belong to the person linking it');
     const left = await this.tx.channelIdentity.count({ where: { personId: fromPersonId } });
     if (left === 0) {
       await this.tx.linkCode.deleteMany({ where: { personId: fromPersonId } });
