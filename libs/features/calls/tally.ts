@@ -1,6 +1,6 @@
 // The coordinator's live roll-call: one message edited in place as answers come in (at most
 // one edit per refresh window), or re-sent now and then where the channel cannot edit.
-import { maskPhone, type OutButton, type OutMessage } from '@baiying/domain';
+import { maskPhone, systemClock, type OutButton, type OutMessage } from '@baiying/domain';
 import { label, t, zh, type MessageKey } from '@baiying/i18n';
 import type { Work } from '@baiying/kernel';
 import { ADMIN_KEYWORDS, callAdminButton, type CallAdminOp } from './calls.buttons.js';
@@ -17,10 +17,15 @@ const ADMIN_BUTTON_KEYS: Record<Exclude<CallAdminOp, 'roster'>, MessageKey> = {
   cancel: 'btn.call_cancel',
 };
 
-/** Debounced: at most one tally refresh per window per call. */
+/**
+ * Debounced: at most one tally refresh per window per call. The slot comes from the live clock,
+ * not the transaction's start: callers hold the call's row lock, so the slot's refresh job cannot
+ * have run yet (with the start's time, a refresh that ran in between would keep this change out of
+ * the tally until the next event).
+ */
 export function refreshSoon(w: Work, callId: string): void {
   const every = w.config.calls.tallyRefreshMs;
-  const slot = Math.floor(w.now.getTime() / every) + 1;
+  const slot = Math.floor((w.deps.clock ?? systemClock).now().getTime() / every) + 1;
   w.schedule('refresh-tally', { callId, slot }, new Date(slot * every));
 }
 

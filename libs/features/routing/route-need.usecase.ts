@@ -1,7 +1,9 @@
 // need.submitted → the first dispatch round, at the lowest tier with a matching team (站 → 所 → 中心).
-import { chooseRoute, PurposeKey, Priority } from '@baiying/domain';
+import type { NeedRow } from '@baiying/db';
+import { chooseRoute, PurposeKey, Priority, type OrgNode } from '@baiying/domain';
 import { msg, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
+import { EMERGENCY_CATEGORY, type EmergencyPolicy } from '../emergency/index.js';
 import type { DispatchRounds } from './dispatch-rounds.js';
 
 export const routeNeedCommand = z.object({ needId: z.uuid() });
@@ -9,7 +11,21 @@ export type RouteNeedCommand = z.input<typeof routeNeedCommand>;
 export type RouteOutcome = 'dispatched' | 'unrouted' | 'skipped';
 
 export class RouteNeed {
-  constructor(private readonly rounds: DispatchRounds) {}
+  constructor(
+    private readonly rounds: DispatchRounds,
+    private readonly emergency: EmergencyPolicy,
+  ) {}
+
+  /**
+   * A person in danger is never left unrouted because no team of the category has a group: the
+   * nearest emergency team takes the round (its members get the card privately even where the
+   * team has no bound group).
+   */
+  private async emergencyTeam(w: Work, need: NeedRow, tree: ReadonlyMap<string, OrgNode>) {
+    if (!(await this.emergency.unitFor(w, need))) return null;
+    const teams = (await w.repos.org.routableTeams(EMERGENCY_CATEGORY)).map((t) => ({ ...t, reachable: true }));
+    return chooseRoute(tree, teams, { stationId: need.stationId, categoryCode: EMERGENCY_CATEGORY });
+  }
 
   /** Idempotent: a need already routed is left alone. */
   async execute(w: Work, input: RouteNeedCommand): Promise<RouteOutcome> {
@@ -19,7 +35,7 @@ export class RouteNeed {
     if (!need || need.status !== 'submitted') return 'skipped';
     const tree = await w.repos.org.tree();
     const teams = await w.repos.org.routableTeams(need.categoryCode);
-    const choice = chooseRoute(tree, teams, { stationId: need.stationId, categoryCode: need.categoryCode });
+    const choice = chooseRoute(tree, teams, { stationId: need.stationId, categoryCode: need.categoryCode }) ?? (await this.emergencyTeam(w, need, tree));
     if (!choice) {
       await this.rounds.markUnrouted(w, need);
       return 'unrouted';

@@ -13,7 +13,7 @@ export class RoutingFeature {
 
   constructor(emergency: EmergencyFeature) {
     this.rounds = new DispatchRounds(emergency.policy);
-    this.route = new RouteNeed(this.rounds);
+    this.route = new RouteNeed(this.rounds, emergency.policy);
     this.escalate = new EscalateDispatch(this.rounds, emergency.policy);
     this.reassign = new ReassignNeed(this.rounds);
   }
