@@ -22,8 +22,6 @@ export interface DangerVerdict {
   selfHarm: boolean;
 }
 
-export const NO_DANGER: DangerVerdict = { level: 'none', families: [], lifeThreatening: false, selfHarm: false };
-
 export interface Understander {
   understand(text: string, now: Date): Understanding | Promise<Understanding>;
 }
