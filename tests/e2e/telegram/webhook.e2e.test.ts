@@ -9,7 +9,10 @@ import { flushPrefix, resetDatabase, testEnv } from '../../support/test-env.js';
 
 const TOKEN = '654321:WEBHOOK-test_token';
 const SECRET = 'webhook-secret-123';
-const user: FakeUser = { id: 7001, first_name: '居民' };
+// Each test has a user (and so a private chat) of its own.
+const starter: FakeUser = { id: 7001, first_name: '居民' };
+const forger: FakeUser = { id: 7002, first_name: '冒充者' };
+const privateChat = (u: FakeUser) => ({ id: u.id, type: 'private' as const });
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,28 +59,42 @@ describe('Telegram webhook mode', () => {
 
   it('registers the webhook with its secret and answers pushed updates once', async () => {
     expect(fake.webhook?.url).toBe(hookUrl);
+    expect(fake.webhook?.secretToken).toBe(SECRET);
     // The outbound worker is in the bot; no worker app is needed for a reply.
-    const u = fake.sendText(user, { id: user.id, type: 'private' }, '/start');
-    await fake.waitFor({ chatId: user.id, text: /百应志愿服务助手/ }, { timeoutMs: 15_000 });
+    const u = fake.sendText(starter, privateChat(starter), '/start');
+    await fake.waitFor({ chatId: starter.id, text: /百应志愿服务助手/ }, { timeoutMs: 15_000 });
     fake.duplicate(u);
     // The fake posts webhook updates one at a time, in order: once a later update is answered,
     // the duplicate before it has been handled (and must have sent nothing).
-    fake.sendText(user, { id: user.id, type: 'private' }, '/help');
-    await fake.waitFor({ chatId: user.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 15_000 });
-    expect(fake.chatMessages(user.id).filter((m) => /百应志愿服务助手/.test(m.text ?? ''))).toHaveLength(1);
+    fake.sendText(starter, privateChat(starter), '/help');
+    await fake.waitFor({ chatId: starter.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 15_000 });
+    expect(fake.chatMessages(starter.id).filter((m) => /百应志愿服务助手/.test(m.text ?? ''))).toHaveLength(1);
     expect(await prisma.processedUpdate.count({ where: { channel: 'telegram', updateId: String(u.update_id) } })).toBe(1);
   });
 
   it('refuses a POST without the secret token', async () => {
+    // Far above the fake's own update ids, so only this forged update could carry it.
+    const forgedId = 900_000_000;
     const res = await fetch(hookUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        update_id: 999999,
-        message: { message_id: 1, date: 0, chat: { id: 1, type: 'private', first_name: 'x' }, from: { id: 1, is_bot: false, first_name: 'x' }, text: '/start' },
+        update_id: forgedId,
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: forger.id, type: 'private', first_name: forger.first_name },
+          from: { id: forger.id, is_bot: false, first_name: forger.first_name },
+          text: '/start',
+        },
       }),
     });
     expect(res.status).toBe(401);
-    expect(await prisma.processedUpdate.count({ where: { updateId: '999999' } })).toBe(0);
+    // One chat's updates are handled in order: once the same chat's next genuine update is
+    // answered, the forged one, had it been taken, would have been handled and answered too.
+    fake.sendText(forger, privateChat(forger), '/help');
+    await fake.waitFor({ chatId: forger.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 15_000 });
+    expect(fake.chatMessages(forger.id).filter((m) => /百应志愿服务助手/.test(m.text ?? ''))).toHaveLength(0);
+    expect(await prisma.processedUpdate.count({ where: { updateId: String(forgedId) } })).toBe(0);
   });
 });

@@ -3,17 +3,24 @@
 // demo county and its web groups. Two browser contexts act as people would, picking a persona
 // in the select, clicking chats and buttons and typing: 王阿姨 submits a need, 李师傅 takes it
 // from his team's group chat, marks it done with hours, and 王阿姨 confirms and rates it.
-import { FieldCipher } from '@baiying/crypto';
-import { createPrismaClient, type PrismaClient } from '@baiying/db';
+//
+// Each test stands alone: before it the database is emptied down to the demo county and its
+// personas (resetWorld), both pages are opened afresh, and a test that starts later in the loop
+// creates the need (and the take) it starts from through the use cases.
+import { loadConfig } from '@baiying/config';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { closeBrowser, launchBrowser, newContext } from '../../support/browser.js';
+import { resetWorld } from '../../support/e2e-world.js';
+import { openDispatchOf, routedNeed, takeInGroup } from '../../support/needs.js';
 import { startApp, type AppProcess } from '../../support/processes.js';
-import { flushPrefix, resetDatabase, testEnv } from '../../support/test-env.js';
+import { deskHarness, flushPrefix, resetDatabase, testEnv, type DeskHarness } from '../../support/test-env.js';
 
 /** Bound for every single wait on the page. */
 const T = 20_000;
 const GROUP_CHAT = 'g-S-XF-ELDER';
 const SCREENSHOT = '/tmp/web-chat.png';
+/** What 王阿姨 asks for (typed in the intake test, submitted at the desk in the others). */
+const NEED = { description: '我家老人腿脚不便，想找人上门理发', address: '幸福小区3号楼2单元501', phone: '13812345678' };
 
 /** Runs `fn`, and on failure adds what the page's chat log showed, so a timeout says why. */
 async function onPage<R>(page: Page, what: string, fn: () => Promise<R>): Promise<R> {
@@ -67,25 +74,17 @@ async function openChat(page: Page, name: RegExp): Promise<void> {
 }
 
 describe('Web chat end to end (headless Chromium)', () => {
-  let env: Record<string, string>;
-  let prisma: PrismaClient | undefined;
+  let env: Record<string, string> | undefined;
+  let h: DeskHarness | undefined;
   let worker: AppProcess | undefined;
   let bot: AppProcess | undefined;
   let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  let contexts: BrowserContext[] = [];
   let baseUrl = '';
   let resident: Page;
   let volunteer: Page;
-  /** Script errors and failed API calls seen by any page: there must be none. */
+  /** Script errors and failed API calls seen by any page during a test: there must be none. */
   const pageErrors: string[] = [];
-  let needCode = '';
-  let screenshotTaken = false;
-
-  /** Later steps build on the submitted need: say so plainly instead of timing out. */
-  function code(): string {
-    if (!needCode) throw new Error('no need was submitted (an earlier step failed)');
-    return needCode;
-  }
 
   /** A page in its own context (own localStorage), showing the persona's private chat. */
   async function openAs(personaName: string): Promise<Page> {
@@ -107,29 +106,52 @@ describe('Web chat end to end (headless Chromium)', () => {
     return page;
   }
 
+  /** The desk's view of a demo persona (by its web key). */
+  async function demoActor(key: string) {
+    const desk = h!.desk;
+    const id = await h!.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'web', externalId: key } } });
+    return desk.uow.run((w) => w.repos.people.actor(id.personId));
+  }
+
+  /** 王阿姨's need as she describes it in the intake test, submitted and routed to 幸福社区为老服务队. */
+  const givenNeed = () => routedNeed(h!, 'demo-resident', { channel: 'web', teamCode: 'S-XF-ELDER', beneficiary: 'elderly', ...NEED });
+
   beforeAll(async () => {
     browser = await launchBrowser(); // first: a missing Chromium fails at once, saying how to install it
     env = testEnv({ WEB_CHAT_ENABLED: 'true', OUTBOX_POLL_MS: '200', LOG_LEVEL: 'log' });
-    prisma = createPrismaClient(env.DATABASE_URL!, 5);
-    await resetDatabase(prisma, new FieldCipher(Buffer.from(env.ENCRYPTION_KEY!, 'hex')));
+    // The apps' configuration (same database and queue prefix): needs created here are sent by them.
+    h = deskHarness(loadConfig(env), 5);
+    await resetDatabase(h.prisma, h.cipher);
     worker = await startApp('worker', env, /startup reconcile/);
     bot = await startApp('bot', env, /Web chat: http:\/\/\S+\//);
     const url = /Web chat: (http:\/\/\S+\/)/.exec(bot.output())?.[1];
     if (!url) throw new Error(`no web chat URL in the bot's output:\n${bot.output().slice(-2000)}`);
     baseUrl = url;
-    resident = await openAs('王阿姨');
-    volunteer = await openAs('李师傅');
   }, 90_000);
 
-  afterAll(async () => {
-    // Every step runs even when an earlier one fails, so Jest always exits. A failed run still
-    // leaves a picture of where the resident's page stood.
-    if (!screenshotTaken && contexts.length) await resident?.screenshot({ path: SCREENSHOT, timeout: 5000 }).catch(() => undefined);
+  beforeEach(async () => {
+    await resetWorld(h!, { demo: { webGroups: true } });
+    pageErrors.length = 0;
+    resident = await openAs('王阿姨');
+    volunteer = await openAs('李师傅');
+  }, 60_000);
+
+  afterEach(async () => {
+    // Every step runs even when the test failed; a failed test leaves a picture of where the
+    // resident's page stood.
+    const name = (expect.getState().currentTestName ?? 'test').replace(/[^\w]+/g, '-').slice(-60);
+    await resident?.screenshot({ path: `/tmp/web-chat-${name}.png`, timeout: 5000 }).catch(() => undefined);
     for (const c of contexts) await c.close().catch(() => undefined);
+    contexts = [];
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
+  afterAll(async () => {
+    // Every step runs even when an earlier one fails, so Jest always exits.
     await closeBrowser(browser);
     await bot?.stop().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
-    await prisma?.$disconnect().catch(() => undefined);
+    await h?.close().catch(() => undefined);
     if (env) await flushPrefix(env.REDIS_URL!, env.REDIS_PREFIX!).catch(() => undefined);
   }, 40_000);
 
@@ -144,28 +166,35 @@ describe('Web chat end to end (headless Chromium)', () => {
 
   it('lets the resident describe a need and submit it, step by step', async () => {
     const p = resident;
-    await type(p, '我家老人腿脚不便，想找人上门理发');
+    await type(p, NEED.description);
     await press(p, /我理解您需要：为老助老/, /是的/);
     await press(p, /哪个社区或村/, /^幸福社区$/);
     await see(p, /具体地址/);
-    await type(p, '幸福小区3号楼2单元501');
+    await type(p, NEED.address);
     await see(p, /什么时候/);
     await type(p, '明天上午');
     await see(p, /联系电话/);
     // "老人" in the first message already said who it is for: no beneficiary question.
-    await type(p, '13812345678');
+    await type(p, NEED.phone);
     const summary = await see(p, /请确认/);
     const text = await summary.innerText({ timeout: T });
-    expect(text).toContain('13812345678');
+    expect(text).toContain(NEED.phone);
     expect(text).toContain('对象：老人');
-    expect(text).toContain('幸福小区3号楼2单元501');
+    expect(text).toContain(NEED.address);
     await press(p, /请确认/, /确认提交/);
     const saved = await see(p, /已提交，编号 N-\d{8}-\d{4}/);
-    needCode = /N-\d{8}-\d{4}/.exec(await saved.innerText({ timeout: T }))![0];
+    const code = /N-\d{8}-\d{4}/.exec(await saved.innerText({ timeout: T }))![0];
+    // Saved as 王阿姨's, as she said it.
+    const need = await h!.prisma.need.findUniqueOrThrow({ where: { code }, include: { station: true } });
+    expect(need.residentId).toBe((await demoActor('demo-resident')).personId);
+    expect(need).toMatchObject({ channel: 'web', categoryCode: 'elderly', beneficiary: 'elderly' });
+    expect(need.station.code).toBe('S-XF');
+    expect(h!.cipher.decrypt(need.phoneEnc!)).toBe(NEED.phone);
+    expect(h!.cipher.decrypt(need.addressEnc!)).toBe(NEED.address);
   }, 90_000);
 
   it('posts a masked job card in the team group; 李师傅 takes it and the card names him', async () => {
-    const n = code();
+    const { id, code: n } = await givenNeed();
     const v = volunteer;
     await openChat(v, /幸福社区为老服务队/);
     const card = await see(v, new RegExp(`新需求 ${n}`));
@@ -173,6 +202,7 @@ describe('Web chat end to end (headless Chromium)', () => {
     expect(cardText).toContain('幸福社区');
     expect(cardText).not.toContain('1381234');
     expect(cardText).not.toContain('3号楼');
+    expect(cardText).not.toContain('理发');
     await press(v, new RegExp(`新需求 ${n}`), /我来接单/);
     await onPage(v, 'waiting for the toast', () => v.locator('#toast', { hasText: /接单成功/ }).waitFor({ state: 'visible', timeout: T }));
     // The card is edited in place: it names the taker and has no button left.
@@ -184,21 +214,26 @@ describe('Web chat end to end (headless Chromium)', () => {
     await onPage(v, 'waiting for the edited card', () => taken.waitFor({ state: 'visible', timeout: T }));
     expect(await taken.getByRole('button').count()).toBe(0);
     expect(await v.getByRole('button', { name: /我来接单/ }).count()).toBe(0);
-    // The resident hears who took it.
-    await see(resident, /接下了您的需求/);
+    // The resident hears who took it, and the desk agrees.
+    await see(resident, new RegExp(`李师傅 接下了您的需求 ${n}`));
+    const need = await h!.prisma.need.findUniqueOrThrow({ where: { id } });
+    expect(need).toMatchObject({ status: 'claimed', claimedById: (await demoActor('demo-vol-li')).personId });
   }, 60_000);
 
-  it('walks on-my-way and done with hours; the resident confirms and rates 5 stars', async () => {
-    const n = code();
+  it('walks on-my-way and done with hours; the resident confirms and rates 5 stars; the database agrees', async () => {
+    const li = await demoActor('demo-vol-li');
+    const need = await givenNeed();
+    const taken = await takeInGroup(h!, li, await openDispatchOf(h!, need.id));
+    if (!taken.ok) throw new Error(`take refused: ${taken.code}`);
+    const n = need.code;
     const v = volunteer;
     const r = resident;
-    await openChat(v, /私聊/);
     const details = await see(v, new RegExp(`您已接单 ${n}`));
     const detailText = await details.innerText({ timeout: T });
-    expect(detailText).toContain('13812345678');
-    expect(detailText).toContain('幸福小区3号楼2单元501');
+    expect(detailText).toContain(NEED.phone);
+    expect(detailText).toContain(NEED.address);
     await press(v, new RegExp(`您已接单 ${n}`), /出发了/);
-    await see(r, /已出发/);
+    await see(r, new RegExp(`李师傅 已出发（${n}）`));
     await press(v, new RegExp(`您已接单 ${n}`), /已完成/);
     await press(v, /多少小时/, /^2 小时/);
     await see(v, /已记录 2 小时/);
@@ -214,21 +249,17 @@ describe('Web chat end to end (headless Chromium)', () => {
     const me = await see(v, /累计服务/);
     expect(await me.innerText({ timeout: T })).toContain('累计服务 2 小时');
     await r.screenshot({ path: SCREENSHOT, timeout: T });
-    screenshotTaken = true;
-  }, 120_000);
 
-  it('leaves the database in agreement: confirmed, rated 5, hours credited', async () => {
-    const db = prisma!;
-    const need = await db.need.findUniqueOrThrow({ where: { code: code() } });
-    expect(need.status).toBe('confirmed');
-    const li = await db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'web', externalId: 'demo-vol-li' } } });
-    expect(need.claimedById).toBe(li.personId);
+    // The database agrees: confirmed, taken by 李师傅, rated 5, his 2 hours credited.
+    const db = h!.prisma;
+    const done = await db.need.findUniqueOrThrow({ where: { id: need.id } });
+    expect(done.status).toBe('confirmed');
+    expect(done.claimedById).toBe(li.personId);
     const rating = await db.rating.findUniqueOrThrow({ where: { needId: need.id } });
     expect(rating).toMatchObject({ score: 5, comment: '师傅手艺很好，谢谢！' });
     const records = await db.serviceRecord.findMany({ where: { needId: need.id } });
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ volunteerId: li.personId, status: 'credited' });
     expect(records[0]!.hours.toNumber()).toBe(2);
-    expect(pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -1,13 +1,19 @@
 // WeChat end to end with wechaty-puppet-mock: the bot app (in-process, mock puppet injected)
 // and the worker on the real database and Redis. A resident friend walks intake with numbered
 // replies, the card reaches a team room, volunteers take it with 接单, the resident confirms and
-// rates; then pacing (200 messages to one account) and the circuit breaker.
+// rates; forged and oversized input is refused and changes nothing.
+//
+// Each test stands alone: before it the database is emptied down to the demo county's units
+// and teams (resetWorld); the test makes its own contacts and room (new ids) and its own
+// volunteers, coordinator, binding and need.
 import type { EventEmitter } from 'node:events';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { startWorker } from '../../../apps/worker/src/bootstrap.js';
 import type { AppConfig } from '@baiying/config';
+import { bindGroup, coordinatorAs, residentAs, resetWorld, volunteerAs, type Identity } from '../../support/e2e-world.js';
+import { doneBy, routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 
 type MockMessage = { text(): string; talker(): { id: string }; room(): { id: string } | undefined };
@@ -36,6 +42,9 @@ async function next(said: Said[], re: RegExp, from: number, timeoutMs = 15_000):
   );
 }
 
+/** A WeChat contact's identity at the desk (their private chat is `c:<id>`). */
+const onWechat = (c: mock.ContactMock, name: string): Identity => ({ channel: 'wechat', externalId: c.id, chatId: `c:${c.id}`, name });
+
 const choiceFor = (text: string, label: RegExp): string => {
   const line = text.split('\n').find((l) => /回复 \d+：/.test(l) && label.test(l.replace(/^.*回复 \d+：/, '')));
   if (!line) throw new Error(`no choice ${label} in: ${text}`);
@@ -49,6 +58,11 @@ describe('WeChat end to end', () => {
   let worker: INestApplicationContext;
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
+  let self: mock.ContactMock;
+
+  /** The people of one test: new contacts, ids the desk has never seen. */
+  type Cast = [resident: mock.ContactMock, volA: mock.ContactMock, volB: mock.ContactMock, coordinator: mock.ContactMock, stranger: mock.ContactMock];
+  const newCast = () => mocker.createContacts(5) as Cast;
 
   beforeAll(async () => {
     config = testConfig({ WECHAT_MIN_GAP_MS: '20', WECHAT_PER_MINUTE: '1000', OUTBOX_POLL_MS: '200' });
@@ -56,6 +70,12 @@ describe('WeChat end to end', () => {
     await resetDatabase(h.prisma, h.cipher, { webGroups: false });
     worker = await startWorker(config);
     bot = await startBot(config, { wechatPuppet: puppet });
+    [self] = mocker.createContacts(1) as [mock.ContactMock];
+    mocker.login(self);
+  }, 60_000);
+
+  beforeEach(async () => {
+    await resetWorld(h, { demo: null });
   }, 60_000);
 
   afterAll(async () => {
@@ -66,42 +86,21 @@ describe('WeChat end to end', () => {
   });
 
   it('walks the loop: numbered intake, 接单 in the room, done, confirm and rate', async () => {
-    const [self, resident, volA, volB, coordinator, stranger] = mocker.createContacts(6) as [
-      mock.ContactMock,
-      mock.ContactMock,
-      mock.ContactMock,
-      mock.ContactMock,
-      mock.ContactMock,
-      mock.ContactMock,
-    ];
-    mocker.login(self);
-    const team = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
-    const inst = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'I-DH' } });
-    for (const [c, name] of [
-      [volA, '李师傅'],
-      [volB, '张护士'],
-    ] as const) {
-      await h.prisma.person.create({
-        data: {
-          displayName: name,
-          identities: { create: { channel: 'wechat', externalId: c.id, chatId: `c:${c.id}` } },
-          volunteer: { create: { stationId: team.orgUnitId, status: 'approved', memberships: { create: { teamId: team.id } } } },
-        },
-      });
-    }
-    await h.prisma.person.create({
-      data: {
-        displayName: '赵主任',
-        identities: { create: { channel: 'wechat', externalId: coordinator.id, chatId: `c:${coordinator.id}` } },
-        roles: { create: { role: 'coordinator', orgUnitId: inst.id } },
-      },
-    });
+    const [resident, volA, volB, coordinator, stranger] = newCast();
+    const a = await volunteerAs(h, onWechat(volA, '李师傅'), ['S-XF-ELDER']);
+    const b = await volunteerAs(h, onWechat(volB, '张护士'), ['S-XF-ELDER']);
+    await coordinatorAs(h, onWechat(coordinator, '赵主任'), 'I-DH');
     const room = mocker.createRoom({ memberIdList: [self.id, volA.id, volB.id, coordinator.id, stranger.id], topic: '幸福社区为老服务队' });
     const inRoom = listen(room, self.id, true);
     const toResident = listen(resident, self.id, false);
 
     coordinator.say('@百应 绑定队伍 S-XF-ELDER').to(room);
     await next(inRoom, /已绑定到队伍/, 0);
+    const team = await h.prisma.teamChat.findUniqueOrThrow({
+      where: { channel_chatId: { channel: 'wechat', chatId: `r:${room.id}` } },
+      include: { team: true },
+    });
+    expect(team.team.code).toBe('S-XF-ELDER');
     stranger.say('大家好，今天天气不错').to(room);
 
     let from = toResident.length;
@@ -137,7 +136,10 @@ describe('WeChat end to end', () => {
     await next(inRoom, /\/register/, from);
     const need = await h.prisma.need.findUniqueOrThrow({ where: { code } });
     expect(await h.prisma.claim.count({ where: { needId: need.id } })).toBe(1);
-    const winner = need.claimedById === (await h.prisma.channelIdentity.findFirstOrThrow({ where: { externalId: volA.id } })).personId ? volA : volB;
+    expect([a.personId, b.personId]).toContain(need.claimedById);
+    const winner = need.claimedById === a.personId ? volA : volB;
+    // The room hears who took it: the winner, by name.
+    expect(inRoom.slice(from).find((s) => /接下了/.test(s.text))!.text).toContain(winner === volA ? '李师傅' : '张护士');
 
     from = toResident.length;
     const fromRoom = inRoom.length;
@@ -159,22 +161,44 @@ describe('WeChat end to end', () => {
     const done = await h.prisma.need.findUniqueOrThrow({ where: { code }, include: { rating: true, records: true } });
     expect(done.status).toBe('confirmed');
     expect(done.rating).toMatchObject({ score: 5, comment: '师傅很好' });
-    expect(done.records[0]).toMatchObject({ status: 'credited' });
-    // Chatter got no answer.
+    expect(done.records).toHaveLength(1);
+    expect(done.records[0]).toMatchObject({ status: 'credited', volunteerId: need.claimedById });
+    expect(done.records[0]!.hours.toNumber()).toBe(2);
+    // Chatter got no answer: the room's later messages were answered, and one room's messages
+    // are handled in order.
     expect(inRoom.some((s) => /天气/.test(s.text))).toBe(false);
+  }, 90_000);
 
-    // Forged and oversized input: refusals, nothing changes.
-    from = inRoom.length;
-    volA.say('接单 N-20990101-0001').to(room);
-    await next(inRoom, /没有找到这个需求/, from);
+  it('refuses a forged take, a stranger rating and an oversized message; nothing changes', async () => {
+    const [resident, volA, volB, coordinator, stranger] = newCast();
+    const a = await volunteerAs(h, onWechat(volA, '李师傅'), ['S-XF-ELDER']);
+    await volunteerAs(h, onWechat(volB, '张护士'), ['S-XF-ELDER']);
+    const coord = await coordinatorAs(h, onWechat(coordinator, '赵主任'), 'I-DH');
+    const room = mocker.createRoom({ memberIdList: [self.id, volA.id, volB.id, coordinator.id, stranger.id], topic: '幸福社区为老服务队' });
+    await bindGroup(h, coord, 'S-XF-ELDER', { channel: 'wechat', chatId: `r:${room.id}`, title: '幸福社区为老服务队' });
+    // A need done by 李师傅 and confirmed by its resident: open to a rating, by her alone.
+    const owner = await residentAs(h, onWechat(resident, '王阿姨'));
+    const need = await routedNeed(h, resident.id, { channel: 'wechat', phone: '13812345678' });
+    await doneBy(h, a, need.id, 2);
+    const confirmed = await h.desk.uow.run((w) => h.desk.completion.respond.execute(w, owner, { need: { needId: need.id }, done: true }));
+    if (!confirmed.ok) throw new Error(`confirmation refused: ${confirmed.code}`);
+    const inRoom = listen(room, self.id, true);
     const toStranger = listen(stranger, self.id, false);
-    stranger.say(`评价 ${code} 1 差`).to(self);
+
+    volA.say('接单 N-20990101-0001').to(room);
+    await next(inRoom, /没有找到这个需求/, 0);
+    stranger.say(`评价 ${need.code} 1 差`).to(self);
     await next(toStranger, /这不是您的需求/, 0);
     const processed = await h.prisma.processedUpdate.count({ where: { channel: 'wechat' } });
+    const from = inRoom.length;
     volB.say('接'.repeat(10_000)).to(room);
     // The desk marks every message it handled: once this one is marked, its (silent) answer is final.
     await waitUntil(async () => (await h.prisma.processedUpdate.count({ where: { channel: 'wechat' } })) > processed, 'the long message handled');
     expect(inRoom.slice(from).some((s) => s.text.includes('接接接'))).toBe(false);
-    expect((await h.prisma.rating.findUniqueOrThrow({ where: { needId: need.id } })).score).toBe(5);
-  }, 90_000);
+    // Nothing changed: no rating, and the need is still 李师傅's, confirmed.
+    expect(await h.prisma.rating.count({ where: { needId: need.id } })).toBe(0);
+    const after = await h.prisma.need.findUniqueOrThrow({ where: { id: need.id } });
+    expect(after).toMatchObject({ status: 'confirmed', claimedById: a.personId });
+    expect(await h.prisma.claim.count({ where: { needId: need.id } })).toBe(1);
+  }, 60_000);
 });
