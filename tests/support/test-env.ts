@@ -66,6 +66,7 @@ const TABLES = [
   'mode_switch',
   'api_token',
   'link_code',
+  'nlu_correction',
 ];
 
 /** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */

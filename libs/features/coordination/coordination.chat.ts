@@ -6,6 +6,8 @@ import { statusKey } from '../routing/index.js';
 import type { CoordinationFeature } from './coordination.feature.js';
 
 const CLOSE_ARGS = /^(\S+)\s+(\S+)\s+([\s\S]+)$/;
+const DANGER_ARGS = /^(\S+)\s+(是|有危险|yes|y|否|不是|没有|no|n)$/i;
+const DANGER_YES = /^(是|有危险|yes|y)$/i;
 
 export function coordinationChat(f: CoordinationFeature): ChatFeature {
   return {
@@ -28,6 +30,13 @@ export function coordinationChat(f: CoordinationFeature): ChatFeature {
         if (!m || !needCode) return turn.say('close.usage');
         const r = await f.close.execute(turn.w, turn.actor, { needCode, promised: m[2]!, reason: m[3]!.trim() });
         return r.ok ? turn.say('close.ok', r.value) : turn.fail(r, false);
+      }),
+      command('danger', 'private', async (turn, args) => {
+        const m = DANGER_ARGS.exec(args);
+        const needCode = m ? parseNeedCode(m[1]!) : null;
+        if (!m || !needCode) return turn.say('danger.correct_usage');
+        const r = await f.correctDanger.execute(turn.w, turn.actor, { needCode, danger: DANGER_YES.test(m[2]!) });
+        return r.ok ? turn.say(r.value.danger ? 'danger.corrected_yes' : 'danger.corrected_no', { code: r.value.code }) : turn.fail(r, false);
       }),
     ],
   };

@@ -1,6 +1,7 @@
 import type { RoutingFeature } from '../routing/index.js';
 import { AlertChannelTrouble } from './alert-channel-trouble.usecase.js';
 import { CloseUnfulfilled } from './close-unfulfilled.usecase.js';
+import { CorrectDanger } from './correct-danger.usecase.js';
 import { PendingNeeds } from './pending-needs.usecase.js';
 
 /** The coordinators' desk: what needs attention, closing unfulfilled needs, operational alerts. */
@@ -8,6 +9,7 @@ export class CoordinationFeature {
   readonly pending = new PendingNeeds();
   readonly close: CloseUnfulfilled;
   readonly alertChannelTrouble = new AlertChannelTrouble();
+  readonly correctDanger = new CorrectDanger();
 
   constructor(routing: RoutingFeature) {
     this.close = new CloseUnfulfilled(routing.rounds);

@@ -1,2 +1,3 @@
 export { CoordinationFeature } from './coordination.feature.js';
 export { coordinationChat } from './coordination.chat.js';
+export { dangerCorrections } from './correct-danger.usecase.js';

@@ -219,4 +219,19 @@ export class NeedRepository {
   async commentRating(needId: string, comment: string): Promise<void> {
     await this.tx.rating.updateMany({ where: { needId, comment: null }, data: { comment } });
   }
+
+  // --- coordinators' corrections of the understanding ------------------------------------------
+
+  /** Keeps (or replaces) a coordinator's label for one need and one kind of judgement. */
+  async recordCorrection(c: { needId: string; kind: 'danger' | 'category'; label: string; textEnc: string; byId: string }): Promise<void> {
+    await this.tx.nluCorrection.upsert({
+      where: { needId_kind: { needId: c.needId, kind: c.kind } },
+      create: c,
+      update: { label: c.label, textEnc: c.textEnc, byId: c.byId, createdAt: new Date() },
+    });
+  }
+
+  async corrections(kind: 'danger' | 'category') {
+    return this.tx.nluCorrection.findMany({ where: { kind }, orderBy: { createdAt: 'asc' } });
+  }
 }

@@ -35,4 +35,16 @@ export const coordination = {
     zh: '🚨 紧急求助 {code}（{category}，{area}）：居民的消息显示可能有人身危险（{signals}）。已按应急派单，请立即跟进。',
     en: 'Emergency {code} ({categoryEn}, {area}): the message signals danger to a person ({signals}). Dispatched as an emergency; follow up now.',
   },
+  'danger.correct_usage': {
+    zh: '用法：/danger 需求编号 是|否（这个需求当时是否有人身危险），用于改进危险识别。',
+    en: 'Usage: /danger NEED_CODE yes|no (was anyone in danger), to improve the danger check.',
+  },
+  'danger.corrected_yes': {
+    zh: '已记录：{code} 当时有人身危险。谢谢，这会用来改进危险识别。',
+    en: 'Noted: {code} was an emergency. Thank you; this improves the danger check.',
+  },
+  'danger.corrected_no': {
+    zh: '已记录：{code} 当时没有人身危险。谢谢，这会用来改进危险识别。',
+    en: 'Noted: {code} was not an emergency. Thank you; this improves the danger check.',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
