@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { envSchema, type Env } from './config.schema.js';
 
 export interface SlaConfig {
@@ -80,6 +80,32 @@ function decodeKey(raw: string): Buffer {
   return key;
 }
 
+/** The fixed key a development desk uses when none is set (public: it is in this file). */
+const DEV_KEY = createHash('sha256').update('baiying-dev-key').digest();
+/** Of 32 random bytes about 12 are printable ASCII; a key that is mostly text is a passphrase. */
+const MAX_PRINTABLE_BYTES = 24;
+/** A webhook secret Telegram echoes in every update; shorter is guessable. */
+export const MIN_WEBHOOK_SECRET = 32;
+
+/** Why this key must not protect residents' data in production, or null when it may. */
+export function weakKeyReason(key: Buffer): string | null {
+  if (key.equals(DEV_KEY)) return 'is the public development key';
+  if (new Set(key).size <= 2) return 'is not random (one or two byte values)';
+  if ([...key].filter((b) => b >= 0x20 && b < 0x7f).length > MAX_PRINTABLE_BYTES) return 'looks like a passphrase, not 32 random bytes';
+  return null;
+}
+
+/** Settings a production desk refuses to start with; each names the variable, never its value. */
+function productionProblems(e: Env, key: Buffer): string[] {
+  const problems: string[] = [];
+  const weak = weakKeyReason(key);
+  if (weak) problems.push(`ENCRYPTION_KEY ${weak}: generate one with \`openssl rand -hex 32\``);
+  if (e.TELEGRAM_WEBHOOK_URL && (e.TELEGRAM_WEBHOOK_SECRET?.length ?? 0) < MIN_WEBHOOK_SECRET) {
+    problems.push(`TELEGRAM_WEBHOOK_SECRET must be set to at least ${MIN_WEBHOOK_SECRET} characters in webhook mode (forged updates are refused by it)`);
+  }
+  return problems;
+}
+
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
   // Empty strings in .env files mean "not set".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -91,6 +117,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const e = parsed.data;
   const devKey = !e.ENCRYPTION_KEY;
+  const key = e.ENCRYPTION_KEY ? decodeKey(e.ENCRYPTION_KEY) : DEV_KEY;
+  if (e.NODE_ENV === 'production') {
+    const problems = productionProblems(e, key);
+    if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
+  }
+  // Outside production a webhook without a secret gets a random one for this process (set in
+  // setWebhook and checked on every update), so no webhook ever accepts unsigned updates.
+  const webhookSecret = e.TELEGRAM_WEBHOOK_SECRET ?? (e.TELEGRAM_WEBHOOK_URL ? randomBytes(24).toString('base64url') : undefined);
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -99,7 +133,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisPrefix: e.REDIS_PREFIX,
     // Outside production a fixed development key keeps the demo zero-config; it is
     // announced at boot and refused in production by the schema.
-    encryptionKey: e.ENCRYPTION_KEY ? decodeKey(e.ENCRYPTION_KEY) : createHash('sha256').update('baiying-dev-key').digest(),
+    encryptionKey: key,
     encryptionKeyIsDevDefault: devKey,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT, publicBaseUrl: e.PUBLIC_BASE_URL },
     webChatEnabled: e.WEB_CHAT_ENABLED,
@@ -109,7 +143,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           token: e.TELEGRAM_BOT_TOKEN,
           apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
           webhookUrl: e.TELEGRAM_WEBHOOK_URL,
-          webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+          webhookSecret,
           limits: {
             globalPerSecond: e.TELEGRAM_GLOBAL_PER_SECOND,
             chatPerSecond: e.TELEGRAM_CHAT_PER_SECOND,

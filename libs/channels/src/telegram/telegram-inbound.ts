@@ -11,6 +11,7 @@ export function telegramUpdateToEvent(update: Update, botUsername: string): Inbo
     const q = update.callback_query;
     const chat = q.message?.chat;
     if (!chat || q.from.is_bot) return null;
+    if (chat.type === 'private' && chat.id !== q.from.id) return null;
     return {
       channel: 'telegram',
       updateId,
@@ -22,6 +23,8 @@ export function telegramUpdateToEvent(update: Update, botUsername: string): Inbo
   }
   const m = update.message;
   if (!m || !m.from || m.from.is_bot) return null;
+  // On Telegram a private chat's id is its user's id: anything else is a forged update.
+  if (m.chat.type === 'private' && m.chat.id !== m.from.id) return null;
   const base = {
     channel: 'telegram' as const,
     updateId,

@@ -27,9 +27,9 @@ export class PeopleRepository {
       } catch {
         identity = await this.tx.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel, externalId } } });
       }
-    } else if (chatId && identity.chatId !== chatId) {
-      await this.tx.channelIdentity.update({ where: { id: identity.id }, data: { chatId } });
     }
+    // An existing account's private chat is never moved by an update: a forged one could point a
+    // coordinator's replies and alerts at someone else's chat.
     return this.actor(identity.personId);
   }
 

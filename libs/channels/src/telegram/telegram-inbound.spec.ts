@@ -1,0 +1,46 @@
+// Updates as Telegram sends them, and forged ones: a private chat whose id is not its sender's
+// id cannot come from Telegram (there, a private chat's id is the user's id).
+import type { Update } from 'grammy/types';
+import { telegramUpdateToEvent } from './telegram-inbound.js';
+
+const user = { id: 4242, is_bot: false, first_name: '居民' };
+const message = (chatId: number, text = '/help'): Update => ({
+  update_id: 1,
+  message: {
+    message_id: 1,
+    date: 0,
+    chat: { id: chatId, type: 'private', first_name: '居民' },
+    from: user,
+    text,
+    entities: [{ type: 'bot_command', offset: 0, length: text.length }],
+  },
+});
+
+describe('telegramUpdateToEvent', () => {
+  it('maps a private command from its user', () => {
+    expect(telegramUpdateToEvent(message(user.id), 'baiying_bot')).toMatchObject({
+      channel: 'telegram',
+      chat: { id: '4242', kind: 'private' },
+      from: { externalId: '4242' },
+      kind: 'command',
+    });
+  });
+
+  it('drops a private message whose chat is not its sender (a forged update)', () => {
+    expect(telegramUpdateToEvent(message(9999), 'baiying_bot')).toBeNull();
+  });
+
+  it('drops a button press in a private chat that is not the presser', () => {
+    const forged: Update = {
+      update_id: 2,
+      callback_query: {
+        id: 'q',
+        from: user,
+        chat_instance: 'c',
+        data: 'x',
+        message: { message_id: 1, date: 0, chat: { id: 9999, type: 'private', first_name: 'x' } },
+      },
+    };
+    expect(telegramUpdateToEvent(forged, 'baiying_bot')).toBeNull();
+  });
+});
