@@ -2,7 +2,7 @@
 // runs each in one transaction (dedupe, identity, dialogue state, dispatch to the feature that
 // answers, replies) and returns what the adapter must answer synchronously (a button's toast).
 // It decides nothing itself: who may do what is decided by the features' use cases.
-import { isContentless, type HandleOutcome, type InboundEvent, type Logger } from '@baiying/domain';
+import { cleanName, cleanText, isContentless, type HandleOutcome, type InboundEvent, type Logger } from '@baiying/domain';
 import { buttonRegistry, type ButtonDef, type UnitOfWork } from '@baiying/kernel';
 import { flowButton, Turn } from './turn.js';
 import type { Dialogue } from './dialogue.js';
@@ -41,7 +41,8 @@ export class ConversationEngine {
     this.registry = buttonRegistry([flowButton as ButtonDef<object>, ...[...this.buttons.values()].map((b) => b.def)]);
   }
 
-  async handle(ev: InboundEvent): Promise<HandleOutcome> {
+  async handle(raw: InboundEvent): Promise<HandleOutcome> {
+    const ev = cleanEvent(raw);
     return this.uow.run(async (w) => {
       // Group chats keep no dialogue state; their races (the take button) are decided in SQL.
       if (ev.chat.kind === 'private') await w.repos.messaging.lockChat(ev.channel, ev.chat.id);
@@ -179,4 +180,15 @@ export class ConversationEngine {
     turn.ack();
     return active.onChoice(turn, choice);
   }
+}
+
+/** Everything the event carries from outside, cleaned once (see text-hygiene in the domain). */
+function cleanEvent(ev: InboundEvent): InboundEvent {
+  return {
+    ...ev,
+    chat: ev.chat.title === undefined ? ev.chat : { ...ev.chat, title: cleanName(ev.chat.title, 128) },
+    from: { ...ev.from, displayName: cleanName(ev.from.displayName) || '—' },
+    ...(ev.text !== undefined ? { text: cleanText(ev.text) } : {}),
+    ...(ev.command ? { command: { name: ev.command.name, args: cleanText(ev.command.args) } } : {}),
+  };
 }

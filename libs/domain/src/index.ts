@@ -16,3 +16,4 @@ export * from './messaging/out-message.js';
 export * from './messaging/purpose-keys.js';
 export * from './messaging/priority.js';
 export * from './calls/call-rules.js';
+export * from './intake/text-hygiene.js';

@@ -302,3 +302,41 @@ describe('double submit', () => {
     expect((await h.prisma.need.count()) - before).toBe(1);
   });
 });
+
+describe('text PostgreSQL would refuse, and names that forge lines', () => {
+  const config = testConfig();
+  let h: DeskHarness;
+  let engine: ConversationEngine;
+
+  beforeAll(async () => {
+    h = deskHarness(config);
+    await resetDatabase(h.prisma, h.cipher);
+    engine = await h.engine({ stations: false });
+  });
+
+  afterAll(async () => {
+    await flushPrefix(config.redisUrl, config.redisPrefix);
+    await h.close();
+  });
+
+  it('answers a message with NUL bytes and unpaired surrogates, and keeps a name on one clean line', async () => {
+    const ev = (n: number, text: string): InboundEvent => ({
+      channel: 'web',
+      updateId: `nul${n}`,
+      chat: { id: 'nul-user', kind: 'private' },
+      from: { externalId: 'nul-user', displayName: '王\u0000\n✅ 已批准 by 赵主任\u202E' },
+      kind: 'text',
+      text,
+    });
+    await engine.handle(ev(1, '家里\u0000的下水道\uD800堵了，想找人来通一通'));
+    const identity = await h.prisma.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'web', externalId: 'nul-user' } },
+      include: { person: true },
+    });
+    expect(identity.person.displayName).toBe('王 ✅ 已批准 by 赵主任');
+    const reply = await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: 'nul-user' }, orderBy: { seq: 'desc' } });
+    expect((JSON.parse(h.cipher.decrypt(reply.bodyEnc)) as OutMessage).text).toMatch(/我理解您需要|请选择|不太确定/);
+    const state = await h.prisma.conversationState.findUniqueOrThrow({ where: { channel_chatKey: { channel: 'web', chatKey: 'nul-user' } } });
+    expect(h.cipher.decrypt(state.dataEnc)).not.toContain('\u0000');
+  });
+});
