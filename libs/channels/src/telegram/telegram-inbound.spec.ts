@@ -29,18 +29,4 @@ describe('telegramUpdateToEvent', () => {
   it('drops a private message whose chat is not its sender (a forged update)', () => {
     expect(telegramUpdateToEvent(message(9999), 'baiying_bot')).toBeNull();
   });
-
-  it('drops a button press in a private chat that is not the presser', () => {
-    const forged: Update = {
-      update_id: 2,
-      callback_query: {
-        id: 'q',
-        from: user,
-        chat_instance: 'c',
-        data: 'x',
-        message: { message_id: 1, date: 0, chat: { id: 9999, type: 'private', first_name: 'x' } },
-      },
-    };
-    expect(telegramUpdateToEvent(forged, 'baiying_bot')).toBeNull();
-  });
 });

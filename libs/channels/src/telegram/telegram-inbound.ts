@@ -11,7 +11,6 @@ export function telegramUpdateToEvent(update: Update, botUsername: string): Inbo
     const q = update.callback_query;
     const chat = q.message?.chat;
     if (!chat || q.from.is_bot) return null;
-    if (chat.type === 'private' && chat.id !== q.from.id) return null;
     return {
       channel: 'telegram',
       updateId,
