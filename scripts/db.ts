@@ -18,6 +18,11 @@ async function main(): Promise<void> {
     return;
   }
   if (cmd === 'seed') {
+    // The demo county's personas are public: a production database never gets them.
+    if (!config.demoSeed)
+      throw new Error(
+        `refusing to seed the demo county: DEMO_SEED is off (${config.env === 'production' ? 'production never seeds it' : 'set DEMO_SEED=true'})`,
+      );
     const prisma = createPrismaClient(config.databaseUrl, 2);
     try {
       await seedDemoCounty(prisma, new FieldCipher(config.encryptionKey));

@@ -8,6 +8,10 @@ import { createPrismaClient, seedDemoCounty } from '@baiying/db';
 import { ROOT, ensureDatabase, migrateAll } from './db-tools.js';
 
 async function main(): Promise<void> {
+  // The demo is a development desk (the development key, the seeded county, the persona
+  // switcher) unless .env or the environment says otherwise; the bot and worker inherit it.
+  // Anything else started without NODE_ENV is production and refuses all three.
+  process.env.NODE_ENV ??= 'development';
   const config = loadConfig();
   if (await ensureDatabase(config.databaseUrl)) console.log('[demo] created the database');
   await migrateAll(config.databaseUrl);
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
   start('bot', 'dist/apps/bot/src/main.js');
   const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
   console.log(`[demo] open the web chat at http://${host}:${config.http.port}/ (Ctrl+C to stop)`);
+  if (config.webChatDemo) console.log('[demo] the web chat offers the seeded personas (demo mode; never in production)');
 }
 
 main().catch((e: unknown) => {

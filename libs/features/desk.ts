@@ -13,6 +13,7 @@ import { EmergencyFeature, emergencyChat } from './emergency/index.js';
 import { IdentityFeature, identityChat } from './identity/index.js';
 import { IntakeFeature, IntakeForm, intakeChat, type Understander } from './intake/index.js';
 import { RoutingFeature, routingChat, routingJobs } from './routing/index.js';
+import { SessionsFeature } from './sessions/index.js';
 import { TeamsFeature, teamsChat } from './teams/index.js';
 import { VolunteersFeature, volunteersChat } from './volunteers/index.js';
 
@@ -27,6 +28,7 @@ export class Desk {
   readonly volunteers = new VolunteersFeature();
   readonly teams = new TeamsFeature();
   readonly identity = new IdentityFeature();
+  readonly sessions = new SessionsFeature();
   readonly calls: CallsFeature;
 
   constructor(readonly deps: DeskDeps) {

@@ -67,6 +67,7 @@ const TABLES = [
   'api_token',
   'link_code',
   'nlu_correction',
+  'web_session',
 ];
 
 /** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */

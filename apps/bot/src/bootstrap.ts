@@ -6,6 +6,7 @@ import type { AppConfig } from '@baiying/config';
 import { BotModule, type BotOptions } from './bot.module.js';
 import { WechatService } from './wechat/wechat.service.js';
 import { TelegramService } from './telegram/telegram.service.js';
+import { httpSecurity } from './web/http-security.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -16,6 +17,10 @@ export async function startBot(config: AppConfig, opts: BotOptions = {}): Promis
     bodyParser: true,
   });
   app.useBodyParser('json', { limit: '256kb' });
+  // Before every route: the Host check and security headers (web/http-security.ts).
+  app.use(httpSecurity(config.http.allowedHosts));
+  // A reverse proxy on this host may say who the client is (per-address limits); nobody else may.
+  app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
   const telegram = app.get(TelegramService);
   const webhook = await telegram.start();

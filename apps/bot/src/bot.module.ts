@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Puppet } from 'wechaty-puppet';
 import type { AppConfig } from '@baiying/config';
-import { CallsFeature, Desk, IdentityFeature } from '@baiying/features';
+import { CallsFeature, Desk, IdentityFeature, SessionsFeature } from '@baiying/features';
 import { CallsController } from './api/calls.controller.js';
 import { CoreModule } from '@baiying/platform';
 import { ConversationService } from './conversation.provider.js';
@@ -30,6 +30,7 @@ export class BotModule {
         WechatService,
         { provide: CallsFeature, inject: [Desk], useFactory: (d: Desk) => d.calls },
         { provide: IdentityFeature, inject: [Desk], useFactory: (d: Desk) => d.identity },
+        { provide: SessionsFeature, inject: [Desk], useFactory: (d: Desk) => d.sessions },
         ...(opts.wechatPuppet ? [{ provide: WECHAT_PUPPET, useValue: opts.wechatPuppet }] : []),
       ],
     };

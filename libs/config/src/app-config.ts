@@ -44,8 +44,19 @@ export interface AppConfig {
   redisPrefix: string;
   encryptionKey: Buffer;
   encryptionKeyIsDevDefault: boolean;
-  http: { host: string; port: number; publicBaseUrl?: string };
+  http: {
+    host: string;
+    port: number;
+    publicBaseUrl?: string;
+    /** Host names (lower case, no port) the HTTP app answers to; loopback names always. */
+    allowedHosts: string[];
+    /** Cookies are Secure (and __Host- prefixed) when the public URL is https. */
+    secureCookies: boolean;
+  };
   webChatEnabled: boolean;
+  /** The persona-switching demo web chat (never in production, loopback only). */
+  webChatDemo: boolean;
+  webChatSession: { idleDays: number; maxDays: number; perAddressPerHour: number };
   timeZone: string;
   telegram?: TelegramConfig;
   wechat: WechatConfig;
@@ -103,7 +114,29 @@ function productionProblems(e: Env, key: Buffer): string[] {
   if (e.TELEGRAM_WEBHOOK_URL && (e.TELEGRAM_WEBHOOK_SECRET?.length ?? 0) < MIN_WEBHOOK_SECRET) {
     problems.push(`TELEGRAM_WEBHOOK_SECRET must be set to at least ${MIN_WEBHOOK_SECRET} characters in webhook mode (forged updates are refused by it)`);
   }
+  if (e.DEMO_SEED === true) problems.push('DEMO_SEED must be off: production never seeds the demo county');
+  if (e.WEB_CHAT_DEMO === true) problems.push('WEB_CHAT_DEMO must be off: the persona switcher lets anyone act as anyone');
+  if (!isLoopback(e.HTTP_HOST) && !e.PUBLIC_BASE_URL && !e.ALLOWED_HOSTS) {
+    problems.push(
+      'HTTP_HOST listens beyond loopback: set PUBLIC_BASE_URL or ALLOWED_HOSTS to the names the desk is reached by (other Host headers are refused)',
+    );
+  }
   return problems;
+}
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1', '[::1]'];
+
+/** Whether an address to listen on is loopback only. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_NAMES.includes(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Loopback names, ALLOWED_HOSTS and the hosts of the public and webhook URLs, lower case. */
+function allowedHosts(e: Env): string[] {
+  const hosts = new Set(LOOPBACK_NAMES);
+  for (const h of e.ALLOWED_HOSTS?.split(',') ?? []) hosts.add(h.toLowerCase());
+  for (const url of [e.PUBLIC_BASE_URL, e.TELEGRAM_WEBHOOK_URL]) if (url) hosts.add(new URL(url).hostname.toLowerCase());
+  return [...hosts];
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
@@ -117,10 +150,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const e = parsed.data;
   const devKey = !e.ENCRYPTION_KEY;
+  const production = e.NODE_ENV === 'production';
+  const webChatDemo = e.WEB_CHAT_DEMO ?? !production;
   const key = e.ENCRYPTION_KEY ? decodeKey(e.ENCRYPTION_KEY) : DEV_KEY;
   if (e.NODE_ENV === 'production') {
     const problems = productionProblems(e, key);
     if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
+  }
+  if (webChatDemo && e.WEB_CHAT_ENABLED && !isLoopback(e.HTTP_HOST)) {
+    throw new ConfigError('Refusing to start: WEB_CHAT_DEMO (the persona switcher) listens on loopback only: set HTTP_HOST=127.0.0.1 or WEB_CHAT_DEMO=false');
   }
   // Outside production a webhook without a secret gets a random one for this process (set in
   // setWebhook and checked on every update), so no webhook ever accepts unsigned updates.
@@ -135,8 +173,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     // announced at boot and refused in production by the schema.
     encryptionKey: key,
     encryptionKeyIsDevDefault: devKey,
-    http: { host: e.HTTP_HOST, port: e.HTTP_PORT, publicBaseUrl: e.PUBLIC_BASE_URL },
+    http: {
+      host: e.HTTP_HOST,
+      port: e.HTTP_PORT,
+      publicBaseUrl: e.PUBLIC_BASE_URL,
+      allowedHosts: allowedHosts(e),
+      secureCookies: e.PUBLIC_BASE_URL?.startsWith('https://') ?? false,
+    },
     webChatEnabled: e.WEB_CHAT_ENABLED,
+    webChatDemo,
+    webChatSession: { idleDays: e.WEB_CHAT_SESSION_IDLE_DAYS, maxDays: e.WEB_CHAT_SESSION_MAX_DAYS, perAddressPerHour: e.WEB_CHAT_SESSIONS_PER_HOUR },
     timeZone: e.TIME_ZONE,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
@@ -189,7 +235,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboundConcurrency: e.OUTBOUND_CONCURRENCY,
-    demoSeed: e.DEMO_SEED,
+    demoSeed: e.DEMO_SEED ?? !production,
     nlu: {
       confidenceThreshold: e.NLU_CONFIDENCE_THRESHOLD,
       model:
@@ -205,7 +251,7 @@ export function describeConfig(c: AppConfig): Record<string, string | number | b
   return {
     env: c.env,
     http: `${c.http.host}:${c.http.port}`,
-    webChat: c.webChatEnabled,
+    webChat: c.webChatEnabled ? (c.webChatDemo ? 'demo (persona switcher)' : 'residents') : 'off',
     telegram: c.telegram ? (c.telegram.webhookUrl ? 'webhook' : 'long-polling') : 'off',
     telegramApiRoot: c.telegram?.apiRoot ?? '-',
     wechat: c.wechat.puppet ?? 'off',

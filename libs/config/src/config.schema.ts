@@ -7,7 +7,9 @@ const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(d
 
 export const envSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    // Unset = production: a deployment that forgets it gets production's refusals, never the
+    // development key or the demo (npm run demo and the tests set it).
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/baiying'),
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
@@ -20,6 +22,19 @@ export const envSchema = z
     HTTP_PORT: int(3000),
     PUBLIC_BASE_URL: z.string().url().optional(),
     WEB_CHAT_ENABLED: bool.default(true),
+    // The persona switcher (act as any seeded person): demo only, loopback only, never production.
+    // Unset = on outside production, off in production.
+    WEB_CHAT_DEMO: bool.optional(),
+    // Host names the HTTP app answers to besides loopback and the hosts of PUBLIC_BASE_URL and
+    // TELEGRAM_WEBHOOK_URL (comma-separated); any other Host header is refused (DNS rebinding).
+    ALLOWED_HOSTS: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+(,[A-Za-z0-9.-]+)*$/, 'comma-separated host names')
+      .optional(),
+    // A resident's web chat session: idle timeout and absolute lifetime; new sessions per address per hour.
+    WEB_CHAT_SESSION_IDLE_DAYS: z.coerce.number().positive().default(30),
+    WEB_CHAT_SESSION_MAX_DAYS: z.coerce.number().positive().default(180),
+    WEB_CHAT_SESSIONS_PER_HOUR: int(30, 1),
     TIME_ZONE: z.string().default('Asia/Shanghai'),
 
     TELEGRAM_BOT_TOKEN: z
@@ -82,7 +97,8 @@ export const envSchema = z
     // Said first to a resident whose message signals danger to life, and to one at risk of self-harm.
     EMERGENCY_NUMBERS: z.string().min(3).max(80).default('110 / 119 / 120'),
     CRISIS_HOTLINE: z.string().min(3).max(80).default('12356'),
-    DEMO_SEED: bool.default(true),
+    // Seed the demo county (清溪县) at `npm run demo`. Unset = on outside production; production refuses it.
+    DEMO_SEED: bool.optional(),
 
     NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
     NLU_MODEL_BASE_URL: z.string().url().optional(),

@@ -5,6 +5,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './app-config.js';
 import { envSchema } from './config.schema.js';
 
+/**
+ * NODE_ENV unset means production (tested in production.spec.ts); the rows here describe the
+ * other variables on a development desk, so unset or empty NODE_ENV becomes development.
+ */
+const load = (env: Record<string, string | undefined>): AppConfig => loadConfig({ ...env, NODE_ENV: env.NODE_ENV || 'development' });
+
 const BOT = '123456789:AAE_secret-bot-token';
 const KEY_HEX = randomBytes(32).toString('hex');
 const ADMIN = 'admin-secret-0123456789';
@@ -40,7 +46,8 @@ const ROWS: Row[] = [
   { name: 'REDIS_URL', get: (c) => c.redisUrl, default: 'redis://127.0.0.1:6379', valid: ['redis://cache:6380/2', 'redis://cache:6380/2'], invalid: null },
   { name: 'REDIS_PREFIX', get: (c) => c.redisPrefix, default: 'baiying', valid: ['by-test_2', 'by-test_2'], invalid: 'bad:prefix' },
   { name: 'ENCRYPTION_KEY', get: (c) => c.encryptionKey, default: DEV_KEY, valid: [KEY_HEX, Buffer.from(KEY_HEX, 'hex')], invalid: 'deadbeef' },
-  { name: 'HTTP_HOST', get: (c) => c.http.host, default: '127.0.0.1', valid: ['0.0.0.0', '0.0.0.0'], invalid: null },
+  // Beyond loopback only without the persona switcher (a rule across variables, below).
+  { name: 'HTTP_HOST', get: (c) => c.http.host, default: '127.0.0.1', valid: ['0.0.0.0', '0.0.0.0'], invalid: null, validWith: { WEB_CHAT_DEMO: 'false' } },
   { name: 'HTTP_PORT', get: (c) => c.http.port, default: 3000, valid: ['8080', 8080], invalid: '-7' },
   {
     name: 'PUBLIC_BASE_URL',
@@ -49,6 +56,17 @@ const ROWS: Row[] = [
     valid: ['https://desk.example.org', 'https://desk.example.org'],
     invalid: 'not a url',
   },
+  { name: 'WEB_CHAT_DEMO', get: (c) => c.webChatDemo, default: true, valid: ['false', false], invalid: 'maybe' },
+  {
+    name: 'ALLOWED_HOSTS',
+    get: (c) => c.http.allowedHosts,
+    default: ['localhost', '127.0.0.1', '::1', '[::1]'],
+    valid: ['Desk.Example.org,intranet', ['localhost', '127.0.0.1', '::1', '[::1]', 'desk.example.org', 'intranet']],
+    invalid: 'desk.example.org;evil',
+  },
+  { name: 'WEB_CHAT_SESSION_IDLE_DAYS', get: (c) => c.webChatSession.idleDays, default: 30, valid: ['0.5', 0.5], invalid: '-3' },
+  { name: 'WEB_CHAT_SESSION_MAX_DAYS', get: (c) => c.webChatSession.maxDays, default: 180, valid: ['90', 90], invalid: '-1' },
+  { name: 'WEB_CHAT_SESSIONS_PER_HOUR', get: (c) => c.webChatSession.perAddressPerHour, default: 30, valid: ['5', 5], invalid: '0' },
   { name: 'WEB_CHAT_ENABLED', get: (c) => c.webChatEnabled, default: true, valid: ['false', false], invalid: 'maybe' },
   // Not validated: any string is taken (see the report on TIME_ZONE).
   { name: 'TIME_ZONE', get: (c) => c.timeZone, default: 'Asia/Shanghai', valid: ['Europe/Berlin', 'Europe/Berlin'], invalid: null },
@@ -166,7 +184,7 @@ const SECRETS = {
 
 function refusal(env: Record<string, string | undefined>): string {
   try {
-    loadConfig(env);
+    load(env);
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigError);
     return (e as Error).message;
@@ -180,8 +198,8 @@ describe('loadConfig, variable by variable', () => {
   });
 
   it.each(ROWS.map((r) => [r.name, r] as const))('%s: default, a valid value, an invalid one', (name, row) => {
-    expect(row.get(loadConfig({ ...row.with }))).toEqual(row.default);
-    expect(row.get(loadConfig({ ...row.with, ...row.validWith, [name]: row.valid[0] }))).toEqual(row.valid[1]);
+    expect(row.get(load({ ...row.with }))).toEqual(row.default);
+    expect(row.get(load({ ...row.with, ...row.validWith, [name]: row.valid[0] }))).toEqual(row.valid[1]);
     if (row.invalid === null) return;
     const message = refusal({ ...SECRETS, ...row.with, [name]: row.invalid });
     expect(message).toMatch(new RegExp(`(^|\\n  )${name}[: ]`));
@@ -192,7 +210,7 @@ describe('loadConfig, variable by variable', () => {
 
 describe('loadConfig, as a whole', () => {
   it('gives the documented defaults with nothing set', () => {
-    expect(loadConfig({})).toEqual({
+    expect(load({})).toEqual({
       env: 'development',
       logLevel: 'log',
       databaseUrl: 'postgresql://postgres@127.0.0.1:5432/baiying',
@@ -200,8 +218,10 @@ describe('loadConfig, as a whole', () => {
       redisPrefix: 'baiying',
       encryptionKey: DEV_KEY,
       encryptionKeyIsDevDefault: true,
-      http: { host: '127.0.0.1', port: 3000, publicBaseUrl: undefined },
+      http: { host: '127.0.0.1', port: 3000, publicBaseUrl: undefined, allowedHosts: ['localhost', '127.0.0.1', '::1', '[::1]'], secureCookies: false },
       webChatEnabled: true,
+      webChatDemo: true,
+      webChatSession: { idleDays: 30, maxDays: 180, perAddressPerHour: 30 },
       timeZone: 'Asia/Shanghai',
       telegram: undefined,
       wechat: {
@@ -229,8 +249,8 @@ describe('loadConfig, as a whole', () => {
   });
 
   it('sets up Telegram only with a bot token', () => {
-    expect(loadConfig({ TELEGRAM_GLOBAL_PER_SECOND: '10' }).telegram).toBeUndefined();
-    expect(loadConfig(tg).telegram).toEqual({
+    expect(load({ TELEGRAM_GLOBAL_PER_SECOND: '10' }).telegram).toBeUndefined();
+    expect(load(tg).telegram).toEqual({
       token: BOT,
       apiRoot: 'https://api.telegram.org',
       webhookUrl: undefined,
@@ -240,7 +260,7 @@ describe('loadConfig, as a whole', () => {
   });
 
   it('keeps broadcasts within the global rate, and at one at least', () => {
-    const bulk = (env: Record<string, string>) => loadConfig({ ...tg, ...env }).telegram?.limits.bulkPerSecond;
+    const bulk = (env: Record<string, string>) => load({ ...tg, ...env }).telegram?.limits.bulkPerSecond;
     expect(bulk({ TELEGRAM_GLOBAL_PER_SECOND: '10' })).toBe(9);
     expect(bulk({ TELEGRAM_GLOBAL_PER_SECOND: '10', TELEGRAM_BROADCAST_PER_SECOND: '25' })).toBe(10);
     expect(bulk({ TELEGRAM_GLOBAL_PER_SECOND: '1' })).toBe(1);
@@ -248,9 +268,9 @@ describe('loadConfig, as a whole', () => {
 
   it('reads the key as 64 hex characters or as base64 of 32 bytes', () => {
     const key = randomBytes(32);
-    expect(loadConfig({ ENCRYPTION_KEY: key.toString('hex') })).toMatchObject({ encryptionKey: key, encryptionKeyIsDevDefault: false });
-    expect(loadConfig({ ENCRYPTION_KEY: key.toString('hex').toUpperCase() }).encryptionKey).toEqual(key);
-    expect(loadConfig({ ENCRYPTION_KEY: key.toString('base64') }).encryptionKey).toEqual(key);
+    expect(load({ ENCRYPTION_KEY: key.toString('hex') })).toMatchObject({ encryptionKey: key, encryptionKeyIsDevDefault: false });
+    expect(load({ ENCRYPTION_KEY: key.toString('hex').toUpperCase() }).encryptionKey).toEqual(key);
+    expect(load({ ENCRYPTION_KEY: key.toString('base64') }).encryptionKey).toEqual(key);
     for (const bad of [randomBytes(31).toString('hex'), randomBytes(33).toString('base64'), randomBytes(16).toString('base64')]) {
       const message = refusal({ ENCRYPTION_KEY: bad });
       expect(message).toBe('ENCRYPTION_KEY must be 32 bytes (64 hex chars or base64)');
@@ -258,8 +278,8 @@ describe('loadConfig, as a whole', () => {
   });
 
   it('sets the model up only with both a base URL and a name', () => {
-    expect(loadConfig({ NLU_MODEL: 'qwen-small' }).nlu.model).toBeUndefined();
-    expect(loadConfig(nlu).nlu.model).toEqual({ baseUrl: nlu.NLU_MODEL_BASE_URL, model: 'qwen-small', apiKey: undefined, timeoutMs: 1500 });
+    expect(load({ NLU_MODEL: 'qwen-small' }).nlu.model).toBeUndefined();
+    expect(load(nlu).nlu.model).toEqual({ baseUrl: nlu.NLU_MODEL_BASE_URL, model: 'qwen-small', apiKey: undefined, timeoutMs: 1500 });
   });
 
   it('reads the boolean spellings', () => {
@@ -271,7 +291,7 @@ describe('loadConfig, as a whole', () => {
       ['0', false],
       ['no', false],
     ] as const) {
-      expect({ v, b: loadConfig({ WEB_CHAT_ENABLED: v, VOLUNTEER_AUTO_APPROVE: v, DEMO_SEED: v }) }).toMatchObject({
+      expect({ v, b: load({ WEB_CHAT_ENABLED: v, VOLUNTEER_AUTO_APPROVE: v, DEMO_SEED: v }) }).toMatchObject({
         v,
         b: { webChatEnabled: b, volunteerAutoApprove: b, demoSeed: b },
       });
@@ -284,14 +304,14 @@ describe('rules across variables', () => {
   it('requires ENCRYPTION_KEY in production', () => {
     expect(refusal({ NODE_ENV: 'production' })).toBe('Invalid configuration:\n  ENCRYPTION_KEY: required in production');
     expect(refusal({ NODE_ENV: 'production', ENCRYPTION_KEY: '' })).toBe('Invalid configuration:\n  ENCRYPTION_KEY: required in production');
-    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY_HEX })).toMatchObject({ env: 'production', encryptionKeyIsDevDefault: false });
+    expect(load({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY_HEX })).toMatchObject({ env: 'production', encryptionKeyIsDevDefault: false });
     // Outside production the development key stands in, and says so.
-    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ encryptionKey: DEV_KEY, encryptionKeyIsDevDefault: true });
+    expect(load({ NODE_ENV: 'test' })).toMatchObject({ encryptionKey: DEV_KEY, encryptionKeyIsDevDefault: true });
   });
 
   it('refuses a webhook without a bot token', () => {
     expect(refusal({ TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg' })).toBe('Invalid configuration:\n  TELEGRAM_WEBHOOK_URL: needs TELEGRAM_BOT_TOKEN');
-    expect(loadConfig({ ...tg, TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg' }).telegram?.webhookUrl).toBe('https://desk.example.org/tg');
+    expect(load({ ...tg, TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg' }).telegram?.webhookUrl).toBe('https://desk.example.org/tg');
   });
 
   it('refuses a model base URL without a model name', () => {
@@ -311,16 +331,16 @@ describe('rules across variables', () => {
 
   it('takes empty strings and undefined as "not set"', () => {
     const blank = Object.fromEntries(ROWS.map((r) => [r.name, '']));
-    expect(loadConfig(blank)).toEqual(loadConfig({}));
+    expect(load(blank)).toEqual(load({}));
     const undef: Record<string, string | undefined> = Object.fromEntries(ROWS.map((r) => [r.name, undefined]));
-    expect(loadConfig(undef)).toEqual(loadConfig({}));
-    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', TELEGRAM_WEBHOOK_URL: '' }).telegram).toBeUndefined();
-    expect(loadConfig({ NLU_MODEL_BASE_URL: '', NLU_MODEL: '' }).nlu.model).toBeUndefined();
+    expect(load(undef)).toEqual(load({}));
+    expect(load({ TELEGRAM_BOT_TOKEN: '', TELEGRAM_WEBHOOK_URL: '' }).telegram).toBeUndefined();
+    expect(load({ NLU_MODEL_BASE_URL: '', NLU_MODEL: '' }).nlu.model).toBeUndefined();
   });
 });
 
 describe('CALL_REMINDER_MINUTES', () => {
-  const reminders = (v: string) => loadConfig({ CALL_REMINDER_MINUTES: v }).calls.reminderMinutes;
+  const reminders = (v: string) => load({ CALL_REMINDER_MINUTES: v }).calls.reminderMinutes;
 
   it('reads the minutes largest first, each once, without zero', () => {
     expect(reminders('120,1440')).toEqual([1440, 120]);
@@ -342,12 +362,12 @@ describe('CALL_REMINDER_MINUTES', () => {
 
 describe('describeConfig', () => {
   it('says which features are on and never repeats a secret', () => {
-    const c = loadConfig({ ...SECRETS, TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg', WECHATY_PUPPET: 'wechaty-puppet-mock', ...nlu });
+    const c = load({ ...SECRETS, TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg', WECHATY_PUPPET: 'wechaty-puppet-mock', ...nlu });
     const d = describeConfig(c);
     expect(d).toEqual({
       env: 'development',
       http: '127.0.0.1:3000',
-      webChat: true,
+      webChat: 'demo (persona switcher)',
       telegram: 'webhook',
       telegramApiRoot: 'https://api.telegram.org',
       wechat: 'wechaty-puppet-mock',
@@ -357,13 +377,13 @@ describe('describeConfig', () => {
     });
     const text = JSON.stringify(d);
     for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
-    expect(describeConfig(loadConfig({}))).toMatchObject({
+    expect(describeConfig(load({}))).toMatchObject({
       telegram: 'off',
       telegramApiRoot: '-',
       wechat: 'off',
       encryptionKey: 'DEVELOPMENT DEFAULT (set ENCRYPTION_KEY)',
       nluModel: 'rules only',
     });
-    expect(describeConfig(loadConfig(tg)).telegram).toBe('long-polling');
+    expect(describeConfig(load(tg)).telegram).toBe('long-polling');
   });
 });

@@ -48,16 +48,42 @@ describe('production settings', () => {
   });
 
   it('gives a webhook without a secret a random one outside production', () => {
-    const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'http://127.0.0.1:3000/tg/hook' };
+    const env = { NODE_ENV: 'development', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'http://127.0.0.1:3000/tg/hook' };
     const a = loadConfig(env).telegram?.webhookSecret;
     const b = loadConfig(env).telegram?.webhookSecret;
     expect(a).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(a).not.toBe(b);
-    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN }).telegram?.webhookSecret).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'development', TELEGRAM_BOT_TOKEN: TOKEN }).telegram?.webhookSecret).toBeUndefined();
   });
 
   it('judges keys, not the environment', () => {
     expect(weakKeyReason(randomBytes(32))).toBeNull();
     expect(weakKeyReason(Buffer.alloc(32, 7))).toContain('not random');
+  });
+
+  it('treats a deployment that forgets NODE_ENV as production: no development key, no demo', () => {
+    expect(refusal(() => loadConfig({}))).toBe('Invalid configuration:\n  ENCRYPTION_KEY: required in production');
+    expect(loadConfig({ ENCRYPTION_KEY: strong })).toMatchObject({ env: 'production', webChatDemo: false, demoSeed: false, encryptionKeyIsDevDefault: false });
+  });
+
+  it('refuses demo seeding and the persona switcher in production, naming each', () => {
+    const message = refusal(production({ ENCRYPTION_KEY: strong, DEMO_SEED: 'true', WEB_CHAT_DEMO: 'yes' }));
+    expect(message).toContain('DEMO_SEED must be off');
+    expect(message).toContain('WEB_CHAT_DEMO must be off');
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: strong, DEMO_SEED: 'false', WEB_CHAT_DEMO: 'no' }).webChatDemo).toBe(false);
+  });
+
+  it('listens beyond loopback only with the names it answers to, and never with the persona switcher', () => {
+    expect(refusal(production({ ENCRYPTION_KEY: strong, HTTP_HOST: '0.0.0.0' }))).toContain(
+      'HTTP_HOST listens beyond loopback: set PUBLIC_BASE_URL or ALLOWED_HOSTS',
+    );
+    const open = loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: strong, HTTP_HOST: '0.0.0.0', PUBLIC_BASE_URL: 'https://Desk.Example.org' });
+    expect(open.http).toMatchObject({ host: '0.0.0.0', secureCookies: true });
+    expect(open.http.allowedHosts).toContain('desk.example.org');
+    // Outside production too: the demo's persona switcher is loopback only.
+    expect(refusal(() => loadConfig({ NODE_ENV: 'development', HTTP_HOST: '0.0.0.0' }))).toContain(
+      'WEB_CHAT_DEMO (the persona switcher) listens on loopback only',
+    );
+    expect(loadConfig({ NODE_ENV: 'development', HTTP_HOST: '0.0.0.0', WEB_CHAT_DEMO: 'false' }).webChatDemo).toBe(false);
   });
 });

@@ -1,5 +1,9 @@
-// The web chat page (kiosk and demo). Plain HTML + JS, no build step; kept as a module so the
-// compiled app carries it. Text from the server is inserted with textContent only.
+// The web chat page (a resident's own chat; the persona switcher in demo mode). Plain HTML + JS,
+// no build step; kept as a module so the compiled app carries it. Text from the server is
+// inserted with textContent only, and the page runs under a strict Content-Security-Policy
+// that allows exactly its own inline script and style (by hash).
+import { createHash } from 'node:crypto';
+
 export const WEB_CHAT_PAGE = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -7,6 +11,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>百应 Baiying · 网页聊天 Web chat</title>
 <style>
+  [hidden] { display: none !important; }
   body { margin: 0; font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; background: #f3f4f6; color: #111; }
   header { background: #b91c1c; color: #fff; padding: 10px 16px; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
   header h1 { font-size: 18px; margin: 0; }
@@ -40,7 +45,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
 <body>
 <header>
   <h1>百应 Baiying</h1>
-  <label>身份 Persona <select id="persona"></select></label>
+  <label id="personaBox">身份 Persona <select id="persona"></select></label>
   <span id="who"></span>
 </header>
 <main>
@@ -57,24 +62,28 @@ export const WEB_CHAT_PAGE = `<!doctype html>
 <div id="toast" role="status"></div>
 <script>
 (function () {
-  var personas = [], persona = null, chat = null, mine = {}, pollTimer = null, lastRender = '';
+  // The server decides who this browser is (its session cookie); the persona switcher exists
+  // only in demo mode (never in production), where the server lists the personas.
+  var session = null, personas = [], persona = null, chat = null, mine = {}, lastRender = '';
   var $ = function (id) { return document.getElementById(id); };
   function rid() { return Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
-  function guest() {
-    var id = localStorage.getItem('baiying-guest');
-    if (!id) { id = 'guest-' + rid(); localStorage.setItem('baiying-guest', id); }
-    return { externalId: id, displayName: '新居民 New resident', roles: ['resident'], groups: [] };
-  }
   function toast(text) {
     var t = $('toast'); t.textContent = text; t.style.display = 'block';
     clearTimeout(toast.t); toast.t = setTimeout(function () { t.style.display = 'none'; }, 3000);
   }
+  function json(r) { return r.json().then(function (j) { if (!r.ok) { var e = new Error(j.message || r.status); e.status = r.status; throw e; } return j; }); }
+  function startSession() {
+    return fetch('/api/web/session', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+      .then(json).then(function (s) { session = s; return s; });
+  }
+  function self() { return { externalId: session.chatId, displayName: '新居民 New resident', roles: ['resident'], groups: [], self: true }; }
   function post(body) {
-    body.personaId = persona.externalId; body.displayName = persona.displayName; body.chatId = chat.chatId; body.clientMsgId = rid();
-    return fetch('/api/web/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.message || r.status); return j; }); })
+    body.clientMsgId = rid();
+    if (!persona.self) { body.personaId = persona.externalId; body.displayName = persona.displayName; body.chatId = chat.chatId; }
+    return fetch('/api/web/events', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf }, body: JSON.stringify(body) })
+      .then(json)
       .then(function (j) { if (j.answer && j.answer.text) toast(j.answer.text); setTimeout(poll, 150); return j; })
-      .catch(function (e) { toast('⚠️ ' + e.message); });
+      .catch(function (e) { if (e.status === 401) restart(); toast('⚠️ ' + e.message); });
   }
   function renderChats() {
     var nav = $('chats'); nav.textContent = '';
@@ -123,16 +132,24 @@ export const WEB_CHAT_PAGE = `<!doctype html>
     if (stick) log.scrollTop = log.scrollHeight;
   }
   function poll() {
-    if (!chat) return;
+    if (!chat || !session) return;
     var c = chat.chatId;
-    fetch('/api/web/chats/' + encodeURIComponent(c) + '/messages').then(function (r) { return r.json(); })
-      .then(function (ms) { if (chat && chat.chatId === c) render(ms); }).catch(function () {});
+    var url = persona.self ? '/api/web/messages' : '/api/web/chats/' + encodeURIComponent(c) + '/messages';
+    fetch(url, { credentials: 'same-origin' }).then(json)
+      .then(function (ms) { if (chat && chat.chatId === c) render(ms); })
+      .catch(function (e) { if (e.status === 401) restart(); });
   }
   function choose(id) {
     persona = personas.filter(function (p) { return p.externalId === id; })[0] || personas[0];
     $('who').textContent = persona.roles.join(', ');
     chat = { chatId: persona.externalId, title: 'private' }; lastRender = ''; renderChats(); poll();
-    localStorage.setItem('baiying-persona', persona.externalId);
+    if (session.demo) localStorage.setItem('baiying-persona', persona.externalId);
+  }
+  // The session ended (expired, revoked): this browser starts a new chat.
+  function restart() {
+    if (restart.busy) return; restart.busy = true;
+    startSession().then(function () { personas[0] = self(); choose(persona && !persona.self ? persona.externalId : session.chatId); })
+      .catch(function () {}).then(function () { restart.busy = false; });
   }
   $('form').onsubmit = function (ev) {
     ev.preventDefault();
@@ -141,23 +158,52 @@ export const WEB_CHAT_PAGE = `<!doctype html>
     $('text').value = ''; lastRender = ''; poll(); post({ text: text });
   };
   $('loc').onclick = function () {
-    (mine[chat.chatId] = mine[chat.chatId] || []).push({ text: '📍', at: new Date().toISOString() });
-    post({ location: { lat: 31.3623, lng: 119.8236 } });
+    function send(lat, lng) {
+      (mine[chat.chatId] = mine[chat.chatId] || []).push({ text: '📍', at: new Date().toISOString() });
+      post({ location: { lat: lat, lng: lng } });
+    }
+    // The demo county's sample point; a real browser shares its own position.
+    if (session.demo) return send(31.3623, 119.8236);
+    if (!navigator.geolocation) return toast('⚠️ 此浏览器不能发送位置 This browser cannot share a location');
+    navigator.geolocation.getCurrentPosition(function (p) { send(p.coords.latitude, p.coords.longitude); },
+      function () { toast('⚠️ 未能获取位置 Location unavailable'); }, { enableHighAccuracy: true, timeout: 10000 });
   };
   $('persona').onchange = function () { choose(this.value); };
-  fetch('/api/web/personas').then(function (r) { return r.json(); }).then(function (ps) {
-    personas = [guest()].concat(ps);
+  startSession().then(function (s) {
+    if (!s.demo) { $('personaBox').hidden = true; $('chats').hidden = true; return []; }
+    return fetch('/api/web/personas', { credentials: 'same-origin' }).then(json);
+  }).then(function (ps) {
+    personas = [self()].concat(ps);
     personas.forEach(function (p) {
       var o = document.createElement('option'); o.value = p.externalId; o.textContent = p.displayName + ' (' + p.roles.join('/') + ')';
       $('persona').appendChild(o);
     });
-    var saved = localStorage.getItem('baiying-persona');
+    var saved = session.demo && localStorage.getItem('baiying-persona');
     $('persona').value = saved && personas.some(function (p) { return p.externalId === saved; }) ? saved : personas[0].externalId;
     choose($('persona').value);
-    pollTimer = setInterval(poll, 1000);
-  });
+    setInterval(poll, 1000);
+  }).catch(function (e) { toast('⚠️ ' + e.message); });
 })();
 </script>
 </body>
 </html>
 `;
+
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const inline = (tag: string): string => {
+  const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(WEB_CHAT_PAGE);
+  if (!m) throw new Error(`web chat page without <${tag}>`);
+  return m[1]!;
+};
+
+/** The page's Content-Security-Policy: nothing but its own inline script and style and same-origin calls. */
+export const WEB_CHAT_PAGE_CSP = [
+  "default-src 'none'",
+  `script-src ${sha256(inline('script'))}`,
+  `style-src ${sha256(inline('style'))}`,
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

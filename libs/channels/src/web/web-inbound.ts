@@ -1,4 +1,6 @@
-// The web chat page's events, validated, as the engine's events.
+// The web chat page's events, validated, as the engine's events. Who speaks and in which chat is
+// decided by the server from the browser's session, never by the body; only the demo's persona
+// switcher (never in production) names a persona and a chat in the body.
 import type { InboundEvent } from '@baiying/domain';
 import { z } from 'zod';
 
@@ -9,27 +11,45 @@ const MAX_TEXT = 20_000;
 const MAX_CALLBACK = 256;
 const NAME_CHARS = 64;
 
-export const webEventSchema = z
-  .object({
-    personaId: z.string().regex(ID),
-    displayName: z.string().max(NAME_CHARS).optional(),
-    chatId: z.string().regex(ID),
-    clientMsgId: z.string().regex(ID),
-    text: z.string().max(MAX_TEXT).optional(),
-    callbackData: z.string().max(MAX_CALLBACK).optional(),
-    location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
-  })
-  .refine((e) => [e.text, e.callbackData, e.location].filter((x) => x !== undefined).length === 1, 'exactly one of text, callbackData, location');
+const payload = {
+  clientMsgId: z.string().regex(ID),
+  text: z.string().max(MAX_TEXT).optional(),
+  callbackData: z.string().max(MAX_CALLBACK).optional(),
+  location: z
+    .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    .strict()
+    .optional(),
+};
+const exactlyOne = (e: { text?: string; callbackData?: string; location?: unknown }) =>
+  [e.text, e.callbackData, e.location].filter((x) => x !== undefined).length === 1;
+const ONE_OF = 'exactly one of text, callbackData, location';
+
+/** What a browser posts to its own chat: no persona, no chat id (a body naming one is refused). */
+export const webEventSchema = z.object(payload).strict().refine(exactlyOne, ONE_OF);
 export type WebEvent = z.infer<typeof webEventSchema>;
+
+/** The demo's persona switcher: the body names who speaks and where (demo mode only). */
+export const webDemoEventSchema = z
+  .object({ ...payload, personaId: z.string().regex(ID), displayName: z.string().max(NAME_CHARS).optional(), chatId: z.string().regex(ID) })
+  .strict()
+  .refine(exactlyOne, ONE_OF);
+export type WebDemoEvent = z.infer<typeof webDemoEventSchema>;
+
+/** Who speaks in which chat, as the server decided it. */
+export interface WebSpeaker {
+  externalId: string;
+  chatId: string;
+  displayName: string;
+}
 
 const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:\s+([\s\S]*))?$/;
 
-export function webEventToInbound(e: WebEvent): InboundEvent {
+export function webEventToInbound(e: WebEvent, who: WebSpeaker): InboundEvent {
   const base = {
     channel: 'web' as const,
-    updateId: `${e.personaId}:${e.clientMsgId}`,
-    chat: { id: e.chatId, kind: e.chatId === e.personaId ? ('private' as const) : ('group' as const) },
-    from: { externalId: e.personaId, displayName: e.displayName ?? '网页用户' },
+    updateId: `${who.externalId}:${e.clientMsgId}`,
+    chat: { id: who.chatId, kind: who.chatId === who.externalId ? ('private' as const) : ('group' as const) },
+    from: { externalId: who.externalId, displayName: who.displayName },
   };
   if (e.callbackData !== undefined) return { ...base, kind: 'callback', callback: { id: e.clientMsgId, data: e.callbackData } };
   if (e.location) return { ...base, kind: 'location', location: e.location };

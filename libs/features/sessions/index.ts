@@ -1,0 +1,2 @@
+export { SessionsFeature } from './sessions.feature.js';
+export type { WebSessionView } from './resolve-session.usecase.js';
