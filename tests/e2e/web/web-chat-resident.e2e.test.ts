@@ -1,0 +1,98 @@
+// The web chat as a resident sees it outside demo mode, in headless Chromium against the bot app
+// (in-process) under its real Content-Security-Policy: no persona switcher, a chat of this
+// browser's own that survives a reload, a need described and answered there, and another
+// browser that sees none of it. Any CSP violation or script error fails the test.
+import type { INestApplication } from '@nestjs/common';
+import type { AppConfig } from '@baiying/config';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startBot } from '../../../apps/bot/src/bootstrap.js';
+import { closeBrowser, launchBrowser, newContext } from '../../support/browser.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
+
+const T = 20_000;
+
+describe('Web chat for residents (headless Chromium, no demo)', () => {
+  let config: AppConfig;
+  let h: DeskHarness;
+  let bot: INestApplication;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  let base = '';
+  /** Script errors, CSP violations and failed API calls on any page: there must be none. */
+  const problems: string[] = [];
+
+  async function open(): Promise<Page> {
+    const context = await newContext(browser!);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.url().includes('/api/') && r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+    });
+    await page.goto(base, { timeout: T });
+    await page.locator('#log .msg.bot').first().waitFor({ state: 'visible', timeout: T });
+    return page;
+  }
+
+  async function type(page: Page, text: string): Promise<void> {
+    await page.locator('#text').fill(text);
+    await page.locator('#send').click();
+    await page.locator('#log .msg.me', { hasText: text }).last().waitFor({ state: 'visible', timeout: T });
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    config = testConfig({ WEB_CHAT_DEMO: 'false', OUTBOX_POLL_MS: '100' });
+    h = deskHarness(config, 5);
+    await resetDatabase(h.prisma, h.cipher, { webGroups: true });
+    bot = await startBot(config);
+    base = (await bot.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await closeBrowser(browser);
+    await bot?.close();
+    if (config) await flushPrefix(config.redisUrl, config.redisPrefix);
+    await h?.close();
+  }, 30_000);
+
+  it('gives each browser its own chat, kept across a reload, and nothing of anyone else', async () => {
+    const resident = await open();
+    // No persona switcher and no chat list outside demo mode.
+    expect(await resident.locator('#personaBox').isVisible()).toBe(false);
+    expect(await resident.locator('#chats').isVisible()).toBe(false);
+
+    await type(resident, '/help');
+    await resident
+      .locator('#log .msg.bot', { hasText: /我的需求|\/my/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: T });
+    await type(resident, '家里老人想找人上门理发');
+    // The desk understood and asks what is missing (a button or a question), in this chat.
+    const asked = resident.locator('#log .msg.bot').nth(1);
+    await asked.waitFor({ state: 'visible', timeout: T });
+    const before = await resident.locator('#log .msg.bot').count();
+
+    // A reload keeps the session (HttpOnly cookie): the same chat and its history come back.
+    await resident.reload();
+    await resident
+      .locator('#log .msg.bot')
+      .nth(before - 1)
+      .waitFor({ state: 'visible', timeout: T });
+    expect(await resident.locator('#log .msg.bot', { hasText: /我的需求|\/my/ }).count()).toBeGreaterThan(0);
+    const cookies = await contexts[0]!.cookies();
+    expect(cookies.find((c) => c.name === 'baiying_chat')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    // The page's script cannot read it.
+    expect(await resident.evaluate(() => document.cookie)).toBe('');
+
+    // Another browser: its own empty chat (the welcome hint only).
+    const other = await open();
+    expect(await other.locator('#log .msg.bot').allInnerTexts()).toEqual([expect.stringContaining('说说您需要什么帮助')]);
+
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
