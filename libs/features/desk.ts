@@ -42,7 +42,7 @@ export class Desk {
 
   /** What every feature answers in chat (the conversation engine dispatches over these). */
   chat(understander: Understander): ChatFeature[] {
-    const form = new IntakeForm(understander, this.deps.config.nlu.confidenceThreshold, this.intake.submit);
+    const form = new IntakeForm(understander, this.deps.config.nlu.confidenceThreshold, this.intake.submit, this.deps.config.maxNeedText);
     return [
       coreChat,
       intakeChat(this.intake, form),

@@ -7,7 +7,7 @@ import { buttonRegistry, type ButtonDef, type UnitOfWork } from '@baiying/kernel
 import { flowButton, Turn } from './turn.js';
 import type { Dialogue } from './dialogue.js';
 import { normaliseKeywordText } from './keyword.js';
-import type { ButtonReg, ChatFeature, CommandReg, Fallbacks, FlowReg, KeywordReg } from './registration.js';
+import type { ButtonReg, ChatFeature, CommandReg, Fallbacks, FlowReg, KeywordReg, TextPreparer } from './registration.js';
 
 export class ConversationEngine {
   private readonly commands = new Map<string, CommandReg>();
@@ -16,6 +16,7 @@ export class ConversationEngine {
   private readonly registry: Map<string, ButtonDef<object>>;
   private readonly flows: FlowReg[] = [];
   private readonly fallbacks: Fallbacks = {};
+  private readonly preparers: TextPreparer[] = [];
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -33,6 +34,7 @@ export class ConversationEngine {
         this.buttons.set(b.def.tag, b);
       }
       this.flows.push(...(f.flows ?? []));
+      if (f.prepareText) this.preparers.push(f.prepareText);
       for (const [k, handler] of Object.entries(f.fallbacks ?? {}) as Array<[keyof Fallbacks, unknown]>) {
         if (this.fallbacks[k]) throw new Error(`fallback ${k} registered twice (${f.feature})`);
         Object.assign(this.fallbacks, { [k]: handler });
@@ -43,6 +45,7 @@ export class ConversationEngine {
 
   async handle(raw: InboundEvent): Promise<HandleOutcome> {
     const ev = cleanEvent(raw);
+    await this.prepare(ev);
     return this.uow.run(async (w) => {
       // Group chats keep no dialogue state; their races (the take button) are decided in SQL.
       if (ev.chat.kind === 'private') await w.repos.messaging.lockChat(ev.channel, ev.chat.id);
@@ -63,6 +66,20 @@ export class ConversationEngine {
       await turn.flush();
       return turn.answer ? { duplicate: false, callbackAnswer: turn.answer } : { duplicate: false };
     });
+  }
+
+  /** The features' slow work on a private free text, before the transaction and the chat lock. */
+  private async prepare(ev: InboundEvent): Promise<void> {
+    if (this.preparers.length === 0 || ev.chat.kind !== 'private' || ev.kind !== 'text') return;
+    const text = ev.text ?? '';
+    if (!text.trim() || isContentless(text)) return;
+    const keywordText = normaliseKeywordText(text);
+    if (keywordText !== null && this.keywords.some((k) => k.match(keywordText) !== null)) return;
+    const { cipher } = this.uow.deps;
+    const row = await this.uow.read((repos) => repos.messaging.state(ev.channel, ev.chat.id));
+    const flow = this.loadDialogue((s) => cipher.decrypt(s), row)?.flow ?? null;
+    const now = this.uow.clock.now();
+    await Promise.all(this.preparers.map((p) => p(text, now, flow)));
   }
 
   private loadDialogue(decrypt: (s: string) => string, row: { dataEnc: string } | null): Dialogue | null {

@@ -53,8 +53,18 @@ export interface Fallbacks {
   joined?(turn: Turn): Handled;
 }
 
+/**
+ * Slow work on a private free-text message (a model call), done before the message's transaction
+ * opens and outside the chat's lock, so no connection or lock waits on the network. `flow` is
+ * the chat's dialogue flow as read without the lock (null: none), so a feature prepares only
+ * for turns it will own; what it prepares it keeps for its handler (the turn may still go
+ * elsewhere: then the handler does the work itself, inside).
+ */
+export type TextPreparer = (text: string, now: Date, flow: string | null) => Promise<void>;
+
 export interface ChatFeature {
   readonly feature: string;
+  readonly prepareText?: TextPreparer;
   readonly commands?: CommandReg[];
   readonly keywords?: KeywordReg[];
   readonly buttons?: ButtonReg[];

@@ -51,6 +51,7 @@ export function intakeChat(f: IntakeFeature, form: IntakeForm): ChatFeature {
         onMedia: (turn, data, att) => keepMedia(turn, data.attachments, att),
       }),
     ],
+    prepareText: (text, now, flow) => form.prepare(text, now, flow),
     fallbacks: {
       text: (turn, text) => form.start(turn, text),
       media: (turn, att) => keepMedia(turn, [], att),

@@ -6,10 +6,11 @@ import { en, label, t, zh } from '@baiying/i18n';
 import type { Turn } from '@baiying/conversation';
 import { beneficiaryKey, urgencyKey } from '../routing/index.js';
 import { findStation, isStation, stationChoices } from './intake.catalogue.js';
-import { intakeFlow, needCommand, nextStep, type IntakeData } from './intake.flow-state.js';
+import { intakeFlow, needCommand, nextStep, pendingMediaFlow, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
 import type { Understander } from './understander.js';
 import { DangerIntake } from './danger.flow.js';
+import { PreparedUnderstander } from './prepared-understander.js';
 
 /** Address and wanted-time answers are kept up to this long. */
 const ADDRESS_CHARS = 200;
@@ -18,21 +19,41 @@ const TIME_CHARS = 100;
 const SUMMARY_DESCRIPTION_CHARS = 300;
 const CATEGORY_BUTTONS_PER_ROW = 3;
 
+/** The flows whose free text the intake understands (the form, and photos waiting for words). */
+const UNDERSTANDING_FLOWS: ReadonlySet<string | null> = new Set([null, intakeFlow.name, pendingMediaFlow.name]);
+
 export class IntakeForm {
   private readonly danger: DangerIntake;
+  private readonly understander: PreparedUnderstander;
 
   constructor(
-    private readonly understander: Understander,
+    understander: Understander,
     private readonly confidenceThreshold: number,
     private readonly submitNeed: SubmitNeed,
+    private readonly maxNeedText: number,
   ) {
+    this.understander = new PreparedUnderstander(understander);
     this.danger = new DangerIntake(submitNeed, (turn, data) => this.proposeCategory(turn, data));
+  }
+
+  /** The text as the form understands it: trimmed, at most MAX_NEED_TEXT. */
+  private understood(raw: string): { text: string; truncated: boolean } {
+    return clip(raw.trim(), this.maxNeedText);
+  }
+
+  /**
+   * Before the transaction and the chat lock (the engine's prepare step): understands a private
+   * text the intake will handle, so a model call never holds a connection or the chat's lock.
+   */
+  async prepare(raw: string, now: Date, flow: string | null): Promise<void> {
+    if (!UNDERSTANDING_FLOWS.has(flow)) return;
+    await this.understander.prepare(this.understood(raw).text, now);
   }
 
   /** First free-text message of a resident: starts a form prefilled from the text. */
   async start(turn: Turn, rawText: string, attachments: IntakeData['attachments'] = []): Promise<void> {
-    const max = turn.w.config.maxNeedText;
-    const { text, truncated } = clip(rawText.trim(), max);
+    const max = this.maxNeedText;
+    const { text, truncated } = this.understood(rawText);
     if (truncated) turn.say('text_truncated', { max });
     const u = await this.understander.understand(text, turn.w.now);
     const categories = await turn.w.repos.org.categories();
@@ -90,7 +111,7 @@ export class IntakeForm {
     if (data.step === 'danger_place') return this.danger.onPlaceText(turn, data, clean);
     // Danger is checked on every message, not only the first: "着火了" typed mid-form goes out now.
     if (data.danger?.level !== 'likely') {
-      const u = await this.understander.understand(clean, turn.w.now);
+      const u = await this.understander.understand(this.understood(text).text, turn.w.now);
       if (u.danger.level === 'likely') return this.danger.emergency(turn, { ...data, danger: { ...u.danger, level: 'likely' } });
     }
     switch (data.step) {

@@ -75,6 +75,11 @@ export class UnitOfWork {
     return this.deps.clock ?? systemClock;
   }
 
+  /** Reads outside any transaction (no lock held, nothing written): for work done before one opens. */
+  read<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
+    return fn(new Repos(this.deps.prisma));
+  }
+
   async run<T>(fn: (w: Work) => Promise<T>): Promise<T> {
     let work: Work | undefined;
     let sent: Array<{ id: string; priority: number; atMostOnce: boolean }> = [];
