@@ -122,6 +122,7 @@ const ROWS: Row[] = [
   { name: 'BROADCAST_CLAIM_LEASE_SECONDS', get: (c) => c.calls.claimLeaseSeconds, default: 120, valid: ['5', 5], invalid: '4' },
   { name: 'CALL_REMINDER_MINUTES', get: (c) => c.calls.reminderMinutes, default: [1440, 120], valid: ['60', [60]], invalid: '1440;120' },
   { name: 'CALL_CHECKIN_RADIUS_M', get: (c) => c.calls.checkInRadiusM, default: 500, valid: ['50', 50], invalid: '9' },
+  { name: 'CALL_CHECKIN_MAX_ATTEMPTS', get: (c) => c.calls.checkInMaxAttempts, default: 5, valid: ['3', 3], invalid: '0' },
   { name: 'CALL_TALLY_REFRESH_MS', get: (c) => c.calls.tallyRefreshMs, default: 2000, valid: ['100', 100], invalid: '99' },
   { name: 'EMERGENCY_SLA_MINUTES', get: (c) => c.emergencySlaMinutes, default: 5, valid: ['3', 3], invalid: '-7' },
   {
@@ -215,7 +216,7 @@ describe('loadConfig, as a whole', () => {
       sla: { stationMinutes: 60, instituteMinutes: 120, centerMinutes: 240, urgentMinutes: 15, timeFactor: 1 },
       emergencySlaMinutes: 5,
       danger: { emergencyNumbers: '110 / 119 / 120', crisisHotline: '12356' },
-      calls: { broadcastConcurrency: 16, backlogSeconds: 5, claimLeaseSeconds: 120, reminderMinutes: [1440, 120], checkInRadiusM: 500, tallyRefreshMs: 2000 },
+      calls: { broadcastConcurrency: 16, backlogSeconds: 5, claimLeaseSeconds: 120, reminderMinutes: [1440, 120], checkInRadiusM: 500, checkInMaxAttempts: 5, tallyRefreshMs: 2000 },
       creditTimeoutHours: 72,
       pointsPerHour: 10,
       volunteerAutoApprove: false,
