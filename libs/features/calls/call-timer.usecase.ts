@@ -51,7 +51,13 @@ export class RunCallTimer {
           else unconfirmed++;
         }
         if (unconfirmed > 0 && call.status !== 'cancelled')
-          await w.out.toPerson(call.createdById, PurposeKey.callUnconfirmed(call.id), 'call-unconfirmed', this.render.unconfirmed(call, unconfirmed), Priority.status);
+          await w.out.toPerson(
+            call.createdById,
+            PurposeKey.callUnconfirmed(call.id),
+            'call-unconfirmed',
+            this.render.unconfirmed(call, unconfirmed),
+            Priority.status,
+          );
         if (call.status === 'open') await w.repos.calls.update(call.id, { status: 'closed', closedAt: w.now, version: { increment: 1 } });
         refreshSoon(w, call.id);
         return `unconfirmed ${unconfirmed}`;

@@ -67,7 +67,9 @@ export class CheckIn {
 
   /** A live fix checks in to the nearest call with a site, within its radius; a far fix uses an attempt. */
   private async byLocation(w: Work, actor: ActorRow, active: Active[], at: { lat: number; lng: number }): Promise<Result<Active>> {
-    const sited = active.flatMap((a) => (a.call.siteLat !== null && a.call.siteLng !== null ? [{ a, d: distanceMeters(at, { lat: a.call.siteLat, lng: a.call.siteLng }) }] : []));
+    const sited = active.flatMap((a) =>
+      a.call.siteLat !== null && a.call.siteLng !== null ? [{ a, d: distanceMeters(at, { lat: a.call.siteLat, lng: a.call.siteLng }) }] : [],
+    );
     const near = sited.sort((x, y) => x.d - y.d)[0];
     if (!near) return err('call/nothing_to_check_in');
     if (near.a.checkedInAt) return err('call/already_checked_in', { code: near.a.call.code });

@@ -46,7 +46,8 @@ describe('attendance: check-in needs the site code or a live location; hours are
     world = await fresh();
     const { h, desk, clock } = world;
     vols = [];
-    for (const channel of ['telegram', 'wechat', 'web'] as Channel[]) vols.push(...(await volunteersOf(h, 1, { team: 'S-HP-ELDER', channel, namePrefix: `到场${channel}` })));
+    for (const channel of ['telegram', 'wechat', 'web'] as Channel[])
+      vols.push(...(await volunteersOf(h, 1, { team: 'S-HP-ELDER', channel, namePrefix: `到场${channel}` })));
     [silent] = (await volunteersOf(h, 1, { team: 'S-HP-ELDER', namePrefix: '未回复' })) as [ActorRow];
     coord = await coordinatorOf(h, 'I-DH');
     const t0 = clock.t0.getTime();
@@ -76,7 +77,12 @@ describe('attendance: check-in needs the site code or a live location; hours are
     expect(codeOf(await run((w) => desk.calls.remind.execute(w, coord, { callId })))).toBe('ok');
     const rows = await h.prisma.sentMessage.findMany({ where: { template: { in: ['call', 'call-reminder', 'call-nudge'] } } });
     // The reminder to the three who said yes (one per channel), the nudge to the silent.
-    expect(rows.filter((r) => r.template === 'call-reminder').map((r) => r.channel).sort()).toEqual(['telegram', 'web', 'wechat']);
+    expect(
+      rows
+        .filter((r) => r.template === 'call-reminder')
+        .map((r) => r.channel)
+        .sort(),
+    ).toEqual(['telegram', 'web', 'wechat']);
     expect(await h.prisma.sentMessage.findFirst({ where: { template: 'call-nudge', purposeKey: { endsWith: silent.personId } } })).not.toBeNull();
     for (const row of rows) {
       const body = JSON.parse(h.cipher.decrypt(row.bodyEnc)) as OutMessage;

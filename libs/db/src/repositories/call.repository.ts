@@ -221,7 +221,10 @@ export class CallRepository {
    * (concurrent attempts queue on the row and see each other's count).
    */
   async takeCheckInAttempt(callId: string, personId: string, max: number): Promise<boolean> {
-    const r = await this.tx.callRecipient.updateMany({ where: { callId, personId, checkInAttempts: { lt: max } }, data: { checkInAttempts: { increment: 1 } } });
+    const r = await this.tx.callRecipient.updateMany({
+      where: { callId, personId, checkInAttempts: { lt: max } },
+      data: { checkInAttempts: { increment: 1 } },
+    });
     return r.count === 1;
   }
 

@@ -27,7 +27,10 @@ export const calls = {
     zh: '位置签到只认实时位置（Telegram“共享实时位置”），不认地图选点或转发的位置。也可以发送“签到 + 现场签到码”。',
     en: 'Location check-in takes a live location only (Telegram "Share live location"), not a map pin or a forwarded one. Or send "签到" and the site code.',
   },
-  'call/not_finished': { zh: '召集 {code} 还没有结束，结束后才能确认未签退的人。', en: 'Call {code} has not ended yet; confirm those not checked out after the end.' },
+  'call/not_finished': {
+    zh: '召集 {code} 还没有结束，结束后才能确认未签退的人。',
+    en: 'Call {code} has not ended yet; confirm those not checked out after the end.',
+  },
   'call/nothing_to_confirm': { zh: '召集 {code} 没有待确认的未签退人员。', en: 'Call {code} has nobody checked in and not out to confirm.' },
   'call/nothing_to_check_in': { zh: '您现在没有需要签到的召集。', en: 'You have no call to check in to now.' },
   'call/too_far': {
