@@ -138,6 +138,7 @@ describe('the keywords of the features', () => {
         'bind',
         'call_cancel',
         'call_close',
+        'call_confirm',
         'call_decline',
         'call_extend',
         'call_join',
@@ -168,6 +169,7 @@ describe('the keywords of the features', () => {
     expect(checkOutKeyword.show({ callCode: null })).toBe('签退');
     expect(ADMIN_KEYWORDS.roster.show({ callCode: CALL })).toBe(`名单 ${CALL}`);
     expect(ADMIN_KEYWORDS.cancel.show({ callCode: CALL })).toBe(`取消召集 ${CALL}`);
+    expect(ADMIN_KEYWORDS.confirm.show({ callCode: CALL })).toBe(`确认到场 ${CALL}`);
     expect(bindKeyword.show({ teamCode: 'S-XF-ELDER' })).toBe('绑定队伍 S-XF-ELDER');
   });
 

@@ -24,6 +24,8 @@ export interface CallsConfig {
   /** Reminders before the start, in minutes, largest first. */
   reminderMinutes: number[];
   checkInRadiusM: number;
+  /** Check-in attempts (wrong codes, live locations outside the radius) per person and call. */
+  checkInMaxAttempts: number;
   tallyRefreshMs: number;
 }
 
@@ -226,6 +228,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       claimLeaseSeconds: e.BROADCAST_CLAIM_LEASE_SECONDS,
       reminderMinutes: [...new Set(e.CALL_REMINDER_MINUTES.split(',').map(Number))].filter((m) => m > 0).sort((a, b) => b - a),
       checkInRadiusM: e.CALL_CHECKIN_RADIUS_M,
+      checkInMaxAttempts: e.CALL_CHECKIN_MAX_ATTEMPTS,
       tallyRefreshMs: e.CALL_TALLY_REFRESH_MS,
     },
     creditTimeoutHours: e.CREDIT_TIMEOUT_HOURS,

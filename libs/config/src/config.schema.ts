@@ -92,6 +92,7 @@ export const envSchema = z
       .regex(/^\d+(,\d+)*$/, 'comma-separated minutes, e.g. 1440,120')
       .default('1440,120'),
     CALL_CHECKIN_RADIUS_M: int(500, 10),
+    CALL_CHECKIN_MAX_ATTEMPTS: int(5, 1),
     CALL_TALLY_REFRESH_MS: int(2000, 100),
     EMERGENCY_SLA_MINUTES: int(5, 1),
     // Said first to a resident whose message signals danger to life, and to one at risk of self-harm.

@@ -45,8 +45,8 @@ export interface FlowReg {
 export interface Fallbacks {
   /** Free text in a private chat outside any form. */
   text?(turn: Turn, text: string): Handled;
-  /** A shared location outside any form that takes one. */
-  location?(turn: Turn, loc: { lat: number; lng: number }): Handled;
+  /** A shared location outside any form that takes one (`live`: see InboundEvent.location). */
+  location?(turn: Turn, loc: { lat: number; lng: number; live?: boolean }): Handled;
   /** A photo or voice note outside any form that takes one. */
   media?(turn: Turn, att: { kind: 'photo' | 'voice'; fileRef: string; caption?: string }): Handled;
   /** The bot was added to a group. */

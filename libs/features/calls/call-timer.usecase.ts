@@ -1,7 +1,8 @@
 // A call's timer fired: a reminder to those who said yes, the answer deadline (closes the
-// call), or the finish (credits those still checked in). Closing is decided under the call's
+// call), or the finish (closes it; those checked in and never out are credited nothing until a
+// coordinator confirms them — the call's creator is told). Closing is decided under the call's
 // lock, like answers and the controls: an extension committed meanwhile is seen.
-import { parseCallTimer, PurposeKey } from '@baiying/domain';
+import { parseCallTimer, Priority, PurposeKey } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import type { CallRenderer } from './calls.render.js';
@@ -43,13 +44,23 @@ export class RunCallTimer {
       }
       case 'finish': {
         if (w.now.getTime() + EARLY_TOLERANCE_MS < call.endsAt.getTime()) return 'skipped';
-        let credited = 0;
+        let unconfirmed = 0;
         for (const r of await w.repos.calls.checkedInNotCredited(call.id)) {
-          if (await creditAttendance(w, call, r.personId, r.checkedInAt!, r.checkedOutAt ?? call.endsAt)) credited++;
+          // Checked out but not credited (not expected: check-out credits at once): in to out.
+          if (r.checkedOutAt) await creditAttendance(w, call, r.personId, r.checkedInAt!, r.checkedOutAt);
+          else unconfirmed++;
         }
+        if (unconfirmed > 0 && call.status !== 'cancelled')
+          await w.out.toPerson(
+            call.createdById,
+            PurposeKey.callUnconfirmed(call.id),
+            'call-unconfirmed',
+            this.render.unconfirmed(call, unconfirmed),
+            Priority.status,
+          );
         if (call.status === 'open') await w.repos.calls.update(call.id, { status: 'closed', closedAt: w.now, version: { increment: 1 } });
         refreshSoon(w, call.id);
-        return `credited ${credited}`;
+        return `unconfirmed ${unconfirmed}`;
       }
     }
   }

@@ -1,9 +1,11 @@
 // The buttons of a call and the keywords that do the same on every channel (WeChat shows the
-// keyword): 参加/不能参加 M-…, 签到 123456, 签退, and the coordinator's controls.
+// keyword): 参加/不能参加 M-…, 签到 123456, 签退, and the coordinator's controls (确认到场 M-… after
+// the end credits those who never checked out). The check-in button (`ck` …`i`) is no longer
+// sent; one pressed from an older message is answered with how to check in.
 import { defineButton, field } from '@baiying/kernel';
 import { CALL_CODE, defineKeyword } from '@baiying/conversation';
 
-export const CALL_ADMIN_OPS = ['close', 'extend', 'remind', 'cancel', 'roster'] as const;
+export const CALL_ADMIN_OPS = ['close', 'extend', 'remind', 'cancel', 'roster', 'confirm'] as const;
 export type CallAdminOp = (typeof CALL_ADMIN_OPS)[number];
 
 export const callAnswerButton = defineButton<{ callId: string; yes: boolean }>('ca', { callId: field.uuid(), yes: field.flag('y', 'n') });
@@ -32,11 +34,12 @@ export const checkOutKeyword = defineKeyword<{ callCode: string | null }>({
   write: (a) => a.callCode ?? '',
 });
 
-/** The coordinator's controls, typed: 提醒未回复 / 延长召集 / 截止召集 / 取消召集 / 名单 + the call's code. */
+/** The coordinator's controls, typed: 提醒未回复 / 延长召集 / 截止召集 / 取消召集 / 名单 / 确认到场 + the call's code. */
 export const ADMIN_KEYWORDS: Record<CallAdminOp, ReturnType<typeof callCode>> = {
   remind: callCode('call_remind', ['提醒未回复']),
   extend: callCode('call_extend', ['延长召集']),
   close: callCode('call_close', ['截止召集']),
   cancel: callCode('call_cancel', ['取消召集']),
   roster: callCode('call_roster', ['名单']),
+  confirm: callCode('call_confirm', ['确认到场']),
 };

@@ -1,6 +1,6 @@
 // 一呼百应 in chat: /call creates one; volunteers answer (buttons or 参加/不能参加 M-…), check in
-// (button, 签到 123456, or a shared location) and out (签退); coordinators use the tally's
-// buttons or the typed controls, and /roster.
+// (签到 + the code shown on site, or a live location) and out (签退); coordinators use the tally's
+// buttons or the typed controls, /roster, and 确认到场 M-… after the end.
 import { button, command, flow, keyword, type ChatFeature, type Turn } from '@baiying/conversation';
 import { parseCallCode, type Result } from '@baiying/domain';
 import type { MessageKey } from '@baiying/i18n';
@@ -36,7 +36,7 @@ export function callsChat(f: CallsFeature): ChatFeature {
     const r = await f.checkIn.execute(turn.w, turn.actor, by);
     if (!r.ok) return turn.fail(r, viaButton);
     const params = { code: r.value.code, title: r.value.title };
-    turn.say('call.checked_in', params, [[f.render.checkButton(r.value.call, true)]]);
+    turn.say('call.checked_in', params, [[f.render.checkOutButton(r.value.call)]]);
     if (viaButton) turn.toast('call.checked_in', params);
   };
 
@@ -67,6 +67,8 @@ export function callsChat(f: CallsFeature): ChatFeature {
         const r = await f.cancel.execute(turn.w, turn.actor, { callId });
         return done(r.ok ? { ok: true, value: { code: r.value.code, n: r.value.told } } : r, 'call.cancelled_ok');
       }
+      case 'confirm':
+        return done(await f.confirmAttendance.execute(turn.w, turn.actor, { callId }), 'call.confirmed_ok');
       case 'roster': {
         const r = await f.status.execute(turn.w, turn.actor, { callId });
         if (!r.ok) return turn.fail(r, viaButton);
@@ -116,7 +118,7 @@ export function callsChat(f: CallsFeature): ChatFeature {
         onLocation: (turn, data, loc) => form.onLocation(turn, data, loc),
       }),
     ],
-    // A location outside any form: check-in at a call's site.
+    // A location outside any form: check-in at a call's site (a live one only; see CheckIn).
     fallbacks: { location: (turn, loc) => checkIn(turn, { location: loc }, false) },
   };
 }

@@ -10,6 +10,7 @@ import { CallRenderer } from './calls.render.js';
 import { CheckIn } from './check-in.usecase.js';
 import { CheckOut } from './check-out.usecase.js';
 import { CloseCall } from './close-call.usecase.js';
+import { ConfirmAttendance } from './confirm-attendance.usecase.js';
 import { CreateCall } from './create-call.usecase.js';
 import { ExtendCall } from './extend-call.usecase.js';
 import { FanOut } from './fan-out.usecase.js';
@@ -36,6 +37,7 @@ export class CallsFeature {
   readonly timer: RunCallTimer;
   readonly checkIn = new CheckIn();
   readonly checkOut = new CheckOut();
+  readonly confirmAttendance = new ConfirmAttendance();
 
   constructor(config: AppConfig, buttons: ButtonCodec, emergency: EmergencyFeature) {
     this.render = new CallRenderer(config.timeZone, buttons);

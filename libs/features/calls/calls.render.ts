@@ -1,10 +1,11 @@
 // What a call's messages say: the call itself with its answer buttons, the group notice,
-// reminders and check-in buttons; emergency-mode calls carry the banner.
+// reminders (how to check in, never the code: it is shown on site only), the check-out button
+// and the coordinator's notice of those never checked out; emergency-mode calls carry the banner.
 import type { OutButton, OutMessage } from '@baiying/domain';
 import { label, t } from '@baiying/i18n';
 import { formatLocal, msg, type ButtonCodec } from '@baiying/kernel';
 import { withEmergencyBanner } from '../emergency/index.js';
-import { callAnswerButton, callCheckButton, checkInKeyword, checkOutKeyword, declineKeyword, joinKeyword } from './calls.buttons.js';
+import { ADMIN_KEYWORDS, callAdminButton, callAnswerButton, callCheckButton, checkOutKeyword, declineKeyword, joinKeyword } from './calls.buttons.js';
 import type { CallRow } from './call-row.js';
 
 export class CallRenderer {
@@ -49,12 +50,27 @@ export class CallRenderer {
     return this.banner(call, {
       text: t('call.reminder', { ...this.facts(call), hours: Math.round((minutes / 60) * 10) / 10 }),
       buttons: [
-        [this.checkButton(call, false)],
         [
           {
             label: label('btn.call_withdraw'),
             data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: false }),
             keyword: declineKeyword.show({ callCode: call.code }),
+          },
+        ],
+      ],
+    });
+  }
+
+  /** To the call's creator at the finish: `n` checked in and never out; credited only if confirmed. */
+  unconfirmed(call: CallRow, n: number): OutMessage {
+    return this.banner(call, {
+      text: t('call.unconfirmed', { ...this.facts(call), n }),
+      buttons: [
+        [
+          {
+            label: label('btn.call_confirm'),
+            data: this.buttons.encode(callAdminButton, { callId: call.id, op: 'confirm' }),
+            keyword: ADMIN_KEYWORDS.confirm.show({ callCode: call.code }),
           },
         ],
       ],
@@ -78,17 +94,11 @@ export class CallRenderer {
     ];
   }
 
-  checkButton(call: CallRow, out: boolean): OutButton {
-    return out
-      ? {
-          label: label('btn.call_check_out'),
-          data: this.buttons.encode(callCheckButton, { callId: call.id, out: true }),
-          keyword: checkOutKeyword.show({ callCode: call.code }),
-        }
-      : {
-          label: label('btn.call_check_in'),
-          data: this.buttons.encode(callCheckButton, { callId: call.id, out: false }),
-          keyword: checkInKeyword.show({ checkCode: call.checkCode }),
-        };
+  checkOutButton(call: CallRow): OutButton {
+    return {
+      label: label('btn.call_check_out'),
+      data: this.buttons.encode(callCheckButton, { callId: call.id, out: true }),
+      keyword: checkOutKeyword.show({ callCode: call.code }),
+    };
   }
 }

@@ -10,7 +10,7 @@ import type { CallRow } from './call-row.js';
 /** Names listed in the tally (the rest are counted). */
 const TALLY_NAMES = 30;
 
-const ADMIN_BUTTON_KEYS: Record<Exclude<CallAdminOp, 'roster'>, MessageKey> = {
+const ADMIN_BUTTON_KEYS: Record<Exclude<CallAdminOp, 'roster' | 'confirm'>, MessageKey> = {
   remind: 'btn.call_remind',
   extend: 'btn.call_extend',
   close: 'btn.call_close',
@@ -73,7 +73,7 @@ export class TallyRenderer {
     return this.render.banner(call, buttons.length ? { text, buttons } : { text });
   }
 
-  private adminButton(w: Work, call: CallRow, op: Exclude<CallAdminOp, 'roster'>): OutButton {
+  private adminButton(w: Work, call: CallRow, op: Exclude<CallAdminOp, 'roster' | 'confirm'>): OutButton {
     return {
       label: label(ADMIN_BUTTON_KEYS[op]),
       data: w.buttons.encode(callAdminButton, { callId: call.id, op }),

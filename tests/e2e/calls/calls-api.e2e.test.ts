@@ -1,7 +1,8 @@
 // The coordinators' HTTP API for calls, end to end against the compiled bot: a personal token
 // from /token in Telegram, 401 without it, 400/413 for bad input, 403 outside the coordinator's
-// scope, 404 for unknown calls; preview, create, watch and close; and check-in by a shared
-// location and check-out by button on a call created over HTTP. Each test takes a fresh token.
+// scope, 404 for unknown calls; preview, create, watch and close; and check-in by a live
+// location (a static pin is refused) and check-out by button on a call created over HTTP. Each
+// test takes a fresh token.
 import type { Channel } from '@baiying/domain';
 import type { FakeUser } from '../../support/fake-telegram/fake-bot-api.js';
 import { callDraft } from '../../support/factories.js';
@@ -174,7 +175,7 @@ describe('the calls HTTP API', () => {
     expect((await t.h.prisma.call.findUniqueOrThrow({ where: { code } })).status).toBe('open');
   });
 
-  it('checks in by shared location within the radius and out by button on a call starting soon', async () => {
+  it('checks in by a live location within the radius (not a static pin) and out by button on a call starting soon', async () => {
     const site = { lat: 30.2, lng: 120.1 };
     const start = new Date(Date.now() + 10 * MINUTE);
     const c = await api('', {
@@ -186,15 +187,19 @@ describe('the calls HTTP API', () => {
     const msg = await t.callMessage(v4, soon);
     // Not on the list yet: nothing to check in to.
     let from = t.fake.messages.length;
-    t.fake.sendLocation(v4, dm(v4), { latitude: site.lat, longitude: site.lng });
+    t.fake.sendLocation(v4, dm(v4), { latitude: site.lat, longitude: site.lng, live_period: 900 });
     await t.wait(dm(v4), /您现在没有需要签到的召集/, from);
     expect(await t.press(v4, msg, /^参加/)).toContain('报名成功');
     from = t.fake.messages.length;
-    t.fake.sendLocation(v4, dm(v4), { latitude: site.lat + 0.01, longitude: site.lng }); // about 1.1 km north
+    // A static location (a pin anyone can drop on the map) at the very site: refused.
+    t.fake.sendLocation(v4, dm(v4), { latitude: site.lat, longitude: site.lng });
+    await t.wait(dm(v4), /位置签到只认实时位置/, from);
+    from = t.fake.messages.length;
+    t.fake.sendLocation(v4, dm(v4), { latitude: site.lat + 0.01, longitude: site.lng, live_period: 900 }); // about 1.1 km north
     const far = await t.wait(dm(v4), /您距离集合地点约 \d+ 米，需要在 200 米内/, from);
     expect(Number(/约 (\d+) 米/.exec(far.text!)![1])).toBeGreaterThan(1000);
     from = t.fake.messages.length;
-    t.fake.sendLocation(v4, dm(v4), { latitude: site.lat + 0.0003, longitude: site.lng }); // about 33 m
+    t.fake.sendLocation(v4, dm(v4), { latitude: site.lat + 0.0003, longitude: site.lng, live_period: 900 }); // about 33 m
     const checkedIn = await t.wait(dm(v4), new RegExp(`📍 已签到：${soon}（和平村防汛巡查）`), from);
     from = t.fake.messages.length;
     await t.press(v4, checkedIn, /^签退/);

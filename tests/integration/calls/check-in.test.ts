@@ -1,7 +1,8 @@
 // 签到 / 签退 on the day of a call, on the test's clock: check-in opens an hour before the start
-// for the confirmed only (by the six-digit code, a shared location within the radius, or the
-// button), check-out credits floored quarter hours and points once, and the finish credits
-// whoever is still checked in, capped at the end.
+// for the confirmed only (by the six-digit code or a live location within the radius), check-out
+// credits floored quarter hours and points once, and whoever is still checked in at the finish is
+// credited (capped at the end) only once a coordinator confirms. Limits and leaks:
+// attendance-security.test.ts.
 import type { ActorRow } from '@baiying/db';
 import { PurposeKey } from '@baiying/domain';
 import { callDraft, coordinatorOf, createCall, volunteersOf } from '../../support/factories.js';
@@ -10,7 +11,7 @@ import { answer, callRow, callsHarness, codeOf, HOUR, MINUTE, recipientRow, type
 const { fresh } = callsHarness();
 const SITE = { lat: 31.36, lng: 119.82 };
 
-type CheckInBy = { callId: string } | { code: string } | { location: { lat: number; lng: number } };
+type CheckInBy = { code: string } | { location: { lat: number; lng: number; live: boolean } };
 
 describe('check-in, check-out and hours', () => {
   let world: CallsWorld;
@@ -21,28 +22,30 @@ describe('check-in, check-out and hours', () => {
   let b: ActorRow;
   let c: ActorRow;
   let d: ActorRow;
+  let coord: ActorRow;
 
   const at = (ms: number) => world.clock.at(ms);
   const checkIn = (who: ActorRow, by: CheckInBy) => world.desk.uow.run((w) => world.desk.calls.checkIn.execute(w, who, by));
   const checkOut = (who: ActorRow, id?: string) => world.desk.uow.run((w) => world.desk.calls.checkOut.execute(w, who, id ? { callId: id } : {}));
   const finish = () => world.desk.uow.run((w) => world.desk.calls.timer.execute(w, { callId, kind: 'finish' }));
+  const confirm = () => world.desk.uow.run((w) => world.desk.calls.confirmAttendance.execute(w, coord, { callId }));
   const recipient = (who: ActorRow) => recipientRow(world.h, callId, who.personId);
   const points = (hours: number) => Math.round(hours * world.h.config.pointsPerHour);
 
-  /** a by code and b by location at 1:10, c by button at the start (2:00). */
+  /** a by code and b by location at 1:10, c by code at the start (2:00). */
   async function everyoneArrives(): Promise<void> {
     at(70 * MINUTE);
     expect(codeOf(await checkIn(a, { code: checkCode }))).toBe('ok');
-    expect(codeOf(await checkIn(b, { location: { lat: SITE.lat + 0.0005, lng: SITE.lng } }))).toBe('ok');
+    expect(codeOf(await checkIn(b, { location: { lat: SITE.lat + 0.0005, lng: SITE.lng, live: true } }))).toBe('ok');
     at(2 * HOUR);
-    expect(codeOf(await checkIn(c, { callId }))).toBe('ok');
+    expect(codeOf(await checkIn(c, { code: checkCode }))).toBe('ok');
   }
 
   beforeEach(async () => {
     world = await fresh();
     const { h, desk, clock } = world;
     [a, b, c, d] = (await volunteersOf(h, 4, { team: 'S-HP-ELDER', namePrefix: '签到' })) as [ActorRow, ActorRow, ActorRow, ActorRow];
-    const coord = await coordinatorOf(h, 'I-DH');
+    coord = await coordinatorOf(h, 'I-DH');
     const t0 = clock.t0.getTime();
     ({ callId } = await createCall(
       desk,
@@ -63,23 +66,21 @@ describe('check-in, check-out and hours', () => {
 
   it('opens check-in an hour before the start, to the confirmed only', async () => {
     at(30 * MINUTE);
-    expect(codeOf(await checkIn(a, { callId }))).toBe('call/check_in_closed');
     expect(codeOf(await checkIn(a, { code: checkCode }))).toBe('call/nothing_to_check_in');
-    expect(codeOf(await checkIn(b, { location: SITE }))).toBe('call/nothing_to_check_in');
+    expect(codeOf(await checkIn(b, { location: { ...SITE, live: true } }))).toBe('call/nothing_to_check_in');
     at(HOUR - MINUTE);
-    expect(codeOf(await checkIn(a, { callId }))).toBe('call/check_in_closed');
+    expect(codeOf(await checkIn(a, { code: checkCode }))).toBe('call/nothing_to_check_in');
     expect((await recipient(a)).checkedInAt).toBeNull();
     expect((await recipient(b)).checkedInAt).toBeNull();
     // From an hour before: the confirmed check in, the waiting list does not.
     at(HOUR);
-    expect(codeOf(await checkIn(d, { callId }))).toBe('call/not_confirmed');
     expect(codeOf(await checkIn(d, { code: checkCode }))).toBe('call/nothing_to_check_in');
     expect((await recipient(d)).checkedInAt).toBeNull();
-    expect(codeOf(await checkIn(a, { callId }))).toBe('ok');
+    expect(codeOf(await checkIn(a, { code: checkCode }))).toBe('ok');
     expect((await recipient(a)).checkedInAt).toEqual(world.clock.now());
   });
 
-  it('checks in by code, by location within the radius, and by button, once each', async () => {
+  it('checks in by code and by a live location within the radius, once each', async () => {
     at(70 * MINUTE);
     const wrong = String((Number(checkCode) + 1) % 1_000_000).padStart(6, '0');
     expect(codeOf(await checkIn(a, { code: wrong }))).toBe('call/bad_check_code');
@@ -95,24 +96,24 @@ describe('check-in, check-out and hours', () => {
     expect((await recipient(a)).checkedInAt).toEqual(new Date(world.clock.t0.getTime() + 70 * MINUTE));
 
     // About 1.1 km north: too far for a 200 m radius.
-    const far = await checkIn(b, { location: { lat: SITE.lat + 0.01, lng: SITE.lng } });
+    const far = await checkIn(b, { location: { lat: SITE.lat + 0.01, lng: SITE.lng, live: true } });
     expect(codeOf(far)).toBe('call/too_far');
     expect(far.ok ? null : far.detail).toMatchObject({ radius: 200 });
     expect(far.ok ? 0 : Number(far.detail?.['meters'])).toBeGreaterThan(1000);
     expect((await recipient(b)).checkedInAt).toBeNull();
     // About 55 m away: in.
-    expect(codeOf(await checkIn(b, { location: { lat: SITE.lat + 0.0005, lng: SITE.lng } }))).toBe('ok');
+    expect(codeOf(await checkIn(b, { location: { lat: SITE.lat + 0.0005, lng: SITE.lng, live: true } }))).toBe('ok');
     expect((await recipient(b)).checkedInAt).toEqual(world.clock.now());
 
     at(2 * HOUR);
-    expect(codeOf(await checkIn(c, { callId }))).toBe('ok');
+    expect(codeOf(await checkIn(c, { code: checkCode }))).toBe('ok');
     expect((await recipient(c)).checkedInAt).toEqual(world.clock.now());
     const byHow = (await world.h.prisma.callEvent.findMany({ where: { callId, type: 'check_in' } })).map((e) => [e.actorId, (e.data as { by: string }).by]);
     expect(byHow.sort()).toEqual(
       [
         [a.personId, 'code'],
         [b.personId, 'location'],
-        [c.personId, 'button'],
+        [c.personId, 'code'],
       ].sort(),
     );
   });
@@ -146,7 +147,7 @@ describe('check-in, check-out and hours', () => {
     expect((await recipient(c)).creditedAt).toBeNull();
   });
 
-  it('credits those still checked in when the call finishes, capped at the end, exactly once', async () => {
+  it('credits those still checked in at the finish only when a coordinator confirms, capped at the end, exactly once', async () => {
     const { h, desk, clock } = world;
     await everyoneArrives();
     at(3 * HOUR + 34 * MINUTE);
@@ -156,8 +157,11 @@ describe('check-in, check-out and hours', () => {
     expect(await finish()).toBe('skipped');
     expect((await recipient(b)).creditedAt).toBeNull();
     at(6 * HOUR);
-    expect(await finish()).toBe('credited 2');
-    expect(await finish()).toBe('credited 0');
+    expect(await finish()).toBe('unconfirmed 2');
+    expect((await recipient(b)).creditedAt).toBeNull();
+    expect(await h.prisma.pointsEntry.count({ where: { personId: { in: [b.personId, c.personId] } } })).toBe(0);
+    // Two confirmations at once credit nobody twice.
+    expect((await Promise.all([confirm(), confirm()])).map(codeOf).sort()).toEqual(['call/nothing_to_confirm', 'ok']);
     const endsAt = new Date(clock.t0.getTime() + 5 * HOUR);
     // b: 1:10 → 5:00 = 3 h 50 min → 3.75 h; c: 2:00 → 5:00 = 3 h.
     for (const [who, hours] of [
@@ -179,10 +183,10 @@ describe('check-in, check-out and hours', () => {
     expect(await h.prisma.pointsEntry.count({ where: { sourceKey: { startsWith: `call_attendance:${callId}:` } } })).toBe(3);
     expect((await callRow(h, callId)).status).toBe('closed');
     // Two finish timers at once still credit nobody twice.
-    expect(await Promise.all([finish(), finish()])).toEqual(['credited 0', 'credited 0']);
+    expect(await Promise.all([finish(), finish()])).toEqual(['unconfirmed 0', 'unconfirmed 0']);
     expect(await h.prisma.pointsEntry.count()).toBe(3);
     // After the end nobody checks in.
-    expect(codeOf(await checkIn(d, { callId }))).toBe('call/not_confirmed');
+    expect(codeOf(await checkIn(d, { code: checkCode }))).toBe('call/nothing_to_check_in');
     expect(codeOf(await checkIn(a, { code: checkCode }))).toBe('call/nothing_to_check_in');
   });
 });

@@ -272,7 +272,7 @@ export class FakeBotApi {
     return this.users.sendText(from, chat, text, options);
   }
 
-  sendLocation(from: FakeUser, chat: FakeChat, location: { latitude: number; longitude: number }): Update {
+  sendLocation(from: FakeUser, chat: FakeChat, location: { latitude: number; longitude: number; live_period?: number }): Update {
     return this.users.sendLocation(from, chat, location);
   }
 

@@ -23,8 +23,12 @@ export class UserSimulator {
     return this.delivery.push({ message });
   }
 
-  sendLocation(from: FakeUser, chat: FakeChat, location: { latitude: number; longitude: number }): Update {
-    return this.delivery.push({ message: this.chats.userMessage(from, chat, { location: { latitude: location.latitude, longitude: location.longitude } }) });
+  /** `live_period` (seconds) makes it a live location, as "Share live location" sends it. */
+  sendLocation(from: FakeUser, chat: FakeChat, location: { latitude: number; longitude: number; live_period?: number }): Update {
+    const { latitude, longitude, live_period } = location;
+    return this.delivery.push({
+      message: this.chats.userMessage(from, chat, { location: { latitude, longitude, ...(live_period !== undefined ? { live_period } : {}) } }),
+    });
   }
 
   sendPhoto(from: FakeUser, chat: FakeChat, options: { caption?: string; fileId?: string } = {}): Update {

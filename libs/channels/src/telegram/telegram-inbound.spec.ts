@@ -29,4 +29,17 @@ describe('telegramUpdateToEvent', () => {
   it('drops a private message whose chat is not its sender (a forged update)', () => {
     expect(telegramUpdateToEvent(message(9999), 'baiying_bot')).toBeNull();
   });
+
+  it('marks only a live, unforwarded location as live (a static pin can be anywhere)', () => {
+    const located = (extra: Record<string, unknown>): Update =>
+      ({
+        update_id: 2,
+        message: { message_id: 2, date: 0, chat: { id: user.id, type: 'private', first_name: '居民' }, from: user, ...extra },
+      }) as Update;
+    const at = { latitude: 31.36, longitude: 119.82 };
+    const origin = { type: 'user', date: 0, sender_user: { id: 7, is_bot: false, first_name: '别人' } };
+    expect(telegramUpdateToEvent(located({ location: { ...at, live_period: 900 } }), 'b')?.location).toEqual({ lat: 31.36, lng: 119.82, live: true });
+    expect(telegramUpdateToEvent(located({ location: at }), 'b')?.location).toEqual({ lat: 31.36, lng: 119.82, live: false });
+    expect(telegramUpdateToEvent(located({ location: { ...at, live_period: 900 }, forward_origin: origin }), 'b')?.location?.live).toBe(false);
+  });
 });

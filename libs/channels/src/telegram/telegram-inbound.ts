@@ -46,7 +46,12 @@ export function telegramUpdateToEvent(update: Update, botUsername: string): Inbo
     }
     return { ...base, kind: 'text', text: m.text };
   }
-  if (m.location) return { ...base, kind: 'location', location: { lat: m.location.latitude, lng: m.location.longitude } };
+  if (m.location) {
+    // Only a live location sent from the device counts as live (check-in by location): a static
+    // location can be any pin dropped on the map, and a forwarded one is someone else's.
+    const live = m.location.live_period !== undefined && !m.forward_origin && !m.via_bot && !m.venue;
+    return { ...base, kind: 'location', location: { lat: m.location.latitude, lng: m.location.longitude, live } };
+  }
   if (m.photo?.length) return { ...base, kind: 'photo', fileRef: m.photo[m.photo.length - 1]!.file_id, text: m.caption };
   if (m.voice) return { ...base, kind: 'voice', fileRef: m.voice.file_id };
   if (m.audio) return { ...base, kind: 'voice', fileRef: m.audio.file_id };

@@ -52,7 +52,8 @@ export function webEventToInbound(e: WebEvent, who: WebSpeaker): InboundEvent {
     from: { externalId: who.externalId, displayName: who.displayName },
   };
   if (e.callbackData !== undefined) return { ...base, kind: 'callback', callback: { id: e.clientMsgId, data: e.callbackData } };
-  if (e.location) return { ...base, kind: 'location', location: e.location };
+  // The page posts whatever coordinates its script likes: never a live fix (no location check-in).
+  if (e.location) return { ...base, kind: 'location', location: { lat: e.location.lat, lng: e.location.lng, live: false } };
   const command = e.text !== undefined ? COMMAND.exec(e.text) : null;
   if (command) return { ...base, kind: 'command', command: { name: command[1]!.toLowerCase(), args: command[2] ?? '' }, text: e.text! };
   return { ...base, kind: 'text', text: e.text ?? '' };

@@ -216,6 +216,23 @@ export class CallRepository {
     });
   }
 
+  /**
+   * Takes one check-in attempt of a person for a call, atomically: false once `max` are used
+   * (concurrent attempts queue on the row and see each other's count).
+   */
+  async takeCheckInAttempt(callId: string, personId: string, max: number): Promise<boolean> {
+    const r = await this.tx.callRecipient.updateMany({
+      where: { callId, personId, checkInAttempts: { lt: max } },
+      data: { checkInAttempts: { increment: 1 } },
+    });
+    return r.count === 1;
+  }
+
+  /** Hands an attempt back (it was taken for a call the attempt turned out not to be for). */
+  async returnCheckInAttempt(callId: string, personId: string): Promise<void> {
+    await this.tx.callRecipient.updateMany({ where: { callId, personId, checkInAttempts: { gt: 0 } }, data: { checkInAttempts: { decrement: 1 } } });
+  }
+
   async checkedInNotCredited(callId: string) {
     return this.tx.callRecipient.findMany({ where: { callId, checkedInAt: { not: null }, creditedAt: null } });
   }

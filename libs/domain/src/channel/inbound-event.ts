@@ -13,7 +13,11 @@ export interface InboundEvent {
   text?: string;
   command?: { name: string; args: string };
   callback?: { id: string; data: string };
-  location?: { lat: number; lng: number };
+  /**
+   * `live`: a live location straight from the device (Telegram's live location, not forwarded);
+   * a pin dropped on a map or coordinates a client posts are not live.
+   */
+  location?: { lat: number; lng: number; live?: boolean };
   fileRef?: string;
   /** The bot was @-mentioned (group chats): an unknown text then gets help, not silence. */
   mentioned?: boolean;

@@ -52,6 +52,7 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   callCancelledOf: [PurposeKey.callCancelledOf(CALL), `call.${CALL}.cancelled.`],
   callReminder: [PurposeKey.callReminder(CALL, 1440, PERSON), `call.${CALL}.remind1440.${PERSON}`],
   callCredited: [PurposeKey.callCredited(CALL, PERSON), `call.${CALL}.credited.${PERSON}`],
+  callUnconfirmed: [PurposeKey.callUnconfirmed(CALL), `call.${CALL}.unconfirmed`],
 };
 
 /** Builders that make look-up prefixes, not keys of messages. */
@@ -97,6 +98,7 @@ describe('PurposeKey', () => {
       PurposeKey.callPromoted(CALL, PERSON),
       PurposeKey.callReminder(CALL, 60, PERSON),
       PurposeKey.callCredited(CALL, PERSON),
+      PurposeKey.callUnconfirmed(CALL),
     ];
     const families = [
       [PurposeKey.callMessagesOf(CALL), PurposeKey.callMessage(CALL, PERSON)],

@@ -59,6 +59,8 @@ export const PurposeKey = {
   callCancelledOf: (callId: Id) => `call.${callId}.cancelled.`,
   callReminder: (callId: Id, minutes: number, personId: Id) => `call.${callId}.remind${minutes}.${personId}`,
   callCredited: (callId: Id, personId: Id) => `call.${callId}.credited.${personId}`,
+  /** To the call's creator at the finish: who checked in and never out (credited only when confirmed). */
+  callUnconfirmed: (callId: Id) => `call.${callId}.unconfirmed`,
 } as const;
 
 export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger';

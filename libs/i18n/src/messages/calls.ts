@@ -11,7 +11,27 @@ export const calls = {
   'call/already_reminded': { zh: '召集 {code} 已经提醒过未回复的人了（只能提醒一次）。', en: 'The silent ones of {code} were already reminded (once only).' },
   'call/not_confirmed': { zh: '您不在这个召集的确认名单上。', en: 'You are not on the confirmed list of this call.' },
   'call/check_in_closed': { zh: '现在不在签到时间内（开始前 1 小时到结束）。', en: 'Check-in is open from 1 hour before the start until the end.' },
-  'call/bad_check_code': { zh: '签到码不对，请看现场负责人出示的 6 位数字。', en: 'Wrong check-in code; use the 6 digits shown on site.' },
+  'call/bad_check_code': {
+    zh: '签到码不对，请看现场负责人出示的 6 位数字。多次输错后将无法签到。',
+    en: 'Wrong check-in code; use the 6 digits shown on site. After several wrong tries check-in is locked.',
+  },
+  'call/check_in_needs_code': {
+    zh: '签到需要现场签到码：到场后请发送“签到 + 现场负责人出示的 6 位数字”，或在 Telegram 共享实时位置。',
+    en: 'Check-in needs the site code: on site, send "签到" and the 6 digits the on-site lead shows, or share your live location on Telegram.',
+  },
+  'call/check_in_locked': {
+    zh: '签到尝试次数已用完（签到码错误或位置不在范围内），请联系现场负责人。',
+    en: 'No check-in attempts left (wrong codes or locations outside the site); please speak to the on-site lead.',
+  },
+  'call/location_not_live': {
+    zh: '位置签到只认实时位置（Telegram“共享实时位置”），不认地图选点或转发的位置。也可以发送“签到 + 现场签到码”。',
+    en: 'Location check-in takes a live location only (Telegram "Share live location"), not a map pin or a forwarded one. Or send "签到" and the site code.',
+  },
+  'call/not_finished': {
+    zh: '召集 {code} 还没有结束，结束后才能确认未签退的人。',
+    en: 'Call {code} has not ended yet; confirm those not checked out after the end.',
+  },
+  'call/nothing_to_confirm': { zh: '召集 {code} 没有待确认的未签退人员。', en: 'Call {code} has nobody checked in and not out to confirm.' },
   'call/nothing_to_check_in': { zh: '您现在没有需要签到的召集。', en: 'You have no call to check in to now.' },
   'call/too_far': {
     zh: '您距离集合地点约 {meters} 米，需要在 {radius} 米内才能定位签到。',
@@ -57,8 +77,8 @@ export const calls = {
     en: 'Call {code} ({title}, {start}) was cancelled. Thank you for signing up.',
   },
   'call.reminder': {
-    zh: '⏰ 还有约 {hours} 小时：召集 {code}（{title}）\n📍 {place}　🕘 {start} – {end}\n到场后点“签到”，或发送“签到 + 现场签到码”，或发送位置。',
-    en: 'About {hours} h to go: call {code} ({title}) at {place}, {start} – {end}. On site, press Check in, send the site code, or share your location.',
+    zh: '⏰ 还有约 {hours} 小时：召集 {code}（{title}）\n📍 {place}　🕘 {start} – {end}\n到场后发送“签到 + 现场负责人出示的签到码”，或在 Telegram 共享实时位置。',
+    en: 'About {hours} h to go: call {code} ({title}) at {place}, {start} – {end}. On site, send "签到" and the code the on-site lead shows, or share your live location on Telegram.',
   },
   'call.checked_in': { zh: '📍 已签到：{code}（{title}）。结束时请点“签退”。', en: 'Checked in to {code} ({title}). Press Check out when you leave.' },
   'call.credited': {
@@ -71,13 +91,18 @@ export const calls = {
   },
   'call.closed_ok': { zh: '召集 {code} 已截止报名。', en: 'Call {code} is now closed.' },
   'call.extended_ok': { zh: '召集 {code} 报名延长到 {answerBy}。', en: 'Call {code} now takes answers until {answerBy}.' },
+  'call.unconfirmed': {
+    zh: '🏁 召集 {code}（{title}）已结束：{n} 人签到后未签退，暂未记时长。如确认他们坚持到 {end}，请点下面的按钮或发送“确认到场 {code}”。',
+    en: 'Call {code} ({title}) has ended: {n} checked in and never out, so no hours yet. If they stayed until {end}, press the button below or send "确认到场 {code}".',
+  },
+  'call.confirmed_ok': { zh: '已确认：召集 {code} 的 {n} 人记入到结束的时长。', en: 'Confirmed: {n} people of call {code} credited up to the end.' },
   'call.reminded_ok': { zh: '已提醒 {n} 位未回复的志愿者。', en: 'Reminded {n} volunteers who had not answered.' },
   'call.cancelled_ok': { zh: '召集 {code} 已取消，已通知 {n} 位报名者。', en: 'Call {code} cancelled; {n} people who said yes were told.' },
   'btn.call_yes': { zh: '参加', en: 'Join' },
   'btn.call_no': { zh: '不能参加', en: "Can't come" },
   'btn.call_withdraw': { zh: '取消报名', en: 'Withdraw' },
-  'btn.call_check_in': { zh: '签到', en: 'Check in' },
   'btn.call_check_out': { zh: '签退', en: 'Check out' },
+  'btn.call_confirm': { zh: '确认到场至结束', en: 'Confirm stayed to the end' },
   'btn.call_remind': { zh: '提醒未回复', en: 'Remind silent' },
   'btn.call_extend': { zh: '延长 2 小时', en: 'Extend 2 h' },
   'btn.call_close': { zh: '截止报名', en: 'Close' },
