@@ -1,5 +1,6 @@
 import type { Tx } from './prisma.js';
 import { CallRepository } from './repositories/call.repository.js';
+import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { EmergencyRepository } from './repositories/emergency.repository.js';
 import { MessagingRepository } from './repositories/messaging.repository.js';
 import { NeedRepository } from './repositories/need.repository.js';
@@ -16,6 +17,7 @@ export class Repos {
   readonly messaging: MessagingRepository;
   readonly calls: CallRepository;
   readonly emergency: EmergencyRepository;
+  readonly deadLetters: DeadLetterRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -25,5 +27,6 @@ export class Repos {
     this.messaging = new MessagingRepository(tx);
     this.calls = new CallRepository(tx);
     this.emergency = new EmergencyRepository(tx);
+    this.deadLetters = new DeadLetterRepository(tx);
   }
 }
