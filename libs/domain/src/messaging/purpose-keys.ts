@@ -61,7 +61,7 @@ export const PurposeKey = {
   callCredited: (callId: Id, personId: Id) => `call.${callId}.credited.${personId}`,
 } as const;
 
-export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger';
+export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'dead_letter';
 
 /**
  * The SQL twin of `PurposeKey.callMessage`, for joins over many recipients at once (the
