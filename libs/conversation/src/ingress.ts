@@ -110,7 +110,7 @@ export class ConversationIngress {
       await this.uow.run(async (w) => {
         w.out.to(
           { channel: ev.channel, chatId: ev.chat.id },
-          PurposeKey.reply(ev.channel, ev.updateId, 0),
+          PurposeKey.rateLimited(ev.channel, ev.updateId),
           'reply',
           msg('rate_limited', { numbers: this.opts.emergencyNumbers }),
           Priority.interactive,

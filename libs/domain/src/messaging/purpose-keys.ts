@@ -8,6 +8,8 @@ type Id = string;
 export const PurposeKey = {
   // --- replies to an inbound update (numbered within the turn) --------------------------------
   reply: (channel: string, updateId: string, n: number) => `r.${channel}.${updateId}.${n}`,
+  /** The polite answer to an update the inbound limit dropped (apart from its replies, were it redelivered). */
+  rateLimited: (channel: string, updateId: string) => `r.${channel}.${updateId}.limited`,
 
   // --- a need's resident notices -----------------------------------------------------------
   needDispatched: (needId: Id) => `need.${needId}.dispatched`,
