@@ -42,11 +42,16 @@ describe('dead letter: failed updates are kept, alerted once per burst, replayed
 
   const alerts = () => h.prisma.sentMessage.findMany({ where: { purposeKey: { startsWith: 'alert.dead_letter.' } } });
   const texts = async (chatId: string) =>
-    (await h.prisma.sentMessage.findMany({ where: { chatId }, orderBy: { seq: 'asc' } })).map((r) => (JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage).text);
+    (await h.prisma.sentMessage.findMany({ where: { chatId }, orderBy: { seq: 'asc' } })).map(
+      (r) => (JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage).text,
+    );
 
   const replayScript = async (...args: string[]): Promise<{ code: number; lines: Array<Record<string, string>> }> => {
     try {
-      const r = await run(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/dlq-replay.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+      const r = await run(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/dlq-replay.ts', ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', ...env },
+      });
       return { code: 0, lines: parseLines(r.stdout) };
     } catch (e) {
       const x = e as { code: number; stdout: string };
