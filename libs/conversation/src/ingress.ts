@@ -44,7 +44,7 @@ export interface IngressOptions {
   /** Numbers the polite refusal names, in case someone is in danger after all. */
   emergencyNumbers: string;
   /** Keeps an event that still failed, inside a transaction (coordination's RecordDeadLetter). */
-  deadLetter(w: Work, input: DeadLetterInput): Promise<unknown>;
+  deadLetter(w: Work, input: DeadLetterInput): Promise<{ ok: boolean }>;
   /** Retries before giving up (default 3). */
   attempts?: number;
 }
@@ -106,7 +106,14 @@ export class ConversationIngress {
       this.logger.warn('over the inbound limit but may signal danger: admitted', { channel: ev.channel, chat: ev.chat.id });
       return true;
     }
-    if (!group && (await this.limiter.firstNotice(`notice:${ev.channel}:${ev.chat.id}`, INBOUND_WINDOW_MS))) {
+    if (!group) await this.tellOnce(ev);
+    return false;
+  }
+
+  /** The polite answer, once per window per private chat; the event was dropped either way. */
+  private async tellOnce(ev: InboundEvent): Promise<void> {
+    try {
+      if (!(await this.limiter.firstNotice(`notice:${ev.channel}:${ev.chat.id}`, INBOUND_WINDOW_MS))) return;
       await this.uow.run(async (w) => {
         w.out.to(
           { channel: ev.channel, chatId: ev.chat.id },
@@ -116,8 +123,9 @@ export class ConversationIngress {
           Priority.interactive,
         );
       });
+    } catch (e) {
+      this.logger.warn('could not answer a limited message', { channel: ev.channel, error: errorText(e) });
     }
-    return false;
   }
 
   // --- the dead letter ----------------------------------------------------------------------
@@ -125,7 +133,8 @@ export class ConversationIngress {
   private async keep(ev: InboundEvent, error: string, attempts: number): Promise<void> {
     try {
       const payload = JSON.parse(JSON.stringify(ev)) as Record<string, unknown>;
-      await this.uow.run((w) => this.opts.deadLetter(w, { channel: ev.channel, updateId: ev.updateId, payload, error, attempts }));
+      const r = await this.uow.run((w) => this.opts.deadLetter(w, { channel: ev.channel, updateId: ev.updateId, payload, error, attempts }));
+      if (!r.ok) this.logger.error('update could not be dead-lettered (refused)', { channel: ev.channel, updateId: ev.updateId, result: r });
     } catch (e) {
       this.logger.error('update could not be dead-lettered either', { channel: ev.channel, updateId: ev.updateId, error: errorText(e) });
     }

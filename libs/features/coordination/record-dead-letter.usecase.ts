@@ -11,7 +11,7 @@ const MAX_ERROR_CHARS = 1000;
 
 const recordDeadLetterCommand = z.object({
   channel: z.enum(CHANNELS),
-  updateId: z.string().min(1).max(200),
+  updateId: z.string().min(1).max(512),
   /** The whole inbound event, as the engine was given it. */
   payload: z.record(z.string(), z.unknown()),
   error: z.string().transform((e) => e.slice(0, MAX_ERROR_CHARS) || 'unknown error'),

@@ -137,6 +137,16 @@ describe('dead letter: failed updates are kept, alerted once per burst, replayed
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([{ id: missing, result: 'missing' }]);
   });
+
+  it('refuses a malformed dead letter and keeps only the start of a long error', async () => {
+    const record = (input: Parameters<typeof h.desk.coordination.recordDeadLetter.execute>[1]) =>
+      h.desk.uow.run((w) => h.desk.coordination.recordDeadLetter.execute(w, input));
+    expect(await record({ channel: 'web', updateId: '', payload: {}, error: 'x', attempts: 1 })).toMatchObject({ ok: false, code: 'input/invalid' });
+    expect(await record({ channel: 'web', updateId: 'long-error', payload: {}, error: 'x', attempts: 0 })).toMatchObject({ ok: false, code: 'input/invalid' });
+    expect(await h.prisma.deadLetter.count({ where: { updateId: { in: ['', 'long-error'] } } })).toBe(0);
+    expect(await record({ channel: 'web', updateId: 'long-error', payload: {}, error: 'e'.repeat(5000), attempts: 3 })).toMatchObject({ ok: true });
+    expect((await h.prisma.deadLetter.findFirstOrThrow({ where: { updateId: 'long-error' } })).error).toHaveLength(1000);
+  });
 });
 
 function parseLines(out: string): Array<Record<string, string>> {

@@ -4,6 +4,7 @@
 // desk's keywords still pass there; button presses and a message that signals danger are never
 // limited; a job card still reaches its team group during the spam.
 import type { INestApplication } from '@nestjs/common';
+import { silentLogger } from '@baiying/domain';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, outboundSettled, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
@@ -105,5 +106,23 @@ describe('inbound limit', () => {
     expect(await processed(loud)).toBe(PERSON);
     await outboundSettled(h, '');
     expect((await mailbox('g-S-XS-OTHER')).some((t) => t.includes(POLITE))).toBe(false);
+  });
+
+  it('admits rather than refuses everyone when the limiter (Redis) fails', async () => {
+    const broken = {
+      admit: () => Promise.reject(new Error('redis down')),
+      firstNotice: () => Promise.reject(new Error('redis down')),
+    };
+    const ingress = h.desk.ingress(await h.engine(), broken, silentLogger);
+    const ev = {
+      channel: 'web' as const,
+      updateId: 'broken-limiter-1',
+      chat: { id: 'spam-1', kind: 'private' as const },
+      from: { externalId: 'spam-1', displayName: '居民' },
+      kind: 'text' as const,
+      text: '我的需求',
+    };
+    expect(await ingress.handle(ev)).toEqual({ duplicate: false });
+    expect(await processed([ev.updateId])).toBe(1);
   });
 });
