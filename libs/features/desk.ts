@@ -4,7 +4,8 @@
 // controllers to Nest).
 import type { Logger } from '@baiying/domain';
 import { ButtonCodec, outboxJobs, UnitOfWork, type DeskDeps, type FeatureJobs } from '@baiying/kernel';
-import { coreChat, type ChatFeature } from '@baiying/conversation';
+import { ConversationIngress, coreChat, type ChatFeature, type ConversationEngine, type InboundLimiter } from '@baiying/conversation';
+import { assessDanger } from '@baiying/nlu';
 import { CallsFeature, callsChat, callsJobs } from './calls/index.js';
 import { ClaimsFeature, claimsChat } from './claims/index.js';
 import { CompletionFeature, completionChat, completionJobs } from './completion/index.js';
@@ -56,6 +57,26 @@ export class Desk {
       emergencyChat(this.emergency),
       callsChat(this.calls),
     ];
+  }
+
+  /**
+   * The front door over an engine built from `chat()`: the inbound limit (danger always passes),
+   * retries, and the dead letter (kept and alerted by coordination).
+   */
+  ingress(engine: ConversationEngine, limiter: InboundLimiter, logger: Logger): ConversationIngress {
+    const { config } = this.deps;
+    return new ConversationIngress(
+      engine,
+      this.uow,
+      limiter,
+      {
+        limits: config.inbound,
+        signalsDanger: (text) => assessDanger(text).level !== 'none',
+        emergencyNumbers: config.danger.emergencyNumbers,
+        deadLetter: (w, input) => this.coordination.recordDeadLetter.execute(w, input),
+      },
+      logger,
+    );
   }
 
   /** The worker's job handlers and reconciliation, per feature. */

@@ -55,6 +55,7 @@ const TABLES = [
   'org_unit',
   'category',
   'processed_update',
+  'dead_letter',
   'outbox_event',
   'sent_message',
   'conversation_state',

@@ -1,25 +1,26 @@
-// The conversation engine every channel adapter feeds, over the desk's chat registrations.
-// Transient failures (a lost connection, a serialization conflict) are retried before giving up.
+// The conversation engine every channel adapter feeds, over the desk's chat registrations,
+// behind the desk's ingress: the inbound limit, retries of transient failures (a lost
+// connection, a serialization conflict), and the dead letter for an update that still fails.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { RedisInboundLimiter } from '@baiying/channels';
 import type { AppConfig } from '@baiying/config';
-import { ConversationEngine } from '@baiying/conversation';
+import { ConversationEngine, type ConversationIngress } from '@baiying/conversation';
 import { Repos, type PrismaClient } from '@baiying/db';
 import type { HandleOutcome, InboundEvent } from '@baiying/domain';
 import { Desk, NluUnderstander } from '@baiying/features';
 import { APP_CONFIG, PRISMA, libLogger } from '@baiying/platform';
-
-const ATTEMPTS = 3;
-const RETRY_BASE_MS = 50;
+import { JobProducer } from '@baiying/queue';
 
 @Injectable()
 export class ConversationService implements OnModuleInit {
-  private engine!: ConversationEngine;
+  private ingress!: ConversationIngress;
   private readonly logger = libLogger('Conversation');
 
   constructor(
     private readonly desk: Desk,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly producer: JobProducer,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -27,20 +28,12 @@ export class ConversationService implements OnModuleInit {
     const understander = await NluUnderstander.load(new Repos(this.prisma), this.config, (reason) =>
       this.logger.warn('model unavailable, using the rules', { reason }),
     );
-    this.engine = new ConversationEngine(this.desk.uow, this.desk.chat(understander), this.logger);
+    const engine = new ConversationEngine(this.desk.uow, this.desk.chat(understander), this.logger);
+    const limiter = new RedisInboundLimiter(this.producer.connection, this.config.redisPrefix);
+    this.ingress = this.desk.ingress(engine, limiter, this.logger);
   }
 
-  async handle(ev: InboundEvent): Promise<HandleOutcome> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.engine.handle(ev);
-      } catch (e) {
-        if (attempt >= ATTEMPTS) {
-          this.logger.error('update failed', { channel: ev.channel, updateId: ev.updateId, error: (e as Error).message });
-          throw e;
-        }
-        await new Promise((r) => setTimeout(r, RETRY_BASE_MS * attempt));
-      }
-    }
+  handle(ev: InboundEvent): Promise<HandleOutcome> {
+    return this.ingress.handle(ev);
   }
 }

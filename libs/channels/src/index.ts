@@ -2,6 +2,7 @@ export * from './port.js';
 export * from './profile.js';
 export * from './pacing/redis-rate-limiter.js';
 export * from './pacing/wechat-pacer.js';
+export * from './pacing/inbound-limiter.js';
 export * from './outbound/outbound-dispatcher.js';
 export * from './telegram/telegram.profile.js';
 export * from './telegram/telegram-sender.js';

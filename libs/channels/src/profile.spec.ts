@@ -9,7 +9,7 @@ import { webProfile } from './web/web.profile.js';
 import { wechatProfile } from './wechat/wechat.profile.js';
 
 const TOKEN = '123456789:AAE_test-token';
-const config = (env: Record<string, string> = {}) => loadConfig(env);
+const config = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', ...env });
 const withBot = (env: Record<string, string> = {}) => config({ TELEGRAM_BOT_TOKEN: TOKEN, ...env });
 
 describe('telegramProfile', () => {

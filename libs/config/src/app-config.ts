@@ -77,6 +77,10 @@ export interface AppConfig {
   reconcileIntervalSeconds: number;
   outboxPollMs: number;
   outboundConcurrency: number;
+  /** Inbound messages admitted per minute (see the conversation ingress). */
+  inbound: { personPerMinute: number; chatPerMinute: number };
+  /** Updates that fail after retries: coordinators are alerted once per burst. */
+  deadLetter: { alertQuietMinutes: number };
   demoSeed: boolean;
   nlu: {
     confidenceThreshold: number;
@@ -238,6 +242,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboundConcurrency: e.OUTBOUND_CONCURRENCY,
+    inbound: { personPerMinute: e.INBOUND_PERSON_PER_MINUTE, chatPerMinute: e.INBOUND_CHAT_PER_MINUTE },
+    deadLetter: { alertQuietMinutes: e.DEAD_LETTER_ALERT_QUIET_MINUTES },
     demoSeed: e.DEMO_SEED ?? !production,
     nlu: {
       confidenceThreshold: e.NLU_CONFIDENCE_THRESHOLD,

@@ -83,6 +83,12 @@ export const envSchema = z
     OUTBOX_POLL_MS: int(500, 10),
     OUTBOUND_CONCURRENCY: int(50, 1),
     BROADCAST_CONCURRENCY: int(16, 1),
+    // Inbound limits per minute: one person (private and group messages), one group's chatter.
+    INBOUND_PERSON_PER_MINUTE: int(20, 1),
+    INBOUND_CHAT_PER_MINUTE: int(60, 1),
+    // Updates that keep failing go to dead_letter; coordinators hear once per burst of failures
+    // (a failure this many minutes after the last one starts a new burst).
+    DEAD_LETTER_ALERT_QUIET_MINUTES: int(15, 1),
     // The fan-out keeps about this many seconds of broadcast messages queued per channel.
     BROADCAST_BACKLOG_SECONDS: int(5, 1),
     // A broadcast message claimed but never confirmed for this long is recorded as uncertain.

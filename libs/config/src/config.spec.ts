@@ -134,6 +134,9 @@ const ROWS: Row[] = [
   { name: 'MAX_NEED_TEXT', get: (c) => c.maxNeedText, default: 2000, valid: ['100', 100], invalid: '99' },
   { name: 'RECONCILE_INTERVAL_SECONDS', get: (c) => c.reconcileIntervalSeconds, default: 60, valid: ['5', 5], invalid: '-7' },
   { name: 'OUTBOX_POLL_MS', get: (c) => c.outboxPollMs, default: 500, valid: ['10', 10], invalid: '9' },
+  { name: 'INBOUND_PERSON_PER_MINUTE', get: (c) => c.inbound.personPerMinute, default: 20, valid: ['5', 5], invalid: '0' },
+  { name: 'INBOUND_CHAT_PER_MINUTE', get: (c) => c.inbound.chatPerMinute, default: 60, valid: ['100', 100], invalid: '-1' },
+  { name: 'DEAD_LETTER_ALERT_QUIET_MINUTES', get: (c) => c.deadLetter.alertQuietMinutes, default: 15, valid: ['30', 30], invalid: '0' },
   { name: 'OUTBOUND_CONCURRENCY', get: (c) => c.outboundConcurrency, default: 50, valid: ['8', 8], invalid: '-7' },
   { name: 'BROADCAST_CONCURRENCY', get: (c) => c.calls.broadcastConcurrency, default: 16, valid: ['4', 4], invalid: '-7' },
   { name: 'BROADCAST_BACKLOG_SECONDS', get: (c) => c.calls.backlogSeconds, default: 5, valid: ['10', 10], invalid: '-7' },
@@ -252,6 +255,8 @@ describe('loadConfig, as a whole', () => {
       reconcileIntervalSeconds: 60,
       outboxPollMs: 500,
       outboundConcurrency: 50,
+      inbound: { personPerMinute: 20, chatPerMinute: 60 },
+      deadLetter: { alertQuietMinutes: 15 },
       demoSeed: true,
       nlu: { confidenceThreshold: 0.6, model: undefined },
     });

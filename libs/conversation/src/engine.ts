@@ -82,6 +82,18 @@ export class ConversationEngine {
     await Promise.all(this.preparers.map((p) => p(text, now, flow)));
   }
 
+  /**
+   * Whether a group event is meant for the desk (a command, a keyword, an @-mention, a button,
+   * the bot joining) rather than members' chatter, which the desk ignores. Pure: no database.
+   */
+  addressesDesk(raw: InboundEvent): boolean {
+    if (raw.kind === 'command' || raw.kind === 'callback' || raw.kind === 'joined') return true;
+    if (raw.kind !== 'text') return false;
+    if (raw.mentioned) return true;
+    const text = normaliseKeywordText(cleanText(raw.text ?? ''));
+    return text !== null && this.keywords.some((k) => k.match(text) !== null);
+  }
+
   private loadDialogue(decrypt: (s: string) => string, row: { dataEnc: string } | null): Dialogue | null {
     if (!row) return null;
     try {

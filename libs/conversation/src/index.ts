@@ -4,3 +4,4 @@ export * from './dialogue.js';
 export * from './keyword.js';
 export * from './registration.js';
 export * from './core.chat.js';
+export * from './ingress.js';

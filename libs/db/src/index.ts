@@ -7,6 +7,7 @@ export * from './repositories/messaging.repository.js';
 export * from './repositories/call.repository.js';
 export * from './repositories/emergency.repository.js';
 export * from './repositories/session.repository.js';
+export * from './repositories/dead-letter.repository.js';
 export * from './repos.js';
 export * from './seed/categories.js';
 export * from './seed/demo-county.js';

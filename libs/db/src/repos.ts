@@ -1,5 +1,6 @@
 import type { Tx } from './prisma.js';
 import { CallRepository } from './repositories/call.repository.js';
+import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { EmergencyRepository } from './repositories/emergency.repository.js';
 import { MessagingRepository } from './repositories/messaging.repository.js';
 import { NeedRepository } from './repositories/need.repository.js';
@@ -18,6 +19,7 @@ export class Repos {
   readonly calls: CallRepository;
   readonly emergency: EmergencyRepository;
   readonly sessions: SessionRepository;
+  readonly deadLetters: DeadLetterRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -28,5 +30,6 @@ export class Repos {
     this.calls = new CallRepository(tx);
     this.emergency = new EmergencyRepository(tx);
     this.sessions = new SessionRepository(tx);
+    this.deadLetters = new DeadLetterRepository(tx);
   }
 }

@@ -3,6 +3,7 @@ import { AlertChannelTrouble } from './alert-channel-trouble.usecase.js';
 import { CloseUnfulfilled } from './close-unfulfilled.usecase.js';
 import { CorrectDanger } from './correct-danger.usecase.js';
 import { PendingNeeds } from './pending-needs.usecase.js';
+import { RecordDeadLetter } from './record-dead-letter.usecase.js';
 
 /** The coordinators' desk: what needs attention, closing unfulfilled needs, operational alerts. */
 export class CoordinationFeature {
@@ -10,6 +11,7 @@ export class CoordinationFeature {
   readonly close: CloseUnfulfilled;
   readonly alertChannelTrouble = new AlertChannelTrouble();
   readonly correctDanger = new CorrectDanger();
+  readonly recordDeadLetter = new RecordDeadLetter();
 
   constructor(routing: RoutingFeature) {
     this.close = new CloseUnfulfilled(routing.rounds);

@@ -31,4 +31,6 @@ export interface CallbackAnswer {
 export interface HandleOutcome {
   duplicate: boolean;
   callbackAnswer?: CallbackAnswer;
+  /** Dropped by the inbound limit before any work (the sender was told once, in private). */
+  limited?: boolean;
 }

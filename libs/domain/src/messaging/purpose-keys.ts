@@ -8,6 +8,8 @@ type Id = string;
 export const PurposeKey = {
   // --- replies to an inbound update (numbered within the turn) --------------------------------
   reply: (channel: string, updateId: string, n: number) => `r.${channel}.${updateId}.${n}`,
+  /** The polite answer to an update the inbound limit dropped (apart from its replies, were it redelivered). */
+  rateLimited: (channel: string, updateId: string) => `r.${channel}.${updateId}.limited`,
 
   // --- a need's resident notices -----------------------------------------------------------
   needDispatched: (needId: Id) => `need.${needId}.dispatched`,
@@ -63,7 +65,7 @@ export const PurposeKey = {
   callUnconfirmed: (callId: Id) => `call.${callId}.unconfirmed`,
 } as const;
 
-export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger';
+export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'dead_letter';
 
 /**
  * The SQL twin of `PurposeKey.callMessage`, for joins over many recipients at once (the

@@ -17,6 +17,10 @@ export const common = {
   nothing_to_cancel: { zh: '当前没有正在填写的内容。要取消已提交的需求，请发送 /my。', en: 'Nothing in progress. To cancel a submitted need, send /my.' },
   'button/forged': { zh: '无效的操作。', en: 'Invalid action.' },
   'button/stale': { zh: '这个按钮已过期。', en: 'This button has expired.' },
+  rate_limited: {
+    zh: '您发得太快了，请稍等一分钟再发，之后我会继续为您处理。如有危险，请立即拨打 {numbers}。',
+    en: 'You are sending messages too fast; please wait a minute, then I will carry on. If anyone is in danger, call {numbers} now.',
+  },
   error_generic: { zh: '抱歉，出了点问题，请稍后再试。', en: 'Sorry, something went wrong. Please try again shortly.' },
   'btn.yes': { zh: '是的', en: 'Yes' },
   'btn.skip': { zh: '跳过', en: 'Skip' },

@@ -4,6 +4,10 @@ export const coordination = {
     zh: '⚠️ 微信账号发送过于频繁，已暂停发送 {minutes} 分钟；消息会在恢复后补发，不会丢失。',
     en: 'The WeChat account was rate-limited; sending paused for {minutes} min. Queued messages will go out afterwards.',
   },
+  'alert.dead_letter': {
+    zh: '⚠️ 有消息多次处理仍失败（{channel}，死信 {id}），已保存，不会丢失。请技术人员排查后运行 npm run dlq:replay 重放；{minutes} 分钟内的其他失败不再单独提醒。',
+    en: 'An update still failed after retries ({channel}, dead letter {id}); it is kept. Once fixed, run npm run dlq:replay; further failures within {minutes} min are not alerted separately.',
+  },
   'need.closed_unfulfilled': {
     zh: '很抱歉，需求 {code} 暂时无法完成：{reason}。承诺在 {date} 前兑现。',
     en: 'Sorry, {code} cannot be fulfilled now: {reason}. Promised by {date}.',
