@@ -174,12 +174,18 @@ export class NeedRepository {
 
   // --- service records, ratings, points ---------------------------------------------------
 
-  async createServiceRecord(needId: string, claimId: string, volunteerId: string, hours: number) {
+  /** The volunteer's "done" report; a re-finish of the same claim (after a dispute) restarts its clock. */
+  async createServiceRecord(needId: string, claimId: string, volunteerId: string, hours: number, finishedAt: Date) {
     return this.tx.serviceRecord.upsert({
       where: { claimId },
-      create: { needId, claimId, volunteerId, hours: new Prisma.Decimal(hours) },
-      update: { hours: new Prisma.Decimal(hours), status: 'pending', creditedAt: null, creditedBy: null },
+      create: { needId, claimId, volunteerId, hours: new Prisma.Decimal(hours), finishedAt },
+      update: { hours: new Prisma.Decimal(hours), status: 'pending', creditedAt: null, creditedBy: null, finishedAt },
     });
+  }
+
+  /** The service record of a claim, whatever its status (a voided one means a dispute). */
+  async recordOfClaim(claimId: string) {
+    return this.tx.serviceRecord.findUnique({ where: { claimId } });
   }
 
   async serviceRecord(id: string) {
@@ -191,7 +197,7 @@ export class NeedRepository {
   }
 
   async pendingRecords(take = 5000) {
-    return this.tx.serviceRecord.findMany({ where: { status: 'pending' }, take, select: { id: true, createdAt: true } });
+    return this.tx.serviceRecord.findMany({ where: { status: 'pending' }, take, select: { id: true, finishedAt: true } });
   }
 
   async creditRecord(id: string, by: string): Promise<boolean> {

@@ -19,6 +19,7 @@ export const ERRORS = {
   'claim/not_volunteer': 403,
   'claim/not_yours': 403,
   'claim/group_only': 409,
+  'claim/hours_above_first': 409,
   'button/forged': 400,
   'button/stale': 409,
   'auth/not_coordinator': 403,
