@@ -6,7 +6,7 @@ import type { Logger } from '@baiying/domain';
 import { ButtonCodec, outboxJobs, UnitOfWork, type DeskDeps, type FeatureJobs } from '@baiying/kernel';
 import { coreChat, type ChatFeature } from '@baiying/conversation';
 import { CallsFeature, callsChat, callsJobs } from './calls/index.js';
-import { ClaimsFeature, claimsChat } from './claims/index.js';
+import { ClaimsFeature, claimsChat, claimsJobs } from './claims/index.js';
 import { CompletionFeature, completionChat, completionJobs } from './completion/index.js';
 import { CoordinationFeature, coordinationChat } from './coordination/index.js';
 import { EmergencyFeature, emergencyChat } from './emergency/index.js';
@@ -62,6 +62,7 @@ export class Desk {
     return [
       outboxJobs(prisma, producer, config),
       routingJobs(this.uow, prisma, this.routing),
+      claimsJobs(this.uow, prisma, config, this.claims),
       completionJobs(this.uow, prisma, config, this.completion),
       callsJobs(this.uow, prisma, config, this.calls, logger),
     ];

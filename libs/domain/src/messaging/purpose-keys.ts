@@ -36,6 +36,7 @@ export const PurposeKey = {
   // --- the taker and the credit ---------------------------------------------------------------
   jobDetails: (claimId: Id) => `claim.${claimId}.details`,
   claimDisputed: (claimId: Id, eventId: Id) => `claim.${claimId}.disputed.${eventId}`,
+  claimTimedOut: (claimId: Id) => `claim.${claimId}.timed_out`,
   recordCredited: (recordId: Id) => `record.${recordId}.credited`,
 
   // --- volunteers -------------------------------------------------------------------------------
@@ -61,7 +62,7 @@ export const PurposeKey = {
   callCredited: (callId: Id, personId: Id) => `call.${callId}.credited.${personId}`,
 } as const;
 
-export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger';
+export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'claim_timeout';
 
 /**
  * The SQL twin of `PurposeKey.callMessage`, for joins over many recipients at once (the

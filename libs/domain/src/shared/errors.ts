@@ -20,6 +20,8 @@ export const ERRORS = {
   'claim/not_yours': 403,
   'claim/group_only': 409,
   'claim/hours_above_first': 409,
+  'claim/too_many': 409,
+  'claim/cooling_off': 429,
   'button/forged': 400,
   'button/stale': 409,
   'auth/not_coordinator': 403,
