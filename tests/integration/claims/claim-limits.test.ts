@@ -2,11 +2,11 @@
 // releases, and the no-progress timeout that gives a job back to its team — on the real database
 // and queues, with the clock under the test's control.
 import type { ActorRow } from '@baiying/db';
-import { silentLogger } from '@baiying/domain';
+import { silentLogger, type OutMessage } from '@baiying/domain';
 import type { Desk } from '@baiying/features';
 import type { JobControl, JobEnsurer } from '@baiying/kernel';
 import type { JobName, JobPayloads } from '@baiying/queue';
-import { openDispatchOf, routedNeed, takeInGroup } from '../../support/needs.js';
+import { groupOf, openDispatchOf, routedNeed, takeInGroup } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
 const HOUR = 3_600_000;
@@ -89,6 +89,20 @@ describe('claim limits', () => {
     expect((await take(v, a.id)).ok).toBe(true);
     expect((await take(v, b.id)).ok).toBe(true);
     expect(await take(v, c.id)).toEqual({ ok: false, code: 'claim/too_many', detail: { max: 2 } });
+    // Typed in the team group, the refusal names the cap.
+    const g = await groupOf(h, await openDispatchOf(h, c.id));
+    const engine = await h.engine({ desk });
+    const from = chatOf.get(v.personId)!;
+    await engine.handle({
+      channel: g.channel,
+      updateId: `lim${++seq}`,
+      chat: { id: g.chatId, kind: 'group' },
+      from: { externalId: from, displayName: from },
+      kind: 'text',
+      text: `接单 ${c.code}`,
+    });
+    const reply = await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: g.chatId }, orderBy: { seq: 'desc' } });
+    expect((JSON.parse(h.cipher.decrypt(reply.bodyEnc)) as OutMessage).text).toContain('每人最多 2 个');
     expect(await detailsSentTo(v)).toBe(2);
     expect((await h.prisma.need.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('dispatched');
     // Reporting one done makes room again (it waits for the resident, not for the volunteer).
