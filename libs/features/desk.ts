@@ -7,7 +7,7 @@ import { ButtonCodec, outboxJobs, UnitOfWork, type DeskDeps, type FeatureJobs } 
 import { ConversationIngress, coreChat, type ChatFeature, type ConversationEngine, type InboundLimiter } from '@baiying/conversation';
 import { assessDanger } from '@baiying/nlu';
 import { CallsFeature, callsChat, callsJobs } from './calls/index.js';
-import { ClaimsFeature, claimsChat } from './claims/index.js';
+import { ClaimsFeature, claimsChat, claimsJobs } from './claims/index.js';
 import { CompletionFeature, completionChat, completionJobs } from './completion/index.js';
 import { CoordinationFeature, coordinationChat } from './coordination/index.js';
 import { EmergencyFeature, emergencyChat } from './emergency/index.js';
@@ -85,6 +85,7 @@ export class Desk {
     return [
       outboxJobs(prisma, producer, config),
       routingJobs(this.uow, prisma, this.routing),
+      claimsJobs(this.uow, prisma, config, this.claims),
       completionJobs(this.uow, prisma, config, this.completion),
       callsJobs(this.uow, prisma, config, this.calls, logger),
     ];

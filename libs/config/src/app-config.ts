@@ -29,6 +29,17 @@ export interface CallsConfig {
   tallyRefreshMs: number;
 }
 
+/** Limits on volunteers' claims (志愿者接单). */
+export interface ClaimsConfig {
+  /** Jobs one volunteer may hold at once; a take beyond it is refused. */
+  activeLimit: number;
+  /** A claim with no progress (take, set-off, dispute) for this long goes back to the pool. */
+  noProgressHours: number;
+  /** Releases (incl. timed-out claims) per window; at the limit, takes are refused until one ages out. */
+  releaseLimit: number;
+  releaseWindowHours: number;
+}
+
 export interface WechatConfig {
   /** A puppet package name; unset (and none injected) = WeChat off. */
   puppet?: string;
@@ -72,6 +83,7 @@ export interface AppConfig {
   calls: CallsConfig;
   creditTimeoutHours: number;
   pointsPerHour: number;
+  claims: ClaimsConfig;
   volunteerAutoApprove: boolean;
   maxNeedText: number;
   reconcileIntervalSeconds: number;
@@ -237,6 +249,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     creditTimeoutHours: e.CREDIT_TIMEOUT_HOURS,
     pointsPerHour: e.POINTS_PER_HOUR,
+    claims: {
+      activeLimit: e.CLAIM_ACTIVE_LIMIT,
+      noProgressHours: e.CLAIM_NO_PROGRESS_HOURS,
+      releaseLimit: e.CLAIM_RELEASE_LIMIT,
+      releaseWindowHours: e.CLAIM_RELEASE_WINDOW_HOURS,
+    },
     volunteerAutoApprove: e.VOLUNTEER_AUTO_APPROVE,
     maxNeedText: e.MAX_NEED_TEXT,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,

@@ -77,6 +77,12 @@ export const envSchema = z
     SLA_TIME_FACTOR: z.coerce.number().positive().max(1).default(1),
     CREDIT_TIMEOUT_HOURS: z.coerce.number().positive().default(72),
     POINTS_PER_HOUR: int(10, 0),
+    // 志愿者接单 limits: active jobs at once, hours without progress before a job goes back to
+    // the pool, and releases (incl. timed-out jobs) per window before takes are refused.
+    CLAIM_ACTIVE_LIMIT: int(3, 1),
+    CLAIM_NO_PROGRESS_HOURS: z.coerce.number().positive().default(48),
+    CLAIM_RELEASE_LIMIT: int(3, 1),
+    CLAIM_RELEASE_WINDOW_HOURS: z.coerce.number().positive().default(24),
     VOLUNTEER_AUTO_APPROVE: bool.default(false),
     MAX_NEED_TEXT: int(2000, 100),
     RECONCILE_INTERVAL_SECONDS: int(60, 1),

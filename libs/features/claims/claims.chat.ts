@@ -73,7 +73,7 @@ export function claimsChat(f: ClaimsFeature): ChatFeature {
         if (!r.ok) return turn.fail(r, true);
         hoursFlow.start(turn, { claimId: p.claimId });
         turn.say('done.ask_hours', {}, [
-          hoursChoices(r.value.defaultHours).map((h) => ({
+          hoursChoices(r.value.defaultHours, r.value.maxHours).map((h) => ({
             label: label('btn.hours', { hours: h }),
             data: turn.w.buttons.encode(hoursButton, { claimId: p.claimId, hours: h }),
           })),

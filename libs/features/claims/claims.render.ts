@@ -42,7 +42,10 @@ export function jobLine(c: { id: string; need: NeedRow }, buttons: ButtonCodec):
   };
 }
 
-/** Hours the done button offers: the category's default and the usual 1–4. */
-export function hoursChoices(defaultHours: number): number[] {
-  return [...new Set([defaultHours, 1, 2, 3, 4])].sort((x, y) => x - y);
+/** Hours the done button offers: the category's default and the usual 1–4, none above `max` (a re-finish). */
+export function hoursChoices(defaultHours: number, max: number | null = null): number[] {
+  const all = [...new Set([defaultHours, 1, 2, 3, 4])].sort((x, y) => x - y);
+  if (max === null) return all;
+  const under = all.filter((h) => h < max);
+  return [...under, max];
 }

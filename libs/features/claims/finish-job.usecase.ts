@@ -1,5 +1,6 @@
 // "已完成" with the hours served: the need waits for the resident's confirmation, and the
-// credit timer starts. (CheckFinish validates a press of "done" first.)
+// credit timer starts (again, in full, after a dispute; the hours may then not go up).
+// (CheckFinish validates a press of "done" first.)
 import type { ActorRow } from '@baiying/db';
 import { err, ok, parseHours, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { msg, parseCommand, type Work } from '@baiying/kernel';
@@ -25,9 +26,14 @@ export class FinishJob {
     const c = await ownActiveClaim(w, actor, ref);
     if (!c.ok) return c;
     const { need, claim } = c.value;
-    const hours = parsed ?? Number(need.category.defaultHours);
+    // A claim that already has a record was finished before and disputed: the resident said the
+    // work was not done, so the re-report may not claim more hours than the first one did.
+    const before = await w.repos.needs.recordOfClaim(claim.id);
+    const ceiling = before ? Number(before.hours) : MAX_HOURS;
+    const hours = parsed ?? Math.min(Number(need.category.defaultHours), ceiling);
+    if (hours > ceiling) return err('claim/hours_above_first', { max: ceiling });
     if (!(await w.repos.needs.apply(need.id, 'finish'))) return err('need/invalid_transition');
-    const record = await w.repos.needs.createServiceRecord(need.id, claim.id, actor.personId, hours);
+    const record = await w.repos.needs.createServiceRecord(need.id, claim.id, actor.personId, hours, w.now);
     const eventId = await w.repos.needs.event(need.id, 'finish', actor.personId, { hours });
     w.schedule('credit-timeout', { serviceRecordId: record.id }, new Date(w.now.getTime() + w.config.creditTimeoutHours * 3_600_000));
     await w.out.toPerson(

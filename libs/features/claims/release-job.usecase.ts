@@ -1,11 +1,13 @@
 // 放弃: the taker gives the job back with a reason; it is re-posted to the same team in a new
-// round, and coordinators hear why. (CheckRelease validates a press first.)
+// round, and coordinators hear why. (CheckRelease validates a press first.) Releases count
+// towards the volunteer's release limit (TakeJob).
 import type { ActorRow } from '@baiying/db';
-import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
+import { err, ok, PurposeKey, type Result } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import type { DispatchRounds } from '../routing/index.js';
 import { claimRef, ownActiveClaim } from './claim-access.js';
+import { returnToPool } from './return-claim.js';
 
 /** A release reason is kept up to this long. */
 export const REASON_CHARS = 200;
@@ -23,21 +25,7 @@ export class ReleaseJob {
     const c = await ownActiveClaim(w, actor, cmd.value.claim);
     if (!c.ok) return c;
     const { need, claim } = c.value;
-    if (!(await w.repos.needs.apply(need.id, 'release', { claimedById: null }))) return err('need/invalid_transition');
-    await w.repos.needs.endClaim(claim.id, 'released', reason);
-    await w.repos.needs.event(need.id, 'release', actor.personId, { reason });
-    const prev = (await w.repos.needs.dispatch(claim.dispatchId))!;
-    await this.rounds.editCards(w, claim.dispatchId, need, { key: 'card.reopened', params: {} });
-    const fresh = (await w.repos.needs.byId(need.id))!;
-    await this.rounds.open(w, fresh, prev.teamId!, prev.orgUnitId, prev.tier);
-    await w.out.toPerson(
-      need.residentId,
-      PurposeKey.needReleased(need.id, claim.id),
-      'need-released',
-      msg('need.released', { code: need.code }),
-      Priority.status,
-      need.channel,
-    );
+    if (!(await returnToPool(w, this.rounds, need, claim, reason, actor.personId))) return err('need/invalid_transition');
     await alertCoordinators(
       w,
       need.ownerUnitId,

@@ -15,6 +15,8 @@ export class SetOff {
     if (!to.ok) return to;
     if (!(await w.repos.needs.apply(need.id, 'set_off'))) return err('need/invalid_transition');
     await w.repos.needs.event(need.id, 'set_off', actor.personId);
+    // Progress: the no-progress timer (claim-timeout) counts from here now.
+    await w.repos.needs.touchClaim(claim.id, w.now);
     await w.out.toPerson(
       need.residentId,
       PurposeKey.needEnRoute(need.id, claim.id),

@@ -50,13 +50,17 @@ export class TakeJob {
       if (!may.ok) return may;
     }
     if (dispatch.status !== 'open') return err(dispatch.status === 'claimed' ? 'need/already_taken' : 'need/stale_card');
-    const won = await w.repos.needs.take(dispatch.id, actor.personId);
+    // The limits are checked before the race, so the details only ever go to a winner within them.
+    const limits = await this.withinLimits(w, actor);
+    if (!limits.ok) return limits;
+    const won = await w.repos.needs.take(dispatch.id, actor.personId, w.now);
     if (!won) {
       const again = await w.repos.needs.dispatch(dispatch.id);
       return err(again?.status === 'claimed' ? 'need/already_taken' : 'need/not_open');
     }
     const need = (await w.repos.needs.byId(won.needId))!;
     await w.repos.needs.event(need.id, 'take', actor.personId, { claimId: won.claimId });
+    w.schedule('claim-timeout', { claimId: won.claimId }, new Date(w.now.getTime() + w.config.claims.noProgressHours * 3_600_000));
     await this.rounds.editCards(w, dispatch.id, need, { key: 'card.taken', params: { volunteer: actor.displayName } });
     await w.out.toPerson(
       actor.personId,
@@ -74,6 +78,27 @@ export class TakeJob {
       need.channel,
     );
     return ok({ code: need.code });
+  }
+
+  /**
+   * At most CLAIM_ACTIVE_LIMIT jobs in hand at once (taken or set off, not yet reported done), and no takes while the volunteer has released
+   * (or timed out on) CLAIM_RELEASE_LIMIT jobs within the window: the cooling-off ends as the
+   * oldest of those ages out. The volunteer's takes are serialised so two racing takes in
+   * different chats cannot both pass.
+   */
+  private async withinLimits(w: Work, actor: ActorRow): Promise<Result<null>> {
+    const { activeLimit, releaseLimit, releaseWindowHours } = w.config.claims;
+    await w.repos.needs.lockVolunteerClaims(actor.personId);
+    if ((await w.repos.needs.countClaimsInHand(actor.personId)) >= activeLimit) return err('claim/too_many', { max: activeLimit });
+    const windowMs = releaseWindowHours * 3_600_000;
+    const releases = await w.repos.needs.releasesSince(actor.personId, new Date(w.now.getTime() - windowMs));
+    if (releases.length >= releaseLimit) {
+      // Takes resume when enough releases have aged out of the window to fall below the limit.
+      const freedAt = releases[releases.length - releaseLimit]!.getTime() + windowMs;
+      const wait = Math.max(1, Math.ceil((freedAt - w.now.getTime()) / 3_600_000));
+      return err('claim/cooling_off', { max: releaseLimit, window: releaseWindowHours, wait });
+    }
+    return ok(null);
   }
 
   /** The dispatch pressed, or the need's open one when its code was typed. */

@@ -36,6 +36,9 @@ export class RespondToCompletion {
     const eventId = await w.repos.needs.event(need.id, 'dispute', actor.personId);
     const claim = await w.repos.needs.activeClaim(need.id);
     if (claim) {
+      // The job is the taker's again: the no-progress clock (claims' claim-timeout) restarts.
+      await w.repos.needs.touchClaim(claim.id, w.now);
+      w.schedule('claim-timeout', { claimId: claim.id }, new Date(w.now.getTime() + w.config.claims.noProgressHours * 3_600_000));
       await w.out.toPerson(
         claim.volunteerId,
         PurposeKey.claimDisputed(claim.id, eventId),

@@ -16,6 +16,7 @@ const DEFAULTS: { [K in JobName]: JobsOptions } = {
   'route-need': { attempts: 10, backoff: { type: 'exponential', delay: 500 } },
   'escalate-dispatch': { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
   'credit-timeout': { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+  'claim-timeout': { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
   'send-message': { attempts: 8, backoff: { type: 'exponential', delay: 1000 } },
   'send-bulk': { attempts: 8, backoff: { type: 'exponential', delay: 1000 } },
   'call-fanout': { attempts: 20, backoff: { type: 'exponential', delay: 1000 } },

@@ -15,6 +15,8 @@ export interface JobPayloads {
   'route-need': { needId: string };
   'escalate-dispatch': { dispatchId: string };
   'credit-timeout': { serviceRecordId: string };
+  /** A claim with no progress goes back to the pool (the handler defers while it progresses). */
+  'claim-timeout': { claimId: string };
   'send-message': { sentMessageId: string };
   'send-bulk': { sentMessageId: string };
   'call-fanout': { callId: string };
@@ -29,6 +31,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'route-need': QueueName.Routing,
   'escalate-dispatch': QueueName.Timers,
   'credit-timeout': QueueName.Timers,
+  'claim-timeout': QueueName.Timers,
   'send-message': QueueName.Outbound,
   'send-bulk': QueueName.Bulk,
   'call-fanout': QueueName.Calls,

@@ -129,7 +129,7 @@ export class NeedRepository {
    * dispatch is still the open one. Exactly one concurrent caller gets `true`; a partial
    * unique index on active claims backs it up.
    */
-  async take(dispatchId: string, volunteerId: string): Promise<{ needId: string; claimId: string } | null> {
+  async take(dispatchId: string, volunteerId: string, at: Date = new Date()): Promise<{ needId: string; claimId: string } | null> {
     const rows = await this.tx.$queryRaw<Array<{ id: string }>>`
       UPDATE need AS n SET status = ${targetOf('take')}::"NeedStatus", "claimedById" = ${volunteerId}::uuid, "updatedAt" = now()
       FROM dispatch AS d
@@ -138,7 +138,7 @@ export class NeedRepository {
     const needId = rows[0]?.id;
     if (!needId) return null;
     await this.tx.dispatch.update({ where: { id: dispatchId }, data: { status: 'claimed', closedAt: new Date() } });
-    const claim = await this.tx.claim.create({ data: { needId, dispatchId, volunteerId } });
+    const claim = await this.tx.claim.create({ data: { needId, dispatchId, volunteerId, progressAt: at } });
     return { needId, claimId: claim.id };
   }
 
@@ -158,9 +158,46 @@ export class NeedRepository {
     });
   }
 
-  async endClaim(id: string, status: 'released' | 'completed', reason: string | null): Promise<boolean> {
-    const r = await this.tx.claim.updateMany({ where: { id, status: 'active' }, data: { status, releaseReason: reason, endedAt: new Date() } });
+  async endClaim(id: string, status: 'released' | 'completed', reason: string | null, at: Date = new Date()): Promise<boolean> {
+    const r = await this.tx.claim.updateMany({ where: { id, status: 'active' }, data: { status, releaseReason: reason, endedAt: at } });
     return r.count === 1;
+  }
+
+  /**
+   * Serialises one volunteer's takes until the transaction ends, so the limits counted before a
+   * take (active claims, recent releases) hold when two takes of theirs race in different chats.
+   */
+  async lockVolunteerClaims(volunteerId: string): Promise<void> {
+    await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`claims:${volunteerId}`}, 0))`;
+  }
+
+  /** The volunteer's jobs in hand: claims whose taker owes the next step (a done job waits for the resident). */
+  async countClaimsInHand(volunteerId: string): Promise<number> {
+    return this.tx.claim.count({ where: { volunteerId, status: 'active', need: { status: { in: ['claimed', 'en_route'] } } } });
+  }
+
+  /** When the volunteer's claims ended by release (or timeout) since `since`, oldest first. */
+  async releasesSince(volunteerId: string, since: Date): Promise<Date[]> {
+    const rows = await this.tx.claim.findMany({
+      where: { volunteerId, status: 'released', endedAt: { gte: since } },
+      select: { endedAt: true },
+      orderBy: { endedAt: 'asc' },
+    });
+    return rows.map((r) => r.endedAt!);
+  }
+
+  /** A step of progress on the claim (set off, disputed): the no-progress clock restarts. */
+  async touchClaim(id: string, at: Date): Promise<void> {
+    await this.tx.claim.updateMany({ where: { id, status: 'active' }, data: { progressAt: at } });
+  }
+
+  /** Active claims whose taker owes the next step, with their last progress (no-progress timers). */
+  async claimsAwaitingProgress(take = 5000) {
+    return this.tx.claim.findMany({
+      where: { status: 'active', need: { status: { in: ['claimed', 'en_route'] } } },
+      take,
+      select: { id: true, progressAt: true },
+    });
   }
 
   async activeClaimsOf(volunteerId: string) {
@@ -174,12 +211,18 @@ export class NeedRepository {
 
   // --- service records, ratings, points ---------------------------------------------------
 
-  async createServiceRecord(needId: string, claimId: string, volunteerId: string, hours: number) {
+  /** The volunteer's "done" report; a re-finish of the same claim (after a dispute) restarts its clock. */
+  async createServiceRecord(needId: string, claimId: string, volunteerId: string, hours: number, finishedAt: Date) {
     return this.tx.serviceRecord.upsert({
       where: { claimId },
-      create: { needId, claimId, volunteerId, hours: new Prisma.Decimal(hours) },
-      update: { hours: new Prisma.Decimal(hours), status: 'pending', creditedAt: null, creditedBy: null },
+      create: { needId, claimId, volunteerId, hours: new Prisma.Decimal(hours), finishedAt },
+      update: { hours: new Prisma.Decimal(hours), status: 'pending', creditedAt: null, creditedBy: null, finishedAt },
     });
+  }
+
+  /** The service record of a claim, whatever its status (a voided one means a dispute). */
+  async recordOfClaim(claimId: string) {
+    return this.tx.serviceRecord.findUnique({ where: { claimId } });
   }
 
   async serviceRecord(id: string) {
@@ -191,7 +234,7 @@ export class NeedRepository {
   }
 
   async pendingRecords(take = 5000) {
-    return this.tx.serviceRecord.findMany({ where: { status: 'pending' }, take, select: { id: true, createdAt: true } });
+    return this.tx.serviceRecord.findMany({ where: { status: 'pending' }, take, select: { id: true, finishedAt: true } });
   }
 
   async creditRecord(id: string, by: string): Promise<boolean> {

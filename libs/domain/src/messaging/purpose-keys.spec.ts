@@ -36,6 +36,7 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   cardEdit: [PurposeKey.cardEdit(PurposeKey.jobCard(DISPATCH, CHAT), 'card.taken'), `card.${DISPATCH}.${CHAT}.edit.card.taken`],
   jobDetails: [PurposeKey.jobDetails(CLAIM), `claim.${CLAIM}.details`],
   claimDisputed: [PurposeKey.claimDisputed(CLAIM, EVENT), `claim.${CLAIM}.disputed.${EVENT}`],
+  claimTimedOut: [PurposeKey.claimTimedOut(CLAIM), `claim.${CLAIM}.timed_out`],
   recordCredited: [PurposeKey.recordCredited(EVENT), `record.${EVENT}.credited`],
   approvalRequest: [PurposeKey.approvalRequest(PERSON), `approval.${PERSON}`],
   approvalDecided: [PurposeKey.approvalDecided(PERSON), `approval.${PERSON}.decided`],

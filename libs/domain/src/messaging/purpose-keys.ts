@@ -38,6 +38,7 @@ export const PurposeKey = {
   // --- the taker and the credit ---------------------------------------------------------------
   jobDetails: (claimId: Id) => `claim.${claimId}.details`,
   claimDisputed: (claimId: Id, eventId: Id) => `claim.${claimId}.disputed.${eventId}`,
+  claimTimedOut: (claimId: Id) => `claim.${claimId}.timed_out`,
   recordCredited: (recordId: Id) => `record.${recordId}.credited`,
 
   // --- volunteers -------------------------------------------------------------------------------
@@ -65,7 +66,7 @@ export const PurposeKey = {
   callUnconfirmed: (callId: Id) => `call.${callId}.unconfirmed`,
 } as const;
 
-export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'dead_letter';
+export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'dead_letter' | 'claim_timeout';
 
 /**
  * The SQL twin of `PurposeKey.callMessage`, for joins over many recipients at once (the

@@ -27,5 +27,21 @@ export const claims = {
   'done.recorded': { zh: '已记录 {hours} 小时，居民确认后计入（{code}）。', en: '{hours} h recorded for {code}; credited when the resident confirms.' },
   'release.ask_reason': { zh: '请说明放弃 {code} 的原因：', en: 'Why are you releasing {code}?' },
   'release.ok': { zh: '已放弃 {code}，将重新派单。', en: '{code} released; it will be re-posted.' },
+  'claim/hours_above_first': {
+    zh: '居民表示上次还没有完成，重新报完成时时长不能超过第一次报的 {max} 小时；如确需更多，请联系工作人员。',
+    en: 'The resident disputed the first report, so the hours may not exceed the {max} h first reported; ask a coordinator if more is due.',
+  },
+  'claim/too_many': {
+    zh: '您手上已有 {max} 个进行中的单（每人最多 {max} 个），请先完成或放弃一个再接新单。',
+    en: 'You already hold {max} jobs, the most one volunteer may hold; please finish or release one first.',
+  },
+  'claim/cooling_off': {
+    zh: '您在 {window} 小时内已放弃（或超时退回）{max} 个单，暂停接单，约 {wait} 小时后可以再接。',
+    en: 'You released (or timed out on) {max} jobs within {window} h; you can take jobs again in about {wait} h.',
+  },
+  'claim.timed_out': {
+    zh: '您接的 {code} 已 {hours} 小时没有进展（出发或完成），已退回队伍重新派单。',
+    en: '{code} had no progress (on my way, done) for {hours} h and went back to the team.',
+  },
   'claim/group_only': { zh: '这个命令需要在队伍群里使用。', en: 'This command must be used in the team group.' },
 } as const satisfies Record<string, { zh: string; en: string }>;

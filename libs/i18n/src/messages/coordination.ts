@@ -23,6 +23,10 @@ export const coordination = {
     en: 'Need {code} ({categoryEn}) has no team. Use /reassign {code} TEAM or /close {code} DATE REASON.',
   },
   'alert.disputed': { zh: '⚠️ 居民表示需求 {code} 还没有完成（志愿者：{volunteer}）。', en: 'The resident says {code} is not done (volunteer: {volunteer}).' },
+  'alert.claim_timed_out': {
+    zh: '⏰ 志愿者 {volunteer} 接下 {code} 后 {hours} 小时没有进展，已退回队伍重新派单。',
+    en: '{volunteer} made no progress on {code} for {hours} h; it went back to the team.',
+  },
   'alert.released': { zh: 'ℹ️ 志愿者 {volunteer} 放弃了 {code}：{reason}', en: '{volunteer} released {code}: {reason}' },
   'alert.review': {
     zh: '📝 需求 {code} 的类别没能自动确定（居民选择：{category}，{area}），请审单：/pending 查看，必要时 /reassign {code} 队伍编号。',
