@@ -92,7 +92,7 @@ describe('ModelBackedNlu', () => {
 
     stub.handler = (_req, _body, res) => res.end(chatReply('{"category": "elderly", "confidence": 0.7, "urgency": "normal", "danger": "likely"}'));
     const raised = await nlu().nlu.understand(text);
-    expect(raised).toMatchObject({ category: 'elderly', urgency: 'urgent', danger: { level: 'likely', signals: [], families: [] } });
+    expect(raised).toMatchObject({ category: 'elderly', urgency: 'urgent', danger: { level: 'likely', signals: [], families: [], lifeThreatening: true } });
 
     stub.handler = (_req, _body, res) => res.end(chatReply('{"category": "elderly", "confidence": 0.7, "danger": "catastrophic"}'));
     expect((await nlu().nlu.understand(text)).danger).toEqual(ruleAnswer.danger);

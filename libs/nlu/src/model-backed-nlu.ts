@@ -33,10 +33,14 @@ interface ModelVerdict {
   danger?: DangerLevel;
 }
 
-/** The rules' assessment, its level raised to the model's when the model sees more danger. */
+/**
+ * The rules' assessment, its level raised to the model's when the model sees more danger. A
+ * model that sees immediate danger the rules did not place also makes it life-threatening
+ * (unless the rules saw self-harm): the emergency numbers first is the safe answer.
+ */
 function raiseDanger(rules: DangerAssessment, model: DangerLevel | undefined): DangerAssessment {
   if (model === undefined || DANGER_LEVELS.indexOf(model) <= DANGER_LEVELS.indexOf(rules.level)) return rules;
-  return { ...rules, level: model };
+  return model === 'likely' && !rules.selfHarm ? { ...rules, level: model, lifeThreatening: true } : { ...rules, level: model };
 }
 
 class FallbackError extends Error {

@@ -117,9 +117,11 @@ describe('the model call, outside the transaction and the chat lock', () => {
       urgency: 'urgent',
       danger: 'likely',
     });
-    // The emergency path: the form turned into an emergency, asking only where (one step).
+    // The emergency path: the emergency numbers first (the model saw immediate danger), then
+    // only where (one step).
     const texts = (await said('mx-resident')).slice(earlier);
-    expect(texts).toHaveLength(1);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('110');
     const after = await h.prisma.conversationState.findFirstOrThrow({ where: { chatKey: 'mx-resident' } });
     expect(JSON.parse(h.cipher.decrypt(after.dataEnc))).toMatchObject({
       flow: 'intake',
