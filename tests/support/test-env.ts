@@ -66,6 +66,7 @@ const TABLES = [
   'mode_switch',
   'api_token',
   'link_code',
+  'auth_throttle',
   'nlu_correction',
 ];
 

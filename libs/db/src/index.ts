@@ -6,6 +6,7 @@ export * from './repositories/need.repository.js';
 export * from './repositories/messaging.repository.js';
 export * from './repositories/call.repository.js';
 export * from './repositories/emergency.repository.js';
+export * from './repositories/throttle.repository.js';
 export * from './repos.js';
 export * from './seed/categories.js';
 export * from './seed/demo-county.js';

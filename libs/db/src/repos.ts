@@ -5,6 +5,7 @@ import { MessagingRepository } from './repositories/messaging.repository.js';
 import { NeedRepository } from './repositories/need.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
+import { ThrottleRepository } from './repositories/throttle.repository.js';
 import { VolunteerRepository } from './repositories/volunteer.repository.js';
 
 /** Every repository bound to one client or transaction. */
@@ -16,6 +17,7 @@ export class Repos {
   readonly messaging: MessagingRepository;
   readonly calls: CallRepository;
   readonly emergency: EmergencyRepository;
+  readonly throttle: ThrottleRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -25,5 +27,6 @@ export class Repos {
     this.messaging = new MessagingRepository(tx);
     this.calls = new CallRepository(tx);
     this.emergency = new EmergencyRepository(tx);
+    this.throttle = new ThrottleRepository(tx);
   }
 }

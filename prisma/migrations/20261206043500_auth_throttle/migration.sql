@@ -1,5 +1,5 @@
--- Link codes become selector + secret (longer, bound to their issuance); the old six-digit
--- codes live ten minutes at most and are dropped: their holders ask for a new one.
+-- Link codes become selector + secret (longer, bound to their issuance): the old six-digit
+-- codes live ten minutes at most and are dropped, their holders ask for a new one.
 DELETE FROM "link_code";
 ALTER TABLE "link_code" ADD COLUMN "selector" TEXT NOT NULL,
 ADD COLUMN "failures" INTEGER NOT NULL DEFAULT 0;
@@ -7,7 +7,7 @@ ADD COLUMN "failures" INTEGER NOT NULL DEFAULT 0;
 -- CreateIndex
 CREATE UNIQUE INDEX "link_code_selector_key" ON "link_code"("selector");
 
--- API tokens expire; tokens issued before this change expire 30 days after they were issued.
+-- API tokens expire. Tokens issued before this change expire 30 days after they were issued.
 ALTER TABLE "api_token" ADD COLUMN "expiresAt" TIMESTAMP(3);
 UPDATE "api_token" SET "expiresAt" = "createdAt" + INTERVAL '30 days';
 ALTER TABLE "api_token" ALTER COLUMN "expiresAt" SET NOT NULL;
