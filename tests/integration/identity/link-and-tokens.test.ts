@@ -197,7 +197,13 @@ describe('API tokens', () => {
     expect(token).toMatch(/^by_[A-Za-z0-9_-]{32}$/);
     const rows = await h.prisma.apiToken.findMany();
     expect(rows).toEqual([
-      { tokenHash: hashToken(h.cipher, token), personId: coord.personId, createdAt: expect.any(Date) as unknown, expiresAt: expect.any(Date) as unknown, revokedAt: null },
+      {
+        tokenHash: hashToken(h.cipher, token),
+        personId: coord.personId,
+        createdAt: expect.any(Date) as unknown,
+        expiresAt: expect.any(Date) as unknown,
+        revokedAt: null,
+      },
     ]);
     // The raw token is in no column of the table.
     const raw = await h.prisma.$queryRawUnsafe<Array<{ row: string }>>(`SELECT row_to_json(t)::text AS row FROM api_token t`);
