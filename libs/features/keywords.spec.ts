@@ -102,8 +102,8 @@ const CASES: Case[] = [
   },
   {
     def: def(linkKeyword),
-    args: [{ code: null }, { code: '123456' }, { code: '000001' }],
-    misses: ['绑定账号 12345', '绑定账号 1234567', '绑定账号 abcdef', '绑定账号123456', '绑定账号 123456 x'],
+    args: [{ code: null }, { code: 'ABCDE-FGHJK' }, { code: 'K7QM29XRTH' }, { code: 'abcde-fghjk' }],
+    misses: ['绑定账号 ABCDE-FGHJ', '绑定账号 ABCDEF-GHJKM', '绑定账号 ABCDE FGHJK', '绑定账号ABCDE-FGHJK', '绑定账号 ABCDE-FGHJK x', '绑定账号 123456'],
   },
   { def: def(joinKeyword), args: callCodes, misses: callMisses('参加') },
   { def: def(declineKeyword), args: callCodes, misses: callMisses('不能参加') },

@@ -67,6 +67,7 @@ const TABLES = [
   'mode_switch',
   'api_token',
   'link_code',
+  'auth_throttle',
   'nlu_correction',
   'web_session',
 ];

@@ -49,6 +49,16 @@ export interface WechatConfig {
   pacing: { minGapMs: number; perMinute: number; windowMs: number; breakerPauseMs: number };
 }
 
+export interface AuthConfig {
+  /** The window failures are counted in, and how long a key stays locked out at the limit. */
+  lockoutMinutes: number;
+  linkFailuresPerAccount: number;
+  linkFailuresGlobal: number;
+  tokenFailuresPerClient: number;
+  tokenFailuresGlobal: number;
+  apiTokenDays: number;
+}
+
 export interface AppConfig {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
@@ -75,6 +85,8 @@ export interface AppConfig {
   wechat: WechatConfig;
   /** Bearer token for coordinator HTTP endpoints (e.g. the WeChat login QR); unset = those are off. */
   adminApiToken?: string;
+  /** Brute-force limits on link codes and bearer tokens, and how long an API token lives. */
+  auth: AuthConfig;
   sla: SlaConfig;
   /** SLA at every tier for emergency/urgent needs in a unit switched to emergency mode (平战结合). */
   emergencySlaMinutes: number;
@@ -229,6 +241,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       },
     },
     adminApiToken: e.ADMIN_API_TOKEN,
+    auth: {
+      lockoutMinutes: e.AUTH_LOCKOUT_MINUTES,
+      linkFailuresPerAccount: e.LINK_FAILURES_PER_ACCOUNT,
+      linkFailuresGlobal: e.LINK_FAILURES_GLOBAL,
+      tokenFailuresPerClient: e.TOKEN_FAILURES_PER_CLIENT,
+      tokenFailuresGlobal: e.TOKEN_FAILURES_GLOBAL,
+      apiTokenDays: e.API_TOKEN_DAYS,
+    },
     sla: {
       stationMinutes: e.SLA_STATION_MINUTES,
       instituteMinutes: e.SLA_INSTITUTE_MINUTES,

@@ -68,6 +68,14 @@ export const envSchema = z
     WECHAT_WINDOW_MS: int(60_000, 100),
     WECHAT_BREAKER_PAUSE_SECONDS: z.coerce.number().positive().default(600),
     ADMIN_API_TOKEN: z.string().min(16).optional(),
+    // Failed link codes and bearer tokens: counted per account / client address and for everyone
+    // over a window; at the limit that key is locked out for the rest of the window.
+    AUTH_LOCKOUT_MINUTES: int(15, 1),
+    LINK_FAILURES_PER_ACCOUNT: int(5, 1),
+    LINK_FAILURES_GLOBAL: int(50, 1),
+    TOKEN_FAILURES_PER_CLIENT: int(10, 1),
+    TOKEN_FAILURES_GLOBAL: int(200, 1),
+    API_TOKEN_DAYS: int(30, 1),
 
     SLA_STATION_MINUTES: int(60, 1),
     SLA_INSTITUTE_MINUTES: int(120, 1),

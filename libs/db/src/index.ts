@@ -8,6 +8,7 @@ export * from './repositories/call.repository.js';
 export * from './repositories/emergency.repository.js';
 export * from './repositories/session.repository.js';
 export * from './repositories/dead-letter.repository.js';
+export * from './repositories/throttle.repository.js';
 export * from './repos.js';
 export * from './seed/categories.js';
 export * from './seed/demo-county.js';

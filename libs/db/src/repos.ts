@@ -7,6 +7,7 @@ import { NeedRepository } from './repositories/need.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
+import { ThrottleRepository } from './repositories/throttle.repository.js';
 import { VolunteerRepository } from './repositories/volunteer.repository.js';
 
 /** Every repository bound to one client or transaction. */
@@ -20,6 +21,7 @@ export class Repos {
   readonly emergency: EmergencyRepository;
   readonly sessions: SessionRepository;
   readonly deadLetters: DeadLetterRepository;
+  readonly throttle: ThrottleRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -31,5 +33,6 @@ export class Repos {
     this.emergency = new EmergencyRepository(tx);
     this.sessions = new SessionRepository(tx);
     this.deadLetters = new DeadLetterRepository(tx);
+    this.throttle = new ThrottleRepository(tx);
   }
 }

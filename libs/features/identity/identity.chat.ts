@@ -6,7 +6,7 @@ import type { IdentityFeature } from './identity.feature.js';
 export const linkKeyword = defineKeyword<{ code: string | null }>({
   name: 'link',
   words: ['绑定账号', 'link'],
-  args: '(?:\\s+(\\d{6}))?',
+  args: '(?:\\s+([A-Za-z0-9]{5}-?[A-Za-z0-9]{5}))?',
   read: (m) => ({ code: m[1] ?? null }),
   write: (a) => a.code ?? '',
 });
@@ -23,7 +23,7 @@ export function identityChat(f: IdentityFeature): ChatFeature {
       command('link', 'private', (turn, args) => link(turn, args || null)),
       command('token', 'private', async (turn) => {
         const r = await f.issueApiToken.execute(turn.w, turn.actor);
-        return r.ok ? turn.say('token.issued', r.value) : turn.fail(r, false);
+        return r.ok ? turn.say('token.issued', { token: r.value.token, days: r.value.days }) : turn.fail(r, false);
       }),
     ],
     keywords: [keyword(linkKeyword, 'private', (turn, a) => link(turn, a.code))],

@@ -1,4 +1,4 @@
-import { AuthenticateToken } from './authenticate-token.usecase.js';
+import { AuthenticateAdmin, AuthenticateToken } from './authenticate-token.usecase.js';
 import { IssueApiToken } from './issue-api-token.usecase.js';
 import { IssueLinkCode } from './issue-link-code.usecase.js';
 import { LinkAccount } from './link-account.usecase.js';
@@ -9,4 +9,5 @@ export class IdentityFeature {
   readonly link = new LinkAccount();
   readonly issueApiToken = new IssueApiToken();
   readonly authenticateToken = new AuthenticateToken();
+  readonly authenticateAdmin = new AuthenticateAdmin();
 }

@@ -1,8 +1,8 @@
 // The coordinators' HTTP API for calls, end to end against the compiled bot: a personal token
-// from /token in Telegram, 401 without it, 400/413 for bad input, 403 outside the coordinator's
-// scope, 404 for unknown calls; preview, create, watch and close; and check-in by a live
-// location (a static pin is refused) and check-out by button on a call created over HTTP. Each
-// test takes a fresh token.
+// from /token in Telegram, 401 without it, 400/413 for bad input, 403 for an audience outside the
+// coordinator's scope, 404 for unknown calls and for calls outside their scope; preview, create,
+// watch and close; and check-in by a live location (a static pin is refused) and check-out by
+// button on a call created over HTTP. Each test takes a fresh token.
 import type { Channel } from '@baiying/domain';
 import type { FakeUser } from '../../support/fake-telegram/fake-bot-api.js';
 import { callDraft } from '../../support/factories.js';
@@ -152,12 +152,12 @@ describe('the calls HTTP API', () => {
     expect((await api(`/${created.code}/extend`, { method: 'POST', body: JSON.stringify({ hours: 'two' }) })).status).toBe(400);
   });
 
-  it("refuses a station coordinator's token on a call of the township (403), allows their own scope", async () => {
+  it("answers a station coordinator's token on a call of the township as if it did not exist (404), allows their own scope", async () => {
     const { code } = await t.callBy(coord, callDraft(new Date()));
     const other = await tokenOf(stationCoord);
     const get = await api(`/${code}`, { auth: `Bearer ${other}` });
-    expect({ status: get.status, error: await errorOf(get) }).toEqual({ status: 403, error: 'auth/out_of_scope' });
-    expect((await api(`/${code}/cancel`, { method: 'POST', auth: `Bearer ${other}` })).status).toBe(403);
+    expect({ status: get.status, error: await errorOf(get) }).toEqual({ status: 404, error: 'call/not_found' });
+    expect((await api(`/${code}/cancel`, { method: 'POST', auth: `Bearer ${other}` })).status).toBe(404);
     expect((await t.h.prisma.call.findUniqueOrThrow({ where: { code } })).status).toBe('open');
     // Their own scope (幸福社区) works: 3 Telegram volunteers + the 2 seeded web volunteers there.
     const p = await api('/preview', { method: 'POST', body: body({ audience: { everyone: true } }), auth: `Bearer ${other}` });

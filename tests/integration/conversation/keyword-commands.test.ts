@@ -108,8 +108,8 @@ describe('keyword commands', () => {
     };
     await engine.handle(webLi);
     const row = await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: 'demo-vol-li' }, orderBy: { seq: 'desc' } });
-    const code = /(\d{6})/.exec((JSON.parse(h.cipher.decrypt(row.bodyEnc)) as OutMessage).text)![1]!;
-    expect(await say('wx-new-li', dm('wx-new-li'), '绑定账号 000000')).toContain('绑定码无效');
+    const code = /([2-9A-Z]{5}-[2-9A-Z]{5})/.exec((JSON.parse(h.cipher.decrypt(row.bodyEnc)) as OutMessage).text)![1]!;
+    expect(await say('wx-new-li', dm('wx-new-li'), '绑定账号 ZZZZZ-ZZZZZ')).toContain('绑定码无效');
     expect(await say('wx-new-li', dm('wx-new-li'), `绑定账号 ${code}`)).toContain('绑定成功');
     const web = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'web', externalId: 'demo-vol-li' } } });
     const wx = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'wechat', externalId: 'wx-new-li' } } });
@@ -118,7 +118,7 @@ describe('keyword commands', () => {
     expect(await say('wx-other-2', dm('wx-other-2'), `绑定账号 ${code}`)).toContain('绑定码无效');
     await engine.handle({ ...webLi, updateId: `k${++seq}` });
     const row2 = await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: 'demo-vol-li' }, orderBy: { seq: 'desc' } });
-    const code2 = /(\d{6})/.exec((JSON.parse(h.cipher.decrypt(row2.bodyEnc)) as OutMessage).text)![1]!;
+    const code2 = /([2-9A-Z]{5}-[2-9A-Z]{5})/.exec((JSON.parse(h.cipher.decrypt(row2.bodyEnc)) as OutMessage).text)![1]!;
     expect(await say('wx-li', dm('wx-li'), `绑定账号 ${code2}`)).toContain('不能自动合并');
   });
 });

@@ -68,10 +68,13 @@ describe('linking accounts', () => {
     const web = await account('web', '王阿姨');
     const issued = await issueCode(web.actor, desk);
     expect(issued.minutes).toBe(10);
-    expect(issued.code).toMatch(/^[1-9]\d{5}$/);
+    // Ten characters without look-alikes (no 0/O, 1/I/L), the first four naming this issuance.
+    expect(issued.code).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     // Kept as a keyed hash only, valid ten minutes.
     const row = await h.prisma.linkCode.findFirstOrThrow({ where: { personId: web.actor.personId } });
-    expect(row.codeHash).not.toContain(issued.code);
+    expect(row.codeHash).not.toContain(issued.code.replace('-', ''));
+    expect(row.codeHash).toBe(h.cipher.hash(`link:${issued.code.replace('-', '')}`));
+    expect(row.selector).toBe(issued.code.slice(0, 4));
     expect(row.expiresAt.getTime()).toBe(clock.t.getTime() + 10 * MINUTE);
 
     const tg = await account('telegram', 'wang_tg');
@@ -100,7 +103,7 @@ describe('linking accounts', () => {
     await issueCode(web.actor);
     const second = await issueCode(web.actor);
     const rows = await h.prisma.linkCode.findMany({ where: { personId: web.actor.personId } });
-    expect(rows.map((r) => r.codeHash)).toEqual([h.cipher.hash(`link:${second.code}`)]);
+    expect(rows.map((r) => r.codeHash)).toEqual([h.cipher.hash(`link:${second.code.replace('-', '')}`)]);
     const tg = await account('telegram');
     expect((await link(tg.actor, second.code, tg.ref)).ok).toBe(true);
   });
@@ -152,22 +155,36 @@ describe('linking accounts', () => {
     expect(await ownerOf(web.ref)).toBe(web.actor.personId);
   });
 
-  it('refuses codes that are not six digits, and codes never issued', async () => {
-    const tg = await account('telegram');
-    await issueCode((await account('web')).actor);
-    for (const code of ['', '12345', '1234567', 'abcdef', '12345a', ' 123456', '１２３４５６', '000000']) {
-      expect({ code, r: await link(tg.actor, code, tg.ref) }).toEqual({ code, r: { ok: false, code: 'link/bad_code' } });
+  it('reads a code in any case, with or without its dash', async () => {
+    for (const typed of [(c: string) => c.toLowerCase(), (c: string) => c.replace('-', ''), (c: string) => ` ${c} `]) {
+      const web = await account('web');
+      const { code } = await issueCode(web.actor);
+      const tg = await account('telegram');
+      expect(await link(tg.actor, typed(code), tg.ref)).toEqual({ ok: true, value: { name: '居民' } });
     }
+  });
+
+  it('refuses malformed codes and codes never issued', async () => {
+    await issueCode((await account('web')).actor);
+    for (const code of ['', '12345', '123456', 'ABCDE-FGHJ', 'ABCDE-FGHJKM', 'ABCD0-FGHJK', 'OOOOO-IIIII', '１２３４５-６７８９Ａ', 'ABCDE-FGHJK']) {
+      // A fresh account each time: wrong codes lock an account out after a few.
+      const tg = await account('telegram');
+      expect({ code, r: await link(tg.actor, code, tg.ref) }).toEqual({ code, r: { ok: false, code: 'link/bad_code' } });
+      expect(await ownerOf(tg.ref)).toBe(tg.actor.personId);
+    }
+    const tg = await account('telegram');
     expect(await link(tg.actor, '1'.repeat(21), tg.ref)).toMatchObject({ ok: false, code: 'input/invalid' });
-    expect(await link(tg.actor, '123456', { channel: 'sms' as Channel, externalId: 'x' })).toMatchObject({ ok: false, code: 'input/invalid' });
+    expect(await link(tg.actor, 'ABCDE-FGHJK', { channel: 'sms' as Channel, externalId: 'x' })).toMatchObject({ ok: false, code: 'input/invalid' });
     expect(await h.prisma.linkCode.count()).toBe(1);
-    expect(await ownerOf(tg.ref)).toBe(tg.actor.personId);
   });
 });
 
 describe('API tokens', () => {
   const issue = (who: ActorRow) => h.desk.uow.run((w) => h.desk.identity.issueApiToken.execute(w, who));
-  const authenticate = (token: string) => h.desk.uow.run((w) => h.desk.identity.authenticateToken.execute(w, token));
+  const authenticate = async (token: string) => {
+    const r = await h.desk.uow.run((w) => h.desk.identity.authenticateToken.execute(w, token, `client-${randomUUID()}`));
+    return r.ok ? r.value : null;
+  };
   const tokenOf = async (who: ActorRow) => {
     const r = await issue(who);
     if (!r.ok) throw new Error(`no token: ${r.code}`);
@@ -179,7 +196,15 @@ describe('API tokens', () => {
     const token = await tokenOf(coord);
     expect(token).toMatch(/^by_[A-Za-z0-9_-]{32}$/);
     const rows = await h.prisma.apiToken.findMany();
-    expect(rows).toEqual([{ tokenHash: hashToken(h.cipher, token), personId: coord.personId, createdAt: expect.any(Date) as unknown, revokedAt: null }]);
+    expect(rows).toEqual([
+      {
+        tokenHash: hashToken(h.cipher, token),
+        personId: coord.personId,
+        createdAt: expect.any(Date) as unknown,
+        expiresAt: expect.any(Date) as unknown,
+        revokedAt: null,
+      },
+    ]);
     // The raw token is in no column of the table.
     const raw = await h.prisma.$queryRawUnsafe<Array<{ row: string }>>(`SELECT row_to_json(t)::text AS row FROM api_token t`);
     expect(raw).toHaveLength(1);

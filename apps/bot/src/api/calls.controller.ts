@@ -1,6 +1,8 @@
 // The coordinators' HTTP API for calls (一呼百应): preview, create, watch the tally, and the
 // same controls as in chat. Authenticated by a personal token (`/token` in chat, stored
-// hashed); every action is authorised by the use case against that coordinator's scope. The
+// hashed, expiring); wrong tokens are counted per client address and lock it out (429 with
+// Retry-After). Every action is authorised by the use case against that coordinator's scope; a
+// call outside it answers 404 exactly like a call that does not exist. The
 // controller only translates: HTTP body → command, Result → status and body; apps/api will take
 // it over with the console.
 import {
@@ -11,10 +13,12 @@ import {
   Headers,
   HttpCode,
   HttpException,
+  Ip,
   NotFoundException,
   Param,
   Post,
   UnauthorizedException,
+  UseFilters,
 } from '@nestjs/common';
 import type { ActorRow } from '@baiying/db';
 import { CALL_LIMITS, httpStatusOf, type Result } from '@baiying/domain';
@@ -22,6 +26,7 @@ import { en, zh } from '@baiying/i18n';
 import { UnitOfWork, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import { CallsFeature, IdentityFeature, type CallDraft } from '@baiying/features';
+import { LockedOutFilter, tokenRefusal } from './auth-refusal.js';
 
 const iso = z.string().datetime({ offset: true });
 const L = CALL_LIMITS;
@@ -90,6 +95,7 @@ function unwrap<T>(r: Result<T>): T {
 const notFound = () => new NotFoundException({ error: 'call/not_found', message: zh('call/not_found'), messageEn: en('call/not_found') });
 
 @Controller('api/calls')
+@UseFilters(LockedOutFilter)
 export class CallsController {
   constructor(
     private readonly uow: UnitOfWork,
@@ -97,14 +103,16 @@ export class CallsController {
     private readonly identity: IdentityFeature,
   ) {}
 
-  private async actor(authorization: string | undefined): Promise<ActorRow> {
+  private async actor(authorization: string | undefined, client: string): Promise<ActorRow> {
     const m = /^Bearer\s+(\S+)$/.exec(authorization ?? '');
-    const actor = m ? await this.uow.run((w) => this.identity.authenticateToken.execute(w, m[1]!)) : null;
-    if (!actor) throw new UnauthorizedException({ error: 'token/invalid', message: zh('token/invalid'), messageEn: en('token/invalid') });
-    return actor;
+    // No token at all is a 401 but no guess; a wrong one counts against the client.
+    if (!m) throw new UnauthorizedException({ error: 'token/invalid', message: zh('token/invalid'), messageEn: en('token/invalid') });
+    const r = await this.uow.run((w) => this.identity.authenticateToken.execute(w, m[1]!, client));
+    if (!r.ok) throw tokenRefusal(r);
+    return r.value;
   }
 
-  /** Runs a call's use case by the code in the path; an unknown code is a 404. */
+  /** Runs a call's use case by the code in the path; an unknown code, or one outside the caller's scope, is a 404. */
   private byCode<T>(code: string, fn: (w: Work, callId: string) => Promise<Result<T>>): Promise<T> {
     return this.uow
       .run(async (w): Promise<Result<T> | null> => {
@@ -112,38 +120,45 @@ export class CallsController {
         return id ? fn(w, id) : null;
       })
       .then((r) => {
-        if (!r) throw notFound();
+        // Outside the caller's scope answers like a missing call, so codes cannot be probed.
+        if (!r || (!r.ok && r.code === 'auth/out_of_scope')) throw notFound();
         return unwrap(r);
       });
   }
 
   @Post('preview')
   @HttpCode(200)
-  async preview(@Headers('authorization') auth: string | undefined, @Body() body: unknown) {
-    const actor = await this.actor(auth);
+  async preview(@Headers('authorization') auth: string | undefined, @Ip() client: string, @Body() body: unknown) {
+    const actor = await this.actor(auth, client);
     const draft = toDraft(body);
     return unwrap(await this.uow.run((w) => this.calls.preview.execute(w, actor, draft)));
   }
 
   @Post()
-  async create(@Headers('authorization') auth: string | undefined, @Body() body: unknown) {
-    const actor = await this.actor(auth);
+  async create(@Headers('authorization') auth: string | undefined, @Ip() client: string, @Body() body: unknown) {
+    const actor = await this.actor(auth, client);
     const draft = toDraft(body);
     const r = unwrap(await this.uow.run((w) => this.calls.create.execute(w, actor, draft)));
     return { id: r.callId, code: r.code, preview: r.preview };
   }
 
   @Get(':code')
-  async tally(@Headers('authorization') auth: string | undefined, @Param('code') code: string) {
-    const actor = await this.actor(auth);
+  async tally(@Headers('authorization') auth: string | undefined, @Ip() client: string, @Param('code') code: string) {
+    const actor = await this.actor(auth, client);
     const s = await this.byCode(code, (w, callId) => this.calls.status.execute(w, actor, { callId }));
     return { ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), answerBy: s.answerBy.toISOString() };
   }
 
   @Post(':code/:op')
   @HttpCode(200)
-  async control(@Headers('authorization') auth: string | undefined, @Param('code') code: string, @Param('op') op: string, @Body() body: unknown) {
-    const actor = await this.actor(auth);
+  async control(
+    @Headers('authorization') auth: string | undefined,
+    @Ip() client: string,
+    @Param('code') code: string,
+    @Param('op') op: string,
+    @Body() body: unknown,
+  ) {
+    const actor = await this.actor(auth, client);
     switch (op) {
       case 'close':
         return this.byCode(code, (w, callId) => this.calls.close.execute(w, actor, { callId }));

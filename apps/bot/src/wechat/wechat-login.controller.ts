@@ -1,28 +1,28 @@
 // Coordinators fetch the WeChat login QR code here (the account holder scans it), with the
-// admin bearer token; without ADMIN_API_TOKEN the endpoint does not exist.
-import { Controller, Get, Headers, Inject, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
+// admin bearer token; without ADMIN_API_TOKEN the endpoint does not exist. The token is
+// compared by digest (no length leak), and wrong ones lock the client out like personal tokens.
+import { Controller, Get, Headers, Ip, NotFoundException, UseFilters } from '@nestjs/common';
 import type { WechatLoginState } from '@baiying/channels';
-import type { AppConfig } from '@baiying/config';
-import { APP_CONFIG } from '@baiying/platform';
+import { IdentityFeature } from '@baiying/features';
+import { UnitOfWork } from '@baiying/kernel';
+import { LockedOutFilter, tokenRefusal } from '../api/auth-refusal.js';
 import { WechatService } from './wechat.service.js';
 
-/** Compares digests, so the comparison takes the same time whatever the given token's length. */
-const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
-
 @Controller('api/wechat')
+@UseFilters(LockedOutFilter)
 export class WechatLoginController {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
+    private readonly identity: IdentityFeature,
     private readonly wechat: WechatService,
   ) {}
 
   @Get('login')
-  login(@Headers('authorization') auth?: string): WechatLoginState {
-    const token = this.config.adminApiToken;
-    if (!token) throw new NotFoundException();
+  async login(@Headers('authorization') auth: string | undefined, @Ip() client: string): Promise<WechatLoginState> {
     const given = auth?.replace(/^Bearer\s+/i, '') ?? '';
-    if (!timingSafeEqual(digest(given), digest(token))) throw new UnauthorizedException();
+    const r = await this.uow.run((w) => this.identity.authenticateAdmin.execute(w, given, client));
+    if (!r) throw new NotFoundException();
+    if (!r.ok) throw tokenRefusal(r);
     return this.wechat.state;
   }
 }

@@ -64,17 +64,30 @@ export class PeopleRepository {
 
   // --- linking accounts of one person across channels ---------------------------------------
 
-  async issueLinkCode(personId: string, codeHash: string, expiresAt: Date): Promise<void> {
-    await this.tx.linkCode.deleteMany({ where: { personId } });
-    await this.tx.linkCode.create({ data: { codeHash, personId, expiresAt } });
+  /** A person's new link code (their older one is dropped, and every expired one). */
+  async issueLinkCode(personId: string, selector: string, codeHash: string, expiresAt: Date, now: Date): Promise<void> {
+    await this.tx.linkCode.deleteMany({ where: { OR: [{ personId }, { expiresAt: { lte: now } }] } });
+    await this.tx.linkCode.create({ data: { codeHash, selector, personId, expiresAt } });
   }
 
-  /** Uses a code once: returns its person if it existed and had not expired. */
-  async consumeLinkCode(codeHash: string, now: Date): Promise<string | null> {
-    const row = await this.tx.linkCode.findUnique({ where: { codeHash } });
-    if (!row) return null;
-    await this.tx.linkCode.delete({ where: { codeHash } });
-    return row.expiresAt > now ? row.personId : null;
+  async linkCodeTaken(selector: string): Promise<boolean> {
+    return (await this.tx.linkCode.count({ where: { selector } })) > 0;
+  }
+
+  /** The code issued under `selector`, locked for this transaction. */
+  async linkCodeBySelector(selector: string): Promise<{ codeHash: string; personId: string; expiresAt: Date; failures: number } | null> {
+    await this.tx.$executeRaw`SELECT 1 FROM link_code WHERE selector = ${selector} FOR UPDATE`;
+    return this.tx.linkCode.findUnique({ where: { selector }, select: { codeHash: true, personId: true, expiresAt: true, failures: true } });
+  }
+
+  /** Counts a wrong secret said against a code; returns the count. */
+  async linkCodeFailed(selector: string): Promise<number> {
+    const row = await this.tx.linkCode.update({ where: { selector }, data: { failures: { increment: 1 } } });
+    return row.failures;
+  }
+
+  async dropLinkCode(selector: string): Promise<void> {
+    await this.tx.linkCode.deleteMany({ where: { selector } });
   }
 
   /** Whether a person has anything that linking would orphan (needs, service, roles, points). */
@@ -104,14 +117,13 @@ export class PeopleRepository {
 
   // --- personal API tokens ----------------------------------------------------------------
 
-  async issueToken(personId: string, tokenHash: string): Promise<void> {
-    await this.tx.apiToken.updateMany({ where: { personId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await this.tx.apiToken.create({ data: { personId, tokenHash } });
+  async issueToken(personId: string, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
+    await this.tx.apiToken.updateMany({ where: { personId, revokedAt: null }, data: { revokedAt: now } });
+    await this.tx.apiToken.create({ data: { personId, tokenHash, expiresAt } });
   }
 
-  async tokenOwner(tokenHash: string): Promise<string | null> {
-    const row = await this.tx.apiToken.findUnique({ where: { tokenHash } });
-    return row && !row.revokedAt ? row.personId : null;
+  async token(tokenHash: string): Promise<{ personId: string; expiresAt: Date; revokedAt: Date | null } | null> {
+    return this.tx.apiToken.findUnique({ where: { tokenHash }, select: { personId: true, expiresAt: true, revokedAt: true } });
   }
 
   /** Coordinators whose unit is one of `unitIds` (callers pass a unit and its ancestors). */

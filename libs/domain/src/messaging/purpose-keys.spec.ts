@@ -40,6 +40,7 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   recordCredited: [PurposeKey.recordCredited(EVENT), `record.${EVENT}.credited`],
   approvalRequest: [PurposeKey.approvalRequest(PERSON), `approval.${PERSON}`],
   approvalDecided: [PurposeKey.approvalDecided(PERSON), `approval.${PERSON}.decided`],
+  linkCodeBurned: [PurposeKey.linkCodeBurned(PERSON, 'K7QM'), `link.${PERSON}.burned.K7QM`],
   alert: [PurposeKey.alert('escalated', DISPATCH), `alert.escalated.${DISPATCH}`],
   alertTo: [PurposeKey.alertTo(PurposeKey.alert('review', NEED), PERSON), `alert.review.${NEED}.${PERSON}`],
   callTally: [PurposeKey.callTally(CALL), `call.${CALL}.tally`],

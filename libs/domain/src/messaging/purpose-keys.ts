@@ -45,6 +45,10 @@ export const PurposeKey = {
   approvalRequest: (personId: Id) => `approval.${personId}`,
   approvalDecided: (personId: Id) => `approval.${personId}.decided`,
 
+  // --- identity -----------------------------------------------------------------------------------
+  /** A link code cancelled after wrong guesses, told to the person who issued it. */
+  linkCodeBurned: (personId: Id, selector: string) => `link.${personId}.burned.${selector}`,
+
   // --- coordinators' alerts (one per coordinator: `alert(...)` + `.personId`) -----------------
   alert: (kind: AlertKind, subjectId: string) => `alert.${kind}.${subjectId}`,
   alertTo: (alertKey: string, personId: Id) => `${alertKey}.${personId}`,

@@ -26,7 +26,11 @@ describe('ERRORS', () => {
     expect(under('auth')).toEqual(['auth/not_coordinator', 'auth/out_of_scope']);
     for (const c of under('auth')) expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 403 });
     expect(httpStatusOf('token/invalid')).toBe(401);
-    expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 401)).toEqual(['token/invalid']);
+    expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 401)).toEqual(['token/invalid', 'token/expired']);
+  });
+
+  it('answers 429 for a lockout after too many failed codes or tokens', () => {
+    expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 429)).toEqual(['link/locked', 'token/locked']);
   });
 
   it('answers 404 for a missing resource', () => {

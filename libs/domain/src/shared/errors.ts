@@ -39,6 +39,7 @@ export const ERRORS = {
   'link/bad_code': 400,
   'link/already': 409,
   'link/has_history': 409,
+  'link/locked': 429,
   'call/bad_input': 400,
   'call/unknown_unit': 400,
   'call/empty_audience': 400,
@@ -64,6 +65,8 @@ export const ERRORS = {
   'mode/not_allowed': 403,
   'mode/unchanged': 409,
   'token/invalid': 401,
+  'token/expired': 401,
+  'token/locked': 429,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERRORS;
