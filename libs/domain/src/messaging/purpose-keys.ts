@@ -39,8 +39,8 @@ export const PurposeKey = {
   recordCredited: (recordId: Id) => `record.${recordId}.credited`,
 
   // --- volunteers -------------------------------------------------------------------------------
-  approvalRequest: (personId: Id) => `approval.${personId}`,
-  approvalDecided: (personId: Id) => `approval.${personId}.decided`,
+  approvalRequest: (personId: Id, teamId: Id) => `approval.${personId}.t.${teamId}`,
+  approvalDecided: (personId: Id, teamId: Id) => `approval.${personId}.decided.${teamId}`,
 
   // --- coordinators' alerts (one per coordinator: `alert(...)` + `.personId`) -----------------
   alert: (kind: AlertKind, subjectId: string) => `alert.${kind}.${subjectId}`,
