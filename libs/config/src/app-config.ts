@@ -34,6 +34,8 @@ export interface WechatConfig {
   puppetEndpoint?: string;
   name: string;
   pacing: { minGapMs: number; perMinute: number; windowMs: number; breakerPauseMs: number };
+  /** How long after delivery a numbered reply still maps to a menu. */
+  menuTtlMs: number;
 }
 
 export interface AppConfig {
@@ -63,6 +65,8 @@ export interface AppConfig {
   maxNeedText: number;
   reconcileIntervalSeconds: number;
   outboxPollMs: number;
+  /** Duplicate-update markers older than this are pruned by the worker's reconciler. */
+  processedUpdateKeepHours: number;
   outboundConcurrency: number;
   demoSeed: boolean;
   nlu: {
@@ -163,6 +167,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         windowMs: e.WECHAT_WINDOW_MS,
         breakerPauseMs: e.WECHAT_BREAKER_PAUSE_SECONDS * 1000,
       },
+      menuTtlMs: e.WECHAT_MENU_TTL_MINUTES * 60_000,
     },
     adminApiToken: e.ADMIN_API_TOKEN,
     sla: {
@@ -188,6 +193,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     maxNeedText: e.MAX_NEED_TEXT,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    processedUpdateKeepHours: e.PROCESSED_UPDATE_KEEP_HOURS,
     outboundConcurrency: e.OUTBOUND_CONCURRENCY,
     demoSeed: e.DEMO_SEED,
     nlu: {

@@ -16,6 +16,7 @@ export class ConversationEngine {
   private readonly registry: Map<string, ButtonDef<object>>;
   private readonly flows: FlowReg[] = [];
   private readonly fallbacks: Fallbacks = {};
+  private readonly skipped = new Map<string, number>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -46,7 +47,12 @@ export class ConversationEngine {
     return this.uow.run(async (w) => {
       // Group chats keep no dialogue state; their races (the take button) are decided in SQL.
       if (ev.chat.kind === 'private') await w.repos.messaging.lockChat(ev.channel, ev.chat.id);
-      if (!(await w.repos.messaging.markProcessed(ev.channel, ev.updateId))) return { duplicate: true };
+      if (!(await w.repos.messaging.markProcessed(ev.channel, ev.updateId))) {
+        // A redelivery: answered the first time. Counted and logged, never silent.
+        this.skipped.set(ev.channel, (this.skipped.get(ev.channel) ?? 0) + 1);
+        this.logger.warn('duplicate update skipped', { channel: ev.channel, updateId: ev.updateId, skipped: this.skipped.get(ev.channel) });
+        return { duplicate: true };
+      }
       const actor = await w.repos.people.resolve(
         ev.channel,
         ev.from.externalId,
@@ -63,6 +69,11 @@ export class ConversationEngine {
       await turn.flush();
       return turn.answer ? { duplicate: false, callbackAnswer: turn.answer } : { duplicate: false };
     });
+  }
+
+  /** Updates skipped as duplicates since start, per channel. */
+  duplicatesSkipped(): Record<string, number> {
+    return Object.fromEntries(this.skipped);
   }
 
   private loadDialogue(decrypt: (s: string) => string, row: { dataEnc: string } | null): Dialogue | null {

@@ -16,9 +16,16 @@ const message = (chatId: number, text = '/help'): Update => ({
   },
 });
 
+const BOT = { id: 7001, username: 'baiying_bot' };
+
 describe('telegramUpdateToEvent', () => {
+  it('names the receiving bot in the update id', () => {
+    expect(telegramUpdateToEvent(message(user.id), BOT)?.updateId).toBe('7001:1');
+    expect(telegramUpdateToEvent(message(user.id), { id: 7002, username: 'baiying_bot' })?.updateId).toBe('7002:1');
+  });
+
   it('maps a private command from its user', () => {
-    expect(telegramUpdateToEvent(message(user.id), 'baiying_bot')).toMatchObject({
+    expect(telegramUpdateToEvent(message(user.id), BOT)).toMatchObject({
       channel: 'telegram',
       chat: { id: '4242', kind: 'private' },
       from: { externalId: '4242' },
@@ -27,6 +34,6 @@ describe('telegramUpdateToEvent', () => {
   });
 
   it('drops a private message whose chat is not its sender (a forged update)', () => {
-    expect(telegramUpdateToEvent(message(9999), 'baiying_bot')).toBeNull();
+    expect(telegramUpdateToEvent(message(9999), BOT)).toBeNull();
   });
 });

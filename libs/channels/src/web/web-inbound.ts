@@ -27,7 +27,8 @@ const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:\s+([\s\S]*))?$/;
 export function webEventToInbound(e: WebEvent): InboundEvent {
   const base = {
     channel: 'web' as const,
-    updateId: `${e.personaId}:${e.clientMsgId}`,
+    // The web chat has one desk account: 'web'.
+    updateId: `web:${e.personaId}:${e.clientMsgId}`,
     chat: { id: e.chatId, kind: e.chatId === e.personaId ? ('private' as const) : ('group' as const) },
     from: { externalId: e.personaId, displayName: e.displayName ?? '网页用户' },
   };

@@ -27,6 +27,8 @@ export class WechatInbound {
     prisma: PrismaClient,
     private readonly cipher: FieldCipher,
     private readonly startedAt: () => number,
+    /** The logged-in account's id: message ids are that account's, so the event's id names it. */
+    private readonly account: () => string,
   ) {
     this.repos = new Repos(prisma);
   }
@@ -37,7 +39,11 @@ export class WechatInbound {
     if (m.date().getTime() < this.startedAt() - REPLAY_GRACE_MS) return null;
     const talker = m.talker();
     const room = m.room();
-    const base = { channel: 'wechat' as const, updateId: m.id, from: { externalId: talker.id, displayName: talker.name().slice(0, NAME_CHARS) || '微信用户' } };
+    const base = {
+      channel: 'wechat' as const,
+      updateId: `${this.account()}:${m.id}`,
+      from: { externalId: talker.id, displayName: talker.name().slice(0, NAME_CHARS) || '微信用户' },
+    };
     const type = m.type();
     if (room) {
       if (type !== types.Message.Text) return null;

@@ -131,6 +131,12 @@ export class MessagingRepository {
     return r.count === 1;
   }
 
+  /** Forgets markers older than `before` (past every platform's redelivery window). */
+  async pruneProcessed(before: Date): Promise<number> {
+    const r = await this.tx.processedUpdate.deleteMany({ where: { createdAt: { lt: before } } });
+    return r.count;
+  }
+
   // --- dialogue state ---------------------------------------------------------------------
 
   /**

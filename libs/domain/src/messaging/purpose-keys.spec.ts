@@ -13,7 +13,7 @@ const OTHER = '88888888-8888-4888-8888-888888888888';
 
 /** Every builder with sample arguments, and the key it must build. */
 const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
-  reply: [PurposeKey.reply('telegram', '90071', 2), 'r.telegram.90071.2'],
+  reply: [PurposeKey.reply('telegram', '7001:90071', 1764000000000, 2), 'r.telegram.7001:90071.midc1z40.2'],
   needDispatched: [PurposeKey.needDispatched(NEED), `need.${NEED}.dispatched`],
   needReassigned: [PurposeKey.needReassigned(NEED, EVENT), `need.${NEED}.reassigned.${EVENT}`],
   needEscalated: [PurposeKey.needEscalated(NEED, DISPATCH), `need.${NEED}.escalated.${DISPATCH}`],

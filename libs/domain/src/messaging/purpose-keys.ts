@@ -7,7 +7,10 @@ type Id = string;
 
 export const PurposeKey = {
   // --- replies to an inbound update (numbered within the turn) --------------------------------
-  reply: (channel: string, updateId: string, n: number) => `r.${channel}.${updateId}.${n}`,
+  // `updateId` names the receiving account (bot) too; `at` (when it was handled, ms) keeps a
+  // reply to an update id seen again after its marker was pruned (a new sequence) from being
+  // mistaken for the old reply and skipped.
+  reply: (channel: string, updateId: string, at: number, n: number) => `r.${channel}.${updateId}.${at.toString(36)}.${n}`,
 
   // --- a need's resident notices -----------------------------------------------------------
   needDispatched: (needId: Id) => `need.${needId}.dispatched`,
