@@ -164,6 +164,7 @@ export class ConversationEngine {
   // --- buttons ------------------------------------------------------------------------------
 
   private async onButton(turn: Turn): Promise<void> {
+    if (turn.ev.callback?.expired) return turn.toast('choice/expired', {}, true);
     const data = turn.ev.callback?.data ?? '';
     const decoded = turn.w.buttons.decode(data, this.registry);
     if (!decoded.ok) {

@@ -34,6 +34,7 @@ export class WechatService implements OnApplicationShutdown {
       cipher,
       () => this.channel.startedAt,
       () => this.channel.selfId,
+      config.wechat.menuTtlMs,
     );
   }
 

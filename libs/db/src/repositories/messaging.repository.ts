@@ -73,9 +73,18 @@ export class MessagingRepository {
     });
   }
 
-  /** The latest messages queued for a chat, newest first (numbered replies map to these). */
+  /** The latest messages queued for a chat, newest first, delivered or not. */
   async recentToChat(channel: Channel, chatId: string, take: number) {
     return this.tx.sentMessage.findMany({ where: { channel, chatId, editOf: null }, orderBy: { seq: 'desc' }, take });
+  }
+
+  /** The latest messages delivered to a chat since `since`, newest delivery first (numbered replies map to these). */
+  async deliveredToChat(channel: Channel, chatId: string, since: Date, take: number) {
+    return this.tx.sentMessage.findMany({
+      where: { channel, chatId, editOf: null, status: 'sent', sentAt: { gte: since } },
+      orderBy: [{ sentAt: 'desc' }, { seq: 'desc' }],
+      take,
+    });
   }
 
   /** Later unsent messages to the same chat (not edits), for channels that batch. */

@@ -12,7 +12,11 @@ export interface InboundEvent {
   kind: InboundKind;
   text?: string;
   command?: { name: string; args: string };
-  callback?: { id: string; data: string };
+  /**
+   * A pressed button. `expired`: a numbered reply ("1") on a channel without buttons whose menu
+   * is no longer valid (never delivered, too old, or no such number): answered as such.
+   */
+  callback?: { id: string; data: string; expired?: boolean };
   location?: { lat: number; lng: number };
   fileRef?: string;
   /** The bot was @-mentioned (group chats): an unknown text then gets help, not silence. */

@@ -17,6 +17,10 @@ export const common = {
   nothing_to_cancel: { zh: '当前没有正在填写的内容。要取消已提交的需求，请发送 /my。', en: 'Nothing in progress. To cancel a submitted need, send /my.' },
   'button/forged': { zh: '无效的操作。', en: 'Invalid action.' },
   'button/stale': { zh: '这个按钮已过期。', en: 'This button has expired.' },
+  'choice/expired': {
+    zh: '这个编号已失效（对应的选项已过期或尚未送达）。请按最新一条消息回复，或发送 /help。',
+    en: 'That number no longer stands for anything (its menu expired or never arrived). Answer the latest message, or send /help.',
+  },
   error_generic: { zh: '抱歉，出了点问题，请稍后再试。', en: 'Sorry, something went wrong. Please try again shortly.' },
   'btn.yes': { zh: '是的', en: 'Yes' },
   'btn.skip': { zh: '跳过', en: 'Skip' },
