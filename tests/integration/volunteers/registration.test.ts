@@ -242,7 +242,10 @@ describe('deciding', () => {
 
     // Again, by anyone in scope, either way: already decided, nothing changes.
     expect(await decide(dh, v.personId, true)).toEqual({ ok: true, value: { name: '刘晓', team: '幸福社区为老服务队', decided: false } });
-    expect(await decide(await coordinatorOf('S-XF'), v.personId, false)).toEqual({ ok: true, value: { name: '刘晓', team: '幸福社区为老服务队', decided: false } });
+    expect(await decide(await coordinatorOf('S-XF'), v.personId, false)).toEqual({
+      ok: true,
+      value: { name: '刘晓', team: '幸福社区为老服务队', decided: false },
+    });
     expect(await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).toMatchObject({ status: 'approved', approvedById: dh.personId });
     expect(await statusOf(v.personId)).toEqual({ 'S-XF-ELDER': 'approved', 'I-DH-ELDER': 'pending' });
     expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: `approval.${v.personId}.decided` } } })).toBe(1);

@@ -19,7 +19,11 @@ export class VolunteerRepository {
         status: any ? 'approved' : 'pending',
         approvedAt: any ? now : null,
         memberships: {
-          create: teams.map((t) => ({ teamId: t.teamId, status: t.approved ? ('approved' as const) : ('pending' as const), decidedAt: t.approved ? now : null })),
+          create: teams.map((t) => ({
+            teamId: t.teamId,
+            status: t.approved ? ('approved' as const) : ('pending' as const),
+            decidedAt: t.approved ? now : null,
+          })),
         },
       },
     });
@@ -44,7 +48,10 @@ export class VolunteerRepository {
     const m = await this.tx.teamMembership.findUniqueOrThrow({ where: { id } });
     const all = await this.tx.teamMembership.findMany({ where: { volunteerId: m.volunteerId }, select: { status: true } });
     if (all.some((x) => x.status === 'approved'))
-      await this.tx.volunteer.updateMany({ where: { personId: m.volunteerId, status: { not: 'approved' } }, data: { status: 'approved', approvedById: byId, approvedAt: now } });
+      await this.tx.volunteer.updateMany({
+        where: { personId: m.volunteerId, status: { not: 'approved' } },
+        data: { status: 'approved', approvedById: byId, approvedAt: now },
+      });
     else if (all.every((x) => x.status === 'rejected'))
       await this.tx.volunteer.updateMany({ where: { personId: m.volunteerId }, data: { status: 'rejected', approvedById: byId, approvedAt: now } });
     return true;
