@@ -13,7 +13,10 @@ const RETRY_BASE_MS = 50;
 
 @Injectable()
 export class ConversationService implements OnModuleInit {
-  private engine!: ConversationEngine;
+  // Telegram starts polling (and WeChat listening) before Nest's init has built the engine: an
+  // update that arrives first waits for it instead of failing and being lost.
+  private resolveEngine!: (engine: ConversationEngine) => void;
+  private readonly engine = new Promise<ConversationEngine>((resolve) => (this.resolveEngine = resolve));
   private readonly logger = libLogger('Conversation');
 
   constructor(
@@ -27,13 +30,14 @@ export class ConversationService implements OnModuleInit {
     const understander = await NluUnderstander.load(new Repos(this.prisma), this.config, (reason) =>
       this.logger.warn('model unavailable, using the rules', { reason }),
     );
-    this.engine = new ConversationEngine(this.desk.uow, this.desk.chat(understander), this.logger);
+    this.resolveEngine(new ConversationEngine(this.desk.uow, this.desk.chat(understander), this.logger));
   }
 
   async handle(ev: InboundEvent): Promise<HandleOutcome> {
+    const engine = await this.engine;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.engine.handle(ev);
+        return await engine.handle(ev);
       } catch (e) {
         if (attempt >= ATTEMPTS) {
           this.logger.error('update failed', { channel: ev.channel, updateId: ev.updateId, error: (e as Error).message });
