@@ -42,7 +42,7 @@ const CASES: Array<[ButtonDef<object>, object[]]> = [
   [confirmButton, [true, false].map((yes) => ({ needId: id, yes }))],
   [rateButton, [1, 2, 3, 4, 5].map((score) => ({ needId: id, score }))],
   [cancelNeedButton, [{ needId: id }]],
-  [approveButton, [true, false].map((approve) => ({ personId: id, approve }))],
+  [approveButton, [true, false].map((approve) => ({ membershipId: id, approve }))],
   [bindButton, [{ teamId: id }]],
   [callAnswerButton, [true, false].map((yes) => ({ callId: id, yes }))],
   [callCheckButton, [true, false].map((out) => ({ callId: id, out }))],

@@ -75,7 +75,7 @@ async function personWith(h: DeskHarness, who: Identity, extra: { coordinatorOf?
                 stationId: teams[0].orgUnitId,
                 status: 'approved',
                 approvedAt: new Date(),
-                memberships: { create: teams.map((t) => ({ teamId: t.id })) },
+                memberships: { create: teams.map((t) => ({ teamId: t.id, status: 'approved' as const })) },
               },
             },
           }

@@ -91,7 +91,7 @@ export async function volunteerOf(h: World, o: VolunteerOptions): Promise<ActorR
           status: 'approved',
           approvedAt: new Date(),
           skills: o.skills ?? [],
-          memberships: { create: teams.map((t) => ({ teamId: t.id })) },
+          memberships: { create: teams.map((t) => ({ teamId: t.id, status: 'approved' as const })) },
         },
       },
     },

@@ -13,7 +13,10 @@ import { JobProducer } from '@baiying/queue';
 
 @Injectable()
 export class ConversationService implements OnModuleInit {
-  private ingress!: ConversationIngress;
+  // Telegram starts polling (and WeChat listening) before Nest's init has built the engine: an
+  // update that arrives first waits for it instead of failing and being lost.
+  private resolveIngress!: (ingress: ConversationIngress) => void;
+  private readonly ingress = new Promise<ConversationIngress>((resolve) => (this.resolveIngress = resolve));
   private readonly logger = libLogger('Conversation');
 
   constructor(
@@ -30,10 +33,10 @@ export class ConversationService implements OnModuleInit {
     );
     const engine = new ConversationEngine(this.desk.uow, this.desk.chat(understander), this.logger);
     const limiter = new RedisInboundLimiter(this.producer.connection, this.config.redisPrefix);
-    this.ingress = this.desk.ingress(engine, limiter, this.logger);
+    this.resolveIngress(this.desk.ingress(engine, limiter, this.logger));
   }
 
-  handle(ev: InboundEvent): Promise<HandleOutcome> {
-    return this.ingress.handle(ev);
+  async handle(ev: InboundEvent): Promise<HandleOutcome> {
+    return (await this.ingress).handle(ev);
   }
 }

@@ -47,6 +47,8 @@ export interface WechatConfig {
   puppetEndpoint?: string;
   name: string;
   pacing: { minGapMs: number; perMinute: number; windowMs: number; breakerPauseMs: number };
+  /** How long after delivery a numbered reply still maps to a menu. */
+  menuTtlMs: number;
 }
 
 export interface AuthConfig {
@@ -100,6 +102,8 @@ export interface AppConfig {
   maxNeedText: number;
   reconcileIntervalSeconds: number;
   outboxPollMs: number;
+  /** Duplicate-update markers older than this are pruned by the worker's reconciler. */
+  processedUpdateKeepHours: number;
   outboundConcurrency: number;
   /** Inbound messages admitted per minute (see the conversation ingress). */
   inbound: { personPerMinute: number; chatPerMinute: number };
@@ -239,6 +243,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         windowMs: e.WECHAT_WINDOW_MS,
         breakerPauseMs: e.WECHAT_BREAKER_PAUSE_SECONDS * 1000,
       },
+      menuTtlMs: e.WECHAT_MENU_TTL_MINUTES * 60_000,
     },
     adminApiToken: e.ADMIN_API_TOKEN,
     auth: {
@@ -279,6 +284,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     maxNeedText: e.MAX_NEED_TEXT,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    processedUpdateKeepHours: e.PROCESSED_UPDATE_KEEP_HOURS,
     outboundConcurrency: e.OUTBOUND_CONCURRENCY,
     inbound: { personPerMinute: e.INBOUND_PERSON_PER_MINUTE, chatPerMinute: e.INBOUND_CHAT_PER_MINUTE },
     deadLetter: { alertQuietMinutes: e.DEAD_LETTER_ALERT_QUIET_MINUTES },

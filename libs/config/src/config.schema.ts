@@ -67,6 +67,8 @@ export const envSchema = z
     WECHAT_PER_MINUTE: int(20, 1),
     WECHAT_WINDOW_MS: int(60_000, 100),
     WECHAT_BREAKER_PAUSE_SECONDS: z.coerce.number().positive().default(600),
+    // A numbered reply ("1") maps to a menu only this long after the menu was delivered.
+    WECHAT_MENU_TTL_MINUTES: int(30, 1),
     ADMIN_API_TOKEN: z.string().min(16).optional(),
     // Failed link codes and bearer tokens: counted per account / client address and for everyone
     // over a window; at the limit that key is locked out for the rest of the window.
@@ -95,6 +97,9 @@ export const envSchema = z
     MAX_NEED_TEXT: int(2000, 100),
     RECONCILE_INTERVAL_SECONDS: int(60, 1),
     OUTBOX_POLL_MS: int(500, 10),
+    // Duplicate-update markers are kept this long: more than Telegram's 24 h of redelivery, less
+    // than the quiet week after which Telegram may start a new update_id sequence.
+    PROCESSED_UPDATE_KEEP_HOURS: z.coerce.number().int().min(25).max(144).default(48),
     OUTBOUND_CONCURRENCY: int(50, 1),
     BROADCAST_CONCURRENCY: int(16, 1),
     // Inbound limits per minute: one person (private and group messages), one group's chatter.

@@ -17,6 +17,7 @@ export class ConversationEngine {
   private readonly flows: FlowReg[] = [];
   private readonly fallbacks: Fallbacks = {};
   private readonly preparers: TextPreparer[] = [];
+  private readonly skipped = new Map<string, number>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -49,7 +50,12 @@ export class ConversationEngine {
     return this.uow.run(async (w) => {
       // Group chats keep no dialogue state; their races (the take button) are decided in SQL.
       if (ev.chat.kind === 'private') await w.repos.messaging.lockChat(ev.channel, ev.chat.id);
-      if (!(await w.repos.messaging.markProcessed(ev.channel, ev.updateId))) return { duplicate: true };
+      if (!(await w.repos.messaging.markProcessed(ev.channel, ev.updateId))) {
+        // A redelivery: answered the first time. Counted and logged, never silent.
+        this.skipped.set(ev.channel, (this.skipped.get(ev.channel) ?? 0) + 1);
+        this.logger.warn('duplicate update skipped', { channel: ev.channel, updateId: ev.updateId, skipped: this.skipped.get(ev.channel) });
+        return { duplicate: true };
+      }
       const actor = await w.repos.people.resolve(
         ev.channel,
         ev.from.externalId,
@@ -92,6 +98,11 @@ export class ConversationEngine {
     if (raw.mentioned) return true;
     const text = normaliseKeywordText(cleanText(raw.text ?? ''));
     return text !== null && this.keywords.some((k) => k.match(text) !== null);
+  }
+
+  /** Updates skipped as duplicates since start, per channel. */
+  duplicatesSkipped(): Record<string, number> {
+    return Object.fromEntries(this.skipped);
   }
 
   private loadDialogue(decrypt: (s: string) => string, row: { dataEnc: string } | null): Dialogue | null {
@@ -182,6 +193,7 @@ export class ConversationEngine {
   // --- buttons ------------------------------------------------------------------------------
 
   private async onButton(turn: Turn): Promise<void> {
+    if (turn.ev.callback?.expired) return turn.toast('choice/expired', {}, true);
     const data = turn.ev.callback?.data ?? '';
     const decoded = turn.w.buttons.decode(data, this.registry);
     if (!decoded.ok) {

@@ -28,11 +28,11 @@ export class Turn {
     return this.ev.chat.kind === 'private';
   }
 
-  /** Replies in the chat the event came from; keyed by update so a retry cannot double it. */
+  /** Replies in the chat the event came from; keyed by update (the marker stops a second run). */
   reply(m: OutMessage): void {
     this.w.out.to(
       { channel: this.ev.channel, chatId: this.ev.chat.id },
-      PurposeKey.reply(this.ev.channel, this.ev.updateId, this.replies++),
+      PurposeKey.reply(this.ev.channel, this.ev.updateId, this.w.now.getTime(), this.replies++),
       'reply',
       m,
       Priority.interactive,

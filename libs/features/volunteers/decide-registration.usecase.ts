@@ -1,30 +1,31 @@
-// A coordinator whose scope covers the volunteer's station approves or rejects, once.
+// A coordinator whose scope covers a team's unit approves or rejects one volunteer's membership
+// of that team, once. A station coordinator cannot admit anyone to a county team.
 import type { ActorRow } from '@baiying/db';
 import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { inScope, isCoordinator, msg, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 
-export const decideRegistrationCommand = z.object({ personId: z.uuid(), approve: z.boolean() });
+export const decideRegistrationCommand = z.object({ membershipId: z.uuid(), approve: z.boolean() });
 export type DecideRegistrationCommand = z.input<typeof decideRegistrationCommand>;
 
 export class DecideRegistration {
-  async execute(w: Work, actor: ActorRow, input: DecideRegistrationCommand): Promise<Result<{ name: string; decided: boolean }>> {
+  async execute(w: Work, actor: ActorRow, input: DecideRegistrationCommand): Promise<Result<{ name: string; team: string; decided: boolean }>> {
     const c = parseCommand(decideRegistrationCommand, input);
     if (!c.ok) return c;
-    const { personId, approve } = c.value;
+    const { membershipId, approve } = c.value;
     if (!isCoordinator(actor)) return err('auth/not_coordinator');
-    const v = await w.repos.volunteers.get(personId);
-    if (!v) return err('volunteer/not_found');
-    if (!(await inScope(w, actor, v.stationId))) return err('auth/out_of_scope');
-    const decided = await w.repos.volunteers.decide(personId, approve, actor.personId);
+    const m = await w.repos.volunteers.membership(membershipId);
+    if (!m) return err('volunteer/not_found');
+    if (!(await inScope(w, actor, m.team.orgUnitId))) return err('auth/out_of_scope');
+    const decided = await w.repos.volunteers.decideMembership(membershipId, approve, actor.personId);
     if (decided)
       await w.out.toPerson(
-        personId,
-        PurposeKey.approvalDecided(personId),
+        m.volunteerId,
+        PurposeKey.approvalDecided(m.volunteerId, m.teamId),
         'volunteer-decided',
-        msg(approve ? 'approval.approved' : 'approval.rejected'),
+        msg(approve ? 'approval.approved' : 'approval.rejected', { team: m.team.name }),
         Priority.status,
       );
-    return ok({ name: v.person.displayName, decided });
+    return ok({ name: m.volunteer.person.displayName, team: m.team.name, decided });
   }
 }

@@ -1,9 +1,12 @@
 // /register: a resident becomes a volunteer of a station and some of its (or its parents')
-// teams; coordinators approve unless auto-approval is configured.
-import type { ActorRow } from '@baiying/db';
+// teams. Each team is approved on its own by a coordinator whose scope covers that team's unit;
+// VOLUNTEER_AUTO_APPROVE approves ordinary teams at once but never an emergency team, whose
+// members receive private urgent cards.
+import type { ActorRow, TeamRow } from '@baiying/db';
 import { err, maskPhone, normalizePhone, ok, PurposeKey, type Result } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
+import { EMERGENCY_CATEGORY } from '../emergency/index.js';
 import { approvalButtons } from './volunteers.buttons.js';
 import { joinableTeams } from './joinable-teams.js';
 
@@ -21,7 +24,7 @@ export const registerVolunteerCommand = z.object({
 export type RegisterVolunteerCommand = z.input<typeof registerVolunteerCommand>;
 
 export class RegisterVolunteer {
-  async execute(w: Work, actor: ActorRow, input: RegisterVolunteerCommand): Promise<Result<{ approved: boolean }>> {
+  async execute(w: Work, actor: ActorRow, input: RegisterVolunteerCommand): Promise<Result<{ approved: boolean; pending: boolean }>> {
     const c = parseCommand(registerVolunteerCommand, input);
     if (!c.ok) return c;
     const r = c.value;
@@ -30,28 +33,36 @@ export class RegisterVolunteer {
     if (!phone || !/^1\d{10}$/.test(phone)) return err('input/not_a_phone');
     const station = await w.repos.org.unit(r.stationId);
     if (station?.tier !== 'station') return err('input/invalid', { field: 'stationId' });
-    const joinable = await joinableTeams(w, r.stationId);
-    const allowed = new Set(joinable.map((t) => t.id));
-    const teamIds = [...new Set(r.teamIds)].filter((id) => allowed.has(id));
-    if (teamIds.length === 0) return err('team/not_found', { code: '-' });
+    const wanted = new Set(r.teamIds);
+    const teams = (await joinableTeams(w, r.stationId)).filter((t) => wanted.has(t.id));
+    if (teams.length === 0) return err('team/not_found', { code: '-' });
     const skills = r.skills.slice(0, MAX_SKILLS).map((s) => s.slice(0, SKILL_CHARS));
-    const auto = w.config.volunteerAutoApprove;
+    const autoApproves = (t: TeamRow) => w.config.volunteerAutoApprove && t.categoryCode !== EMERGENCY_CATEGORY;
     await w.repos.people.updateProfile(actor.personId, { displayName: r.name, phoneEnc: w.deps.cipher.encrypt(phone), phoneHash: w.deps.cipher.hash(phone) });
-    await w.repos.volunteers.register(actor.personId, r.stationId, teamIds, skills, auto);
-    if (!auto) {
-      const teams = joinable.filter((t) => teamIds.includes(t.id)).map((t) => t.name);
-      // Coordinators see the phone masked; the full number stays in the volunteer record.
-      await alertCoordinators(
-        w,
-        r.stationId,
-        PurposeKey.approvalRequest(actor.personId),
-        msg(
-          'approval.request',
-          { name: r.name, phone: maskPhone(phone), station: station.name, teams: teams.join('、'), skills: skills.join('、') || '-' },
-          approvalButtons(w.buttons, actor.personId),
-        ),
-      );
+    await w.repos.volunteers.register(
+      actor.personId,
+      r.stationId,
+      teams.map((t) => ({ teamId: t.id, approved: autoApproves(t) })),
+      skills,
+    );
+    const waiting = teams.filter((t) => !autoApproves(t));
+    if (waiting.length) {
+      const memberships = await w.repos.volunteers.get(actor.personId);
+      const idOf = new Map((memberships?.memberships ?? []).map((m) => [m.teamId, m.id]));
+      for (const team of waiting) {
+        // Only coordinators whose scope covers the team's unit are asked; the phone is masked.
+        await alertCoordinators(
+          w,
+          team.orgUnitId,
+          PurposeKey.approvalRequest(actor.personId, team.id),
+          msg(
+            'approval.request',
+            { name: r.name, phone: maskPhone(phone), station: station.name, teams: team.name, skills: skills.join('、') || '-' },
+            approvalButtons(w.buttons, idOf.get(team.id)!),
+          ),
+        );
+      }
     }
-    return ok({ approved: auto });
+    return ok({ approved: waiting.length < teams.length, pending: waiting.length > 0 });
   }
 }

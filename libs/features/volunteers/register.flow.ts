@@ -115,6 +115,6 @@ export class RegisterForm {
     });
     turn.clearDialogue();
     if (!r.ok) return turn.fail(r, false);
-    turn.say(r.value.approved ? 'register.approved' : 'register.pending');
+    turn.say(r.value.pending ? (r.value.approved ? 'register.partly_approved' : 'register.pending') : 'register.approved');
   }
 }

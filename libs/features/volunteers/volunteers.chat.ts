@@ -37,8 +37,12 @@ export function volunteersChat(f: VolunteersFeature): ChatFeature {
         const r = await f.pending.execute(turn.w, turn.actor);
         if (!r.ok) return turn.fail(r, false);
         if (r.value.length === 0) return turn.say('approval.none');
-        for (const v of r.value)
-          turn.reply({ text: `${v.person.displayName}（${v.skills.join('、') || '-'}）`, buttons: approvalButtons(turn.w.buttons, v.personId) });
+        for (const m of r.value)
+          turn.say(
+            'approval.pending_item',
+            { name: m.volunteer.person.displayName, skills: m.volunteer.skills.join('、') || '-', team: m.team.name },
+            approvalButtons(turn.w.buttons, m.id),
+          );
       }),
     ],
     buttons: [
@@ -48,6 +52,7 @@ export function volunteersChat(f: VolunteersFeature): ChatFeature {
         if (!r.value.decided) return turn.toast('approval.already', {}, true);
         turn.toast('approval.done', {
           name: r.value.name,
+          team: r.value.team,
           decision: zh(p.approve ? 'btn.approve' : 'btn.reject'),
           decisionEn: en(p.approve ? 'btn.approve' : 'btn.reject'),
         });

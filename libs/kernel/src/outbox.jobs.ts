@@ -1,7 +1,8 @@
 // The outbox's side of reconciliation: committed events never published (a crash between
 // commit and publish) and messages whose send job was lost are handed to Redis again; a
 // broadcast message claimed by a sender that died mid-call is recorded as uncertain and never
-// sent again (at most once per recipient).
+// sent again (at most once per recipient). Duplicate-update markers older than
+// PROCESSED_UPDATE_KEEP_HOURS are pruned here too (at start and every interval).
 import { Repos, type PrismaClient } from '@baiying/db';
 import type { AppConfig } from '@baiying/config';
 import type { JobProducer } from '@baiying/queue';
@@ -39,7 +40,9 @@ export function outboxJobs(prisma: PrismaClient, producer: JobProducer, config: 
         if (added) messages++;
       }
       const uncertain = await repos.messaging.expireClaims(new Date(now - config.calls.claimLeaseSeconds * 1000));
-      return { events, messages, uncertain };
+      // Duplicate-update markers past the redelivery window: a new update sequence must not meet them.
+      const markersPruned = await repos.messaging.pruneProcessed(new Date(now - config.processedUpdateKeepHours * 3_600_000));
+      return { events, messages, uncertain, markersPruned };
     },
   };
 }

@@ -59,7 +59,7 @@ describe('a person in danger, on Telegram and WeChat', () => {
         data: {
           displayName: `应急队员-${channel}`,
           identities: { create: { channel, externalId, chatId } },
-          volunteer: { create: { stationId: station.id, status: 'approved', memberships: { create: { teamId: team.id } } } },
+          volunteer: { create: { stationId: station.id, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
         },
       });
     }

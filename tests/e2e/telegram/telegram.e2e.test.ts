@@ -412,6 +412,6 @@ describe('Telegram end to end', () => {
     // before it has been handled too (and must have changed nothing).
     await say(c.resident, chat, '/help', /居民：直接描述需求即可/);
     expect(fake.chatMessages(c.resident.id).filter((x) => /您的需求：/.test(x.text ?? ''))).toHaveLength(1);
-    expect(await h.prisma.processedUpdate.count({ where: { channel: 'telegram', updateId: String(u.update_id) } })).toBe(1);
+    expect(await h.prisma.processedUpdate.count({ where: { channel: 'telegram', updateId: `${fake.botInfo.id}:${u.update_id}` } })).toBe(1);
   });
 });

@@ -69,7 +69,7 @@ describe('Telegram webhook mode', () => {
     fake.sendText(starter, privateChat(starter), '/help');
     await fake.waitFor({ chatId: starter.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 15_000 });
     expect(fake.chatMessages(starter.id).filter((m) => /百应志愿服务助手/.test(m.text ?? ''))).toHaveLength(1);
-    expect(await prisma.processedUpdate.count({ where: { channel: 'telegram', updateId: String(u.update_id) } })).toBe(1);
+    expect(await prisma.processedUpdate.count({ where: { channel: 'telegram', updateId: `${fake.botInfo.id}:${u.update_id}` } })).toBe(1);
   });
 
   it('refuses a POST without the secret token', async () => {
@@ -95,6 +95,6 @@ describe('Telegram webhook mode', () => {
     fake.sendText(forger, privateChat(forger), '/help');
     await fake.waitFor({ chatId: forger.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 15_000 });
     expect(fake.chatMessages(forger.id).filter((m) => /百应志愿服务助手/.test(m.text ?? ''))).toHaveLength(0);
-    expect(await prisma.processedUpdate.count({ where: { updateId: String(forgedId) } })).toBe(0);
+    expect(await prisma.processedUpdate.count({ where: { updateId: { endsWith: `:${forgedId}` } } })).toBe(0);
   });
 });

@@ -78,6 +78,17 @@ describe('WeChat end to end', () => {
     await resetWorld(h, { demo: null });
   }, 60_000);
 
+  /**
+   * A numbered reply answers a menu only once its delivery is recorded (the row marked sent a
+   * moment after the platform call returns); the mock shows a message before that, a person
+   * never answers that fast.
+   */
+  const delivered = (c: mock.ContactMock) =>
+    waitUntil(
+      async () => (await h.prisma.sentMessage.count({ where: { channel: 'wechat', chatId: `c:${c.id}`, status: { in: ['pending', 'sending'] } } })) === 0,
+      `messages to ${c.id} recorded as delivered`,
+    );
+
   afterAll(async () => {
     await bot?.close();
     await worker?.close();
@@ -108,9 +119,11 @@ describe('WeChat end to end', () => {
     const proposal = await next(toResident, /对吗/, from);
     expect(proposal.text).toContain('回复 1：是的');
     from = toResident.length;
+    await delivered(resident);
     resident.say('1').to(self);
     const stations = await next(toResident, /哪个社区或村/, from);
     from = toResident.length;
+    await delivered(resident);
     resident.say(choiceFor(stations.text, /^幸福社区$/)).to(self);
     await next(toResident, /具体地址/, from);
     from = toResident.length;
@@ -118,6 +131,7 @@ describe('WeChat end to end', () => {
     const summary = await next(toResident, /请确认/, from);
     expect(summary.text).toContain('13812345678');
     from = toResident.length;
+    await delivered(resident);
     resident.say(choiceFor(summary.text, /确认提交/)).to(self);
     const saved = await next(toResident, /已提交，编号/, from);
     const code = /N-\d{8}-\d{4}/.exec(saved.text)![0];
@@ -147,11 +161,13 @@ describe('WeChat end to end', () => {
     await next(inRoom, /已记录 2 小时/, fromRoom);
     const ask = await next(toResident, /是否已完成/, from);
     from = toResident.length;
+    await delivered(resident);
     resident.say(choiceFor(ask.text, /是，已完成/)).to(self);
     // The same words also come as the in-chat answer to the press (no toasts on WeChat), with no
     // choices; the two can arrive in either order: wait for the one with the stars.
     const rate = await next(toResident, /请为这次服务打分[\s\S]*⭐⭐⭐⭐⭐/, from);
     from = toResident.length;
+    await delivered(resident);
     resident.say(choiceFor(rate.text, /^⭐⭐⭐⭐⭐$/)).to(self);
     await next(toResident, /还想说点什么/, from);
     from = toResident.length;

@@ -25,7 +25,7 @@ describe('claim race', () => {
         data: {
           displayName: `志愿者${i}`,
           identities: { create: { channel: 'web', externalId: `race-vol-${i}`, chatId: `race-vol-${i}` } },
-          volunteer: { create: { stationId, status: 'approved', memberships: { create: { teamId: team.id } } } },
+          volunteer: { create: { stationId, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
         },
       });
       volunteers.push(await h.desk.uow.run((w) => w.repos.people.actor(person.id)));

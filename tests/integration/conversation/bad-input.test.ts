@@ -171,7 +171,7 @@ describe('bad input', () => {
         data: {
           displayName: '成员',
           identities: { create: { channel: 'telegram', externalId: '906', chatId: '906' } },
-          volunteer: { create: { stationId: team.orgUnitId, status: 'approved', memberships: { create: { teamId: team.id } } } },
+          volunteer: { create: { stationId: team.orgUnitId, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
         },
       });
       member = await h.desk.uow.run((w) => w.repos.people.actor(person.id));
@@ -179,7 +179,7 @@ describe('bad input', () => {
         data: {
           displayName: '待审核',
           identities: { create: { channel: 'telegram', externalId: '907', chatId: '907' } },
-          volunteer: { create: { stationId: team.orgUnitId, status: 'pending', memberships: { create: { teamId: team.id } } } },
+          volunteer: { create: { stationId: team.orgUnitId, status: 'pending', memberships: { create: { teamId: team.id, status: 'pending' } } } },
         },
       });
       const other = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-HP-ELDER' } });
@@ -187,7 +187,7 @@ describe('bad input', () => {
         data: {
           displayName: '别队',
           identities: { create: { channel: 'telegram', externalId: '908', chatId: '908' } },
-          volunteer: { create: { stationId: other.orgUnitId, status: 'approved', memberships: { create: { teamId: other.id } } } },
+          volunteer: { create: { stationId: other.orgUnitId, status: 'approved', memberships: { create: { teamId: other.id, status: 'approved' } } } },
         },
       });
     });

@@ -28,7 +28,7 @@ describe('keyword commands', () => {
       data: {
         displayName: name,
         identities: { create: { channel: 'wechat', externalId, chatId: externalId } },
-        ...(t ? { volunteer: { create: { stationId: t.orgUnitId, status, memberships: { create: { teamId: t.id } } } } } : {}),
+        ...(t ? { volunteer: { create: { stationId: t.orgUnitId, status, memberships: { create: { teamId: t.id, status } } } } } : {}),
       },
     });
   }

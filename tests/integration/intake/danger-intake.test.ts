@@ -51,7 +51,7 @@ describe('danger intake', () => {
           create: {
             stationId: (await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } })).id,
             status: 'approved',
-            memberships: { create: { teamId: team.id } },
+            memberships: { create: { teamId: team.id, status: 'approved' } },
           },
         },
       },

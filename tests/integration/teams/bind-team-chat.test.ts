@@ -48,7 +48,13 @@ async function volunteerOf(teamCode: string): Promise<ActorRow> {
       displayName: key,
       identities: { create: { channel: 'web', externalId: key, chatId: key } },
       volunteer: {
-        create: { stationId: team.orgUnitId, status: 'approved', approvedAt: new Date(), skills: [], memberships: { create: [{ teamId: team.id }] } },
+        create: {
+          stationId: team.orgUnitId,
+          status: 'approved',
+          approvedAt: new Date(),
+          skills: [],
+          memberships: { create: [{ teamId: team.id, status: 'approved' }] },
+        },
       },
     },
   });

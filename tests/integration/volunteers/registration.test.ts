@@ -1,6 +1,7 @@
-// Volunteer registration (desk.volunteers.register), the coordinators' decision
-// (desk.volunteers.decide) and a volunteer's record (desk.volunteers.record), on the real
-// database. Each test starts from a freshly seeded demo county and brings its own people.
+// Volunteer registration (desk.volunteers.register), the coordinators' decision per team
+// (desk.volunteers.decide, desk.volunteers.pending) and a volunteer's record
+// (desk.volunteers.record), on the real database. Each test starts from a freshly seeded demo
+// county and brings its own people.
 import { randomUUID } from 'node:crypto';
 import type { ActorRow } from '@baiying/db';
 import type { OutMessage, Result } from '@baiying/domain';
@@ -64,13 +65,36 @@ async function form(over: Partial<RegisterVolunteerCommand> = {}): Promise<Regis
 }
 
 const register = (who: ActorRow, input: RegisterVolunteerCommand, desk: Desk = h.desk) => desk.uow.run((w) => desk.volunteers.register.execute(w, who, input));
-const decide = (who: ActorRow, personId: string, approve: boolean) => h.desk.uow.run((w) => h.desk.volunteers.decide.execute(w, who, { personId, approve }));
+/** The handle of a volunteer's membership of a team (what the approval buttons carry). */
+const membershipOf = async (personId: string, teamCode: string) =>
+  (await h.prisma.teamMembership.findFirstOrThrow({ where: { volunteerId: personId, team: { code: teamCode } } })).id;
+const decideId = (who: ActorRow, membershipId: string, approve: boolean) =>
+  h.desk.uow.run((w) => h.desk.volunteers.decide.execute(w, who, { membershipId, approve }));
+const decide = async (who: ActorRow, personId: string, approve: boolean, teamCode = 'S-XF-ELDER') =>
+  decideId(who, await membershipOf(personId, teamCode), approve);
+const pendingFor = async (who: ActorRow) => {
+  const r = await h.desk.uow.run((w) => h.desk.volunteers.pending.execute(w, who));
+  return r.ok ? r.value.map((m) => `${m.volunteer.person.displayName} ${m.team.code}`).sort() : r.code;
+};
+const statusOf = async (personId: string) =>
+  Object.fromEntries(
+    (await h.prisma.teamMembership.findMany({ where: { volunteerId: personId }, include: { team: true } })).map((m) => [m.team.code, m.status]),
+  );
+const emergencyMembers = async () => {
+  const county = await unitId('C');
+  return h.desk.uow.run((w) => w.repos.emergency.members(county));
+};
 const record = (who: ActorRow) => h.desk.uow.run((w) => h.desk.volunteers.record.execute(w, who));
 
-/** The approval requests about `personId`: chat → message. */
-async function approvalAlerts(personId: string): Promise<Map<string, OutMessage>> {
+/** The approval requests about `personId`, one per (team, coordinator). */
+async function approvalAlerts(personId: string): Promise<Array<{ chat: string; team: string; m: OutMessage }>> {
   const rows = await h.prisma.sentMessage.findMany({ where: { purposeKey: { startsWith: `approval.${personId}.` }, template: 'coordinator-alert' } });
-  return new Map(rows.map((r) => [r.chatId, JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage]));
+  const teams = await h.prisma.team.findMany();
+  return rows.map((r) => ({
+    chat: r.chatId,
+    team: teams.find((t) => r.purposeKey.includes(t.id))!.code,
+    m: JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage,
+  }));
 }
 
 /** A newcomer registered at S-XF and still pending. */
@@ -82,31 +106,41 @@ async function pendingVolunteer(): Promise<ActorRow> {
 }
 
 describe('registering', () => {
-  it('records a pending volunteer and alerts the station’s coordinators with the phone masked', async () => {
+  it('records a pending volunteer and asks, per team, the coordinators who cover that team, with the phone masked', async () => {
     const station = await coordinatorOf('S-XF');
     const elsewhere = await coordinatorOf('I-XS');
     const who = await newcomer();
-    expect(await register(who, await form({ phone: '+86 139-1234-5678' }))).toEqual({ ok: true, value: { approved: false } });
+    expect(await register(who, await form({ phone: '+86 139-1234-5678' }))).toEqual({ ok: true, value: { approved: false, pending: true } });
 
     const v = await h.prisma.volunteer.findUniqueOrThrow({
       where: { personId: who.personId },
       include: { memberships: { include: { team: true } }, person: true },
     });
     expect(v).toMatchObject({ status: 'pending', stationId: await unitId('S-XF'), skills: ['理发', '电工'], approvedAt: null });
-    expect(v.memberships.map((m) => m.team.code).sort()).toEqual(['I-DH-ELDER', 'S-XF-ELDER']);
+    expect(v.memberships.map((m) => `${m.team.code} ${m.status}`).sort()).toEqual(['I-DH-ELDER pending', 'S-XF-ELDER pending']);
     // The full number is kept, encrypted, with a hash to find it by.
     expect(v.person.displayName).toBe('刘晓');
     expect(h.cipher.decrypt(v.person.phoneEnc!)).toBe(PHONE);
     expect(v.person.phoneHash).toBe(h.cipher.hash(PHONE));
-    expect((await actor(who.personId)).volunteer).toEqual({ status: 'pending', stationId: await unitId('S-XF'), teamIds: expect.any(Array) as unknown });
+    // No team counts before it is approved.
+    expect((await actor(who.personId)).volunteer).toEqual({ status: 'pending', stationId: await unitId('S-XF'), teamIds: [] });
 
-    // The station's coordinator and those above it (the seeded township and county ones); not 西山's.
+    // The station's team is asked of the station's coordinator and those above it; the
+    // township's team only of the township's and the county's. Never 西山's.
     const alerts = await approvalAlerts(who.personId);
     const chatOf = async (who: ActorRow) => (await h.prisma.channelIdentity.findFirstOrThrow({ where: { personId: who.personId } })).chatId;
-    expect([...alerts.keys()].sort()).toEqual([await chatOf(station), 'demo-coord-county', 'demo-coord-dh'].sort());
-    expect(alerts.has(await chatOf(elsewhere))).toBe(false);
+    expect(alerts.map((a) => `${a.team} ${a.chat}`).sort()).toEqual(
+      [
+        `S-XF-ELDER ${await chatOf(station)}`,
+        'S-XF-ELDER demo-coord-county',
+        'S-XF-ELDER demo-coord-dh',
+        'I-DH-ELDER demo-coord-county',
+        'I-DH-ELDER demo-coord-dh',
+      ].sort(),
+    );
+    expect(alerts.map((a) => a.chat)).not.toContain(await chatOf(elsewhere));
     const registry = buttonRegistry([approveButton as ButtonDef<object>]);
-    for (const [chat, m] of alerts) {
+    for (const { chat, team, m } of alerts) {
       expect({ chat, masked: m.text.includes(MASKED), full: m.text.includes(PHONE) || m.text.includes('139-1234-5678') }).toEqual({
         chat,
         masked: true,
@@ -114,10 +148,11 @@ describe('registering', () => {
       });
       expect(m.text).toContain('刘晓');
       expect(m.text).toContain('幸福社区');
+      const membershipId = await membershipOf(who.personId, team);
       const payloads = m.buttons!.flat().map((b) => h.buttons.decode(b.data, registry));
       expect(payloads).toEqual([
-        { ok: true, def: approveButton, payload: { personId: who.personId, approve: true } },
-        { ok: true, def: approveButton, payload: { personId: who.personId, approve: false } },
+        { ok: true, def: approveButton, payload: { membershipId, approve: true } },
+        { ok: true, def: approveButton, payload: { membershipId, approve: false } },
       ]);
     }
     // No message anywhere carries the full number.
@@ -174,49 +209,105 @@ describe('registering', () => {
 
   it('approves at once, without alerts, when VOLUNTEER_AUTO_APPROVE is on', async () => {
     const who = await newcomer();
-    expect(await register(who, await form(), auto.desk)).toEqual({ ok: true, value: { approved: true } });
+    expect(await register(who, await form(), auto.desk)).toEqual({ ok: true, value: { approved: true, pending: false } });
     const v = await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: who.personId } });
     expect(v.status).toBe('approved');
     expect(v.approvedAt).toBeInstanceOf(Date);
+    expect(await statusOf(who.personId)).toEqual({ 'S-XF-ELDER': 'approved', 'I-DH-ELDER': 'approved' });
     expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: `approval.${who.personId}` } } })).toBe(0);
+  });
+
+  it('never auto-approves an emergency team: it waits for a coordinator who covers it', async () => {
+    const who = await newcomer();
+    const teams = [await teamId('S-XF-ELDER'), await teamId('C-EMERGENCY')];
+    expect(await register(who, await form({ teamIds: teams }), auto.desk)).toEqual({ ok: true, value: { approved: true, pending: true } });
+    expect(await statusOf(who.personId)).toEqual({ 'S-XF-ELDER': 'approved', 'C-EMERGENCY': 'pending' });
+    expect((await actor(who.personId)).volunteer?.teamIds).toEqual([await teamId('S-XF-ELDER')]);
+    expect(await emergencyMembers()).not.toContain(who.personId);
+    // Only the county's coordinators are asked, only about the emergency team.
+    expect((await approvalAlerts(who.personId)).map((a) => `${a.team} ${a.chat}`)).toEqual(['C-EMERGENCY demo-coord-county']);
   });
 });
 
 describe('deciding', () => {
-  it('lets a coordinator in scope approve, exactly once', async () => {
+  it('lets a coordinator in scope approve one team, exactly once', async () => {
     const v = await pendingVolunteer();
     const dh = await coordinatorOf('I-DH');
-    expect(await decide(dh, v.personId, true)).toEqual({ ok: true, value: { name: '刘晓', decided: true } });
+    expect(await decide(dh, v.personId, true)).toEqual({ ok: true, value: { name: '刘晓', team: '幸福社区为老服务队', decided: true } });
     expect(await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).toMatchObject({ status: 'approved', approvedById: dh.personId });
-    const told = await h.prisma.sentMessage.findUniqueOrThrow({ where: { purposeKey: `approval.${v.personId}.decided` } });
+    expect(await statusOf(v.personId)).toEqual({ 'S-XF-ELDER': 'approved', 'I-DH-ELDER': 'pending' });
+    const told = await h.prisma.sentMessage.findUniqueOrThrow({ where: { purposeKey: `approval.${v.personId}.decided.${await teamId('S-XF-ELDER')}` } });
     expect(told.template).toBe('volunteer-decided');
-    expect((JSON.parse(h.cipher.decrypt(told.bodyEnc)) as OutMessage).text).toContain('您的志愿者注册已通过审核！');
+    expect((JSON.parse(h.cipher.decrypt(told.bodyEnc)) as OutMessage).text).toContain('您的志愿者注册已通过审核：幸福社区为老服务队！');
 
     // Again, by anyone in scope, either way: already decided, nothing changes.
-    expect(await decide(dh, v.personId, true)).toEqual({ ok: true, value: { name: '刘晓', decided: false } });
-    expect(await decide(await coordinatorOf('S-XF'), v.personId, false)).toEqual({ ok: true, value: { name: '刘晓', decided: false } });
+    expect(await decide(dh, v.personId, true)).toEqual({ ok: true, value: { name: '刘晓', team: '幸福社区为老服务队', decided: false } });
+    expect(await decide(await coordinatorOf('S-XF'), v.personId, false)).toEqual({
+      ok: true,
+      value: { name: '刘晓', team: '幸福社区为老服务队', decided: false },
+    });
     expect(await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).toMatchObject({ status: 'approved', approvedById: dh.personId });
+    expect(await statusOf(v.personId)).toEqual({ 'S-XF-ELDER': 'approved', 'I-DH-ELDER': 'pending' });
     expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: `approval.${v.personId}.decided` } } })).toBe(1);
   });
 
-  it('lets a coordinator reject, exactly once', async () => {
+  it('rejects the volunteer once every team is rejected', async () => {
     const v = await pendingVolunteer();
-    const station = await coordinatorOf('S-XF');
-    expect(await decide(station, v.personId, false)).toEqual({ ok: true, value: { name: '刘晓', decided: true } });
+    const dh = await coordinatorOf('I-DH');
+    expect(await decide(dh, v.personId, false)).toMatchObject({ ok: true, value: { decided: true } });
+    expect((await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).status).toBe('pending');
+    expect(await decide(dh, v.personId, false, 'I-DH-ELDER')).toMatchObject({ ok: true, value: { decided: true } });
     expect((await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).status).toBe('rejected');
-    expect(await decide(station, v.personId, true)).toEqual({ ok: true, value: { name: '刘晓', decided: false } });
-    expect((await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).status).toBe('rejected');
+    expect(await decide(dh, v.personId, true)).toMatchObject({ ok: true, value: { decided: false } });
+    expect(await statusOf(v.personId)).toEqual({ 'S-XF-ELDER': 'rejected', 'I-DH-ELDER': 'rejected' });
   });
 
-  it('refuses coordinators of other units, people who are not coordinators, and unknown volunteers', async () => {
+  it('a station coordinator cannot admit anyone to a county team, emergency or not', async () => {
+    const who = await newcomer();
+    const teams = [await teamId('S-XF-ELDER'), await teamId('C-EMERGENCY'), await teamId('C-ELDERLY')];
+    expect(await register(who, await form({ teamIds: teams }))).toEqual({ ok: true, value: { approved: false, pending: true } });
+    const station = await coordinatorOf('S-XF');
+    // Their own station's team: yes. That makes the volunteer approved, but only for that team.
+    expect(await decide(station, who.personId, true)).toMatchObject({ ok: true, value: { decided: true } });
+    expect(await decide(station, who.personId, true, 'C-EMERGENCY')).toEqual({ ok: false, code: 'auth/out_of_scope' });
+    expect(await decide(station, who.personId, true, 'C-ELDERLY')).toEqual({ ok: false, code: 'auth/out_of_scope' });
+    expect(await statusOf(who.personId)).toEqual({ 'S-XF-ELDER': 'approved', 'C-EMERGENCY': 'pending', 'C-ELDERLY': 'pending' });
+    expect((await actor(who.personId)).volunteer).toMatchObject({ status: 'approved', teamIds: [await teamId('S-XF-ELDER')] });
+    // Not an emergency-team member: no private urgent cards.
+    expect(await emergencyMembers()).not.toContain(who.personId);
+
+    // The county's coordinator may; then the volunteer is one.
+    expect(await decide(await coordinatorOf('C'), who.personId, true, 'C-EMERGENCY')).toMatchObject({ ok: true, value: { decided: true } });
+    expect(await emergencyMembers()).toContain(who.personId);
+  });
+
+  it('lists pending teams per team, only those the coordinator covers', async () => {
+    const who = await newcomer();
+    const teams = [await teamId('S-XF-ELDER'), await teamId('I-DH-ELDER'), await teamId('C-EMERGENCY')];
+    await register(who, await form({ teamIds: teams }));
+    expect(await pendingFor(await coordinatorOf('S-XF'))).toEqual(['刘晓 S-XF-ELDER']);
+    expect(await pendingFor(await coordinatorOf('I-DH'))).toEqual(['刘晓 I-DH-ELDER', '刘晓 S-XF-ELDER']);
+    expect(await pendingFor(await coordinatorOf('C'))).toEqual(['刘晓 C-EMERGENCY', '刘晓 I-DH-ELDER', '刘晓 S-XF-ELDER']);
+    expect(await pendingFor(await coordinatorOf('I-XS'))).toEqual([]);
+    expect(await pendingFor(await newcomer())).toBe('auth/not_coordinator');
+    await decide(await coordinatorOf('S-XF'), who.personId, true);
+    expect(await pendingFor(await coordinatorOf('I-DH'))).toEqual(['刘晓 I-DH-ELDER']);
+  });
+
+  it('refuses coordinators of other units, people who are not coordinators, and unknown memberships', async () => {
     const v = await pendingVolunteer();
     expect(await decide(await coordinatorOf('I-XS'), v.personId, true)).toEqual({ ok: false, code: 'auth/out_of_scope' });
     expect(await decide(await coordinatorOf('S-HP'), v.personId, true)).toEqual({ ok: false, code: 'auth/out_of_scope' });
+    // A station coordinator does not cover the township's team.
+    expect(await decide(await coordinatorOf('S-XF'), v.personId, true, 'I-DH-ELDER')).toEqual({ ok: false, code: 'auth/out_of_scope' });
     expect(await decide(await newcomer(), v.personId, true)).toEqual({ ok: false, code: 'auth/not_coordinator' });
     expect(await decide(v, v.personId, true)).toEqual({ ok: false, code: 'auth/not_coordinator' });
-    expect(await decide(await coordinatorOf('C'), randomUUID(), true)).toEqual({ ok: false, code: 'volunteer/not_found' });
-    expect(codeOf(await decide(await coordinatorOf('C'), 'not-a-uuid', true))).toBe('input/invalid');
+    // An old button carrying the person, not a membership, finds nothing.
+    expect(await decideId(await coordinatorOf('C'), v.personId, true)).toEqual({ ok: false, code: 'volunteer/not_found' });
+    expect(await decideId(await coordinatorOf('C'), randomUUID(), true)).toEqual({ ok: false, code: 'volunteer/not_found' });
+    expect(codeOf(await decideId(await coordinatorOf('C'), 'not-a-uuid', true))).toBe('input/invalid');
     expect((await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).status).toBe('pending');
+    expect(await statusOf(v.personId)).toEqual({ 'S-XF-ELDER': 'pending', 'I-DH-ELDER': 'pending' });
   });
 });
 

@@ -29,7 +29,13 @@ export class WechatService implements OnApplicationShutdown {
     @Optional() @Inject(WECHAT_PUPPET) injectedPuppet?: Puppet,
   ) {
     this.channel = new WechatChannel(config.wechat, libLogger('WeChat'), injectedPuppet);
-    this.inbound = new WechatInbound(prisma, cipher, () => this.channel.startedAt);
+    this.inbound = new WechatInbound(
+      prisma,
+      cipher,
+      () => this.channel.startedAt,
+      () => this.channel.selfId,
+      config.wechat.menuTtlMs,
+    );
   }
 
   get enabled(): boolean {

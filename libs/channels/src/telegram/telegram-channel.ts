@@ -28,7 +28,7 @@ export class TelegramChannel {
     const bot = new Bot(this.config.token, { client: { apiRoot: this.config.apiRoot } });
     bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
     bot.use(async (ctx) => {
-      const ev = telegramUpdateToEvent(ctx.update, ctx.me.username);
+      const ev = telegramUpdateToEvent(ctx.update, ctx.me);
       if (!ev) return;
       const outcome = await handle(ev);
       if (ev.kind === 'callback' && ev.callback) {

@@ -16,9 +16,16 @@ const message = (chatId: number, text = '/help'): Update => ({
   },
 });
 
+const BOT = { id: 7001, username: 'baiying_bot' };
+
 describe('telegramUpdateToEvent', () => {
+  it('names the receiving bot in the update id', () => {
+    expect(telegramUpdateToEvent(message(user.id), BOT)?.updateId).toBe('7001:1');
+    expect(telegramUpdateToEvent(message(user.id), { id: 7002, username: 'baiying_bot' })?.updateId).toBe('7002:1');
+  });
+
   it('maps a private command from its user', () => {
-    expect(telegramUpdateToEvent(message(user.id), 'baiying_bot')).toMatchObject({
+    expect(telegramUpdateToEvent(message(user.id), BOT)).toMatchObject({
       channel: 'telegram',
       chat: { id: '4242', kind: 'private' },
       from: { externalId: '4242' },
@@ -27,7 +34,7 @@ describe('telegramUpdateToEvent', () => {
   });
 
   it('drops a private message whose chat is not its sender (a forged update)', () => {
-    expect(telegramUpdateToEvent(message(9999), 'baiying_bot')).toBeNull();
+    expect(telegramUpdateToEvent(message(9999), BOT)).toBeNull();
   });
 
   it('marks only a live, unforwarded location as live (a static pin can be anywhere)', () => {
@@ -38,8 +45,8 @@ describe('telegramUpdateToEvent', () => {
       }) as Update;
     const at = { latitude: 31.36, longitude: 119.82 };
     const origin = { type: 'user', date: 0, sender_user: { id: 7, is_bot: false, first_name: '别人' } };
-    expect(telegramUpdateToEvent(located({ location: { ...at, live_period: 900 } }), 'b')?.location).toEqual({ lat: 31.36, lng: 119.82, live: true });
-    expect(telegramUpdateToEvent(located({ location: at }), 'b')?.location).toEqual({ lat: 31.36, lng: 119.82, live: false });
-    expect(telegramUpdateToEvent(located({ location: { ...at, live_period: 900 }, forward_origin: origin }), 'b')?.location?.live).toBe(false);
+    expect(telegramUpdateToEvent(located({ location: { ...at, live_period: 900 } }), BOT)?.location).toEqual({ lat: 31.36, lng: 119.82, live: true });
+    expect(telegramUpdateToEvent(located({ location: at }), BOT)?.location).toEqual({ lat: 31.36, lng: 119.82, live: false });
+    expect(telegramUpdateToEvent(located({ location: { ...at, live_period: 900 }, forward_origin: origin }), BOT)?.location?.live).toBe(false);
   });
 });

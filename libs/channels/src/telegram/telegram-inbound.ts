@@ -5,8 +5,13 @@ import type { InboundEvent } from '@baiying/domain';
 
 const displayName = (u: { first_name: string; last_name?: string }): string => [u.first_name, u.last_name].filter(Boolean).join(' ').slice(0, 64);
 
-export function telegramUpdateToEvent(update: Update, botUsername: string): InboundEvent | null {
-  const updateId = String(update.update_id);
+/**
+ * `me` is the bot receiving the update (getMe): update ids are per bot, and a new token on the
+ * same database numbers from wherever Telegram starts, so the event's id names the bot too.
+ */
+export function telegramUpdateToEvent(update: Update, me: { id: number; username: string }): InboundEvent | null {
+  const botUsername = me.username;
+  const updateId = `${me.id}:${update.update_id}`;
   if (update.callback_query) {
     const q = update.callback_query;
     const chat = q.message?.chat;

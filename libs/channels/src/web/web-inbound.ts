@@ -47,7 +47,8 @@ const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:\s+([\s\S]*))?$/;
 export function webEventToInbound(e: WebEvent, who: WebSpeaker): InboundEvent {
   const base = {
     channel: 'web' as const,
-    updateId: `${who.externalId}:${e.clientMsgId}`,
+    // The web chat has one desk account: 'web'.
+    updateId: `web:${who.externalId}:${e.clientMsgId}`,
     chat: { id: who.chatId, kind: who.chatId === who.externalId ? ('private' as const) : ('group' as const) },
     from: { externalId: who.externalId, displayName: who.displayName },
   };

@@ -19,6 +19,8 @@ export interface WechatLoginState {
 export class WechatChannel implements WechatTransport {
   private bot?: Wechaty;
   startedAt = 0;
+  /** The logged-in account's contact id ('' until login). */
+  selfId = '';
   state: WechatLoginState = { status: 'off', at: new Date().toISOString() };
 
   constructor(
@@ -51,6 +53,7 @@ export class WechatChannel implements WechatTransport {
       }
     });
     this.bot.on('login', (user) => {
+      this.selfId = user.id;
       this.setState({ status: 'logged-in', user: user.name() });
       this.logger.log('WeChat logged in');
     });

@@ -1,5 +1,7 @@
 // Turns a wechaty message into the engine's event. Private numbered replies ("1", "2") stand for
-// the n-th choice of the newest message with choices sent to that chat.
+// the n-th choice of the newest message with choices *delivered* to that chat within the menu's
+// lifetime (WECHAT_MENU_TTL_MINUTES); a queued menu the person never saw, an old one or a number
+// it does not have is answered as expired.
 import { types, type Message } from 'wechaty';
 import type { FieldCipher } from '@baiying/crypto';
 import { Repos, type PrismaClient } from '@baiying/db';
@@ -27,6 +29,10 @@ export class WechatInbound {
     prisma: PrismaClient,
     private readonly cipher: FieldCipher,
     private readonly startedAt: () => number,
+    /** The logged-in account's id: message ids are that account's, so the event's id names it. */
+    private readonly account: () => string,
+    /** How long after delivery a menu still answers numbers. */
+    private readonly menuTtlMs: number,
   ) {
     this.repos = new Repos(prisma);
   }
@@ -37,7 +43,11 @@ export class WechatInbound {
     if (m.date().getTime() < this.startedAt() - REPLAY_GRACE_MS) return null;
     const talker = m.talker();
     const room = m.room();
-    const base = { channel: 'wechat' as const, updateId: m.id, from: { externalId: talker.id, displayName: talker.name().slice(0, NAME_CHARS) || '微信用户' } };
+    const base = {
+      channel: 'wechat' as const,
+      updateId: `${this.account()}:${m.id}`,
+      from: { externalId: talker.id, displayName: talker.name().slice(0, NAME_CHARS) || '微信用户' },
+    };
     const type = m.type();
     if (room) {
       if (type !== types.Message.Text) return null;
@@ -51,8 +61,9 @@ export class WechatInbound {
         const text = m.text();
         const n = parseChoiceNumber(text);
         if (n !== null) {
-          const data = await this.choice(chat.id, n);
-          if (data) return { ...base, chat, kind: 'callback', callback: { id: m.id, data } };
+          const choice = await this.choice(chat.id, n);
+          if (choice === 'expired') return { ...base, chat, kind: 'callback', callback: { id: m.id, data: '', expired: true } };
+          if (choice) return { ...base, chat, kind: 'callback', callback: { id: m.id, data: choice } };
         }
         // Commands typed as on the other channels (/call, /my, /help) work here too.
         const command = COMMAND.exec(text.trim());
@@ -73,12 +84,23 @@ export class WechatInbound {
     }
   }
 
-  /** "1", "2", …: the n-th numbered choice of the newest message with choices in this chat. */
-  private async choice(chatId: string, n: number): Promise<string | null> {
-    for (const row of await this.repos.messaging.recentToChat('wechat', chatId, MENU_LOOKBACK)) {
-      const choices = numberedChoices(JSON.parse(this.cipher.decrypt(row.bodyEnc)) as OutMessage);
-      if (choices.length) return choices[n - 1] ?? null;
-    }
-    return null;
+  /**
+   * "1", "2", …: the n-th numbered choice of the newest delivered, unexpired message with choices
+   * in this chat. 'expired' when the number answers nothing valid: the menu on screen (the latest
+   * delivered message) has no such number, or the menu it would answer was never delivered or is
+   * too old. Null when the number is ordinary text (no menu about, or a later message without
+   * choices, e.g. a form's "how many people?", was the last thing shown).
+   */
+  private async choice(chatId: string, n: number): Promise<string | 'expired' | null> {
+    const since = new Date(Date.now() - this.menuTtlMs);
+    const delivered = await this.repos.messaging.deliveredToChat('wechat', chatId, since, MENU_LOOKBACK);
+    const at = delivered.findIndex((row) => this.choicesOf(row.bodyEnc).length > 0);
+    if (at >= 0) return this.choicesOf(delivered[at]!.bodyEnc)[n - 1] ?? (at === 0 ? 'expired' : null);
+    const recent = await this.repos.messaging.recentToChat('wechat', chatId, MENU_LOOKBACK);
+    return recent.some((row) => this.choicesOf(row.bodyEnc).length >= n) ? 'expired' : null;
+  }
+
+  private choicesOf(bodyEnc: string): string[] {
+    return numberedChoices(JSON.parse(this.cipher.decrypt(bodyEnc)) as OutMessage);
   }
 }

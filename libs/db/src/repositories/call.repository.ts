@@ -92,7 +92,7 @@ export class CallRepository {
       FROM volunteer v JOIN channel_identity ci ON ci."personId" = v."personId"
       WHERE v.status = 'approved' AND (
         v."stationId" = ANY(${a.stationIds}::uuid[])
-        OR v."personId" IN (SELECT "volunteerId" FROM team_membership WHERE "teamId" = ANY(${a.teamIds}::uuid[]))
+        OR v."personId" IN (SELECT "volunteerId" FROM team_membership WHERE "teamId" = ANY(${a.teamIds}::uuid[]) AND status = 'approved')
         OR (v.skills && ${a.skills}::text[] AND v."stationId" = ANY(${a.skillScopeIds}::uuid[]))
       )
       ORDER BY v."personId", CASE ci.channel WHEN 'telegram' THEN 0 WHEN 'wechat' THEN 1 ELSE 2 END, ci."createdAt" DESC`;

@@ -11,12 +11,12 @@ export class EmergencyRepository {
     return true;
   }
 
-  /** Approved members of emergency-category teams at or below a unit (平战结合 direct dispatch). */
+  /** Approved members (approved for that team) of emergency-category teams at or below a unit (平战结合 direct dispatch). */
   async members(unitId: string): Promise<string[]> {
     const rows = await this.tx.$queryRaw<Array<{ personId: string }>>`
       SELECT DISTINCT tm."volunteerId" AS "personId"
       FROM team_membership tm
-      JOIN team t ON t.id = tm."teamId" AND t."categoryCode" = 'emergency'
+      JOIN team t ON t.id = tm."teamId" AND t."categoryCode" = 'emergency' AND tm.status = 'approved'
       JOIN org_unit u ON u.id = t."orgUnitId"
       JOIN org_unit a ON a.id = ${unitId}::uuid AND u.path LIKE a.path || '%'
       JOIN volunteer v ON v."personId" = tm."volunteerId" AND v.status = 'approved'`;
@@ -28,7 +28,7 @@ export class EmergencyRepository {
     const rows = await this.tx.$queryRaw<Array<{ yes: boolean }>>`
       SELECT EXISTS (
         SELECT 1 FROM team_membership tm
-        JOIN team t ON t.id = tm."teamId" AND t."categoryCode" = 'emergency'
+        JOIN team t ON t.id = tm."teamId" AND t."categoryCode" = 'emergency' AND tm.status = 'approved'
         JOIN org_unit u ON u.id = t."orgUnitId"
         JOIN org_unit a ON a.id = ${unitId}::uuid AND u.path LIKE a.path || '%'
         JOIN volunteer v ON v."personId" = tm."volunteerId" AND v.status = 'approved'

@@ -73,9 +73,18 @@ export class MessagingRepository {
     });
   }
 
-  /** The latest messages queued for a chat, newest first (numbered replies map to these). */
+  /** The latest messages queued for a chat, newest first, delivered or not. */
   async recentToChat(channel: Channel, chatId: string, take: number) {
     return this.tx.sentMessage.findMany({ where: { channel, chatId, editOf: null }, orderBy: { seq: 'desc' }, take });
+  }
+
+  /** The latest messages delivered to a chat since `since`, newest delivery first (numbered replies map to these). */
+  async deliveredToChat(channel: Channel, chatId: string, since: Date, take: number) {
+    return this.tx.sentMessage.findMany({
+      where: { channel, chatId, editOf: null, status: 'sent', sentAt: { gte: since } },
+      orderBy: [{ sentAt: 'desc' }, { seq: 'desc' }],
+      take,
+    });
   }
 
   /** Later unsent messages to the same chat (not edits), for channels that batch. */
@@ -129,6 +138,12 @@ export class MessagingRepository {
   async markProcessed(channel: Channel, updateId: string): Promise<boolean> {
     const r = await this.tx.processedUpdate.createMany({ data: [{ channel, updateId }], skipDuplicates: true });
     return r.count === 1;
+  }
+
+  /** Forgets markers older than `before` (past every platform's redelivery window). */
+  async pruneProcessed(before: Date): Promise<number> {
+    const r = await this.tx.processedUpdate.deleteMany({ where: { createdAt: { lt: before } } });
+    return r.count;
   }
 
   // --- dialogue state ---------------------------------------------------------------------

@@ -36,7 +36,7 @@ export class PeopleRepository {
   async actor(personId: string): Promise<ActorRow> {
     const p = await this.tx.person.findUniqueOrThrow({
       where: { id: personId },
-      include: { roles: { where: { role: 'coordinator' } }, volunteer: { include: { memberships: true } } },
+      include: { roles: { where: { role: 'coordinator' } }, volunteer: { include: { memberships: { where: { status: 'approved' } } } } },
     });
     return {
       personId: p.id,
@@ -145,7 +145,7 @@ export async function listWebPersonas(tx: Tx): Promise<WebPersona[]> {
   const identities = await tx.channelIdentity.findMany({
     where: { channel: 'web', externalId: { startsWith: 'demo-' } },
     orderBy: { externalId: 'asc' },
-    include: { person: { include: { roles: true, volunteer: { include: { memberships: true } } } } },
+    include: { person: { include: { roles: true, volunteer: { include: { memberships: { where: { status: 'approved' } } } } } } },
   });
   const chats = await tx.teamChat.findMany({ where: { channel: 'web' }, include: { team: true } });
   const units = await tx.orgUnit.findMany({ select: { id: true, path: true } });

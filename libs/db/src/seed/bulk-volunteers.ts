@@ -42,7 +42,7 @@ export async function seedBulkVolunteers(prisma: PrismaClient, o: BulkVolunteers
     await prisma.volunteer.createMany({
       data: rows.map((r) => ({ personId: r.personId, status: 'approved' as const, stationId: r.stationId, skills: o.skills ?? [], approvedAt: new Date() })),
     });
-    if (team) await prisma.teamMembership.createMany({ data: rows.map((r) => ({ teamId: team.id, volunteerId: r.personId })) });
+    if (team) await prisma.teamMembership.createMany({ data: rows.map((r) => ({ teamId: team.id, volunteerId: r.personId, status: 'approved' as const })) });
     out.push(...rows.map((r) => ({ personId: r.personId, chatId: r.chatId })));
   }
   return out;

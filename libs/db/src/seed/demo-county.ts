@@ -124,7 +124,7 @@ export async function seedDemoCounty(prisma: PrismaClient, cipher: FieldCipher, 
         const teamId = teamIds.get(team)!;
         await prisma.teamMembership.upsert({
           where: { teamId_volunteerId: { teamId, volunteerId: person.id } },
-          create: { teamId, volunteerId: person.id },
+          create: { teamId, volunteerId: person.id, status: 'approved', decidedAt: new Date() },
           update: {},
         });
       }

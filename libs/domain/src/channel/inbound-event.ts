@@ -12,7 +12,11 @@ export interface InboundEvent {
   kind: InboundKind;
   text?: string;
   command?: { name: string; args: string };
-  callback?: { id: string; data: string };
+  /**
+   * A pressed button. `expired`: a numbered reply ("1") on a channel without buttons whose menu
+   * is no longer valid (never delivered, too old, or no such number): answered as such.
+   */
+  callback?: { id: string; data: string; expired?: boolean };
   /**
    * `live`: a live location straight from the device (Telegram's live location, not forwarded);
    * a pin dropped on a map or coordinates a client posts are not live.

@@ -13,7 +13,7 @@ const OTHER = '88888888-8888-4888-8888-888888888888';
 
 /** Every builder with sample arguments, and the key it must build. */
 const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
-  reply: [PurposeKey.reply('telegram', '90071', 2), 'r.telegram.90071.2'],
+  reply: [PurposeKey.reply('telegram', '7001:90071', 1764000000000, 2), 'r.telegram.7001:90071.midc1z40.2'],
   rateLimited: [PurposeKey.rateLimited('telegram', '90071'), 'r.telegram.90071.limited'],
   needDispatched: [PurposeKey.needDispatched(NEED), `need.${NEED}.dispatched`],
   needReassigned: [PurposeKey.needReassigned(NEED, EVENT), `need.${NEED}.reassigned.${EVENT}`],
@@ -38,8 +38,8 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   claimDisputed: [PurposeKey.claimDisputed(CLAIM, EVENT), `claim.${CLAIM}.disputed.${EVENT}`],
   claimTimedOut: [PurposeKey.claimTimedOut(CLAIM), `claim.${CLAIM}.timed_out`],
   recordCredited: [PurposeKey.recordCredited(EVENT), `record.${EVENT}.credited`],
-  approvalRequest: [PurposeKey.approvalRequest(PERSON), `approval.${PERSON}`],
-  approvalDecided: [PurposeKey.approvalDecided(PERSON), `approval.${PERSON}.decided`],
+  approvalRequest: [PurposeKey.approvalRequest(PERSON, CHAT), `approval.${PERSON}.t.${CHAT}`],
+  approvalDecided: [PurposeKey.approvalDecided(PERSON, CHAT), `approval.${PERSON}.decided.${CHAT}`],
   linkCodeBurned: [PurposeKey.linkCodeBurned(PERSON, 'K7QM'), `link.${PERSON}.burned.K7QM`],
   alert: [PurposeKey.alert('escalated', DISPATCH), `alert.escalated.${DISPATCH}`],
   alertTo: [PurposeKey.alertTo(PurposeKey.alert('review', NEED), PERSON), `alert.review.${NEED}.${PERSON}`],

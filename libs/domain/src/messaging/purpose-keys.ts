@@ -7,7 +7,10 @@ type Id = string;
 
 export const PurposeKey = {
   // --- replies to an inbound update (numbered within the turn) --------------------------------
-  reply: (channel: string, updateId: string, n: number) => `r.${channel}.${updateId}.${n}`,
+  // `updateId` names the receiving account (bot) too; `at` (when it was handled, ms) keeps a
+  // reply to an update id seen again after its marker was pruned (a new sequence) from being
+  // mistaken for the old reply and skipped.
+  reply: (channel: string, updateId: string, at: number, n: number) => `r.${channel}.${updateId}.${at.toString(36)}.${n}`,
   /** The polite answer to an update the inbound limit dropped (apart from its replies, were it redelivered). */
   rateLimited: (channel: string, updateId: string) => `r.${channel}.${updateId}.limited`,
 
@@ -42,8 +45,8 @@ export const PurposeKey = {
   recordCredited: (recordId: Id) => `record.${recordId}.credited`,
 
   // --- volunteers -------------------------------------------------------------------------------
-  approvalRequest: (personId: Id) => `approval.${personId}`,
-  approvalDecided: (personId: Id) => `approval.${personId}.decided`,
+  approvalRequest: (personId: Id, teamId: Id) => `approval.${personId}.t.${teamId}`,
+  approvalDecided: (personId: Id, teamId: Id) => `approval.${personId}.decided.${teamId}`,
 
   // --- identity -----------------------------------------------------------------------------------
   /** A link code cancelled after wrong guesses, told to the person who issued it. */

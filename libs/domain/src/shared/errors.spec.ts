@@ -29,8 +29,8 @@ describe('ERRORS', () => {
     expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 401)).toEqual(['token/invalid', 'token/expired']);
   });
 
-  it('answers 429 for a lockout after too many failed codes or tokens', () => {
-    expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 429)).toEqual(['link/locked', 'token/locked']);
+  it('answers 429 for a lockout after too many failed codes, tokens or check-ins, and for a cooling-off', () => {
+    expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 429).sort()).toEqual(['call/check_in_locked', 'claim/cooling_off', 'link/locked', 'token/locked']);
   });
 
   it('answers 404 for a missing resource', () => {

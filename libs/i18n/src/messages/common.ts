@@ -21,6 +21,10 @@ export const common = {
     zh: '您发得太快了，请稍等一分钟再发，之后我会继续为您处理。如有危险，请立即拨打 {numbers}。',
     en: 'You are sending messages too fast; please wait a minute, then I will carry on. If anyone is in danger, call {numbers} now.',
   },
+  'choice/expired': {
+    zh: '这个编号已失效（对应的选项已过期或尚未送达）。请按最新一条消息回复，或发送 /help。',
+    en: 'That number no longer stands for anything (its menu expired or never arrived). Answer the latest message, or send /help.',
+  },
   error_generic: { zh: '抱歉，出了点问题，请稍后再试。', en: 'Sorry, something went wrong. Please try again shortly.' },
   'btn.yes': { zh: '是的', en: 'Yes' },
   'btn.skip': { zh: '跳过', en: 'Skip' },
