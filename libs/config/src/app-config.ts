@@ -42,7 +42,10 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** The current key: it encrypts, signs and hashes. */
   encryptionKey: Buffer;
+  /** Former keys: they only decrypt, verify and look up, until `npm run keys:rotate` has run. */
+  previousEncryptionKeys: Buffer[];
   encryptionKeyIsDevDefault: boolean;
   http: { host: string; port: number; publicBaseUrl?: string };
   webChatEnabled: boolean;
@@ -74,10 +77,21 @@ export interface AppConfig {
 export class ConfigError extends Error {}
 
 /** Decodes a 32-byte key given as 64 hex chars or base64. */
-function decodeKey(raw: string): Buffer {
+function decodeKey(raw: string, name = 'ENCRYPTION_KEY'): Buffer {
   const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new ConfigError('ENCRYPTION_KEY must be 32 bytes (64 hex chars or base64)');
+  if (key.length !== 32) throw new ConfigError(`${name} must be 32 bytes (64 hex chars or base64)`);
   return key;
+}
+
+/** The former keys, in the order given; the current key among them is refused (a copy-paste slip). */
+function decodePrevious(raw: string | undefined, current: Buffer): Buffer[] {
+  const keys = (raw ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '')
+    .map((k) => decodeKey(k, 'ENCRYPTION_KEY_PREVIOUS (each, comma-separated)'));
+  if (keys.some((k) => k.equals(current))) throw new ConfigError('ENCRYPTION_KEY_PREVIOUS repeats ENCRYPTION_KEY: list only former keys');
+  return keys;
 }
 
 /** The fixed key a development desk uses when none is set (public: it is in this file). */
@@ -118,6 +132,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const e = parsed.data;
   const devKey = !e.ENCRYPTION_KEY;
   const key = e.ENCRYPTION_KEY ? decodeKey(e.ENCRYPTION_KEY) : DEV_KEY;
+  const previousKeys = decodePrevious(e.ENCRYPTION_KEY_PREVIOUS, key);
   if (e.NODE_ENV === 'production') {
     const problems = productionProblems(e, key);
     if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
@@ -134,6 +149,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     // Outside production a fixed development key keeps the demo zero-config; it is
     // announced at boot and refused in production by the schema.
     encryptionKey: key,
+    previousEncryptionKeys: previousKeys,
     encryptionKeyIsDevDefault: devKey,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT, publicBaseUrl: e.PUBLIC_BASE_URL },
     webChatEnabled: e.WEB_CHAT_ENABLED,

@@ -4,7 +4,7 @@ import type { ActorRow } from '@baiying/db';
 import { CHANNELS, err, ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
-import { LINK_CODE, linkCodeHash } from './link-code.js';
+import { LINK_CODE, linkCodeHashes } from './link-code.js';
 
 export const linkAccountCommand = z.object({
   code: z.string().max(20),
@@ -18,7 +18,7 @@ export class LinkAccount {
     if (!c.ok) return c;
     const { code, account } = c.value;
     if (!LINK_CODE.test(code)) return err('link/bad_code');
-    const target = await w.repos.people.consumeLinkCode(linkCodeHash(w, code), w.now);
+    const target = await w.repos.people.consumeLinkCode(linkCodeHashes(w, code), w.now);
     if (!target) return err('link/bad_code');
     if (target === actor.personId) return err('link/already');
     // Merging two histories is a coordinator's job; an account with history is not moved.

@@ -70,10 +70,11 @@ export class PeopleRepository {
   }
 
   /** Uses a code once: returns its person if it existed and had not expired. */
-  async consumeLinkCode(codeHash: string, now: Date): Promise<string | null> {
-    const row = await this.tx.linkCode.findUnique({ where: { codeHash } });
+  /** `codeHashes`: every hash the code may be stored under (see FieldCipher.lookupHashes). */
+  async consumeLinkCode(codeHashes: string[], now: Date): Promise<string | null> {
+    const row = await this.tx.linkCode.findFirst({ where: { codeHash: { in: codeHashes } } });
     if (!row) return null;
-    await this.tx.linkCode.delete({ where: { codeHash } });
+    await this.tx.linkCode.delete({ where: { codeHash: row.codeHash } });
     return row.expiresAt > now ? row.personId : null;
   }
 
@@ -109,8 +110,9 @@ export class PeopleRepository {
     await this.tx.apiToken.create({ data: { personId, tokenHash } });
   }
 
-  async tokenOwner(tokenHash: string): Promise<string | null> {
-    const row = await this.tx.apiToken.findUnique({ where: { tokenHash } });
+  /** `tokenHashes`: every hash the token may be stored under (see FieldCipher.lookupHashes). */
+  async tokenOwner(tokenHashes: string[]): Promise<string | null> {
+    const row = await this.tx.apiToken.findFirst({ where: { tokenHash: { in: tokenHashes } } });
     return row && !row.revokedAt ? row.personId : null;
   }
 
