@@ -68,9 +68,9 @@ const decide = (who: ActorRow, personId: string, approve: boolean) => h.desk.uow
 const record = (who: ActorRow) => h.desk.uow.run((w) => h.desk.volunteers.record.execute(w, who));
 
 /** The approval requests about `personId`: chat → message. */
-async function approvalAlerts(personId: string): Promise<Map<string, OutMessage>> {
+async function approvalAlerts(personId: string): Promise<Map<string, OutMessage & { channel: string }>> {
   const rows = await h.prisma.sentMessage.findMany({ where: { purposeKey: { startsWith: `approval.${personId}.` }, template: 'coordinator-alert' } });
-  return new Map(rows.map((r) => [r.chatId, JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage]));
+  return new Map(rows.map((r) => [r.chatId, { ...(JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage), channel: r.channel }]));
 }
 
 /** A newcomer registered at S-XF and still pending. */
@@ -114,7 +114,7 @@ describe('registering', () => {
       });
       expect(m.text).toContain('刘晓');
       expect(m.text).toContain('幸福社区');
-      const payloads = m.buttons!.flat().map((b) => h.buttons.decode(b.data, registry));
+      const payloads = m.buttons!.flat().map((b) => h.buttons.decode(b.data, registry, { channel: m.channel, chatId: chat }));
       expect(payloads).toEqual([
         { ok: true, def: approveButton, payload: { personId: who.personId, approve: true } },
         { ok: true, def: approveButton, payload: { personId: who.personId, approve: false } },
