@@ -226,7 +226,11 @@ export function describeConfig(c: AppConfig): Record<string, string | number | b
     telegramApiRoot: c.telegram?.apiRoot ?? '-',
     wechat: c.wechat.puppet ?? 'off',
     redisPrefix: c.redisPrefix,
-    encryptionKey: c.encryptionKeyIsDevDefault ? 'DEVELOPMENT DEFAULT (set ENCRYPTION_KEY)' : 'set',
+    encryptionKey: c.encryptionKeyIsDevDefault
+      ? 'DEVELOPMENT DEFAULT (set ENCRYPTION_KEY)'
+      : c.previousEncryptionKeys.length > 0
+        ? `set; ${c.previousEncryptionKeys.length} former key(s) still read (npm run keys:rotate, then drop them)`
+        : 'set',
     nluModel: c.nlu.model ? c.nlu.model.model : 'rules only',
   };
 }

@@ -408,5 +408,8 @@ describe('describeConfig', () => {
       nluModel: 'rules only',
     });
     expect(describeConfig(loadConfig(tg)).telegram).toBe('long-polling');
+    const rotating = describeConfig(loadConfig({ ENCRYPTION_KEY: KEY_HEX, ENCRYPTION_KEY_PREVIOUS: PREV_HEX }));
+    expect(rotating.encryptionKey).toBe('set; 1 former key(s) still read (npm run keys:rotate, then drop them)');
+    expect(JSON.stringify(rotating)).not.toContain(PREV_HEX);
   });
 });
