@@ -8,13 +8,18 @@ import { loadConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, rotateKeys } from '@baiying/db';
 
+const batchArg = process.argv[2] ?? '500';
+if (!/^[1-9]\d{0,5}$/.test(batchArg)) {
+  process.stderr.write('usage: npm run keys:rotate [batch size, 1–999999]\n');
+  process.exit(2);
+}
 const config = loadConfig();
 const cipher = new FieldCipher(config.encryptionKey, config.previousEncryptionKeys);
 const prisma = createPrismaClient(config.databaseUrl, 2);
 try {
   process.stdout.write(`re-encrypting under key ${cipher.currentKeyId} (${config.previousEncryptionKeys.length} former key(s) in the ring)\n`);
   const report = await rotateKeys(prisma, cipher, {
-    batchSize: Number(process.argv[2] ?? 500) || 500,
+    batchSize: Number(batchArg),
     onBatch: (table, scanned, rewritten) => process.stdout.write(`${table}: ${scanned} read, ${rewritten} rewritten\n`),
   });
   for (const table of Object.keys(report.scanned)) process.stdout.write(`${table}: ${report.scanned[table]} rows, ${report.rewritten[table]} rewritten\n`);
