@@ -56,6 +56,7 @@ const MAX_ATTEMPTS = 5;
 
 export async function rotateKeys(prisma: PrismaClient, cipher: FieldCipher, opts: RotationOptions = {}): Promise<RotationReport> {
   const batchSize = opts.batchSize ?? 500;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size must be a positive whole number, not ${batchSize}`);
   const report: RotationReport = { scanned: {}, rewritten: {}, retried: 0 };
   for (const t of ENCRYPTED_TABLES) {
     report.scanned[t.table] = 0;
@@ -80,7 +81,7 @@ export async function rotateKeys(prisma: PrismaClient, cipher: FieldCipher, opts
         const key = t.key.map((k) => first[k.column] ?? '');
         let row: Row | undefined = first;
         for (let attempt = 0; row && attempt < MAX_ATTEMPTS; attempt++) {
-          const changes = staleChanges(t, row, cipher);
+          const changes = staleChanges(t, row, cipher, key);
           if (changes.length === 0) break;
           // Optimistic: only if every column still holds what was read.
           const params: Array<string | null> = [...key];
@@ -107,16 +108,24 @@ export async function rotateKeys(prisma: PrismaClient, cipher: FieldCipher, opts
 }
 
 /** The columns of a row to rewrite, with their new values: stale ciphertexts and hashes not under the current key. */
-function staleChanges(t: EncryptedTable, row: Row, cipher: FieldCipher): Array<[string, string]> {
+function staleChanges(t: EncryptedTable, row: Row, cipher: FieldCipher, key: string[]): Array<[string, string]> {
+  /** Decrypts, or says which cell cannot be (a key missing from the ring stops the run here). */
+  const open = (column: string, token: string): string => {
+    try {
+      return cipher.decrypt(token);
+    } catch (err) {
+      throw new Error(`${t.table} ${key.join('/')} ${column}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  };
   const changes: Array<[string, string]> = [];
   for (const column of t.columns) {
     const token = row[column];
-    if (token && cipher.isStale(token)) changes.push([column, cipher.encrypt(cipher.decrypt(token))]);
+    if (token && cipher.isStale(token)) changes.push([column, cipher.encrypt(open(column, token))]);
   }
   for (const h of t.hashes ?? []) {
     const token = row[h.from];
     if (!token) continue;
-    const hash = cipher.hash(cipher.decrypt(token));
+    const hash = cipher.hash(open(h.from, token));
     if (row[h.column] !== hash) changes.push([h.column, hash]);
   }
   return changes;

@@ -122,4 +122,14 @@ describe('npm run keys:rotate', () => {
     expect(again.scanned).toEqual(report.scanned);
     expect(await cells(after)).toEqual(now);
   });
+
+  it('stops at a row under a key that is not in the ring, naming the table, the row and the key, and refuses a bad batch size', async () => {
+    await resetDatabase(before.prisma, before.cipher);
+    const stranger = new FieldCipher(randomBytes(32));
+    const p = await before.prisma.person.create({ data: { displayName: '外人', phoneEnc: stranger.encrypt('13700000000') } });
+    await expect(rotateKeys(after.prisma, after.cipher)).rejects.toThrow(
+      `person ${p.id} phoneEnc: ciphertext under key ${stranger.currentKeyId}, which is not in the keyring`,
+    );
+    await expect(rotateKeys(after.prisma, after.cipher, { batchSize: 0 })).rejects.toThrow('batch size must be a positive whole number, not 0');
+  });
 });
