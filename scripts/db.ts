@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       );
     const prisma = createPrismaClient(config.databaseUrl, 2);
     try {
-      await seedDemoCounty(prisma, new FieldCipher(config.encryptionKey));
+      await seedDemoCounty(prisma, new FieldCipher(config.encryptionKey, config.previousEncryptionKeys));
       console.log('seeded the demo county');
     } finally {
       await prisma.$disconnect();

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   await migrateAll(config.databaseUrl);
   if (config.demoSeed) {
     const prisma = createPrismaClient(config.databaseUrl, 2);
-    await seedDemoCounty(prisma, new FieldCipher(config.encryptionKey));
+    await seedDemoCounty(prisma, new FieldCipher(config.encryptionKey, config.previousEncryptionKeys));
     await prisma.$disconnect();
     console.log('[demo] demo county seeded (清溪县)');
   }

@@ -11,7 +11,8 @@ import { dangerCorrections } from '@baiying/features';
 const config = loadConfig();
 const prisma = createPrismaClient(config.databaseUrl, 2);
 try {
-  for (const e of await dangerCorrections(new Repos(prisma), new FieldCipher(config.encryptionKey))) process.stdout.write(`${JSON.stringify(e)}\n`);
+  for (const e of await dangerCorrections(new Repos(prisma), new FieldCipher(config.encryptionKey, config.previousEncryptionKeys)))
+    process.stdout.write(`${JSON.stringify(e)}\n`);
 } finally {
   await prisma.$disconnect();
 }

@@ -27,8 +27,13 @@ import {
 
 const cipher = new FieldCipher(randomBytes(32));
 const codec = new ButtonCodec(cipher);
-/** A body with a correct signature, to reach the field checks. */
-const signed = (body: string) => `${body}.${cipher.sign(body)}`;
+/** A Telegram supergroup id: the longest chat ids a button is sealed for. */
+const chat = { channel: 'telegram', chatId: '-1001234567890' };
+/** As the outbox sends it: sealed for its chat. */
+const sent = (def: ButtonDef<object>, payload: object) => codec.seal(codec.encode(def, payload), chat);
+const decode = (data: string) => codec.decode(data, registry, chat);
+/** A body with a correct seal, to reach the field checks. */
+const signed = (body: string) => codec.seal(`${body}.~`, chat);
 const id = randomUUID();
 
 /** [button, payloads it carries]: the extremes of each field (uuids are all 36 characters). */
@@ -81,37 +86,40 @@ describe('the buttons of the features', () => {
 
   it.each(CASES.map(([def, payloads]) => [def.tag, def, payloads] as const))('round-trips %s within 64 bytes', (_tag, def, payloads) => {
     for (const payload of payloads) {
-      const data = codec.encode(def, payload);
+      const data = sent(def, payload);
       expect(Buffer.byteLength(data)).toBeLessThanOrEqual(MAX_BUTTON_DATA_BYTES);
-      expect(codec.decode(data, registry)).toEqual({ ok: true, def, payload });
+      expect(decode(data)).toEqual({ ok: true, def, payload });
     }
   });
 
   it('flags a payload whose id was swapped as forged', () => {
     for (const [def, payloads] of CASES.filter(([d]) => d.signed)) {
-      const data = codec.encode(def, payloads[0]!);
-      expect({ tag: def.tag, r: codec.decode(data.replace(id, randomUUID()), registry) }).toEqual({ tag: def.tag, r: { ok: false, reason: 'forged' } });
+      const data = sent(def, payloads[0]!);
+      expect({ tag: def.tag, r: decode(data.replace(id, randomUUID())) }).toEqual({ tag: def.tag, r: { ok: false, reason: 'forged' } });
     }
   });
 
   it('flags a payload signed with another key as forged', () => {
     const other = new ButtonCodec(new FieldCipher(randomBytes(32)));
-    expect(codec.decode(other.encode(rateButton, { needId: id, score: 5 }), registry)).toEqual({ ok: false, reason: 'forged' });
-    expect(codec.decode(other.encode(takeButton, { dispatchId: id }), registry)).toEqual({ ok: false, reason: 'forged' });
+    expect(decode(other.seal(other.encode(rateButton, { needId: id, score: 5 }), chat))).toEqual({ ok: false, reason: 'forged' });
+    expect(decode(other.seal(other.encode(takeButton, { dispatchId: id }), chat))).toEqual({ ok: false, reason: 'forged' });
   });
 
   it('refuses malformed payloads', () => {
     const cases: Array<[string, string]> = [
       ['', 'malformed'],
       ['tk', 'malformed'],
-      ['tk.not-a-uuid.abcdefgh', 'forged'],
+      ['tk.not-a-uuid.abcdefgh', 'expired'],
+      ['tk.not-a-uuid.k2a1.abcdefghij', 'forged'],
       [`zz.${id}.abcdefgh`, 'unknown'],
       ['x'.repeat(65), 'malformed'],
       ['tk.<script>', 'malformed'],
       ['f..', 'malformed'],
       ['f.ab12', 'malformed'],
-      [`cf.${id}.q.sig`, 'forged'],
-      [`hr.${id}.0.abcdefgh`, 'forged'],
+      [`cf.${id}.q.k2a1.sig`, 'forged'],
+      [`hr.${id}.0.k2a1.abcdefghij`, 'forged'],
+      // The unbound format of before (one 8-character signature).
+      [`hr.${id}.0.abcdefgh`, 'expired'],
       // Signed correctly, but a field does not read back.
       [signed(`cf.${id}.q`), 'malformed'],
       [signed(`hr.${id}.0`), 'malformed'],
@@ -119,6 +127,6 @@ describe('the buttons of the features', () => {
       [signed(`cm.${id}.delete`), 'malformed'],
       [signed('tk.not-a-uuid'), 'malformed'],
     ];
-    for (const [bad, reason] of cases) expect({ bad, r: codec.decode(bad, registry) }).toEqual({ bad, r: { ok: false, reason } });
+    for (const [bad, reason] of cases) expect({ bad, r: decode(bad) }).toEqual({ bad, r: { ok: false, reason } });
   });
 });

@@ -95,7 +95,7 @@ export interface DeskHarness {
 
 export function deskHarness(config: AppConfig, poolSize = 20): DeskHarness {
   const prisma = createPrismaClient(config.databaseUrl, poolSize);
-  const cipher = new FieldCipher(config.encryptionKey);
+  const cipher = new FieldCipher(config.encryptionKey, config.previousEncryptionKeys);
   const producer = new JobProducer({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
   const channels = configuredDirectory(config);
   const desk = new Desk({ prisma, cipher, producer, config, channels });

@@ -67,7 +67,10 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** The current key: it encrypts, signs and hashes. */
   encryptionKey: Buffer;
+  /** Former keys: they only decrypt, verify and look up, until `npm run keys:rotate` has run. */
+  previousEncryptionKeys: Buffer[];
   encryptionKeyIsDevDefault: boolean;
   http: {
     host: string;
@@ -119,10 +122,21 @@ export interface AppConfig {
 export class ConfigError extends Error {}
 
 /** Decodes a 32-byte key given as 64 hex chars or base64. */
-function decodeKey(raw: string): Buffer {
+function decodeKey(raw: string, name = 'ENCRYPTION_KEY'): Buffer {
   const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new ConfigError('ENCRYPTION_KEY must be 32 bytes (64 hex chars or base64)');
+  if (key.length !== 32) throw new ConfigError(`${name} must be 32 bytes (64 hex chars or base64)`);
   return key;
+}
+
+/** The former keys, in the order given; the current key among them is refused (a copy-paste slip). */
+function decodePrevious(raw: string | undefined, current: Buffer): Buffer[] {
+  const keys = (raw ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '')
+    .map((k) => decodeKey(k, 'ENCRYPTION_KEY_PREVIOUS (each, comma-separated)'));
+  if (keys.some((k) => k.equals(current))) throw new ConfigError('ENCRYPTION_KEY_PREVIOUS repeats ENCRYPTION_KEY: list only former keys');
+  return keys;
 }
 
 /** The fixed key a development desk uses when none is set (public: it is in this file). */
@@ -187,6 +201,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const production = e.NODE_ENV === 'production';
   const webChatDemo = e.WEB_CHAT_DEMO ?? !production;
   const key = e.ENCRYPTION_KEY ? decodeKey(e.ENCRYPTION_KEY) : DEV_KEY;
+  const previousKeys = decodePrevious(e.ENCRYPTION_KEY_PREVIOUS, key);
   if (e.NODE_ENV === 'production') {
     const problems = productionProblems(e, key);
     if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
@@ -206,6 +221,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     // Outside production a fixed development key keeps the demo zero-config; it is
     // announced at boot and refused in production by the schema.
     encryptionKey: key,
+    previousEncryptionKeys: previousKeys,
     encryptionKeyIsDevDefault: devKey,
     http: {
       host: e.HTTP_HOST,
@@ -309,7 +325,11 @@ export function describeConfig(c: AppConfig): Record<string, string | number | b
     telegramApiRoot: c.telegram?.apiRoot ?? '-',
     wechat: c.wechat.puppet ?? 'off',
     redisPrefix: c.redisPrefix,
-    encryptionKey: c.encryptionKeyIsDevDefault ? 'DEVELOPMENT DEFAULT (set ENCRYPTION_KEY)' : 'set',
+    encryptionKey: c.encryptionKeyIsDevDefault
+      ? 'DEVELOPMENT DEFAULT (set ENCRYPTION_KEY)'
+      : c.previousEncryptionKeys.length > 0
+        ? `set; ${c.previousEncryptionKeys.length} former key(s) still read (npm run keys:rotate, then drop them)`
+        : 'set',
     nluModel: c.nlu.model ? c.nlu.model.model : 'rules only',
   };
 }

@@ -5,6 +5,19 @@ import { z } from 'zod';
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
+/** https anywhere; plain http only to this machine (a model server beside the desk). */
+function modelUrlIsSafe(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return url.protocol === 'http:' && (host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host));
+}
+
 export const envSchema = z
   .object({
     // Unset = production: a deployment that forgets it gets production's refusals, never the
@@ -18,6 +31,8 @@ export const envSchema = z
       .regex(/^[A-Za-z0-9_-]+$/)
       .default('baiying'),
     ENCRYPTION_KEY: z.string().optional(),
+    // Former keys, comma-separated: they still decrypt until `npm run keys:rotate` has rewritten their data.
+    ENCRYPTION_KEY_PREVIOUS: z.string().optional(),
     HTTP_HOST: z.string().default('127.0.0.1'),
     HTTP_PORT: int(3000),
     PUBLIC_BASE_URL: z.string().url().optional(),
@@ -138,6 +153,12 @@ export const envSchema = z
     }
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_URL'], message: 'needs TELEGRAM_BOT_TOKEN' });
+    }
+    if (env.ENCRYPTION_KEY_PREVIOUS && !env.ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEY_PREVIOUS'], message: 'needs ENCRYPTION_KEY (the key that replaces them)' });
+    }
+    if (env.NLU_MODEL_BASE_URL && !modelUrlIsSafe(env.NLU_MODEL_BASE_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['NLU_MODEL_BASE_URL'], message: "must be https (plain http only to localhost): residents' messages go there" });
     }
     if (env.NLU_MODEL_BASE_URL && !env.NLU_MODEL) {
       ctx.addIssue({ code: 'custom', path: ['NLU_MODEL'], message: 'needs a model name when NLU_MODEL_BASE_URL is set' });

@@ -13,6 +13,7 @@ const load = (env: Record<string, string | undefined>): AppConfig => loadConfig(
 
 const BOT = '123456789:AAE_secret-bot-token';
 const KEY_HEX = randomBytes(32).toString('hex');
+const PREV_HEX = randomBytes(32).toString('hex');
 const ADMIN = 'admin-secret-0123456789';
 const DEV_KEY = createHash('sha256').update('baiying-dev-key').digest();
 
@@ -46,6 +47,14 @@ const ROWS: Row[] = [
   { name: 'REDIS_URL', get: (c) => c.redisUrl, default: 'redis://127.0.0.1:6379', valid: ['redis://cache:6380/2', 'redis://cache:6380/2'], invalid: null },
   { name: 'REDIS_PREFIX', get: (c) => c.redisPrefix, default: 'baiying', valid: ['by-test_2', 'by-test_2'], invalid: 'bad:prefix' },
   { name: 'ENCRYPTION_KEY', get: (c) => c.encryptionKey, default: DEV_KEY, valid: [KEY_HEX, Buffer.from(KEY_HEX, 'hex')], invalid: 'deadbeef' },
+  {
+    name: 'ENCRYPTION_KEY_PREVIOUS',
+    get: (c) => c.previousEncryptionKeys,
+    default: [],
+    valid: [`${PREV_HEX}, ${Buffer.from(PREV_HEX, 'hex').toString('base64')}`, [Buffer.from(PREV_HEX, 'hex'), Buffer.from(PREV_HEX, 'hex')]],
+    invalid: 'deadbeef',
+    with: { ENCRYPTION_KEY: KEY_HEX },
+  },
   // Beyond loopback only without the persona switcher (a rule across variables, below).
   { name: 'HTTP_HOST', get: (c) => c.http.host, default: '127.0.0.1', valid: ['0.0.0.0', '0.0.0.0'], invalid: null, validWith: { WEB_CHAT_DEMO: 'false' } },
   { name: 'HTTP_PORT', get: (c) => c.http.port, default: 3000, valid: ['8080', 8080], invalid: '-7' },
@@ -233,6 +242,7 @@ describe('loadConfig, as a whole', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       redisPrefix: 'baiying',
       encryptionKey: DEV_KEY,
+      previousEncryptionKeys: [],
       encryptionKeyIsDevDefault: true,
       http: { host: '127.0.0.1', port: 3000, publicBaseUrl: undefined, allowedHosts: ['localhost', '127.0.0.1', '::1', '[::1]'], secureCookies: false },
       webChatEnabled: true,
@@ -339,6 +349,39 @@ describe('rules across variables', () => {
     expect(load({ NODE_ENV: 'test' })).toMatchObject({ encryptionKey: DEV_KEY, encryptionKeyIsDevDefault: true });
   });
 
+  it('takes former keys only beside a current key, and never the current key among them', () => {
+    expect(refusal({ ENCRYPTION_KEY_PREVIOUS: PREV_HEX })).toBe(
+      'Invalid configuration:\n  ENCRYPTION_KEY_PREVIOUS: needs ENCRYPTION_KEY (the key that replaces them)',
+    );
+    const repeated = refusal({ ENCRYPTION_KEY: KEY_HEX, ENCRYPTION_KEY_PREVIOUS: `${PREV_HEX},${KEY_HEX}` });
+    expect(repeated).toBe('ENCRYPTION_KEY_PREVIOUS repeats ENCRYPTION_KEY: list only former keys');
+    expect(refusal({ ENCRYPTION_KEY: KEY_HEX, ENCRYPTION_KEY_PREVIOUS: `${PREV_HEX},abc` })).toBe(
+      'ENCRYPTION_KEY_PREVIOUS (each, comma-separated) must be 32 bytes (64 hex chars or base64)',
+    );
+    // The development key may be a former key: a desk moving from a demo to production keeps its data.
+    const moved = loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY_HEX, ENCRYPTION_KEY_PREVIOUS: DEV_KEY.toString('hex') });
+    expect(moved.previousEncryptionKeys).toEqual([DEV_KEY]);
+  });
+
+  it("sends residents' text to a model over https only, or plain http on this machine", () => {
+    const model = (url: string) => ({ NLU_MODEL_BASE_URL: url, NLU_MODEL: 'qwen-small' });
+    for (const url of ['https://llm.example.org/v1', 'http://127.0.0.1:11434/v1', 'http://localhost:8000/v1', 'http://[::1]:8000/v1', 'http://127.8.0.1/v1']) {
+      expect(loadConfig(model(url)).nlu.model?.baseUrl).toBe(url);
+    }
+    for (const url of [
+      'http://llm.example.org/v1',
+      'http://10.0.0.5:11434/v1',
+      'http://localhost.example.org/v1',
+      'http://127.0.0.1.nip.io/v1',
+      'ftp://127.0.0.1/v1',
+    ]) {
+      expect({ url, message: refusal(model(url)) }).toEqual({
+        url,
+        message: "Invalid configuration:\n  NLU_MODEL_BASE_URL: must be https (plain http only to localhost): residents' messages go there",
+      });
+    }
+  });
+
   it('refuses a webhook without a bot token', () => {
     expect(refusal({ TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg' })).toBe('Invalid configuration:\n  TELEGRAM_WEBHOOK_URL: needs TELEGRAM_BOT_TOKEN');
     expect(load({ ...tg, TELEGRAM_WEBHOOK_URL: 'https://desk.example.org/tg' }).telegram?.webhookUrl).toBe('https://desk.example.org/tg');
@@ -415,5 +458,8 @@ describe('describeConfig', () => {
       nluModel: 'rules only',
     });
     expect(describeConfig(load(tg)).telegram).toBe('long-polling');
+    const rotating = describeConfig(load({ ENCRYPTION_KEY: KEY_HEX, ENCRYPTION_KEY_PREVIOUS: PREV_HEX }));
+    expect(rotating.encryptionKey).toBe('set; 1 former key(s) still read (npm run keys:rotate, then drop them)');
+    expect(JSON.stringify(rotating)).not.toContain(PREV_HEX);
   });
 });

@@ -195,7 +195,8 @@ export class ConversationEngine {
   private async onButton(turn: Turn): Promise<void> {
     if (turn.ev.callback?.expired) return turn.toast('choice/expired', {}, true);
     const data = turn.ev.callback?.data ?? '';
-    const decoded = turn.w.buttons.decode(data, this.registry);
+    const decoded = turn.w.buttons.decode(data, this.registry, { channel: turn.ev.channel, chatId: turn.ev.chat.id });
+    if (!decoded.ok && decoded.reason === 'expired') return turn.toast('button/stale', {}, true);
     if (!decoded.ok) {
       this.logger.warn(`button payload refused (${decoded.reason})`, { personId: turn.actor.personId, chat: turn.ev.chat.id, length: data.length });
       return turn.toast('button/forged', {}, true);

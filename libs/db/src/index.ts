@@ -13,3 +13,4 @@ export * from './repos.js';
 export * from './seed/categories.js';
 export * from './seed/demo-county.js';
 export * from './seed/bulk-volunteers.js';
+export * from './key-rotation.js';

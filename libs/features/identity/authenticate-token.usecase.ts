@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ActorRow } from '@baiying/db';
 import { err, ok, type Result } from '@baiying/domain';
 import type { Work } from '@baiying/kernel';
-import { API_TOKEN_FORMAT, hashToken } from './api-token.js';
+import { API_TOKEN_FORMAT, tokenHashes } from './api-token.js';
 import { EVERYONE, lockedUntil, minutesUntil, recordFailure, type Gate } from './auth-throttle.js';
 
 type TokenRefusal = 'token/invalid' | 'token/expired' | 'token/locked';
@@ -28,7 +28,7 @@ export class AuthenticateToken {
     const g = gates(w, client);
     const until = await lockedUntil(w, g);
     if (until) return locked(w, until);
-    const row = API_TOKEN_FORMAT.test(token) ? await w.repos.people.token(hashToken(w.deps.cipher, token)) : null;
+    const row = API_TOKEN_FORMAT.test(token) ? await w.repos.people.token(tokenHashes(w.deps.cipher, token)) : null;
     if (!row || row.revokedAt) return refuse(w, g);
     // Only a real token's holder can present an expired one: refused, but not counted as guessing.
     if (row.expiresAt <= w.now) return err('token/expired');

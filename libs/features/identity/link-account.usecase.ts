@@ -10,7 +10,7 @@ import { CHANNELS, err, ok, Priority, PurposeKey, type Result } from '@baiying/d
 import { msg, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import { EVERYONE, lockedUntil, minutesUntil, recordFailure, type Gate } from './auth-throttle.js';
-import { LINK_CODE_TRIES, linkCodeHash, parseLinkCode, sameHash, type LinkCodeParts } from './link-code.js';
+import { LINK_CODE_TRIES, linkCodeHashes, parseLinkCode, sameHash, type LinkCodeParts } from './link-code.js';
 
 export const linkAccountCommand = z.object({
   code: z.string().max(20),
@@ -51,7 +51,7 @@ export class LinkAccount {
       await w.repos.people.dropLinkCode(parts.selector);
       return null;
     }
-    if (!sameHash(row.codeHash, linkCodeHash(w, parts.code))) {
+    if (!linkCodeHashes(w, parts.code).some((h) => sameHash(row.codeHash, h))) {
       if ((await w.repos.people.linkCodeFailed(parts.selector)) >= LINK_CODE_TRIES) {
         await w.repos.people.dropLinkCode(parts.selector);
         await w.out.toPerson(row.personId, PurposeKey.linkCodeBurned(row.personId, parts.selector), 'link-burned', msg('link.burned'), Priority.status);

@@ -43,3 +43,6 @@ export function sameHash(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/** Every hash a code may be stored under while the key changes. */
+export const linkCodeHashes = (w: Work, code: string): string[] => w.deps.cipher.lookupHashes(`link:${code}`);

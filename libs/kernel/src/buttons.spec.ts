@@ -4,10 +4,13 @@
 // may not import the features).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FieldCipher } from '@baiying/crypto';
-import { buttonRegistry, ButtonCodec, defineButton, field, type ButtonDef } from './buttons.js';
+import { BUTTON_TTL_HOURS, buttonRegistry, ButtonCodec, defineButton, field, type ButtonDef } from './buttons.js';
 
 const cipher = new FieldCipher(randomBytes(32));
-const codec = new ButtonCodec(cipher);
+/** The codec's clock, moved by the expiry tests. */
+let now = new Date('2026-12-01T08:00:00Z');
+const codec = new ButtonCodec(cipher, () => now);
+const chat = { channel: 'telegram', chatId: '-1001234' };
 
 const OPS = ['close', 'extend'] as const;
 type Every = { yes: boolean; n: number; hours: number; op: (typeof OPS)[number]; word: string };
@@ -26,9 +29,13 @@ const two = defineButton<{ id: string }>('two', { id: field.uuid() });
 const loose = defineButton<{ nonce: string; choice: string }>('u', { nonce: field.word(), choice: field.word() }, { signed: false });
 
 const registry = buttonRegistry([every, one, two, loose] as ButtonDef<object>[]);
-const decode = (data: string) => codec.decode(data, registry);
-/** A body with a correct signature, whatever the body says (to reach the field checks). */
-const signed = (body: string) => `${body}.${cipher.sign(body)}`;
+const decode = (data: string, at = chat) => codec.decode(data, registry, at);
+/** Encoded and sealed for `at`, as the outbox sends it. */
+const sent = <P extends object>(def: ButtonDef<P>, payload: P, at = chat) => codec.seal(codec.encode(def, payload), at);
+/** A body with a correct seal, whatever the body says (to reach the field checks). */
+const signed = (body: string) => codec.seal(`${body}.~`, chat);
+/** `.expiry.mac`: 4 base36 characters, then 10 base64url. */
+const SEAL = /\.[0-9a-z]{4}\.[\w-]{10}$/;
 
 describe('defineButton', () => {
   it('takes 1–3 lower-case letters as a tag and signs by default', () => {
@@ -41,19 +48,26 @@ describe('defineButton', () => {
 describe('ButtonCodec round trip', () => {
   const id = randomUUID();
 
-  it('writes every field kind as tag.fields.signature and reads it back', () => {
+  it('writes every field kind as tag.fields, sealed for its chat as .expiry.mac, and reads it back', () => {
     const payload: Every = { yes: true, n: 42, hours: 1.5, op: 'extend', word: 'a_b-c:9' };
-    const data = codec.encode(every, payload);
     const body = 'ev.y.42.6.extend.a_b-c:9';
-    expect(data).toBe(`${body}.${cipher.sign(body)}`);
-    expect(data.split('.').at(-1)).toHaveLength(8);
+    // Not valid until sealed: the outbox seals it for the chat it goes to.
+    expect(codec.encode(every, payload)).toBe(`${body}.~`);
+    expect(decode(codec.encode(every, payload))).toEqual({ ok: false, reason: 'malformed' });
+    const data = sent(every, payload);
+    expect(data.startsWith(`${body}.`)).toBe(true);
+    expect(data).toMatch(SEAL);
     expect(decode(data)).toEqual({ ok: true, def: every, payload });
   });
 
   it('writes a uuid as it is', () => {
-    const data = codec.encode(one, { id });
-    expect(data).toBe(`one.${id}.${cipher.sign(`one.${id}`)}`);
+    const data = sent(one, { id });
+    expect(data.startsWith(`one.${id}.`)).toBe(true);
     expect(decode(data)).toEqual({ ok: true, def: one, payload: { id } });
+  });
+
+  it('leaves unsigned payloads alone when sealing', () => {
+    expect(codec.seal('u.ab12.skip', chat)).toBe('u.ab12.skip');
   });
 
   it('round-trips the other side of each field', () => {
@@ -62,10 +76,10 @@ describe('ButtonCodec round trip', () => {
       { yes: true, n: 999_999, hours: 24, op: 'close', word: 'Z9' },
       { yes: false, n: 7, hours: 2.75, op: 'extend', word: '---' },
     ] satisfies Every[]) {
-      expect(decode(codec.encode(every, payload))).toEqual({ ok: true, def: every, payload });
+      expect(decode(sent(every, payload))).toEqual({ ok: true, def: every, payload });
     }
     // Quarter hours are written as whole quarters (a decimal point would be a separator).
-    expect(codec.encode(every, { yes: false, n: 1, hours: 0.25, op: 'close', word: 'x' })).toContain(`.n.1.1.close.x.`);
+    expect(sent(every, { yes: false, n: 1, hours: 0.25, op: 'close', word: 'x' })).toContain(`.n.1.1.close.x.`);
   });
 
   it('lets the last field of an unsigned payload contain dots', () => {
@@ -84,20 +98,24 @@ describe('ButtonCodec round trip', () => {
     expect(decode(data)).toEqual({ ok: true, def: loose, payload: at64 });
     expect(decode(`${data}c`)).toEqual({ ok: false, reason: 'malformed' });
     expect(() => codec.encode(loose, { ...at64, choice: `${at64.choice}c` })).toThrow('button payload too long: 65');
-    // Signed: the signature counts too.
-    expect(() => codec.encode(every, { yes: true, n: 1, hours: 1, op: 'close', word: 'w'.repeat(50) })).toThrow('button payload too long: 74');
+    // Signed: the expiry and MAC the outbox adds count too (16 bytes), checked when encoding.
+    const sealed64 = sent(every, { yes: true, n: 1, hours: 1, op: 'close', word: 'w'.repeat(33) });
+    expect(Buffer.byteLength(sealed64)).toBe(64);
+    expect(decode(sealed64).ok).toBe(true);
+    expect(() => codec.encode(every, { yes: true, n: 1, hours: 1, op: 'close', word: 'w'.repeat(34) })).toThrow('button payload too long: 65');
+    expect(() => codec.encode(every, { yes: true, n: 1, hours: 1, op: 'close', word: 'w'.repeat(50) })).toThrow('button payload too long: 81');
   });
 });
 
 describe('ButtonCodec refusals', () => {
   const id = randomUUID();
-  const data = codec.encode(one, { id });
-  const sig = data.slice(-8);
+  const data = sent(one, { id });
+  const sig = data.slice(-10);
 
   it("calls a changed signature 'forged'", () => {
     const flipped = `${data.slice(0, -1)}${data.endsWith('A') ? 'B' : 'A'}`;
     expect(decode(flipped)).toEqual({ ok: false, reason: 'forged' });
-    expect(decode(`${data.slice(0, -8)}${'a'.repeat(8)}`)).toEqual({ ok: false, reason: 'forged' });
+    expect(decode(`${data.slice(0, -10)}${'a'.repeat(10)}`)).toEqual({ ok: false, reason: 'forged' });
     // A signature of another length (a truncated one) is never accepted.
     expect(decode(data.slice(0, -1))).toEqual({ ok: false, reason: 'forged' });
     expect(decode(`${data}a`)).toEqual({ ok: false, reason: 'forged' });
@@ -105,12 +123,12 @@ describe('ButtonCodec refusals', () => {
 
   it("calls a changed body 'forged'", () => {
     expect(decode(data.replace(id, randomUUID()))).toEqual({ ok: false, reason: 'forged' });
-    const yes = codec.encode(every, { yes: true, n: 3, hours: 1, op: 'close', word: 'w' });
+    const yes = sent(every, { yes: true, n: 3, hours: 1, op: 'close', word: 'w' });
     expect(decode(yes.replace('.y.', '.n.'))).toEqual({ ok: false, reason: 'forged' });
     expect(decode(yes.replace('.close.', '.extend.'))).toEqual({ ok: false, reason: 'forged' });
     // Signed with another key.
     const other = new ButtonCodec(new FieldCipher(randomBytes(32)));
-    expect(decode(other.encode(one, { id }))).toEqual({ ok: false, reason: 'forged' });
+    expect(decode(other.seal(other.encode(one, { id }), chat))).toEqual({ ok: false, reason: 'forged' });
     // The tag is part of what is signed: the same fields under another tag are forged.
     expect(decode(`two${data.slice(3)}`)).toEqual({ ok: false, reason: 'forged' });
   });
@@ -142,7 +160,7 @@ describe('ButtonCodec refusals', () => {
   it("calls an unknown tag 'unknown'", () => {
     expect(decode(`zz.${id}.${sig}`)).toEqual({ ok: false, reason: 'unknown' });
     expect(decode(`.${id}.${sig}`)).toEqual({ ok: false, reason: 'unknown' });
-    expect(codec.decode(data, new Map())).toEqual({ ok: false, reason: 'unknown' });
+    expect(codec.decode(data, new Map(), chat)).toEqual({ ok: false, reason: 'unknown' });
   });
 
   it("calls anything over 64 bytes or outside [\\w.:-] 'malformed'", () => {
@@ -159,6 +177,51 @@ describe('ButtonCodec refusals', () => {
     ]) {
       expect({ bad, r: decode(bad) }).toEqual({ bad, r: { ok: false, reason: 'malformed' } });
     }
+  });
+});
+
+describe('ButtonCodec chat binding and expiry', () => {
+  const id = randomUUID();
+  afterEach(() => {
+    now = new Date('2026-12-01T08:00:00Z');
+  });
+
+  it("calls a payload replayed in another chat, or another channel's chat of that id, 'forged'", () => {
+    const data = sent(one, { id });
+    expect(decode(data)).toEqual({ ok: true, def: one, payload: { id } });
+    expect(decode(data, { channel: 'telegram', chatId: '-1009999' })).toEqual({ ok: false, reason: 'forged' });
+    expect(decode(data, { channel: 'web', chatId: chat.chatId })).toEqual({ ok: false, reason: 'forged' });
+    // The chat id is not a prefix game: '-100123' + '4' is another chat.
+    expect(decode(sent(one, { id }, { channel: 'telegram', chatId: '-100123' }), chat)).toEqual({ ok: false, reason: 'forged' });
+  });
+
+  it(`works for ${BUTTON_TTL_HOURS} hours after it was sealed, then answers 'expired'`, () => {
+    const data = sent(one, { id });
+    now = new Date(now.getTime() + (BUTTON_TTL_HOURS - 1) * 3_600_000);
+    expect(decode(data)).toEqual({ ok: true, def: one, payload: { id } });
+    now = new Date(now.getTime() + 3_600_000);
+    expect(decode(data)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it("calls a pushed-back expiry 'forged' (the expiry is under the MAC)", () => {
+    const data = sent(one, { id });
+    const parts = data.split('.');
+    parts[2] = (parseInt(parts[2]!, 36) + 1000).toString(36);
+    expect(decode(parts.join('.'))).toEqual({ ok: false, reason: 'forged' });
+    parts[2] = 'ZZ';
+    expect(decode(parts.join('.'))).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it("calls a button of the unbound format (one 8-character signature) 'expired'", () => {
+    expect(decode(`one.${id}.abcdefgh`)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('keeps a button sealed under a former key working while that key is in the ring', () => {
+    const oldKey = randomBytes(32);
+    const old = new ButtonCodec(new FieldCipher(oldKey), () => now);
+    const ring = new ButtonCodec(new FieldCipher(randomBytes(32), [oldKey]), () => now);
+    const data = old.seal(old.encode(one, { id }), chat);
+    expect(ring.decode(data, registry, chat)).toEqual({ ok: true, def: one, payload: { id } });
   });
 });
 

@@ -1,9 +1,28 @@
 // Button payloads, declared by the feature that renders them (in the spirit of grammY's
-// createCallbackData): a short tag and typed fields, encoded as `tag.field.field.signature`
+// createCallbackData): a short tag and typed fields, encoded as `tag.field.field.expiry.mac`
 // within Telegram's 64-byte limit. Payloads that change shared state are signed (tamper
 // evidence, logged as forgery when wrong); every action is still authorised on the server.
-import type { FieldCipher } from '@baiying/crypto';
+// The MAC covers the chat the button is sent to and an expiry: a payload copied into another
+// chat is forged, an old one expired. A feature encodes a button without knowing the chat; the
+// outbox seals it for the destination (`seal`, called by Outbound).
+import { BUTTON_MAC_CHARS, type FieldCipher } from '@baiying/crypto';
 import { MAX_BUTTON_DATA_BYTES } from '@baiying/domain';
+
+/** How long a signed button works after it was sent. */
+export const BUTTON_TTL_HOURS = 30 * 24;
+/** Stands where expiry and MAC go until the outbox seals the button for its chat (never valid). */
+const UNSEALED = '~';
+/** Expiry: whole hours since the epoch, base36 (4 characters until the 2160s). */
+const EXPIRY = /^[0-9a-z]{1,6}$/;
+const HOUR_MS = 3_600_000;
+/** What sealing adds to a body: `.` expiry `.` MAC. */
+const SEAL_BYTES = 1 + 4 + 1 + BUTTON_MAC_CHARS;
+
+/** The chat a button is sent to and pressed in. */
+export interface ButtonChat {
+  channel: string;
+  chatId: string;
+}
 
 /** One field of a payload: how it is written into the data string and read back. */
 export interface ButtonField<T> {
@@ -43,21 +62,34 @@ export function defineButton<P extends object>(tag: string, fields: Fields<P>, o
   return { tag, fields, signed: opts.signed ?? true };
 }
 
-export type DecodedButton = { ok: true; def: ButtonDef<object>; payload: object } | { ok: false; reason: 'malformed' | 'forged' | 'unknown' };
+export type DecodedButton = { ok: true; def: ButtonDef<object>; payload: object } | { ok: false; reason: 'malformed' | 'forged' | 'unknown' | 'expired' };
 
 /** Encodes payloads of any declared button; decodes against a registry of the buttons handled. */
 export class ButtonCodec {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
+  /** A signed button's data is sealed for its chat by the outbox (`seal`); until then it is never valid. */
   encode<P extends object>(def: ButtonDef<P>, payload: P): string {
     const keys = Object.keys(def.fields) as Array<keyof P>;
     const body = [def.tag, ...keys.map((k) => def.fields[k].write(payload[k]))].join('.');
-    const data = def.signed ? `${body}.${this.cipher.sign(body)}` : body;
-    if (Buffer.byteLength(data) > MAX_BUTTON_DATA_BYTES) throw new Error(`button payload too long: ${data.length}`);
-    return data;
+    const bytes = Buffer.byteLength(body) + (def.signed ? SEAL_BYTES : 0);
+    if (bytes > MAX_BUTTON_DATA_BYTES) throw new Error(`button payload too long: ${bytes}`);
+    return def.signed ? `${body}.${UNSEALED}` : body;
   }
 
-  decode(data: string, registry: ReadonlyMap<string, ButtonDef<object>>): DecodedButton {
+  /** Binds a signed button to the chat it is sent to, with an expiry; other data is returned as is. */
+  seal(data: string, chat: ButtonChat): string {
+    if (!data.endsWith(`.${UNSEALED}`)) return data;
+    const body = data.slice(0, -UNSEALED.length - 1);
+    const expiry = Math.ceil(this.now().getTime() / HOUR_MS + BUTTON_TTL_HOURS).toString(36);
+    return `${body}.${expiry}.${this.cipher.sign(macInput(chat, `${body}.${expiry}`))}`;
+  }
+
+  /** `chat`: where the button was pressed; a payload sealed for another chat is forged. */
+  decode(data: string, registry: ReadonlyMap<string, ButtonDef<object>>, chat: ButtonChat): DecodedButton {
     if (data.length > MAX_BUTTON_DATA_BYTES || !/^[\w.:-]+$/.test(data)) return { ok: false, reason: 'malformed' };
     const parts = data.split('.');
     const def = registry.get(parts[0] ?? '');
@@ -65,10 +97,13 @@ export class ButtonCodec {
     const keys = Object.keys(def.fields);
     let values = parts.slice(1);
     if (def.signed) {
-      const sig = values.pop();
-      const body = parts.slice(0, -1).join('.');
-      if (!sig || values.length !== keys.length) return { ok: false, reason: 'malformed' };
-      if (!this.cipher.verifySignature(body, sig)) return { ok: false, reason: 'forged' };
+      // Buttons sent before MACs were bound to chats carry one 8-character signature: expired.
+      if (values.length === keys.length + 1 && values.at(-1)?.length === 8) return { ok: false, reason: 'expired' };
+      const mac = values.pop();
+      const expiry = values.pop();
+      if (!mac || expiry === undefined || !EXPIRY.test(expiry) || values.length !== keys.length) return { ok: false, reason: 'malformed' };
+      if (!this.cipher.verifySignature(macInput(chat, parts.slice(0, -1).join('.')), mac)) return { ok: false, reason: 'forged' };
+      if (parseInt(expiry, 36) * HOUR_MS <= this.now().getTime()) return { ok: false, reason: 'expired' };
     } else if (values.length > keys.length) {
       // The last field of an unsigned payload may itself contain dots.
       values = [...values.slice(0, keys.length - 1), values.slice(keys.length - 1).join('.')];
@@ -93,4 +128,9 @@ export function buttonRegistry(defs: Iterable<ButtonDef<object>>): Map<string, B
     map.set(d.tag, d);
   }
   return map;
+}
+
+/** What a button MAC covers: the chat, then the payload and its expiry (NUL never occurs in either). */
+function macInput(chat: ButtonChat, sealedBody: string): string {
+  return `${chat.channel}\u0000${chat.chatId}\u0000${sealedBody}`;
 }

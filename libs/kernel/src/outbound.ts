@@ -3,6 +3,7 @@ import type { FieldCipher } from '@baiying/crypto';
 import type { NewSentMessage, Repos } from '@baiying/db';
 import type { Channel, OutMessage } from '@baiying/domain';
 import { Priority } from '@baiying/domain';
+import type { ButtonCodec } from './buttons.js';
 
 export interface Destination {
   channel: Channel;
@@ -16,6 +17,7 @@ export class Outbound {
   constructor(
     private readonly repos: Repos,
     private readonly cipher: FieldCipher,
+    private readonly buttons: ButtonCodec,
   ) {}
 
   to(dest: Destination, purposeKey: string, template: string, msg: OutMessage, priority: number = Priority.status): void {
@@ -56,6 +58,10 @@ export class Outbound {
   ): void {
     if (this.keys.has(purposeKey)) return;
     this.keys.add(purposeKey);
-    this.pending.push({ purposeKey, channel: dest.channel, chatId: dest.chatId, template, bodyEnc: this.cipher.encrypt(JSON.stringify(msg)), ...extra });
+    // Signed buttons are bound to this chat here, the one place that knows where a message goes.
+    const sealed: OutMessage = msg.buttons
+      ? { ...msg, buttons: msg.buttons.map((row) => row.map((b) => ({ ...b, data: this.buttons.seal(b.data, dest) }))) }
+      : msg;
+    this.pending.push({ purposeKey, channel: dest.channel, chatId: dest.chatId, template, bodyEnc: this.cipher.encrypt(JSON.stringify(sealed)), ...extra });
   }
 }

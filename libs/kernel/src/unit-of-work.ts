@@ -41,10 +41,10 @@ export class Work {
     readonly repos: Repos,
     readonly deps: DeskDeps,
   ) {
-    this.out = new Outbound(repos, deps.cipher);
-    this.buttons = new ButtonCodec(deps.cipher);
     // One "now" per business action: every rule in it sees the same moment.
     this.startedAt = (deps.clock ?? systemClock).now();
+    this.buttons = new ButtonCodec(deps.cipher, () => this.startedAt);
+    this.out = new Outbound(repos, deps.cipher, this.buttons);
   }
 
   get now(): Date {

@@ -78,6 +78,46 @@ describe('ModelBackedNlu', () => {
     expect(JSON.stringify(sent.body)).toContain('- emergency: 应急救援');
   });
 
+  it('sends the endpoint the message with phones, names and addresses masked; the rules still read them', async () => {
+    stub.handler = (_req, _body, res) => res.end(chatReply('{"category": "elderly", "confidence": 0.8}'));
+    const message =
+      '幸福小区3号楼2单元501室的王奶奶腿脚不便，想请人帮忙买菜。我叫张伟，电话１３８ １２３４ ５６７８，或者打0510-87654321找刘阿姨。My name is Ann Lee, Room 12, 18 Maple Street, +86 139-1234-5678';
+    const u = await nlu().nlu.understand(message);
+    expect(u).toMatchObject({
+      source: 'model',
+      phones: ['13812345678', '051087654321', '13912345678'],
+      place: { community: '幸福小区', building: '3', unit: '2', room: '501' },
+    });
+
+    const sent = stub.requests[0]!.body as { messages: Array<{ role: string; content: string }> };
+    const user = sent.messages.find((m) => m.role === 'user')!.content;
+    for (const secret of [
+      '13812345678',
+      '１３８',
+      '1234',
+      '5678',
+      '87654321',
+      '0510',
+      '幸福小区',
+      '501',
+      '王',
+      '张伟',
+      '刘',
+      'Ann',
+      'Lee',
+      'Maple',
+      'Room 12',
+    ]) {
+      expect({ secret, leaked: user.includes(secret) }).toEqual({ secret, leaked: false });
+    }
+    expect(user).toBe(
+      '[地址]的[姓名]奶奶腿脚不便，想请人帮忙买菜。我叫[姓名]，电话[电话]，或者打[电话]找[姓名]阿姨。My name is [姓名], [地址], [地址], [电话]',
+    );
+    // Nothing of the need is lost: what it is about, and for whom, still reaches the model.
+    expect(user).toContain('腿脚不便，想请人帮忙买菜');
+    expect(JSON.stringify(sent)).not.toContain('13812345678');
+  });
+
   it("never lowers the rules' urgency", async () => {
     stub.handler = (_req, _body, res) => res.end(chatReply('{"category": "repair", "confidence": 0.7, "beneficiary": "none", "urgency": "normal"}'));
     const u = await nlu().nlu.understand('水管冻裂了，家里到处是水！！');

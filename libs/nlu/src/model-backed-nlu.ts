@@ -1,3 +1,4 @@
+import { maskForModel } from './model.mask.js';
 import type { Beneficiary, DangerAssessment, DangerLevel, Understanding, UnderstandOptions, Urgency } from './nlu.types.js';
 import { MAX_ALTERNATIVES, type RuleBasedNlu } from './rule-based-nlu.js';
 
@@ -111,6 +112,7 @@ export class ModelBackedNlu {
     const categories = this.rules.categories.map((c) => `- ${c.code}: ${c.nameZh} / ${c.nameEn}`).join('\n');
     return [
       'You route requests that residents send to a volunteer service desk in China.',
+      'Phones, names and addresses in the message are replaced by [电话], [姓名] and [地址].',
       'Read the message and answer with one JSON object and nothing else:',
       '{"category": "<code>", "confidence": <0..1>, "beneficiary": "elderly|child|disabled|hardship|none", "urgency": "urgent|normal", "danger": "none|possible|likely"}',
       'category is one of these codes:',
@@ -139,7 +141,8 @@ export class ModelBackedNlu {
             temperature: 0,
             messages: [
               { role: 'system', content: this.prompt() },
-              { role: 'user', content: text },
+              // Never the raw text: phones, names and addresses stay on this machine.
+              { role: 'user', content: maskForModel(text) },
             ],
           }),
         });

@@ -41,7 +41,7 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, POOL_SIZE) },
-        { provide: FieldCipher, useFactory: () => new FieldCipher(config.encryptionKey) },
+        { provide: FieldCipher, useFactory: () => new FieldCipher(config.encryptionKey, config.previousEncryptionKeys) },
         { provide: JobProducer, useFactory: () => new JobProducer({ redisUrl: config.redisUrl, prefix: config.redisPrefix }) },
         {
           provide: Desk,

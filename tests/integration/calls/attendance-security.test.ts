@@ -95,7 +95,7 @@ describe('attendance: check-in needs the site code or a live location; hours are
       expect(shown).not.toMatch(/签到\s*\d{6}/);
       // No button there checks anyone in.
       const checkIns = (body.buttons ?? []).flat().filter((b) => {
-        const d = h.buttons.decode(b.data, registry);
+        const d = h.buttons.decode(b.data, registry, { channel: row.channel, chatId: row.chatId });
         return d.ok && d.def === callCheckButton;
       });
       expect(checkIns).toEqual([]);

@@ -120,24 +120,29 @@ describe('a coordinator’s scope', () => {
     const other = await createCall(desk, dh, callDraft(clock.now()));
     // The buttons the desk handles, as the conversation engine registers them.
     const registry = buttonRegistry([callAnswerButton, callCheckButton, callAdminButton]);
-    const data = h.buttons.encode(callAnswerButton, { callId, yes: true });
-    expect(h.buttons.decode(data, registry)).toEqual({ ok: true, def: callAnswerButton, payload: { callId, yes: true } });
+    // Sealed for a volunteer's private chat, as the outbox sends it.
+    const chat = { channel: 'telegram', chatId: '5551' };
+    const sealed = (d: string) => h.buttons.seal(d, chat);
+    const decode = (d: string) => h.buttons.decode(d, registry, chat);
+    const data = sealed(h.buttons.encode(callAnswerButton, { callId, yes: true }));
+    expect(decode(data)).toEqual({ ok: true, def: callAnswerButton, payload: { callId, yes: true } });
     const cut = data.lastIndexOf('.');
     const sig = data.slice(cut + 1);
     const flipped = `${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
-    expect(h.buttons.decode(`${data.slice(0, cut + 1)}${flipped}`, registry)).toEqual({ ok: false, reason: 'forged' });
+    expect(decode(`${data.slice(0, cut + 1)}${flipped}`)).toEqual({ ok: false, reason: 'forged' });
     // A "yes" button turned into a "no" (or pointed at another call) with the old signature.
-    expect(h.buttons.decode(data.replace(`.${callId}.y.`, `.${callId}.n.`), registry)).toEqual({ ok: false, reason: 'forged' });
-    expect(h.buttons.decode(data.replace(callId, other.callId), registry)).toEqual({ ok: false, reason: 'forged' });
-    // The signature of another button does not carry over.
-    const check = h.buttons.encode(callCheckButton, { callId, out: false });
-    expect(h.buttons.decode(`ca.${callId}.y.${check.slice(check.lastIndexOf('.') + 1)}`, registry)).toEqual({ ok: false, reason: 'forged' });
-    // Unsigned, a tampered id, and junk around the data.
-    expect(h.buttons.decode(`ca.${callId}.y`, registry)).toEqual({ ok: false, reason: 'malformed' });
-    expect(h.buttons.decode(`ca.not-a-uuid.y.${sig}`, registry)).toEqual({ ok: false, reason: 'forged' });
-    expect(h.buttons.decode(`${data} `, registry)).toEqual({ ok: false, reason: 'malformed' });
-    // Even correctly signed, a payload whose fields do not parse is refused.
-    expect(h.buttons.decode(h.buttons.encode(callAnswerButton, { callId: 'not-a-uuid', yes: true }), registry)).toEqual({ ok: false, reason: 'malformed' });
+    expect(decode(data.replace(`.${callId}.y.`, `.${callId}.n.`))).toEqual({ ok: false, reason: 'forged' });
+    expect(decode(data.replace(callId, other.callId))).toEqual({ ok: false, reason: 'forged' });
+    // The seal of another button does not carry over.
+    const check = sealed(h.buttons.encode(callCheckButton, { callId, out: false }));
+    expect(decode(`ca.${callId}.y.${check.split('.').slice(-2).join('.')}`)).toEqual({ ok: false, reason: 'forged' });
+    // Unsealed, a tampered id, and junk around the data.
+    expect(decode(`ca.${callId}.y`)).toEqual({ ok: false, reason: 'malformed' });
+    expect(decode(h.buttons.encode(callAnswerButton, { callId, yes: true }))).toEqual({ ok: false, reason: 'malformed' });
+    expect(decode(`ca.not-a-uuid.y.${data.split('.').slice(-2).join('.')}`)).toEqual({ ok: false, reason: 'forged' });
+    expect(decode(`${data} `)).toEqual({ ok: false, reason: 'malformed' });
+    // Even correctly sealed, a payload whose fields do not parse is refused.
+    expect(decode(sealed(h.buttons.encode(callAnswerButton, { callId: 'not-a-uuid', yes: true })))).toEqual({ ok: false, reason: 'malformed' });
 
     // Pressed in chat (through the conversation engine): the "参加" button of the message the
     // desk sent answers; the same button turned into "不能参加" is refused and changes nothing.

@@ -5,6 +5,7 @@ import { flowButton, type ConversationEngine } from '@baiying/conversation';
 import type { ActorRow } from '@baiying/db';
 import { silentLogger, type InboundEvent, type OutMessage } from '@baiying/domain';
 import { confirmButton, doneButton, rateButton, releaseButton, setOffButton, takeButton } from '@baiying/features';
+import { BUTTON_TTL_HOURS, ButtonCodec, type ButtonDef } from '@baiying/kernel';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
 describe('bad input', () => {
@@ -192,7 +193,10 @@ describe('bad input', () => {
       });
     });
 
-    const take = () => h.buttons.encode(takeButton, { dispatchId });
+    /** A button as the outbox sends it: sealed for the chat it goes to. */
+    const button = <P extends object>(def: ButtonDef<P>, payload: P, chatId: string) =>
+      h.buttons.seal(h.buttons.encode(def, payload), { channel: 'telegram', chatId });
+    const take = () => button(takeButton, { dispatchId }, groupChat);
     const press = (user: string, chat: { id: string; kind: 'private' | 'group' }, data: string) =>
       send(ev(user, chat, { kind: 'callback', callback: { id: `cb${seq}`, data } }));
     const status = async () => (await h.prisma.need.findUniqueOrThrow({ where: { id: needId } })).status;
@@ -214,9 +218,18 @@ describe('bad input', () => {
       expect(await status()).toBe('dispatched');
     });
 
-    it('refuses a card replayed in another chat, or in private', async () => {
-      expect((await press('906', { id: '-5555', kind: 'group' }, take())).answer).toContain('卡片已过期');
+    it('refuses a card replayed in another chat, or in private (the seal binds it to its chat)', async () => {
+      expect((await press('906', { id: '-5555', kind: 'group' }, take())).answer).toContain('无效的操作');
       expect((await press('906', dm('906'), take())).answer).toContain('无效的操作');
+      // Sealed for the other group, the card is genuine there but not this dispatch's group.
+      expect((await press('906', { id: '-5555', kind: 'group' }, button(takeButton, { dispatchId }, '-5555'))).answer).toContain('卡片已过期');
+      expect(await status()).toBe('dispatched');
+    });
+
+    it('answers an expired card as expired, and changes nothing', async () => {
+      const sentLongAgo = new ButtonCodec(h.cipher, () => new Date(Date.now() - (BUTTON_TTL_HOURS + 1) * 3_600_000));
+      const old = sentLongAgo.seal(sentLongAgo.encode(takeButton, { dispatchId }), { channel: 'telegram', chatId: groupChat });
+      expect((await press('906', { id: groupChat, kind: 'group' }, old)).answer).toContain('按钮已过期');
       expect(await status()).toBe('dispatched');
     });
 
@@ -230,8 +243,8 @@ describe('bad input', () => {
     });
 
     it("refuses a resident rating or confirming someone else's need", async () => {
-      const rate = h.buttons.encode(rateButton, { needId, score: 1 });
-      const confirm = h.buttons.encode(confirmButton, { needId, yes: true });
+      const rate = button(rateButton, { needId, score: 1 }, '910');
+      const confirm = button(confirmButton, { needId, yes: true }, '910');
       expect((await press('910', dm('910'), rate)).answer).toContain('这不是您的需求');
       expect((await press('910', dm('910'), confirm)).answer).toContain('这不是您的需求');
       expect(await h.prisma.rating.count({ where: { needId } })).toBe(0);
@@ -240,7 +253,7 @@ describe('bad input', () => {
     it("refuses another volunteer's job buttons", async () => {
       const claim = await h.prisma.claim.findFirstOrThrow({ where: { needId } });
       for (const def of [setOffButton, doneButton, releaseButton]) {
-        expect((await press('908', dm('908'), h.buttons.encode(def, { claimId: claim.id }))).answer).toContain('这不是您接的单');
+        expect((await press('908', dm('908'), button(def, { claimId: claim.id }, '908'))).answer).toContain('这不是您接的单');
       }
       expect(await status()).toBe('claimed');
     });

@@ -87,13 +87,13 @@ const emergencyMembers = async () => {
 const record = (who: ActorRow) => h.desk.uow.run((w) => h.desk.volunteers.record.execute(w, who));
 
 /** The approval requests about `personId`, one per (team, coordinator). */
-async function approvalAlerts(personId: string): Promise<Array<{ chat: string; team: string; m: OutMessage }>> {
+async function approvalAlerts(personId: string): Promise<Array<{ chat: string; team: string; m: OutMessage & { channel: string } }>> {
   const rows = await h.prisma.sentMessage.findMany({ where: { purposeKey: { startsWith: `approval.${personId}.` }, template: 'coordinator-alert' } });
   const teams = await h.prisma.team.findMany();
   return rows.map((r) => ({
     chat: r.chatId,
     team: teams.find((t) => r.purposeKey.includes(t.id))!.code,
-    m: JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage,
+    m: { ...(JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage), channel: r.channel },
   }));
 }
 
@@ -149,7 +149,7 @@ describe('registering', () => {
       expect(m.text).toContain('刘晓');
       expect(m.text).toContain('幸福社区');
       const membershipId = await membershipOf(who.personId, team);
-      const payloads = m.buttons!.flat().map((b) => h.buttons.decode(b.data, registry));
+      const payloads = m.buttons!.flat().map((b) => h.buttons.decode(b.data, registry, { channel: m.channel, chatId: chat }));
       expect(payloads).toEqual([
         { ok: true, def: approveButton, payload: { membershipId, approve: true } },
         { ok: true, def: approveButton, payload: { membershipId, approve: false } },

@@ -122,8 +122,9 @@ export class PeopleRepository {
     await this.tx.apiToken.create({ data: { personId, tokenHash, expiresAt } });
   }
 
-  async token(tokenHash: string): Promise<{ personId: string; expiresAt: Date; revokedAt: Date | null } | null> {
-    return this.tx.apiToken.findUnique({ where: { tokenHash }, select: { personId: true, expiresAt: true, revokedAt: true } });
+  /** `tokenHashes`: every hash the token may be stored under (see FieldCipher.lookupHashes). */
+  async token(tokenHashes: string[]): Promise<{ personId: string; expiresAt: Date; revokedAt: Date | null } | null> {
+    return this.tx.apiToken.findFirst({ where: { tokenHash: { in: tokenHashes } }, select: { personId: true, expiresAt: true, revokedAt: true } });
   }
 
   /** Coordinators whose unit is one of `unitIds` (callers pass a unit and its ancestors). */
