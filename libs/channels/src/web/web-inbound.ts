@@ -33,7 +33,6 @@ export const webDemoEventSchema = z
   .object({ ...payload, personaId: z.string().regex(ID), displayName: z.string().max(NAME_CHARS).optional(), chatId: z.string().regex(ID) })
   .strict()
   .refine(exactlyOne, ONE_OF);
-export type WebDemoEvent = z.infer<typeof webDemoEventSchema>;
 
 /** Who speaks in which chat, as the server decided it. */
 export interface WebSpeaker {
