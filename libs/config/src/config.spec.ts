@@ -359,14 +359,14 @@ describe('rules across variables', () => {
       'ENCRYPTION_KEY_PREVIOUS (each, comma-separated) must be 32 bytes (64 hex chars or base64)',
     );
     // The development key may be a former key: a desk moving from a demo to production keeps its data.
-    const moved = loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY_HEX, ENCRYPTION_KEY_PREVIOUS: DEV_KEY.toString('hex') });
+    const moved = load({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY_HEX, ENCRYPTION_KEY_PREVIOUS: DEV_KEY.toString('hex') });
     expect(moved.previousEncryptionKeys).toEqual([DEV_KEY]);
   });
 
   it("sends residents' text to a model over https only, or plain http on this machine", () => {
     const model = (url: string) => ({ NLU_MODEL_BASE_URL: url, NLU_MODEL: 'qwen-small' });
     for (const url of ['https://llm.example.org/v1', 'http://127.0.0.1:11434/v1', 'http://localhost:8000/v1', 'http://[::1]:8000/v1', 'http://127.8.0.1/v1']) {
-      expect(loadConfig(model(url)).nlu.model?.baseUrl).toBe(url);
+      expect(load(model(url)).nlu.model?.baseUrl).toBe(url);
     }
     for (const url of [
       'http://llm.example.org/v1',
