@@ -39,7 +39,7 @@ describe('claim limits', () => {
       data: {
         displayName: `志愿者${seq}`,
         identities: { create: { channel: 'web', externalId: id, chatId: id } },
-        volunteer: { create: { stationId: team.orgUnitId, status: 'approved', memberships: { create: { teamId: team.id } } } },
+        volunteer: { create: { stationId: team.orgUnitId, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
       },
     });
     chatOf.set(person.id, id);

@@ -31,7 +31,7 @@ describe('inbound limit', () => {
       body: JSON.stringify({ personaId, chatId, clientMsgId, ...body }),
     });
     expect(r.status).toBe(200);
-    return { updateId: `${personaId}:${clientMsgId}`, ...((await r.json()) as { duplicate: boolean; answer: { text: string } | null }) };
+    return { updateId: `web:${personaId}:${clientMsgId}`, ...((await r.json()) as { duplicate: boolean; answer: { text: string } | null }) };
   };
   const mailbox = async (chatId: string): Promise<string[]> => {
     const r = await fetch(`${base}/api/web/chats/${chatId}/messages`);

@@ -53,7 +53,12 @@ describe('cancel, reassign, close, verify, credit timeout', () => {
     const list = await last('res-a');
     expect(list.text).toContain(need.code);
     const cancel = list.buttons!.flat().find((b) => b.label.includes(need.code))!;
-    const stranger = await press('res-b', cancel.data);
+    // Replayed in another resident's chat, the button is refused as forged (sealed for res-a's chat)…
+    const replayed = await press('res-b', cancel.data);
+    expect(replayed.callbackAnswer?.text).toContain('无效的操作');
+    // …and the same payload sealed for res-b's own chat is refused by the use case: not theirs.
+    const body = cancel.data.split('.').slice(0, -2).join('.');
+    const stranger = await press('res-b', h.buttons.seal(`${body}.~`, { channel: 'web', chatId: 'res-b' }));
     expect(stranger.callbackAnswer?.text).toContain('这不是您的需求');
     const r = await press('res-a', cancel.data);
     expect(r.callbackAnswer?.text).toContain('已取消');
