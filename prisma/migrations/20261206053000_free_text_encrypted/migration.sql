@@ -1,5 +1,5 @@
--- Free text that can hold personal data moves to encrypted columns (decision 0015). A migration
--- has no key, so it only adds the columns; `npm run keys:rotate` moves what the clear columns
+-- Free text that can hold personal data moves to encrypted columns (decision 0016). A migration
+-- has no key, so it only adds the columns: npm run keys:rotate moves what the clear columns
 -- hold into them and empties the clear ones, which a later migration drops.
 ALTER TABLE "need" ADD COLUMN "wantedTimeEnc" TEXT,
 ADD COLUMN "wantedWhen" JSONB,
