@@ -17,7 +17,14 @@ export const VOLUNTEER_REASON = 'volunteer';
 export type ReturnReason = { code: typeof TIMEOUT_REASON } | { words: string };
 
 /** False when the need is no longer in a state a claim can be given back from. */
-export async function returnToPool(w: Work, rounds: DispatchRounds, need: NeedRow, claim: ClaimRow, reason: ReturnReason, actorId: string | null): Promise<boolean> {
+export async function returnToPool(
+  w: Work,
+  rounds: DispatchRounds,
+  need: NeedRow,
+  claim: ClaimRow,
+  reason: ReturnReason,
+  actorId: string | null,
+): Promise<boolean> {
   if (!(await w.repos.needs.apply(need.id, 'release', { claimedById: null }))) return false;
   const words = 'words' in reason ? w.deps.cipher.encrypt(reason.words) : null;
   const code = 'code' in reason ? reason.code : VOLUNTEER_REASON;

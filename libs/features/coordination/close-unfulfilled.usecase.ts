@@ -26,8 +26,7 @@ export class CloseUnfulfilled {
     const reason = c.value.reason.trim();
     // Free text (can name people): encrypted at rest, on the need and in its history.
     const reasonEnc = w.deps.cipher.encrypt(reason.slice(0, REASON_CHARS));
-    if (!(await w.repos.needs.apply(need.id, 'close_unfulfilled', { closeReasonEnc: reasonEnc, promisedDate: date })))
-      return err('need/invalid_transition');
+    if (!(await w.repos.needs.apply(need.id, 'close_unfulfilled', { closeReasonEnc: reasonEnc, promisedDate: date }))) return err('need/invalid_transition');
     await this.rounds.closeOpen(w, need);
     await w.repos.needs.event(need.id, 'close_unfulfilled', actor.personId, { reasonEnc, promised: c.value.promised });
     const iso = date.toISOString().slice(0, 10);

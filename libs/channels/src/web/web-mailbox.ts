@@ -24,7 +24,13 @@ export class WebMailbox {
   async recent(chatId: string, take: number): Promise<WebChatMessage[]> {
     const rows = await this.repos.messaging.webRecent(chatId, take);
     // Legacy rows (clear `text`, not yet moved by keys:rotate) are read as they are.
-    return rows.map((r) => ({ seq: String(r.seq), text: this.cipher.decryptOptional(r.textEnc) ?? r.text ?? '', buttons: r.buttons, edited: r.editedAt !== null, at: r.createdAt.toISOString() }));
+    return rows.map((r) => ({
+      seq: String(r.seq),
+      text: this.cipher.decryptOptional(r.textEnc) ?? r.text ?? '',
+      buttons: r.buttons,
+      edited: r.editedAt !== null,
+      at: r.createdAt.toISOString(),
+    }));
   }
 
   personas(): Promise<WebPersona[]> {

@@ -41,7 +41,12 @@ export class NeedRepository {
   async create(n: NewNeed): Promise<NeedRow> {
     const { attachments, wantedWhen, ...data } = n;
     return this.tx.need.create({
-      data: { ...data, wantedWhen: wantedWhen ?? Prisma.DbNull, ownerUnitId: n.stationId, attachments: { create: attachments.map((a) => ({ ...a, channel: n.channel })) } },
+      data: {
+        ...data,
+        wantedWhen: wantedWhen ?? Prisma.DbNull,
+        ownerUnitId: n.stationId,
+        attachments: { create: attachments.map((a) => ({ ...a, channel: n.channel })) },
+      },
       include: { category: true, station: true },
     });
   }
@@ -162,7 +167,13 @@ export class NeedRepository {
   }
 
   /** `reason`: a code ('timeout', 'volunteer'); `reasonEnc`: the taker's own words, encrypted. */
-  async endClaim(id: string, status: 'released' | 'completed', reason: string | null, at: Date = new Date(), reasonEnc: string | null = null): Promise<boolean> {
+  async endClaim(
+    id: string,
+    status: 'released' | 'completed',
+    reason: string | null,
+    at: Date = new Date(),
+    reasonEnc: string | null = null,
+  ): Promise<boolean> {
     const r = await this.tx.claim.updateMany({
       where: { id, status: 'active' },
       data: { status, releaseReason: reason, releaseReasonEnc: reasonEnc, endedAt: at },

@@ -8,10 +8,7 @@
  * were given but could not be read as a time.
  */
 export type WantedWhen =
-  | { kind: 'asap' }
-  | { kind: 'at'; start: string; end?: string }
-  | { kind: 'weekly'; weekdays: number[]; partOfDay?: string }
-  | { kind: 'tbd' };
+  { kind: 'asap' } | { kind: 'at'; start: string; end?: string } | { kind: 'weekly'; weekdays: number[]; partOfDay?: string } | { kind: 'tbd' };
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -25,7 +22,9 @@ export function readWantedWhen(json: unknown): WantedWhen | null {
     return typeof o.end === 'string' && ISO.test(o.end) ? { kind: 'at', start: o.start, end: o.end } : { kind: 'at', start: o.start };
   if (o.kind === 'weekly' && Array.isArray(o.weekdays) && o.weekdays.length > 0 && o.weekdays.every((d) => Number.isInteger(d) && d >= 1 && d <= 7)) {
     const weekdays = o.weekdays as number[];
-    return typeof o.partOfDay === 'string' && /^[a-z-]{1,20}$/.test(o.partOfDay) ? { kind: 'weekly', weekdays, partOfDay: o.partOfDay } : { kind: 'weekly', weekdays };
+    return typeof o.partOfDay === 'string' && /^[a-z-]{1,20}$/.test(o.partOfDay)
+      ? { kind: 'weekly', weekdays, partOfDay: o.partOfDay }
+      : { kind: 'weekly', weekdays };
   }
   return { kind: 'tbd' };
 }
