@@ -3,7 +3,9 @@
 // writing each of them, the raw rows hold none of the planted words. A group's job card shows the
 // wanted time parsed ("12月8日 上午"), never the resident's words; the taker still reads them. Rows
 // written in clear before the change are moved into the encrypted columns by `keys:rotate`.
+import { randomBytes } from 'node:crypto';
 import { WebMailbox, WebSender } from '@baiying/channels';
+import { FieldCipher } from '@baiying/crypto';
 import type { ActorRow } from '@baiying/db';
 import { rotateKeys } from '@baiying/db';
 import type { OutMessage } from '@baiying/domain';
@@ -175,5 +177,21 @@ describe('free text at rest', () => {
     expect(await h.prisma.needEvent.count({ where: { needId: need.id, data: { equals: { reason: 'timeout' } } } })).toBe(1);
     const again = await rotateKeys(h.prisma, h.cipher);
     expect(Object.values(again.rewritten).every((n) => n === 0)).toBe(true);
+  });
+
+  it("re-encrypts the new columns and the events' reasons under a new key", async () => {
+    const next = new FieldCipher(randomBytes(32), [config.encryptionKey]);
+    await rotateKeys(h.prisma, next);
+    const cells: Array<{ v: string }> = await h.prisma.$queryRawUnsafe(`
+      SELECT "wantedTimeEnc" AS v FROM need WHERE "wantedTimeEnc" IS NOT NULL
+      UNION ALL SELECT "closeReasonEnc" FROM need WHERE "closeReasonEnc" IS NOT NULL
+      UNION ALL SELECT "releaseReasonEnc" FROM claim WHERE "releaseReasonEnc" IS NOT NULL
+      UNION ALL SELECT "commentEnc" FROM rating WHERE "commentEnc" IS NOT NULL
+      UNION ALL SELECT "textEnc" FROM web_message WHERE "textEnc" IS NOT NULL
+      UNION ALL SELECT data->>'reasonEnc' FROM need_event WHERE data ? 'reasonEnc'`);
+    expect(cells.length).toBeGreaterThanOrEqual(8);
+    for (const { v } of cells) expect(v.startsWith(`v2:${next.currentKeyId}:`)).toBe(true);
+    const reasons: Array<{ v: string }> = await h.prisma.$queryRawUnsafe(`SELECT data->>'reasonEnc' AS v FROM need_event WHERE data ? 'reasonEnc'`);
+    expect(reasons.map((r) => next.decrypt(r.v))).toEqual(expect.arrayContaining([`等${NAME}回来，秘密暗号`, `家里有事，请联系${NAME}（${PHONE}）`]));
   });
 });
