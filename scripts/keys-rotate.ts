@@ -3,6 +3,8 @@
 // in batches, while the desk runs. Safe to stop and run again; a run that finds nothing stale
 // changes nothing. Once it reports 0 rewritten, the old key may leave ENCRYPTION_KEY_PREVIOUS
 // (API tokens issued under it then stop working: re-issue them). See docs/decisions/0012.
+// It also moves free text left in legacy clear columns (wanted time, reasons, rating comments, web
+// chat texts) into their encrypted columns: run it once after deploying decision 0016.
 import 'dotenv/config';
 import { loadConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';

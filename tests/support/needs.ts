@@ -17,6 +17,8 @@ export interface NeedOptions {
   location?: { lat: number; lng: number } | null;
   phone?: string | null;
   address?: string | null;
+  /** The resident's answer to "when?", as typed. */
+  wantedTime?: string | null;
 }
 
 /** A resident (created on first contact) submits a need; it is routed at once. */
@@ -40,7 +42,7 @@ export async function routedNeed(
       stationId,
       address: o.address ?? null,
       location: o.location ?? null,
-      wantedTime: null,
+      wantedTime: o.wantedTime ?? null,
       phone: o.phone ?? null,
       beneficiary: o.beneficiary ?? 'none',
       urgency: o.urgency ?? 'normal',

@@ -17,3 +17,4 @@ export * from './messaging/purpose-keys.js';
 export * from './messaging/priority.js';
 export * from './calls/call-rules.js';
 export * from './intake/text-hygiene.js';
+export * from './need/wanted-when.js';

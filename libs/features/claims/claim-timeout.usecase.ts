@@ -32,7 +32,7 @@ export class ClaimTimeout {
     if (dueInMs > EARLY_TOLERANCE_MS) return { dueInMs };
     const need = await w.repos.needs.byId(claim.needId);
     if (!need || !IN_PROGRESS.has(need.status)) return 'skipped';
-    if (!(await returnToPool(w, this.rounds, need, claim, TIMEOUT_REASON, null))) return 'skipped';
+    if (!(await returnToPool(w, this.rounds, need, claim, { code: TIMEOUT_REASON }, null))) return 'skipped';
     await w.out.toPerson(
       claim.volunteerId,
       PurposeKey.claimTimedOut(claim.id),

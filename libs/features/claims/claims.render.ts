@@ -12,8 +12,11 @@ export function privateDetails(n: NeedRow, cipher: FieldCipher, buttons: ButtonC
   const location = cipher.decryptOptional(n.locationEnc);
   const place = [n.station.name, address, location ? `📍${location}` : null].filter(Boolean).join(' ');
   const phone = cipher.decryptOptional(n.phoneEnc);
+  // The taker sees the resident's own words for when (legacy rows: the clear column).
+  const words = cipher.decryptOptional(n.wantedTimeEnc) ?? n.wantedTime;
+  const facts = publicFacts(n);
   return {
-    text: t('details', { ...publicFacts(n), description: cipher.decrypt(n.descriptionEnc), place, phone: phone ?? zh('not_given') }),
+    text: t('details', { ...facts, time: words ?? facts.time!, description: cipher.decrypt(n.descriptionEnc), place, phone: phone ?? zh('not_given') }),
     buttons: [
       [
         { label: label('btn.set_off'), data: buttons.encode(setOffButton, { claimId }), keyword: setOffKeyword.show({ code: n.code }) },

@@ -25,7 +25,7 @@ export class ReleaseJob {
     const c = await ownActiveClaim(w, actor, cmd.value.claim);
     if (!c.ok) return c;
     const { need, claim } = c.value;
-    if (!(await returnToPool(w, this.rounds, need, claim, reason, actor.personId))) return err('need/invalid_transition');
+    if (!(await returnToPool(w, this.rounds, need, claim, { words: reason }, actor.personId))) return err('need/invalid_transition');
     await alertCoordinators(
       w,
       need.ownerUnitId,

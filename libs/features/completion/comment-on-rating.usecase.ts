@@ -17,7 +17,7 @@ export class CommentOnRating {
     const need = await findNeed(w, c.value.need);
     if (!need) return err('need/not_found');
     if (need.residentId !== actor.personId) return err('need/not_yours');
-    await w.repos.needs.commentRating(need.id, c.value.comment.trim().slice(0, COMMENT_CHARS));
+    await w.repos.needs.commentRating(need.id, w.deps.cipher.encrypt(c.value.comment.trim().slice(0, COMMENT_CHARS)));
     return ok({ code: need.code });
   }
 }

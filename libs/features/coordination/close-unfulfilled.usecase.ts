@@ -24,10 +24,11 @@ export class CloseUnfulfilled {
     const date = parsePromisedDate(c.value.promised, w.now);
     if (!date) return err('input/bad_date');
     const reason = c.value.reason.trim();
-    if (!(await w.repos.needs.apply(need.id, 'close_unfulfilled', { closeReason: reason.slice(0, REASON_CHARS), promisedDate: date })))
-      return err('need/invalid_transition');
+    // Free text (can name people): encrypted at rest, on the need and in its history.
+    const reasonEnc = w.deps.cipher.encrypt(reason.slice(0, REASON_CHARS));
+    if (!(await w.repos.needs.apply(need.id, 'close_unfulfilled', { closeReasonEnc: reasonEnc, promisedDate: date }))) return err('need/invalid_transition');
     await this.rounds.closeOpen(w, need);
-    await w.repos.needs.event(need.id, 'close_unfulfilled', actor.personId, { reason, promised: c.value.promised });
+    await w.repos.needs.event(need.id, 'close_unfulfilled', actor.personId, { reasonEnc, promised: c.value.promised });
     const iso = date.toISOString().slice(0, 10);
     await w.out.toPerson(
       need.residentId,

@@ -6,8 +6,9 @@ import { zh, type MessageKey } from '@baiying/i18n';
 import { z } from 'zod';
 import { EMERGENCY_CATEGORY } from '../emergency/index.js';
 import { publicFacts } from '../routing/index.js';
+import { wantedWhenOf } from './wanted-when.js';
 
-/** The wanted time is kept as the resident said it, up to this long. */
+/** The wanted time is kept as the resident said it (encrypted), up to this long. */
 const WANTED_TIME_CHARS = 200;
 
 export const submitNeedCommand = z.object({
@@ -39,6 +40,7 @@ export class SubmitNeed {
     const station = await w.repos.org.unit(d.stationId);
     if (!category || !station || station.tier !== 'station') return err('input/invalid', { field: category ? 'stationId' : 'categoryCode' });
     const { cipher } = w.deps;
+    const wantedTime = d.wantedTime?.slice(0, WANTED_TIME_CHARS) ?? null;
     const day = needDay(w.now, w.config.timeZone);
     const code = formatNeedCode(day, await w.repos.needs.nextNumber(day));
     const need = await w.repos.needs.create({
@@ -51,7 +53,8 @@ export class SubmitNeed {
       addressEnc: cipher.encryptOptional(d.address),
       locationEnc: d.location ? cipher.encrypt(`${d.location.lat},${d.location.lng}`) : null,
       phoneEnc: cipher.encryptOptional(d.phone),
-      wantedTime: d.wantedTime?.slice(0, WANTED_TIME_CHARS) ?? null,
+      wantedTimeEnc: cipher.encryptOptional(wantedTime),
+      wantedWhen: wantedWhenOf(wantedTime, w.now, w.config.timeZone),
       beneficiary: d.beneficiary,
       urgency: category.code === EMERGENCY_CATEGORY || d.danger?.level === 'likely' ? 'urgent' : d.urgency,
       danger: d.danger && d.danger.level !== 'none' ? d.danger.level : null,

@@ -252,7 +252,8 @@ describe('Telegram end to end', () => {
     const code = /N-\d{8}-\d{4}/.exec(saved.text!)![0];
     // Saved as understood: the category, the station picked, who it is for, the phone.
     const need = await h.prisma.need.findUniqueOrThrow({ where: { code }, include: { station: true, resident: { include: { identities: true } } } });
-    expect(need).toMatchObject({ categoryCode: 'elderly', beneficiary: 'elderly', channel: 'telegram', wantedTime: '明天上午' });
+    expect(need).toMatchObject({ categoryCode: 'elderly', beneficiary: 'elderly', channel: 'telegram', wantedTime: null });
+    expect(h.cipher.decrypt(need.wantedTimeEnc!)).toBe('明天上午');
     expect(need.station.code).toBe('S-XF');
     expect(need.resident.identities.map((i) => i.externalId)).toEqual([String(resident.id)]);
     expect(h.cipher.decrypt(need.phoneEnc!)).toBe(NEED.phone);
@@ -318,7 +319,8 @@ describe('Telegram end to end', () => {
       [cast.volA.personId, 'released'],
       [cast.volB.personId, 'active'],
     ]);
-    expect(claims[0]!.releaseReason).toBe('临时有事去不了');
+    expect(claims[0]!.releaseReason).toBe('volunteer');
+    expect(h.cipher.decrypt(claims[0]!.releaseReasonEnc!)).toBe('临时有事去不了');
   });
 
   it('walks on-my-way, done with hours, confirmation, rating, and credits hours and points', async () => {
@@ -344,7 +346,8 @@ describe('Telegram end to end', () => {
     expect(me.text).toContain('累计服务 2 小时');
     expect(me.text).toContain('积分 20');
     const rating = await h.prisma.rating.findUniqueOrThrow({ where: { needId: need.id } });
-    expect(rating).toMatchObject({ score: 5, comment: '师傅手艺很好，谢谢！' });
+    expect(rating).toMatchObject({ score: 5, comment: null });
+    expect(h.cipher.decrypt(rating.commentEnc!)).toBe('师傅手艺很好，谢谢！');
     expect((await h.prisma.need.findUniqueOrThrow({ where: { id: need.id } })).status).toBe('confirmed');
     const records = await h.prisma.serviceRecord.findMany({ where: { needId: need.id } });
     expect(records.map((r) => [r.volunteerId, r.status, r.hours.toNumber()])).toEqual([[cast.volA.personId, 'credited', 2]]);

@@ -256,7 +256,8 @@ describe('Web chat end to end (headless Chromium)', () => {
     expect(done.status).toBe('confirmed');
     expect(done.claimedById).toBe(li.personId);
     const rating = await db.rating.findUniqueOrThrow({ where: { needId: need.id } });
-    expect(rating).toMatchObject({ score: 5, comment: '师傅手艺很好，谢谢！' });
+    expect(rating).toMatchObject({ score: 5, comment: null });
+    expect(h!.cipher.decrypt(rating.commentEnc!)).toBe('师傅手艺很好，谢谢！');
     const records = await db.serviceRecord.findMany({ where: { needId: need.id } });
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ volunteerId: li.personId, status: 'credited' });

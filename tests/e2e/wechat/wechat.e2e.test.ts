@@ -176,7 +176,8 @@ describe('WeChat end to end', () => {
 
     const done = await h.prisma.need.findUniqueOrThrow({ where: { code }, include: { rating: true, records: true } });
     expect(done.status).toBe('confirmed');
-    expect(done.rating).toMatchObject({ score: 5, comment: '师傅很好' });
+    expect(done.rating).toMatchObject({ score: 5, comment: null });
+    expect(h.cipher.decrypt(done.rating!.commentEnc!)).toBe('师傅很好');
     expect(done.records).toHaveLength(1);
     expect(done.records[0]).toMatchObject({ status: 'credited', volunteerId: need.claimedById });
     expect(done.records[0]!.hours.toNumber()).toBe(2);

@@ -74,7 +74,8 @@ describe('keyword commands', () => {
     expect(await say('wx-resident', dm('wx-resident'), `评价 ${code} 5 很好`)).toContain('感谢您的评价');
     const need = await h.prisma.need.findUniqueOrThrow({ where: { code }, include: { rating: true } });
     expect(need.status).toBe('confirmed');
-    expect(need.rating).toMatchObject({ score: 5, comment: '很好' });
+    expect(need.rating).toMatchObject({ score: 5, comment: null });
+    expect(h.cipher.decrypt(need.rating!.commentEnc!)).toBe('很好');
     expect(await say('wx-resident', dm('wx-resident'), `评价 ${code} 3`)).toContain('已经评价过');
   });
 

@@ -82,7 +82,8 @@ describe('cancel, reassign, close, verify, credit timeout', () => {
     await engine.handle(cmd('demo-coord-dh', 'close', `${inScope.code} 2026-12-20 本月没有理发志愿者`));
     expect((await last('demo-coord-dh')).text).toContain('承诺 2026-12-20 前兑现');
     const closed = await h.prisma.need.findUniqueOrThrow({ where: { id: inScope.id } });
-    expect(closed).toMatchObject({ status: 'unfulfilled', closeReason: '本月没有理发志愿者' });
+    expect(closed).toMatchObject({ status: 'unfulfilled', closeReason: null });
+    expect(h.cipher.decrypt(closed.closeReasonEnc!)).toBe('本月没有理发志愿者');
     expect(closed.promisedDate?.toISOString().slice(0, 10)).toBe('2026-12-20');
     expect((await last('res-c')).text).toContain('暂时无法完成');
     await engine.handle(cmd('res-c', 'pending'));

@@ -26,7 +26,7 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     const senders: ChannelSender[] = [];
-    if (this.config.webChatEnabled) senders.push(new WebSender(this.prisma));
+    if (this.config.webChatEnabled) senders.push(new WebSender(this.prisma, this.cipher));
     const tg = this.config.telegram;
     if (tg)
       senders.push(

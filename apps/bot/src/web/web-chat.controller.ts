@@ -22,6 +22,7 @@ import {
 import type { Request, Response } from 'express';
 import { WEB_CHAT_ID, WEB_CHAT_PAGE, WEB_CHAT_PAGE_CSP, WebMailbox, webDemoEventSchema, webEventSchema, webEventToInbound } from '@baiying/channels';
 import type { AppConfig } from '@baiying/config';
+import { FieldCipher } from '@baiying/crypto';
 import type { PrismaClient } from '@baiying/db';
 import { SessionsFeature, type WebSessionView } from '@baiying/features';
 import { UnitOfWork } from '@baiying/kernel';
@@ -49,8 +50,9 @@ export class WebChatController {
     private readonly sessions: SessionsFeature,
     @Inject(PRISMA) prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    cipher: FieldCipher,
   ) {
-    this.mailbox = new WebMailbox(prisma);
+    this.mailbox = new WebMailbox(prisma, cipher);
     this.cookie = new SessionCookie(config.http.secureCookies, 'baiying_chat');
     this.newSessions = new FixedWindow(config.webChatSession.perAddressPerHour, HOUR_MS);
   }

@@ -1,5 +1,6 @@
 // The web chat's side of the mailbox the page polls: the latest messages of a chat (in full on
 // every poll, so edits such as job cards show without a diff protocol) and the demo personas.
+import type { FieldCipher } from '@baiying/crypto';
 import { listWebPersonas, Repos, type PrismaClient, type WebPersona } from '@baiying/db';
 
 export interface WebChatMessage {
@@ -13,13 +14,23 @@ export interface WebChatMessage {
 export class WebMailbox {
   private readonly repos: Repos;
 
-  constructor(private readonly prisma: PrismaClient) {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cipher: FieldCipher,
+  ) {
     this.repos = new Repos(prisma);
   }
 
   async recent(chatId: string, take: number): Promise<WebChatMessage[]> {
     const rows = await this.repos.messaging.webRecent(chatId, take);
-    return rows.map((r) => ({ seq: String(r.seq), text: r.text, buttons: r.buttons, edited: r.editedAt !== null, at: r.createdAt.toISOString() }));
+    // Legacy rows (clear `text`, not yet moved by keys:rotate) are read as they are.
+    return rows.map((r) => ({
+      seq: String(r.seq),
+      text: this.cipher.decryptOptional(r.textEnc) ?? r.text ?? '',
+      buttons: r.buttons,
+      edited: r.editedAt !== null,
+      at: r.createdAt.toISOString(),
+    }));
   }
 
   personas(): Promise<WebPersona[]> {

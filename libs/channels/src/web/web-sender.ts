@@ -1,5 +1,6 @@
 // The web chat channel: the desk "sends" by appending to a mailbox table the page polls.
-// It is local (kiosks, demos), so it has no platform limits to pace.
+// It is local (kiosks, demos), so it has no platform limits to pace. Texts are stored encrypted.
+import type { FieldCipher } from '@baiying/crypto';
 import type { Prisma, PrismaClient } from '@baiying/db';
 import { Repos } from '@baiying/db';
 import type { OutMessage } from '@baiying/domain';
@@ -11,7 +12,10 @@ export class WebSender implements ChannelSender {
   readonly channel = 'web' as const;
   private readonly repos: Repos;
 
-  constructor(prisma: PrismaClient) {
+  constructor(
+    prisma: PrismaClient,
+    private readonly cipher: FieldCipher,
+  ) {
     this.repos = new Repos(prisma);
   }
 
@@ -22,11 +26,11 @@ export class WebSender implements ChannelSender {
   async backOff(): Promise<void> {}
 
   async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {
-    const seq = await this.repos.messaging.webAppend(chatId, msg.text, buttonsJson(msg));
+    const seq = await this.repos.messaging.webAppend(chatId, this.cipher.encrypt(msg.text), buttonsJson(msg));
     return { messageRef: String(seq) };
   }
 
   async edit(_chatId: string, messageRef: string, msg: OutMessage): Promise<void> {
-    await this.repos.messaging.webEdit(BigInt(messageRef), msg.text, buttonsJson(msg));
+    await this.repos.messaging.webEdit(BigInt(messageRef), this.cipher.encrypt(msg.text), buttonsJson(msg));
   }
 }

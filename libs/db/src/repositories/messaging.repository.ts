@@ -174,13 +174,14 @@ export class MessagingRepository {
 
   // --- web chat mailbox -------------------------------------------------------------------
 
-  async webAppend(chatId: string, text: string, buttons: Prisma.InputJsonValue): Promise<bigint> {
-    const row = await this.tx.webMessage.create({ data: { chatId, text, buttons } });
+  /** `textEnc`: the message, encrypted (what residents read back can hold their own words). */
+  async webAppend(chatId: string, textEnc: string, buttons: Prisma.InputJsonValue): Promise<bigint> {
+    const row = await this.tx.webMessage.create({ data: { chatId, textEnc, buttons } });
     return row.seq;
   }
 
-  async webEdit(seq: bigint, text: string, buttons: Prisma.InputJsonValue): Promise<boolean> {
-    const r = await this.tx.webMessage.updateMany({ where: { seq }, data: { text, buttons, editedAt: new Date() } });
+  async webEdit(seq: bigint, textEnc: string, buttons: Prisma.InputJsonValue): Promise<boolean> {
+    const r = await this.tx.webMessage.updateMany({ where: { seq }, data: { textEnc, text: null, buttons, editedAt: new Date() } });
     return r.count === 1;
   }
 

@@ -1,4 +1,4 @@
-import { sourcesOf, targetOf, type NeedEventType, type NeedStatus, type OrgTier } from '@baiying/domain';
+import { sourcesOf, targetOf, type NeedEventType, type NeedStatus, type OrgTier, type WantedWhen } from '@baiying/domain';
 import { Prisma, type Channel, type Tx } from '../prisma.js';
 
 export interface NewNeed {
@@ -11,7 +11,10 @@ export interface NewNeed {
   addressEnc: string | null;
   locationEnc: string | null;
   phoneEnc: string | null;
-  wantedTime: string | null;
+  /** The resident's words for when, encrypted. */
+  wantedTimeEnc: string | null;
+  /** The same, structured (what a group card shows). */
+  wantedWhen: WantedWhen | null;
   beneficiary: string;
   urgency: string;
   truncated: boolean;
@@ -36,9 +39,14 @@ export class NeedRepository {
   }
 
   async create(n: NewNeed): Promise<NeedRow> {
-    const { attachments, ...data } = n;
+    const { attachments, wantedWhen, ...data } = n;
     return this.tx.need.create({
-      data: { ...data, ownerUnitId: n.stationId, attachments: { create: attachments.map((a) => ({ ...a, channel: n.channel })) } },
+      data: {
+        ...data,
+        wantedWhen: wantedWhen ?? Prisma.DbNull,
+        ownerUnitId: n.stationId,
+        attachments: { create: attachments.map((a) => ({ ...a, channel: n.channel })) },
+      },
       include: { category: true, station: true },
     });
   }
@@ -158,8 +166,18 @@ export class NeedRepository {
     });
   }
 
-  async endClaim(id: string, status: 'released' | 'completed', reason: string | null, at: Date = new Date()): Promise<boolean> {
-    const r = await this.tx.claim.updateMany({ where: { id, status: 'active' }, data: { status, releaseReason: reason, endedAt: at } });
+  /** `reason`: a code ('timeout', 'volunteer'); `reasonEnc`: the taker's own words, encrypted. */
+  async endClaim(
+    id: string,
+    status: 'released' | 'completed',
+    reason: string | null,
+    at: Date = new Date(),
+    reasonEnc: string | null = null,
+  ): Promise<boolean> {
+    const r = await this.tx.claim.updateMany({
+      where: { id, status: 'active' },
+      data: { status, releaseReason: reason, releaseReasonEnc: reasonEnc, endedAt: at },
+    });
     return r.count === 1;
   }
 
@@ -259,8 +277,9 @@ export class NeedRepository {
     return r.count === 1;
   }
 
-  async commentRating(needId: string, comment: string): Promise<void> {
-    await this.tx.rating.updateMany({ where: { needId, comment: null }, data: { comment } });
+  /** The first comment on a rating, encrypted (a legacy clear comment counts as one). */
+  async commentRating(needId: string, commentEnc: string): Promise<void> {
+    await this.tx.rating.updateMany({ where: { needId, comment: null, commentEnc: null }, data: { commentEnc } });
   }
 
   // --- coordinators' corrections of the understanding ------------------------------------------
