@@ -4,7 +4,7 @@
 // changes nothing. Once it reports 0 rewritten, the old key may leave ENCRYPTION_KEY_PREVIOUS
 // (API tokens issued under it then stop working: re-issue them). See docs/decisions/0012.
 // It also moves free text left in legacy clear columns (wanted time, reasons, rating comments, web
-// chat texts) into their encrypted columns: run it once after deploying decision 0016.
+// chat texts) into their encrypted columns: run it once after deploying decision 0017.
 import 'dotenv/config';
 import { loadConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';

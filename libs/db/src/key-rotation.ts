@@ -4,7 +4,7 @@
 // writing meanwhile is never overwritten: a row it changed is read again. Idempotent and
 // resumable: a second run finds nothing stale and changes nothing. See decision 0012.
 // It also moves free text left in legacy clear columns (and need events' clear reasons) into
-// their encrypted columns, emptying the clear ones (decision 0016).
+// their encrypted columns, emptying the clear ones (decision 0017).
 import type { FieldCipher } from '@baiying/crypto';
 import type { PrismaClient } from './generated/prisma/client.js';
 
