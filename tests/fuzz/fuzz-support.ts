@@ -1,0 +1,77 @@
+// Shared by the fuzz specs: how many inputs each pure edge gets (FUZZ_RUNS: 20,000 in CI,
+// 100,000 in `npm run fuzz`), the arbitraries of hostile text, and a watch on promise rejections
+// nobody handled while a spec runs.
+import fc from 'fast-check';
+
+/** Generated inputs per pure edge. */
+export const FUZZ_RUNS = positive(process.env.FUZZ_RUNS, 20_000);
+/** Generated inputs per end-to-end slice (through the database): far fewer, each is a transaction. */
+export const FUZZ_E2E_RUNS = positive(process.env.FUZZ_E2E_RUNS, 300);
+
+function positive(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** fast-check's options for a pure edge; a failure prints its seed and path to replay it. */
+export const pureRuns = (): fc.Parameters<unknown> => ({ numRuns: FUZZ_RUNS });
+
+/** Characters that break things: NUL and controls, lone surrogates, bidi overrides, zero-width, line breaks, emoji, CJK. */
+const NASTY = [
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\t',
+  '\r',
+  '\n',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\uD800',
+  '\uDFFF',
+  '\u202E',
+  '\u200B',
+  '\u200D',
+  '\uFEFF',
+  '\u2066',
+  '😀',
+  '👨‍👩‍👧',
+  '百应',
+  '１',
+  '/',
+  '@',
+  '.',
+  ':',
+  ' ',
+  '%',
+  '\\',
+  '"',
+  "'",
+  '<script>',
+  '${',
+  'N-',
+  'M-',
+];
+
+/** Any text, weighted towards the characters and shapes that have broken parsers before. */
+export const nastyText = (maxLength = 200): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.string({ maxLength, unit: 'binary' }),
+    fc.string({ maxLength, unit: 'grapheme' }),
+    fc.array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 4 })), { maxLength: Math.max(1, Math.floor(maxLength / 4)) }).map((a) => a.join('')),
+    fc.constantFrom('', ' ', '1', '２', ' 3 ', '99', '/help', '/start', '/my', '/call', '/help@baiying_bot', '接单 N-0001', '完成 N-0001 2小时', '评价 N-0001 5'),
+  );
+
+/** Collects the unhandled promise rejections while a spec runs; `stop` returns them. */
+export function watchRejections(): { stop(): unknown[] } {
+  const seen: unknown[] = [];
+  const onRejection = (reason: unknown) => seen.push(reason);
+  process.on('unhandledRejection', onRejection);
+  return {
+    stop() {
+      process.off('unhandledRejection', onRejection);
+      return seen;
+    },
+  };
+}
