@@ -60,7 +60,22 @@ export const nastyText = (maxLength = 200): fc.Arbitrary<string> =>
     fc.string({ maxLength, unit: 'binary' }),
     fc.string({ maxLength, unit: 'grapheme' }),
     fc.array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 4 })), { maxLength: Math.max(1, Math.floor(maxLength / 4)) }).map((a) => a.join('')),
-    fc.constantFrom('', ' ', '1', '２', ' 3 ', '99', '/help', '/start', '/my', '/call', '/help@baiying_bot', '接单 N-0001', '完成 N-0001 2小时', '评价 N-0001 5'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '1',
+      '２',
+      ' 3 ',
+      '99',
+      '/help',
+      '/start',
+      '/my',
+      '/call',
+      '/help@baiying_bot',
+      '接单 N-0001',
+      '完成 N-0001 2小时',
+      '评价 N-0001 5',
+    ),
   );
 
 /** Collects the unhandled promise rejections while a spec runs; `stop` returns them. */

@@ -38,7 +38,9 @@ const command = fc
   )
   .map(([name, at, args, sep]) => `/${name}${at !== undefined ? `@${at}` : ''}${args !== undefined ? `${sep}${args}` : ''}`);
 const file = fc.record({ file_id: nastyText(60), file_unique_id: fc.string({ maxLength: 20 }) });
-const photo = fc.array(fc.record({ file_id: nastyText(60), file_unique_id: fc.string({ maxLength: 20 }), width: fc.nat(), height: fc.nat() }), { maxLength: 4 });
+const photo = fc.array(fc.record({ file_id: nastyText(60), file_unique_id: fc.string({ maxLength: 20 }), width: fc.nat(), height: fc.nat() }), {
+  maxLength: 4,
+});
 const location = fc.record(
   {
     latitude: fc.double({ min: -90, max: 90, noNaN: true }),
