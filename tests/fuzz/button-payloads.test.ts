@@ -4,48 +4,26 @@
 // signed payload is accepted only exactly as it was sealed, in the chat it was sealed for.
 import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { flowButton } from '@baiying/conversation';
 import { FieldCipher } from '@baiying/crypto';
-import * as features from '@baiying/features';
-import { buttonRegistry, ButtonCodec, type ButtonDef, type ButtonField } from '@baiying/kernel';
-import { FUZZ_RUNS, nastyText, pureRuns, watchRejections } from './fuzz-support.js';
+import { buttonRegistry, ButtonCodec } from '@baiying/kernel';
+import { BUTTON_DEFS, fieldValues, FUZZ_RUNS, nastyText, pureRuns, tryEncode, watchRejections } from './fuzz-support.js';
 
 const codec = new ButtonCodec(new FieldCipher(randomBytes(32)));
 const chat = { channel: 'telegram', chatId: '-1001234567890' };
-const defs = [
-  flowButton as ButtonDef<object>,
-  ...(Object.values(features) as unknown[]).filter((v): v is ButtonDef<object> => typeof v === 'object' && v !== null && 'tag' in v && 'fields' in v),
-];
+const defs = BUTTON_DEFS;
 const registry = buttonRegistry(defs);
 
-/** Values some field kind reads: each field of each button gets those its own `read` accepts. */
-const CANDIDATES = [randomUUID(), randomUUID(), 'y', 'n', 'a', 'r', 'o', 'i', '1', '4', '5', '96', 'ab12', '-_Az', 'skip', 'c:elderly', 'td'];
-const OPS = (features.CALL_ADMIN_OPS as readonly string[]).slice();
 /** Every real payload (each field's first three accepted values), sealed for `chat` as the outbox sends it. */
 const REAL: string[] = defs.flatMap((def) => {
-  const keys = Object.keys(def.fields);
-  const options = keys.map((k) => {
-    const f = (def.fields as Record<string, ButtonField<unknown>>)[k]!;
-    return [...CANDIDATES, ...OPS].map((c) => f.read(c)).filter((v) => v !== null);
-  });
-  const payloads = options.reduce<Array<Record<string, unknown>>>(
-    (acc, vs, i) => acc.flatMap((p) => vs.slice(0, 3).map((v) => ({ ...p, [keys[i]!]: v }))),
+  const payloads = fieldValues(def, [randomUUID(), randomUUID()]).reduce<Array<Record<string, unknown>>>(
+    (acc, [key, vs]) => acc.flatMap((p) => vs.slice(0, 3).map((v) => ({ ...p, [key]: v }))),
     [{}],
   );
   return payloads.flatMap((p) => {
-    const fits = tryEncode(def, p);
+    const fits = tryEncode(codec, def, p);
     return fits === null ? [] : [codec.seal(fits, chat)];
   });
 });
-
-/** Null for a payload no feature sends (a word field given a uuid outgrows the 64 bytes). */
-function tryEncode(def: ButtonDef<object>, payload: object): string | null {
-  try {
-    return codec.encode(def, payload);
-  } catch {
-    return null;
-  }
-}
 
 const mutated = fc.constantFrom(...REAL).chain((data) =>
   fc.oneof(

@@ -2,6 +2,9 @@
 // 100,000 in `npm run fuzz`), the arbitraries of hostile text, and a watch on promise rejections
 // nobody handled while a spec runs.
 import fc from 'fast-check';
+import { flowButton } from '@baiying/conversation';
+import * as features from '@baiying/features';
+import type { ButtonCodec, ButtonDef, ButtonField } from '@baiying/kernel';
 
 /** Generated inputs per pure edge. */
 export const FUZZ_RUNS = positive(process.env.FUZZ_RUNS, 20_000);
@@ -89,4 +92,30 @@ export function watchRejections(): { stop(): unknown[] } {
       return seen;
     },
   };
+}
+
+/** Every button the features declare, and the dialogue button of the engine. */
+export const BUTTON_DEFS: ButtonDef<object>[] = [
+  flowButton as ButtonDef<object>,
+  ...(Object.values(features) as unknown[]).filter((v): v is ButtonDef<object> => typeof v === 'object' && v !== null && 'tag' in v && 'fields' in v),
+];
+
+/** Values some field kind reads (besides uuids); each field takes those its own `read` accepts. */
+const FIELD_CANDIDATES = ['y', 'n', 'a', 'r', 'o', 'i', '1', '4', '5', '96', 'ab12', '-_Az', 'skip', 'c:elderly', 'td', ...features.CALL_ADMIN_OPS];
+
+/** Per field of `def`, the values it accepts among the candidates and `uuids`. */
+export function fieldValues(def: ButtonDef<object>, uuids: string[]): Array<[string, unknown[]]> {
+  return Object.entries(def.fields as Record<string, ButtonField<unknown>>).map(([key, f]) => [
+    key,
+    [...uuids, ...FIELD_CANDIDATES].map((c) => f.read(c)).filter((v) => v !== null),
+  ]);
+}
+
+/** The payload encoded, or null when it would not fit (a word field given a uuid outgrows 64 bytes). */
+export function tryEncode(codec: ButtonCodec, def: ButtonDef<object>, payload: object): string | null {
+  try {
+    return codec.encode(def, payload);
+  } catch {
+    return null;
+  }
 }
