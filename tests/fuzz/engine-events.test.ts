@@ -10,7 +10,7 @@ import type { ConversationEngine } from '@baiying/conversation';
 import type { Channel, InboundEvent, OutMessage } from '@baiying/domain';
 import { openDispatchOf, routedNeed } from '../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../support/test-env.js';
-import { BUTTON_DEFS, FUZZ_E2E_RUNS, fieldValues, nastyText, tryEncode, watchRejections } from './fuzz-support.js';
+import { BUTTON_DEFS, E2E_TIMEOUT_MS, FUZZ_E2E_RUNS, fieldValues, nastyText, tryEncode, watchRejections } from './fuzz-support.js';
 
 const COMMANDS = ['approve', 'bindteam', 'call', 'cancel', 'checkin', 'checkout', 'close', 'danger', 'emergency', 'help', 'jobs', 'link'];
 const MORE_COMMANDS = ['me', 'my', 'pending', 'reassign', 'register', 'roster', 'start', 'token', 'verify', 'nosuch', 'HELP', 'x'.repeat(32)];
@@ -119,16 +119,20 @@ describe(`fuzz, end to end: random events through the conversation engine (${FUZ
     }
   }
 
-  it('handles every event without a throw or an unhandled rejection', async () => {
-    const rejections = watchRejections();
-    await fc.assert(
-      fc.asyncProperty(plan, async (p) => {
-        await engine.handle(toEvent(p));
-      }),
-      { numRuns: FUZZ_E2E_RUNS },
-    );
-    expect(rejections.stop()).toEqual([]);
-  });
+  it(
+    'handles every event without a throw or an unhandled rejection',
+    async () => {
+      const rejections = watchRejections();
+      await fc.assert(
+        fc.asyncProperty(plan, async (p) => {
+          await engine.handle(toEvent(p));
+        }),
+        { numRuns: FUZZ_E2E_RUNS },
+      );
+      expect(rejections.stop()).toEqual([]);
+    },
+    E2E_TIMEOUT_MS,
+  );
 
   it('still answers a new resident’s /help', async () => {
     const who = `fz-fresh-${randomUUID()}`;

@@ -1,6 +1,6 @@
 // Shared by the fuzz specs: how many inputs each pure edge gets (FUZZ_RUNS: 20,000 in CI,
-// 100,000 in `npm run fuzz`), the arbitraries of hostile text, and a watch on promise rejections
-// nobody handled while a spec runs.
+// 100,000 in `npm run fuzz`) and each end-to-end slice (FUZZ_E2E_RUNS: 500; 2,000), the
+// arbitraries of hostile input, and a watch on promise rejections nobody handled.
 import fc from 'fast-check';
 import { flowButton } from '@baiying/conversation';
 import * as features from '@baiying/features';
@@ -9,7 +9,9 @@ import type { ButtonCodec, ButtonDef, ButtonField } from '@baiying/kernel';
 /** Generated inputs per pure edge. */
 export const FUZZ_RUNS = positive(process.env.FUZZ_RUNS, 20_000);
 /** Generated inputs per end-to-end slice (through the database): far fewer, each is a transaction. */
-export const FUZZ_E2E_RUNS = positive(process.env.FUZZ_E2E_RUNS, 300);
+export const FUZZ_E2E_RUNS = positive(process.env.FUZZ_E2E_RUNS, 500);
+/** Time for one end-to-end slice: a few milliseconds per input, on a busy machine tens. */
+export const E2E_TIMEOUT_MS = 10 * 60_000;
 
 function positive(raw: string | undefined, fallback: number): number {
   const n = Number(raw);
@@ -119,3 +121,23 @@ export function tryEncode(codec: ButtonCodec, def: ButtonDef<object>, payload: o
     return null;
   }
 }
+
+// --- the web chat's event body ------------------------------------------------------------
+
+const idLike = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), nastyText(70));
+const coordinate = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(90, -90, 180, -180, 90.0000001, Number.NaN, Infinity), fc.string({ maxLength: 5 }));
+/** A body near the schema: each field present or not, well-formed or not; plus extra keys. */
+export const webBody = fc.record(
+  {
+    clientMsgId: idLike,
+    text: fc.oneof(nastyText(300), fc.constant('x'.repeat(20_001)), fc.integer()),
+    callbackData: fc.oneof(nastyText(300), fc.stringMatching(/^[\w.:-]{1,80}$/)),
+    location: fc.oneof(fc.record({ lat: coordinate, lng: coordinate }), fc.record({ lat: coordinate, lng: coordinate, alt: fc.integer() }), fc.anything()),
+    personaId: idLike,
+    chatId: idLike,
+    displayName: nastyText(80),
+    __proto__: fc.anything(),
+    constructor: fc.anything(),
+  },
+  { requiredKeys: [] },
+);
