@@ -141,3 +141,59 @@ export const webBody = fc.record(
   },
   { requiredKeys: [] },
 );
+
+// --- the calls API's body ------------------------------------------------------------------
+
+const iso = fc.oneof(
+  fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom('2026-12-02T09:00:00+08:00', '2026-02-30T00:00:00Z', '2026-12-02T24:00:00Z', '2026-12-02T09:00:00+99:00', '2026-12-02', 'tomorrow', ''),
+  nastyText(30),
+);
+const num = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 1, 10, 50_000, 100_000, 100_001), fc.string({ maxLength: 4 }));
+const words = fc.array(fc.oneof(nastyText(40), fc.integer()), { maxLength: 25 });
+/** Mostly the valid value, sometimes anything the generator makes. */
+const usually = <T, U>(valid: fc.Arbitrary<T>, weird: fc.Arbitrary<U>): fc.Arbitrary<T | U> =>
+  fc.oneof({ arbitrary: valid as fc.Arbitrary<T | U>, weight: 4 }, { arbitrary: weird as fc.Arbitrary<T | U>, weight: 1 });
+const HOUR_MS = 3_600_000;
+/** A start within two months and an end up to three days later (a call's own rules), or anything. */
+const window = usually(
+  fc.tuple(fc.integer({ min: 2, max: 24 * 60 }), fc.integer({ min: 1, max: 72 })).map(([inHours, hours]) => {
+    const start = Date.now() + inHours * HOUR_MS;
+    return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + hours * HOUR_MS).toISOString() };
+  }),
+  fc.record({ startsAt: iso, endsAt: iso }, { requiredKeys: [] }),
+);
+const fields = fc.record(
+  {
+    title: usually(fc.string({ minLength: 1, maxLength: 60 }), fc.oneof(nastyText(80), fc.integer())),
+    description: usually(fc.string({ maxLength: 100 }), nastyText(1100)),
+    place: usually(fc.string({ minLength: 1, maxLength: 200 }), nastyText(220)),
+    site: usually(fc.constant(null), fc.oneof(fc.record({ lat: num, lng: num }), fc.anything())),
+    radiusM: usually(fc.integer({ min: 10, max: 50_000 }), num),
+    headcount: usually(fc.integer({ min: 1, max: 100_000 }), num),
+    skills: usually(fc.array(fc.string({ minLength: 1, maxLength: 30 }), { maxLength: 20 }), words),
+    answerBy: usually(fc.constant(null), iso),
+    audience: usually(
+      fc.record(
+        {
+          everyone: usually(fc.constant(true), fc.boolean()),
+          teams: fc.array(fc.string({ minLength: 1, maxLength: 40 }), { maxLength: 5 }),
+          units: fc.array(fc.record({ code: fc.string({ minLength: 1, maxLength: 40 }), subtree: fc.boolean() }, { requiredKeys: ['code'] }), { maxLength: 5 }),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.oneof(
+        fc.record({ everyone: fc.anything(), teams: words, units: fc.anything(), skills: words, extra: fc.anything() }, { requiredKeys: [] }),
+        fc.anything(),
+      ),
+    ),
+  },
+  { requiredKeys: ['title', 'place', 'headcount', 'audience'] },
+);
+const nearValid = fc.tuple(fields, window).map(([f, w]) => ({ ...f, ...w }));
+/** A calls API body (preview, create): mostly near-valid, sometimes with an unknown key, sometimes anything. */
+export const callsBody = fc.oneof(
+  { arbitrary: nearValid, weight: 4 },
+  { arbitrary: fc.tuple(nearValid, fc.anything()).map(([b, x]) => ({ ...b, unknownKey: x })), weight: 1 },
+  { arbitrary: fc.anything(), weight: 1 },
+);

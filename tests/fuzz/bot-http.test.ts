@@ -1,14 +1,16 @@
-// Fuzz, end to end: random web chat requests over real HTTP to the bot app (in-process) on the
-// run's database — near-valid and random JSON, malformed and oversized bodies, other content
-// types, missing or wrong CSRF tokens, foreign origins, forged cookies. Every answer is one of
-// 200/400/401/403/413/415/429 (never a 5xx), no promise rejection goes unhandled, and afterwards
-// a new browser's /help is still answered.
+// Fuzz, end to end: random requests over real HTTP to the bot app (in-process) on the run's
+// database. The web chat: near-valid and random JSON, malformed and oversized bodies, other
+// content types, missing or wrong CSRF tokens, foreign origins, forged cookies — every answer is
+// one of 200/400/401/403/413/415/429. The calls API: random preview/create bodies and random
+// codes and operations, with a coordinator's token, a wrong one or none — never a 5xx. No
+// promise rejection goes unhandled, and afterwards a new browser's /help is still answered.
 import fc from 'fast-check';
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
 import { startBot } from '../../apps/bot/src/bootstrap.js';
+import { coordinatorOf } from '../support/factories.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../support/test-env.js';
-import { E2E_TIMEOUT_MS, FUZZ_E2E_RUNS, nastyText, watchRejections, webBody } from './fuzz-support.js';
+import { callsBody, E2E_TIMEOUT_MS, FUZZ_E2E_RUNS, nastyText, watchRejections, webBody } from './fuzz-support.js';
 
 /** 415: a charset the JSON parser does not read (e.g. latin1). */
 const ALLOWED = [200, 400, 401, 403, 413, 415, 429];
@@ -46,13 +48,14 @@ const request = fc.record({
   cookie: fc.oneof({ arbitrary: fc.constant('own'), weight: 8 }, fc.constantFrom('none', 'forged', 'garbled')),
 });
 
-describe(`fuzz, end to end: random web chat requests over HTTP (${FUZZ_E2E_RUNS} requests)`, () => {
+describe(`fuzz, end to end: random requests over HTTP to the bot (${FUZZ_E2E_RUNS} per edge)`, () => {
   let config: AppConfig;
   let h: DeskHarness;
   let bot: INestApplication;
   let base = '';
   let host = '';
   const browsers: Browser[] = [];
+  let token = '';
 
   async function newBrowser(): Promise<Browser & { chatId: string }> {
     const r = await fetch(`${base}/api/web/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -76,6 +79,9 @@ describe(`fuzz, end to end: random web chat requests over HTTP (${FUZZ_E2E_RUNS}
     base = (await bot.getUrl()).replace('[::1]', '127.0.0.1');
     host = new URL(base).host;
     for (let i = 0; i < BROWSERS; i++) browsers.push(await newBrowser());
+    const r = await h.desk.uow.run(async (w) => h.desk.identity.issueApiToken.execute(w, await coordinatorOf(h, 'I-DH')));
+    if (!r.ok) throw new Error(`no token: ${r.code}`);
+    token = r.value.token;
   }, 60_000);
 
   afterAll(async () => {
@@ -109,6 +115,52 @@ describe(`fuzz, end to end: random web chat requests over HTTP (${FUZZ_E2E_RUNS}
       );
       // The run reached the engine, not only the refusals.
       expect(seen.get(200) ?? 0).toBeGreaterThan(FUZZ_E2E_RUNS / 10);
+      expect(rejections.stop()).toEqual([]);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    'answers every calls API request without a 5xx',
+    async () => {
+      const rejections = watchRejections();
+      const seen = new Map<number, number>();
+      const apiRequest = fc.record({
+        auth: fc.oneof({ arbitrary: fc.constant('own'), weight: 8 }, fc.constantFrom('none', 'wrong', 'basic')),
+        path: fc.oneof(
+          { arbitrary: fc.constantFrom('preview', ''), weight: 4 },
+          fc
+            .tuple(
+              fc.oneof(fc.constantFrom('M-20990101-001', 'M-0001', ''), nastyText(30)),
+              fc.oneof(fc.constantFrom('close', 'cancel', 'remind', 'extend'), nastyText(10)),
+            )
+            // Lone surrogates have no URL form: as UTF-8 they become U+FFFD.
+            .map(([code, op]) => `${encodeURIComponent(Buffer.from(code).toString())}/${encodeURIComponent(Buffer.from(op).toString())}`),
+          // Escapes that do not decode.
+          fc.constantFrom('%E0%A4%A/close', 'M-1/%ZZ', '%/%', '..%2F..%2Fetc/close'),
+        ),
+        body: fc.oneof(
+          { arbitrary: callsBody.map((b) => JSON.stringify(b)), weight: 4 },
+          fc.record({ hours: fc.oneof(fc.double(), fc.integer(), fc.string()) }).map((b) => JSON.stringify(b)),
+          nastyText(100),
+        ),
+      });
+      await fc.assert(
+        fc.asyncProperty(apiRequest, async (q) => {
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (q.auth !== 'none')
+            headers.authorization = q.auth === 'own' ? `Bearer ${token}` : q.auth === 'wrong' ? `Bearer ${token.slice(0, -1)}x` : `Basic ${token}`;
+          const r = await fetch(`${base}/api/calls${q.path ? `/${q.path}` : ''}`, { method: 'POST', headers, body: q.body });
+          await r.arrayBuffer();
+          seen.set(r.status, (seen.get(r.status) ?? 0) + 1);
+          // On a 5xx, the failure shows the body that caused it.
+          expect({ status: r.status, body: r.status >= 500 ? q.body : '' }).toEqual({ status: expect.any(Number) as number, body: '' });
+          expect(r.status).toBeLessThan(500);
+        }),
+        { numRuns: FUZZ_E2E_RUNS },
+      );
+      // Some calls were previewed or made, not only refused.
+      expect((seen.get(200) ?? 0) + (seen.get(201) ?? 0)).toBeGreaterThan(0);
       expect(rejections.stop()).toEqual([]);
     },
     E2E_TIMEOUT_MS,
