@@ -91,7 +91,7 @@ describe(`fuzz, end to end: random requests over HTTP to the bot (${FUZZ_E2E_RUN
   });
 
   it(
-    'answers every request with 200/400/401/403/413/415/429, never a 5xx',
+    'answers every web chat request with 200/400/401/403/413/415/429, never a 5xx',
     async () => {
       const rejections = watchRejections();
       const seen = new Map<number, number>();
