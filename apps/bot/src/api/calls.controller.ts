@@ -61,7 +61,8 @@ const bodySchema = z
 
 const extendSchema = z.object({ hours: z.number().positive().max(L.maxExtendHours) }).strict();
 
-function toDraft(body: unknown): CallDraft {
+/** The body of a preview or create as a draft, or a 400 naming what is wrong. */
+export function toDraft(body: unknown): CallDraft {
   const p = bodySchema.safeParse(body);
   if (!p.success) throw new BadRequestException({ error: 'bad_request', issues: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
   const d = p.data;

@@ -15,4 +15,9 @@ describe('text hygiene', () => {
     expect(cleanName('  a \u0000 b  ')).toBe('a b');
     expect([...cleanName('长'.repeat(100))]).toHaveLength(64);
   });
+
+  it('leaves no space at the end when the cut falls after one (found by tests/fuzz)', () => {
+    expect(cleanName('评价 N-0001 5', 3)).toBe('评价');
+    expect(cleanName(cleanName('评价 N-0001 5', 3), 3)).toBe('评价');
+  });
 });

@@ -18,5 +18,6 @@ export function cleanText(text: string): string {
 /** A display name or title: one line, no bidi overrides or invisible characters, at most `max` characters. */
 export function cleanName(name: string, max = 64): string {
   const one = cleanText(name).replace(BIDI_AND_INVISIBLE, '').replace(ANY_LINE_BREAK, ' ').replace(/\s+/g, ' ').trim();
-  return [...one].slice(0, max).join('');
+  // Cut by code points (never half a surrogate pair); a cut after a space leaves none behind.
+  return [...one].slice(0, max).join('').trimEnd();
 }
