@@ -30,9 +30,10 @@ export class ErasePerson {
     const { personId } = c.value;
     const person = await w.repos.people.person(personId);
     if (!person) return err('privacy/confirm_invalid');
+    // Pressed again after the erasure (the presser is a new person by then): said as such.
+    if (person.erasedAt) return err('privacy/already_erased');
     const allowed = await mayErase(w, actor, personId);
     if (!allowed.ok) return allowed;
-    if (person.erasedAt) return err('privacy/already_erased');
     const busy = await underWay(w, personId);
     if (busy) return busy;
     await w.repos.privacy.erasePerson(
