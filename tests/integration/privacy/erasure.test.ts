@@ -58,9 +58,9 @@ describe('erasure', () => {
     await doneBy(h, vol, need.id, '2', desk);
     expect((await desk.uow.run((w) => desk.completion.respond.execute(w, need.actor, { need: { needId: need.id }, done: true }))).ok).toBe(true);
     expect((await desk.uow.run((w) => desk.completion.rate.execute(w, need.actor, { need: { needId: need.id }, score: 5 }))).ok).toBe(true);
-    expect((await desk.uow.run((w) => desk.completion.comment.execute(w, need.actor, { need: { needId: need.id }, comment: '王师傅很耐心，家住幸福路' }))).ok).toBe(
-      true,
-    );
+    expect(
+      (await desk.uow.run((w) => desk.completion.comment.execute(w, need.actor, { need: { needId: need.id }, comment: '王师傅很耐心，家住幸福路' }))).ok,
+    ).toBe(true);
     return { need, vol };
   }
 
@@ -75,6 +75,8 @@ describe('erasure', () => {
     const open = await routedNeed(h, 'er-res', { stationCode: 'S-XF' }, desk);
     const volLedger = await ledger(vol.personId);
     expect(volLedger.records).toBe(1);
+    const served = await h.prisma.claim.findFirstOrThrow({ where: { needId: need.id } });
+    expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: `claim.${served.id}.` } } })).toBeGreaterThan(0);
     const residentId = need.actor.personId;
 
     await say('er-res', '删除我的数据');
@@ -108,8 +110,13 @@ describe('erasure', () => {
     expect(await h.prisma.rating.findUniqueOrThrow({ where: { needId: need.id } })).toMatchObject({ score: 5, comment: null });
     expect(await h.prisma.channelIdentity.count({ where: { personId: residentId } })).toBe(0);
     expect(await h.prisma.conversationState.count({ where: { chatKey: 'er-res' } })).toBe(0);
-    // Only the last reply ("erased") is left in the chat's outbox.
+    // Only the last reply ("erased") is left in the chat's outbox; messages about the needs to others are gone too.
     expect(await h.prisma.sentMessage.count({ where: { chatId: 'er-res' } })).toBe(1);
+    const claim = await h.prisma.claim.findFirstOrThrow({ where: { needId: need.id } });
+    const dispatch = await h.prisma.dispatch.findFirstOrThrow({ where: { needId: need.id } });
+    for (const prefix of [`need.${need.id}.`, `claim.${claim.id}.`, `card.${dispatch.id}.`])
+      expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: prefix } } })).toBe(0);
+    expect(await h.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: 'completed', volunteerId: vol.personId });
     expect(await ledger(vol.personId)).toEqual(volLedger);
     expect((await erasures()).map((e) => ({ subjectId: e.subjectId, byId: e.byId, kind: e.kind }))).toEqual([
       { subjectId: residentId, byId: residentId, kind: 'self' },
@@ -166,7 +173,10 @@ describe('erasure', () => {
     expect(r.callbackAnswer).toEqual({ text: '✓', alert: false });
     expect((await last('demo-coord-dh')).text).toContain('该居民的个人数据已删除');
     expect((await h.prisma.person.findUniqueOrThrow({ where: { id: inScope.actor.personId } })).erasedAt).not.toBeNull();
-    expect(await h.prisma.erasureLog.findFirstOrThrow({ where: { subjectId: inScope.actor.personId } })).toMatchObject({ byId: coordinator, kind: 'coordinator' });
+    expect(await h.prisma.erasureLog.findFirstOrThrow({ where: { subjectId: inScope.actor.personId } })).toMatchObject({
+      byId: coordinator,
+      kind: 'coordinator',
+    });
     expect((await h.prisma.person.findUniqueOrThrow({ where: { id: outOfScope.actor.personId } })).erasedAt).toBeNull();
   });
 

@@ -2,6 +2,7 @@
 // them, is decided by the register in personal-data.ts; this repository only applies it. The
 // ledger (service_record, points_entry) is never touched: it stays linked to the person row,
 // which is kept under a random display name.
+import { PurposeKey } from '@baiying/domain';
 import type { Tx } from '../prisma.js';
 import { anonymiseSet, ERASED_ROWS, type AnonymiseValues, type PersonalTable } from '../personal-data.js';
 
@@ -72,6 +73,17 @@ export class PrivacyRepository {
     const chats = identities.map((i) => ({ channel: i.channel, chatId: i.chatId }));
     const webChats = identities.filter((i) => i.channel === 'web').map((i) => i.chatId);
     const needIds = (await this.tx.need.findMany({ where: { residentId: personId }, select: { id: true } })).map((n) => n.id);
+    // Messages about their needs sent to others (volunteers' job details, cards, statuses) go too.
+    const [dispatches, claims] = await Promise.all([
+      this.tx.dispatch.findMany({ where: { needId: { in: needIds } }, select: { id: true } }),
+      this.tx.claim.findMany({ where: { needId: { in: needIds } }, select: { id: true } }),
+    ]);
+    const aboutNeeds = [
+      ...needIds.map((id) => PurposeKey.messagesOfNeed(id)),
+      ...dispatches.map((d) => PurposeKey.cardsOf(d.id)),
+      ...claims.map((c) => PurposeKey.messagesOfClaim(c.id)),
+    ].map((prefix) => ({ purposeKey: { startsWith: prefix } }));
+    const sentTo = [...chats.map((c) => ({ channel: c.channel, chatId: c.chatId })), ...aboutNeeds];
 
     await this.anonymiseNeeds(needIds, v, now);
     await this.anonymise('rating', 'residentId', [personId], v);
@@ -81,7 +93,7 @@ export class PrivacyRepository {
     const deletions: Record<(typeof ERASED_ROWS)[number], () => Promise<unknown>> = {
       attachment: () => this.tx.attachment.deleteMany({ where: { needId: { in: needIds } } }),
       conversation_state: () => this.tx.conversationState.deleteMany({ where: { OR: chats.map((c) => ({ channel: c.channel, chatKey: c.chatId })) } }),
-      sent_message: () => this.tx.sentMessage.deleteMany({ where: { OR: chats.map((c) => ({ channel: c.channel, chatId: c.chatId })) } }),
+      sent_message: () => this.tx.sentMessage.deleteMany({ where: { OR: sentTo } }),
       web_message: () => this.tx.webMessage.deleteMany({ where: { chatId: { in: webChats } } }),
       web_session: () => this.tx.webSession.deleteMany({ where: { OR: [{ personId }, { chatId: { in: webChats } }] } }),
       link_code: () => this.tx.linkCode.deleteMany({ where: { personId } }),
@@ -91,7 +103,7 @@ export class PrivacyRepository {
     };
     for (const table of ERASED_ROWS) {
       // An empty OR matches every row: with no chats there is nothing of theirs to delete.
-      if ((table === 'conversation_state' || table === 'sent_message') && chats.length === 0) continue;
+      if ((table === 'conversation_state' && chats.length === 0) || (table === 'sent_message' && sentTo.length === 0)) continue;
       await deletions[table]();
     }
     await this.anonymise('person', 'id', [personId], v);
