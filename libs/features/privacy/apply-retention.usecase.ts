@@ -1,6 +1,6 @@
 // Retention (docs/privacy.md), run by the worker's reconciler at start and every interval:
 // closed needs' personal fields are anonymised RETENTION_CLOSED_NEED_DAYS after closing, idle
-// dialogue state and old sent and web-chat messages deleted, expired or revoked link codes, API
+// dialogue state, old sent and web-chat messages and dead letters deleted, expired or revoked link codes, API
 // tokens and web sessions deleted at once. Statistics (needs by category, station, status,
 // time; hours; points) stay whole.
 import { type Work } from '@baiying/kernel';
@@ -13,6 +13,7 @@ export interface RetentionReport {
   dialoguesDeleted: number;
   sentMessagesDeleted: number;
   webMessagesDeleted: number;
+  deadLettersDeleted: number;
   codesDeleted: number;
 }
 
@@ -31,6 +32,7 @@ export class ApplyRetention {
       dialoguesDeleted: await p.pruneDialogues(before(retention.dialogueDays)),
       sentMessagesDeleted: await p.pruneSentMessages(before(retention.messageDays)),
       webMessagesDeleted: await p.pruneWebMessages(before(retention.messageDays)),
+      deadLettersDeleted: await p.pruneDeadLetters(before(retention.messageDays)),
       codesDeleted: await p.pruneExpiredCodes(w.now),
     };
   }

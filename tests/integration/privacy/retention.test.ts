@@ -82,6 +82,17 @@ describe('retention', () => {
         { chatId: 'ret-web', text: 'new', createdAt: ago(89) },
       ],
     });
+    // Dead letters (encrypted inbound events) by their last failure.
+    const letter = (updateId: string, days: number) => ({
+      channel: 'web' as const,
+      updateId,
+      payloadEnc: cipher.encrypt('{}'),
+      error: 'boom',
+      attempts: 3,
+      firstFailureAt: ago(days),
+      lastFailureAt: ago(days),
+    });
+    await h.prisma.deadLetter.createMany({ data: [letter('ret-dl-old', 91), letter('ret-dl-new', 89)] });
     // Codes, tokens and sessions: expired (or revoked) against still valid.
     const person = await residentOf(h);
     const later = new Date(now.getTime() + DAY);
@@ -102,7 +113,7 @@ describe('retention', () => {
     await h.prisma.webSession.createMany({ data: [session('ret-ses-old', ago(1)), session('ret-ses-new', later)] });
 
     const report = await retentionPass();
-    expect(report).toEqual({ needsAnonymised: 1, dialoguesDeleted: 1, sentMessagesDeleted: 1, webMessagesDeleted: 1, codesDeleted: 4 });
+    expect(report).toEqual({ needsAnonymised: 1, dialoguesDeleted: 1, sentMessagesDeleted: 1, webMessagesDeleted: 1, deadLettersDeleted: 1, codesDeleted: 4 });
 
     // The old closed need: personal fields gone, statistics kept.
     const a = await h.prisma.need.findUniqueOrThrow({ where: { id: oldClosed.id } });
@@ -126,11 +137,19 @@ describe('retention', () => {
       (await h.prisma.sentMessage.findMany({ where: { purposeKey: { startsWith: 'ret:' } }, orderBy: { purposeKey: 'asc' } })).map((m) => m.purposeKey),
     ).toEqual(['ret:new-sent', 'ret:old-pending']);
     expect((await h.prisma.webMessage.findMany({ where: { chatId: 'ret-web' } })).map((m) => m.text)).toEqual(['new']);
+    expect((await h.prisma.deadLetter.findMany({ where: { updateId: { startsWith: 'ret-dl' } } })).map((d) => d.updateId)).toEqual(['ret-dl-new']);
     expect((await h.prisma.linkCode.findMany({ where: { personId: person.personId } })).map((c) => c.selector)).toEqual(['RETNEW']);
     expect((await h.prisma.apiToken.findMany({ where: { personId: person.personId } })).map((t) => t.tokenHash)).toEqual(['ret-tok-valid']);
     expect((await h.prisma.webSession.findMany({ where: { personId: person.personId } })).map((s) => s.tokenHash)).toEqual(['ret-ses-new']);
 
     // A second pass has nothing left to do.
-    expect(await retentionPass()).toEqual({ needsAnonymised: 0, dialoguesDeleted: 0, sentMessagesDeleted: 0, webMessagesDeleted: 0, codesDeleted: 0 });
+    expect(await retentionPass()).toEqual({
+      needsAnonymised: 0,
+      dialoguesDeleted: 0,
+      sentMessagesDeleted: 0,
+      webMessagesDeleted: 0,
+      deadLettersDeleted: 0,
+      codesDeleted: 0,
+    });
   });
 });

@@ -142,6 +142,11 @@ export class PrivacyRepository {
     return (await this.tx.webMessage.deleteMany({ where: { createdAt: { lt: before } } })).count;
   }
 
+  /** Deletes dead letters (encrypted inbound events) whose last failure was before `before`, replayed or not. */
+  async pruneDeadLetters(before: Date): Promise<number> {
+    return (await this.tx.deadLetter.deleteMany({ where: { lastFailureAt: { lt: before } } })).count;
+  }
+
   /** Deletes link codes, API tokens and web sessions that expired or were revoked by `now`. */
   async pruneExpiredCodes(now: Date): Promise<number> {
     const codes = await this.tx.linkCode.deleteMany({ where: { expiresAt: { lte: now } } });
