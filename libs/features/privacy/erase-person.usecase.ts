@@ -36,12 +36,12 @@ export class ErasePerson {
     if (!allowed.ok) return allowed;
     const busy = await underWay(w, personId);
     if (busy) return busy;
-    await w.repos.privacy.erasePerson(
+    const erased = await w.repos.privacy.erasePerson(
       { personId, byId: actor.personId, kind: allowed.value },
       { erasedCipher: w.deps.cipher.encrypt(ERASED_TEXT), pseudonym: pseudonym() },
       w.now,
     );
-    return ok({ kind: allowed.value });
+    return erased ? ok({ kind: allowed.value }) : err('privacy/already_erased');
   }
 }
 

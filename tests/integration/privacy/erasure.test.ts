@@ -188,4 +188,25 @@ describe('erasure', () => {
     expect((await last('demo-coord-dh')).text).toContain('不全在您的管辖范围内');
     expect(await h.prisma.erasureLog.count({ where: { subjectId: a.actor.personId } })).toBe(0);
   });
+
+  it('answers malformed and oversized need codes', async () => {
+    await cmd('demo-coord-dh', 'erase', 'N-xyz');
+    expect((await last('demo-coord-dh')).text).toContain('没有找到这个需求');
+    await cmd('demo-coord-dh', 'erase', `N-${'1'.repeat(60)}`);
+    expect((await last('demo-coord-dh')).text).toContain('输入有误');
+  });
+
+  it('erases once when the resident and a coordinator confirm at the same moment', async () => {
+    const n = await routedNeed(h, 'er-both2', { stationCode: 'S-HP' }, desk);
+    await desk.uow.run((w) => desk.intake.cancel.execute(w, n.actor, { needId: n.id }));
+    await say('er-both2', '删除我的数据');
+    const own = await confirmData('er-both2');
+    await cmd('demo-coord-dh', 'erase', n.code);
+    const theirs = await confirmData('demo-coord-dh');
+    const answers = await Promise.all([press('er-both2', own), press('demo-coord-dh', theirs)]);
+    const texts = answers.map((a) => a.callbackAnswer?.text ?? '');
+    expect(texts.filter((t) => t === '✓')).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('这些数据已经删除过了'))).toHaveLength(1);
+    expect(await h.prisma.erasureLog.count({ where: { subjectId: n.actor.personId } })).toBe(1);
+  });
 });

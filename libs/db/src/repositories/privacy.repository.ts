@@ -65,10 +65,13 @@ export class PrivacyRepository {
   /**
    * Erases a person's personal data: their needs' and ratings' free text, their accounts,
    * chats, messages, sessions, codes, tokens and roles; the person row stays under a random
-   * name with its ledger (hours, points) whole. Writes the audit row (ids only).
+   * name with its ledger (hours, points) whole. Writes the audit row (ids only). False when the
+   * person was already erased (the conditional update also serialises two erasures at once).
    */
-  async erasePerson(s: ErasureSubject, v: AnonymiseValues, now: Date): Promise<void> {
+  async erasePerson(s: ErasureSubject, v: AnonymiseValues, now: Date): Promise<boolean> {
     const { personId } = s;
+    const claimed = await this.tx.person.updateMany({ where: { id: personId, erasedAt: null }, data: { erasedAt: now } });
+    if (claimed.count === 0) return false;
     const identities = await this.tx.channelIdentity.findMany({ where: { personId }, select: { channel: true, chatId: true } });
     const chats = identities.map((i) => ({ channel: i.channel, chatId: i.chatId }));
     const webChats = identities.filter((i) => i.channel === 'web').map((i) => i.chatId);
@@ -107,8 +110,8 @@ export class PrivacyRepository {
       await deletions[table]();
     }
     await this.anonymise('person', 'id', [personId], v);
-    await this.tx.person.update({ where: { id: personId }, data: { erasedAt: now } });
     await this.tx.erasureLog.create({ data: { subjectId: personId, byId: s.byId, kind: s.kind, createdAt: now } });
+    return true;
   }
 
   // --- retention ----------------------------------------------------------------------------
