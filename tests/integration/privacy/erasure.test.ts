@@ -168,10 +168,10 @@ describe('erasure', () => {
     expect((await last('demo-coord-dh')).text).toContain('用法：/erase');
 
     await cmd('demo-coord-dh', 'erase', inScope.code);
-    expect((await last('demo-coord-dh')).text).toContain(`确定要删除需求 ${inScope.code} 的居民`);
+    expect((await last('demo-coord-dh')).text).toContain(`确定要删除 ${inScope.code} 对应人员`);
     const r = await press('demo-coord-dh', await confirmData('demo-coord-dh'));
     expect(r.callbackAnswer).toEqual({ text: '✓', alert: false });
-    expect((await last('demo-coord-dh')).text).toContain('该居民的个人数据已删除');
+    expect((await last('demo-coord-dh')).text).toContain('该人员的个人数据已删除');
     expect((await h.prisma.person.findUniqueOrThrow({ where: { id: inScope.actor.personId } })).erasedAt).not.toBeNull();
     expect(await h.prisma.erasureLog.findFirstOrThrow({ where: { subjectId: inScope.actor.personId } })).toMatchObject({
       byId: coordinator,
@@ -208,5 +208,17 @@ describe('erasure', () => {
     expect(texts.filter((t) => t === '✓')).toHaveLength(1);
     expect(texts.filter((t) => t.includes('这些数据已经删除过了'))).toHaveLength(1);
     expect(await h.prisma.erasureLog.count({ where: { subjectId: n.actor.personId } })).toBe(1);
+  });
+
+  it('lets a coordinator name a volunteer by their registered phone', async () => {
+    const vol = await volunteerOf(h, { station: 'S-HP', externalId: 'er-vol-phone' });
+    await h.prisma.person.update({ where: { id: vol.personId }, data: { phoneEnc: h.cipher.encrypt('13900001111'), phoneHash: h.cipher.hash('13900001111') } });
+    await cmd('demo-coord-dh', 'erase', '13000000000');
+    expect((await last('demo-coord-dh')).text).toContain('没有找到唯一登记这个手机号的人员');
+    await cmd('demo-coord-dh', 'erase', '139 0000 1111');
+    expect((await last('demo-coord-dh')).text).toContain('确定要删除 139****1111 对应人员');
+    await press('demo-coord-dh', await confirmData('demo-coord-dh'));
+    expect((await last('demo-coord-dh')).text).toContain('该人员的个人数据已删除');
+    expect(await h.prisma.person.findUniqueOrThrow({ where: { id: vol.personId } })).toMatchObject({ phoneEnc: null, phoneHash: null });
   });
 });

@@ -52,6 +52,12 @@ export class PrivacyRepository {
     return (await this.tx.claim.count({ where: { volunteerId: personId, status: { in: ['active', 'disputed'] } } })) > 0;
   }
 
+  /** The people (not erased) whose phone has one of these keyed hashes. */
+  async peopleByPhoneHash(hashes: string[]): Promise<string[]> {
+    const rows = await this.tx.person.findMany({ where: { phoneHash: { in: hashes }, erasedAt: null }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+
   /** The org units a person belongs to: their needs' stations, their volunteer station, their roles' units. */
   async unitsOf(personId: string): Promise<string[]> {
     const [needs, volunteer, roles] = await Promise.all([

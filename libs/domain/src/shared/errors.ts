@@ -41,6 +41,7 @@ export const ERRORS = {
   'privacy/confirm_invalid': 400,
   'privacy/already_erased': 409,
   'privacy/no_scope': 403,
+  'privacy/person_not_found': 404,
   'link/bad_code': 400,
   'link/already': 409,
   'link/has_history': 409,
