@@ -13,6 +13,7 @@ import { CoordinationFeature, coordinationChat } from './coordination/index.js';
 import { EmergencyFeature, emergencyChat } from './emergency/index.js';
 import { IdentityFeature, identityChat } from './identity/index.js';
 import { IntakeFeature, IntakeForm, intakeChat, type Understander } from './intake/index.js';
+import { PrivacyFeature, privacyChat, privacyJobs } from './privacy/index.js';
 import { RoutingFeature, routingChat, routingJobs } from './routing/index.js';
 import { SessionsFeature } from './sessions/index.js';
 import { TeamsFeature, teamsChat } from './teams/index.js';
@@ -30,6 +31,7 @@ export class Desk {
   readonly teams = new TeamsFeature();
   readonly identity = new IdentityFeature();
   readonly sessions = new SessionsFeature();
+  readonly privacy = new PrivacyFeature();
   readonly calls: CallsFeature;
 
   constructor(readonly deps: DeskDeps) {
@@ -54,6 +56,7 @@ export class Desk {
       volunteersChat(this.volunteers),
       teamsChat(this.teams),
       identityChat(this.identity),
+      privacyChat(this.privacy),
       emergencyChat(this.emergency),
       callsChat(this.calls),
     ];
@@ -88,6 +91,7 @@ export class Desk {
       claimsJobs(this.uow, prisma, config, this.claims),
       completionJobs(this.uow, prisma, config, this.completion),
       callsJobs(this.uow, prisma, config, this.calls, logger),
+      privacyJobs(this.uow, this.privacy),
     ];
   }
 }

@@ -10,5 +10,6 @@ export * from './coordination/index.js';
 export * from './volunteers/index.js';
 export * from './teams/index.js';
 export * from './identity/index.js';
+export * from './privacy/index.js';
 export * from './sessions/index.js';
 export * from './calls/index.js';

@@ -70,6 +70,7 @@ const TABLES = [
   'auth_throttle',
   'nlu_correction',
   'web_session',
+  'erasure_log',
 ];
 
 /** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */

@@ -30,6 +30,15 @@ export interface CallsConfig {
 }
 
 /** Limits on volunteers' claims (志愿者接单). */
+export interface RetentionConfig {
+  /** A closed need's personal fields are anonymised this many days after it closed. */
+  closedNeedDays: number;
+  /** Dialogue state idle this long is deleted. */
+  dialogueDays: number;
+  /** Sent messages (outbox rows) and web-chat messages older than this are deleted. */
+  messageDays: number;
+}
+
 export interface ClaimsConfig {
   /** Jobs one volunteer may hold at once; a take beyond it is refused. */
   activeLimit: number;
@@ -107,6 +116,8 @@ export interface AppConfig {
   outboxPollMs: number;
   /** Duplicate-update markers older than this are pruned by the worker's reconciler. */
   processedUpdateKeepHours: number;
+  /** Retention periods in days (docs/privacy.md), applied by the worker's reconciler. */
+  retention: RetentionConfig;
   outboundConcurrency: number;
   /** Inbound messages admitted per minute (see the conversation ingress). */
   inbound: { personPerMinute: number; chatPerMinute: number };
@@ -301,6 +312,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     outboxPollMs: e.OUTBOX_POLL_MS,
     processedUpdateKeepHours: e.PROCESSED_UPDATE_KEEP_HOURS,
+    retention: { closedNeedDays: e.RETENTION_CLOSED_NEED_DAYS, dialogueDays: e.RETENTION_DIALOGUE_DAYS, messageDays: e.RETENTION_MESSAGE_DAYS },
     outboundConcurrency: e.OUTBOUND_CONCURRENCY,
     inbound: { personPerMinute: e.INBOUND_PERSON_PER_MINUTE, chatPerMinute: e.INBOUND_CHAT_PER_MINUTE },
     deadLetter: { alertQuietMinutes: e.DEAD_LETTER_ALERT_QUIET_MINUTES },

@@ -115,6 +115,11 @@ export const envSchema = z
     // Duplicate-update markers are kept this long: more than Telegram's 24 h of redelivery, less
     // than the quiet week after which Telegram may start a new update_id sequence.
     PROCESSED_UPDATE_KEEP_HOURS: z.coerce.number().int().min(25).max(144).default(48),
+    // Retention (docs/privacy.md): closed needs' personal fields are anonymised this many days
+    // after closing; idle dialogue state, sent messages and web-chat messages are deleted after theirs.
+    RETENTION_CLOSED_NEED_DAYS: int(180, 1),
+    RETENTION_DIALOGUE_DAYS: int(30, 1),
+    RETENTION_MESSAGE_DAYS: int(90, 1),
     OUTBOUND_CONCURRENCY: int(50, 1),
     BROADCAST_CONCURRENCY: int(16, 1),
     // Inbound limits per minute: one person (private and group messages), one group's chatter.

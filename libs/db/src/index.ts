@@ -9,6 +9,8 @@ export * from './repositories/emergency.repository.js';
 export * from './repositories/session.repository.js';
 export * from './repositories/dead-letter.repository.js';
 export * from './repositories/throttle.repository.js';
+export * from './repositories/privacy.repository.js';
+export * from './personal-data.js';
 export * from './repos.js';
 export * from './seed/categories.js';
 export * from './seed/demo-county.js';

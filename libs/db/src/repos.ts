@@ -5,6 +5,7 @@ import { EmergencyRepository } from './repositories/emergency.repository.js';
 import { MessagingRepository } from './repositories/messaging.repository.js';
 import { NeedRepository } from './repositories/need.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
+import { PrivacyRepository } from './repositories/privacy.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { ThrottleRepository } from './repositories/throttle.repository.js';
@@ -22,6 +23,7 @@ export class Repos {
   readonly sessions: SessionRepository;
   readonly deadLetters: DeadLetterRepository;
   readonly throttle: ThrottleRepository;
+  readonly privacy: PrivacyRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -34,5 +36,6 @@ export class Repos {
     this.sessions = new SessionRepository(tx);
     this.deadLetters = new DeadLetterRepository(tx);
     this.throttle = new ThrottleRepository(tx);
+    this.privacy = new PrivacyRepository(tx);
   }
 }

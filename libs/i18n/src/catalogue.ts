@@ -8,12 +8,13 @@ import { claims } from './messages/claims.js';
 import { completion } from './messages/completion.js';
 import { volunteers } from './messages/volunteers.js';
 import { identity } from './messages/identity.js';
+import { privacy } from './messages/privacy.js';
 import { teams } from './messages/teams.js';
 import { coordination } from './messages/coordination.js';
 import { calls } from './messages/calls.js';
 import { emergency } from './messages/emergency.js';
 
-export const NAMESPACES = { common, intake, routing, claims, completion, volunteers, identity, teams, coordination, calls, emergency } as const;
+export const NAMESPACES = { common, intake, routing, claims, completion, volunteers, identity, privacy, teams, coordination, calls, emergency } as const;
 
 export const CATALOGUE = {
   ...common,
@@ -23,6 +24,7 @@ export const CATALOGUE = {
   ...completion,
   ...volunteers,
   ...identity,
+  ...privacy,
   ...teams,
   ...coordination,
   ...calls,

@@ -29,12 +29,14 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   needVerified: [PurposeKey.needVerified(NEED), `need.${NEED}.coordinator_confirmed`],
   needCancelled: [PurposeKey.needCancelled(NEED), `need.${NEED}.cancelled`],
   needUnfulfilled: [PurposeKey.needUnfulfilled(NEED), `need.${NEED}.unfulfilled`],
+  messagesOfNeed: [PurposeKey.messagesOfNeed(NEED), `need.${NEED}.`],
   jobCard: [PurposeKey.jobCard(DISPATCH, CHAT), `card.${DISPATCH}.${CHAT}`],
   directCard: [PurposeKey.directCard(DISPATCH, PERSON), `card.${DISPATCH}.p.${PERSON}`],
   cardsOf: [PurposeKey.cardsOf(DISPATCH), `card.${DISPATCH}.`],
   directCardsOf: [PurposeKey.directCardsOf(DISPATCH), `card.${DISPATCH}.p.`],
   cardEdit: [PurposeKey.cardEdit(PurposeKey.jobCard(DISPATCH, CHAT), 'card.taken'), `card.${DISPATCH}.${CHAT}.edit.card.taken`],
   jobDetails: [PurposeKey.jobDetails(CLAIM), `claim.${CLAIM}.details`],
+  messagesOfClaim: [PurposeKey.messagesOfClaim(CLAIM), `claim.${CLAIM}.`],
   claimDisputed: [PurposeKey.claimDisputed(CLAIM, EVENT), `claim.${CLAIM}.disputed.${EVENT}`],
   claimTimedOut: [PurposeKey.claimTimedOut(CLAIM), `claim.${CLAIM}.timed_out`],
   recordCredited: [PurposeKey.recordCredited(EVENT), `record.${EVENT}.credited`],
@@ -59,7 +61,15 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
 };
 
 /** Builders that make look-up prefixes, not keys of messages. */
-const PREFIXES = new Set<keyof typeof PurposeKey>(['cardsOf', 'directCardsOf', 'callMessagesOf', 'callNudgesOf', 'callCancelledOf']);
+const PREFIXES = new Set<keyof typeof PurposeKey>([
+  'cardsOf',
+  'directCardsOf',
+  'callMessagesOf',
+  'callNudgesOf',
+  'callCancelledOf',
+  'messagesOfNeed',
+  'messagesOfClaim',
+]);
 
 describe('PurposeKey', () => {
   it.each(Object.entries(KEYS))('%s builds its exact key', (_name, [built, expected]) => {
@@ -86,6 +96,12 @@ describe('PurposeKey', () => {
     expect(PurposeKey.callMessage(CALL, PERSON).startsWith(PurposeKey.callMessagesOf(CALL))).toBe(true);
     expect(PurposeKey.callNudge(CALL, PERSON).startsWith(PurposeKey.callNudgesOf(CALL))).toBe(true);
     expect(PurposeKey.callCancelled(CALL, PERSON).startsWith(PurposeKey.callCancelledOf(CALL))).toBe(true);
+    // Erasure finds every message about a need or a claim, and none about another.
+    const aboutNeed = (Object.entries(KEYS) as Array<[string, [string, string]]>).filter(([n]) => n.startsWith('need')).map(([, [k]]) => k);
+    for (const k of aboutNeed) expect(k.startsWith(PurposeKey.messagesOfNeed(NEED))).toBe(true);
+    for (const k of [PurposeKey.jobDetails(CLAIM), PurposeKey.claimDisputed(CLAIM, EVENT), PurposeKey.claimTimedOut(CLAIM)])
+      expect(k.startsWith(PurposeKey.messagesOfClaim(CLAIM))).toBe(true);
+    expect(PurposeKey.needTaken(OTHER, CLAIM).startsWith(PurposeKey.messagesOfNeed(NEED))).toBe(false);
     // What follows the prefix is the person (the delivery counts read it back).
     expect(PurposeKey.callMessage(CALL, PERSON).slice(PurposeKey.callMessagesOf(CALL).length)).toBe(PERSON);
     expect(PurposeKey.directCard(DISPATCH, PERSON).slice(PurposeKey.directCardsOf(DISPATCH).length)).toBe(PERSON);

@@ -29,6 +29,8 @@ export const PurposeKey = {
   needVerified: (needId: Id) => `need.${needId}.coordinator_confirmed`,
   needCancelled: (needId: Id) => `need.${needId}.cancelled`,
   needUnfulfilled: (needId: Id) => `need.${needId}.unfulfilled`,
+  /** Every status message about one need (erasure deletes them). */
+  messagesOfNeed: (needId: Id) => `need.${needId}.`,
 
   // --- job cards (one per bound team chat, plus private cards in emergency mode) --------------
   jobCard: (dispatchId: Id, teamChatId: Id) => `card.${dispatchId}.${teamChatId}`,
@@ -40,6 +42,8 @@ export const PurposeKey = {
 
   // --- the taker and the credit ---------------------------------------------------------------
   jobDetails: (claimId: Id) => `claim.${claimId}.details`,
+  /** Every message about one claim (erasure deletes them). */
+  messagesOfClaim: (claimId: Id) => `claim.${claimId}.`,
   claimDisputed: (claimId: Id, eventId: Id) => `claim.${claimId}.disputed.${eventId}`,
   claimTimedOut: (claimId: Id) => `claim.${claimId}.timed_out`,
   recordCredited: (recordId: Id) => `record.${recordId}.credited`,

@@ -1,0 +1,3 @@
+export { PrivacyFeature } from './privacy.feature.js';
+export { privacyChat } from './privacy.chat.js';
+export { privacyJobs } from './privacy.jobs.js';
