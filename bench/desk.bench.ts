@@ -81,7 +81,8 @@ export const ingestSection = section<IngestResult>({
     const after = fake.stats;
     // Every acked update must have been committed: check the dedup rows of the measured series.
     let committed = 0;
-    const ids = Array.from({ length: plan.measuredUpdates }, (_, i) => String(900_000_000 + SERIES.measured + i));
+    // Update markers name the receiving bot: `<getMe id>:<update_id>`.
+    const ids = Array.from({ length: plan.measuredUpdates }, (_, i) => `${fake.botInfo.id}:${900_000_000 + SERIES.measured + i}`);
     for (let i = 0; i < ids.length; i += 1000) {
       committed += await ctx.prisma.processedUpdate.count({ where: { channel: 'telegram', updateId: { in: ids.slice(i, i + 1000) } } });
     }
@@ -420,7 +421,7 @@ export const claimRaceSection = section<ClaimRaceResult>({
         data: {
           displayName: `志愿者${i}`,
           identities: { create: { channel: 'web', externalId: `race-vol-${i}`, chatId: `race-vol-${i}` } },
-          volunteer: { create: { stationId, status: 'approved', memberships: { create: { teamId: team.id } } } },
+          volunteer: { create: { stationId, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
         },
       });
       volunteers.push(await desk.uow.run((w) => w.repos.people.actor(person.id)));
