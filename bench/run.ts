@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { ROOT } from '../scripts/db-tools.js';
+import { conversationSection, type ConversationResult } from './conversation.bench.js';
 import { BROADCAST_DEFINITION, broadcastSection, type BroadcastResult } from './broadcast.bench.js';
 import { bullmqBaselineSection, grammyBaselineSection, type BullmqBaselineResult, type GrammyBaselineResult } from './baselines.bench.js';
 import {
@@ -100,6 +101,8 @@ const nluSection = section<NluResult>({
 /** In order. Sections with apps 'running' share one bot+worker; the apps are stopped before 'stopped' ones. */
 const SECTIONS: ReadonlyArray<Section> = [
   bullmqBaselineSection,
+  // First of the running ones: the call it creates reaches only the demo county's volunteers.
+  conversationSection,
   cardLatencySection,
   ingestSection,
   broadcastSection,
@@ -221,6 +224,7 @@ async function main(): Promise<number> {
   const bullmq = get<BullmqBaselineResult>(results, bullmqBaselineSection);
   const nlu = get<NluResult>(results, nluSection);
   const broadcast = get<BroadcastResult>(results, broadcastSection);
+  const conversation = get<ConversationResult>(results, conversationSection);
 
   const ratios = {
     ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
@@ -324,6 +328,7 @@ async function main(): Promise<number> {
       definition: BROADCAST_DEFINITION,
       error: errors.broadcast ?? 'not run',
     },
+    conversation: conversation ?? { error: errors.conversation ?? 'not run' },
     ratios,
     targets,
   };
@@ -431,6 +436,13 @@ async function main(): Promise<number> {
       baseline: '—',
       ratio: '—',
     },
+    ...(['need', 'job', 'confirm', 'call'] as const).map((k) => ({
+      figure: `Conversation "${k}": turns / bot messages / bot characters`,
+      value: conversation ? `${conversation[`${k}_turns`]} / ${conversation[`${k}_bot_messages`]} / ${conversation[`${k}_bot_chars`]}` : 'n/a',
+      target: '—',
+      baseline: '—',
+      ratio: '—',
+    })),
   ];
   const md = (
     [
@@ -445,6 +457,7 @@ async function main(): Promise<number> {
       broadcast
         ? `- **broadcast**: ${BROADCAST_DEFINITION} Delivery in PostgreSQL: ${broadcast.delivery.sent} sent, ${broadcast.delivery.failed} failed, ${broadcast.delivery.uncertain} uncertain, ${broadcast.delivery.pending_or_sending} still pending; ${broadcast.missing} recipients without a message at the fake; steady ${fmt(broadcast.steady_per_s)}/s (bulk share ${broadcast.bulk_per_second}/s), first message after ${fmt(broadcast.first_message_ms, ' ms')}, ${broadcast.slow_seconds} seconds under 25 call messages; all sends meanwhile ${fmt(broadcast.all_sends_per_s)}/s (${broadcast.other_sends_during} not call messages); 429s by rule ${JSON.stringify(broadcast.rejected_by)}; ${broadcast.cards_during.needs} needs submitted during it (one every ${broadcast.cards_during.interval_ms / 1000} s over ${broadcast.cards_during.groups} groups).`
         : null,
+      conversation ? `- **conversation**: ${conversation.definition}` : null,
       `- **grammY baseline**: ${grammy?.what ?? 'not run'}.`,
       `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
       ingest
