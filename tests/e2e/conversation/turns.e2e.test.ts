@@ -46,9 +46,10 @@ describe('turns and characters of the standard conversations', () => {
   });
 
   it('files a need, takes and finishes it, confirms and rates it, and creates a call within today’s turns', async () => {
+    const cast = conversationCast(700_000);
     let figures: ConversationFigures;
     try {
-      figures = await measureConversation(fake, h.prisma, conversationCast(700_000));
+      figures = await measureConversation(fake, h.prisma, cast);
     } catch (e) {
       throw new Error(
         `${e instanceof Error ? e.message : String(e)}\n--- bot ---\n${bot?.output().slice(-3000)}\n--- worker ---\n${worker?.output().slice(-1500)}`,
@@ -70,6 +71,16 @@ describe('turns and characters of the standard conversations', () => {
       expect(r.bot_chars).toBeGreaterThan(0);
       expect(r.bot_chars).toBeLessThanOrEqual(CEILING[r.scenario].chars);
     }
+    // The resident reads the story in order: taken, on the way, done (each waited for the
+    // resident chat's 1-per-second pace; a later one must not overtake an earlier one).
+    const said = fake
+      .chatMessages(cast.resident.id)
+      .filter((m) => m.method === 'sendMessage')
+      .map((m) => m.text ?? '');
+    const at = (re: RegExp) => said.findIndex((t) => re.test(t));
+    expect(at(/接下了您的需求/)).toBeGreaterThan(-1);
+    expect(at(/接下了您的需求/)).toBeLessThan(at(/已出发/));
+    expect(at(/已出发/)).toBeLessThan(at(/是否已完成/));
     // The pacing held while the scenarios ran.
     expect(fake.stats.limitBreaches).toBe(0);
   }, 180_000);

@@ -36,6 +36,10 @@ export class OutboundDispatcher {
     private readonly logger: OutboundLogger,
     /** How long an edit waits for the message it edits to be sent first. */
     private readonly editWaitMs = 500,
+    /** How long a message waits, each time, for an earlier one to the same chat to go first. */
+    private readonly orderWaitMs = 200,
+    /** Earlier messages older than this no longer hold later ones back. */
+    private readonly orderWindowMs = 60_000,
   ) {
     this.repos = new Repos(prisma);
     for (const s of senders) this.senders.set(s.channel, s);
@@ -68,6 +72,12 @@ export class OutboundDispatcher {
         return 'skipped';
       }
       editRef = original.messageRef;
+    }
+    // One chat reads its messages in the order the desk wrote them: a new message waits while an
+    // earlier one, as urgent or more, still waits for its slot (bounded: a row stuck for longer
+    // than orderWindowMs, e.g. one whose job Redis lost, no longer holds the chat).
+    if (!editRef && (await this.repos.messaging.earlierPendingInChat(row, new Date(Date.now() - this.orderWindowMs)))) {
+      return control.deferTo(this.orderWaitMs);
     }
     const paused = this.pausedFor(row.channel);
     if (paused > 0) return control.deferTo(paused);

@@ -92,6 +92,26 @@ export class MessagingRepository {
     return this.tx.sentMessage.findMany({ where: { channel, chatId, status: 'pending', editOf: null, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take });
   }
 
+  /**
+   * Whether an earlier message to the same chat, at least as urgent and created since `since`, is
+   * still waiting: a later one must not overtake it ("on the way" before "took your need").
+   */
+  async earlierPendingInChat(row: { channel: Channel; chatId: string; seq: bigint; priority: number; createdAt: Date }, since: Date): Promise<boolean> {
+    const earlier = await this.tx.sentMessage.findFirst({
+      where: {
+        channel: row.channel,
+        chatId: row.chatId,
+        status: 'pending',
+        editOf: null,
+        seq: { lt: row.seq },
+        priority: { lte: row.priority },
+        createdAt: { gte: since, lt: row.createdAt },
+      },
+      select: { id: true },
+    });
+    return earlier !== null;
+  }
+
   async stalePending(olderThan: Date, take = 1000) {
     return this.tx.sentMessage.findMany({
       where: { status: 'pending', createdAt: { lte: olderThan } },
