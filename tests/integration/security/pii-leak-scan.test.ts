@@ -14,7 +14,11 @@
 // and every text-like column of every table except values that really are ciphertext.
 // Allowed: the owner's own private chat, the details the taker of a need gets privately, and
 // (named below) the person row's own display name. Anything else is a leak.
+import type { EventEmitter } from 'node:events';
+import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@baiying/config';
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import type { ActorRow } from '@baiying/db';
 import { callDraft, createCall } from '../../support/factories.js';
 import { FakeBotApi, type FakeChat, type FakeUser, type SentMessage } from '../../support/fake-telegram/fake-bot-api.js';
@@ -104,6 +108,26 @@ function plantAll(): Record<string, Planted> {
       marker: r3.address,
     },
   ];
+  const r4 = { health: m(), address: m(), comment: m() };
+  v.push(
+    { label: 'R4.name', kind: 'name', owner: 'R4', value: chineseName() },
+    { label: 'R4.phone', kind: 'phone', owner: 'R4', value: phone() },
+    {
+      label: 'R4.description',
+      kind: 'health',
+      owner: 'R4',
+      value: `我家老人心脏做过搭桥手术（记录${r4.health}），腿脚不便，想找人上门理发`,
+      marker: r4.health,
+    },
+    {
+      label: 'R4.address',
+      kind: 'address',
+      owner: 'R4',
+      value: `幸福小区${10 + Math.floor(Math.random() * 80)}号楼3单元门牌${r4.address}`,
+      marker: r4.address,
+    },
+    { label: 'R4.comment', kind: 'comment', owner: 'R4', value: `服务周到，非常感谢${r4.comment}`, marker: r4.comment },
+  );
   const out: Record<string, Planted> = {};
   for (const p of v) out[p.label] = p;
   // The third resident says the phone inside the description (the understanding picks it out).
@@ -247,6 +271,112 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     return CODE.exec(saved.text)![0];
   }
 
+  // --- WeChat: the bot in this process with wechaty-puppet-mock -----------------------------
+
+  let inProcessBot: INestApplication | undefined;
+  /** What this process wrote to stdout/stderr while the in-process bot ran. */
+  const captured: string[] = [];
+  let restoreStreams = (): void => undefined;
+  /** Every message the bot said on WeChat: chat `c:<contact>` or `r:<room>`. */
+  const wechatSaid: Array<{ chat: string; text: string }> = [];
+
+  function teeStreams(): void {
+    const out = process.stdout.write.bind(process.stdout);
+    const err = process.stderr.write.bind(process.stderr);
+    const tee =
+      (write: typeof out): typeof out =>
+      (chunk: string | Uint8Array, ...rest: unknown[]) => {
+        captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+        return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+      };
+    process.stdout.write = tee(out);
+    process.stderr.write = tee(err);
+    restoreStreams = () => {
+      process.stdout.write = out;
+      process.stderr.write = err;
+      restoreStreams = () => undefined;
+    };
+  }
+
+  async function wechatPhase(p: Record<string, Planted>, owners: Map<string, string>): Promise<void> {
+    const mocker = new mock.Mocker();
+    const puppet = new PuppetMock({ mocker });
+    teeStreams();
+    inProcessBot = await startBot(loadConfig({ ...env, WECHAT_MIN_GAP_MS: '20', WECHAT_PER_MINUTE: '1000' }), { wechatPuppet: puppet });
+    const self = mocker.createContact({ name: '百应' });
+    mocker.login(self);
+    const resident = mocker.createContact({ name: p['R4.name']!.value });
+    const volunteer = mocker.createContact({ name: '王师傅' });
+    owners.set(`c:${resident.id}`, 'R4');
+    owners.set(`c:${volunteer.id}`, 'volW');
+    const vol = await volunteerAs(h, { channel: 'wechat', externalId: volunteer.id, chatId: `c:${volunteer.id}`, name: '王师傅' }, ['S-XF-ELDER']);
+    expect(vol.personId).toBeTruthy();
+    const room = mocker.createRoom({ memberIdList: [self.id, volunteer.id], topic: '幸福社区为老服务队' });
+    const coordinator = await h.desk.uow.run(async (w) => {
+      const c = await h.prisma.channelIdentity.findUniqueOrThrow({
+        where: { channel_externalId: { channel: 'telegram', externalId: String(users.coord.id) } },
+      });
+      return w.repos.people.actor(c.personId);
+    });
+    await bindGroup(h, coordinator, 'S-XF-ELDER', { channel: 'wechat', chatId: `r:${room.id}`, title: '幸福社区为老服务队' });
+    type Said = { text(): string; talker(): { id: string }; room(): { id: string } | undefined };
+    const heard = (chat: string, inRoom: boolean) => (m: Said) => {
+      if (m.talker().id !== self.id || (!inRoom && m.room())) return;
+      wechatSaid.push({ chat, text: m.text() });
+    };
+    (room as unknown as EventEmitter).on('message', heard(`r:${room.id}`, true));
+    (resident as unknown as EventEmitter).on('message', heard(`c:${resident.id}`, false));
+    (volunteer as unknown as EventEmitter).on('message', heard(`c:${volunteer.id}`, false));
+    const next = (chat: string, re: RegExp, from: number) =>
+      withLogs(waitUntil(async () => wechatSaid.slice(from).find((x) => x.chat === chat && re.test(x.text)), `WeChat ${chat} ${String(re)}`, T, 20));
+    // A numbered reply answers a menu once its delivery is recorded (a person never answers faster).
+    const delivered = (chat: string) =>
+      waitUntil(
+        async () => (await h.prisma.sentMessage.count({ where: { channel: 'wechat', chatId: chat, status: { in: ['pending', 'sending'] } } })) === 0,
+        `messages to ${chat} recorded as delivered`,
+      );
+    const choice = (text: string, label: RegExp): string => {
+      const line = text.split('\n').find((l) => /回复 \d+：/.test(l) && label.test(l.replace(/^.*回复 \d+：/, '')));
+      if (!line) throw new Error(`no choice ${label} in: ${text}`);
+      return /回复 (\d+)：/.exec(line)![1]!;
+    };
+    const me = `c:${resident.id}`;
+    const say = async (text: string, expect: RegExp) => {
+      const from = wechatSaid.length;
+      await delivered(me);
+      resident.say(text).to(self);
+      return next(me, expect, from);
+    };
+    const ASKS = /具体地址|什么时候|联系电话|服务对象|请确认|哪个社区或村|对吗|请选择最接近的类别|不太确定/;
+    let m = await say(`${p['R4.description']!.value}，电话${p['R4.phone']!.value}`, ASKS);
+    for (let i = 0; i < 10 && !/请确认/.test(m.text); i++) {
+      if (/我理解您需要：为老助老/.test(m.text)) m = await say(choice(m.text, /是的/), ASKS);
+      else if (/对吗|不太确定/.test(m.text)) m = await say(choice(m.text, /换一个类别/), ASKS);
+      else if (/请选择最接近的类别/.test(m.text)) m = await say(choice(m.text, /^为老助老$/), ASKS);
+      else if (/哪个社区或村/.test(m.text)) m = await say(choice(m.text, /^幸福社区$/), ASKS);
+      else if (/具体地址/.test(m.text)) m = await say(p['R4.address']!.value, ASKS);
+      else if (/什么时候/.test(m.text)) m = await say('周六上午', ASKS);
+      else if (/联系电话/.test(m.text)) m = await say(p['R4.phone']!.value, ASKS);
+      else if (/服务对象/.test(m.text)) m = await say(choice(m.text, /^老人/), ASKS);
+    }
+    const saved = await say(choice(m.text, /确认提交/), /已提交，编号 N-\d{8}-\d{4}/);
+    const code = CODE.exec(saved.text)![0];
+    for (const k of ['R4.description', 'R4.address', 'R4.phone']) p[k]!.needCode = code;
+    const roomChat = `r:${room.id}`;
+    await next(roomChat, new RegExp(`新需求 ${code}`), 0);
+    let from = wechatSaid.length;
+    volunteer.say(`接单 ${code}`).to(room);
+    await next(roomChat, /接下了/, from);
+    await next(`c:${volunteer.id}`, new RegExp(`您已接单 ${code}`), from);
+    from = wechatSaid.length;
+    volunteer.say(`完成 ${code} 2小时`).to(room);
+    await next(roomChat, /已记录 2 小时/, from);
+    const ask = await next(me, /是否已完成/, from);
+    const rate = await say(choice(ask.text, /是，已完成/), /请为这次服务打分[\s\S]*⭐⭐⭐⭐⭐/);
+    await say(choice(rate.text, /^⭐⭐⭐⭐⭐$/), /还想说点什么/);
+    await say(p['R4.comment']!.value, /感谢您的评价/);
+  }
+
   beforeAll(async () => {
     await fake.start();
     env = testEnv({
@@ -275,6 +405,8 @@ describe('PII leak scan over the end-to-end scenarios', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await inProcessBot?.close();
+    restoreStreams();
     await bot?.stop();
     await worker?.stop();
     await fake.stop();
@@ -377,9 +509,17 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     const offer = await say(R3, dm(R3), '删除我的数据', /确定要删除您的个人数据吗/);
     await press(R3, dm(R3), offer, /确认删除/, /您的个人数据已删除/);
 
-    // --- everything is out: then the apps stop, so their output and Redis are final -------------
+    // --- WeChat (wechaty-puppet-mock): the bot runs in this process with the mock puppet ---------
+    // (a puppet cannot cross processes); its output is captured from this process's streams.
     await withLogs(outboundSettled(h, '', 30_000));
     await bot!.stop();
+    await wechatPhase(P, ownerOfChat);
+
+    // --- everything is out: then the apps stop, so their output and Redis are final -------------
+    await withLogs(outboundSettled(h, '', 30_000));
+    await inProcessBot?.close();
+    inProcessBot = undefined;
+    restoreStreams();
     await worker!.stop();
     await monitor!.stop();
     const dump = await dumpPrefix(env.REDIS_URL!, env.REDIS_PREFIX!);
@@ -387,10 +527,14 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     // --- the scan -------------------------------------------------------------------------------
     const coverage: Record<string, number> = {};
     // 1. The apps' whole output.
-    for (const app of [bot!, worker!]) {
-      const lines = app.output().split('\n');
-      coverage[`${app.name} log lines`] = lines.length;
-      lines.forEach((line, i) => scanner.scan('log', `${app.name} line ${i + 1}`, line));
+    for (const [name, output] of [
+      ['bot', bot!.output()],
+      ['worker', worker!.output()],
+      ['in-process bot (WeChat)', captured.join('')],
+    ] as const) {
+      const lines = output.split('\n');
+      coverage[`${name} log lines`] = lines.length;
+      lines.forEach((line, i) => scanner.scan('log', `${name} line ${i + 1}`, line));
     }
     // 2. Redis: every key under the prefix, and its value (BullMQ's job hashes: data, returnvalue, failedReason …).
     coverage['redis keys'] = dump.length;
@@ -439,6 +583,11 @@ describe('PII leak scan over the end-to-end scenarios', () => {
       const allow = allowInChat(m.chatId > 0 ? String(m.chatId) : null, text, detailsIn.get(`${m.chatId}/${m.editOf ?? m.messageId}`));
       scanner.scan('telegram-message', `${m.method} to ${m.chatId} #${m.messageId}`, text, allow);
     }
+    // Every message the mock puppet delivered (rooms: nothing allowed).
+    for (const [i, w] of wechatSaid.entries()) {
+      scanner.scan('wechat-message', `to ${w.chat} #${i + 1}`, w.text, allowInChat(w.chat.startsWith('c:') ? w.chat : null, w.text, DETAILS.exec(w.text)?.[1]));
+    }
+    coverage['wechat messages'] = wechatSaid.length;
     for (const a of fake.callbackAnswers) scanner.scan('telegram-message', `answerCallbackQuery ${a.callbackQueryId}`, a.text ?? '');
     // 4. The web chat's mailbox and the outbox, decrypted (they hold every message of every channel).
     for (const r of await h.prisma.webMessage.findMany()) {
@@ -453,9 +602,9 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     // 5. Every clear text-like cell of every table. The one named exception: a person row keeps its
     // own display name (the register in docs/privacy.md; erasure replaces it).
     const person = new Map<string, string>();
-    for (const [k, u] of Object.entries(users)) {
-      const id = await h.prisma.channelIdentity.findUnique({ where: { channel_externalId: { channel: 'telegram', externalId: String(u.id) } } });
-      if (id) person.set(id.personId, k);
+    for (const i of identities) {
+      const owner = ownerOfChat.get(i.chatId);
+      if (owner) person.set(i.personId, owner);
     }
     const columns: ColumnReport[] = await scanDatabase(h.prisma, h.cipher, (cell) =>
       scanner.scan('database', `${cell.table}.${cell.column} row ${cell.row}`, cell.value, (p) =>

@@ -1,6 +1,7 @@
-// What Redis saw and kept during a run: every command (MONITOR on a connection of its own,
+// What Redis saw and kept during a run: every command (MONITOR on a socket of its own,
 // decoded from Redis's quoted form back to UTF-8), and at the end every key under the run's
 // prefix with its value, whatever its type (BullMQ's job hashes included).
+import { createConnection, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 
 /** MONITOR quotes arguments like sdscatrepr: \\ \" \n \r \t \a \b and \xHH for other bytes. */
@@ -35,10 +36,19 @@ export interface MonitorStats {
   ownCommands: number;
 }
 
-/** Streams every command Redis executes to `onCommand` until stopped. */
+/** The quoted arguments of one MONITOR line, decoded. */
+export function monitorArgs(line: string): string[] {
+  return [...line.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => unquoteRedis(m[1]!));
+}
+
+/**
+ * Streams every command Redis executes to `onCommand` until stopped, over a plain socket of its
+ * own. (ioredis's monitor() is not used: under load it parses monitor lines that arrive in the
+ * same packet as MONITOR's +OK as replies and fails with "Command queue state error".)
+ */
 export class RedisMonitor {
-  private base: Redis | undefined;
-  private monitor: Redis | undefined;
+  private socket: Socket | undefined;
+  private closed: Promise<void> = Promise.resolve();
   readonly stats: MonitorStats = { commands: 0, ownCommands: 0 };
 
   constructor(
@@ -47,23 +57,49 @@ export class RedisMonitor {
   ) {}
 
   async start(onCommand: (n: number, text: string) => void): Promise<void> {
-    this.base = new Redis(this.url, { lazyConnect: true });
-    await this.base.connect();
-    // ioredis opens a second connection for MONITOR: both are closed in stop().
-    this.monitor = await this.base.monitor();
-    this.monitor.on('monitor', (_time: string, args: string[]) => {
-      const text = args.map(unquoteRedis).join(' ');
-      const n = ++this.stats.commands;
-      if (text.includes(this.prefix)) this.stats.ownCommands++;
-      onCommand(n, text);
+    const u = new URL(this.url);
+    const socket = createConnection({ host: u.hostname || '127.0.0.1', port: Number(u.port || 6379) });
+    this.socket = socket;
+    this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+    let pending = '';
+    let started: (() => void) | undefined;
+    let failed: ((e: Error) => void) | undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      started = resolve;
+      failed = reject;
     });
+    socket.setEncoding('latin1'); // MONITOR lines are ASCII; \xHH escapes carry the bytes
+    socket.on('error', (e) => failed?.(e));
+    socket.on('data', (chunk: string) => {
+      pending += chunk;
+      let at: number;
+      while ((at = pending.indexOf('\r\n')) >= 0) {
+        const line = pending.slice(0, at);
+        pending = pending.slice(at + 2);
+        if (line === '+OK') {
+          started?.();
+          continue;
+        }
+        if (line.startsWith('-')) {
+          failed?.(new Error(`MONITOR refused: ${line}`));
+          continue;
+        }
+        const text = monitorArgs(line).join(' ');
+        const n = ++this.stats.commands;
+        if (text.includes(this.prefix)) this.stats.ownCommands++;
+        onCommand(n, text);
+      }
+    });
+    const auth = u.password ? `AUTH ${u.username ? `${decodeURIComponent(u.username)} ` : ''}${decodeURIComponent(u.password)}\r\n` : '';
+    socket.write(`${auth}MONITOR\r\n`);
+    await ready;
   }
 
+  /** Closes the connection; resolves once it is closed. */
   async stop(): Promise<void> {
-    this.monitor?.disconnect();
-    this.base?.disconnect();
-    this.monitor = undefined;
-    this.base = undefined;
+    this.socket?.destroy();
+    await this.closed;
+    this.socket = undefined;
   }
 }
 

@@ -3,7 +3,8 @@
 // anything else is a leak.
 import { needlesOf, type Needle, type Planted } from './planted.js';
 
-export type Source = 'log' | 'redis-command' | 'redis-key' | 'redis-value' | 'telegram-message' | 'web-message' | 'sent-message' | 'database';
+export type Source =
+  'log' | 'redis-command' | 'redis-key' | 'redis-value' | 'telegram-message' | 'wechat-message' | 'web-message' | 'sent-message' | 'database';
 
 export interface Hit {
   source: Source;
