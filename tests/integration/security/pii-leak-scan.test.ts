@@ -496,12 +496,14 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     const call = await createCall(h.desk, coordinator, callDraft(new Date(), { headcount: 2 }));
     const callMsg = await wait(dm(volA), new RegExp(`📣 志愿召集 ${call.code}`), 0, 30_000);
     expect(await pressAnswer(volA, callMsg, /^参加/)).toContain('报名成功');
-    await withLogs(
+    const tally = await withLogs(
       fake.waitFor((m) => m.chatId === coord.id && (m.text ?? '').includes(`📋 召集 ${call.code}`) && /✅ 参加 1\//.test(m.text ?? ''), {
         timeoutMs: T,
         description: 'the tally with one yes',
       }),
     );
+    // The coordinator's roll-call shows the phone masked (maskPhone): that form is not a leak.
+    expect(tally.text).toContain(`${vaPhone.slice(0, 3)}****${vaPhone.slice(7)}`);
 
     // --- resident 3: a need with the phone in the description, cancelled, then erased ----------
     const code3 = await intakeOnTelegram(R3, { description: P['R3.description']!.value, address: P['R3.address']!.value, time: '下周一', phone: null });
