@@ -5,15 +5,17 @@
 // phone; it is taken in the group, the taker gets the details privately, releases it with a
 // reason, another takes, finishes, and the resident confirms and rates with a comment; a web
 // resident files a need over HTTP that is done and rated; a call (一呼百应) is answered; a third
-// resident files a need, cancels it and erases their data (删除我的数据).
+// resident files a need, cancels it and erases their data (删除我的数据); a WeChat resident
+// (wechaty-puppet-mock: that bot runs in this process, its output captured) walks the loop too.
 //
 // Then everything the desk wrote is searched for the planted values in every form they could
 // leak as (tests/support/leak/planted.ts): the apps' whole output, every Redis command of the
 // run (MONITOR) and every key and value left under the run's prefix (BullMQ jobs included),
 // every message the fake Bot API delivered, the web chat's and the outbox's messages (decrypted),
 // and every text-like column of every table except values that really are ciphertext.
-// Allowed: the owner's own private chat, the details the taker of a need gets privately, and
-// (named below) the person row's own display name. Anything else is a leak.
+// Allowed: the owner's own private chat, the details the taker of a need gets privately, a
+// coordinator's release alert with the taker's reason (decision 0017), and the person row's own
+// display name (the register in docs/privacy.md). Anything else is a leak.
 import type { EventEmitter } from 'node:events';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@baiying/config';
