@@ -5,6 +5,7 @@ import {
   CLAUSE_PUNCTUATION,
   EN_HABIT,
   EN_HYPOTHETICAL_BEFORE,
+  EN_JEST,
   EN_LEGAL_AFTERMATH,
   EN_MINOR,
   EN_NEGATION_BEFORE,
@@ -19,6 +20,7 @@ import {
   ZH_HABIT_IN_CLAUSE,
   ZH_HARDSHIP,
   ZH_HYPOTHETICAL_BEFORE,
+  ZH_JEST,
   ZH_LEGAL_AFTERMATH,
   ZH_LEGAL_SOFT,
   ZH_LONG_TERM,
@@ -140,6 +142,7 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return 'drop';
   if (ZH_TOPIC.test(clauseText) || EN_TOPIC.test(clauseText)) return 'drop';
   if (ctx.legal) return 'drop';
+  if (ZH_JEST.test(clauseText) || EN_JEST.test(clauseText)) return capOrDrop(c.family);
   const near = before.slice(-HYPOTHETICAL_WINDOW);
   const feared = ZH_HYPOTHETICAL_BEFORE.test(c.english ? before : near) || EN_HYPOTHETICAL_BEFORE.test(before) || ZH_PREVENTION_AFTER.test(after);
   if (feared) return capOrDrop(c.family);
@@ -157,7 +160,7 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   }
   // Minor ("有一点烟味", "flooded the floor a bit"): a hazard this small is no emergency; a person's
   // state ("有点晕倒的感觉") still gets the question.
-  if (c.family !== null && (ZH_MINOR.test(before) || EN_MINOR.test(clauseText))) {
+  if (c.family !== null && (ZH_MINOR.test(before) || ZH_MINOR.test(text.slice(c.start, c.end)) || EN_MINOR.test(clauseText))) {
     if (HAZARD_FAMILIES.has(c.family)) return 'drop';
     if (c.family !== 'self_harm' && c.family !== 'violence') return 'demote';
   }
