@@ -1259,6 +1259,28 @@ export const DANGER_CUES: readonly DangerCue[] = [
     life: true,
     en: [`lost (?:my|our|his|her) ${EN_PERSON}`, `${EN_PERSON} (?:got |is |went )?lost in (?:the )?crowd`],
   },
+  {
+    family: 'missing',
+    strength: 'weak',
+    zh: ['(?:天黑|半夜|晚上|现在|这会儿)(?:了)?[^，。！？]{0,3}还没(?:下来|回来|出来|回家|到家|找到)'],
+  },
+  {
+    family: 'flood',
+    strength: 'strong',
+    life: true,
+    en: ['(?:river|dam|levee|dyke|dike|embankment) (?:has )?(?:broke|broken|burst|breached|overflow\w*)', '(?:broke|burst|overflowed) (?:its|the) banks?'],
+  },
+  { family: 'flood', strength: 'weak', en: ['cut off'] },
+  {
+    family: 'violence',
+    strength: 'strong',
+    zh: ['(?:堵|围|按)(?:着|住)?(?:一个|个|那个)?[^，。！？]{0,4}(?:打|揍|踢)', '打得(?:很|好|特别|非常)?(?:凶|狠)'],
+  },
+  {
+    family: 'trapped',
+    strength: 'strong',
+    en: ['(?:climbed|crawled|got|is|locked) (?:into|inside|in) (?:the |an? )?(?:old )?(?:chest )?(?:freezer|fridge|refrigerator|washing machine|dryer|trunk|suitcase)'],
+  },
   // Self-harm in new words: a plan, a goodbye, a place to jump.
   {
     family: 'self_harm',
@@ -1482,7 +1504,7 @@ export const NOT_DANGER: readonly string[] = [
   '(?<!呼吸)困难',
   '困惑',
   '困扰',
-  '(?<!被)困了',
+  '(?<!被|电梯|梯里|里面|里头)困了(?![^，。！？]{0,6}(?:人|个人))',
   '犯困',
   '困得',
   '困意',
@@ -1746,7 +1768,7 @@ export const ZH_TOPIC =
 export const ZH_LEGAL_AFTERMATH =
   /验伤|(?:上个月|去年|上周|前几天|之前|以前|前年)的事|(?:不|没)赔|保险|理赔|赔偿|赔了|赔钱|要我赔|不肯赔|就赔|不认账|推卸责任|不关(?:他|她|我|你)?(?:们)?的?事|维权|起诉|打官司|法律援助|工伤|律师|收了钱|跑路|卷款|借钱不还|欠钱不还|不还钱|借了钱/;
 export const EN_LEGAL_AFTERMATH =
-  /\b(?:compensation|compensate|refund|money back|dealer|lawyer|sue|suing|legal|rights|claim|insurance|landlord|deposit|wages|liable|liability)\b/;
+  /\b(?:compensation|compensate|refund|money back|dealer|lawyer|sue|suing|legal|rights|claim|insurance|deposit|wages|liable|liability)\b/;
 // Recovery and its needs: "摔断了腿，家里的地没人种", "房子塌了，一家人挤在亲戚家".
 export const ZH_RECOVERY_AFTERMATH =
   /没人种|干不了活|没法干活|没了(?:收入|进项|进账)|康复|复查|养伤|拆线|换药|石膏|做了手术|没地方住|住在(?:亲戚|村委|学校|安置)|挤在|借住|安置点/;
