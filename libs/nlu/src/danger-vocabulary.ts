@@ -1281,6 +1281,24 @@ export const DANGER_CUES: readonly DangerCue[] = [
     strength: 'strong',
     en: ['(?:climbed|crawled|got|is|locked) (?:into|inside|in) (?:the |an? )?(?:old )?(?:chest )?(?:freezer|fridge|refrigerator|washing machine|dryer|trunk|suitcase)'],
   },
+  // Carbon monoxide from a stove or brazier, and poisoning: what the body shows, beside the cause.
+  {
+    family: 'gas',
+    strength: 'strong',
+    zh: [
+      '(?:炉子|煤炉|炭盆|火盆|炭火|烤火|蜂窝煤|煤球|烧炭|炭炉|火炉)[^。！？]{0,20}(?:头晕|头疼|头痛|恶心|迷糊|想吐|呕吐|昏|晕)',
+      '(?:头晕|头疼|头痛|恶心|迷糊|想吐|呕吐|昏|晕)[^。！？]{0,20}(?:炉子|煤炉|炭盆|火盆|炭火|烤火|蜂窝煤|煤球|烧炭|炭炉|火炉)',
+    ],
+  },
+  {
+    family: 'unconscious',
+    strength: 'strong',
+    zh: [
+      '(?:野?蘑菇|菌子|毒蘑菇|野菜|河豚|农药|老鼠药|过期)[^。！？]{0,12}(?:吐|迷糊|晕|看见小人|抽|说胡话|拉肚子不止)',
+    ],
+  },
+  { family: 'fire', strength: 'strong', zh: ['火[\\s!！,，]*火[\\s!！,，]*火', '救火'] },
+  { family: 'violence', strength: 'strong', zh: ['同归于尽', '(?:汽油|硫酸|炸药)[^，。！？]{0,4}(?:瓶|桶)?[^，。！？]{0,8}(?:要|说|扬言)'] },
   // Self-harm in new words: a plan, a goodbye, a place to jump.
   {
     family: 'self_harm',
@@ -1291,6 +1309,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:药|安眠药|药片)[^。！？]{0,6}攒',
       '攒(?:了)?[^。！？]{0,8}(?:药|安眠药|药片)',
       '不想再?(?:生存|活|继续活|活下去)',
+      '(?:买|备|准备)(?:好)?了?[^，。！？]{0,3}炭(?!火|烤)',
+      '炭[^，。！？]{0,2}(?:都)?(?:买好|备好|准备好)',
     ],
     en: ['noose', "today'?s the day", 'planning (?:it|my death|to end)', '(?:photo|picture|pic) of (?:a |the )?(?:rope|noose|blade|pills)'],
   },
@@ -1373,6 +1393,11 @@ export const NOT_DANGER: readonly string[] = [
   '脑子(?:进水|被门挤)',
   '救命[啊呀吧]?[，,\\s]*(?:这个?|这些)[^。！？]{0,12}(?:流程|手续|作业|题|报销|表格?|系统|app|网站|课|考试|天气|电脑|手机|政策)',
   '呼救(?:器|按钮|铃|系统|装置|设备|手环)',
+  '(?:群|群里|网上|朋友圈|评论区|弹幕|微博)[^，。！？]{0,2}(?:炸了|炸锅|爆了)',
+  '水漫金山',
+  '救火队员?',
+  '(?:被|让)?(?:工作|学习|生活|压力|作业|房贷|债务?|事情|考试|业绩)[^，。！？]{0,2}压垮',
+  '(?:牌子|警示牌|标牌|垃圾|鞋子?|拖鞋|盆|桶|衣服)[^，。！？]{0,4}被(?:水|洪水|大水|雨水)?冲走',
   // Things and animals in trouble are not people in danger: "手机掉马桶里淹了", "我家狗被咬出血了".
   '(?:手机|电脑|平板|相机|耳机|手表|充电器)[^，。！？]{0,8}(?:淹|泡水|进水)了?',
   '(?:两只|几只|一群)?(?:狗|猫|鸡|鸭|鹅|宠物|狗狗|猫咪)[^，。！？人]{0,6}(?:打架|咬架|掐架|打起来)',
@@ -1660,7 +1685,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   "(?<!there )(?:is|are|'s) (?:straight |literally |so |pure )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))",
   "(?:heart|soul|team|crowd|market|shop|place)(?:'s| is| are) on fire",
   'flooded with \\w+',
-  "smoke from (?:the |a |our |my |their )?(?:neighbou?r'?s'? |next door'?s? )?(?:bbq|barbecue|grill|cigarettes?|cooking|chimney|incense)",
+  "smoke from (?:the |a |our |my |their )?(?:neighbou?r'?s'? |next door'?s? )?(?:\\w+ ){0,2}(?:bbq|barbecue|grill|cigarettes?|cooking|chimney|chimneys|incense)",
   'fire (?:trucks?|engines?)',
   '(?:lost|destroyed|burned|burnt|damaged|ruined) (?:\\w+ ){0,3}in (?:the|a) (?:fire|flood|earthquake|storm)',
   '(?:after|since|from) (?:a |his |her |my |the )?(?:stroke|fall|fire|flood|accident)',
@@ -1739,12 +1764,12 @@ export const ZH_HYPOTHETICAL_BEFORE =
 export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
-export const ZH_HABIT_BEFORE = /(?:经常|老是|总是|常常|时常|动不动就|容易|老|天天|每天|每晚|一(?:到|坐|上|见|紧张|着急|生气|激动)[^，。！？]{0,10}就)$/;
+export const ZH_HABIT_BEFORE = /(?:经常|老是|总是|常常|时常|动不动就|容易|老|天天|每天|每晚|一(?:到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动)[^，。！？]{0,10}就)$/;
 // Habit words anywhere earlier in the clause ("孩子老上火流鼻血" has 老 away from the cue: only the
 // unambiguous ones count here).
-export const ZH_HABIT_IN_CLAUSE = /经常|老是|总是|常常|时常|动不动|天天|每天|每晚|(?<!老人|人)老(?=上火|流|摔|晕|抽|出血)/;
+export const ZH_HABIT_IN_CLAUSE = /经常|老是|总是|常常|时常|动不动|天天|每天|每晚|偶尔|时不时|有时候|(?<!老人|人)老(?=上火|流|摔|晕|抽|出血)/;
 // "一到人多的地方心就…": a reaction that comes with a situation, not an event.
-export const ZH_CONDITIONAL = /一(?:到|坐|上|见|紧张|着急|生气|激动|说)[^。！？]{0,14}就/;
+export const ZH_CONDITIONAL = /一(?:到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动|说)[^。！？]{0,14}就/;
 export const EN_HABIT =
   /\b(?:every (?:night|day|week|time)|always|all the time|keeps?|often|when(?:ever)? (?:i|we|he|she) (?:don'?t|do|am|get|stand|eat|have))\b/;
 // Long-standing, not acute: "老人困在家里好几个月没出过门".
@@ -1757,16 +1782,16 @@ export const EN_JEST = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding
 export const ZH_MINOR = /一点点|有点|有一点|一点儿?|一些|少量|稍微|轻微/;
 export const EN_MINOR = /\b(?:a bit|a little|slightly|minor|small)\b/;
 // Prevention asked about after the cue: "煤气中毒怎么预防".
-export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:怎么|如何|怎样)?(?:预防|防止|防范|避免)/;
+export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:(?:怎么|如何|怎样)?(?:预防|防止|防范|避免)|(?:到底)?(?:该|应该)?(?:怎么|如何)扶)/;
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
+  /听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
 export const ZH_LEGAL_AFTERMATH =
-  /验伤|(?:上个月|去年|上周|前几天|之前|以前|前年)的事|(?:不|没)赔|保险|理赔|赔偿|赔了|赔钱|要我赔|不肯赔|就赔|不认账|推卸责任|不关(?:他|她|我|你)?(?:们)?的?事|维权|起诉|打官司|法律援助|工伤|律师|收了钱|跑路|卷款|借钱不还|欠钱不还|不还钱|借了钱/;
+  /验伤|(?:上个月|去年|上周|前几天|之前|以前|前年)的事|(?:不|没)赔|保险|理赔|赔偿|赔了|赔钱|要我赔|不肯赔|就赔|不认账|推卸责任|不关(?:他|她|我|你)?(?:们)?的?事|维权|投诉|乱收费|起诉|打官司|法律援助|工伤|律师|收了钱|跑路|卷款|借钱不还|欠钱不还|不还钱|借了钱/;
 export const EN_LEGAL_AFTERMATH =
   /\b(?:compensation|compensate|refund|money back|dealer|lawyer|sue|suing|legal|rights|claim|insurance|deposit|wages|liable|liability)\b/;
 // Recovery and its needs: "摔断了腿，家里的地没人种", "房子塌了，一家人挤在亲戚家".
@@ -1805,14 +1830,19 @@ export const RESOLUTIONS: readonly Resolution[] = [
   },
   {
     families: ['missing'],
-    zh: '找到了|找回来了|找着了|找回了|原来(?:在|是在|躲在)|(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
+    zh: '找到了|找回来了|找着了|找回了|原来(?:在|是在|躲在)|其实(?:就|一直)?(?:在|躲在)|(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
     en: '(?:has|have) been found|(?:is|was|are|were) found|found (?:him|her|them)|(?:is|was|are|were) (?:back|home) (?:now|safe)|came (?:back|home) (?:safe|now|already)',
   },
   { families: ['trapped', 'flood', 'collapse'], zh: '救(?:出来|上来|下来)了|已经(?:救出|脱险|出来了)|脱险了', en: 'rescued|got (?:him|her|them) out safe' },
+  // Nobody lives there, the water is mopped up: a repair, not a rescue.
+  { families: ['flood', 'collapse', 'fire'], zh: '(?<!有)没(?:有)?人住' },
+  { families: ['flood'], zh: '拖(?:了|干净|完)(?:好几遍|几遍|一遍)?' },
+  // Up and walking again: "现在能走", "自己爬起来了".
+  { families: ['fall'], zh: '(?:现在|已经|自己)(?:能|可以)?(?:走路|走|站起来|爬起来|起来)了?' },
   {
     families: ['unconscious', 'bleeding', 'fall'],
     zh: '血(?:已经)?止住了|(?:就|已经|现在)(?:好了|止住了|不流了|停了)|(?<!不|没)醒(?:过来)?了|(?:看过|检查过|检查了|拍了片子?|去医院看了)(?:也|了)?没(?:事|大碍|什么事|问题)|恢复得(?:差不多|挺好|很好)|已经(?:出院|康复|恢复)',
-    en: 'stopped bleeding|woke up|is awake|came round',
+    en: 'stopped bleeding|woke up|is awake|came round|just (?:a )?(?:scraped?|scratch\\w*|bruis\\w*|graze\\w*)',
   },
   {
     families: 'all',
