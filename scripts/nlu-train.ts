@@ -37,7 +37,11 @@ const devDangerLines = parseExistingLabels(readFileSync(labelSource, 'utf8'), la
     if (examples[l.line - 1]?.text !== l.text) throw new Error(`${labelSource}: dev line ${l.line} no longer holds its message`);
     return l.line;
   });
-const renderedDanger = renderDangerTrainingModule(dangerExamples, devDangerLines, `libs/nlu/data/${DANGER_DEVELOPMENT_FILES.join(', ')} and existing-danger-labels.jsonl`);
+const renderedDanger = renderDangerTrainingModule(
+  dangerExamples,
+  devDangerLines,
+  `libs/nlu/data/${DANGER_DEVELOPMENT_FILES.join(', ')} and existing-danger-labels.jsonl`,
+);
 
 function read(path: string): string {
   try {

@@ -1249,7 +1249,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       "(?:can'?t|cannot|couldn'?t|unable to) reach (?:him|her|them)",
       "(?:won'?t|doesn'?t|didn'?t|isn'?t|not) (?:pick(?:ing)? up|answer(?:ing)?)",
       'no answer',
-      '(?:newspapers?|parcels?|packages?|mail|milk|deliver(?:y|ies)) (?:piling|piled|stacked)',
+      '(?:newspapers?|parcels?|packages?|mail|milk|deliver(?:y|ies)) (?:are |is |have been |has been |keeps? )?(?:piling|piled|stacking|stacked)',
       "(?:hasn'?t|has not|haven'?t|nobody has|no one has) (?:been )?seen (?:him|her|them)",
     ],
   },
@@ -1268,7 +1268,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'flood',
     strength: 'strong',
     life: true,
-    en: ['(?:river|dam|levee|dyke|dike|embankment) (?:has )?(?:broke|broken|burst|breached|overflow\w*)', '(?:broke|burst|overflowed) (?:its|the) banks?'],
+    en: ['(?:river|dam|levee|dyke|dike|embankment) (?:has )?(?:broke|broken|burst|breached|overflow\\w*)', '(?:broke|burst|overflowed) (?:its|the) banks?'],
   },
   { family: 'flood', strength: 'weak', en: ['cut off'] },
   {
@@ -1279,7 +1279,9 @@ export const DANGER_CUES: readonly DangerCue[] = [
   {
     family: 'trapped',
     strength: 'strong',
-    en: ['(?:climbed|crawled|got|is|locked) (?:into|inside|in) (?:the |an? )?(?:old )?(?:chest )?(?:freezer|fridge|refrigerator|washing machine|dryer|trunk|suitcase)'],
+    en: [
+      '(?:climbed|crawled|got|is|locked) (?:into|inside|in) (?:the |an? )?(?:old )?(?:chest )?(?:freezer|fridge|refrigerator|washing machine|dryer|trunk|suitcase)',
+    ],
   },
   // Carbon monoxide from a stove or brazier, and poisoning: what the body shows, beside the cause.
   {
@@ -1293,9 +1295,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   {
     family: 'unconscious',
     strength: 'strong',
-    zh: [
-      '(?:野?蘑菇|菌子|毒蘑菇|野菜|河豚|农药|老鼠药|过期)[^。！？]{0,12}(?:吐|迷糊|晕|看见小人|抽|说胡话|拉肚子不止)',
-    ],
+    zh: ['(?:野?蘑菇|菌子|毒蘑菇|野菜|河豚|农药|老鼠药|过期)[^。！？]{0,12}(?:吐|迷糊|晕|看见小人|抽|说胡话|拉肚子不止)'],
   },
   { family: 'fire', strength: 'strong', zh: ['火[\\s!！,，]*火[\\s!！,，]*火', '救火'] },
   { family: 'violence', strength: 'strong', zh: ['同归于尽', '(?:汽油|硫酸|炸药)[^，。！？]{0,4}(?:瓶|桶)?[^，。！？]{0,8}(?:要|说|扬言)'] },
@@ -1764,7 +1764,8 @@ export const ZH_HYPOTHETICAL_BEFORE =
 export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
-export const ZH_HABIT_BEFORE = /(?:经常|老是|总是|常常|时常|动不动就|容易|老|天天|每天|每晚|一(?:到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动)[^，。！？]{0,10}就)$/;
+export const ZH_HABIT_BEFORE =
+  /(?:经常|老是|总是|常常|时常|动不动就|容易|老|天天|每天|每晚|一(?:到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动)[^，。！？]{0,10}就)$/;
 // Habit words anywhere earlier in the clause ("孩子老上火流鼻血" has 老 away from the cue: only the
 // unambiguous ones count here).
 export const ZH_HABIT_IN_CLAUSE = /经常|老是|总是|常常|时常|动不动|天天|每天|每晚|偶尔|时不时|有时候|(?<!老人|人)老(?=上火|流|摔|晕|抽|出血)/;
@@ -1810,7 +1811,8 @@ export const EN_TOPIC =
 export const ZH_PAST =
   /去年|前年|上次|上回|以前|之前|从前|小时候|前几年|几年前|那年|那次|上个月|上周|上星期|上礼拜|曾经|早年|当年|几个月前|个月前|多年前|前些年|前段时间|前阵子|以往|上半年|年轻时|年轻的时候/;
 export const ZH_RECENT = /刚才|刚刚|现在|今天|今早|今晚|昨晚|昨天|此刻|正在|还在|又|突然|一直|到现在/;
-export const EN_PAST = /\b(?:last (?:year|month|week|time|winter|summer)|years? ago|months? ago|weeks? ago|used to|in the past|previously|once had|back in (?:\d{4}|the day|the \d0s|(?:19|20)\d0s))\b/;
+export const EN_PAST =
+  /\b(?:last (?:year|month|week|time|winter|summer)|years? ago|months? ago|weeks? ago|used to|in the past|previously|once had|back in (?:\d{4}|the day|the \d0s|(?:19|20)\d0s))\b/;
 export const EN_RECENT = /\b(?:now|right now|just|today|tonight|this morning|again|still|currently)\b/;
 
 // Resolution after a cue ("已经扑灭了", "找回来了", "没人受伤", "it's out now"): the cues of the
@@ -1919,11 +1921,24 @@ export const PINYIN_CUES: readonly PinyinCue[] = [
   { family: 'trapped', strength: 'strong', pinyin: ['bei kun', 'kun zhu le', 'kun zai', 'guan zai dian ti', 'dian ti ka zhu', 'chu bu lai'] },
   { family: 'fall', strength: 'strong', pinyin: ['shuai dao', 'die dao', 'qi bu lai', 'shuai duan'], life: true },
   { family: 'fall', strength: 'weak', pinyin: ['shuai le', 'shuai jiao'] },
-  { family: 'unconscious', strength: 'strong', pinyin: ['hun dao', 'yun dao', 'hun mi', 'bu xing ren', 'hun guo qu', 'yun guo qu', 'mei hu xi', 'chou chu', 'xin zang ting'] },
+  {
+    family: 'unconscious',
+    strength: 'strong',
+    pinyin: ['hun dao', 'yun dao', 'hun mi', 'bu xing ren', 'hun guo qu', 'yun guo qu', 'mei hu xi', 'chou chu', 'xin zang ting'],
+  },
   { family: 'bleeding', strength: 'strong', pinyin: ['liu xue', 'chu xue', 'liu hen duo xue', 'xue liu bu zhi', 'gu zhe'] },
-  { family: 'missing', strength: 'strong', life: true, pinyin: ['zou diu', 'zou shi', 'shi zong', 'bu jian le', 'zhao bu dao ren', 'zhao bu dao ta', 'mei hui jia', 'mei hui lai'] },
+  {
+    family: 'missing',
+    strength: 'strong',
+    life: true,
+    pinyin: ['zou diu', 'zou shi', 'shi zong', 'bu jian le', 'zhao bu dao ren', 'zhao bu dao ta', 'mei hui jia', 'mei hui lai'],
+  },
   { family: 'violence', strength: 'strong', pinyin: ['bei da', 'na dao', 'kan ren', 'sha ren', 'jia bao', 'da ren le'] },
-  { family: 'self_harm', strength: 'strong', pinyin: ['zi sha', 'bu xiang huo', 'huo bu xia qu', 'tiao lou', 'ge wan', 'qing sheng', 'xiang si le', 'bu xiang huo le'] },
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    pinyin: ['zi sha', 'bu xiang huo', 'huo bu xia qu', 'tiao lou', 'ge wan', 'qing sheng', 'xiang si le', 'bu xiang huo le'],
+  },
 ];
 
 // Calls for help in pinyin: like ALARM_STRONG.

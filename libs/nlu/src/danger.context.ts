@@ -151,7 +151,13 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   // A habit ("老人经常摔倒", "they fight every night") is a risk or a quarrel, not an event.
   // "一看见血就晕": the cue sits between the situation and its 就.
   const conditionalAround = /一(?:到|见|看见|看到|听到|闻到|碰到|想到)/.test(before) && /^[^，。！？]{0,4}就/.test(after);
-  if (ZH_HABIT_BEFORE.test(before) || ZH_HABIT_IN_CLAUSE.test(before) || ZH_CONDITIONAL.test(lead) || conditionalAround || (c.english && EN_HABIT.test(clauseText))) {
+  if (
+    ZH_HABIT_BEFORE.test(before) ||
+    ZH_HABIT_IN_CLAUSE.test(before) ||
+    ZH_CONDITIONAL.test(lead) ||
+    conditionalAround ||
+    (c.english && EN_HABIT.test(clauseText))
+  ) {
     if (c.family === 'fall' || c.family === 'bleeding' || c.family === 'unconscious' || c.family === 'missing') return 'drop';
     if (c.family === 'violence') return 'demote';
   }
