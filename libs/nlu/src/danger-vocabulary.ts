@@ -1395,6 +1395,7 @@ export const NOT_DANGER: readonly string[] = [
   '呼救(?:器|按钮|铃|系统|装置|设备|手环)',
   '(?:群|群里|网上|朋友圈|评论区|弹幕|微博)[^，。！？]{0,2}(?:炸了|炸锅|爆了)',
   '水漫金山',
+  '(?:堵在|堵车)[^，。！？]{0,8}被?困(?:了|住)?',
   '救火队员?',
   '(?:被|让)?(?:工作|学习|生活|压力|作业|房贷|债务?|事情|考试|业绩)[^，。！？]{0,2}压垮',
   '(?:牌子|警示牌|标牌|垃圾|鞋子?|拖鞋|盆|桶|衣服)[^，。！？]{0,4}被(?:水|洪水|大水|雨水)?冲走',
@@ -1792,20 +1793,20 @@ export const ZH_TOPIC =
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
 export const ZH_LEGAL_AFTERMATH =
-  /验伤|(?:上个月|去年|上周|前几天|之前|以前|前年)的事|(?:不|没)赔|保险|理赔|赔偿|赔了|赔钱|要我赔|不肯赔|就赔|不认账|推卸责任|不关(?:他|她|我|你)?(?:们)?的?事|维权|投诉|乱收费|起诉|打官司|法律援助|工伤|律师|收了钱|跑路|卷款|借钱不还|欠钱不还|不还钱|借了钱/;
+  /验伤|(?:上个月|去年|上周|前几天|之前|以前|前年)的事|(?:不|没)赔|保险|理赔|赔偿|赔了|赔钱|要我赔|不肯赔|就赔|不认账|推卸责任|不关(?:他|她|我|你)?(?:们)?的?事|维权|起诉|打官司|法律援助|工伤|律师|收了钱|跑路|卷款|借钱不还|欠钱不还|不还钱|借了钱/;
 export const EN_LEGAL_AFTERMATH =
-  /\b(?:compensation|compensate|refund|money back|dealer|lawyer|sue|suing|legal|rights|claim|insurance|deposit|wages|liable|liability)\b/;
+  /\b(?:compensation|compensate|refund|money back|car dealer|the dealer (?:says|said|won'?t|refuses)|lawyer|sue|suing|legal|rights|(?:insurance|compensation) claim|(?:make|file|made|filed) a claim|insurance|deposit|wages|liable|liability)\b/;
 // Recovery and its needs: "摔断了腿，家里的地没人种", "房子塌了，一家人挤在亲戚家".
 export const ZH_RECOVERY_AFTERMATH =
   /没人种|干不了活|没法干活|没了(?:收入|进项|进账)|康复|复查|养伤|拆线|换药|石膏|做了手术|没地方住|住在(?:亲戚|村委|学校|安置)|挤在|借住|安置点/;
 export const EN_RECOVERY_AFTERMATH =
-  /\b(?:rehab\w*|recovery|recovering|physio\w*|since the|out of hospital|discharged|in hospital|nowhere to live|staying with)\b/;
+  /\b(?:rehab\w*|recovery|recovering|physio\w*|since the (?:accident|fire|flood|fall|stroke|operation|surgery|quake|earthquake|storm)|out of hospital|discharged|in hospital|nowhere to live|staying with (?:relatives|friends|family|my (?:sister|brother|parents|in-laws)))\b/;
 // Separation and evidence: domestic violence told to a lawyer still gets the question, as a weak cue.
 export const ZH_LEGAL_SOFT = /离婚|取证|立案|证据/;
 // Hardship: "实在撑不下去了，看能不能申请点救助" is despair about money, asked about only when explicit.
 export const ZH_HARDSHIP = /申请|救助|补助|补贴|低保|贷款|还不上|没钱|工资|学费|医药费|捐款|困难户|生意/;
 export const EN_TOPIC =
-  /\b(?:mock|pretend|(?:a|the) show|performance|rehearsal|training|drills?|class|classes|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety|games?|movies?|films?|videos?|(?:the|on the) news|news (?:said|says|report\w*)|story|stories|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*|scams?|scammers?|fraud\w*)\b/;
+  /\b(?:mock|pretend|(?:a|the) show|performance|rehearsal|training|drills?|classes|(?:a|the) class (?:on|about)|class (?:on|about)|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety (?:talks?|class\w*|course|week|day|check|tips|training|campaign|month|education|awareness|lessons?)|(?:fire|road|water|gas|electric(?:al)?|home|kitchen|earthquake|quake|flood|swimming) safety|games?|movies?|films?|videos? (?:about|on)|(?:the|on the) news|news (?:said|says|report\w*)|(?:a|the) (?:story|stories) (?:about|of)|bedtime stor(?:y|ies)|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*|scams?|scammers?|fraud\w*)\b/;
 
 // Distant past: "去年家里着过火". A recent marker between it and the cue keeps the cue ("上周…今天又…").
 export const ZH_PAST =

@@ -310,6 +310,21 @@ describe('assessDanger', () => {
     }
   });
 
+  it('keeps English context words narrow: a class, a claim, a dealer or "since the" do not swallow an emergency', () => {
+    for (const text of [
+      'my son collapsed in PE class and is not breathing',
+      'he has been missing since the morning, he is 7',
+      'a drug dealer is threatening my son with a knife',
+      'the neighbours claim there are still people inside the burning house',
+      'I am staying with my grandma and she just collapsed',
+      'The barn is burning and my uncle ran back in for the goats',
+    ]) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'likely']);
+    }
+    expect(rules.assess('Could someone give an earthquake safety talk at the school?').level).toBe('none');
+    expect(rules.assess('电梯困了人，物业不管，我要投诉').level).toBe('likely');
+  });
+
   it('reads a stove with headache, and a repeated shout, as danger', () => {
     expect(rules.assess('屋里烧着炭盆，老两口都说头晕想吐').families).toEqual(['gas']);
     expect(rules.assess('火！火！火！三楼').level).toBe('likely');
