@@ -60,6 +60,18 @@ const RESOLUTION_RES: CompiledResolution[] = RESOLUTIONS.flatMap((r) => {
 
 const SENTENCE_END = /[。！？!?\n\r]/;
 
+const ZH_TOPIC_G = new RegExp(ZH_TOPIC.source, 'g');
+const EN_TOPIC_G = new RegExp(EN_TOPIC.source, 'g');
+// Right after a topic word: the cue happened during it.
+const ZH_DURING_AFTER = /^(?:的时候|时候|那会儿|时|中|期间|当中|上(?!课))/;
+// Between a topic and its cue: something happened then.
+const ZH_THEN = /突然|忽然|结果|这时|谁知/;
+const EN_THEN = /\b(?:when|suddenly|and then)\b/;
+// Before an English topic word: "during the training", "in the middle of class".
+const EN_DURING_BEFORE = /\b(?:during|while|in the middle of|at)\s+(?:\S+\s+){0,3}$/;
+const ZH_IMMEDIATE_BEFORE = /(?:刚才|刚刚|突然|忽然|现在|正在|此刻)[^，。！？]{0,6}$/;
+const EN_IMMEDIATE_BEFORE = /\b(?:just|suddenly|right now|currently)\b(?:\s+\S+){0,3}\s*$/;
+
 /** Where clauses end: punctuation, or whitespace with Chinese on either side. */
 export function clauseBreaks(text: string): Uint8Array {
   const breaks = new Uint8Array(text.length);
@@ -131,6 +143,36 @@ function capOrDrop(family: DangerFamily | null): Verdict {
   return family === 'self_harm' || family === 'violence' ? 'cap' : 'drop';
 }
 
+/**
+ * A class, drill, story or game in the cue's clause makes the cue a topic, unless the cue happened
+ * during it ("上课的时候天花板塌了", "讲座上有个老人晕倒了", "playing a game when the ceiling fell").
+ */
+function isTopic(text: string, clause: Span, c: Span): boolean {
+  const clauseText = text.slice(clause.start, clause.end);
+  for (const [re, english] of [
+    [ZH_TOPIC_G, false],
+    [EN_TOPIC_G, true],
+  ] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(clauseText); m !== null; m = re.exec(clauseText)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = clause.start + m.index;
+      const end = start + m[0].length;
+      const happenedDuring =
+        end <= c.start &&
+        (english
+          ? EN_THEN.test(text.slice(end, c.start)) || EN_DURING_BEFORE.test(text.slice(clause.start, start))
+          : (ZH_DURING_AFTER.test(text.slice(end, end + 4)) && /^[^，。！？]{0,3}(?:了|啦)/.test(text.slice(c.end, clause.end))) ||
+            ZH_THEN.test(text.slice(end, c.start)));
+      if (!happenedDuring) return true;
+    }
+  }
+  return false;
+}
+
 /** Reads a cue in its clause, sentence and message. */
 export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: Span & { english: boolean; family: DangerFamily | null }): Verdict {
   const clause = clauseOf(breaks, c.start, c.end);
@@ -140,8 +182,10 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   if (isNegated(text, breaks, c)) return 'drop';
   // Experiential 过 right after a cue is a past event: "走丢过一次", "摔过", "晕倒过".
   if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return 'drop';
-  if (ZH_TOPIC.test(clauseText) || EN_TOPIC.test(clauseText)) return 'drop';
-  if (ctx.legal) return 'drop';
+  // "刚才", "突然", "just", "suddenly" right before a cue: an event now, whatever the topic around it.
+  const immediate = ZH_IMMEDIATE_BEFORE.test(before) || (c.english && EN_IMMEDIATE_BEFORE.test(before));
+  if (!immediate && isTopic(text, clause, c)) return 'drop';
+  if (ctx.legal && !immediate) return 'drop';
   if (ZH_JEST.test(clauseText) || EN_JEST.test(clauseText)) return capOrDrop(c.family);
   const near = before.slice(-HYPOTHETICAL_WINDOW);
   const feared = ZH_HYPOTHETICAL_BEFORE.test(c.english ? before : near) || EN_HYPOTHETICAL_BEFORE.test(before) || ZH_PREVENTION_AFTER.test(after);
@@ -177,7 +221,7 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   const pastEnd = Math.max(lastMatchEnd(ZH_PAST, pastLead), lastMatchEnd(EN_PAST, pastLead));
   if (pastEnd >= 0 && !ZH_RECENT.test(pastLead.slice(pastEnd)) && !EN_RECENT.test(pastLead.slice(pastEnd))) return 'drop';
   if (c.english && EN_PAST.test(after)) return 'drop';
-  if (ctx.recovery) return capOrDrop(c.family);
+  if (ctx.recovery && !immediate) return capOrDrop(c.family);
   if (ctx.legalSoft && c.family === 'violence') return 'cap';
   if (ctx.hardship && c.family === 'self_harm') return 'demote';
   return 'keep';

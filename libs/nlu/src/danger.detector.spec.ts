@@ -325,6 +325,23 @@ describe('assessDanger', () => {
     expect(rules.assess('电梯困了人，物业不管，我要投诉').level).toBe('likely');
   });
 
+  it('reads danger that happens during a class, game or talk as danger, and a topic as a topic', () => {
+    for (const text of [
+      '上课的时候教室天花板塌了砸到学生',
+      '孩子在玩游戏的时候触电了',
+      '讲座上有个老人突然晕倒了',
+      '申请了低保的张大爷刚才晕倒了',
+      '保险公司的人来了，发现老人现在昏迷不醒',
+      'during the safety training a worker suddenly collapsed',
+      'the kids were playing a game when the ceiling fell on them',
+    ]) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'likely']);
+    }
+    for (const text of ['想办个防火讲座', '看新闻说外地发生火灾', '玩游戏的时候角色被困住了', '物理实验课上电路老短路，想找人辅导']) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'none']);
+    }
+  });
+
   it('reads a stove with headache, and a repeated shout, as danger', () => {
     expect(rules.assess('屋里烧着炭盆，老两口都说头晕想吐').families).toEqual(['gas']);
     expect(rules.assess('火！火！火！三楼').level).toBe('likely');
