@@ -1272,6 +1272,13 @@ export const DANGER_CUES: readonly DangerCue[] = [
   },
   { family: 'flood', strength: 'weak', en: ['cut off'] },
   {
+    family: 'flood',
+    strength: 'strong',
+    en: [
+      'water (?:is |was |has )?(?:up to|reached|reaching|at|over) (?:the |our |my |his |her )?(?:windows?|waist|chest|knees?|necks?|roof|ceiling|second floor|door handles?|windowsills?)',
+    ],
+  },
+  {
     family: 'violence',
     strength: 'strong',
     zh: ['(?:堵|围|按)(?:着|住)?(?:一个|个|那个)?[^，。！？]{0,4}(?:打|揍|踢)', '打得(?:很|好|特别|非常)?(?:凶|狠)'],

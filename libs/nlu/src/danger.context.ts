@@ -63,7 +63,7 @@ const SENTENCE_END = /[。！？!?\n\r]/;
 const ZH_TOPIC_G = new RegExp(ZH_TOPIC.source, 'g');
 const EN_TOPIC_G = new RegExp(EN_TOPIC.source, 'g');
 // Right after a topic word: the cue happened during it.
-const ZH_DURING_AFTER = /^(?:的时候|时候|那会儿|时|中|期间|当中|上(?!课))/;
+const ZH_DURING_AFTER = /^(?:的时候|时候|那会儿|时|中|期间|当中|上(?!课)|[^，。！？]{0,2}(?:结束|散场|下课|散会|完)(?:了)?(?:后|以后|之后))/;
 // Between a topic and its cue: something happened then.
 const ZH_THEN = /突然|忽然|结果|这时|谁知/;
 const EN_THEN = /\b(?:when|suddenly|and then)\b/;
@@ -165,8 +165,9 @@ function isTopic(text: string, clause: Span, c: Span): boolean {
         end <= c.start &&
         (english
           ? EN_THEN.test(text.slice(end, c.start)) || EN_DURING_BEFORE.test(text.slice(clause.start, start))
-          : (ZH_DURING_AFTER.test(text.slice(end, end + 4)) && /^[^，。！？]{0,3}(?:了|啦)/.test(text.slice(c.end, clause.end))) ||
-            ZH_THEN.test(text.slice(end, c.start)));
+          : (ZH_DURING_AFTER.test(text.slice(end, end + 6)) || ZH_THEN.test(text.slice(end, c.start))) &&
+            !ZH_HABIT_IN_CLAUSE.test(clauseText) &&
+            !ZH_HABIT_BEFORE.test(text.slice(clause.start, c.start)));
       if (!happenedDuring) return true;
     }
   }
@@ -212,7 +213,10 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   }
   // Minor ("有一点烟味", "flooded the floor a bit"): a hazard this small is no emergency; a person's
   // state ("有点晕倒的感觉") still gets the question.
-  if (c.family !== null && (ZH_MINOR.test(before) || ZH_MINOR.test(text.slice(c.start, c.end)) || EN_MINOR.test(clauseText))) {
+  if (
+    c.family !== null &&
+    (ZH_MINOR.test(before) || (HAZARD_FAMILIES.has(c.family) && ZH_MINOR.test(text.slice(c.start, c.end))) || EN_MINOR.test(clauseText))
+  ) {
     if (HAZARD_FAMILIES.has(c.family)) return 'drop';
     if (c.family !== 'self_harm' && c.family !== 'violence') return 'demote';
   }

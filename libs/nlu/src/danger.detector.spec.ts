@@ -334,6 +334,9 @@ describe('assessDanger', () => {
       '保险公司的人来了，发现老人现在昏迷不醒',
       'during the safety training a worker suddenly collapsed',
       'the kids were playing a game when the ceiling fell on them',
+      '培训课结束后有个学员晕倒在楼梯口',
+      'we used to live here; now the water is up to the windows and grandma is upstairs',
+      '老人有点糊涂，早上出门到现在还没回来',
     ]) {
       expect([text, rules.assess(text).level]).toEqual([text, 'likely']);
     }
