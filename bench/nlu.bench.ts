@@ -1,16 +1,18 @@
 // Latency of RuleBasedNlu.understand() on realistic messages (the NLU's dev and holdout sets), and
-// the danger check: its recall and false-alarm rate on libs/nlu/data/danger-eval.jsonl (a set
-// written by another author, when present) or else danger-dev.jsonl, and its own latency.
+// the danger check: its recall and false-alarm rate on a blind set (a libs/nlu/data/danger-*.jsonl
+// that is not development data, DANGER_DEVELOPMENT_FILES), when one is present, or else on
+// danger-eval.jsonl (written by another author, now development data), and its own latency.
 // Called from bench/run.ts; run alone with `npx tsx bench/nlu.bench.ts [--quick]`.
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { evaluateDanger, parseDangerExamples } from '../libs/nlu/src/danger.evaluation.js';
+import { DANGER_DEVELOPMENT_FILES } from '../libs/nlu/src/danger-training.js';
 import { assessDanger, RuleBasedNlu } from '../libs/nlu/src/index.js';
 import { EVAL_NOW, EVAL_TIME_ZONE, parseExamples } from '../libs/nlu/src/nlu.evaluation.js';
 
 export interface DangerBenchResult {
-  /** The labelled file scored: libs/nlu/data/danger-eval.jsonl when present, else danger-dev.jsonl. */
+  /** The labelled file scored: a blind libs/nlu/data/danger-*.jsonl when present, else danger-eval.jsonl (development data). */
   set: string;
   /** Labelled messages in it. */
   messages: number;
@@ -33,7 +35,6 @@ export interface NluBenchResult {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = ['libs/nlu/data/dev.jsonl', 'libs/nlu/data/holdout.jsonl'];
-const DANGER_SETS = ['libs/nlu/data/danger-eval.jsonl', 'libs/nlu/data/danger-dev.jsonl'];
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -63,7 +64,10 @@ export async function runNluBench(opts: { quick: boolean }): Promise<NluBenchRes
 }
 
 function dangerBench(quick: boolean, round: (n: number) => number): DangerBenchResult {
-  const set = DANGER_SETS.find((f) => existsSync(resolve(root, f))) ?? DANGER_SETS[DANGER_SETS.length - 1]!;
+  const blind = readdirSync(resolve(root, 'libs/nlu/data'))
+    .filter((f) => /^danger-.+\.jsonl$/.test(f) && !DANGER_DEVELOPMENT_FILES.includes(f))
+    .sort();
+  const set = `libs/nlu/data/${blind[0] ?? 'danger-eval.jsonl'}`;
   const examples = parseDangerExamples(readFileSync(resolve(root, set), 'utf8'), set);
   // The first call trains the learned backup; it is not part of a message's latency.
   const report = evaluateDanger(examples, assessDanger);

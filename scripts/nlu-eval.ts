@@ -1,5 +1,5 @@
 // npm run nlu:eval [-- --json] [-- --set dev|holdout|sample|fresh|blind3|danger|danger-<name>] [-- --misses]
-//                  [-- --holdout-misses] [-- --keywords-only] [-- --cv [folds]]
+//                  [-- --holdout-misses] [-- --keywords-only] [-- --cv [folds]] [-- --danger-cv [folds]]
 // Scores the rule-based NLU on the development set, the holdout, the shared sample and the
 // fresh set (written after the rules were frozen; see libs/nlu/README.md).
 // Misses of the holdout and fresh sets stay hidden unless asked for: rules must not be tuned on them.
@@ -9,7 +9,12 @@
 // Danger: every libs/nlu/data/danger-*.jsonl is scored with assessDanger (recall and false alarms,
 // overall and per family, the likely/possible split, the misses and false alarms listed), and so
 // are dev and holdout with the danger labels of existing-danger-labels.jsonl (holdout texts hidden
-// unless --holdout-misses). --set danger runs only these; --set danger-dev only that file.
+// unless --holdout-misses). --set danger runs only these; --set danger-dev only that file. A danger
+// file that is not development data (DANGER_DEVELOPMENT_FILES: a fresh blind set) is scored with
+// its texts hidden unless --holdout-misses.
+// --danger-cv cross-validates the danger check's learned backup on its training examples (message
+// i in fold i mod folds) over a range of thresholds, and names the threshold the false-alarm
+// budget allows (see LEARNED_DANGER_THRESHOLD).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +29,9 @@ import {
   type DangerExample,
 } from '../libs/nlu/src/danger.evaluation.js';
 import { crossValidate, type CrossValidationReport } from '../libs/nlu/src/nlu.cross-validation.js';
+import { chooseDangerThreshold, crossValidateDanger, LEARNED_FALSE_ALARM_BUDGET } from '../libs/nlu/src/danger.cross-validation.js';
+import { DANGER_DEVELOPMENT_FILES, DANGER_TRAINING } from '../libs/nlu/src/danger-training.js';
+import { LEARNED_DANGER_THRESHOLD } from '../libs/nlu/src/danger.detector.js';
 import { EVAL_NOW, EVAL_TIME_ZONE, evaluate, formatReport, parseExamples, summarise, type Rate } from '../libs/nlu/src/nlu.evaluation.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,6 +82,27 @@ function formatCrossValidation(r: CrossValidationReport): string {
   ].join('\n');
 }
 
+const dangerCvArg = args.indexOf('--danger-cv');
+if (dangerCvArg >= 0) {
+  const dangerFolds = /^\d+$/.test(args[dangerCvArg + 1] ?? '') ? Number(args[dangerCvArg + 1]) : 10;
+  const cv = crossValidateDanger(DANGER_TRAINING, dangerFolds);
+  const chosen = chooseDangerThreshold(cv, LEARNED_FALSE_ALARM_BUDGET);
+  if (json) process.stdout.write(JSON.stringify({ dangerCrossValidation: { ...cv, chosen, current: LEARNED_DANGER_THRESHOLD } }, null, 2) + '\n');
+  else {
+    const lines = [
+      `== danger, ${cv.folds}-fold cross-validation of the learned backup: ${cv.messages} training messages (rules as tuned on them)`,
+      `rules alone        recall ${pct(cv.rules.recall)}   false alarms ${pct(cv.rules.falseAlarms)}`,
+      ...cv.rows.map(
+        (r) =>
+          `threshold ${r.threshold.toFixed(2)}     recall ${pct(r.recall)}   false alarms ${pct(r.falseAlarms)}   (learned vote +${r.learnedFound} danger, +${r.learnedFalseAlarms} ordinary)`,
+      ),
+      `chosen: ${chosen} (lowest threshold whose learned false alarms stay within ${(LEARNED_FALSE_ALARM_BUDGET * 100).toFixed(1)} % of ordinary needs); in use: ${LEARNED_DANGER_THRESHOLD}`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  process.exit(0);
+}
+
 if (folds > 0) {
   const examples = parseExamples(readFileSync(SETS.dev, 'utf8'), SETS.dev);
   const report = crossValidate(examples, nlu.categories, createSegmenter(vocabularyWords(nlu.categories)), folds);
@@ -115,7 +144,12 @@ if (only === undefined || dangerOnly) {
     const name = file.replace(/\.jsonl$/, '');
     if (only !== undefined && only !== 'danger' && only !== name) continue;
     const path = resolve(dataDir, file);
-    report(name, parseDangerExamples(readFileSync(path, 'utf8'), path), true);
+    const development = DANGER_DEVELOPMENT_FILES.includes(file);
+    report(
+      development ? `${name} (development: tuned and trained on)` : name,
+      parseDangerExamples(readFileSync(path, 'utf8'), path),
+      development || showHoldoutMisses,
+    );
   }
   if (only === undefined || only === 'danger') {
     const labelPath = resolve(dataDir, 'existing-danger-labels.jsonl');

@@ -1,11 +1,13 @@
 // npm run nlu:train [-- --check]
 // Copies the labelled development set (libs/nlu/data/dev.jsonl) into
 // libs/nlu/src/training-data.generated.ts, the examples RuleBasedNlu trains its learned model on
-// when it is built, and the danger development set (libs/nlu/data/danger-dev.jsonl) with the danger
-// labels of dev.jsonl (existing-danger-labels.jsonl) into libs/nlu/src/danger-training.generated.ts,
+// when it is built, and the danger development sets (DANGER_DEVELOPMENT_FILES: danger-dev.jsonl and the
+// two former holdouts danger-eval.jsonl and danger-blind2.jsonl) with the danger labels of dev.jsonl
+// (existing-danger-labels.jsonl) into libs/nlu/src/danger-training.generated.ts,
 // for the learned half of the danger check. The library reads no files at run time, so the
 // examples travel as modules. Run it after changing those files; --check only reports whether the
-// modules are up to date (exit 1 if not). The holdout set is never copied: it stays unseen.
+// modules are up to date (exit 1 if not). The holdout set and any other danger-*.jsonl (a fresh
+// blind set) are never copied: they stay unseen.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,19 +15,21 @@ import { DEFAULT_CATEGORIES } from '../libs/nlu/src/index.js';
 import { LearnedModel } from '../libs/nlu/src/learned.model.js';
 import { parseExamples } from '../libs/nlu/src/nlu.evaluation.js';
 import { renderTrainingModule } from '../libs/nlu/src/training-data.js';
-import { renderDangerTrainingModule } from '../libs/nlu/src/danger-training.js';
+import { DANGER_DEVELOPMENT_FILES, renderDangerTrainingModule } from '../libs/nlu/src/danger-training.js';
 import { parseDangerExamples, parseExistingLabels } from '../libs/nlu/src/danger.evaluation.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const source = resolve(root, 'libs/nlu/data/dev.jsonl');
 const target = resolve(root, 'libs/nlu/src/training-data.generated.ts');
-const dangerSource = resolve(root, 'libs/nlu/data/danger-dev.jsonl');
 const labelSource = resolve(root, 'libs/nlu/data/existing-danger-labels.jsonl');
 const dangerTarget = resolve(root, 'libs/nlu/src/danger-training.generated.ts');
 
 const examples = parseExamples(readFileSync(source, 'utf8'), source).map((e) => ({ text: e.text, category: e.category }));
 const rendered = renderTrainingModule(examples, 'libs/nlu/data/dev.jsonl');
-const dangerExamples = parseDangerExamples(readFileSync(dangerSource, 'utf8'), dangerSource).map((e) => ({ text: e.text, danger: e.danger }));
+const dangerExamples = DANGER_DEVELOPMENT_FILES.flatMap((f) => {
+  const path = resolve(root, 'libs/nlu/data', f);
+  return parseDangerExamples(readFileSync(path, 'utf8'), path).map((e) => ({ text: e.text, danger: e.danger }));
+});
 const devDangerLines = parseExistingLabels(readFileSync(labelSource, 'utf8'), labelSource)
   .filter((l) => l.set === 'dev')
   .map((l) => {
@@ -33,7 +37,11 @@ const devDangerLines = parseExistingLabels(readFileSync(labelSource, 'utf8'), la
     if (examples[l.line - 1]?.text !== l.text) throw new Error(`${labelSource}: dev line ${l.line} no longer holds its message`);
     return l.line;
   });
-const renderedDanger = renderDangerTrainingModule(dangerExamples, devDangerLines, 'libs/nlu/data/danger-dev.jsonl and existing-danger-labels.jsonl');
+const renderedDanger = renderDangerTrainingModule(
+  dangerExamples,
+  devDangerLines,
+  `libs/nlu/data/${DANGER_DEVELOPMENT_FILES.join(', ')} and existing-danger-labels.jsonl`,
+);
 
 function read(path: string): string {
   try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DANGER_TRAINING, renderDangerTrainingModule } from './danger-training.js';
+import { DANGER_DEVELOPMENT_FILES, DANGER_TRAINING, renderDangerTrainingModule } from './danger-training.js';
 import { DANGER_ROWS, DEV_DANGER_LINES } from './danger-training.generated.js';
 import { parseDangerExamples, parseExistingLabels } from './danger.evaluation.js';
 import { parseExamples } from './nlu.evaluation.js';
@@ -8,8 +8,10 @@ import { parseExamples } from './nlu.evaluation.js';
 const data = (name: string) => readFileSync(resolve(process.cwd(), 'libs/nlu/data', name), 'utf8');
 
 describe('DANGER_TRAINING', () => {
-  it('is the danger development set and the labelled dev set as they are now (run `npm run nlu:train` after editing them)', () => {
-    expect(DANGER_ROWS.map(([danger, text]) => [danger === 1, text])).toEqual(parseDangerExamples(data('danger-dev.jsonl')).map((e) => [e.danger, e.text]));
+  it('is the danger development sets and the labelled dev set as they are now (run `npm run nlu:train` after editing them)', () => {
+    expect(DANGER_ROWS.map(([danger, text]) => [danger === 1, text])).toEqual(
+      DANGER_DEVELOPMENT_FILES.flatMap((f) => parseDangerExamples(data(f)).map((e) => [e.danger, e.text])),
+    );
     const labels = parseExistingLabels(data('existing-danger-labels.jsonl'));
     expect([...DEV_DANGER_LINES]).toEqual(
       labels
@@ -26,6 +28,10 @@ describe('DANGER_TRAINING', () => {
   it('never contains a holdout message', () => {
     const held = new Set(parseExamples(data('holdout.jsonl')).map((e) => e.text));
     expect(DANGER_TRAINING.filter((e) => held.has(e.text))).toEqual([]);
+  });
+
+  it('trains on the two former holdouts but on no other danger set (a fresh blind set stays unseen)', () => {
+    expect(DANGER_DEVELOPMENT_FILES).toEqual(['danger-dev.jsonl', 'danger-eval.jsonl', 'danger-blind2.jsonl']);
   });
 });
 

@@ -152,7 +152,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'gas',
     strength: 'strong',
     zh: [
-      '(?:煤气|燃气|天然气|液化气|瓦斯|沼气|煤汽|燃汽|梅气|然气|天然汽|煤气罐子?|气罐)[^，。！？]{0,6}(?:泄漏|泄露|泄了|漏了|漏气|在漏|漏出|跑气|味|臭|嘶嘶|呲呲|滋滋|往外冒|冒气|外泄|管[^，。！？]{0,4}(?:断|破|裂))',
+      '(?:煤气|燃气|天然气|液化气|瓦斯|沼气|煤汽|燃汽|梅气|然气|天然汽|煤气罐子?|气罐)[^，。！？]{0,8}(?:泄漏|泄露|泄了|漏了|漏气|在漏|漏出|跑气|味|臭|嘶嘶|呲呲|滋滋|往外冒|冒气|外泄|管[^，。！？]{0,4}(?:断|破|裂))',
       '(?:泄漏|泄露|闻到|一股|有股|好大|很浓|很重|浓浓|全是)[^，。！？]{0,4}(?:煤气|燃气|天然气|液化气|瓦斯)',
       '煤气中毒',
       '一氧化碳',
@@ -380,6 +380,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '摇摇欲坠',
       '(?:要|快)塌',
       '裂缝越来越大',
+      '裂缝[^，。！？]{0,6}(?:咔咔|嘎嘎|响|变宽|宽了|在扩大|裂开)',
       '掉砖',
       '塌咗',
       '(?:泥巴|泥土|泥水|泥石|石头|土方|山体)[^，。！？]{0,8}(?:滑下来|冲下来|冲进|塌下来|埋)',
@@ -412,7 +413,13 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:墙|墙壁|房|楼|地面)[^，。！？]{0,4}裂(?:了)?(?:个|一道)?(?:好大|很大|越来越大)的?(?:口子|缝)',
       '(?:天花板|吊顶|房梁|横梁|广告牌|招牌|屋檐|雨棚|阳台|墙体|楼板|砖头|瓦片)[^，。！？]{0,6}掉下来',
     ],
-    en: ['earthquake', 'crack\\w* (?:in the )?walls?', 'walls? (?:is |are )?crack\\w*'],
+    en: [
+      'earthquake',
+      'crack\\w* (?:in the )?walls?',
+      'walls? (?:is |are )?crack\\w*',
+      '(?:big|huge|large|deep|wide) cracks?',
+      '(?:quake|earthquake|tremor)[^.!?]{0,50}\\bcrack\\w*',
+    ],
   },
 
   // ─── trapped ───
@@ -1220,6 +1227,126 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'hopeless',
     ],
   },
+
+  // ─── indirect reports and new wording ───
+  // Nobody has seen a person who lives alone, a pupil not home: each sign is weak, two make it likely.
+  {
+    family: 'missing',
+    strength: 'weak',
+    zh: [
+      '敲门(?:也|都)?(?:没人|没有人|不)(?:应|开|理|答应)?',
+      '(?:报纸|快递|牛奶|饭菜?|外卖|菜|信件|包裹)[^，。！？]{0,8}(?:堆|挂在门|没(?:有)?(?:人)?(?:拿|收|取|动))',
+      '没(?:有)?人见(?:过|到|着)',
+      '(?:几|两|三|四|五|好几|一个?星期|一周|多)天?(?:都)?没(?:出门|露面|下楼|见人|见到人|动静)',
+      '电话[^，。！？]{0,4}(?:没人接|不接|打不通|不听|关机|没人听)',
+      '不接电话',
+      '(?:没|没有)(?:来|去)上学',
+      '(?:昨晚|昨天|前天|一晚上|一夜|一宿)[^，。！？]{0,4}(?:就)?没回(?![复信话答应])',
+      '(?:点名|数人|清点)[^，。！？]{0,8}少了',
+      '少了(?:一|两|个)[^，。！？]{0,2}(?:孩子|娃|人|学生|小孩|小朋友)',
+    ],
+    en: [
+      "(?:can'?t|cannot|couldn'?t|unable to) reach (?:him|her|them)",
+      "(?:won'?t|doesn'?t|didn'?t|isn'?t|not) (?:pick(?:ing)? up|answer(?:ing)?)",
+      'no answer',
+      '(?:newspapers?|parcels?|packages?|mail|milk|deliver(?:y|ies)) (?:are |is |have been |has been |keeps? )?(?:piling|piled|stacking|stacked)',
+      "(?:hasn'?t|has not|haven'?t|nobody has|no one has) (?:been )?seen (?:him|her|them)",
+    ],
+  },
+  {
+    family: 'missing',
+    strength: 'strong',
+    life: true,
+    en: [`lost (?:my|our|his|her) ${EN_PERSON}`, `${EN_PERSON} (?:got |is |went )?lost in (?:the )?crowd`],
+  },
+  {
+    family: 'missing',
+    strength: 'weak',
+    zh: ['(?:天黑|半夜|晚上|现在|这会儿)(?:了)?[^，。！？]{0,3}还没(?:下来|回来|出来|回家|到家|找到)'],
+  },
+  {
+    family: 'flood',
+    strength: 'strong',
+    life: true,
+    en: ['(?:river|dam|levee|dyke|dike|embankment) (?:has )?(?:broke|broken|burst|breached|overflow\\w*)', '(?:broke|burst|overflowed) (?:its|the) banks?'],
+  },
+  { family: 'flood', strength: 'weak', en: ['cut off'] },
+  {
+    family: 'flood',
+    strength: 'strong',
+    en: [
+      'water (?:is |was |has )?(?:up to|reached|reaching|at|over) (?:the |our |my |his |her )?(?:windows?|waist|chest|knees?|necks?|roof|ceiling|second floor|door handles?|windowsills?)',
+    ],
+  },
+  {
+    family: 'violence',
+    strength: 'strong',
+    zh: ['(?:堵|围|按)(?:着|住)?(?:一个|个|那个)?[^，。！？]{0,4}(?:打|揍|踢)', '打得(?:很|好|特别|非常)?(?:凶|狠)'],
+  },
+  {
+    family: 'trapped',
+    strength: 'strong',
+    en: [
+      '(?:climbed|crawled|got|is|locked) (?:into|inside|in) (?:the |an? )?(?:old )?(?:chest )?(?:freezer|fridge|refrigerator|washing machine|dryer|trunk|suitcase)',
+    ],
+  },
+  // Carbon monoxide from a stove or brazier, and poisoning: what the body shows, beside the cause.
+  {
+    family: 'gas',
+    strength: 'strong',
+    zh: [
+      '(?:炉子|煤炉|炭盆|火盆|炭火|烤火|蜂窝煤|煤球|烧炭|炭炉|火炉)[^。！？]{0,20}(?:头晕|头疼|头痛|恶心|迷糊|想吐|呕吐|昏|晕)',
+      '(?:头晕|头疼|头痛|恶心|迷糊|想吐|呕吐|昏|晕)[^。！？]{0,20}(?:炉子|煤炉|炭盆|火盆|炭火|烤火|蜂窝煤|煤球|烧炭|炭炉|火炉)',
+    ],
+  },
+  {
+    family: 'unconscious',
+    strength: 'strong',
+    zh: ['(?:野?蘑菇|菌子|毒蘑菇|野菜|河豚|农药|老鼠药|过期)[^。！？]{0,12}(?:吐|迷糊|晕|看见小人|抽|说胡话|拉肚子不止)'],
+  },
+  { family: 'fire', strength: 'strong', zh: ['火[\\s!！,，]*火[\\s!！,，]*火', '救火'] },
+  { family: 'violence', strength: 'strong', zh: ['同归于尽', '(?:汽油|硫酸|炸药)[^，。！？]{0,4}(?:瓶|桶)?[^，。！？]{0,8}(?:要|说|扬言)'] },
+  // Self-harm in new words: a plan, a goodbye, a place to jump.
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    life: true,
+    zh: [
+      '(?:要|想|准备|说要)(?:去)?跳(?:水库|井|塘|坝|下去|楼|河|江|湖|海)',
+      '(?:药|安眠药|药片)[^。！？]{0,6}攒',
+      '攒(?:了)?[^。！？]{0,8}(?:药|安眠药|药片)',
+      '不想再?(?:生存|活|继续活|活下去)',
+      '(?:买|备|准备)(?:好)?了?[^，。！？]{0,3}炭(?!火|烤)',
+      '炭[^，。！？]{0,2}(?:都)?(?:买好|备好|准备好)',
+    ],
+    en: ['noose', "today'?s the day", 'planning (?:it|my death|to end)', '(?:photo|picture|pic) of (?:a |the )?(?:rope|noose|blade|pills)'],
+  },
+  {
+    family: 'self_harm',
+    strength: 'weak',
+    zh: ['站在(?:窗边|窗台|楼顶|天台|桥上|桥边|阳台边|栏杆外|楼边|楼顶边)', '(?:交代|安排)(?:好)?后事', '对不起大家', '永别'],
+    en: [
+      'goodbye',
+      'sorry for everything',
+      "(?:i'?m|im|i am) done with (?:everything|life|it all|all of it)",
+      '(?:platform|roof|bridge) edge',
+      'on the (?:ledge|edge)',
+      'rope',
+    ],
+  },
+  {
+    family: 'trapped',
+    strength: 'strong',
+    en: [
+      '(?:stuck|trapped|stranded) (?:on|in|inside) (?:the |a |an )?(?:cable car|gondola|ride|ferris wheel|chairlift|roller coaster|lift|elevator)',
+      'stranded',
+    ],
+  },
+  {
+    family: 'gas',
+    strength: 'strong',
+    en: ['(?:charcoal|coal|brazier|grill|bbq|barbecue)[^.!?]{0,40}\\b(?:indoors|inside|in the (?:room|house|flat|bedroom|tent))', 'carbon monoxide'],
+  },
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -1266,6 +1393,24 @@ export const ALARM_WEAK: readonly string[] = [
 // Phrases that only look like danger; masked before the cues are matched. Chinese first.
 export const NOT_DANGER: readonly string[] = [
   // Longer contexts first: at one place the first alternative that matches wins.
+  // A title (《失踪》, a TV series) names no event.
+  '《[^》]{0,30}》',
+  // Idioms and intensifiers: "热得不想活了", "脑子进水了", "救命啊这个报销流程".
+  '(?:热|冷|饿|忙|困|气|闲|无聊|晒|馋)得(?:不想活|想死|要死)',
+  '脑子(?:进水|被门挤)',
+  '救命[啊呀吧]?[，,\\s]*(?:这个?|这些)[^。！？]{0,12}(?:流程|手续|作业|题|报销|表格?|系统|app|网站|课|考试|天气|电脑|手机|政策)',
+  '呼救(?:器|按钮|铃|系统|装置|设备|手环)',
+  '(?:群|群里|网上|朋友圈|评论区|弹幕|微博)[^，。！？]{0,2}(?:炸了|炸锅|爆了)',
+  '水漫金山',
+  '(?:游戏里|游戏中)?(?:角色|人物|英雄|小人|npc)[^，。！？]{0,4}被?(?:困|卡|杀|打)',
+  '(?:堵在|堵车)[^，。！？]{0,8}被?困(?:了|住)?',
+  '救火队员?',
+  '(?:被|让)?(?:工作|学习|生活|压力|作业|房贷|债务?|事情|考试|业绩)[^，。！？]{0,2}压垮',
+  '(?:牌子|警示牌|标牌|垃圾|鞋子?|拖鞋|盆|桶|衣服)[^，。！？]{0,4}被(?:水|洪水|大水|雨水)?冲走',
+  // Things and animals in trouble are not people in danger: "手机掉马桶里淹了", "我家狗被咬出血了".
+  '(?:手机|电脑|平板|相机|耳机|手表|充电器)[^，。！？]{0,8}(?:淹|泡水|进水)了?',
+  '(?:两只|几只|一群)?(?:狗|猫|鸡|鸭|鹅|宠物|狗狗|猫咪)[^，。！？人]{0,6}(?:打架|咬架|掐架|打起来)',
+  '(?:狗|猫|宠物|狗狗|猫咪|cat|dog|鸟|鹦鹉|兔子)\\s*(?:被|给)[^，。！？]{0,12}(?:咬|困|卡|压|撞|打)[^，。！？]{0,4}',
   '(?:抽烟|吸烟|烟民|烟头)[^。！？]{0,12}烟味',
   '烧(?:秸秆|垃圾|荒|落叶|麦茬|稻草|树叶)[^。！？]{0,10}烟',
   '(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)[^。！？人他她]{0,12}没回(?:来|家)',
@@ -1393,7 +1538,7 @@ export const NOT_DANGER: readonly string[] = [
   '(?<!呼吸)困难',
   '困惑',
   '困扰',
-  '(?<!被)困了',
+  '(?<!被|电梯|梯里|里面|里头)困了(?![^，。！？]{0,6}(?:人|个人))',
   '犯困',
   '困得',
   '困意',
@@ -1545,6 +1690,12 @@ export const NOT_DANGER: readonly string[] = [
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
+  // Slang and figures: "the new hotpot place is fire", "my heart's on fire", "flooded with ads".
+  "(?<!there )(?:is|are|'s) (?:straight |literally |so |pure )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))",
+  "(?:heart|soul|team|crowd|market|shop|place)(?:'s| is| are) on fire",
+  'flooded with \\w+',
+  "smoke from (?:the |a |our |my |their )?(?:neighbou?r'?s'? |next door'?s? )?(?:\\w+ ){0,2}(?:bbq|barbecue|grill|cigarettes?|cooking|chimney|chimneys|incense)",
+  'fire (?:trucks?|engines?)',
   '(?:lost|destroyed|burned|burnt|damaged|ruined) (?:\\w+ ){0,3}in (?:the|a) (?:fire|flood|earthquake|storm)',
   '(?:after|since|from) (?:a |his |her |my |the )?(?:stroke|fall|fire|flood|accident)',
   'lost on (?:her|his|my|the) (?:phone|computer|tablet|app)',
@@ -1618,53 +1769,59 @@ export const EN_NEGATION_BEFORE =
 
 // A cue that is feared, prevented or supposed, not happening: "怕老人摔倒", "万一着火", "if there is a fire".
 export const ZH_HYPOTHETICAL_BEFORE =
-  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解)/;
+  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解)/;
 export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
-export const ZH_HABIT_BEFORE = /(?:经常|老是|总是|常常|时常|动不动就|容易|老|天天|每天|每晚|一(?:到|坐|上|见|紧张|着急|生气|激动)[^，。！？]{0,10}就)$/;
+export const ZH_HABIT_BEFORE =
+  /(?:经常|老是|总是|常常|时常|动不动就|容易|老|天天|每天|每晚|一(?:到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动)[^，。！？]{0,10}就)$/;
 // Habit words anywhere earlier in the clause ("孩子老上火流鼻血" has 老 away from the cue: only the
 // unambiguous ones count here).
-export const ZH_HABIT_IN_CLAUSE = /经常|老是|总是|常常|时常|动不动|天天|每天|每晚|(?<!老人|人)老(?=上火|流|摔|晕|抽|出血)/;
+export const ZH_HABIT_IN_CLAUSE = /经常|老是|总是|常常|时常|动不动|天天|每天|每晚|偶尔|时不时|有时候|(?<!老人|人)老(?=上火|流|摔|晕|抽|出血)/;
 // "一到人多的地方心就…": a reaction that comes with a situation, not an event.
-export const ZH_CONDITIONAL = /一(?:到|坐|上|见|紧张|着急|生气|激动|说)[^。！？]{0,14}就/;
+export const ZH_CONDITIONAL = /一(?:到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动|说)[^。！？]{0,14}就/;
 export const EN_HABIT =
   /\b(?:every (?:night|day|week|time)|always|all the time|keeps?|often|when(?:ever)? (?:i|we|he|she) (?:don'?t|do|am|get|stand|eat|have))\b/;
 // Long-standing, not acute: "老人困在家里好几个月没出过门".
 export const ZH_LONG_TERM = /好几个月|几个月|好几年|几年|多年|很久|好久|一直以来|常年|长期/;
+// Joking in the clause ("被困在家写论文三天了哈哈", "we're trapped in this boring town lol"): a figure of
+// speech, not an event; self-harm and violence still get the question.
+export const ZH_JEST = /哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|🤣|😆|😜|🤪/;
+export const EN_JEST = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding)\b/;
 // Minor: "flooded the floor a bit", "有一点烟味".
 export const ZH_MINOR = /一点点|有点|有一点|一点儿?|一些|少量|稍微|轻微/;
 export const EN_MINOR = /\b(?:a bit|a little|slightly|minor|small)\b/;
 // Prevention asked about after the cue: "煤气中毒怎么预防".
-export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:怎么|如何|怎样)?(?:预防|防止|防范|避免)/;
+export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:(?:怎么|如何|怎样)?(?:预防|防止|防范|避免)|(?:到底)?(?:该|应该)?(?:怎么|如何)扶)/;
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /培训|演练|演习|讲座|课程|上课|网课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
+  /听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
 export const ZH_LEGAL_AFTERMATH =
   /验伤|(?:上个月|去年|上周|前几天|之前|以前|前年)的事|(?:不|没)赔|保险|理赔|赔偿|赔了|赔钱|要我赔|不肯赔|就赔|不认账|推卸责任|不关(?:他|她|我|你)?(?:们)?的?事|维权|起诉|打官司|法律援助|工伤|律师|收了钱|跑路|卷款|借钱不还|欠钱不还|不还钱|借了钱/;
 export const EN_LEGAL_AFTERMATH =
-  /\b(?:compensation|compensate|refund|money back|dealer|lawyer|sue|suing|legal|rights|claim|insurance|landlord|deposit|wages|liable|liability)\b/;
+  /\b(?:compensation|compensate|refund|money back|car dealer|the dealer (?:says|said|won'?t|refuses)|lawyer|sue|suing|legal|rights|(?:insurance|compensation) claim|(?:make|file|made|filed) a claim|insurance|deposit|wages|liable|liability)\b/;
 // Recovery and its needs: "摔断了腿，家里的地没人种", "房子塌了，一家人挤在亲戚家".
 export const ZH_RECOVERY_AFTERMATH =
   /没人种|干不了活|没法干活|没了(?:收入|进项|进账)|康复|复查|养伤|拆线|换药|石膏|做了手术|没地方住|住在(?:亲戚|村委|学校|安置)|挤在|借住|安置点/;
 export const EN_RECOVERY_AFTERMATH =
-  /\b(?:rehab\w*|recovery|recovering|physio\w*|since the|out of hospital|discharged|in hospital|nowhere to live|staying with)\b/;
+  /\b(?:rehab\w*|recovery|recovering|physio\w*|since the (?:accident|fire|flood|fall|stroke|operation|surgery|quake|earthquake|storm)|out of hospital|discharged|in hospital|nowhere to live|staying with (?:relatives|friends|family|my (?:sister|brother|parents|in-laws)))\b/;
 // Separation and evidence: domestic violence told to a lawyer still gets the question, as a weak cue.
 export const ZH_LEGAL_SOFT = /离婚|取证|立案|证据/;
 // Hardship: "实在撑不下去了，看能不能申请点救助" is despair about money, asked about only when explicit.
 export const ZH_HARDSHIP = /申请|救助|补助|补贴|低保|贷款|还不上|没钱|工资|学费|医药费|捐款|困难户|生意/;
 export const EN_TOPIC =
-  /\b(?:mock|pretend|festival|(?:a|the) show|performance|rehearsal|training|drills?|class|classes|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety|games?|movies?|films?|videos?|(?:the|on the) news|news (?:said|says|report\w*)|story|stories|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*|scams?|scammers?|fraud\w*)\b/;
+  /\b(?:mock|pretend|(?:a|the) show|performance|rehearsal|training|drills?|classes|(?:a|the) class (?:on|about)|class (?:on|about)|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety (?:talks?|class\w*|course|week|day|check|tips|training|campaign|month|education|awareness|lessons?)|(?:fire|road|water|gas|electric(?:al)?|home|kitchen|earthquake|quake|flood|swimming) safety|games?|movies?|films?|videos? (?:about|on)|(?:the|on the) news|news (?:said|says|report\w*)|(?:a|the) (?:story|stories) (?:about|of)|bedtime stor(?:y|ies)|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*|scams?|scammers?|fraud\w*)\b/;
 
 // Distant past: "去年家里着过火". A recent marker between it and the cue keeps the cue ("上周…今天又…").
 export const ZH_PAST =
   /去年|前年|上次|上回|以前|之前|从前|小时候|前几年|几年前|那年|那次|上个月|上周|上星期|上礼拜|曾经|早年|当年|几个月前|个月前|多年前|前些年|前段时间|前阵子|以往|上半年|年轻时|年轻的时候/;
 export const ZH_RECENT = /刚才|刚刚|现在|今天|今早|今晚|昨晚|昨天|此刻|正在|还在|又|突然|一直|到现在/;
-export const EN_PAST = /\b(?:last (?:year|month|week|time|winter|summer)|years? ago|months? ago|weeks? ago|used to|in the past|previously|once had|back in)\b/;
+export const EN_PAST =
+  /\b(?:last (?:year|month|week|time|winter|summer)|years? ago|months? ago|weeks? ago|used to|in the past|previously|once had|back in (?:\d{4}|the day|the \d0s|(?:19|20)\d0s))\b/;
 export const EN_RECENT = /\b(?:now|right now|just|today|tonight|this morning|again|still|currently)\b/;
 
 // Resolution after a cue ("已经扑灭了", "找回来了", "没人受伤", "it's out now"): the cues of the
@@ -1684,18 +1841,23 @@ export const RESOLUTIONS: readonly Resolution[] = [
   },
   {
     families: ['missing'],
-    zh: '找到了|找回来了|找着了|找回了|(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
+    zh: '找到了|找回来了|找着了|找回了|原来(?:在|是在|躲在)|其实(?:就|一直)?(?:在|躲在)|(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
     en: '(?:has|have) been found|(?:is|was|are|were) found|found (?:him|her|them)|(?:is|was|are|were) (?:back|home) (?:now|safe)|came (?:back|home) (?:safe|now|already)',
   },
   { families: ['trapped', 'flood', 'collapse'], zh: '救(?:出来|上来|下来)了|已经(?:救出|脱险|出来了)|脱险了', en: 'rescued|got (?:him|her|them) out safe' },
+  // Nobody lives there, the water is mopped up: a repair, not a rescue.
+  { families: ['flood', 'collapse', 'fire'], zh: '(?<!有)没(?:有)?人住' },
+  { families: ['flood'], zh: '拖(?:了|干净|完)(?:好几遍|几遍|一遍)?' },
+  // Up and walking again: "现在能走", "自己爬起来了".
+  { families: ['fall'], zh: '(?:现在|已经|自己)(?:能|可以)?(?:走路|走|站起来|爬起来|起来)了?' },
   {
     families: ['unconscious', 'bleeding', 'fall'],
     zh: '血(?:已经)?止住了|(?:就|已经|现在)(?:好了|止住了|不流了|停了)|(?<!不|没)醒(?:过来)?了|(?:看过|检查过|检查了|拍了片子?|去医院看了)(?:也|了)?没(?:事|大碍|什么事|问题)|恢复得(?:差不多|挺好|很好)|已经(?:出院|康复|恢复)',
-    en: 'stopped bleeding|woke up|is awake|came round',
+    en: 'stopped bleeding|woke up|is awake|came round|just (?:a )?(?:scraped?|scratch\\w*|bruis\\w*|graze\\w*)',
   },
   {
     families: 'all',
-    zh: '人没事|没人受伤|无人受伤|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理',
+    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理',
     en: "(?:no one|nobody|no one's)(?: is| was| got)? (?:hurt|injured)|false alarm|(?:is|are|was|were) (?:now )?(?:ok|okay|fine|safe) now|all (?:fine|ok|okay|safe) now",
   },
 ];
@@ -1706,3 +1868,87 @@ export const EN_RESOLUTION_NEGATED = /\b(?:not|never|hasn'?t|haven'?t|wasn'?t|is
 // Clause boundaries for the context checks: punctuation, and whitespace next to Chinese (voice
 // messages and chat often separate phrases with spaces instead of commas).
 export const CLAUSE_PUNCTUATION = /[，。！？；：、,.!?;:\n\r…~～]/;
+
+// Cantonese (and a few other dialect) forms read as standard ones before anything is matched,
+// each replaced by a standard form of the same length so that every offset stays valid:
+// "我个仔冇返屋企，电话都唔听" is read "我个仔没回家里，电话都不听", "佢而家企喺窗边" "他现在站在窗边".
+// Longer forms first: at one place the first alternative that matches wins.
+export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
+  ['返屋企', '回家里'],
+  ['屋企', '家里'],
+  ['企喺', '站在'],
+  ['而家', '现在'],
+  ['琴日', '昨天'],
+  ['今朝', '今早'],
+  ['尋晚', '昨晚'],
+  ['寻晚', '昨晚'],
+  ['啱啱', '刚刚'],
+  ['落去', '下去'],
+  ['跌低', '摔倒'],
+  ['跌亲', '摔伤'],
+  ['个仔', '儿子'],
+  ['個仔', '儿子'],
+  ['个女', '女儿'],
+  ['老豆', '老爸'],
+  ['返嚟', '回来'],
+  ['唔见', '不见'],
+  ['冇', '没'],
+  ['唔', '不'],
+  ['佢', '他'],
+  ['咗', '了'],
+  ['喺', '在'],
+  ['搵', '找'],
+  ['揾', '找'],
+  ['睇', '看'],
+  ['嘅', '的'],
+  ['哋', '们'],
+  ['啲', '些'],
+  ['嚟', '来'],
+  ['畀', '给'],
+  ['攞', '拿'],
+  ['瞓', '睡'],
+];
+
+// Pinyin typed without an input method ("zhaohuo le!! 8 dong 1 ceng kuai lai ren"): toneless
+// syllables, written together or apart (a space in a source stands for optional whitespace),
+// matched as whole Latin words. Only forms that are no English word.
+export interface PinyinCue {
+  family: DangerFamily;
+  strength: 'strong' | 'weak';
+  life?: boolean;
+  pinyin: readonly string[];
+}
+
+export const PINYIN_CUES: readonly PinyinCue[] = [
+  { family: 'fire', strength: 'strong', pinyin: ['zhao huo', 'zhao huo le', 'qi huo', 'shi huo', 'huo zai', 'shao qi lai', 'nong yan', 'mao hei yan'] },
+  { family: 'fire', strength: 'weak', pinyin: ['mao yan', 'huo hen da', 'da huo'] },
+  { family: 'gas', strength: 'strong', pinyin: ['mei qi xie lou', 'ran qi xie lou', 'tian ran qi xie lou', 'mei qi zhong du', 'yi yang hua tan', 'lou qi le'] },
+  { family: 'gas', strength: 'weak', pinyin: ['xie lou', 'mei qi wei', 'ran qi wei'] },
+  { family: 'electric', strength: 'strong', pinyin: ['chu dian', 'bei dian', 'dian dao le', 'lou dian'] },
+  { family: 'flood', strength: 'strong', pinyin: ['fa da shui', 'yan shui le', 'ni shui', 'jin shui le', 'shui man jin'], life: false },
+  { family: 'collapse', strength: 'strong', pinyin: ['fang zi ta le', 'ta fang', 'dao ta', 'ta xian', 'di zhen'] },
+  { family: 'trapped', strength: 'strong', pinyin: ['bei kun', 'kun zhu le', 'kun zai', 'guan zai dian ti', 'dian ti ka zhu', 'chu bu lai'] },
+  { family: 'fall', strength: 'strong', pinyin: ['shuai dao', 'die dao', 'qi bu lai', 'shuai duan'], life: true },
+  { family: 'fall', strength: 'weak', pinyin: ['shuai le', 'shuai jiao'] },
+  {
+    family: 'unconscious',
+    strength: 'strong',
+    pinyin: ['hun dao', 'yun dao', 'hun mi', 'bu xing ren', 'hun guo qu', 'yun guo qu', 'mei hu xi', 'chou chu', 'xin zang ting'],
+  },
+  { family: 'bleeding', strength: 'strong', pinyin: ['liu xue', 'chu xue', 'liu hen duo xue', 'xue liu bu zhi', 'gu zhe'] },
+  {
+    family: 'missing',
+    strength: 'strong',
+    life: true,
+    pinyin: ['zou diu', 'zou shi', 'shi zong', 'bu jian le', 'zhao bu dao ren', 'zhao bu dao ta', 'mei hui jia', 'mei hui lai'],
+  },
+  { family: 'violence', strength: 'strong', pinyin: ['bei da', 'na dao', 'kan ren', 'sha ren', 'jia bao', 'da ren le'] },
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    pinyin: ['zi sha', 'bu xiang huo', 'huo bu xia qu', 'tiao lou', 'ge wan', 'qing sheng', 'xiang si le', 'bu xiang huo le'],
+  },
+];
+
+// Calls for help in pinyin: like ALARM_STRONG.
+export const PINYIN_ALARMS: readonly string[] = ['jiu ming', 'jiu jiu wo', 'kuai lai ren', 'kuai jiu ren', 'lai ren a'];

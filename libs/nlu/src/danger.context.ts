@@ -5,6 +5,7 @@ import {
   CLAUSE_PUNCTUATION,
   EN_HABIT,
   EN_HYPOTHETICAL_BEFORE,
+  EN_JEST,
   EN_LEGAL_AFTERMATH,
   EN_MINOR,
   EN_NEGATION_BEFORE,
@@ -19,6 +20,7 @@ import {
   ZH_HABIT_IN_CLAUSE,
   ZH_HARDSHIP,
   ZH_HYPOTHETICAL_BEFORE,
+  ZH_JEST,
   ZH_LEGAL_AFTERMATH,
   ZH_LEGAL_SOFT,
   ZH_LONG_TERM,
@@ -57,6 +59,18 @@ const RESOLUTION_RES: CompiledResolution[] = RESOLUTIONS.flatMap((r) => {
 });
 
 const SENTENCE_END = /[。！？!?\n\r]/;
+
+const ZH_TOPIC_G = new RegExp(ZH_TOPIC.source, 'g');
+const EN_TOPIC_G = new RegExp(EN_TOPIC.source, 'g');
+// Right after a topic word: the cue happened during it.
+const ZH_DURING_AFTER = /^(?:的时候|时候|那会儿|时|中|期间|当中|上(?!课)|[^，。！？]{0,2}(?:结束|散场|下课|散会|完)(?:了)?(?:后|以后|之后))/;
+// Between a topic and its cue: something happened then.
+const ZH_THEN = /突然|忽然|结果|这时|谁知/;
+const EN_THEN = /\b(?:when|suddenly|and then)\b/;
+// Before an English topic word: "during the training", "in the middle of class".
+const EN_DURING_BEFORE = /\b(?:during|while|in the middle of|at)\s+(?:\S+\s+){0,3}$/;
+const ZH_IMMEDIATE_BEFORE = /(?:刚才|刚刚|突然|忽然|现在|正在|此刻)[^，。！？]{0,6}$/;
+const EN_IMMEDIATE_BEFORE = /\b(?:just|suddenly|right now|currently)\b(?:\s+\S+){0,3}\s*$/;
 
 /** Where clauses end: punctuation, or whitespace with Chinese on either side. */
 export function clauseBreaks(text: string): Uint8Array {
@@ -129,6 +143,37 @@ function capOrDrop(family: DangerFamily | null): Verdict {
   return family === 'self_harm' || family === 'violence' ? 'cap' : 'drop';
 }
 
+/**
+ * A class, drill, story or game in the cue's clause makes the cue a topic, unless the cue happened
+ * during it ("上课的时候天花板塌了", "讲座上有个老人晕倒了", "playing a game when the ceiling fell").
+ */
+function isTopic(text: string, clause: Span, c: Span): boolean {
+  const clauseText = text.slice(clause.start, clause.end);
+  for (const [re, english] of [
+    [ZH_TOPIC_G, false],
+    [EN_TOPIC_G, true],
+  ] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(clauseText); m !== null; m = re.exec(clauseText)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = clause.start + m.index;
+      const end = start + m[0].length;
+      const happenedDuring =
+        end <= c.start &&
+        (english
+          ? EN_THEN.test(text.slice(end, c.start)) || EN_DURING_BEFORE.test(text.slice(clause.start, start))
+          : (ZH_DURING_AFTER.test(text.slice(end, end + 6)) || ZH_THEN.test(text.slice(end, c.start))) &&
+            !ZH_HABIT_IN_CLAUSE.test(clauseText) &&
+            !ZH_HABIT_BEFORE.test(text.slice(clause.start, c.start)));
+      if (!happenedDuring) return true;
+    }
+  }
+  return false;
+}
+
 /** Reads a cue in its clause, sentence and message. */
 export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: Span & { english: boolean; family: DangerFamily | null }): Verdict {
   const clause = clauseOf(breaks, c.start, c.end);
@@ -138,15 +183,26 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   if (isNegated(text, breaks, c)) return 'drop';
   // Experiential 过 right after a cue is a past event: "走丢过一次", "摔过", "晕倒过".
   if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return 'drop';
-  if (ZH_TOPIC.test(clauseText) || EN_TOPIC.test(clauseText)) return 'drop';
-  if (ctx.legal) return 'drop';
+  // "刚才", "突然", "just", "suddenly" right before a cue: an event now, whatever the topic around it.
+  const immediate = ZH_IMMEDIATE_BEFORE.test(before) || (c.english && EN_IMMEDIATE_BEFORE.test(before));
+  if (!immediate && isTopic(text, clause, c)) return 'drop';
+  if (ctx.legal && !immediate) return 'drop';
+  if (ZH_JEST.test(clauseText) || EN_JEST.test(clauseText)) return capOrDrop(c.family);
   const near = before.slice(-HYPOTHETICAL_WINDOW);
   const feared = ZH_HYPOTHETICAL_BEFORE.test(c.english ? before : near) || EN_HYPOTHETICAL_BEFORE.test(before) || ZH_PREVENTION_AFTER.test(after);
   if (feared) return capOrDrop(c.family);
   const sStart = sentenceStart(text, c.start);
   const lead = text.slice(sStart, c.start);
   // A habit ("老人经常摔倒", "they fight every night") is a risk or a quarrel, not an event.
-  if (ZH_HABIT_BEFORE.test(before) || ZH_HABIT_IN_CLAUSE.test(before) || ZH_CONDITIONAL.test(lead) || (c.english && EN_HABIT.test(clauseText))) {
+  // "一看见血就晕": the cue sits between the situation and its 就.
+  const conditionalAround = /一(?:到|见|看见|看到|听到|闻到|碰到|想到)/.test(before) && /^[^，。！？]{0,4}就/.test(after);
+  if (
+    ZH_HABIT_BEFORE.test(before) ||
+    ZH_HABIT_IN_CLAUSE.test(before) ||
+    ZH_CONDITIONAL.test(lead) ||
+    conditionalAround ||
+    (c.english && EN_HABIT.test(clauseText))
+  ) {
     if (c.family === 'fall' || c.family === 'bleeding' || c.family === 'unconscious' || c.family === 'missing') return 'drop';
     if (c.family === 'violence') return 'demote';
   }
@@ -157,7 +213,10 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   }
   // Minor ("有一点烟味", "flooded the floor a bit"): a hazard this small is no emergency; a person's
   // state ("有点晕倒的感觉") still gets the question.
-  if (c.family !== null && (ZH_MINOR.test(before) || EN_MINOR.test(clauseText))) {
+  if (
+    c.family !== null &&
+    (ZH_MINOR.test(before) || (HAZARD_FAMILIES.has(c.family) && ZH_MINOR.test(text.slice(c.start, c.end))) || EN_MINOR.test(clauseText))
+  ) {
     if (HAZARD_FAMILIES.has(c.family)) return 'drop';
     if (c.family !== 'self_harm' && c.family !== 'violence') return 'demote';
   }
@@ -166,7 +225,7 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   const pastEnd = Math.max(lastMatchEnd(ZH_PAST, pastLead), lastMatchEnd(EN_PAST, pastLead));
   if (pastEnd >= 0 && !ZH_RECENT.test(pastLead.slice(pastEnd)) && !EN_RECENT.test(pastLead.slice(pastEnd))) return 'drop';
   if (c.english && EN_PAST.test(after)) return 'drop';
-  if (ctx.recovery) return capOrDrop(c.family);
+  if (ctx.recovery && !immediate) return capOrDrop(c.family);
   if (ctx.legalSoft && c.family === 'violence') return 'cap';
   if (ctx.hardship && c.family === 'self_harm') return 'demote';
   return 'keep';

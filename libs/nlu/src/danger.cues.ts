@@ -1,6 +1,17 @@
 // Finding danger cues (steps 1–3 in danger.detector.ts): normalise a message keeping every
 // offset, mask what only looks like danger, and the compiled cue, mask and alarm patterns.
-import { ALARM_STRONG, ALARM_WEAK, DANGER_CUES, NOT_DANGER, NOT_DANGER_EN, type DangerCue } from './danger-vocabulary.js';
+import {
+  ALARM_STRONG,
+  ALARM_WEAK,
+  DANGER_CUES,
+  DIALECT_FOLD,
+  NOT_DANGER,
+  NOT_DANGER_EN,
+  PINYIN_ALARMS,
+  PINYIN_CUES,
+  type DangerCue,
+  type PinyinCue,
+} from './danger-vocabulary.js';
 import type { DangerFamily } from './nlu.types.js';
 import { toHalfWidth } from './text.util.js';
 
@@ -33,18 +44,34 @@ function compileCues(cues: readonly DangerCue[]): CompiledCue[] {
   return out;
 }
 
-export const CUES = compileCues(DANGER_CUES);
+/** A pinyin source: whole Latin words, syllables written together or apart. */
+export function pinyinSource(sources: readonly string[]): string {
+  return `\\b(?:${sources.map((s) => s.replace(/ /g, '\\s*')).join('|')})\\b`;
+}
+
+function compilePinyin(cues: readonly PinyinCue[]): CompiledCue[] {
+  return cues.map((c) => ({ family: c.family, strength: c.strength, life: c.life, re: new RegExp(pinyinSource(c.pinyin), 'g'), english: true }));
+}
+
+export const CUES = [...compileCues(DANGER_CUES), ...compilePinyin(PINYIN_CUES)];
 export const MASK_ZH = new RegExp(NOT_DANGER.join('|'), 'g');
 export const MASK_EN = new RegExp(englishSource(NOT_DANGER_EN), 'g');
-export const ALARM_STRONG_RE = new RegExp(ALARM_STRONG.map((s) => s.replace(/ /g, '\\s+')).join('|'), 'g');
+export const ALARM_STRONG_RE = new RegExp([...ALARM_STRONG.map((s) => s.replace(/ /g, '\\s+')), pinyinSource(PINYIN_ALARMS)].join('|'), 'g');
 export const ALARM_WEAK_RE = new RegExp(ALARM_WEAK.join('|'), 'g');
 
 export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 export const LATIN = /[a-z]/;
 
-/** Half-width, ASCII lower case, ’ as ': one UTF-16 unit for one, so offsets stay valid. */
+const DIALECT_MAP: ReadonlyMap<string, string> = new Map(DIALECT_FOLD);
+const DIALECT_RE = new RegExp(DIALECT_FOLD.map(([from]) => from).join('|'), 'g');
+for (const [from, to] of DIALECT_FOLD) if (from.length !== to.length) throw new Error(`dialect fold ${from} → ${to} changes the length`);
+
+/**
+ * Half-width, ASCII lower case, ’ as ', Cantonese forms as standard ones (DIALECT_FOLD): one
+ * UTF-16 unit for one, so offsets stay valid.
+ */
 export function normalise(text: string): string {
-  const half = toHalfWidth(text);
+  const half = toHalfWidth(text).replace(DIALECT_RE, (m) => DIALECT_MAP.get(m) ?? m);
   let out = '';
   for (let i = 0; i < half.length; i++) {
     const c = half.charCodeAt(i);

@@ -215,7 +215,7 @@ describe('assessDanger', () => {
   });
 
   it('has a learned backup for wording the rules miss: it asks, never more', () => {
-    for (const text of ['老人在卫生间半天没出来，敲门也不应', '我妈说头好痛 然后就吐了 现在说话含糊', '河边围了好多人 说有人沉下去了']) {
+    for (const text of ['我妈说头好痛 然后就吐了 现在说话含糊', '河边围了好多人 说有人沉下去了']) {
       expect([text, rules.assess(text).level, assessDanger(text)]).toEqual([
         text,
         'none',
@@ -225,7 +225,10 @@ describe('assessDanger', () => {
     // It stays silent where the rules saw cues and set them aside, and on plain needs.
     expect(assessDanger('刚才厨房油锅起火，已经扑灭了，没人受伤，想请人看看油烟机').level).toBe('none');
     expect(assessDanger('我妈八十多了一个人住，中午没人做饭').level).toBe('none');
-    expect(new DangerDetector({ threshold: 1.01 }).assess('老人在卫生间半天没出来，敲门也不应').level).toBe('none');
+    expect(new DangerDetector({ threshold: 1.01 }).assess('河边围了好多人 说有人沉下去了').level).toBe('none');
+    // learnedVote says what the vote saw, and only where the rules leave the message to it.
+    expect(new DangerDetector().learnedVote('河边围了好多人 说有人沉下去了')).toBeGreaterThanOrEqual(0.9);
+    expect(new DangerDetector().learnedVote('厨房着火了快来人')).toBeNull();
   });
 
   it('reads voice-to-text without punctuation and danger buried in another request', () => {
@@ -252,6 +255,100 @@ describe('assessDanger', () => {
       ['着火', '着火'],
       ['晕倒', '晕倒'],
     ]);
+  });
+
+  it('reads Cantonese as standard Chinese, keeping offsets into the text as written', () => {
+    const text = '阿嫲今朝出门到而家都冇返屋企，电话又唔听';
+    const a = rules.assess(text);
+    expect(a.level).toBe('likely');
+    expect(a.families).toContain('missing');
+    for (const s of a.signals) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(rules.assess('佢话唔想再活落去').families).toEqual(['self_harm']);
+    // 唔 reads as 不: a Cantonese denial is a denial.
+    expect(rules.assess('冇着火，系隔离烧嘢食啲味').level).toBe('none');
+  });
+
+  it('reads pinyin typed without an input method', () => {
+    expect(rules.assess('laoren hundao le, kuai lai ren').level).toBe('likely');
+    expect(rules.assess('jiuming').level).toBe('possible');
+    expect(rules.assess('wo jia zhaohuo le').families).toEqual(['fire']);
+    // English words are no pinyin.
+    expect(rules.assess('can someone help me shift a sofa on saturday').level).toBe('none');
+  });
+
+  it('reads indirect reports of a missing person: two small signs make it likely', () => {
+    expect(rules.assess('楼下独居的孙奶奶门口牛奶放了三天没人拿，敲门也没人应').level).toBe('likely');
+    expect(rules.assess('我哥从昨晚就没回，电话关机').level).toBe('likely');
+    expect(rules.assess('学校说孩子今天没来上学').level).toBe('possible');
+    expect(rules.assess("My neighbour's newspapers are piling up and nobody has seen her").level).toBe('likely');
+    expect(rules.assess('原来他在同学家写作业，刚才吓一跳以为孩子丢了').level).toBe('none');
+  });
+
+  it('reads a plan or a goodbye as self-harm', () => {
+    expect(rules.assess('我把安眠药攒了好多，今晚就用').families).toContain('self_harm');
+    expect(rules.assess('炭都买好了，谁也别来找我').families).toContain('self_harm');
+    expect(rules.assess("she texted goodbye and now she won't pick up").level).toBe('likely');
+    expect(rules.assess("I'm done with everything, standing on the roof edge").level).toBe('likely');
+  });
+
+  it('reads jokes, titles, idioms and things in trouble as no danger', () => {
+    for (const text of [
+      '今天被困在图书馆赶论文哈哈，周末有啥活动',
+      '最近在追《消失的她》，想找人一起看',
+      '热得不想活了，社区有没有纳凉点',
+      '救命啊这个社保转移流程到底怎么弄',
+      '我家狗被车撞出血了，附近有宠物医院吗',
+      '手机掉进水池里淹了，哪里能修',
+      '工作群里炸了，都在问放假安排',
+      '被房贷压垮了，想问问有没有理财讲座',
+      'this new bubble tea place is fire, can we do a team outing there',
+      'The group chat is flooded with spam again',
+      'lol we are trapped in meetings all day, any evening yoga class?',
+      'my son wants to see the fire engines on open day',
+    ]) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'none']);
+    }
+  });
+
+  it('keeps English context words narrow: a class, a claim, a dealer or "since the" do not swallow an emergency', () => {
+    for (const text of [
+      'my son collapsed in PE class and is not breathing',
+      'he has been missing since the morning, he is 7',
+      'a drug dealer is threatening my son with a knife',
+      'the neighbours claim there are still people inside the burning house',
+      'I am staying with my grandma and she just collapsed',
+      'The barn is burning and my uncle ran back in for the goats',
+    ]) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'likely']);
+    }
+    expect(rules.assess('Could someone give an earthquake safety talk at the school?').level).toBe('none');
+    expect(rules.assess('电梯困了人，物业不管，我要投诉').level).toBe('likely');
+  });
+
+  it('reads danger that happens during a class, game or talk as danger, and a topic as a topic', () => {
+    for (const text of [
+      '上课的时候教室天花板塌了砸到学生',
+      '孩子在玩游戏的时候触电了',
+      '讲座上有个老人突然晕倒了',
+      '申请了低保的张大爷刚才晕倒了',
+      '保险公司的人来了，发现老人现在昏迷不醒',
+      'during the safety training a worker suddenly collapsed',
+      'the kids were playing a game when the ceiling fell on them',
+      '培训课结束后有个学员晕倒在楼梯口',
+      'we used to live here; now the water is up to the windows and grandma is upstairs',
+      '老人有点糊涂，早上出门到现在还没回来',
+    ]) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'likely']);
+    }
+    for (const text of ['想办个防火讲座', '看新闻说外地发生火灾', '玩游戏的时候角色被困住了', '物理实验课上电路老短路，想找人辅导']) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'none']);
+    }
+  });
+
+  it('reads a stove with headache, and a repeated shout, as danger', () => {
+    expect(rules.assess('屋里烧着炭盆，老两口都说头晕想吐').families).toEqual(['gas']);
+    expect(rules.assess('火！火！火！三楼').level).toBe('likely');
+    expect(rules.assess('The river burst its banks and the road to the village is cut off').level).toBe('likely');
   });
 
   it('answers none for empty and odd input, and stays bounded on long input', () => {

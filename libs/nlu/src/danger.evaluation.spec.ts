@@ -5,6 +5,17 @@ function assessment(level: DangerLevel, families: DangerFamily[] = []): DangerAs
   return { level, signals: [], families, lifeThreatening: false, selfHarm: false };
 }
 
+describe('parseDangerExamples', () => {
+  it('reads the corrections export (no family) as unspecified danger or an ordinary need', () => {
+    const rows = parseDangerExamples(['{"text":"a","danger":true,"source":"correction"}', '{"text":"b","danger":false,"source":"correction"}'].join('\n'));
+    expect(rows.map((r) => [r.text, r.danger, r.family])).toEqual([
+      ['a', true, 'unspecified'],
+      ['b', false, 'none'],
+    ]);
+    expect(() => parseDangerExamples('{"text":"c","danger":true,"family":"none"}')).toThrow(/disagree/);
+  });
+});
+
 describe('evaluateDanger', () => {
   const examples = parseDangerExamples(
     [

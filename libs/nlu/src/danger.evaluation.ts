@@ -63,7 +63,10 @@ function isFamilyLabel(s: string): s is DangerExample['family'] {
   return s === 'none' || s === 'unspecified' || FAMILY_SET.has(s);
 }
 
-/** Reads `{"text", "danger", "family", "category"?, "hard"?}` lines; throws on a malformed line. */
+/**
+ * Reads `{"text", "danger", "family"?, "category"?, "hard"?}` lines (without a family, a danger
+ * message is "unspecified": the corrections export's shape); throws on a malformed line.
+ */
 export function parseDangerExamples(jsonl: string, source = 'data'): DangerExample[] {
   const out: DangerExample[] = [];
   jsonl.split('\n').forEach((line, i) => {
@@ -73,7 +76,8 @@ export function parseDangerExamples(jsonl: string, source = 'data'): DangerExamp
     if (!isRecord(parsed) || typeof parsed['text'] !== 'string' || typeof parsed['danger'] !== 'boolean') {
       throw new Error(`${where}: needs "text" and a boolean "danger"`);
     }
-    const family = parsed['family'] ?? 'none';
+    // Coordinators' corrections (npm run nlu:corrections) carry no family: danger of no one family.
+    const family = parsed['family'] ?? (parsed['danger'] ? 'unspecified' : 'none');
     if (typeof family !== 'string' || !isFamilyLabel(family)) throw new Error(`${where}: unknown family ${String(family)}`);
     if (parsed['danger'] === (family === 'none')) throw new Error(`${where}: "danger" and "family" disagree`);
     const example: DangerExample = { text: parsed['text'], danger: parsed['danger'], family };
