@@ -45,7 +45,7 @@ export class UpdateDelivery {
   }
 
   get pendingCount(): number {
-    return this.queue.length;
+    return this.queue.length + this.webhook.pendingCount;
   }
 
   get lastUpdate(): Update | undefined {
@@ -128,7 +128,7 @@ export class UpdateDelivery {
   }
 
   webhookInfo(): WebhookInfo {
-    return this.webhook.info(this.queue.length);
+    return this.webhook.info(this.pendingCount);
   }
 
   /** Resolves once no update is pending and no webhook POST is under way; checks every 5 ms. */

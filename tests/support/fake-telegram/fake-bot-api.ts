@@ -93,6 +93,7 @@ export class FakeBotApi {
     const webhook = {
       retryDelayMs: options.webhookRetryDelayMs,
       timeoutMs: options.webhookTimeoutMs,
+      maxConnections: options.webhookMaxConnections,
       onReply: (params: Record<string, unknown>) => runWebhookReply(ctx, params),
     };
     this.delivery = new UpdateDelivery({ botInfo: this.botInfo, privacyMode: () => this.privacyMode, webhook }, scheduler, stats, this.chats);
