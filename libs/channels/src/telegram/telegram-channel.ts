@@ -31,8 +31,12 @@ export class TelegramChannel {
       const ev = telegramUpdateToEvent(ctx.update, ctx.me);
       if (!ev) return;
       const outcome = await handle(ev);
-      if (ev.kind === 'callback' && ev.callback) {
-        // A duplicate delivery was answered the first time; answering again is harmless.
+      // A duplicate delivery leaves the press to the first delivery to answer. Telegram re-sends
+      // an update whose webhook call did not answer in time, possibly to another replica while
+      // the first is still running; the duplicate finishes first (it only finds the marker), and
+      // Telegram keeps only the first answer to a query: an empty one from the duplicate would
+      // hide the first delivery's toast ("接单成功") from the volunteer.
+      if (ev.kind === 'callback' && ev.callback && !outcome.duplicate) {
         await ctx
           .answerCallbackQuery(outcome.callbackAnswer ? { text: outcome.callbackAnswer.text, show_alert: outcome.callbackAnswer.alert } : {})
           .catch(() => undefined);
