@@ -294,3 +294,24 @@ describe('webhook mode with parallel connections (webhookMaxConnections)', () =>
     expect(fake().stats).toMatchObject({ webhookFailures: 1, updatesDelivered: 7 });
   });
 });
+
+describe('setWebhook with verification time (webhookVerifyMs)', () => {
+  const fake = useFake({ limits: NO_LIMITS, webhookVerifyMs: 200 });
+
+  test('a second setWebhook while the first waits terminates it with 409; an identical one afterwards is answered at once', async () => {
+    const url = 'http://127.0.0.1:9/telegram/webhook';
+    const [first, second] = await Promise.all([
+      call(fake(), 'setWebhook', { url, secret_token: 's_1' }),
+      call(fake(), 'setWebhook', { url, secret_token: 's_1' }),
+    ]);
+    expect(first).toEqual({ status: 409, reply: { ok: false, error_code: 409, description: 'Conflict: terminated by other setWebhook' } });
+    expect(second).toEqual({ status: 200, reply: { ok: true, result: true, description: 'Webhook was set' } });
+    expect(fake().webhook).toMatchObject({ url, secretToken: 's_1' });
+    const started = Date.now();
+    expect((await call(fake(), 'setWebhook', { url, secret_token: 's_1' })).reply).toEqual({ ok: true, result: true, description: 'Webhook is already set' });
+    expect(Date.now() - started).toBeLessThan(150);
+    // A changed secret is a changed webhook: verified again.
+    expect((await call(fake(), 'setWebhook', { url, secret_token: 's_2' })).reply.description).toBe('Webhook was set');
+    expect(fake().webhook).toMatchObject({ url, secretToken: 's_2' });
+  });
+});

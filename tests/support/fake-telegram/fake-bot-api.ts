@@ -106,6 +106,7 @@ export class FakeBotApi {
       limits: this.limiter,
       delivery: this.delivery,
       commands: this.commandRegistry,
+      webhookVerifyMs: options.webhookVerifyMs ?? 0,
     };
     this.users = new UserSimulator(this.botInfo, this.chats, this.recorder, this.delivery);
     this.transport = new Transport({

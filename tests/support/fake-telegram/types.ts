@@ -104,6 +104,14 @@ export interface FakeBotApiOptions {
    * presses), so updates of different chats and users may overtake each other.
    */
   webhookMaxConnections?: number;
+  /**
+   * How long a setWebhook that changes the webhook waits before answering (Telegram answers
+   * once the new webhook is verified). Default 0: at once. Meanwhile, like Telegram, another
+   * setWebhook makes the waiting one fail with 409 "Conflict: terminated by other setWebhook";
+   * a setWebhook identical to the current webhook, with none waiting, is answered at once
+   * ("Webhook is already set") and changes nothing.
+   */
+  webhookVerifyMs?: number;
 }
 
 export interface FakeStats {
