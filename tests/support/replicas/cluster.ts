@@ -46,7 +46,8 @@ export class ReplicaCluster {
 
   constructor(private readonly opts: ClusterOptions) {
     // Telegram posts up to max_connections (default 40) updates at once, one per chat or user.
-    this.fake = new FakeBotApi({ token: opts.token, botInfo: { username: opts.username }, webhookMaxConnections: 40 });
+    // setWebhook waits for "verification" as on Telegram, so replicas registering at once may collide.
+    this.fake = new FakeBotApi({ token: opts.token, botInfo: { username: opts.username }, webhookMaxConnections: 40, webhookVerifyMs: 200 });
   }
 
   /** Fake, proxy, harness (database emptied and seeded by `prepare`), then the workers and the bots. */
