@@ -13,6 +13,7 @@ import { bindGroup, coordinatorAs, residentAs, volunteerAs, type Identity } from
 import { callDraft, createCall } from '../../support/factories.js';
 import type { CallbackAnswer, FakeChat, FakeUser, SentMessage } from '../../support/fake-telegram/fake-bot-api.js';
 import { ReplicaCluster } from '../../support/replicas/cluster.js';
+import { PIN_HEADER } from '../../support/replicas/round-robin-proxy.js';
 import { outboundSettled, resetDatabase, waitUntil } from '../../support/test-env.js';
 
 const TOKEN = '777001:REPLICAS-test_token';
@@ -115,10 +116,12 @@ describe('two bot replicas and two workers on one database and Redis', () => {
     const presses = volunteers.map((u) => ({ user: u, id: fake.pressButton(u, card, data), update: fake.lastUpdate! }));
     if (redeliver) {
       // Telegram re-sends an update whose webhook call did not answer in time while the first
-      // delivery is still running: the same press twice more, at once, through both replicas.
+      // delivery is still running: the same press twice more, at once, once to each replica.
       const body = JSON.stringify(presses[0]!.update);
       const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET };
-      const statuses = await Promise.all([0, 1].map(() => fetch(cluster.hookUrl, { method: 'POST', headers, body }).then((r) => r.status)));
+      const statuses = await Promise.all(
+        [0, 1].map((replica) => fetch(cluster.hookUrl, { method: 'POST', headers: { ...headers, [PIN_HEADER]: String(replica) }, body }).then((r) => r.status)),
+      );
       expect(statuses).toEqual([200, 200]);
       redelivered.push(presses[0]!.update.update_id);
     }
@@ -224,7 +227,11 @@ describe('two bot replicas and two workers on one database and Redis', () => {
     }
     // The presses delivered three times at once were handled once each.
     expect(redelivered).toHaveLength(STATIONS.length * REDELIVERED_PER_STATION);
-    for (const id of redelivered) expect(await h.prisma.processedUpdate.count({ where: { updateId: `${fake.botInfo.id}:${id}` } })).toBe(1);
+    for (const id of redelivered) {
+      expect(await h.prisma.processedUpdate.count({ where: { updateId: `${fake.botInfo.id}:${id}` } })).toBe(1);
+      expect(proxy.replicasOf(id).sort()).toEqual(expect.arrayContaining([0, 1]));
+      expect(proxy.replicasOf(id)).toHaveLength(3);
+    }
     expect(await h.prisma.processedUpdate.count({ where: { updateId: `${fake.botInfo.id}:${my.update_id}` } })).toBe(1);
     expect(fake.chatMessages(resident.id).filter((m) => /您的需求：/.test(m.text ?? ''))).toHaveLength(1);
 

@@ -12,9 +12,9 @@ import { startApp, type AppProcess } from '../processes.js';
 import { deskHarness, flushPrefix, testEnv, type DeskHarness } from '../test-env.js';
 import { RoundRobinProxy } from './round-robin-proxy.js';
 
-export const WEBHOOK_PATH = '/telegram/webhook';
+const WEBHOOK_PATH = '/telegram/webhook';
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

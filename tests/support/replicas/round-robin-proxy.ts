@@ -7,6 +7,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** Request header naming the replica (0, 1, …) a request must go to; without it, round robin. */
+export const PIN_HEADER = 'x-test-replica';
+
 export interface ProxiedRequest {
   /** Index of the replica in `targets`. */
   replica: number;
@@ -55,15 +58,18 @@ export class RoundRobinProxy {
   }
 
   private forward(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const replica = this.next;
-    this.next = (this.next + 1) % this.targets.length;
+    // A test may pin a request to one replica (to re-send an update to each replica for certain).
+    const pinned = Number(req.headers[PIN_HEADER] ?? NaN);
+    const replica = Number.isInteger(pinned) && pinned >= 0 && pinned < this.targets.length ? pinned : this.next;
+    if (replica === this.next) this.next = (this.next + 1) % this.targets.length;
     this.perReplica[replica]!++;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const target = new URL(req.url ?? '/', this.targets[replica]);
-      const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
+      const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target.host, 'content-length': String(body.length) };
+      delete headers[PIN_HEADER];
       const done = (status: number, error?: string) =>
         this.log.push({ replica, method: req.method ?? 'GET', path: req.url ?? '/', updateId: updateIdOf(req, body), status, ...(error ? { error } : {}) });
       const up = http.request(target, { method: req.method, headers, agent: this.agent }, (answer) => {
