@@ -47,6 +47,7 @@ describe('two bot replicas and two workers on one database and Redis', () => {
     token: TOKEN,
     secret: SECRET,
     username: 'baiying_replicas_bot',
+    // One volunteer may win every card of their group: with room for that, every losing press is told "already taken".
     env: { CLAIM_ACTIVE_LIMIT: String(RESIDENTS_PER_STATION) },
   });
   const fake = cluster.fake;
