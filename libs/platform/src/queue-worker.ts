@@ -1,6 +1,7 @@
 // Runs BullMQ workers over a job registry: each queue's handlers come from the features that own
 // the jobs, and boot fails when a job name of a consumed queue has no handler (a job nobody
 // processes would wait forever) or has two.
+import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { DelayedError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { JobControl, JobRegistry } from '@baiying/kernel';
@@ -35,7 +36,16 @@ export function startQueueWorker(
       };
       return handler(job.data as JobPayloads[JobName], control);
     },
-    { connection, prefix: opts.prefix, concurrency: opts.concurrency, ...(opts.limiter ? { limiter: opts.limiter } : {}), autorun: true },
+    {
+      connection,
+      prefix: opts.prefix,
+      concurrency: opts.concurrency,
+      ...(opts.limiter ? { limiter: opts.limiter } : {}),
+      autorun: true,
+      // Which process ran a job (BullMQ keeps it as the job's processedBy): with several bot or
+      // worker replicas on one Redis, operators (and the replicas test) can tell them apart.
+      name: `${hostname()}:${process.pid}`,
+    },
   );
   worker.on('failed', (job, err) => logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
   worker.on('error', (err) => logger.error(`worker error: ${err.message}`));

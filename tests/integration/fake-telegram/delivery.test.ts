@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Bot, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { alice, aliceChat, bob, bobChat, call, group, messageIdOf, NO_LIMITS, poll, until, useFake } from './helpers.js';
+import { FakeBotApi, type FakeUser } from '../../support/fake-telegram/fake-bot-api.js';
 
 describe('getUpdates', () => {
   const fake = useFake({ limits: NO_LIMITS });
@@ -205,5 +206,112 @@ describe('webhook mode', () => {
     expect(fake().webhook).toBeUndefined();
     const update = fake().sendText(alice, aliceChat, 'polled again');
     expect(await poll(fake(), {})).toEqual([update.update_id]);
+  });
+});
+
+describe('webhook mode with parallel connections (webhookMaxConnections)', () => {
+  const fake = useFake({ limits: NO_LIMITS, webhookMaxConnections: 8 });
+  let server: Server | undefined;
+
+  afterEach(async () => {
+    const s = server;
+    server = undefined;
+    if (s)
+      await new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        s.closeAllConnections();
+      });
+  });
+
+  /**
+   * A webhook that holds every POST until `release()`; `seen` lists the update ids in the order
+   * they arrived, `open` how many POSTs it holds now.
+   */
+  async function holdingWebhook(failFirstOf: Set<number> = new Set()) {
+    const held: Array<() => void> = [];
+    const seen: number[] = [];
+    const state = { open: 0, maxOpen: 0 };
+    server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update;
+        seen.push(update.update_id);
+        if (failFirstOf.delete(update.update_id)) {
+          res.writeHead(500).end();
+          return;
+        }
+        state.open++;
+        state.maxOpen = Math.max(state.maxOpen, state.open);
+        held.push(() => {
+          state.open--;
+          res.writeHead(200).end();
+        });
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    return { url, seen, state, release: () => held.splice(0).forEach((f) => f()) };
+  }
+
+  test('posts different chats and users at once, one chat (or one user) at a time, in order', async () => {
+    const hook = await holdingWebhook();
+    expect((await call(fake(), 'setWebhook', { url: hook.url })).reply.ok).toBe(true);
+    const users = Array.from({ length: 5 }, (_, i): FakeUser => ({ id: 3000 + i, first_name: `u${i}` }));
+    const first = users.map((u) => fake().sendText(u, FakeBotApi.privateChat(u), 'one').update_id);
+    const second = users.map((u) => fake().sendText(u, FakeBotApi.privateChat(u), 'two').update_id);
+    // All five chats are posted at once; each chat's second message waits for its first.
+    await until(() => hook.state.open === 5, 'five POSTs held at once');
+    expect(hook.seen).toEqual(first);
+    expect(fake().pendingUpdateCount).toBe(10);
+    hook.release();
+    await until(() => hook.seen.length === 10 && hook.state.open === 5, 'the second messages posted');
+    expect(hook.seen.slice(5)).toEqual(second);
+    hook.release();
+    await fake().waitUntilDelivered();
+    expect(fake().stats).toMatchObject({ webhookAttempts: 10, updatesDelivered: 10 });
+  });
+
+  test('caps the POSTs in flight at the smaller of the option and the webhook max_connections; a failed update keeps its queue waiting', async () => {
+    const users = Array.from({ length: 6 }, (_, i): FakeUser => ({ id: 3100 + i, first_name: `u${i}` }));
+    const failing = fake().sendText(users[0]!, FakeBotApi.privateChat(users[0]!), 'fails once');
+    const hook = await holdingWebhook(new Set([failing.update_id]));
+    const later = fake().sendText(users[0]!, FakeBotApi.privateChat(users[0]!), 'after the retry');
+    for (const u of users.slice(1)) fake().sendText(u, FakeBotApi.privateChat(u), 'hello');
+    expect((await call(fake(), 'setWebhook', { url: hook.url, max_connections: 3 })).reply.ok).toBe(true);
+    await until(() => hook.state.open === 3, 'three POSTs held');
+    while (hook.seen.length < 8) {
+      expect(hook.state.open).toBeLessThanOrEqual(3);
+      hook.release();
+      await until(() => hook.state.open > 0 || hook.seen.length === 8, 'the next POSTs');
+    }
+    hook.release();
+    await fake().waitUntilDelivered();
+    expect(hook.state.maxOpen).toBe(3);
+    // The failed update was posted again before its chat's next message.
+    expect(hook.seen.filter((id) => id === failing.update_id)).toHaveLength(2);
+    expect(hook.seen.lastIndexOf(failing.update_id)).toBeLessThan(hook.seen.indexOf(later.update_id));
+    expect(fake().stats).toMatchObject({ webhookFailures: 1, updatesDelivered: 7 });
+  });
+});
+
+describe('setWebhook with verification time (webhookVerifyMs)', () => {
+  const fake = useFake({ limits: NO_LIMITS, webhookVerifyMs: 200 });
+
+  test('a second setWebhook while the first waits terminates it with 409; an identical one afterwards is answered at once', async () => {
+    const url = 'http://127.0.0.1:9/telegram/webhook';
+    const [first, second] = await Promise.all([
+      call(fake(), 'setWebhook', { url, secret_token: 's_1' }),
+      call(fake(), 'setWebhook', { url, secret_token: 's_1' }),
+    ]);
+    expect(first).toEqual({ status: 409, reply: { ok: false, error_code: 409, description: 'Conflict: terminated by other setWebhook' } });
+    expect(second).toEqual({ status: 200, reply: { ok: true, result: true, description: 'Webhook was set' } });
+    expect(fake().webhook).toMatchObject({ url, secretToken: 's_1' });
+    const started = Date.now();
+    expect((await call(fake(), 'setWebhook', { url, secret_token: 's_1' })).reply).toEqual({ ok: true, result: true, description: 'Webhook is already set' });
+    expect(Date.now() - started).toBeLessThan(150);
+    // A changed secret is a changed webhook: verified again.
+    expect((await call(fake(), 'setWebhook', { url, secret_token: 's_2' })).reply.description).toBe('Webhook was set');
+    expect(fake().webhook).toMatchObject({ url, secretToken: 's_2' });
   });
 });

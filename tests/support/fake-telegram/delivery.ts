@@ -9,7 +9,7 @@ import type { Update, UserFromGetMe, WebhookInfo } from 'grammy/types';
 import type { ChatStore } from './chats.js';
 import type { Scheduler } from './clock.js';
 import { ApiError, badRequest } from './request.js';
-import { LongPoll, writeJson } from './transport.js';
+import { LongPoll, writeError, writeJson } from './transport.js';
 import type { FakeStats } from './types.js';
 import { UpdateQueue } from './update-queue.js';
 import { type WebhookConfig, type WebhookOptions, WebhookSender } from './webhook.js';
@@ -33,6 +33,8 @@ export class UpdateDelivery {
   private lastUpdateId = 0;
   private lastPushed: Update | undefined;
   private flushScheduled: NodeJS.Immediate | undefined;
+  /** A setWebhook waiting for its answer (FakeBotApiOptions.webhookVerifyMs). */
+  private heldSet: { res: ServerResponse; timer: NodeJS.Timeout } | undefined;
 
   constructor(
     private readonly options: DeliveryOptions,
@@ -45,7 +47,7 @@ export class UpdateDelivery {
   }
 
   get pendingCount(): number {
-    return this.queue.length;
+    return this.queue.length + this.webhook.pendingCount;
   }
 
   get lastUpdate(): Update | undefined {
@@ -62,6 +64,7 @@ export class UpdateDelivery {
     this.allowedUpdates = undefined;
     this.lastPushed = undefined;
     this.webhook.reset();
+    this.terminateHeldSetWebhook();
   }
 
   /** Answers a held poll with no updates and cancels pending deliveries. */
@@ -127,8 +130,32 @@ export class UpdateDelivery {
     if (dropPending) this.queue.clear();
   }
 
+  /** Answers `res` (a setWebhook) with success after `ms`, unless another setWebhook terminates it first. */
+  holdSetWebhook(res: ServerResponse, ms: number): void {
+    const timer = this.scheduler.later(ms, () => {
+      if (this.heldSet?.res === res) this.heldSet = undefined;
+      writeJson(res, 200, { ok: true, result: true, description: 'Webhook was set' });
+    });
+    this.heldSet = { res, timer };
+    res.on('close', () => {
+      if (this.heldSet?.res !== res) return;
+      this.scheduler.clear(timer);
+      this.heldSet = undefined;
+    });
+  }
+
+  /** Fails a waiting setWebhook with Telegram's 409; returns whether one was waiting. */
+  terminateHeldSetWebhook(): boolean {
+    const held = this.heldSet;
+    if (held === undefined) return false;
+    this.heldSet = undefined;
+    this.scheduler.clear(held.timer);
+    writeError(held.res, new ApiError(409, 'Conflict: terminated by other setWebhook'));
+    return true;
+  }
+
   webhookInfo(): WebhookInfo {
-    return this.webhook.info(this.queue.length);
+    return this.webhook.info(this.pendingCount);
   }
 
   /** Resolves once no update is pending and no webhook POST is under way; checks every 5 ms. */

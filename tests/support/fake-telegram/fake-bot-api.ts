@@ -93,6 +93,7 @@ export class FakeBotApi {
     const webhook = {
       retryDelayMs: options.webhookRetryDelayMs,
       timeoutMs: options.webhookTimeoutMs,
+      maxConnections: options.webhookMaxConnections,
       onReply: (params: Record<string, unknown>) => runWebhookReply(ctx, params),
     };
     this.delivery = new UpdateDelivery({ botInfo: this.botInfo, privacyMode: () => this.privacyMode, webhook }, scheduler, stats, this.chats);
@@ -105,6 +106,7 @@ export class FakeBotApi {
       limits: this.limiter,
       delivery: this.delivery,
       commands: this.commandRegistry,
+      webhookVerifyMs: options.webhookVerifyMs ?? 0,
     };
     this.users = new UserSimulator(this.botInfo, this.chats, this.recorder, this.delivery);
     this.transport = new Transport({

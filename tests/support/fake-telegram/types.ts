@@ -97,6 +97,21 @@ export interface FakeBotApiOptions {
   webhookRetryDelayMs?: number;
   /** A webhook POST not answered within this time counts as failed and is retried (Telegram re-sends). Default 10000. */
   webhookTimeoutMs?: number;
+  /**
+   * Webhook POSTs in flight at most. Default 1: one update at a time, in order. Above 1 the
+   * fake delivers like Telegram (up to this many at once, capped by setWebhook's
+   * `max_connections`, default 40), one at a time per chat (messages) or per user (button
+   * presses), so updates of different chats and users may overtake each other.
+   */
+  webhookMaxConnections?: number;
+  /**
+   * How long a setWebhook that changes the webhook waits before answering (Telegram answers
+   * once the new webhook is verified). Default 0: at once. Meanwhile, like Telegram, another
+   * setWebhook makes the waiting one fail with 409 "Conflict: terminated by other setWebhook";
+   * a setWebhook identical to the current webhook, with none waiting, is answered at once
+   * ("Webhook is already set") and changes nothing.
+   */
+  webhookVerifyMs?: number;
 }
 
 export interface FakeStats {

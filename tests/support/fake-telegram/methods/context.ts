@@ -18,6 +18,8 @@ export interface MethodContext {
   readonly limits: Limits;
   readonly delivery: UpdateDelivery;
   readonly commands: CommandRegistry;
+  /** See FakeBotApiOptions.webhookVerifyMs. */
+  readonly webhookVerifyMs: number;
 }
 
 export function requireChatId(p: Params): number {

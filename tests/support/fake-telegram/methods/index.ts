@@ -9,7 +9,7 @@ import { answerCallbackQuery, deleteMyCommands, getChat, getMyCommands, sendChat
 import type { MethodContext } from './context.js';
 import { deleteMessage, editMessage, sendLocation, sendMessage, sendPhoto } from './messages.js';
 import { METHOD_BY_LOWER, type MethodName } from './names.js';
-import { deleteWebhook, getUpdates, getWebhookInfo, setWebhook } from './updates.js';
+import { deleteWebhook, getUpdates, getWebhookInfo, setWebhook, setWebhookVerified } from './updates.js';
 
 export type { MethodContext } from './context.js';
 export { botInfoFor, CommandRegistry, DEFAULT_TOKEN } from './bot.js';
@@ -25,6 +25,11 @@ export function handleCall(ctx: MethodContext, call: IncomingCall): void {
   if (method === 'getUpdates') {
     // The only method that may answer later: it can hold the response open.
     getUpdates(ctx, p, call.res);
+    return;
+  }
+  if (method === 'setWebhook' && ctx.webhookVerifyMs > 0) {
+    // May answer later, like getUpdates: a changed webhook is answered once "verified".
+    setWebhookVerified(ctx, p, call.res);
     return;
   }
   const result = execute(ctx, method, p, call.files, call.arrivedAt);
