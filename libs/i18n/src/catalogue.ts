@@ -15,7 +15,21 @@ import { calls } from './messages/calls.js';
 import { emergency } from './messages/emergency.js';
 import { consoleMessages } from './messages/console.js';
 
-export const NAMESPACES = { common, intake, routing, claims, completion, volunteers, identity, privacy, teams, coordination, calls, emergency, console: consoleMessages } as const;
+export const NAMESPACES = {
+  common,
+  intake,
+  routing,
+  claims,
+  completion,
+  volunteers,
+  identity,
+  privacy,
+  teams,
+  coordination,
+  calls,
+  emergency,
+  console: consoleMessages,
+} as const;
 
 export const CATALOGUE = {
   ...common,

@@ -28,7 +28,7 @@ export async function http(base: string, method: string, path: string, c: Caller
   }
   const r = await fetch(`${base}${path}`, { method, headers, redirect: 'manual', ...(payload !== undefined ? { body: payload } : {}) });
   const text = await r.text();
-  let parsed: unknown = text;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
