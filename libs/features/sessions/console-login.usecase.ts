@@ -27,6 +27,8 @@ const THROTTLE = 'console-login';
 const EVERYONE = '*';
 /** Everyone's wrong codes per window before saying codes pauses for everybody. */
 const FAILURES_GLOBAL = 200;
+/** An approved login the page has not picked up within this past the code's expiry lapses. */
+const PICKUP_GRACE_MS = 60_000;
 
 export interface IssuedLoginCode {
   /** The pre-session cookie's value (stored only as a hash). */
@@ -111,7 +113,8 @@ export class PollLogin {
     if (row.consumedAt) return { state: 'used', ...base };
     if (row.lockedAt) return { state: 'locked', ...base };
     if (row.approvedAt && row.personId) {
-      // Approved within its lifetime: the session starts now, once.
+      // Approved within its lifetime: the session starts now, once, if the page comes for it soon.
+      if (row.expiresAt.getTime() + PICKUP_GRACE_MS <= w.now.getTime()) return { state: 'expired', ...base };
       if (!(await consolePrincipal(w, row.personId))) return { state: 'refused', ...base };
       const session = await startConsoleSession(w, row.personId, 'code', row.userAgent);
       await w.repos.console.consumeLogin(row.id, session.sessionId, w.now);

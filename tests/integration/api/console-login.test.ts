@@ -246,4 +246,13 @@ describe('Console login by a code said in chat (登录口令)', () => {
     await expect(h.prisma.$executeRawUnsafe(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(h.prisma.$executeRawUnsafe(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
   });
+
+  it("prunes login requests a day past their expiry (the worker's reconciliation), keeping recent ones", async () => {
+    const now = new Date();
+    const old = await h.prisma.consoleLogin.create({ data: { kind: 'code', createdAt: now, expiresAt: new Date(now.getTime() - 2 * 86_400_000) } });
+    const recent = await h.prisma.consoleLogin.create({ data: { kind: 'code', createdAt: now, expiresAt: new Date(now.getTime() - 60_000) } });
+    await h.desk.uow.run((w) => w.repos.privacy.pruneExpiredCodes(now));
+    expect(await h.prisma.consoleLogin.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await h.prisma.consoleLogin.findUnique({ where: { id: recent.id } })).not.toBeNull();
+  });
 });
