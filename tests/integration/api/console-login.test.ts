@@ -220,7 +220,8 @@ describe('Console login by a code said in chat (登录口令)', () => {
   it('lists and revokes own sessions, logs out (CSRF needed), and audits each', async () => {
     const personas = await http(apiBase, 'GET', '/api/v1/auth/demo/personas');
     expect(personas.status).toBe(200);
-    expect((personas.body as Array<{ key: string }>).map((p) => p.key).sort()).toEqual(['demo-coord-county', 'demo-coord-dh']);
+    expect((personas.body as Array<{ key: string }>).map((p) => p.key).sort()).toEqual(['demo-coord-county', 'demo-coord-dh', 'demo-staff-xf', 'demo-viewer']);
+    expect((personas.body as Array<{ key: string; role: string }>).find((p) => p.key === 'demo-viewer')?.role).toBe('viewer');
     const login = async () => {
       const r = await http(apiBase, 'POST', '/api/v1/auth/demo/login', {}, { persona: 'demo-coord-dh' });
       expect(r.status).toBe(200);
