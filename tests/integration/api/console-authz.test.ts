@@ -303,4 +303,17 @@ describe('Console API authorisation matrix and bad input', () => {
     });
     expect(status).toBe(421);
   });
+
+  it('offers no persona login outside demo mode', async () => {
+    const plain = await startApi({ ...config, api: { ...config.api, demo: false } });
+    try {
+      const url = (await plain.getUrl()).replace('[::1]', '127.0.0.1');
+      expect((await http(url, 'GET', '/api/v1/auth/demo/personas')).status).toBe(404);
+      const r = await http(url, 'POST', '/api/v1/auth/demo/login', { headers: { origin: url } }, { persona: 'demo-coord-county' });
+      expect(r.status).toBe(404);
+      expect(r.setCookie).toBe('');
+    } finally {
+      await plain.close();
+    }
+  });
 });
