@@ -1,4 +1,4 @@
-// npm run demo: database, migrations, demo seed, build, then the bot and the worker.
+// npm run demo: database, migrations, demo seed, build, then the bot, the worker and the console API.
 import 'dotenv/config';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -45,8 +45,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop(0));
   start('worker', 'dist/apps/worker/src/main.js');
   start('bot', 'dist/apps/bot/src/main.js');
+  start('api', 'dist/apps/api/src/main.js');
   const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
   console.log(`[demo] open the web chat at http://${host}:${config.http.port}/ (Ctrl+C to stop)`);
+  console.log(`[demo] the console API is at ${config.api.publicBaseUrl}/api/v1 (reference: ${config.api.publicBaseUrl}/api/docs)`);
+  if (config.api.demo)
+    console.log('[demo] console login: POST /api/v1/auth/demo/login {"persona":"demo-coord-county"} (demo mode), or a code said in chat: 登录 <code>');
   if (config.webChatDemo) console.log('[demo] the web chat offers the seeded personas (demo mode; never in production)');
 }
 

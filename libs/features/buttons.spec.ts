@@ -12,6 +12,7 @@ import {
   bindButton,
   CALL_ADMIN_OPS,
   callAdminButton,
+  notMeButton,
   callAnswerButton,
   callCheckButton,
   cancelNeedButton,
@@ -52,6 +53,7 @@ const CASES: Array<[ButtonDef<object>, object[]]> = [
   [callAnswerButton, [true, false].map((yes) => ({ callId: id, yes }))],
   [callCheckButton, [true, false].map((out) => ({ callId: id, out }))],
   [callAdminButton, CALL_ADMIN_OPS.map((op) => ({ callId: id, op }))],
+  [notMeButton, [{ loginId: id }]],
   // Dialogue choices: a station or team id is the longest (nonces are 4 base64url characters).
   [
     flowButton,
@@ -70,14 +72,14 @@ describe('the buttons of the features', () => {
       (v): v is ButtonDef<object> => typeof v === 'object' && v !== null && 'tag' in v && 'fields' in v,
     );
     expect(new Set(exported)).toEqual(new Set(CASES.map(([def]) => def).filter((d) => d !== flowButton)));
-    expect(exported).toHaveLength(14);
+    expect(exported).toHaveLength(15);
   });
 
   it('gives every button its own tag', () => {
     const tags = CASES.map(([def]) => def.tag);
     expect(new Set(tags).size).toBe(tags.length);
     expect(registry.size).toBe(CASES.length);
-    expect(tags.sort()).toEqual(['bt', 'ca', 'cf', 'ck', 'cm', 'cx', 'dn', 'f', 'go', 'hr', 'rl', 'rt', 'td', 'tk', 'va']);
+    expect(tags.sort()).toEqual(['bt', 'ca', 'cf', 'ck', 'cm', 'cx', 'dn', 'f', 'go', 'hr', 'nm', 'rl', 'rt', 'td', 'tk', 'va']);
   });
 
   it('signs every button but the dialogue one', () => {

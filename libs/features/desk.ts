@@ -15,7 +15,8 @@ import { IdentityFeature, identityChat } from './identity/index.js';
 import { IntakeFeature, IntakeForm, intakeChat, type Understander } from './intake/index.js';
 import { PrivacyFeature, privacyChat, privacyJobs } from './privacy/index.js';
 import { RoutingFeature, routingChat, routingJobs } from './routing/index.js';
-import { SessionsFeature } from './sessions/index.js';
+import { SessionsFeature, sessionsChat } from './sessions/index.js';
+import { ConsoleFeature } from './console/index.js';
 import { TeamsFeature, teamsChat } from './teams/index.js';
 import { VolunteersFeature, volunteersChat } from './volunteers/index.js';
 
@@ -32,6 +33,7 @@ export class Desk {
   readonly identity = new IdentityFeature();
   readonly sessions = new SessionsFeature();
   readonly privacy = new PrivacyFeature();
+  readonly console = new ConsoleFeature();
   readonly calls: CallsFeature;
 
   constructor(readonly deps: DeskDeps) {
@@ -56,6 +58,7 @@ export class Desk {
       volunteersChat(this.volunteers),
       teamsChat(this.teams),
       identityChat(this.identity),
+      sessionsChat(this.sessions),
       privacyChat(this.privacy),
       emergencyChat(this.emergency),
       callsChat(this.calls),

@@ -12,4 +12,5 @@ export * from './teams/index.js';
 export * from './identity/index.js';
 export * from './privacy/index.js';
 export * from './sessions/index.js';
+export * from './console/index.js';
 export * from './calls/index.js';

@@ -10,6 +10,7 @@ import {
   cancelNeedKeyword,
   checkInKeyword,
   checkOutKeyword,
+  consoleLoginKeyword,
   declineKeyword,
   finishKeyword,
   joinKeyword,
@@ -105,6 +106,11 @@ const CASES: Case[] = [
     args: [{ code: null }, { code: 'ABCDE-FGHJK' }, { code: 'K7QM29XRTH' }, { code: 'abcde-fghjk' }],
     misses: ['绑定账号 ABCDE-FGHJ', '绑定账号 ABCDEF-GHJKM', '绑定账号 ABCDE FGHJK', '绑定账号ABCDE-FGHJK', '绑定账号 ABCDE-FGHJK x', '绑定账号 123456'],
   },
+  {
+    def: def(consoleLoginKeyword),
+    args: [{ code: null }, { code: 'ABCD-EFGH' }, { code: 'K7QM29XR' }, { code: 'abcd efgh' }],
+    misses: ['登录 ABC-DEFGH', '登录 ABCDE-FGHJK', '登录ABCD-EFGH', '登录 ABCD-EFGH x', '登录不了', '我要登录 ABCD-EFGH'],
+  },
   { def: def(joinKeyword), args: callCodes, misses: callMisses('参加') },
   { def: def(declineKeyword), args: callCodes, misses: callMisses('不能参加') },
   {
@@ -147,6 +153,7 @@ describe('the keywords of the features', () => {
         'cancel',
         'check_in',
         'check_out',
+        'console_login',
         'finish',
         'link',
         'my',

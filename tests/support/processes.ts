@@ -11,7 +11,7 @@ export interface AppProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startApp(app: 'bot' | 'worker', env: Record<string, string>, ready: RegExp, timeoutMs = 30_000): Promise<AppProcess> {
+export async function startApp(app: 'bot' | 'worker' | 'api', env: Record<string, string>, ready: RegExp, timeoutMs = 30_000): Promise<AppProcess> {
   const entry = path.join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} missing: run npm run build (npm test does)`);
   const child = spawn(process.execPath, [entry], {

@@ -71,6 +71,8 @@ const TABLES = [
   'nlu_correction',
   'web_session',
   'erasure_log',
+  'console_login',
+  'audit_log',
 ];
 
 /** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */

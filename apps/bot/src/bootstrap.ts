@@ -3,10 +3,10 @@ import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@baiying/config';
+import { httpSecurity } from '@baiying/platform';
 import { BotModule, type BotOptions } from './bot.module.js';
 import { WechatService } from './wechat/wechat.service.js';
 import { TelegramService } from './telegram/telegram.service.js';
-import { httpSecurity } from './web/http-security.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -17,7 +17,7 @@ export async function startBot(config: AppConfig, opts: BotOptions = {}): Promis
     bodyParser: true,
   });
   app.useBodyParser('json', { limit: '256kb' });
-  // Before every route: the Host check and security headers (web/http-security.ts).
+  // Before every route: the Host check and security headers (libs/platform/src/http/http-security.ts).
   app.use(httpSecurity(config.http.allowedHosts));
   // A reverse proxy on this host may say who the client is (per-address limits); nobody else may.
   app.set('trust proxy', 'loopback');

@@ -94,6 +94,21 @@ export interface AppConfig {
   /** The persona-switching demo web chat (never in production, loopback only). */
   webChatDemo: boolean;
   webChatSession: { idleDays: number; maxDays: number; perAddressPerHour: number };
+  /** The coordinators' console API (apps/api) and its sessions. */
+  api: {
+    host: string;
+    port: number;
+    /** Where browsers reach the API (login links); default http://localhost:<port>. */
+    publicBaseUrl: string;
+    /** Cookies are Secure (and __Host- prefixed) when the public URL is https. */
+    secureCookies: boolean;
+    /** Host names the API answers to (lower case, no port); loopback names always. */
+    allowedHosts: string[];
+    sessionIdleMinutes: number;
+    sessionMaxHours: number;
+    /** One-click login as a seeded persona (never in production, loopback only). */
+    demo: boolean;
+  };
   timeZone: string;
   telegram?: TelegramConfig;
   wechat: WechatConfig;
@@ -175,6 +190,10 @@ function productionProblems(e: Env, key: Buffer): string[] {
   }
   if (e.DEMO_SEED === true) problems.push('DEMO_SEED must be off: production never seeds the demo county');
   if (e.WEB_CHAT_DEMO === true) problems.push('WEB_CHAT_DEMO must be off: the persona switcher lets anyone act as anyone');
+  if (e.CONSOLE_DEMO === true) problems.push('CONSOLE_DEMO must be off: one-click persona login lets anyone act as any coordinator');
+  if (!isLoopback(e.API_HOST) && !e.API_PUBLIC_BASE_URL && !e.ALLOWED_HOSTS) {
+    problems.push('API_HOST listens beyond loopback: set API_PUBLIC_BASE_URL or ALLOWED_HOSTS to the names the console is reached by');
+  }
   if (!isLoopback(e.HTTP_HOST) && !e.PUBLIC_BASE_URL && !e.ALLOWED_HOSTS) {
     problems.push(
       'HTTP_HOST listens beyond loopback: set PUBLIC_BASE_URL or ALLOWED_HOSTS to the names the desk is reached by (other Host headers are refused)',
@@ -220,6 +239,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (webChatDemo && e.WEB_CHAT_ENABLED && !isLoopback(e.HTTP_HOST)) {
     throw new ConfigError('Refusing to start: WEB_CHAT_DEMO (the persona switcher) listens on loopback only: set HTTP_HOST=127.0.0.1 or WEB_CHAT_DEMO=false');
   }
+  const consoleDemo = e.CONSOLE_DEMO ?? !production;
+  if (consoleDemo && !isLoopback(e.API_HOST)) {
+    throw new ConfigError('Refusing to start: CONSOLE_DEMO (one-click persona login) listens on loopback only: set API_HOST=127.0.0.1 or CONSOLE_DEMO=false');
+  }
+  const apiBase = (e.API_PUBLIC_BASE_URL ?? `http://localhost:${e.API_PORT}`).replace(/\/+$/, '');
   // Outside production a webhook without a secret gets a random one for this process (set in
   // setWebhook and checked on every update), so no webhook ever accepts unsigned updates.
   const webhookSecret = e.TELEGRAM_WEBHOOK_SECRET ?? (e.TELEGRAM_WEBHOOK_URL ? randomBytes(24).toString('base64url') : undefined);
@@ -244,6 +268,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     webChatEnabled: e.WEB_CHAT_ENABLED,
     webChatDemo,
     webChatSession: { idleDays: e.WEB_CHAT_SESSION_IDLE_DAYS, maxDays: e.WEB_CHAT_SESSION_MAX_DAYS, perAddressPerHour: e.WEB_CHAT_SESSIONS_PER_HOUR },
+    api: {
+      host: e.API_HOST,
+      port: e.API_PORT,
+      publicBaseUrl: apiBase,
+      secureCookies: apiBase.startsWith('https://'),
+      allowedHosts: [...new Set([...allowedHosts(e), ...(e.API_PUBLIC_BASE_URL ? [new URL(e.API_PUBLIC_BASE_URL).hostname.toLowerCase()] : [])])],
+      sessionIdleMinutes: e.CONSOLE_SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.CONSOLE_SESSION_MAX_HOURS,
+      demo: consoleDemo,
+    },
     timeZone: e.TIME_ZONE,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
@@ -332,6 +366,7 @@ export function describeConfig(c: AppConfig): Record<string, string | number | b
   return {
     env: c.env,
     http: `${c.http.host}:${c.http.port}`,
+    api: `${c.api.host}:${c.api.port}${c.api.demo ? ' (console demo logins)' : ''}`,
     webChat: c.webChatEnabled ? (c.webChatDemo ? 'demo (persona switcher)' : 'residents') : 'off',
     telegram: c.telegram ? (c.telegram.webhookUrl ? 'webhook' : 'long-polling') : 'off',
     telegramApiRoot: c.telegram?.apiRoot ?? '-',

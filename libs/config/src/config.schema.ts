@@ -50,6 +50,16 @@ export const envSchema = z
     WEB_CHAT_SESSION_IDLE_DAYS: z.coerce.number().positive().default(30),
     WEB_CHAT_SESSION_MAX_DAYS: z.coerce.number().positive().default(180),
     WEB_CHAT_SESSIONS_PER_HOUR: int(30, 1),
+    // The console's HTTP API (apps/api): where it listens, its public URL (login links), and its
+    // sessions' idle timeout and absolute lifetime.
+    API_HOST: z.string().default('127.0.0.1'),
+    API_PORT: int(3100),
+    API_PUBLIC_BASE_URL: z.string().url().optional(),
+    CONSOLE_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+    CONSOLE_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+    // One-click login as a seeded persona on the console: demo only, loopback only, never production.
+    // Unset = on outside production, off in production.
+    CONSOLE_DEMO: bool.optional(),
     TIME_ZONE: z.string().default('Asia/Shanghai'),
 
     TELEGRAM_BOT_TOKEN: z

@@ -76,6 +76,19 @@ const ROWS: Row[] = [
   { name: 'WEB_CHAT_SESSION_IDLE_DAYS', get: (c) => c.webChatSession.idleDays, default: 30, valid: ['0.5', 0.5], invalid: '-3' },
   { name: 'WEB_CHAT_SESSION_MAX_DAYS', get: (c) => c.webChatSession.maxDays, default: 180, valid: ['90', 90], invalid: '-1' },
   { name: 'WEB_CHAT_SESSIONS_PER_HOUR', get: (c) => c.webChatSession.perAddressPerHour, default: 30, valid: ['5', 5], invalid: '0' },
+  // Beyond loopback only without one-click persona login (a rule across variables, below).
+  { name: 'API_HOST', get: (c) => c.api.host, default: '127.0.0.1', valid: ['0.0.0.0', '0.0.0.0'], invalid: null, validWith: { CONSOLE_DEMO: 'false' } },
+  { name: 'API_PORT', get: (c) => c.api.port, default: 3100, valid: ['8081', 8081], invalid: '-7' },
+  {
+    name: 'API_PUBLIC_BASE_URL',
+    get: (c) => c.api.publicBaseUrl,
+    default: 'http://localhost:3100',
+    valid: ['https://console.example.org/', 'https://console.example.org'],
+    invalid: 'not a url',
+  },
+  { name: 'CONSOLE_SESSION_IDLE_MINUTES', get: (c) => c.api.sessionIdleMinutes, default: 30, valid: ['15', 15], invalid: '-1' },
+  { name: 'CONSOLE_SESSION_MAX_HOURS', get: (c) => c.api.sessionMaxHours, default: 12, valid: ['8', 8], invalid: '-2' },
+  { name: 'CONSOLE_DEMO', get: (c) => c.api.demo, default: true, valid: ['false', false], invalid: 'maybe' },
   { name: 'WEB_CHAT_ENABLED', get: (c) => c.webChatEnabled, default: true, valid: ['false', false], invalid: 'maybe' },
   // Not validated: any string is taken (see the report on TIME_ZONE).
   { name: 'TIME_ZONE', get: (c) => c.timeZone, default: 'Asia/Shanghai', valid: ['Europe/Berlin', 'Europe/Berlin'], invalid: null },
@@ -251,6 +264,16 @@ describe('loadConfig, as a whole', () => {
       webChatEnabled: true,
       webChatDemo: true,
       webChatSession: { idleDays: 30, maxDays: 180, perAddressPerHour: 30 },
+      api: {
+        host: '127.0.0.1',
+        port: 3100,
+        publicBaseUrl: 'http://localhost:3100',
+        secureCookies: false,
+        allowedHosts: ['localhost', '127.0.0.1', '::1', '[::1]'],
+        sessionIdleMinutes: 30,
+        sessionMaxHours: 12,
+        demo: true,
+      },
       timeZone: 'Asia/Shanghai',
       telegram: undefined,
       wechat: {
@@ -444,6 +467,7 @@ describe('describeConfig', () => {
     expect(d).toEqual({
       env: 'development',
       http: '127.0.0.1:3000',
+      api: '127.0.0.1:3100 (console demo logins)',
       webChat: 'demo (persona switcher)',
       telegram: 'webhook',
       telegramApiRoot: 'https://api.telegram.org',

@@ -86,4 +86,16 @@ describe('production settings', () => {
     );
     expect(loadConfig({ NODE_ENV: 'development', HTTP_HOST: '0.0.0.0', WEB_CHAT_DEMO: 'false' }).webChatDemo).toBe(false);
   });
+
+  it("gates the console's one-click persona login like the persona switcher", () => {
+    expect(loadConfig({ ENCRYPTION_KEY: strong }).api.demo).toBe(false);
+    expect(refusal(production({ ENCRYPTION_KEY: strong, CONSOLE_DEMO: 'true' }))).toContain('CONSOLE_DEMO must be off');
+    expect(refusal(production({ ENCRYPTION_KEY: strong, API_HOST: '0.0.0.0' }))).toContain('API_HOST listens beyond loopback');
+    expect(refusal(() => loadConfig({ NODE_ENV: 'development', API_HOST: '0.0.0.0' }))).toContain(
+      'CONSOLE_DEMO (one-click persona login) listens on loopback only',
+    );
+    const open = loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: strong, API_HOST: '0.0.0.0', API_PUBLIC_BASE_URL: 'https://Console.Example.org' });
+    expect(open.api).toMatchObject({ host: '0.0.0.0', secureCookies: true, demo: false, publicBaseUrl: 'https://Console.Example.org' });
+    expect(open.api.allowedHosts).toContain('console.example.org');
+  });
 });

@@ -48,7 +48,7 @@ export type PersonalTable = keyof typeof PERSONAL_DATA;
 /**
  * Rows deleted outright when their person is erased (nothing in them is needed afterwards):
  * the accounts that reach them, their chats' dialogue state, messages and sessions, one-time
- * codes, API tokens, roles and a need's attachments (platform file ids of their photos).
+ * codes, console logins, API tokens, roles and a need's attachments (platform file ids of their photos).
  */
 export const ERASED_ROWS = [
   'channel_identity',
@@ -56,6 +56,7 @@ export const ERASED_ROWS = [
   'sent_message',
   'web_message',
   'web_session',
+  'console_login',
   'link_code',
   'api_token',
   'role_assignment',

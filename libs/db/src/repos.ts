@@ -1,4 +1,5 @@
 import type { Tx } from './prisma.js';
+import { ConsoleRepository } from './repositories/console.repository.js';
 import { CallRepository } from './repositories/call.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { EmergencyRepository } from './repositories/emergency.repository.js';
@@ -24,6 +25,7 @@ export class Repos {
   readonly deadLetters: DeadLetterRepository;
   readonly throttle: ThrottleRepository;
   readonly privacy: PrivacyRepository;
+  readonly console: ConsoleRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -37,5 +39,6 @@ export class Repos {
     this.deadLetters = new DeadLetterRepository(tx);
     this.throttle = new ThrottleRepository(tx);
     this.privacy = new PrivacyRepository(tx);
+    this.console = new ConsoleRepository(tx);
   }
 }

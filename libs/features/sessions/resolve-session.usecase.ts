@@ -5,6 +5,8 @@ import { hashSessionToken, SESSION_TOKEN_FORMAT } from './session-token.js';
 const DAY_MS = 86_400_000;
 /** lastSeenAt is written at most this often (a poll every second must not write every second). */
 const TOUCH_EVERY_MS = 60_000;
+/** A console session's idle timeout is counted from a lastSeenAt at most this stale. */
+const CONSOLE_TOUCH_EVERY_MS = 10_000;
 
 export interface WebSessionView {
   id: string;
@@ -24,9 +26,10 @@ export class ResolveSession {
     const s = await w.repos.sessions.byTokenHash(hashSessionToken(input.token));
     if (!s || s.kind !== input.kind || s.revokedAt) return null;
     const now = w.now.getTime();
-    const idleMs = w.config.webChatSession.idleDays * DAY_MS;
+    // A resident's chat stays open for weeks; a console session idles out within the hour.
+    const idleMs = input.kind === 'console' ? w.config.api.sessionIdleMinutes * 60_000 : w.config.webChatSession.idleDays * DAY_MS;
     if (s.expiresAt.getTime() <= now || s.lastSeenAt.getTime() + idleMs <= now) return null;
-    if (now - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await w.repos.sessions.touch(s.id, w.now);
+    if (now - s.lastSeenAt.getTime() >= (input.kind === 'console' ? CONSOLE_TOUCH_EVERY_MS : TOUCH_EVERY_MS)) await w.repos.sessions.touch(s.id, w.now);
     return { id: s.id, kind: input.kind, chatId: s.chatId, personId: s.personId, csrf: s.csrfToken };
   }
 }

@@ -13,8 +13,23 @@ import { teams } from './messages/teams.js';
 import { coordination } from './messages/coordination.js';
 import { calls } from './messages/calls.js';
 import { emergency } from './messages/emergency.js';
+import { consoleMessages } from './messages/console.js';
 
-export const NAMESPACES = { common, intake, routing, claims, completion, volunteers, identity, privacy, teams, coordination, calls, emergency } as const;
+export const NAMESPACES = {
+  common,
+  intake,
+  routing,
+  claims,
+  completion,
+  volunteers,
+  identity,
+  privacy,
+  teams,
+  coordination,
+  calls,
+  emergency,
+  console: consoleMessages,
+} as const;
 
 export const CATALOGUE = {
   ...common,
@@ -29,6 +44,7 @@ export const CATALOGUE = {
   ...coordination,
   ...calls,
   ...emergency,
+  ...consoleMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

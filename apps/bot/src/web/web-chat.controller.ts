@@ -26,10 +26,8 @@ import { FieldCipher } from '@baiying/crypto';
 import type { PrismaClient } from '@baiying/db';
 import { SessionsFeature, type WebSessionView } from '@baiying/features';
 import { UnitOfWork } from '@baiying/kernel';
-import { APP_CONFIG, PRISMA } from '@baiying/platform';
 import { ConversationService } from '../conversation.provider.js';
-import { FixedWindow } from './fixed-window.js';
-import { checkCsrf, noSession, SessionCookie } from './web-session.http.js';
+import { APP_CONFIG, checkCsrf, FixedWindow, noSession, PRISMA, SessionCookie } from '@baiying/platform';
 
 /** Messages a poll returns by default, and at most. */
 const DEFAULT_MESSAGES = 100;

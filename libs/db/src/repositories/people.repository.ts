@@ -33,6 +33,11 @@ export class PeopleRepository {
     return this.actor(identity.personId);
   }
 
+  /** The person behind a channel account, without creating one. */
+  identityOf(channel: Channel, externalId: string): Promise<{ personId: string } | null> {
+    return this.tx.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { personId: true } });
+  }
+
   async actor(personId: string): Promise<ActorRow> {
     const p = await this.tx.person.findUniqueOrThrow({
       where: { id: personId },

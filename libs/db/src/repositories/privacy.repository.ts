@@ -105,6 +105,7 @@ export class PrivacyRepository {
       sent_message: () => this.tx.sentMessage.deleteMany({ where: { OR: sentTo } }),
       web_message: () => this.tx.webMessage.deleteMany({ where: { chatId: { in: webChats } } }),
       web_session: () => this.tx.webSession.deleteMany({ where: { OR: [{ personId }, { chatId: { in: webChats } }] } }),
+      console_login: () => this.tx.consoleLogin.deleteMany({ where: { personId } }),
       link_code: () => this.tx.linkCode.deleteMany({ where: { personId } }),
       api_token: () => this.tx.apiToken.deleteMany({ where: { personId } }),
       role_assignment: () => this.tx.roleAssignment.deleteMany({ where: { personId } }),
@@ -156,11 +157,15 @@ export class PrivacyRepository {
     return (await this.tx.deadLetter.deleteMany({ where: { lastFailureAt: { lt: before } } })).count;
   }
 
-  /** Deletes link codes, API tokens and web sessions that expired or were revoked by `now`. */
+  /**
+   * Deletes link codes, API tokens and web sessions that expired or were revoked by `now`, and
+   * console login requests a day past their expiry (the page may still poll a finished one).
+   */
   async pruneExpiredCodes(now: Date): Promise<number> {
+    const logins = await this.tx.consoleLogin.deleteMany({ where: { expiresAt: { lte: new Date(now.getTime() - 86_400_000) } } });
     const codes = await this.tx.linkCode.deleteMany({ where: { expiresAt: { lte: now } } });
     const tokens = await this.tx.apiToken.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { revokedAt: { not: null } }] } });
     const sessions = await this.tx.webSession.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { revokedAt: { not: null } }] } });
-    return codes.count + tokens.count + sessions.count;
+    return codes.count + tokens.count + sessions.count + logins.count;
   }
 }

@@ -42,6 +42,19 @@ export class SessionRepository {
     await this.tx.webSession.update({ where: { id }, data: { lastSeenAt: at } });
   }
 
+  /** A person's live console sessions (newest first), for "my sessions". */
+  ofPerson(personId: string, kind: WebSessionKind, now: Date): Promise<Array<WebSessionRow & { createdAt: Date; userAgent: string | null }>> {
+    return this.tx.webSession.findMany({
+      where: { personId, kind, revokedAt: null, expiresAt: { gt: now } },
+      orderBy: { createdAt: 'desc' },
+      select: { ...VIEW, createdAt: true, userAgent: true },
+    });
+  }
+
+  byId(id: string): Promise<WebSessionRow | null> {
+    return this.tx.webSession.findUnique({ where: { id }, select: VIEW });
+  }
+
   async revoke(id: string, at: Date): Promise<void> {
     await this.tx.webSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
   }

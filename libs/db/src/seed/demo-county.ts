@@ -42,6 +42,8 @@ interface PersonSeed {
   name: string;
   phone: string;
   coordinatorOf?: string;
+  /** A console-only role (no chat powers): station staff or a read-only viewer, on a unit. */
+  consoleRole?: { role: 'staff' | 'viewer'; unit: string };
   volunteer?: { station: string; teams: string[]; skills: string[] };
 }
 
@@ -52,6 +54,8 @@ export const DEMO_PEOPLE: PersonSeed[] = [
   { key: 'demo-vol-chen', name: '陈老师', phone: '13800000004', volunteer: { station: 'S-XS', teams: ['S-XS-EDU', 'C-EDUCATION'], skills: ['数学', '英语'] } },
   { key: 'demo-coord-dh', name: '赵主任', phone: '13800000005', coordinatorOf: 'I-DH' },
   { key: 'demo-coord-county', name: '孙主任', phone: '13800000006', coordinatorOf: 'C' },
+  { key: 'demo-staff-xf', name: '刘站长', phone: '13800000007', consoleRole: { role: 'staff', unit: 'S-XF' } },
+  { key: 'demo-viewer', name: '周科员', phone: '13800000008', consoleRole: { role: 'viewer', unit: 'C' } },
 ];
 
 export async function seedCategories(prisma: PrismaClient): Promise<void> {
@@ -110,6 +114,14 @@ export async function seedDemoCounty(prisma: PrismaClient, cipher: FieldCipher, 
       await prisma.roleAssignment.upsert({
         where: { personId_role_orgUnitId: { personId: person.id, role: 'coordinator', orgUnitId } },
         create: { personId: person.id, role: 'coordinator', orgUnitId },
+        update: {},
+      });
+    }
+    if (p.consoleRole) {
+      const orgUnitId = ids.get(p.consoleRole.unit)!.id;
+      await prisma.roleAssignment.upsert({
+        where: { personId_role_orgUnitId: { personId: person.id, role: p.consoleRole.role, orgUnitId } },
+        create: { personId: person.id, role: p.consoleRole.role, orgUnitId },
         update: {},
       });
     }

@@ -26,16 +26,26 @@ describe('ERRORS', () => {
     expect(under('auth')).toEqual(['auth/not_coordinator', 'auth/out_of_scope']);
     for (const c of under('auth')) expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 403 });
     expect(httpStatusOf('token/invalid')).toBe(401);
-    expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 401)).toEqual(['token/invalid', 'token/expired']);
+    expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 401)).toEqual(['token/invalid', 'token/expired', 'console/no_session']);
+    // The console: not staff, read-only, a role without the feature, a forged or missing CSRF token.
+    for (const c of ['console/not_staff', 'console/read_only', 'console/forbidden', 'console/csrf'] as const)
+      expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 403 });
   });
 
   it('answers 429 for a lockout after too many failed codes, tokens or check-ins, and for a cooling-off', () => {
-    expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 429).sort()).toEqual(['call/check_in_locked', 'claim/cooling_off', 'link/locked', 'token/locked']);
+    expect(ERROR_CODES.filter((c) => httpStatusOf(c) === 429).sort()).toEqual([
+      'call/check_in_locked',
+      'claim/cooling_off',
+      'console/locked',
+      'link/locked',
+      'token/locked',
+    ]);
   });
 
   it('answers 404 for a missing resource', () => {
     const notFound = ERROR_CODES.filter((c) => c.endsWith('/not_found'));
-    expect(notFound).toEqual(['need/not_found', 'team/not_found', 'volunteer/not_found', 'call/not_found']);
+    // console/not_found: a missing thing and one outside the caller's scope answer alike.
+    expect(notFound).toEqual(['need/not_found', 'team/not_found', 'volunteer/not_found', 'call/not_found', 'console/not_found']);
     for (const c of notFound.filter((n) => !NOT_FOUND_AS_BAD_INPUT.includes(n))) expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 404 });
     for (const c of NOT_FOUND_AS_BAD_INPUT) expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 400 });
     expect(httpStatusOf('call/unknown_unit')).toBe(400);

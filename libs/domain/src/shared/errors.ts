@@ -73,6 +73,16 @@ export const ERRORS = {
   'token/invalid': 401,
   'token/expired': 401,
   'token/locked': 429,
+  'console/not_staff': 403,
+  'console/bad_code': 400,
+  'console/locked': 429,
+  'console/bad_link': 400,
+  'console/not_found': 404,
+  'console/read_only': 403,
+  'console/forbidden': 403,
+  'console/no_session': 401,
+  'console/csrf': 403,
+  'console/demo_off': 404,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -61,4 +61,4 @@ export function checkCsrf(req: Request, csrf: string): void {
   if (typeof sent !== 'string' || !same(sent, csrf)) throw new ForbiddenException('missing or wrong CSRF token');
 }
 
-export const noSession = (): UnauthorizedException => new UnauthorizedException('no web chat session: reload the page');
+export const noSession = (what = 'no web chat session: reload the page'): UnauthorizedException => new UnauthorizedException(what);

@@ -1,0 +1,36 @@
+import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '@baiying/config';
+import { ConsoleFeature, Desk, SessionsFeature } from '@baiying/features';
+import { CoreModule } from '@baiying/platform';
+import { ConsoleCookies, ConsoleSessionGuard, Public } from './http/console-auth.js';
+import { AuditController } from './v1/audit.controller.js';
+import { AuthController } from './v1/auth.controller.js';
+import { NeedsController } from './v1/needs.controller.js';
+
+@Controller()
+class HealthController {
+  @Public()
+  @Get('healthz')
+  health() {
+    return { ok: true };
+  }
+}
+
+/** The coordinators' console API: stateless (sessions in PostgreSQL), any number of replicas. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CoreModule.forRoot(config, 'api')],
+      controllers: [HealthController, AuthController, NeedsController, AuditController],
+      providers: [
+        ConsoleCookies,
+        { provide: APP_GUARD, useClass: ConsoleSessionGuard },
+        { provide: SessionsFeature, inject: [Desk], useFactory: (d: Desk) => d.sessions },
+        { provide: ConsoleFeature, inject: [Desk], useFactory: (d: Desk) => d.console },
+      ],
+    };
+  }
+}

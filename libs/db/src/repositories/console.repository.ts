@@ -1,0 +1,236 @@
+// The console's tables: login requests (console_login), the audit trail (audit_log, append-only)
+// and the reads behind its needs list and detail (keyset pages, newest first).
+import type { Prisma } from '../generated/prisma/client.js';
+import type { NeedStatus } from '../generated/prisma/enums.js';
+import type { Tx } from '../prisma.js';
+
+export interface ConsoleLoginRow {
+  id: string;
+  kind: string;
+  selector: string | null;
+  secretHash: string | null;
+  userAgent: string | null;
+  failures: number;
+  lockedAt: Date | null;
+  personId: string | null;
+  approvedAt: Date | null;
+  consumedAt: Date | null;
+  sessionId: string | null;
+  refusedAt: Date | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface NewConsoleLogin {
+  kind: 'code' | 'link';
+  preTokenHash?: string;
+  selector?: string;
+  secretHash?: string;
+  linkTokenHash?: string;
+  personId?: string;
+  approvedAt?: Date;
+  userAgent?: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface NewAuditEntry {
+  at: Date;
+  actorId: string | null;
+  action: string;
+  orgUnitId?: string | null;
+  needId?: string | null;
+  sessionId?: string | null;
+  reason?: string | null;
+  detail?: Prisma.InputJsonObject;
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  orgUnitId: string | null;
+  needId: string | null;
+  sessionId: string | null;
+  reason: string | null;
+  detail: Prisma.JsonValue;
+}
+
+export interface AuditQuery {
+  /** Entries about these units, or by these people (a coordinator's scope); undefined = all. */
+  scope?: { unitIds: string[]; actorIds: string[] };
+  action?: string;
+  actorId?: string;
+  needId?: string;
+  from?: Date;
+  to?: Date;
+  after?: { at: Date; id: string };
+  take: number;
+}
+
+export interface NeedListQuery {
+  stationIds: string[];
+  statuses?: NeedStatus[];
+  categoryCode?: string;
+  urgency?: string;
+  from?: Date;
+  to?: Date;
+  codeContains?: string;
+  after?: { createdAt: Date; id: string };
+  take: number;
+}
+
+const NEED_LIST = {
+  id: true,
+  code: true,
+  status: true,
+  categoryCode: true,
+  stationId: true,
+  ownerUnitId: true,
+  urgency: true,
+  beneficiary: true,
+  reviewReason: true,
+  danger: true,
+  phoneEnc: true,
+  addressEnc: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export type ConsoleNeedListRow = Prisma.NeedGetPayload<{ select: typeof NEED_LIST }>;
+
+const LOGIN_VIEW = {
+  id: true,
+  kind: true,
+  selector: true,
+  secretHash: true,
+  userAgent: true,
+  failures: true,
+  lockedAt: true,
+  personId: true,
+  approvedAt: true,
+  consumedAt: true,
+  sessionId: true,
+  refusedAt: true,
+  createdAt: true,
+  expiresAt: true,
+} as const;
+
+export class ConsoleRepository {
+  constructor(private readonly tx: Tx) {}
+
+  /** The console roles a person holds: role name and the unit it is held on. */
+  roles(personId: string): Promise<Array<{ role: string; orgUnitId: string }>> {
+    return this.tx.roleAssignment.findMany({ where: { personId }, select: { role: true, orgUnitId: true } });
+  }
+
+  createLogin(l: NewConsoleLogin): Promise<ConsoleLoginRow> {
+    return this.tx.consoleLogin.create({ data: l, select: LOGIN_VIEW });
+  }
+
+  /** Locks the row for the rest of the transaction (a code said twice at once is used once). */
+  async lockLogin(id: string): Promise<void> {
+    await this.tx.$queryRaw`SELECT id FROM console_login WHERE id = ${id}::uuid FOR UPDATE`;
+  }
+
+  loginByPreToken(preTokenHash: string): Promise<ConsoleLoginRow | null> {
+    return this.tx.consoleLogin.findUnique({ where: { preTokenHash }, select: LOGIN_VIEW });
+  }
+
+  loginByLinkToken(linkTokenHash: string): Promise<ConsoleLoginRow | null> {
+    return this.tx.consoleLogin.findUnique({ where: { linkTokenHash }, select: LOGIN_VIEW });
+  }
+
+  loginById(id: string): Promise<ConsoleLoginRow | null> {
+    return this.tx.consoleLogin.findUnique({ where: { id }, select: LOGIN_VIEW });
+  }
+
+  /** The pending code requests under a selector that are still valid (normally one). */
+  pendingBySelector(selector: string, now: Date): Promise<ConsoleLoginRow[]> {
+    return this.tx.consoleLogin.findMany({
+      where: { kind: 'code', selector, expiresAt: { gt: now }, approvedAt: null, lockedAt: null, refusedAt: null },
+      select: LOGIN_VIEW,
+    });
+  }
+
+  async selectorTaken(selector: string, now: Date): Promise<boolean> {
+    return (await this.tx.consoleLogin.count({ where: { selector, expiresAt: { gt: now } } })) > 0;
+  }
+
+  /** One more wrong secret; locks the row at `limit`. Returns the new count. */
+  async loginFailure(id: string, limit: number, now: Date): Promise<number> {
+    const r = await this.tx.consoleLogin.update({ where: { id }, data: { failures: { increment: 1 } }, select: { failures: true } });
+    if (r.failures >= limit) await this.tx.consoleLogin.update({ where: { id }, data: { lockedAt: now } });
+    return r.failures;
+  }
+
+  async approveLogin(id: string, personId: string, now: Date): Promise<boolean> {
+    const r = await this.tx.consoleLogin.updateMany({ where: { id, approvedAt: null, lockedAt: null, refusedAt: null }, data: { personId, approvedAt: now } });
+    return r.count === 1;
+  }
+
+  async consumeLogin(id: string, sessionId: string, now: Date): Promise<boolean> {
+    const r = await this.tx.consoleLogin.updateMany({ where: { id, consumedAt: null, refusedAt: null }, data: { consumedAt: now, sessionId } });
+    return r.count === 1;
+  }
+
+  async refuseLogin(id: string, now: Date): Promise<void> {
+    await this.tx.consoleLogin.updateMany({ where: { id, refusedAt: null }, data: { refusedAt: now } });
+  }
+
+  async audit(e: NewAuditEntry): Promise<void> {
+    await this.tx.auditLog.create({ data: { ...e, detail: e.detail ?? {} } });
+  }
+
+  auditPage(q: AuditQuery): Promise<AuditRow[]> {
+    const and: Prisma.AuditLogWhereInput[] = [];
+    if (q.scope) and.push({ OR: [{ orgUnitId: { in: q.scope.unitIds } }, { actorId: { in: q.scope.actorIds } }] });
+    if (q.action) and.push({ action: q.action });
+    if (q.actorId) and.push({ actorId: q.actorId });
+    if (q.needId) and.push({ needId: q.needId });
+    if (q.from) and.push({ at: { gte: q.from } });
+    if (q.to) and.push({ at: { lt: q.to } });
+    if (q.after) and.push({ OR: [{ at: { lt: q.after.at } }, { at: q.after.at, id: { lt: q.after.id } }] });
+    return this.tx.auditLog.findMany({ where: { AND: and }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: q.take });
+  }
+
+  /** People who hold a role on any of these units (whose own entries a coordinator may read). */
+  async peopleOnUnits(unitIds: string[]): Promise<string[]> {
+    const rows = await this.tx.roleAssignment.findMany({ where: { orgUnitId: { in: unitIds } }, select: { personId: true }, distinct: ['personId'] });
+    return rows.map((r) => r.personId);
+  }
+
+  needPage(q: NeedListQuery): Promise<ConsoleNeedListRow[]> {
+    const and: Prisma.NeedWhereInput[] = [{ stationId: { in: q.stationIds } }];
+    if (q.statuses?.length) and.push({ status: { in: q.statuses } });
+    if (q.categoryCode) and.push({ categoryCode: q.categoryCode });
+    if (q.urgency) and.push({ urgency: q.urgency });
+    if (q.from) and.push({ createdAt: { gte: q.from } });
+    if (q.to) and.push({ createdAt: { lt: q.to } });
+    if (q.codeContains) and.push({ code: { contains: q.codeContains } });
+    if (q.after) and.push({ OR: [{ createdAt: { lt: q.after.createdAt } }, { createdAt: q.after.createdAt, id: { lt: q.after.id } }] });
+    return this.tx.need.findMany({ where: { AND: and }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: q.take, select: NEED_LIST });
+  }
+
+  needById(id: string) {
+    return this.tx.need.findUnique({
+      where: { id },
+      include: {
+        category: { select: { nameZh: true, nameEn: true } },
+        events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+        dispatches: { orderBy: { createdAt: 'asc' }, include: { team: { select: { code: true, name: true } } } },
+        claims: { orderBy: { createdAt: 'asc' }, select: { id: true, status: true, volunteerId: true, createdAt: true } },
+        rating: { select: { score: true, createdAt: true } },
+      },
+    });
+  }
+
+  needByCode(code: string): Promise<{ id: string } | null> {
+    return this.tx.need.findUnique({ where: { code }, select: { id: true } });
+  }
+
+  namesOf(personIds: string[]): Promise<Array<{ id: string; displayName: string }>> {
+    return this.tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true, displayName: true } });
+  }
+}

@@ -1,0 +1,207 @@
+// The console's needs: a masked, scoped, keyset-paginated list; a masked detail with the full
+// timeline; and a reveal of one need's personal data, with a reason, written to the audit trail.
+// Scope is checked here: a need outside the caller's units answers exactly like a missing one.
+import { ancestry, err, maskAddress, maskPhone, ok, type Result } from '@baiying/domain';
+import { parseCommand, type Work } from '@baiying/kernel';
+import type { ConsolePrincipal } from '../sessions/index.js';
+import { decodeCursor, encodeCursor, needListQuerySchema, revealSchema, type NeedListQuery, type RevealInput } from './console.schemas.js';
+
+/** Midnight of a `YYYY-MM-DD` day in the desk's time zone. */
+function dayStart(day: string, timeZone: string): Date {
+  const utc = new Date(`${day}T00:00:00Z`);
+  const local = new Date(utc.toLocaleString('en-US', { timeZone }));
+  const asUtc = new Date(utc.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return new Date(utc.getTime() - (local.getTime() - asUtc.getTime()));
+}
+const nextDay = (day: string, timeZone: string): Date => new Date(dayStart(day, timeZone).getTime() + 86_400_000);
+
+export interface NeedListItem {
+  id: string;
+  code: string;
+  status: string;
+  category: string;
+  station: { code: string; name: string };
+  owner: { code: string; name: string; tier: string };
+  urgency: string;
+  beneficiary: string;
+  review: boolean;
+  danger: string | null;
+  phone: string;
+  address: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class ListNeeds {
+  async execute(w: Work, p: ConsolePrincipal, input: unknown): Promise<Result<{ items: NeedListItem[]; nextCursor: string | null }>> {
+    const cmd = parseCommand(needListQuerySchema, input);
+    if (!cmd.ok) return cmd;
+    const q: NeedListQuery = cmd.value;
+    const tree = await w.repos.org.tree();
+    const byCode = new Map([...tree.values()].map((u) => [u.code, u]));
+    let stations = p.readUnitIds;
+    // Narrowing filters; a unit or station outside scope simply narrows to nothing.
+    if (q.unit) {
+      const u = byCode.get(q.unit);
+      stations = u ? stations.filter((id) => ancestry(tree, id).some((a) => a.id === u.id)) : [];
+    }
+    if (q.station) {
+      const s = byCode.get(q.station);
+      stations = s ? stations.filter((id) => id === s.id) : [];
+    }
+    const after = decodeCursor(q.cursor);
+    const rows = stations.length
+      ? await w.repos.console.needPage({
+          stationIds: stations,
+          ...(q.status ? { statuses: q.status } : {}),
+          ...(q.category ? { categoryCode: q.category } : {}),
+          ...(q.urgency ? { urgency: q.urgency } : {}),
+          ...(q.from ? { from: dayStart(q.from, w.config.timeZone) } : {}),
+          ...(q.to ? { to: nextDay(q.to, w.config.timeZone) } : {}),
+          ...(q.q ? { codeContains: q.q.toUpperCase() } : {}),
+          ...(after ? { after: { createdAt: after.at, id: after.id } } : {}),
+          take: q.limit + 1,
+        })
+      : [];
+    const page = rows.slice(0, q.limit);
+    const unit = (id: string) => {
+      const u = tree.get(id);
+      return { code: u?.code ?? '', name: u?.name ?? '', tier: u?.tier ?? '' };
+    };
+    const items = page.map((n) => ({
+      id: n.id,
+      code: n.code,
+      status: n.status,
+      category: n.categoryCode,
+      station: { code: unit(n.stationId).code, name: unit(n.stationId).name },
+      owner: unit(n.ownerUnitId),
+      urgency: n.urgency,
+      beneficiary: n.beneficiary,
+      review: n.reviewReason !== null,
+      danger: n.danger,
+      phone: maskPhone(w.deps.cipher.decryptOptional(n.phoneEnc)),
+      address: maskAddress(w.deps.cipher.decryptOptional(n.addressEnc)),
+      createdAt: n.createdAt.toISOString(),
+      updatedAt: n.updatedAt.toISOString(),
+    }));
+    const last = page[page.length - 1];
+    return ok({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null });
+  }
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  by: string | null;
+  detail: Record<string, string | number | boolean | null>;
+}
+
+/** Event data without encrypted fields (reasons typed by people stay behind a reveal). */
+function publicData(data: unknown): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    for (const [k, v] of Object.entries(data)) {
+      if (k.endsWith('Enc')) continue;
+      if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    }
+  }
+  return out;
+}
+
+async function scopedNeed(w: Work, id: string, units: string[]) {
+  const need = await w.repos.console.needById(id);
+  if (!need || !units.includes(need.stationId)) return null;
+  return need;
+}
+
+export class NeedDetail {
+  async execute(w: Work, p: ConsolePrincipal, input: { id: string }): Promise<Result<Record<string, unknown>>> {
+    const need = await scopedNeed(w, input.id, p.readUnitIds);
+    if (!need) return err('console/not_found');
+    const tree = await w.repos.org.tree();
+    const unit = (id: string) => ({ code: tree.get(id)?.code ?? '', name: tree.get(id)?.name ?? '', tier: tree.get(id)?.tier ?? '' });
+    const people = new Map(
+      (
+        await w.repos.console.namesOf([
+          ...new Set([...need.events.map((e) => e.actorId), ...need.claims.map((c) => c.volunteerId)].filter((x): x is string => !!x)),
+        ])
+      ).map((x) => [x.id, x.displayName]),
+    );
+    const timeline: TimelineEntry[] = [
+      { at: need.createdAt.toISOString(), kind: 'submitted', by: null, detail: { channel: need.channel, category: need.categoryCode, urgency: need.urgency } },
+      ...need.events.map((e) => ({
+        at: e.createdAt.toISOString(),
+        kind: e.type,
+        by: e.actorId ? (people.get(e.actorId) ?? null) : null,
+        detail: publicData(e.data),
+      })),
+      ...need.dispatches.map((d) => ({
+        at: d.createdAt.toISOString(),
+        kind: 'dispatched',
+        by: null,
+        detail: {
+          round: d.round,
+          team: d.team?.code ?? null,
+          unit: unit(d.orgUnitId).code,
+          tier: d.tier,
+          status: d.status,
+          slaDueAt: d.slaDueAt.toISOString(),
+        },
+      })),
+      ...need.claims.map((c) => ({ at: c.createdAt.toISOString(), kind: 'taken', by: people.get(c.volunteerId) ?? null, detail: { status: c.status } })),
+      ...(need.rating ? [{ at: need.rating.createdAt.toISOString(), kind: 'rated', by: null, detail: { score: need.rating.score } }] : []),
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    return ok({
+      id: need.id,
+      code: need.code,
+      status: need.status,
+      category: { code: need.categoryCode, zh: need.category.nameZh, en: need.category.nameEn },
+      station: unit(need.stationId),
+      owner: unit(need.ownerUnitId),
+      urgency: need.urgency,
+      beneficiary: need.beneficiary,
+      review: need.reviewReason,
+      danger: need.danger,
+      phone: maskPhone(w.deps.cipher.decryptOptional(need.phoneEnc)),
+      address: maskAddress(w.deps.cipher.decryptOptional(need.addressEnc)),
+      description: null,
+      promisedDate: need.promisedDate ? need.promisedDate.toISOString().slice(0, 10) : null,
+      anonymised: need.anonymisedAt !== null,
+      createdAt: need.createdAt.toISOString(),
+      canReveal: p.revealUnitIds.includes(need.stationId),
+      timeline,
+    });
+  }
+}
+
+export interface Revealed {
+  phone: string | null;
+  address: string | null;
+  description: string | null;
+}
+
+export class RevealNeed {
+  async execute(w: Work, p: ConsolePrincipal, input: { id: string; sessionId: string } & RevealInput): Promise<Result<Revealed>> {
+    const cmd = parseCommand(revealSchema, { reason: input.reason, ...(input.note !== undefined ? { note: input.note } : {}) });
+    if (!cmd.ok) return cmd;
+    const need = await scopedNeed(w, input.id, p.readUnitIds);
+    if (!need) return err('console/not_found');
+    // In scope to read but not to reveal (a viewer): refused, and nothing is decrypted.
+    if (!p.revealUnitIds.includes(need.stationId)) return err('console/read_only');
+    await w.repos.console.audit({
+      at: w.now,
+      actorId: p.personId,
+      action: 'reveal',
+      orgUnitId: need.stationId,
+      needId: need.id,
+      sessionId: input.sessionId,
+      reason: cmd.value.reason,
+      detail: { code: need.code, ...(cmd.value.note ? { note: cmd.value.note } : {}) },
+    });
+    return ok({
+      phone: w.deps.cipher.decryptOptional(need.phoneEnc),
+      address: w.deps.cipher.decryptOptional(need.addressEnc),
+      description: w.deps.cipher.decryptOptional(need.descriptionEnc),
+    });
+  }
+}

@@ -1,0 +1,10 @@
+import { ListAudit } from './console-audit.usecase.js';
+import { ListNeeds, NeedDetail, RevealNeed } from './console-needs.usecase.js';
+
+/** The coordinators' console (管理后台): what its API reads and does, scoped on the server. */
+export class ConsoleFeature {
+  readonly listNeeds = new ListNeeds();
+  readonly needDetail = new NeedDetail();
+  readonly reveal = new RevealNeed();
+  readonly audit = new ListAudit();
+}
