@@ -17,7 +17,7 @@ export const calls = {
   },
   'call/check_in_needs_code': {
     zh: '签到需要现场签到码：到场后请发送“签到 + 现场负责人出示的 6 位数字”，或在 Telegram 共享实时位置。',
-    en: 'Check-in needs the site code: on site, send "签到" and the 6 digits the on-site lead shows, or share your live location on Telegram.',
+    en: 'Check-in needs the site code: on site, send "check in" and the 6 digits the on-site lead shows, or share your live location on Telegram.',
   },
   'call/check_in_locked': {
     zh: '签到尝试次数已用完（签到码错误或位置不在范围内），请联系现场负责人。',
@@ -25,7 +25,7 @@ export const calls = {
   },
   'call/location_not_live': {
     zh: '位置签到只认实时位置（Telegram“共享实时位置”），不认地图选点或转发的位置。也可以发送“签到 + 现场签到码”。',
-    en: 'Location check-in takes a live location only (Telegram "Share live location"), not a map pin or a forwarded one. Or send "签到" and the site code.',
+    en: 'Location check-in takes a live location only (Telegram "Share live location"), not a map pin or a forwarded one. Or send "check in" and the site code.',
   },
   'call/not_finished': {
     zh: '召集 {code} 还没有结束，结束后才能确认未签退的人。',
@@ -78,7 +78,7 @@ export const calls = {
   },
   'call.reminder': {
     zh: '⏰ 还有约 {hours} 小时：召集 {code}（{title}）\n📍 {place}　🕘 {start} – {end}\n到场后发送“签到 + 现场负责人出示的签到码”，或在 Telegram 共享实时位置。',
-    en: 'About {hours} h to go: call {code} ({title}) at {place}, {start} – {end}. On site, send "签到" and the code the on-site lead shows, or share your live location on Telegram.',
+    en: 'About {hours} h to go: call {code} ({title}) at {place}, {start} – {end}. On site, send "check in" and the code the on-site lead shows, or share your live location on Telegram.',
   },
   'call.checked_in': { zh: '📍 已签到：{code}（{title}）。结束时请点“签退”。', en: 'Checked in to {code} ({title}). Press Check out when you leave.' },
   'call.credited': {
@@ -93,7 +93,7 @@ export const calls = {
   'call.extended_ok': { zh: '召集 {code} 报名延长到 {answerBy}。', en: 'Call {code} now takes answers until {answerBy}.' },
   'call.unconfirmed': {
     zh: '🏁 召集 {code}（{title}）已结束：{n} 人签到后未签退，暂未记时长。如确认他们坚持到 {end}，请点下面的按钮或发送“确认到场 {code}”。',
-    en: 'Call {code} ({title}) has ended: {n} checked in and never out, so no hours yet. If they stayed until {end}, press the button below or send "确认到场 {code}".',
+    en: 'Call {code} ({title}) has ended: {n} checked in and never out, so no hours yet. If they stayed until {end}, press the button below or send "confirm attendance {code}".',
   },
   'call.confirmed_ok': { zh: '已确认：召集 {code} 的 {n} 人记入到结束的时长。', en: 'Confirmed: {n} people of call {code} credited up to the end.' },
   'call.reminded_ok': { zh: '已提醒 {n} 位未回复的志愿者。', en: 'Reminded {n} volunteers who had not answered.' },

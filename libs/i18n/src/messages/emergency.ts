@@ -1,6 +1,6 @@
 // 平战结合 emergency mode.
 export const emergency = {
-  'banner.emergency': { zh: '🚨【应急状态 EMERGENCY】', en: 'EMERGENCY' },
+  'banner.emergency': { zh: '🚨【应急状态】', en: '🚨 [EMERGENCY]' },
   'mode/not_allowed': {
     zh: '只有县中心或乡镇所的管理员可以切换应急状态。',
     en: 'Only coordinators of a county centre or township institute can switch emergency mode.',
