@@ -13,8 +13,9 @@ import { teams } from './messages/teams.js';
 import { coordination } from './messages/coordination.js';
 import { calls } from './messages/calls.js';
 import { emergency } from './messages/emergency.js';
+import { language } from './messages/language.js';
 
-export const NAMESPACES = { common, intake, routing, claims, completion, volunteers, identity, privacy, teams, coordination, calls, emergency } as const;
+export const NAMESPACES = { common, intake, routing, claims, completion, volunteers, identity, privacy, teams, coordination, calls, emergency, language } as const;
 
 export const CATALOGUE = {
   ...common,
@@ -29,6 +30,7 @@ export const CATALOGUE = {
   ...coordination,
   ...calls,
   ...emergency,
+  ...language,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

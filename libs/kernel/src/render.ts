@@ -1,9 +1,12 @@
 import type { OutButton, OutMessage } from '@baiying/domain';
-import { t, type MessageKey } from '@baiying/i18n';
+import { currentLocale, t, type Locale, type MessageKey } from '@baiying/i18n';
 
-/** A message from the catalogue, with optional buttons. */
-export function msg(key: MessageKey, params: Record<string, string | number> = {}, buttons?: OutButton[][]): OutMessage {
-  return buttons ? { text: t(key, params), buttons } : { text: t(key, params) };
+/**
+ * A message from the catalogue, with optional buttons, in `locale` (by default the language of
+ * whoever is being written to: the actor in a turn, the recipient inside an outbox renderer).
+ */
+export function msg(key: MessageKey, params: Record<string, string | number> = {}, buttons?: OutButton[][], locale: Locale = currentLocale()): OutMessage {
+  return buttons ? { text: t(key, params, locale), buttons } : { text: t(key, params, locale) };
 }
 
 /** Date and time in the desk's time zone, as people read them: "11月28日 09:00". */
