@@ -30,7 +30,7 @@ export class ReleaseJob {
       w,
       need.ownerUnitId,
       PurposeKey.alert('released', claim.id),
-      msg('alert.released', { code: need.code, volunteer: actor.displayName, reason }),
+      () => msg('alert.released', { code: need.code, volunteer: actor.displayName, reason }),
     );
     return ok({ code: need.code });
   }

@@ -12,7 +12,7 @@ export class AlertChannelTrouble {
         w,
         centre.id,
         PurposeKey.alert('wechat_breaker', String(w.now.getTime())),
-        msg('alert.wechat_breaker', { minutes: input.pauseMinutes }),
+        () => msg('alert.wechat_breaker', { minutes: input.pauseMinutes }),
       );
     }
     return alerted;

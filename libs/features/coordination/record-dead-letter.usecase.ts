@@ -36,7 +36,7 @@ export class RecordDeadLetter {
         w,
         centre.id,
         PurposeKey.alert('dead_letter', row.id),
-        msg('alert.dead_letter', { channel, id: row.id.slice(0, 8), minutes: quietMinutes }),
+        () => msg('alert.dead_letter', { channel, id: row.id.slice(0, 8), minutes: quietMinutes }),
       );
     }
     return ok({ id: row.id, alerted });

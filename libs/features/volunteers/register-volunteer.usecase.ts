@@ -4,7 +4,7 @@
 // members receive private urgent cards.
 import type { ActorRow, TeamRow } from '@baiying/db';
 import { err, maskPhone, normalizePhone, ok, PurposeKey, type Result } from '@baiying/domain';
-import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
+import { alertCoordinators, listOf, msg, nameParams, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import { EMERGENCY_CATEGORY } from '../emergency/index.js';
 import { approvalButtons } from './volunteers.buttons.js';
@@ -55,9 +55,9 @@ export class RegisterVolunteer {
           w,
           team.orgUnitId,
           PurposeKey.approvalRequest(actor.personId, team.id),
-          msg(
+          () => msg(
             'approval.request',
-            { name: r.name, phone: maskPhone(phone), station: station.name, teams: team.name, skills: skills.join('、') || '-' },
+            { name: r.name, phone: maskPhone(phone), ...nameParams('station', station), ...nameParams('teams', team), skills: listOf(skills) || '-' },
             approvalButtons(w.buttons, idOf.get(team.id)!),
           ),
         );

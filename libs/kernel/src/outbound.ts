@@ -19,7 +19,14 @@ export interface Destination {
  * A message for one recipient: written already, or a renderer given the recipient's locale.
  * Inside a renderer `t`/`label`/`msg` without a locale also write in the recipient's language.
  */
-export type Render = OutMessage | ((locale: Locale) => OutMessage);
+export type Render = OutMessage | Renderer;
+/** A message rendered for its recipient: given their locale (`t`/`msg` default to it inside). */
+export type Renderer = (locale: Locale) => OutMessage;
+
+/** A message as `locale`'s reader gets it (a renderer run with `locale` as the ambient language). */
+export function renderIn(render: Render, locale: Locale): OutMessage {
+  return typeof render === 'function' ? inLocale(locale, () => render(locale)) : render;
+}
 
 interface Queued {
   dest: Destination;
@@ -46,7 +53,7 @@ export class Outbound {
   }
 
   /** Broadcast traffic: the bulk lane, below everything else, sent at most once. */
-  bulk(dest: Destination, purposeKey: string, template: string, msg: Render): void {
+  bulk(dest: Destination, purposeKey: string, template: string, msg: Renderer): void {
     this.push(dest, purposeKey, template, msg, { priority: Priority.bulk, atMostOnce: true });
   }
 
@@ -55,7 +62,7 @@ export class Outbound {
     personId: string,
     purposeKey: string,
     template: string,
-    msg: Render,
+    msg: Renderer,
     priority: number = Priority.status,
     prefer?: Channel,
   ): Promise<boolean> {
@@ -66,7 +73,7 @@ export class Outbound {
   }
 
   /** Replaces the text/buttons of a message sent earlier under `original.purposeKey`. */
-  edit(original: Destination & { purposeKey: string }, editKey: string, template: string, msg: Render): void {
+  edit(original: Destination & { purposeKey: string }, editKey: string, template: string, msg: Renderer): void {
     this.push(original, editKey, template, msg, { priority: Priority.card, editOf: original.purposeKey });
   }
 

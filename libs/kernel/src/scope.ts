@@ -2,7 +2,7 @@
 // coordinator runs asks here, on the server, whether the thing it touches lies in that scope.
 import type { ActorRow } from '@baiying/db';
 import { ancestry, PurposeKey, type OrgNode, Priority } from '@baiying/domain';
-import type { Render } from './outbound.js';
+import type { Renderer } from './outbound.js';
 import type { Work } from './unit-of-work.js';
 
 export const isCoordinator = (actor: ActorRow): boolean => actor.coordinatorUnitIds.length > 0;
@@ -37,7 +37,7 @@ export async function alertCoordinators(
   fromUnitId: string,
   alertKey: string,
   /** Rendered per coordinator, in their language. */
-  message: Render,
+  message: Renderer,
   priority: number = Priority.status,
 ): Promise<number> {
   const tree = await w.repos.org.tree();

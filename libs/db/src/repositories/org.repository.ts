@@ -39,8 +39,8 @@ export class OrgRepository {
     return this.treeCache;
   }
 
-  async stations(): Promise<Array<{ id: string; code: string; name: string; aliases: string[] }>> {
-    return this.tx.orgUnit.findMany({ where: { tier: 'station' }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, aliases: true } });
+  async stations(): Promise<Array<{ id: string; code: string; name: string; nameEn: string | null; aliases: string[] }>> {
+    return this.tx.orgUnit.findMany({ where: { tier: 'station' }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, nameEn: true, aliases: true } });
   }
 
   async unit(id: string) {

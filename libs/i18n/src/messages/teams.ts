@@ -10,7 +10,7 @@ export const teams = {
   },
   'bind.ok': {
     zh: '本群已绑定到队伍“{team}”（{code}）。新需求会发到这里。',
-    en: 'This group is now bound to team "{team}" ({code}). New jobs will be posted here.',
+    en: 'This group is now bound to team "{teamEn}" ({code}). New jobs will be posted here.',
   },
   'bind.pick': { zh: '请选择要绑定的队伍：', en: 'Pick the team to bind:' },
   'bind.none': { zh: '您管辖范围内没有队伍。', en: 'There are no teams in your scope.' },
