@@ -14,8 +14,9 @@ import { coordination } from './messages/coordination.js';
 import { calls } from './messages/calls.js';
 import { emergency } from './messages/emergency.js';
 import { language } from './messages/language.js';
+import { web } from './messages/web.js';
 
-export const NAMESPACES = { common, intake, routing, claims, completion, volunteers, identity, privacy, teams, coordination, calls, emergency, language } as const;
+export const NAMESPACES = { common, intake, routing, claims, completion, volunteers, identity, privacy, teams, coordination, calls, emergency, language, web } as const;
 
 export const CATALOGUE = {
   ...common,
@@ -31,6 +32,7 @@ export const CATALOGUE = {
   ...calls,
   ...emergency,
   ...language,
+  ...web,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
