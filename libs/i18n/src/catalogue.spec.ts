@@ -41,6 +41,15 @@ describe('i18n catalogue', () => {
     expect(invented).toEqual([]);
   });
 
+  it('says in English every fact the Chinese says (no partial English)', () => {
+    const partial: string[] = [];
+    for (const [key, v] of entries) {
+      const en = new Set([...v.en.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/En$/, '')));
+      for (const m of v.zh.matchAll(/\{(\w+)\}/g)) if (!en.has(m[1]!)) partial.push(`${key}: {${m[1]}}`);
+    }
+    expect(partial).toEqual([]);
+  });
+
   it('has no Chinese in English text (names from data come in as placeholders)', () => {
     const mixed = entries
       .filter(([, v]) => {

@@ -239,7 +239,7 @@ describe('Web chat end to end (headless Chromium)', () => {
     await see(v, /已记录 2 小时/);
 
     await press(r, /是否已完成/, /是，已完成/);
-    await press(r, /请为这次服务打分/, /^⭐⭐⭐⭐⭐$/);
+    await press(r, /请为这次服务打分/, /^⭐⭐⭐⭐⭐ 5星$/);
     await see(r, /还想说点什么/);
     await type(r, '师傅手艺很好，谢谢！');
     await see(r, /感谢您的评价/);

@@ -168,7 +168,7 @@ describe('WeChat end to end', () => {
     const rate = await next(toResident, /请为这次服务打分[\s\S]*⭐⭐⭐⭐⭐/, from);
     from = toResident.length;
     await delivered(resident);
-    resident.say(choiceFor(rate.text, /^⭐⭐⭐⭐⭐$/)).to(self);
+    resident.say(choiceFor(rate.text, /^⭐⭐⭐⭐⭐ 5星$/)).to(self);
     await next(toResident, /还想说点什么/, from);
     from = toResident.length;
     resident.say('师傅很好').to(self);

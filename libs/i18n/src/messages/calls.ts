@@ -41,7 +41,7 @@ export const calls = {
   'call/not_checked_in': { zh: '您还没有签到，无法签退。', en: 'You have not checked in, so you cannot check out.' },
   'call.message': {
     zh: '📣 志愿召集 {code}：{title}\n{description}\n📍 {place}\n🕘 {start} – {end}\n需要 {headcount} 人；技能：{skills}\n请在 {answerBy} 前回复。',
-    en: 'Volunteer call {code}: {title}\nWhere: {place}; when: {start} – {end}; {headcount} people wanted. Please answer by {answerBy}.',
+    en: '📣 Volunteer call {code}: {title}\n{description}\n📍 {place}\n🕘 {start} – {end}\n{headcount} people wanted; skills: {skills}\nPlease answer by {answerBy}.',
   },
   'call.group_notice': {
     zh: '📣 志愿召集 {code}：{title}\n📍 {place}　🕘 {start} – {end}　需要 {headcount} 人\n报名通知已私信发给各位，请在私聊里回复“参加”或“不能参加”。',
@@ -49,7 +49,7 @@ export const calls = {
   },
   'call.tally': {
     zh: '📋 召集 {code}：{title}（{status}）\n✅ 参加 {confirmed}/{headcount}　⏳ 候补 {waitlisted}　❌ 不能参加 {declined}　… 未回复 {silent}\n📨 已送达 {sent}/{recipients}　签到码 {checkCode}',
-    en: 'Call {code} ({status}): yes {confirmed}/{headcount}, waiting {waitlisted}, no {declined}, no answer {silent}; delivered {sent}/{recipients}; check-in code {checkCode}',
+    en: '📋 Call {code}: {title} ({status})\n✅ yes {confirmed}/{headcount}  ⏳ waiting {waitlisted}  ❌ no {declined}  … no answer {silent}\n📨 delivered {sent}/{recipients}  check-in code {checkCode}',
   },
   'call.tally.uncertain': {
     zh: '⚠️ {n} 条在发送中断时状态不明（不会重复发送）',

@@ -5,7 +5,7 @@ export const volunteers = {
   'btn.finish_teams': { zh: '选好了', en: 'Done choosing' },
   me: {
     zh: '{name}：累计服务 {hours} 小时，{stars}；完成 {jobs} 单；平均评分 {rating}；积分 {points}。{next}',
-    en: '{name}: {hours} h credited, {stars}; jobs completed: {jobs}; average rating {rating}; {points} points.',
+    en: '{name}: {hours} h credited, {stars}; jobs completed: {jobs}; average rating {rating}; {points} points. {next}',
   },
   'me.next_star': { zh: '距离下一星还差 {hours} 小时。', en: '{hours} h to the next star.' },
   'me.not_volunteer': { zh: '您还不是志愿者。发送 /register 注册。', en: 'You are not a volunteer yet. Send /register.' },
@@ -32,7 +32,7 @@ export const volunteers = {
   'volunteer/already_registered': { zh: '您已经注册过志愿者了。发送 /me 查看。', en: 'You are already registered. Send /me.' },
   'approval.request': {
     zh: '新志愿者申请：{name}（{phone}），{station}，申请加入：{teams}，特长：{skills}',
-    en: 'New volunteer: {name} ({phone}), {stationEn}; team: {teamsEn}',
+    en: 'New volunteer: {name} ({phone}), {stationEn}; wants to join: {teamsEn}; skills: {skills}',
   },
   'approval.approved': { zh: '您的志愿者注册已通过审核：{team}！', en: 'Your volunteer registration was approved: {teamEn}!' },
   'approval.rejected': { zh: '很抱歉，您加入{team}的申请未通过审核。', en: 'Sorry, your application to join {teamEn} was not approved.' },
