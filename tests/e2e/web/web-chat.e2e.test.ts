@@ -159,7 +159,7 @@ describe('Web chat end to end (headless Chromium)', () => {
     expect(await resident.title()).toContain('百应');
     const options = await resident.locator('#persona option').allTextContents();
     for (const name of ['新居民', '王阿姨', '李师傅', '张护士', '赵主任', '孙主任']) expect(options.join('\n')).toContain(name);
-    expect(await resident.locator('nav#chats button').allTextContents()).toEqual(['私聊 Private chat']);
+    expect(await resident.locator('nav#chats button').allTextContents()).toEqual(['和百应私聊']);
     const groups = volunteer.locator(`nav#chats button[data-chat="${GROUP_CHAT}"]`);
     expect(await groups.textContent({ timeout: T })).toContain('幸福社区为老服务队');
   });
