@@ -47,28 +47,34 @@ export class TallyRenderer {
     });
     const more = counts.confirmed + counts.waitlisted - roster.length;
     const status: MessageKey = call.status === 'open' ? 'call.status.open' : call.status === 'closed' ? 'call.status.closed' : 'call.status.cancelled';
-    const rows: AdminOp[][] = call.status === 'open' ? [['remind', 'extend'], ['close', 'cancel']] : [];
+    const rows: AdminOp[][] =
+      call.status === 'open'
+        ? [
+            ['remind', 'extend'],
+            ['close', 'cancel'],
+          ]
+        : [];
     const data = new Map(rows.flat().map((op) => [op, w.buttons.encode(callAdminButton, { callId: call.id, op })]));
     return () => {
       const buttons: OutButton[][] = rows.map((row) =>
         row.map((op) => ({ label: label(ADMIN_BUTTON_KEYS[op]), data: data.get(op)!, keyword: ADMIN_KEYWORDS[op].show({ callCode: call.code }) })),
       );
       const text = [
-      t('call.tally', {
-        ...this.render.facts(call),
-        confirmed: counts.confirmed,
-        waitlisted: counts.waitlisted,
-        declined: counts.declined + counts.withdrawn,
-        silent: counts.none,
-        sent: delivery.sent,
-        recipients: delivery.recipients,
-        status: t(status),
-        checkCode: call.checkCode,
-      }),
-      delivery.uncertain ? t('call.tally.uncertain', { n: delivery.uncertain }) : '',
-      names.join('\n'),
-      more > 0 ? t('call.tally.more', { n: more }) : '',
-    ]
+        t('call.tally', {
+          ...this.render.facts(call),
+          confirmed: counts.confirmed,
+          waitlisted: counts.waitlisted,
+          declined: counts.declined + counts.withdrawn,
+          silent: counts.none,
+          sent: delivery.sent,
+          recipients: delivery.recipients,
+          status: t(status),
+          checkCode: call.checkCode,
+        }),
+        delivery.uncertain ? t('call.tally.uncertain', { n: delivery.uncertain }) : '',
+        names.join('\n'),
+        more > 0 ? t('call.tally.more', { n: more }) : '',
+      ]
         .filter(Boolean)
         .join('\n');
       return this.render.banner(call, buttons.length ? { text, buttons } : { text });

@@ -40,11 +40,8 @@ export class ClaimTimeout {
       () => msg('claim.timed_out', { code: need.code, hours }),
       Priority.status,
     );
-    await alertCoordinators(
-      w,
-      need.ownerUnitId,
-      PurposeKey.alert('claim_timeout', claim.id),
-      () => msg('alert.claim_timed_out', { code: need.code, volunteer: claim.volunteer.displayName, hours }),
+    await alertCoordinators(w, need.ownerUnitId, PurposeKey.alert('claim_timeout', claim.id), () =>
+      msg('alert.claim_timed_out', { code: need.code, volunteer: claim.volunteer.displayName, hours }),
     );
     return 'returned';
   }

@@ -26,7 +26,13 @@ export function privateDetails(n: NeedRow, cipher: FieldCipher, buttons: ButtonC
           keyword: finishKeyword.show({ code: n.code, hours: t('hours.short', { hours: Number(n.category.defaultHours) }) }),
         },
       ],
-      [{ label: label('btn.release'), data: buttons.encode(releaseButton, { claimId }), keyword: releaseKeyword.show({ code: n.code, reason: t('release.reason_word') }) }],
+      [
+        {
+          label: label('btn.release'),
+          data: buttons.encode(releaseButton, { claimId }),
+          keyword: releaseKeyword.show({ code: n.code, reason: t('release.reason_word') }),
+        },
+      ],
     ],
   };
 }

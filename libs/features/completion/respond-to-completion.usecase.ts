@@ -47,11 +47,8 @@ export class RespondToCompletion {
         Priority.status,
       );
     }
-    await alertCoordinators(
-      w,
-      need.ownerUnitId,
-      PurposeKey.alert('disputed', eventId),
-      () => msg('alert.disputed', { code: need.code, volunteer: claim?.volunteer.displayName ?? '-' }),
+    await alertCoordinators(w, need.ownerUnitId, PurposeKey.alert('disputed', eventId), () =>
+      msg('alert.disputed', { code: need.code, volunteer: claim?.volunteer.displayName ?? '-' }),
     );
     return ok({ code: need.code, confirmed: false });
   }

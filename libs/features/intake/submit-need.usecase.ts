@@ -72,7 +72,11 @@ export class SubmitNeed {
     if (d.danger?.level === 'likely') {
       // Coordinators hear of a person in danger at once, whoever takes the job.
       const families = d.danger.families;
-      const alert = () => msg('alert.danger', { ...publicFacts(need), signals: families.map((f) => t(`danger.family.${f}` as MessageKey)).join(currentLocale() === 'en' ? ', ' : '、') || '-' });
+      const alert = () =>
+        msg('alert.danger', {
+          ...publicFacts(need),
+          signals: families.map((f) => t(`danger.family.${f}` as MessageKey)).join(currentLocale() === 'en' ? ', ' : '、') || '-',
+        });
       await alertCoordinators(w, station.id, PurposeKey.alert('danger', need.id), alert, Priority.emergency);
     }
     if (d.reviewReason) {

@@ -54,11 +54,8 @@ export class EscalateDispatch {
     );
     const minutes = Math.round((d.slaDueAt.getTime() - d.createdAt.getTime()) / 60_000);
     const from = tree.get(d.orgUnitId);
-    await alertCoordinators(
-      w,
-      choice.unit.id,
-      PurposeKey.alert('escalated', d.id),
-      () => msg('alert.escalated', { ...publicFacts(need), ...nameParams('from', from), ...nameParams('to', choice.unit), minutes: Math.max(minutes, 0) }),
+    await alertCoordinators(w, choice.unit.id, PurposeKey.alert('escalated', d.id), () =>
+      msg('alert.escalated', { ...publicFacts(need), ...nameParams('from', from), ...nameParams('to', choice.unit), minutes: Math.max(minutes, 0) }),
     );
     return 'escalated';
   }

@@ -88,9 +88,11 @@ export function wantedTimeLabel(when: WantedWhen | null, wordsGiven: boolean, lo
 }
 
 /** The category of a need in the reader's language. */
-export const categoryName = (c: { nameZh: string; nameEn: string }, locale: Locale = currentLocale()): string => localName({ zh: c.nameZh, en: c.nameEn }, locale);
+export const categoryName = (c: { nameZh: string; nameEn: string }, locale: Locale = currentLocale()): string =>
+  localName({ zh: c.nameZh, en: c.nameEn }, locale);
 /** A unit (station, institute, centre) or team in the reader's language: its English name when it has one. */
-export const unitName = (u: { name: string; nameEn?: string | null }, locale: Locale = currentLocale()): string => localName({ zh: u.name, en: u.nameEn }, locale);
+export const unitName = (u: { name: string; nameEn?: string | null }, locale: Locale = currentLocale()): string =>
+  localName({ zh: u.name, en: u.nameEn }, locale);
 
 /** Non-sensitive facts of a need, safe for a team group, in the reader's language. */
 export function publicFacts(n: NeedRow, locale: Locale = currentLocale()): Record<string, string> {

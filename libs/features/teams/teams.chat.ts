@@ -35,7 +35,9 @@ export function teamsChat(f: TeamsFeature): ChatFeature {
         turn.say(
           'bind.pick',
           {},
-          teams.value.slice(0, PICK_BUTTONS).map((tm) => [{ label: `${localName({ zh: tm.name, en: tm.nameEn })} (${tm.code})`, data: turn.w.buttons.encode(bindButton, { teamId: tm.id }) }]),
+          teams.value
+            .slice(0, PICK_BUTTONS)
+            .map((tm) => [{ label: `${localName({ zh: tm.name, en: tm.nameEn })} (${tm.code})`, data: turn.w.buttons.encode(bindButton, { teamId: tm.id }) }]),
         );
       }),
     ],

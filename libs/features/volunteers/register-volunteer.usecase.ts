@@ -51,11 +51,8 @@ export class RegisterVolunteer {
       const idOf = new Map((memberships?.memberships ?? []).map((m) => [m.teamId, m.id]));
       for (const team of waiting) {
         // Only coordinators whose scope covers the team's unit are asked; the phone is masked.
-        await alertCoordinators(
-          w,
-          team.orgUnitId,
-          PurposeKey.approvalRequest(actor.personId, team.id),
-          () => msg(
+        await alertCoordinators(w, team.orgUnitId, PurposeKey.approvalRequest(actor.personId, team.id), () =>
+          msg(
             'approval.request',
             { name: r.name, phone: maskPhone(phone), ...nameParams('station', station), ...nameParams('teams', team), skills: listOf(skills) || '-' },
             approvalButtons(w.buttons, idOf.get(team.id)!),

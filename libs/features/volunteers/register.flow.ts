@@ -100,7 +100,9 @@ export class RegisterForm {
 
   private async askTeams(turn: Turn, data: RegisterData): Promise<void> {
     const teams = await joinableTeams(turn.w, data.stationId!);
-    const rows = teams.slice(0, TEAM_BUTTONS).map((t) => [turn.flowButton(`t:${t.id}`, `${data.teamIds.includes(t.id) ? '☑️' : '⬜'} ${localName({ zh: t.name, en: t.nameEn })}`)]);
+    const rows = teams
+      .slice(0, TEAM_BUTTONS)
+      .map((t) => [turn.flowButton(`t:${t.id}`, `${data.teamIds.includes(t.id) ? '☑️' : '⬜'} ${localName({ zh: t.name, en: t.nameEn })}`)]);
     rows.push([turn.flowButton('td', label('btn.finish_teams'))]);
     turn.say('register.ask_teams', {}, rows);
   }

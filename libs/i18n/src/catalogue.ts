@@ -16,7 +16,22 @@ import { emergency } from './messages/emergency.js';
 import { language } from './messages/language.js';
 import { web } from './messages/web.js';
 
-export const NAMESPACES = { common, intake, routing, claims, completion, volunteers, identity, privacy, teams, coordination, calls, emergency, language, web } as const;
+export const NAMESPACES = {
+  common,
+  intake,
+  routing,
+  claims,
+  completion,
+  volunteers,
+  identity,
+  privacy,
+  teams,
+  coordination,
+  calls,
+  emergency,
+  language,
+  web,
+} as const;
 
 export const CATALOGUE = {
   ...common,

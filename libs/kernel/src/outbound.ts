@@ -111,6 +111,13 @@ export class Outbound {
     const sealed: OutMessage = msg.buttons
       ? { ...msg, buttons: msg.buttons.map((row) => row.map((b) => ({ ...b, data: this.buttons.seal(b.data, dest) }))) }
       : msg;
-    return { purposeKey: q.purposeKey, channel: dest.channel, chatId: dest.chatId, template: q.template, bodyEnc: this.cipher.encrypt(JSON.stringify(sealed)), ...q.extra };
+    return {
+      purposeKey: q.purposeKey,
+      channel: dest.channel,
+      chatId: dest.chatId,
+      template: q.template,
+      bodyEnc: this.cipher.encrypt(JSON.stringify(sealed)),
+      ...q.extra,
+    };
   }
 }

@@ -153,7 +153,10 @@ describe('Web chat for residents (headless Chromium, no demo)', () => {
     // A reload: the same chat, their words, the same language.
     await page.reload();
     await page.locator('#log .msg.me', { hasText: 'My elderly mother' }).waitFor({ state: 'visible', timeout: T });
-    await page.locator('#log .msg.bot', { hasText: /I understand you need/ }).first().waitFor({ state: 'visible', timeout: T });
+    await page
+      .locator('#log .msg.bot', { hasText: /I understand you need/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: T });
     expect((await chrome(page)).send).toBe('Send');
     expect(problems).toEqual([]);
   }, 60_000);

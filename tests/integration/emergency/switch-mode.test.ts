@@ -90,7 +90,11 @@ describe('desk.emergency.switchMode', () => {
     expect(await switches()).toEqual([]);
     expect(codeOf(await switchMode(dh, true))).toBe('ok');
     // Another coordinator of the same unit sees the same mode.
-    expect(await switchMode(await coordinatorOf('I-DH'), true, '再次')).toEqual({ ok: false, code: 'mode/unchanged', detail: { unit: DONGHU, unitEn: expect.any(String) } });
+    expect(await switchMode(await coordinatorOf('I-DH'), true, '再次')).toEqual({
+      ok: false,
+      code: 'mode/unchanged',
+      detail: { unit: DONGHU, unitEn: expect.any(String) },
+    });
     expect(await switches()).toHaveLength(1);
     expect(await modeOf('I-DH')).toBe(true);
   });

@@ -75,7 +75,10 @@ describe('desk.teams.bind', () => {
   it('lets a coordinator bind a group to a team in scope, by code or by id', async () => {
     const dh = await coordinatorOf('I-DH');
     const byCode = newChat();
-    expect(await bind(dh, { team: { code: 'S-XF-ELDER' }, chat: byCode })).toEqual({ ok: true, value: { code: 'S-XF-ELDER', name: '幸福社区为老服务队', nameEn: 'Xingfu elderly care team' } });
+    expect(await bind(dh, { team: { code: 'S-XF-ELDER' }, chat: byCode })).toEqual({
+      ok: true,
+      value: { code: 'S-XF-ELDER', name: '幸福社区为老服务队', nameEn: 'Xingfu elderly care team' },
+    });
     expect(await chatRow(byCode)).toMatchObject({ teamId: await teamId('S-XF-ELDER'), title: '志愿者群', boundById: dh.personId });
 
     const byId = newChat('wechat');

@@ -55,7 +55,9 @@ export function webEventToInbound(e: WebEvent, who: WebSpeaker): InboundEvent {
     // The web chat has one desk account: 'web'.
     updateId: `web:${who.externalId}:${e.clientMsgId}`,
     chat: { id: who.chatId, kind: who.chatId === who.externalId ? ('private' as const) : ('group' as const) },
-    from: e.languageCode ? { externalId: who.externalId, displayName: who.displayName, languageCode: e.languageCode } : { externalId: who.externalId, displayName: who.displayName },
+    from: e.languageCode
+      ? { externalId: who.externalId, displayName: who.displayName, languageCode: e.languageCode }
+      : { externalId: who.externalId, displayName: who.displayName },
   };
   if (e.callbackData !== undefined) return { ...base, kind: 'callback', callback: { id: e.clientMsgId, data: e.callbackData } };
   // The page posts whatever coordinates its script likes: never a live fix (no location check-in).

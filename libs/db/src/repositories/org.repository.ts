@@ -25,22 +25,33 @@ export class OrgRepository {
 
   /** The org tree, read once per repository instance (one business action). */
   tree(): Promise<Map<string, OrgNode & { code: string; aliases: string[]; emergencyMode: boolean }>> {
-    this.treeCache ??= this.tx.orgUnit
-      .findMany()
-      .then(
-        (rows) =>
-          new Map(
-            rows.map((u) => [
-              u.id,
-              { id: u.id, parentId: u.parentId, tier: u.tier, name: u.name, nameEn: u.nameEn, code: u.code, aliases: u.aliases, emergencyMode: u.emergencyMode },
-            ]),
-          ),
-      );
+    this.treeCache ??= this.tx.orgUnit.findMany().then(
+      (rows) =>
+        new Map(
+          rows.map((u) => [
+            u.id,
+            {
+              id: u.id,
+              parentId: u.parentId,
+              tier: u.tier,
+              name: u.name,
+              nameEn: u.nameEn,
+              code: u.code,
+              aliases: u.aliases,
+              emergencyMode: u.emergencyMode,
+            },
+          ]),
+        ),
+    );
     return this.treeCache;
   }
 
   async stations(): Promise<Array<{ id: string; code: string; name: string; nameEn: string | null; aliases: string[] }>> {
-    return this.tx.orgUnit.findMany({ where: { tier: 'station' }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, nameEn: true, aliases: true } });
+    return this.tx.orgUnit.findMany({
+      where: { tier: 'station' },
+      orderBy: { code: 'asc' },
+      select: { id: true, code: true, name: true, nameEn: true, aliases: true },
+    });
   }
 
   async unit(id: string) {

@@ -58,7 +58,11 @@ export class PeopleRepository {
 
   /** Where to reach a person: their most recently created private chat. */
   async recipient(personId: string, preferChannel?: Channel): Promise<Recipient | null> {
-    const ids = await this.tx.channelIdentity.findMany({ where: { personId }, orderBy: { createdAt: 'desc' }, include: { person: { select: { locale: true } } } });
+    const ids = await this.tx.channelIdentity.findMany({
+      where: { personId },
+      orderBy: { createdAt: 'desc' },
+      include: { person: { select: { locale: true } } },
+    });
     const pick = ids.find((i) => i.channel === preferChannel) ?? ids[0];
     return pick ? { channel: pick.channel, chatId: pick.chatId, locale: pick.person.locale } : null;
   }

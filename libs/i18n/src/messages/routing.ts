@@ -1,6 +1,9 @@
 // 中心派单 routing: job cards, escalation, reassignment notices.
 export const routing = {
-  'need.dispatched': { zh: '您的需求 {code} 已派给“{team}”，正在等待志愿者接单。', en: 'Your need {code} was sent to team "{teamEn}"; waiting for a volunteer.' },
+  'need.dispatched': {
+    zh: '您的需求 {code} 已派给“{team}”，正在等待志愿者接单。',
+    en: 'Your need {code} was sent to team "{teamEn}"; waiting for a volunteer.',
+  },
   'need.escalated': { zh: '您的需求 {code} 暂时无人接单，已转交{unit}继续安排。', en: 'No one has taken {code} yet; it was passed up to {unitEn}.' },
   'need.unrouted': { zh: '您的需求 {code} 暂时没有匹配的志愿队伍，工作人员会尽快处理。', en: 'No team matches {code} yet; a coordinator will handle it.' },
   'card.new': {
