@@ -100,23 +100,26 @@ describe('Web chat for residents (headless Chromium, no demo)', () => {
   }, 90_000);
 
   /** The page's own words, the sizes of what is pressed, and the fonts it declares. */
-  const chrome = (page: Page) =>
-    page.evaluate(() => {
-      const q = (s: string) => document.querySelector(s) as HTMLElement;
-      const box = (el: Element) => {
-        const r = el.getBoundingClientRect();
-        return { h: r.height, w: r.width, font: parseFloat(getComputedStyle(el).fontSize) };
-      };
-      return {
-        lang: document.documentElement.lang,
-        title: document.title,
-        send: q('#send').textContent,
-        placeholder: (q('#text') as HTMLInputElement).placeholder,
-        location: q('#loc').getAttribute('aria-label'),
-        font: getComputedStyle(document.body).fontFamily,
-        pressables: [...document.querySelectorAll('#send, #loc, #text, #log button')].map(box),
-      };
-    });
+  interface Chrome {
+    lang: string;
+    title: string;
+    send: string;
+    placeholder: string;
+    location: string;
+    font: string;
+    pressables: Array<{ h: number; w: number; font: number }>;
+  }
+  // Run in the page (a string: the tests are compiled without the DOM's types).
+  const CHROME = `(() => {
+    const q = (s) => document.querySelector(s);
+    const box = (el) => { const r = el.getBoundingClientRect(); return { h: r.height, w: r.width, font: parseFloat(getComputedStyle(el).fontSize) }; };
+    return {
+      lang: document.documentElement.lang, title: document.title, send: q('#send').textContent, placeholder: q('#text').placeholder,
+      location: q('#loc').getAttribute('aria-label'), font: getComputedStyle(document.body).fontFamily,
+      pressables: [...document.querySelectorAll('#send, #loc, #text, #log button')].map(box),
+    };
+  })()`;
+  const chrome = (page: Page): Promise<Chrome> => page.evaluate(CHROME) as Promise<Chrome>;
 
   it('speaks Chinese only to a Chinese resident: labels, sizes, fonts', async () => {
     const page = await open('zh-CN');
