@@ -250,7 +250,7 @@ describe('deciding', () => {
     });
     expect(await decide(await coordinatorOf('S-XF'), v.personId, false)).toEqual({
       ok: true,
-      value: { name: '刘晓', team: '幸福社区为老服务队', decided: false },
+      value: { name: '刘晓', team: '幸福社区为老服务队', teamEn: 'Xingfu elderly care team', decided: false },
     });
     expect(await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).toMatchObject({ status: 'approved', approvedById: dh.personId });
     expect(await statusOf(v.personId)).toEqual({ 'S-XF-ELDER': 'approved', 'I-DH-ELDER': 'pending' });
