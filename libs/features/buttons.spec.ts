@@ -19,11 +19,13 @@ import {
   confirmButton,
   doneButton,
   hoursButton,
+  languageButton,
   rateButton,
   releaseButton,
   setOffButton,
   takeButton,
   takeDirectButton,
+  teamLanguageButton,
 } from './index.js';
 
 const cipher = new FieldCipher(randomBytes(32));
@@ -54,6 +56,8 @@ const CASES: Array<[ButtonDef<object>, object[]]> = [
   [callCheckButton, [true, false].map((out) => ({ callId: id, out }))],
   [callAdminButton, CALL_ADMIN_OPS.map((op) => ({ callId: id, op }))],
   [notMeButton, [{ loginId: id }]],
+  [languageButton, ['zh', 'en'].map((locale) => ({ locale }))],
+  [teamLanguageButton, ['zh', 'en'].map((locale) => ({ locale }))],
   // Dialogue choices: a station or team id is the longest (nonces are 4 base64url characters).
   [
     flowButton,
@@ -72,14 +76,14 @@ describe('the buttons of the features', () => {
       (v): v is ButtonDef<object> => typeof v === 'object' && v !== null && 'tag' in v && 'fields' in v,
     );
     expect(new Set(exported)).toEqual(new Set(CASES.map(([def]) => def).filter((d) => d !== flowButton)));
-    expect(exported).toHaveLength(15);
+    expect(exported).toHaveLength(17);
   });
 
   it('gives every button its own tag', () => {
     const tags = CASES.map(([def]) => def.tag);
     expect(new Set(tags).size).toBe(tags.length);
     expect(registry.size).toBe(CASES.length);
-    expect(tags.sort()).toEqual(['bt', 'ca', 'cf', 'ck', 'cm', 'cx', 'dn', 'f', 'go', 'hr', 'nm', 'rl', 'rt', 'td', 'tk', 'va']);
+    expect(tags.sort()).toEqual(['bt', 'ca', 'cf', 'ck', 'cm', 'cx', 'dn', 'f', 'go', 'hr', 'lg', 'lt', 'nm', 'rl', 'rt', 'td', 'tk', 'va']);
   });
 
   it('signs every button but the dialogue one', () => {
@@ -95,7 +99,8 @@ describe('the buttons of the features', () => {
   });
 
   it('flags a payload whose id was swapped as forged', () => {
-    for (const [def, payloads] of CASES.filter(([d]) => d.signed)) {
+    // Every signed button that carries an id (the language buttons carry none).
+    for (const [def, payloads] of CASES.filter(([d, ps]) => d.signed && JSON.stringify(ps[0]).includes(id))) {
       const data = sent(def, payloads[0]!);
       expect({ tag: def.tag, r: decode(data.replace(id, randomUUID())) }).toEqual({ tag: def.tag, r: { ok: false, reason: 'forged' } });
     }

@@ -13,6 +13,7 @@ import { CoordinationFeature, coordinationChat } from './coordination/index.js';
 import { EmergencyFeature, emergencyChat } from './emergency/index.js';
 import { IdentityFeature, identityChat } from './identity/index.js';
 import { IntakeFeature, IntakeForm, intakeChat, type Understander } from './intake/index.js';
+import { LanguageFeature, languageChat } from './language/index.js';
 import { PrivacyFeature, privacyChat, privacyJobs } from './privacy/index.js';
 import { RoutingFeature, routingChat, routingJobs } from './routing/index.js';
 import { SessionsFeature, sessionsChat } from './sessions/index.js';
@@ -30,6 +31,7 @@ export class Desk {
   readonly coordination: CoordinationFeature;
   readonly volunteers = new VolunteersFeature();
   readonly teams = new TeamsFeature();
+  readonly language = new LanguageFeature();
   readonly identity = new IdentityFeature();
   readonly sessions = new SessionsFeature();
   readonly privacy = new PrivacyFeature();
@@ -57,6 +59,7 @@ export class Desk {
       coordinationChat(this.coordination),
       volunteersChat(this.volunteers),
       teamsChat(this.teams),
+      languageChat(this.language),
       identityChat(this.identity),
       sessionsChat(this.sessions),
       privacyChat(this.privacy),

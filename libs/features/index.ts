@@ -9,6 +9,7 @@ export * from './completion/index.js';
 export * from './coordination/index.js';
 export * from './volunteers/index.js';
 export * from './teams/index.js';
+export * from './language/index.js';
 export * from './identity/index.js';
 export * from './privacy/index.js';
 export * from './sessions/index.js';

@@ -14,6 +14,7 @@ import {
   declineKeyword,
   finishKeyword,
   joinKeyword,
+  languageKeyword,
   linkKeyword,
   myNeedsKeyword,
   rateKeyword,
@@ -97,6 +98,11 @@ const CASES: Case[] = [
   },
   { def: def(myNeedsKeyword), args: [{}], misses: ['我的需求 N-0042', '我的需求呢', '查看我的需求'] },
   {
+    def: def(languageKeyword),
+    args: ['', '中文', 'en', 'English'].map((choice) => ({ choice })),
+    misses: ['语言障碍，需要翻译', '语言不通', '语言 法语', 'languages'],
+  },
+  {
     def: def(bindKeyword),
     args: ['S-XF-ELDER', 'c_health', 'A'.repeat(32), '7'].map((teamCode) => ({ teamCode })),
     misses: ['绑定队伍', '绑定队伍 ', '绑定队伍S-XF-ELDER', '绑定队伍 S XF', `绑定队伍 ${'A'.repeat(33)}`, '绑定队伍 幸福社区', '绑定队伍 S.XF'],
@@ -157,6 +163,7 @@ describe('the keywords of the features', () => {
         'finish',
         'link',
         'my',
+        'language',
         'rate',
         'release',
         'set_off',

@@ -103,7 +103,7 @@ export const BUTTON_DEFS: ButtonDef<object>[] = [
 ];
 
 /** Values some field kind reads (besides uuids); each field takes those its own `read` accepts. */
-const FIELD_CANDIDATES = ['y', 'n', 'a', 'r', 'o', 'i', '1', '4', '5', '96', 'ab12', '-_Az', 'skip', 'c:elderly', 'td', ...features.CALL_ADMIN_OPS];
+const FIELD_CANDIDATES = ['y', 'n', 'a', 'r', 'o', 'i', '1', '4', '5', '96', 'ab12', '-_Az', 'skip', 'c:elderly', 'td', ...features.CALL_ADMIN_OPS, 'zh', 'en'];
 
 /** Per field of `def`, the values it accepts among the candidates and `uuids`. */
 export function fieldValues(def: ButtonDef<object>, uuids: string[]): Array<[string, unknown[]]> {

@@ -27,9 +27,9 @@ export async function launchBrowser(timeoutMs = 30_000): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS, timeout: timeoutMs });
 }
 
-/** A fresh context (own cookies and localStorage) with a desktop-sized window and Chinese locale. */
-export async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'zh-CN' });
+/** A fresh context (own cookies and localStorage) with a desktop-sized window and a Chinese (or the given) locale. */
+export async function newContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale });
   context.setDefaultTimeout(20_000);
   context.setDefaultNavigationTimeout(20_000);
   return context;

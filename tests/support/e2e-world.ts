@@ -48,6 +48,7 @@ export async function resetWorld(h: DeskHarness, opts: ResetOptions): Promise<vo
     }
   }
   await h.prisma.orgUnit.updateMany({ data: { emergencyMode: false } });
+  await h.prisma.team.updateMany({ data: { locale: 'zh' } });
   if (opts.demo) await seedDemoCounty(h.prisma, h.cipher, opts.demo);
 }
 

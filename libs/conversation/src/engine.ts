@@ -3,11 +3,13 @@
 // answers, replies) and returns what the adapter must answer synchronously (a button's toast).
 // It decides nothing itself: who may do what is decided by the features' use cases.
 import { cleanName, cleanText, isContentless, type HandleOutcome, type InboundEvent, type Logger } from '@baiying/domain';
-import { buttonRegistry, type ButtonDef, type UnitOfWork } from '@baiying/kernel';
+import type { ActorRow } from '@baiying/db';
+import { asLocale, DEFAULT_LOCALE, inLocale, type Locale } from '@baiying/i18n';
+import { buttonRegistry, type ButtonDef, type UnitOfWork, type Work } from '@baiying/kernel';
 import { flowButton, Turn } from './turn.js';
 import type { Dialogue } from './dialogue.js';
 import { normaliseKeywordText } from './keyword.js';
-import type { ButtonReg, ChatFeature, CommandReg, Fallbacks, FlowReg, KeywordReg, TextPreparer } from './registration.js';
+import type { ButtonReg, ChatFeature, CommandReg, Fallbacks, FlowReg, KeywordReg, LanguageReader, TextPreparer } from './registration.js';
 
 export class ConversationEngine {
   private readonly commands = new Map<string, CommandReg>();
@@ -17,6 +19,7 @@ export class ConversationEngine {
   private readonly flows: FlowReg[] = [];
   private readonly fallbacks: Fallbacks = {};
   private readonly preparers: TextPreparer[] = [];
+  private languageOf?: LanguageReader;
   private readonly skipped = new Map<string, number>();
 
   constructor(
@@ -36,6 +39,10 @@ export class ConversationEngine {
       }
       this.flows.push(...(f.flows ?? []));
       if (f.prepareText) this.preparers.push(f.prepareText);
+      if (f.languageOf) {
+        if (this.languageOf) throw new Error(`languageOf registered twice (${f.feature})`);
+        this.languageOf = f.languageOf;
+      }
       for (const [k, handler] of Object.entries(f.fallbacks ?? {}) as Array<[keyof Fallbacks, unknown]>) {
         if (this.fallbacks[k]) throw new Error(`fallback ${k} registered twice (${f.feature})`);
         Object.assign(this.fallbacks, { [k]: handler });
@@ -65,13 +72,57 @@ export class ConversationEngine {
       );
       const dialogue =
         ev.chat.kind === 'private' ? this.loadDialogue((s) => w.deps.cipher.decrypt(s), await w.repos.messaging.state(ev.channel, ev.chat.id)) : null;
-      const turn = new Turn(w, ev, actor, dialogue);
-      if (ev.kind === 'callback') await this.onButton(turn);
-      else if (ev.chat.kind === 'group') await this.onGroup(turn);
-      else await this.onPrivate(turn);
+      const locale = ev.chat.kind === 'private' ? await this.personLocale(w, ev, actor, dialogue) : await this.groupLocale(w, ev);
+      const turn = new Turn(w, ev, actor, dialogue, locale);
+      // Whatever the handlers write without naming a language is written in this chat's.
+      await inLocale(locale, async () => {
+        if (ev.kind === 'callback') await this.onButton(turn);
+        else if (ev.chat.kind === 'group') await this.onGroup(turn);
+        else await this.onPrivate(turn);
+      });
       await turn.flush();
       return turn.answer ? { duplicate: false, callbackAnswer: turn.answer } : { duplicate: false };
     });
+  }
+
+  /**
+   * The one language the desk writes to this person in, settled before anything is said:
+   * - a choice (/lang, 语言) always stands;
+   * - nothing known yet: the chat app's language (Telegram's language_code), then what they write;
+   * - known from the app or from earlier words: a free text outside a form that is clearly in the
+   *   other language switches it (someone writing English to an app set to Chinese wants English),
+   *   but an answer inside a form does not (an address or a name may be in Latin letters), nor a
+   *   short or mixed text, a keyword, a command or a button.
+   */
+  private async personLocale(w: Work, ev: InboundEvent, actor: ActorRow, dialogue: Dialogue | null): Promise<Locale> {
+    let locale = asLocale(actor.locale);
+    let source = actor.localeSource;
+    if (source === 'chosen') return locale;
+    if (source === 'default' && ev.from.languageCode) {
+      locale = asLocale(ev.from.languageCode);
+      source = 'client';
+    }
+    if (ev.kind === 'text' && this.languageOf && (source === 'default' || !dialogue)) {
+      const keywordText = normaliseKeywordText(ev.text ?? '');
+      const isKeyword = keywordText !== null && this.keywords.some((k) => k.match(keywordText) !== null);
+      const written = isKeyword ? null : this.languageOf(ev.text ?? '');
+      if (written) {
+        locale = written;
+        source = 'text';
+      }
+    }
+    if (locale !== actor.locale || source !== actor.localeSource) {
+      await w.repos.people.setLocale(actor.personId, locale, source);
+      actor.locale = locale;
+      actor.localeSource = source;
+    }
+    return locale;
+  }
+
+  /** A group speaks its team's language (zh-CN when the group is bound to no team). */
+  private async groupLocale(w: Work, ev: InboundEvent): Promise<Locale> {
+    const known = await w.repos.people.chatLocales([{ channel: ev.channel, chatId: ev.chat.id }]);
+    return known.has(`${ev.channel}:${ev.chat.id}`) ? asLocale(known.get(`${ev.channel}:${ev.chat.id}`)) : DEFAULT_LOCALE;
   }
 
   /** The features' slow work on a private free text, before the transaction and the chat lock. */

@@ -119,7 +119,7 @@ export class ConversationIngress {
           { channel: ev.channel, chatId: ev.chat.id },
           PurposeKey.rateLimited(ev.channel, ev.updateId),
           'reply',
-          msg('rate_limited', { numbers: this.opts.emergencyNumbers }),
+          () => msg('rate_limited', { numbers: this.opts.emergencyNumbers }),
           Priority.interactive,
         );
       });

@@ -16,6 +16,7 @@ describe('defineKeyword', () => {
     expect(code.name).toBe('demo');
     expect(code.words).toEqual(['做', '做一下', 'do it']);
     expect(code.show({ code: 'N-0042' })).toBe('做 N-0042');
+    expect(code.show({ code: 'N-0042' }, 'en')).toBe('do it N-0042');
     const bare = defineKeyword<Record<string, never>>({ name: 'bare', words: ['我的', 'mine'], args: '', read: () => ({}), write: () => '' });
     expect(bare.show({})).toBe('我的');
     expect(bare.parse('我的')).toEqual({});

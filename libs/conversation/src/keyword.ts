@@ -4,14 +4,15 @@
 // they are written. Buttons show `show(...)` as their keyword and the engine parses with
 // `parse(...)`, so what a message tells people to type is what the desk accepts (a spec checks
 // the round trip for every keyword).
+import { currentLocale, type Locale } from '@baiying/i18n';
 
 export interface KeywordDef<A> {
   readonly name: string;
   /** Accepted words; the first is the one messages show. */
   readonly words: readonly string[];
   parse(text: string): A | null;
-  /** The full text to type, e.g. "接单 N-20261123-0042". */
-  show(args: A): string;
+  /** The full text to type in the reader's language, e.g. "接单 N-20261123-0042" / "take N-20261123-0042". */
+  show(args: A, locale?: Locale): string;
 }
 
 export interface KeywordSpec<A> {
@@ -37,9 +38,11 @@ export function defineKeyword<A>(spec: KeywordSpec<A>): KeywordDef<A> {
       const m = re.exec(text);
       return m ? spec.read(m) : null;
     },
-    show: (args) => {
+    show: (args, locale = currentLocale()) => {
       const rest = spec.write(args);
-      return rest ? `${spec.words[0]} ${rest}` : spec.words[0]!;
+      // The first word in the reader's language: English words are the Latin ones.
+      const word = (locale === 'en' ? spec.words.find((w) => /^[a-z]/i.test(w)) : undefined) ?? spec.words[0]!;
+      return rest ? `${word} ${rest}` : word;
     },
   };
 }

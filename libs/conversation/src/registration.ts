@@ -62,8 +62,15 @@ export interface Fallbacks {
  */
 export type TextPreparer = (text: string, now: Date, flow: string | null) => Promise<void>;
 
+/**
+ * The language a private free text is written in, when it says so clearly enough to choose a
+ * person's language by ('zh' or 'en'); null for short, mixed or unclear text. One owner.
+ */
+export type LanguageReader = (text: string) => 'zh' | 'en' | null;
+
 export interface ChatFeature {
   readonly feature: string;
+  readonly languageOf?: LanguageReader;
   readonly prepareText?: TextPreparer;
   readonly commands?: CommandReg[];
   readonly keywords?: KeywordReg[];

@@ -2,7 +2,7 @@
 import type { ActorRow } from '@baiying/db';
 import type { CallbackAnswer, Err, InboundEvent, OutButton, OutMessage } from '@baiying/domain';
 import { PurposeKey, Priority } from '@baiying/domain';
-import { label, t, type MessageKey, type Params } from '@baiying/i18n';
+import { asLocale, t, type Locale, type MessageKey, type Params } from '@baiying/i18n';
 import { defineButton, field, type Work } from '@baiying/kernel';
 import type { Dialogue } from './dialogue.js';
 
@@ -22,6 +22,8 @@ export class Turn {
     readonly ev: InboundEvent,
     public actor: ActorRow,
     public dialogue: Dialogue | null,
+    /** The language of this chat: the actor's in private, the team's in a group. */
+    public locale: Locale = asLocale(actor.locale),
   ) {}
 
   get isPrivate(): boolean {
@@ -36,16 +38,19 @@ export class Turn {
       'reply',
       m,
       Priority.interactive,
+      m.locale ?? this.locale,
     );
   }
 
+  /** A catalogue message in this chat's language. */
   say(key: MessageKey, params: Params = {}, buttons?: OutButton[][]): void {
-    this.reply(buttons ? { text: t(key, params), buttons } : { text: t(key, params) });
+    const text = t(key, params, this.locale);
+    this.reply(buttons ? { text, buttons, locale: this.locale } : { text, locale: this.locale });
   }
 
-  /** The short toast for a pressed button (and, for errors, the reason). */
+  /** The short toast for a pressed button (and, for errors, the reason), in the presser's language. */
   toast(key: MessageKey, params: Params = {}, alert = false): void {
-    this.answer = { text: label(key, params).slice(0, TOAST_MAX_CHARS), alert };
+    this.answer = { text: t(key, params, asLocale(this.actor.locale)).slice(0, TOAST_MAX_CHARS), alert };
     // Without toasts the answer becomes a message, unless this turn already replied.
     if (!this.w.deps.channels.capabilities(this.ev.channel).hasToasts && this.replies === 0) this.say(key, params);
   }

@@ -66,7 +66,7 @@ export class AnswerCall {
       { channel: next.channel, chatId: next.chatId },
       PurposeKey.callPromoted(call.id, next.personId),
       'call-promoted',
-      this.render.banner(call, msg('call.promoted', this.render.facts(call))),
+      () => this.render.banner(call, msg('call.promoted', this.render.facts(call))),
       Priority.status,
     );
   }

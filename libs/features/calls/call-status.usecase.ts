@@ -1,8 +1,9 @@
 // A call's state for whoever may manage it: counts, delivery, and the tally as chat shows it
 // (/roster in chat, GET /api/calls/:code over HTTP).
+import { asLocale } from '@baiying/i18n';
 import type { ActorRow, DeliveryCounts, RosterCounts } from '@baiying/db';
 import { ok, type Result } from '@baiying/domain';
-import { parseCommand, type Work } from '@baiying/kernel';
+import { parseCommand, renderIn, type Work } from '@baiying/kernel';
 import { manageableCall } from './call-access.js';
 import { callIdCommand, type CallIdCommand } from './close-call.usecase.js';
 import type { TallyRenderer } from './tally.js';
@@ -37,7 +38,7 @@ export class GetCallStatus {
       answerBy: call.answerBy,
       roster: await w.repos.calls.counts(call.id),
       delivery: await w.repos.calls.delivery(call.id),
-      tally: (await this.tallies.tally(w, call)).text,
+      tally: renderIn(await this.tallies.tally(w, call), asLocale(actor.locale)).text,
     });
   }
 }

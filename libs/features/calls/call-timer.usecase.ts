@@ -30,7 +30,7 @@ export class RunCallTimer {
       case 'remind': {
         if (call.status === 'cancelled' || w.now >= call.startsAt) return 'skipped';
         const yes = await w.repos.calls.withRoster(call.id, ['confirmed']);
-        const reminder = this.render.reminder(call, timer.minutes);
+        const reminder = () => this.render.reminder(call, timer.minutes);
         for (const p of yes)
           w.out.bulk({ channel: p.channel, chatId: p.chatId }, PurposeKey.callReminder(call.id, timer.minutes, p.personId), 'call-reminder', reminder);
         return `reminded ${yes.length}`;
@@ -55,7 +55,7 @@ export class RunCallTimer {
             call.createdById,
             PurposeKey.callUnconfirmed(call.id),
             'call-unconfirmed',
-            this.render.unconfirmed(call, unconfirmed),
+            () => this.render.unconfirmed(call, unconfirmed),
             Priority.status,
           );
         if (call.status === 'open') await w.repos.calls.update(call.id, { status: 'closed', closedAt: w.now, version: { increment: 1 } });

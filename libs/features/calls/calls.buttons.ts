@@ -36,10 +36,10 @@ export const checkOutKeyword = defineKeyword<{ callCode: string | null }>({
 
 /** The coordinator's controls, typed: 提醒未回复 / 延长召集 / 截止召集 / 取消召集 / 名单 / 确认到场 + the call's code. */
 export const ADMIN_KEYWORDS: Record<CallAdminOp, ReturnType<typeof callCode>> = {
-  remind: callCode('call_remind', ['提醒未回复']),
-  extend: callCode('call_extend', ['延长召集']),
-  close: callCode('call_close', ['截止召集']),
-  cancel: callCode('call_cancel', ['取消召集']),
-  roster: callCode('call_roster', ['名单']),
-  confirm: callCode('call_confirm', ['确认到场']),
+  remind: callCode('call_remind', ['提醒未回复', 'remind silent']),
+  extend: callCode('call_extend', ['延长召集', 'extend call']),
+  close: callCode('call_close', ['截止召集', 'close call']),
+  cancel: callCode('call_cancel', ['取消召集', 'cancel call']),
+  roster: callCode('call_roster', ['名单', 'roster']),
+  confirm: callCode('call_confirm', ['确认到场', 'confirm attendance']),
 };

@@ -3,7 +3,7 @@
 // and the coordinator's notice of those never checked out; emergency-mode calls carry the banner.
 import type { OutButton, OutMessage } from '@baiying/domain';
 import { label, t } from '@baiying/i18n';
-import { formatLocal, msg, type ButtonCodec } from '@baiying/kernel';
+import { formatLocal, listOf, msg, type ButtonCodec } from '@baiying/kernel';
 import { withEmergencyBanner } from '../emergency/index.js';
 import { ADMIN_KEYWORDS, callAdminButton, callAnswerButton, callCheckButton, checkOutKeyword, declineKeyword, joinKeyword } from './calls.buttons.js';
 import type { CallRow } from './call-row.js';
@@ -25,7 +25,7 @@ export class CallRenderer {
       end: formatLocal(call.endsAt, tz),
       answerBy: formatLocal(call.answerBy, tz),
       headcount: call.headcount,
-      skills: call.skills.length ? call.skills.join('、') : '-',
+      skills: call.skills.length ? listOf(call.skills) : '-',
     };
   }
 

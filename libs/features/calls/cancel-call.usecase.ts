@@ -19,7 +19,7 @@ export class CancelCall {
     if (call.status === 'cancelled') return err('call/cancelled', { code: call.code });
     await w.repos.calls.update(call.id, { status: 'cancelled', closedAt: w.now, version: { increment: 1 } });
     const yes = await w.repos.calls.withRoster(call.id, ['confirmed', 'waitlisted']);
-    const notice = this.render.banner(call, msg('call.cancelled_notice', this.render.facts(call)));
+    const notice = () => this.render.banner(call, msg('call.cancelled_notice', this.render.facts(call)));
     for (const p of yes)
       w.out.to({ channel: p.channel, chatId: p.chatId }, PurposeKey.callCancelled(call.id, p.personId), 'call-cancelled', notice, Priority.status);
     await w.repos.calls.event(call.id, 'cancel', actor.personId, { told: yes.length });

@@ -59,7 +59,7 @@ export class CreateCall {
     await w.repos.calls.event(call.id, 'create', actor.personId, { recipients, audience: JSON.parse(JSON.stringify(d.audience)) as object });
     // The coordinator's live tally (edited in place as answers come in).
     await w.out.toPerson(actor.personId, PurposeKey.callTally(call.id), 'call-tally', await this.tallies.tally(w, call), Priority.interactive);
-    const notice = this.render.groupNotice(call);
+    const notice = () => this.render.groupNotice(call);
     for (const chat of await teamChatsFor(w, sel.value)) {
       w.out.to({ channel: chat.channel, chatId: chat.chatId }, PurposeKey.callTeamNotice(call.id, chat.id), 'call-team-notice', notice, Priority.status);
     }

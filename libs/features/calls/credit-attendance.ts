@@ -21,7 +21,7 @@ export async function creditAttendance(
     { channel: me.channel, chatId: me.chatId },
     PurposeKey.callCredited(call.id, personId),
     'hours-credited',
-    msg('call.credited', { code: call.code, title: call.title, hours, points }),
+    () => msg('call.credited', { code: call.code, title: call.title, hours, points }),
     Priority.status,
   );
   return { hours, points };

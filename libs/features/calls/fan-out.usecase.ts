@@ -65,7 +65,7 @@ export class FanOut {
       w.schedule('refresh-tally', { callId: call.id, slot }, new Date(slot * every));
       return { queued: 0, done: true };
     }
-    const message = this.render.callMessage(call);
+    const message = () => this.render.callMessage(call);
     for (const r of rows) w.out.bulk({ channel: r.channel, chatId: r.chatId }, PurposeKey.callMessage(call.id, r.personId), 'call', message);
     await w.repos.calls.markQueued(
       call.id,

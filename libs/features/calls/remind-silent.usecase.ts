@@ -20,7 +20,7 @@ export class RemindSilent {
     if (call.nudgedAt) return err('call/already_reminded', { code: call.code });
     if (!call.fanoutDoneAt) return err('call/still_sending', { code: call.code });
     const silent = (await w.repos.calls.withRoster(call.id, ['none'])).filter((p) => p.queuedAt !== null);
-    const reminder = this.render.nudge(call);
+    const reminder = () => this.render.nudge(call);
     for (const p of silent) w.out.bulk({ channel: p.channel, chatId: p.chatId }, PurposeKey.callNudge(call.id, p.personId), 'call-nudge', reminder);
     await w.repos.calls.update(call.id, { nudgedAt: w.now });
     await w.repos.calls.event(call.id, 'remind_silent', actor.personId, { n: silent.length });

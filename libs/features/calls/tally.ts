@@ -1,8 +1,8 @@
 // The coordinator's live roll-call: one message edited in place as answers come in (at most
 // one edit per refresh window), or re-sent now and then where the channel cannot edit.
-import { maskPhone, systemClock, type OutButton, type OutMessage } from '@baiying/domain';
-import { label, t, zh, type MessageKey } from '@baiying/i18n';
-import type { Work } from '@baiying/kernel';
+import { maskPhone, systemClock, type OutButton } from '@baiying/domain';
+import { label, t, type MessageKey } from '@baiying/i18n';
+import type { Renderer, Work } from '@baiying/kernel';
 import { ADMIN_KEYWORDS, callAdminButton, type CallAdminOp } from './calls.buttons.js';
 import type { CallRenderer } from './calls.render.js';
 import type { CallRow } from './call-row.js';
@@ -10,7 +10,8 @@ import type { CallRow } from './call-row.js';
 /** Names listed in the tally (the rest are counted). */
 const TALLY_NAMES = 30;
 
-const ADMIN_BUTTON_KEYS: Record<Exclude<CallAdminOp, 'roster' | 'confirm'>, MessageKey> = {
+type AdminOp = Exclude<CallAdminOp, 'roster' | 'confirm'>;
+const ADMIN_BUTTON_KEYS: Record<AdminOp, MessageKey> = {
   remind: 'btn.call_remind',
   extend: 'btn.call_extend',
   close: 'btn.call_close',
@@ -32,7 +33,8 @@ export function refreshSoon(w: Work, callId: string): void {
 export class TallyRenderer {
   constructor(private readonly render: CallRenderer) {}
 
-  async tally(w: Work, call: CallRow): Promise<OutMessage> {
+  /** The roll-call, read now and rendered for its reader (the call's creator) in their language. */
+  async tally(w: Work, call: CallRow): Promise<Renderer> {
     const counts = await w.repos.calls.counts(call.id);
     const delivery = await w.repos.calls.delivery(call.id);
     const roster = await w.repos.calls.roster(call.id, TALLY_NAMES);
@@ -45,39 +47,37 @@ export class TallyRenderer {
     });
     const more = counts.confirmed + counts.waitlisted - roster.length;
     const status: MessageKey = call.status === 'open' ? 'call.status.open' : call.status === 'closed' ? 'call.status.closed' : 'call.status.cancelled';
-    const text = [
-      t('call.tally', {
-        ...this.render.facts(call),
-        confirmed: counts.confirmed,
-        waitlisted: counts.waitlisted,
-        declined: counts.declined + counts.withdrawn,
-        silent: counts.none,
-        sent: delivery.sent,
-        recipients: delivery.recipients,
-        status: zh(status),
-        checkCode: call.checkCode,
-      }),
-      delivery.uncertain ? t('call.tally.uncertain', { n: delivery.uncertain }) : '',
-      names.join('\n'),
-      more > 0 ? t('call.tally.more', { n: more }) : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-    const buttons: OutButton[][] =
+    const rows: AdminOp[][] =
       call.status === 'open'
         ? [
-            [this.adminButton(w, call, 'remind'), this.adminButton(w, call, 'extend')],
-            [this.adminButton(w, call, 'close'), this.adminButton(w, call, 'cancel')],
+            ['remind', 'extend'],
+            ['close', 'cancel'],
           ]
         : [];
-    return this.render.banner(call, buttons.length ? { text, buttons } : { text });
-  }
-
-  private adminButton(w: Work, call: CallRow, op: Exclude<CallAdminOp, 'roster' | 'confirm'>): OutButton {
-    return {
-      label: label(ADMIN_BUTTON_KEYS[op]),
-      data: w.buttons.encode(callAdminButton, { callId: call.id, op }),
-      keyword: ADMIN_KEYWORDS[op].show({ callCode: call.code }),
+    const data = new Map(rows.flat().map((op) => [op, w.buttons.encode(callAdminButton, { callId: call.id, op })]));
+    return () => {
+      const buttons: OutButton[][] = rows.map((row) =>
+        row.map((op) => ({ label: label(ADMIN_BUTTON_KEYS[op]), data: data.get(op)!, keyword: ADMIN_KEYWORDS[op].show({ callCode: call.code }) })),
+      );
+      const text = [
+        t('call.tally', {
+          ...this.render.facts(call),
+          confirmed: counts.confirmed,
+          waitlisted: counts.waitlisted,
+          declined: counts.declined + counts.withdrawn,
+          silent: counts.none,
+          sent: delivery.sent,
+          recipients: delivery.recipients,
+          status: t(status),
+          checkCode: call.checkCode,
+        }),
+        delivery.uncertain ? t('call.tally.uncertain', { n: delivery.uncertain }) : '',
+        names.join('\n'),
+        more > 0 ? t('call.tally.more', { n: more }) : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+      return this.render.banner(call, buttons.length ? { text, buttons } : { text });
     };
   }
 }

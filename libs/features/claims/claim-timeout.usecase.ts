@@ -37,13 +37,10 @@ export class ClaimTimeout {
       claim.volunteerId,
       PurposeKey.claimTimedOut(claim.id),
       'claim-timed-out',
-      msg('claim.timed_out', { code: need.code, hours }),
+      () => msg('claim.timed_out', { code: need.code, hours }),
       Priority.status,
     );
-    await alertCoordinators(
-      w,
-      need.ownerUnitId,
-      PurposeKey.alert('claim_timeout', claim.id),
+    await alertCoordinators(w, need.ownerUnitId, PurposeKey.alert('claim_timeout', claim.id), () =>
       msg('alert.claim_timed_out', { code: need.code, volunteer: claim.volunteer.displayName, hours }),
     );
     return 'returned';

@@ -2,31 +2,37 @@
 import type { FieldCipher } from '@baiying/crypto';
 import type { NeedRow } from '@baiying/db';
 import type { OutMessage } from '@baiying/domain';
-import { label, t, zh } from '@baiying/i18n';
+import { label, t } from '@baiying/i18n';
 import type { ButtonCodec } from '@baiying/kernel';
-import { publicFacts, statusKey } from '../routing/index.js';
+import { categoryName, publicFacts, statusKey, unitName } from '../routing/index.js';
 import { doneButton, finishKeyword, releaseButton, releaseKeyword, setOffButton, setOffKeyword } from './claims.buttons.js';
 
 export function privateDetails(n: NeedRow, cipher: FieldCipher, buttons: ButtonCodec, claimId: string): OutMessage {
   const address = cipher.decryptOptional(n.addressEnc);
   const location = cipher.decryptOptional(n.locationEnc);
-  const place = [n.station.name, address, location ? `📍${location}` : null].filter(Boolean).join(' ');
+  const place = [unitName(n.station), address, location ? `📍${location}` : null].filter(Boolean).join(' ');
   const phone = cipher.decryptOptional(n.phoneEnc);
   // The taker sees the resident's own words for when (legacy rows: the clear column).
   const words = cipher.decryptOptional(n.wantedTimeEnc) ?? n.wantedTime;
   const facts = publicFacts(n);
   return {
-    text: t('details', { ...facts, time: words ?? facts.time!, description: cipher.decrypt(n.descriptionEnc), place, phone: phone ?? zh('not_given') }),
+    text: t('details', { ...facts, time: words ?? facts.time!, description: cipher.decrypt(n.descriptionEnc), place, phone: phone ?? t('not_given') }),
     buttons: [
       [
         { label: label('btn.set_off'), data: buttons.encode(setOffButton, { claimId }), keyword: setOffKeyword.show({ code: n.code }) },
         {
           label: label('btn.done'),
           data: buttons.encode(doneButton, { claimId }),
-          keyword: finishKeyword.show({ code: n.code, hours: `${Number(n.category.defaultHours)}小时` }),
+          keyword: finishKeyword.show({ code: n.code, hours: t('hours.short', { hours: Number(n.category.defaultHours) }) }),
         },
       ],
-      [{ label: label('btn.release'), data: buttons.encode(releaseButton, { claimId }), keyword: releaseKeyword.show({ code: n.code, reason: '原因' }) }],
+      [
+        {
+          label: label('btn.release'),
+          data: buttons.encode(releaseButton, { claimId }),
+          keyword: releaseKeyword.show({ code: n.code, reason: t('release.reason_word') }),
+        },
+      ],
     ],
   };
 }
@@ -34,7 +40,7 @@ export function privateDetails(n: NeedRow, cipher: FieldCipher, buttons: ButtonC
 /** The jobs list (/jobs): each of the volunteer's active jobs with its buttons. */
 export function jobLine(c: { id: string; need: NeedRow }, buttons: ButtonCodec): OutMessage {
   return {
-    text: `${c.need.code}　${c.need.category.nameZh}　${c.need.station.name}　${zh(statusKey(c.need.status))}`,
+    text: t('jobs.line', { code: c.need.code, category: categoryName(c.need.category), area: unitName(c.need.station), status: t(statusKey(c.need.status)) }),
     buttons: [
       [
         { label: label('btn.set_off'), data: buttons.encode(setOffButton, { claimId: c.id }) },

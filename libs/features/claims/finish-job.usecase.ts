@@ -40,7 +40,7 @@ export class FinishJob {
       need.residentId,
       PurposeKey.needAskConfirm(need.id, eventId),
       'need-ask-confirm',
-      msg('need.ask_confirm', { code: need.code, volunteer: actor.displayName }, confirmButtons(w.buttons, need.id)),
+      () => msg('need.ask_confirm', { code: need.code, volunteer: actor.displayName }, confirmButtons(w.buttons, need.id)),
       Priority.status,
       need.channel,
     );

@@ -26,10 +26,7 @@ export class ReleaseJob {
     if (!c.ok) return c;
     const { need, claim } = c.value;
     if (!(await returnToPool(w, this.rounds, need, claim, { words: reason }, actor.personId))) return err('need/invalid_transition');
-    await alertCoordinators(
-      w,
-      need.ownerUnitId,
-      PurposeKey.alert('released', claim.id),
+    await alertCoordinators(w, need.ownerUnitId, PurposeKey.alert('released', claim.id), () =>
       msg('alert.released', { code: need.code, volunteer: actor.displayName, reason }),
     );
     return ok({ code: need.code });

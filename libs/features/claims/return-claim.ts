@@ -39,7 +39,7 @@ export async function returnToPool(
     need.residentId,
     PurposeKey.needReleased(need.id, claim.id),
     'need-released',
-    msg('need.released', { code: need.code }),
+    () => msg('need.released', { code: need.code }),
     Priority.status,
     need.channel,
   );

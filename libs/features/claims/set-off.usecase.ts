@@ -21,7 +21,7 @@ export class SetOff {
       need.residentId,
       PurposeKey.needEnRoute(need.id, claim.id),
       'need-en-route',
-      msg('need.en_route', { code: need.code, volunteer: actor.displayName }),
+      () => msg('need.en_route', { code: need.code, volunteer: actor.displayName }),
       Priority.status,
       need.channel,
     );

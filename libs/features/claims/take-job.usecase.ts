@@ -66,14 +66,14 @@ export class TakeJob {
       actor.personId,
       PurposeKey.jobDetails(won.claimId),
       'job-details',
-      privateDetails(need, w.deps.cipher, w.buttons, won.claimId),
+      () => privateDetails(need, w.deps.cipher, w.buttons, won.claimId),
       Priority.interactive,
     );
     await w.out.toPerson(
       need.residentId,
       PurposeKey.needTaken(need.id, won.claimId),
       'need-taken',
-      msg('need.taken', { code: need.code, volunteer: actor.displayName }),
+      () => msg('need.taken', { code: need.code, volunteer: actor.displayName }),
       Priority.status,
       need.channel,
     );

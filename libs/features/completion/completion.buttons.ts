@@ -29,5 +29,5 @@ export function confirmButtons(buttons: ButtonCodec, needId: string): OutButton[
 }
 
 export function ratingButtons(buttons: ButtonCodec, needId: string): OutButton[][] {
-  return [RATING_SCORES.map((n) => ({ label: '⭐'.repeat(n), data: buttons.encode(rateButton, { needId, score: n }) }))];
+  return [RATING_SCORES.map((n) => ({ label: label('btn.stars', { stars: '⭐'.repeat(n), n }), data: buttons.encode(rateButton, { needId, score: n }) }))];
 }

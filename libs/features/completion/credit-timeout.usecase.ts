@@ -32,7 +32,7 @@ export class CreditTimeout {
       need.residentId,
       PurposeKey.needAutoConfirmed(need.id),
       'need-auto-confirmed',
-      msg('need.auto_confirmed', { code: need.code }, ratingButtons(w.buttons, need.id)),
+      () => msg('need.auto_confirmed', { code: need.code }, ratingButtons(w.buttons, need.id)),
       Priority.status,
       need.channel,
     );

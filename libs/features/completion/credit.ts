@@ -20,7 +20,7 @@ export async function creditJob(w: Work, need: NeedRow, by: CreditedBy, actorId:
     record.volunteerId,
     PurposeKey.recordCredited(record.id),
     'hours-credited',
-    msg('hours.credited', { code: need.code, hours, points }),
+    () => msg('hours.credited', { code: need.code, hours, points }),
     Priority.status,
   );
   return true;

@@ -25,7 +25,7 @@ export class RateService {
         claim.volunteerId,
         PurposeKey.needRated(need.id),
         'need-rated',
-        msg('rating.volunteer', { code: need.code, score }),
+        () => msg('rating.volunteer', { code: need.code, score }),
         Priority.status,
       );
     return ok({ code: need.code });

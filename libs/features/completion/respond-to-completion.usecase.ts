@@ -24,7 +24,7 @@ export class RespondToCompletion {
         actor.personId,
         PurposeKey.needAskRating(need.id),
         'need-ask-rating',
-        msg('need.ask_rating', {}, ratingButtons(w.buttons, need.id)),
+        () => msg('need.ask_rating', {}, ratingButtons(w.buttons, need.id)),
         Priority.interactive,
         need.channel,
       );
@@ -43,14 +43,11 @@ export class RespondToCompletion {
         claim.volunteerId,
         PurposeKey.claimDisputed(claim.id, eventId),
         'claim-disputed',
-        msg('dispute.volunteer', { code: need.code }),
+        () => msg('dispute.volunteer', { code: need.code }),
         Priority.status,
       );
     }
-    await alertCoordinators(
-      w,
-      need.ownerUnitId,
-      PurposeKey.alert('disputed', eventId),
+    await alertCoordinators(w, need.ownerUnitId, PurposeKey.alert('disputed', eventId), () =>
       msg('alert.disputed', { code: need.code, volunteer: claim?.volunteer.displayName ?? '-' }),
     );
     return ok({ code: need.code, confirmed: false });

@@ -23,7 +23,7 @@ export class VerifyCompletion {
       need.residentId,
       PurposeKey.needVerified(need.id),
       'need-verified',
-      msg('need.coordinator_confirmed', { code: need.code }, ratingButtons(w.buttons, need.id)),
+      () => msg('need.coordinator_confirmed', { code: need.code }, ratingButtons(w.buttons, need.id)),
       Priority.status,
       need.channel,
     );

@@ -8,10 +8,7 @@ export class AlertChannelTrouble {
     const tree = await w.repos.org.tree();
     let alerted = 0;
     for (const centre of [...tree.values()].filter((u) => u.tier === 'center')) {
-      alerted += await alertCoordinators(
-        w,
-        centre.id,
-        PurposeKey.alert('wechat_breaker', String(w.now.getTime())),
+      alerted += await alertCoordinators(w, centre.id, PurposeKey.alert('wechat_breaker', String(w.now.getTime())), () =>
         msg('alert.wechat_breaker', { minutes: input.pauseMinutes }),
       );
     }

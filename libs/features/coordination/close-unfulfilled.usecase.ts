@@ -34,7 +34,7 @@ export class CloseUnfulfilled {
       need.residentId,
       PurposeKey.needUnfulfilled(need.id),
       'need-unfulfilled',
-      msg('need.closed_unfulfilled', { code: need.code, reason, date: iso }),
+      () => msg('need.closed_unfulfilled', { code: need.code, reason, date: iso }),
       Priority.status,
       need.channel,
     );

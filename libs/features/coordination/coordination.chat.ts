@@ -1,8 +1,8 @@
 // The coordinator's desk in chat: /pending, /close NEED DATE REASON.
 import { command, type ChatFeature } from '@baiying/conversation';
 import { parseNeedCode } from '@baiying/domain';
-import { t, zh } from '@baiying/i18n';
-import { statusKey } from '../routing/index.js';
+import { t } from '@baiying/i18n';
+import { categoryName, statusKey, unitName } from '../routing/index.js';
 import type { CoordinationFeature } from './coordination.feature.js';
 
 const CLOSE_ARGS = /^(\S+)\s+(\S+)\s+([\s\S]+)$/;
@@ -19,8 +19,8 @@ export function coordinationChat(f: CoordinationFeature): ChatFeature {
         if (r.value.length === 0) return turn.say('pending.empty');
         const lines = r.value.map(
           (n) =>
-            (n.reviewReason ? zh('pending.review') : '') +
-            zh('pending.item', { code: n.code, category: n.category.nameZh, area: n.station.name, status: zh(statusKey(n.status)) }),
+            (n.reviewReason ? t('pending.review') : '') +
+            t('pending.item', { code: n.code, category: categoryName(n.category), area: unitName(n.station), status: t(statusKey(n.status)) }),
         );
         turn.reply({ text: `${t('pending.header')}\n${lines.join('\n')}` });
       }),

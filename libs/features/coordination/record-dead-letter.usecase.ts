@@ -32,10 +32,7 @@ export class RecordDeadLetter {
     const tree = await w.repos.org.tree();
     let alerted = 0;
     for (const centre of [...tree.values()].filter((u) => u.tier === 'center')) {
-      alerted += await alertCoordinators(
-        w,
-        centre.id,
-        PurposeKey.alert('dead_letter', row.id),
+      alerted += await alertCoordinators(w, centre.id, PurposeKey.alert('dead_letter', row.id), () =>
         msg('alert.dead_letter', { channel, id: row.id.slice(0, 8), minutes: quietMinutes }),
       );
     }

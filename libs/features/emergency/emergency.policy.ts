@@ -3,7 +3,7 @@
 // Routing and claims ask here; nothing else knows the rules of the mode.
 import type { ActorRow, NeedRow } from '@baiying/db';
 import { ancestry, err, ok, type OrgNode, type OutMessage, type Result } from '@baiying/domain';
-import { zh } from '@baiying/i18n';
+import { t } from '@baiying/i18n';
 import type { Work } from '@baiying/kernel';
 
 /** The emergency category: always urgent, and routed as an emergency in emergency mode. */
@@ -11,7 +11,7 @@ export const EMERGENCY_CATEGORY = 'emergency';
 
 /** Emergency-mode calls and cards carry this banner above their text. */
 export function withEmergencyBanner(m: OutMessage): OutMessage {
-  return { ...m, text: `${zh('banner.emergency')}\n${m.text}` };
+  return { ...m, text: `${t('banner.emergency')}\n${m.text}` };
 }
 
 export class EmergencyPolicy {

@@ -54,7 +54,7 @@ export class LinkAccount {
     if (!linkCodeHashes(w, parts.code).some((h) => sameHash(row.codeHash, h))) {
       if ((await w.repos.people.linkCodeFailed(parts.selector)) >= LINK_CODE_TRIES) {
         await w.repos.people.dropLinkCode(parts.selector);
-        await w.out.toPerson(row.personId, PurposeKey.linkCodeBurned(row.personId, parts.selector), 'link-burned', msg('link.burned'), Priority.status);
+        await w.out.toPerson(row.personId, PurposeKey.linkCodeBurned(row.personId, parts.selector), 'link-burned', () => msg('link.burned'), Priority.status);
       }
       return null;
     }

@@ -25,7 +25,7 @@ export class CancelNeed {
       actor.personId,
       PurposeKey.needCancelled(need.id),
       'need-cancelled',
-      msg('need.cancelled', { code: need.code }),
+      () => msg('need.cancelled', { code: need.code }),
       Priority.interactive,
       need.channel,
     );

@@ -4,7 +4,8 @@
 // confirmed in one step unless the message already named it, and the need goes out at once as
 // an emergency — urgent, emergency routing in any mode, coordinators alerted.
 import type { Turn } from '@baiying/conversation';
-import { label } from '@baiying/i18n';
+import { label, t } from '@baiying/i18n';
+import { unitName } from '../routing/index.js';
 import { findStation, isStation, stationChoices } from './intake.catalogue.js';
 import { intakeFlow, needCommand, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
@@ -14,7 +15,8 @@ const EMERGENCY = 'emergency';
 /** Self-harm goes to the psychological care teams unless the message named another category. */
 const CARE = 'psych';
 /** The wanted time of an emergency: now. */
-const NOW = '立即 / now';
+/** The wanted time of a need filed from the danger check: now, in the resident's words. */
+const now = (): string => t('when.now');
 
 export class DangerIntake {
   constructor(
@@ -58,7 +60,7 @@ export class DangerIntake {
   }
 
   async askPlace(turn: Turn, unknownText?: string): Promise<void> {
-    const rows = (await stationChoices(turn.w)).map((s) => [turn.flowButton(`s:${s.id}`, s.name)]);
+    const rows = (await stationChoices(turn.w)).map((s) => [turn.flowButton(`s:${s.id}`, unitName(s))]);
     if (unknownText) turn.say('input/unknown_station', { text: unknownText.slice(0, 40) }, rows);
     else turn.say('danger.ask_place', {}, rows);
   }
@@ -85,7 +87,7 @@ export class DangerIntake {
     if (!data.stationId || !data.categoryCode) return this.askPlace(turn);
     const r = await this.submitNeed.execute(turn.w, turn.actor, {
       ...needCommand(turn.ev.channel, { ...data, categoryCode: data.categoryCode, stationId: data.stationId }),
-      wantedTime: data.wantedTime ?? NOW,
+      wantedTime: data.wantedTime ?? now(),
       urgency: 'urgent',
       reviewReason: null,
       danger: { level: 'likely', families: data.danger?.families ?? [] },

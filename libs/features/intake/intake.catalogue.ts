@@ -7,14 +7,14 @@ export async function findStation(w: Work, text: string): Promise<string | null>
   const t = text.normalize('NFKC').toLowerCase();
   if (!t) return null;
   const stations = await w.repos.org.stations();
-  const hit = stations.find((s) => [s.name, ...s.aliases].some((n) => n && (t.includes(n.toLowerCase()) || n.toLowerCase().includes(t))));
+  const hit = stations.find((s) => [s.name, s.nameEn, ...s.aliases].some((n) => n && (t.includes(n.toLowerCase()) || n.toLowerCase().includes(t))));
   return hit?.id ?? null;
 }
 
 /** Stations shown as buttons (more are typed by name). */
 export const STATION_BUTTONS = 12;
 
-export async function stationChoices(w: Work): Promise<Array<{ id: string; name: string }>> {
+export async function stationChoices(w: Work): Promise<Array<{ id: string; name: string; nameEn: string | null }>> {
   return (await w.repos.org.stations()).slice(0, STATION_BUTTONS);
 }
 

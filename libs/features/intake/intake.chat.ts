@@ -6,6 +6,19 @@ import type { IntakeFeature } from './intake.feature.js';
 import type { IntakeForm } from './intake.flow.js';
 import { intakeFlow, MAX_ATTACHMENTS, pendingMediaFlow } from './intake.flow-state.js';
 import { myNeedsMessage } from './intake.render.js';
+import { detectLanguage } from '@baiying/nlu';
+
+/**
+ * The language a person's free text is clearly written in: at least two English words and no
+ * Chinese, or at least two Chinese characters with at most one Latin word ("WiFi坏了"). Mixed
+ * text, a lone "ok" or a number chooses nothing.
+ */
+export function clearLanguage(text: string): 'zh' | 'en' | null {
+  const lang = detectLanguage(text);
+  if (lang === 'en') return (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 2 ? 'en' : null;
+  if (lang === 'zh') return (text.match(/[\u3400-\u4dbf\u4e00-\u9fff]/g) ?? []).length >= 2 ? 'zh' : null;
+  return null;
+}
 
 export function intakeChat(f: IntakeFeature, form: IntakeForm): ChatFeature {
   const myNeeds = async (turn: Turn) => {
@@ -52,6 +65,7 @@ export function intakeChat(f: IntakeFeature, form: IntakeForm): ChatFeature {
       }),
     ],
     prepareText: (text, now, flow) => form.prepare(text, now, flow),
+    languageOf: clearLanguage,
     fallbacks: {
       text: (turn, text) => form.start(turn, text),
       media: (turn, att) => keepMedia(turn, [], att),

@@ -2,9 +2,9 @@
 // missing (category, place, time, phone, beneficiary), show a summary, save on confirm.
 // A message that signals danger to a person skips all that (see danger.flow.ts).
 import { BENEFICIARIES, clip, isBeneficiary, normalizePhone } from '@baiying/domain';
-import { en, label, t, zh } from '@baiying/i18n';
+import { label, t } from '@baiying/i18n';
 import type { Turn } from '@baiying/conversation';
-import { beneficiaryKey, urgencyKey } from '../routing/index.js';
+import { beneficiaryKey, categoryName, unitName, urgencyKey } from '../routing/index.js';
 import { findStation, isStation, stationChoices } from './intake.catalogue.js';
 import { intakeFlow, needCommand, nextStep, pendingMediaFlow, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
@@ -88,7 +88,7 @@ export class IntakeForm {
     const categories = await turn.w.repos.org.categories();
     const proposed = data.guess?.confident && data.categoryCode ? categories.find((c) => c.code === data.categoryCode) : undefined;
     if (proposed) {
-      turn.say('intake.propose', { category: proposed.nameZh, categoryEn: proposed.nameEn }, [
+      turn.say('intake.propose', { category: categoryName(proposed) }, [
         [turn.flowButton('cy', label('btn.yes')), turn.flowButton('co', label('btn.change_category'))],
       ]);
       return;
@@ -97,7 +97,7 @@ export class IntakeForm {
     if (ranked.length > 0) {
       const rows = ranked.map((code) => {
         const c = categories.find((x) => x.code === code)!;
-        return [turn.flowButton(`c:${code}`, `${c.nameZh} / ${c.nameEn}`)];
+        return [turn.flowButton(`c:${code}`, categoryName(c))];
       });
       rows.push([turn.flowButton('co', label('btn.change_category'))]);
       turn.say('intake.pick_top', {}, rows);
@@ -191,7 +191,7 @@ export class IntakeForm {
       return this.advance(turn, data);
     }
     if (choice === 'asap' && data.step === 'time') {
-      data.wantedTime = `${zh('btn.asap')} / ${en('btn.asap')}`;
+      data.wantedTime = t('btn.asap');
       return this.advance(turn, data);
     }
     if (choice.startsWith('b:')) {
@@ -261,7 +261,7 @@ export class IntakeForm {
   }
 
   private async askStation(turn: Turn, unknownText?: string): Promise<void> {
-    const rows = (await stationChoices(turn.w)).map((s) => [turn.flowButton(`s:${s.id}`, s.name)]);
+    const rows = (await stationChoices(turn.w)).map((s) => [turn.flowButton(`s:${s.id}`, unitName(s))]);
     if (unknownText) turn.say('input/unknown_station', { text: unknownText.slice(0, 40) }, rows);
     else turn.say('intake.ask_station', {}, rows);
   }
@@ -271,18 +271,15 @@ export class IntakeForm {
     const station = data.stationId ? await turn.w.repos.org.unit(data.stationId) : null;
     const b = beneficiaryKey(data.beneficiary ?? 'none');
     const u = urgencyKey(data.urgency);
-    const place = [station?.name, data.address, data.location ? '📍' : null].filter(Boolean).join(' ');
+    const place = [station ? unitName(station) : null, data.address, data.location ? '📍' : null].filter(Boolean).join(' ');
     turn.reply({
       text: t('intake.summary', {
-        category: category?.nameZh ?? '-',
-        categoryEn: category?.nameEn ?? '-',
-        place: place || zh('not_given'),
-        time: data.wantedTime ?? zh('not_given'),
-        phone: data.phone ?? zh('not_given'),
-        beneficiary: zh(b),
-        beneficiaryEn: en(b),
-        urgency: zh(u),
-        urgencyEn: en(u),
+        category: category ? categoryName(category) : '-',
+        place: place || t('not_given'),
+        time: data.wantedTime ?? t('not_given'),
+        phone: data.phone ?? t('not_given'),
+        beneficiary: t(b),
+        urgency: t(u),
         description: data.description.length > SUMMARY_DESCRIPTION_CHARS ? `${data.description.slice(0, SUMMARY_DESCRIPTION_CHARS)}…` : data.description,
       }),
       buttons: [[turn.flowButton('ok', label('btn.submit'))], [turn.flowButton('re', label('btn.restart')), turn.flowButton('x', label('btn.cancel'))]],

@@ -26,7 +26,7 @@ export class NluUnderstander implements Understander {
   /** Categories (with a county's own words) and stations as the database has them now. */
   static async load(repos: Repos, config: AppConfig, onFallback?: (reason: string) => void): Promise<NluUnderstander> {
     const categories = await repos.org.categories();
-    const stations = (await repos.org.stations()).map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+    const stations = (await repos.org.stations()).map((s) => ({ id: s.id, name: s.name, aliases: s.nameEn ? [...s.aliases, s.nameEn] : s.aliases }));
     return new NluUnderstander(categories, stations, config.timeZone, config.nlu.model ?? null, onFallback);
   }
 

@@ -2,7 +2,7 @@
 import type { ActorRow, NeedRow } from '@baiying/db';
 import { BENEFICIARIES, CHANNELS, err, formatNeedCode, needDay, ok, Priority, PurposeKey, type Result } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
-import { zh, type MessageKey } from '@baiying/i18n';
+import { currentLocale, t, type MessageKey } from '@baiying/i18n';
 import { z } from 'zod';
 import { EMERGENCY_CATEGORY } from '../emergency/index.js';
 import { publicFacts } from '../routing/index.js';
@@ -71,12 +71,17 @@ export class SubmitNeed {
     await w.needSubmitted(need.id);
     if (d.danger?.level === 'likely') {
       // Coordinators hear of a person in danger at once, whoever takes the job.
-      const signals = d.danger.families.map((f) => zh(`danger.family.${f}` as MessageKey)).join('、') || '-';
-      await alertCoordinators(w, station.id, PurposeKey.alert('danger', need.id), msg('alert.danger', { ...publicFacts(need), signals }), Priority.emergency);
+      const families = d.danger.families;
+      const alert = () =>
+        msg('alert.danger', {
+          ...publicFacts(need),
+          signals: families.map((f) => t(`danger.family.${f}` as MessageKey)).join(currentLocale() === 'en' ? ', ' : '、') || '-',
+        });
+      await alertCoordinators(w, station.id, PurposeKey.alert('danger', need.id), alert, Priority.emergency);
     }
     if (d.reviewReason) {
       // Routed on the resident's own choice, and flagged so a person checks it (审单).
-      await alertCoordinators(w, station.id, PurposeKey.alert('review', need.id), msg('alert.review', publicFacts(need)));
+      await alertCoordinators(w, station.id, PurposeKey.alert('review', need.id), () => msg('alert.review', publicFacts(need)));
     }
     return ok(need);
   }

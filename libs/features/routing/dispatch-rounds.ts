@@ -6,6 +6,7 @@ import { PurposeKey, slaMs, type OrgTier, Priority } from '@baiying/domain';
 import type { EmergencyPolicy } from '../emergency/index.js';
 import { withEmergencyBanner } from '../emergency/index.js';
 import { alertCoordinators, msg, type Work } from '@baiying/kernel';
+import type { Locale } from '@baiying/i18n';
 import { directCard, jobCard, publicFacts, type CardFooter } from './job-card.render.js';
 
 export class DispatchRounds {
@@ -17,15 +18,18 @@ export class DispatchRounds {
     const sla = emergencyUnit ? this.emergency.slaMs(w) : slaMs(w.config.sla, tier, need.urgency === 'urgent' ? 'urgent' : 'normal');
     const due = new Date(w.now.getTime() + sla);
     const d = await w.repos.needs.openDispatch(need.id, teamId, unitId, tier, due);
-    const base = jobCard(need, w.buttons, d.id);
-    const card = emergencyUnit ? withEmergencyBanner(base) : base;
+    // Rendered per chat at commit: each group in its team's language, each person in theirs.
+    const card = (locale: Locale) => {
+      const base = jobCard(need, w.buttons, d.id, undefined, locale);
+      return emergencyUnit ? withEmergencyBanner(base) : base;
+    };
     const priority = need.urgency === 'urgent' || emergencyUnit ? Priority.emergency : Priority.card;
     for (const c of await w.repos.org.teamChats(teamId)) {
       w.out.to({ channel: c.channel, chatId: c.chatId }, PurposeKey.jobCard(d.id, c.id), 'job-card', card, priority);
     }
     if (emergencyUnit) {
       // Every emergency-team member of the area gets the card privately, with their own take button.
-      const direct = directCard(card, w.buttons, d.id, need.code);
+      const direct = (locale: Locale) => directCard(card(locale), w.buttons, d.id, need.code, locale);
       for (const personId of await this.emergency.directRecipients(w, emergencyUnit)) {
         await w.out.toPerson(personId, PurposeKey.directCard(d.id, personId), 'job-card-direct', direct, Priority.emergency);
       }
@@ -37,7 +41,7 @@ export class DispatchRounds {
   /** Rewrites every card of a dispatch (taken, escalated, closed); buttons disappear. */
   async editCards(w: Work, dispatchId: string, need: NeedRow, footer: CardFooter): Promise<void> {
     const cards = await w.repos.messaging.sentWithPrefix(PurposeKey.cardsOf(dispatchId));
-    const edited = jobCard(need, w.buttons, dispatchId, footer);
+    const edited = (locale: Locale) => jobCard(need, w.buttons, dispatchId, footer, locale);
     for (const c of cards) {
       w.out.edit({ channel: c.channel, chatId: c.chatId, purposeKey: c.purposeKey }, PurposeKey.cardEdit(c.purposeKey, footer.key), 'job-card-edit', edited);
     }
@@ -59,10 +63,10 @@ export class DispatchRounds {
       need.residentId,
       PurposeKey.needUnrouted(need.id),
       'need-unrouted',
-      msg('need.unrouted', { code: need.code }),
+      () => msg('need.unrouted', { code: need.code }),
       Priority.status,
       need.channel,
     );
-    await alertCoordinators(w, need.stationId, PurposeKey.alert('unrouted', need.id), msg('alert.unrouted', publicFacts(need)));
+    await alertCoordinators(w, need.stationId, PurposeKey.alert('unrouted', need.id), () => msg('alert.unrouted', publicFacts(need)));
   }
 }

@@ -1,7 +1,8 @@
 // The SLA of a dispatch round passed untaken: escalate 站 → 所 → 中心, then to coordinators.
 // In emergency mode an untaken emergency goes straight to the county centre.
 import { chooseRoute, PurposeKey, Priority } from '@baiying/domain';
-import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
+import { alertCoordinators, msg, nameParams, parseCommand, type Work } from '@baiying/kernel';
+import { en, zh } from '@baiying/i18n';
 import { z } from 'zod';
 import type { EmergencyPolicy } from '../emergency/index.js';
 import type { DispatchRounds } from './dispatch-rounds.js';
@@ -35,29 +36,26 @@ export class EscalateDispatch {
     const aboveUnitId = (await this.emergency.unitFor(w, need)) ? this.emergency.escalateAbove(tree, d.orgUnitId) : d.orgUnitId;
     const choice = chooseRoute(tree, teams, { stationId: need.stationId, categoryCode: need.categoryCode, aboveUnitId });
     if (!choice) {
-      await this.rounds.editCards(w, d.id, need, { key: 'card.escalated', params: { unit: '管理员 / coordinators' } });
+      await this.rounds.editCards(w, d.id, need, { key: 'card.escalated', params: { unit: zh('coordinators.name'), unitEn: en('coordinators.name') } });
       await this.rounds.markUnrouted(w, need);
       return 'unrouted';
     }
     if (!(await w.repos.needs.apply(need.id, 'escalate', { ownerUnitId: choice.unit.id }))) return 'skipped';
-    await this.rounds.editCards(w, d.id, need, { key: 'card.escalated', params: { unit: choice.unit.name } });
+    await this.rounds.editCards(w, d.id, need, { key: 'card.escalated', params: nameParams('unit', choice.unit) });
     await this.rounds.open(w, need, choice.team.id, choice.unit.id, choice.unit.tier);
     await w.repos.needs.event(need.id, 'escalate', null, { from: d.orgUnitId, to: choice.unit.id });
     await w.out.toPerson(
       need.residentId,
       PurposeKey.needEscalated(need.id, d.id),
       'need-escalated',
-      msg('need.escalated', { code: need.code, unit: choice.unit.name }),
+      () => msg('need.escalated', { code: need.code, ...nameParams('unit', choice.unit) }),
       Priority.status,
       need.channel,
     );
     const minutes = Math.round((d.slaDueAt.getTime() - d.createdAt.getTime()) / 60_000);
     const from = tree.get(d.orgUnitId);
-    await alertCoordinators(
-      w,
-      choice.unit.id,
-      PurposeKey.alert('escalated', d.id),
-      msg('alert.escalated', { ...publicFacts(need), from: from?.name ?? '', to: choice.unit.name, minutes: Math.max(minutes, 0) }),
+    await alertCoordinators(w, choice.unit.id, PurposeKey.alert('escalated', d.id), () =>
+      msg('alert.escalated', { ...publicFacts(need), ...nameParams('from', from), ...nameParams('to', choice.unit), minutes: Math.max(minutes, 0) }),
     );
     return 'escalated';
   }

@@ -3,7 +3,7 @@
 // beside the card that shows them (claims answers them).
 import type { NeedRow } from '@baiying/db';
 import { readWantedWhen, type OutButton, type OutMessage, type WantedWhen } from '@baiying/domain';
-import { en, label, t, zh, type MessageKey } from '@baiying/i18n';
+import { currentLocale, label, localName, t, type Locale, type MessageKey } from '@baiying/i18n';
 import { defineButton, field, type ButtonCodec } from '@baiying/kernel';
 import { defineKeyword, NEED_CODE } from '@baiying/conversation';
 
@@ -47,52 +47,63 @@ function civil(iso: string): { month: number; day: number; hour: number; minute:
 }
 const clock = (c: { hour: number; minute: number }): string => `${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')}`;
 
+/** "12月8日" / "Dec 8". */
+function dayOf(c: { month: number; day: number }, locale: Locale): string {
+  return locale === 'en' ? `${MONTHS_EN[c.month - 1]} ${c.day}` : `${c.month}月${c.day}日`;
+}
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
 /**
  * The wanted time as a group may see it: structured facts only ("12月8日 上午", "尽快",
- * "每周二、四 晚上", "时间待定"), never the resident's words.
+ * "每周二、四 晚上", "时间待定"; in English "Dec 8 morning"), never the resident's words.
  */
-export function wantedTimeLabel(when: WantedWhen | null, wordsGiven: boolean): string {
-  if (!when) return zh(wordsGiven ? 'when.tbd' : 'not_given');
+export function wantedTimeLabel(when: WantedWhen | null, wordsGiven: boolean, locale: Locale = currentLocale()): string {
+  const tr = (key: MessageKey, params: Record<string, string> = {}) => t(key, params, locale);
+  if (!when) return tr(wordsGiven ? 'when.tbd' : 'not_given');
   switch (when.kind) {
     case 'asap':
-      return zh('when.asap');
+      return tr('when.asap');
     case 'tbd':
-      return zh('when.tbd');
+      return tr('when.tbd');
     case 'weekly': {
-      const days = zh('when.weekly', { days: when.weekdays.map((d) => WEEKDAYS_ZH[d - 1]).join('、') });
+      const names = locale === 'en' ? WEEKDAYS_EN : WEEKDAYS_ZH;
+      const days = tr('when.weekly', { days: when.weekdays.map((d) => names[d - 1]).join(locale === 'en' ? ', ' : '、') });
       const part = when.partOfDay ? partKey(when.partOfDay) : null;
-      return part ? `${days} ${zh(part)}` : days;
+      return part ? `${days} ${tr(part)}` : days;
     }
     case 'at': {
       const s = civil(when.start);
-      if (!s) return zh('when.tbd');
-      const day = `${s.month}月${s.day}日`;
+      if (!s) return tr('when.tbd');
+      const day = dayOf(s, locale);
       const e = when.end ? civil(when.end) : null;
       if (!e) return `${day} ${clock(s)}`;
       const endHour = e.date === s.date ? e.hour : e.hour === 0 && e.minute === 0 ? 24 : -1;
       if (s.hour === 0 && s.minute === 0 && endHour === 24) return day;
       const part = PARTS.find(([, from, to]) => from === s.hour && to === endHour && s.minute === 0 && e.minute === 0);
-      if (part) return `${day} ${zh(`when.part.${part[0]}` as MessageKey)}`;
+      if (part) return `${day} ${tr(`when.part.${part[0]}` as MessageKey)}`;
       return e.date === s.date ? `${day} ${clock(s)}–${clock(e)}` : `${day} ${clock(s)}`;
     }
   }
 }
 
-/** Non-sensitive facts of a need, safe for a team group. */
-export function publicFacts(n: NeedRow): Record<string, string> {
-  const b = beneficiaryKey(n.beneficiary);
-  const u = urgencyKey(n.urgency);
+/** The category of a need in the reader's language. */
+export const categoryName = (c: { nameZh: string; nameEn: string }, locale: Locale = currentLocale()): string =>
+  localName({ zh: c.nameZh, en: c.nameEn }, locale);
+/** A unit (station, institute, centre) or team in the reader's language: its English name when it has one. */
+export const unitName = (u: { name: string; nameEn?: string | null }, locale: Locale = currentLocale()): string =>
+  localName({ zh: u.name, en: u.nameEn }, locale);
+
+/** Non-sensitive facts of a need, safe for a team group, in the reader's language. */
+export function publicFacts(n: NeedRow, locale: Locale = currentLocale()): Record<string, string> {
   return {
     code: n.code,
-    category: n.category.nameZh,
-    categoryEn: n.category.nameEn,
-    area: n.station.name,
+    category: categoryName(n.category, locale),
+    area: unitName(n.station, locale),
     // Legacy rows (clear wantedTime, not yet moved by keys:rotate) show "时间待定", never the words.
-    time: wantedTimeLabel(readWantedWhen(n.wantedWhen), n.wantedTimeEnc !== null || n.wantedTime !== null),
-    beneficiary: zh(b),
-    beneficiaryEn: en(b),
-    urgency: zh(u),
-    urgencyEn: en(u),
+    time: wantedTimeLabel(readWantedWhen(n.wantedWhen), n.wantedTimeEnc !== null || n.wantedTime !== null, locale),
+    beneficiary: t(beneficiaryKey(n.beneficiary), {}, locale),
+    urgency: t(urgencyKey(n.urgency), {}, locale),
   };
 }
 
@@ -101,19 +112,19 @@ export interface CardFooter {
   params: Record<string, string>;
 }
 
-/** The card of a dispatch; with a footer (taken, escalated, closed) it loses its button. */
-export function jobCard(n: NeedRow, buttons: ButtonCodec, dispatchId: string, footer?: CardFooter): OutMessage {
+/** The card of a dispatch, in the group's language; with a footer (taken, escalated, closed) it loses its button. */
+export function jobCard(n: NeedRow, buttons: ButtonCodec, dispatchId: string, footer?: CardFooter, locale: Locale = currentLocale()): OutMessage {
   const urgentMark = n.urgency === 'urgent' ? '🚨 ' : '';
-  const text = urgentMark + t('card.new', publicFacts(n));
-  if (footer) return { text: `${text}\n${t(footer.key, footer.params)}` };
-  return { text, buttons: [[takeButtonOf(buttons, takeButton, dispatchId, n.code)]] };
+  const text = urgentMark + t('card.new', publicFacts(n, locale), locale);
+  if (footer) return { text: `${text}\n${t(footer.key, footer.params, locale)}` };
+  return { text, buttons: [[takeButtonOf(buttons, takeButton, dispatchId, n.code, locale)]] };
 }
 
 /** The same card with its own take button, for a private chat. */
-export function directCard(card: OutMessage, buttons: ButtonCodec, dispatchId: string, code: string): OutMessage {
-  return { ...card, buttons: [[takeButtonOf(buttons, takeDirectButton, dispatchId, code)]] };
+export function directCard(card: OutMessage, buttons: ButtonCodec, dispatchId: string, code: string, locale: Locale = currentLocale()): OutMessage {
+  return { ...card, buttons: [[takeButtonOf(buttons, takeDirectButton, dispatchId, code, locale)]] };
 }
 
-function takeButtonOf(buttons: ButtonCodec, def: typeof takeButton, dispatchId: string, code: string): OutButton {
-  return { label: label('btn.take'), data: buttons.encode(def, { dispatchId }), keyword: takeKeyword.show({ code }) };
+function takeButtonOf(buttons: ButtonCodec, def: typeof takeButton, dispatchId: string, code: string, locale: Locale): OutButton {
+  return { label: label('btn.take', {}, locale), data: buttons.encode(def, { dispatchId }), keyword: takeKeyword.show({ code }, locale) };
 }

@@ -1,7 +1,7 @@
 // A coordinator sends a need to a team of their choosing (and so settles a 审单 review flag).
 import type { ActorRow } from '@baiying/db';
 import { err, nextStatus, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
-import { inScope, isCoordinator, msg, needByCode, parseCommand, type Work } from '@baiying/kernel';
+import { inScope, isCoordinator, msg, nameParams, needByCode, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import type { DispatchRounds } from './dispatch-rounds.js';
 
@@ -11,7 +11,7 @@ export type ReassignNeedCommand = z.input<typeof reassignNeedCommand>;
 export class ReassignNeed {
   constructor(private readonly rounds: DispatchRounds) {}
 
-  async execute(w: Work, actor: ActorRow, input: ReassignNeedCommand): Promise<Result<{ code: string; team: string }>> {
+  async execute(w: Work, actor: ActorRow, input: ReassignNeedCommand): Promise<Result<{ code: string; team: string; teamEn: string }>> {
     const c = parseCommand(reassignNeedCommand, input);
     if (!c.ok) return c;
     if (!isCoordinator(actor)) return err('auth/not_coordinator');
@@ -33,10 +33,10 @@ export class ReassignNeed {
       need.residentId,
       PurposeKey.needReassigned(need.id, eventId),
       'need-dispatched',
-      msg('need.dispatched', { code: need.code, team: team.name }),
+      () => msg('need.dispatched', { code: need.code, ...nameParams('team', team) }),
       Priority.status,
       need.channel,
     );
-    return ok({ code: need.code, team: team.name });
+    return ok({ code: need.code, team: team.name, teamEn: team.nameEn ?? team.name });
   }
 }

@@ -1,7 +1,7 @@
 // need.submitted → the first dispatch round, at the lowest tier with a matching team (站 → 所 → 中心).
 import type { NeedRow } from '@baiying/db';
 import { chooseRoute, PurposeKey, Priority, type OrgNode } from '@baiying/domain';
-import { msg, parseCommand, type Work } from '@baiying/kernel';
+import { msg, nameParams, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import { EMERGENCY_CATEGORY, type EmergencyPolicy } from '../emergency/index.js';
 import type { DispatchRounds } from './dispatch-rounds.js';
@@ -48,7 +48,7 @@ export class RouteNeed {
       need.residentId,
       PurposeKey.needDispatched(need.id),
       'need-dispatched',
-      msg('need.dispatched', { code: need.code, team: team?.name ?? choice.team.code }),
+      () => msg('need.dispatched', { code: need.code, ...nameParams('team', team, choice.team.code) }),
       Priority.status,
       need.channel,
     );

@@ -12,7 +12,7 @@ export const bindTeamChatCommand = z.object({
 export type BindTeamChatCommand = z.input<typeof bindTeamChatCommand>;
 
 export class BindTeamChat {
-  async execute(w: Work, actor: ActorRow, input: BindTeamChatCommand): Promise<Result<{ code: string; name: string }>> {
+  async execute(w: Work, actor: ActorRow, input: BindTeamChatCommand): Promise<Result<{ code: string; name: string; nameEn: string | null }>> {
     const c = parseCommand(bindTeamChatCommand, input);
     if (!c.ok) return c;
     const { team, chat } = c.value;
@@ -30,6 +30,6 @@ export class BindTeamChat {
     } else {
       await w.repos.org.bindChat(row.id, chat.channel, chat.chatId, chat.title, actor.personId);
     }
-    return ok({ code: row.code, name: row.name });
+    return ok({ code: row.code, name: row.name, nameEn: row.nameEn });
   }
 }

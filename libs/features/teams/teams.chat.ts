@@ -1,7 +1,8 @@
 // In a group: /bindteam CODE (or 绑定队伍 CODE), or /bindteam alone to pick from buttons; the
 // greeting when the bot joins a group.
 import { button, command, defineKeyword, keyword, type ChatFeature, type Turn } from '@baiying/conversation';
-import { defineButton, field } from '@baiying/kernel';
+import { defineButton, field, nameParams } from '@baiying/kernel';
+import { localName } from '@baiying/i18n';
 import type { TeamsFeature } from './teams.feature.js';
 
 export const bindButton = defineButton<{ teamId: string }>('bt', { teamId: field.uuid() });
@@ -21,7 +22,7 @@ export function teamsChat(f: TeamsFeature): ChatFeature {
   const chatOf = (turn: Turn) => ({ channel: turn.ev.channel, chatId: turn.ev.chat.id, title: turn.ev.chat.title ?? null });
   const bindByCode = async (turn: Turn, code: string) => {
     const r = await f.bind.execute(turn.w, turn.actor, { team: { code }, chat: chatOf(turn) });
-    return r.ok ? turn.say('bind.ok', { team: r.value.name, code: r.value.code }) : turn.fail(r, false, { code });
+    return r.ok ? turn.say('bind.ok', { ...nameParams('team', r.value), code: r.value.code }) : turn.fail(r, false, { code });
   };
   return {
     feature: 'teams',
@@ -34,7 +35,9 @@ export function teamsChat(f: TeamsFeature): ChatFeature {
         turn.say(
           'bind.pick',
           {},
-          teams.value.slice(0, PICK_BUTTONS).map((tm) => [{ label: `${tm.name} (${tm.code})`, data: turn.w.buttons.encode(bindButton, { teamId: tm.id }) }]),
+          teams.value
+            .slice(0, PICK_BUTTONS)
+            .map((tm) => [{ label: `${localName({ zh: tm.name, en: tm.nameEn })} (${tm.code})`, data: turn.w.buttons.encode(bindButton, { teamId: tm.id }) }]),
         );
       }),
     ],
@@ -43,8 +46,8 @@ export function teamsChat(f: TeamsFeature): ChatFeature {
       button(bindButton, 'group', async (turn, p) => {
         const r = await f.bind.execute(turn.w, turn.actor, { team: { id: p.teamId }, chat: chatOf(turn) });
         if (!r.ok) return turn.fail(r, true, { code: '-' });
-        turn.say('bind.ok', { team: r.value.name, code: r.value.code });
-        turn.toast('bind.ok', { team: r.value.name, code: r.value.code });
+        turn.say('bind.ok', { ...nameParams('team', r.value), code: r.value.code });
+        turn.toast('bind.ok', { ...nameParams('team', r.value), code: r.value.code });
       }),
     ],
     fallbacks: { joined: (turn) => turn.say('group.joined') },

@@ -2,14 +2,14 @@
 // of that team, once. A station coordinator cannot admit anyone to a county team.
 import type { ActorRow } from '@baiying/db';
 import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
-import { inScope, isCoordinator, msg, parseCommand, type Work } from '@baiying/kernel';
+import { inScope, isCoordinator, msg, nameParams, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 
 export const decideRegistrationCommand = z.object({ membershipId: z.uuid(), approve: z.boolean() });
 export type DecideRegistrationCommand = z.input<typeof decideRegistrationCommand>;
 
 export class DecideRegistration {
-  async execute(w: Work, actor: ActorRow, input: DecideRegistrationCommand): Promise<Result<{ name: string; team: string; decided: boolean }>> {
+  async execute(w: Work, actor: ActorRow, input: DecideRegistrationCommand): Promise<Result<{ name: string; team: string; teamEn: string; decided: boolean }>> {
     const c = parseCommand(decideRegistrationCommand, input);
     if (!c.ok) return c;
     const { membershipId, approve } = c.value;
@@ -23,9 +23,9 @@ export class DecideRegistration {
         m.volunteerId,
         PurposeKey.approvalDecided(m.volunteerId, m.teamId),
         'volunteer-decided',
-        msg(approve ? 'approval.approved' : 'approval.rejected', { team: m.team.name }),
+        () => msg(approve ? 'approval.approved' : 'approval.rejected', nameParams('team', m.team)),
         Priority.status,
       );
-    return ok({ name: m.volunteer.person.displayName, team: m.team.name, decided });
+    return ok({ name: m.volunteer.person.displayName, team: m.team.name, teamEn: m.team.nameEn ?? m.team.name, decided });
   }
 }

@@ -4,7 +4,7 @@
 // members receive private urgent cards.
 import type { ActorRow, TeamRow } from '@baiying/db';
 import { err, maskPhone, normalizePhone, ok, PurposeKey, type Result } from '@baiying/domain';
-import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
+import { alertCoordinators, listOf, msg, nameParams, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import { EMERGENCY_CATEGORY } from '../emergency/index.js';
 import { approvalButtons } from './volunteers.buttons.js';
@@ -51,13 +51,10 @@ export class RegisterVolunteer {
       const idOf = new Map((memberships?.memberships ?? []).map((m) => [m.teamId, m.id]));
       for (const team of waiting) {
         // Only coordinators whose scope covers the team's unit are asked; the phone is masked.
-        await alertCoordinators(
-          w,
-          team.orgUnitId,
-          PurposeKey.approvalRequest(actor.personId, team.id),
+        await alertCoordinators(w, team.orgUnitId, PurposeKey.approvalRequest(actor.personId, team.id), () =>
           msg(
             'approval.request',
-            { name: r.name, phone: maskPhone(phone), station: station.name, teams: team.name, skills: skills.join('、') || '-' },
+            { name: r.name, phone: maskPhone(phone), ...nameParams('station', station), ...nameParams('teams', team), skills: listOf(skills) || '-' },
             approvalButtons(w.buttons, idOf.get(team.id)!),
           ),
         );

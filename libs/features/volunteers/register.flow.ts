@@ -2,7 +2,7 @@
 // parents, several), skills. Approval by a coordinator unless auto-approval is configured.
 import { defineFlow, type Turn } from '@baiying/conversation';
 import { normalizePhone } from '@baiying/domain';
-import { label } from '@baiying/i18n';
+import { label, localName } from '@baiying/i18n';
 import { z } from 'zod';
 import { joinableTeams } from './joinable-teams.js';
 import { NAME_CHARS, type RegisterVolunteer } from './register-volunteer.usecase.js';
@@ -47,7 +47,7 @@ export class RegisterForm {
       case 'station': {
         const t = clean.normalize('NFKC').toLowerCase();
         const stations = await turn.w.repos.org.stations();
-        const hit = stations.find((s) => [s.name, ...s.aliases].some((n) => n && t && (t.includes(n.toLowerCase()) || n.toLowerCase().includes(t))));
+        const hit = stations.find((s) => [s.name, s.nameEn, ...s.aliases].some((n) => n && t && (t.includes(n.toLowerCase()) || n.toLowerCase().includes(t))));
         if (!hit) return this.askStation(turn, clean);
         return this.pickStation(turn, data, hit.id);
       }
@@ -93,14 +93,16 @@ export class RegisterForm {
 
   private async askStation(turn: Turn, unknown?: string): Promise<void> {
     const stations = await turn.w.repos.org.stations();
-    const rows = stations.slice(0, STATION_BUTTONS).map((s) => [turn.flowButton(`s:${s.id}`, s.name)]);
+    const rows = stations.slice(0, STATION_BUTTONS).map((s) => [turn.flowButton(`s:${s.id}`, localName({ zh: s.name, en: s.nameEn }))]);
     if (unknown) turn.say('input/unknown_station', { text: unknown.slice(0, 40) }, rows);
     else turn.say('register.ask_station', {}, rows);
   }
 
   private async askTeams(turn: Turn, data: RegisterData): Promise<void> {
     const teams = await joinableTeams(turn.w, data.stationId!);
-    const rows = teams.slice(0, TEAM_BUTTONS).map((t) => [turn.flowButton(`t:${t.id}`, `${data.teamIds.includes(t.id) ? '☑️' : '⬜'} ${t.name}`)]);
+    const rows = teams
+      .slice(0, TEAM_BUTTONS)
+      .map((t) => [turn.flowButton(`t:${t.id}`, `${data.teamIds.includes(t.id) ? '☑️' : '⬜'} ${localName({ zh: t.name, en: t.nameEn })}`)]);
     rows.push([turn.flowButton('td', label('btn.finish_teams'))]);
     turn.say('register.ask_teams', {}, rows);
   }

@@ -1,12 +1,14 @@
 // Volunteers in chat: /register (a short form), /me; coordinators: /approve and its buttons.
 import { button, command, flow, type ChatFeature } from '@baiying/conversation';
-import { en, zh } from '@baiying/i18n';
+import { t } from '@baiying/i18n';
+import { listOf, nameParams } from '@baiying/kernel';
 import { approvalButtons, approveButton } from './volunteers.buttons.js';
 import type { VolunteersFeature } from './volunteers.feature.js';
 import { registerFlow, RegisterForm } from './register.flow.js';
 
-export function starsText(n: number): { zh: string; en: string } {
-  return n === 0 ? { zh: zh('stars.zero'), en: en('stars.zero') } : { zh: zh('stars.n', { n }), en: en('stars.n', { n }) };
+/** "3星志愿者" / "3-star volunteer", in the reader's language. */
+export function starsText(n: number): string {
+  return n === 0 ? t('stars.zero') : t('stars.n', { n });
 }
 
 export function volunteersChat(f: VolunteersFeature): ChatFeature {
@@ -21,16 +23,14 @@ export function volunteersChat(f: VolunteersFeature): ChatFeature {
         if (v.status === 'pending') return turn.say('me.pending');
         const r = await f.record.execute(turn.w, turn.actor);
         if (!r.ok) return turn.fail(r, false);
-        const s = starsText(r.value.stars);
         turn.say('me', {
           name: r.value.name,
           hours: r.value.hours,
-          stars: s.zh,
-          starsEn: s.en,
+          stars: starsText(r.value.stars),
           jobs: r.value.jobs,
           rating: r.value.rating ?? '-',
           points: r.value.points,
-          next: r.value.nextStarIn === null ? '' : zh('me.next_star', { hours: r.value.nextStarIn }),
+          next: r.value.nextStarIn === null ? '' : t('me.next_star', { hours: r.value.nextStarIn }),
         });
       }),
       command('approve', 'private', async (turn) => {
@@ -40,7 +40,7 @@ export function volunteersChat(f: VolunteersFeature): ChatFeature {
         for (const m of r.value)
           turn.say(
             'approval.pending_item',
-            { name: m.volunteer.person.displayName, skills: m.volunteer.skills.join('、') || '-', team: m.team.name },
+            { name: m.volunteer.person.displayName, skills: listOf(m.volunteer.skills) || '-', ...nameParams('team', m.team) },
             approvalButtons(turn.w.buttons, m.id),
           );
       }),
@@ -53,8 +53,8 @@ export function volunteersChat(f: VolunteersFeature): ChatFeature {
         turn.toast('approval.done', {
           name: r.value.name,
           team: r.value.team,
-          decision: zh(p.approve ? 'btn.approve' : 'btn.reject'),
-          decisionEn: en(p.approve ? 'btn.approve' : 'btn.reject'),
+          teamEn: r.value.teamEn,
+          decision: t(p.approve ? 'btn.approve' : 'btn.reject'),
         });
       }),
     ],

@@ -14,6 +14,8 @@ import { coordination } from './messages/coordination.js';
 import { calls } from './messages/calls.js';
 import { emergency } from './messages/emergency.js';
 import { consoleMessages } from './messages/console.js';
+import { language } from './messages/language.js';
+import { web } from './messages/web.js';
 
 export const NAMESPACES = {
   common,
@@ -29,6 +31,8 @@ export const NAMESPACES = {
   calls,
   emergency,
   console: consoleMessages,
+  language,
+  web,
 } as const;
 
 export const CATALOGUE = {
@@ -45,6 +49,8 @@ export const CATALOGUE = {
   ...calls,
   ...emergency,
   ...consoleMessages,
+  ...language,
+  ...web,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -1,7 +1,8 @@
 // A coordinator's scope is the subtree of the units they are assigned to. Every use case that a
 // coordinator runs asks here, on the server, whether the thing it touches lies in that scope.
 import type { ActorRow } from '@baiying/db';
-import { ancestry, PurposeKey, type OrgNode, type OutMessage, Priority } from '@baiying/domain';
+import { ancestry, PurposeKey, type OrgNode, Priority } from '@baiying/domain';
+import type { Renderer } from './outbound.js';
 import type { Work } from './unit-of-work.js';
 
 export const isCoordinator = (actor: ActorRow): boolean => actor.coordinatorUnitIds.length > 0;
@@ -35,7 +36,8 @@ export async function alertCoordinators(
   w: Work,
   fromUnitId: string,
   alertKey: string,
-  message: OutMessage,
+  /** Rendered per coordinator, in their language. */
+  message: Renderer,
   priority: number = Priority.status,
 ): Promise<number> {
   const tree = await w.repos.org.tree();

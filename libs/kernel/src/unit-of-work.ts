@@ -87,7 +87,7 @@ export class UnitOfWork {
       async (tx) => {
         work = new Work(new Repos(tx), this.deps);
         const value = await fn(work);
-        sent = await work.repos.messaging.enqueue(work.out.pending);
+        sent = await work.repos.messaging.enqueue(await work.out.pending());
         return value;
       },
       { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS },

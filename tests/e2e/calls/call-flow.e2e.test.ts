@@ -45,7 +45,7 @@ const answerAtDesk = async (u: FakeUser, callId: string, yes: boolean) => {
 describe('一呼百应 on Telegram', () => {
   it('refuses /call to a volunteer', async () => {
     const m = await t.say(v1, '/call', /只有管理员可以这样做/);
-    expect(m.text).toContain('Only a coordinator');
+    expect(m.text).not.toMatch(/[A-Za-z]{4}/); // one language: no English half
     expect(await t.h.prisma.conversationState.count({ where: { channel: 'telegram', chatKey: String(v1.id) } })).toBe(0);
   });
 

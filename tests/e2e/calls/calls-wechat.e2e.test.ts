@@ -267,7 +267,7 @@ describe('一呼百应 on WeChat', () => {
       const needCode = need.value.code;
       for (const c of [emA, emB]) {
         const card = await next(c, new RegExp(`新需求 ${needCode}`));
-        expect(card.text.startsWith('🚨【应急状态 EMERGENCY】')).toBe(true);
+        expect(card.text.startsWith('🚨【应急状态】')).toBe(true);
         expect(card.text).toContain(`👉 回复 1 或「接单 ${needCode}」`);
         expect(card.text).not.toContain('13700003333');
       }

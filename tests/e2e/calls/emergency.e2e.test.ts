@@ -78,7 +78,7 @@ async function countyCall(title: string) {
 
 const firstDispatch = (needId: string) => waitUntil(() => t.h.prisma.dispatch.findFirst({ where: { needId }, orderBy: { createdAt: 'asc' } }), 'dispatch');
 const slaMs = (d: { slaDueAt: Date; createdAt: Date }) => d.slaDueAt.getTime() - d.createdAt.getTime();
-const BANNER = '🚨【应急状态 EMERGENCY】';
+const BANNER = '🚨【应急状态】';
 
 describe('平战结合 on Telegram', () => {
   it('lets only a county or township coordinator switch emergency mode; calls then carry the banner', async () => {

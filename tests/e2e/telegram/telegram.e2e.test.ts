@@ -190,7 +190,7 @@ describe('Telegram end to end', () => {
     fake.addBotToGroup(c.stationGroup, c.coordinator);
     await wait(c.stationGroup, /bindteam/);
     let m = await say(c.stranger, c.otherGroup, '/bindteam S-XF-ELDER', /只有管理员/);
-    expect(m.text).toContain('Only a coordinator');
+    expect(m.text).not.toMatch(/[A-Za-z]{4}/); // one language: no English half
     m = await say(c.coordinator, c.stationGroup, '/bindteam S-XF-ELDER', /已绑定到队伍/);
     expect(m.text).toContain('幸福社区为老服务队');
     // Without a code the coordinator picks from buttons.
@@ -258,6 +258,61 @@ describe('Telegram end to end', () => {
     expect(need.resident.identities.map((i) => i.externalId)).toEqual([String(resident.id)]);
     expect(h.cipher.decrypt(need.phoneEnc!)).toBe(NEED.phone);
     expect(h.cipher.decrypt(need.addressEnc!)).toBe(NEED.address);
+  });
+
+  it('speaks only English to a resident whose Telegram is in English, until /lang picks Chinese', async () => {
+    const resident: FakeUser = { id: c.resident.id, first_name: 'Mary', language_code: 'en' };
+    const me = privateChat(resident);
+    await say(resident, me, '/start', /I am the Baiying volunteer desk/);
+    const proposal = await say(resident, me, 'My elderly mother needs a haircut at home', /I understand you need: Elderly care/);
+    const stations = await press(resident, me, proposal, /^Yes$/, /Which community or village/);
+    await press(resident, me, stations, /^Xingfu Community$/, /give the address/);
+    await say(resident, me, 'Building 3, Room 501', /When would suit you/);
+    await say(resident, me, 'tomorrow morning', /contact phone/);
+    let summary = await say(resident, me, '13812345678', /Please confirm|Who is the service for/);
+    if (/Who is the service for/.test(summary.text ?? '')) summary = await press(resident, me, summary, /^Elderly$/, /Please confirm/);
+    expect(summary.text).toContain('Category: Elderly care');
+    expect(summary.text).toContain('Place: Xingfu Community Building 3, Room 501');
+    await press(resident, me, summary, /^Submit$/, /Submitted as N-\d{8}-\d{4}/);
+    // Every message and every button this resident got: English only, never a Chinese half.
+    const got = fake.messages.filter((m) => m.seq >= start && m.chatId === resident.id);
+    const words = got.flatMap((m) => [m.text ?? '', ...buttonsOf(m).map((b) => b.text)]);
+    expect(words.filter((w) => /[\u3400-\u9fff]/.test(w))).toEqual([]);
+    const person = await h.prisma.person.findFirstOrThrow({ where: { identities: { some: { channel: 'telegram', externalId: String(resident.id) } } } });
+    expect(person).toMatchObject({ locale: 'en', localeSource: 'text' });
+
+    // Their own choice: /lang shows both languages, each named in itself; 中文 switches for good.
+    const pick = await say(resident, me, '/lang', /Which language/);
+    expect(buttonsOf(pick).map((b) => b.text)).toEqual(['中文', 'English']);
+    await press(resident, me, pick, /^中文$/, /以后我都用中文/);
+    const help = await say(resident, me, '/help', /居民：直接描述需求即可/);
+    expect(help.text).not.toMatch(/Residents/);
+    // English words no longer switch it back: a choice stands over any guess.
+    const mine = await say(resident, me, 'my needs', /您的需求：/);
+    expect(mine.text).not.toMatch(/Elderly care|Your needs/);
+    expect(await h.prisma.person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ locale: 'zh', localeSource: 'chosen' });
+  });
+
+  it('writes the job card in the team language and each person in their own, from one use case', async () => {
+    const { coordinator } = await givenTeams();
+    // The coordinator switches the station group to English from the group itself.
+    const pick = await say(c.coordinator, c.stationGroup, '/lang', /coordinator can set this group|管理员可以设置本群的语言/);
+    expect(buttonsOf(pick).map((b) => b.text)).toEqual(['中文', 'English']);
+    await say(c.coordinator, c.stationGroup, '/lang en', /this group \(Xingfu elderly care team\) gets messages in English/);
+    // Nobody else may.
+    await say(c.stranger, c.stationGroup, '/lang zh', /Only a coordinator can do that/);
+    expect(coordinator.personId).toBeTruthy();
+    await residentAs(h, onTelegram(c.resident, '王阿姨'));
+    const need = await routedNeed(h, String(c.resident.id), { channel: 'telegram', teamCode: 'S-XF-ELDER', beneficiary: 'elderly', ...NEED });
+    const card = await wait(c.stationGroup, new RegExp(`\\[New need ${need.code}\\]`));
+    expect(card.text).toContain('Category: Elderly care');
+    expect(card.text).toContain('Area: Xingfu Community');
+    expect(card.text).toContain('For: Elderly');
+    expect(card.text).not.toMatch(/[\u3400-\u9fff]/);
+    expect(buttonsOf(card).map((b) => b.text)).toEqual(["I'll take it"]);
+    // The institute group kept Chinese; the Chinese resident hears of the dispatch in Chinese only.
+    const told = await wait(privateChat(c.resident), new RegExp(`您的需求 ${need.code} 已派给“幸福社区为老服务队”`));
+    expect(told.text).not.toMatch(/[A-Za-z]{4}/);
   });
 
   it('posts a masked job card; of three simultaneous presses exactly one wins', async () => {
@@ -338,10 +393,10 @@ describe('Telegram end to end', () => {
     const confirm = await wait(resident, /是否已完成/, from);
     const rateAsk = await press(c.resident, resident, confirm, /是，已完成/, /请为这次服务打分/);
     await wait(dm, /2 小时和 20 积分已计入/, from);
-    await press(c.resident, resident, rateAsk, /^⭐⭐⭐⭐⭐$/, /还想说点什么/);
+    await press(c.resident, resident, rateAsk, /^⭐⭐⭐⭐⭐ 5星$/, /还想说点什么/);
     await say(c.resident, resident, '师傅手艺很好，谢谢！', /感谢您的评价/);
     // Rating twice is refused.
-    expect(await pressAnswer(c.resident, rateAsk, /^⭐⭐⭐$/)).toContain('已经评价过');
+    expect(await pressAnswer(c.resident, rateAsk, /^⭐⭐⭐ 3星$/)).toContain('已经评价过');
     const me = await say(doer, dm, '/me', /累计服务/);
     expect(me.text).toContain('累计服务 2 小时');
     expect(me.text).toContain('积分 20');

@@ -21,8 +21,8 @@ describe('Web chat for residents (headless Chromium, no demo)', () => {
   /** Script errors, CSP violations and failed API calls on any page: there must be none. */
   const problems: string[] = [];
 
-  async function open(): Promise<Page> {
-    const context = await newContext(browser!);
+  async function open(locale = 'zh-CN'): Promise<Page> {
+    const context = await newContext(browser!, locale);
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
@@ -84,6 +84,9 @@ describe('Web chat for residents (headless Chromium, no demo)', () => {
       .nth(before - 1)
       .waitFor({ state: 'visible', timeout: T });
     expect(await resident.locator('#log .msg.bot', { hasText: /我的需求|\/my/ }).count()).toBeGreaterThan(0);
+    // What the resident wrote came back too, on their side, in order.
+    await resident.locator('#log .msg.me', { hasText: '家里老人想找人上门理发' }).waitFor({ state: 'visible', timeout: T });
+    expect(await resident.locator('#log .msg.me').allInnerTexts()).toEqual(['/help', '家里老人想找人上门理发']);
     const cookies = await contexts[0]!.cookies();
     expect(cookies.find((c) => c.name === 'baiying_chat')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     // The page's script cannot read it.
@@ -95,4 +98,69 @@ describe('Web chat for residents (headless Chromium, no demo)', () => {
 
     expect(problems).toEqual([]);
   }, 90_000);
+
+  /** The page's own words, the sizes of what is pressed, and the fonts it declares. */
+  interface Chrome {
+    lang: string;
+    title: string;
+    send: string;
+    placeholder: string;
+    location: string;
+    font: string;
+    pressables: Array<{ h: number; w: number; font: number }>;
+  }
+  // Run in the page (a string: the tests are compiled without the DOM's types).
+  const CHROME = `(() => {
+    const q = (s) => document.querySelector(s);
+    const box = (el) => { const r = el.getBoundingClientRect(); return { h: r.height, w: r.width, font: parseFloat(getComputedStyle(el).fontSize) }; };
+    return {
+      lang: document.documentElement.lang, title: document.title, send: q('#send').textContent, placeholder: q('#text').placeholder,
+      location: q('#loc').getAttribute('aria-label'), font: getComputedStyle(document.body).fontFamily,
+      pressables: [...document.querySelectorAll('#send, #loc, #text, #log button')].map(box),
+    };
+  })()`;
+  const chrome = (page: Page): Promise<Chrome> => page.evaluate(CHROME) as Promise<Chrome>;
+
+  it('speaks Chinese only to a Chinese resident: labels, sizes, fonts', async () => {
+    const page = await open('zh-CN');
+    await type(page, '家里水管漏水了，想找人来修');
+    await page.locator('#log .msg.bot button').first().waitFor({ state: 'visible', timeout: T });
+    const c = await chrome(page);
+    expect(c).toMatchObject({ lang: 'zh-CN', title: '百应 · 网页聊天', send: '发送', placeholder: '在这里输入…', location: '发送我的位置' });
+    expect(c.font).toMatch(/PingFang SC/);
+    expect(c.font).toMatch(/Noto Sans CJK SC/);
+    // Big enough to read and to press: 16 px text, 44 px targets.
+    for (const b of c.pressables) expect(b.font >= 16 && b.h >= 44 && b.w >= 44).toBe(true);
+    const bot = await page.locator('#log .msg.bot').allInnerTexts();
+    expect(bot.filter((t) => /[A-Za-z]{4,}/.test(t.replace(/N-\d+-\d+/g, '')))).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('speaks English only to a resident who writes English from an English browser', async () => {
+    const page = await open('en-US');
+    // Before any word from the desk, the browser's language: English labels.
+    expect((await chrome(page)).send).toBe('Send');
+    await type(page, 'My elderly mother needs a haircut at home');
+    const asked = page.locator('#log .msg.bot', { hasText: /I understand you need: Elderly care/ });
+    await asked
+      .first()
+      .waitFor({ state: 'visible', timeout: T })
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\nthe page shows: ${(await page.locator('#log .msg').allInnerTexts()).join(' | ')}`);
+      });
+    const c = await chrome(page);
+    expect(c).toMatchObject({ lang: 'en', title: 'Baiying · Web chat', send: 'Send', placeholder: 'Type here…', location: 'Send my location' });
+    for (const b of c.pressables) expect(b.font >= 16 && b.h >= 44 && b.w >= 44).toBe(true);
+    const said = [...(await page.locator('#log .msg.bot').allInnerTexts()), ...(await page.locator('#log button').allInnerTexts())];
+    expect(said.filter((t) => /[\u3400-\u9fff]/.test(t))).toEqual([]);
+    // A reload: the same chat, their words, the same language.
+    await page.reload();
+    await page.locator('#log .msg.me', { hasText: 'My elderly mother' }).waitFor({ state: 'visible', timeout: T });
+    await page
+      .locator('#log .msg.bot', { hasText: /I understand you need/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: T });
+    expect((await chrome(page)).send).toBe('Send');
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

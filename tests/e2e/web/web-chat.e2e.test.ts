@@ -159,7 +159,7 @@ describe('Web chat end to end (headless Chromium)', () => {
     expect(await resident.title()).toContain('百应');
     const options = await resident.locator('#persona option').allTextContents();
     for (const name of ['新居民', '王阿姨', '李师傅', '张护士', '赵主任', '孙主任']) expect(options.join('\n')).toContain(name);
-    expect(await resident.locator('nav#chats button').allTextContents()).toEqual(['私聊 Private chat']);
+    expect(await resident.locator('nav#chats button').allTextContents()).toEqual(['和百应私聊']);
     const groups = volunteer.locator(`nav#chats button[data-chat="${GROUP_CHAT}"]`);
     expect(await groups.textContent({ timeout: T })).toContain('幸福社区为老服务队');
   });
@@ -239,7 +239,7 @@ describe('Web chat end to end (headless Chromium)', () => {
     await see(v, /已记录 2 小时/);
 
     await press(r, /是否已完成/, /是，已完成/);
-    await press(r, /请为这次服务打分/, /^⭐⭐⭐⭐⭐$/);
+    await press(r, /请为这次服务打分/, /^⭐⭐⭐⭐⭐ 5星$/);
     await see(r, /还想说点什么/);
     await type(r, '师傅手艺很好，谢谢！');
     await see(r, /感谢您的评价/);

@@ -51,6 +51,13 @@ const choiceFor = (text: string, label: RegExp): string => {
   return /回复 (\d+)：/.exec(line)![1]!;
 };
 
+/** The number to reply with for a choice, in an English message ("👉 Reply 2: Skip"). */
+const choiceForEn = (text: string, label: RegExp): string => {
+  const line = text.split('\n').find((l) => /Reply \d+(?: or "[^"]*")?: /.test(l) && label.test(l.replace(/^.*Reply \d+(?: or "[^"]*")?: /, '')));
+  if (!line) throw new Error(`no choice ${label} in: ${text}`);
+  return /Reply (\d+)/.exec(line)![1]!;
+};
+
 describe('WeChat end to end', () => {
   let config: AppConfig;
   let h: DeskHarness;
@@ -94,6 +101,41 @@ describe('WeChat end to end', () => {
     await worker?.close();
     await flushPrefix(config.redisUrl, config.redisPrefix);
     await h.close();
+  });
+
+  it('answers a resident who writes English in English only, numbered replies included', async () => {
+    const [resident] = newCast();
+    const toResident = listen(resident, self.id, false);
+    let from = toResident.length;
+    resident.say('My elderly mother needs a haircut at home, phone 13812345678, tomorrow morning').to(self);
+    const proposal = await next(toResident, /I understand you need: Elderly care/, from);
+    expect(proposal.text).toContain('👉 Reply 1: Yes');
+    from = toResident.length;
+    await delivered(resident);
+    resident.say('1').to(self);
+    const stations = await next(toResident, /Which community or village/, from);
+    from = toResident.length;
+    await delivered(resident);
+    resident.say(choiceForEn(stations.text, /^Xingfu Community$/)).to(self);
+    await next(toResident, /give the address/, from);
+    from = toResident.length;
+    resident.say('Building 3, Room 501').to(self);
+    let summary = await next(toResident, /Please confirm|Who is the service for/, from);
+    if (/Who is the service for/.test(summary.text)) {
+      from = toResident.length;
+      await delivered(resident);
+      resident.say(choiceForEn(summary.text, /^Elderly$/)).to(self);
+      summary = await next(toResident, /Please confirm/, from);
+    }
+    expect(summary.text).toContain('Category: Elderly care');
+    from = toResident.length;
+    await delivered(resident);
+    resident.say(choiceForEn(summary.text, /^Submit$/)).to(self);
+    await next(toResident, /Submitted as N-\d{8}-\d{4}/, from);
+    // Not one Chinese character in anything the desk said to them.
+    expect(toResident.map((m) => m.text).filter((t) => /[\u3400-\u9fff]/.test(t))).toEqual([]);
+    const person = await h.prisma.person.findFirstOrThrow({ where: { identities: { some: { channel: 'wechat', externalId: resident.id } } } });
+    expect(person.locale).toBe('en');
   });
 
   it('walks the loop: numbered intake, 接单 in the room, done, confirm and rate', async () => {
@@ -168,7 +210,7 @@ describe('WeChat end to end', () => {
     const rate = await next(toResident, /请为这次服务打分[\s\S]*⭐⭐⭐⭐⭐/, from);
     from = toResident.length;
     await delivered(resident);
-    resident.say(choiceFor(rate.text, /^⭐⭐⭐⭐⭐$/)).to(self);
+    resident.say(choiceFor(rate.text, /^⭐⭐⭐⭐⭐ 5星$/)).to(self);
     await next(toResident, /还想说点什么/, from);
     from = toResident.length;
     resident.say('师傅很好').to(self);

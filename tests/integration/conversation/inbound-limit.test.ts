@@ -33,9 +33,10 @@ describe('inbound limit', () => {
     expect(r.status).toBe(200);
     return { updateId: `web:${personaId}:${clientMsgId}`, ...((await r.json()) as { duplicate: boolean; answer: { text: string } | null }) };
   };
+  /** What the desk said in a chat (the chat also keeps what its person wrote: left out). */
   const mailbox = async (chatId: string): Promise<string[]> => {
     const r = await fetch(`${base}/api/web/chats/${chatId}/messages`);
-    return ((await r.json()) as Array<{ text: string }>).map((m) => m.text);
+    return ((await r.json()) as Array<{ text: string; mine: boolean }>).filter((m) => !m.mine).map((m) => m.text);
   };
   const processed = (updateIds: string[]) => h.prisma.processedUpdate.count({ where: { channel: 'web', updateId: { in: updateIds } } });
 

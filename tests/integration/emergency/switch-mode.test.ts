@@ -56,7 +56,7 @@ async function unitFor(station: string, categoryCode: string, urgency: 'urgent' 
 describe('desk.emergency.switchMode', () => {
   it('lets a county coordinator switch the county on, and records it', async () => {
     const county = await coordinatorOf('C');
-    expect(await switchMode(county, true, '  防汛 Ⅳ级响应  ')).toEqual({ ok: true, value: { unit: COUNTY, minutes: 7 } });
+    expect(await switchMode(county, true, '  防汛 Ⅳ级响应  ')).toEqual({ ok: true, value: { unit: COUNTY, unitEn: expect.any(String), minutes: 7 } });
     expect(await modeOf('C')).toBe(true);
     // Only the unit itself is switched; the units below inherit through the policy.
     expect(await modeOf('I-DH')).toBe(false);
@@ -74,9 +74,9 @@ describe('desk.emergency.switchMode', () => {
 
   it('lets a township coordinator switch the township on and off', async () => {
     const dh = await coordinatorOf('I-DH');
-    expect(await switchMode(dh, true)).toEqual({ ok: true, value: { unit: DONGHU, minutes: 7 } });
+    expect(await switchMode(dh, true)).toEqual({ ok: true, value: { unit: DONGHU, unitEn: expect.any(String), minutes: 7 } });
     expect([await modeOf('I-DH'), await modeOf('C'), await modeOf('I-XS')]).toEqual([true, false, false]);
-    expect(await switchMode(dh, false, '解除')).toEqual({ ok: true, value: { unit: DONGHU, minutes: 7 } });
+    expect(await switchMode(dh, false, '解除')).toEqual({ ok: true, value: { unit: DONGHU, unitEn: expect.any(String), minutes: 7 } });
     expect(await modeOf('I-DH')).toBe(false);
     expect((await switches()).map((s) => [s.emergency, s.reason, s.byId])).toEqual([
       [true, null, dh.personId],
@@ -86,20 +86,24 @@ describe('desk.emergency.switchMode', () => {
 
   it('refuses the mode the unit is already in, and records nothing', async () => {
     const dh = await coordinatorOf('I-DH');
-    expect(await switchMode(dh, false)).toEqual({ ok: false, code: 'mode/unchanged', detail: { unit: DONGHU } });
+    expect(await switchMode(dh, false)).toEqual({ ok: false, code: 'mode/unchanged', detail: { unit: DONGHU, unitEn: expect.any(String) } });
     expect(await switches()).toEqual([]);
     expect(codeOf(await switchMode(dh, true))).toBe('ok');
     // Another coordinator of the same unit sees the same mode.
-    expect(await switchMode(await coordinatorOf('I-DH'), true, '再次')).toEqual({ ok: false, code: 'mode/unchanged', detail: { unit: DONGHU } });
+    expect(await switchMode(await coordinatorOf('I-DH'), true, '再次')).toEqual({
+      ok: false,
+      code: 'mode/unchanged',
+      detail: { unit: DONGHU, unitEn: expect.any(String) },
+    });
     expect(await switches()).toHaveLength(1);
     expect(await modeOf('I-DH')).toBe(true);
   });
 
   it('switches the widest unit of a coordinator of several', async () => {
     const both = await coordinatorOf('S-XF', 'I-DH');
-    expect(await switchMode(both, true)).toEqual({ ok: true, value: { unit: DONGHU, minutes: 7 } });
+    expect(await switchMode(both, true)).toEqual({ ok: true, value: { unit: DONGHU, unitEn: expect.any(String), minutes: 7 } });
     const wide = await coordinatorOf('I-XS', 'C');
-    expect(await switchMode(wide, true)).toEqual({ ok: true, value: { unit: COUNTY, minutes: 7 } });
+    expect(await switchMode(wide, true)).toEqual({ ok: true, value: { unit: COUNTY, unitEn: expect.any(String), minutes: 7 } });
     expect([await modeOf('I-DH'), await modeOf('C'), await modeOf('I-XS'), await modeOf('S-XF')]).toEqual([true, true, false, false]);
   });
 

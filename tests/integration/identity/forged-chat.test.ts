@@ -21,6 +21,6 @@ describe('an account keeps its private chat', () => {
     await h.desk.uow.run((w) => w.repos.people.resolve('telegram', '5001', '666666', '赵主任', null));
     const identity = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: '5001' } } });
     expect(identity.chatId).toBe('5001');
-    expect(await h.desk.uow.run((w) => w.repos.people.recipient(identity.personId))).toEqual({ channel: 'telegram', chatId: '5001' });
+    expect(await h.desk.uow.run((w) => w.repos.people.recipient(identity.personId))).toEqual({ channel: 'telegram', chatId: '5001', locale: 'zh' });
   });
 });

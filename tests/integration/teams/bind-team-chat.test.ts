@@ -75,13 +75,16 @@ describe('desk.teams.bind', () => {
   it('lets a coordinator bind a group to a team in scope, by code or by id', async () => {
     const dh = await coordinatorOf('I-DH');
     const byCode = newChat();
-    expect(await bind(dh, { team: { code: 'S-XF-ELDER' }, chat: byCode })).toEqual({ ok: true, value: { code: 'S-XF-ELDER', name: '幸福社区为老服务队' } });
+    expect(await bind(dh, { team: { code: 'S-XF-ELDER' }, chat: byCode })).toEqual({
+      ok: true,
+      value: { code: 'S-XF-ELDER', name: '幸福社区为老服务队', nameEn: 'Xingfu elderly care team' },
+    });
     expect(await chatRow(byCode)).toMatchObject({ teamId: await teamId('S-XF-ELDER'), title: '志愿者群', boundById: dh.personId });
 
     const byId = newChat('wechat');
     expect(await bind(dh, { team: { id: await teamId('I-DH-LEGAL') }, chat: { ...byId, title: null } })).toEqual({
       ok: true,
-      value: { code: 'I-DH-LEGAL', name: '东湖镇法律服务队' },
+      value: { code: 'I-DH-LEGAL', name: '东湖镇法律服务队', nameEn: 'Donghu legal aid team' },
     });
     expect(await chatRow(byId)).toMatchObject({ teamId: await teamId('I-DH-LEGAL'), channel: 'wechat', title: null, boundById: dh.personId });
     // A station's coordinator covers the station's teams.
@@ -97,7 +100,7 @@ describe('desk.teams.bind', () => {
     const county = await coordinatorOf('C');
     expect(await bind(county, { team: { code: 'S-HP-ELDER' }, chat: { ...chat, title: '新名字' } })).toEqual({
       ok: true,
-      value: { code: 'S-HP-ELDER', name: '和平村助老队' },
+      value: { code: 'S-HP-ELDER', name: '和平村助老队', nameEn: 'Heping elderly care team' },
     });
     expect(await chatRow(chat)).toEqual(first);
     expect(await h.prisma.teamChat.count({ where: { chatId: chat.chatId } })).toBe(1);

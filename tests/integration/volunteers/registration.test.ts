@@ -233,7 +233,10 @@ describe('deciding', () => {
   it('lets a coordinator in scope approve one team, exactly once', async () => {
     const v = await pendingVolunteer();
     const dh = await coordinatorOf('I-DH');
-    expect(await decide(dh, v.personId, true)).toEqual({ ok: true, value: { name: '刘晓', team: '幸福社区为老服务队', decided: true } });
+    expect(await decide(dh, v.personId, true)).toEqual({
+      ok: true,
+      value: { name: '刘晓', team: '幸福社区为老服务队', teamEn: 'Xingfu elderly care team', decided: true },
+    });
     expect(await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).toMatchObject({ status: 'approved', approvedById: dh.personId });
     expect(await statusOf(v.personId)).toEqual({ 'S-XF-ELDER': 'approved', 'I-DH-ELDER': 'pending' });
     const told = await h.prisma.sentMessage.findUniqueOrThrow({ where: { purposeKey: `approval.${v.personId}.decided.${await teamId('S-XF-ELDER')}` } });
@@ -241,10 +244,13 @@ describe('deciding', () => {
     expect((JSON.parse(h.cipher.decrypt(told.bodyEnc)) as OutMessage).text).toContain('您的志愿者注册已通过审核：幸福社区为老服务队！');
 
     // Again, by anyone in scope, either way: already decided, nothing changes.
-    expect(await decide(dh, v.personId, true)).toEqual({ ok: true, value: { name: '刘晓', team: '幸福社区为老服务队', decided: false } });
+    expect(await decide(dh, v.personId, true)).toEqual({
+      ok: true,
+      value: { name: '刘晓', team: '幸福社区为老服务队', teamEn: 'Xingfu elderly care team', decided: false },
+    });
     expect(await decide(await coordinatorOf('S-XF'), v.personId, false)).toEqual({
       ok: true,
-      value: { name: '刘晓', team: '幸福社区为老服务队', decided: false },
+      value: { name: '刘晓', team: '幸福社区为老服务队', teamEn: 'Xingfu elderly care team', decided: false },
     });
     expect(await h.prisma.volunteer.findUniqueOrThrow({ where: { personId: v.personId } })).toMatchObject({ status: 'approved', approvedById: dh.personId });
     expect(await statusOf(v.personId)).toEqual({ 'S-XF-ELDER': 'approved', 'I-DH-ELDER': 'pending' });

@@ -143,6 +143,9 @@ export class WebChatController {
   }
 
   private async handle(event: Parameters<typeof webEventToInbound>[0], who: Parameters<typeof webEventToInbound>[1]) {
+    // What a person writes in their own private chat is kept, so their page shows it after a reload.
+    const own = who.chatId === who.externalId ? (event.text ?? (event.location ? '📍' : undefined)) : undefined;
+    if (own !== undefined) await this.mailbox.recordOwn(who.chatId, own);
     const outcome = await this.conversation.handle(webEventToInbound(event, who));
     return { duplicate: outcome.duplicate, answer: outcome.callbackAnswer ?? null };
   }

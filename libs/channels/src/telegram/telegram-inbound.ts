@@ -5,6 +5,16 @@ import type { InboundEvent } from '@baiying/domain';
 
 const displayName = (u: { first_name: string; last_name?: string }): string => [u.first_name, u.last_name].filter(Boolean).join(' ').slice(0, 64);
 
+type TelegramUser = { id: number; first_name: string; last_name?: string; username?: string; language_code?: string };
+
+/** Who sent it, with the language their Telegram app is set to (an IETF tag such as "en", "zh-hans"). */
+function sender(u: TelegramUser): InboundEvent['from'] {
+  const from: InboundEvent['from'] = { externalId: String(u.id), displayName: displayName(u) };
+  if (u.username) from.username = u.username;
+  if (u.language_code) from.languageCode = u.language_code.slice(0, 16);
+  return from;
+}
+
 /**
  * `me` is the bot receiving the update (getMe): update ids are per bot, and a new token on the
  * same database numbers from wherever Telegram starts, so the event's id names the bot too.
@@ -20,7 +30,7 @@ export function telegramUpdateToEvent(update: Update, me: { id: number; username
       channel: 'telegram',
       updateId,
       chat: { id: String(chat.id), kind: chat.type === 'private' ? 'private' : 'group', title: 'title' in chat ? chat.title : undefined },
-      from: { externalId: String(q.from.id), displayName: displayName(q.from), username: q.from.username },
+      from: sender(q.from),
       kind: 'callback',
       callback: { id: q.id, data: q.data ?? '' },
     };
@@ -37,7 +47,7 @@ export function telegramUpdateToEvent(update: Update, me: { id: number; username
       kind: m.chat.type === 'private' ? ('private' as const) : ('group' as const),
       title: 'title' in m.chat ? m.chat.title : undefined,
     },
-    from: { externalId: String(m.from.id), displayName: displayName(m.from), username: m.from.username },
+    from: sender(m.from),
   };
   if (m.new_chat_members?.some((u) => u.is_bot && u.username?.toLowerCase() === botUsername.toLowerCase())) {
     return { ...base, kind: 'joined' };

@@ -3,22 +3,45 @@
 // inserted with textContent only, and the page runs under a strict Content-Security-Policy
 // that allows exactly its own inline script and style (by hash).
 import { createHash } from 'node:crypto';
+import { t, type MessageKey } from '@baiying/i18n';
+
+/** The page's own words, in both languages, from the one catalogue. */
+const PAGE_KEYS = [
+  'web.title',
+  'web.brand',
+  'web.persona',
+  'web.placeholder',
+  'web.send',
+  'web.location',
+  'web.private_chat',
+  'web.hint_private',
+  'web.hint_group',
+  'web.no_location',
+  'web.location_failed',
+  'web.new_resident',
+  'web.role.resident',
+  'web.role.volunteer',
+  'web.role.coordinator',
+] as const satisfies readonly MessageKey[];
+const pageText = (locale: 'zh' | 'en'): Record<string, string> => Object.fromEntries(PAGE_KEYS.map((k) => [k.slice(4), t(k, {}, locale)]));
+// JSON inside a script: "<" escaped so no text can close the script element.
+const PAGE_TEXT = JSON.stringify({ zh: pageText('zh'), en: pageText('en') }).replace(/</g, '\\u003c');
 
 export const WEB_CHAT_PAGE = `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>百应 Baiying · 网页聊天 Web chat</title>
+<title>${t('web.title', {}, 'zh')}</title>
 <style>
   [hidden] { display: none !important; }
-  body { margin: 0; font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; background: #f3f4f6; color: #111; }
+  body { margin: 0; font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; font-size: 17px; line-height: 1.5; background: #f3f4f6; color: #111; }
   header { background: #b91c1c; color: #fff; padding: 10px 16px; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
   header h1 { font-size: 18px; margin: 0; }
-  header select { font-size: 15px; padding: 4px; }
+  header select { font-size: 16px; min-height: 44px; padding: 4px; }
   main { display: flex; height: calc(100vh - 52px); }
   nav { width: 220px; background: #fff; border-right: 1px solid #ddd; overflow-y: auto; }
-  nav button { display: block; width: 100%; text-align: left; padding: 12px; border: 0; border-bottom: 1px solid #eee; background: #fff; cursor: pointer; font-size: 14px; }
+  nav button { display: block; width: 100%; min-height: 44px; text-align: left; padding: 12px; border: 0; border-bottom: 1px solid #eee; background: #fff; cursor: pointer; font-size: 16px; }
   nav button.active { background: #fee2e2; font-weight: bold; }
   section { flex: 1; display: flex; flex-direction: column; }
   #log { flex: 1; overflow-y: auto; padding: 12px; }
@@ -27,7 +50,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   .me { background: #dcfce7; margin-left: auto; }
   .msg .btns { margin-top: 6px; display: flex; flex-direction: column; gap: 4px; }
   .msg .row { display: flex; gap: 4px; flex-wrap: wrap; }
-  .msg .row button { flex: 1; padding: 6px; border: 1px solid #b91c1c; background: #fff; color: #b91c1c; border-radius: 6px; cursor: pointer; }
+  .msg .row button { flex: 1; min-height: 44px; min-width: 44px; font-size: 16px; padding: 8px 10px; border: 1px solid #b91c1c; background: #fff; color: #b91c1c; border-radius: 6px; cursor: pointer; }
   .msg .row button:disabled { opacity: 0.5; cursor: wait; }
   @media (max-width: 640px) {
     main { flex-direction: column; height: auto; min-height: calc(100vh - 90px); }
@@ -38,14 +61,14 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   }
   #toast { position: fixed; bottom: 70px; left: 50%; transform: translateX(-50%); background: #111; color: #fff; padding: 8px 12px; border-radius: 6px; display: none; max-width: 320px; }
   form { display: flex; gap: 6px; padding: 10px; background: #fff; border-top: 1px solid #ddd; }
-  form input { flex: 1; font-size: 16px; padding: 8px; }
-  form button { font-size: 15px; padding: 8px 14px; }
+  form input { flex: 1; font-size: 17px; min-height: 44px; padding: 8px; box-sizing: border-box; }
+  form button { font-size: 17px; min-height: 44px; min-width: 44px; padding: 8px 16px; }
 </style>
 </head>
 <body>
 <header>
-  <h1>百应 Baiying</h1>
-  <label id="personaBox">身份 Persona <select id="persona"></select></label>
+  <h1 id="brand"></h1>
+  <label id="personaBox"><span id="personaLabel"></span> <select id="persona"></select></label>
   <span id="who"></span>
 </header>
 <main>
@@ -53,9 +76,9 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   <section>
     <div id="log" aria-live="polite"></div>
     <form id="form">
-      <input id="text" autocomplete="off" placeholder="输入消息… Type a message…" maxlength="20000">
-      <button type="button" id="loc" title="发送位置 Share location">📍</button>
-      <button type="submit" id="send">发送 Send</button>
+      <input id="text" autocomplete="off" maxlength="20000">
+      <button type="button" id="loc">📍</button>
+      <button type="submit" id="send"></button>
     </form>
   </section>
 </main>
@@ -66,6 +89,19 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   // only in demo mode (never in production), where the server lists the personas.
   var session = null, personas = [], persona = null, chat = null, mine = {}, lastRender = '';
   var $ = function (id) { return document.getElementById(id); };
+  // The page speaks the person's language: the language of the desk's latest message to them,
+  // before any, the browser's. One language, never both.
+  var TEXT = ${PAGE_TEXT};
+  var browserLang = /^en/i.test(navigator.language || '') ? 'en' : 'zh', lang = browserLang;
+  function tr(key) { return TEXT[lang][key]; }
+  function setLang(l) {
+    lang = l === 'en' ? 'en' : 'zh';
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    document.title = tr('title'); $('brand').textContent = tr('brand'); $('personaLabel').textContent = tr('persona');
+    $('text').placeholder = tr('placeholder'); $('send').textContent = tr('send');
+    $('loc').title = tr('location'); $('loc').setAttribute('aria-label', tr('location'));
+  }
+  function roleWords(roles) { return roles.map(function (r) { return TEXT[lang]['role.' + r] || r; }).join(lang === 'en' ? ', ' : '、'); }
   function rid() { return Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
   function toast(text) {
     var t = $('toast'); t.textContent = text; t.style.display = 'block';
@@ -76,9 +112,10 @@ export const WEB_CHAT_PAGE = `<!doctype html>
     return fetch('/api/web/session', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' })
       .then(json).then(function (s) { session = s; return s; });
   }
-  function self() { return { externalId: session.chatId, displayName: '新居民 New resident', roles: ['resident'], groups: [], self: true }; }
+  function self() { return { externalId: session.chatId, displayName: tr('new_resident'), roles: ['resident'], groups: [], self: true }; }
   function post(body) {
     body.clientMsgId = rid();
+    if (navigator.language && !body.callbackData) body.languageCode = navigator.language;
     if (!persona.self) { body.personaId = persona.externalId; body.displayName = persona.displayName; body.chatId = chat.chatId; }
     return fetch('/api/web/events', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf }, body: JSON.stringify(body) })
       .then(json)
@@ -87,7 +124,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   }
   function renderChats() {
     var nav = $('chats'); nav.textContent = '';
-    var list = [{ chatId: persona.externalId, title: '私聊 Private chat' }].concat(persona.groups.map(function (g) { return { chatId: g.chatId, title: '👥 ' + g.title }; }));
+    var list = [{ chatId: persona.externalId, title: tr('private_chat') }].concat(persona.groups.map(function (g) { return { chatId: g.chatId, title: '👥 ' + g.title }; }));
     list.forEach(function (c) {
       var b = document.createElement('button'); b.textContent = c.title; b.dataset.chat = c.chatId;
       if (chat && chat.chatId === c.chatId) b.className = 'active';
@@ -96,11 +133,13 @@ export const WEB_CHAT_PAGE = `<!doctype html>
     });
   }
   function render(messages) {
-    var key = JSON.stringify(messages) + JSON.stringify(mine[chat.chatId] || []);
+    var latest = messages.filter(function (m) { return !m.mine && m.locale; }).pop();
+    if (latest && latest.locale !== lang) { setLang(latest.locale); renderChats(); $('who').textContent = roleWords(persona.roles); }
+    var key = lang + JSON.stringify(messages) + JSON.stringify(mine[chat.chatId] || []);
     if (key === lastRender) return; lastRender = key;
     var log = $('log'); var stick = log.scrollTop + log.clientHeight >= log.scrollHeight - 20;
     log.textContent = '';
-    var items = messages.map(function (m) { return { at: m.at, bot: true, m: m }; })
+    var items = messages.map(function (m) { return { at: m.at, bot: !m.mine, m: m }; })
       .concat((mine[chat.chatId] || []).map(function (m) { return { at: m.at, bot: false, m: m }; }))
       .sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
     items.forEach(function (it) {
@@ -124,9 +163,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
     });
     if (!items.length) {
       var hint = document.createElement('div'); hint.className = 'msg bot';
-      hint.textContent = chat.chatId === persona.externalId
-        ? '说说您需要什么帮助，例如“家里老人想找人上门理发”；志愿者发 /register，管理员发 /help。 / Describe the help you need; volunteers send /register, coordinators /help.'
-        : '队伍群：新需求会出现在这里。 / Team group: new jobs appear here.';
+      hint.textContent = chat.chatId === persona.externalId ? tr('hint_private') : tr('hint_group');
       log.appendChild(hint);
     }
     if (stick) log.scrollTop = log.scrollHeight;
@@ -141,7 +178,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   }
   function choose(id) {
     persona = personas.filter(function (p) { return p.externalId === id; })[0] || personas[0];
-    $('who').textContent = persona.roles.join(', ');
+    $('who').textContent = roleWords(persona.roles);
     chat = { chatId: persona.externalId, title: 'private' }; lastRender = ''; renderChats(); poll();
     if (session.demo) localStorage.setItem('baiying-persona', persona.externalId);
   }
@@ -154,28 +191,33 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   $('form').onsubmit = function (ev) {
     ev.preventDefault();
     var text = $('text').value; if (!text.trim()) return;
-    (mine[chat.chatId] = mine[chat.chatId] || []).push({ text: text, at: new Date().toISOString() });
-    $('text').value = ''; lastRender = ''; poll(); post({ text: text });
+    // Shown at once; the server keeps a private chat's own messages (they come back in the poll).
+    var own = { text: text, at: new Date().toISOString() }, c = chat.chatId;
+    (mine[c] = mine[c] || []).push(own);
+    $('text').value = ''; lastRender = ''; poll();
+    post({ text: text }).then(function () { if (persona.self || c === persona.externalId) mine[c] = (mine[c] || []).filter(function (m) { return m !== own; }); });
   };
   $('loc').onclick = function () {
     function send(lat, lng) {
-      (mine[chat.chatId] = mine[chat.chatId] || []).push({ text: '📍', at: new Date().toISOString() });
-      post({ location: { lat: lat, lng: lng } });
+      var own = { text: '📍', at: new Date().toISOString() }, c = chat.chatId;
+      (mine[c] = mine[c] || []).push(own);
+      post({ location: { lat: lat, lng: lng } }).then(function () { if (persona.self || c === persona.externalId) mine[c] = (mine[c] || []).filter(function (m) { return m !== own; }); });
     }
     // The demo county's sample point; a real browser shares its own position.
     if (session.demo) return send(31.3623, 119.8236);
-    if (!navigator.geolocation) return toast('⚠️ 此浏览器不能发送位置 This browser cannot share a location');
+    if (!navigator.geolocation) return toast('⚠️ ' + tr('no_location'));
     navigator.geolocation.getCurrentPosition(function (p) { send(p.coords.latitude, p.coords.longitude); },
-      function () { toast('⚠️ 未能获取位置 Location unavailable'); }, { enableHighAccuracy: true, timeout: 10000 });
+      function () { toast('⚠️ ' + tr('location_failed')); }, { enableHighAccuracy: true, timeout: 10000 });
   };
   $('persona').onchange = function () { choose(this.value); };
+  setLang(lang);
   startSession().then(function (s) {
     if (!s.demo) { $('personaBox').hidden = true; $('chats').hidden = true; return []; }
     return fetch('/api/web/personas', { credentials: 'same-origin' }).then(json);
   }).then(function (ps) {
     personas = [self()].concat(ps);
     personas.forEach(function (p) {
-      var o = document.createElement('option'); o.value = p.externalId; o.textContent = p.displayName + ' (' + p.roles.join('/') + ')';
+      var o = document.createElement('option'); o.value = p.externalId; o.textContent = p.displayName + '（' + roleWords(p.roles) + '）';
       $('persona').appendChild(o);
     });
     var saved = session.demo && localStorage.getItem('baiying-persona');

@@ -14,6 +14,12 @@ const NAME_CHARS = 64;
 const payload = {
   clientMsgId: z.string().regex(ID),
   text: z.string().max(MAX_TEXT).optional(),
+  /** The browser's language (navigator.language), like Telegram's language_code: a first guess only. */
+  languageCode: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/)
+    .max(35)
+    .optional(),
   callbackData: z.string().max(MAX_CALLBACK).optional(),
   location: z
     .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -49,7 +55,9 @@ export function webEventToInbound(e: WebEvent, who: WebSpeaker): InboundEvent {
     // The web chat has one desk account: 'web'.
     updateId: `web:${who.externalId}:${e.clientMsgId}`,
     chat: { id: who.chatId, kind: who.chatId === who.externalId ? ('private' as const) : ('group' as const) },
-    from: { externalId: who.externalId, displayName: who.displayName },
+    from: e.languageCode
+      ? { externalId: who.externalId, displayName: who.displayName, languageCode: e.languageCode }
+      : { externalId: who.externalId, displayName: who.displayName },
   };
   if (e.callbackData !== undefined) return { ...base, kind: 'callback', callback: { id: e.clientMsgId, data: e.callbackData } };
   // The page posts whatever coordinates its script likes: never a live fix (no location check-in).

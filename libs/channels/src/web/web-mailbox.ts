@@ -9,6 +9,10 @@ export interface WebChatMessage {
   buttons: unknown;
   edited: boolean;
   at: string;
+  /** Written by the person themselves (shown on their side); else the desk's. */
+  mine: boolean;
+  /** The language the desk's message was written in (zh/en), when known. */
+  locale: string | null;
 }
 
 export class WebMailbox {
@@ -30,7 +34,14 @@ export class WebMailbox {
       buttons: r.buttons,
       edited: r.editedAt !== null,
       at: r.createdAt.toISOString(),
+      mine: r.mine,
+      locale: r.locale,
     }));
+  }
+
+  /** Keeps what a person wrote in their chat (encrypted), so their page shows it after a reload. */
+  async recordOwn(chatId: string, text: string): Promise<void> {
+    await this.repos.messaging.webAppend(chatId, this.cipher.encrypt(text), [], { mine: true });
   }
 
   personas(): Promise<WebPersona[]> {

@@ -26,11 +26,11 @@ export class WebSender implements ChannelSender {
   async backOff(): Promise<void> {}
 
   async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {
-    const seq = await this.repos.messaging.webAppend(chatId, this.cipher.encrypt(msg.text), buttonsJson(msg));
+    const seq = await this.repos.messaging.webAppend(chatId, this.cipher.encrypt(msg.text), buttonsJson(msg), { locale: msg.locale ?? null });
     return { messageRef: String(seq) };
   }
 
   async edit(_chatId: string, messageRef: string, msg: OutMessage): Promise<void> {
-    await this.repos.messaging.webEdit(BigInt(messageRef), this.cipher.encrypt(msg.text), buttonsJson(msg));
+    await this.repos.messaging.webEdit(BigInt(messageRef), this.cipher.encrypt(msg.text), buttonsJson(msg), msg.locale ?? null);
   }
 }

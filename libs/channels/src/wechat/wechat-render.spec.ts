@@ -56,6 +56,17 @@ describe('renderWechat', () => {
     expect(renderWechat(mixed, false)).toBe('召集：防汛\n👉 回复 1：名单\n👉 回复「参加 M-20261123-001」：参加\n👉 回复 2：跳过');
   });
 
+  it('writes its reply lines in the language the message was written in, never both', () => {
+    const english: OutMessage = {
+      text: 'You took N-20261123-0042',
+      locale: 'en',
+      buttons: [[{ label: 'On my way', data: 'go.a', keyword: 'on my way N-20261123-0042' }], [{ label: 'Skip', data: 'x.2' }]],
+    };
+    expect(renderWechat(english)).toBe('You took N-20261123-0042\n👉 Reply 1 or "on my way N-20261123-0042": On my way\n👉 Reply 2: Skip');
+    expect(renderWechat(english, false)).toBe('You took N-20261123-0042\n👉 Reply "on my way N-20261123-0042": On my way\n👉 Reply 1: Skip');
+    expect(renderWechat({ ...details, locale: 'zh' })).toBe(renderWechat(details));
+  });
+
   it('leaves a message without buttons as its text', () => {
     expect(renderWechat({ text: '收到' })).toBe('收到');
     expect(renderWechat({ text: '收到', buttons: [] }, false)).toBe('收到');

@@ -3,6 +3,7 @@
 // answers), and the keyword where it has one ("回复 1 或「参加 M-…」"); in a group, where
 // numbers would be ambiguous between members, a keyword or nothing.
 import type { OutMessage } from '@baiying/domain';
+import { t } from '@baiying/i18n';
 
 /** The payloads a numbered reply ("1", "2", …) stands for, in the order they were shown. */
 export function numberedChoices(msg: OutMessage, privateChat = true): string[] {
@@ -12,12 +13,16 @@ export function numberedChoices(msg: OutMessage, privateChat = true): string[] {
     .map((b) => b.data);
 }
 
+/** The message with its buttons as reply lines, in the language the message was written in. */
 export function renderWechat(msg: OutMessage, privateChat = true): string {
+  const locale = msg.locale ?? 'zh';
   const lines = [msg.text];
   let n = 0;
   for (const b of (msg.buttons ?? []).flat()) {
-    if (privateChat) lines.push(b.keyword ? `👉 回复 ${++n} 或「${b.keyword}」：${b.label}` : `👉 回复 ${++n}：${b.label}`);
-    else lines.push(b.keyword ? `👉 回复「${b.keyword}」：${b.label}` : `👉 回复 ${++n}：${b.label}`);
+    const label = b.label;
+    if (b.keyword && !privateChat) lines.push(t('wechat.reply_word', { word: b.keyword, label }, locale));
+    else if (b.keyword) lines.push(t('wechat.reply_number_or_word', { n: ++n, word: b.keyword, label }, locale));
+    else lines.push(t('wechat.reply_number', { n: ++n, label }, locale));
   }
   return lines.join('\n');
 }

@@ -195,13 +195,14 @@ export class MessagingRepository {
   // --- web chat mailbox -------------------------------------------------------------------
 
   /** `textEnc`: the message, encrypted (what residents read back can hold their own words). */
-  async webAppend(chatId: string, textEnc: string, buttons: Prisma.InputJsonValue): Promise<bigint> {
-    const row = await this.tx.webMessage.create({ data: { chatId, textEnc, buttons } });
+  /** A message in a web chat: the desk's (in `locale`), or `mine`, what the person wrote. */
+  async webAppend(chatId: string, textEnc: string, buttons: Prisma.InputJsonValue, opts: { locale?: string | null; mine?: boolean } = {}): Promise<bigint> {
+    const row = await this.tx.webMessage.create({ data: { chatId, textEnc, buttons, locale: opts.locale ?? null, mine: opts.mine ?? false } });
     return row.seq;
   }
 
-  async webEdit(seq: bigint, textEnc: string, buttons: Prisma.InputJsonValue): Promise<boolean> {
-    const r = await this.tx.webMessage.updateMany({ where: { seq }, data: { textEnc, text: null, buttons, editedAt: new Date() } });
+  async webEdit(seq: bigint, textEnc: string, buttons: Prisma.InputJsonValue, locale: string | null = null): Promise<boolean> {
+    const r = await this.tx.webMessage.updateMany({ where: { seq }, data: { textEnc, text: null, buttons, locale, editedAt: new Date() } });
     return r.count === 1;
   }
 

@@ -5,6 +5,7 @@ export interface TeamRow {
   id: string;
   code: string;
   name: string;
+  nameEn: string | null;
   categoryCode: string;
   orgUnitId: string;
 }
@@ -24,22 +25,33 @@ export class OrgRepository {
 
   /** The org tree, read once per repository instance (one business action). */
   tree(): Promise<Map<string, OrgNode & { code: string; aliases: string[]; emergencyMode: boolean }>> {
-    this.treeCache ??= this.tx.orgUnit
-      .findMany()
-      .then(
-        (rows) =>
-          new Map(
-            rows.map((u) => [
-              u.id,
-              { id: u.id, parentId: u.parentId, tier: u.tier, name: u.name, code: u.code, aliases: u.aliases, emergencyMode: u.emergencyMode },
-            ]),
-          ),
-      );
+    this.treeCache ??= this.tx.orgUnit.findMany().then(
+      (rows) =>
+        new Map(
+          rows.map((u) => [
+            u.id,
+            {
+              id: u.id,
+              parentId: u.parentId,
+              tier: u.tier,
+              name: u.name,
+              nameEn: u.nameEn,
+              code: u.code,
+              aliases: u.aliases,
+              emergencyMode: u.emergencyMode,
+            },
+          ]),
+        ),
+    );
     return this.treeCache;
   }
 
-  async stations(): Promise<Array<{ id: string; code: string; name: string; aliases: string[] }>> {
-    return this.tx.orgUnit.findMany({ where: { tier: 'station' }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, aliases: true } });
+  async stations(): Promise<Array<{ id: string; code: string; name: string; nameEn: string | null; aliases: string[] }>> {
+    return this.tx.orgUnit.findMany({
+      where: { tier: 'station' },
+      orderBy: { code: 'asc' },
+      select: { id: true, code: true, name: true, nameEn: true, aliases: true },
+    });
   }
 
   async unit(id: string) {
@@ -60,13 +72,13 @@ export class OrgRepository {
   }
 
   async team(id: string): Promise<TeamRow | null> {
-    return this.tx.team.findUnique({ where: { id }, select: { id: true, code: true, name: true, categoryCode: true, orgUnitId: true } });
+    return this.tx.team.findUnique({ where: { id }, select: { id: true, code: true, name: true, nameEn: true, categoryCode: true, orgUnitId: true } });
   }
 
   async teamByCode(code: string): Promise<TeamRow | null> {
     return this.tx.team.findFirst({
       where: { code: { equals: code, mode: 'insensitive' } },
-      select: { id: true, code: true, name: true, categoryCode: true, orgUnitId: true },
+      select: { id: true, code: true, name: true, nameEn: true, categoryCode: true, orgUnitId: true },
     });
   }
 
@@ -74,7 +86,7 @@ export class OrgRepository {
     return this.tx.team.findMany({
       where: { orgUnitId: { in: unitIds } },
       orderBy: { code: 'asc' },
-      select: { id: true, code: true, name: true, categoryCode: true, orgUnitId: true },
+      select: { id: true, code: true, name: true, nameEn: true, categoryCode: true, orgUnitId: true },
     });
   }
 
@@ -88,6 +100,11 @@ export class OrgRepository {
 
   async bindChat(teamId: string, channel: Channel, chatId: string, title: string | null, boundById: string): Promise<TeamChatRow> {
     return this.tx.teamChat.create({ data: { teamId, channel, chatId, title, boundById }, select: { id: true, teamId: true, channel: true, chatId: true } });
+  }
+
+  /** The language of a team's group chats. */
+  async setTeamLocale(teamId: string, locale: string): Promise<void> {
+    await this.tx.team.update({ where: { id: teamId }, data: { locale } });
   }
 
   async rebindChat(id: string, teamId: string, boundById: string): Promise<void> {

@@ -4,6 +4,8 @@ export interface ActorRow {
   personId: string;
   displayName: string;
   locale: string;
+  /** Where `locale` came from: default, client, text or chosen (see the person table). */
+  localeSource: string;
   coordinatorUnitIds: string[];
   volunteer: { status: 'pending' | 'approved' | 'rejected'; stationId: string; teamIds: string[] } | null;
 }
@@ -11,6 +13,8 @@ export interface ActorRow {
 export interface Recipient {
   channel: Channel;
   chatId: string;
+  /** The language to write to them in (the person's). */
+  locale: string;
 }
 
 export class PeopleRepository {
@@ -47,6 +51,7 @@ export class PeopleRepository {
       personId: p.id,
       displayName: p.displayName,
       locale: p.locale,
+      localeSource: p.localeSource,
       coordinatorUnitIds: p.roles.map((r) => r.orgUnitId),
       volunteer: p.volunteer ? { status: p.volunteer.status, stationId: p.volunteer.stationId, teamIds: p.volunteer.memberships.map((m) => m.teamId) } : null,
     };
@@ -58,9 +63,36 @@ export class PeopleRepository {
 
   /** Where to reach a person: their most recently created private chat. */
   async recipient(personId: string, preferChannel?: Channel): Promise<Recipient | null> {
-    const ids = await this.tx.channelIdentity.findMany({ where: { personId }, orderBy: { createdAt: 'desc' } });
+    const ids = await this.tx.channelIdentity.findMany({
+      where: { personId },
+      orderBy: { createdAt: 'desc' },
+      include: { person: { select: { locale: true } } },
+    });
     const pick = ids.find((i) => i.channel === preferChannel) ?? ids[0];
-    return pick ? { channel: pick.channel, chatId: pick.chatId } : null;
+    return pick ? { channel: pick.channel, chatId: pick.chatId, locale: pick.person.locale } : null;
+  }
+
+  async setLocale(personId: string, locale: string, source: string): Promise<void> {
+    await this.tx.person.update({ where: { id: personId }, data: { locale, localeSource: source } });
+  }
+
+  /**
+   * The language of each chat, keyed `channel:chatId`: a person's private chat speaks the
+   * person's, a team's group chat the team's. Chats the desk knows neither way are left out.
+   */
+  async chatLocales(chats: ReadonlyArray<{ channel: Channel; chatId: string }>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const byChannel = new Map<Channel, string[]>();
+    for (const c of chats) byChannel.set(c.channel, [...(byChannel.get(c.channel) ?? []), c.chatId]);
+    for (const [channel, chatIds] of byChannel) {
+      const [groups, people] = await Promise.all([
+        this.tx.teamChat.findMany({ where: { channel, chatId: { in: chatIds } }, select: { chatId: true, team: { select: { locale: true } } } }),
+        this.tx.channelIdentity.findMany({ where: { channel, chatId: { in: chatIds } }, select: { chatId: true, person: { select: { locale: true } } } }),
+      ]);
+      for (const g of groups) out.set(`${channel}:${g.chatId}`, g.team.locale);
+      for (const p of people) out.set(`${channel}:${p.chatId}`, p.person.locale);
+    }
+    return out;
   }
 
   async updateProfile(personId: string, data: { displayName?: string; phoneEnc?: string | null; phoneHash?: string | null }): Promise<void> {

@@ -9,32 +9,39 @@ import { DEFAULT_CATEGORIES } from './categories.js';
 interface UnitSeed {
   code: string;
   name: string;
+  nameEn: string;
   tier: OrgTier;
   parent?: string;
   aliases?: string[];
 }
 
 export const DEMO_UNITS: UnitSeed[] = [
-  { code: 'C', name: '清溪县新时代文明实践中心', tier: 'center', aliases: ['县中心', '清溪县'] },
-  { code: 'I-DH', name: '东湖镇新时代文明实践所', tier: 'institute', parent: 'C', aliases: ['东湖镇', '东湖'] },
-  { code: 'I-XS', name: '西山街道新时代文明实践所', tier: 'institute', parent: 'C', aliases: ['西山街道'] },
-  { code: 'S-XF', name: '幸福社区', tier: 'station', parent: 'I-DH', aliases: ['幸福小区', '幸福社区实践站', 'Xingfu'] },
-  { code: 'S-HP', name: '和平村', tier: 'station', parent: 'I-DH', aliases: ['和平村实践站', 'Heping'] },
-  { code: 'S-XS', name: '西山社区', tier: 'station', parent: 'I-XS', aliases: ['西山社区实践站', 'Xishan'] },
-  { code: 'S-TY', name: '桃源村', tier: 'station', parent: 'I-XS', aliases: ['桃源村实践站', 'Taoyuan'] },
+  { code: 'C', name: '清溪县新时代文明实践中心', nameEn: 'Qingxi County Civilisation Practice Centre', tier: 'center', aliases: ['县中心', '清溪县'] },
+  { code: 'I-DH', name: '东湖镇新时代文明实践所', nameEn: 'Donghu Town Practice Institute', tier: 'institute', parent: 'C', aliases: ['东湖镇', '东湖'] },
+  { code: 'I-XS', name: '西山街道新时代文明实践所', nameEn: 'Xishan Subdistrict Practice Institute', tier: 'institute', parent: 'C', aliases: ['西山街道'] },
+  { code: 'S-XF', name: '幸福社区', nameEn: 'Xingfu Community', tier: 'station', parent: 'I-DH', aliases: ['幸福小区', '幸福社区实践站', 'Xingfu'] },
+  { code: 'S-HP', name: '和平村', nameEn: 'Heping Village', tier: 'station', parent: 'I-DH', aliases: ['和平村实践站', 'Heping'] },
+  { code: 'S-XS', name: '西山社区', nameEn: 'Xishan Community', tier: 'station', parent: 'I-XS', aliases: ['西山社区实践站', 'Xishan'] },
+  { code: 'S-TY', name: '桃源村', nameEn: 'Taoyuan Village', tier: 'station', parent: 'I-XS', aliases: ['桃源村实践站', 'Taoyuan'] },
 ];
 
-/** Team code → [org unit code, category, name]. County level carries the full 8+N. */
-export const DEMO_TEAMS: Array<[string, string, string, string]> = [
-  ['S-XF-ELDER', 'S-XF', 'elderly', '幸福社区为老服务队'],
-  ['S-XF-REPAIR', 'S-XF', 'repair', '幸福社区便民维修队'],
-  ['S-HP-ELDER', 'S-HP', 'elderly', '和平村助老队'],
-  ['S-XS-EDU', 'S-XS', 'education', '西山社区四点半课堂'],
-  ['I-DH-ELDER', 'I-DH', 'elderly', '东湖镇为老助老队'],
-  ['I-DH-LEGAL', 'I-DH', 'legal', '东湖镇法律服务队'],
-  ['I-XS-REPAIR', 'I-XS', 'repair', '西山街道维修队'],
-  ['I-XS-HEALTH', 'I-XS', 'health', '西山街道医疗健身队'],
-  ...DEFAULT_CATEGORIES.map((c): [string, string, string, string] => [`C-${c.code.toUpperCase()}`, 'C', c.code, `县${c.nameZh}志愿服务队`]),
+/** Team code → [org unit code, category, name, English name]. County level carries the full 8+N. */
+export const DEMO_TEAMS: Array<[string, string, string, string, string]> = [
+  ['S-XF-ELDER', 'S-XF', 'elderly', '幸福社区为老服务队', 'Xingfu elderly care team'],
+  ['S-XF-REPAIR', 'S-XF', 'repair', '幸福社区便民维修队', 'Xingfu repairs team'],
+  ['S-HP-ELDER', 'S-HP', 'elderly', '和平村助老队', 'Heping elderly care team'],
+  ['S-XS-EDU', 'S-XS', 'education', '西山社区四点半课堂', 'Xishan after-school class'],
+  ['I-DH-ELDER', 'I-DH', 'elderly', '东湖镇为老助老队', 'Donghu elderly care team'],
+  ['I-DH-LEGAL', 'I-DH', 'legal', '东湖镇法律服务队', 'Donghu legal aid team'],
+  ['I-XS-REPAIR', 'I-XS', 'repair', '西山街道维修队', 'Xishan repairs team'],
+  ['I-XS-HEALTH', 'I-XS', 'health', '西山街道医疗健身队', 'Xishan health and fitness team'],
+  ...DEFAULT_CATEGORIES.map((c): [string, string, string, string, string] => [
+    `C-${c.code.toUpperCase()}`,
+    'C',
+    c.code,
+    `县${c.nameZh}志愿服务队`,
+    `County ${c.nameEn.toLowerCase()} team`,
+  ]),
 ];
 
 interface PersonSeed {
@@ -72,20 +79,20 @@ export async function seedDemoCounty(prisma: PrismaClient, cipher: FieldCipher, 
     const parent = u.parent ? ids.get(u.parent) : undefined;
     const row = await prisma.orgUnit.upsert({
       where: { code: u.code },
-      create: { code: u.code, name: u.name, tier: u.tier, parentId: parent?.id ?? null, aliases: u.aliases ?? [], path: '' },
-      update: { name: u.name, tier: u.tier, parentId: parent?.id ?? null, aliases: u.aliases ?? [] },
+      create: { code: u.code, name: u.name, nameEn: u.nameEn, tier: u.tier, parentId: parent?.id ?? null, aliases: u.aliases ?? [], path: '' },
+      update: { name: u.name, nameEn: u.nameEn, tier: u.tier, parentId: parent?.id ?? null, aliases: u.aliases ?? [] },
     });
     const path = `${parent?.path ?? '/'}${row.id}/`;
     await prisma.orgUnit.update({ where: { id: row.id }, data: { path } });
     ids.set(u.code, { id: row.id, path });
   }
   const teamIds = new Map<string, string>();
-  for (const [code, unit, category, name] of DEMO_TEAMS) {
+  for (const [code, unit, category, name, nameEn] of DEMO_TEAMS) {
     const orgUnitId = ids.get(unit)!.id;
     const t = await prisma.team.upsert({
       where: { code },
-      create: { code, name, categoryCode: category, orgUnitId },
-      update: { name, categoryCode: category, orgUnitId },
+      create: { code, name, nameEn, categoryCode: category, orgUnitId },
+      update: { name, nameEn, categoryCode: category, orgUnitId },
     });
     teamIds.set(code, t.id);
     if (opts.webGroups !== false) {

@@ -8,7 +8,8 @@ export interface InboundEvent {
   /** Unique per channel; a repeated id is processed once. */
   updateId: string;
   chat: { id: string; kind: 'private' | 'group'; title?: string };
-  from: { externalId: string; displayName: string; username?: string };
+  /** `languageCode`: the language the sender's chat app is set to (Telegram's `language_code`), if told. */
+  from: { externalId: string; displayName: string; username?: string; languageCode?: string };
   kind: InboundKind;
   text?: string;
   command?: { name: string; args: string };

@@ -11,6 +11,11 @@ export interface OutButton {
 export interface OutMessage {
   text: string;
   buttons?: OutButton[][];
+  /**
+   * The language it was written in (set by the outbox for the recipient): channel renderers
+   * write their own words in it (WeChat's "回复 1" lines, the web page).
+   */
+  locale?: 'zh' | 'en';
 }
 
 export const MAX_BUTTON_DATA_BYTES = 64;

@@ -5,6 +5,8 @@ export interface OrgNode {
   parentId: string | null;
   tier: OrgTier;
   name: string;
+  /** The English name, when the unit has one (shown to English readers; else `name`). */
+  nameEn?: string | null;
 }
 
 /** The unit and its ancestors, nearest first. Stops on cycles rather than looping. */

@@ -27,6 +27,7 @@ export const ERRORS = {
   'auth/not_coordinator': 403,
   'auth/out_of_scope': 403,
   'team/not_found': 400,
+  'team/chat_unbound': 400,
   'input/invalid': 400,
   'input/not_a_phone': 400,
   'input/bad_rating': 400,

@@ -17,7 +17,7 @@ export const calls = {
   },
   'call/check_in_needs_code': {
     zh: '签到需要现场签到码：到场后请发送“签到 + 现场负责人出示的 6 位数字”，或在 Telegram 共享实时位置。',
-    en: 'Check-in needs the site code: on site, send "签到" and the 6 digits the on-site lead shows, or share your live location on Telegram.',
+    en: 'Check-in needs the site code: on site, send "check in" and the 6 digits the on-site lead shows, or share your live location on Telegram.',
   },
   'call/check_in_locked': {
     zh: '签到尝试次数已用完（签到码错误或位置不在范围内），请联系现场负责人。',
@@ -25,7 +25,7 @@ export const calls = {
   },
   'call/location_not_live': {
     zh: '位置签到只认实时位置（Telegram“共享实时位置”），不认地图选点或转发的位置。也可以发送“签到 + 现场签到码”。',
-    en: 'Location check-in takes a live location only (Telegram "Share live location"), not a map pin or a forwarded one. Or send "签到" and the site code.',
+    en: 'Location check-in takes a live location only (Telegram "Share live location"), not a map pin or a forwarded one. Or send "check in" and the site code.',
   },
   'call/not_finished': {
     zh: '召集 {code} 还没有结束，结束后才能确认未签退的人。',
@@ -41,7 +41,7 @@ export const calls = {
   'call/not_checked_in': { zh: '您还没有签到，无法签退。', en: 'You have not checked in, so you cannot check out.' },
   'call.message': {
     zh: '📣 志愿召集 {code}：{title}\n{description}\n📍 {place}\n🕘 {start} – {end}\n需要 {headcount} 人；技能：{skills}\n请在 {answerBy} 前回复。',
-    en: 'Volunteer call {code}: {title}\nWhere: {place}; when: {start} – {end}; {headcount} people wanted. Please answer by {answerBy}.',
+    en: '📣 Volunteer call {code}: {title}\n{description}\n📍 {place}\n🕘 {start} – {end}\n{headcount} people wanted; skills: {skills}\nPlease answer by {answerBy}.',
   },
   'call.group_notice': {
     zh: '📣 志愿召集 {code}：{title}\n📍 {place}　🕘 {start} – {end}　需要 {headcount} 人\n报名通知已私信发给各位，请在私聊里回复“参加”或“不能参加”。',
@@ -49,7 +49,7 @@ export const calls = {
   },
   'call.tally': {
     zh: '📋 召集 {code}：{title}（{status}）\n✅ 参加 {confirmed}/{headcount}　⏳ 候补 {waitlisted}　❌ 不能参加 {declined}　… 未回复 {silent}\n📨 已送达 {sent}/{recipients}　签到码 {checkCode}',
-    en: 'Call {code} ({status}): yes {confirmed}/{headcount}, waiting {waitlisted}, no {declined}, no answer {silent}; delivered {sent}/{recipients}; check-in code {checkCode}',
+    en: '📋 Call {code}: {title} ({status})\n✅ yes {confirmed}/{headcount}  ⏳ waiting {waitlisted}  ❌ no {declined}  … no answer {silent}\n📨 delivered {sent}/{recipients}  check-in code {checkCode}',
   },
   'call.tally.uncertain': {
     zh: '⚠️ {n} 条在发送中断时状态不明（不会重复发送）',
@@ -78,7 +78,7 @@ export const calls = {
   },
   'call.reminder': {
     zh: '⏰ 还有约 {hours} 小时：召集 {code}（{title}）\n📍 {place}　🕘 {start} – {end}\n到场后发送“签到 + 现场负责人出示的签到码”，或在 Telegram 共享实时位置。',
-    en: 'About {hours} h to go: call {code} ({title}) at {place}, {start} – {end}. On site, send "签到" and the code the on-site lead shows, or share your live location on Telegram.',
+    en: 'About {hours} h to go: call {code} ({title}) at {place}, {start} – {end}. On site, send "check in" and the code the on-site lead shows, or share your live location on Telegram.',
   },
   'call.checked_in': { zh: '📍 已签到：{code}（{title}）。结束时请点“签退”。', en: 'Checked in to {code} ({title}). Press Check out when you leave.' },
   'call.credited': {
@@ -93,7 +93,7 @@ export const calls = {
   'call.extended_ok': { zh: '召集 {code} 报名延长到 {answerBy}。', en: 'Call {code} now takes answers until {answerBy}.' },
   'call.unconfirmed': {
     zh: '🏁 召集 {code}（{title}）已结束：{n} 人签到后未签退，暂未记时长。如确认他们坚持到 {end}，请点下面的按钮或发送“确认到场 {code}”。',
-    en: 'Call {code} ({title}) has ended: {n} checked in and never out, so no hours yet. If they stayed until {end}, press the button below or send "确认到场 {code}".',
+    en: 'Call {code} ({title}) has ended: {n} checked in and never out, so no hours yet. If they stayed until {end}, press the button below or send "confirm attendance {code}".',
   },
   'call.confirmed_ok': { zh: '已确认：召集 {code} 的 {n} 人记入到结束的时长。', en: 'Confirmed: {n} people of call {code} credited up to the end.' },
   'call.reminded_ok': { zh: '已提醒 {n} 位未回复的志愿者。', en: 'Reminded {n} volunteers who had not answered.' },

@@ -19,8 +19,11 @@ export const claims = {
   'claim/not_yours': { zh: '这不是您接的单。', en: 'This job is not yours.' },
   details: {
     zh: '您已接单 {code}\n类别：{category}\n描述：{description}\n地点：{place}\n时间：{time}\n联系电话：{phone}\n对象：{beneficiary}\n紧急程度：{urgency}',
-    en: 'You took {code} ({categoryEn}). Please keep these details private.',
+    en: 'You took {code}\nCategory: {category}\nDescription: {description}\nPlace: {place}\nTime: {time}\nPhone: {phone}\nFor: {beneficiary}\nUrgency: {urgency}\nPlease keep these details private.',
   },
+  'hours.short': { zh: '{hours}小时', en: '{hours}h' },
+  'release.reason_word': { zh: '原因', en: 'reason' },
+  'jobs.line': { zh: '{code}　{category}　{area}　{status}', en: '{code}  {category}  {area}  {status}' },
   'set_off.ok': { zh: '已告诉居民您出发了。', en: 'The resident has been told you are on the way.' },
   'done.ask_hours': { zh: '辛苦了！这次服务用了多少小时？点选或直接输入（如 1.5）。', en: 'Thank you! How many hours did it take? Pick or type (e.g. 1.5).' },
   'input/bad_hours': { zh: '请输入 0.25 到 24 之间的小时数，如 1.5。', en: 'Please give hours between 0.25 and 24, e.g. 1.5.' },

@@ -2,7 +2,7 @@
 export const completion = {
   'btn.confirm_yes': { zh: '是，已完成', en: 'Yes, it is done' },
   'btn.confirm_no': { zh: '还没有', en: 'Not yet' },
-  'btn.stars': { zh: '{stars}', en: '{n}/5' },
+  'btn.stars': { zh: '{stars} {n}星', en: '{stars} {n} stars' },
   'need.ask_confirm': { zh: '志愿者 {volunteer} 表示需求 {code} 已完成。是否已完成？', en: 'Volunteer {volunteer} says {code} is done. Is it?' },
   'need.ask_rating': { zh: '谢谢确认！请为这次服务打分（1–5 星）：', en: 'Thanks! Please rate the service (1–5 stars):' },
   'need.disputed': { zh: '收到，已通知志愿者和工作人员跟进 {code}。', en: 'Noted; the volunteer and coordinators will follow up on {code}.' },

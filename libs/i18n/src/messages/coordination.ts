@@ -16,11 +16,11 @@ export const coordination = {
   'auth/out_of_scope': { zh: '这不在您的管辖范围内。', en: 'That is outside your scope.' },
   'alert.escalated': {
     zh: '⚠️ 需求 {code}（{category}，{area}）在{from}超过 {minutes} 分钟无人接单，已升级到{to}。',
-    en: 'Need {code} ({categoryEn}) was not taken at {from} within {minutes} min; escalated to {to}.',
+    en: '⚠️ Need {code} ({categoryEn}, {areaEn}) was not taken at {fromEn} within {minutes} min; escalated to {toEn}.',
   },
   'alert.unrouted': {
     zh: '⚠️ 需求 {code}（{category}，{area}）没有可派的队伍。请处理：/reassign {code} 队伍编号，或 /close {code} 日期 原因',
-    en: 'Need {code} ({categoryEn}) has no team. Use /reassign {code} TEAM or /close {code} DATE REASON.',
+    en: '⚠️ Need {code} ({categoryEn}, {areaEn}) has no team. Use /reassign {code} TEAM or /close {code} DATE REASON.',
   },
   'alert.disputed': { zh: '⚠️ 居民表示需求 {code} 还没有完成（志愿者：{volunteer}）。', en: 'The resident says {code} is not done (volunteer: {volunteer}).' },
   'alert.claim_timed_out': {
@@ -30,18 +30,18 @@ export const coordination = {
   'alert.released': { zh: 'ℹ️ 志愿者 {volunteer} 放弃了 {code}：{reason}', en: '{volunteer} released {code}: {reason}' },
   'alert.review': {
     zh: '📝 需求 {code} 的类别没能自动确定（居民选择：{category}，{area}），请审单：/pending 查看，必要时 /reassign {code} 队伍编号。',
-    en: 'The category of {code} ({categoryEn}) could not be determined with confidence; please review it (/pending, /reassign).',
+    en: '📝 The category of {code} could not be determined (the resident chose {categoryEn}, {areaEn}); please review it: /pending, and /reassign {code} TEAM if needed.',
   },
   'pending.review': { zh: '【待审单】', en: '[review]' },
   'pending.header': { zh: '待处理需求：', en: 'Needs to handle:' },
-  'pending.item': { zh: '{code}　{category}　{area}　{status}', en: '{code} {categoryEn} {area} {statusEn}' },
+  'pending.item': { zh: '{code}　{category}　{area}　{status}', en: '{code} {categoryEn} {areaEn} {statusEn}' },
   'pending.empty': { zh: '没有待处理的需求。', en: 'Nothing to handle.' },
   'close.usage': { zh: '用法：/close 需求编号 承诺日期(YYYY-MM-DD) 原因', en: 'Usage: /close NEED_CODE YYYY-MM-DD REASON' },
   'input/bad_date': { zh: '日期格式不对，请用 YYYY-MM-DD，且不早于今天。', en: 'Bad date: use YYYY-MM-DD, not in the past.' },
   'close.ok': { zh: '已关闭 {code}，原因已记录，承诺 {date} 前兑现。', en: '{code} closed; reason recorded, promised by {date}.' },
   'alert.danger': {
     zh: '🚨 紧急求助 {code}（{category}，{area}）：居民的消息显示可能有人身危险（{signals}）。已按应急派单，请立即跟进。',
-    en: 'Emergency {code} ({categoryEn}, {area}): the message signals danger to a person ({signals}). Dispatched as an emergency; follow up now.',
+    en: 'Emergency {code} ({categoryEn}, {areaEn}): the message signals danger to a person ({signals}). Dispatched as an emergency; follow up now.',
   },
   'danger.correct_usage': {
     zh: '用法：/danger 需求编号 是|否（这个需求当时是否有人身危险），用于改进危险识别。',

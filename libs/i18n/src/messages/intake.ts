@@ -40,7 +40,7 @@ export const intake = {
   'intake.ask_beneficiary': { zh: '服务对象是哪一类？', en: 'Who is the service for?' },
   'intake.summary': {
     zh: '请确认：\n类别：{category}\n地点：{place}\n时间：{time}\n电话：{phone}\n对象：{beneficiary}\n紧急程度：{urgency}\n描述：{description}',
-    en: 'Please confirm: {categoryEn}, {beneficiaryEn}, {urgencyEn}.',
+    en: 'Please confirm:\nCategory: {category}\nPlace: {place}\nTime: {time}\nPhone: {phone}\nFor: {beneficiary}\nUrgency: {urgency}\nDescription: {description}',
   },
   'intake.saved': {
     zh: '已提交，编号 {code}。我们会尽快安排志愿者，有进展会通知您。',

@@ -6,11 +6,11 @@ export const teams = {
   },
   'group.help': {
     zh: '在群里可以说：接单 编号、出发 编号、完成 编号 小时、放弃 编号 原因；管理员：绑定队伍 队伍编号。其他事请私聊我。',
-    en: 'In a group: 接单 CODE (take), 出发 CODE, 完成 CODE HOURS, 放弃 CODE REASON; coordinators: 绑定队伍 TEAM. Anything else: message me privately.',
+    en: 'In a group: take CODE, on my way CODE, done CODE HOURS, release CODE REASON; coordinators: bind team TEAM. Anything else: message me privately.',
   },
   'bind.ok': {
     zh: '本群已绑定到队伍“{team}”（{code}）。新需求会发到这里。',
-    en: 'This group is now bound to team "{team}" ({code}). New jobs will be posted here.',
+    en: 'This group is now bound to team "{teamEn}" ({code}). New jobs will be posted here.',
   },
   'bind.pick': { zh: '请选择要绑定的队伍：', en: 'Pick the team to bind:' },
   'bind.none': { zh: '您管辖范围内没有队伍。', en: 'There are no teams in your scope.' },
