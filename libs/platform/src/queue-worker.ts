@@ -6,6 +6,16 @@ import { DelayedError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { JobControl, JobRegistry } from '@baiying/kernel';
 import { createRedis, type JobName, type JobPayloads, type QueueName } from '@baiying/queue';
 
+/**
+ * A job's lock lasts this long and is renewed at half of it while the job runs; the stalled
+ * check runs every STALLED_CHECK_MS. A process killed mid-job leaves its active jobs locked:
+ * nobody (not the reconciler, which finds them "active") runs them again until the lock has
+ * expired and a check has seen them twice. With BullMQ's defaults (30 s, 30 s) replies and
+ * cards a killed bot held came back after up to a minute; with these, within about 20 s.
+ */
+const LOCK_MS = 10_000;
+const STALLED_CHECK_MS = 5_000;
+
 export interface RunningWorker {
   worker: Worker;
   close(): Promise<void>;
@@ -35,7 +45,15 @@ export function startQueueWorker(
       };
       return handler(job.data as JobPayloads[JobName], control);
     },
-    { connection, prefix: opts.prefix, concurrency: opts.concurrency, ...(opts.limiter ? { limiter: opts.limiter } : {}), autorun: true },
+    {
+      connection,
+      prefix: opts.prefix,
+      concurrency: opts.concurrency,
+      lockDuration: LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
+      ...(opts.limiter ? { limiter: opts.limiter } : {}),
+      autorun: true,
+    },
   );
   worker.on('failed', (job, err) => logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
   worker.on('error', (err) => logger.error(`worker error: ${err.message}`));
