@@ -540,6 +540,8 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
     if (otherDups.length || broadcastDups.length) throw new Error(`duplicate sends${detail}`);
     // The documented gap: at most the messages a killed bot had on the wire (its outbound concurrency).
     if (gapDups.length > botKills.length * 50) throw new Error(`too many repeats after bot kills${detail}`);
+    // Broadcast rows a killed bot had claimed are uncertain: at most its bulk lane's concurrency per kill.
+    if (uncertainRows.length > botKills.length * 16) throw new Error(`${uncertainRows.length} uncertain rows${detail}`);
     expect(calls).toHaveLength(1);
     expect(rosterWrong).toEqual([]);
     // A volunteer without the call's message is one whose row is uncertain (it may not have arrived).
