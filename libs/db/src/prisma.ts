@@ -1,5 +1,6 @@
 // The Prisma client on the pg driver adapter (no native engines: see docs/decisions/0002).
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 
 export { Prisma } from './generated/prisma/client.js';
@@ -9,7 +10,52 @@ export { PrismaClient };
 /** The client a repository works on: the root client or an interactive transaction. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
+/**
+ * A connection that breaks while checked out (PostgreSQL restarted, failed over, killed the
+ * backend) goes back to the pool as broken, whoever holds it. Prisma's interactive transactions
+ * never released such a connection: after one PostgreSQL restart under load every slot of the
+ * pool was held by a dead connection, every query waited for a free one forever, and the bot
+ * and the worker stopped answering without an error (found by the chaos test). A later release
+ * by the holder is then a no-op.
+ */
+function releaseWhenBroken(client: pg.PoolClient): void {
+  const release = client.release;
+  let released = false;
+  const done = (err?: Error | boolean): void => {
+    if (released) return;
+    released = true;
+    client.removeListener('error', broken);
+    client.removeListener('end', ended);
+    release(err);
+  };
+  const broken = (err: Error): void => done(err);
+  const ended = (): void => done(new Error('connection ended while checked out'));
+  client.on('error', broken);
+  client.once('end', ended);
+  client.release = done;
+}
+
+class ResilientPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    if (!callback)
+      return super.connect().then((client) => {
+        releaseWhenBroken(client);
+        return client;
+      });
+    super.connect((err, client, done) => {
+      if (err || !client) return callback(err, client, done);
+      releaseWhenBroken(client);
+      callback(undefined, client, (e?: unknown) => client.release(e instanceof Error || e === true ? (e as Error | boolean) : undefined));
+    });
+  }
+}
+
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
+  const pool = new ResilientPool({ connectionString: databaseUrl, max: poolSize });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }

@@ -7,6 +7,16 @@ import { DelayedError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { JobControl, JobRegistry } from '@baiying/kernel';
 import { createRedis, type JobName, type JobPayloads, type QueueName } from '@baiying/queue';
 
+/**
+ * A job's lock lasts this long and is renewed at half of it while the job runs; the stalled
+ * check runs every STALLED_CHECK_MS. A process killed mid-job leaves its active jobs locked:
+ * nobody (not the reconciler, which finds them "active") runs them again until the lock has
+ * expired and a check has seen them twice. With BullMQ's defaults (30 s, 30 s) replies and
+ * cards a killed bot held came back after up to a minute; with these, within about 20 s.
+ */
+const LOCK_MS = 10_000;
+const STALLED_CHECK_MS = 5_000;
+
 export interface RunningWorker {
   worker: Worker;
   close(): Promise<void>;
@@ -40,6 +50,8 @@ export function startQueueWorker(
       connection,
       prefix: opts.prefix,
       concurrency: opts.concurrency,
+      lockDuration: LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
       ...(opts.limiter ? { limiter: opts.limiter } : {}),
       autorun: true,
       // Which process ran a job (BullMQ keeps it as the job's processedBy): with several bot or

@@ -206,8 +206,8 @@ describe('Broadcast (一呼百应) resumes after crashes, at most once per recip
     expect({ fanoutDone: crash1.fanoutDone, queuedAll: crash1.queued >= call.recipients }).toEqual({ fanoutDone: false, queuedAll: false });
 
     // Crash 2 at 60 %: only the bot dies; Redis keeps its queues, and the jobs it held come back
-    // as stalled jobs once their locks expire (BullMQ: 30 s locks, checked every 30 s, so their
-    // messages wait about a minute); the wait for an empty bulk lane below includes them.
+    // as stalled jobs once their locks expire (startQueueWorker: 10 s locks, checked every 5 s,
+    // so their messages wait up to about 20 s); the wait for an empty bulk lane below includes them.
     await waitFor(`${VOLUNTEERS * 0.6} of call ${call.code} delivered`, Math.min(100_000, left()), () => delivered() >= VOLUNTEERS * 0.6, 10);
     const crash2 = await crash(call, delivered, { worker: false, wipeRedis: false, timeoutMs: left() });
 

@@ -3,6 +3,7 @@
 // already sent is never sent again, whatever BullMQ redelivers. Broadcast rows (`atMostOnce`)
 // are also claimed before the platform call, so even a crash mid-call cannot send them twice:
 // a claim nobody resolved becomes `uncertain` (see the worker's reconciler), not a resend.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FieldCipher } from '@baiying/crypto';
 import { Repos, type PrismaClient } from '@baiying/db';
 import type { Channel, OutMessage } from '@baiying/domain';
@@ -15,6 +16,14 @@ export interface OutboundLogger {
 }
 
 export type OutboundResult = 'sent' | 'edited' | 'skipped' | 'failed';
+
+/**
+ * How long recording a delivered message keeps trying. Once the platform has the message, the
+ * row is the only memory of it: a job that gave up would be retried and send it again (a
+ * PostgreSQL restart did exactly that to every send on the wire), so the record outlasts a
+ * restart or failover of the database.
+ */
+const RECORD_SENT_FOR_MS = 30_000;
 
 export class OutboundDispatcher {
   private readonly repos: Repos;
@@ -91,7 +100,7 @@ export class OutboundDispatcher {
       if (pausedNow > 0) throw new SendLaterError(pausedNow);
       if (editRef) {
         await sender.edit(row.chatId, editRef, msg);
-        await this.repos.messaging.markSent(row.id, editRef);
+        await this.recordSent(row.id, editRef);
         return 'edited';
       }
       if (sender.sendBatch && sender.batchable?.(row.chatId)) {
@@ -105,12 +114,12 @@ export class OutboundDispatcher {
           const { messageRef } = more.length
             ? await sender.sendBatch!(row.chatId, [msg, ...more.map((m) => JSON.parse(this.cipher.decrypt(m.bodyEnc)) as OutMessage)])
             : await sender.send(row.chatId, msg);
-          for (const m of [row, ...more]) await this.repos.messaging.markSent(m.id, messageRef);
+          for (const m of [row, ...more]) await this.recordSent(m.id, messageRef);
           return 'sent' as const;
         });
       }
       const { messageRef } = await sender.send(row.chatId, msg);
-      await this.repos.messaging.markSent(row.id, messageRef);
+      await this.recordSent(row.id, messageRef);
       return 'sent';
     } catch (e) {
       if (e instanceof RateLimitedError) {
@@ -132,6 +141,21 @@ export class OutboundDispatcher {
       }
       await this.repos.messaging.markFailed(row.id, (e as Error).message, false);
       throw e;
+    }
+  }
+
+  /** Marks a delivered row sent, retrying while the database is unreachable (see RECORD_SENT_FOR_MS). */
+  private async recordSent(id: string, messageRef: string): Promise<void> {
+    const until = Date.now() + RECORD_SENT_FOR_MS;
+    for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
+      try {
+        await this.repos.messaging.markSent(id, messageRef);
+        return;
+      } catch (e) {
+        if (Date.now() + wait > until) throw e;
+        this.logger.warn(`message ${id} delivered, recording it failed (${(e as Error).message.split('\n').pop()}); retrying`);
+        await sleep(wait);
+      }
     }
   }
 

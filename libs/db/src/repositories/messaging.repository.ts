@@ -62,8 +62,9 @@ export class MessagingRepository {
     return this.tx.sentMessage.findUnique({ where: { purposeKey } });
   }
 
+  /** Records a delivery. A row deleted meanwhile (erased, a test's reset) has nothing left to record. */
   async markSent(id: string, messageRef: string): Promise<void> {
-    await this.tx.sentMessage.update({ where: { id }, data: { status: 'sent', messageRef, sentAt: new Date(), attempts: { increment: 1 } } });
+    await this.tx.sentMessage.updateMany({ where: { id }, data: { status: 'sent', messageRef, sentAt: new Date(), attempts: { increment: 1 } } });
   }
 
   async markFailed(id: string, error: string, final: boolean): Promise<void> {
