@@ -406,7 +406,7 @@ describe('Telegram end to end', () => {
     expect((await h.prisma.need.findUniqueOrThrow({ where: { id: need.id } })).status).toBe('confirmed');
     const records = await h.prisma.serviceRecord.findMany({ where: { needId: need.id } });
     expect(records.map((r) => [r.volunteerId, r.status, r.hours.toNumber()])).toEqual([[cast.volA.personId, 'credited', 2]]);
-    const my = await say(c.resident, resident, '/my', /您的需求/);
+    const my = await say(c.resident, resident, '/my', /^您的需求：/);
     expect(my.text).toContain(need.code);
     expect(my.text).toContain('已完成');
   });
