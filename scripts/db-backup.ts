@@ -1,4 +1,5 @@
-// npm run db:backup [-- --out FILE]        a consistent dump of DATABASE_URL (pg_dump, custom format)
+// npm run db:backup [-- --out FILE]        a consistent dump of DATABASE_URL (pg_dump, custom format);
+//                                            default FILE: $BACKUP_DIR (or ./backups)/<db>-<UTC time>.dump
 // npm run db:restore -- FILE [--force]       restore a dump into DATABASE_URL (pg_restore)
 //
 // Both use the PostgreSQL client tools found on PATH (same major version as the server or newer)
@@ -56,7 +57,9 @@ async function backup(args: string[]): Promise<void> {
   const outIndex = args.indexOf('--out');
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, 'Z');
   const dbName = new URL(target.url).pathname.slice(1) || 'db';
-  const out = path.resolve(outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : path.join(ROOT, 'backups', `${dbName}-${stamp}.dump`));
+  const out = path.resolve(
+    outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : path.join(process.env.BACKUP_DIR || path.join(ROOT, 'backups'), `${dbName}-${stamp}.dump`),
+  );
   if (existsSync(out)) throw new Error(`${out} exists: refusing to overwrite a backup`);
   mkdirSync(path.dirname(out), { recursive: true });
   // Written under a temporary name first: a dump that failed halfway never looks complete.
