@@ -15,6 +15,8 @@ WORKDIR /app
 # Install scripts stay off (decision 0003: none is needed; @prisma/engines' would try a download).
 # The Prisma client is generated explicitly below, offline (WebAssembly engine, decision 0002).
 COPY package.json package-lock.json ./
+# npm ci accepted the committed lockfile when this was written; should it refuse it (decision
+# 0003: optional builds missing from the lock), use npm install --ignore-scripts here.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN node scripts/postinstall.mjs \
