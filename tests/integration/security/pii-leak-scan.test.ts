@@ -375,7 +375,7 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     await next(roomChat, /已记录 2 小时/, from);
     const ask = await next(me, /是否已完成/, from);
     const rate = await say(choice(ask.text, /是，已完成/), /请为这次服务打分[\s\S]*⭐⭐⭐⭐⭐/);
-    await say(choice(rate.text, /^⭐⭐⭐⭐⭐$/), /还想说点什么/);
+    await say(choice(rate.text, /^⭐{5}(\s|$)/), /还想说点什么/);
     await say(p['R4.comment']!.value, /感谢您的评价/);
   }
 
@@ -469,7 +469,7 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     await press(users.volB, dm(users.volB), hours, /^2 小时/, /已记录 2 小时/);
     const confirm = await wait(dm(R1), /是否已完成/, from);
     const rate = await press(R1, dm(R1), confirm, /是，已完成/, /请为这次服务打分/);
-    await press(R1, dm(R1), rate, /^⭐⭐⭐⭐⭐$/, /还想说点什么/);
+    await press(R1, dm(R1), rate, /^⭐{5}(\s|$)/, /还想说点什么/);
     await say(R1, dm(R1), P['R1.comment']!.value, /感谢您的评价/);
 
     // --- resident 2 on the web chat (HTTP, their own session) ----------------------------------
@@ -491,7 +491,7 @@ describe('PII leak scan over the end-to-end scenarios', () => {
       waitUntil(async () => (await webMessages()).find((m) => m.text.includes(code2) && /是否已完成/.test(m.text)), 'the web confirmation question', T, 100),
     );
     const rate2 = await webSay({ callbackData: webButton(confirm2, /是，已完成/) }, /请为这次服务打分/);
-    await webSay({ callbackData: webButton(rate2, /^⭐⭐⭐⭐$/) }, /还想说点什么/);
+    await webSay({ callbackData: webButton(rate2, /^⭐{4}(\s|$)/) }, /还想说点什么/);
     await webSay({ text: P['R2.comment']!.value }, /感谢您的评价/);
 
     // --- a call (一呼百应) answered by the volunteer who registered a phone ---------------------
