@@ -43,7 +43,7 @@ export class Desk {
     this.routing = new RoutingFeature(this.emergency);
     this.intake = new IntakeFeature(this.routing);
     this.claims = new ClaimsFeature(this.routing, this.emergency);
-    this.coordination = new CoordinationFeature(this.routing);
+    this.coordination = new CoordinationFeature(this.routing, this.volunteers);
     this.calls = new CallsFeature(deps.config, new ButtonCodec(deps.cipher), this.emergency);
   }
 

@@ -1,6 +1,6 @@
 // Who a call reaches: everyone in the coordinator's scope, named teams, units (with their
 // subunits) or skills — turned into ids, refusing anything outside the coordinator's scope.
-import type { ActorRow, AudienceSelection } from '@baiying/db';
+import type { ActorRow, AudienceSelection, TeamRow } from '@baiying/db';
 import { ancestry, err, ok, type Result } from '@baiying/domain';
 import { isCoordinator, unitsInScope, type Work } from '@baiying/kernel';
 import type { CallAudienceInput } from './call-draft.js';
@@ -18,8 +18,16 @@ export async function resolveAudience(w: Work, actor: ActorRow, a: CallAudienceI
     if (u.subtree) sel.stationIds.push(...[...tree.values()].filter((x) => ancestry(tree, x.id).some((p) => p.id === unit.id)).map((x) => x.id));
     else sel.stationIds.push(unit.id);
   }
+  let scopeTeams: TeamRow[] | null = null;
   for (const code of a.teamCodes ?? []) {
-    const team = await w.repos.org.teamByCode(code.trim());
+    let team = await w.repos.org.teamByCode(code.trim());
+    if (!team) {
+      // Not a code: a team's name (zh or en) among the teams in scope — exact, else the only one containing it.
+      scopeTeams ??= await w.repos.org.teamsInUnits([...scope]);
+      const byName = teamByName(scopeTeams, code);
+      if (byName.length > 1) return err('call/ambiguous_team', { name: code.trim(), codes: byName.map((t) => t.code).join('、') });
+      team = byName[0] ?? null;
+    }
     if (!team) return err('team/not_found', { code });
     if (!scope.has(team.orgUnitId)) return err('auth/out_of_scope');
     sel.teamIds.push(team.id);
@@ -41,4 +49,15 @@ export async function teamChatsFor(w: Work, sel: AudienceSelection) {
   const chats = [];
   for (const id of teams) chats.push(...(await w.repos.org.teamChats(id)));
   return chats;
+}
+
+const fold = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
+
+/** Teams whose name is `name` (zh or en, ignoring case and width); failing that, every team whose name contains it. */
+export function teamByName(teams: readonly TeamRow[], name: string): TeamRow[] {
+  const n = fold(name);
+  if (!n) return [];
+  const names = (t: TeamRow): string[] => [fold(t.name), ...(t.nameEn ? [fold(t.nameEn)] : [])];
+  const exact = teams.filter((t) => names(t).includes(n));
+  return exact.length ? exact : teams.filter((t) => names(t).some((x) => x.includes(n)));
 }

@@ -1,6 +1,7 @@
 // What a call is made of, as the chat flow, the HTTP API and the console give it, and the rules
 // its fields must follow.
 import { CALL_LIMITS, err, ok, type GeoPoint, type Result } from '@baiying/domain';
+import { parseNumber } from '@baiying/nlu';
 import { z } from 'zod';
 
 // Loose here (NaN and invalid dates pass): validateDraft names the field that is wrong.
@@ -58,3 +59,18 @@ export function validateDraft(d: CallDraft, now: Date): Result<void> {
 }
 
 const isGeo = (p: GeoPoint): boolean => Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180;
+
+const HEADCOUNT = /^(?:要|需要|招|共)?(.+?)(?:个人|个|人|位|名)?(?:志愿者)?$/u;
+const HEADCOUNT_EN = /^(\d+)\s*(?:people|persons?|volunteers?)?$/i;
+
+/** How many people a coordinator asks for: "5", "5人", "5个人", "五人", "5位", "二十名志愿者", "5 people"; null for anything else. */
+export function parseHeadcount(text: string): number | null {
+  const t = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  const en = HEADCOUNT_EN.exec(t);
+  if (en) return Number(en[1]);
+  const m = HEADCOUNT.exec(t.replace(/ /g, ''));
+  // "五六个人" is five or six people, not 56: Chinese digits without 十/百 are not read digit by digit here.
+  if (!m || /^[〇零一二两三四五六七八九]{2,}$/u.test(m[1]!)) return null;
+  const n = parseNumber(m[1]!);
+  return n !== null && Number.isInteger(n) ? n : null;
+}

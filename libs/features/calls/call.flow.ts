@@ -7,7 +7,7 @@ import { label } from '@baiying/i18n';
 import { isCoordinator } from '@baiying/kernel';
 import { extractTime } from '@baiying/nlu';
 import { z } from 'zod';
-import type { CallAudienceInput, CallDraft } from './call-draft.js';
+import { parseHeadcount, type CallAudienceInput, type CallDraft } from './call-draft.js';
 import type { CreateCall } from './create-call.usecase.js';
 import type { PreviewCall } from './preview-call.usecase.js';
 
@@ -72,8 +72,8 @@ export class CallForm {
         return this.next(turn, { ...data, startsAt: range.start.toISOString(), endsAt: range.end.toISOString() }, 'headcount');
       }
       case 'headcount': {
-        const n = Number(text.normalize('NFKC').replace(/人$/, ''));
-        if (!Number.isInteger(n) || n < 1 || n > CALL_LIMITS.maxHeadcount) return turn.say('callflow.bad_number');
+        const n = parseHeadcount(text);
+        if (n === null || n < 1 || n > CALL_LIMITS.maxHeadcount) return turn.say('callflow.bad_number');
         return this.next(turn, { ...data, headcount: n }, 'skills');
       }
       case 'skills':

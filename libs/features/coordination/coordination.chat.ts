@@ -3,6 +3,7 @@ import { command, type ChatFeature } from '@baiying/conversation';
 import { parseNeedCode } from '@baiying/domain';
 import { t } from '@baiying/i18n';
 import { categoryName, statusKey, unitName } from '../routing/index.js';
+import { sayApplications } from '../volunteers/index.js';
 import type { CoordinationFeature } from './coordination.feature.js';
 
 const CLOSE_ARGS = /^(\S+)\s+(\S+)\s+([\s\S]+)$/;
@@ -16,13 +17,21 @@ export function coordinationChat(f: CoordinationFeature): ChatFeature {
       command('pending', 'private', async (turn) => {
         const r = await f.pending.execute(turn.w, turn.actor);
         if (!r.ok) return turn.fail(r, false);
-        if (r.value.length === 0) return turn.say('pending.empty');
-        const lines = r.value.map(
-          (n) =>
-            (n.reviewReason ? t('pending.review') : '') +
-            t('pending.item', { code: n.code, category: categoryName(n.category), area: unitName(n.station), status: t(statusKey(n.status)) }),
-        );
-        turn.reply({ text: `${t('pending.header')}\n${lines.join('\n')}` });
+        const applications = await f.volunteers.pending.execute(turn.w, turn.actor);
+        const waiting = applications.ok ? applications.value : [];
+        if (r.value.length === 0 && waiting.length === 0) return turn.say('pending.empty');
+        if (r.value.length) {
+          const lines = r.value.map(
+            (n) =>
+              (n.reviewReason ? t('pending.review') : '') +
+              t('pending.item', { code: n.code, category: categoryName(n.category), area: unitName(n.station), status: t(statusKey(n.status)) }),
+          );
+          turn.reply({ text: `${t('pending.header')}\n${lines.join('\n')}` });
+        }
+        if (waiting.length) {
+          turn.say('pending.applications', { n: waiting.length });
+          sayApplications(turn, waiting);
+        }
       }),
       command('close', 'private', async (turn, args) => {
         const m = CLOSE_ARGS.exec(args);

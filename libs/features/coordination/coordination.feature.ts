@@ -1,4 +1,5 @@
 import type { RoutingFeature } from '../routing/index.js';
+import type { VolunteersFeature } from '../volunteers/index.js';
 import { AlertChannelTrouble } from './alert-channel-trouble.usecase.js';
 import { CloseUnfulfilled } from './close-unfulfilled.usecase.js';
 import { CorrectDanger } from './correct-danger.usecase.js';
@@ -13,7 +14,11 @@ export class CoordinationFeature {
   readonly correctDanger = new CorrectDanger();
   readonly recordDeadLetter = new RecordDeadLetter();
 
-  constructor(routing: RoutingFeature) {
+  constructor(
+    routing: RoutingFeature,
+    /** /pending also lists volunteer applications awaiting a decision (the volunteers feature's). */
+    readonly volunteers: VolunteersFeature,
+  ) {
     this.close = new CloseUnfulfilled(routing.rounds);
   }
 }

@@ -4,7 +4,8 @@
 import { BENEFICIARIES, clip, isBeneficiary, normalizePhone } from '@baiying/domain';
 import { label, t } from '@baiying/i18n';
 import type { Turn } from '@baiying/conversation';
-import { beneficiaryKey, categoryName, unitName, urgencyKey } from '../routing/index.js';
+import { wantedWhenOf } from './wanted-when.js';
+import { beneficiaryKey, categoryName, unitName, urgencyKey, wantedTimeLabel } from '../routing/index.js';
 import { findStation, isStation, stationChoices } from './intake.catalogue.js';
 import { intakeFlow, needCommand, nextStep, pendingMediaFlow, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
@@ -120,6 +121,11 @@ export class IntakeForm {
       case 'category':
       case 'beneficiary':
       case 'confirm':
+        // "改时间" typed on the summary: the same as its button.
+        if (data.step === 'confirm') {
+          const field = typedEdit(clean);
+          if (field) return this.edit(turn, data, field);
+        }
         // Text where a button is expected: keep it as extra description, ask again.
         if (clean && data.step !== 'confirm') {
           data.description = clip(`${data.description}\n${clean}`, turn.w.config.maxNeedText).text;
@@ -201,6 +207,7 @@ export class IntakeForm {
       return this.advance(turn, data);
     }
     if (choice === 'ok' && data.step === 'confirm') return this.submit(turn, data);
+    if (choice.startsWith('e:') && data.step === 'confirm' && isEditable(choice.slice(2))) return this.edit(turn, data, choice.slice(2) as Editable);
     if (choice === 're') {
       intakeFlow.save(turn, {
         step: 'category',
@@ -217,6 +224,23 @@ export class IntakeForm {
       return turn.say('flow_cancelled');
     }
     return this.ask(turn, data);
+  }
+
+  /** Fixes one field from the summary: forgets it and asks it again; the rest is kept, and the summary follows. */
+  private async edit(turn: Turn, data: IntakeData, field: Editable): Promise<void> {
+    if (field === 'category') {
+      delete data.categoryCode;
+      intakeFlow.save(turn, data);
+      return this.askAllCategories(turn);
+    }
+    if (field === 'place') {
+      delete data.stationId;
+      delete data.address;
+      delete data.location;
+    } else if (field === 'time') delete data.wantedTime;
+    else if (field === 'phone') delete data.phone;
+    else delete data.beneficiary;
+    return this.advance(turn, data);
   }
 
   /** Moves to the first thing still missing and asks it. */
@@ -276,13 +300,22 @@ export class IntakeForm {
       text: t('intake.summary', {
         category: category ? categoryName(category) : '-',
         place: place || t('not_given'),
-        time: data.wantedTime ?? t('not_given'),
+        time: understoodTime(turn, data.wantedTime ?? null),
         phone: data.phone ?? t('not_given'),
         beneficiary: t(b),
         urgency: t(u),
         description: data.description.length > SUMMARY_DESCRIPTION_CHARS ? `${data.description.slice(0, SUMMARY_DESCRIPTION_CHARS)}…` : data.description,
       }),
-      buttons: [[turn.flowButton('ok', label('btn.submit'))], [turn.flowButton('re', label('btn.restart')), turn.flowButton('x', label('btn.cancel'))]],
+      buttons: [
+        [turn.flowButton('ok', label('btn.submit'))],
+        [
+          turn.flowButton('e:time', label('btn.edit_time')),
+          turn.flowButton('e:place', label('btn.edit_place')),
+          turn.flowButton('e:phone', label('btn.edit_phone')),
+        ],
+        [turn.flowButton('e:category', label('btn.edit_category')), turn.flowButton('e:who', label('btn.edit_who'))],
+        [turn.flowButton('re', label('btn.restart')), turn.flowButton('x', label('btn.cancel'))],
+      ],
     });
   }
 
@@ -297,4 +330,35 @@ export class IntakeForm {
     if (!r.ok) return turn.say('error_generic');
     turn.say('intake.saved', { code: r.value.code });
   }
+}
+
+/**
+ * The summary repeats the time as understood, as a date ("12月12日（周六）上午"), so the resident
+ * checks the day itself; words that name no time are shown as said (this is their own chat).
+ */
+function understoodTime(turn: Turn, words: string | null): string {
+  const when = wantedWhenOf(words, turn.w.now, turn.w.config.timeZone);
+  if (!when) return t('not_given');
+  return when.kind === 'tbd' ? (words ?? '') : wantedTimeLabel(when, true, turn.locale);
+}
+
+/** The summary's fields a resident can fix one at a time. */
+const EDITABLE = ['category', 'place', 'time', 'phone', 'who'] as const;
+type Editable = (typeof EDITABLE)[number];
+const isEditable = (s: string): s is Editable => (EDITABLE as readonly string[]).includes(s);
+
+/** "改时间", "修改地址", "change the phone" typed on the summary → the field to fix. */
+const TYPED_EDITS: ReadonlyArray<[RegExp, Editable]> = [
+  [/^(?:改|修改|更改|换)(?:一下)?(?:时间|日期)$|^change (?:the )?(?:time|date)$/i, 'time'],
+  [/^(?:改|修改|更改|换)(?:一下)?(?:地点|地址|位置|社区)$|^change (?:the )?(?:place|address)$/i, 'place'],
+  [/^(?:改|修改|更改|换)(?:一下)?(?:电话|手机|号码|手机号)$|^change (?:the )?phone(?: number)?$/i, 'phone'],
+  [/^(?:改|修改|更改|换)(?:一下)?(?:类别|类型|分类)$|^change (?:the )?category$/i, 'category'],
+  [/^(?:改|修改|更改|换)(?:一下)?(?:对象|服务对象)$|^change (?:who it is for|the beneficiary)$/i, 'who'],
+];
+function typedEdit(text: string): Editable | null {
+  const s = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[。.!！]$/, '');
+  return TYPED_EDITS.find(([re]) => re.test(s))?.[1] ?? null;
 }

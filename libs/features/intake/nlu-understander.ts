@@ -6,6 +6,12 @@ import type { AppConfig } from '@baiying/config';
 import type { Repos } from '@baiying/db';
 import type { Understander, Understanding } from './understander.js';
 
+/**
+ * A part of day alone ("晚上老人上下楼看不见") describes circumstances more often than it asks for a
+ * time, and names no day: it is not taken from the description — the form asks for the time.
+ */
+const BARE_PART_OF_DAY = /^(?:早上|早晨|清早|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|白天|morning|afternoon|evening|at night|night)$/i;
+
 export interface CategoryRow {
   code: string;
   nameZh: string;
@@ -51,7 +57,7 @@ export class NluUnderstander implements Understander {
       beneficiary: u.beneficiary,
       urgency: u.urgency,
       phone: u.phone,
-      time: u.time?.text ?? null,
+      time: u.time && !BARE_PART_OF_DAY.test(u.time.text.trim()) ? u.time.text : null,
       place: u.place ? { text: u.place.text, stationId: matched?.id } : null,
       danger: { level: u.danger.level, families: [...u.danger.families], lifeThreatening: u.danger.lifeThreatening, selfHarm: u.danger.selfHarm },
     };

@@ -8,10 +8,10 @@ const label = (words: string | null): string => wantedTimeLabel(wantedWhenOf(wor
 
 describe('the wanted time on a group card', () => {
   it('shows a parsed date and part of day, never the words around it', () => {
-    expect(label('12月8日上午，打13912345678找张三')).toBe('12月8日 上午');
-    expect(label('明天下午')).toBe('12月7日 下午');
-    expect(label('下周二下午3点')).toBe('12月8日 15:00');
-    expect(label('tomorrow morning')).toBe('12月7日 上午');
+    expect(label('12月8日上午，打13912345678找张三')).toBe('12月8日（周二）上午');
+    expect(label('明天下午')).toBe('12月7日（周一）下午');
+    expect(label('下周二下午3点')).toBe('12月8日（周二）15:00');
+    expect(label('tomorrow morning')).toBe('12月7日（周一）上午');
     expect(label('每周二四晚上')).toBe('每周二、四 晚上');
   });
 

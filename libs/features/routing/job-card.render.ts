@@ -47,16 +47,21 @@ function civil(iso: string): { month: number; day: number; hour: number; minute:
 }
 const clock = (c: { hour: number; minute: number }): string => `${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')}`;
 
-/** "12月8日" / "Dec 8". */
-function dayOf(c: { month: number; day: number }, locale: Locale): string {
-  return locale === 'en' ? `${MONTHS_EN[c.month - 1]} ${c.day}` : `${c.month}月${c.day}日`;
+/**
+ * "12月8日（周二）" / "Tue, Dec 8": a date with its weekday, so a message read days later still
+ * points to the right day (never only "周二" or "明天").
+ */
+function dayOf(c: { date: string; month: number; day: number }, locale: Locale): string {
+  // The civil date's weekday: noon UTC of that date is the same calendar day everywhere it matters.
+  const wd = (new Date(`${c.date}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return locale === 'en' ? `${WEEKDAYS_EN[wd]}, ${MONTHS_EN[c.month - 1]} ${c.day}` : `${c.month}月${c.day}日（周${WEEKDAYS_ZH[wd]}）`;
 }
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /**
- * The wanted time as a group may see it: structured facts only ("12月8日 上午", "尽快",
- * "每周二、四 晚上", "时间待定"; in English "Dec 8 morning"), never the resident's words.
+ * The wanted time as a group may see it: structured facts only ("12月8日（周二）上午", "尽快",
+ * "每周二、四 晚上", "时间待定"; in English "Tue, Dec 8 morning"), never the resident's words.
  */
 export function wantedTimeLabel(when: WantedWhen | null, wordsGiven: boolean, locale: Locale = currentLocale()): string {
   const tr = (key: MessageKey, params: Record<string, string> = {}) => t(key, params, locale);
@@ -76,13 +81,14 @@ export function wantedTimeLabel(when: WantedWhen | null, wordsGiven: boolean, lo
       const s = civil(when.start);
       if (!s) return tr('when.tbd');
       const day = dayOf(s, locale);
+      const sp = locale === 'en' ? ' ' : '';
       const e = when.end ? civil(when.end) : null;
-      if (!e) return `${day} ${clock(s)}`;
+      if (!e) return `${day}${sp}${clock(s)}`;
       const endHour = e.date === s.date ? e.hour : e.hour === 0 && e.minute === 0 ? 24 : -1;
       if (s.hour === 0 && s.minute === 0 && endHour === 24) return day;
       const part = PARTS.find(([, from, to]) => from === s.hour && to === endHour && s.minute === 0 && e.minute === 0);
-      if (part) return `${day} ${tr(`when.part.${part[0]}` as MessageKey)}`;
-      return e.date === s.date ? `${day} ${clock(s)}–${clock(e)}` : `${day} ${clock(s)}`;
+      if (part) return `${day}${sp}${tr(`when.part.${part[0]}` as MessageKey)}`;
+      return e.date === s.date ? `${day}${sp}${clock(s)}–${clock(e)}` : `${day}${sp}${clock(s)}`;
     }
   }
 }

@@ -1,5 +1,5 @@
 export { VolunteersFeature } from './volunteers.feature.js';
-export { volunteersChat, starsText } from './volunteers.chat.js';
+export { volunteersChat, sayApplications, starsText } from './volunteers.chat.js';
 export type { RegisterVolunteerCommand } from './register-volunteer.usecase.js';
 export type { VolunteerRecord } from './volunteer-record.usecase.js';
 export { approveButton } from './volunteers.buttons.js';

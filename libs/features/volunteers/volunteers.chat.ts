@@ -1,14 +1,27 @@
 // Volunteers in chat: /register (a short form), /me; coordinators: /approve and its buttons.
-import { button, command, flow, type ChatFeature } from '@baiying/conversation';
+import { button, command, flow, type ChatFeature, type Turn } from '@baiying/conversation';
 import { t } from '@baiying/i18n';
 import { listOf, nameParams } from '@baiying/kernel';
 import { approvalButtons, approveButton } from './volunteers.buttons.js';
+import type { PendingRegistrations } from './pending-registrations.usecase.js';
 import type { VolunteersFeature } from './volunteers.feature.js';
 import { registerFlow, RegisterForm } from './register.flow.js';
 
 /** "3星志愿者" / "3-star volunteer", in the reader's language. */
 export function starsText(n: number): string {
   return n === 0 ? t('stars.zero') : t('stars.n', { n });
+}
+
+type Applications = Extract<Awaited<ReturnType<PendingRegistrations['execute']>>, { ok: true }>['value'];
+
+/** One message per application awaiting a decision, with its approve/reject buttons (/approve, /pending). */
+export function sayApplications(turn: Turn, applications: Applications): void {
+  for (const m of applications)
+    turn.say(
+      'approval.pending_item',
+      { name: m.volunteer.person.displayName, skills: listOf(m.volunteer.skills) || '-', ...nameParams('team', m.team) },
+      approvalButtons(turn.w.buttons, m.id),
+    );
 }
 
 export function volunteersChat(f: VolunteersFeature): ChatFeature {
@@ -37,12 +50,7 @@ export function volunteersChat(f: VolunteersFeature): ChatFeature {
         const r = await f.pending.execute(turn.w, turn.actor);
         if (!r.ok) return turn.fail(r, false);
         if (r.value.length === 0) return turn.say('approval.none');
-        for (const m of r.value)
-          turn.say(
-            'approval.pending_item',
-            { name: m.volunteer.person.displayName, skills: listOf(m.volunteer.skills) || '-', ...nameParams('team', m.team) },
-            approvalButtons(turn.w.buttons, m.id),
-          );
+        sayApplications(turn, r.value);
       }),
     ],
     buttons: [

@@ -23,7 +23,7 @@ export { ModelBackedNlu, DEFAULT_MODEL_TIMEOUT_MS, type FallbackReason, type Mod
 export { CategoryClassifier, LEARNED_WEIGHT, vocabularyWords, type CategoryClassifierOptions, type CategoryScore } from './category.classifier.js';
 export { LearnedModel, messageFeatures, type LearnedModelOptions, type TrainingExample } from './learned.model.js';
 export { DEFAULT_TRAINING } from './training-data.js';
-export { stemEnglish } from './text.util.js';
+export { parseNumber, stemEnglish } from './text.util.js';
 export { createSegmenter, type Segmenter } from './segmenter.js';
 export { extractPhones, findPhones, type PhoneMatch } from './phone.extractor.js';
 export { extractTime, DEFAULT_TIME_ZONE, PART_OF_DAY_HOURS, type TimeExtractOptions } from './time.extractor.js';

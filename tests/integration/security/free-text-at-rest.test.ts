@@ -1,7 +1,7 @@
 // Free text that can hold personal data (the resident's "when" answer, release and close
 // reasons, rating comments, need events, web chat texts) is stored only encrypted: after a flow
 // writing each of them, the raw rows hold none of the planted words. A group's job card shows the
-// wanted time parsed ("12月8日 上午"), never the resident's words; the taker still reads them. Rows
+// wanted time parsed ("12月8日（周二）上午"), never the resident's words; the taker still reads them. Rows
 // written in clear before the change are moved into the encrypted columns by `keys:rotate`.
 import { randomBytes } from 'node:crypto';
 import { WebMailbox, WebSender } from '@baiying/channels';
@@ -61,7 +61,7 @@ describe('free text at rest', () => {
 
     // The group's card: the parsed time, not the words.
     const [card] = await sent(group.chatId, 'job-card');
-    expect(card!.text).toContain('时间：12月8日 上午');
+    expect(card!.text).toContain('时间：12月8日（周二）上午');
     for (const s of PLANTED) expect(card!.text).not.toContain(s);
 
     // The taker privately reads the resident's words; then gives the job back with a reason.

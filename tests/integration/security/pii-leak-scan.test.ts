@@ -363,7 +363,7 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     }
     const saved = await say(choice(m.text, /确认提交/), /已提交，编号 N-\d{8}-\d{4}/);
     const code = CODE.exec(saved.text)![0];
-    for (const k of ['R4.description', 'R4.address', 'R4.phone']) p[k]!.needCode = code;
+    for (const k of ['R4.description', 'R4.address', 'R4.phone', 'R4.comment']) p[k]!.needCode = code;
     const roomChat = `r:${room.id}`;
     await next(roomChat, new RegExp(`新需求 ${code}`), 0);
     let from = wechatSaid.length;
@@ -448,7 +448,7 @@ describe('PII leak scan over the end-to-end scenarios', () => {
       time: P['R1.time']!.value,
       phone: P['R1.phone']!.value.replace(/^(\d{3})(\d{4})(\d{4})$/, '$1-$2-$3'),
     });
-    for (const k of ['R1.description', 'R1.address', 'R1.time', 'R1.phone', 'VA.reason']) P[k]!.needCode = code1;
+    for (const k of ['R1.description', 'R1.address', 'R1.time', 'R1.phone', 'R1.comment', 'VA.reason']) P[k]!.needCode = code1;
     const need1 = await h.prisma.need.findUniqueOrThrow({ where: { code: code1 } });
     expect(h.cipher.decrypt(need1.addressEnc!)).toBe(P['R1.address']!.value);
     // Taken in the group by A, who gets the details privately and releases it with a reason.
@@ -480,7 +480,7 @@ describe('PII leak scan over the end-to-end scenarios', () => {
       time: '后天下午',
       phone: P['R2.phone']!.value,
     });
-    for (const k of ['R2.description', 'R2.address', 'R2.phone']) P[k]!.needCode = code2;
+    for (const k of ['R2.description', 'R2.address', 'R2.phone', 'R2.comment']) P[k]!.needCode = code2;
     from = fake.messages.length;
     const card2 = await cardFor(code2, 0);
     expect(await pressAnswer(volA, card2, /我来接单/)).toContain('接单成功');
@@ -554,10 +554,13 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     const coordinatorChats = new Set(identities.filter((i) => i.person.roles.some((r) => r.role === 'coordinator')).map((i) => i.chatId));
     /** need code → the private chats of everyone who took it (released or not). */
     const takers = new Map<string, Set<string>>();
+    /** need code → the private chats of whoever completed it (they read the resident's rating comment). */
+    const completers = new Map<string, Set<string>>();
     for (const c of await h.prisma.claim.findMany({ include: { need: true, volunteer: { include: { identities: true } } } })) {
       const set = takers.get(c.need.code) ?? new Set<string>();
       for (const i of c.volunteer.identities) set.add(i.chatId);
       takers.set(c.need.code, set);
+      if (c.status === 'completed') completers.set(c.need.code, new Set([...(completers.get(c.need.code) ?? []), ...c.volunteer.identities.map((i) => i.chatId)]));
     }
     /**
      * What may appear in a message to `chat` (null: not a private chat): its owner's own data; in
@@ -570,6 +573,9 @@ describe('PII leak scan over the end-to-end scenarios', () => {
         if (chat === null) return null;
         if (ownerOfChat.get(chat) === p.owner) return 'the owner’s own chat';
         if (detailsOf && takers.get(detailsOf)?.has(chat) && p.needCode === detailsOf && p.kind !== 'name') return `the taker’s details of ${detailsOf}`;
+        if (p.kind === 'comment' && p.needCode && completers.get(p.needCode)?.has(chat) && text.includes(`居民对 ${p.needCode} 的评价`)) {
+          return `the rating comment to the volunteer who did ${p.needCode}`;
+        }
         if (p.kind === 'reason' && coordinatorChats.has(chat) && p.needCode && text.includes(`放弃了 ${p.needCode}`)) {
           return `a coordinator’s release alert of ${p.needCode} (decision 0017)`;
         }
@@ -635,6 +641,10 @@ describe('PII leak scan over the end-to-end scenarios', () => {
     const allowed = scanner.hits.filter((x) => x.allowedAs !== null);
     for (const label of ['R1.address', 'R1.phone', 'R1.description', 'R2.address', 'R2.phone']) {
       expect(allowed.some((x) => x.label === label && x.allowedAs?.startsWith('the taker'))).toBe(true);
+    }
+    // Each resident's rating comment reached the volunteer who did the job (and only them).
+    for (const label of ['R1.comment', 'R2.comment', 'R4.comment']) {
+      expect(allowed.some((x) => x.label === label && x.allowedAs?.startsWith('the rating comment'))).toBe(true);
     }
     expect(encrypted).toEqual(
       expect.arrayContaining(['need.addressEnc', 'need.phoneEnc', 'need.descriptionEnc', 'rating.commentEnc', 'claim.releaseReasonEnc']),

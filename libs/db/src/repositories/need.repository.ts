@@ -278,8 +278,10 @@ export class NeedRepository {
   }
 
   /** The first comment on a rating, encrypted (a legacy clear comment counts as one). */
-  async commentRating(needId: string, commentEnc: string): Promise<void> {
-    await this.tx.rating.updateMany({ where: { needId, comment: null, commentEnc: null }, data: { commentEnc } });
+  /** Keeps the rating's comment; false when the rating already had one (the first comment stays). */
+  async commentRating(needId: string, commentEnc: string): Promise<boolean> {
+    const r = await this.tx.rating.updateMany({ where: { needId, comment: null, commentEnc: null }, data: { commentEnc } });
+    return r.count > 0;
   }
 
   // --- coordinators' corrections of the understanding ------------------------------------------

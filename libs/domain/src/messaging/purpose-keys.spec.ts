@@ -25,6 +25,7 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   needAskConfirm: [PurposeKey.needAskConfirm(NEED, EVENT), `need.${NEED}.ask_confirm.${EVENT}`],
   needAskRating: [PurposeKey.needAskRating(NEED), `need.${NEED}.ask_rating`],
   needRated: [PurposeKey.needRated(NEED), `need.${NEED}.rated`],
+  needRatingComment: [PurposeKey.needRatingComment(NEED), `need.${NEED}.rating_comment`],
   needAutoConfirmed: [PurposeKey.needAutoConfirmed(NEED), `need.${NEED}.auto_confirmed`],
   needVerified: [PurposeKey.needVerified(NEED), `need.${NEED}.coordinator_confirmed`],
   needCancelled: [PurposeKey.needCancelled(NEED), `need.${NEED}.cancelled`],

@@ -25,6 +25,7 @@ export const PurposeKey = {
   needAskConfirm: (needId: Id, eventId: Id) => `need.${needId}.ask_confirm.${eventId}`,
   needAskRating: (needId: Id) => `need.${needId}.ask_rating`,
   needRated: (needId: Id) => `need.${needId}.rated`,
+  needRatingComment: (needId: Id) => `need.${needId}.rating_comment`,
   needAutoConfirmed: (needId: Id) => `need.${needId}.auto_confirmed`,
   needVerified: (needId: Id) => `need.${needId}.coordinator_confirmed`,
   needCancelled: (needId: Id) => `need.${needId}.cancelled`,

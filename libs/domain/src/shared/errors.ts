@@ -49,6 +49,7 @@ export const ERRORS = {
   'link/locked': 429,
   'call/bad_input': 400,
   'call/unknown_unit': 400,
+  'call/ambiguous_team': 400,
   'call/empty_audience': 400,
   'call/not_found': 404,
   'call/not_recipient': 403,

@@ -2,6 +2,10 @@
 export const calls = {
   'call/bad_input': { zh: '召集信息有误：{field}。', en: 'Something is wrong with the call: {field}.' },
   'call/unknown_unit': { zh: '找不到单位 {code}。', en: 'No unit {code}.' },
+  'call/ambiguous_team': {
+    zh: '有几支队伍的名称含“{name}”：{codes}。请写完整的队名或队伍编号。',
+    en: 'Several teams have "{name}" in their name: {codes}. Write the full name or the team code.',
+  },
   'call/empty_audience': { zh: '这个范围内没有可以召集的志愿者。', en: 'Nobody to call in that audience.' },
   'call/not_found': { zh: '找不到这个召集。', en: 'No such call.' },
   'call/not_recipient': { zh: '这个召集不是发给您的。', en: 'This call was not sent to you.' },
@@ -136,7 +140,10 @@ export const calls = {
   },
   'callflow.bad_deadline': { zh: '截止时间要在现在之后、开始之前，请再说一次。', en: 'The deadline must be after now and before the start.' },
   'callflow.ask_audience': { zh: '发给谁？', en: 'Who should get the call?' },
-  'callflow.ask_teams': { zh: '请输入队伍编号，多个用逗号分隔，例如 S-XF-ELDER。', en: 'Send team codes, comma-separated, e.g. S-XF-ELDER.' },
+  'callflow.ask_teams': {
+    zh: '请输入队伍名称或编号，多个用逗号分隔，例如 幸福社区为老服务队 或 S-XF-ELDER。',
+    en: 'Send team names or codes, comma-separated, e.g. Xingfu elderly care team or S-XF-ELDER.',
+  },
   'callflow.ask_units': {
     zh: '请输入单位编号（含下级），多个用逗号分隔，例如 I-DH。',
     en: 'Send unit codes (their subunits included), comma-separated, e.g. I-DH.',

@@ -4,9 +4,25 @@ export const common = {
     zh: '您好！我是百应志愿服务助手。直接说说您需要什么帮助就行，例如“家里老人腿脚不便，想找人上门理发”。\n/my 我的需求　/register 注册志愿者　/me 我的时长　/help 帮助',
     en: 'Hello! I am the Baiying volunteer desk. Just tell me what help you need, e.g. "my elderly mother needs a haircut at home".\n/my my needs  /register become a volunteer  /me my hours  /help help',
   },
-  help: {
-    zh: '居民：直接描述需求即可；/my 查看和取消需求。\n志愿者：/register 注册，/me 查看时长和星级，/jobs 我接的单。\n管理员：/pending 待处理，/approve 审核志愿者，/reassign 编号 队伍编号，/close 编号 日期 原因，/verify 编号；在群里 /bindteam 队伍编号 绑定队伍；/call 发起志愿召集，/roster 召集编号 查看名单，/emergency on|off 应急状态，/danger 编号 是|否 纠正危险识别，/erase 需求编号|手机号 删除该人员的个人数据，/token API 令牌。\n召集：回复“参加/不能参加 召集编号”，现场“签到 签到码”或发送位置，结束“签退”。\n/link 绑定其他渠道的账号（微信里说“绑定账号”）。说“删除我的数据”可删除您的个人数据。/cancel 退出当前填写。',
-    en: 'Residents: just describe your need; /my lists and cancels needs.\nVolunteers: /register, /me for hours and stars, /jobs for jobs you took.\nCoordinators: /pending, /approve, /reassign CODE TEAM, /close CODE DATE REASON, /verify CODE; in a group: /bindteam TEAM to bind it; /call starts a volunteer call, /roster CODE, /emergency on|off, /danger CODE yes|no to correct the danger check, /erase NEED|PHONE erases that person’s personal data, /token for the HTTP API.\nCalls: answer "join CODE" or "decline CODE"; on site "check in CODE" or share your location; "check out" at the end.\n/link links your account on another channel. Say "delete my data" to erase your personal data. /cancel leaves the current form.',
+  // /help: one section per role the person holds (resident always; volunteer or an invitation to
+  // register; coordinator), then what everyone can do.
+  'help.resident': { zh: '居民：直接描述需求即可；/my 查看和取消需求。', en: 'Residents: just describe your need; /my lists and cancels your needs.' },
+  'help.volunteer': {
+    zh: '志愿者：/me 时长和星级，/jobs 我接的单；在队伍群里“接单、出发、完成 编号 小时、放弃 编号 原因”。召集：回复“参加/不能参加 召集编号”，现场“签到 签到码”或发送位置，结束“签退”。',
+    en: 'Volunteers: /me for hours and stars, /jobs for jobs you took; in your team group: take, on my way, done CODE HOURS, release CODE REASON. Calls: "join CODE" or "decline CODE"; on site "check in CODE" or share your location; "check out" at the end.',
+  },
+  'help.volunteer_pending': {
+    zh: '您的志愿者申请正在审核，通过后会通知您。',
+    en: 'Your volunteer application is being reviewed; you will be told when it is approved.',
+  },
+  'help.join': { zh: '想当志愿者？发送 /register。', en: 'Want to volunteer? Send /register.' },
+  'help.coordinator': {
+    zh: '管理员：/pending 待处理，/approve 审核志愿者，/reassign 编号 队伍，/close 编号 日期 原因，/verify 编号，/call 发起召集，/roster 召集编号，/emergency on|off 应急状态，/danger 编号 是|否，/erase 需求编号|手机号，/token API 令牌，“登录 口令”或 /console 进入管理后台；在群里发 /bindteam 查看并绑定队伍。',
+    en: 'Coordinators: /pending, /approve, /reassign CODE TEAM, /close CODE DATE REASON, /verify CODE, /call starts a call, /roster CODE, /emergency on|off, /danger CODE yes|no, /erase NEED|PHONE, /token for the HTTP API, "login CODE" or /console for the web console; in a group, /bindteam lists the teams to bind.',
+  },
+  'help.more': {
+    zh: '/link 绑定其他渠道的账号，/lang 切换语言，/cancel 退出当前填写。说“删除我的数据”可删除您的个人数据。',
+    en: '/link links your account on another channel, /lang changes the language, /cancel leaves the current form. Say "delete my data" to erase your personal data.',
   },
   'input/unknown_command': { zh: '我不认识这个命令。发送 /help 查看可用命令。', en: 'I do not know that command. Send /help to see what I can do.' },
   private_only: { zh: '请私聊我使用这个命令。', en: 'Please use this command in a private chat with me.' },

@@ -19,6 +19,7 @@ export const completion = {
     en: 'The resident says {code} is not done yet; please follow up, then press Done again.',
   },
   'rating.volunteer': { zh: '居民为 {code} 打了 {score} 星。', en: 'The resident rated {code} {score}/5.' },
+  'rating.volunteer_comment': { zh: '居民对 {code} 的评价：“{comment}”', en: 'The resident’s words on {code}: "{comment}"' },
   'verify.usage': { zh: '用法：/verify 需求编号', en: 'Usage: /verify NEED_CODE' },
   'verify.ok': { zh: '已核实 {code}，时长已计入。', en: '{code} verified; hours credited.' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -1,12 +1,12 @@
 // Teams: binding group chats to teams.
 export const teams = {
   'group.joined': {
-    zh: '大家好！请本队伍所属单位的管理员发送 /bindteam 队伍编号，把本群绑定到志愿队伍。',
-    en: 'Hello! A coordinator of this team should send /bindteam TEAM_CODE to bind this group to the team.',
+    zh: '大家好！请本队伍所属单位的管理员发送 /bindteam，从列表中选出本群的队伍（也可以直接写 /bindteam 队伍编号）。',
+    en: 'Hello! A coordinator of this team should send /bindteam and pick this group’s team from the list (or send /bindteam TEAM_CODE).',
   },
   'group.help': {
-    zh: '在群里可以说：接单 编号、出发 编号、完成 编号 小时、放弃 编号 原因；管理员：绑定队伍 队伍编号。其他事请私聊我。',
-    en: 'In a group: take CODE, on my way CODE, done CODE HOURS, release CODE REASON; coordinators: bind team TEAM. Anything else: message me privately.',
+    zh: '在群里可以说：接单 编号、出发 编号、完成 编号 小时、放弃 编号 原因；管理员：发送 /bindteam 选择要绑定的队伍。其他事请私聊我。',
+    en: 'In a group: take CODE, on my way CODE, done CODE HOURS, release CODE REASON; coordinators: send /bindteam to pick the team to bind. Anything else: message me privately.',
   },
   'bind.ok': {
     zh: '本群已绑定到队伍“{team}”（{code}）。新需求会发到这里。',

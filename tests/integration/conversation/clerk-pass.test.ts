@@ -1,0 +1,193 @@
+// The conversation reads like a good clerk's: help that fits the person, /pending with the
+// volunteer applications to decide, the resident's rating comment reaching the volunteer, the
+// summary repeating the time as a date and fixing one field, no time taken from circumstances,
+// and a call's teams by name — through the conversation engine
+// on the real database.
+import { randomUUID } from 'node:crypto';
+import type { ConversationEngine } from '@baiying/conversation';
+import type { ActorRow } from '@baiying/db';
+import type { InboundEvent, OutMessage } from '@baiying/domain';
+import type { Desk } from '@baiying/features';
+import { doneBy, routedNeed } from '../../support/needs.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
+
+describe('the clerk pass', () => {
+  const config = testConfig();
+  let h: DeskHarness;
+  let desk: Desk;
+  let engine: ConversationEngine;
+  let seq = 0;
+
+  const ev = (from: string, body: Partial<InboundEvent>): InboundEvent => ({
+    channel: 'web',
+    updateId: `clerk${++seq}`,
+    chat: { id: from, kind: 'private' },
+    from: { externalId: from, displayName: from },
+    kind: 'text',
+    ...body,
+  });
+  const say = (from: string, text: string) => engine.handle(ev(from, { kind: 'text', text }));
+  const cmd = (from: string, name: string, args = '') => engine.handle(ev(from, { kind: 'command', command: { name, args } }));
+  const press = (from: string, data: string) => engine.handle(ev(from, { kind: 'callback', callback: { id: `cb${seq}`, data } }));
+  async function sent(chatId: string, after = 0): Promise<Array<OutMessage & { seq: number; purposeKey: string }>> {
+    const rows = await h.prisma.sentMessage.findMany({ where: { chatId, seq: { gt: after } }, orderBy: { seq: 'asc' } });
+    return rows.map((r) => ({ ...(JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage), seq: Number(r.seq), purposeKey: r.purposeKey }));
+  }
+  const last = async (chatId: string) => (await sent(chatId)).at(-1)!;
+  const lastSeq = async (chatId: string) => (await sent(chatId)).at(-1)?.seq ?? 0;
+  const button = (m: OutMessage, label: RegExp): string => {
+    const b = m.buttons?.flat().find((x) => label.test(x.label));
+    if (!b) throw new Error(`no button ${label} in ${JSON.stringify(m)}`);
+    return b.data;
+  };
+  const actorOf = (key: string, name: string): Promise<ActorRow> =>
+    desk.uow.run(async (w) => w.repos.people.actor((await w.repos.people.resolve('web', key, null, name, null)).personId));
+
+  beforeAll(async () => {
+    h = deskHarness(config, 5);
+    await resetDatabase(h.prisma, h.cipher);
+    desk = h.desk;
+    engine = await h.engine({ desk });
+  });
+
+  afterAll(async () => {
+    await flushPrefix(config.redisUrl, config.redisPrefix);
+    await h.close();
+  });
+
+  it('lists in /help only what this person can do', async () => {
+    const resident = `res-${randomUUID()}`;
+    await cmd(resident, 'help');
+    const r = (await last(resident)).text;
+    expect(r).toContain('居民：直接描述需求即可');
+    expect(r).toContain('/register');
+    expect(r).not.toMatch(/志愿者：|管理员：/);
+
+    await cmd('demo-vol-li', 'help');
+    const v = (await last('demo-vol-li')).text;
+    expect(v).toContain('志愿者：');
+    expect(v).not.toContain('管理员：');
+    expect(v).not.toContain('/register');
+
+    await cmd('demo-coord-dh', 'help');
+    const c = (await last('demo-coord-dh')).text;
+    expect(c).toContain('管理员：');
+    expect(c).toContain('/pending');
+    // A few lines, not a manual.
+    expect(c.split('\n').length).toBeLessThanOrEqual(4);
+  });
+
+  it('puts the volunteer applications awaiting a decision in /pending, with buttons that decide them', async () => {
+    const newcomer = await actorOf(`new-vol-${randomUUID()}`, '刘晓');
+    const team = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
+    const r = await desk.uow.run((w) =>
+      desk.volunteers.register.execute(w, newcomer, { name: '刘晓', phone: '13912345678', stationId: team.orgUnitId, teamIds: [team.id], skills: ['理发'] }),
+    );
+    expect(r.ok).toBe(true);
+    const before = await lastSeq('demo-coord-dh');
+    await cmd('demo-coord-dh', 'pending');
+    const out = await sent('demo-coord-dh', before);
+    expect(out.some((m) => /待审核的志愿者申请（1）/.test(m.text))).toBe(true);
+    const item = out.find((m) => m.text.includes('刘晓'))!;
+    expect(item.text).toContain('幸福社区为老服务队');
+    const approved = await press('demo-coord-dh', button(item, /批准/));
+    expect(approved.callbackAnswer?.text).toContain('刘晓');
+    const m = await h.prisma.teamMembership.findFirstOrThrow({ where: { volunteerId: newcomer.personId, teamId: team.id } });
+    expect(m.status).toBe('approved');
+    // Decided: the next /pending no longer lists it; a resident gets no applications at all.
+    const again = await lastSeq('demo-coord-dh');
+    await cmd('demo-coord-dh', 'pending');
+    expect((await sent('demo-coord-dh', again)).some((x) => x.text.includes('刘晓'))).toBe(false);
+    const resident = `res-${randomUUID()}`;
+    await cmd(resident, 'pending');
+    expect((await last(resident)).text).not.toContain('刘晓');
+  });
+
+  it('sends the resident’s rating comment to the volunteer who did the job, once', async () => {
+    const resident = `res-${randomUUID()}`;
+    const need = await routedNeed(h, resident, { teamCode: 'S-XF-ELDER' }, desk);
+    const li = await actorOf('demo-vol-li', '李师傅');
+    await doneBy(h, li, need.id, 2, desk);
+    await say(resident, `评价 ${need.code} 5 师傅很耐心，手艺好`);
+    const toLi = await h.prisma.sentMessage.findMany({ where: { purposeKey: `need.${need.id}.rating_comment` } });
+    expect(toLi).toHaveLength(1);
+    expect(toLi[0]!.chatId).toBe('demo-vol-li');
+    expect(h.cipher.decrypt(toLi[0]!.bodyEnc)).toMatch(new RegExp(`居民对 ${need.code} 的评价：“师傅很耐心[，,]手艺好”`));
+    // A second comment is not kept and not sent.
+    await say(resident, `评价 ${need.code} 4 再说一次`);
+    expect(await h.prisma.sentMessage.count({ where: { purposeKey: `need.${need.id}.rating_comment` } })).toBe(1);
+  });
+
+  it('repeats the time as a date with its weekday, lets the resident fix one field, and takes no time from circumstances', async () => {
+    const resident = `res-${randomUUID()}`;
+    // "晚上" describes when the trouble shows, not when help is wanted: the form asks.
+    await say(resident, '晚上老人上下楼看不见，幸福社区3号楼楼道灯坏了，想找人修一下');
+    let guard = 0;
+    let m = await last(resident);
+    const answers: Array<[RegExp, () => Promise<unknown>]> = [
+      [/希望什么时候来/, () => say(resident, '明天上午')],
+      [/联系电话/, () => say(resident, '13912345678')],
+      [/服务对象是哪一类/, () => press(resident, button(m, /老/))],
+      [/哪一类|对吗|类别/, () => press(resident, m.buttons!.flat()[0]!.data)],
+      [/哪个社区或村/, () => say(resident, '幸福社区')],
+      [/具体地址/, () => say(resident, '3号楼2单元')],
+    ];
+    const asked: string[] = [];
+    while (!/请确认/.test(m.text) && guard++ < 10) {
+      const a = answers.find(([re]) => re.test(m.text));
+      if (!a) throw new Error(`unexpected question: ${m.text}`);
+      asked.push(m.text);
+      await a[1]();
+      m = await last(resident);
+    }
+    expect(asked.some((q) => /希望什么时候来/.test(q))).toBe(true);
+    // Sunday 6 December 2026 or whenever the test runs: the summary names the date and weekday.
+    expect(m.text).toMatch(/时间：\d{1,2}月\d{1,2}日（周[一二三四五六日]）上午/);
+    // Fix only the time: asked again, then the summary returns with the rest kept.
+    await press(resident, button(m, /改时间/));
+    expect((await last(resident)).text).toMatch(/希望什么时候来/);
+    await say(resident, '下周三下午');
+    m = await last(resident);
+    expect(m.text).toMatch(/请确认/);
+    expect(m.text).toMatch(/时间：\d{1,2}月\d{1,2}日（周三）下午/);
+    expect(m.text).toContain('139');
+    // Typed, the same: "改电话" asks the phone again.
+    await say(resident, '改电话');
+    expect((await last(resident)).text).toMatch(/联系电话/);
+    await say(resident, '13812345678');
+    m = await last(resident);
+    expect(m.text).toMatch(/请确认/);
+    // An edit button replayed after submitting does nothing to the submitted need.
+    const stale = button(m, /改地点/);
+    await press(resident, button(m, /确认提交/));
+    expect((await last(resident)).text).toMatch(/已提交，编号 N-\d{8}-\d{4}/);
+    const after = await lastSeq(resident);
+    await press(resident, stale);
+    expect((await sent(resident, after)).some((x) => /哪个社区|请确认/.test(x.text))).toBe(false);
+    expect(await h.prisma.need.count({ where: { resident: { identities: { some: { externalId: resident } } } } })).toBe(1);
+  });
+
+  it('reads a call’s teams by name (the headcount as written: call-draft.spec)', async () => {
+    const coord = await actorOf('demo-coord-dh', '赵主任');
+    const draft = (teamCodes: string[]) => ({
+      title: '清扫积雪',
+      description: '社区道路积雪清扫',
+      placeText: '幸福社区',
+      startsAt: new Date(Date.now() + 86_400_000),
+      endsAt: new Date(Date.now() + 90_000_000),
+      headcount: 5,
+      audience: { teamCodes },
+    });
+    const preview = (teams: string[]) => desk.uow.run((w) => desk.calls.preview.execute(w, coord, draft(teams)));
+    const byName = await preview(['幸福社区为老服务队', 'Xingfu repairs team']);
+    expect(byName.ok).toBe(true);
+    const byCode = await preview(['S-XF-ELDER', 'S-XF-REPAIR']);
+    expect(byName.ok && byCode.ok && byName.value.recipients).toBe(byCode.ok ? byCode.value.recipients : -1);
+    // Part of a name: one team in scope → that team; several → refused naming them; outside scope → not found.
+    expect((await preview(['便民维修'])).ok).toBe(true);
+    const ambiguous = await preview(['助老队']);
+    expect(ambiguous.ok ? 'ok' : [ambiguous.code, ambiguous.detail?.codes]).toEqual(['call/ambiguous_team', 'I-DH-ELDER、S-HP-ELDER']);
+    const outside = await preview(['西山街道维修队']);
+    expect(outside.ok ? 'ok' : outside.code).toBe('team/not_found');
+  });
+});
