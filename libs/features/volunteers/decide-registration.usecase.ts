@@ -2,7 +2,8 @@
 // of that team, once. A station coordinator cannot admit anyone to a county team.
 import type { ActorRow } from '@baiying/db';
 import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
-import { inScope, isCoordinator, msg, nameParams, parseCommand, type Work } from '@baiying/kernel';
+import { t } from '@baiying/i18n';
+import { formatLocal, inScope, isCoordinator, msg, nameParams, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 
 export const decideRegistrationCommand = z.object({ membershipId: z.uuid(), approve: z.boolean() });
@@ -18,7 +19,25 @@ export class DecideRegistration {
     if (!m) return err('volunteer/not_found');
     if (!(await inScope(w, actor, m.team.orgUnitId))) return err('auth/out_of_scope');
     const decided = await w.repos.volunteers.decideMembership(membershipId, approve, actor.personId);
-    if (decided)
+    if (decided) {
+      // Every message that asked about this membership (alerts, /approve and /pending listings)
+      // now says who decided and when, and loses its buttons.
+      const at = w.now;
+      for (const asked of await w.repos.messaging.sentWithPrefix(PurposeKey.approvalAsked(m.volunteerId, m.teamId)))
+        w.out.edit(asked, PurposeKey.approvalSettled(asked.purposeKey), 'approval-settled', (locale) =>
+          msg(
+            'approval.settled',
+            {
+              name: m.volunteer.person.displayName,
+              ...nameParams('team', m.team),
+              decision: t(approve ? 'approval.word_approved' : 'approval.word_rejected', {}, locale),
+              by: actor.displayName,
+              at: formatLocal(at, w.config.timeZone, locale),
+            },
+            undefined,
+            locale,
+          ),
+        );
       await w.out.toPerson(
         m.volunteerId,
         PurposeKey.approvalDecided(m.volunteerId, m.teamId),
@@ -26,6 +45,7 @@ export class DecideRegistration {
         () => msg(approve ? 'approval.approved' : 'approval.rejected', nameParams('team', m.team)),
         Priority.status,
       );
+    }
     return ok({ name: m.volunteer.person.displayName, team: m.team.name, teamEn: m.team.nameEn ?? m.team.name, decided });
   }
 }

@@ -1,7 +1,8 @@
 // Volunteers in chat: /register (a short form), /me; coordinators: /approve and its buttons.
 import { button, command, flow, type ChatFeature, type Turn } from '@baiying/conversation';
 import { t } from '@baiying/i18n';
-import { listOf, nameParams } from '@baiying/kernel';
+import { PurposeKey, Priority } from '@baiying/domain';
+import { listOf, msg, nameParams } from '@baiying/kernel';
 import { approvalButtons, approveButton } from './volunteers.buttons.js';
 import type { PendingRegistrations } from './pending-registrations.usecase.js';
 import type { VolunteersFeature } from './volunteers.feature.js';
@@ -16,11 +17,20 @@ type Applications = Extract<Awaited<ReturnType<PendingRegistrations['execute']>>
 
 /** One message per application awaiting a decision, with its approve/reject buttons (/approve, /pending). */
 export function sayApplications(turn: Turn, applications: Applications): void {
-  for (const m of applications)
-    turn.say(
-      'approval.pending_item',
-      { name: m.volunteer.person.displayName, skills: listOf(m.volunteer.skills) || '-', ...nameParams('team', m.team) },
-      approvalButtons(turn.w.buttons, m.id),
+  // Sent under the membership's approval prefix, so the decision (from any message) rewrites this one too.
+  for (const [i, m] of applications.entries())
+    turn.w.out.to(
+      { channel: turn.ev.channel, chatId: turn.ev.chat.id },
+      PurposeKey.approvalListed(m.volunteerId, m.teamId, `${turn.ev.channel}.${turn.ev.updateId}.${i}`),
+      'approval-listed',
+      msg(
+        'approval.pending_item',
+        { name: m.volunteer.person.displayName, skills: listOf(m.volunteer.skills) || '-', ...nameParams('team', m.team) },
+        approvalButtons(turn.w.buttons, m.id),
+        turn.locale,
+      ),
+      Priority.interactive,
+      turn.locale,
     );
 }
 

@@ -94,6 +94,20 @@ describe('the clerk pass', () => {
     expect(approved.callbackAnswer?.text).toContain('刘晓');
     const m = await h.prisma.teamMembership.findFirstOrThrow({ where: { volunteerId: newcomer.personId, teamId: team.id } });
     expect(m.status).toBe('approved');
+    // Buttons that remember: every message that asked (the listing pressed, the registration alerts
+    // to each coordinator in scope) now says who decided and when, without buttons.
+    const asked = await h.prisma.sentMessage.findMany({ where: { purposeKey: { startsWith: `approval.${newcomer.personId}.t.${team.id}.` }, editOf: null } });
+    expect(asked.map((a) => a.chatId).sort()).toEqual(['demo-coord-county', 'demo-coord-dh', 'demo-coord-dh']);
+    for (const a of asked) {
+      const edit = await h.prisma.sentMessage.findFirstOrThrow({ where: { editOf: a.purposeKey } });
+      const body = JSON.parse(h.cipher.decrypt(edit.bodyEnc)) as OutMessage;
+      expect(body.text).toMatch(/刘晓 申请加入：幸福社区为老服务队\n✅ 已批准 · 赵主任 \d{1,2}月\d{1,2}日 \d\d:\d\d/);
+      expect(body.buttons ?? []).toEqual([]);
+    }
+    // A second press (a stale copy) changes nothing and says so.
+    const again0 = await press('demo-coord-dh', button(item, /拒绝/));
+    expect(again0.callbackAnswer?.text).toContain('已经处理过');
+    expect((await h.prisma.teamMembership.findFirstOrThrow({ where: { id: m.id } })).status).toBe('approved');
     // Decided: the next /pending no longer lists it; a resident gets no applications at all.
     const again = await lastSeq('demo-coord-dh');
     await cmd('demo-coord-dh', 'pending');

@@ -43,6 +43,9 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   recordCredited: [PurposeKey.recordCredited(EVENT), `record.${EVENT}.credited`],
   approvalRequest: [PurposeKey.approvalRequest(PERSON, CHAT), `approval.${PERSON}.t.${CHAT}`],
   approvalDecided: [PurposeKey.approvalDecided(PERSON, CHAT), `approval.${PERSON}.decided.${CHAT}`],
+  approvalListed: [PurposeKey.approvalListed(PERSON, CHAT, 'web.c1.7'), `approval.${PERSON}.t.${CHAT}.l.web.c1.7`],
+  approvalAsked: [PurposeKey.approvalAsked(PERSON, CHAT), `approval.${PERSON}.t.${CHAT}.`],
+  approvalSettled: [PurposeKey.approvalSettled('approval.p.t.x.c'), 'approval.p.t.x.c.settled'],
   linkCodeBurned: [PurposeKey.linkCodeBurned(PERSON, 'K7QM'), `link.${PERSON}.burned.K7QM`],
   alert: [PurposeKey.alert('escalated', DISPATCH), `alert.escalated.${DISPATCH}`],
   alertTo: [PurposeKey.alertTo(PurposeKey.alert('review', NEED), PERSON), `alert.review.${NEED}.${PERSON}`],
@@ -70,6 +73,7 @@ const PREFIXES = new Set<keyof typeof PurposeKey>([
   'callCancelledOf',
   'messagesOfNeed',
   'messagesOfClaim',
+  'approvalAsked',
 ]);
 
 describe('PurposeKey', () => {

@@ -52,6 +52,12 @@ export const PurposeKey = {
   // --- volunteers -------------------------------------------------------------------------------
   approvalRequest: (personId: Id, teamId: Id) => `approval.${personId}.t.${teamId}`,
   approvalDecided: (personId: Id, teamId: Id) => `approval.${personId}.decided.${teamId}`,
+  /** An application shown by /approve or /pending: under approvalRequest's prefix, so a decision edits it too. */
+  approvalListed: (personId: Id, teamId: Id, listKey: string) => `approval.${personId}.t.${teamId}.l.${listKey}`,
+  /** Every message asking about one membership (alerts and listings): what a decision rewrites. */
+  approvalAsked: (personId: Id, teamId: Id) => `approval.${personId}.t.${teamId}.`,
+  /** The rewrite of one such message once decided. */
+  approvalSettled: (askedKey: string) => `${askedKey}.settled`,
 
   // --- identity -----------------------------------------------------------------------------------
   /** A link code cancelled after wrong guesses, told to the person who issued it. */

@@ -40,5 +40,8 @@ export const volunteers = {
   'approval.pending_item': { zh: '{name}（{skills}）申请加入：{team}', en: '{name} ({skills}) asks to join: {teamEn}' },
   'approval.none': { zh: '没有待审核的志愿者。', en: 'No registrations awaiting approval.' },
   'approval.already': { zh: '这个申请已经处理过了。', en: 'This application was already decided.' },
+  'approval.settled': { zh: '{name} 申请加入：{team}\n{decision} · {by} {at}', en: '{name} asked to join: {teamEn}\n{decision} · {by} {at}' },
+  'approval.word_approved': { zh: '✅ 已批准', en: '✅ Approved' },
+  'approval.word_rejected': { zh: '❌ 已拒绝', en: '❌ Rejected' },
   'volunteer/not_found': { zh: '没有找到这个志愿者。', en: 'Volunteer not found.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
