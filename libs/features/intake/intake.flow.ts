@@ -321,11 +321,10 @@ export class IntakeForm {
 
   private async submit(turn: Turn, data: IntakeData): Promise<void> {
     if (!data.categoryCode || !data.stationId) return this.advance(turn, data);
-    const r = await this.submitNeed.execute(
-      turn.w,
-      turn.actor,
-      needCommand(turn.ev.channel, { ...data, categoryCode: data.categoryCode, stationId: data.stationId }),
-    );
+    const r = await this.submitNeed.execute(turn.w, turn.actor, {
+      ...needCommand(turn.ev.channel, { ...data, categoryCode: data.categoryCode, stationId: data.stationId }),
+      taskTerms: this.understander.taskTerms(data.description, data.categoryCode),
+    });
     turn.clearDialogue();
     if (!r.ok) return turn.say('error_generic');
     turn.say('intake.saved', { code: r.value.code });

@@ -28,6 +28,7 @@ export function nluCategories(rows: CategoryRow[]): NluCategory[] {
 
 export class NluUnderstander implements Understander {
   private readonly nlu: ModelBackedNlu;
+  private readonly rules: RuleBasedNlu;
 
   /** Categories (with a county's own words) and stations as the database has them now. */
   static async load(repos: Repos, config: AppConfig, onFallback?: (reason: string) => void): Promise<NluUnderstander> {
@@ -44,7 +45,12 @@ export class NluUnderstander implements Understander {
     onFallback?: (reason: string) => void,
   ) {
     const rules = new RuleBasedNlu({ categories: nluCategories(categories), places: stations });
+    this.rules = rules;
     this.nlu = new ModelBackedNlu(rules, model, { onFallback: onFallback ? (reason) => onFallback(reason) : undefined });
+  }
+
+  taskTerms(text: string, category: string): string[] {
+    return this.rules.taskTerms(text, category);
   }
 
   async understand(text: string, now: Date): Promise<Understanding> {

@@ -22,6 +22,10 @@ export class PreparedUnderstander implements Understander {
     this.ready.set(text, { u, at: Date.now() });
   }
 
+  taskTerms(text: string, category: string): string[] {
+    return this.inner.taskTerms(text, category);
+  }
+
   understand(text: string, now: Date): Understanding | Promise<Understanding> {
     const hit = this.ready.get(text);
     if (hit) {

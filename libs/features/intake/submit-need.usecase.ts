@@ -3,10 +3,29 @@ import type { ActorRow, NeedRow } from '@baiying/db';
 import { BENEFICIARIES, CHANNELS, err, formatNeedCode, needDay, ok, Priority, PurposeKey, type Result } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
 import { currentLocale, t, type MessageKey } from '@baiying/i18n';
+import { DEFAULT_CATEGORIES } from '@baiying/nlu';
 import { z } from 'zod';
 import { EMERGENCY_CATEGORY } from '../emergency/index.js';
 import { publicFacts } from '../routing/index.js';
 import { wantedWhenOf } from './wanted-when.js';
+
+/** A card's task line: at most this many words, each at most this long. */
+const MAX_TASK_TERMS = 3;
+const TASK_TERM_CHARS = 16;
+
+const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The task words a group may read, whatever produced them: each must be a word of the category's
+ * vocabulary (the library's and the county's own) and occur in the description — so never a
+ * name, a phone or an address.
+ */
+function safeTaskTerms(terms: readonly string[], description: string, category: { code: string; keywords: string[] }): string[] {
+  const base = DEFAULT_CATEGORIES.find((c) => c.code === category.code)?.keywords ?? [];
+  const vocabulary = new Set([...base.map((k) => (typeof k === 'string' ? k : k.term)), ...category.keywords].filter((k) => !k.includes('+')).map(fold));
+  const text = fold(description);
+  return [...new Set(terms.map(fold))].filter((x) => x.length > 0 && vocabulary.has(x) && text.includes(x));
+}
 
 /** The wanted time is kept as the resident said it (encrypted), up to this long. */
 const WANTED_TIME_CHARS = 200;
@@ -28,6 +47,8 @@ export const submitNeedCommand = z.object({
   reviewReason: z.string().max(60).nullable().optional(),
   /** The danger check's verdict: `likely` goes out as an emergency (urgent, emergency routing) in any mode. */
   danger: z.object({ level: z.enum(['none', 'possible', 'likely']), families: z.array(z.string().max(20)).max(12) }).optional(),
+  /** The card's task line: vocabulary words of the category found in the description (Understander.taskTerms). */
+  taskTerms: z.array(z.string().max(TASK_TERM_CHARS)).max(MAX_TASK_TERMS).optional(),
 });
 export type SubmitNeedCommand = z.input<typeof submitNeedCommand>;
 
@@ -59,6 +80,7 @@ export class SubmitNeed {
       urgency: category.code === EMERGENCY_CATEGORY || d.danger?.level === 'likely' ? 'urgent' : d.urgency,
       danger: d.danger && d.danger.level !== 'none' ? d.danger.level : null,
       dangerFamilies: d.danger?.families ?? [],
+      taskTerms: safeTaskTerms(d.taskTerms ?? [], d.description, category),
       truncated: d.truncated,
       reviewReason: d.reviewReason ?? null,
       attachments: d.attachments,

@@ -24,4 +24,6 @@ export interface DangerVerdict {
 
 export interface Understander {
   understand(text: string, now: Date): Understanding | Promise<Understanding>;
+  /** A few words of the category's vocabulary found in the text, for the job card's task line (never the text itself). */
+  taskTerms(text: string, category: string): string[];
 }

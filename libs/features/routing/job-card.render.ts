@@ -104,6 +104,8 @@ export const unitName = (u: { name: string; nameEn?: string | null }, locale: Lo
 export function publicFacts(n: NeedRow, locale: Locale = currentLocale()): Record<string, string> {
   return {
     code: n.code,
+    // A few vocabulary words saying what the job is ("马桶 堵了"); never the resident's words.
+    task: n.taskTerms.join(' '),
     category: categoryName(n.category, locale),
     area: unitName(n.station, locale),
     // Legacy rows (clear wantedTime, not yet moved by keys:rotate) show "时间待定", never the words.
@@ -121,7 +123,8 @@ export interface CardFooter {
 /** The card of a dispatch, in the group's language; with a footer (taken, escalated, closed) it loses its button. */
 export function jobCard(n: NeedRow, buttons: ButtonCodec, dispatchId: string, footer?: CardFooter, locale: Locale = currentLocale()): OutMessage {
   const urgentMark = n.urgency === 'urgent' ? '🚨 ' : '';
-  const text = urgentMark + t('card.new', publicFacts(n, locale), locale);
+  // Without a task line the English header would end in a space.
+  const text = urgentMark + t('card.new', publicFacts(n, locale), locale).replace(/ +\n/, '\n');
   if (footer) return { text: `${text}\n${t(footer.key, footer.params, locale)}` };
   return { text, buttons: [[takeButtonOf(buttons, takeButton, dispatchId, n.code, locale)]] };
 }

@@ -239,3 +239,20 @@ describe('CategoryClassifier with a learned model', () => {
     expect(conjunction.keywordsFound('想请人教我用手机')).toEqual([{ term: '手机+教', code: 'science', points: 3 }]);
   });
 });
+
+describe('taskTerms (the job card task line)', () => {
+  const c = new CategoryClassifier(DEFAULT_CATEGORIES, createSegmenter(vocabularyWords(DEFAULT_CATEGORIES)));
+
+  it('keeps the category’s strong vocabulary words in the order written, at most three', () => {
+    expect(c.taskTerms('晚上老人上下楼看不见，楼道灯坏了，想找人修一下', 'repair')).toEqual(['楼道灯', '坏了', '找人修']);
+    expect(c.taskTerms('家里水管漏水了，厨房都淹了，需要人上门修理', 'repair')).toEqual(['水管', '漏水', '上门修']);
+    expect(c.taskTerms('我妈腿脚不便，想找人上门理发', 'elderly')).toEqual(['腿脚不便', '上门理发']);
+  });
+
+  it('never returns other words of the message, and nothing for an unknown category', () => {
+    const terms = c.taskTerms('张三住幸福小区3号楼，家里马桶堵了', 'repair');
+    expect(terms).toEqual(['马桶', '堵了']);
+    expect(c.taskTerms('张三住幸福小区3号楼，家里马桶堵了', 'nope')).toEqual([]);
+    expect(c.taskTerms('今天天气不错', 'repair')).toEqual([]);
+  });
+});

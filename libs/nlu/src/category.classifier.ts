@@ -100,6 +100,11 @@ export function vocabularyWords(categories: readonly NluCategory[]): string[] {
   return out;
 }
 
+/** A card's task line holds at most this many vocabulary words… */
+export const TASK_TERMS = 3;
+/** …each worth at least this much for the category (drops generic words such as 家里, 老人). */
+const TASK_TERM_MIN_POINTS = 2;
+
 /**
  * Scores each configured category by the keywords found in a message and, when given labelled
  * examples, by a learned model (naive Bayes over characters, character pairs and English
@@ -268,6 +273,27 @@ export class CategoryClassifier {
     }
     for (const c of this.conjunctions) {
       if (c.parts.every((p) => present.has(p))) out.push({ term: c.parts.map((p) => p.slice(3)).join('+'), code: this.codes[c.category]!, points: c.weight });
+    }
+    return out;
+  }
+
+  /**
+   * A short task line for a job card: the words of `code`'s vocabulary found in the message that
+   * count at least `minPoints` for it, in the order written, at most `max`. Only vocabulary words
+   * come out — never the message's other words (phones, addresses, names).
+   */
+  taskTerms(text: string, code: string, max = TASK_TERMS, minPoints = TASK_TERM_MIN_POINTS): string[] {
+    const category = this.codes.indexOf(code);
+    if (category < 0) return [];
+    const { kept } = this.keywordMatches(normaliseText(text));
+    const out: string[] = [];
+    for (const m of [...kept].sort((a, b) => a.start - b.start)) {
+      const term = m.key.slice(3);
+      const list = m.key.startsWith('zh:') ? this.zh.get(term) : this.en.get(term);
+      const points = (list ?? []).filter((c) => c.category === category).reduce((n, c) => n + c.weight * (m.partial ? PARTIAL_FACTOR : 1), 0);
+      if (points < minPoints || out.some((o) => o.includes(term) || term.includes(o))) continue;
+      out.push(term);
+      if (out.length >= max) break;
     }
     return out;
   }

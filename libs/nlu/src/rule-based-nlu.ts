@@ -61,6 +61,12 @@ export class RuleBasedNlu {
     return this.classifier.classify(text);
   }
 
+  /** The job card's task line for a message filed under `code` (phones masked first; see CategoryClassifier.taskTerms). */
+  taskTerms(text: string, code: string): string[] {
+    const input = (typeof text === 'string' ? text : '').slice(0, MAX_TEXT_LENGTH);
+    return this.classifier.taskTerms(maskSpans(input, findPhones(input)), code);
+  }
+
   understand(text: string, opts: UnderstandOptions = {}): Understanding {
     const input = (typeof text === 'string' ? text : '').slice(0, MAX_TEXT_LENGTH);
     const phoneMatches = findPhones(input);

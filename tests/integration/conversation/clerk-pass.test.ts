@@ -179,6 +179,60 @@ describe('the clerk pass', () => {
     await press(resident, stale);
     expect((await sent(resident, after)).some((x) => /哪个社区|请确认/.test(x.text))).toBe(false);
     expect(await h.prisma.need.count({ where: { resident: { identities: { some: { externalId: resident } } } } })).toBe(1);
+    // The group's card says what the job is in a few vocabulary words, never the resident's text.
+    const need = await h.prisma.need.findFirstOrThrow({ where: { resident: { identities: { some: { externalId: resident } } } } });
+    expect(need.taskTerms).toEqual(['楼道灯', '坏了', '找人修']);
+    // Routing is the worker's job; here it runs in place.
+    await desk.uow.run((w) => desk.routing.route.execute(w, { needId: need.id }));
+    const dispatch = await h.prisma.dispatch.findFirstOrThrow({ where: { needId: need.id } });
+    const card = await h.prisma.sentMessage.findFirstOrThrow({ where: { purposeKey: { startsWith: `card.${dispatch.id}.` }, editOf: null } });
+    const cardText = (JSON.parse(h.cipher.decrypt(card.bodyEnc)) as OutMessage).text;
+    expect(cardText.split('\n')[0]).toBe(`【新需求 ${need.code}】楼道灯 坏了 找人修`);
+    expect(cardText).not.toMatch(/上下楼|看不见|3号楼|2单元|138|139/);
+  });
+
+  it('keeps on a card only task words of the category’s vocabulary found in the description', async () => {
+    const resident = `res-${randomUUID()}`;
+    const actor = await actorOf(resident, resident);
+    const station = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } });
+    const r = await desk.uow.run((w) =>
+      desk.intake.submit.execute(w, actor, {
+        channel: 'web',
+        description: '张三家的马桶堵了，电话13912345678，幸福小区3号楼',
+        truncated: false,
+        categoryCode: 'repair',
+        stationId: station.id,
+        address: null,
+        location: null,
+        wantedTime: null,
+        phone: null,
+        beneficiary: 'none',
+        urgency: 'normal',
+        attachments: [],
+        // Forged: a name and a phone from the text beside a real vocabulary word.
+        taskTerms: ['张三', '13912345678', ' 马桶 '],
+      }),
+    );
+    expect(r.ok ? r.value.taskTerms : r).toEqual(['马桶']);
+    // Too many or too long: refused as bad input, nothing saved.
+    const tooMany = await desk.uow.run((w) =>
+      desk.intake.submit.execute(w, actor, {
+        channel: 'web',
+        description: '马桶堵了',
+        truncated: false,
+        categoryCode: 'repair',
+        stationId: station.id,
+        address: null,
+        location: null,
+        wantedTime: null,
+        phone: null,
+        beneficiary: 'none',
+        urgency: 'normal',
+        attachments: [],
+        taskTerms: ['a', 'b', 'c', 'd'],
+      }),
+    );
+    expect(tooMany.ok ? 'ok' : tooMany.code).toBe('input/invalid');
   });
 
   it('reads a call’s teams by name (the headcount as written: call-draft.spec)', async () => {

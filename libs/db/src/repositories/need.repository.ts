@@ -21,6 +21,7 @@ export interface NewNeed {
   reviewReason: string | null;
   danger: string | null;
   dangerFamilies: string[];
+  taskTerms: string[];
   attachments: Array<{ kind: string; fileRef: string }>;
 }
 

@@ -7,8 +7,8 @@ export const routing = {
   'need.escalated': { zh: '您的需求 {code} 暂时无人接单，已转交{unit}继续安排。', en: 'No one has taken {code} yet; it was passed up to {unitEn}.' },
   'need.unrouted': { zh: '您的需求 {code} 暂时没有匹配的志愿队伍，工作人员会尽快处理。', en: 'No team matches {code} yet; a coordinator will handle it.' },
   'card.new': {
-    zh: '【新需求 {code}】\n类别：{category}\n地区：{area}\n时间：{time}\n对象：{beneficiary}\n紧急程度：{urgency}',
-    en: '[New need {code}]\nCategory: {categoryEn}\nArea: {areaEn}\nTime: {time}\nFor: {beneficiary}\nUrgency: {urgency}',
+    zh: '【新需求 {code}】{task}\n类别：{category}\n地区：{area}\n时间：{time}\n对象：{beneficiary}\n紧急程度：{urgency}',
+    en: '[New need {code}] {task}\nCategory: {categoryEn}\nArea: {areaEn}\nTime: {time}\nFor: {beneficiary}\nUrgency: {urgency}',
   },
   'when.asap': { zh: '尽快', en: 'as soon as possible' },
   'when.now': { zh: '立即', en: 'now' },
