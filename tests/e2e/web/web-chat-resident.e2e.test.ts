@@ -163,4 +163,27 @@ describe('Web chat for residents (headless Chromium, no demo)', () => {
     expect((await chrome(page)).send).toBe('Send');
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('switches language from the page’s own toggle, and the desk follows the choice', async () => {
+    const page = await open('zh-CN');
+    await type(page, '家里水管漏水了');
+    await page.locator('#log .msg.bot button').first().waitFor({ state: 'visible', timeout: T });
+    expect(await page.locator('#lang').innerText()).toBe('English');
+    await page.locator('#lang').click();
+    // The page at once, then the desk's answer in English; the page does not flip back meanwhile.
+    expect((await chrome(page)).send).toBe('Send');
+    await page.locator('#log .msg.bot', { hasText: 'OK, I will write to you in English from now on.' }).waitFor({ state: 'visible', timeout: T });
+    const c = await chrome(page);
+    expect(c).toMatchObject({ lang: 'en', send: 'Send', placeholder: 'Type here…' });
+    expect(await page.locator('#lang').innerText()).toBe('中文');
+    // What follows is answered in English: the person's choice is kept on the server.
+    await type(page, '/help');
+    await page.locator('#log .msg.bot', { hasText: /Residents: just describe your need/ }).waitFor({ state: 'visible', timeout: T });
+    expect(await h.prisma.person.count({ where: { locale: 'en', localeSource: 'chosen' } })).toBeGreaterThan(0);
+    // And back.
+    await page.locator('#lang').click();
+    await page.locator('#log .msg.bot', { hasText: '好的，以后我都用中文和您说。' }).waitFor({ state: 'visible', timeout: T });
+    expect((await chrome(page)).send).toBe('发送');
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

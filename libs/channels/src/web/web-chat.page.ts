@@ -22,6 +22,8 @@ const PAGE_KEYS = [
   'web.role.resident',
   'web.role.volunteer',
   'web.role.coordinator',
+  'web.lang_other',
+  'web.lang_label',
 ] as const satisfies readonly MessageKey[];
 const pageText = (locale: 'zh' | 'en'): Record<string, string> => Object.fromEntries(PAGE_KEYS.map((k) => [k.slice(4), t(k, {}, locale)]));
 // JSON inside a script: "<" escaped so no text can close the script element.
@@ -39,6 +41,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   header { background: #b91c1c; color: #fff; padding: 10px 16px; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
   header h1 { font-size: 18px; margin: 0; }
   header select { font-size: 16px; min-height: 44px; padding: 4px; }
+  header #lang { margin-left: auto; font-size: 16px; min-height: 44px; min-width: 44px; padding: 4px 12px; border: 1px solid #fff; background: transparent; color: #fff; border-radius: 6px; cursor: pointer; }
   main { display: flex; height: calc(100vh - 52px); }
   nav { width: 220px; background: #fff; border-right: 1px solid #ddd; overflow-y: auto; }
   nav button { display: block; width: 100%; min-height: 44px; text-align: left; padding: 12px; border: 0; border-bottom: 1px solid #eee; background: #fff; cursor: pointer; font-size: 16px; }
@@ -70,6 +73,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   <h1 id="brand"></h1>
   <label id="personaBox"><span id="personaLabel"></span> <select id="persona"></select></label>
   <span id="who"></span>
+  <button type="button" id="lang"></button>
 </header>
 <main>
   <nav id="chats"></nav>
@@ -92,7 +96,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   // The page speaks the person's language: the language of the desk's latest message to them,
   // before any, the browser's. One language, never both.
   var TEXT = ${PAGE_TEXT};
-  var browserLang = /^en/i.test(navigator.language || '') ? 'en' : 'zh', lang = browserLang;
+  var browserLang = /^en/i.test(navigator.language || '') ? 'en' : 'zh', lang = browserLang, botSeen = 0, pinnedAt = null;
   function tr(key) { return TEXT[lang][key]; }
   function setLang(l) {
     lang = l === 'en' ? 'en' : 'zh';
@@ -100,6 +104,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
     document.title = tr('title'); $('brand').textContent = tr('brand'); $('personaLabel').textContent = tr('persona');
     $('text').placeholder = tr('placeholder'); $('send').textContent = tr('send');
     $('loc').title = tr('location'); $('loc').setAttribute('aria-label', tr('location'));
+    $('lang').textContent = tr('lang_other'); $('lang').title = tr('lang_label'); $('lang').setAttribute('aria-label', tr('lang_label'));
   }
   function roleWords(roles) { return roles.map(function (r) { return TEXT[lang]['role.' + r] || r; }).join(lang === 'en' ? ', ' : '、'); }
   function rid() { return Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
@@ -113,10 +118,10 @@ export const WEB_CHAT_PAGE = `<!doctype html>
       .then(json).then(function (s) { session = s; return s; });
   }
   function self() { return { externalId: session.chatId, displayName: tr('new_resident'), roles: ['resident'], groups: [], self: true }; }
-  function post(body) {
+  function post(body, toChatId) {
     body.clientMsgId = rid();
     if (navigator.language && !body.callbackData) body.languageCode = navigator.language;
-    if (!persona.self) { body.personaId = persona.externalId; body.displayName = persona.displayName; body.chatId = chat.chatId; }
+    if (!persona.self) { body.personaId = persona.externalId; body.displayName = persona.displayName; body.chatId = toChatId || chat.chatId; }
     return fetch('/api/web/events', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf }, body: JSON.stringify(body) })
       .then(json)
       .then(function (j) { if (j.answer && j.answer.text) toast(j.answer.text); setTimeout(poll, 150); return j; })
@@ -133,8 +138,12 @@ export const WEB_CHAT_PAGE = `<!doctype html>
     });
   }
   function render(messages) {
-    var latest = messages.filter(function (m) { return !m.mine && m.locale; }).pop();
-    if (latest && latest.locale !== lang) { setLang(latest.locale); renderChats(); $('who').textContent = roleWords(persona.roles); }
+    var fromDesk = messages.filter(function (m) { return !m.mine; });
+    botSeen = fromDesk.length;
+    // Just toggled: the desk's older messages do not switch the page back before its answer comes.
+    if (pinnedAt !== null && botSeen > pinnedAt) pinnedAt = null;
+    var latest = fromDesk.filter(function (m) { return m.locale; }).pop();
+    if (pinnedAt === null && latest && latest.locale !== lang) { setLang(latest.locale); renderChats(); $('who').textContent = roleWords(persona.roles); }
     var key = lang + JSON.stringify(messages) + JSON.stringify(mine[chat.chatId] || []);
     if (key === lastRender) return; lastRender = key;
     var log = $('log'); var stick = log.scrollTop + log.clientHeight >= log.scrollHeight - 20;
@@ -210,6 +219,13 @@ export const WEB_CHAT_PAGE = `<!doctype html>
       function () { toast('⚠️ ' + tr('location_failed')); }, { enableHighAccuracy: true, timeout: 10000 });
   };
   $('persona').onchange = function () { choose(this.value); };
+  // The person's own choice of language (the server's /lang, said in their private chat): the
+  // page switches at once, and the desk writes to them in it from now on, on every channel.
+  $('lang').onclick = function () {
+    var to = lang === 'en' ? 'zh' : 'en';
+    pinnedAt = botSeen; setLang(to); renderChats(); if (persona) $('who').textContent = roleWords(persona.roles); lastRender = '';
+    post({ text: '/lang ' + to }, persona && persona.externalId);
+  };
   setLang(lang);
   startSession().then(function (s) {
     if (!s.demo) { $('personaBox').hidden = true; $('chats').hidden = true; return []; }

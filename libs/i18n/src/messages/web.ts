@@ -18,4 +18,7 @@ export const web = {
   'web.role.resident': { zh: '居民', en: 'resident' },
   'web.role.volunteer': { zh: '志愿者', en: 'volunteer' },
   'web.role.coordinator': { zh: '管理员', en: 'coordinator' },
+  /** The language toggle names the other language, in that language. */
+  'web.lang_other': { zh: 'English', en: '中文' },
+  'web.lang_label': { zh: '切换语言', en: 'Change language' },
 } as const;
