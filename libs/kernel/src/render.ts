@@ -11,10 +11,17 @@ export function msg(key: MessageKey, params: Record<string, string | number> = {
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Date and time in the desk's time zone, as people read them: "11月28日 09:00" / "Nov 28 09:00". */
+const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
+
+/**
+ * Date, weekday and time in the desk's time zone, as people read them, so a message read days
+ * later still names the day: "11月28日（周六）09:00" / "Sat, Nov 28 09:00".
+ */
 export function formatLocal(d: Date, timeZone: string, locale: Locale = currentLocale()): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
+    weekday: 'short',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
@@ -24,7 +31,10 @@ export function formatLocal(d: Date, timeZone: string, locale: Locale = currentL
   const get = (k: string) => parts.find((p) => p.type === k)?.value ?? '';
   const time = `${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
   const month = Number(get('month'));
-  return locale === 'en' ? `${MONTHS_EN[month - 1]} ${Number(get('day'))} ${time}` : `${month}月${Number(get('day'))}日 ${time}`;
+  const wd = Math.max(0, WEEKDAYS_EN.indexOf(get('weekday')));
+  return locale === 'en'
+    ? `${WEEKDAYS_EN[wd]}, ${MONTHS_EN[month - 1]} ${Number(get('day'))} ${time}`
+    : `${month}月${Number(get('day'))}日（周${WEEKDAYS_ZH[wd]}）${time}`;
 }
 
 /** A list as the reader writes it: "理发、电工" / "haircut, electrics". */

@@ -101,7 +101,7 @@ describe('the clerk pass', () => {
     for (const a of asked) {
       const edit = await h.prisma.sentMessage.findFirstOrThrow({ where: { editOf: a.purposeKey } });
       const body = JSON.parse(h.cipher.decrypt(edit.bodyEnc)) as OutMessage;
-      expect(body.text).toMatch(/刘晓 申请加入：幸福社区为老服务队\n✅ 已批准 · 赵主任 \d{1,2}月\d{1,2}日 \d\d:\d\d/);
+      expect(body.text).toMatch(/刘晓 申请加入：幸福社区为老服务队\n✅ 已批准 · 赵主任 \d{1,2}月\d{1,2}日（周[一二三四五六日]）\d\d:\d\d/);
       expect(body.buttons ?? []).toEqual([]);
     }
     // A second press (a stale copy) changes nothing and says so.
