@@ -62,8 +62,8 @@ describe('一呼百应 on Telegram', () => {
     await t.wait(dm(coord), /什么时间/, from);
     await t.say(coord, '等通知', /没看懂时间，或时间已经过去了/);
     await t.say(coord, '明天上午9点到12点', /需要多少人/);
-    await t.say(coord, '两个', /请输入 1 到 100000 之间的人数/);
-    const skills = await t.say(coord, '2', /需要什么技能/);
+    await t.say(coord, '好多人', /请输入 1 到 100000 之间的人数/);
+    const skills = await t.say(coord, '两个人', /需要什么技能/);
     const deadline = await t.pressThen(coord, skills, /^跳过/, /报名截止时间/);
     let audience = await t.pressThen(coord, deadline, /^到开始时截止/, /发给谁/);
     // An audience outside the coordinator's scope is refused in chat, and asked again.

@@ -128,7 +128,7 @@ export const calls = {
     zh: '没看懂时间，或时间已经过去了。请再说一次，例如“明天上午9点到12点”。',
     en: 'I could not read that time, or it has passed. Try e.g. "tomorrow 9 to 12".',
   },
-  'callflow.ask_headcount': { zh: '需要多少人？（数字）', en: 'How many people? (a number)' },
+  'callflow.ask_headcount': { zh: '需要多少人？（如“5”或“5个人”）', en: 'How many people? (e.g. "5")' },
   'callflow.bad_number': { zh: '请输入 1 到 100000 之间的人数。', en: 'Please send a number between 1 and 100000.' },
   'callflow.ask_skills': {
     zh: '需要什么技能？用逗号分隔，例如“急救，驾驶”（可以跳过）。',
