@@ -78,6 +78,7 @@ export interface AppConfig {
     logFormat?: 'json' | 'pretty';
     metricsToken?: string;
     workerHttp: { host: string; port: number };
+    shutdownTimeoutMs: number;
   };
   databaseUrl: string;
   redisUrl: string;
@@ -260,6 +261,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ...(e.LOG_FORMAT ? { logFormat: e.LOG_FORMAT } : {}),
       ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
       workerHttp: { host: e.WORKER_HTTP_HOST, port: e.WORKER_HTTP_PORT },
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,

@@ -33,6 +33,9 @@ export const envSchema = z
     // The worker's small HTTP listener: /metrics and /health/* only.
     WORKER_HTTP_HOST: z.string().default('127.0.0.1'),
     WORKER_HTTP_PORT: int(3200),
+    // On SIGTERM/SIGINT a process stops taking work and finishes what it holds; past this bound it
+    // exits anyway (code 1). Keep it below the orchestrator's grace period (30 s in deploy/).
+    SHUTDOWN_TIMEOUT_MS: int(25_000, 1000),
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/baiying'),
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z
