@@ -104,8 +104,10 @@ export async function pinoParams(config: AppConfig, app: string): Promise<Params
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req: IncomingMessage) => OPS_PATHS.has(pathOf(req.url)) },
+    // Successful requests (webhook posts: one per chat update) only at debug, to keep the default
+    // output to what needs attention.
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug',
   } as const;
   if (logFormat(config) === 'pretty') {
     const { default: pretty } = await import('pino-pretty');
