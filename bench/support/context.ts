@@ -77,6 +77,7 @@ export class BenchContext {
       ENCRYPTION_KEY: this.encryptionKey,
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: '0',
+      WORKER_HTTP_PORT: '0',
       TIME_ZONE: 'Asia/Shanghai',
       // The claim race has the same 50 volunteers win trial after trial; the per-volunteer cap on
       // jobs in hand would turn them into refusals.

@@ -27,6 +27,7 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
     ENCRYPTION_KEY: TEST_KEY,
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: '0',
+    WORKER_HTTP_PORT: '0',
     ...extra,
   };
 }

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '@baiying/config';
-import { httpSecurity } from '@baiying/platform';
+import { httpSecurity, useStructuredLogs } from '@baiying/platform';
 import { ApiModule } from './api.module.js';
 import { CSRF_HEADER_NAME } from './http/csrf-header.js';
 
@@ -35,8 +35,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
 export async function startApi(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    bufferLogs: true,
     bodyParser: false,
   });
+  useStructuredLogs(app);
   app.useBodyParser('json', { limit: API_BODY_LIMIT });
   app.use(httpSecurity(config.api.allowedHosts));
   app.use('/api/docs', (_req: Request, res: Response, next: NextFunction) => {

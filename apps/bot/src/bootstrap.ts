@@ -3,7 +3,7 @@ import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@baiying/config';
-import { httpSecurity } from '@baiying/platform';
+import { httpSecurity, useStructuredLogs } from '@baiying/platform';
 import { BotModule, type BotOptions } from './bot.module.js';
 import { WechatService } from './wechat/wechat.service.js';
 import { TelegramService } from './telegram/telegram.service.js';
@@ -14,8 +14,10 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 export async function startBot(config: AppConfig, opts: BotOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(BotModule.forRoot(config, opts), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    bufferLogs: true,
     bodyParser: true,
   });
+  useStructuredLogs(app);
   app.useBodyParser('json', { limit: '256kb' });
   // Before every route: the Host check and security headers (libs/platform/src/http/http-security.ts).
   app.use(httpSecurity(config.http.allowedHosts));
@@ -32,6 +34,7 @@ export async function startBot(config: AppConfig, opts: BotOptions = {}): Promis
   await telegram.registerWebhook();
   const url = await app.getUrl();
   const base = config.http.publicBaseUrl ?? url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  new Logger('Bot').log(`HTTP: ${url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')} (/metrics, /health/live, /health/ready)`);
   if (config.webChatEnabled) new Logger('Bot').log(`Web chat: ${base}/`);
   return app;
 }

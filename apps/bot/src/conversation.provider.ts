@@ -1,14 +1,14 @@
 // The conversation engine every channel adapter feeds, over the desk's chat registrations,
 // behind the desk's ingress: the inbound limit, retries of transient failures (a lost
 // connection, a serialization conflict), and the dead letter for an update that still fails.
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { RedisInboundLimiter } from '@baiying/channels';
 import type { AppConfig } from '@baiying/config';
 import { ConversationEngine, type ConversationIngress } from '@baiying/conversation';
 import { Repos, type PrismaClient } from '@baiying/db';
 import type { HandleOutcome, InboundEvent } from '@baiying/domain';
 import { Desk, NluUnderstander } from '@baiying/features';
-import { APP_CONFIG, PRISMA, libLogger } from '@baiying/platform';
+import { APP_CONFIG, OpsMetrics, PRISMA, libLogger, withCorrelation } from '@baiying/platform';
 import { JobProducer } from '@baiying/queue';
 
 @Injectable()
@@ -18,25 +18,43 @@ export class ConversationService implements OnModuleInit {
   private resolveIngress!: (ingress: ConversationIngress) => void;
   private readonly ingress = new Promise<ConversationIngress>((resolve) => (this.resolveIngress = resolve));
   private readonly logger = libLogger('Conversation');
+  private readonly updates = new Logger('Updates');
 
   constructor(
     private readonly desk: Desk,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly producer: JobProducer,
+    private readonly metrics: OpsMetrics,
   ) {}
 
   async onModuleInit(): Promise<void> {
     // Categories and stations are read once at start; a county that edits them restarts the bot.
     const understander = await NluUnderstander.load(new Repos(this.prisma), this.config, (reason) =>
-      this.logger.warn('model unavailable, using the rules', { reason }),
+      this.logger.warn('model unavailable, using the rules', { cause: reason }),
     );
     const engine = new ConversationEngine(this.desk.uow, this.desk.chat(understander), this.logger);
     const limiter = new RedisInboundLimiter(this.producer.connection, this.config.redisPrefix);
     this.resolveIngress(this.desk.ingress(engine, limiter, this.logger));
   }
 
+  /** One update: its `<channel>:<update id>` is the correlation id of all it logs. */
   async handle(ev: InboundEvent): Promise<HandleOutcome> {
-    return (await this.ingress).handle(ev);
+    const channel = ev.channel;
+    this.metrics.updatesReceived.inc({ channel });
+    const done = this.metrics.handlingSeconds.startTimer({ channel });
+    return withCorrelation(`${channel}:${ev.updateId}`, async () => {
+      try {
+        const outcome = await (await this.ingress).handle(ev);
+        this.metrics.updatesHandled.inc({ channel });
+        this.updates.debug({ msg: 'update handled', channel, kind: ev.kind, duplicate: outcome.duplicate, limited: outcome.limited ?? false });
+        return outcome;
+      } catch (e) {
+        this.metrics.updatesFailed.inc({ channel });
+        throw e;
+      } finally {
+        done();
+      }
+    });
   }
 }

@@ -4,7 +4,7 @@ import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } fro
 import type { AppConfig } from '@baiying/config';
 import { Desk } from '@baiying/features';
 import { JobRegistry } from '@baiying/kernel';
-import { APP_CONFIG, libLogger, startQueueWorker, type RunningWorker } from '@baiying/platform';
+import { APP_CONFIG, HealthRegistry, OpsMetrics, libLogger, startQueueWorker, type RunningWorker } from '@baiying/platform';
 import { QueueName } from '@baiying/queue';
 
 /** Parallel jobs per queue in one worker process. */
@@ -19,15 +19,24 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     desk: Desk,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: OpsMetrics,
+    private readonly health: HealthRegistry,
   ) {
     this.registry = new JobRegistry(desk.jobs(libLogger('Jobs')));
   }
 
   onModuleInit(): void {
-    const base = { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, stopping: () => this.stopping };
+    const base = { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, stopping: () => this.stopping, metrics: this.metrics };
     for (const [queue, concurrency] of Object.entries(CONCURRENCY) as Array<[QueueName, number]>) {
       this.running.push(startQueueWorker(queue, this.registry, { ...base, concurrency }));
     }
+    this.health.register('queue-workers', {
+      critical: true,
+      check: async () => ({
+        up: this.running.every((r) => r.worker.isRunning()),
+        details: { running: this.running.filter((r) => r.worker.isRunning()).length },
+      }),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

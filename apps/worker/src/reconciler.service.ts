@@ -28,7 +28,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const report = await this.reconcile();
-    this.logger.log(`startup reconcile: ${JSON.stringify(report)}`);
+    this.logger.log({ msg: 'startup reconcile', report });
     this.timers.push(
       setInterval(
         () => void this.reconcile().catch((e: Error) => this.logger.error(`reconcile failed: ${e.message}`)),

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '@baiying/domain';
 import { CoreModule } from '@baiying/platform';
 import { JobsService } from './jobs.service.js';
 import { ReconcilerService, WORKER_CLOCK } from './reconciler.service.js';
+import { StateMetricsService } from './state-metrics.service.js';
 
 @Module({})
 export class WorkerModule {
@@ -11,7 +12,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config, 'worker', clock)],
-      providers: [{ provide: WORKER_CLOCK, useValue: clock }, JobsService, ReconcilerService],
+      providers: [{ provide: WORKER_CLOCK, useValue: clock }, JobsService, ReconcilerService, StateMetricsService],
     };
   }
 }

@@ -73,6 +73,13 @@ export interface AuthConfig {
 export interface AppConfig {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
+  /** Operations: log format, the metrics token, the worker's HTTP listener (docs/operations.md). */
+  ops: {
+    logFormat?: 'json' | 'pretty';
+    metricsToken?: string;
+    workerHttp: { host: string; port: number };
+    shutdownTimeoutMs: number;
+  };
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
@@ -250,6 +257,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    ops: {
+      ...(e.LOG_FORMAT ? { logFormat: e.LOG_FORMAT } : {}),
+      ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
+      workerHttp: { host: e.WORKER_HTTP_HOST, port: e.WORKER_HTTP_PORT },
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
@@ -378,5 +391,7 @@ export function describeConfig(c: AppConfig): Record<string, string | number | b
         ? `set; ${c.previousEncryptionKeys.length} former key(s) still read (npm run keys:rotate, then drop them)`
         : 'set',
     nluModel: c.nlu.model ? c.nlu.model.model : 'rules only',
+    metrics: c.ops.metricsToken ? 'bearer token' : 'loopback only',
+    workerHttp: `${c.ops.workerHttp.host}:${c.ops.workerHttp.port}`,
   };
 }

@@ -24,6 +24,18 @@ export const envSchema = z
     // development key or the demo (npm run demo and the tests set it).
     NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    // Log lines: JSON (one object a line) or pino-pretty's human format. Unset: pretty when
+    // NODE_ENV=development and pino-pretty (a dev dependency) is installed, JSON otherwise.
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+    // GET /metrics on every process's HTTP port: with a token, only `Authorization: Bearer <it>`;
+    // without, only callers on this machine (loopback).
+    METRICS_TOKEN: z.string().min(16).optional(),
+    // The worker's small HTTP listener: /metrics and /health/* only.
+    WORKER_HTTP_HOST: z.string().default('127.0.0.1'),
+    WORKER_HTTP_PORT: int(3200),
+    // On SIGTERM/SIGINT a process stops taking work and finishes what it holds; past this bound it
+    // exits anyway (code 1). Keep it below the orchestrator's grace period (30 s in deploy/).
+    SHUTDOWN_TIMEOUT_MS: int(25_000, 1000),
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/baiying'),
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z

@@ -37,6 +37,11 @@ const nlu = { NLU_MODEL_BASE_URL: 'https://llm.example.org/v1', NLU_MODEL: 'qwen
 const ROWS: Row[] = [
   { name: 'NODE_ENV', get: (c) => c.env, default: 'development', valid: ['test', 'test'], invalid: 'staging' },
   { name: 'LOG_LEVEL', get: (c) => c.logLevel, default: 'log', valid: ['debug', 'debug'], invalid: 'info' },
+  { name: 'LOG_FORMAT', get: (c) => c.ops.logFormat, default: undefined, valid: ['pretty', 'pretty'], invalid: 'xml' },
+  { name: 'METRICS_TOKEN', get: (c) => c.ops.metricsToken, default: undefined, valid: ['a-metrics-token-0123', 'a-metrics-token-0123'], invalid: 'short' },
+  { name: 'WORKER_HTTP_HOST', get: (c) => c.ops.workerHttp.host, default: '127.0.0.1', valid: ['0.0.0.0', '0.0.0.0'], invalid: null },
+  { name: 'WORKER_HTTP_PORT', get: (c) => c.ops.workerHttp.port, default: 3200, valid: ['0', 0], invalid: '-1' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', get: (c) => c.ops.shutdownTimeoutMs, default: 25_000, valid: ['5000', 5000], invalid: '7' },
   {
     name: 'DATABASE_URL',
     get: (c) => c.databaseUrl,
@@ -308,6 +313,7 @@ describe('loadConfig, as a whole', () => {
       processedUpdateKeepHours: 48,
       retention: { closedNeedDays: 180, dialogueDays: 30, messageDays: 90 },
       outboundConcurrency: 50,
+      ops: { workerHttp: { host: '127.0.0.1', port: 3200 }, shutdownTimeoutMs: 25_000 },
       inbound: { personPerMinute: 20, chatPerMinute: 60 },
       deadLetter: { alertQuietMinutes: 15 },
       demoSeed: true,
@@ -475,6 +481,8 @@ describe('describeConfig', () => {
       redisPrefix: 'baiying',
       encryptionKey: 'set',
       nluModel: 'qwen-small',
+      metrics: 'loopback only',
+      workerHttp: '127.0.0.1:3200',
     });
     const text = JSON.stringify(d);
     for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);

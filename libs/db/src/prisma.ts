@@ -54,8 +54,18 @@ class ResilientPool extends pg.Pool {
   }
 }
 
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
   const pool = new ResilientPool({ connectionString: databaseUrl, max: poolSize });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  pools.set(client, pool);
+  return client;
+}
+
+/** The connection pool's use (metrics): connections open, idle, and callers waiting for one. */
+export function poolUsage(client: PrismaClient): { max: number; total: number; idle: number; waiting: number } | null {
+  const pool = pools.get(client);
+  return pool ? { max: pool.options.max ?? 10, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }

@@ -9,18 +9,29 @@ import { Desk } from '@baiying/features';
 import { UnitOfWork } from '@baiying/kernel';
 import { JobProducer } from '@baiying/queue';
 
-export const APP_CONFIG = Symbol('APP_CONFIG');
-export const PRISMA = Symbol('PRISMA');
+import { ObservabilityModule } from './observability/observability.module.js';
+import { APP_CONFIG, PRISMA } from './tokens.js';
+
+export { APP_CONFIG, PRISMA };
 
 /** Connections in each process's PostgreSQL pool. */
 const POOL_SIZE = 20;
+
+const APP_NAME = Symbol('APP_NAME');
 
 @Injectable()
 class CoreLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     private readonly producer: JobProducer,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_NAME) appName: string,
+  ) {
+    // While the app is being built: buffered, then written by the app's logger (at LOG_LEVEL).
+    const logger = new Logger('Config');
+    logger.log({ msg: `${appName} starting`, config: describeConfig(config) });
+    if (config.encryptionKeyIsDevDefault) logger.warn('ENCRYPTION_KEY is not set: using the development key (never in production)');
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.producer.close();
@@ -32,14 +43,12 @@ class CoreLifecycle implements OnApplicationShutdown {
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig = loadConfig(), appName = 'app', clock: Clock = systemClock): DynamicModule {
-    const logger = new Logger('Config');
-    // Printed before the app's logger exists, so honour LOG_LEVEL here by hand.
-    if (config.logLevel !== 'error' && config.logLevel !== 'warn') logger.log(`${appName} starting with ${JSON.stringify(describeConfig(config))}`);
-    if (config.encryptionKeyIsDevDefault) logger.warn('ENCRYPTION_KEY is not set: using the development key (never in production)');
     return {
       module: CoreModule,
+      imports: [ObservabilityModule.forRoot(config, appName)],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: APP_NAME, useValue: appName },
         { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, POOL_SIZE) },
         { provide: FieldCipher, useFactory: () => new FieldCipher(config.encryptionKey, config.previousEncryptionKeys) },
         { provide: JobProducer, useFactory: () => new JobProducer({ redisUrl: config.redisUrl, prefix: config.redisPrefix }) },

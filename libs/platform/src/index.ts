@@ -4,3 +4,7 @@ export * from './nest-logger.js';
 export * from './http/http-security.js';
 export * from './http/web-session.http.js';
 export * from './http/fixed-window.js';
+export * from './observability/correlation.js';
+export * from './observability/metrics.js';
+export * from './observability/health.js';
+export * from './observability/structured-logs.js';

@@ -6,6 +6,8 @@ import { Logger } from '@nestjs/common';
 import { DelayedError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { JobControl, JobRegistry } from '@baiying/kernel';
 import { createRedis, type JobName, type JobPayloads, type QueueName } from '@baiying/queue';
+import { withCorrelation } from './observability/correlation.js';
+import type { OpsMetrics } from './observability/metrics.js';
 
 /**
  * A job's lock lasts this long and is renewed at half of it while the job runs; the stalled
@@ -25,27 +27,38 @@ export interface RunningWorker {
 export function startQueueWorker(
   queue: QueueName,
   registry: JobRegistry,
-  opts: { redisUrl: string; prefix: string; concurrency: number; limiter?: WorkerOptions['limiter']; stopping?: () => boolean },
+  opts: {
+    redisUrl: string;
+    prefix: string;
+    concurrency: number;
+    limiter?: WorkerOptions['limiter'];
+    stopping?: () => boolean;
+    metrics?: OpsMetrics;
+  },
 ): RunningWorker {
   const handlers = registry.forQueue(queue);
   const logger = new Logger(`Queue:${queue}`);
   const connection = createRedis(opts.redisUrl, true);
+  const run = async (job: Job, token?: string) => {
+    const handler = handlers.get(job.name as JobName);
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    const control: JobControl = {
+      get stopping() {
+        return opts.stopping?.() ?? false;
+      },
+      deferTo: async (ms) => {
+        await job.moveToDelayed(Date.now() + Math.ceil(ms), token);
+        throw new DelayedError();
+      },
+    };
+    const result = await handler(job.data as JobPayloads[JobName], control);
+    logger.debug({ msg: 'job done', job: job.name, attempt: job.attemptsMade + 1 });
+    return result;
+  };
   const worker = new Worker(
     queue,
-    async (job: Job, token?: string) => {
-      const handler = handlers.get(job.name as JobName);
-      if (!handler) throw new Error(`no handler for job ${job.name}`);
-      const control: JobControl = {
-        get stopping() {
-          return opts.stopping?.() ?? false;
-        },
-        deferTo: async (ms) => {
-          await job.moveToDelayed(Date.now() + Math.ceil(ms), token);
-          throw new DelayedError();
-        },
-      };
-      return handler(job.data as JobPayloads[JobName], control);
-    },
+    // Each job's `job:<queue>:<id>` is the correlation id of all it logs.
+    (job: Job, token?: string) => withCorrelation(`job:${queue}:${job.id}`, () => run(job, token)),
     {
       connection,
       prefix: opts.prefix,
@@ -59,7 +72,12 @@ export function startQueueWorker(
       name: `${hostname()}:${process.pid}`,
     },
   );
-  worker.on('failed', (job, err) => logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+  worker.on('completed', () => opts.metrics?.jobsProcessed.inc({ queue, outcome: 'completed' }));
+  // A job put off (DelayedError) is neither: BullMQ reports it as nothing.
+  worker.on('failed', (job, err) => {
+    opts.metrics?.jobsProcessed.inc({ queue, outcome: 'failed' });
+    logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`);
+  });
   worker.on('error', (err) => logger.error(`worker error: ${err.message}`));
   return {
     worker,

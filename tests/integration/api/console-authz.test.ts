@@ -124,6 +124,10 @@ describe('Console API authorisation matrix and bad input', () => {
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
     for (const k of v1) expect(documented).toContain(k);
     expect((await http(base, 'GET', '/api/docs/')).status).toBe(200);
+    // Answered by the platform's middleware before any route or guard, without a session.
+    expect((await http(base, 'GET', '/health/live')).status).toBe(200);
+    expect((await http(base, 'GET', '/health/ready')).status).toBe(200);
+    expect((await http(base, 'GET', '/metrics')).status).toBe(200);
   });
 
   it('allows no unauthorised success (role × scope × session × CSRF)', async () => {

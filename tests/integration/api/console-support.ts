@@ -62,7 +62,9 @@ export function routesOf(app: INestApplication): Array<{ method: string; path: s
   const express = app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
   const out: Array<{ method: string; path: string }> = [];
   for (const layer of express.router.stack) {
-    if (!layer.route) continue;
+    // The app-wide middleware (request logging, and /metrics and /health/* answered before the
+    // routes: libs/platform/src/observability) is mounted on every path; it is not a route.
+    if (!layer.route || layer.route.path === '{/*splat}') continue;
     for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: layer.route.path });
   }
   return out;

@@ -145,7 +145,12 @@ describe('backup and restore (npm run db:backup / db:restore) and the worker rec
 
     // --- the worker on the restored database, with an empty Redis prefix ----------------------
     worker = await startApp('worker', { ...env, DATABASE_URL: restoredUrl, REDIS_PREFIX: restoredPrefix }, /startup reconcile/);
-    const report = JSON.parse(/startup reconcile: (\{.*\})/.exec(worker.output())![1]!) as Record<string, number>;
+    // The worker logs JSON lines; the reconcile report is a field of its line.
+    const line = worker
+      .output()
+      .split('\n')
+      .find((l) => l.includes('"startup reconcile"'));
+    const report = (JSON.parse(line!) as { report: Record<string, number> }).report;
     expect(report).toMatchObject({
       'routing.routed': 1,
       'claims.timeouts': before.activeClaims.length,

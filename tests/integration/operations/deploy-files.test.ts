@@ -170,11 +170,16 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
     for (const app of ['bot', 'worker'])
       expect(obj(obj(obj(services[app], app).depends_on, app).migrate, app).condition).toBe('service_completed_successfully');
     expect(arr(obj(services.migrate, 'migrate').command, 'migrate')).toEqual(['migrate']);
-    // The bot's health check asks /healthz on the port it listens on, which is the published one.
+    // The bot's health check asks /health/ready on the port it listens on, which is the published one.
     const bot = obj(services.bot, 'bot');
     const port = String(obj(bot.environment, 'bot.environment').HTTP_PORT);
-    expect(arr(obj(bot.healthcheck, 'bot.healthcheck').test, 'test').join(' ')).toContain(`http://127.0.0.1:${port}/healthz`);
+    expect(arr(obj(bot.healthcheck, 'bot.healthcheck').test, 'test').join(' ')).toContain(`http://127.0.0.1:${port}/health/ready`);
     expect(arr(bot.ports, 'bot.ports')).toEqual([`127.0.0.1:${port}:${port}`]);
+    // The worker's on its own small listener, not published.
+    const worker = obj(services.worker, 'worker');
+    const workerPort = String(obj(worker.environment, 'worker.environment').WORKER_HTTP_PORT);
+    expect(arr(obj(worker.healthcheck, 'worker.healthcheck').test, 'test').join(' ')).toContain(`http://127.0.0.1:${workerPort}/health/ready`);
+    expect(worker.ports).toBeUndefined();
   });
 
   describe('the Kubernetes example', () => {
@@ -208,7 +213,7 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
       expect(resources.sort()).toEqual(files.filter((f) => f !== 'kustomization.yaml' && f !== 'migrate-job.yaml').sort());
     });
 
-    it('Deployments select their pods, size them, and the bot is probed on /healthz at its HTTP port', () => {
+    it('Deployments select their pods, size them, and both are probed on /health/* at their HTTP ports', () => {
       const deployments = ofKind('Deployment');
       expect(deployments.map((d) => obj(d.metadata, 'metadata').name).sort()).toEqual(['baiying-bot', 'baiying-worker']);
       const roles = entrypointRoles();
@@ -225,17 +230,26 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
           expect(arr(c.envFrom, 'envFrom')).toEqual([{ secretRef: { name: 'baiying-env' } }]);
         }
       }
-      const bot = deployments.find((d) => obj(d.metadata, 'm').name === 'baiying-bot')!;
-      const c = obj(arr(obj(obj(obj(bot.spec, 's').template, 't').spec, 'p').containers, 'c')[0], 'bot container');
-      const httpPort = Number(
-        arr(c.env, 'env')
-          .map((e) => obj(e, 'env'))
-          .find((e) => e.name === 'HTTP_PORT')!.value,
-      );
-      const ports = arr(c.ports, 'ports').map((p) => obj(p, 'port'));
-      expect(ports).toEqual([{ name: 'http', containerPort: httpPort }]);
-      for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
-        expect(obj(obj(c[probe], probe).httpGet, `${probe}.httpGet`)).toEqual({ path: '/healthz', port: 'http' });
+      for (const [name, portVar] of [
+        ['baiying-bot', 'HTTP_PORT'],
+        ['baiying-worker', 'WORKER_HTTP_PORT'],
+      ] as const) {
+        const d = deployments.find((x) => obj(x.metadata, 'm').name === name)!;
+        const c = obj(arr(obj(obj(obj(d.spec, 's').template, 't').spec, 'p').containers, 'c')[0], `${name} container`);
+        const httpPort = Number(
+          arr(c.env, 'env')
+            .map((e) => obj(e, 'env'))
+            .find((e) => e.name === portVar)!.value,
+        );
+        const ports = arr(c.ports, 'ports').map((p) => obj(p, 'port'));
+        expect(ports).toEqual([{ name: 'http', containerPort: httpPort }]);
+        for (const [probe, path] of [
+          ['startupProbe', '/health/ready'],
+          ['readinessProbe', '/health/ready'],
+          ['livenessProbe', '/health/live'],
+        ]) {
+          expect(obj(obj(c[probe!], probe!).httpGet, `${probe}.httpGet`)).toEqual({ path, port: 'http' });
+        }
       }
     });
 
@@ -301,5 +315,54 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('monitoring samples (deploy/prometheus, deploy/grafana)', () => {
+  // The metric names the processes define (prom-client `name:` and the gauges' first argument).
+  const sources = [
+    'libs/platform/src/observability/metrics.ts',
+    'libs/platform/src/observability/observability.module.ts',
+    'apps/worker/src/state-metrics.service.ts',
+    'apps/bot/src/wechat/wechat.service.ts',
+  ];
+  const defined = new Set(sources.flatMap((f) => [...read(path.join(ROOT, f)).matchAll(/['"](baiying_[a-z_]+)['"]/g)].map((m) => m[1]!)));
+  /** The metrics an expression reads; a histogram's series (_bucket, _count, _sum) name the histogram. */
+  const used = (expr: string) => [...expr.matchAll(/\bbaiying_[a-z_]+/g)].map((m) => m[0].replace(/_(bucket|count|sum)$/, ''));
+
+  it('the alert rules parse, are complete, cover the operational risks and read only metrics that exist', () => {
+    const [doc] = documents(path.join(DEPLOY, 'prometheus', 'alerts.yaml'));
+    const rules = arr(obj(arr(doc!.groups, 'groups')[0], 'group').rules, 'rules').map((r) => obj(r, 'rule'));
+    for (const r of rules) {
+      expect(r.alert).toMatch(/^Baiying[A-Za-z]+$/);
+      expect(typeof r.expr).toBe('string');
+      expect(['warning', 'critical']).toContain(obj(r.labels, 'labels').severity);
+      expect(obj(r.annotations, 'annotations').summary).toEqual(expect.any(String));
+      if (r.for !== undefined) expect(r.for).toMatch(/^\d+[smh]$/);
+      for (const m of used(String(r.expr))) expect({ alert: r.alert, metric: m, defined: defined.has(m) }).toMatchObject({ defined: true });
+    }
+    const exprs = rules.map((r) => String(r.expr)).join('\n');
+    for (const m of ['baiying_queue_oldest_waiting_seconds', 'baiying_wechat_breaker_open', 'baiying_dead_letters', 'baiying_sla_breaches'])
+      expect(exprs).toContain(m);
+  });
+
+  it('the Grafana dashboard is JSON whose panels read only metrics that exist', () => {
+    const dash = obj(JSON.parse(read(path.join(DEPLOY, 'grafana', 'baiying-dashboard.json'))), 'dashboard');
+    expect(dash.uid).toBe('baiying-overview');
+    const panels = arr(dash.panels, 'panels').map((p) => obj(p, 'panel'));
+    expect(panels.length).toBeGreaterThanOrEqual(10);
+    const ids = panels.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const seen = new Set<string>();
+    for (const p of panels) {
+      for (const t of arr(p.targets, 'targets').map((x) => obj(x, 'target'))) {
+        for (const m of used(String(t.expr))) {
+          expect({ panel: p.title, metric: m, defined: defined.has(m) }).toMatchObject({ defined: true });
+          seen.add(m);
+        }
+      }
+    }
+    // Every metric the processes define is on the dashboard.
+    expect([...defined].filter((m) => !seen.has(m))).toEqual([]);
   });
 });

@@ -109,8 +109,10 @@ export class OwnRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
-    this.port = await freePort();
+  /** Starts the server: on a free port, or on `port` (a restart where clients wait for it). */
+  async start(port?: number): Promise<void> {
+    this.out = '';
+    this.port = port ?? (await freePort());
     const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
       cwd: tmpdir(),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import type { AppConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
 import type { PrismaClient } from '@baiying/db';
 import { JobRegistry } from '@baiying/kernel';
-import { APP_CONFIG, PRISMA, startQueueWorker, type RunningWorker } from '@baiying/platform';
+import { APP_CONFIG, HealthRegistry, OpsMetrics, PRISMA, startQueueWorker, type RunningWorker } from '@baiying/platform';
 import { JobProducer, QueueName } from '@baiying/queue';
 import { WechatService } from '../wechat/wechat.service.js';
 
@@ -22,6 +22,8 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
     private readonly cipher: FieldCipher,
     private readonly producer: JobProducer,
     private readonly wechat: WechatService,
+    private readonly metrics: OpsMetrics,
+    private readonly health: HealthRegistry,
   ) {}
 
   onModuleInit(): void {
@@ -37,9 +39,18 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
       );
     if (this.wechat.enabled) senders.push(this.wechat.sender());
     this.dispatcher = new OutboundDispatcher(this.prisma, this.cipher, senders, this.logger);
+    const m = this.metrics;
+    this.dispatcher.observer = {
+      sent: (channel, priority, count) => m.messagesSent.inc({ channel, priority: String(priority) }, count),
+      rateLimited: (channel) => m.rateLimited.inc({ channel }),
+      paced: (channel, ms) => {
+        m.pacingWaits.inc({ channel });
+        m.pacingWaitSeconds.inc({ channel }, ms / 1000);
+      },
+    };
     const send = (p: { sentMessageId: string }, control: Parameters<OutboundDispatcher['process']>[1]) => this.dispatcher.process(p, control);
     const registry = new JobRegistry([{ feature: 'outbound', handlers: { 'send-message': send, 'send-bulk': send } }]);
-    const base = { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix };
+    const base = { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, metrics: this.metrics };
     const enabled = channelProfiles(this.config).filter((p) => senders.some((s) => s.channel === p.channel));
     this.running.push(
       startQueueWorker(QueueName.Outbound, registry, { ...base, concurrency: this.config.outboundConcurrency }),
@@ -51,6 +62,13 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
         limiter: { max: bulkLaneJobsPerSecond(enabled), duration: 1000 },
       }),
     );
+    this.health.register('queue-workers', {
+      critical: true,
+      check: async () => ({
+        up: this.running.every((r) => r.worker.isRunning()),
+        details: { running: this.running.filter((r) => r.worker.isRunning()).length },
+      }),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -2,7 +2,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { TelegramChannel } from '@baiying/channels';
 import type { AppConfig } from '@baiying/config';
-import { APP_CONFIG, libLogger } from '@baiying/platform';
+import { APP_CONFIG, HealthRegistry, libLogger } from '@baiying/platform';
 import type { RequestHandler } from 'express';
 import { ConversationService } from '../conversation.provider.js';
 
@@ -13,8 +13,17 @@ export class TelegramService implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly conversation: ConversationService,
+    health: HealthRegistry,
   ) {
-    if (config.telegram) this.channel = new TelegramChannel(config.telegram, libLogger('Telegram'));
+    if (config.telegram) {
+      const channel = new TelegramChannel(config.telegram, libLogger('Telegram'));
+      this.channel = channel;
+      // Readiness: updates must be arriving (polling running, or the webhook mounted).
+      health.register('telegram', {
+        critical: true,
+        check: async () => ({ up: channel.connection !== 'stopped', details: { connection: channel.connection } }),
+      });
+    }
   }
 
   /** Starts long polling; in webhook mode returns the handler to mount instead. */

@@ -7,7 +7,7 @@ import type { AppConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
 import type { PrismaClient } from '@baiying/db';
 import { Desk } from '@baiying/features';
-import { APP_CONFIG, PRISMA, libLogger } from '@baiying/platform';
+import { APP_CONFIG, HealthRegistry, OpsMetrics, PRISMA, libLogger } from '@baiying/platform';
 import { JobProducer } from '@baiying/queue';
 import { ConversationService } from '../conversation.provider.js';
 
@@ -26,9 +26,25 @@ export class WechatService implements OnApplicationShutdown {
     private readonly producer: JobProducer,
     private readonly desk: Desk,
     private readonly conversation: ConversationService,
+    health: HealthRegistry,
+    metrics: OpsMetrics,
     @Optional() @Inject(WECHAT_PUPPET) injectedPuppet?: Puppet,
   ) {
     this.channel = new WechatChannel(config.wechat, libLogger('WeChat'), injectedPuppet);
+    if (this.channel.enabled) {
+      // Not critical: an account waiting for its QR scan must not take the web chat and Telegram down.
+      health.register('wechat', {
+        critical: false,
+        check: async () => ({ up: this.channel.state.status === 'logged-in', details: { login: this.channel.state.status } }),
+      });
+      const breaker = `${config.redisPrefix}:wechat:${config.wechat.name}:wx:breaker`;
+      metrics.gauge('baiying_wechat_breaker_open', 'WeChat sending paused by the circuit breaker (1) or not (0)', [], async (g) => {
+        g.set((await producer.connection.exists(breaker)) ? 1 : 0);
+      });
+      metrics.gauge('baiying_wechat_logged_in', 'The WeChat account is logged in (1) or not (0)', [], async (g) => {
+        g.set(this.channel.state.status === 'logged-in' ? 1 : 0);
+      });
+    }
     this.inbound = new WechatInbound(
       prisma,
       cipher,

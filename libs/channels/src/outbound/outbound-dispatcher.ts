@@ -15,6 +15,13 @@ export interface OutboundLogger {
   error(message: string): void;
 }
 
+/** Counts for the process's metrics (apps/bot wires it to prom-client). */
+export interface OutboundObserver {
+  sent(channel: Channel, priority: number, count: number): void;
+  rateLimited(channel: Channel): void;
+  paced(channel: Channel, waitMs: number): void;
+}
+
 export type OutboundResult = 'sent' | 'edited' | 'skipped' | 'failed';
 
 /**
@@ -37,6 +44,8 @@ export class OutboundDispatcher {
    * already past `reserve` would otherwise go out while the told retry_after still runs.
    */
   private readonly pausedUntil = new Map<Channel, number>();
+  /** Told of every send, 429 and pacing wait (optional). */
+  observer?: OutboundObserver;
 
   constructor(
     prisma: PrismaClient,
@@ -89,9 +98,9 @@ export class OutboundDispatcher {
       return control.deferTo(this.orderWaitMs);
     }
     const paused = this.pausedFor(row.channel);
-    if (paused > 0) return control.deferTo(paused);
+    if (paused > 0) return this.putOff(row.channel, paused, control);
     const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce });
-    if (wait > 0) return control.deferTo(wait);
+    if (wait > 0) return this.putOff(row.channel, wait, control);
     if (row.atMostOnce && !(await this.repos.messaging.claimForSending(row.id))) return 'skipped';
     const msg = JSON.parse(this.cipher.decrypt(row.bodyEnc)) as OutMessage;
     try {
@@ -115,14 +124,17 @@ export class OutboundDispatcher {
             ? await sender.sendBatch!(row.chatId, [msg, ...more.map((m) => JSON.parse(this.cipher.decrypt(m.bodyEnc)) as OutMessage)])
             : await sender.send(row.chatId, msg);
           for (const m of [row, ...more]) await this.recordSent(m.id, messageRef);
+          this.observer?.sent(row.channel, row.priority, 1 + more.length);
           return 'sent' as const;
         });
       }
       const { messageRef } = await sender.send(row.chatId, msg);
       await this.recordSent(row.id, messageRef);
+      this.observer?.sent(row.channel, row.priority, 1);
       return 'sent';
     } catch (e) {
       if (e instanceof RateLimitedError) {
+        this.observer?.rateLimited(row.channel);
         // Before anything else: stop this process's other sends, then every replica's.
         this.pausedUntil.set(row.channel, Math.max(this.pausedUntil.get(row.channel) ?? 0, Date.now() + e.retryAfterMs));
         // If the shared block cannot be written, this process still holds back; the row must
@@ -157,6 +169,11 @@ export class OutboundDispatcher {
         await sleep(wait);
       }
     }
+  }
+
+  private putOff(channel: Channel, ms: number, control: JobControl): Promise<never> {
+    this.observer?.paced(channel, ms);
+    return control.deferTo(ms);
   }
 
   /** Milliseconds this process still holds back sends on the channel after a 429 (0 = none). */

@@ -89,6 +89,12 @@ export class TelegramChannel {
     this.logger.log(`Telegram @${this.bot.botInfo.username}: webhook at ${new URL(url).pathname}`);
   }
 
+  /** How updates arrive now: long polling (while it runs), a webhook, or not at all. */
+  get connection(): 'polling' | 'webhook' | 'stopped' {
+    if (this.runner) return this.runner.isRunning() ? 'polling' : 'stopped';
+    return this.bot && this.config.webhookUrl ? 'webhook' : 'stopped';
+  }
+
   async stop(): Promise<void> {
     if (this.runner?.isRunning()) await this.runner.stop();
   }

@@ -14,8 +14,8 @@ export function hostName(header: string | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-/** Paths a load balancer probes by address: no data, no cookies. */
-const PROBES = new Set(['/healthz']);
+/** Paths a load balancer, an orchestrator or Prometheus reaches by address: no data, no cookies (/metrics has its own access rule). */
+const PROBES = new Set(['/healthz', '/health/live', '/health/ready', '/metrics']);
 
 export function httpSecurity(allowedHosts: readonly string[]) {
   const allowed = new Set(allowedHosts.map((h) => h.toLowerCase()));

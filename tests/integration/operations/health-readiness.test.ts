@@ -1,0 +1,71 @@
+// Readiness follows the dependencies: the compiled worker runs on a redis-server of this test's
+// own (never the shared one); /health/ready answers 200, turns 503 (redis down, PostgreSQL still
+// up) when that server is killed, and 200 again once it is back on the same port, while
+// /health/live stays 200 throughout: an orchestrator takes the process out of service, it does
+// not restart it.
+import { OwnRedis } from '../../support/chaos/services.js';
+import { startApp, type AppProcess } from '../../support/processes.js';
+import { testEnv, waitUntil } from '../../support/test-env.js';
+
+interface Health {
+  status: string;
+  details: Record<string, { status: string }>;
+}
+
+describe('readiness while Redis goes away and comes back', () => {
+  const redis = new OwnRedis();
+  let worker: AppProcess | undefined;
+  let url = '';
+  const get = async (path: string): Promise<{ status: number; body: Health }> => {
+    const r = await fetch(`${url}${path}`);
+    return { status: r.status, body: (await r.json()) as Health };
+  };
+  const logs = () => `\n--- worker ---\n${worker?.output().slice(-3000) ?? ''}`;
+
+  beforeAll(async () => {
+    await redis.start();
+    worker = await startApp('worker', testEnv({ REDIS_URL: redis.url, LOG_LEVEL: 'log' }), /Worker HTTP: /, 60_000);
+    url = /Worker HTTP: (http:\/\/localhost:\d+)\/metrics/.exec(worker.output())![1]!.replace('localhost', '127.0.0.1');
+  }, 90_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+    await redis.stop();
+  });
+
+  it('is ready, not ready without Redis, and ready again when Redis returns', async () => {
+    const before = await get('/health/ready');
+    expect(before).toMatchObject({
+      status: 200,
+      body: { status: 'ok', details: { postgresql: { status: 'up' }, redis: { status: 'up' }, 'queue-workers': { status: 'up' } } },
+    });
+
+    const port = redis.port;
+    await redis.stop();
+    const down = await waitUntil(
+      async () => {
+        const r = await get('/health/ready');
+        return r.status === 503 ? r : null;
+      },
+      'readiness 503 without Redis',
+      20_000,
+      200,
+    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    expect(down.body).toMatchObject({ status: 'error', details: { redis: { status: 'down' }, postgresql: { status: 'up' } } });
+    expect((await get('/health/live')).status).toBe(200);
+
+    await redis.start(port);
+    const back = await waitUntil(
+      async () => {
+        const r = await get('/health/ready');
+        return r.status === 200 ? r : null;
+      },
+      'readiness 200 with Redis back',
+      30_000,
+      200,
+    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    expect(back.body).toMatchObject({ status: 'ok', details: { redis: { status: 'up' }, 'queue-workers': { status: 'up' } } });
+    // The process lived through it.
+    expect(worker!.child.exitCode).toBeNull();
+  }, 90_000);
+});
