@@ -3,8 +3,9 @@
 // bot app, in this process) on the run's database. A resident describes a need in the web chat;
 // the console's login page shows a code; 孙主任 says `登录 <code>` in the web chat (a second
 // browser); the console enters the needs list, opens the need, reveals it with a reason, and the
-// audit page shows the reveal. Then English, a 390 px wide screen, a logged-out visit, and the
-// read-only viewer (no reveal button; a forged reveal from the page is refused by the server).
+// audit page shows the reveal. Then English, a 390 px wide screen, a code locked by wrong
+// secrets, a logged-out visit, and the read-only viewer (no reveal button; a forged reveal from
+// the page is refused by the server).
 // Any script error or CSP violation on a console page fails the test; on failure every open
 // page is photographed into a temporary directory (its path is printed).
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -112,7 +113,7 @@ describe('The console in headless Chromium (served by the API, login through the
 
   // --- the console ------------------------------------------------------------------------------
   /** The document is no wider than the window (no page-level horizontal scrolling). */
-  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 
   async function loginWithPersona(page: Page, persona: string): Promise<void> {
     await page.locator(`[data-persona="${persona}"]`).click();
@@ -184,8 +185,25 @@ describe('The console in headless Chromium (served by the API, login through the
       const sayText = (await con.locator('[data-test="say"]').innerText({ timeout: T })).trim();
       expect(sayText).toMatch(/^登录 [A-Z0-9]{4}-[A-Z0-9]{4}$/);
       await con.locator('[data-test="qr"]').waitFor({ state: 'visible', timeout: T });
-      const qrDrawn = await con.locator('[data-test="qr"]').evaluate((c) => (c as HTMLCanvasElement).width > 0);
-      expect(qrDrawn).toBe(true);
+      // The QR code is drawn: dark and light modules on the canvas (an untouched canvas is all clear).
+      const qr = await con.locator('[data-test="qr"]').evaluate((el) => {
+        const c = el as unknown as {
+          width: number;
+          height: number;
+          getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+        };
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        let light = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          if (px[i + 3] === 0) continue;
+          if (px[i]! < 128) dark++;
+          else light++;
+        }
+        return { dark, light };
+      });
+      expect(qr.dark).toBeGreaterThan(1000);
+      expect(qr.light).toBeGreaterThan(1000);
       expect(await con.locator('[data-test="login-state"]').innerText()).toContain('等待');
 
       const chat = await chatAs('孙主任');
@@ -271,6 +289,31 @@ describe('The console in headless Chromium (served by the API, login through the
       expect(me).toBe(401);
     });
   }, 180_000);
+
+  it('shows a code locked by three wrong secrets as locked, and gives a new code on request', async () => {
+    await photographed(async () => {
+      const con = await open('console-locked', `${consoleBase}login`);
+      const said = (await con.locator('[data-test="say"]').innerText({ timeout: T })).trim();
+      const [selector, secret] = said.replace('登录 ', '').split('-') as [string, string];
+      // Three wrong secrets against this code's selector, said by 赵主任 (through the use case the
+      // chat keyword calls: the web chat's page is driven in the test above).
+      const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+      const id = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'web', externalId: 'demo-coord-dh' } } });
+      const actor = await h.desk.uow.run((w) => w.repos.people.actor(id.personId));
+      for (let k = 1; k <= 3; k++) {
+        const wrong = [...secret].map((ch) => alphabet[(alphabet.indexOf(ch) + k) % alphabet.length]).join('');
+        const r = await h.desk.uow.run((w) => h.desk.sessions.redeemLoginCode.execute(w, actor, { code: `${selector}-${wrong}` }));
+        expect(r.ok).toBe(false);
+      }
+      await con.locator('[data-test="login-ended"]', { hasText: '锁定' }).waitFor({ timeout: T });
+      expect(await con.locator('[data-test="qr"]').isVisible()).toBe(false);
+      // The right code now is refused too; a new code starts afresh.
+      expect(await con.evaluate(async () => (await fetch('/api/v1/auth/me')).status)).toBe(401);
+      await con.getByRole('button', { name: '获取新口令' }).click();
+      await con.locator('[data-test="login-state"]').waitFor({ timeout: T });
+      expect((await con.locator('[data-test="say"]').innerText()).trim()).not.toBe(said);
+    });
+  }, 60_000);
 
   it('sends a logged-out visit to the login page and back to where it was going after the login', async () => {
     await photographed(async () => {
