@@ -1,5 +1,8 @@
 // The console's client of the API under /api/v1 (same origin, the session in an HttpOnly cookie).
 // Every state-changing call carries the session's CSRF token; the server decides role and scope.
+import { en } from './i18n/en';
+import { zhCN } from './i18n/zh-CN';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -39,7 +42,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, bo
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
-    throw new ApiError(0, 'network', '无法连接服务器', 'Cannot reach the server');
+    throw new ApiError(0, 'network', zhCN['error.network'], en['error.network']);
   }
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {

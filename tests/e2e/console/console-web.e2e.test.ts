@@ -328,7 +328,7 @@ describe('The console in headless Chromium (served by the API, login through the
     });
   }, 60_000);
 
-  it('shows the viewer no reveal button and no audit page, and the server refuses a forged reveal (403)', async () => {
+  it('shows the viewer no reveal button and no audit page, refuses a forged reveal (403), and revokes another session of theirs', async () => {
     await photographed(async () => {
       // This test's own need, submitted at the desk (the web chat's intake is the test above).
       const { id: needId } = await routedNeed(h, 'demo-resident', { channel: 'web', teamCode: 'S-XF-ELDER', beneficiary: 'elderly', ...NEED });
@@ -356,6 +356,21 @@ describe('The console in headless Chromium (served by the API, login through the
       expect(forged.reveal).toBe(403);
       expect(forged.body).not.toContain(NEED.phone);
       expect(forged.audit).toBe(403);
+      // My sessions: a second browser of the viewer's is listed and revoked from here.
+      const other = await open('viewer-2', `${consoleBase}login`);
+      await loginWithPersona(other, 'demo-viewer');
+      await page.goto(`${consoleBase}sessions`);
+      const rows = page.locator('[data-test="sessions-table"] tbody tr');
+      await waitUntil(async () => (await rows.count()) === 2, "both of the viewer's sessions listed", T);
+      await rows
+        .filter({ hasNot: page.locator('[data-test="current"]') })
+        .locator('[data-test="revoke"]')
+        .click();
+      await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
+      await waitUntil(async () => (await rows.count()) === 1, 'the other session gone from the list', T);
+      expect(await rows.locator('[data-test="current"]').count()).toBe(1);
+      expect(await other.evaluate(async () => (await fetch('/api/v1/auth/me')).status)).toBe(401);
+      expect(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)).toBe(200);
       // Nothing was revealed as the viewer: no audit row of theirs.
       const viewer = await h.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'web', externalId: 'demo-viewer' } } });
       await waitUntil(async () => (await h.prisma.auditLog.count({ where: { actorId: viewer.personId, action: 'login' } })) > 0, 'the viewer login audited');
