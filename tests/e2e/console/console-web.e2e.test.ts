@@ -227,6 +227,11 @@ describe('The console in headless Chromium (served by the API, login through the
       await con.locator('[data-test="needs-table"]', { hasText: '没有符合条件的需求' }).waitFor({ timeout: T });
       await con.goBack();
       await row.waitFor({ state: 'visible', timeout: T });
+      // A malformed unit code (typed, or pasted into the URL) is the server's 400, shown on the page.
+      await con.goto(`${consoleBase}needs?unit=${encodeURIComponent('东湖!')}`);
+      await con.locator('.el-alert', { hasText: '请求参数有误：unit' }).waitFor({ timeout: T });
+      await con.goBack();
+      await row.waitFor({ state: 'visible', timeout: T });
 
       // The detail: masked, with the timeline; 查看 with a reason reveals the phone and address.
       await row.locator('[data-test="need-link"]').click();
