@@ -262,7 +262,9 @@ describe('The console in headless Chromium (served by the API, login through the
       expect(await con.locator('[data-test="audit-table"]').innerText()).toContain('Reveal personal data');
       await con.locator('[data-test="nav"] a', { hasText: 'Needs' }).click();
       await con.locator('[data-test="needs-table"] th', { hasText: 'Code' }).first().waitFor({ timeout: T });
-      expect(await con.locator('[data-test="needs-table"]').innerText()).toContain('Elderly care');
+      const rowEn = con.locator('[data-test="needs-table"] tr', { hasText: code });
+      await rowEn.waitFor({ state: 'visible', timeout: T });
+      expect(await rowEn.innerText()).toContain('Elderly care');
       expect(await con.locator('[data-test="who"]').innerText()).toContain('County administrator');
 
       // My sessions: this one is listed as current.
