@@ -8,6 +8,7 @@
 //   apps → public entry points only. Nothing in libs imports apps, or another lib by a path.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import vue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 const FRAMEWORKS = ['@nestjs/*', 'grammy', 'grammy/*', '@grammyjs/*', 'wechaty', 'wechaty-*', '@prisma/*', 'bullmq', 'ioredis', 'express', 'pg'];
@@ -46,6 +47,14 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // --- the console (apps/console): Vue single-file components, typed by its own tsconfig --------
+  ...vue.configs['flat/recommended'].map((c) => ({ ...c, files: ['apps/console/**/*.vue'] })),
+  {
+    files: ['apps/console/**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], projectService: true, tsconfigRootDir: import.meta.dirname } },
+    // vue-tsc type-checks the components (npm run typecheck): undefined names are its job.
+    rules: { 'no-undef': 'off' },
+  },
   // --- boundaries ------------------------------------------------------------------------------
   { files: ['libs/domain/**/*.ts'], rules: { 'no-restricted-imports': forbid(FRAMEWORKS, ['@baiying/*', 'zod']) } },
   { files: ['libs/nlu/**/*.ts'], rules: { 'no-restricted-imports': forbid(FRAMEWORKS, ['@baiying/*']) } },

@@ -1,4 +1,4 @@
-// npm run demo: database, migrations, demo seed, build, then the bot, the worker and the console API.
+// npm run demo: database, migrations, demo seed, build (the apps and the console), then the bot, the worker and the console API.
 import 'dotenv/config';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -48,9 +48,11 @@ async function main(): Promise<void> {
   start('api', 'dist/apps/api/src/main.js');
   const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
   console.log(`[demo] open the web chat at http://${host}:${config.http.port}/ (Ctrl+C to stop)`);
+  console.log(
+    `[demo] open the coordinators' console at ${config.api.publicBaseUrl}/console/ (log in by saying 登录 <code> in the web chat as 孙主任 or 赵主任)`,
+  );
   console.log(`[demo] the console API is at ${config.api.publicBaseUrl}/api/v1 (reference: ${config.api.publicBaseUrl}/api/docs)`);
-  if (config.api.demo)
-    console.log('[demo] console login: POST /api/v1/auth/demo/login {"persona":"demo-coord-county"} (demo mode), or a code said in chat: 登录 <code>');
+  if (config.api.demo) console.log('[demo] the console login page also offers the seeded personas with one click (demo mode; never in production)');
   if (config.webChatDemo) console.log('[demo] the web chat offers the seeded personas (demo mode; never in production)');
 }
 

@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '@baiying/config';
 import { httpSecurity, useStructuredLogs } from '@baiying/platform';
 import { ApiModule } from './api.module.js';
+import { serveConsole } from './http/console-static.js';
 import { CSRF_HEADER_NAME } from './http/csrf-header.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -45,6 +46,7 @@ export async function startApi(config: AppConfig): Promise<INestApplication> {
     res.setHeader('Content-Security-Policy', DOCS_CSP);
     next();
   });
+  serveConsole(app);
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
   const doc = openApiDocument(app);
@@ -52,5 +54,6 @@ export async function startApi(config: AppConfig): Promise<INestApplication> {
   await app.listen(config.api.port, config.api.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   new Logger('Api').log(`Console API: ${url}/api/v1 (reference: ${url}/api/docs)`);
+  new Logger('Api').log(`Console: ${url}/console/`);
   return app;
 }

@@ -11,6 +11,7 @@ import { APP_CONFIG, FixedWindow } from '@baiying/platform';
 import { z } from 'zod';
 import { parseOr400, refusal, unwrap } from '../http/api-errors.js';
 import { checkLoginRequest, ConsoleCookies, Me, Public } from '../http/console-auth.js';
+import { CONSOLE_PATH } from '../http/console-static.js';
 
 /** New login codes one client address may ask for per window. */
 const CODES_PER_WINDOW = 30;
@@ -63,13 +64,13 @@ export class AuthController {
 
   @Public()
   @Get('link/:token')
-  @ApiOperation({ summary: 'A single-use login link from /console in chat (5 minutes): sets the session cookie and redirects to /api/v1/auth/me' })
+  @ApiOperation({ summary: 'A single-use login link from /console in chat (5 minutes): sets the session cookie and redirects to the console (/console/)' })
   async link(@Req() req: Request, @Res() res: Response, @Param() params: Record<string, string>) {
     const { token } = parseOr400(loginLinkSchema, params);
     const userAgent = req.headers['user-agent'];
     const s = unwrap(await this.uow.run((w) => this.sessions.redeemLoginLink.execute(w, { token, ...(userAgent ? { userAgent } : {}) })));
     this.loggedIn(res, s);
-    res.redirect(303, '/api/v1/auth/me');
+    res.redirect(303, CONSOLE_PATH);
   }
 
   @Public()
