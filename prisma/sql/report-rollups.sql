@@ -83,7 +83,7 @@ $$;
 -- The rollup rows of the needs created in [lo, hi): at the station level only, or at every level.
 CREATE OR REPLACE FUNCTION report_need_rows(lo timestamp, hi timestamp, station uuid, tz text, all_levels boolean)
 RETURNS SETOF report_need_day LANGUAGE sql STABLE AS $$
-  SELECT f.day, u.unit_id, u.unit_id = f.station_id, f.category_code, f.status,
+  SELECT f.day, u.unit_id, bool_and(u.unit_id = f.station_id), f.category_code, f.status,
     count(*)::int, sum(f.dispatched)::int, sum(f.taken)::int, sum(f.first_tier)::int, sum(f.escalated)::int,
     sum(f.sla_breached)::int,
     count(f.take_sec)::int, coalesce(sum(round(f.take_sec)), 0)::bigint,
@@ -99,12 +99,12 @@ RETURNS SETOF report_need_day LANGUAGE sql STABLE AS $$
   CROSS JOIN LATERAL (
     SELECT x AS unit_id FROM unnest(CASE WHEN all_levels THEN report_units(f.station_id) ELSE ARRAY[f.station_id] END) x
   ) u
-  GROUP BY f.day, u.unit_id, f.station_id, f.category_code, f.status
+  GROUP BY f.day, u.unit_id, f.category_code, f.status
 $$;
 
 CREATE OR REPLACE FUNCTION report_volunteer_rows(lo timestamp, hi timestamp, station uuid, tz text, all_levels boolean)
 RETURNS SETOF report_volunteer_day LANGUAGE sql STABLE AS $$
-  SELECT ((n."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE tz)::date, u.unit_id, u.unit_id = n."stationId", s."volunteerId",
+  SELECT ((n."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE tz)::date, u.unit_id, bool_and(u.unit_id = n."stationId"), s."volunteerId",
     count(*)::int, sum(s.hours)
   FROM need n
   JOIN service_record s ON s."needId" = n.id AND s.status = 'credited'
@@ -112,19 +112,19 @@ RETURNS SETOF report_volunteer_day LANGUAGE sql STABLE AS $$
     SELECT x AS unit_id FROM unnest(CASE WHEN all_levels THEN report_units(n."stationId") ELSE ARRAY[n."stationId"] END) x
   ) u
   WHERE n."createdAt" >= lo AND n."createdAt" < hi AND (station IS NULL OR n."stationId" = station)
-  GROUP BY 1, 2, 3, 4
+  GROUP BY 1, 2, 4
 $$;
 
 CREATE OR REPLACE FUNCTION report_team_rows(lo timestamp, hi timestamp, station uuid, tz text, all_levels boolean)
 RETURNS SETOF report_team_day LANGUAGE sql STABLE AS $$
-  SELECT f.day, u.unit_id, u.unit_id = f.station_id, f.team_id,
+  SELECT f.day, u.unit_id, bool_and(u.unit_id = f.station_id), f.team_id,
     count(*)::int, count(f.done_sec)::int, count(f.score)::int, coalesce(sum(f.score), 0)::int, coalesce(sum(f.hours), 0)
   FROM report_facts(lo, hi, station, tz) f
   CROSS JOIN LATERAL (
     SELECT x AS unit_id FROM unnest(CASE WHEN all_levels THEN report_units(f.station_id) ELSE ARRAY[f.station_id] END) x
   ) u
   WHERE f.team_id IS NOT NULL
-  GROUP BY f.day, u.unit_id, f.station_id, f.team_id
+  GROUP BY f.day, u.unit_id, f.team_id
 $$;
 
 -- UTC bounds (as stored) of a local day.
@@ -151,9 +151,11 @@ BEGIN
   hi := report_day_lo(p_day + 1, tz);
   anc := array_remove(report_units(p_station), p_station);
 
-  CREATE TEMP TABLE IF NOT EXISTS report_old_need (LIKE report_need_day) ON COMMIT DELETE ROWS;
-  CREATE TEMP TABLE IF NOT EXISTS report_old_volunteer (LIKE report_volunteer_day) ON COMMIT DELETE ROWS;
-  CREATE TEMP TABLE IF NOT EXISTS report_old_team (LIKE report_team_day) ON COMMIT DELETE ROWS;
+  IF to_regclass('pg_temp.report_old_need') IS NULL THEN
+    CREATE TEMP TABLE report_old_need (LIKE report_need_day) ON COMMIT DELETE ROWS;
+    CREATE TEMP TABLE report_old_volunteer (LIKE report_volunteer_day) ON COMMIT DELETE ROWS;
+    CREATE TEMP TABLE report_old_team (LIKE report_team_day) ON COMMIT DELETE ROWS;
+  END IF;
   TRUNCATE report_old_need, report_old_volunteer, report_old_team;
 
   WITH gone AS (DELETE FROM report_need_day WHERE unit_id = p_station AND day = p_day RETURNING *)
