@@ -104,7 +104,7 @@ $$;
 
 CREATE OR REPLACE FUNCTION report_volunteer_rows(lo timestamp, hi timestamp, station uuid, tz text, all_levels boolean)
 RETURNS SETOF report_volunteer_day LANGUAGE sql STABLE AS $$
-  SELECT ((n."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE tz)::date, u.unit_id, bool_and(u.unit_id = n."stationId"), s."volunteerId",
+  SELECT ((n."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE tz)::date, u.unit_id, bool_and(u.unit_id = n."stationId"), n."categoryCode", s."volunteerId",
     count(*)::int, sum(s.hours)
   FROM need n
   JOIN service_record s ON s."needId" = n.id AND s.status = 'credited'
@@ -112,7 +112,7 @@ RETURNS SETOF report_volunteer_day LANGUAGE sql STABLE AS $$
     SELECT x AS unit_id FROM unnest(CASE WHEN all_levels THEN report_units(n."stationId") ELSE ARRAY[n."stationId"] END) x
   ) u
   WHERE n."createdAt" >= lo AND n."createdAt" < hi AND (station IS NULL OR n."stationId" = station)
-  GROUP BY 1, 2, 4
+  GROUP BY 1, 2, 4, 5
 $$;
 
 CREATE OR REPLACE FUNCTION report_team_rows(lo timestamp, hi timestamp, station uuid, tz text, all_levels boolean)
@@ -198,10 +198,10 @@ BEGIN
   FOR v IN
     SELECT o.*, -1 AS sgn FROM report_old_volunteer o
     UNION ALL SELECT n.*, 1 FROM report_volunteer_day n WHERE n.unit_id = p_station AND n.day = p_day
-    ORDER BY volunteer_id, sgn
+    ORDER BY category_code, volunteer_id, sgn
   LOOP
-    INSERT INTO report_volunteer_day AS x SELECT p_day, a, false, v.volunteer_id, v.sgn * v.jobs, v.sgn * v.hours FROM unnest(anc) a ORDER BY a
-    ON CONFLICT (unit_id, day, volunteer_id) DO UPDATE SET jobs = x.jobs + EXCLUDED.jobs, hours = x.hours + EXCLUDED.hours;
+    INSERT INTO report_volunteer_day AS x SELECT p_day, a, false, v.category_code, v.volunteer_id, v.sgn * v.jobs, v.sgn * v.hours FROM unnest(anc) a ORDER BY a
+    ON CONFLICT (unit_id, day, category_code, volunteer_id) DO UPDATE SET jobs = x.jobs + EXCLUDED.jobs, hours = x.hours + EXCLUDED.hours;
   END LOOP;
   DELETE FROM report_volunteer_day WHERE unit_id = ANY(anc) AND day = p_day AND jobs = 0;
 

@@ -49,10 +49,11 @@ CREATE TABLE report_volunteer_day (
   day date NOT NULL,
   unit_id uuid NOT NULL,
   station_level boolean NOT NULL,
+  category_code text NOT NULL,
   volunteer_id uuid NOT NULL,
   jobs int NOT NULL,
   hours numeric(14, 2) NOT NULL,
-  PRIMARY KEY (unit_id, day, volunteer_id)
+  PRIMARY KEY (unit_id, day, category_code, volunteer_id)
 );
 
 -- Jobs per team and day (the league table), same levels.

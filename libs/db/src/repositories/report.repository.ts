@@ -103,9 +103,11 @@ export class ReportRepository {
 
   /** Volunteers with credited service in the period, and their hours. */
   async volunteers(f: RollupFilter): Promise<{ active: number; hours: number }> {
+    const cat = f.categoryCode ?? null;
     const [r] = await this.tx.$queryRaw<Array<{ active: unknown; hours: unknown }>>`
       SELECT count(DISTINCT volunteer_id) AS active, sum(hours) AS hours FROM report_volunteer_day
-      WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date`;
+      WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
+        AND (${cat}::text IS NULL OR category_code = ${cat}::text)`;
     return { active: num(r?.active), hours: num(r?.hours) };
   }
 
@@ -197,7 +199,7 @@ export class ReportRepository {
     if (days.length === 0) return [];
     const rows = await this.tx.$queryRaw<Array<{ day: string; unit_id: string; tbl: string; k: string }>>`
       WITH z AS (SELECT time_zone AS tz FROM report_setting WHERE id = 1),
-      d AS (SELECT unnest(${days}::date[]) AS day),
+      d AS (SELECT DISTINCT unnest(${days}::date[]) AS day),
       fresh_n AS (SELECT r.* FROM d, z, report_need_rows(report_day_lo(d.day, z.tz), report_day_lo(d.day + 1, z.tz), NULL, z.tz, true) r),
       stored_n AS (SELECT * FROM report_need_day WHERE day = ANY(${days}::date[])),
       fresh_v AS (SELECT r.* FROM d, z, report_volunteer_rows(report_day_lo(d.day, z.tz), report_day_lo(d.day + 1, z.tz), NULL, z.tz, true) r),
@@ -207,7 +209,7 @@ export class ReportRepository {
       SELECT to_char(day, 'YYYY-MM-DD') AS day, unit_id::text, 'need' AS tbl, category_code || '/' || status AS k
         FROM ((SELECT * FROM fresh_n EXCEPT ALL SELECT * FROM stored_n) UNION ALL (SELECT * FROM stored_n EXCEPT ALL SELECT * FROM fresh_n)) x
       UNION
-      SELECT to_char(day, 'YYYY-MM-DD'), unit_id::text, 'volunteer', volunteer_id::text
+      SELECT to_char(day, 'YYYY-MM-DD'), unit_id::text, 'volunteer', category_code || '/' || volunteer_id::text
         FROM ((SELECT * FROM fresh_v EXCEPT ALL SELECT * FROM stored_v) UNION ALL (SELECT * FROM stored_v EXCEPT ALL SELECT * FROM fresh_v)) y
       UNION
       SELECT to_char(day, 'YYYY-MM-DD'), unit_id::text, 'team', team_id::text
