@@ -28,7 +28,12 @@ export async function rebuildRollups(client: pg.Client, timeZone: string, range:
   let months = 0;
   let start = from;
   while (start <= to) {
-    const monthEnd = (await client.query<{ e: string }>(`SELECT to_char(least((date_trunc('month', $1::date) + interval '1 month - 1 day')::date, $2::date), 'YYYY-MM-DD') AS e`, [start, to])).rows[0]!.e;
+    const monthEnd = (
+      await client.query<{ e: string }>(
+        `SELECT to_char(least((date_trunc('month', $1::date) + interval '1 month - 1 day')::date, $2::date), 'YYYY-MM-DD') AS e`,
+        [start, to],
+      )
+    ).rows[0]!.e;
     await client.query('BEGIN');
     await client.query('SELECT report_rebuild($1::date, $2::date)', [start, monthEnd]);
     await client.query('COMMIT');

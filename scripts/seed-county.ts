@@ -92,7 +92,9 @@ export async function seedCounty(client: pg.Client, cipher: FieldCipher, scale: 
     `CREATE TEMP TABLE seed_station ON COMMIT DROP AS
      SELECT (row_number() OVER (ORDER BY code) - 1)::int AS idx, id, "parentId" AS town FROM org_unit WHERE code LIKE 'S-K%'`,
   );
-  await client.query(`CREATE TEMP TABLE seed_category ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY "sortOrder", code) - 1)::int AS idx, code FROM category`);
+  await client.query(
+    `CREATE TEMP TABLE seed_category ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY "sortOrder", code) - 1)::int AS idx, code FROM category`,
+  );
   await step(
     'teams',
     `INSERT INTO team (id, code, name, "nameEn", "categoryCode", "orgUnitId")
@@ -131,11 +133,9 @@ export async function seedCounty(client: pg.Client, cipher: FieldCipher, scale: 
      JOIN seed_team_count tc ON tc.station_idx = v.idx % ${stations}
      JOIN seed_team t ON t.station_idx = tc.station_idx AND t.n = (v.idx / ${stations}) % tc.c`,
   );
-  await step(
-    'residents',
-    `CREATE TEMP TABLE seed_resident ON COMMIT DROP AS SELECT g - 1 AS idx, gen_random_uuid() AS id FROM generate_series(1, $1::int) g`,
-    [scale.residents],
-  );
+  await step('residents', `CREATE TEMP TABLE seed_resident ON COMMIT DROP AS SELECT g - 1 AS idx, gen_random_uuid() AS id FROM generate_series(1, $1::int) g`, [
+    scale.residents,
+  ]);
   await client.query(
     `INSERT INTO person (id, "displayName", "phoneEnc", "createdAt")
      SELECT r.id, '居民' || r.idx, p.v, $1::timestamp - interval '4 years' FROM seed_resident r JOIN seed_pool p ON p.kind = 'phone' AND p.i = r.idx % ${POOL}`,
@@ -205,11 +205,12 @@ export async function seedCounty(client: pg.Client, cipher: FieldCipher, scale: 
        score = CASE WHEN status = 'confirmed' AND rate < 0.72 THEN (ARRAY[5,5,5,5,5,5,5,5,5,5,5,5,4,4,4,4,4,3,3,2,1])[1 + floor(random() * 21)::int] END
      WHERE status IN ('claimed','en_route','done','confirmed')`,
   );
+  await client.query(`UPDATE seed_need SET done_at = take_at + make_interval(secs => 3600 * (1 + work * 4)) WHERE status IN ('done','confirmed')`);
   await client.query(
-    `UPDATE seed_need SET done_at = take_at + make_interval(secs => 3600 * (1 + work * 4)) WHERE status IN ('done','confirmed')`,
+    `UPDATE seed_need SET take_at = least(take_at, $1::timestamp - interval '1 minute'), done_at = least(done_at, $1::timestamp)
+     WHERE take_at IS NOT NULL`,
+    [end],
   );
-  await client.query(`UPDATE seed_need SET take_at = least(take_at, $1::timestamp - interval '1 minute'), done_at = least(done_at, $1::timestamp)
-     WHERE take_at IS NOT NULL`, [end]);
   await step(
     'needs',
     `INSERT INTO need (id, code, "residentId", channel, "categoryCode", "stationId", "ownerUnitId", "descriptionEnc", "addressEnc", "phoneEnc",
@@ -269,7 +270,8 @@ export async function seedCounty(client: pg.Client, cipher: FieldCipher, scale: 
   await client.query('COMMIT');
   await client.query(`RESET baiying.reports_off`);
   const t = Date.now();
-  for (const table of ['org_unit', 'team', 'person', 'volunteer', 'need', 'dispatch', 'claim', 'service_record', 'rating']) await client.query(`ANALYZE ${table}`);
+  for (const table of ['org_unit', 'team', 'person', 'volunteer', 'need', 'dispatch', 'claim', 'service_record', 'rating'])
+    await client.query(`ANALYZE ${table}`);
   steps.analyze = Math.round((Date.now() - t) / 100) / 10;
   return steps;
 }

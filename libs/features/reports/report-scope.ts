@@ -16,7 +16,11 @@ export interface ReportScope {
   codeOf: (id: string) => string;
 }
 
-export async function reportScope(w: Work, p: ConsolePrincipal, filter: { unit?: string | undefined; station?: string | undefined }): Promise<Result<ReportScope>> {
+export async function reportScope(
+  w: Work,
+  p: ConsolePrincipal,
+  filter: { unit?: string | undefined; station?: string | undefined },
+): Promise<Result<ReportScope>> {
   const tree = await w.repos.org.tree();
   const readable = new Set(p.readUnitIds);
   const byCode = new Map([...tree.values()].map((u) => [u.code, u]));

@@ -103,7 +103,13 @@ export class ReportOverview {
     const read = async (range: DayRange): Promise<Figures> => {
       const f: RollupFilter = { unitIds: scope.value.unitIds, ...range, ...(q.category ? { categoryCode: q.category } : {}) };
       const [t, v] = [await w.repos.reports.totals(f), await w.repos.reports.volunteers(f)];
-      return figures(t, v, range, (extra) => ({ ...scope.value.drill, ...(q.category ? { category: q.category } : {}), from: range.from, to: range.to, ...extra }));
+      return figures(t, v, range, (extra) => ({
+        ...scope.value.drill,
+        ...(q.category ? { category: q.category } : {}),
+        from: range.from,
+        to: range.to,
+        ...extra,
+      }));
     };
     return ok({
       period: q.period,

@@ -215,7 +215,9 @@ describe('Report rollups', () => {
             return;
           }
           if (i === 4) {
-            const r = await h.desk.uow.run((w) => h.desk.coordination.close.execute(w, coordinator, { needCode: need.code, promised: nextWeek, reason: '人手不足' }));
+            const r = await h.desk.uow.run((w) =>
+              h.desk.coordination.close.execute(w, coordinator, { needCode: need.code, promised: nextWeek, reason: '人手不足' }),
+            );
             expect(r).toMatchObject({ ok: true });
             return;
           }
@@ -252,8 +254,11 @@ describe('Report rollups', () => {
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, unit_id FROM report_need_day WHERE station_level ORDER BY day DESC LIMIT 1`,
     );
     const planted = row.rows[0]!;
-    await client.query(`UPDATE report_need_day SET needs = needs + 1 WHERE station_level AND day = $1::date AND unit_id = $2::uuid AND ctid = (
-      SELECT ctid FROM report_need_day WHERE station_level AND day = $1::date AND unit_id = $2::uuid LIMIT 1)`, [planted.day, planted.unit_id]);
+    await client.query(
+      `UPDATE report_need_day SET needs = needs + 1 WHERE station_level AND day = $1::date AND unit_id = $2::uuid AND ctid = (
+      SELECT ctid FROM report_need_day WHERE station_level AND day = $1::date AND unit_id = $2::uuid LIMIT 1)`,
+      [planted.day, planted.unit_id],
+    );
     const errors: string[] = [];
     const logger: Logger = { log: () => undefined, warn: () => undefined, error: (m) => errors.push(m) };
     const jobs = reportsJobs(h.desk.uow, { ...config, reports: { checkMinutes: 60, checkDays: 0 } }, h.desk.reports, logger);
@@ -267,8 +272,11 @@ describe('Report rollups', () => {
     const recorded = await client.query<{ differences: number }>(`SELECT differences FROM report_check ORDER BY id DESC LIMIT 1`);
     expect(recorded.rows[0]!.differences).toBe(1);
     // The job run (the worker's path) logs it too when the planted day is today or yesterday.
-    await client.query(`UPDATE report_need_day SET needs = needs + 1 WHERE station_level AND day = $1::date AND ctid = (
-      SELECT ctid FROM report_need_day WHERE station_level AND day = $1::date LIMIT 1)`, [today]);
+    await client.query(
+      `UPDATE report_need_day SET needs = needs + 1 WHERE station_level AND day = $1::date AND ctid = (
+      SELECT ctid FROM report_need_day WHERE station_level AND day = $1::date LIMIT 1)`,
+      [today],
+    );
     await handler({ slot: 1 }, { stopping: false, deferTo: () => Promise.reject(new Error('no defer')) });
     expect(errors.join('\n')).toMatch(/report rollups differ from the raw rows/);
     // The repair is the rebuild operators run.
@@ -318,7 +326,9 @@ describe('Report rollups', () => {
       } while (cursor);
       expect(listed).toBe(item.needs);
       const cat = charts.demandByCategory[0]!;
-      const catList = (await http(base, 'GET', `/api/v1/needs?${new URLSearchParams({ ...cat.query, limit: '200' }).toString()}`, viewer)).body as { items: unknown[] };
+      const catList = (await http(base, 'GET', `/api/v1/needs?${new URLSearchParams({ ...cat.query, limit: '200' }).toString()}`, viewer)).body as {
+        items: unknown[];
+      };
       expect(catList.items.length).toBe(Math.min(200, cat.needs));
       const heat = charts.heat.reduce((a, x) => a + x.needs, 0);
       expect(heat).toBe(charts.demandByCategory.reduce((a, x) => a + x.needs, 0));
