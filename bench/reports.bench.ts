@@ -7,19 +7,20 @@
 // one (it only adds console session rows); otherwise it seeds the run's own database first and
 // reports the seed time. Run alone: `npm run bench -- --only=reports`.
 import { createHash, randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '@baiying/config';
 import { createPrismaClient, type PrismaClient } from '@baiying/db';
-import { startApi } from '../apps/api/src/bootstrap.js';
+import { ROOT } from '../scripts/db-tools.js';
 import { rebuildRollups } from '../scripts/reports-rebuild.js';
 import { COUNTY_SCALE, seedCounty } from '../scripts/seed-county.js';
 import type { BenchContext } from './support/context.js';
+import { freePort, startProcess, type BenchProcess } from './support/processes.js';
 import { section } from './support/section.js';
 import { summarize, type LatencySummary } from './support/stats.js';
 
 export const REPORTS_DEFINITION =
-  'dashboard load = GET /api/v1/reports/overview?period=P and GET /api/v1/reports/charts?period=month sent together over 127.0.0.1 to the console API (in the bench process), first request to last response, sequential loads after 5 warm-up loads; the county administrator (whole county) unless stated.';
+  'dashboard load = GET /api/v1/reports/overview?period=P and GET /api/v1/reports/charts?period=month sent together over 127.0.0.1 to the compiled console API (its own process), first request to last response, sequential loads after 5 warm-up loads; the county administrator (whole county) unless stated.';
 
 export interface ReportsResult {
   needs: number;
@@ -89,8 +90,7 @@ export const reportsSection = section<ReportsResult>({
       }
     }
     const prisma = external ? createPrismaClient(databaseUrl, 4) : ctx.prisma;
-    const config = loadConfig({ ...ctx.baseEnv(), DATABASE_URL: databaseUrl, API_PORT: '0', API_HOST: '127.0.0.1' });
-    let api: INestApplication | undefined;
+    let api: BenchProcess | undefined;
     try {
       const needs = await prisma.need.count();
       const sizes = await prisma.$queryRaw<Array<{ n: bigint; v: bigint; t: bigint; bytes: bigint }>>`
@@ -104,8 +104,17 @@ export const reportsSection = section<ReportsResult>({
         town: await consoleCookie(prisma, await grant(prisma, 'coordinator', 'I-K01', `bench town ${ctx.tag}`)),
         station: await consoleCookie(prisma, await grant(prisma, 'staff', 'S-K01-01', `bench staff ${ctx.tag}`)),
       };
-      api = await startApi(config);
-      const base = (await api.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+      const entry = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+      if (!existsSync(entry)) throw new Error(`${entry} missing: the build did not produce it`);
+      const port = await freePort();
+      api = await startProcess({
+        name: 'api',
+        args: [entry],
+        env: { ...ctx.baseEnv(), DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port) },
+        ready: /Console API: /,
+        timeoutMs: 60_000,
+      });
+      const base = `http://127.0.0.1:${port}`;
       const loads = ctx.quick ? 20 : 60;
       const views: Array<[string, string, string[]]> = [
         ['county_month', cookies.county, ['/api/v1/reports/overview?period=month', '/api/v1/reports/charts?period=month']],
@@ -137,7 +146,7 @@ export const reportsSection = section<ReportsResult>({
         definition: `${REPORTS_DEFINITION} dashboard_p95_ms: over the month, today and week loads of the county, a town and a station (${loads} each).`,
       };
     } finally {
-      await api?.close();
+      await api?.stop();
       if (external) await prisma.$disconnect();
     }
   },

@@ -37,7 +37,7 @@ export interface Figures {
 const share = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
 const avg = (sum: number, n: number): number | null => (n > 0 ? Math.round(sum / n) : null);
 
-function figures(t: RollupTotals, v: { active: number; hours: number }, range: DayRange, drill: (extra: NeedsQuery) => NeedsQuery): Figures {
+function figures(t: RollupTotals, v: { active: number }, range: DayRange, drill: (extra: NeedsQuery) => NeedsQuery): Figures {
   const high = (t.ratingHist[3] ?? 0) + (t.ratingHist[4] ?? 0);
   return {
     needs: {
@@ -69,7 +69,7 @@ function figures(t: RollupTotals, v: { active: number; hours: number }, range: D
     hours: {
       credited: t.hours,
       activeVolunteers: v.active,
-      perVolunteer: v.active > 0 ? Math.round((v.hours / v.active) * 100) / 100 : null,
+      perVolunteer: v.active > 0 ? Math.round((t.hours / v.active) * 100) / 100 : null,
       yearlyTarget: YEARLY_HOURS_TARGET,
       targetForPeriod: Math.round(((YEARLY_HOURS_TARGET * daysBetween(range.from, range.to)) / 365) * 100) / 100,
     },
@@ -100,23 +100,22 @@ export class ReportOverview {
     if (!scope.ok) return scope;
     const tz = w.config.timeZone;
     const { current, previous } = overviewPeriods(q.period, localDay(w.now, tz));
-    const read = async (range: DayRange): Promise<Figures> => {
-      const f: RollupFilter = { unitIds: scope.value.unitIds, ...range, ...(q.category ? { categoryCode: q.category } : {}) };
-      const [t, v] = [await w.repos.reports.totals(f), await w.repos.reports.volunteers(f)];
-      return figures(t, v, range, (extra) => ({
-        ...scope.value.drill,
-        ...(q.category ? { category: q.category } : {}),
-        from: range.from,
-        to: range.to,
-        ...extra,
-      }));
-    };
+    const base = { unitIds: scope.value.unitIds, ...(q.category ? { categoryCode: q.category } : {}) };
+    const [tc, tp] = await w.repos.reports.totalsOf(base, [current, previous]);
+    const [vc, vp] = await w.repos.reports.activeVolunteersOf(base, [current, previous]);
+    const drill = (range: DayRange) => (extra: NeedsQuery) => ({
+      ...scope.value.drill,
+      ...(q.category ? { category: q.category } : {}),
+      from: range.from,
+      to: range.to,
+      ...extra,
+    });
     return ok({
       period: q.period,
       timeZone: tz,
       category: q.category ?? null,
-      current: { ...current, figures: await read(current) },
-      previous: { ...previous, figures: await read(previous) },
+      current: { ...current, figures: figures(tc!, { active: vc ?? 0 }, current, drill(current)) },
+      previous: { ...previous, figures: figures(tp!, { active: vp ?? 0 }, previous, drill(previous)) },
     });
   }
 }

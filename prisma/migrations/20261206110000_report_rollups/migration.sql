@@ -78,3 +78,8 @@ CREATE TABLE report_check (
   differences int NOT NULL,
   detail jsonb NOT NULL DEFAULT '[]'
 );
+
+-- Covering indexes for the dashboard (index-only scans once vacuumed): needs by station over a
+-- period, the team league table, distinct active volunteers.
+CREATE INDEX report_need_day_station_level ON report_need_day (day, unit_id) INCLUDE (needs, done_n, sla_breached) WHERE station_level;
+CREATE INDEX report_team_day_cover ON report_team_day (unit_id, day) INCLUDE (team_id, taken, done, rated, rating_sum, hours);

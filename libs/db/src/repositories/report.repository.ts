@@ -55,60 +55,89 @@ export class ReportRepository {
   }
 
   async totals(f: RollupFilter): Promise<RollupTotals> {
-    const cat = f.categoryCode ?? null;
-    const [t] = await this.tx.$queryRaw<Array<Record<string, unknown>>>`
-      SELECT sum(needs) AS received, sum(dispatched) AS dispatched, sum(taken) AS taken, sum(done_n) AS done,
-        sum(needs) FILTER (WHERE status = 'confirmed') AS confirmed, sum(needs) FILTER (WHERE status = 'unfulfilled') AS unfulfilled,
-        sum(needs) FILTER (WHERE status = 'cancelled') AS cancelled,
-        sum(needs) FILTER (WHERE status IN ('submitted', 'dispatched', 'unrouted', 'claimed', 'en_route')) AS open,
-        sum(first_tier) AS first_tier, sum(escalated) AS escalated, sum(sla_breached) AS sla_breached,
-        sum(take_n) AS take_n, sum(take_sec) AS take_sec, sum(done_n) AS done_n, sum(done_sec) AS done_sec,
-        sum(rated) AS rated, sum(rating_sum) AS rating_sum, sum(hours) AS hours
-      FROM report_need_day
-      WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
-        AND (${cat}::text IS NULL OR category_code = ${cat}::text)`;
-    const hist = await this.tx.$queryRaw<Array<{ i: number; t: unknown; d: unknown; r: unknown; b: unknown }>>`
-      SELECT i, sum(take_hist[i]) AS t, sum(done_hist[i]) AS d, sum(rating_hist[i]) AS r, sum(beneficiary_hist[i]) AS b
-      FROM report_need_day CROSS JOIN generate_series(1, 24) i
-      WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
-        AND (${cat}::text IS NULL OR category_code = ${cat}::text)
-      GROUP BY i ORDER BY i`;
-    const col = (k: 't' | 'd' | 'r' | 'b', n: number) => Array.from({ length: n }, (_, i) => num(hist.find((h) => Number(h.i) === i + 1)?.[k]));
-    const g = (k: string) => num(t?.[k]);
-    return {
-      received: g('received'),
-      dispatched: g('dispatched'),
-      taken: g('taken'),
-      done: g('done'),
-      confirmed: g('confirmed'),
-      unfulfilled: g('unfulfilled'),
-      cancelled: g('cancelled'),
-      open: g('open'),
-      firstTier: g('first_tier'),
-      escalated: g('escalated'),
-      slaBreached: g('sla_breached'),
-      takeN: g('take_n'),
-      takeSec: g('take_sec'),
-      doneN: g('done_n'),
-      doneSec: g('done_sec'),
-      rated: g('rated'),
-      ratingSum: g('rating_sum'),
-      hours: g('hours'),
-      takeHist: col('t', 24),
-      doneHist: col('d', 24),
-      ratingHist: col('r', 5),
-      beneficiaryHist: col('b', 5),
-    };
+    const [t] = await this.totalsOf(f, [{ from: f.from, to: f.to }]);
+    return t!;
   }
 
-  /** Volunteers with credited service in the period, and their hours. */
-  async volunteers(f: RollupFilter): Promise<{ active: number; hours: number }> {
+  /** The totals of each of up to two periods (one statement: scalars and histograms together). */
+  async totalsOf(f: Omit<RollupFilter, 'from' | 'to'>, ranges: Array<{ from: string; to: string }>): Promise<RollupTotals[]> {
     const cat = f.categoryCode ?? null;
-    const [r] = await this.tx.$queryRaw<Array<{ active: unknown; hours: unknown }>>`
-      SELECT count(DISTINCT volunteer_id) AS active, sum(hours) AS hours FROM report_volunteer_day
-      WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
+    const a = ranges[0]!;
+    const b = ranges[1] ?? a;
+    const rows = await this.tx.$queryRaw<Array<Record<string, unknown>>>`
+      WITH r AS MATERIALIZED (
+        SELECT CASE WHEN day BETWEEN ${a.from}::date AND ${a.to}::date THEN 0 ELSE 1 END AS p, *
+        FROM report_need_day
+        WHERE unit_id = ANY(${f.unitIds}::uuid[])
+          AND (day BETWEEN ${a.from}::date AND ${a.to}::date OR day BETWEEN ${b.from}::date AND ${b.to}::date)
+          AND (${cat}::text IS NULL OR category_code = ${cat}::text)
+      ), s AS (
+        SELECT p, sum(needs) AS received, sum(dispatched) AS dispatched, sum(taken) AS taken, sum(done_n) AS done,
+          sum(needs) FILTER (WHERE status = 'confirmed') AS confirmed, sum(needs) FILTER (WHERE status = 'unfulfilled') AS unfulfilled,
+          sum(needs) FILTER (WHERE status = 'cancelled') AS cancelled,
+          sum(needs) FILTER (WHERE status IN ('submitted', 'dispatched', 'unrouted', 'claimed', 'en_route')) AS open,
+          sum(first_tier) AS first_tier, sum(escalated) AS escalated, sum(sla_breached) AS sla_breached,
+          sum(take_n) AS take_n, sum(take_sec) AS take_sec, sum(done_n) AS done_n, sum(done_sec) AS done_sec,
+          sum(rated) AS rated, sum(rating_sum) AS rating_sum, sum(hours) AS hours
+        FROM r GROUP BY p
+      ), h AS (
+        SELECT p, u.i::int AS i, sum(u.t) AS t, sum(u.d) AS d, sum(u.r) AS r, sum(u.b) AS b
+        FROM r CROSS JOIN LATERAL unnest(take_hist, done_hist, rating_hist, beneficiary_hist) WITH ORDINALITY AS u(t, d, r, b, i)
+        GROUP BY p, u.i
+      ), hj AS (
+        SELECT p, json_agg(json_build_array(i, t, d, r, b)) AS hist FROM h GROUP BY p
+      )
+      SELECT s.*, hj.hist FROM s LEFT JOIN hj ON hj.p = s.p`;
+    return ranges.map((_, p) => {
+      const t = rows.find((x) => Number(x.p) === p);
+      const hist = (Array.isArray(t?.hist) ? t.hist : []) as Array<[number, unknown, unknown, unknown, unknown]>;
+      const col = (k: 1 | 2 | 3 | 4, n: number) => Array.from({ length: n }, (_, i) => num(hist.find((x) => Number(x[0]) === i + 1)?.[k]));
+      const g = (k: string) => num(t?.[k]);
+      return {
+        received: g('received'),
+        dispatched: g('dispatched'),
+        taken: g('taken'),
+        done: g('done'),
+        confirmed: g('confirmed'),
+        unfulfilled: g('unfulfilled'),
+        cancelled: g('cancelled'),
+        open: g('open'),
+        firstTier: g('first_tier'),
+        escalated: g('escalated'),
+        slaBreached: g('sla_breached'),
+        takeN: g('take_n'),
+        takeSec: g('take_sec'),
+        doneN: g('done_n'),
+        doneSec: g('done_sec'),
+        rated: g('rated'),
+        ratingSum: g('rating_sum'),
+        hours: g('hours'),
+        takeHist: col(1, 24),
+        doneHist: col(2, 24),
+        ratingHist: col(3, 5),
+        beneficiaryHist: col(4, 5),
+      };
+    });
+  }
+
+  /** Distinct volunteers with credited service in each of up to two periods. */
+  async activeVolunteersOf(f: Omit<RollupFilter, 'from' | 'to'>, ranges: Array<{ from: string; to: string }>): Promise<number[]> {
+    const cat = f.categoryCode ?? null;
+    const a = ranges[0]!;
+    const b = ranges[1] ?? a;
+    const [r] = await this.tx.$queryRaw<Array<{ a: unknown; b: unknown }>>`
+      SELECT count(DISTINCT volunteer_id) FILTER (WHERE day BETWEEN ${a.from}::date AND ${a.to}::date) AS a,
+        count(DISTINCT volunteer_id) FILTER (WHERE day BETWEEN ${b.from}::date AND ${b.to}::date) AS b
+      FROM report_volunteer_day
+      WHERE unit_id = ANY(${f.unitIds}::uuid[])
+        AND (day BETWEEN ${a.from}::date AND ${a.to}::date OR day BETWEEN ${b.from}::date AND ${b.to}::date)
         AND (${cat}::text IS NULL OR category_code = ${cat}::text)`;
-    return { active: num(r?.active), hours: num(r?.hours) };
+    return ranges.map((_, i) => num(i === 0 ? r?.a : r?.b));
+  }
+
+  async volunteers(f: RollupFilter): Promise<{ active: number }> {
+    const [active] = await this.activeVolunteersOf(f, [{ from: f.from, to: f.to }]);
+    return { active: active ?? 0 };
   }
 
   /** Needs per category and time bucket ('day' or 'month' starts). */
@@ -179,8 +208,8 @@ export class ReportRepository {
   async heat(f: RollupFilter): Promise<Array<{ weekday: number; hour: number; needs: number }>> {
     const cat = f.categoryCode ?? null;
     const rows = await this.tx.$queryRaw<Array<{ weekday: unknown; hour: unknown; needs: unknown }>>`
-      SELECT extract(isodow FROM day)::int AS weekday, i - 1 AS hour, sum(hour_hist[i]) AS needs
-      FROM report_need_day CROSS JOIN generate_series(1, 24) i
+      SELECT extract(isodow FROM day)::int AS weekday, u.i::int - 1 AS hour, sum(u.n) AS needs
+      FROM report_need_day CROSS JOIN LATERAL unnest(hour_hist) WITH ORDINALITY AS u(n, i)
       WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
         AND (${cat}::text IS NULL OR category_code = ${cat}::text)
       GROUP BY 1, 2 ORDER BY 1, 2`;
