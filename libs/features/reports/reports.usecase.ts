@@ -153,19 +153,13 @@ export class ReportCharts {
       const end = grain === 'day' ? bucket : addDays(`${addDays(bucket, 31).slice(0, 7)}-01`, -1);
       return { from: bucket < range.from ? range.from : bucket, to: end > range.to ? range.to : end };
     };
-    const r = w.repos.reports;
-    const byCategory = await r.byCategory(f, grain);
-    const byStation = s.stationIds.length ? await r.byStation({ ...f, stationIds: s.stationIds }) : [];
-    const trend = await r.responseTrend(f, grain);
-    const teams = await r.teams(f, q.teams);
-    const totals = await r.totals(f);
-    const heat = await r.heat(f);
+    const c = await w.repos.reports.charts({ ...f, stationIds: s.stationIds }, grain, q.teams);
     return ok({
       ...range,
       grain,
       timeZone: tz,
-      demandByCategory: byCategory.map((x) => ({ ...x, query: { ...base, ...bucketRange(x.bucket), category: x.category } })),
-      needsByStation: byStation.map((x) => {
+      demandByCategory: c.byCategory.map((x) => ({ ...x, query: { ...base, ...bucketRange(x.bucket), category: x.category } })),
+      needsByStation: c.byStation.map((x) => {
         const node = s.tree.get(x.stationId);
         return {
           station: { code: node?.code ?? '', name: node?.name ?? '' },
@@ -175,7 +169,7 @@ export class ReportCharts {
           query: { ...(q.category ? { category: q.category } : {}), station: node?.code ?? '', ...range },
         };
       }),
-      responseTrend: trend.map((x) => ({
+      responseTrend: c.trend.map((x) => ({
         bucket: x.bucket,
         needs: x.needs,
         takeAvgSec: avg(x.takeSec, x.takeN),
@@ -183,7 +177,7 @@ export class ReportCharts {
         firstTierRate: share(x.firstTier, x.takeN),
         query: { ...base, ...bucketRange(x.bucket) },
       })),
-      teams: teams.map((x) => ({
+      teams: c.teams.map((x) => ({
         code: x.code,
         name: x.name,
         category: x.category,
@@ -192,8 +186,8 @@ export class ReportCharts {
         hours: x.hours,
         ratingAvg: x.rated > 0 ? Math.round((x.ratingSum / x.rated) * 100) / 100 : null,
       })),
-      beneficiaries: BENEFICIARIES.map((g, i) => ({ group: g, needs: totals.beneficiaryHist[i] ?? 0, query: null })),
-      heat,
+      beneficiaries: BENEFICIARIES.map((g, i) => ({ group: g, needs: c.beneficiaries[i] ?? 0, query: null })),
+      heat: c.heat,
     });
   }
 }

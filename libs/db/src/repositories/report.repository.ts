@@ -37,6 +37,16 @@ export interface RollupTotals {
   beneficiaryHist: number[];
 }
 
+export interface ChartRows {
+  byCategory: Array<{ bucket: string; category: string; needs: number }>;
+  trend: Array<{ bucket: string; needs: number; takeN: number; takeSec: number; slaBreached: number; escalated: number; firstTier: number }>;
+  heat: Array<{ weekday: number; hour: number; needs: number }>;
+  /** Needs per beneficiary group, in the order elderly, child, disabled, hardship, none. */
+  beneficiaries: number[];
+  byStation: Array<{ stationId: string; needs: number; done: number; slaBreached: number }>;
+  teams: Array<{ code: string; name: string; category: string; taken: number; done: number; rated: number; ratingSum: number; hours: number }>;
+}
+
 export interface DriftRow {
   day: string;
   unitId: string;
@@ -140,80 +150,68 @@ export class ReportRepository {
     return { active: active ?? 0 };
   }
 
-  /** Needs per category and time bucket ('day' or 'month' starts). */
-  async byCategory(f: RollupFilter, grain: 'day' | 'month'): Promise<Array<{ bucket: string; category: string; needs: number }>> {
+  /**
+   * Every chart series of one period in one statement (one round trip): needs per category and
+   * time bucket ('day' or 'month' starts), time to take and SLA breaches per bucket, needs per
+   * station (station-level rows of `stationIds`), the team league table, beneficiary groups and
+   * weekday (ISO, 1 = Monday) × local hour.
+   */
+  async charts(f: RollupFilter & { stationIds: string[] }, grain: 'day' | 'month', teamLimit: number): Promise<ChartRows> {
     const cat = f.categoryCode ?? null;
-    const rows = await this.tx.$queryRaw<Array<{ bucket: string; category: string; needs: unknown }>>`
-      SELECT to_char(date_trunc(${grain}, day), 'YYYY-MM-DD') AS bucket, category_code AS category, sum(needs) AS needs
-      FROM report_need_day
-      WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
-        AND (${cat}::text IS NULL OR category_code = ${cat}::text)
-      GROUP BY 1, 2 ORDER BY 1, 2`;
-    return rows.map((r) => ({ bucket: r.bucket, category: r.category, needs: num(r.needs) }));
-  }
-
-  /** Time to take and SLA breaches per time bucket. */
-  async responseTrend(f: RollupFilter, grain: 'day' | 'month') {
-    const cat = f.categoryCode ?? null;
-    const rows = await this.tx.$queryRaw<Array<Record<string, unknown>>>`
-      SELECT to_char(date_trunc(${grain}, day), 'YYYY-MM-DD') AS bucket, sum(needs) AS needs, sum(take_n) AS take_n, sum(take_sec) AS take_sec,
-        sum(sla_breached) AS sla_breached, sum(escalated) AS escalated, sum(first_tier) AS first_tier
-      FROM report_need_day
-      WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
-        AND (${cat}::text IS NULL OR category_code = ${cat}::text)
-      GROUP BY 1 ORDER BY 1`;
-    return rows.map((r) => ({
-      bucket: String(r.bucket),
-      needs: num(r.needs),
-      takeN: num(r.take_n),
-      takeSec: num(r.take_sec),
-      slaBreached: num(r.sla_breached),
-      escalated: num(r.escalated),
-      firstTier: num(r.first_tier),
-    }));
-  }
-
-  /** Needs per station (station-level rows of the given stations). */
-  async byStation(f: RollupFilter & { stationIds: string[] }): Promise<Array<{ stationId: string; needs: number; done: number; slaBreached: number }>> {
-    const cat = f.categoryCode ?? null;
-    const rows = await this.tx.$queryRaw<Array<{ unit_id: string; needs: unknown; done: unknown; sla: unknown }>>`
-      SELECT unit_id, sum(needs) AS needs, sum(done_n) AS done, sum(sla_breached) AS sla FROM report_need_day
-      WHERE station_level AND unit_id = ANY(${f.stationIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
-        AND (${cat}::text IS NULL OR category_code = ${cat}::text)
-      GROUP BY unit_id ORDER BY 2 DESC`;
-    return rows.map((r) => ({ stationId: r.unit_id, needs: num(r.needs), done: num(r.done), slaBreached: num(r.sla) }));
-  }
-
-  async teams(f: RollupFilter, limit: number) {
-    const rows = await this.tx.$queryRaw<Array<Record<string, unknown>>>`
-      SELECT r.team_id, t.code, t.name, t."categoryCode" AS category, sum(r.taken) AS taken, sum(r.done) AS done, sum(r.rated) AS rated,
-        sum(r.rating_sum) AS rating_sum, sum(r.hours) AS hours
-      FROM report_team_day r JOIN team t ON t.id = r.team_id
-      WHERE r.unit_id = ANY(${f.unitIds}::uuid[]) AND r.day BETWEEN ${f.from}::date AND ${f.to}::date
-      GROUP BY r.team_id, t.code, t.name, t."categoryCode" ORDER BY sum(r.done) DESC, sum(r.taken) DESC, t.code LIMIT ${limit}`;
-    return rows.map((r) => ({
-      teamId: String(r.team_id),
-      code: String(r.code),
-      name: String(r.name),
-      category: String(r.category),
-      taken: num(r.taken),
-      done: num(r.done),
-      rated: num(r.rated),
-      ratingSum: num(r.rating_sum),
-      hours: num(r.hours),
-    }));
-  }
-
-  /** Needs by ISO weekday (1 = Monday) × local hour. */
-  async heat(f: RollupFilter): Promise<Array<{ weekday: number; hour: number; needs: number }>> {
-    const cat = f.categoryCode ?? null;
-    const rows = await this.tx.$queryRaw<Array<{ weekday: unknown; hour: unknown; needs: unknown }>>`
-      SELECT extract(isodow FROM day)::int AS weekday, u.i::int - 1 AS hour, sum(u.n) AS needs
-      FROM report_need_day CROSS JOIN LATERAL unnest(hour_hist) WITH ORDINALITY AS u(n, i)
-      WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
-        AND (${cat}::text IS NULL OR category_code = ${cat}::text)
-      GROUP BY 1, 2 ORDER BY 1, 2`;
-    return rows.map((r) => ({ weekday: num(r.weekday), hour: num(r.hour), needs: num(r.needs) }));
+    const [row] = await this.tx.$queryRaw<Array<Record<keyof ChartRows, unknown>>>`
+      WITH r AS MATERIALIZED (
+        SELECT day, category_code, needs, take_n, take_sec, sla_breached, escalated, first_tier, hour_hist, beneficiary_hist
+        FROM report_need_day
+        WHERE unit_id = ANY(${f.unitIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
+          AND (${cat}::text IS NULL OR category_code = ${cat}::text)
+      ), bc AS (
+        SELECT to_char(date_trunc(${grain}, day), 'YYYY-MM-DD') AS bucket, category_code AS category, sum(needs) AS needs FROM r GROUP BY 1, 2
+      ), tr AS (
+        SELECT to_char(date_trunc(${grain}, day), 'YYYY-MM-DD') AS bucket, sum(needs) AS needs, sum(take_n) AS "takeN", sum(take_sec) AS "takeSec",
+          sum(sla_breached) AS "slaBreached", sum(escalated) AS escalated, sum(first_tier) AS "firstTier"
+        FROM r GROUP BY 1
+      ), ht AS (
+        SELECT extract(isodow FROM day)::int AS weekday, u.i::int - 1 AS hour, sum(u.n) AS needs
+        FROM r CROSS JOIN LATERAL unnest(hour_hist) WITH ORDINALITY AS u(n, i) GROUP BY 1, 2
+      ), bf AS (
+        SELECT u.i::int AS i, sum(u.n) AS needs FROM r CROSS JOIN LATERAL unnest(beneficiary_hist) WITH ORDINALITY AS u(n, i) GROUP BY 1
+      ), st AS (
+        SELECT unit_id AS "stationId", sum(needs) AS needs, sum(done_n) AS done, sum(sla_breached) AS "slaBreached" FROM report_need_day
+        WHERE station_level AND unit_id = ANY(${f.stationIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
+          AND (${cat}::text IS NULL OR category_code = ${cat}::text)
+        GROUP BY unit_id
+      ), tm AS (
+        SELECT t.code, t.name, t."categoryCode" AS category, sum(x.taken) AS taken, sum(x.done) AS done, sum(x.rated) AS rated,
+          sum(x.rating_sum) AS "ratingSum", sum(x.hours) AS hours
+        FROM report_team_day x JOIN team t ON t.id = x.team_id
+        WHERE x.unit_id = ANY(${f.unitIds}::uuid[]) AND x.day BETWEEN ${f.from}::date AND ${f.to}::date
+        GROUP BY t.code, t.name, t."categoryCode" ORDER BY sum(x.done) DESC, sum(x.taken) DESC, t.code LIMIT ${teamLimit}
+      )
+      SELECT (SELECT coalesce(json_agg(bc ORDER BY bucket, category), '[]') FROM bc) AS "byCategory",
+        (SELECT coalesce(json_agg(tr ORDER BY bucket), '[]') FROM tr) AS trend,
+        (SELECT coalesce(json_agg(ht ORDER BY weekday, hour), '[]') FROM ht) AS heat,
+        (SELECT coalesce(json_agg(bf.needs ORDER BY i), '[]') FROM bf) AS beneficiaries,
+        (SELECT coalesce(json_agg(st ORDER BY needs DESC, "stationId"), '[]') FROM st) AS "byStation",
+        (SELECT coalesce(json_agg(tm ORDER BY done DESC, taken DESC, code), '[]') FROM tm) AS teams`;
+    const arr = (v: unknown): Array<Record<string, unknown>> => (Array.isArray(v) ? (v as Array<Record<string, unknown>>) : []);
+    const nums = <K extends string>(o: Record<string, unknown>, keys: readonly K[]): Record<K, number> =>
+      Object.fromEntries(keys.map((k) => [k, num(o[k])])) as Record<K, number>;
+    return {
+      byCategory: arr(row?.byCategory).map((x) => ({ bucket: String(x.bucket), category: String(x.category), needs: num(x.needs) })),
+      trend: arr(row?.trend).map((x) => ({
+        bucket: String(x.bucket),
+        ...nums(x, ['needs', 'takeN', 'takeSec', 'slaBreached', 'escalated', 'firstTier'] as const),
+      })),
+      heat: arr(row?.heat).map((x) => nums(x, ['weekday', 'hour', 'needs'] as const)),
+      beneficiaries: (Array.isArray(row?.beneficiaries) ? (row.beneficiaries as unknown[]) : []).map(num),
+      byStation: arr(row?.byStation).map((x) => ({ stationId: String(x.stationId), ...nums(x, ['needs', 'done', 'slaBreached'] as const) })),
+      teams: arr(row?.teams).map((x) => ({
+        code: String(x.code),
+        name: String(x.name),
+        category: String(x.category),
+        ...nums(x, ['taken', 'done', 'rated', 'ratingSum', 'hours'] as const),
+      })),
+    };
   }
 
   /** Local days that have needs or rollup rows, for the drift check to sample from. */
