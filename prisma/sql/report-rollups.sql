@@ -145,7 +145,7 @@ DECLARE
   v record;
   t record;
 BEGIN
-  SELECT time_zone INTO tz FROM report_setting WHERE id = 1;
+  SELECT coalesce(max(time_zone), 'Asia/Shanghai') INTO tz FROM report_setting WHERE id = 1;
   PERFORM pg_advisory_xact_lock(hashtextextended('report:' || p_station::text || ':' || p_day::text, 0));
   lo := report_day_lo(p_day, tz);
   hi := report_day_lo(p_day + 1, tz);
@@ -230,7 +230,7 @@ BEGIN
   IF st IS NULL THEN
     RETURN;
   END IF;
-  SELECT time_zone INTO tz FROM report_setting WHERE id = 1;
+  SELECT coalesce(max(time_zone), 'Asia/Shanghai') INTO tz FROM report_setting WHERE id = 1;
   PERFORM report_refresh(((at AT TIME ZONE 'UTC') AT TIME ZONE tz)::date, st);
 END
 $$;
@@ -245,7 +245,7 @@ BEGIN
   IF current_setting('baiying.reports_off', true) = 'on' THEN
     RETURN NULL;
   END IF;
-  SELECT time_zone INTO tz FROM report_setting WHERE id = 1;
+  SELECT coalesce(max(time_zone), 'Asia/Shanghai') INTO tz FROM report_setting WHERE id = 1;
   IF TG_OP <> 'INSERT' THEN
     PERFORM report_refresh(((OLD."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE tz)::date, OLD."stationId");
   END IF;
@@ -292,7 +292,7 @@ CREATE OR REPLACE FUNCTION report_rebuild(p_from date, p_to date) RETURNS void L
 DECLARE
   tz text;
 BEGIN
-  SELECT time_zone INTO tz FROM report_setting WHERE id = 1;
+  SELECT coalesce(max(time_zone), 'Asia/Shanghai') INTO tz FROM report_setting WHERE id = 1;
   PERFORM pg_advisory_xact_lock(hashtextextended('report:rebuild', 0));
   DELETE FROM report_need_day WHERE day BETWEEN p_from AND p_to;
   DELETE FROM report_volunteer_day WHERE day BETWEEN p_from AND p_to;
