@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { ROOT } from '../scripts/db-tools.js';
 import { conversationSection, type ConversationResult } from './conversation.bench.js';
+import { REPORTS_DEFINITION, reportsSection, type ReportsResult } from './reports.bench.js';
 import { BROADCAST_DEFINITION, broadcastSection, type BroadcastResult } from './broadcast.bench.js';
 import { bullmqBaselineSection, grammyBaselineSection, type BullmqBaselineResult, type GrammyBaselineResult } from './baselines.bench.js';
 import {
@@ -109,6 +110,7 @@ const SECTIONS: ReadonlyArray<Section> = [
   grammyBaselineSection,
   claimRaceSection,
   nluSection,
+  reportsSection,
 ];
 
 interface Args {
@@ -225,6 +227,7 @@ async function main(): Promise<number> {
   const nlu = get<NluResult>(results, nluSection);
   const broadcast = get<BroadcastResult>(results, broadcastSection);
   const conversation = get<ConversationResult>(results, conversationSection);
+  const reports = get<ReportsResult>(results, reportsSection);
 
   const ratios = {
     ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
@@ -329,6 +332,7 @@ async function main(): Promise<number> {
       error: errors.broadcast ?? 'not run',
     },
     conversation: conversation ?? { error: errors.conversation ?? 'not run' },
+    reports: reports ?? { dashboard_p95_ms: null, definition: REPORTS_DEFINITION, error: errors.reports ?? 'not run' },
     ratios,
     targets,
   };
@@ -416,6 +420,13 @@ async function main(): Promise<number> {
       baseline: '—',
       ratio: '—',
     },
+    {
+      figure: `Dashboard load p50 / p95 (county seed, ${reports?.needs ?? 'n/a'} needs)`,
+      value: reports ? `${fmt(reports.dashboard.p50_ms, ' ms')} / ${fmt(reports.dashboard_p95_ms, ' ms')}` : 'n/a',
+      target: `p95 ≤ 300 ms: ${verdict(reports?.dashboard_p95_ms == null ? null : reports.dashboard_p95_ms <= 300)}`,
+      baseline: '—',
+      ratio: '—',
+    },
     { figure: 'BullMQ no-op jobs/s (1 worker, concurrency 50)', value: '—', target: '—', baseline: fmt(bullmq?.noop_jobs_per_s), ratio: '—' },
     {
       figure: 'NLU understand() p50 / p99',
@@ -458,6 +469,7 @@ async function main(): Promise<number> {
         ? `- **broadcast**: ${BROADCAST_DEFINITION} Delivery in PostgreSQL: ${broadcast.delivery.sent} sent, ${broadcast.delivery.failed} failed, ${broadcast.delivery.uncertain} uncertain, ${broadcast.delivery.pending_or_sending} still pending; ${broadcast.missing} recipients without a message at the fake; steady ${fmt(broadcast.steady_per_s)}/s (bulk share ${broadcast.bulk_per_second}/s), first message after ${fmt(broadcast.first_message_ms, ' ms')}, ${broadcast.slow_seconds} seconds under 25 call messages; all sends meanwhile ${fmt(broadcast.all_sends_per_s)}/s (${broadcast.other_sends_during} not call messages); 429s by rule ${JSON.stringify(broadcast.rejected_by)}; ${broadcast.cards_during.needs} needs submitted during it (one every ${broadcast.cards_during.interval_ms / 1000} s over ${broadcast.cards_during.groups} groups).`
         : null,
       conversation ? `- **conversation**: ${conversation.definition}` : null,
+      reports ? `- **reports**: ${reports.definition}` : null,
       `- **grammY baseline**: ${grammy?.what ?? 'not run'}.`,
       `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
       ingest

@@ -7,10 +7,13 @@ import path from 'node:path';
 import { loadConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, seedDemoCounty } from '@baiying/db';
+import pg from 'pg';
 import { ROOT, dropDatabase, ensureDatabase, migrateAll } from './db-tools.js';
+import { rebuildRollups } from './reports-rebuild.js';
+import { COUNTY_SCALE, seedCounty } from './seed-county.js';
 
 async function main(): Promise<void> {
-  const [cmd, arg] = process.argv.slice(2);
+  const [cmd, arg, scale] = process.argv.slice(2);
   const config = loadConfig();
   if (cmd === 'migrate') {
     if (await ensureDatabase(config.databaseUrl)) console.log('created the database');
@@ -23,12 +26,29 @@ async function main(): Promise<void> {
       throw new Error(
         `refusing to seed the demo county: DEMO_SEED is off (${config.env === 'production' ? 'production never seeds it' : 'set DEMO_SEED=true'})`,
       );
+    if (arg !== undefined && (arg !== '--scale' || scale !== 'county')) throw new Error('usage: npm run db:seed [-- --scale county]');
+    const cipher = new FieldCipher(config.encryptionKey, config.previousEncryptionKeys);
     const prisma = createPrismaClient(config.databaseUrl, 2);
     try {
-      await seedDemoCounty(prisma, new FieldCipher(config.encryptionKey, config.previousEncryptionKeys));
+      await seedDemoCounty(prisma, cipher);
       console.log('seeded the demo county');
     } finally {
       await prisma.$disconnect();
+    }
+    if (scale !== 'county') return;
+    // The county scale: set-based SQL on one connection, then the rollups (docs/reports.md).
+    const client = new pg.Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    try {
+      const t = Date.now();
+      const steps = await seedCounty(client, cipher, COUNTY_SCALE);
+      const seeded = (Date.now() - t) / 1000;
+      const r = Date.now();
+      const months = await rebuildRollups(client, config.timeZone);
+      const rebuilt = (Date.now() - r) / 1000;
+      console.log(`seeded the county scale in ${seeded.toFixed(1)} s (${JSON.stringify(steps)}); rollups: ${months} months in ${rebuilt.toFixed(1)} s`);
+    } finally {
+      await client.end();
     }
     return;
   }

@@ -18,6 +18,7 @@ import { PrivacyFeature, privacyChat, privacyJobs } from './privacy/index.js';
 import { RoutingFeature, routingChat, routingJobs } from './routing/index.js';
 import { SessionsFeature, sessionsChat } from './sessions/index.js';
 import { ConsoleFeature } from './console/index.js';
+import { ReportsFeature, reportsJobs } from './reports/index.js';
 import { TeamsFeature, teamsChat } from './teams/index.js';
 import { VolunteersFeature, volunteersChat } from './volunteers/index.js';
 
@@ -36,6 +37,7 @@ export class Desk {
   readonly sessions = new SessionsFeature();
   readonly privacy = new PrivacyFeature();
   readonly console = new ConsoleFeature();
+  readonly reports = new ReportsFeature();
   readonly calls: CallsFeature;
 
   constructor(readonly deps: DeskDeps) {
@@ -98,6 +100,7 @@ export class Desk {
       completionJobs(this.uow, prisma, config, this.completion),
       callsJobs(this.uow, prisma, config, this.calls, logger),
       privacyJobs(this.uow, this.privacy),
+      reportsJobs(this.uow, config, this.reports, logger),
     ];
   }
 }

@@ -14,4 +14,5 @@ export * from './identity/index.js';
 export * from './privacy/index.js';
 export * from './sessions/index.js';
 export * from './console/index.js';
+export * from './reports/index.js';
 export * from './calls/index.js';

@@ -12,7 +12,7 @@ import { seedDemoCounty } from '@baiying/db';
  * the migrations, and the need counter (codes keep growing, so a code never names two needs
  * of one suite).
  */
-const KEPT = new Set(['_prisma_migrations', 'org_unit', 'team', 'category', 'need_counter']);
+const KEPT = new Set(['_prisma_migrations', 'org_unit', 'team', 'category', 'need_counter', 'report_setting']);
 
 async function tablesToEmpty(h: DeskHarness): Promise<string[]> {
   const rows = await h.prisma.$queryRawUnsafe<Array<{ tablename: string }>>(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`);

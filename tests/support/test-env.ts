@@ -74,6 +74,11 @@ const TABLES = [
   'erasure_log',
   'console_login',
   'audit_log',
+  // The report rollups (no foreign keys: TRUNCATE does not reach them through the cascade).
+  'report_need_day',
+  'report_volunteer_day',
+  'report_team_day',
+  'report_check',
 ];
 
 /** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */

@@ -1,12 +1,13 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@baiying/config';
-import { ConsoleFeature, Desk, SessionsFeature } from '@baiying/features';
+import { ConsoleFeature, Desk, ReportsFeature, SessionsFeature } from '@baiying/features';
 import { CoreModule } from '@baiying/platform';
 import { ConsoleCookies, ConsoleSessionGuard, Public } from './http/console-auth.js';
 import { AuditController } from './v1/audit.controller.js';
 import { AuthController } from './v1/auth.controller.js';
 import { NeedsController } from './v1/needs.controller.js';
+import { ReportsController } from './v1/reports.controller.js';
 
 @Controller()
 class HealthController {
@@ -24,12 +25,13 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CoreModule.forRoot(config, 'api')],
-      controllers: [HealthController, AuthController, NeedsController, AuditController],
+      controllers: [HealthController, AuthController, NeedsController, AuditController, ReportsController],
       providers: [
         ConsoleCookies,
         { provide: APP_GUARD, useClass: ConsoleSessionGuard },
         { provide: SessionsFeature, inject: [Desk], useFactory: (d: Desk) => d.sessions },
         { provide: ConsoleFeature, inject: [Desk], useFactory: (d: Desk) => d.console },
+        { provide: ReportsFeature, inject: [Desk], useFactory: (d: Desk) => d.reports },
       ],
     };
   }

@@ -145,6 +145,8 @@ export interface AppConfig {
   inbound: { personPerMinute: number; chatPerMinute: number };
   /** Updates that fail after retries: coordinators are alerted once per burst. */
   deadLetter: { alertQuietMinutes: number };
+  /** The report rollups' drift check (docs/reports.md): how often, and how many random days besides today and yesterday. */
+  reports: { checkMinutes: number; checkDays: number };
   demoSeed: boolean;
   nlu: {
     confidenceThreshold: number;
@@ -363,6 +365,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     outboundConcurrency: e.OUTBOUND_CONCURRENCY,
     inbound: { personPerMinute: e.INBOUND_PERSON_PER_MINUTE, chatPerMinute: e.INBOUND_CHAT_PER_MINUTE },
     deadLetter: { alertQuietMinutes: e.DEAD_LETTER_ALERT_QUIET_MINUTES },
+    reports: { checkMinutes: e.REPORT_CHECK_MINUTES, checkDays: e.REPORT_CHECK_DAYS },
     demoSeed: e.DEMO_SEED ?? !production,
     nlu: {
       confidenceThreshold: e.NLU_CONFIDENCE_THRESHOLD,

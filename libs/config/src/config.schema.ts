@@ -134,6 +134,10 @@ export const envSchema = z
     MAX_NEED_TEXT: int(2000, 100),
     RECONCILE_INTERVAL_SECONDS: int(60, 1),
     OUTBOX_POLL_MS: int(500, 10),
+    // The report rollups' drift check: one run per this many minutes, recomputing today, yesterday
+    // and this many random days from the raw rows.
+    REPORT_CHECK_MINUTES: int(60, 1),
+    REPORT_CHECK_DAYS: int(5, 0),
     // Duplicate-update markers are kept this long: more than Telegram's 24 h of redelivery, less
     // than the quiet week after which Telegram may start a new update_id sequence.
     PROCESSED_UPDATE_KEEP_HOURS: z.coerce.number().int().min(25).max(144).default(48),

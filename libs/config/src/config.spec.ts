@@ -172,6 +172,8 @@ const ROWS: Row[] = [
   { name: 'MAX_NEED_TEXT', get: (c) => c.maxNeedText, default: 2000, valid: ['100', 100], invalid: '99' },
   { name: 'RECONCILE_INTERVAL_SECONDS', get: (c) => c.reconcileIntervalSeconds, default: 60, valid: ['5', 5], invalid: '-7' },
   { name: 'OUTBOX_POLL_MS', get: (c) => c.outboxPollMs, default: 500, valid: ['10', 10], invalid: '9' },
+  { name: 'REPORT_CHECK_MINUTES', get: (c) => c.reports.checkMinutes, default: 60, valid: ['15', 15], invalid: '0' },
+  { name: 'REPORT_CHECK_DAYS', get: (c) => c.reports.checkDays, default: 5, valid: ['0', 0], invalid: '-1' },
   { name: 'INBOUND_PERSON_PER_MINUTE', get: (c) => c.inbound.personPerMinute, default: 20, valid: ['5', 5], invalid: '0' },
   { name: 'INBOUND_CHAT_PER_MINUTE', get: (c) => c.inbound.chatPerMinute, default: 60, valid: ['100', 100], invalid: '-1' },
   { name: 'DEAD_LETTER_ALERT_QUIET_MINUTES', get: (c) => c.deadLetter.alertQuietMinutes, default: 15, valid: ['30', 30], invalid: '0' },
@@ -316,6 +318,7 @@ describe('loadConfig, as a whole', () => {
       ops: { workerHttp: { host: '127.0.0.1', port: 3200 }, shutdownTimeoutMs: 25_000 },
       inbound: { personPerMinute: 20, chatPerMinute: 60 },
       deadLetter: { alertQuietMinutes: 15 },
+      reports: { checkMinutes: 60, checkDays: 5 },
       demoSeed: true,
       nlu: { confidenceThreshold: 0.6, model: undefined },
     });

@@ -8,6 +8,7 @@ import { NeedRepository } from './repositories/need.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
 import { PrivacyRepository } from './repositories/privacy.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
+import { ReportRepository } from './repositories/report.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { ThrottleRepository } from './repositories/throttle.repository.js';
 import { VolunteerRepository } from './repositories/volunteer.repository.js';
@@ -26,6 +27,7 @@ export class Repos {
   readonly throttle: ThrottleRepository;
   readonly privacy: PrivacyRepository;
   readonly console: ConsoleRepository;
+  readonly reports: ReportRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -40,5 +42,6 @@ export class Repos {
     this.throttle = new ThrottleRepository(tx);
     this.privacy = new PrivacyRepository(tx);
     this.console = new ConsoleRepository(tx);
+    this.reports = new ReportRepository(tx);
   }
 }

@@ -24,6 +24,8 @@ export interface JobPayloads {
   'refresh-tally': { callId: string; slot: number };
   /** kind: `remind-<minutes>`, `deadline`, `finish`. */
   'call-timer': { callId: string; kind: string };
+  /** The report rollups' drift check for one REPORT_CHECK_MINUTES slot (docs/reports.md). */
+  'reports-check': { slot: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -37,6 +39,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'call-fanout': QueueName.Calls,
   'refresh-tally': QueueName.Calls,
   'call-timer': QueueName.Calls,
+  'reports-check': QueueName.Timers,
 };
 
 /** Deterministic job ids: adding the same job twice is a no-op while the first exists. */

@@ -62,6 +62,10 @@ const CASES: Record<string, Case> = {
     scoped: true,
   },
   'GET /api/v1/audit': { path: () => '/api/v1/audit', allowed: (r) => r === 'admin' || r === 'coordinator', scoped: false },
+  // Dashboard figures: every console role, over its own scope (a unit outside it: 404, tested in
+  // tests/integration/reports).
+  'GET /api/v1/reports/overview': { path: () => '/api/v1/reports/overview', allowed: () => true, scoped: false },
+  'GET /api/v1/reports/charts': { path: () => '/api/v1/reports/charts', allowed: () => true, scoped: false },
 };
 
 const outOfScopePath = (key: string, c: Ctx): string => {
@@ -266,6 +270,8 @@ describe('Console API authorisation matrix and bad input', () => {
       ['GET', '/api/v1/audit?action=drop', undefined],
       ['GET', '/api/v1/audit?actor=1', undefined],
       ['GET', '/api/v1/audit?limit=100000', undefined],
+      ['GET', '/api/v1/reports/overview?period=decade', undefined],
+      ['GET', '/api/v1/reports/charts?from=2026-03-01&to=2026-01-01', undefined],
       ['DELETE', '/api/v1/auth/sessions/not-a-uuid', undefined],
       ['POST', '/api/v1/auth/demo/login', { persona: '../../etc' }],
       ['POST', '/api/v1/auth/demo/login', { persona: 'demo-coord-dh', as: 'admin' }],

@@ -4,6 +4,10 @@ export const coordination = {
     zh: '⚠️ 微信账号发送过于频繁，已暂停发送 {minutes} 分钟；消息会在恢复后补发，不会丢失。',
     en: 'The WeChat account was rate-limited; sending paused for {minutes} min. Queued messages will go out afterwards.',
   },
+  'alert.report_drift': {
+    zh: '⚠️ 报表汇总与原始数据不一致（{days}，共 {count} 行）。看板数字可能有误：请技术人员检查日志，并运行 npm run reports:rebuild 重建这些日期。',
+    en: '⚠️ The report rollups differ from the raw rows ({days}; {count} row(s)). Dashboard figures may be wrong: check the logs and run npm run reports:rebuild for those days.',
+  },
   'alert.dead_letter': {
     zh: '⚠️ 有消息多次处理仍失败（{channel}，死信 {id}），已保存，不会丢失。请技术人员排查后运行 npm run dlq:replay 重放；{minutes} 分钟内的其他失败不再单独提醒。',
     en: 'An update still failed after retries ({channel}, dead letter {id}); it is kept. Once fixed, run npm run dlq:replay; further failures within {minutes} min are not alerted separately.',
