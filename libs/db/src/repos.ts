@@ -6,6 +6,7 @@ import { EmergencyRepository } from './repositories/emergency.repository.js';
 import { MessagingRepository } from './repositories/messaging.repository.js';
 import { NeedRepository } from './repositories/need.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
+import { PublicityRepository } from './repositories/publicity.repository.js';
 import { PrivacyRepository } from './repositories/privacy.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -26,6 +27,7 @@ export class Repos {
   readonly throttle: ThrottleRepository;
   readonly privacy: PrivacyRepository;
   readonly console: ConsoleRepository;
+  readonly publicity: PublicityRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -40,5 +42,6 @@ export class Repos {
     this.throttle = new ThrottleRepository(tx);
     this.privacy = new PrivacyRepository(tx);
     this.console = new ConsoleRepository(tx);
+    this.publicity = new PublicityRepository(tx);
   }
 }
