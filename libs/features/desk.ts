@@ -18,6 +18,7 @@ import { PrivacyFeature, privacyChat, privacyJobs } from './privacy/index.js';
 import { RoutingFeature, routingChat, routingJobs } from './routing/index.js';
 import { SessionsFeature, sessionsChat } from './sessions/index.js';
 import { ConsoleFeature } from './console/index.js';
+import { PublicityFeature, publicityChat, publicityJobs } from './publicity/index.js';
 import { TeamsFeature, teamsChat } from './teams/index.js';
 import { VolunteersFeature, volunteersChat } from './volunteers/index.js';
 
@@ -36,6 +37,7 @@ export class Desk {
   readonly sessions = new SessionsFeature();
   readonly privacy = new PrivacyFeature();
   readonly console = new ConsoleFeature();
+  readonly publicity = new PublicityFeature();
   readonly calls: CallsFeature;
 
   constructor(readonly deps: DeskDeps) {
@@ -65,6 +67,7 @@ export class Desk {
       privacyChat(this.privacy),
       emergencyChat(this.emergency),
       callsChat(this.calls),
+      publicityChat(this.publicity),
     ];
   }
 
@@ -98,6 +101,7 @@ export class Desk {
       completionJobs(this.uow, prisma, config, this.completion),
       callsJobs(this.uow, prisma, config, this.calls, logger),
       privacyJobs(this.uow, this.privacy),
+      publicityJobs(this.uow, this.publicity),
     ];
   }
 }

@@ -15,6 +15,7 @@ const SAMPLES: { [K in JobName]: JobPayloads[K] } = {
   'call-fanout': { callId: randomUUID() },
   'refresh-tally': { callId: randomUUID(), slot: 885_214_407 },
   'call-timer': { callId: randomUUID(), kind: 'remind-1440' },
+  'publicity-freeze': { unitId: randomUUID(), month: '2026-11' },
 };
 const NAMES = Object.keys(SAMPLES) as JobName[];
 const idOf = <K extends JobName>(name: K) => jobIdFor(name, SAMPLES[name]);

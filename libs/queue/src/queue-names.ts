@@ -24,6 +24,8 @@ export interface JobPayloads {
   'refresh-tally': { callId: string; slot: number };
   /** kind: `remind-<minutes>`, `deadline`, `finish`. */
   'call-timer': { callId: string; kind: string };
+  /** 张榜公示: freeze one unit's month (YYYY-MM in TIME_ZONE) as snapshot version 1. */
+  'publicity-freeze': { unitId: string; month: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -37,6 +39,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'call-fanout': QueueName.Calls,
   'refresh-tally': QueueName.Calls,
   'call-timer': QueueName.Calls,
+  'publicity-freeze': QueueName.Timers,
 };
 
 /** Deterministic job ids: adding the same job twice is a no-op while the first exists. */

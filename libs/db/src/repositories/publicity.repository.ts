@@ -199,20 +199,33 @@ export class PublicityRepository {
     return r.failures;
   }
 
-  /** The residents' scores of these needs (those scored). */
-  async scores(needIds: string[]): Promise<Map<string, number>> {
-    if (needIds.length === 0) return new Map();
-    const rows = await this.tx.publicityScore.findMany({ where: { needId: { in: needIds }, score: { not: null } }, select: { needId: true, score: true } });
-    return new Map(rows.map((r) => [r.needId, r.score ?? 0]));
+  /** The residents' scores of these needs, by need code (those scored). */
+  async scoresByCode(codes: string[]): Promise<Map<string, number>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.tx.$queryRaw<Array<{ code: string; score: number }>>`
+      SELECT n.code, s.score FROM publicity_score s JOIN need n ON n.id = s."needId"
+       WHERE n.code = ANY(${codes}) AND s.score IS NOT NULL`;
+    return new Map(rows.map((r) => [r.code, r.score]));
+  }
+
+  /** Needs named by code, with what an invite needs (no personal data). */
+  needsByCode(codes: string[]): Promise<Array<{ id: string; code: string; residentId: string; status: string; categoryCode: string; channel: string; stationId: string }>> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.tx.$queryRaw`
+      SELECT id, code, "residentId", status::text AS status, "categoryCode", channel::text AS channel, "stationId"
+        FROM need WHERE code = ANY(${codes}) AND "anonymisedAt" IS NULL`;
   }
 
   // --- 限时兑现 overdue ---------------------------------------------------------------------
 
   /** Unfulfilled needs whose promised date lies before `today` (YYYY-MM-DD in the desk's time zone). */
   async overdue(today: string, take = 500): Promise<Array<{ id: string; code: string; stationId: string; promisedDate: Date }>> {
+    // Each promise is alerted once: a need_event marks it (a new /close date is a new promise).
     return this.tx.$queryRaw`
-      SELECT id, code, "stationId", "promisedDate" FROM need
-       WHERE status = 'unfulfilled' AND "promisedDate" < ${today}::date
-       ORDER BY "promisedDate", id LIMIT ${take}`;
+      SELECT n.id, n.code, n."stationId", n."promisedDate" FROM need n
+       WHERE n.status = 'unfulfilled' AND n."promisedDate" < ${today}::date
+         AND NOT EXISTS (SELECT 1 FROM need_event e WHERE e."needId" = n.id AND e.type = 'promise_overdue'
+                           AND e.data->>'promised' = to_char(n."promisedDate", 'YYYY-MM-DD'))
+       ORDER BY n."promisedDate", n.id LIMIT ${take}`;
   }
 }
