@@ -13,7 +13,9 @@ export class AlertOverduePromises {
       const need = await w.repos.needs.byId(row.id);
       if (!need) continue;
       const date = row.promisedDate.toISOString().slice(0, 10);
-      await alertCoordinators(w, need.stationId, PurposeKey.alert('promise_overdue', `${need.id}.${date}`), () => msg('alert.promise_overdue', { ...publicFacts(need), date }));
+      await alertCoordinators(w, need.stationId, PurposeKey.alert('promise_overdue', `${need.id}.${date}`), () =>
+        msg('alert.promise_overdue', { ...publicFacts(need), date }),
+      );
       await w.repos.needs.event(need.id, 'promise_overdue', null, { promised: date });
       alerted++;
     }

@@ -123,7 +123,11 @@ export async function renderPublicPage(p: PublicLists, o: PageOptions): Promise<
   }
   const own = p.versions.find((v) => v.version === p.version);
   if (own && own.changes.length > 0) {
-    parts.push(`<h3>${tr('page.changes')}</h3><p>${esc(own.changeSummary ?? '')}</p><ul>${changeLines(own.changes, L).map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`);
+    parts.push(
+      `<h3>${tr('page.changes')}</h3><p>${esc(own.changeSummary ?? '')}</p><ul>${changeLines(own.changes, L)
+        .map((x) => `<li>${esc(x)}</li>`)
+        .join('')}</ul>`,
+    );
   }
   if (p.versions.length > 1) {
     parts.push(
@@ -149,7 +153,9 @@ export async function renderPublicPage(p: PublicLists, o: PageOptions): Promise<
       t('page.none', {}, L),
     ),
     table(
-      ['page.col.code', 'page.col.station', 'page.col.category', 'page.col.beneficiary', 'page.col.status', 'page.col.date'].map((k) => t(k as MessageKey, {}, L)),
+      ['page.col.code', 'page.col.station', 'page.col.category', 'page.col.beneficiary', 'page.col.status', 'page.col.date'].map((k) =>
+        t(k as MessageKey, {}, L),
+      ),
       l.needs.items.map((n) => [esc(n.code), station(n), catName(n.category), benef(n.beneficiary), status(n.status), esc(n.date)]),
       t('page.none', {}, L),
     ),
@@ -160,7 +166,10 @@ export async function renderPublicPage(p: PublicLists, o: PageOptions): Promise<
     `<h2>${tr('page.services')}</h2>`,
     table(
       [t('page.col.category', {}, L), t('page.col.team', {}, L)],
-      l.services.map((s) => [catName(s.category), s.teams.map((x) => en ? `${esc(x.nameEn)} (${esc(x.unitEn)})` : `${esc(x.name)}（${esc(x.unit)}）`).join('<br>')]),
+      l.services.map((s) => [
+        catName(s.category),
+        s.teams.map((x) => (en ? `${esc(x.nameEn)} (${esc(x.unitEn)})` : `${esc(x.name)}（${esc(x.unit)}）`)).join('<br>'),
+      ]),
       t('page.none', {}, L),
     ),
   );
@@ -189,9 +198,16 @@ export async function renderPublicPage(p: PublicLists, o: PageOptions): Promise<
     `<select name="score" aria-label="${tr('page.col.score')}">${[5, 4, 3, 2, 1].map((n) => `<option value="${n}">${'★'.repeat(n)}</option>`).join('')}</select>` +
     `<button type="submit">${tr('page.score_submit')}</button></form>`;
   parts.push(`<h2>${tr('page.fulfilment')}</h2><h3>${tr('page.fulfilled')}</h3>`);
-  const fulfilledHead = ['page.col.code', 'page.col.station', 'page.col.category', 'page.col.beneficiary', 'page.col.team', 'page.col.done', 'page.col.rating', 'page.col.score'].map((k) =>
-    t(k as MessageKey, {}, L),
-  );
+  const fulfilledHead = [
+    'page.col.code',
+    'page.col.station',
+    'page.col.category',
+    'page.col.beneficiary',
+    'page.col.team',
+    'page.col.done',
+    'page.col.rating',
+    'page.col.score',
+  ].map((k) => t(k as MessageKey, {}, L));
   parts.push(
     table(
       o.print ? fulfilledHead : [...fulfilledHead, t('page.score_title', {}, L)],
@@ -215,7 +231,9 @@ export async function renderPublicPage(p: PublicLists, o: PageOptions): Promise<
   parts.push(
     `<h3>${tr('page.unfulfilled')}</h3>`,
     table(
-      ['page.col.code', 'page.col.station', 'page.col.category', 'page.col.beneficiary', 'page.col.reason', 'page.col.steps', 'page.col.promised'].map((k) => t(k as MessageKey, {}, L)),
+      ['page.col.code', 'page.col.station', 'page.col.category', 'page.col.beneficiary', 'page.col.reason', 'page.col.steps', 'page.col.promised'].map((k) =>
+        t(k as MessageKey, {}, L),
+      ),
       l.fulfilment.unfulfilled.map((u) => [
         esc(u.code),
         station(u),

@@ -67,7 +67,17 @@ export class ScoreInvites {
       () =>
         msg(
           'publicity.invite',
-          { code: need.code, category: cat?.nameZh ?? need.categoryCode, categoryEn: cat?.nameEn ?? need.categoryCode, unit: page.unitName, unitEn: page.unitNameEn, month: page.month, url, scoreCode: code, days },
+          {
+            code: need.code,
+            category: cat?.nameZh ?? need.categoryCode,
+            categoryEn: cat?.nameEn ?? need.categoryCode,
+            unit: page.unitName,
+            unitEn: page.unitNameEn,
+            month: page.month,
+            url,
+            scoreCode: code,
+            days,
+          },
           scoreButtons(w.buttons, need.id),
         ),
       Priority.status,

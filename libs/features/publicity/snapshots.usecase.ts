@@ -40,7 +40,6 @@ export const correctionSchema = z
       .optional(),
   })
   .strict();
-export type CorrectionInput = z.input<typeof correctionSchema>;
 
 export interface SnapshotSummary {
   id: string;
@@ -173,7 +172,11 @@ export class PublishSnapshot {
 }
 
 export class CorrectSnapshot {
-  async execute(w: Work, p: ConsolePrincipal, input: { id: string; sessionId?: string; correction: unknown }): Promise<Result<SnapshotSummary & { changes: Change[] }>> {
+  async execute(
+    w: Work,
+    p: ConsolePrincipal,
+    input: { id: string; sessionId?: string; correction: unknown },
+  ): Promise<Result<SnapshotSummary & { changes: Change[] }>> {
     const idc = parseCommand(snapshotIdSchema, { id: input.id });
     if (!idc.ok) return idc;
     const c = parseCommand(correctionSchema, input.correction);

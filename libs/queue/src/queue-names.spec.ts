@@ -66,6 +66,7 @@ describe('JOB_QUEUE', () => {
       'call-fanout': 'calls',
       'refresh-tally': 'calls',
       'call-timer': 'calls',
+      'publicity-freeze': 'timers',
     });
     expect(new Set(Object.values(JOB_QUEUE))).toEqual(new Set(Object.values(QueueName)));
   });

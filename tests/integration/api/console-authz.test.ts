@@ -109,7 +109,16 @@ describe('Console API authorisation matrix and bad input', () => {
     const u = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: unitCode } });
     const n = months++;
     const month = `${2000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-    const item = { code: 'N-20000101-0001', station: u.name, stationEn: u.name, category: 'elderly', beneficiary: 'elderly', promised: '2000-02-01', reason: null, steps: null };
+    const item = {
+      code: 'N-20000101-0001',
+      station: u.name,
+      stationEn: u.name,
+      category: 'elderly',
+      beneficiary: 'elderly',
+      promised: '2000-02-01',
+      reason: null,
+      steps: null,
+    };
     const data = {
       unit: { code: u.code, name: u.name, nameEn: u.name, tier: u.tier },
       month,

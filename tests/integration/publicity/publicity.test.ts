@@ -78,9 +78,27 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
       return createdAt;
     };
     const times = {
-      rated: await make('rated', 'pub-res-1', { teamCode: 'S-XF-ELDER', phone: PHONES[0], address: ADDRESSES[0], beneficiary: 'elderly' }, '2026-11-10T02:00:00Z', NAMES[0]!),
-      done: await make('done', 'pub-res-2', { teamCode: 'S-XF-REPAIR', category: 'repair', phone: PHONES[1], address: ADDRESSES[1] }, '2026-11-20T02:00:00Z', NAMES[1]!),
-      unfulfilled: await make('unfulfilled', 'pub-res-3', { teamCode: 'S-XF-ELDER', phone: PHONES[2], address: ADDRESSES[2] }, '2026-11-15T02:00:00Z', NAMES[2]!),
+      rated: await make(
+        'rated',
+        'pub-res-1',
+        { teamCode: 'S-XF-ELDER', phone: PHONES[0], address: ADDRESSES[0], beneficiary: 'elderly' },
+        '2026-11-10T02:00:00Z',
+        NAMES[0]!,
+      ),
+      done: await make(
+        'done',
+        'pub-res-2',
+        { teamCode: 'S-XF-REPAIR', category: 'repair', phone: PHONES[1], address: ADDRESSES[1] },
+        '2026-11-20T02:00:00Z',
+        NAMES[1]!,
+      ),
+      unfulfilled: await make(
+        'unfulfilled',
+        'pub-res-3',
+        { teamCode: 'S-XF-ELDER', phone: PHONES[2], address: ADDRESSES[2] },
+        '2026-11-15T02:00:00Z',
+        NAMES[2]!,
+      ),
       // 01:00 on 1 December in Shanghai (still 30 November in UTC): December's, not November's.
       late: await make('late', 'pub-res-4', { teamCode: 'S-XF-ELDER', phone: PHONES[3], address: ADDRESSES[3] }, '2026-11-30T17:00:00Z', NAMES[3]!),
       xs: await make('xs', 'pub-res-5', { teamCode: 'S-XS-EDU', category: 'education' }, '2026-11-12T02:00:00Z', '吴先生'),
@@ -94,7 +112,8 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
       desk.coordination.close.execute(w, coordinator, { needCode: n.unfulfilled.code, promised: '2026-12-20', reason: `理发师生病，联系${PHONES[2]!}` }),
     );
     expect([r1.ok, r2.ok, r3.ok]).toEqual([true, true, true]);
-    for (const [key, at] of Object.entries(times)) await h.prisma.need.update({ where: { id: n[key as keyof typeof n].id }, data: { createdAt: new Date(at) } });
+    for (const [key, at] of Object.entries(times))
+      await h.prisma.need.update({ where: { id: n[key as keyof typeof n].id }, data: { createdAt: new Date(at) } });
     engine = await h.engine();
     api = await startApi(config);
     base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
@@ -153,7 +172,10 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
 
   it('publishes as a coordinator (audited, residents invited), corrects into version 2, and keeps the old link working', async () => {
     const coord = await sessionRow(h.prisma, await personOf('demo-coord-dh'));
-    const staff = await sessionRow(h.prisma, (await h.prisma.person.create({ data: { displayName: '站员', roles: { create: { role: 'staff', orgUnitId: await unitId('S-XF') } } } })).id);
+    const staff = await sessionRow(
+      h.prisma,
+      (await h.prisma.person.create({ data: { displayName: '站员', roles: { create: { role: 'staff', orgUnitId: await unitId('S-XF') } } } })).id,
+    );
     const otherCoord = await sessionRow(
       h.prisma,
       (await h.prisma.person.create({ data: { displayName: '西山主任', roles: { create: { role: 'coordinator', orgUnitId: await unitId('I-XS') } } } })).id,
@@ -161,7 +183,9 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
     const withCsrf = (s: { cookie: string; csrf: string }) => ({ cookie: s.cookie, csrf: s.csrf, headers: { origin: base } });
     const id = await snapshotId('S-XF', '2026-11');
 
-    const listed = (await http(base, 'GET', '/api/v1/publicity/snapshots?unit=S-XF&month=2026-11', coord)).body as { items: Array<{ id: string; status: string }> };
+    const listed = (await http(base, 'GET', '/api/v1/publicity/snapshots?unit=S-XF&month=2026-11', coord)).body as {
+      items: Array<{ id: string; status: string }>;
+    };
     expect(listed.items).toEqual([expect.objectContaining({ id, status: 'draft' })]);
     expect((await page('/gongshi/S-XF/2026-11')).status).toBe(404);
     // Wrong role and wrong scope.
@@ -191,18 +215,25 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
     const correct = (sid: string, body: unknown) => http(base, 'POST', `/api/v1/publicity/snapshots/${sid}/corrections`, withCsrf(coord), body);
     const phone = await correct(id, { summary: '补充', items: [{ code: n.unfulfilled.code, reason: `请联系 ${PHONES[2]!}` }] });
     expect([phone.status, (phone.body as { error: string }).error]).toEqual([400, 'publicity/personal_data']);
-    expect(((await correct(id, { summary: '补充', items: [{ code: n.late.code, reason: '不在清单' }] })).body as { error: string }).error).toBe('publicity/unknown_item');
+    expect(((await correct(id, { summary: '补充', items: [{ code: n.late.code, reason: '不在清单' }] })).body as { error: string }).error).toBe(
+      'publicity/unknown_item',
+    );
     expect(((await correct(id, { summary: '补充' })).body as { error: string }).error).toBe('publicity/no_change');
     expect((await correct(id, { summary: '', items: 'x' })).status).toBe(400);
 
-    const fixed = await correct(id, { summary: '补充未兑现原因和步骤', items: [{ code: n.unfulfilled.code, reason: '理发志愿者外出培训', steps: '联系东湖镇理发志愿者上门', promised: '2026-12-25' }] });
+    const fixed = await correct(id, {
+      summary: '补充未兑现原因和步骤',
+      items: [{ code: n.unfulfilled.code, reason: '理发志愿者外出培训', steps: '联系东湖镇理发志愿者上门', promised: '2026-12-25' }],
+    });
     expect(fixed.status).toBe(201);
     const v2body = fixed.body as { version: number; status: string; changes: Array<{ field: string; to: string }> };
     expect([v2body.version, v2body.status]).toEqual([2, 'published']);
     expect(v2body.changes.map((c) => c.field).sort()).toEqual(['promised', 'reason', 'steps']);
     expect(await h.prisma.auditLog.count({ where: { action: 'publicity_correct', orgUnitId: await unitId('S-XF') } })).toBe(1);
     // Only the latest version can be corrected.
-    expect(((await correct(id, { summary: '再改', items: [{ code: n.unfulfilled.code, steps: '另一步' }] })).body as { error: string }).error).toBe('publicity/not_latest');
+    expect(((await correct(id, { summary: '再改', items: [{ code: n.unfulfilled.code, steps: '另一步' }] })).body as { error: string }).error).toBe(
+      'publicity/not_latest',
+    );
 
     const latest = await page('/gongshi/S-XF/2026-11');
     expect(latest.html).toContain('理发志愿者外出培训');
@@ -219,7 +250,14 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
     expect((await page('/gongshi/S-XF/2026-11?lang=en')).html).toContain('Xingfu Community — the four lists, 2026-11');
     expect((await page('/gongshi/S-XF/2026-11', { 'accept-language': 'en-GB,en;q=0.9' })).html).toContain('lang="en"');
     // Bad paths: not found, never a 500.
-    for (const bad of ['/gongshi/S-XF/2026-13', '/gongshi/S-XF/2026-11/v9', '/gongshi/S-XF/2026-11/vx', '/gongshi/NOPE/2026-11', '/gongshi/S-XF/2026-10', "/gongshi/S-XF'--/2026-11"]) {
+    for (const bad of [
+      '/gongshi/S-XF/2026-13',
+      '/gongshi/S-XF/2026-11/v9',
+      '/gongshi/S-XF/2026-11/vx',
+      '/gongshi/NOPE/2026-11',
+      '/gongshi/S-XF/2026-10',
+      "/gongshi/S-XF'--/2026-11",
+    ]) {
       expect({ bad, status: (await page(bad)).status }).toEqual({ bad, status: 404 });
     }
   }, 60_000);
@@ -227,12 +265,20 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
   it('shows no phone, street address or full name on any public page (nlu phone detector, seeded addresses and names)', async () => {
     const admin = await sessionRow(h.prisma, await personOf('demo-coord-county'));
     for (const code of ['C', 'I-DH']) {
-      const r = await http(base, 'POST', `/api/v1/publicity/snapshots/${await snapshotId(code, '2026-11')}/publish`, { cookie: admin.cookie, csrf: admin.csrf, headers: { origin: base } }, {});
+      const r = await http(
+        base,
+        'POST',
+        `/api/v1/publicity/snapshots/${await snapshotId(code, '2026-11')}/publish`,
+        { cookie: admin.cookie, csrf: admin.csrf, headers: { origin: base } },
+        {},
+      );
       expect(r.status).toBe(200);
     }
     const people = (await h.prisma.person.findMany({ select: { displayName: true } })).map((p) => p.displayName).filter((x) => x.length >= 2);
     expect(people).toEqual(expect.arrayContaining([...NAMES, '王阿姨', '李师傅']));
-    const addresses = (await h.prisma.need.findMany({ where: { addressEnc: { not: null } }, select: { addressEnc: true } })).map((r) => h.cipher.decrypt(r.addressEnc!));
+    const addresses = (await h.prisma.need.findMany({ where: { addressEnc: { not: null } }, select: { addressEnc: true } })).map((r) =>
+      h.cipher.decrypt(r.addressEnc!),
+    );
     expect(addresses).toEqual(expect.arrayContaining(ADDRESSES));
     let scanned = 0;
     for (const path of ['/gongshi/S-XF/2026-11', '/gongshi/S-XF/2026-11/v1', '/gongshi/I-DH/2026-11', '/gongshi/C/2026-11']) {
@@ -315,10 +361,16 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
   it('alerts the coordinators of an overdue promise once (the worker, in TIME_ZONE)', async () => {
     // 08:00 on 21 December in Shanghai: the promise of 20 December is overdue.
     clockNow = new Date('2026-12-21T00:00:00Z');
-    await waitUntil(() => h.prisma.needEvent.findFirst({ where: { needId: n.unfulfilled.id, type: 'promise_overdue' } }), 'the overdue promise alerted', 30_000);
+    await waitUntil(
+      () => h.prisma.needEvent.findFirst({ where: { needId: n.unfulfilled.id, type: 'promise_overdue' } }),
+      'the overdue promise alerted',
+      30_000,
+    );
     const alerts = await h.prisma.sentMessage.findMany({ where: { purposeKey: { startsWith: `alert.promise_overdue.${n.unfulfilled.id}.2026-12-20.` } } });
     const recipients = await Promise.all(
-      [await personOf('demo-coord-dh'), await personOf('demo-coord-county')].map(async (p) => (await h.prisma.channelIdentity.findFirstOrThrow({ where: { personId: p } })).chatId),
+      [await personOf('demo-coord-dh'), await personOf('demo-coord-county')].map(
+        async (p) => (await h.prisma.channelIdentity.findFirstOrThrow({ where: { personId: p } })).chatId,
+      ),
     );
     expect(alerts.map((a) => a.chatId).sort()).toEqual(expect.arrayContaining(recipients.sort()));
     expect(h.cipher.decrypt(alerts[0]!.bodyEnc)).toContain(n.unfulfilled.code);

@@ -41,16 +41,26 @@ export class GongshiController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private async page(res: Response, args: { unit: string; month: string; version?: number; locale: Locale; print: boolean; notice?: PageNotice; status?: number }) {
+  private async page(
+    res: Response,
+    args: { unit: string; month: string; version?: number; locale: Locale; print: boolean; notice?: PageNotice; status?: number },
+  ) {
     const r = await this.uow.run(async (w) => {
-      const data = await this.publicity.publicLists.execute(w, { unitCode: args.unit, month: args.month, ...(args.version !== undefined ? { version: args.version } : {}) });
+      const data = await this.publicity.publicLists.execute(w, {
+        unitCode: args.unit,
+        month: args.month,
+        ...(args.version !== undefined ? { version: args.version } : {}),
+      });
       return { data, today: localDate(w.now, w.config.timeZone) };
     });
     res.setHeader('Content-Security-Policy', publicPageCsp);
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Language', args.locale === 'en' ? 'en' : 'zh-CN');
     if (!r.data.ok) {
-      res.status(404).type('text/plain; charset=utf-8').send(`${t('publicity/not_found', {}, args.locale)}\n`);
+      res
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send(`${t('publicity/not_found', {}, args.locale)}\n`);
       return;
     }
     const html = await renderPublicPage(r.data.value, {
@@ -61,11 +71,20 @@ export class GongshiController {
       today: r.today,
       ...(args.notice ? { notice: args.notice } : {}),
     });
-    res.status(args.status ?? 200).type('text/html; charset=utf-8').send(html);
+    res
+      .status(args.status ?? 200)
+      .type('text/html; charset=utf-8')
+      .send(html);
   }
 
   @Get(':unit/:month')
-  async latest(@Param('unit') unit: string, @Param('month') month: string, @Query() q: Record<string, unknown>, @Headers('accept-language') accept: string | undefined, @Res() res: Response) {
+  async latest(
+    @Param('unit') unit: string,
+    @Param('month') month: string,
+    @Query() q: Record<string, unknown>,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() res: Response,
+  ) {
     const locale = localeOf(q.lang, accept);
     const notice: PageNotice | undefined = q.scored === '1' ? { kind: 'ok', text: t('page.scored_ok', {}, locale) } : undefined;
     await this.page(res, { unit, month, locale, print: q.print === '1', ...(notice ? { notice } : {}) });
@@ -83,7 +102,10 @@ export class GongshiController {
     const locale = localeOf(q.lang, accept);
     const m = /^v([1-9]\d{0,3})$/.exec(version);
     if (!m) {
-      res.status(404).type('text/plain; charset=utf-8').send(`${t('publicity/not_found', {}, locale)}\n`);
+      res
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send(`${t('publicity/not_found', {}, locale)}\n`);
       return;
     }
     await this.page(res, { unit, month, version: Number(m[1]), locale, print: q.print === '1' });

@@ -209,7 +209,9 @@ export class PublicityRepository {
   }
 
   /** Needs named by code, with what an invite needs (no personal data). */
-  needsByCode(codes: string[]): Promise<Array<{ id: string; code: string; residentId: string; status: string; categoryCode: string; channel: string; stationId: string }>> {
+  needsByCode(
+    codes: string[],
+  ): Promise<Array<{ id: string; code: string; residentId: string; status: string; categoryCode: string; channel: string; stationId: string }>> {
     if (codes.length === 0) return Promise.resolve([]);
     return this.tx.$queryRaw`
       SELECT id, code, "residentId", status::text AS status, "categoryCode", channel::text AS channel, "stationId"

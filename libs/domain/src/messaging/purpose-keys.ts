@@ -80,7 +80,8 @@ export const PurposeKey = {
   callUnconfirmed: (callId: Id) => `call.${callId}.unconfirmed`,
 } as const;
 
-export type AlertKind = 'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'dead_letter' | 'claim_timeout' | 'promise_overdue';
+export type AlertKind =
+  'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'dead_letter' | 'claim_timeout' | 'promise_overdue';
 
 /**
  * The SQL twin of `PurposeKey.callMessage`, for joins over many recipients at once (the

@@ -11,11 +11,13 @@ export const publicity = {
   'publicity/no_change': { zh: '更正没有改变任何内容。', en: 'The correction changes nothing.' },
   'publicity/unknown_item': { zh: '清单里没有需求 {code}。', en: 'The list has no need {code}.' },
   'publicity/bad_code': { zh: '点评码不对，请核对机器人发给您的点评码。', en: 'Wrong scoring code; check the code the bot sent you.' },
-  'publicity/code_expired': { zh: '点评码已过期，请在聊天里发送“点评 需求编号”重新获取。', en: 'The scoring code expired; send "score NEED_CODE" in chat for a new one.' },
+  'publicity/code_expired': {
+    zh: '点评码已过期，请在聊天里发送“点评 需求编号”重新获取。',
+    en: 'The scoring code expired; send "score NEED_CODE" in chat for a new one.',
+  },
   'publicity/code_locked': { zh: '点评码输错次数过多，已失效；请在聊天里重新获取。', en: 'Too many wrong codes; this one is locked. Get a new one in chat.' },
   'publicity/already_scored': { zh: '这项已经点评过了，谢谢！', en: 'This item has been scored already. Thank you!' },
   'publicity/not_scorable': { zh: '只有已兑现的需求可以点评。', en: 'Only fulfilled needs can be scored.' },
-
 
   'publicity.score_usage': { zh: '用法：点评 需求编号（例如：点评 N-20261123-0042）', en: 'Usage: score NEED_CODE (e.g. score N-20261123-0042)' },
   'publicity.invite': {
@@ -75,7 +77,10 @@ export const publicity = {
   'page.score_code': { zh: '点评码', en: 'Scoring code' },
   'page.score_submit': { zh: '提交点评', en: 'Submit' },
   'page.scored_ok': { zh: '谢谢您的点评！', en: 'Thank you for your score!' },
-  'page.footer': { zh: '本页只公示站点、类别、服务对象类型、状态、日期、评分和队伍，不含任何个人信息。', en: 'This page shows stations, categories, beneficiary groups, statuses, dates, scores and teams only — no personal data.' },
+  'page.footer': {
+    zh: '本页只公示站点、类别、服务对象类型、状态、日期、评分和队伍，不含任何个人信息。',
+    en: 'This page shows stations, categories, beneficiary groups, statuses, dates, scores and teams only — no personal data.',
+  },
   'page.lang_other': { zh: 'English', en: '中文' },
   'page.beneficiary.elderly': { zh: '老年人', en: 'Elderly' },
   'page.beneficiary.child': { zh: '儿童', en: 'Child' },
