@@ -20,6 +20,7 @@ import {
   type ClaimRaceResult,
   type IngestResult,
 } from './desk.bench.js';
+import { MONTH_FREEZE_DEFINITION, reportsPublicitySection, type ReportsPublicityResult } from './reports-publicity.bench.js';
 import { buildIfStale, type BuildCheck } from './support/build.js';
 import { BenchContext } from './support/context.js';
 import { fmt, fmtRatio, markdownTable, verdict, type ReportRow } from './support/report.js';
@@ -109,6 +110,7 @@ const SECTIONS: ReadonlyArray<Section> = [
   grammyBaselineSection,
   claimRaceSection,
   nluSection,
+  reportsPublicitySection,
 ];
 
 interface Args {
@@ -225,6 +227,7 @@ async function main(): Promise<number> {
   const nlu = get<NluResult>(results, nluSection);
   const broadcast = get<BroadcastResult>(results, broadcastSection);
   const conversation = get<ConversationResult>(results, conversationSection);
+  const reports = get<ReportsPublicityResult>(results, reportsPublicitySection);
 
   const ratios = {
     ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
@@ -329,6 +332,7 @@ async function main(): Promise<number> {
       error: errors.broadcast ?? 'not run',
     },
     conversation: conversation ?? { error: errors.conversation ?? 'not run' },
+    reports: reports ?? { month_freeze_s: null, definition: MONTH_FREEZE_DEFINITION, error: errors.reports ?? 'not run' },
     ratios,
     targets,
   };
@@ -407,6 +411,13 @@ async function main(): Promise<number> {
         : 'n/a',
       target: `p95 ≤ 2 s: ${verdict(targets[6]!.met)}`,
       baseline: `idle ${fmt(card?.p95_ms, ' ms')}`,
+      ratio: '—',
+    },
+    {
+      figure: `Month-end freeze of the four lists (${reports?.month_freeze_units ?? 'n/a'} units, ${reports?.month_freeze_needs ?? 'n/a'} needs)`,
+      value: fmt(reports?.month_freeze_s, ' s', 2),
+      target: '—',
+      baseline: `slowest unit ${fmt(reports?.month_freeze_max_unit_ms, ' ms')}`,
       ratio: '—',
     },
     {
