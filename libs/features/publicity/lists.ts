@@ -2,7 +2,7 @@
 // facts only: station and unit names, categories, beneficiary groups (a group, never a person),
 // statuses, dates, scores and team names. No resident's name, phone, address or words — by
 // construction: the repository's reads never select them.
-import { localDate, monthBounds } from '@baiying/domain';
+import { ancestry, localDate, monthBounds } from '@baiying/domain';
 import type { Work } from '@baiying/kernel';
 
 export interface NeedItem {
@@ -76,8 +76,9 @@ export async function buildLists(w: Work, unitId: string, month: string): Promis
   const unit = tree.get(unitId);
   if (!unit) return null;
   const { from, to } = monthBounds(month, tz);
+  const subtree = [...tree.values()].filter((u) => ancestry(tree, u.id).some((a) => a.id === unitId)).map((u) => u.id);
   const [rows, teams, talents, categories] = await Promise.all([
-    w.repos.publicity.monthNeeds(unitId, from, to, `${month}-01`),
+    w.repos.publicity.monthNeeds(subtree, from, to, `${month}-01`),
     w.repos.publicity.teams(unitId),
     w.repos.publicity.talents(unitId),
     w.repos.org.categories(),
@@ -113,7 +114,7 @@ export async function buildLists(w: Work, unitId: string, month: string): Promis
   const byOrder = (a: string, b: string) => (order.get(a) ?? 99) - (order.get(b) ?? 99) || a.localeCompare(b);
 
   return {
-    unit: { code: tree.get(unitId)?.code ?? '', name: unit.name, nameEn: unit.nameEn ?? unit.name, tier: unit.tier },
+    unit: { code: unit.code, name: unit.name, nameEn: unit.nameEn ?? unit.name, tier: unit.tier },
     month,
     timeZone: tz,
     categories: categories.map((c) => ({ code: c.code, zh: c.nameZh, en: c.nameEn })),

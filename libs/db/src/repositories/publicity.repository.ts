@@ -76,22 +76,30 @@ export class PublicityRepository {
   constructor(private readonly tx: Tx) {}
 
   /**
-   * Needs at stations under `unitId` created in [from, to), and needs still unfulfilled from
-   * before `from` whose promised date is not before `firstDay` (YYYY-MM-01: 限时兑现 carried over).
+   * Needs at `stationIds` (a unit's subtree) created in [from, to), and needs still unfulfilled
+   * from before `from` whose promised date is not before `firstDay` (YYYY-MM-01: 限时兑现 carried
+   * over). Team and done time come from the need's last claim not given back, for fulfilled ones.
    */
-  async monthNeeds(unitId: string, from: Date, to: Date, firstDay: string): Promise<PublicityNeedRow[]> {
+  async monthNeeds(stationIds: string[], from: Date, to: Date, firstDay: string): Promise<PublicityNeedRow[]> {
+    if (stationIds.length === 0) return [];
     return this.tx.$queryRaw<PublicityNeedRow[]>`
+      WITH picked AS (
+        SELECT n.* FROM need n
+         WHERE n."stationId" = ANY(${stationIds}::uuid[]) AND n."createdAt" >= ${from} AND n."createdAt" < ${to}
+        UNION ALL
+        SELECT n.* FROM need n
+         WHERE n.status = 'unfulfilled' AND n."stationId" = ANY(${stationIds}::uuid[])
+           AND n."createdAt" < ${from} AND n."promisedDate" >= ${firstDay}::date
+      )
       SELECT n.id, n.code, n."residentId", n."stationId", n."categoryCode", n.beneficiary, n.status::text AS status,
-             n."createdAt", n."promisedDate", r.score AS rating,
-             (SELECT t.name FROM claim c JOIN dispatch d ON d.id = c."dispatchId" JOIN team t ON t.id = d."teamId"
-               WHERE c."needId" = n.id ORDER BY (c.status = 'released'), c."createdAt" DESC LIMIT 1) AS team,
-             (SELECT max(s."finishedAt") FROM service_record s WHERE s."needId" = n.id) AS "doneAt"
-        FROM need n
-        JOIN org_unit u ON u.id = n."stationId"
+             n."createdAt", n."promisedDate", r.score AS rating, c.team, c."endedAt" AS "doneAt"
+        FROM picked n
         LEFT JOIN rating r ON r."needId" = n.id
-       WHERE u.path LIKE ${subtreePattern(unitId)}
-         AND ((n."createdAt" >= ${from} AND n."createdAt" < ${to})
-              OR (n.status = 'unfulfilled' AND n."createdAt" < ${from} AND n."promisedDate" >= ${firstDay}::date))
+        LEFT JOIN LATERAL (
+          SELECT t.name AS team, cl."endedAt" FROM claim cl
+            JOIN dispatch d ON d.id = cl."dispatchId" JOIN team t ON t.id = d."teamId"
+           WHERE cl."needId" = n.id AND cl.status <> 'released' AND n.status IN ('done', 'confirmed')
+           ORDER BY cl."createdAt" DESC LIMIT 1) c ON true
        ORDER BY n."createdAt", n.id`;
   }
 
