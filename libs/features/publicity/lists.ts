@@ -3,7 +3,7 @@
 // statuses, dates, scores and team names. No resident's name, phone, address or words — by
 // construction: the repository's reads never select them.
 import { ancestry, localDate, monthBounds } from '@baiying/domain';
-import type { Work } from '@baiying/kernel';
+import type { Repos } from '@baiying/db';
 
 export interface NeedItem {
   code: string;
@@ -69,19 +69,18 @@ export interface Lists {
 
 const FULFILLED = new Set(['done', 'confirmed']);
 
-/** Reads and assembles the four lists of `unitId`'s subtree for `month` (YYYY-MM in TIME_ZONE). */
-export async function buildLists(w: Work, unitId: string, month: string): Promise<Lists | null> {
-  const tz = w.config.timeZone;
-  const tree = await w.repos.org.tree();
+/** Reads and assembles the four lists of `unitId`'s subtree for `month` (YYYY-MM in `tz`). */
+export async function buildLists(repos: Repos, tz: string, unitId: string, month: string): Promise<Lists | null> {
+  const tree = await repos.org.tree();
   const unit = tree.get(unitId);
   if (!unit) return null;
   const { from, to } = monthBounds(month, tz);
   const subtree = [...tree.values()].filter((u) => ancestry(tree, u.id).some((a) => a.id === unitId)).map((u) => u.id);
   const [rows, teams, talents, categories] = await Promise.all([
-    w.repos.publicity.monthNeeds(subtree, from, to, `${month}-01`),
-    w.repos.publicity.teams(unitId),
-    w.repos.publicity.talents(unitId),
-    w.repos.org.categories(),
+    repos.publicity.monthNeeds(subtree, from, to, `${month}-01`),
+    repos.publicity.teams(unitId),
+    repos.publicity.talents(unitId),
+    repos.org.categories(),
   ]);
   const name = (id: string) => tree.get(id)?.name ?? '';
   const nameEn = (id: string) => tree.get(id)?.nameEn ?? name(id);

@@ -40,7 +40,9 @@ export class ReadPublicLists {
       changeSummary: v.changeSummary,
       changes: v.changes as unknown as Change[],
     }));
-    const lists = chosen.data as unknown as Lists;
+    const full = await w.repos.publicity.snapshot(chosen.id);
+    if (!full) return err('publicity/not_found');
+    const lists = full.data as unknown as Lists;
     const scores = await w.repos.publicity.scoresByCode(lists.fulfilment.fulfilled.map((f) => f.code));
     return ok({
       lists,

@@ -76,14 +76,17 @@ async function summaryOf(w: Work, r: Omit<SnapshotRow, 'data' | 'changes'>): Pro
   };
 }
 
-/** Month-end (the worker's timer): freezes version 1 of a unit's month unless one exists. */
+/**
+ * Month-end (the worker's timer): freezes version 1 of a unit's month unless one exists. The job
+ * builds the lists before the transaction (a county's month is large) and hands them in.
+ */
 export class FreezeMonth {
-  async execute(w: Work, input: { unitId: string; month: string }): Promise<Result<{ created: boolean; snapshotId: string }>> {
+  async execute(w: Work, input: { unitId: string; month: string }, prebuilt?: Lists | null): Promise<Result<{ created: boolean; snapshotId: string }>> {
     if (!isMonth(input.month)) return err('input/invalid', { field: 'month' });
     await w.repos.publicity.lockMonth(input.unitId, input.month);
     const existing = await w.repos.publicity.versions(input.unitId, input.month);
     if (existing[0]) return ok({ created: false, snapshotId: existing[0].id });
-    const lists = await buildLists(w, input.unitId, input.month);
+    const lists = prebuilt ?? (await buildLists(w.repos, w.config.timeZone, input.unitId, input.month));
     if (!lists) return err('publicity/not_found');
     const row = await w.repos.publicity.addSnapshot({
       orgUnitId: input.unitId,
@@ -150,9 +153,10 @@ export class PublishSnapshot {
     if (!mayManage(p, found.orgUnitId)) return err('console/forbidden');
     await w.repos.publicity.lockMonth(found.orgUnitId, found.month);
     const versions = await w.repos.publicity.versions(found.orgUnitId, found.month);
-    const row = versions.find((v) => v.id === found.id) ?? found;
-    if (versions[versions.length - 1]?.id !== row.id) return err('publicity/not_latest');
-    if (row.status !== 'draft') return err('publicity/not_draft');
+    const head = versions.find((v) => v.id === found.id);
+    if (!head || versions[versions.length - 1]?.id !== head.id) return err('publicity/not_latest');
+    if (head.status !== 'draft') return err('publicity/not_draft');
+    const row = found;
     if (!(await w.repos.publicity.markPublished(row.id, w.now, p.personId))) return err('publicity/not_draft');
     const firstPublication = !versions.some((v) => v.status === 'published');
     await w.repos.console.audit({
@@ -166,8 +170,7 @@ export class PublishSnapshot {
     const lists = asLists(row);
     // Residents of fulfilled items are asked to score them once, at the month's first publication.
     const invited = firstPublication ? await this.invites.inviteAll(w, lists) : 0;
-    const published = await w.repos.publicity.snapshot(row.id);
-    return ok({ ...(await summaryOf(w, published ?? row)), invited });
+    return ok({ ...(await summaryOf(w, { ...head, status: 'published', publishedAt: w.now, publishedById: p.personId })), invited });
   }
 }
 
@@ -188,10 +191,10 @@ export class CorrectSnapshot {
     const versions = await w.repos.publicity.versions(found.orgUnitId, found.month);
     const base = versions[versions.length - 1];
     if (!base || base.id !== found.id) return err('publicity/not_latest');
-    const before = asLists(base);
+    const before = asLists(found);
     let after: Lists = structuredClone(before);
     if (c.value.refresh) {
-      const fresh = await buildLists(w, base.orgUnitId, base.month);
+      const fresh = await buildLists(w.repos, w.config.timeZone, base.orgUnitId, base.month);
       if (!fresh) return err('publicity/not_found');
       // Keep the public texts coordinators wrote for items still unfulfilled.
       const texts = new Map(before.fulfilment.unfulfilled.map((u) => [u.code, u]));
@@ -229,14 +232,26 @@ export class CorrectSnapshot {
       ...(published ? { publishedAt: w.now, publishedById: p.personId } : {}),
     });
     if (!row) return err('publicity/not_latest');
+    const created = {
+      id: row.id,
+      orgUnitId: base.orgUnitId,
+      month: base.month,
+      version: base.version + 1,
+      status: published ? 'published' : 'draft',
+      changeSummary: c.value.summary,
+      frozenAt: w.now,
+      createdById: p.personId,
+      publishedAt: published ? w.now : null,
+      publishedById: published ? p.personId : null,
+    };
     await w.repos.console.audit({
       at: w.now,
       actorId: p.personId,
       action: 'publicity_correct',
       orgUnitId: base.orgUnitId,
       sessionId: input.sessionId ?? null,
-      detail: { month: base.month, from: base.version, version: row.version, published, changes: changes.length },
+      detail: { month: base.month, from: base.version, version: created.version, published, changes: changes.length },
     });
-    return ok({ ...(await summaryOf(w, row)), changes });
+    return ok({ ...(await summaryOf(w, created)), changes });
   }
 }

@@ -230,6 +230,10 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
     expect([v2body.version, v2body.status]).toEqual([2, 'published']);
     expect(v2body.changes.map((c) => c.field).sort()).toEqual(['promised', 'reason', 'steps']);
     expect(await h.prisma.auditLog.count({ where: { action: 'publicity_correct', orgUnitId: await unitId('S-XF') } })).toBe(1);
+    // The unit's coordinator reads both entries in the audit log; the other institute's does not.
+    const audit = (await http(base, 'GET', '/api/v1/audit?action=publicity_correct', coord)).body as { items: Array<{ action: string }> };
+    expect(audit.items.map((i) => i.action)).toEqual(['publicity_correct']);
+    expect(((await http(base, 'GET', '/api/v1/audit?action=publicity_publish', otherCoord)).body as { items: unknown[] }).items).toEqual([]);
     // Only the latest version can be corrected.
     expect(((await correct(id, { summary: '再改', items: [{ code: n.unfulfilled.code, steps: '另一步' }] })).body as { error: string }).error).toBe(
       'publicity/not_latest',

@@ -134,8 +134,8 @@ export class PublicityRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Inserts a snapshot; false when that (unit, month, version) exists already. */
-  async addSnapshot(s: NewSnapshot): Promise<SnapshotRow | null> {
+  /** Inserts a snapshot; null when that (unit, month, version) exists already. Returns its id only (the data can be large). */
+  async addSnapshot(s: NewSnapshot): Promise<{ id: string } | null> {
     const rows = await this.tx.$queryRaw<Array<{ id: string }>>`
       INSERT INTO publicity_snapshot (id, "orgUnitId", month, version, status, data, "changeSummary", changes, "frozenAt", "createdById", "publishedAt", "publishedById")
       VALUES (gen_random_uuid(), ${s.orgUnitId}::uuid, ${s.month}, ${s.version}, ${s.status}, ${JSON.stringify(s.data)}::jsonb,
@@ -143,17 +143,16 @@ export class PublicityRepository {
               ${s.publishedAt ?? null}, ${s.publishedById ?? null}::uuid)
       ON CONFLICT ("orgUnitId", month, version) DO NOTHING
       RETURNING id`;
-    const id = rows[0]?.id;
-    return id ? this.snapshot(id) : null;
+    return rows[0] ?? null;
   }
 
   snapshot(id: string): Promise<SnapshotRow | null> {
     return this.tx.publicitySnapshot.findUnique({ where: { id } });
   }
 
-  /** Every version of one unit's month, oldest first. */
-  versions(orgUnitId: string, month: string): Promise<SnapshotRow[]> {
-    return this.tx.publicitySnapshot.findMany({ where: { orgUnitId, month }, orderBy: { version: 'asc' } });
+  /** Every version of one unit's month, oldest first, without their lists (read one with `snapshot`). */
+  versions(orgUnitId: string, month: string): Promise<Array<Omit<SnapshotRow, 'data'>>> {
+    return this.tx.publicitySnapshot.findMany({ where: { orgUnitId, month }, orderBy: { version: 'asc' }, omit: { data: true } });
   }
 
   /** Snapshots of these units (newest month first), without their data. */
