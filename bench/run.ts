@@ -21,6 +21,7 @@ import {
   type ClaimRaceResult,
   type IngestResult,
 } from './desk.bench.js';
+import { MONTH_FREEZE_DEFINITION, reportsPublicitySection, type ReportsPublicityResult } from './reports-publicity.bench.js';
 import { buildIfStale, type BuildCheck } from './support/build.js';
 import { BenchContext } from './support/context.js';
 import { fmt, fmtRatio, markdownTable, verdict, type ReportRow } from './support/report.js';
@@ -111,6 +112,7 @@ const SECTIONS: ReadonlyArray<Section> = [
   claimRaceSection,
   nluSection,
   reportsSection,
+  reportsPublicitySection,
 ];
 
 interface Args {
@@ -228,6 +230,7 @@ async function main(): Promise<number> {
   const broadcast = get<BroadcastResult>(results, broadcastSection);
   const conversation = get<ConversationResult>(results, conversationSection);
   const reports = get<ReportsResult>(results, reportsSection);
+  const publicity = get<ReportsPublicityResult>(results, reportsPublicitySection);
 
   const ratios = {
     ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
@@ -332,7 +335,13 @@ async function main(): Promise<number> {
       error: errors.broadcast ?? 'not run',
     },
     conversation: conversation ?? { error: errors.conversation ?? 'not run' },
-    reports: reports ?? { dashboard_p95_ms: null, definition: REPORTS_DEFINITION, error: errors.reports ?? 'not run' },
+    // One "reports" object: each part's headline figure at the top, its details beside it.
+    reports: {
+      dashboard_p95_ms: reports?.dashboard_p95_ms ?? null,
+      month_freeze_s: publicity?.month_freeze_s ?? null,
+      dashboard: reports ?? { dashboard_p95_ms: null, definition: REPORTS_DEFINITION, error: errors.reports ?? 'not run' },
+      publicity: publicity ?? { month_freeze_s: null, definition: MONTH_FREEZE_DEFINITION, error: errors.reports_publicity ?? 'not run' },
+    },
     ratios,
     targets,
   };
@@ -414,6 +423,13 @@ async function main(): Promise<number> {
       ratio: '—',
     },
     {
+      figure: `Month-end freeze of the four lists (${publicity?.month_freeze_units ?? 'n/a'} units, ${publicity?.month_freeze_needs ?? 'n/a'} needs)`,
+      value: fmt(publicity?.month_freeze_s, ' s', 2),
+      target: '—',
+      baseline: `slowest unit ${fmt(publicity?.month_freeze_max_unit_ms, ' ms')}`,
+      ratio: '—',
+    },
+    {
       figure: 'Claim race: trials / double winners',
       value: race ? `${race.trials} / ${race.double_winners}` : 'n/a',
       target: `0: ${verdict(targets[2]!.met)}`,
@@ -469,7 +485,8 @@ async function main(): Promise<number> {
         ? `- **broadcast**: ${BROADCAST_DEFINITION} Delivery in PostgreSQL: ${broadcast.delivery.sent} sent, ${broadcast.delivery.failed} failed, ${broadcast.delivery.uncertain} uncertain, ${broadcast.delivery.pending_or_sending} still pending; ${broadcast.missing} recipients without a message at the fake; steady ${fmt(broadcast.steady_per_s)}/s (bulk share ${broadcast.bulk_per_second}/s), first message after ${fmt(broadcast.first_message_ms, ' ms')}, ${broadcast.slow_seconds} seconds under 25 call messages; all sends meanwhile ${fmt(broadcast.all_sends_per_s)}/s (${broadcast.other_sends_during} not call messages); 429s by rule ${JSON.stringify(broadcast.rejected_by)}; ${broadcast.cards_during.needs} needs submitted during it (one every ${broadcast.cards_during.interval_ms / 1000} s over ${broadcast.cards_during.groups} groups).`
         : null,
       conversation ? `- **conversation**: ${conversation.definition}` : null,
-      reports ? `- **reports**: ${reports.definition}` : null,
+      reports ? `- **reports (dashboard)**: ${reports.definition}` : null,
+      publicity ? `- **reports (month-end freeze)**: ${publicity.definition}` : null,
       `- **grammY baseline**: ${grammy?.what ?? 'not run'}.`,
       `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
       ingest

@@ -22,6 +22,7 @@ import {
   languageButton,
   rateButton,
   releaseButton,
+  scoreButton,
   setOffButton,
   takeButton,
   takeDirectButton,
@@ -49,6 +50,7 @@ const CASES: Array<[ButtonDef<object>, object[]]> = [
   [hoursButton, [0.25, 0.5, 1.5, 2, 8, 24].map((hours) => ({ claimId: id, hours }))],
   [confirmButton, [true, false].map((yes) => ({ needId: id, yes }))],
   [rateButton, [1, 2, 3, 4, 5].map((score) => ({ needId: id, score }))],
+  [scoreButton, [1, 2, 3, 4, 5].map((score) => ({ needId: id, score }))],
   [cancelNeedButton, [{ needId: id }]],
   [approveButton, [true, false].map((approve) => ({ membershipId: id, approve }))],
   [bindButton, [{ teamId: id }]],
@@ -76,14 +78,14 @@ describe('the buttons of the features', () => {
       (v): v is ButtonDef<object> => typeof v === 'object' && v !== null && 'tag' in v && 'fields' in v,
     );
     expect(new Set(exported)).toEqual(new Set(CASES.map(([def]) => def).filter((d) => d !== flowButton)));
-    expect(exported).toHaveLength(17);
+    expect(exported).toHaveLength(18);
   });
 
   it('gives every button its own tag', () => {
     const tags = CASES.map(([def]) => def.tag);
     expect(new Set(tags).size).toBe(tags.length);
     expect(registry.size).toBe(CASES.length);
-    expect(tags.sort()).toEqual(['bt', 'ca', 'cf', 'ck', 'cm', 'cx', 'dn', 'f', 'go', 'hr', 'lg', 'lt', 'nm', 'rl', 'rt', 'td', 'tk', 'va']);
+    expect(tags.sort()).toEqual(['bt', 'ca', 'cf', 'ck', 'cm', 'cx', 'dn', 'f', 'go', 'hr', 'lg', 'lt', 'nm', 'ps', 'rl', 'rt', 'td', 'tk', 'va']);
   });
 
   it('signs every button but the dialogue one', () => {

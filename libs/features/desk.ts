@@ -19,6 +19,7 @@ import { RoutingFeature, routingChat, routingJobs } from './routing/index.js';
 import { SessionsFeature, sessionsChat } from './sessions/index.js';
 import { ConsoleFeature } from './console/index.js';
 import { ReportsFeature, reportsJobs } from './reports/index.js';
+import { PublicityFeature, publicityChat, publicityJobs } from './publicity/index.js';
 import { TeamsFeature, teamsChat } from './teams/index.js';
 import { VolunteersFeature, volunteersChat } from './volunteers/index.js';
 
@@ -38,6 +39,7 @@ export class Desk {
   readonly privacy = new PrivacyFeature();
   readonly console = new ConsoleFeature();
   readonly reports = new ReportsFeature();
+  readonly publicity = new PublicityFeature();
   readonly calls: CallsFeature;
 
   constructor(readonly deps: DeskDeps) {
@@ -67,6 +69,7 @@ export class Desk {
       privacyChat(this.privacy),
       emergencyChat(this.emergency),
       callsChat(this.calls),
+      publicityChat(this.publicity),
     ];
   }
 
@@ -101,6 +104,7 @@ export class Desk {
       callsJobs(this.uow, prisma, config, this.calls, logger),
       privacyJobs(this.uow, this.privacy),
       reportsJobs(this.uow, config, this.reports, logger),
+      publicityJobs(this.uow, this.publicity),
     ];
   }
 }

@@ -16,3 +16,4 @@ export * from './sessions/index.js';
 export * from './console/index.js';
 export * from './reports/index.js';
 export * from './calls/index.js';
+export * from './publicity/index.js';

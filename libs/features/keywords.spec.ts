@@ -19,6 +19,7 @@ import {
   myNeedsKeyword,
   rateKeyword,
   releaseKeyword,
+  scoreKeyword,
   setOffKeyword,
   takeKeyword,
 } from './index.js';
@@ -69,6 +70,11 @@ const CASES: Case[] = [
       { code: 'N-0042', reason: '事'.repeat(200) },
     ],
     misses: ['放弃', '放弃 临时有事', '放弃 N-0042x', `放弃 N-0042 ${'事'.repeat(201)}`],
+  },
+  {
+    def: def(scoreKeyword),
+    args: [{ code: FULL }, { code: 'N-0042' }],
+    misses: ['点评', '点评 很好', '点评 N-0042x', '点评 N-0042 5', '我要点评 N-0042'],
   },
   {
     def: def(rateKeyword),
@@ -164,6 +170,7 @@ describe('the keywords of the features', () => {
         'link',
         'my',
         'language',
+        'publicity-score',
         'rate',
         'release',
         'set_off',

@@ -79,6 +79,8 @@ const TABLES = [
   'report_volunteer_day',
   'report_team_day',
   'report_check',
+  'publicity_snapshot',
+  'publicity_score',
 ];
 
 /** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */

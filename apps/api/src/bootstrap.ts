@@ -41,6 +41,8 @@ export async function startApi(config: AppConfig): Promise<INestApplication> {
   });
   useStructuredLogs(app);
   app.useBodyParser('json', { limit: API_BODY_LIMIT });
+  // The public 公示 page's score form (no script: a plain urlencoded post).
+  app.useBodyParser('urlencoded', { limit: '2kb', extended: false });
   app.use(httpSecurity(config.api.allowedHosts));
   app.use('/api/docs', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Content-Security-Policy', DOCS_CSP);

@@ -134,6 +134,8 @@ export interface AppConfig {
   claims: ClaimsConfig;
   volunteerAutoApprove: boolean;
   maxNeedText: number;
+  /** 张榜公示: days a resident's one-time scoring code stays valid. */
+  publicity: { scoreCodeDays: number };
   reconcileIntervalSeconds: number;
   outboxPollMs: number;
   /** Duplicate-update markers older than this are pruned by the worker's reconciler. */
@@ -358,6 +360,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     volunteerAutoApprove: e.VOLUNTEER_AUTO_APPROVE,
     maxNeedText: e.MAX_NEED_TEXT,
+    publicity: { scoreCodeDays: e.PUBLICITY_SCORE_CODE_DAYS },
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     outboxPollMs: e.OUTBOX_POLL_MS,
     processedUpdateKeepHours: e.PROCESSED_UPDATE_KEEP_HOURS,

@@ -132,6 +132,8 @@ export const envSchema = z
     CLAIM_RELEASE_WINDOW_HOURS: z.coerce.number().positive().default(24),
     VOLUNTEER_AUTO_APPROVE: bool.default(false),
     MAX_NEED_TEXT: int(2000, 100),
+    // 张榜公示: how long a resident's one-time scoring code (落实清单点评表) stays valid.
+    PUBLICITY_SCORE_CODE_DAYS: int(30, 1),
     RECONCILE_INTERVAL_SECONDS: int(60, 1),
     OUTBOX_POLL_MS: int(500, 10),
     // The report rollups' drift check: one run per this many minutes, recomputing today, yesterday

@@ -12,6 +12,7 @@ export * from './repositories/throttle.repository.js';
 export * from './repositories/privacy.repository.js';
 export * from './repositories/console.repository.js';
 export * from './repositories/report.repository.js';
+export * from './repositories/publicity.repository.js';
 export * from './personal-data.js';
 export * from './repos.js';
 export * from './seed/categories.js';

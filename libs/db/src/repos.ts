@@ -6,6 +6,7 @@ import { EmergencyRepository } from './repositories/emergency.repository.js';
 import { MessagingRepository } from './repositories/messaging.repository.js';
 import { NeedRepository } from './repositories/need.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
+import { PublicityRepository } from './repositories/publicity.repository.js';
 import { PrivacyRepository } from './repositories/privacy.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
 import { ReportRepository } from './repositories/report.repository.js';
@@ -28,6 +29,7 @@ export class Repos {
   readonly privacy: PrivacyRepository;
   readonly console: ConsoleRepository;
   readonly reports: ReportRepository;
+  readonly publicity: PublicityRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -43,5 +45,6 @@ export class Repos {
     this.privacy = new PrivacyRepository(tx);
     this.console = new ConsoleRepository(tx);
     this.reports = new ReportRepository(tx);
+    this.publicity = new PublicityRepository(tx);
   }
 }

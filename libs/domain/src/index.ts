@@ -11,6 +11,7 @@ export * from './routing/routing.js';
 export * from './routing/sla.js';
 export * from './recognition/recognition.js';
 export * from './privacy/masking.js';
+export * from './publicity/month.js';
 export * from './intake/intake-rules.js';
 export * from './messaging/out-message.js';
 export * from './messaging/purpose-keys.js';

@@ -16,6 +16,7 @@ import { emergency } from './messages/emergency.js';
 import { consoleMessages } from './messages/console.js';
 import { language } from './messages/language.js';
 import { web } from './messages/web.js';
+import { publicity } from './messages/publicity.js';
 
 export const NAMESPACES = {
   common,
@@ -33,6 +34,7 @@ export const NAMESPACES = {
   console: consoleMessages,
   language,
   web,
+  publicity,
 } as const;
 
 export const CATALOGUE = {
@@ -51,6 +53,7 @@ export const CATALOGUE = {
   ...consoleMessages,
   ...language,
   ...web,
+  ...publicity,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -16,6 +16,7 @@ const SAMPLES: { [K in JobName]: JobPayloads[K] } = {
   'refresh-tally': { callId: randomUUID(), slot: 885_214_407 },
   'call-timer': { callId: randomUUID(), kind: 'remind-1440' },
   'reports-check': { slot: 493_344 },
+  'publicity-freeze': { unitId: randomUUID(), month: '2026-11' },
 };
 const NAMES = Object.keys(SAMPLES) as JobName[];
 const idOf = <K extends JobName>(name: K) => jobIdFor(name, SAMPLES[name]);
@@ -67,6 +68,7 @@ describe('JOB_QUEUE', () => {
       'refresh-tally': 'calls',
       'call-timer': 'calls',
       'reports-check': 'timers',
+      'publicity-freeze': 'timers',
     });
     expect(new Set(Object.values(JOB_QUEUE))).toEqual(new Set(Object.values(QueueName)));
   });

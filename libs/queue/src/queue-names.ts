@@ -26,6 +26,8 @@ export interface JobPayloads {
   'call-timer': { callId: string; kind: string };
   /** The report rollups' drift check for one REPORT_CHECK_MINUTES slot (docs/reports.md). */
   'reports-check': { slot: number };
+  /** 张榜公示: freeze one unit's month (YYYY-MM in TIME_ZONE) as snapshot version 1. */
+  'publicity-freeze': { unitId: string; month: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -40,6 +42,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'refresh-tally': QueueName.Calls,
   'call-timer': QueueName.Calls,
   'reports-check': QueueName.Timers,
+  'publicity-freeze': QueueName.Timers,
 };
 
 /** Deterministic job ids: adding the same job twice is a no-op while the first exists. */

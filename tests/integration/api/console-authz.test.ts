@@ -24,6 +24,10 @@ const PUBLIC = new Set([
   'GET /api/v1/auth/link/:token',
   'GET /api/v1/auth/demo/personas',
   'POST /api/v1/auth/demo/login',
+  // The public 公示 page and its score form (tests/integration/publicity).
+  'GET /gongshi/:unit/:month',
+  'GET /gongshi/:unit/:month/:version',
+  'POST /gongshi/:unit/:month/score',
 ]);
 
 /** Swagger's own routes (the document and the reference page's files). */
@@ -36,6 +40,9 @@ interface Ctx {
   /** Another live session of the same person, and one of someone else. */
   ownOther: string;
   foreign: string;
+  /** A fresh draft snapshot of S-XF (every role below reads it), and one of S-XS. */
+  snapshot: string;
+  foreignSnapshot: string;
 }
 
 interface Case {
@@ -66,10 +73,26 @@ const CASES: Record<string, Case> = {
   // tests/integration/reports).
   'GET /api/v1/reports/overview': { path: () => '/api/v1/reports/overview', allowed: () => true, scoped: false },
   'GET /api/v1/reports/charts': { path: () => '/api/v1/reports/charts', allowed: () => true, scoped: false },
+  'GET /api/v1/publicity/snapshots': { path: () => '/api/v1/publicity/snapshots', allowed: () => true, scoped: false },
+  'GET /api/v1/publicity/snapshots/:id': { path: (c) => `/api/v1/publicity/snapshots/${c.snapshot}`, allowed: (_r, s) => s, scoped: true },
+  'POST /api/v1/publicity/snapshots/:id/publish': {
+    path: (c) => `/api/v1/publicity/snapshots/${c.snapshot}/publish`,
+    body: {},
+    allowed: (r, s) => s && (r === 'admin' || r === 'coordinator'),
+    scoped: true,
+  },
+  'POST /api/v1/publicity/snapshots/:id/corrections': {
+    path: (c) => `/api/v1/publicity/snapshots/${c.snapshot}/corrections`,
+    body: { summary: '补充原因', items: [{ code: 'N-20000101-0001', reason: '场地维修中' }] },
+    allowed: (r, s) => s && (r === 'admin' || r === 'coordinator'),
+    scoped: true,
+  },
 };
 
 const outOfScopePath = (key: string, c: Ctx): string => {
   if (key === 'DELETE /api/v1/auth/sessions/:id') return `/api/v1/auth/sessions/${c.foreign}`;
+  if (key.startsWith('GET /api/v1/publicity/snapshots/:id')) return `/api/v1/publicity/snapshots/${c.foreignSnapshot}`;
+  if (key.startsWith('POST /api/v1/publicity/snapshots/:id/')) return `/api/v1/publicity/snapshots/${c.foreignSnapshot}/${key.split('/').pop()!}`;
   if (key === 'GET /api/v1/needs/:id') return `/api/v1/needs/${c.outOfScope}`;
   return `/api/v1/needs/${c.outOfScope}/reveal`;
 };
@@ -83,6 +106,35 @@ describe('Console API authorisation matrix and bad input', () => {
   const people = {} as Record<Role, string>;
   const needs = { xf: '', xs: '', xfCode: '', xsCode: '' };
   let stranger = '';
+  let months = 0;
+
+  /** A draft snapshot of a unit for a month nobody used yet (one unfulfilled item to correct). */
+  async function draftSnapshot(unitCode: string): Promise<string> {
+    const u = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: unitCode } });
+    const n = months++;
+    const month = `${2000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+    const item = {
+      code: 'N-20000101-0001',
+      station: u.name,
+      stationEn: u.name,
+      category: 'elderly',
+      beneficiary: 'elderly',
+      promised: '2000-02-01',
+      reason: null,
+      steps: null,
+    };
+    const data = {
+      unit: { code: u.code, name: u.name, nameEn: u.name, tier: u.tier },
+      month,
+      timeZone: 'Asia/Shanghai',
+      categories: [],
+      needs: { total: 0, byCategory: [], byStation: [], items: [] },
+      services: [],
+      resources: { teams: [], talents: [], venuesRecorded: false },
+      fulfilment: { fulfilled: [], unfulfilled: [item] },
+    };
+    return (await h.prisma.publicitySnapshot.create({ data: { orgUnitId: u.id, month, version: 1, data } })).id;
+  }
 
   async function grant(role: string, unit: string, name: string): Promise<string> {
     const u = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: unit } });
@@ -158,6 +210,8 @@ describe('Console API authorisation matrix and bad input', () => {
           outOfScope: role === 'admin' ? randomUUID() : needs.xs,
           ownOther: (await sessionRow(h.prisma, pid)).id,
           foreign: (await sessionRow(h.prisma, stranger)).id,
+          snapshot: await draftSnapshot('S-XF'),
+          foreignSnapshot: role === 'admin' ? randomUUID() : await draftSnapshot('S-XS'),
         });
         const call = async (caller: Caller, path: string) => http(base, method, path, { ...caller, headers: { origin, ...(caller.headers ?? {}) } }, c.body);
         const variants: Array<[string, (s: Awaited<ReturnType<typeof sessionRow>>) => Caller, boolean]> = [
@@ -277,6 +331,12 @@ describe('Console API authorisation matrix and bad input', () => {
       ['POST', '/api/v1/auth/demo/login', { persona: 'demo-coord-dh', as: 'admin' }],
       ['POST', '/api/v1/auth/login-codes', { personId: randomUUID() }],
       ['GET', '/api/v1/auth/link/short', undefined],
+      ['GET', '/api/v1/publicity/snapshots?month=2026-13', undefined],
+      ['GET', '/api/v1/publicity/snapshots?extra=1', undefined],
+      ['GET', '/api/v1/publicity/snapshots/not-a-uuid', undefined],
+      ['POST', `/api/v1/publicity/snapshots/${randomUUID()}/publish`, { force: true }],
+      ['POST', `/api/v1/publicity/snapshots/${randomUUID()}/corrections`, {}],
+      ['POST', `/api/v1/publicity/snapshots/${randomUUID()}/corrections`, { summary: 'x', items: [{ code: 'N-1', reason: 'y'.repeat(201) }] }],
     ];
     for (const [method, path, body] of bad) {
       const r = await http(base, method, path, caller, body);

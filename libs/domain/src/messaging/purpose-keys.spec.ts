@@ -30,6 +30,8 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   needVerified: [PurposeKey.needVerified(NEED), `need.${NEED}.coordinator_confirmed`],
   needCancelled: [PurposeKey.needCancelled(NEED), `need.${NEED}.cancelled`],
   needUnfulfilled: [PurposeKey.needUnfulfilled(NEED), `need.${NEED}.unfulfilled`],
+  needScoreInvite: [PurposeKey.needScoreInvite(NEED, 'abc'), `need.${NEED}.score_invite.abc`],
+  needScored: [PurposeKey.needScored(NEED), `need.${NEED}.scored`],
   messagesOfNeed: [PurposeKey.messagesOfNeed(NEED), `need.${NEED}.`],
   jobCard: [PurposeKey.jobCard(DISPATCH, CHAT), `card.${DISPATCH}.${CHAT}`],
   directCard: [PurposeKey.directCard(DISPATCH, PERSON), `card.${DISPATCH}.p.${PERSON}`],

@@ -30,6 +30,9 @@ export const PurposeKey = {
   needVerified: (needId: Id) => `need.${needId}.coordinator_confirmed`,
   needCancelled: (needId: Id) => `need.${needId}.cancelled`,
   needUnfulfilled: (needId: Id) => `need.${needId}.unfulfilled`,
+  /** 落实清单点评表: the invite to score (one per issued code). */
+  needScoreInvite: (needId: Id, stamp: string) => `need.${needId}.score_invite.${stamp}`,
+  needScored: (needId: Id) => `need.${needId}.scored`,
   /** Every status message about one need (erasure deletes them). */
   messagesOfNeed: (needId: Id) => `need.${needId}.`,
 
@@ -85,7 +88,7 @@ export const PurposeKey = {
 } as const;
 
 export type AlertKind =
-  'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'dead_letter' | 'claim_timeout' | 'report_drift';
+  'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'dead_letter' | 'claim_timeout' | 'report_drift' | 'promise_overdue';
 
 /**
  * The SQL twin of `PurposeKey.callMessage`, for joins over many recipients at once (the

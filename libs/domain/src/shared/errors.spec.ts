@@ -38,6 +38,7 @@ describe('ERRORS', () => {
       'claim/cooling_off',
       'console/locked',
       'link/locked',
+      'publicity/code_locked',
       'token/locked',
     ]);
   });
@@ -45,7 +46,7 @@ describe('ERRORS', () => {
   it('answers 404 for a missing resource', () => {
     const notFound = ERROR_CODES.filter((c) => c.endsWith('/not_found'));
     // console/not_found: a missing thing and one outside the caller's scope answer alike.
-    expect(notFound).toEqual(['need/not_found', 'team/not_found', 'volunteer/not_found', 'call/not_found', 'console/not_found']);
+    expect(notFound).toEqual(['need/not_found', 'team/not_found', 'volunteer/not_found', 'call/not_found', 'console/not_found', 'publicity/not_found']);
     for (const c of notFound.filter((n) => !NOT_FOUND_AS_BAD_INPUT.includes(n))) expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 404 });
     for (const c of NOT_FOUND_AS_BAD_INPUT) expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 400 });
     expect(httpStatusOf('call/unknown_unit')).toBe(400);

@@ -85,6 +85,17 @@ export const ERRORS = {
   'console/no_session': 401,
   'console/csrf': 403,
   'console/demo_off': 404,
+  'publicity/not_found': 404,
+  'publicity/not_draft': 409,
+  'publicity/not_latest': 409,
+  'publicity/personal_data': 400,
+  'publicity/no_change': 400,
+  'publicity/unknown_item': 400,
+  'publicity/bad_code': 400,
+  'publicity/code_expired': 409,
+  'publicity/code_locked': 429,
+  'publicity/already_scored': 409,
+  'publicity/not_scorable': 409,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERRORS;
