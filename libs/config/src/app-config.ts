@@ -128,6 +128,8 @@ export interface AppConfig {
   volunteerAutoApprove: boolean;
   maxNeedText: number;
   reconcileIntervalSeconds: number;
+  /** Exports (报表): the files' directory, a download link's lifetime, a file's lifetime. */
+  exports: { dir: string; linkMinutes: number; fileHours: number };
   outboxPollMs: number;
   /** Duplicate-update markers older than this are pruned by the worker's reconciler. */
   processedUpdateKeepHours: number;
@@ -344,6 +346,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     volunteerAutoApprove: e.VOLUNTEER_AUTO_APPROVE,
     maxNeedText: e.MAX_NEED_TEXT,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+    exports: { dir: e.EXPORT_DIR, linkMinutes: e.EXPORT_LINK_MINUTES, fileHours: e.EXPORT_FILE_HOURS },
     outboxPollMs: e.OUTBOX_POLL_MS,
     processedUpdateKeepHours: e.PROCESSED_UPDATE_KEEP_HOURS,
     retention: { closedNeedDays: e.RETENTION_CLOSED_NEED_DAYS, dialogueDays: e.RETENTION_DIALOGUE_DAYS, messageDays: e.RETENTION_MESSAGE_DAYS },

@@ -121,6 +121,11 @@ export const envSchema = z
     VOLUNTEER_AUTO_APPROVE: bool.default(false),
     MAX_NEED_TEXT: int(2000, 100),
     RECONCILE_INTERVAL_SECONDS: int(60, 1),
+    // Exports (报表, docs/exports.md): where the worker writes the files, how long a download link
+    // works, and how long a finished file is kept before the worker deletes it.
+    EXPORT_DIR: z.string().min(1).default('./exports'),
+    EXPORT_LINK_MINUTES: z.coerce.number().positive().default(15),
+    EXPORT_FILE_HOURS: z.coerce.number().positive().default(24),
     OUTBOX_POLL_MS: int(500, 10),
     // Duplicate-update markers are kept this long: more than Telegram's 24 h of redelivery, less
     // than the quiet week after which Telegram may start a new update_id sequence.
