@@ -18,6 +18,7 @@ import { PrivacyFeature, privacyChat, privacyJobs } from './privacy/index.js';
 import { RoutingFeature, routingChat, routingJobs } from './routing/index.js';
 import { SessionsFeature, sessionsChat } from './sessions/index.js';
 import { ConsoleFeature } from './console/index.js';
+import { ExportsFeature, exportsJobs } from './exports/index.js';
 import { TeamsFeature, teamsChat } from './teams/index.js';
 import { VolunteersFeature, volunteersChat } from './volunteers/index.js';
 
@@ -37,9 +38,11 @@ export class Desk {
   readonly privacy = new PrivacyFeature();
   readonly console = new ConsoleFeature();
   readonly calls: CallsFeature;
+  readonly exports: ExportsFeature;
 
   constructor(readonly deps: DeskDeps) {
     this.uow = new UnitOfWork(deps);
+    this.exports = new ExportsFeature(this.uow);
     this.routing = new RoutingFeature(this.emergency);
     this.intake = new IntakeFeature(this.routing);
     this.claims = new ClaimsFeature(this.routing, this.emergency);
@@ -98,6 +101,7 @@ export class Desk {
       completionJobs(this.uow, prisma, config, this.completion),
       callsJobs(this.uow, prisma, config, this.calls, logger),
       privacyJobs(this.uow, this.privacy),
+      exportsJobs(this.uow, this.exports),
     ];
   }
 }

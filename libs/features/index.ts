@@ -15,3 +15,4 @@ export * from './privacy/index.js';
 export * from './sessions/index.js';
 export * from './console/index.js';
 export * from './calls/index.js';
+export * from './exports/index.js';

@@ -1,12 +1,14 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@baiying/config';
-import { ConsoleFeature, Desk, SessionsFeature } from '@baiying/features';
+import { ConsoleFeature, Desk, ExportsFeature, SessionsFeature } from '@baiying/features';
 import { CoreModule } from '@baiying/platform';
 import { ConsoleCookies, ConsoleSessionGuard, Public } from './http/console-auth.js';
 import { AuditController } from './v1/audit.controller.js';
 import { AuthController } from './v1/auth.controller.js';
+import { ExportsController } from './v1/exports.controller.js';
 import { NeedsController } from './v1/needs.controller.js';
+import { PullTokensController } from './v1/pull-tokens.controller.js';
 
 @Controller()
 class HealthController {
@@ -24,12 +26,13 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CoreModule.forRoot(config, 'api')],
-      controllers: [HealthController, AuthController, NeedsController, AuditController],
+      controllers: [HealthController, AuthController, NeedsController, AuditController, ExportsController, PullTokensController],
       providers: [
         ConsoleCookies,
         { provide: APP_GUARD, useClass: ConsoleSessionGuard },
         { provide: SessionsFeature, inject: [Desk], useFactory: (d: Desk) => d.sessions },
         { provide: ConsoleFeature, inject: [Desk], useFactory: (d: Desk) => d.console },
+        { provide: ExportsFeature, inject: [Desk], useFactory: (d: Desk) => d.exports },
       ],
     };
   }

@@ -11,6 +11,7 @@ export * from './repositories/dead-letter.repository.js';
 export * from './repositories/throttle.repository.js';
 export * from './repositories/privacy.repository.js';
 export * from './repositories/console.repository.js';
+export * from './repositories/export.repository.js';
 export * from './personal-data.js';
 export * from './repos.js';
 export * from './seed/categories.js';

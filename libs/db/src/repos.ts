@@ -1,6 +1,7 @@
 import type { Tx } from './prisma.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { CallRepository } from './repositories/call.repository.js';
+import { ExportRepository } from './repositories/export.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { EmergencyRepository } from './repositories/emergency.repository.js';
 import { MessagingRepository } from './repositories/messaging.repository.js';
@@ -26,6 +27,7 @@ export class Repos {
   readonly throttle: ThrottleRepository;
   readonly privacy: PrivacyRepository;
   readonly console: ConsoleRepository;
+  readonly exports: ExportRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -40,5 +42,6 @@ export class Repos {
     this.throttle = new ThrottleRepository(tx);
     this.privacy = new PrivacyRepository(tx);
     this.console = new ConsoleRepository(tx);
+    this.exports = new ExportRepository(tx);
   }
 }

@@ -16,6 +16,7 @@ import { emergency } from './messages/emergency.js';
 import { consoleMessages } from './messages/console.js';
 import { language } from './messages/language.js';
 import { web } from './messages/web.js';
+import { exportsMessages } from './messages/exports.js';
 
 export const NAMESPACES = {
   common,
@@ -33,6 +34,7 @@ export const NAMESPACES = {
   console: consoleMessages,
   language,
   web,
+  exports: exportsMessages,
 } as const;
 
 export const CATALOGUE = {
@@ -51,6 +53,7 @@ export const CATALOGUE = {
   ...consoleMessages,
   ...language,
   ...web,
+  ...exportsMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

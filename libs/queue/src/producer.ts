@@ -22,6 +22,7 @@ const DEFAULTS: { [K in JobName]: JobsOptions } = {
   'call-fanout': { attempts: 20, backoff: { type: 'exponential', delay: 1000 } },
   'refresh-tally': { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
   'call-timer': { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+  'run-export': { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
 };
 
 /** Adds typed jobs with deterministic ids. Owns one Redis connection shared by its queues. */

@@ -15,6 +15,7 @@ const SAMPLES: { [K in JobName]: JobPayloads[K] } = {
   'call-fanout': { callId: randomUUID() },
   'refresh-tally': { callId: randomUUID(), slot: 885_214_407 },
   'call-timer': { callId: randomUUID(), kind: 'remind-1440' },
+  'run-export': { exportId: randomUUID() },
 };
 const NAMES = Object.keys(SAMPLES) as JobName[];
 const idOf = <K extends JobName>(name: K) => jobIdFor(name, SAMPLES[name]);
@@ -65,6 +66,7 @@ describe('JOB_QUEUE', () => {
       'call-fanout': 'calls',
       'refresh-tally': 'calls',
       'call-timer': 'calls',
+      'run-export': 'exports',
     });
     expect(new Set(Object.values(JOB_QUEUE))).toEqual(new Set(Object.values(QueueName)));
   });

@@ -8,6 +8,8 @@ export enum QueueName {
   Bulk = 'bulk-outbound',
   /** 一呼百应: fan-out, tally refresh and call timers, consumed by the worker. */
   Calls = 'calls',
+  /** 报表: export files, built by the worker one or two at a time (long, streaming jobs). */
+  Exports = 'exports',
 }
 
 /** Job name → payload. Payloads carry ids only, never personal data. */
@@ -24,6 +26,8 @@ export interface JobPayloads {
   'refresh-tally': { callId: string; slot: number };
   /** kind: `remind-<minutes>`, `deadline`, `finish`. */
   'call-timer': { callId: string; kind: string };
+  /** Builds one export file; what to export (kind, filter, format) is on the export_job row. */
+  'run-export': { exportId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -37,6 +41,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'call-fanout': QueueName.Calls,
   'refresh-tally': QueueName.Calls,
   'call-timer': QueueName.Calls,
+  'run-export': QueueName.Exports,
 };
 
 /** Deterministic job ids: adding the same job twice is a no-op while the first exists. */

@@ -84,6 +84,9 @@ export const ERRORS = {
   'console/no_session': 401,
   'console/csrf': 403,
   'console/demo_off': 404,
+  // Exports (报表): a download link past its time or whose file was cleaned up; a file not built yet.
+  'export/link_expired': 404,
+  'export/not_ready': 409,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERRORS;
