@@ -73,6 +73,8 @@ const TABLES = [
   'erasure_log',
   'console_login',
   'audit_log',
+  'export_job',
+  'export_token',
 ];
 
 /** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */

@@ -105,16 +105,11 @@ export class PullCsv {
       write: async (out: Writable) => {
         const sink = new CsvSink(out);
         let rows = 0;
-        let complete = false;
-        try {
-          await sink.header(headerTexts(source.headers, locale));
-          for await (const batch of source.batches()) {
-            await sink.rows(batch);
-            rows += batch.length;
-          }
-          complete = true;
-          await sink.close();
-        } finally {
+        let audited = false;
+        // Audited before the response ends (a client that has the whole file finds the entry),
+        // or, when the pull broke off, afterwards with complete: false.
+        const audit = async (complete: boolean): Promise<void> => {
+          audited = true;
           await this.uow.run(async (w) => {
             await w.repos.exports.tokenUsed(row.id, w.now);
             await w.repos.console.audit({
@@ -125,6 +120,17 @@ export class PullCsv {
               detail: { tokenId: row.id, label: row.label, kind: row.kind, filter: (row.filter ?? {}) as Record<string, string>, rows, complete },
             });
           });
+        };
+        try {
+          await sink.header(headerTexts(source.headers, locale));
+          for await (const batch of source.batches()) {
+            await sink.rows(batch);
+            rows += batch.length;
+          }
+          await audit(true);
+          await sink.close();
+        } finally {
+          if (!audited) await audit(false);
         }
         return rows;
       },
