@@ -65,11 +65,12 @@ export class ListPullTokens {
 
 export class RevokePullToken {
   async execute(w: Work, p: ConsolePrincipal, input: unknown): Promise<Result<{ revoked: true }>> {
-    if (!manages(p)) return err('console/forbidden');
     const cmd = parseCommand(pullTokenIdSchema, input);
     if (!cmd.ok) return cmd;
-    // Another person's token answers like a missing one.
-    if (!(await w.repos.exports.revokeToken(cmd.value.id, p.personId, w.now))) return err('console/not_found');
+    // Another person's token answers like a missing one; one's own needs the role that makes them.
+    if (!(await w.repos.exports.tokensOf(p.personId)).some((t) => t.id === cmd.value.id)) return err('console/not_found');
+    if (!manages(p)) return err('console/forbidden');
+    await w.repos.exports.revokeToken(cmd.value.id, p.personId, w.now);
     return ok({ revoked: true });
   }
 }
