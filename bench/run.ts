@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { ROOT } from '../scripts/db-tools.js';
 import { conversationSection, type ConversationResult } from './conversation.bench.js';
+import { reportsSection, type ReportsExportResult } from './reports-exports.bench.js';
 import { BROADCAST_DEFINITION, broadcastSection, type BroadcastResult } from './broadcast.bench.js';
 import { bullmqBaselineSection, grammyBaselineSection, type BullmqBaselineResult, type GrammyBaselineResult } from './baselines.bench.js';
 import {
@@ -109,6 +110,7 @@ const SECTIONS: ReadonlyArray<Section> = [
   grammyBaselineSection,
   claimRaceSection,
   nluSection,
+  reportsSection,
 ];
 
 interface Args {
@@ -225,6 +227,7 @@ async function main(): Promise<number> {
   const nlu = get<NluResult>(results, nluSection);
   const broadcast = get<BroadcastResult>(results, broadcastSection);
   const conversation = get<ConversationResult>(results, conversationSection);
+  const reports = get<ReportsExportResult>(results, reportsSection);
 
   const ratios = {
     ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
@@ -329,6 +332,7 @@ async function main(): Promise<number> {
       error: errors.broadcast ?? 'not run',
     },
     conversation: conversation ?? { error: errors.conversation ?? 'not run' },
+    reports: reports ?? { error: errors.reports ?? 'not run' },
     ratios,
     targets,
   };
