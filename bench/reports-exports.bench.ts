@@ -20,6 +20,8 @@ export interface ReportsExportResult {
   export_xlsx_mb: number | null;
   export_csv_rows_per_s: number | null;
   export_csv_seconds: number | null;
+  /** The worker's RSS before the first export (its baseline). */
+  worker_start_rss_mb: number | null;
   seed_seconds: number;
   definition: string;
 }
@@ -70,10 +72,10 @@ export async function seedExportNeeds(prisma: PrismaClient, n: number, descripti
   await prisma.$executeRawUnsafe('ANALYZE need, dispatch, claim, service_record, rating');
 }
 
-function vmHwmMb(pid: number | undefined): number | null {
+function vmMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | null {
   if (pid === undefined) return null;
   try {
-    const kb = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    const kb = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Math.round(Number(kb) / 102.4) / 10 : null;
   } catch {
     return null;
@@ -88,6 +90,8 @@ export async function runReportsExportBench(ctx: BenchContext, n: number): Promi
   const seedSeconds = Math.round((Date.now() - seedStart) / 100) / 10;
   ctx.log(`  reports: ${n} needs seeded in ${seedSeconds} s`);
   const worker = await startApp('worker', { ...ctx.baseEnv(), EXPORT_DIR: dir }, /startup reconcile/);
+  const startRss = vmMb(worker.pid, 'VmRSS');
+  ctx.log(`  reports: worker RSS at start ${startRss ?? '?'} MB`);
   try {
     const admin = (await ctx.prisma.channelIdentity.findFirstOrThrow({ where: { externalId: 'demo-coord-county' } })).personId;
     const desk = ctx.deskOn(ctx.prisma);
@@ -116,7 +120,7 @@ export async function runReportsExportBench(ctx: BenchContext, n: number): Promi
     const csv = await run('csv');
     ctx.log(`  reports: csv ${csv.rows} rows in ${csv.seconds} s (${Math.round(csv.rows / csv.seconds)} rows/s)`);
     if (xlsx.rows !== n || csv.rows !== n) throw new Error(`exported ${xlsx.rows} / ${csv.rows} rows of ${n}`);
-    const rss = vmHwmMb(worker.pid);
+    const rss = vmMb(worker.pid, 'VmHWM');
     ctx.log(`  reports: worker peak RSS ${rss ?? '?'} MB`);
     return {
       rows: n,
@@ -126,6 +130,7 @@ export async function runReportsExportBench(ctx: BenchContext, n: number): Promi
       export_xlsx_mb: Math.round(xlsx.bytes / 1e5) / 10,
       export_csv_rows_per_s: Math.round(csv.rows / csv.seconds),
       export_csv_seconds: Math.round(csv.seconds * 10) / 10,
+      worker_start_rss_mb: startRss,
       seed_seconds: seedSeconds,
       definition: EXPORT_DEFINITION,
     };

@@ -3,7 +3,7 @@
 // resolved here from the principal and the filter exactly as the needs list resolves it; masked
 // unless `reveal` (then names in full, and the needs' phone and address, decrypted).
 import { ancestry, maskName, starLevel } from '@baiying/domain';
-import type { NeedScopeFilter, Repos } from '@baiying/db';
+import type { ExportRepository, NeedScopeFilter, Repos } from '@baiying/db';
 import type { FieldCipher } from '@baiying/crypto';
 import { t, type Locale, type MessageKey } from '@baiying/i18n';
 import type { ConsolePrincipal } from '../sessions/index.js';
@@ -62,6 +62,8 @@ export class LocalTime {
 
 export interface SourceContext {
   repos: Repos;
+  /** Where the rows are read (the bulk pg reader in the worker and pulls; Prisma otherwise). */
+  rows: ExportRepository;
   cipher: FieldCipher;
   timeZone: string;
   locale: Locale;
@@ -146,12 +148,12 @@ export async function resolveSource(ctx: SourceContext, kind: Exclude<ExportKind
         source: {
           sheet: 'export.sheet.needs',
           headers: headers.map(h),
-          count: () => (f.stationIds.length ? repos.exports.countNeeds(f) : Promise.resolve(0)),
+          count: () => (f.stationIds.length ? ctx.rows.countNeeds(f) : Promise.resolve(0)),
           async *batches() {
             if (!f.stationIds.length) return;
             let after: { at: Date; id: string } | null = null;
             for (;;) {
-              const rows = await repos.exports.needBatch(f, after, BATCH, reveal);
+              const rows = await ctx.rows.needBatch(f, after, BATCH, reveal);
               if (rows.length === 0) return;
               yield rows.map((n) => {
                 const row: Cell[] = [
@@ -186,12 +188,12 @@ export async function resolveSource(ctx: SourceContext, kind: Exclude<ExportKind
       source: {
         sheet: 'export.sheet.service_records',
         headers: ['code', 'category', 'station', 'volunteer', 'hours', 'record_status', 'done_at', 'credited_at', 'credited_by'].map(h),
-        count: () => (f.stationIds.length ? repos.exports.countServiceRecords(f) : Promise.resolve(0)),
+        count: () => (f.stationIds.length ? ctx.rows.countServiceRecords(f) : Promise.resolve(0)),
         async *batches() {
           if (!f.stationIds.length) return;
           let after: { at: Date; id: string } | null = null;
           for (;;) {
-            const rows = await repos.exports.serviceRecordBatch(f, after, BATCH);
+            const rows = await ctx.rows.serviceRecordBatch(f, after, BATCH);
             if (rows.length === 0) return;
             yield rows.map((r) => [
               r.code,
@@ -221,12 +223,12 @@ export async function resolveSource(ctx: SourceContext, kind: Exclude<ExportKind
       source: {
         sheet: 'export.sheet.volunteers',
         headers: ['volunteer', 'station', 'status', 'registered_at', 'total_hours', 'stars', 'jobs', 'avg_rating'].map(h),
-        count: () => (stations.length ? repos.exports.countVolunteers(stations) : Promise.resolve(0)),
+        count: () => (stations.length ? ctx.rows.countVolunteers(stations) : Promise.resolve(0)),
         async *batches() {
           if (!stations.length) return;
           let after: string | null = null;
           for (;;) {
-            const rows = await repos.exports.volunteerBatch(stations, after, BATCH);
+            const rows = await ctx.rows.volunteerBatch(stations, after, BATCH);
             if (rows.length === 0) return;
             yield rows.map((v) => [
               person(v.displayName),
@@ -255,12 +257,12 @@ export async function resolveSource(ctx: SourceContext, kind: Exclude<ExportKind
     source: {
       sheet: 'export.sheet.calls',
       headers: ['call', 'call_title', 'call_unit', 'starts_at', 'volunteer', 'answer', 'roster', 'checked_in', 'checked_out', 'hours'].map(h),
-      count: () => (units.length ? repos.exports.countAttendance(units, from, to) : Promise.resolve(0)),
+      count: () => (units.length ? ctx.rows.countAttendance(units, from, to) : Promise.resolve(0)),
       async *batches() {
         if (!units.length) return;
         let after: { callId: string; personId: string } | null = null;
         for (;;) {
-          const rows = await repos.exports.attendanceBatch(units, from, to, after, BATCH);
+          const rows = await ctx.rows.attendanceBatch(units, from, to, after, BATCH);
           if (rows.length === 0) return;
           yield rows.map((r) => [
             r.code,

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { Repos, type ExportJobRow } from '@baiying/db';
+import { bulkRowQuery, ExportRepository, Repos, type ExportJobRow } from '@baiying/db';
 import { err, ok, type Result } from '@baiying/domain';
 import { asLocale, t, type Locale } from '@baiying/i18n';
 import { parseCommand, type JobControl, type UnitOfWork, type Work } from '@baiying/kernel';
@@ -79,7 +79,7 @@ function view(w: Work, j: ExportJobRow): ExportView {
 const mayReveal = (p: ConsolePrincipal, unitIds: string[]): boolean => p.revealUnitIds.length > 0 && unitIds.every((id) => p.revealUnitIds.includes(id));
 
 function sourceContext(w: Work, p: ConsolePrincipal, locale: Locale, reveal: boolean): SourceContext {
-  return { repos: w.repos, cipher: w.deps.cipher, timeZone: w.config.timeZone, locale, principal: p, reveal };
+  return { repos: w.repos, rows: w.repos.exports, cipher: w.deps.cipher, timeZone: w.config.timeZone, locale, principal: p, reveal };
 }
 
 export class RequestExport {
@@ -162,6 +162,9 @@ export class DownloadExport {
 
 class Stopping extends Error {}
 
+/** Export rows through pg directly (see bulkRowQuery): millions of rows, not through the engine. */
+export const bulkRows = (uow: UnitOfWork): ExportRepository => new ExportRepository(uow.deps.prisma, bulkRowQuery(uow.deps.config.databaseUrl));
+
 /** Progress is written at most this often (ms). */
 const PROGRESS_EVERY_MS = 1000;
 
@@ -232,7 +235,15 @@ export class RunExport {
       return plan.write(part);
     }
     const kind = job.kind as Exclude<ExportKind, 'assessment'>;
-    const ctx: SourceContext = { repos, cipher: this.uow.deps.cipher, timeZone: this.uow.deps.config.timeZone, locale, principal: p, reveal: job.reveal };
+    const ctx: SourceContext = {
+      repos,
+      rows: bulkRows(this.uow),
+      cipher: this.uow.deps.cipher,
+      timeZone: this.uow.deps.config.timeZone,
+      locale,
+      principal: p,
+      reveal: job.reveal,
+    };
     const { source, unitIds } = await resolveSource(ctx, kind, job.filter);
     if (job.reveal && !mayReveal(p, unitIds)) return refuse('no longer allowed to reveal');
     const total = await source.count();

@@ -11,7 +11,7 @@ import { parseCommand, type UnitOfWork, type Work } from '@baiying/kernel';
 import { consolePrincipal, type ConsolePrincipal } from '../sessions/index.js';
 import { CsvSink } from './export-sinks.js';
 import { headerTexts, resolveSource } from './export-sources.js';
-import { hashPullToken } from './exports.usecase.js';
+import { bulkRows, hashPullToken } from './exports.usecase.js';
 import { pullTokenIdSchema, pullTokenRequestSchema, pullTokenSchema, type ExportKind } from './exports.schemas.js';
 
 export interface PullTokenView {
@@ -97,7 +97,7 @@ export class PullCsv {
     const person = await repos.people.person(row.personId);
     const locale = asLocale(person?.locale);
     const { source } = await resolveSource(
-      { repos, cipher: this.uow.deps.cipher, timeZone: this.uow.deps.config.timeZone, locale, principal: p, reveal: false },
+      { repos, rows: bulkRows(this.uow), cipher: this.uow.deps.cipher, timeZone: this.uow.deps.config.timeZone, locale, principal: p, reveal: false },
       row.kind as Exclude<ExportKind, 'assessment'>,
       row.filter,
     );

@@ -170,6 +170,9 @@ describe('Exports (报表)', () => {
     ).toEqual(codes);
     const taken = rows.slice(1).find((r) => r[8] !== null && r[8] !== undefined)!;
     expect(taken.slice(6, 9)).toEqual(['station', expect.any(String) as unknown, '欧**国']);
+    // Times in the desk's zone (Asia/Shanghai, UTC+8), read as UTC from PostgreSQL.
+    const createdAt = (await h.prisma.need.findUniqueOrThrow({ where: { code: String(taken[0]) } })).createdAt;
+    expect(taken[9]).toBe(new Date(createdAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
     expect(taken[12]).toBe(2);
     expect(taken[13]).toBe(5);
     expect(leaks(JSON.stringify(rows))).toEqual([]);

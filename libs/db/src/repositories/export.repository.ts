@@ -1,7 +1,11 @@
 // Exports (报表): the export_job and export_token rows, and the reads behind the export files —
 // keyset batches (never OFFSET, never the whole result at once) so a million rows stream through
 // bounded memory, and the per-station aggregates of the monthly assessment workbook.
+import pg from 'pg';
 import { Prisma, type Tx } from '../prisma.js';
+
+/** Runs one read query; the default goes through Prisma, the bulk one through pg directly. */
+export type RowQuery = <T>(sql: Prisma.Sql) => Promise<T[]>;
 
 export interface ExportJobRow {
   id: string;
@@ -153,7 +157,14 @@ const JOB_VIEW = {
 } as const;
 
 export class ExportRepository {
-  constructor(private readonly tx: Tx) {}
+  private readonly query: RowQuery;
+
+  constructor(
+    private readonly tx: Tx,
+    query?: RowQuery,
+  ) {
+    this.query = query ?? (<T>(sql: Prisma.Sql) => this.tx.$queryRaw<T[]>(sql));
+  }
 
   createJob(j: NewExportJob): Promise<ExportJobRow> {
     return this.tx.exportJob.create({ data: j, select: JOB_VIEW });
@@ -245,7 +256,7 @@ export class ExportRepository {
   }
 
   async countNeeds(f: NeedScopeFilter): Promise<number> {
-    const r = await this.tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM need n WHERE ${this.needWhere(f)}`;
+    const r = await this.query<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM need n WHERE ${this.needWhere(f)}`);
     return r[0]?.n ?? 0;
   }
 
@@ -257,7 +268,7 @@ export class ExportRepository {
   needBatch(f: NeedScopeFilter, after: { at: Date; id: string } | null, take: number, withContact: boolean): Promise<NeedExportRow[]> {
     const keyset = after ? Prisma.sql`AND (n."createdAt", n.id) < (${after.at}, ${after.id}::uuid)` : Prisma.empty;
     const contact = withContact ? Prisma.sql`n."phoneEnc", n."addressEnc"` : Prisma.sql`NULL::text AS "phoneEnc", NULL::text AS "addressEnc"`;
-    return this.tx.$queryRaw<NeedExportRow[]>`
+    return this.query<NeedExportRow>(Prisma.sql`
       SELECT n.id, n.code, n.status::text AS status, n."categoryCode", n."stationId", n.urgency, n.beneficiary, n."createdAt",
              d.tier::text AS "takenTier", t.code AS "teamCode", t.name AS "teamName", c."createdAt" AS "takenAt",
              p."displayName" AS "volunteerName", sr.hours::float8 AS hours, sr."finishedAt" AS "doneAt", r.score, ${contact}
@@ -273,35 +284,35 @@ export class ExportRepository {
       LEFT JOIN rating r ON r."needId" = n.id
       WHERE ${this.needWhere(f)} ${keyset}
       ORDER BY n."createdAt" DESC, n.id DESC
-      LIMIT ${take}`;
+      LIMIT ${take}`);
   }
 
   async countServiceRecords(f: NeedScopeFilter): Promise<number> {
-    const r = await this.tx.$queryRaw<Array<{ n: number }>>`
-      SELECT count(*)::int AS n FROM service_record sr JOIN need n ON n.id = sr."needId" WHERE ${this.needWhere(f)}`;
+    const r = await this.query<{ n: number }>(Prisma.sql`
+      SELECT count(*)::int AS n FROM service_record sr JOIN need n ON n.id = sr."needId" WHERE ${this.needWhere(f)}`);
     return r[0]?.n ?? 0;
   }
 
   serviceRecordBatch(f: NeedScopeFilter, after: { at: Date; id: string } | null, take: number): Promise<ServiceRecordExportRow[]> {
     const keyset = after ? Prisma.sql`AND (sr."createdAt", sr.id) < (${after.at}, ${after.id}::uuid)` : Prisma.empty;
-    return this.tx.$queryRaw<ServiceRecordExportRow[]>`
+    return this.query<ServiceRecordExportRow>(Prisma.sql`
       SELECT sr.id, sr."createdAt", n.code, n."categoryCode", n."stationId", p."displayName" AS "volunteerName", sr.hours::float8 AS hours,
              sr.status::text AS status, sr."finishedAt", sr."creditedAt", sr."creditedBy"
       FROM service_record sr JOIN need n ON n.id = sr."needId" JOIN person p ON p.id = sr."volunteerId"
       WHERE ${this.needWhere(f)} ${keyset}
       ORDER BY sr."createdAt" DESC, sr.id DESC
-      LIMIT ${take}`;
+      LIMIT ${take}`);
   }
 
   async countVolunteers(stationIds: string[]): Promise<number> {
-    const r = await this.tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM volunteer v WHERE v."stationId" = ANY(${stationIds}::uuid[])`;
+    const r = await this.query<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM volunteer v WHERE v."stationId" = ANY(${stationIds}::uuid[])`);
     return r[0]?.n ?? 0;
   }
 
   /** Volunteers of these stations with credited hours (jobs and calls), jobs done, average rating. */
   volunteerBatch(stationIds: string[], after: string | null, take: number): Promise<VolunteerExportRow[]> {
     const keyset = after ? Prisma.sql`AND v."personId" > ${after}::uuid` : Prisma.empty;
-    return this.tx.$queryRaw<VolunteerExportRow[]>`
+    return this.query<VolunteerExportRow>(Prisma.sql`
       SELECT v."personId", p."displayName", v.status::text AS status, v."stationId", v."createdAt",
              (COALESCE(s.hours, 0) + COALESCE(k.hours, 0))::float8 AS hours, COALESCE(s.jobs, 0)::int AS jobs, rt.avg AS "avgRating"
       FROM volunteer v JOIN person p ON p.id = v."personId"
@@ -310,7 +321,7 @@ export class ExportRepository {
       LEFT JOIN LATERAL (SELECT avg(score)::float8 AS avg FROM rating WHERE "volunteerId" = v."personId") rt ON true
       WHERE v."stationId" = ANY(${stationIds}::uuid[]) ${keyset}
       ORDER BY v."personId"
-      LIMIT ${take}`;
+      LIMIT ${take}`);
   }
 
   private callWhere(unitIds: string[], from?: Date, to?: Date): Prisma.Sql {
@@ -321,21 +332,21 @@ export class ExportRepository {
   }
 
   async countAttendance(unitIds: string[], from?: Date, to?: Date): Promise<number> {
-    const r = await this.tx.$queryRaw<Array<{ n: number }>>`
-      SELECT count(*)::int AS n FROM call_recipient cr JOIN call c ON c.id = cr."callId" WHERE ${this.callWhere(unitIds, from, to)}`;
+    const r = await this.query<{ n: number }>(Prisma.sql`
+      SELECT count(*)::int AS n FROM call_recipient cr JOIN call c ON c.id = cr."callId" WHERE ${this.callWhere(unitIds, from, to)}`);
     return r[0]?.n ?? 0;
   }
 
   /** Every recipient of the calls of these units (answer, roster, check-in/out, hours). */
   attendanceBatch(unitIds: string[], from: Date | undefined, to: Date | undefined, after: { callId: string; personId: string } | null, take: number) {
     const keyset = after ? Prisma.sql`AND (cr."callId", cr."personId") > (${after.callId}::uuid, ${after.personId}::uuid)` : Prisma.empty;
-    return this.tx.$queryRaw<CallAttendanceRow[]>`
+    return this.query<CallAttendanceRow>(Prisma.sql`
       SELECT cr."callId", cr."personId", c.code, c.title, c."orgUnitId", c."startsAt", p."displayName", cr.answer::text AS answer,
              cr.roster::text AS roster, cr."checkedInAt", cr."checkedOutAt", cr.hours::float8 AS hours
       FROM call_recipient cr JOIN call c ON c.id = cr."callId" JOIN person p ON p.id = cr."personId"
       WHERE ${this.callWhere(unitIds, from, to)} ${keyset}
       ORDER BY cr."callId", cr."personId"
-      LIMIT ${take}`;
+      LIMIT ${take}`);
   }
 
   /**
@@ -345,7 +356,7 @@ export class ExportRepository {
    * ratings, and the month's needs by outcome.
    */
   async assessment(stationIds: string[], yearStart: Date, monthStart: Date, monthEnd: Date): Promise<AssessmentInputs[]> {
-    return this.tx.$queryRaw<AssessmentInputs[]>`
+    return this.query<AssessmentInputs>(Prisma.sql`
       WITH st AS (SELECT unnest(${stationIds}::uuid[]) AS id),
       reg AS (SELECT v."stationId" AS id, count(*)::int AS n FROM volunteer v WHERE v.status = 'approved' AND v."stationId" IN (SELECT id FROM st) GROUP BY 1),
       act AS (
@@ -373,6 +384,30 @@ export class ExportRepository {
              COALESCE(nd.received, 0) AS received, COALESCE(nd.fulfilled, 0) AS fulfilled, COALESCE(nd.unfulfilled, 0) AS unfulfilled,
              COALESCE(nd.cancelled, 0) AS cancelled
       FROM st LEFT JOIN reg ON reg.id = st.id LEFT JOIN act ON act.id = st.id LEFT JOIN hrs ON hrs.id = st.id
-      LEFT JOIN rat ON rat.id = st.id LEFT JOIN nd ON nd.id = st.id`;
+      LEFT JOIN rat ON rat.id = st.id LEFT JOIN nd ON nd.id = st.id`);
   }
+}
+
+/**
+ * The bulk reader for exports: a small pg pool of its own, bypassing Prisma's engine for result
+ * sets of millions of rows (rows arrive as plain objects from pg). Timestamps without time zone
+ * (Prisma's columns, UTC) are read and written as UTC whatever the process's zone.
+ */
+const pools = new Map<string, pg.Pool>();
+const UTC_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 1114 ? (v: string) => new Date(`${v.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+export function bulkRowQuery(databaseUrl: string): RowQuery {
+  let pool = pools.get(databaseUrl);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 1000, allowExitOnIdle: true, types: UTC_TYPES });
+    pools.set(databaseUrl, pool);
+  }
+  const p = pool;
+  return async <T>(sql: Prisma.Sql): Promise<T[]> => {
+    const values = sql.values.map((v) => (v instanceof Date ? v.toISOString().replace('Z', '') : v));
+    return (await p.query(sql.text, values)).rows as T[];
+  };
 }
