@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { PrismaClient } from '@baiying/db';
 import { consolePrincipal } from '@baiying/features';
 import type { BenchContext } from './support/context.js';
-import { startApp } from './support/processes.js';
+import { processCpuMs, startApp } from './support/processes.js';
 import { section } from './support/section.js';
 
 export interface ReportsExportResult {
@@ -20,6 +20,9 @@ export interface ReportsExportResult {
   export_xlsx_mb: number | null;
   export_csv_rows_per_s: number | null;
   export_csv_seconds: number | null;
+  /** Worker CPU seconds spent on each export (the machine is shared: wall time includes waiting). */
+  export_xlsx_worker_cpu_s: number | null;
+  export_csv_worker_cpu_s: number | null;
   /** The worker's RSS before the first export (its baseline). */
   worker_start_rss_mb: number | null;
   seed_seconds: number;
@@ -95,7 +98,9 @@ export async function runReportsExportBench(ctx: BenchContext, n: number): Promi
   try {
     const admin = (await ctx.prisma.channelIdentity.findFirstOrThrow({ where: { externalId: 'demo-coord-county' } })).personId;
     const desk = ctx.deskOn(ctx.prisma);
-    const run = async (format: 'xlsx' | 'csv'): Promise<{ seconds: number; rows: number; bytes: number }> => {
+    const run = async (format: 'xlsx' | 'csv'): Promise<{ seconds: number; rows: number; bytes: number; cpuSeconds: number | null; peakMb: number | null }> => {
+      const cpu0 = processCpuMs(worker.pid);
+      let peakMb: number | null = null;
       const made = await desk.uow.run(async (w) => {
         const p = await consolePrincipal(w, admin);
         if (!p) throw new Error('the county administrator has no console role');
@@ -108,17 +113,25 @@ export async function runReportsExportBench(ctx: BenchContext, n: number): Promi
         if (j.status === 'failed') throw new Error(`export failed: ${j.error ?? ''}`);
         if (j.status === 'done' && j.startedAt && j.finishedAt) {
           const bytes = statSync(path.join(dir, `${j.id}.${format}`)).size;
-          return { seconds: (j.finishedAt.getTime() - j.startedAt.getTime()) / 1000, rows: j.rowsDone, bytes };
+          const cpu1 = processCpuMs(worker.pid);
+          const cpuSeconds = cpu0 === null || cpu1 === null ? null : Math.round((cpu1 - cpu0) / 100) / 10;
+          return { seconds: (j.finishedAt.getTime() - j.startedAt.getTime()) / 1000, rows: j.rowsDone, bytes, cpuSeconds, peakMb };
         }
         if (worker.exited()) throw new Error(`the worker exited: ${worker.output().slice(-2000)}`);
         if (Date.now() > deadline) throw new Error(`export not done after 15 min (${j.rowsDone}/${j.rowsTotal ?? '?'} rows)`);
+        const now = vmMb(worker.pid, 'VmRSS');
+        if (now !== null && (peakMb === null || now > peakMb)) peakMb = now;
         await new Promise((r) => setTimeout(r, 250));
       }
     };
     const xlsx = await run('xlsx');
-    ctx.log(`  reports: xlsx ${xlsx.rows} rows in ${xlsx.seconds} s (${Math.round(xlsx.rows / xlsx.seconds)} rows/s), ${(xlsx.bytes / 1e6).toFixed(1)} MB`);
+    ctx.log(
+      `  reports: xlsx ${xlsx.rows} rows in ${xlsx.seconds} s (${Math.round(xlsx.rows / xlsx.seconds)} rows/s), ${(xlsx.bytes / 1e6).toFixed(1)} MB, worker CPU ${xlsx.cpuSeconds ?? '?'} s, RSS up to ${xlsx.peakMb ?? '?'} MB`,
+    );
     const csv = await run('csv');
-    ctx.log(`  reports: csv ${csv.rows} rows in ${csv.seconds} s (${Math.round(csv.rows / csv.seconds)} rows/s)`);
+    ctx.log(
+      `  reports: csv ${csv.rows} rows in ${csv.seconds} s (${Math.round(csv.rows / csv.seconds)} rows/s), worker CPU ${csv.cpuSeconds ?? '?'} s, RSS up to ${csv.peakMb ?? '?'} MB`,
+    );
     if (xlsx.rows !== n || csv.rows !== n) throw new Error(`exported ${xlsx.rows} / ${csv.rows} rows of ${n}`);
     const rss = vmMb(worker.pid, 'VmHWM');
     ctx.log(`  reports: worker peak RSS ${rss ?? '?'} MB`);
@@ -130,6 +143,8 @@ export async function runReportsExportBench(ctx: BenchContext, n: number): Promi
       export_xlsx_mb: Math.round(xlsx.bytes / 1e5) / 10,
       export_csv_rows_per_s: Math.round(csv.rows / csv.seconds),
       export_csv_seconds: Math.round(csv.seconds * 10) / 10,
+      export_xlsx_worker_cpu_s: xlsx.cpuSeconds,
+      export_csv_worker_cpu_s: csv.cpuSeconds,
       worker_start_rss_mb: startRss,
       seed_seconds: seedSeconds,
       definition: EXPORT_DEFINITION,

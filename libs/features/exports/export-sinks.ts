@@ -83,7 +83,9 @@ export class XlsxSheet implements RowSink {
 
   async rows(rows: Cell[][]): Promise<void> {
     for (const r of rows) this.ws.addRow(r).commit();
-    // The zip behind the sheet writes to the file stream: let it drain before the next batch.
+    // The zip behind the sheet compresses on the thread pool and writes to the file stream: give
+    // it a turn of the event loop, and let the file stream drain, before the next batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (this.out.writableNeedDrain) await once(this.out, 'drain');
   }
 

@@ -19,7 +19,7 @@ export interface RowSource {
 }
 
 /** Rows per keyset batch: large enough for throughput, small enough for memory. */
-export const BATCH = 5000;
+export const BATCH = 2000;
 
 type Tree = Awaited<ReturnType<Repos['org']['tree']>>;
 
