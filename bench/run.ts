@@ -22,6 +22,7 @@ import {
   type IngestResult,
 } from './desk.bench.js';
 import { MONTH_FREEZE_DEFINITION, reportsPublicitySection, type ReportsPublicityResult } from './reports-publicity.bench.js';
+import { EXPORT_DEFINITION, reportsExportsSection, type ReportsExportResult } from './reports-exports.bench.js';
 import { buildIfStale, type BuildCheck } from './support/build.js';
 import { BenchContext } from './support/context.js';
 import { fmt, fmtRatio, markdownTable, verdict, type ReportRow } from './support/report.js';
@@ -113,6 +114,7 @@ const SECTIONS: ReadonlyArray<Section> = [
   nluSection,
   reportsSection,
   reportsPublicitySection,
+  reportsExportsSection,
 ];
 
 interface Args {
@@ -231,6 +233,7 @@ async function main(): Promise<number> {
   const conversation = get<ConversationResult>(results, conversationSection);
   const reports = get<ReportsResult>(results, reportsSection);
   const publicity = get<ReportsPublicityResult>(results, reportsPublicitySection);
+  const exportsRun = get<ReportsExportResult>(results, reportsExportsSection);
 
   const ratios = {
     ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
@@ -339,8 +342,11 @@ async function main(): Promise<number> {
     reports: {
       dashboard_p95_ms: reports?.dashboard_p95_ms ?? null,
       month_freeze_s: publicity?.month_freeze_s ?? null,
+      export_rows_per_s: exportsRun?.export_rows_per_s ?? null,
+      export_peak_rss_mb: exportsRun?.export_peak_rss_mb ?? null,
       dashboard: reports ?? { dashboard_p95_ms: null, definition: REPORTS_DEFINITION, error: errors.reports ?? 'not run' },
       publicity: publicity ?? { month_freeze_s: null, definition: MONTH_FREEZE_DEFINITION, error: errors.reports_publicity ?? 'not run' },
+      exports: exportsRun ?? { export_rows_per_s: null, definition: EXPORT_DEFINITION, error: errors.reports_exports ?? 'not run' },
     },
     ratios,
     targets,
@@ -423,6 +429,13 @@ async function main(): Promise<number> {
       ratio: '—',
     },
     {
+      figure: `Export of ${exportsRun?.rows ?? 'n/a'} needs (xlsx; csv beside it)`,
+      value: exportsRun ? `${fmt(exportsRun.export_rows_per_s, ' rows/s')}, peak RSS ${fmt(exportsRun.export_peak_rss_mb, ' MB')}` : 'n/a',
+      target: `≥ 20,000 rows/s and ≤ 300 MB: ${verdict(exportsRun?.export_rows_per_s == null || exportsRun.export_peak_rss_mb == null ? null : exportsRun.export_rows_per_s >= 20_000 && exportsRun.export_peak_rss_mb <= 300)}`,
+      baseline: `csv ${fmt(exportsRun?.export_csv_rows_per_s, ' rows/s')}`,
+      ratio: '—',
+    },
+    {
       figure: `Month-end freeze of the four lists (${publicity?.month_freeze_units ?? 'n/a'} units, ${publicity?.month_freeze_needs ?? 'n/a'} needs)`,
       value: fmt(publicity?.month_freeze_s, ' s', 2),
       target: '—',
@@ -487,6 +500,7 @@ async function main(): Promise<number> {
       conversation ? `- **conversation**: ${conversation.definition}` : null,
       reports ? `- **reports (dashboard)**: ${reports.definition}` : null,
       publicity ? `- **reports (month-end freeze)**: ${publicity.definition}` : null,
+      exportsRun ? `- **reports (exports)**: ${exportsRun.definition}` : null,
       `- **grammY baseline**: ${grammy?.what ?? 'not run'}.`,
       `- **BullMQ baseline**: ${bullmq?.what ?? 'not run'}.`,
       ingest

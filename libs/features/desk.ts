@@ -20,6 +20,7 @@ import { SessionsFeature, sessionsChat } from './sessions/index.js';
 import { ConsoleFeature } from './console/index.js';
 import { ReportsFeature, reportsJobs } from './reports/index.js';
 import { PublicityFeature, publicityChat, publicityJobs } from './publicity/index.js';
+import { ExportsFeature, exportsJobs } from './exports/index.js';
 import { TeamsFeature, teamsChat } from './teams/index.js';
 import { VolunteersFeature, volunteersChat } from './volunteers/index.js';
 
@@ -41,9 +42,11 @@ export class Desk {
   readonly reports = new ReportsFeature();
   readonly publicity = new PublicityFeature();
   readonly calls: CallsFeature;
+  readonly exports: ExportsFeature;
 
   constructor(readonly deps: DeskDeps) {
     this.uow = new UnitOfWork(deps);
+    this.exports = new ExportsFeature(this.uow);
     this.routing = new RoutingFeature(this.emergency);
     this.intake = new IntakeFeature(this.routing);
     this.claims = new ClaimsFeature(this.routing, this.emergency);
@@ -105,6 +108,7 @@ export class Desk {
       privacyJobs(this.uow, this.privacy),
       reportsJobs(this.uow, config, this.reports, logger),
       publicityJobs(this.uow, this.publicity),
+      exportsJobs(this.uow, this.exports),
     ];
   }
 }

@@ -17,3 +17,4 @@ export * from './console/index.js';
 export * from './reports/index.js';
 export * from './calls/index.js';
 export * from './publicity/index.js';
+export * from './exports/index.js';

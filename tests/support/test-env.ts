@@ -81,6 +81,8 @@ const TABLES = [
   'report_check',
   'publicity_snapshot',
   'publicity_score',
+  'export_job',
+  'export_token',
 ];
 
 /** Empties every table (the ledger's append-only trigger is bypassed by TRUNCATE) and seeds the demo county. */

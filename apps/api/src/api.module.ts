@@ -1,15 +1,17 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@baiying/config';
-import { ConsoleFeature, Desk, PublicityFeature, ReportsFeature, SessionsFeature } from '@baiying/features';
+import { ConsoleFeature, Desk, ExportsFeature, PublicityFeature, ReportsFeature, SessionsFeature } from '@baiying/features';
 import { CoreModule } from '@baiying/platform';
 import { ConsoleCookies, ConsoleSessionGuard, Public } from './http/console-auth.js';
 import { AuditController } from './v1/audit.controller.js';
 import { AuthController } from './v1/auth.controller.js';
+import { ExportsController } from './v1/exports.controller.js';
 import { NeedsController } from './v1/needs.controller.js';
 import { ReportsController } from './v1/reports.controller.js';
 import { PublicityController } from './v1/publicity.controller.js';
 import { GongshiController } from './public/gongshi.controller.js';
+import { PullTokensController } from './v1/pull-tokens.controller.js';
 
 @Controller()
 class HealthController {
@@ -27,7 +29,17 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CoreModule.forRoot(config, 'api')],
-      controllers: [HealthController, AuthController, NeedsController, AuditController, ReportsController, PublicityController, GongshiController],
+      controllers: [
+        HealthController,
+        AuthController,
+        NeedsController,
+        AuditController,
+        ReportsController,
+        PublicityController,
+        GongshiController,
+        ExportsController,
+        PullTokensController,
+      ],
       providers: [
         ConsoleCookies,
         { provide: APP_GUARD, useClass: ConsoleSessionGuard },
@@ -35,6 +47,7 @@ export class ApiModule {
         { provide: ConsoleFeature, inject: [Desk], useFactory: (d: Desk) => d.console },
         { provide: ReportsFeature, inject: [Desk], useFactory: (d: Desk) => d.reports },
         { provide: PublicityFeature, inject: [Desk], useFactory: (d: Desk) => d.publicity },
+        { provide: ExportsFeature, inject: [Desk], useFactory: (d: Desk) => d.exports },
       ],
     };
   }

@@ -137,6 +137,8 @@ export interface AppConfig {
   /** 张榜公示: days a resident's one-time scoring code stays valid. */
   publicity: { scoreCodeDays: number };
   reconcileIntervalSeconds: number;
+  /** Exports (报表): the files' directory, a download link's lifetime, a file's lifetime. */
+  exports: { dir: string; linkMinutes: number; fileHours: number };
   outboxPollMs: number;
   /** Duplicate-update markers older than this are pruned by the worker's reconciler. */
   processedUpdateKeepHours: number;
@@ -362,6 +364,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     maxNeedText: e.MAX_NEED_TEXT,
     publicity: { scoreCodeDays: e.PUBLICITY_SCORE_CODE_DAYS },
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+    exports: { dir: e.EXPORT_DIR, linkMinutes: e.EXPORT_LINK_MINUTES, fileHours: e.EXPORT_FILE_HOURS },
     outboxPollMs: e.OUTBOX_POLL_MS,
     processedUpdateKeepHours: e.PROCESSED_UPDATE_KEEP_HOURS,
     retention: { closedNeedDays: e.RETENTION_CLOSED_NEED_DAYS, dialogueDays: e.RETENTION_DIALOGUE_DAYS, messageDays: e.RETENTION_MESSAGE_DAYS },

@@ -135,6 +135,11 @@ export const envSchema = z
     // 张榜公示: how long a resident's one-time scoring code (落实清单点评表) stays valid.
     PUBLICITY_SCORE_CODE_DAYS: int(30, 1),
     RECONCILE_INTERVAL_SECONDS: int(60, 1),
+    // Exports (报表, docs/exports.md): where the worker writes the files, how long a download link
+    // works, and how long a finished file is kept before the worker deletes it.
+    EXPORT_DIR: z.string().min(1).default('./exports'),
+    EXPORT_LINK_MINUTES: z.coerce.number().positive().default(15),
+    EXPORT_FILE_HOURS: z.coerce.number().positive().default(24),
     OUTBOX_POLL_MS: int(500, 10),
     // The report rollups' drift check: one run per this many minutes, recomputing today, yesterday
     // and this many random days from the raw rows.

@@ -13,6 +13,7 @@ export * from './repositories/privacy.repository.js';
 export * from './repositories/console.repository.js';
 export * from './repositories/report.repository.js';
 export * from './repositories/publicity.repository.js';
+export * from './repositories/export.repository.js';
 export * from './personal-data.js';
 export * from './repos.js';
 export * from './seed/categories.js';

@@ -1,6 +1,7 @@
 import type { Tx } from './prisma.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { CallRepository } from './repositories/call.repository.js';
+import { ExportRepository } from './repositories/export.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { EmergencyRepository } from './repositories/emergency.repository.js';
 import { MessagingRepository } from './repositories/messaging.repository.js';
@@ -30,6 +31,7 @@ export class Repos {
   readonly console: ConsoleRepository;
   readonly reports: ReportRepository;
   readonly publicity: PublicityRepository;
+  readonly exports: ExportRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -46,5 +48,6 @@ export class Repos {
     this.console = new ConsoleRepository(tx);
     this.reports = new ReportRepository(tx);
     this.publicity = new PublicityRepository(tx);
+    this.exports = new ExportRepository(tx);
   }
 }

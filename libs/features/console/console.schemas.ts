@@ -51,7 +51,17 @@ export const revealSchema = z
   .refine((v) => v.reason !== 'other' || v.note !== undefined, { path: ['note'], message: "required when reason is 'other'" });
 export type RevealInput = z.output<typeof revealSchema>;
 
-export const AUDIT_ACTIONS = ['login', 'logout', 'session_revoked', 'login_refused', 'reveal', 'publicity_publish', 'publicity_correct'] as const;
+export const AUDIT_ACTIONS = [
+  'login',
+  'logout',
+  'session_revoked',
+  'login_refused',
+  'reveal',
+  'publicity_publish',
+  'publicity_correct',
+  'export',
+  'export_pull',
+] as const;
 export const auditQuerySchema = z
   .object({
     action: z.enum(AUDIT_ACTIONS).optional(),

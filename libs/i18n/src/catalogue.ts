@@ -17,6 +17,7 @@ import { consoleMessages } from './messages/console.js';
 import { language } from './messages/language.js';
 import { web } from './messages/web.js';
 import { publicity } from './messages/publicity.js';
+import { exportsMessages } from './messages/exports.js';
 
 export const NAMESPACES = {
   common,
@@ -35,6 +36,7 @@ export const NAMESPACES = {
   language,
   web,
   publicity,
+  exports: exportsMessages,
 } as const;
 
 export const CATALOGUE = {
@@ -54,6 +56,7 @@ export const CATALOGUE = {
   ...language,
   ...web,
   ...publicity,
+  ...exportsMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

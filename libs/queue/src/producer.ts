@@ -24,6 +24,7 @@ const DEFAULTS: { [K in JobName]: JobsOptions } = {
   'call-timer': { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
   'reports-check': { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
   'publicity-freeze': { attempts: 10, backoff: { type: 'exponential', delay: 5000 } },
+  'run-export': { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
 };
 
 /** Adds typed jobs with deterministic ids. Owns one Redis connection shared by its queues. */

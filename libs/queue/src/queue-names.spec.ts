@@ -17,6 +17,7 @@ const SAMPLES: { [K in JobName]: JobPayloads[K] } = {
   'call-timer': { callId: randomUUID(), kind: 'remind-1440' },
   'reports-check': { slot: 493_344 },
   'publicity-freeze': { unitId: randomUUID(), month: '2026-11' },
+  'run-export': { exportId: randomUUID() },
 };
 const NAMES = Object.keys(SAMPLES) as JobName[];
 const idOf = <K extends JobName>(name: K) => jobIdFor(name, SAMPLES[name]);
@@ -69,6 +70,7 @@ describe('JOB_QUEUE', () => {
       'call-timer': 'calls',
       'reports-check': 'timers',
       'publicity-freeze': 'timers',
+      'run-export': 'exports',
     });
     expect(new Set(Object.values(JOB_QUEUE))).toEqual(new Set(Object.values(QueueName)));
   });

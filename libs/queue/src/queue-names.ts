@@ -8,6 +8,8 @@ export enum QueueName {
   Bulk = 'bulk-outbound',
   /** 一呼百应: fan-out, tally refresh and call timers, consumed by the worker. */
   Calls = 'calls',
+  /** 报表: export files, built by the worker one or two at a time (long, streaming jobs). */
+  Exports = 'exports',
 }
 
 /** Job name → payload. Payloads carry ids only, never personal data. */
@@ -28,6 +30,8 @@ export interface JobPayloads {
   'reports-check': { slot: number };
   /** 张榜公示: freeze one unit's month (YYYY-MM in TIME_ZONE) as snapshot version 1. */
   'publicity-freeze': { unitId: string; month: string };
+  /** Builds one export file; what to export (kind, filter, format) is on the export_job row. */
+  'run-export': { exportId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -43,6 +47,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'call-timer': QueueName.Calls,
   'reports-check': QueueName.Timers,
   'publicity-freeze': QueueName.Timers,
+  'run-export': QueueName.Exports,
 };
 
 /** Deterministic job ids: adding the same job twice is a no-op while the first exists. */

@@ -24,6 +24,9 @@ const PUBLIC = new Set([
   'GET /api/v1/auth/link/:token',
   'GET /api/v1/auth/demo/personas',
   'POST /api/v1/auth/demo/login',
+  // The link or token is the permission (signed and expiring; hashed and revocable): tested in exports.test.ts.
+  'GET /api/v1/exports/download/:token',
+  'GET /api/v1/pull/:token',
   // The public 公示 page and its score form (tests/integration/publicity).
   'GET /gongshi/:unit/:month',
   'GET /gongshi/:unit/:month/:version',
@@ -40,6 +43,11 @@ interface Ctx {
   /** Another live session of the same person, and one of someone else. */
   ownOther: string;
   foreign: string;
+  /** An export and a pull token of this person, and of someone else. */
+  ownExport: string;
+  foreignExport: string;
+  ownToken: string;
+  foreignToken: string;
   /** A fresh draft snapshot of S-XF (every role below reads it), and one of S-XS. */
   snapshot: string;
   foreignSnapshot: string;
@@ -87,6 +95,21 @@ const CASES: Record<string, Case> = {
     allowed: (r, s) => s && (r === 'admin' || r === 'coordinator'),
     scoped: true,
   },
+  'POST /api/v1/exports': { path: () => '/api/v1/exports', body: { kind: 'needs', format: 'csv' }, allowed: () => true, scoped: false },
+  'GET /api/v1/exports': { path: () => '/api/v1/exports', allowed: () => true, scoped: false },
+  'GET /api/v1/exports/:id': { path: (c) => `/api/v1/exports/${c.ownExport}`, allowed: (_r, s) => s, scoped: true },
+  'POST /api/v1/export-tokens': {
+    path: () => '/api/v1/export-tokens',
+    body: { kind: 'needs', label: 'matrix' },
+    allowed: (r) => r === 'admin' || r === 'coordinator',
+    scoped: false,
+  },
+  'GET /api/v1/export-tokens': { path: () => '/api/v1/export-tokens', allowed: (r) => r === 'admin' || r === 'coordinator', scoped: false },
+  'DELETE /api/v1/export-tokens/:id': {
+    path: (c) => `/api/v1/export-tokens/${c.ownToken}`,
+    allowed: (r, s) => s && (r === 'admin' || r === 'coordinator'),
+    scoped: true,
+  },
 };
 
 const outOfScopePath = (key: string, c: Ctx): string => {
@@ -94,6 +117,8 @@ const outOfScopePath = (key: string, c: Ctx): string => {
   if (key.startsWith('GET /api/v1/publicity/snapshots/:id')) return `/api/v1/publicity/snapshots/${c.foreignSnapshot}`;
   if (key.startsWith('POST /api/v1/publicity/snapshots/:id/')) return `/api/v1/publicity/snapshots/${c.foreignSnapshot}/${key.split('/').pop()!}`;
   if (key === 'GET /api/v1/needs/:id') return `/api/v1/needs/${c.outOfScope}`;
+  if (key === 'GET /api/v1/exports/:id') return `/api/v1/exports/${c.foreignExport}`;
+  if (key === 'DELETE /api/v1/export-tokens/:id') return `/api/v1/export-tokens/${c.foreignToken}`;
   return `/api/v1/needs/${c.outOfScope}/reveal`;
 };
 
@@ -210,6 +235,10 @@ describe('Console API authorisation matrix and bad input', () => {
           outOfScope: role === 'admin' ? randomUUID() : needs.xs,
           ownOther: (await sessionRow(h.prisma, pid)).id,
           foreign: (await sessionRow(h.prisma, stranger)).id,
+          ownExport: (await h.prisma.exportJob.create({ data: { personId: pid, kind: 'needs', format: 'csv' } })).id,
+          foreignExport: (await h.prisma.exportJob.create({ data: { personId: stranger, kind: 'needs', format: 'csv' } })).id,
+          ownToken: (await h.prisma.exportToken.create({ data: { personId: pid, tokenHash: randomUUID(), label: 'own', kind: 'needs' } })).id,
+          foreignToken: (await h.prisma.exportToken.create({ data: { personId: stranger, tokenHash: randomUUID(), label: 'theirs', kind: 'needs' } })).id,
           snapshot: await draftSnapshot('S-XF'),
           foreignSnapshot: role === 'admin' ? randomUUID() : await draftSnapshot('S-XS'),
         });

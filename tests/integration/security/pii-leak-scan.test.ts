@@ -560,7 +560,8 @@ describe('PII leak scan over the end-to-end scenarios', () => {
       const set = takers.get(c.need.code) ?? new Set<string>();
       for (const i of c.volunteer.identities) set.add(i.chatId);
       takers.set(c.need.code, set);
-      if (c.status === 'completed') completers.set(c.need.code, new Set([...(completers.get(c.need.code) ?? []), ...c.volunteer.identities.map((i) => i.chatId)]));
+      if (c.status === 'completed')
+        completers.set(c.need.code, new Set([...(completers.get(c.need.code) ?? []), ...c.volunteer.identities.map((i) => i.chatId)]));
     }
     /**
      * What may appear in a message to `chat` (null: not a private chat): its owner's own data; in

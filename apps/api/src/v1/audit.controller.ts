@@ -17,7 +17,7 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Audit entries in scope, newest first (logins, logouts, revocations, reveals)' })
-  @ApiQuery({ name: 'action', required: false, enum: ['login', 'logout', 'session_revoked', 'login_refused', 'reveal'] })
+  @ApiQuery({ name: 'action', required: false, enum: ['login', 'logout', 'session_revoked', 'login_refused', 'reveal', 'export', 'export_pull'] })
   @ApiQuery({ name: 'actor', required: false })
   @ApiQuery({ name: 'need', required: false })
   @ApiQuery({ name: 'from', required: false })

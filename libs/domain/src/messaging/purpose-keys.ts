@@ -88,7 +88,17 @@ export const PurposeKey = {
 } as const;
 
 export type AlertKind =
-  'escalated' | 'unrouted' | 'released' | 'disputed' | 'review' | 'wechat_breaker' | 'danger' | 'dead_letter' | 'claim_timeout' | 'report_drift' | 'promise_overdue';
+  | 'escalated'
+  | 'unrouted'
+  | 'released'
+  | 'disputed'
+  | 'review'
+  | 'wechat_breaker'
+  | 'danger'
+  | 'dead_letter'
+  | 'claim_timeout'
+  | 'report_drift'
+  | 'promise_overdue';
 
 /**
  * The SQL twin of `PurposeKey.callMessage`, for joins over many recipients at once (the

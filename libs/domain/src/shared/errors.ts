@@ -96,6 +96,9 @@ export const ERRORS = {
   'publicity/code_locked': 429,
   'publicity/already_scored': 409,
   'publicity/not_scorable': 409,
+  // Exports (报表): a download link past its time or whose file was cleaned up; a file not built yet.
+  'export/link_expired': 404,
+  'export/not_ready': 409,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,0 +1,289 @@
+// What each export holds: its headers (catalogue keys, in the asker's language), how many rows,
+// and the rows in keyset batches straight from PostgreSQL (bounded memory at any size). Scope is
+// resolved here from the principal and the filter exactly as the needs list resolves it; masked
+// unless `reveal` (then names in full, and the needs' phone and address, decrypted).
+import { ancestry, maskName, starLevel } from '@baiying/domain';
+import type { ExportRepository, NeedScopeFilter, Repos } from '@baiying/db';
+import type { FieldCipher } from '@baiying/crypto';
+import { t, type Locale, type MessageKey } from '@baiying/i18n';
+import type { ConsolePrincipal } from '../sessions/index.js';
+import { callFilterSchema, needFilterSchema, volunteerFilterSchema, type ExportKind } from './exports.schemas.js';
+
+export type Cell = string | number | null;
+
+export interface RowSource {
+  sheet: MessageKey;
+  headers: MessageKey[];
+  count(): Promise<number>;
+  batches(): AsyncGenerator<Cell[][]>;
+}
+
+/** Rows per keyset batch: large enough for throughput, small enough for memory. */
+export const BATCH = 2000;
+
+type Tree = Awaited<ReturnType<Repos['org']['tree']>>;
+
+/** Midnight of a `YYYY-MM-DD` day in a time zone, as an instant. */
+export function dayStart(day: string, timeZone: string): Date {
+  const utc = new Date(`${day}T00:00:00Z`);
+  return new Date(utc.getTime() - offsetMs(utc, timeZone));
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+/** The zone's offset from UTC at an instant (ms; +8 h for Asia/Shanghai). */
+function offsetMs(at: Date, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return local - Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
+/** `YYYY-MM-DD HH:mm` in the desk's time zone; the offset is looked up once per hour of time. */
+export class LocalTime {
+  private readonly cache = new Map<number, number>();
+  constructor(private readonly timeZone: string) {}
+
+  format(at: Date | null): string | null {
+    if (!at) return null;
+    const hour = Math.floor(at.getTime() / 3_600_000);
+    let off = this.cache.get(hour);
+    if (off === undefined) {
+      off = offsetMs(at, this.timeZone);
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(hour, off);
+    }
+    return new Date(at.getTime() + off).toISOString().slice(0, 16).replace('T', ' ');
+  }
+}
+
+export interface SourceContext {
+  repos: Repos;
+  /** Where the rows are read (the bulk pg reader in the worker and pulls; Prisma otherwise). */
+  rows: ExportRepository;
+  cipher: FieldCipher;
+  timeZone: string;
+  locale: Locale;
+  principal: ConsolePrincipal;
+  reveal: boolean;
+}
+
+/** The stations a principal reads, narrowed by a unit (its subtree) and a station code. */
+export function scopedStations(tree: Tree, units: string[], unit?: string, station?: string): string[] {
+  const byCode = new Map([...tree.values()].map((u) => [u.code, u]));
+  let ids = units.filter((id) => tree.get(id)?.tier === 'station');
+  if (unit) {
+    const u = byCode.get(unit);
+    ids = u ? ids.filter((id) => ancestry(tree, id).some((a) => a.id === u.id)) : [];
+  }
+  if (station) {
+    const s = byCode.get(station);
+    ids = s ? ids.filter((id) => id === s.id) : [];
+  }
+  return ids;
+}
+
+/** The units (any tier) a principal reads, narrowed to a unit's subtree. */
+function scopedUnits(tree: Tree, units: string[], unit?: string): string[] {
+  if (!unit) return units;
+  const u = [...tree.values()].find((x) => x.code === unit);
+  return u ? units.filter((id) => ancestry(tree, id).some((a) => a.id === u.id)) : [];
+}
+
+export interface Resolved {
+  source: RowSource;
+  /** Every unit whose rows the export may hold (for the reveal check). */
+  unitIds: string[];
+}
+
+/** Builds the row source of an export of `kind` with a stored `filter` (parsed again here). */
+export async function resolveSource(ctx: SourceContext, kind: Exclude<ExportKind, 'assessment'>, filter: unknown): Promise<Resolved> {
+  const { repos, principal, locale, reveal } = ctx;
+  const tree = await repos.org.tree();
+  const categories = new Map(
+    (await repos.tx.category.findMany({ select: { code: true, nameZh: true, nameEn: true } })).map((c) => [c.code, locale === 'en' ? c.nameEn : c.nameZh]),
+  );
+  const unitName = (id: string): string => {
+    const u = tree.get(id);
+    return u ? (locale === 'en' && u.nameEn ? u.nameEn : u.name) : '';
+  };
+  const person = (name: string | null): string | null => (name === null ? null : reveal ? name : maskName(name));
+  const time = new LocalTime(ctx.timeZone);
+  const h = (key: string): MessageKey => `export.col.${key}` as MessageKey;
+
+  if (kind === 'needs' || kind === 'service_records') {
+    const q = needFilterSchema.parse(filter);
+    const f: NeedScopeFilter = {
+      stationIds: scopedStations(tree, principal.readUnitIds, q.unit, q.station),
+      ...(q.status ? { statuses: q.status } : {}),
+      ...(q.category ? { categoryCode: q.category } : {}),
+      ...(q.urgency ? { urgency: q.urgency } : {}),
+      ...(q.from ? { from: dayStart(q.from, ctx.timeZone) } : {}),
+      ...(q.to ? { to: new Date(dayStart(q.to, ctx.timeZone).getTime() + 86_400_000) } : {}),
+      ...(q.q ? { codeContains: q.q.toUpperCase() } : {}),
+    };
+    if (kind === 'needs') {
+      const headers = [
+        'code',
+        'status',
+        'category',
+        'station',
+        'urgency',
+        'beneficiary',
+        'taken_tier',
+        'team',
+        'volunteer',
+        'created_at',
+        'taken_at',
+        'done_at',
+        'hours',
+        'rating',
+      ];
+      if (reveal) headers.push('phone', 'address');
+      return {
+        unitIds: f.stationIds,
+        source: {
+          sheet: 'export.sheet.needs',
+          headers: headers.map(h),
+          count: () => (f.stationIds.length ? ctx.rows.countNeeds(f) : Promise.resolve(0)),
+          async *batches() {
+            if (!f.stationIds.length) return;
+            let after: { at: Date; id: string } | null = null;
+            for (;;) {
+              const rows = await ctx.rows.needBatch(f, after, BATCH, reveal);
+              if (rows.length === 0) return;
+              yield rows.map((n) => {
+                const row: Cell[] = [
+                  n.code,
+                  n.status,
+                  categories.get(n.categoryCode) ?? n.categoryCode,
+                  unitName(n.stationId),
+                  n.urgency,
+                  n.beneficiary,
+                  n.takenTier,
+                  n.teamCode === null ? null : locale === 'en' ? n.teamCode : n.teamName,
+                  person(n.volunteerName),
+                  time.format(n.createdAt),
+                  time.format(n.takenAt),
+                  time.format(n.doneAt),
+                  n.hours,
+                  n.score,
+                ];
+                if (reveal) row.push(ctx.cipher.decryptOptional(n.phoneEnc), ctx.cipher.decryptOptional(n.addressEnc));
+                return row;
+              });
+              const last = rows[rows.length - 1]!;
+              after = { at: last.createdAt, id: last.id };
+              if (rows.length < BATCH) return;
+            }
+          },
+        },
+      };
+    }
+    return {
+      unitIds: f.stationIds,
+      source: {
+        sheet: 'export.sheet.service_records',
+        headers: ['code', 'category', 'station', 'volunteer', 'hours', 'record_status', 'done_at', 'credited_at', 'credited_by'].map(h),
+        count: () => (f.stationIds.length ? ctx.rows.countServiceRecords(f) : Promise.resolve(0)),
+        async *batches() {
+          if (!f.stationIds.length) return;
+          let after: { at: Date; id: string } | null = null;
+          for (;;) {
+            const rows = await ctx.rows.serviceRecordBatch(f, after, BATCH);
+            if (rows.length === 0) return;
+            yield rows.map((r) => [
+              r.code,
+              categories.get(r.categoryCode) ?? r.categoryCode,
+              unitName(r.stationId),
+              person(r.volunteerName),
+              r.hours,
+              r.status,
+              time.format(r.finishedAt),
+              time.format(r.creditedAt),
+              r.creditedBy,
+            ]);
+            const last = rows[rows.length - 1]!;
+            after = { at: last.createdAt, id: last.id };
+            if (rows.length < BATCH) return;
+          }
+        },
+      },
+    };
+  }
+
+  if (kind === 'volunteers') {
+    const q = volunteerFilterSchema.parse(filter);
+    const stations = scopedStations(tree, principal.readUnitIds, q.unit, q.station);
+    return {
+      unitIds: stations,
+      source: {
+        sheet: 'export.sheet.volunteers',
+        headers: ['volunteer', 'station', 'status', 'registered_at', 'total_hours', 'stars', 'jobs', 'avg_rating'].map(h),
+        count: () => (stations.length ? ctx.rows.countVolunteers(stations) : Promise.resolve(0)),
+        async *batches() {
+          if (!stations.length) return;
+          let after: string | null = null;
+          for (;;) {
+            const rows = await ctx.rows.volunteerBatch(stations, after, BATCH);
+            if (rows.length === 0) return;
+            yield rows.map((v) => [
+              person(v.displayName),
+              unitName(v.stationId),
+              v.status,
+              time.format(v.createdAt),
+              Math.round(v.hours * 100) / 100,
+              starLevel(v.hours),
+              v.jobs,
+              v.avgRating === null ? null : Math.round(v.avgRating * 100) / 100,
+            ]);
+            after = rows[rows.length - 1]!.personId;
+            if (rows.length < BATCH) return;
+          }
+        },
+      },
+    };
+  }
+
+  const q = callFilterSchema.parse(filter);
+  const units = scopedUnits(tree, principal.readUnitIds, q.unit);
+  const from = q.from ? dayStart(q.from, ctx.timeZone) : undefined;
+  const to = q.to ? new Date(dayStart(q.to, ctx.timeZone).getTime() + 86_400_000) : undefined;
+  return {
+    unitIds: units,
+    source: {
+      sheet: 'export.sheet.calls',
+      headers: ['call', 'call_title', 'call_unit', 'starts_at', 'volunteer', 'answer', 'roster', 'checked_in', 'checked_out', 'hours'].map(h),
+      count: () => (units.length ? ctx.rows.countAttendance(units, from, to) : Promise.resolve(0)),
+      async *batches() {
+        if (!units.length) return;
+        let after: { callId: string; personId: string } | null = null;
+        for (;;) {
+          const rows = await ctx.rows.attendanceBatch(units, from, to, after, BATCH);
+          if (rows.length === 0) return;
+          yield rows.map((r) => [
+            r.code,
+            r.title,
+            unitName(r.orgUnitId),
+            time.format(r.startsAt),
+            person(r.displayName),
+            r.answer,
+            r.roster,
+            time.format(r.checkedInAt),
+            time.format(r.checkedOutAt),
+            r.hours,
+          ]);
+          const last = rows[rows.length - 1]!;
+          after = { callId: last.callId, personId: last.personId };
+          if (rows.length < BATCH) return;
+        }
+      },
+    },
+  };
+}
+
+/** Header texts in the export's language. */
+export const headerTexts = (keys: MessageKey[], locale: Locale): string[] => keys.map((k) => t(k, {}, locale));
