@@ -222,8 +222,11 @@ describe('Telegram end to end', () => {
     expect(request.text).not.toContain('13912340000');
     expect(await pressAnswer(c.coordinator, request, /批准/)).toContain('已处理');
     await wait(dm, /注册已通过/, fromCoord);
-    // A second press on the same approval changes nothing.
-    expect(await pressAnswer(c.coordinator, request, /批准/)).toContain('已经处理过');
+    // The request now says who decided and when, and has no buttons left to press (a stale press
+    // is refused by the use case: tests/integration/conversation/clerk-pass.test.ts).
+    const settled = await wait(privateChat(c.coordinator), /✅ 已批准 · /, fromCoord);
+    expect(settled.editOf).toBe(request.messageId);
+    expect(JSON.stringify(settled.replyMarkup ?? {})).not.toContain('callback_data');
     // What the chat collected is on the books: name, full phone (hashed), skills, the team.
     const identity = await h.prisma.channelIdentity.findUniqueOrThrow({
       where: { channel_externalId: { channel: 'telegram', externalId: String(volA.id) } },

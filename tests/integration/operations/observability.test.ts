@@ -230,7 +230,8 @@ describe('logs, metrics and health of the running apps', () => {
     expect(workerReady.status).toBe(200);
     expect(await workerReady.json()).toMatchObject({
       status: 'ok',
-      details: { postgresql: { status: 'up' }, redis: { status: 'up' }, 'queue-workers': { status: 'up', running: 3 } },
+      // The worker's queues: routing, timers, calls and exports (outbound and bulk are the bot's).
+      details: { postgresql: { status: 'up' }, redis: { status: 'up' }, 'queue-workers': { status: 'up', running: 4 } },
     });
     // The old probe path still answers on the bot.
     expect((await fetch(`${botUrl}/healthz`)).status).toBe(200);
