@@ -139,6 +139,10 @@ describe('routing and escalation on PostgreSQL + Redis', () => {
     // A second reconcile adds nothing twice: the need is routed and its escalation timer exists.
     const again = await worker.get(ReconcilerService).reconcile();
     expect({ routed: again['routing.routed'], escalations: again['routing.escalations'] }).toEqual({ routed: 0, escalations: 0 });
-    expect(await h.producer.exists('escalate-dispatch', { dispatchId: d.id })).toBe(true);
+    // The dispatch's escalation timer is there — or, the station SLA being 1.2 s here, has already
+    // fired (the round is no longer open): never lost.
+    const timer = await h.producer.exists('escalate-dispatch', { dispatchId: d.id });
+    const fired = (await h.prisma.dispatch.findUniqueOrThrow({ where: { id: d.id } })).status !== 'open';
+    expect({ timer, fired, either: timer || fired }).toMatchObject({ either: true });
   }, 30_000);
 });
