@@ -1,6 +1,6 @@
 import type { TeamRow } from '@baiying/db';
 import { teamByName } from './audience.js';
-import { parseHeadcount } from './call-draft.js';
+import { parseHeadcount, validateDraft } from './call-draft.js';
 
 describe('parseHeadcount', () => {
   it.each([
@@ -42,5 +42,28 @@ describe('teamByName', () => {
     expect(teamByName(teams, '为老服务队').map((t) => t.code)).toEqual(['A', 'C']);
     expect(teamByName(teams, '   ')).toEqual([]);
     expect(teamByName(teams, '消防')).toEqual([]);
+  });
+});
+
+describe('validateDraft', () => {
+  const now = new Date('2026-12-06T02:00:00Z');
+  const draft = {
+    title: '清扫积雪',
+    description: '',
+    placeText: '幸福社区',
+    startsAt: new Date('2026-12-07T01:00:00Z'),
+    endsAt: new Date('2026-12-07T03:00:00Z'),
+    headcount: 5,
+    audience: { everyone: true },
+  };
+
+  it('refuses NUL and other control characters in any text field, naming the field', () => {
+    expect(validateDraft(draft, now)).toEqual({ ok: true, value: undefined });
+    expect(validateDraft({ ...draft, placeText: '\u0000' }, now)).toMatchObject({ ok: false, code: 'call/bad_input', detail: { field: 'place' } });
+    expect(validateDraft({ ...draft, title: 'a\u0007b' }, now)).toMatchObject({ ok: false, detail: { field: 'title' } });
+    expect(validateDraft({ ...draft, description: 'x\u007f' }, now)).toMatchObject({ ok: false, detail: { field: 'description' } });
+    expect(validateDraft({ ...draft, skills: ['急救\u0000'] }, now)).toMatchObject({ ok: false, detail: { field: 'skills' } });
+    // Line breaks and tabs are text.
+    expect(validateDraft({ ...draft, description: '一\n二\t三' }, now)).toEqual({ ok: true, value: undefined });
   });
 });

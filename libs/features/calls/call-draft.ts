@@ -1,6 +1,6 @@
 // What a call is made of, as the chat flow, the HTTP API and the console give it, and the rules
 // its fields must follow.
-import { CALL_LIMITS, err, ok, type GeoPoint, type Result } from '@baiying/domain';
+import { CALL_LIMITS, cleanText, err, ok, type GeoPoint, type Result } from '@baiying/domain';
 import { parseNumber } from '@baiying/nlu';
 import { z } from 'zod';
 
@@ -44,9 +44,11 @@ export function validateDraft(d: CallDraft, now: Date): Result<void> {
   const L = CALL_LIMITS;
   const bad = (field: string) => err('call/bad_input', { field });
   const chars = (s: string) => [...s].length;
-  if (!d.title.trim() || chars(d.title) > L.titleChars) return bad('title');
-  if (chars(d.description) > L.descriptionChars) return bad('description');
-  if (!d.placeText.trim() || chars(d.placeText) > L.placeChars) return bad('place');
+  // NUL, other control characters, lone surrogates: PostgreSQL refuses NUL in text (a 500), and none belongs in a call.
+  const controls = (s: string) => cleanText(s) !== s;
+  if (!d.title.trim() || chars(d.title) > L.titleChars || controls(d.title)) return bad('title');
+  if (chars(d.description) > L.descriptionChars || controls(d.description)) return bad('description');
+  if (!d.placeText.trim() || chars(d.placeText) > L.placeChars || controls(d.placeText)) return bad('place');
   if (!Number.isInteger(d.headcount) || d.headcount < 1 || d.headcount > L.maxHeadcount) return bad('headcount');
   if (Number.isNaN(d.startsAt.getTime()) || d.startsAt <= now) return bad('startsAt');
   if (Number.isNaN(d.endsAt.getTime()) || d.endsAt <= d.startsAt) return bad('endsAt');
@@ -54,7 +56,7 @@ export function validateDraft(d: CallDraft, now: Date): Result<void> {
   if (d.answerBy && (Number.isNaN(d.answerBy.getTime()) || d.answerBy <= now || d.answerBy > d.startsAt)) return bad('answerBy');
   if (d.site && !isGeo(d.site)) return bad('site');
   if (d.radiusM !== undefined && (!Number.isInteger(d.radiusM) || d.radiusM < L.minRadiusM || d.radiusM > L.maxRadiusM)) return bad('radiusM');
-  if ((d.skills ?? []).some((s) => !s.trim() || s.length > L.skillChars)) return bad('skills');
+  if ((d.skills ?? []).some((s) => !s.trim() || s.length > L.skillChars || controls(s))) return bad('skills');
   return ok(undefined);
 }
 
