@@ -195,43 +195,30 @@ describe('the clerk pass', () => {
     const resident = `res-${randomUUID()}`;
     const actor = await actorOf(resident, resident);
     const station = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } });
-    const r = await desk.uow.run((w) =>
-      desk.intake.submit.execute(w, actor, {
-        channel: 'web',
-        description: '张三家的马桶堵了，电话13912345678，幸福小区3号楼',
-        truncated: false,
-        categoryCode: 'repair',
-        stationId: station.id,
-        address: null,
-        location: null,
-        wantedTime: null,
-        phone: null,
-        beneficiary: 'none',
-        urgency: 'normal',
-        attachments: [],
-        // Forged: a name and a phone from the text beside a real vocabulary word.
-        taskTerms: ['张三', '13912345678', ' 马桶 '],
-      }),
-    );
+    /** A repair need at S-XF with these words and task terms, as the intake form would submit it. */
+    const submit = (description: string, taskTerms: string[]) =>
+      desk.uow.run((w) =>
+        desk.intake.submit.execute(w, actor, {
+          channel: 'web',
+          description,
+          truncated: false,
+          categoryCode: 'repair',
+          stationId: station.id,
+          address: null,
+          location: null,
+          wantedTime: null,
+          phone: null,
+          beneficiary: 'none',
+          urgency: 'normal',
+          attachments: [],
+          taskTerms,
+        }),
+      );
+    // Forged: a name and a phone from the text beside a real vocabulary word.
+    const r = await submit('张三家的马桶堵了，电话13912345678，幸福小区3号楼', ['张三', '13912345678', ' 马桶 ']);
     expect(r.ok ? r.value.taskTerms : r).toEqual(['马桶']);
     // Too many or too long: refused as bad input, nothing saved.
-    const tooMany = await desk.uow.run((w) =>
-      desk.intake.submit.execute(w, actor, {
-        channel: 'web',
-        description: '马桶堵了',
-        truncated: false,
-        categoryCode: 'repair',
-        stationId: station.id,
-        address: null,
-        location: null,
-        wantedTime: null,
-        phone: null,
-        beneficiary: 'none',
-        urgency: 'normal',
-        attachments: [],
-        taskTerms: ['a', 'b', 'c', 'd'],
-      }),
-    );
+    const tooMany = await submit('马桶堵了', ['a', 'b', 'c', 'd']);
     expect(tooMany.ok ? 'ok' : tooMany.code).toBe('input/invalid');
   });
 
