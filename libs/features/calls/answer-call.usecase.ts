@@ -2,9 +2,9 @@
 // headcount and the waiting list stay exact; a confirmed "no" promotes the first waiting.
 import type { ActorRow } from '@baiying/db';
 import { answerOutcome, err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
-import { msg, parseCommand, type Work } from '@baiying/kernel';
+import { msg, parseCommand, rewriteAsked, type Work } from '@baiying/kernel';
 import { z } from 'zod';
-import type { CallRenderer } from './calls.render.js';
+import type { AnsweredState, CallRenderer } from './calls.render.js';
 import type { CallRow } from './call-row.js';
 import { refreshSoon } from './tally.js';
 
@@ -53,8 +53,18 @@ export class AnswerCall {
     }
     await w.repos.calls.update(call.id, { answerSeq: seq, version: { increment: 1 } });
     await w.repos.calls.event(call.id, outcome.kind, actor.personId);
+    await this.rewriteAnswered(w, call, actor.personId, outcome.kind);
     refreshSoon(w, call.id);
     return ok({ code: call.code, roster: outcome.kind, changed: true });
+  }
+
+  /** Buttons that remember: the call message (and a reminder to answer) now say the answer. */
+  private async rewriteAnswered(w: Work, call: CallRow, personId: string, state: AnsweredState): Promise<void> {
+    const at = w.now;
+    const stamp = at.getTime().toString(36);
+    const render = () => this.render.answered(call, state, at, at);
+    await rewriteAsked(w, PurposeKey.callMessage(call.id, personId), PurposeKey.callAnswered(call.id, personId, `${stamp}.m`), 'call-answered', render);
+    await rewriteAsked(w, PurposeKey.callNudge(call.id, personId), PurposeKey.callAnswered(call.id, personId, `${stamp}.n`), 'call-answered', render);
   }
 
   private async promoteNext(w: Work, call: CallRow): Promise<void> {
@@ -62,6 +72,7 @@ export class AnswerCall {
     if (!next) return;
     await w.repos.calls.setRoster(call.id, next.personId, { roster: 'confirmed' });
     await w.repos.calls.event(call.id, 'promoted', null, { personId: next.personId });
+    await this.rewriteAnswered(w, call, next.personId, 'promoted');
     w.out.to(
       { channel: next.channel, chatId: next.chatId },
       PurposeKey.callPromoted(call.id, next.personId),

@@ -8,6 +8,9 @@ import { withEmergencyBanner } from '../emergency/index.js';
 import { ADMIN_KEYWORDS, callAdminButton, callAnswerButton, callCheckButton, checkOutKeyword, declineKeyword, joinKeyword } from './calls.buttons.js';
 import type { CallRow } from './call-row.js';
 
+/** What a recipient's call message says after their answer (or a promotion from the waiting list). */
+export type AnsweredState = 'confirmed' | 'waitlisted' | 'declined' | 'withdrawn' | 'promoted';
+
 export class CallRenderer {
   constructor(
     private readonly timeZone: string,
@@ -36,6 +39,31 @@ export class CallRenderer {
 
   callMessage(call: CallRow): OutMessage {
     return this.banner(call, { text: t('call.message', this.facts(call)), buttons: this.answerButtons(call) });
+  }
+
+  /**
+   * A recipient's call message once answered: the call, what they answered and when, and only the
+   * button that can still change it (withdraw until the start; join again while answers are taken).
+   */
+  answered(call: CallRow, state: AnsweredState, at: Date, now: Date): OutMessage {
+    const text = `${t('call.message', this.facts(call))}\n\n${t(`call.state.${state}`, { at: formatLocal(at, this.timeZone) })}`;
+    const inRoster = state === 'confirmed' || state === 'waitlisted' || state === 'promoted';
+    const button: OutButton | null = inRoster
+      ? now < call.startsAt
+        ? {
+            label: label('btn.call_withdraw'),
+            data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: false }),
+            keyword: declineKeyword.show({ callCode: call.code }),
+          }
+        : null
+      : call.status === 'open' && now < call.answerBy
+        ? {
+            label: label('btn.call_rejoin'),
+            data: this.buttons.encode(callAnswerButton, { callId: call.id, yes: true }),
+            keyword: joinKeyword.show({ callCode: call.code }),
+          }
+        : null;
+    return this.banner(call, button ? { text, buttons: [[button]] } : { text });
   }
 
   groupNotice(call: CallRow): OutMessage {

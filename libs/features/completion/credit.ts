@@ -2,7 +2,7 @@
 // the ledger, the claim completed — all or nothing, whoever confirms.
 import type { NeedRow } from '@baiying/db';
 import { pointsFor, PurposeKey, Priority } from '@baiying/domain';
-import { msg, type Work } from '@baiying/kernel';
+import { formatLocal, msg, rewriteAsked, type Work } from '@baiying/kernel';
 
 export type CreditedBy = 'resident' | 'coordinator' | 'timeout';
 
@@ -16,6 +16,7 @@ export async function creditJob(w: Work, need: NeedRow, by: CreditedBy, actorId:
   const points = pointsFor(hours, w.config.pointsPerHour);
   if (points > 0) await w.repos.needs.addPoints(record.volunteerId, points, `service ${need.code}`, `service_record:${record.id}`);
   await w.repos.needs.event(need.id, 'confirm', actorId, { by, hours, points });
+  await settleAskConfirm(w, need, by);
   await w.out.toPerson(
     record.volunteerId,
     PurposeKey.recordCredited(record.id),
@@ -24,4 +25,13 @@ export async function creditJob(w: Work, need: NeedRow, by: CreditedBy, actorId:
     Priority.status,
   );
   return true;
+}
+
+/** Buttons that remember: every "is it done?" asked about this need now says how it was settled. */
+export async function settleAskConfirm(w: Work, need: Pick<NeedRow, 'id' | 'code'>, how: CreditedBy | 'disputed'): Promise<void> {
+  const at = w.now;
+  for (const asked of await w.repos.messaging.sentWithPrefix(PurposeKey.needAskConfirmsOf(need.id)))
+    await rewriteAsked(w, asked.purposeKey, PurposeKey.settled(asked.purposeKey), 'need-confirm-settled', () =>
+      msg(`need.confirm_settled.${how}`, { code: need.code, at: formatLocal(at, w.config.timeZone) }),
+    );
 }

@@ -1,7 +1,7 @@
 // 群众评单: the resident rates a confirmed job, once.
 import type { ActorRow } from '@baiying/db';
 import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
-import { findNeed, msg, needRef, parseCommand, type Work } from '@baiying/kernel';
+import { findNeed, msg, needRef, parseCommand, rewriteAsked, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 
 export const rateCommand = z.object({ need: needRef, score: z.number() });
@@ -20,6 +20,11 @@ export class RateService {
     const claim = await w.repos.needs.lastCompletedClaim(need.id);
     if (!(await w.repos.needs.rate(need.id, actor.personId, claim?.volunteerId ?? null, score))) return err('need/already_rated');
     await w.repos.needs.event(need.id, 'rate', actor.personId, { score });
+    // Buttons that remember: the stars asked for now show the ones given.
+    const asked = PurposeKey.needAskRating(need.id);
+    await rewriteAsked(w, asked, PurposeKey.settled(asked), 'need-rating-settled', () =>
+      msg('rating.settled', { code: need.code, stars: '⭐'.repeat(score), n: score }),
+    );
     if (claim)
       await w.out.toPerson(
         claim.volunteerId,

@@ -5,7 +5,7 @@ import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { alertCoordinators, findNeed, msg, needRef, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import { ratingButtons } from './completion.buttons.js';
-import { creditJob } from './credit.js';
+import { creditJob, settleAskConfirm } from './credit.js';
 
 export const respondCommand = z.object({ need: needRef, done: z.boolean() });
 export type RespondCommand = z.input<typeof respondCommand>;
@@ -34,6 +34,7 @@ export class RespondToCompletion {
     const record = await w.repos.needs.pendingRecordOf(need.id);
     if (record) await w.repos.needs.voidRecord(record.id);
     const eventId = await w.repos.needs.event(need.id, 'dispute', actor.personId);
+    await settleAskConfirm(w, need, 'disputed');
     const claim = await w.repos.needs.activeClaim(need.id);
     if (claim) {
       // The job is the taker's again: the no-progress clock (claims' claim-timeout) restarts.

@@ -24,7 +24,7 @@ export class DecideRegistration {
       // now says who decided and when, and loses its buttons.
       const at = w.now;
       for (const asked of await w.repos.messaging.sentWithPrefix(PurposeKey.approvalAsked(m.volunteerId, m.teamId)))
-        w.out.edit(asked, PurposeKey.approvalSettled(asked.purposeKey), 'approval-settled', (locale) =>
+        w.out.edit(asked, PurposeKey.settled(asked.purposeKey), 'approval-settled', (locale) =>
           msg(
             'approval.settled',
             {

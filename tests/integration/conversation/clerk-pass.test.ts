@@ -1,12 +1,13 @@
 // The conversation reads like a good clerk's: help that fits the person, /pending with the
-// volunteer applications to decide, the resident's rating comment reaching the volunteer, the
+// volunteer applications to decide, questions rewritten once answered (is it done?, the stars,
+// a call's answers), the resident's rating comment reaching the volunteer, the
 // summary repeating the time as a date and fixing one field, no time taken from circumstances,
 // and a call's teams by name — through the conversation engine
 // on the real database.
 import { randomUUID } from 'node:crypto';
 import type { ConversationEngine } from '@baiying/conversation';
 import type { ActorRow } from '@baiying/db';
-import type { InboundEvent, OutMessage } from '@baiying/domain';
+import { PurposeKey, type Channel, type InboundEvent, type OutMessage } from '@baiying/domain';
 import type { Desk } from '@baiying/features';
 import { doneBy, routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
@@ -29,6 +30,16 @@ describe('the clerk pass', () => {
   const say = (from: string, text: string) => engine.handle(ev(from, { kind: 'text', text }));
   const cmd = (from: string, name: string, args = '') => engine.handle(ev(from, { kind: 'command', command: { name, args } }));
   const press = (from: string, data: string) => engine.handle(ev(from, { kind: 'callback', callback: { id: `cb${seq}`, data } }));
+  /** A press in someone's private chat on their own channel (the chat id is the user's there). */
+  const pressIn = (channel: Channel, chatId: string, data: string) =>
+    engine.handle({ ...ev(chatId, { kind: 'callback', callback: { id: `cb${seq}`, data } }), channel });
+  /** The message sent under `purposeKey` as its recipient reads it now: the newest rewrite, else the original. */
+  async function current(purposeKey: string): Promise<OutMessage & { edits: number }> {
+    const edits = await h.prisma.sentMessage.findMany({ where: { editOf: purposeKey }, orderBy: { seq: 'asc' } });
+    const row = edits.at(-1) ?? (await h.prisma.sentMessage.findUniqueOrThrow({ where: { purposeKey } }));
+    return { ...(JSON.parse(h.cipher.decrypt(row.bodyEnc)) as OutMessage), edits: edits.length };
+  }
+  const labels = (m: OutMessage) => (m.buttons ?? []).flat().map((b) => b.label);
   async function sent(chatId: string, after = 0): Promise<Array<OutMessage & { seq: number; purposeKey: string }>> {
     const rows = await h.prisma.sentMessage.findMany({ where: { chatId, seq: { gt: after } }, orderBy: { seq: 'asc' } });
     return rows.map((r) => ({ ...(JSON.parse(h.cipher.decrypt(r.bodyEnc)) as OutMessage), seq: Number(r.seq), purposeKey: r.purposeKey }));
@@ -130,6 +141,93 @@ describe('the clerk pass', () => {
     // A second comment is not kept and not sent.
     await say(resident, `评价 ${need.code} 4 再说一次`);
     expect(await h.prisma.sentMessage.count({ where: { purposeKey: `need.${need.id}.rating_comment` } })).toBe(1);
+  });
+
+  it('rewrites “is it done?” and the stars once answered, keeping each rewrite to its own question', async () => {
+    const resident = `res-${randomUUID()}`;
+    const need = await routedNeed(h, resident, { teamCode: 'S-XF-ELDER' }, desk);
+    const li = await actorOf('demo-vol-li', '李师傅');
+    await doneBy(h, li, need.id, 2, desk);
+    const asks = () =>
+      h.prisma.sentMessage.findMany({ where: { purposeKey: { startsWith: PurposeKey.needAskConfirmsOf(need.id) }, editOf: null }, orderBy: { seq: 'asc' } });
+    const [first] = await asks();
+    const firstAsk = await current(first!.purposeKey);
+    expect(labels(firstAsk)).toEqual(['是，已完成', '还没有']);
+    // "还没有": the question now says so, without buttons.
+    await press(resident, button(firstAsk, /还没有/));
+    const disputed = await current(first!.purposeKey);
+    expect(disputed.text).toMatch(
+      new RegExp(`需求 ${need.code}：您回复了“还没有”，已通知志愿者跟进 · \\d{1,2}月\\d{1,2}日（周[一二三四五六日]）\\d\\d:\\d\\d`),
+    );
+    expect(labels(disputed)).toEqual([]);
+    // A stale copy of the first question pressed "yes" changes nothing: the need is no longer done.
+    const stale = await press(resident, button(firstAsk, /是，已完成/));
+    expect(stale.callbackAnswer?.alert).toBe(true);
+    expect((await h.prisma.need.findUniqueOrThrow({ where: { id: need.id } })).status).not.toBe('confirmed');
+    // Finished again: a second question; "yes" rewrites that one, and the first keeps its answer.
+    const claim = await h.prisma.claim.findFirstOrThrow({ where: { needId: need.id, status: 'active' } });
+    expect((await desk.uow.run((w) => desk.claims.finish.execute(w, li, { claim: { claimId: claim.id }, hours: 2 }))).ok).toBe(true);
+    const second = (await asks()).at(-1)!;
+    expect(second.purposeKey).not.toBe(first!.purposeKey);
+    await press(resident, button(await current(second.purposeKey), /是，已完成/));
+    expect((await current(second.purposeKey)).text).toContain(`需求 ${need.code}：✅ 您已确认完成`);
+    expect(await current(first!.purposeKey)).toMatchObject({ text: disputed.text, edits: 1 });
+    // The stars: the pressed question shows the stars given and loses its buttons; a second press is refused.
+    const askRating = PurposeKey.needAskRating(need.id);
+    const stars = await current(askRating);
+    expect(labels(stars)).toHaveLength(5);
+    await press(resident, button(stars, /4星/));
+    expect(await current(askRating)).toMatchObject({ text: `您为 ${need.code} 打了 ⭐⭐⭐⭐ 4星，谢谢！`, edits: 1 });
+    expect(labels(await current(askRating))).toEqual([]);
+    const again = await press(resident, button(stars, /5星/));
+    expect(again.callbackAnswer).toMatchObject({ alert: true });
+    expect(await current(askRating)).toMatchObject({ edits: 1 });
+    expect((await h.prisma.rating.findFirstOrThrow({ where: { needId: need.id } })).score).toBe(4);
+  });
+
+  it('rewrites a call message with the answer and the one button that can still change it', async () => {
+    const coord = await actorOf('demo-coord-dh', '赵主任');
+    const created = await desk.uow.run((w) =>
+      desk.calls.create.execute(w, coord, {
+        title: '敬老院包饺子',
+        description: '冬至陪老人包饺子',
+        placeText: '幸福社区敬老院',
+        startsAt: new Date(Date.now() + 2 * 86_400_000),
+        endsAt: new Date(Date.now() + 2 * 86_400_000 + 7_200_000),
+        headcount: 1,
+        audience: { teamCodes: ['S-XF-ELDER', 'S-XF-REPAIR'] },
+      }),
+    );
+    if (!created.ok) throw new Error(created.code);
+    const callId = created.value.callId;
+    await desk.uow.run((w) => desk.calls.fanOut.execute(w, { callId, budget: { telegram: 1000, wechat: 1000, web: 1000 } }));
+    // Two recipients on channels that edit (WeChat has no buttons: its reply says it).
+    const messages = await h.prisma.sentMessage.findMany({
+      where: { purposeKey: { startsWith: PurposeKey.callMessagesOf(callId) }, channel: { not: 'wechat' } },
+    });
+    expect(messages.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = messages as [(typeof messages)[0], (typeof messages)[0]];
+    const answer = async (m: typeof a, label: RegExp) => pressIn(m.channel, m.chatId, button(await current(m.purposeKey), label));
+    const stateOf = async (m: typeof a) => {
+      const c = await current(m.purposeKey);
+      return { status: c.text.split('\n').at(-1)!.replace(/ · .*/, ''), buttons: labels(c) };
+    };
+    // A first "参加" takes the one place; the message keeps only 取消报名.
+    expect((await answer(a, /^参加$/)).callbackAnswer?.text).toContain('报名成功');
+    expect(await stateOf(a)).toEqual({ status: '✅ 您已报名', buttons: ['取消报名'] });
+    expect((await current(a.purposeKey)).text).toContain('敬老院包饺子');
+    // A second is waitlisted.
+    await answer(b, /^参加$/);
+    expect(await stateOf(b)).toEqual({ status: '⏳ 您在候补名单上，有人退出会按顺序通知您', buttons: ['取消报名'] });
+    // The first withdraws from the rewritten message: it offers 改为参加; the waiting one moves up.
+    await answer(a, /取消报名/);
+    expect(await stateOf(a)).toEqual({ status: '已取消报名', buttons: ['改为参加'] });
+    expect(await stateOf(b)).toEqual({ status: '✅ 已从候补转为正式参加', buttons: ['取消报名'] });
+    // Joining again is waitlisted (the place is taken), and the answer stays exact.
+    await answer(a, /改为参加/);
+    expect(await stateOf(a)).toEqual({ status: '⏳ 您在候补名单上，有人退出会按顺序通知您', buttons: ['取消报名'] });
+    const roster = await h.prisma.callRecipient.findMany({ where: { callId, personId: { in: [a, b].map((m) => m.purposeKey.split('.').at(-1)!) } } });
+    expect(roster.map((r) => r.roster).sort()).toEqual(['confirmed', 'waitlisted']);
   });
 
   it('repeats the time as a date with its weekday, lets the resident fix one field, and takes no time from circumstances', async () => {

@@ -23,7 +23,9 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   needEnRoute: [PurposeKey.needEnRoute(NEED, CLAIM), `need.${NEED}.en_route.${CLAIM}`],
   needReleased: [PurposeKey.needReleased(NEED, CLAIM), `need.${NEED}.released.${CLAIM}`],
   needAskConfirm: [PurposeKey.needAskConfirm(NEED, EVENT), `need.${NEED}.ask_confirm.${EVENT}`],
+  needAskConfirmsOf: [PurposeKey.needAskConfirmsOf(NEED), `need.${NEED}.ask_confirm.`],
   needAskRating: [PurposeKey.needAskRating(NEED), `need.${NEED}.ask_rating`],
+  settled: [PurposeKey.settled(`need.${NEED}.ask_rating`), `need.${NEED}.ask_rating.settled`],
   needRated: [PurposeKey.needRated(NEED), `need.${NEED}.rated`],
   needRatingComment: [PurposeKey.needRatingComment(NEED), `need.${NEED}.rating_comment`],
   needAutoConfirmed: [PurposeKey.needAutoConfirmed(NEED), `need.${NEED}.auto_confirmed`],
@@ -47,7 +49,6 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   approvalDecided: [PurposeKey.approvalDecided(PERSON, CHAT), `approval.${PERSON}.decided.${CHAT}`],
   approvalListed: [PurposeKey.approvalListed(PERSON, CHAT, 'web.c1.7'), `approval.${PERSON}.t.${CHAT}.l.web.c1.7`],
   approvalAsked: [PurposeKey.approvalAsked(PERSON, CHAT), `approval.${PERSON}.t.${CHAT}.`],
-  approvalSettled: [PurposeKey.approvalSettled('approval.p.t.x.c'), 'approval.p.t.x.c.settled'],
   linkCodeBurned: [PurposeKey.linkCodeBurned(PERSON, 'K7QM'), `link.${PERSON}.burned.K7QM`],
   alert: [PurposeKey.alert('escalated', DISPATCH), `alert.escalated.${DISPATCH}`],
   alertTo: [PurposeKey.alertTo(PurposeKey.alert('review', NEED), PERSON), `alert.review.${NEED}.${PERSON}`],
@@ -59,6 +60,7 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   callPromoted: [PurposeKey.callPromoted(CALL, PERSON), `call.${CALL}.promoted.${PERSON}`],
   callNudge: [PurposeKey.callNudge(CALL, PERSON), `call.${CALL}.nudge.${PERSON}`],
   callNudgesOf: [PurposeKey.callNudgesOf(CALL), `call.${CALL}.nudge.`],
+  callAnswered: [PurposeKey.callAnswered(CALL, PERSON, 'k1.m'), `call.${CALL}.answered.${PERSON}.k1.m`],
   callCancelled: [PurposeKey.callCancelled(CALL, PERSON), `call.${CALL}.cancelled.${PERSON}`],
   callCancelledOf: [PurposeKey.callCancelledOf(CALL), `call.${CALL}.cancelled.`],
   callReminder: [PurposeKey.callReminder(CALL, 1440, PERSON), `call.${CALL}.remind1440.${PERSON}`],
@@ -76,6 +78,7 @@ const PREFIXES = new Set<keyof typeof PurposeKey>([
   'messagesOfNeed',
   'messagesOfClaim',
   'approvalAsked',
+  'needAskConfirmsOf',
 ]);
 
 describe('PurposeKey', () => {
@@ -102,6 +105,7 @@ describe('PurposeKey', () => {
     expect(PurposeKey.directCard(DISPATCH, PERSON).startsWith(PurposeKey.directCardsOf(DISPATCH))).toBe(true);
     expect(PurposeKey.callMessage(CALL, PERSON).startsWith(PurposeKey.callMessagesOf(CALL))).toBe(true);
     expect(PurposeKey.callNudge(CALL, PERSON).startsWith(PurposeKey.callNudgesOf(CALL))).toBe(true);
+    expect(PurposeKey.needAskConfirm(NEED, EVENT).startsWith(PurposeKey.needAskConfirmsOf(NEED))).toBe(true);
     expect(PurposeKey.callCancelled(CALL, PERSON).startsWith(PurposeKey.callCancelledOf(CALL))).toBe(true);
     // Erasure finds every message about a need or a claim, and none about another.
     const aboutNeed = (Object.entries(KEYS) as Array<[string, [string, string]]>).filter(([n]) => n.startsWith('need')).map(([, [k]]) => k);
@@ -125,6 +129,7 @@ describe('PurposeKey', () => {
       PurposeKey.callReminder(CALL, 60, PERSON),
       PurposeKey.callCredited(CALL, PERSON),
       PurposeKey.callUnconfirmed(CALL),
+      PurposeKey.callAnswered(CALL, PERSON, 'k1.m'),
     ];
     const families = [
       [PurposeKey.callMessagesOf(CALL), PurposeKey.callMessage(CALL, PERSON)],

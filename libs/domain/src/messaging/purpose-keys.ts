@@ -23,7 +23,11 @@ export const PurposeKey = {
   needEnRoute: (needId: Id, claimId: Id) => `need.${needId}.en_route.${claimId}`,
   needReleased: (needId: Id, claimId: Id) => `need.${needId}.released.${claimId}`,
   needAskConfirm: (needId: Id, eventId: Id) => `need.${needId}.ask_confirm.${eventId}`,
+  /** Every "is it done?" asked about one need (a dispute and a second finish ask again). */
+  needAskConfirmsOf: (needId: Id) => `need.${needId}.ask_confirm.`,
   needAskRating: (needId: Id) => `need.${needId}.ask_rating`,
+  /** The rewrite of a question once answered (its buttons gone): one per question. */
+  settled: (askedKey: string) => `${askedKey}.settled`,
   needRated: (needId: Id) => `need.${needId}.rated`,
   needRatingComment: (needId: Id) => `need.${needId}.rating_comment`,
   needAutoConfirmed: (needId: Id) => `need.${needId}.auto_confirmed`,
@@ -59,8 +63,6 @@ export const PurposeKey = {
   approvalListed: (personId: Id, teamId: Id, listKey: string) => `approval.${personId}.t.${teamId}.l.${listKey}`,
   /** Every message asking about one membership (alerts and listings): what a decision rewrites. */
   approvalAsked: (personId: Id, teamId: Id) => `approval.${personId}.t.${teamId}.`,
-  /** The rewrite of one such message once decided. */
-  approvalSettled: (askedKey: string) => `${askedKey}.settled`,
 
   // --- identity -----------------------------------------------------------------------------------
   /** A link code cancelled after wrong guesses, told to the person who issued it. */
@@ -79,6 +81,8 @@ export const PurposeKey = {
   callPromoted: (callId: Id, personId: Id) => `call.${callId}.promoted.${personId}`,
   callNudge: (callId: Id, personId: Id) => `call.${callId}.nudge.${personId}`,
   callNudgesOf: (callId: Id) => `call.${callId}.nudge.`,
+  /** The rewrite of a recipient's call message or nudge after an answer (`stamp`: when, and which message). */
+  callAnswered: (callId: Id, personId: Id, stamp: string) => `call.${callId}.answered.${personId}.${stamp}`,
   callCancelled: (callId: Id, personId: Id) => `call.${callId}.cancelled.${personId}`,
   callCancelledOf: (callId: Id) => `call.${callId}.cancelled.`,
   callReminder: (callId: Id, minutes: number, personId: Id) => `call.${callId}.remind${minutes}.${personId}`,

@@ -71,6 +71,14 @@ export const calls = {
   'call.answer.declined': { zh: '好的，已记录您这次不能参加。', en: 'OK, noted that you cannot come this time.' },
   'call.answer.withdrawn': { zh: '已为您取消报名。', en: 'You have withdrawn.' },
   'call.answer.none': { zh: '您的回复已记录过了。', en: 'Your answer was already recorded.' },
+  'call.state.confirmed': { zh: '✅ 您已报名 · {at}', en: '✅ You are in · {at}' },
+  'call.state.waitlisted': {
+    zh: '⏳ 您在候补名单上，有人退出会按顺序通知您 · {at}',
+    en: '⏳ You are on the waiting list; you will be told if a place frees up · {at}',
+  },
+  'call.state.declined': { zh: '已回复：这次不能参加 · {at}', en: 'Answered: cannot come this time · {at}' },
+  'call.state.withdrawn': { zh: '已取消报名 · {at}', en: 'Withdrawn · {at}' },
+  'call.state.promoted': { zh: '✅ 已从候补转为正式参加 · {at}', en: '✅ Moved up from the waiting list: you are in · {at}' },
   'call.promoted': {
     zh: '🎉 召集 {code}（{title}）有人退出，您已从候补转为正式参加。{start} 见！',
     en: 'A place freed up in call {code} ({title}): you are now confirmed. See you at {start}!',
@@ -105,6 +113,7 @@ export const calls = {
   'btn.call_yes': { zh: '参加', en: 'Join' },
   'btn.call_no': { zh: '不能参加', en: "Can't come" },
   'btn.call_withdraw': { zh: '取消报名', en: 'Withdraw' },
+  'btn.call_rejoin': { zh: '改为参加', en: 'Join after all' },
   'btn.call_check_out': { zh: '签退', en: 'Check out' },
   'btn.call_confirm': { zh: '确认到场至结束', en: 'Confirm stayed to the end' },
   'btn.call_remind': { zh: '提醒未回复', en: 'Remind silent' },

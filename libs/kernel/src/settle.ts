@@ -1,0 +1,20 @@
+// Buttons that remember: once a question is answered (a call's 参加/不能参加, a resident's
+// 是否已完成, the stars), the message that asked is rewritten to say what happened and loses the
+// buttons that no longer apply, instead of a toast over a message whose buttons stay live.
+// Channels that cannot edit (WeChat) are left alone: there an edit would arrive as one more
+// message, and the answer's own reply already says what happened.
+import type { Renderer } from './outbound.js';
+import type { Work } from './unit-of-work.js';
+
+/**
+ * Rewrites the message sent under `askedKey` (if it is still pending or delivered, on a channel
+ * that edits) as `render`; `editKey` names the rewrite, so a rewrite written once is not written
+ * again. True when a rewrite was queued.
+ */
+export async function rewriteAsked(w: Work, askedKey: string, editKey: string, template: string, render: Renderer): Promise<boolean> {
+  const asked = await w.repos.messaging.byPurpose(askedKey);
+  if (!asked || asked.editOf || (asked.status !== 'pending' && asked.status !== 'sent')) return false;
+  if (!w.deps.channels.capabilities(asked.channel).canEdit) return false;
+  w.out.edit({ channel: asked.channel, chatId: asked.chatId, purposeKey: asked.purposeKey }, editKey, template, render);
+  return true;
+}
