@@ -18,7 +18,7 @@ export const coreChat: ChatFeature = {
   feature: 'conversation',
   commands: [
     command('start', 'private', (turn) => turn.say('welcome'), { refuseInGroup: true }),
-    command('help', 'private', (turn) => turn.reply({ text: helpFor(turn.actor, turn.locale), locale: turn.locale }), { refuseInGroup: true }),
+    command('help', 'private', (turn) => void turn.reply({ text: helpFor(turn.actor, turn.locale), locale: turn.locale }), { refuseInGroup: true }),
     command('cancel', 'private', (turn) => {
       if (!turn.dialogue) return turn.say('nothing_to_cancel');
       turn.clearDialogue();

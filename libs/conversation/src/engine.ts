@@ -256,14 +256,35 @@ export class ConversationEngine {
       // Dialogue buttons belong to a private form.
       if (!turn.isPrivate) return turn.toast('button/forged', {}, true);
       const p = decoded.payload as { nonce: string; choice: string };
+      const more = turn.ev.callback?.more ?? [];
+      if (more.length > 0) return this.onFlowChoices(turn, p, more);
       return this.onFlowChoice(turn, p.nonce, p.choice);
     }
+    if (turn.ev.callback?.more?.length) return turn.toast('choice/one_at_a_time', {}, true);
     const reg = this.buttons.get(decoded.def.tag)!;
     if ((reg.where === 'group') === turn.isPrivate) {
       this.logger.warn('button used in the wrong kind of chat', { tag: reg.def.tag, chat: turn.ev.chat.id });
       return turn.toast('button/forged', {}, true);
     }
     return reg.run(turn, decoded.payload);
+  }
+
+  /** "1 3 5": several choices of one form's menu; every one must be a button of that same form. */
+  private async onFlowChoices(turn: Turn, first: { nonce: string; choice: string }, more: string[]): Promise<void> {
+    const choices = [first.choice];
+    for (const data of more) {
+      const d = turn.w.buttons.decode(data, this.registry, { channel: turn.ev.channel, chatId: turn.ev.chat.id });
+      if (!d.ok || d.def !== flowButton) return turn.toast('choice/one_at_a_time', {}, true);
+      const p = d.payload as { nonce: string; choice: string };
+      if (p.nonce !== first.nonce) return turn.toast('button/stale', {}, true);
+      if (!choices.includes(p.choice)) choices.push(p.choice);
+    }
+    const d = turn.dialogue;
+    const active = this.activeFlow(turn);
+    if (!d || d.nonce !== first.nonce || !active) return turn.toast('button/stale', {}, true);
+    if (!active.onChoices) return turn.toast('choice/one_at_a_time', {}, true);
+    turn.ack();
+    return active.onChoices(turn, choices);
   }
 
   private async onFlowChoice(turn: Turn, nonce: string, choice: string): Promise<void> {

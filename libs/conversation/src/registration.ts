@@ -38,6 +38,8 @@ export interface FlowReg {
   owns(turn: Turn): boolean;
   onText(turn: Turn, text: string): Handled;
   onChoice(turn: Turn, choice: string): Handled;
+  /** Several choices of one menu at once (WeChat's "1 3 5"): only flows with a multi-select take them. */
+  onChoices?(turn: Turn, choices: string[]): Handled;
   onLocation?(turn: Turn, loc: { lat: number; lng: number }): Handled;
   onMedia?(turn: Turn, att: { kind: 'photo' | 'voice'; fileRef: string; caption?: string }): Handled;
 }
@@ -102,6 +104,7 @@ export function button<P extends object>(def: ButtonDef<P>, where: 'private' | '
 export interface FlowHandlers<D> {
   onText(turn: Turn, data: D, text: string): Handled;
   onChoice(turn: Turn, data: D, choice: string): Handled;
+  onChoices?(turn: Turn, data: D, choices: string[]): Handled;
   onLocation?(turn: Turn, data: D, loc: { lat: number; lng: number }): Handled;
   onMedia?(turn: Turn, data: D, att: { kind: 'photo' | 'voice'; fileRef: string; caption?: string }): Handled;
 }
@@ -117,6 +120,7 @@ export function flow<D>(def: FlowDef<D>, h: FlowHandlers<D>): FlowReg {
     owns: (turn) => def.read(turn) !== null,
     onText: (turn, text) => h.onText(turn, data(turn), text),
     onChoice: (turn, choice) => h.onChoice(turn, data(turn), choice),
+    ...(h.onChoices ? { onChoices: (turn: Turn, choices: string[]) => h.onChoices!(turn, data(turn), choices) } : {}),
     ...(h.onLocation ? { onLocation: (turn: Turn, loc: { lat: number; lng: number }) => h.onLocation!(turn, data(turn), loc) } : {}),
     ...(h.onMedia ? { onMedia: (turn: Turn, att: { kind: 'photo' | 'voice'; fileRef: string; caption?: string }) => h.onMedia!(turn, data(turn), att) } : {}),
   };

@@ -30,16 +30,34 @@ export class Turn {
     return this.ev.chat.kind === 'private';
   }
 
-  /** Replies in the chat the event came from; keyed by update (the marker stops a second run). */
-  reply(m: OutMessage): void {
-    this.w.out.to(
-      { channel: this.ev.channel, chatId: this.ev.chat.id },
-      PurposeKey.reply(this.ev.channel, this.ev.updateId, this.w.now.getTime(), this.replies++),
-      'reply',
-      m,
-      Priority.interactive,
-      m.locale ?? this.locale,
-    );
+  /** Replies in the chat the event came from; keyed by update (the marker stops a second run). The reply's key. */
+  reply(m: OutMessage): string {
+    const purposeKey = PurposeKey.reply(this.ev.channel, this.ev.updateId, this.w.now.getTime(), this.replies++);
+    this.w.out.to({ channel: this.ev.channel, chatId: this.ev.chat.id }, purposeKey, 'reply', m, Priority.interactive, m.locale ?? this.locale);
+    return purposeKey;
+  }
+
+  /**
+   * A multi-select menu (ticks ☑️/⬜ and a "done"): shown once, then rewritten in place after each
+   * tick where the channel edits (`menuKey`: the menu's key from the previous showing); elsewhere
+   * (WeChat's numbered lists) shown again. Returns the key to rewrite next time.
+   */
+  menu(menuKey: string | undefined, key: MessageKey, params: Params, buttons: OutButton[][]): string {
+    const text = t(key, params, this.locale);
+    if (menuKey && this.w.deps.channels.capabilities(this.ev.channel).canEdit) {
+      this.w.out.edit(
+        { channel: this.ev.channel, chatId: this.ev.chat.id, purposeKey: menuKey },
+        PurposeKey.menuTick(menuKey, this.ev.updateId),
+        'menu',
+        () => ({
+          text,
+          buttons,
+          locale: this.locale,
+        }),
+      );
+      return menuKey;
+    }
+    return this.reply({ text, buttons, locale: this.locale });
   }
 
   /** A catalogue message in this chat's language. */

@@ -3,8 +3,8 @@
 // sending time, and sends it. Buttons on Telegram/web, numbered replies on WeChat.
 import { defineFlow, type Turn } from '@baiying/conversation';
 import { CALL_LIMITS } from '@baiying/domain';
-import { label } from '@baiying/i18n';
-import { isCoordinator } from '@baiying/kernel';
+import { label, localName } from '@baiying/i18n';
+import { isCoordinator, unitsInScope } from '@baiying/kernel';
 import { extractTime } from '@baiying/nlu';
 import { z } from 'zod';
 import { parseHeadcount, type CallAudienceInput, type CallDraft } from './call-draft.js';
@@ -17,6 +17,8 @@ const LIST_SPLIT = /[,，、;；\s]+/;
 /** Skills typed in the flow, and audience values, are kept up to these counts. */
 const MAX_FLOW_SKILLS = 10;
 const MAX_AUDIENCE_VALUES = 20;
+/** Teams in scope shown as ticks when the audience is "teams" (more are typed by name or code). */
+const TEAM_BUTTONS = 20;
 
 const audience = z.object({
   everyone: z.boolean().optional(),
@@ -38,6 +40,9 @@ const callData = z.object({
   answerBy: z.string().nullable().optional(),
   audienceKind: z.enum(['teams', 'units', 'skills']).optional(),
   audience: audience.optional(),
+  /** Teams ticked in the audience menu, and that menu's key (rewritten in place by each tick). */
+  teamIds: z.array(z.string()).optional(),
+  menuKey: z.string().optional(),
 });
 type CallData = z.infer<typeof callData>;
 
@@ -111,11 +116,14 @@ export class CallForm {
     if (data.step === 'deadline' && choice === 'skip') return this.next(turn, { ...data, answerBy: null }, 'audience');
     if (data.step === 'audience') {
       if (choice === 'everyone') return this.preview(turn, data, { everyone: true });
-      if (choice === 'teams' || choice === 'units' || choice === 'skills') {
+      if (choice === 'teams') return this.askTeams(turn, { ...data, audienceKind: choice, step: 'audience_value', teamIds: [] });
+      if (choice === 'units' || choice === 'skills') {
         callFlow.save(turn, { ...data, audienceKind: choice, step: 'audience_value' });
-        return turn.say(choice === 'teams' ? 'callflow.ask_teams' : choice === 'units' ? 'callflow.ask_units' : 'callflow.ask_audience_skills');
+        return turn.say(choice === 'units' ? 'callflow.ask_units' : 'callflow.ask_audience_skills');
       }
     }
+    if (data.step === 'audience_value' && data.audienceKind === 'teams' && (choice.startsWith('t:') || choice === 'td'))
+      return this.onChoices(turn, data, [choice]);
     if (data.step === 'confirm' && choice === 'send') return this.send(turn, data);
     if (data.step === 'confirm' && choice === 'back') {
       callFlow.save(turn, { ...data, step: 'audience' });
@@ -168,6 +176,38 @@ export class CallForm {
       case 'confirm':
         return turn.say('callflow.confirm_or_quit', {}, [[turn.flowButton('send', label('btn.call_send')), turn.flowButton('quit', label('btn.call_quit'))]]);
     }
+  }
+
+  /** Ticks of the team menu (one press, or WeChat's "1 3 5"), then the preview if "done" was among them. */
+  async onChoices(turn: Turn, data: CallData, choices: string[]): Promise<void> {
+    if (data.step !== 'audience_value' || data.audienceKind !== 'teams') return turn.toast('button/stale');
+    const teams = await this.teamsInScope(turn);
+    let picked = data.teamIds ?? [];
+    for (const choice of choices) {
+      if (choice === 'td') continue;
+      const id = choice.startsWith('t:') ? choice.slice(2) : '';
+      if (!teams.some((t) => t.id === id)) return turn.toast('button/forged');
+      picked = picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id];
+    }
+    const next = { ...data, teamIds: picked };
+    if (!choices.includes('td')) return this.askTeams(turn, next, true);
+    if (picked.length === 0) return this.askTeams(turn, next);
+    return this.preview(turn, next, { teamCodes: teams.filter((t) => picked.includes(t.id)).map((t) => t.code) });
+  }
+
+  private async teamsInScope(turn: Turn) {
+    return (await turn.w.repos.org.teamsInUnits(await unitsInScope(turn.w, turn.actor))).slice(0, TEAM_BUTTONS);
+  }
+
+  /** The teams in scope as ticks (names or codes may be typed instead): new, or after a tick rewritten in place. */
+  private async askTeams(turn: Turn, data: CallData, tick = false): Promise<void> {
+    const picked = data.teamIds ?? [];
+    const rows = (await this.teamsInScope(turn)).map((t) => [
+      turn.flowButton(`t:${t.id}`, `${picked.includes(t.id) ? '☑️' : '⬜'} ${localName({ zh: t.name, en: t.nameEn })}`),
+    ]);
+    rows.push([turn.flowButton('td', label('btn.finish_teams'))]);
+    const menuKey = turn.menu(tick ? data.menuKey : undefined, 'callflow.ask_teams', {}, rows);
+    callFlow.save(turn, { ...data, menuKey });
   }
 
   private askAudience(turn: Turn): void {

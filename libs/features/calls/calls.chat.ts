@@ -115,6 +115,7 @@ export function callsChat(f: CallsFeature): ChatFeature {
       flow(callFlow, {
         onText: (turn, data, text) => form.onText(turn, data, text),
         onChoice: (turn, data, choice) => form.onChoice(turn, data, choice),
+        onChoices: (turn, data, choices) => form.onChoices(turn, data, choices),
         onLocation: (turn, data, loc) => form.onLocation(turn, data, loc),
       }),
     ],

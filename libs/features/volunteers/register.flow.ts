@@ -13,6 +13,8 @@ const registerData = z.object({
   phone: z.string().optional(),
   stationId: z.string().optional(),
   teamIds: z.array(z.string()),
+  /** The team menu shown, rewritten in place by each tick where the channel edits. */
+  menuKey: z.string().optional(),
 });
 type RegisterData = z.infer<typeof registerData>;
 
@@ -65,30 +67,34 @@ export class RegisterForm {
       if (!station) return turn.toast('button/forged');
       return this.pickStation(turn, data, station.id);
     }
-    if (data.step === 'teams' && choice.startsWith('t:')) {
-      const id = choice.slice(2);
-      const joinable = await joinableTeams(turn.w, data.stationId!);
-      if (!joinable.some((t) => t.id === id)) return turn.toast('button/forged');
-      const next = { ...data, teamIds: data.teamIds.includes(id) ? data.teamIds.filter((x) => x !== id) : [...data.teamIds, id] };
-      registerFlow.save(turn, next);
-      return this.askTeams(turn, next);
-    }
-    if (data.step === 'teams' && choice === 'td') {
-      if (data.teamIds.length === 0) {
-        turn.say('register.need_team');
-        return this.askTeams(turn, data);
-      }
-      registerFlow.save(turn, { ...data, step: 'skills' });
-      return turn.say('register.ask_skills', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
-    }
+    if (data.step === 'teams' && (choice.startsWith('t:') || choice === 'td')) return this.onChoices(turn, data, [choice]);
     if (data.step === 'skills' && choice === 'skip') return this.finish(turn, data, []);
     turn.toast('button/stale');
   }
 
+  /** Ticks of the team menu (one press, or WeChat's "1 3 5"), then "done" if it was among them. */
+  async onChoices(turn: Turn, data: RegisterData, choices: string[]): Promise<void> {
+    if (data.step !== 'teams') return turn.toast('button/stale');
+    const joinable = await joinableTeams(turn.w, data.stationId!);
+    let teamIds = data.teamIds;
+    for (const choice of choices) {
+      if (choice === 'td') continue;
+      const id = choice.startsWith('t:') ? choice.slice(2) : '';
+      if (!joinable.some((t) => t.id === id)) return turn.toast('button/forged');
+      teamIds = teamIds.includes(id) ? teamIds.filter((x) => x !== id) : [...teamIds, id];
+    }
+    const next = { ...data, teamIds };
+    if (!choices.includes('td')) return this.askTeams(turn, next, true);
+    if (teamIds.length === 0) {
+      turn.say('register.need_team');
+      return this.askTeams(turn, next);
+    }
+    registerFlow.save(turn, { ...next, step: 'skills' });
+    return turn.say('register.ask_skills', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
+  }
+
   private async pickStation(turn: Turn, data: RegisterData, stationId: string): Promise<void> {
-    const next = { ...data, stationId, step: 'teams' as const };
-    registerFlow.save(turn, next);
-    return this.askTeams(turn, next);
+    return this.askTeams(turn, { ...data, stationId, step: 'teams' as const });
   }
 
   private async askStation(turn: Turn, unknown?: string): Promise<void> {
@@ -98,13 +104,15 @@ export class RegisterForm {
     else turn.say('register.ask_station', {}, rows);
   }
 
-  private async askTeams(turn: Turn, data: RegisterData): Promise<void> {
+  /** The team menu: a new message, or after a tick (`tick`) the same one rewritten where the channel edits. */
+  private async askTeams(turn: Turn, data: RegisterData, tick = false): Promise<void> {
     const teams = await joinableTeams(turn.w, data.stationId!);
     const rows = teams
       .slice(0, TEAM_BUTTONS)
       .map((t) => [turn.flowButton(`t:${t.id}`, `${data.teamIds.includes(t.id) ? '☑️' : '⬜'} ${localName({ zh: t.name, en: t.nameEn })}`)]);
     rows.push([turn.flowButton('td', label('btn.finish_teams'))]);
-    turn.say('register.ask_teams', {}, rows);
+    const menuKey = turn.menu(tick ? data.menuKey : undefined, 'register.ask_teams', {}, rows);
+    registerFlow.save(turn, { ...data, menuKey });
   }
 
   private async finish(turn: Turn, data: RegisterData, skills: string[]): Promise<void> {

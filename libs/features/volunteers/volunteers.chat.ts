@@ -80,6 +80,7 @@ export function volunteersChat(f: VolunteersFeature): ChatFeature {
       flow(registerFlow, {
         onText: (turn, data, text) => form.onText(turn, data, text),
         onChoice: (turn, data, choice) => form.onChoice(turn, data, choice),
+        onChoices: (turn, data, choices) => form.onChoices(turn, data, choices),
       }),
     ],
   };

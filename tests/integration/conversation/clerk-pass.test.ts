@@ -230,6 +230,94 @@ describe('the clerk pass', () => {
     expect(roster.map((r) => r.roster).sort()).toEqual(['confirmed', 'waitlisted']);
   });
 
+  it('edits a multi-select menu in place on every tick, and takes several numbers at once where there are no buttons', async () => {
+    // /register's teams, on the web (edits): one menu message, rewritten per tick.
+    const web = `vol-${randomUUID()}`;
+    await cmd(web, 'register');
+    await say(web, '周小燕');
+    await say(web, '13912340000');
+    await press(web, button(await last(web), /幸福社区/));
+    const menu = await last(web);
+    expect(menu.text).toContain('请选择要加入的队伍');
+    const before = await lastSeq(web);
+    await press(web, button(menu, /为老服务队/));
+    await press(web, button(menu, /维修/));
+    await press(web, button(menu, /为老服务队/));
+    const later = await sent(web, before);
+    // Three ticks, no new message: three rewrites of the one menu, the newest with one team ticked.
+    expect(later.map((m) => m.purposeKey)).toEqual(
+      [1, 2, 3].map(() => expect.stringMatching(new RegExp(`^${menu.purposeKey.replace(/\./g, '\\.')}\\.tick\\.`))),
+    );
+    const ticked = await current(menu.purposeKey);
+    expect(ticked.edits).toBe(3);
+    expect(labels(ticked).filter((l) => l.startsWith('☑️'))).toEqual([expect.stringContaining('维修')]);
+    await press(web, button(ticked, /选好了/));
+    expect((await last(web)).text).toContain('有什么特长');
+
+    // The same form on WeChat: one numbered list answered "1 2" ticks both and sends one new list.
+    const wx = `c:wx-${randomUUID()}`;
+    const onWechat = (body: Partial<InboundEvent>) => engine.handle({ ...ev(wx, body), channel: 'wechat' });
+    await onWechat({ kind: 'command', command: { name: 'register', args: '' } });
+    await onWechat({ kind: 'text', text: '吴大勇' });
+    await onWechat({ kind: 'text', text: '13912340001' });
+    await onWechat({ kind: 'callback', callback: { id: 'x1', data: button(await last(wx), /幸福社区/) } });
+    const list = await last(wx);
+    const teamButtons = (list.buttons ?? []).flat().filter((b) => b.label.startsWith('⬜'));
+    expect(teamButtons.length).toBeGreaterThanOrEqual(2);
+    const wxBefore = await lastSeq(wx);
+    await onWechat({ kind: 'callback', callback: { id: 'x2', data: teamButtons[0]!.data, more: [teamButtons[1]!.data] } });
+    const wxAfter = await sent(wx, wxBefore);
+    expect(wxAfter).toHaveLength(1);
+    expect(labels(wxAfter[0]!).filter((l) => l.startsWith('☑️'))).toHaveLength(2);
+    // Several numbers where one is not a tick of this form (a stale form's button): refused, nothing ticked.
+    const other = await onWechat({ kind: 'callback', callback: { id: 'x3', data: teamButtons[0]!.data, more: ['cf.not-a-button'] } });
+    expect(other.callbackAnswer).toMatchObject({ alert: true });
+    // WeChat has no toasts: the refusal is the one message that follows, and no list is sent again.
+    expect((await sent(wx, wxAfter[0]!.seq)).map((m) => m.text)).toEqual(['这一步请只回复一个编号。']);
+  });
+
+  it('lets a coordinator tick the teams of a call from buttons, edited in place', async () => {
+    const coord = 'demo-coord-dh';
+    await cmd(coord, 'cancel');
+    await cmd(coord, 'call');
+    await say(coord, '敬老院包饺子');
+    await press(coord, button(await last(coord), /跳过/));
+    await say(coord, '幸福社区敬老院');
+    await say(coord, '明天上午9点到11点');
+    await say(coord, '3');
+    await press(coord, button(await last(coord), /跳过/));
+    await press(coord, button(await last(coord), /到开始时截止/));
+    await press(coord, button(await last(coord), /队伍/));
+    const menu = await last(coord);
+    expect(menu.text).toContain('选择要召集的队伍');
+    await press(coord, button(menu, /幸福社区为老服务队/));
+    await press(coord, button(menu, /便民维修/));
+    const ticked = await current(menu.purposeKey);
+    expect(ticked.edits).toBe(2);
+    // A tick of a team outside the menu (a forged choice: the form's buttons are not signed) changes nothing.
+    const real = button(ticked, /便民维修/);
+    const forged = await press(coord, real.replace(/t:[0-9a-f-]{36}/, `t:${randomUUID()}`));
+    expect(forged.callbackAnswer?.text).toBeTruthy();
+    expect(await current(menu.purposeKey)).toMatchObject({ edits: 2 });
+    await press(coord, button(ticked, /选好了/));
+    const preview = await last(coord);
+    expect(preview.text).toMatch(/预览「敬老院包饺子」：将私信 \d+ 人/);
+    const c = await actorOf(coord, '赵主任');
+    const byCode = await desk.uow.run((w) =>
+      desk.calls.preview.execute(w, c, {
+        title: '敬老院包饺子',
+        description: '',
+        placeText: '幸福社区敬老院',
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 90_000_000),
+        headcount: 3,
+        audience: { teamCodes: ['S-XF-ELDER', 'S-XF-REPAIR'] },
+      }),
+    );
+    expect(byCode.ok && preview.text).toContain(`将私信 ${byCode.ok ? byCode.value.recipients : -1} 人`);
+    await cmd(coord, 'cancel');
+  });
+
   it('repeats the time as a date with its weekday, lets the resident fix one field, and takes no time from circumstances', async () => {
     const resident = `res-${randomUUID()}`;
     // "晚上" describes when the trouble shows, not when help is wanted: the form asks.

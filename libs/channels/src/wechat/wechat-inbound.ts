@@ -6,7 +6,7 @@ import { types, type Message } from 'wechaty';
 import type { FieldCipher } from '@baiying/crypto';
 import { Repos, type PrismaClient } from '@baiying/db';
 import type { InboundEvent, OutMessage } from '@baiying/domain';
-import { numberedChoices, parseChoiceNumber } from './wechat-render.js';
+import { numberedChoices, parseChoiceNumber, parseChoiceNumbers } from './wechat-render.js';
 
 /** Messages older than this before the channel started are history a puppet replays: ignored. */
 const REPLAY_GRACE_MS = 60_000;
@@ -64,6 +64,13 @@ export class WechatInbound {
           const choice = await this.choice(chat.id, n);
           if (choice === 'expired') return { ...base, chat, kind: 'callback', callback: { id: m.id, data: '', expired: true } };
           if (choice) return { ...base, chat, kind: 'callback', callback: { id: m.id, data: choice } };
+        }
+        const several = parseChoiceNumbers(text);
+        if (several) {
+          const picked = await Promise.all(several.map((k) => this.choice(chat.id, k)));
+          if (picked.some((c) => c === 'expired')) return { ...base, chat, kind: 'callback', callback: { id: m.id, data: '', expired: true } };
+          const [first, ...more] = picked as Array<string | null>;
+          if (first && more.every((c): c is string => c !== null)) return { ...base, chat, kind: 'callback', callback: { id: m.id, data: first, more } };
         }
         // Commands typed as on the other channels (/call, /my, /help) work here too.
         const command = COMMAND.exec(text.trim());

@@ -2,7 +2,7 @@
 // private chat, keywords in a group), which payload a numbered reply stands for, and what
 // counts as a numbered reply.
 import type { OutMessage } from '@baiying/domain';
-import { numberedChoices, parseChoiceNumber, renderWechat } from './wechat-render.js';
+import { numberedChoices, parseChoiceNumber, parseChoiceNumbers, renderWechat } from './wechat-render.js';
 
 /** A job's private details: keywords on every button. */
 const details: OutMessage = {
@@ -126,5 +126,20 @@ describe('parseChoiceNumber', () => {
     for (const text of ['', ' ', '1a', 'a1', '123', '1 2', '1.', '-1', '+1', '一', '1️⃣', '回复 1', '1，']) {
       expect({ text, n: parseChoiceNumber(text) }).toEqual({ text, n: null });
     }
+  });
+});
+
+describe('parseChoiceNumbers', () => {
+  it('reads several numbers answered at once, however they are separated', () => {
+    expect(parseChoiceNumbers('1 3 5')).toEqual([1, 3, 5]);
+    expect(parseChoiceNumbers('1,3，5')).toEqual([1, 3, 5]);
+    expect(parseChoiceNumbers('１、３')).toEqual([1, 3]);
+    expect(parseChoiceNumbers(' 2;4 ')).toEqual([2, 4]);
+    expect(parseChoiceNumbers('3 3 1')).toEqual([3, 1]);
+  });
+
+  it('is not an answer for one number, words, a phone number or more numbers than a menu has', () => {
+    for (const text of ['1', '3 3', '1 and 3', '我要 1 3', '13912345678', '139 1234 5678', '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31', '', '1,,3'])
+      expect({ text, n: parseChoiceNumbers(text) }).toEqual({ text, n: null });
   });
 });

@@ -27,6 +27,17 @@ export function renderWechat(msg: OutMessage, privateChat = true): string {
   return lines.join('\n');
 }
 
+/** Several numbers answered at once for a multi-select ("1 3 5", "1,3,5", "1、3、5"): null unless two or more. */
+export function parseChoiceNumbers(text: string): number[] | null {
+  const s = text.normalize('NFKC').trim();
+  if (!/^\d{1,2}(?:\s*[,，、;；\s]\s*\d{1,2})+$/.test(s)) return null;
+  const ns = [...new Set(s.split(/[^\d]+/).map(Number))];
+  return ns.length > 1 && ns.length <= MAX_NUMBERS_AT_ONCE ? ns : null;
+}
+
+/** More numbers than any menu has are not an answer. */
+const MAX_NUMBERS_AT_ONCE = 30;
+
 /** "1", "１", " 2 " → 1, 2; anything else → null. */
 export function parseChoiceNumber(text: string): number | null {
   const m = /^\s*(\d{1,2})\s*$/.exec(text.normalize('NFKC'));

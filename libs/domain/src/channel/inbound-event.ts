@@ -15,9 +15,10 @@ export interface InboundEvent {
   command?: { name: string; args: string };
   /**
    * A pressed button. `expired`: a numbered reply ("1") on a channel without buttons whose menu
-   * is no longer valid (never delivered, too old, or no such number): answered as such.
+   * is no longer valid (never delivered, too old, or no such number): answered as such. `more`:
+   * further choices of the same menu answered at once ("1 3 5" on WeChat), for a multi-select.
    */
-  callback?: { id: string; data: string; expired?: boolean };
+  callback?: { id: string; data: string; expired?: boolean; more?: string[] };
   /**
    * `live`: a live location straight from the device (Telegram's live location, not forwarded);
    * a pin dropped on a map or coordinates a client posts are not live.

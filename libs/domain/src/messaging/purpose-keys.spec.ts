@@ -15,6 +15,7 @@ const OTHER = '88888888-8888-4888-8888-888888888888';
 const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   reply: [PurposeKey.reply('telegram', '7001:90071', 1764000000000, 2), 'r.telegram.7001:90071.midc1z40.2'],
   rateLimited: [PurposeKey.rateLimited('telegram', '90071'), 'r.telegram.90071.limited'],
+  menuTick: [PurposeKey.menuTick('r.web.c1.k.0', 'c9'), 'r.web.c1.k.0.tick.c9'],
   needDispatched: [PurposeKey.needDispatched(NEED), `need.${NEED}.dispatched`],
   needReassigned: [PurposeKey.needReassigned(NEED, EVENT), `need.${NEED}.reassigned.${EVENT}`],
   needEscalated: [PurposeKey.needEscalated(NEED, DISPATCH), `need.${NEED}.escalated.${DISPATCH}`],

@@ -13,6 +13,8 @@ export const PurposeKey = {
   reply: (channel: string, updateId: string, at: number, n: number) => `r.${channel}.${updateId}.${at.toString(36)}.${n}`,
   /** The polite answer to an update the inbound limit dropped (apart from its replies, were it redelivered). */
   rateLimited: (channel: string, updateId: string) => `r.${channel}.${updateId}.limited`,
+  /** A multi-select menu rewritten in place after the tick of update `updateId`. */
+  menuTick: (menuKey: string, updateId: string) => `${menuKey}.tick.${updateId}`,
 
   // --- a need's resident notices -----------------------------------------------------------
   needDispatched: (needId: Id) => `need.${needId}.dispatched`,

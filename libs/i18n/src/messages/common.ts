@@ -41,6 +41,7 @@ export const common = {
     zh: '这个编号已失效（对应的选项已过期或尚未送达）。请按最新一条消息回复，或发送 /help。',
     en: 'That number no longer stands for anything (its menu expired or never arrived). Answer the latest message, or send /help.',
   },
+  'choice/one_at_a_time': { zh: '这一步请只回复一个编号。', en: 'Please answer this one with a single number.' },
   error_generic: { zh: '抱歉，出了点问题，请稍后再试。', en: 'Sorry, something went wrong. Please try again shortly.' },
   'btn.yes': { zh: '是的', en: 'Yes' },
   'btn.skip': { zh: '跳过', en: 'Skip' },
