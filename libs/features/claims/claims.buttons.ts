@@ -5,6 +5,8 @@ import { defineKeyword, NEED_CODE } from '@baiying/conversation';
 export const setOffButton = defineButton<{ claimId: string }>('go', { claimId: field.uuid() });
 export const doneButton = defineButton<{ claimId: string }>('dn', { claimId: field.uuid() });
 export const releaseButton = defineButton<{ claimId: string }>('rl', { claimId: field.uuid() });
+/** 💬 on a relayed message or the job's messages: the next text goes to the other side. */
+export const relayReplyButton = defineButton<{ needId: string }>('ry', { needId: field.uuid() });
 export const hoursButton = defineButton<{ claimId: string; hours: number }>('hr', { claimId: field.uuid(), hours: field.quarterHours() });
 
 export const setOffKeyword = defineKeyword<{ code: string }>({
@@ -29,4 +31,13 @@ export const releaseKeyword = defineKeyword<{ code: string; reason: string | nul
   args: `\\s*${NEED_CODE}(?:\\s+([\\s\\S]{1,200}))?`,
   read: (m) => ({ code: m[1]!, reason: m[2]?.trim() || null }),
   write: (a) => (a.reason ? `${a.code} ${a.reason}` : a.code),
+});
+
+/** 回复 N-… 内容: a message passed on between the resident and the taker (the whole text within MAX_KEYWORD_TEXT). */
+export const relayKeyword = defineKeyword<{ code: string; text: string }>({
+  name: 'relay',
+  words: ['回复', '留言', 'reply'],
+  args: `\\s*${NEED_CODE}\\s+([\\s\\S]{1,280})`,
+  read: (m) => ({ code: m[1]!, text: m[2]!.trim() }),
+  write: (a) => `${a.code} ${a.text}`,
 });

@@ -2,10 +2,20 @@
 // hours, 放弃 with a reason; the hours and the reason are asked in a short private dialogue
 // when a button was pressed. /jobs lists their jobs.
 import { button, command, defineFlow, flow, keyword, type ChatFeature, type Turn } from '@baiying/conversation';
-import { label } from '@baiying/i18n';
+import { label, t } from '@baiying/i18n';
 import { z } from 'zod';
 import { takeButton, takeDirectButton, takeKeyword } from '../routing/index.js';
-import { doneButton, finishKeyword, hoursButton, releaseButton, releaseKeyword, setOffButton, setOffKeyword } from './claims.buttons.js';
+import {
+  doneButton,
+  finishKeyword,
+  hoursButton,
+  relayKeyword,
+  relayReplyButton,
+  releaseButton,
+  releaseKeyword,
+  setOffButton,
+  setOffKeyword,
+} from './claims.buttons.js';
 import type { ClaimsFeature } from './claims.feature.js';
 import { hoursChoices, jobLine } from './claims.render.js';
 import { REASON_CHARS } from './release-job.usecase.js';
@@ -13,12 +23,18 @@ import { REASON_CHARS } from './release-job.usecase.js';
 /** After "done": the next text is the hours. After "release": the next text is the reason. */
 const hoursFlow = defineFlow('hours', z.object({ claimId: z.string() }));
 const releaseReasonFlow = defineFlow('release_reason', z.object({ claimId: z.string() }));
+/** After 💬: the next text is passed on to the other side of the job. */
+const relayFlow = defineFlow('relay', z.object({ needId: z.string() }));
 
 /** The volunteer's /jobs list shows this many. */
 const JOBS_SHOWN = 5;
 
 export function claimsChat(f: ClaimsFeature): ChatFeature {
   const via = (turn: Turn) => ({ channel: turn.ev.channel, chatId: turn.ev.chat.id, chat: turn.ev.chat.kind });
+  const relay = async (turn: Turn, need: { needId: string } | { needCode: string }, text: string) => {
+    const r = await f.relay.execute(turn.w, turn.actor, { need, text });
+    return r.ok ? turn.say('relay.sent', { to: t(`relay.to_${r.value.to}`, {}, turn.locale) }) : turn.fail(r, false);
+  };
   return {
     feature: 'claims',
     commands: [
@@ -35,6 +51,7 @@ export function claimsChat(f: ClaimsFeature): ChatFeature {
         if (turn.isPrivate) turn.say('take.won');
         else turn.say('take.won_group', { volunteer: turn.actor.displayName, code: r.value.code });
       }),
+      keyword(relayKeyword, 'private', (turn, a) => relay(turn, { needCode: a.code }, a.text)),
       keyword(setOffKeyword, 'any', async (turn, a) => {
         const r = await f.setOff.execute(turn.w, turn.actor, { needCode: a.code });
         return r.ok ? turn.say('set_off.ok') : turn.fail(r, false);
@@ -63,6 +80,11 @@ export function claimsChat(f: ClaimsFeature): ChatFeature {
       button(takeDirectButton, 'private', async (turn, p) => {
         const r = await f.take.execute(turn.w, turn.actor, { target: { dispatchId: p.dispatchId }, via: via(turn) });
         return r.ok ? turn.toast('take.won') : turn.fail(r, true);
+      }),
+      button(relayReplyButton, 'private', (turn, p) => {
+        relayFlow.start(turn, { needId: p.needId });
+        turn.say('relay.ask_text');
+        turn.ack();
       }),
       button(setOffButton, 'private', async (turn, p) => {
         const r = await f.setOff.execute(turn.w, turn.actor, { claimId: p.claimId });
@@ -102,6 +124,13 @@ export function claimsChat(f: ClaimsFeature): ChatFeature {
           if (!r.ok && r.code === 'input/bad_hours') return turn.say('input/bad_hours');
           turn.clearDialogue();
           return r.ok ? turn.say('done.recorded', r.value) : turn.fail(r, false);
+        },
+        onChoice: (turn) => turn.toast('button/stale', {}, true),
+      }),
+      flow(relayFlow, {
+        onText: async (turn, data, text) => {
+          turn.clearDialogue();
+          await relay(turn, { needId: data.needId }, text);
         },
         onChoice: (turn) => turn.toast('button/stale', {}, true),
       }),

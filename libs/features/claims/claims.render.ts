@@ -1,11 +1,11 @@
 // What the taker sees privately: the full details (only to them) with the next steps.
 import type { FieldCipher } from '@baiying/crypto';
 import type { NeedRow } from '@baiying/db';
-import type { OutMessage } from '@baiying/domain';
+import type { OutButton, OutMessage } from '@baiying/domain';
 import { label, t } from '@baiying/i18n';
 import type { ButtonCodec } from '@baiying/kernel';
 import { categoryName, publicFacts, statusKey, unitName } from '../routing/index.js';
-import { doneButton, finishKeyword, releaseButton, releaseKeyword, setOffButton, setOffKeyword } from './claims.buttons.js';
+import { doneButton, finishKeyword, relayKeyword, relayReplyButton, releaseButton, releaseKeyword, setOffButton, setOffKeyword } from './claims.buttons.js';
 
 export function privateDetails(n: NeedRow, cipher: FieldCipher, buttons: ButtonCodec, claimId: string): OutMessage {
   const address = cipher.decryptOptional(n.addressEnc);
@@ -32,8 +32,18 @@ export function privateDetails(n: NeedRow, cipher: FieldCipher, buttons: ButtonC
           data: buttons.encode(releaseButton, { claimId }),
           keyword: releaseKeyword.show({ code: n.code, reason: t('release.reason_word') }),
         },
+        relayButton(n, buttons, 'btn.relay_to_resident'),
       ],
     ],
+  };
+}
+
+/** 💬: a message to the other side of the job, passed on by the desk (回复 N-… 内容 typed). */
+export function relayButton(n: Pick<NeedRow, 'id' | 'code'>, buttons: ButtonCodec, key: 'btn.relay_to_resident' | 'btn.relay_to_volunteer'): OutButton {
+  return {
+    label: label(key),
+    data: buttons.encode(relayReplyButton, { needId: n.id }),
+    keyword: relayKeyword.show({ code: n.code, text: t('relay.your_words') }),
   };
 }
 

@@ -8,7 +8,7 @@ import { msg, needByCode, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import type { EmergencyPolicy } from '../emergency/index.js';
 import type { DispatchRounds } from '../routing/index.js';
-import { privateDetails } from './claims.render.js';
+import { privateDetails, relayButton } from './claims.render.js';
 
 export const takeJobCommand = z.object({
   target: z.union([z.object({ dispatchId: z.uuid() }), z.object({ needCode: z.string().min(1).max(40) })]),
@@ -73,7 +73,7 @@ export class TakeJob {
       need.residentId,
       PurposeKey.needTaken(need.id, won.claimId),
       'need-taken',
-      () => msg('need.taken', { code: need.code, volunteer: actor.displayName }),
+      () => msg('need.taken', { code: need.code, volunteer: actor.displayName }, [[relayButton(need, w.buttons, 'btn.relay_to_volunteer')]]),
       Priority.status,
       need.channel,
     );

@@ -398,8 +398,13 @@ describe('Telegram end to end', () => {
     await wait(dm, /2 小时和 20 积分已计入/, from);
     await press(c.resident, resident, rateAsk, /^⭐⭐⭐⭐⭐ 5星$/, /还想说点什么/);
     await say(c.resident, resident, '师傅手艺很好，谢谢！', /感谢您的评价/);
-    // Rating twice is refused.
-    expect(await pressAnswer(c.resident, rateAsk, /^⭐⭐⭐ 3星$/)).toContain('已经评价过');
+    // Buttons that remember: the question and the stars now say what was answered, without buttons
+    // (a second rating is refused: clerk-pass presses a stale copy).
+    const settledStars = await wait(resident, new RegExp(`您为 ${need.code} 打了 ⭐⭐⭐⭐⭐ 5星`), from);
+    expect(settledStars.messageId).toBe(rateAsk.messageId);
+    expect(settledStars.replyMarkup && 'inline_keyboard' in settledStars.replyMarkup ? settledStars.replyMarkup.inline_keyboard.flat() : []).toEqual([]);
+    const settledAsk = await wait(resident, new RegExp(`需求 ${need.code}：✅ 您已确认完成`), from);
+    expect(settledAsk.messageId).toBe(confirm.messageId);
     const me = await say(doer, dm, '/me', /累计服务/);
     expect(me.text).toContain('累计服务 2 小时');
     expect(me.text).toContain('积分 20');

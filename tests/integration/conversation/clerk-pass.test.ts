@@ -9,7 +9,7 @@ import type { ConversationEngine } from '@baiying/conversation';
 import type { ActorRow } from '@baiying/db';
 import { PurposeKey, type Channel, type InboundEvent, type OutMessage } from '@baiying/domain';
 import type { Desk } from '@baiying/features';
-import { doneBy, routedNeed } from '../../support/needs.js';
+import { doneBy, openDispatchOf, routedNeed, takeInGroup } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
 describe('the clerk pass', () => {
@@ -316,6 +316,52 @@ describe('the clerk pass', () => {
     );
     expect(byCode.ok && preview.text).toContain(`将私信 ${byCode.ok ? byCode.value.recipients : -1} 人`);
     await cmd(coord, 'cancel');
+  });
+
+  it('passes messages between the resident and the taker while the job is in hand, and only then', async () => {
+    const resident = `res-${randomUUID()}`;
+    const need = await routedNeed(h, resident, { teamCode: 'S-XF-ELDER', phone: '13911112222' }, desk);
+    const li = await actorOf('demo-vol-li', '李师傅');
+    const stranger = `res-${randomUUID()}`;
+    // Before anyone takes it there is nobody to write to.
+    await say(resident, `回复 ${need.code} 有人吗`);
+    expect((await last(resident)).text).toContain('已不在服务中');
+    expect(await takeInGroup(h, li, await openDispatchOf(h, need.id), desk)).toMatchObject({ ok: true });
+    const taken = (await sent(resident)).find((m) => m.text.includes('接下了您的需求'))!;
+    expect(labels(taken)).toEqual(['💬 给志愿者留言']);
+    // The resident types to the taker; the taker answers from the 💬 button on what arrived.
+    const liBefore = await lastSeq('demo-vol-li');
+    await say(resident, `回复 ${need.code} 师傅几点到`);
+    expect((await last(resident)).text).toBe('已转达给志愿者。');
+    const toLi = (await sent('demo-vol-li', liBefore)).filter((m) => m.purposeKey.startsWith(`need.${need.id}.relay.`));
+    expect(toLi.map((m) => m.text)).toEqual([expect.stringContaining(`${need.code} 的居民留言：“师傅几点到”`)]);
+    expect(toLi[0]!.text).not.toContain('13911112222');
+    await engine.handle({ ...ev('demo-vol-li', { kind: 'callback', callback: { id: 'r1', data: button(toLi[0]!, /回复/) } }) });
+    await say('demo-vol-li', '下午三点到，请在家等我');
+    expect((await last(resident)).text).toContain(`志愿者 李师傅 关于 ${need.code} 留言：“下午三点到，请在家等我”`);
+    // Kept as need events, the words encrypted.
+    const events = await h.prisma.needEvent.findMany({ where: { needId: need.id, type: 'relay' }, orderBy: { createdAt: 'asc' } });
+    expect(events.map((e) => (e.data as { from: string }).from)).toEqual(['resident', 'volunteer']);
+    expect(JSON.stringify(events.map((e) => e.data))).not.toContain('三点');
+    expect(events.map((e) => h.cipher.decrypt((e.data as { textEnc: string }).textEnc))).toEqual(['师傅几点到', '下午三点到，请在家等我']);
+    // Someone else, an empty or oversized message, and too many in an hour: refused, nothing passed on.
+    const strangerBefore = await lastSeq('demo-vol-li');
+    await say(stranger, `回复 ${need.code} 我也想知道`);
+    expect((await last(stranger)).text).not.toContain('已转达');
+    await say(resident, `回复 ${need.code} ${'长'.repeat(251)}`);
+    expect((await last(resident)).text).toContain('250 字以内');
+    // Ten an hour from each side (the resident's first above, nine more here), the eleventh refused.
+    for (let i = 2; i <= 10; i++) await say(resident, `回复 ${need.code} 第${i}条`);
+    await say(resident, `回复 ${need.code} 第11条`);
+    expect((await last(resident)).text).toBe('留言太频繁了，请稍后再发。');
+    expect(await h.prisma.needEvent.count({ where: { needId: need.id, type: 'relay', actorId: need.actor.personId } })).toBe(10);
+    expect((await sent('demo-vol-li', strangerBefore)).filter((m) => /我也想知道|第11条|长长/.test(m.text))).toEqual([]);
+    // Done and confirmed: the relay closes.
+    const claim = await h.prisma.claim.findFirstOrThrow({ where: { needId: need.id, status: 'active' } });
+    expect((await desk.uow.run((w) => desk.claims.finish.execute(w, li, { claim: { claimId: claim.id }, hours: 1 }))).ok).toBe(true);
+    await say(resident, `评价 ${need.code} 5`);
+    await say('demo-vol-li', `回复 ${need.code} 不客气`);
+    expect((await last('demo-vol-li')).text).toContain('已不在服务中');
   });
 
   it('repeats the time as a date with its weekday, lets the resident fix one field, and takes no time from circumstances', async () => {

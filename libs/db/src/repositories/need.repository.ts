@@ -103,6 +103,11 @@ export class NeedRepository {
     return row.id;
   }
 
+  /** How many `type` events `actorId` added to the need since `since` (a per-need rate limit). */
+  async countEvents(needId: string, type: string, actorId: string, since: Date): Promise<number> {
+    return this.tx.needEvent.count({ where: { needId, type, actorId, createdAt: { gte: since } } });
+  }
+
   // --- dispatches -------------------------------------------------------------------------
 
   async openDispatch(needId: string, teamId: string | null, orgUnitId: string, tier: OrgTier, slaDueAt: Date) {

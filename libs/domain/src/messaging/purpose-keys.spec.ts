@@ -29,6 +29,7 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   settled: [PurposeKey.settled(`need.${NEED}.ask_rating`), `need.${NEED}.ask_rating.settled`],
   needRated: [PurposeKey.needRated(NEED), `need.${NEED}.rated`],
   needRatingComment: [PurposeKey.needRatingComment(NEED), `need.${NEED}.rating_comment`],
+  needRelay: [PurposeKey.needRelay(NEED, EVENT), `need.${NEED}.relay.${EVENT}`],
   needAutoConfirmed: [PurposeKey.needAutoConfirmed(NEED), `need.${NEED}.auto_confirmed`],
   needVerified: [PurposeKey.needVerified(NEED), `need.${NEED}.coordinator_confirmed`],
   needCancelled: [PurposeKey.needCancelled(NEED), `need.${NEED}.cancelled`],

@@ -32,6 +32,8 @@ export const PurposeKey = {
   settled: (askedKey: string) => `${askedKey}.settled`,
   needRated: (needId: Id) => `need.${needId}.rated`,
   needRatingComment: (needId: Id) => `need.${needId}.rating_comment`,
+  /** A message passed on between the resident and the taker (the need event that logged it). */
+  needRelay: (needId: Id, eventId: Id) => `need.${needId}.relay.${eventId}`,
   needAutoConfirmed: (needId: Id) => `need.${needId}.auto_confirmed`,
   needVerified: (needId: Id) => `need.${needId}.coordinator_confirmed`,
   needCancelled: (needId: Id) => `need.${needId}.cancelled`,
