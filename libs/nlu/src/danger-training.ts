@@ -14,7 +14,7 @@ export interface DangerTrainingExample {
  * into development (README, Danger check). Any other danger-*.jsonl (a fresh blind set) is never
  * trained on.
  */
-export const DANGER_DEVELOPMENT_FILES: readonly string[] = ['danger-dev.jsonl', 'danger-eval.jsonl', 'danger-blind2.jsonl'];
+export const DANGER_DEVELOPMENT_FILES: readonly string[] = ['danger-dev.jsonl', 'danger-eval.jsonl', 'danger-blind2.jsonl', 'danger-dev2.jsonl'];
 
 /**
  * The danger development sets (DANGER_DEVELOPMENT_FILES, in that order) and the category development set

@@ -1137,7 +1137,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '活着(?:好|太|真)累',
       '活够了',
       '活腻',
-      '想死(?!你|您|大家|他们|她们|咱|宝|人|我)',
+      '想死(?!你|您|大家|他们|她们|咱|宝|人|我|的心)',
       '去死(?!吧)',
       '不如死了',
       '死了算了',
@@ -1347,6 +1347,59 @@ export const DANGER_CUES: readonly DangerCue[] = [
     strength: 'strong',
     en: ['(?:charcoal|coal|brazier|grill|bbq|barbecue)[^.!?]{0,40}\\b(?:indoors|inside|in the (?:room|house|flat|bedroom|tent))', 'carbon monoxide'],
   },
+  // Suicidal talk said sideways: the worth of living, a farewell to the world, the means at hand.
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    zh: [
+      '活着(?:还|又)?有(?:什么|啥|个啥|甚么)(?:意思|意义|盼头|用|劲)',
+      '(?:再见|永别|告别)了?[^，。！？]{0,3}(?:这个|这)?世界',
+      '(?:不想|不愿意?)(?:再)?(?:活在|留在)这个世界',
+      '(?:想|要)(?:去)?(?:跳|跳下去)[^，。！？]{0,2}(?:算了|得了)',
+      '(?:跳楼|跳河|跳江|上吊|割腕|吃药)算了',
+      '(?:农药|安眠药|绳子|刀片|炭)[^，。！？]{0,6}(?:准备好|买好|备好|拿在手|攥在手)',
+    ],
+    en: [
+      "no reason to (?:go on|keep going|carry on|live|stay|be here)",
+      "(?:don'?t|do not|can'?t) (?:want to|wanna) (?:go on|keep going|carry on|wake up)",
+      '(?:pills|tablets|sleeping pills|rope|razor|blade)s? (?:are |is )?(?:ready|saved up|stockpiled|in my hand)',
+      '(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding) (?:up )?(?:my |the |some )?(?:pills|tablets|sleeping pills|meds)',
+      "(?:goodbye|bye) (?:cruel )?world",
+      '(?:take|took|swallow\\w*) (?:all|the whole bottle|a whole bottle|a bottle|the bottle) of (?:my |the |his |her )?(?:pills|tablets|meds|sleeping pills)',
+    ],
+  },
+  {
+    family: 'self_harm',
+    strength: 'weak',
+    zh: [
+      '想死的心都有',
+      '活着[^，。！？]{0,4}(?:太|好|真|很)?(?:难受|痛苦|辛苦|没劲|煎熬)',
+      '我(?:要)?走了(?:以后|之后)',
+      '(?:你们|大家)(?:以后)?(?:要)?好好(?:的|活着|照顾自己)(?![^，。！？]{0,3}(?:学习|工作|休息|玩|吃))',
+      '(?:留|写)(?:了|下)?[^，。！？]{0,3}(?:一封)?(?:信|纸条|字条)[^，。！？]{0,6}(?:走了|不见|出门)',
+      '撑不住了',
+      '(?:不想|不愿)(?:再)?(?:醒|睁眼)',
+    ],
+    en: [
+      "(?:wrote|left|writing) (?:a |my |his |her )?(?:last )?(?:note|letter) (?:for|to) (?:my|his|her|the) (?:family|kids|wife|husband|parents|mum|mom)",
+      "(?:i'?m|im|i am) done\\s*[.!]*$",
+      "(?:can'?t|cannot) (?:take|do) (?:this|it) any ?more",
+    ],
+  },
+  // Fire set or coming: a wildfire moving in, arson.
+  {
+    family: 'fire',
+    strength: 'strong',
+    zh: ['(?:山火|野火|林火|大火|火势|火苗|火)[^，。！？]{0,4}(?:烧过来|烧到|蔓延|逼近|往[^，。！？]{0,4}烧)', '放火(?!箭|炮|烧荒)', '纵火', '点火烧'],
+    en: ['(?:wild ?fire|bush ?fire|forest fire|the fire) (?:is )?(?:coming|spreading|heading|moving) (?:towards|toward|to|our way)', 'arson', 'set (?:fire to|on fire)'],
+  },
+  // A threat to kill or cut someone, said to the one threatened.
+  {
+    family: 'violence',
+    strength: 'strong',
+    zh: ['(?:要|想|说要|扬言|拿刀)(?:来)?(?:砍|杀|捅|弄死|打死)(?:我|死我|人)(?!家孩子)'],
+    en: ['(?:wants|want|going|gonna|trying|tried) to (?:kill|stab|hurt|shoot) (?:me|us)\\b', '(?:he|she|they)(?:\'s| is| are) (?:going to|gonna) (?:kill|stab|hurt|shoot)'],
+  },
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -1401,6 +1454,12 @@ export const NOT_DANGER: readonly string[] = [
   '救命[啊呀吧]?[，,\\s]*(?:这个?|这些)[^。！？]{0,12}(?:流程|手续|作业|题|报销|表格?|系统|app|网站|课|考试|天气|电脑|手机|政策)',
   '呼救(?:器|按钮|铃|系统|装置|设备|手环)',
   '(?:群|群里|网上|朋友圈|评论区|弹幕|微博)[^，。！？]{0,2}(?:炸了|炸锅|爆了)',
+  '(?:价格|价钱|股价|股市|基金|销量|心态|人气|热度|流量|话题|评论|直播间|店里|生意|订单)[^，。！？]{0,2}(?:炸了|爆了)',
+  // Broken things are no fall: "摔了个手机", "手机摔碎了".
+  '摔(?:了)?(?:个|一个|一下)?(?:手机|碗|杯子|盘子|瓶子|东西|屏幕|眼镜|遥控器|电脑|平板)',
+  '(?:手机|碗|杯子|盘子|瓶子|屏幕|眼镜|遥控器|电脑|平板)[^，。！？]{0,2}(?:摔|掉)(?:了|坏|碎|裂|烂)',
+  // Stuck in work, not in a room: "被困在题海里".
+  '(?:被)?困在[^，。！？]{0,4}(?:题海|作业|工作|项目|问题|表格|会议|回忆|过去|情绪|循环|死胡同)',
   '水漫金山',
   '(?:游戏里|游戏中)?(?:角色|人物|英雄|小人|npc)[^，。！？]{0,4}被?(?:困|卡|杀|打)',
   '(?:堵在|堵车)[^，。！？]{0,8}被?困(?:了|住)?',
@@ -1812,6 +1871,12 @@ export const EN_RECOVERY_AFTERMATH =
 // Separation and evidence: domestic violence told to a lawyer still gets the question, as a weak cue.
 export const ZH_LEGAL_SOFT = /离婚|取证|立案|证据/;
 // Hardship: "实在撑不下去了，看能不能申请点救助" is despair about money, asked about only when explicit.
+// A clause that goes on about what the previous clause named: "看了部电影 里面有人跳楼".
+export const ZH_TOPIC_CONTINUED = /^(?:里面|里头|里边|剧里|片里|书里|戏里|视频里|其中|上面(?:说|讲|写))/;
+// A gripe about a thing: "想死的心都有了 这破网速" is exasperation, not despair (weak cues only).
+export const ZH_GRIPE = /这破|什么破|破(?:网|手机|电脑|系统|软件|app|天气|车|路)|网速|卡死了|死机|堵车|加班|排队|快递/;
+// Routine care asked about: "被狗咬了 想问问狂犬疫苗去哪打" (weak cues of an injury only).
+export const ZH_ROUTINE_CARE = /疫苗|挂号|门诊|复诊|开药|配药|体检|创可贴|碘伏|药膏/;
 export const ZH_HARDSHIP = /申请|救助|补助|补贴|低保|贷款|还不上|没钱|工资|学费|医药费|捐款|困难户|生意/;
 export const EN_TOPIC =
   /\b(?:mock|pretend|(?:a|the) show|performance|rehearsal|training|drills?|classes|(?:a|the) class (?:on|about)|class (?:on|about)|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety (?:talks?|class\w*|course|week|day|check|tips|training|campaign|month|education|awareness|lessons?)|(?:fire|road|water|gas|electric(?:al)?|home|kitchen|earthquake|quake|flood|swimming) safety|games?|movies?|films?|videos? (?:about|on)|(?:the|on the) news|news (?:said|says|report\w*)|(?:a|the) (?:story|stories) (?:about|of)|bedtime stor(?:y|ies)|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*|scams?|scammers?|fraud\w*)\b/;
@@ -1873,6 +1938,42 @@ export const CLAUSE_PUNCTUATION = /[，。！？；：、,.!?;:\n\r…~～]/;
 // each replaced by a standard form of the same length so that every offset stays valid:
 // "我个仔冇返屋企，电话都唔听" is read "我个仔没回家里，电话都不听", "佢而家企喺窗边" "他现在站在窗边".
 // Longer forms first: at one place the first alternative that matches wins.
+// Voice-to-text homophones and typos of danger words, read as the words before anything is matched,
+// like the dialect forms (same length, longer forms first). Only forms that are no word themselves.
+export const HOMOPHONE_FOLD: ReadonlyArray<readonly [string, string]> = [
+  ['着伙了', '着火了'],
+  ['照伙', '着火'],
+  ['照火', '着火'],
+  ['着或', '着火'],
+  ['找火了', '着火了'],
+  ['起伙了', '起火了'],
+  ['失伙', '失火'],
+  ['冒眼', '冒烟'],
+  ['跳搂', '跳楼'],
+  ['跳篓', '跳楼'],
+  ['挑楼', '跳楼'],
+  ['割碗', '割腕'],
+  ['割晚', '割腕'],
+  ['上掉', '上吊'],
+  ['字杀', '自杀'],
+  ['自沙', '自杀'],
+  ['子杀', '自杀'],
+  ['不想或', '不想活'],
+  ['不想火了', '不想活了'],
+  ['活不下区', '活不下去'],
+  ['晕到了', '晕倒了'],
+  ['昏到', '昏倒'],
+  ['流雪', '流血'],
+  ['出雪', '出血'],
+  ['触点了', '触电了'],
+  ['煤起', '煤气'],
+  ['泄路', '泄漏'],
+  ['走丢拉', '走丢了'],
+  ['不见拉', '不见了'],
+  ['救明', '救命'],
+  ['摔到在地', '摔倒在地'],
+];
+
 export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['返屋企', '回家里'],
   ['屋企', '家里'],
