@@ -1131,7 +1131,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '轻生',
       '寻死',
       '寻短见',
-      '不想活',
+      '不想活(?!得|成这样子?)',
       '活不下去',
       '活着(?:真|都)?(?:没|没有)(?:啥|什么)?(?:意思|意义|劲|盼头)',
       '活着(?:好|太|真)累',
@@ -1315,7 +1315,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:要|想|准备|说要)(?:去)?跳(?:水库|井|塘|坝|下去|楼|河|江|湖|海)',
       '(?:药|安眠药|药片)[^。！？]{0,6}攒',
       '攒(?:了)?[^。！？]{0,8}(?:药|安眠药|药片)',
-      '不想再?(?:生存|活|继续活|活下去)',
+      '不想再?(?:生存|活(?!得)|继续活|活下去)',
       '(?:买|备|准备)(?:好)?了?[^，。！？]{0,3}炭(?!火|烤)',
       '炭[^，。！？]{0,2}(?:都)?(?:买好|备好|准备好)',
     ],
@@ -1358,6 +1358,9 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:想|要)(?:去)?(?:跳|跳下去)[^，。！？]{0,2}(?:算了|得了)',
       '(?:跳楼|跳河|跳江|上吊|割腕|吃药)算了',
       '(?:农药|安眠药|绳子|刀片|炭)[^，。！？]{0,6}(?:准备好|买好|备好|拿在手|攥在手)',
+      '(?:楼|桥|天台|阳台|窗)[^，。！？]{0,3}(?:跳)?下去算了',
+      '下辈子(?:再)?(?:报答|孝顺|做你的|还你|见)',
+      '一死百了',
     ],
     en: [
       "no reason to (?:go on|keep going|carry on|live|stay|be here)",
@@ -1365,7 +1368,10 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:pills|tablets|sleeping pills|rope|razor|blade)s? (?:are |is )?(?:ready|saved up|stockpiled|in my hand)',
       '(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding) (?:up )?(?:my |the |some )?(?:pills|tablets|sleeping pills|meds)',
       "(?:goodbye|bye) (?:cruel )?world",
-      '(?:take|took|swallow\\w*) (?:all|the whole bottle|a whole bottle|a bottle|the bottle) of (?:my |the |his |her )?(?:pills|tablets|meds|sleeping pills)',
+      '(?:take|took|taking|swallow\\w*) (?:all|the whole bottle of|a whole bottle of|a bottle of|the bottle of) (?:of )?(?:my |the |his |her |their )?(?:pills|tablets|meds|sleeping pills)',
+      '(?:wants?|wanna|wanted|threaten\\w*|trying|about) to jump(?! on| rope| in| into| the queue| ahead)',
+      'ending it (?:all|tonight|now)',
+      'end it (?:tonight|now)',
     ],
   },
   {
@@ -1379,12 +1385,24 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:留|写)(?:了|下)?[^，。！？]{0,3}(?:一封)?(?:信|纸条|字条)[^，。！？]{0,6}(?:走了|不见|出门)',
       '撑不住了',
       '(?:不想|不愿)(?:再)?(?:醒|睁眼)',
+      '别(?:再)?找我',
+      '(?:我)?不会(?:再)?回来了',
+      '(?:帮我|替我)(?:照顾|照看|看)好?(?:爸妈|我妈|我爸|父母|孩子|我家人|家里人?|老人)',
+      '我不行了',
+      '(?:人生|生活|活着|日子)[^，。！？]{0,3}没(?:有)?(?:意义|意思|盼头|希望)(?![^，。！？]{0,6}(?:想找|想参加|想报|想学|找点))',
+      '(?:我)?(?:准备|打算|要)走了',
     ],
     en: [
       "(?:wrote|left|writing) (?:a |my |his |her )?(?:last )?(?:note|letter) (?:for|to) (?:my|his|her|the) (?:family|kids|wife|husband|parents|mum|mom)",
       "(?:i'?m|im|i am) done\\s*[.!]*$",
       "(?:can'?t|cannot) (?:take|do) (?:this|it) any ?more",
     ],
+  },
+  // Blood lost in quantity from inside the body.
+  {
+    family: 'bleeding',
+    strength: 'strong',
+    zh: ['(?:便血|吐血|咯血|尿血|出血|流血|便出血)[^，。！？]{0,2}(?:很多|好多|不少|一大(?:片|摊|口)|一地|止不住|不止)'],
   },
   // Fire set or coming: a wildfire moving in, arson.
   {
@@ -1455,6 +1473,12 @@ export const NOT_DANGER: readonly string[] = [
   '呼救(?:器|按钮|铃|系统|装置|设备|手环)',
   '(?:群|群里|网上|朋友圈|评论区|弹幕|微博)[^，。！？]{0,2}(?:炸了|炸锅|爆了)',
   '(?:价格|价钱|股价|股市|基金|销量|心态|人气|热度|流量|话题|评论|直播间|店里|生意|订单)[^，。！？]{0,2}(?:炸了|爆了)',
+  // Empty meters and tyres, calls and jabs: "燃气表没气了", "他打了我一个电话".
+  '(?:燃气表|气表|煤气罐|液化气罐?|燃气卡|气罐|轮胎|车胎|胎|球|气球)[^，。！？]{0,2}没气了?',
+  '打了?(?:我|他|她|你|我们)?(?:一个|个|几个|好几个|两个|半天)?(?:电话|视频|招呼|针|疫苗|卡|车|包|折|游戏|麻将|牌|球)',
+  // Confusion, not fainting: "我晕了 这个政策看不懂", "看晕了".
+  '(?:看|听|绕|搞|算|转)晕了?',
+  '(?:我|人)?(?:都|真|彻底|直接)?晕了?[，,\\s]*(?:这个?|这些|什么|啥)[^。！？]{0,10}(?:看不懂|不懂|搞不懂|弄不懂|怎么|政策|表格|流程|手续|题|规定)',
   // Broken things are no fall: "摔了个手机", "手机摔碎了".
   '摔(?:了)?(?:个|一个|一下)?(?:手机|碗|杯子|盘子|瓶子|东西|屏幕|眼镜|遥控器|电脑|平板)',
   '(?:手机|碗|杯子|盘子|瓶子|屏幕|眼镜|遥控器|电脑|平板)[^，。！？]{0,2}(?:摔|掉)(?:了|坏|碎|裂|烂)',
@@ -1753,6 +1777,8 @@ export const NOT_DANGER_EN: readonly string[] = [
   "(?<!there )(?:is|are|'s) (?:straight |literally |so |pure )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))",
   "(?:heart|soul|team|crowd|market|shop|place)(?:'s| is| are) on fire",
   'flooded with \\w+',
+  '(?:burnt|burned) (?:the )?(?:toast|food|rice|pan|pot|dinner|lunch|breakfast|cake|bread)',
+  "(?:is|are|am|'s|'m|been|keeps?) missing (?:his|her|my|their|our|your|you|him|them|home|school|class|work|the bus|out)\\b",
   "smoke from (?:the |a |our |my |their )?(?:neighbou?r'?s'? |next door'?s? )?(?:\\w+ ){0,2}(?:bbq|barbecue|grill|cigarettes?|cooking|chimney|chimneys|incense)",
   'fire (?:trucks?|engines?)',
   '(?:lost|destroyed|burned|burnt|damaged|ruined) (?:\\w+ ){0,3}in (?:the|a) (?:fire|flood|earthquake|storm)',
@@ -1848,6 +1874,8 @@ export const ZH_LONG_TERM = /好几个月|几个月|好几年|几年|多年|很�
 export const ZH_JEST = /哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|🤣|😆|😜|🤪/;
 export const EN_JEST = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding)\b/;
 // Minor: "flooded the floor a bit", "有一点烟味".
+// Right after a cue: "出血了一点", "冒了点烟".
+export const ZH_MINOR_AFTER = /^了?(?:一点点?|一点儿|点儿?|一些|少许)(?![^，。！？]{0,2}(?:多|大))/;
 export const ZH_MINOR = /一点点|有点|有一点|一点儿?|一些|少量|稍微|轻微/;
 export const EN_MINOR = /\b(?:a bit|a little|slightly|minor|small)\b/;
 // Prevention asked about after the cue: "煤气中毒怎么预防".

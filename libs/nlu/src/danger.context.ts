@@ -25,6 +25,7 @@ import {
   ZH_LEGAL_SOFT,
   ZH_LONG_TERM,
   ZH_MINOR,
+  ZH_MINOR_AFTER,
   ZH_NEGATION_BEFORE,
   ZH_PAST,
   ZH_PREVENTION_AFTER,
@@ -230,7 +231,7 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   // state ("有点晕倒的感觉") still gets the question.
   if (
     c.family !== null &&
-    (ZH_MINOR.test(before) || (HAZARD_FAMILIES.has(c.family) && ZH_MINOR.test(text.slice(c.start, c.end))) || EN_MINOR.test(clauseText))
+    (ZH_MINOR.test(before) || (HAZARD_FAMILIES.has(c.family) && (ZH_MINOR.test(text.slice(c.start, c.end)) || ZH_MINOR_AFTER.test(after))) || EN_MINOR.test(clauseText))
   ) {
     if (HAZARD_FAMILIES.has(c.family)) return 'drop';
     if (c.family !== 'self_harm' && c.family !== 'violence') return 'demote';
@@ -239,7 +240,7 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   const pastLead = text.slice(Math.max(sStart, Math.min(clause.start, c.start - PAST_WINDOW)), c.start);
   const pastEnd = Math.max(lastMatchEnd(ZH_PAST, pastLead), lastMatchEnd(EN_PAST, pastLead));
   if (pastEnd >= 0 && !ZH_RECENT.test(pastLead.slice(pastEnd)) && !EN_RECENT.test(pastLead.slice(pastEnd))) return 'drop';
-  if (c.english && EN_PAST.test(after)) return 'drop';
+  if (c.english && (EN_PAST.test(after) || EN_PAST.test(text.slice(c.start, c.end)))) return 'drop';
   if (ctx.recovery && !immediate) return capOrDrop(c.family);
   if (ctx.legalSoft && c.family === 'violence') return 'cap';
   if (ctx.hardship && c.family === 'self_harm') return 'demote';
