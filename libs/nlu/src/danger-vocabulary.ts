@@ -219,6 +219,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'electric(?:al)? shocks?',
       '(?:got|get|gets|getting|gives?|giving|gave) (?:me |him |her |them |us )?(?:an? )?(?:bad |big |nasty |electric )?shocks?',
       'shocked by',
+      '(?:got|was|been|getting) (?:badly )?shocked (?:fixing|by|from|while|when|on|at|touching)',
       'live wires?',
       'power lines? (?:is |are )?(?:down|fallen|broken|on the (?:road|ground))',
       'sparks? (?:coming|flying|from)',
@@ -1159,6 +1160,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '了断',
       '活着(?:就是|也是)?(?:浪费|多余|受罪)',
       '没有我(?:会)?(?:更好|更轻松)',
+      '没有我[^，。！？]{0,4}(?:会)?(?:更)?(?:轻松|好过|解脱|清净|省心)',
       '划(?:自己|手臂|胳膊|手腕)',
       '(?:手臂|胳膊|手腕)上[^，。！？]{0,6}(?:划|割)',
       '自残',
@@ -1244,6 +1246,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:昨晚|昨天|前天|一晚上|一夜|一宿)[^，。！？]{0,4}(?:就)?没回(?![复信话答应])',
       '(?:点名|数人|清点)[^，。！？]{0,8}少了',
       '少了(?:一|两|个)[^，。！？]{0,2}(?:孩子|娃|人|学生|小孩|小朋友)',
+      '(?:学生|孩子|小孩|小朋友|人|队员|娃)[^，。！？]{0,8}少了(?:一|两|个)',
+      '到处(?:找|寻)(?!钥匙|东西|工作|房子|手机|钱包|证件|资料|地方|停车)',
     ],
     en: [
       "(?:can'?t|cannot|couldn'?t|unable to) reach (?:him|her|them)",
@@ -1287,7 +1291,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'trapped',
     strength: 'strong',
     en: [
-      '(?:climbed|crawled|got|is|locked) (?:into|inside|in) (?:the |an? )?(?:old )?(?:chest )?(?:freezer|fridge|refrigerator|washing machine|dryer|trunk|suitcase)',
+      '(?:climbed|crawled|got|is|locked|stuck|trapped) (?:into|inside|in) (?:the |an? )?(?:old )?(?:chest )?(?:freezer|fridge|refrigerator|washing machine|dryer|trunk|suitcase)',
     ],
   },
   // Carbon monoxide from a stove or brazier, and poisoning: what the body shows, beside the cause.
@@ -1359,6 +1363,9 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:跳楼|跳河|跳江|上吊|割腕|吃药)算了',
       '(?:农药|安眠药|绳子|刀片|炭)[^，。！？]{0,6}(?:准备好|买好|备好|拿在手|攥在手)',
       '(?:楼|桥|天台|阳台|窗)[^，。！？]{0,3}(?:跳)?下去算了',
+      '(?:想|要)(?:割|划|伤害?|烫)(?:自己|手腕|手臂|胳膊)',
+      '(?:想|要)永远睡(?:下去|过去|着)',
+      '睡(?:过去|下去)(?:就)?(?:别|不要|不|再也不)(?:再)?醒',
       '下辈子(?:再)?(?:报答|孝顺|做你的|还你|见)',
       '一死百了',
     ],
@@ -1371,6 +1378,9 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:take|took|taking|swallow\\w*) (?:all|the whole bottle of|a whole bottle of|a bottle of|the bottle of) (?:of )?(?:my |the |his |her |their )?(?:pills|tablets|meds|sleeping pills)',
       '(?:wants?|wanna|wanted|threaten\\w*|trying|about) to jump(?! on| rope| in| into| the queue| ahead)',
       'ending it (?:all|tonight|now)',
+      "(?:i'?d|he'?d|she'?d|would) (?:rather|sooner) be dead",
+      'locked (?:him|her|my|them)sel(?:f|ves) in (?:the )?(?:garage|car)[^.!?]{0,30}(?:running|engine|exhaust|fumes)',
+      '(?:join|be with|see) (?:\\w+ ){0,2}in heaven',
       'end it (?:tonight|now)',
     ],
   },
@@ -1385,6 +1395,10 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:留|写)(?:了|下)?[^，。！？]{0,3}(?:一封)?(?:信|纸条|字条)[^，。！？]{0,6}(?:走了|不见|出门)',
       '撑不住了',
       '(?:不想|不愿)(?:再)?(?:醒|睁眼)',
+      '(?:想|要)(?:一直)?睡(?:下去|过去)',
+      '(?:我是|自己是|我就是)(?:个|家里的|大家的)?(?:负担|累赘|拖累)',
+      '(?:写好|留下|留了)(?:了)?(?:一份)?遗嘱(?![^，。！？]{0,8}(?:手续|公证|怎么|去哪|律师|有效))',
+      '(?:东西|存款|钱|房子|家当)[^，。！？]{0,3}(?:都)?(?:分好|分完|交代好|送人)',
       '别(?:再)?找我',
       '(?:我)?不会(?:再)?回来了',
       '(?:帮我|替我)(?:照顾|照看|看)好?(?:爸妈|我妈|我爸|父母|孩子|我家人|家里人?|老人)',
@@ -1396,6 +1410,9 @@ export const DANGER_CUES: readonly DangerCue[] = [
       "(?:wrote|left|writing) (?:a |my |his |her )?(?:last )?(?:note|letter) (?:for|to) (?:my|his|her|the) (?:family|kids|wife|husband|parents|mum|mom)",
       "(?:i'?m|im|i am) done\\s*[.!]*$",
       "(?:can'?t|cannot) (?:take|do) (?:this|it) any ?more",
+      "(?:can'?t|cannot) (?:do this |take this |take it |go on )?any ?more",
+      '(?:pills|tablets|meds|sleeping pills) (?:are )?(?:on|in) (?:the|my) (?:table|hand|desk|bed|pocket)',
+      '(?:gave|giving|give|gives) away (?:his|her|my|their|all (?:his|her|my|their)) (?:things|stuff|belongings|possessions)',
     ],
   },
   // Blood lost in quantity from inside the body.
@@ -1404,6 +1421,12 @@ export const DANGER_CUES: readonly DangerCue[] = [
     strength: 'strong',
     zh: ['(?:便血|吐血|咯血|尿血|出血|流血|便出血)[^，。！？]{0,2}(?:很多|好多|不少|一大(?:片|摊|口)|一地|止不住|不止)'],
   },
+  {
+    family: 'collapse',
+    strength: 'strong',
+    en: ['(?:ceiling|roof|wall|floor|beam|balcony|joist)s? (?:is |are |was |were )?(?:sagging|caving in|caving|bulging|coming down|giving way|buckling|about to (?:fall|collapse|give))'],
+  },
+  { family: 'collapse', strength: 'weak', en: ['loud (?:crack|cracking|creak\\w*|bang)'] },
   // Fire set or coming: a wildfire moving in, arson.
   {
     family: 'fire',
@@ -1479,6 +1502,10 @@ export const NOT_DANGER: readonly string[] = [
   // Confusion, not fainting: "我晕了 这个政策看不懂", "看晕了".
   '(?:看|听|绕|搞|算|转)晕了?',
   '(?:我|人)?(?:都|真|彻底|直接)?晕了?[，,\\s]*(?:这个?|这些|什么|啥)[^。！？]{0,10}(?:看不懂|不懂|搞不懂|弄不懂|怎么|政策|表格|流程|手续|题|规定)',
+  '火灾(?:险|保险|隐患排查)',
+  '(?:看到|看见|目睹|路过)(?:了)?(?:一[起场个])?[^，。！？]{0,4}车祸',
+  '(?:烧烤|烤串|烤肉|做饭|炒菜|油烟机?|熏肉|熏腊肉|腊肉|炒辣椒)[^。！？]{0,6}烟',
+  '(?:队|球队|战队|我们|咱们)[^，。！？]{0,2}被打(?:爆|败|服|穿)',
   // Broken things are no fall: "摔了个手机", "手机摔碎了".
   '摔(?:了)?(?:个|一个|一下)?(?:手机|碗|杯子|盘子|瓶子|东西|屏幕|眼镜|遥控器|电脑|平板)',
   '(?:手机|碗|杯子|盘子|瓶子|屏幕|眼镜|遥控器|电脑|平板)[^，。！？]{0,2}(?:摔|掉)(?:了|坏|碎|裂|烂)',
