@@ -1371,11 +1371,11 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '一死百了',
     ],
     en: [
-      "no reason to (?:go on|keep going|carry on|live|stay|be here)",
+      'no reason to (?:go on|keep going|carry on|live|stay|be here)',
       "(?:don'?t|do not|can'?t) (?:want to|wanna) (?:go on|keep going|carry on|wake up)",
       '(?:pills|tablets|sleeping pills|rope|razor|blade)s? (?:are |is )?(?:ready|saved up|stockpiled|in my hand)',
       '(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding) (?:up )?(?:my |the |some )?(?:pills|tablets|sleeping pills|meds)',
-      "(?:goodbye|bye) (?:cruel )?world",
+      '(?:goodbye|bye) (?:cruel )?world',
       '(?:take|took|taking|swallow\\w*) (?:all|the whole bottle of|a whole bottle of|a bottle of|the bottle of) (?:of )?(?:my |the |his |her |their )?(?:pills|tablets|meds|sleeping pills)',
       '(?:wants?|wanna|wanted|threaten\\w*|trying|about) to jump(?! on| rope| in| into| the queue| ahead)',
       'ending it (?:all|tonight|now)',
@@ -1410,7 +1410,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:我)?(?:准备|打算|要)走了',
     ],
     en: [
-      "(?:wrote|left|writing) (?:a |my |his |her )?(?:last )?(?:note|letter) (?:for|to) (?:my|his|her|the) (?:family|kids|wife|husband|parents|mum|mom)",
+      '(?:wrote|left|writing) (?:a |my |his |her )?(?:last )?(?:note|letter) (?:for|to) (?:my|his|her|the) (?:family|kids|wife|husband|parents|mum|mom)',
       "(?:i'?m|im|i am) done\\s*[.!]*$",
       "(?:can'?t|cannot) (?:take|do) (?:this|it) any ?more",
       "(?:can'?t|cannot) (?:do this |take this |take it |go on )?any ?more",
@@ -1429,7 +1429,9 @@ export const DANGER_CUES: readonly DangerCue[] = [
   {
     family: 'collapse',
     strength: 'strong',
-    en: ['(?:ceiling|roof|wall|floor|beam|balcony|joist)s? (?:is |are |was |were )?(?:sagging|caving in|caving|bulging|coming down|giving way|buckling|about to (?:fall|collapse|give))'],
+    en: [
+      '(?:ceiling|roof|wall|floor|beam|balcony|joist)s? (?:is |are |was |were )?(?:sagging|caving in|caving|bulging|coming down|giving way|buckling|about to (?:fall|collapse|give))',
+    ],
   },
   { family: 'collapse', strength: 'weak', en: ['loud (?:crack|cracking|creak\\w*|bang)'] },
   // A small child alone, nobody with it.
@@ -1438,7 +1440,9 @@ export const DANGER_CUES: readonly DangerCue[] = [
     strength: 'strong',
     life: true,
     zh: ['(?:小孩|孩子|小朋友|小娃娃?|宝宝|小女孩|小男孩)[^，。！？]{0,8}(?:一个人|独自)[^，。！？]{0,8}(?:哭|乱走|乱跑|走来走去|在路边|在马路|在街上)'],
-    en: ['(?:toddler|child|kid|little (?:boy|girl)|baby|small (?:boy|girl|child))[^.!?]{0,25}\\b(?:wandering|walking|crying|alone)\\b[^.!?]{0,25}\\b(?:alone|no (?:parents?|adults?|one|grown-?ups?)|nobody)\\b'],
+    en: [
+      '(?:toddler|child|kid|little (?:boy|girl)|baby|small (?:boy|girl|child))[^.!?]{0,25}\\b(?:wandering|walking|crying|alone)\\b[^.!?]{0,25}\\b(?:alone|no (?:parents?|adults?|one|grown-?ups?)|nobody)\\b',
+    ],
   },
   {
     family: 'missing',
@@ -1451,14 +1455,21 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'fire',
     strength: 'strong',
     zh: ['(?:山火|野火|林火|大火|火势|火苗|火)[^，。！？]{0,4}(?:烧过来|烧到|蔓延|逼近|往[^，。！？]{0,4}烧)', '放火(?!箭|炮|烧荒)', '纵火', '点火烧'],
-    en: ['(?:wild ?fire|bush ?fire|forest fire|the fire) (?:is )?(?:coming|spreading|heading|moving) (?:towards|toward|to|our way)', 'arson', 'set (?:fire to|on fire)'],
+    en: [
+      '(?:wild ?fire|bush ?fire|forest fire|the fire) (?:is )?(?:coming|spreading|heading|moving) (?:towards|toward|to|our way)',
+      'arson',
+      'set (?:fire to|on fire)',
+    ],
   },
   // A threat to kill or cut someone, said to the one threatened.
   {
     family: 'violence',
     strength: 'strong',
     zh: ['(?:要|想|说要|扬言|拿刀)(?:来)?(?:砍|杀|捅|弄死|打死)(?:我|死我|人)(?!家孩子)'],
-    en: ['(?:wants|want|going|gonna|trying|tried) to (?:kill|stab|hurt|shoot) (?:me|us)\\b', '(?:he|she|they)(?:\'s| is| are) (?:going to|gonna) (?:kill|stab|hurt|shoot)'],
+    en: [
+      '(?:wants|want|going|gonna|trying|tried) to (?:kill|stab|hurt|shoot) (?:me|us)\\b',
+      "(?:he|she|they)(?:'s| is| are) (?:going to|gonna) (?:kill|stab|hurt|shoot)",
+    ],
   },
 ];
 

@@ -231,7 +231,9 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   // state ("有点晕倒的感觉") still gets the question.
   if (
     c.family !== null &&
-    (ZH_MINOR.test(before) || (HAZARD_FAMILIES.has(c.family) && (ZH_MINOR.test(text.slice(c.start, c.end)) || ZH_MINOR_AFTER.test(after))) || EN_MINOR.test(clauseText))
+    (ZH_MINOR.test(before) ||
+      (HAZARD_FAMILIES.has(c.family) && (ZH_MINOR.test(text.slice(c.start, c.end)) || ZH_MINOR_AFTER.test(after))) ||
+      EN_MINOR.test(clauseText))
   ) {
     if (HAZARD_FAMILIES.has(c.family)) return 'drop';
     if (c.family !== 'self_harm' && c.family !== 'violence') return 'demote';

@@ -374,7 +374,7 @@ describe('assessDanger', () => {
       '我今天就想从这楼上下去算了谁也别拦我',
       '日子没法过了 我想一死百了',
       "there's no reason to go on anymore",
-      'I wrote a note for my family, I\'m done',
+      "I wrote a note for my family, I'm done",
       'i have the pills ready',
       "my mom said she's going to take all her pills",
       'she is on the roof and says she wants to jump',
