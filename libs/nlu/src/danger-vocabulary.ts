@@ -1366,6 +1366,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:想|要)(?:割|划|伤害?|烫)(?:自己|手腕|手臂|胳膊)',
       '(?:想|要)永远睡(?:下去|过去|着)',
       '活着[^，。！？]{0,3}(?:浪费|多余|受罪|煎熬|折磨)',
+      '(?:在天上|在那边)等我',
       '睡(?:过去|下去)(?:就)?(?:别|不要|不|再也不)(?:再)?醒',
       '下辈子(?:再)?(?:报答|孝顺|做你的|还你|见)',
       '一死百了',
@@ -1381,6 +1382,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'ending it (?:all|tonight|now)',
       "(?:been|started|start|keeps?|kept|is|am|was|'m|'s) cutting (?:again|myself|herself|himself)",
       "(?:i'?d|he'?d|she'?d|would) (?:rather|sooner) be dead",
+      'kms',
       'locked (?:him|her|my|them)sel(?:f|ves) in (?:the )?(?:garage|car)[^.!?]{0,30}(?:running|engine|exhaust|fumes)',
       '(?:join|be with|see) (?:\\w+ ){0,2}in heaven',
       'end it (?:tonight|now)',
@@ -1398,6 +1400,11 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '撑不住了',
       '(?:不想|不愿)(?:再)?(?:醒|睁眼)',
       '(?:想|要)(?:一直)?睡(?:下去|过去)',
+      '(?:去|要去)陪(?:我)?(?:妈|爸|老伴|奶奶|爷爷|外婆|外公|他|她)了',
+      '最后一(?:晚|夜|天|次)(?:了|跟你们|和你们)',
+      '(?:谢谢你们|谢谢大家)(?:这些年|这么多年|一直以来)',
+      '密码[^，。！？]{0,4}(?:写在|留在|在)[^，。！？]{0,4}(?:纸|本|桌)',
+      '(?:你们|大家|你)(?:都|要)?(?:多)?保重',
       '(?:做个|做一个)?了结(?!了?(?:这|那)?(?:件|个|笔|桩)?(?:事|案|账|纠纷|官司))',
       '(?:我是|自己是|我就是)(?:个|家里的|大家的)?(?:负担|累赘|拖累)',
       '(?:写好|留下|留了)(?:了)?(?:一份)?遗嘱(?![^，。！？]{0,8}(?:手续|公证|怎么|去哪|律师|有效))',
@@ -1416,6 +1423,11 @@ export const DANGER_CUES: readonly DangerCue[] = [
       "(?:can'?t|cannot) (?:do this |take this |take it |go on )?any ?more",
       'my last (?:message|post|text|words|goodbye)',
       'sorry (?:everyone|to everyone|mum|mom|dad)',
+      'do something (?:stupid|drastic)',
+      '(?:end|ending) (?:things|everything)(?! with)',
+      '(?:want|wanna|wants) to disappear',
+      'never come back',
+      'bought (?:some |a bag of )?charcoal',
       '(?:pills|tablets|meds|sleeping pills) (?:are )?(?:on|in) (?:the|my) (?:table|hand|desk|bed|pocket)',
       '(?:gave|giving|give|gives) away (?:his|her|my|their|all (?:his|her|my|their)) (?:things|stuff|belongings|possessions)',
     ],
@@ -1447,9 +1459,24 @@ export const DANGER_CUES: readonly DangerCue[] = [
   {
     family: 'missing',
     strength: 'weak',
-    zh: ['(?:找不到|没看到|没有|不见)(?:他的|她的)?(?:家长|大人|爸妈|父母)'],
+    zh: [
+      '(?:找不到|没看到|没有|不见)(?:他的|她的)?(?:家长|大人|爸妈|父母)',
+      '(?:一直|到现在(?:都|也)?|还)没到(?![^，。！？]{0,3}(?:时间|点|货|账|卡|钱|款|期|位))',
+      '(?:到处|路上|附近|周围|沿路)(?:也|都)?(?:没|没有)(?:找到|看到|见到)',
+    ],
     en: ['no (?:parents?|adults?|grown-?ups?) (?:around|in sight|nearby)'],
   },
+  {
+    family: 'flood',
+    strength: 'weak',
+    en: ['(?:river|water|flood ?water|creek|stream)s? (?:is |are )?(?:rising|coming up)', 'refus\\w* to (?:leave|evacuate)'],
+  },
+  {
+    family: 'violence',
+    strength: 'strong',
+    en: ['(?:trying to|tries to|try to) (?:break|kick|smash|force) (?:down |in )?(?:the |my |our )?(?:door|window)'],
+  },
+  { family: 'violence', strength: 'weak', en: ["(?:i'?m|we'?re|im|i am|we are) hiding (?:in|from|under|behind)"] },
   // Fire set or coming: a wildfire moving in, arson.
   {
     family: 'fire',
@@ -1552,7 +1579,8 @@ export const NOT_DANGER: readonly string[] = [
   '(?:两只|几只|一群)?(?:狗|猫|鸡|鸭|鹅|宠物|狗狗|猫咪)[^，。！？人]{0,6}(?:打架|咬架|掐架|打起来)',
   '(?:狗|猫|宠物|狗狗|猫咪|cat|dog|鸟|鹦鹉|兔子)\\s*(?:被|给)[^，。！？]{0,12}(?:咬|困|卡|压|撞|打)[^，。！？]{0,4}',
   '(?:抽烟|吸烟|烟民|烟头)[^。！？]{0,12}烟味',
-  '烧(?:秸秆|垃圾|荒|落叶|麦茬|稻草|树叶)[^。！？]{0,10}烟',
+  '烧(?:秸秆|垃圾|荒|落叶|麦茬|稻草|树叶|纸钱|纸|香|高香)[^。！？]{0,10}烟',
+  '(?:密室逃脱|密室|剧本杀|鬼屋)[^，。！？]{0,4}(?:被困|困住|出不来)?',
   '(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)[^。！？人他她]{0,12}没回(?:来|家)',
   '(?:燃气|煤气|天然气|一氧化碳|烟雾|烟感|火灾)(?:泄漏|泄露)?(?:报警器|探测器|检测器)(?![^，。！？]{0,4}(?:响|叫|报警))',
   '(?:跟|像|好像|如同)[^，。！？]{0,4}着火了?(?:一样|似的)',
@@ -1913,7 +1941,7 @@ export const EN_NEGATION_BEFORE =
 
 // A cue that is feared, prevented or supposed, not happening: "怕老人摔倒", "万一着火", "if there is a fire".
 export const ZH_HYPOTHETICAL_BEFORE =
-  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解)/;
+  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解|想知道|想问问)/;
 export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.

@@ -384,6 +384,21 @@ describe('assessDanger', () => {
     }
   });
 
+  it('reads a farewell as two small signs: each alone asks, together they are likely', () => {
+    for (const text of [
+      '今晚是最后一晚了 谢谢你们这些年',
+      '我把家里的钥匙和卡都放桌上了 密码写在纸上 你们保重',
+      'i want to disappear and never come back. i bought charcoal',
+      '儿子骑车去同学家 一直没到 路上也没找到',
+      'the river is rising fast and my parents refuse to leave their house',
+    ]) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'likely']);
+    }
+    expect(rules.assess('明天就出发了 大家保重').level).toBe('possible');
+    expect(rules.assess('俺奶奶那笔钱咋一直没到卡上').level).toBe('none');
+    expect(rules.assess("i'm hiding in the bathroom, he's trying to break the door").families).toEqual(['violence']);
+  });
+
   it('reads arson, a wildfire coming, a threat to the speaker and blood lost inside as danger', () => {
     for (const [text, family] of [
       ['山火烧过来了 离村子不远了', 'fire'],
@@ -408,6 +423,9 @@ describe('assessDanger', () => {
       '燃气表没气了 怎么充值',
       '他打了我一个电话 没接到',
       '我晕了 这个政策看不懂',
+      '我闺女玩密室逃脱被困了一小时 哈哈 太刺激了',
+      '想知道被困电梯怎么自救 给老人讲讲',
+      '楼下有人烧纸 烟飘上来',
       'no fire, just burnt toast, alarm went off, all fine',
       'my mum used to wander off but she lives in a care home now, need a visit volunteer',
       'my son is missing his dad who works abroad, any activities for kids',
