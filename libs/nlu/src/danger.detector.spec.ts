@@ -357,6 +357,8 @@ describe('assessDanger', () => {
       ['跳搂算了 活着太难受了', 'self_harm'],
       ['割碗了 好多血', 'self_harm'],
       ['孩子不见拉 找了一个小时', 'missing'],
+      ['房子要踏了 墙在掉土', 'collapse'],
+      ['活着没意四', 'self_harm'],
     ] as const) {
       const a = rules.assess(text);
       expect([text, a.level === 'none' ? 'none' : 'found', a.families]).toEqual([text, 'found', expect.arrayContaining([family])]);
@@ -426,6 +428,8 @@ describe('assessDanger', () => {
       '我闺女玩密室逃脱被困了一小时 哈哈 太刺激了',
       '想知道被困电梯怎么自救 给老人讲讲',
       '楼下有人烧纸 烟飘上来',
+      '锅里烧焦了 没事 开窗通风了',
+      '我家猫从阳台摔下去了 没事 在楼下花坛里',
       'no fire, just burnt toast, alarm went off, all fine',
       'my mum used to wander off but she lives in a care home now, need a visit volunteer',
       'my son is missing his dad who works abroad, any activities for kids',
