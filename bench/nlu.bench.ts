@@ -2,7 +2,9 @@
 // the danger check: its recall and false-alarm rate on a blind set (a libs/nlu/data/danger-*.jsonl
 // that is not development data, DANGER_DEVELOPMENT_FILES), when one is present, or else on
 // danger-eval.jsonl (written by another author, now development data), and its own latency.
-// Called from bench/run.ts; run alone with `npx tsx bench/nlu.bench.ts [--quick]`.
+// The blind set is the newest danger-blind<N>.jsonl that is not development data (a helper's own
+// holdout, e.g. danger-holdout-own.jsonl, is scored only when no blind set is present).
+// Called from bench/run.ts; run alone with `npx tsx bench/nlu.bench.ts [--quick] [--danger-set <file in libs/nlu/data>]`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,7 +44,15 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[index]!;
 }
 
-export async function runNluBench(opts: { quick: boolean }): Promise<NluBenchResult> {
+/** The danger set the bench scores: the highest-numbered blind set, else any other unseen set, else danger-eval.jsonl. */
+export function chooseDangerBenchSet(files: readonly string[]): string {
+  const unseen = files.filter((f) => /^danger-.+\.jsonl$/.test(f) && !DANGER_DEVELOPMENT_FILES.includes(f)).sort();
+  const blindNumber = (f: string) => Number(/^danger-blind(\d+)\.jsonl$/.exec(f)?.[1] ?? -1);
+  const blind = unseen.filter((f) => blindNumber(f) >= 0).sort((a, b) => blindNumber(b) - blindNumber(a));
+  return blind[0] ?? unseen[0] ?? 'danger-eval.jsonl';
+}
+
+export async function runNluBench(opts: { quick: boolean; dangerSet?: string }): Promise<NluBenchResult> {
   const texts = DATA.flatMap((file) => parseExamples(readFileSync(resolve(root, file), 'utf8'), file).map((e) => e.text));
   // Construction loads the segmenter's dictionary once; it is not part of a message's latency.
   const nlu = new RuleBasedNlu();
@@ -60,14 +70,16 @@ export async function runNluBench(opts: { quick: boolean }): Promise<NluBenchRes
   }
   samples.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { messages: samples.length, p50_ms: round(percentile(samples, 50)), p99_ms: round(percentile(samples, 99)), danger: dangerBench(opts.quick, round) };
+  return {
+    messages: samples.length,
+    p50_ms: round(percentile(samples, 50)),
+    p99_ms: round(percentile(samples, 99)),
+    danger: dangerBench(opts.quick, round, opts.dangerSet),
+  };
 }
 
-function dangerBench(quick: boolean, round: (n: number) => number): DangerBenchResult {
-  const blind = readdirSync(resolve(root, 'libs/nlu/data'))
-    .filter((f) => /^danger-.+\.jsonl$/.test(f) && !DANGER_DEVELOPMENT_FILES.includes(f))
-    .sort();
-  const set = `libs/nlu/data/${blind[0] ?? 'danger-eval.jsonl'}`;
+function dangerBench(quick: boolean, round: (n: number) => number, file?: string): DangerBenchResult {
+  const set = `libs/nlu/data/${file ?? chooseDangerBenchSet(readdirSync(resolve(root, 'libs/nlu/data')))}`;
   const examples = parseDangerExamples(readFileSync(resolve(root, set), 'utf8'), set);
   // The first call trains the learned backup; it is not part of a message's latency.
   const report = evaluateDanger(examples, assessDanger);
@@ -92,7 +104,9 @@ function dangerBench(quick: boolean, round: (n: number) => number): DangerBenchR
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runNluBench({ quick: process.argv.includes('--quick') }).then(
+  const setArg = process.argv.indexOf('--danger-set');
+  const dangerSet = setArg >= 0 ? process.argv[setArg + 1] : undefined;
+  runNluBench(dangerSet === undefined ? { quick: process.argv.includes('--quick') } : { quick: process.argv.includes('--quick'), dangerSet }).then(
     (result) => process.stdout.write(JSON.stringify(result) + '\n'),
     (err: unknown) => {
       process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);

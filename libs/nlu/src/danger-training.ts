@@ -11,10 +11,11 @@ export interface DangerTrainingExample {
 /**
  * The danger sets the learned backup trains on, in libs/nlu/data: the development set written with
  * the rules, and the two sets by another author that were measured once as holdouts and then folded
- * into development (README, Danger check). Any other danger-*.jsonl (a fresh blind set) is never
- * trained on.
+ * into development (README, Danger check), and the second development set written per family in
+ * batches (danger-dev2, decision 0032). Any other danger-*.jsonl (a fresh blind set, an own holdout
+ * such as danger-holdout-own) is never trained on.
  */
-export const DANGER_DEVELOPMENT_FILES: readonly string[] = ['danger-dev.jsonl', 'danger-eval.jsonl', 'danger-blind2.jsonl'];
+export const DANGER_DEVELOPMENT_FILES: readonly string[] = ['danger-dev.jsonl', 'danger-eval.jsonl', 'danger-blind2.jsonl', 'danger-dev2.jsonl'];
 
 /**
  * The danger development sets (DANGER_DEVELOPMENT_FILES, in that order) and the category development set

@@ -219,6 +219,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'electric(?:al)? shocks?',
       '(?:got|get|gets|getting|gives?|giving|gave) (?:me |him |her |them |us )?(?:an? )?(?:bad |big |nasty |electric )?shocks?',
       'shocked by',
+      '(?:got|was|been|getting) (?:badly )?shocked (?:fixing|by|from|while|when|on|at|touching)',
       'live wires?',
       'power lines? (?:is |are )?(?:down|fallen|broken|on the (?:road|ground))',
       'sparks? (?:coming|flying|from)',
@@ -1131,13 +1132,13 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '轻生',
       '寻死',
       '寻短见',
-      '不想活',
+      '不想活(?!得|成这样子?)',
       '活不下去',
       '活着(?:真|都)?(?:没|没有)(?:啥|什么)?(?:意思|意义|劲|盼头)',
       '活着(?:好|太|真)累',
       '活够了',
       '活腻',
-      '想死(?!你|您|大家|他们|她们|咱|宝|人|我)',
+      '想死(?!你|您|大家|他们|她们|咱|宝|人|我|的心)',
       '去死(?!吧)',
       '不如死了',
       '死了算了',
@@ -1159,6 +1160,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '了断',
       '活着(?:就是|也是)?(?:浪费|多余|受罪)',
       '没有我(?:会)?(?:更好|更轻松)',
+      '没有我[^，。！？]{0,4}(?:会)?(?:更)?(?:轻松|好过|解脱|清净|省心)',
       '划(?:自己|手臂|胳膊|手腕)',
       '(?:手臂|胳膊|手腕)上[^，。！？]{0,6}(?:划|割)',
       '自残',
@@ -1244,6 +1246,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:昨晚|昨天|前天|一晚上|一夜|一宿)[^，。！？]{0,4}(?:就)?没回(?![复信话答应])',
       '(?:点名|数人|清点)[^，。！？]{0,8}少了',
       '少了(?:一|两|个)[^，。！？]{0,2}(?:孩子|娃|人|学生|小孩|小朋友)',
+      '(?:学生|孩子|小孩|小朋友|人|队员|娃)[^，。！？]{0,8}少了(?:一|两|个)',
+      '到处(?:找|寻)(?!钥匙|东西|工作|房子|手机|钱包|证件|资料|地方|停车)',
     ],
     en: [
       "(?:can'?t|cannot|couldn'?t|unable to) reach (?:him|her|them)",
@@ -1287,7 +1291,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'trapped',
     strength: 'strong',
     en: [
-      '(?:climbed|crawled|got|is|locked) (?:into|inside|in) (?:the |an? )?(?:old )?(?:chest )?(?:freezer|fridge|refrigerator|washing machine|dryer|trunk|suitcase)',
+      '(?:climbed|crawled|got|is|locked|stuck|trapped) (?:into|inside|in) (?:the |an? )?(?:old )?(?:chest )?(?:freezer|fridge|refrigerator|washing machine|dryer|trunk|suitcase)',
     ],
   },
   // Carbon monoxide from a stove or brazier, and poisoning: what the body shows, beside the cause.
@@ -1315,7 +1319,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:要|想|准备|说要)(?:去)?跳(?:水库|井|塘|坝|下去|楼|河|江|湖|海)',
       '(?:药|安眠药|药片)[^。！？]{0,6}攒',
       '攒(?:了)?[^。！？]{0,8}(?:药|安眠药|药片)',
-      '不想再?(?:生存|活|继续活|活下去)',
+      '不想再?(?:生存|活(?!得)|继续活|活下去)',
       '(?:买|备|准备)(?:好)?了?[^，。！？]{0,3}炭(?!火|烤)',
       '炭[^，。！？]{0,2}(?:都)?(?:买好|备好|准备好)',
     ],
@@ -1346,6 +1350,153 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'gas',
     strength: 'strong',
     en: ['(?:charcoal|coal|brazier|grill|bbq|barbecue)[^.!?]{0,40}\\b(?:indoors|inside|in the (?:room|house|flat|bedroom|tent))', 'carbon monoxide'],
+  },
+  // Suicidal talk said sideways: the worth of living, a farewell to the world, the means at hand.
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    zh: [
+      '活着(?:还|又)?有(?:什么|啥|个啥|甚么)(?:意思|意义|盼头|用|劲)',
+      '(?:再见|永别|告别)了?[^，。！？]{0,3}(?:这个|这)?世界',
+      '(?:不想|不愿意?)(?:再)?(?:活在|留在)这个世界',
+      '(?:想|要)(?:去)?(?:跳|跳下去)[^，。！？]{0,2}(?:算了|得了)',
+      '(?:跳楼|跳河|跳江|上吊|割腕|吃药)算了',
+      '(?:农药|安眠药|绳子|刀片|炭)[^，。！？]{0,6}(?:准备好|买好|备好|拿在手|攥在手)',
+      '(?:楼|桥|天台|阳台|窗)[^，。！？]{0,3}(?:跳)?下去算了',
+      '(?:想|要)(?:割|划|伤害?|烫)(?:自己|手腕|手臂|胳膊)',
+      '(?:想|要)永远睡(?:下去|过去|着)',
+      '活着[^，。！？]{0,3}(?:浪费|多余|受罪|煎熬|折磨)',
+      '(?:在天上|在那边)等我',
+      '睡(?:过去|下去)(?:就)?(?:别|不要|不|再也不)(?:再)?醒',
+      '下辈子(?:再)?(?:报答|孝顺|做你的|还你|见)',
+      '一死百了',
+    ],
+    en: [
+      'no reason to (?:go on|keep going|carry on|live|stay|be here)',
+      "(?:don'?t|do not|can'?t) (?:want to|wanna) (?:go on|keep going|carry on|wake up)",
+      '(?:pills|tablets|sleeping pills|rope|razor|blade)s? (?:are |is )?(?:ready|saved up|stockpiled|in my hand)',
+      '(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding) (?:up )?(?:my |the |some )?(?:pills|tablets|sleeping pills|meds)',
+      '(?:goodbye|bye) (?:cruel )?world',
+      '(?:take|took|taking|swallow\\w*) (?:all|the whole bottle of|a whole bottle of|a bottle of|the bottle of) (?:of )?(?:my |the |his |her |their )?(?:pills|tablets|meds|sleeping pills)',
+      '(?:wants?|wanna|wanted|threaten\\w*|trying|about) to jump(?! on| rope| in| into| the queue| ahead)',
+      'ending it (?:all|tonight|now)',
+      "(?:been|started|start|keeps?|kept|is|am|was|'m|'s) cutting (?:again|myself|herself|himself)",
+      "(?:i'?d|he'?d|she'?d|would) (?:rather|sooner) be dead",
+      'kms',
+      'locked (?:him|her|my|them)sel(?:f|ves) in (?:the )?(?:garage|car)[^.!?]{0,30}(?:running|engine|exhaust|fumes)',
+      '(?:join|be with|see) (?:\\w+ ){0,2}in heaven',
+      'end it (?:tonight|now)',
+    ],
+  },
+  {
+    family: 'self_harm',
+    strength: 'weak',
+    zh: [
+      '想死的心都有',
+      '活着[^，。！？]{0,4}(?:太|好|真|很)?(?:难受|痛苦|辛苦|没劲|煎熬)',
+      '我(?:要)?走了(?:以后|之后)',
+      '(?:你们|大家)(?:以后)?(?:要)?好好(?:的|活着|照顾自己)(?![^，。！？]{0,3}(?:学习|工作|休息|玩|吃))',
+      '(?:留|写)(?:了|下)?[^，。！？]{0,3}(?:一封)?(?:信|纸条|字条)[^，。！？]{0,6}(?:走了|不见|出门)',
+      '撑不住了',
+      '(?:不想|不愿)(?:再)?(?:醒|睁眼)',
+      '(?:想|要)(?:一直)?睡(?:下去|过去)',
+      '(?:去|要去)陪(?:我)?(?:妈|爸|老伴|奶奶|爷爷|外婆|外公|他|她)了',
+      '最后一(?:晚|夜|天|次)(?:了|跟你们|和你们)',
+      '(?:谢谢你们|谢谢大家)(?:这些年|这么多年|一直以来)',
+      '密码[^，。！？]{0,4}(?:写在|留在|在)[^，。！？]{0,4}(?:纸|本|桌)',
+      '(?:你们|大家|你)(?:都|要)?(?:多)?保重',
+      '(?:做个|做一个)?了结(?!了?(?:这|那)?(?:件|个|笔|桩)?(?:事|案|账|纠纷|官司))',
+      '(?:我是|自己是|我就是)(?:个|家里的|大家的)?(?:负担|累赘|拖累)',
+      '(?:写好|留下|留了)(?:了)?(?:一份)?遗嘱(?![^，。！？]{0,8}(?:手续|公证|怎么|去哪|律师|有效))',
+      '(?:东西|存款|钱|房子|家当)[^，。！？]{0,3}(?:都)?(?:分好|分完|交代好|送人)',
+      '别(?:再)?找我',
+      '(?:我)?不会(?:再)?回来了',
+      '(?:帮我|替我)(?:照顾|照看|看)好?(?:爸妈|我妈|我爸|父母|孩子|我家人|家里人?|老人)',
+      '我不行了',
+      '(?:人生|生活|活着|日子)[^，。！？]{0,3}没(?:有)?(?:意义|意思|盼头|希望)(?![^，。！？]{0,6}(?:想找|想参加|想报|想学|找点))',
+      '(?:我)?(?:准备|打算|要)走了',
+    ],
+    en: [
+      '(?:wrote|left|writing) (?:a |my |his |her )?(?:last )?(?:note|letter) (?:for|to) (?:my|his|her|the) (?:family|kids|wife|husband|parents|mum|mom)',
+      "(?:i'?m|im|i am) done\\s*[.!]*$",
+      "(?:can'?t|cannot) (?:take|do) (?:this|it) any ?more",
+      "(?:can'?t|cannot) (?:do this |take this |take it |go on )?any ?more",
+      'my last (?:message|post|text|words|goodbye)',
+      'sorry (?:everyone|to everyone|mum|mom|dad)',
+      'do something (?:stupid|drastic)',
+      '(?:end|ending) (?:things|everything)(?! with)',
+      '(?:want|wanna|wants) to disappear',
+      'never come back',
+      'bought (?:some |a bag of )?charcoal',
+      '(?:pills|tablets|meds|sleeping pills) (?:are )?(?:on|in) (?:the|my) (?:table|hand|desk|bed|pocket)',
+      '(?:gave|giving|give|gives) away (?:his|her|my|their|all (?:his|her|my|their)) (?:things|stuff|belongings|possessions)',
+    ],
+  },
+  // Blood lost in quantity from inside the body.
+  {
+    family: 'bleeding',
+    strength: 'strong',
+    zh: ['(?:便血|吐血|咯血|尿血|出血|流血|便出血)[^，。！？]{0,2}(?:很多|好多|不少|一大(?:片|摊|口)|一地|止不住|不止)'],
+  },
+  {
+    family: 'collapse',
+    strength: 'strong',
+    en: [
+      '(?:ceiling|roof|wall|floor|beam|balcony|joist)s? (?:is |are |was |were )?(?:sagging|caving in|caving|bulging|coming down|giving way|buckling|about to (?:fall|collapse|give))',
+    ],
+  },
+  { family: 'collapse', strength: 'weak', en: ['loud (?:crack|cracking|creak\\w*|bang)'] },
+  // A small child alone, nobody with it.
+  {
+    family: 'missing',
+    strength: 'strong',
+    life: true,
+    zh: ['(?:小孩|孩子|小朋友|小娃娃?|宝宝|小女孩|小男孩)[^，。！？]{0,8}(?:一个人|独自)[^，。！？]{0,8}(?:哭|乱走|乱跑|走来走去|在路边|在马路|在街上)'],
+    en: [
+      '(?:toddler|child|kid|little (?:boy|girl)|baby|small (?:boy|girl|child))[^.!?]{0,25}\\b(?:wandering|walking|crying|alone)\\b[^.!?]{0,25}\\b(?:alone|no (?:parents?|adults?|one|grown-?ups?)|nobody)\\b',
+    ],
+  },
+  {
+    family: 'missing',
+    strength: 'weak',
+    zh: [
+      '(?:找不到|没看到|没有|不见)(?:他的|她的)?(?:家长|大人|爸妈|父母)',
+      '(?:一直|到现在(?:都|也)?|还)没到(?![^，。！？]{0,3}(?:时间|点|货|账|卡|钱|款|期|位))',
+      '(?:到处|路上|附近|周围|沿路)(?:也|都)?(?:没|没有)(?:找到|看到|见到)',
+    ],
+    en: ['no (?:parents?|adults?|grown-?ups?) (?:around|in sight|nearby)'],
+  },
+  {
+    family: 'flood',
+    strength: 'weak',
+    en: ['(?:river|water|flood ?water|creek|stream)s? (?:is |are )?(?:rising|coming up)', 'refus\\w* to (?:leave|evacuate)'],
+  },
+  {
+    family: 'violence',
+    strength: 'strong',
+    en: ['(?:trying to|tries to|try to) (?:break|kick|smash|force) (?:down |in )?(?:the |my |our )?(?:door|window)'],
+  },
+  { family: 'violence', strength: 'weak', en: ["(?:i'?m|we'?re|im|i am|we are) hiding (?:in|from|under|behind)"] },
+  // Fire set or coming: a wildfire moving in, arson.
+  {
+    family: 'fire',
+    strength: 'strong',
+    zh: ['(?:山火|野火|林火|大火|火势|火苗|火)[^，。！？]{0,4}(?:烧过来|烧到|蔓延|逼近|往[^，。！？]{0,4}烧)', '放火(?!箭|炮|烧荒)', '纵火', '点火烧'],
+    en: [
+      '(?:wild ?fire|bush ?fire|forest fire|the fire) (?:is )?(?:coming|spreading|heading|moving) (?:towards|toward|to|our way)',
+      'arson',
+      'set (?:fire to|on fire)',
+    ],
+  },
+  // A threat to kill or cut someone, said to the one threatened.
+  {
+    family: 'violence',
+    strength: 'strong',
+    zh: ['(?:要|想|说要|扬言|拿刀)(?:来)?(?:砍|杀|捅|弄死|打死)(?:我|死我|人)(?!家孩子)'],
+    en: [
+      '(?:wants|want|going|gonna|trying|tried) to (?:kill|stab|hurt|shoot) (?:me|us)\\b',
+      "(?:he|she|they)(?:'s| is| are) (?:going to|gonna) (?:kill|stab|hurt|shoot)",
+    ],
   },
 ];
 
@@ -1401,6 +1552,22 @@ export const NOT_DANGER: readonly string[] = [
   '救命[啊呀吧]?[，,\\s]*(?:这个?|这些)[^。！？]{0,12}(?:流程|手续|作业|题|报销|表格?|系统|app|网站|课|考试|天气|电脑|手机|政策)',
   '呼救(?:器|按钮|铃|系统|装置|设备|手环)',
   '(?:群|群里|网上|朋友圈|评论区|弹幕|微博)[^，。！？]{0,2}(?:炸了|炸锅|爆了)',
+  '(?:价格|价钱|股价|股市|基金|销量|心态|人气|热度|流量|话题|评论|直播间|店里|生意|订单)[^，。！？]{0,2}(?:炸了|爆了)',
+  // Empty meters and tyres, calls and jabs: "燃气表没气了", "他打了我一个电话".
+  '(?:燃气表|气表|煤气罐|液化气罐?|燃气卡|气罐|轮胎|车胎|胎|球|气球)[^，。！？]{0,2}没气了?',
+  '打了?(?:我|他|她|你|我们)?(?:一个|个|几个|好几个|两个|半天)?(?:电话|视频|招呼|针|疫苗|卡|车|包|折|游戏|麻将|牌|球)',
+  // Confusion, not fainting: "我晕了 这个政策看不懂", "看晕了".
+  '(?:看|听|绕|搞|算|转)晕了?',
+  '(?:我|人)?(?:都|真|彻底|直接)?晕了?[，,\\s]*(?:这个?|这些|什么|啥)[^。！？]{0,10}(?:看不懂|不懂|搞不懂|弄不懂|怎么|政策|表格|流程|手续|题|规定)',
+  '火灾(?:险|保险|隐患排查)',
+  '(?:看到|看见|目睹|路过)(?:了)?(?:一[起场个])?[^，。！？]{0,4}车祸',
+  '(?:烧烤|烤串|烤肉|做饭|炒菜|油烟机?|熏肉|熏腊肉|腊肉|炒辣椒)[^。！？]{0,6}烟',
+  '(?:队|球队|战队|我们|咱们)[^，。！？]{0,2}被打(?:爆|败|服|穿)',
+  // Broken things are no fall: "摔了个手机", "手机摔碎了".
+  '摔(?:了)?(?:个|一个|一下)?(?:手机|碗|杯子|盘子|瓶子|东西|屏幕|眼镜|遥控器|电脑|平板)',
+  '(?:手机|碗|杯子|盘子|瓶子|屏幕|眼镜|遥控器|电脑|平板)[^，。！？]{0,2}(?:摔|掉)(?:了|坏|碎|裂|烂)',
+  // Stuck in work, not in a room: "被困在题海里".
+  '(?:被)?困在[^，。！？]{0,4}(?:题海|作业|工作|项目|问题|表格|会议|回忆|过去|情绪|循环|死胡同)',
   '水漫金山',
   '(?:游戏里|游戏中)?(?:角色|人物|英雄|小人|npc)[^，。！？]{0,4}被?(?:困|卡|杀|打)',
   '(?:堵在|堵车)[^，。！？]{0,8}被?困(?:了|住)?',
@@ -1412,7 +1579,9 @@ export const NOT_DANGER: readonly string[] = [
   '(?:两只|几只|一群)?(?:狗|猫|鸡|鸭|鹅|宠物|狗狗|猫咪)[^，。！？人]{0,6}(?:打架|咬架|掐架|打起来)',
   '(?:狗|猫|宠物|狗狗|猫咪|cat|dog|鸟|鹦鹉|兔子)\\s*(?:被|给)[^，。！？]{0,12}(?:咬|困|卡|压|撞|打)[^，。！？]{0,4}',
   '(?:抽烟|吸烟|烟民|烟头)[^。！？]{0,12}烟味',
-  '烧(?:秸秆|垃圾|荒|落叶|麦茬|稻草|树叶)[^。！？]{0,10}烟',
+  '烧(?:秸秆|垃圾|荒|落叶|麦茬|稻草|树叶|纸钱|纸|香|高香)[^。！？]{0,10}烟',
+  '(?:密室逃脱|密室|剧本杀|鬼屋)[^，。！？]{0,4}(?:被困|困住|出不来)?',
+  '(?:猫|狗|宠物|狗狗|猫咪|鸟|鹦鹉|兔子?)[^，。！？人他她]{0,6}(?:摔|掉|跌)(?:下去|下来|了|伤|断)?',
   '(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)[^。！？人他她]{0,12}没回(?:来|家)',
   '(?:燃气|煤气|天然气|一氧化碳|烟雾|烟感|火灾)(?:泄漏|泄露)?(?:报警器|探测器|检测器)(?![^，。！？]{0,4}(?:响|叫|报警))',
   '(?:跟|像|好像|如同)[^，。！？]{0,4}着火了?(?:一样|似的)',
@@ -1694,6 +1863,10 @@ export const NOT_DANGER_EN: readonly string[] = [
   "(?<!there )(?:is|are|'s) (?:straight |literally |so |pure )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))",
   "(?:heart|soul|team|crowd|market|shop|place)(?:'s| is| are) on fire",
   'flooded with \\w+',
+  'buried (?:in|under) (?:emails?|work|paperwork|papers|homework|laundry|debts?|bills|admin|messages|forms)',
+  "(?:is|am|are|'s|'m|feels?|felt) (?:so |completely |totally )?lost without",
+  '(?:burnt|burned) (?:the )?(?:toast|food|rice|pan|pot|dinner|lunch|breakfast|cake|bread)',
+  "(?:is|are|am|'s|'m|been|keeps?) missing (?:his|her|my|their|our|your|you|him|them|home|school|class|work|the bus|out)\\b",
   "smoke from (?:the |a |our |my |their )?(?:neighbou?r'?s'? |next door'?s? )?(?:\\w+ ){0,2}(?:bbq|barbecue|grill|cigarettes?|cooking|chimney|chimneys|incense)",
   'fire (?:trucks?|engines?)',
   '(?:lost|destroyed|burned|burnt|damaged|ruined) (?:\\w+ ){0,3}in (?:the|a) (?:fire|flood|earthquake|storm)',
@@ -1769,7 +1942,7 @@ export const EN_NEGATION_BEFORE =
 
 // A cue that is feared, prevented or supposed, not happening: "怕老人摔倒", "万一着火", "if there is a fire".
 export const ZH_HYPOTHETICAL_BEFORE =
-  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解)/;
+  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解|想知道|想问问)/;
 export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
@@ -1789,6 +1962,8 @@ export const ZH_LONG_TERM = /好几个月|几个月|好几年|几年|多年|很�
 export const ZH_JEST = /哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|🤣|😆|😜|🤪/;
 export const EN_JEST = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding)\b/;
 // Minor: "flooded the floor a bit", "有一点烟味".
+// Right after a cue: "出血了一点", "冒了点烟".
+export const ZH_MINOR_AFTER = /^了?(?:一点点?|一点儿|点儿?|一些|少许)(?![^，。！？]{0,2}(?:多|大))/;
 export const ZH_MINOR = /一点点|有点|有一点|一点儿?|一些|少量|稍微|轻微/;
 export const EN_MINOR = /\b(?:a bit|a little|slightly|minor|small)\b/;
 // Prevention asked about after the cue: "煤气中毒怎么预防".
@@ -1812,6 +1987,12 @@ export const EN_RECOVERY_AFTERMATH =
 // Separation and evidence: domestic violence told to a lawyer still gets the question, as a weak cue.
 export const ZH_LEGAL_SOFT = /离婚|取证|立案|证据/;
 // Hardship: "实在撑不下去了，看能不能申请点救助" is despair about money, asked about only when explicit.
+// A clause that goes on about what the previous clause named: "看了部电影 里面有人跳楼".
+export const ZH_TOPIC_CONTINUED = /^(?:里面|里头|里边|剧里|片里|书里|戏里|视频里|其中|上面(?:说|讲|写))/;
+// A gripe about a thing: "想死的心都有了 这破网速" is exasperation, not despair (weak cues only).
+export const ZH_GRIPE = /这破|什么破|破(?:网|手机|电脑|系统|软件|app|天气|车|路)|网速|卡死了|死机|堵车|加班|排队|快递/;
+// Routine care asked about: "被狗咬了 想问问狂犬疫苗去哪打" (weak cues of an injury only).
+export const ZH_ROUTINE_CARE = /疫苗|挂号|门诊|复诊|开药|配药|体检|创可贴|碘伏|药膏/;
 export const ZH_HARDSHIP = /申请|救助|补助|补贴|低保|贷款|还不上|没钱|工资|学费|医药费|捐款|困难户|生意/;
 export const EN_TOPIC =
   /\b(?:mock|pretend|(?:a|the) show|performance|rehearsal|training|drills?|classes|(?:a|the) class (?:on|about)|class (?:on|about)|course|courses|lessons?|(?:a|an|the|safety|fire) talks?|preparedness|lectures?|workshops?|awareness|campaign|posters?|prevention|safety (?:talks?|class\w*|course|week|day|check|tips|training|campaign|month|education|awareness|lessons?)|(?:fire|road|water|gas|electric(?:al)?|home|kitchen|earthquake|quake|flood|swimming) safety|games?|movies?|films?|videos? (?:about|on)|(?:the|on the) news|news (?:said|says|report\w*)|(?:a|the) (?:story|stories) (?:about|of)|bedtime stor(?:y|ies)|documentary|insurance|dreams?|dreamt|dreamed|nightmares?|tips|subsidy|donations?|fundrais\w*|scams?|scammers?|fraud\w*)\b/;
@@ -1857,7 +2038,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   },
   {
     families: 'all',
-    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理',
+    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
     en: "(?:no one|nobody|no one's)(?: is| was| got)? (?:hurt|injured)|false alarm|(?:is|are|was|were) (?:now )?(?:ok|okay|fine|safe) now|all (?:fine|ok|okay|safe) now",
   },
 ];
@@ -1873,6 +2054,47 @@ export const CLAUSE_PUNCTUATION = /[，。！？；：、,.!?;:\n\r…~～]/;
 // each replaced by a standard form of the same length so that every offset stays valid:
 // "我个仔冇返屋企，电话都唔听" is read "我个仔没回家里，电话都不听", "佢而家企喺窗边" "他现在站在窗边".
 // Longer forms first: at one place the first alternative that matches wins.
+// Voice-to-text homophones and typos of danger words, read as the words before anything is matched,
+// like the dialect forms (same length, longer forms first). Only forms that are no word themselves.
+export const HOMOPHONE_FOLD: ReadonlyArray<readonly [string, string]> = [
+  ['着伙了', '着火了'],
+  ['照伙', '着火'],
+  ['照火', '着火'],
+  ['着或', '着火'],
+  ['找火了', '着火了'],
+  ['起伙了', '起火了'],
+  ['失伙', '失火'],
+  ['冒眼', '冒烟'],
+  ['跳搂', '跳楼'],
+  ['要踏了', '要塌了'],
+  ['房子踏', '房子塌'],
+  ['踏下来', '塌下来'],
+  ['没意四', '没意思'],
+  ['没意似', '没意思'],
+  ['跳篓', '跳楼'],
+  ['挑楼', '跳楼'],
+  ['割碗', '割腕'],
+  ['割晚', '割腕'],
+  ['上掉', '上吊'],
+  ['字杀', '自杀'],
+  ['自沙', '自杀'],
+  ['子杀', '自杀'],
+  ['不想或', '不想活'],
+  ['不想火了', '不想活了'],
+  ['活不下区', '活不下去'],
+  ['晕到了', '晕倒了'],
+  ['昏到', '昏倒'],
+  ['流雪', '流血'],
+  ['出雪', '出血'],
+  ['触点了', '触电了'],
+  ['煤起', '煤气'],
+  ['泄路', '泄漏'],
+  ['走丢拉', '走丢了'],
+  ['不见拉', '不见了'],
+  ['救明', '救命'],
+  ['摔到在地', '摔倒在地'],
+];
+
 export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['返屋企', '回家里'],
   ['屋企', '家里'],

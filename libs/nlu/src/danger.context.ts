@@ -25,6 +25,7 @@ import {
   ZH_LEGAL_SOFT,
   ZH_LONG_TERM,
   ZH_MINOR,
+  ZH_MINOR_AFTER,
   ZH_NEGATION_BEFORE,
   ZH_PAST,
   ZH_PREVENTION_AFTER,
@@ -32,6 +33,9 @@ import {
   ZH_RECOVERY_AFTERMATH,
   ZH_RESOLUTION_NEGATED,
   ZH_TOPIC,
+  ZH_TOPIC_CONTINUED,
+  ZH_GRIPE,
+  ZH_ROUTINE_CARE,
 } from './danger-vocabulary.js';
 import { CJK, englishSource, LATIN } from './danger.cues.js';
 import type { DangerFamily } from './nlu.types.js';
@@ -118,6 +122,8 @@ export type Verdict = 'keep' | 'drop' | 'cap' | 'demote';
 
 /** What the whole message says about its cues: the danger is over, disputed, or money trouble. */
 export interface MessageContext {
+  gripe: boolean;
+  routineCare: boolean;
   legal: boolean;
   legalSoft: boolean;
   recovery: boolean;
@@ -126,6 +132,8 @@ export interface MessageContext {
 
 export function messageContext(text: string): MessageContext {
   return {
+    gripe: ZH_GRIPE.test(text),
+    routineCare: ZH_ROUTINE_CARE.test(text),
     legal: ZH_LEGAL_AFTERMATH.test(text) || EN_LEGAL_AFTERMATH.test(text),
     legalSoft: ZH_LEGAL_SOFT.test(text),
     recovery: ZH_RECOVERY_AFTERMATH.test(text) || EN_RECOVERY_AFTERMATH.test(text),
@@ -174,6 +182,14 @@ function isTopic(text: string, clause: Span, c: Span): boolean {
   return false;
 }
 
+/** A clause that opens by pointing back ("里面…") at a topic named in the clause before it. */
+function continuesTopic(text: string, breaks: Uint8Array, clause: Span): boolean {
+  if (clause.start < 2 || !ZH_TOPIC_CONTINUED.test(text.slice(clause.start, clause.end))) return false;
+  if (SENTENCE_END.test(text[clause.start - 1]!)) return false;
+  const prev = clauseOf(breaks, clause.start - 2, clause.start - 1);
+  return ZH_TOPIC.test(text.slice(prev.start, prev.end));
+}
+
 /** Reads a cue in its clause, sentence and message. */
 export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: Span & { english: boolean; family: DangerFamily | null }): Verdict {
   const clause = clauseOf(breaks, c.start, c.end);
@@ -185,7 +201,7 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return 'drop';
   // "刚才", "突然", "just", "suddenly" right before a cue: an event now, whatever the topic around it.
   const immediate = ZH_IMMEDIATE_BEFORE.test(before) || (c.english && EN_IMMEDIATE_BEFORE.test(before));
-  if (!immediate && isTopic(text, clause, c)) return 'drop';
+  if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause))) return 'drop';
   if (ctx.legal && !immediate) return 'drop';
   if (ZH_JEST.test(clauseText) || EN_JEST.test(clauseText)) return capOrDrop(c.family);
   const near = before.slice(-HYPOTHETICAL_WINDOW);
@@ -215,7 +231,9 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   // state ("有点晕倒的感觉") still gets the question.
   if (
     c.family !== null &&
-    (ZH_MINOR.test(before) || (HAZARD_FAMILIES.has(c.family) && ZH_MINOR.test(text.slice(c.start, c.end))) || EN_MINOR.test(clauseText))
+    (ZH_MINOR.test(before) ||
+      (HAZARD_FAMILIES.has(c.family) && (ZH_MINOR.test(text.slice(c.start, c.end)) || ZH_MINOR_AFTER.test(after))) ||
+      EN_MINOR.test(clauseText))
   ) {
     if (HAZARD_FAMILIES.has(c.family)) return 'drop';
     if (c.family !== 'self_harm' && c.family !== 'violence') return 'demote';
@@ -224,7 +242,7 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   const pastLead = text.slice(Math.max(sStart, Math.min(clause.start, c.start - PAST_WINDOW)), c.start);
   const pastEnd = Math.max(lastMatchEnd(ZH_PAST, pastLead), lastMatchEnd(EN_PAST, pastLead));
   if (pastEnd >= 0 && !ZH_RECENT.test(pastLead.slice(pastEnd)) && !EN_RECENT.test(pastLead.slice(pastEnd))) return 'drop';
-  if (c.english && EN_PAST.test(after)) return 'drop';
+  if (c.english && (EN_PAST.test(after) || EN_PAST.test(text.slice(c.start, c.end)))) return 'drop';
   if (ctx.recovery && !immediate) return capOrDrop(c.family);
   if (ctx.legalSoft && c.family === 'violence') return 'cap';
   if (ctx.hardship && c.family === 'self_harm') return 'demote';

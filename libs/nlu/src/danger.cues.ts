@@ -5,6 +5,7 @@ import {
   ALARM_WEAK,
   DANGER_CUES,
   DIALECT_FOLD,
+  HOMOPHONE_FOLD,
   NOT_DANGER,
   NOT_DANGER_EN,
   PINYIN_ALARMS,
@@ -62,12 +63,14 @@ export const ALARM_WEAK_RE = new RegExp(ALARM_WEAK.join('|'), 'g');
 export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 export const LATIN = /[a-z]/;
 
-const DIALECT_MAP: ReadonlyMap<string, string> = new Map(DIALECT_FOLD);
-const DIALECT_RE = new RegExp(DIALECT_FOLD.map(([from]) => from).join('|'), 'g');
-for (const [from, to] of DIALECT_FOLD) if (from.length !== to.length) throw new Error(`dialect fold ${from} → ${to} changes the length`);
+// Homophones first: they are longer than most dialect forms and never overlap them.
+const FOLD = [...HOMOPHONE_FOLD, ...DIALECT_FOLD];
+const DIALECT_MAP: ReadonlyMap<string, string> = new Map(FOLD);
+const DIALECT_RE = new RegExp(FOLD.map(([from]) => from).join('|'), 'g');
+for (const [from, to] of FOLD) if (from.length !== to.length) throw new Error(`fold ${from} → ${to} changes the length`);
 
 /**
- * Half-width, ASCII lower case, ’ as ', Cantonese forms as standard ones (DIALECT_FOLD): one
+ * Half-width, ASCII lower case, ’ as ', Cantonese forms and voice-to-text homophones as standard ones (DIALECT_FOLD, HOMOPHONE_FOLD): one
  * UTF-16 unit for one, so offsets stay valid.
  */
 export function normalise(text: string): string {

@@ -351,6 +351,97 @@ describe('assessDanger', () => {
     expect(rules.assess('The river burst its banks and the road to the village is cut off').level).toBe('likely');
   });
 
+  it('reads voice-to-text homophones and typos as the words they stand for, keeping offsets', () => {
+    for (const [text, family] of [
+      ['我家照伙了 快来', 'fire'],
+      ['跳搂算了 活着太难受了', 'self_harm'],
+      ['割碗了 好多血', 'self_harm'],
+      ['孩子不见拉 找了一个小时', 'missing'],
+      ['房子要踏了 墙在掉土', 'collapse'],
+      ['活着没意四', 'self_harm'],
+    ] as const) {
+      const a = rules.assess(text);
+      expect([text, a.level === 'none' ? 'none' : 'found', a.families]).toEqual([text, 'found', expect.arrayContaining([family])]);
+      for (const s of a.signals) expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+  });
+
+  it('reads suicidal talk said sideways: the worth of living, a farewell, the means at hand', () => {
+    for (const text of [
+      '活着还有什么意思呢 谁都不在乎我',
+      '再见了 这个世界',
+      '妈 我对不起你 下辈子再报答你',
+      '你们别找我了我不会回来了',
+      '哥 我不行了 你帮我照顾好爸妈',
+      '我今天就想从这楼上下去算了谁也别拦我',
+      '日子没法过了 我想一死百了',
+      "there's no reason to go on anymore",
+      "I wrote a note for my family, I'm done",
+      'i have the pills ready',
+      "my mom said she's going to take all her pills",
+      'she is on the roof and says she wants to jump',
+    ]) {
+      const a = rules.assess(text);
+      expect([text, a.level, a.selfHarm]).toEqual([text, 'likely', true]);
+    }
+  });
+
+  it('reads a farewell as two small signs: each alone asks, together they are likely', () => {
+    for (const text of [
+      '今晚是最后一晚了 谢谢你们这些年',
+      '我把家里的钥匙和卡都放桌上了 密码写在纸上 你们保重',
+      'i want to disappear and never come back. i bought charcoal',
+      '儿子骑车去同学家 一直没到 路上也没找到',
+      'the river is rising fast and my parents refuse to leave their house',
+    ]) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'likely']);
+    }
+    expect(rules.assess('明天就出发了 大家保重').level).toBe('possible');
+    expect(rules.assess('俺奶奶那笔钱咋一直没到卡上').level).toBe('none');
+    expect(rules.assess("i'm hiding in the bathroom, he's trying to break the door").families).toEqual(['violence']);
+  });
+
+  it('reads arson, a wildfire coming, a threat to the speaker and blood lost inside as danger', () => {
+    for (const [text, family] of [
+      ['山火烧过来了 离村子不远了', 'fire'],
+      ['有人放火烧房子', 'fire'],
+      ['有人要砍我', 'violence'],
+      ['老人便血很多 人都虚了', 'bleeding'],
+    ] as const) {
+      expect([text, rules.assess(text).level, rules.assess(text).families]).toEqual([text, 'likely', [family]]);
+    }
+  });
+
+  it('reads broken things, gripes, empty meters, phone calls and confusion as no danger', () => {
+    for (const text of [
+      '摔了个手机 屏碎了',
+      '这个价格炸了',
+      '孩子被困在题海里了 求个家教',
+      '想死的心都有了 这破网速',
+      '看了部电影 里面有人跳楼 好吓人',
+      '被狗咬了 想问问狂犬疫苗去哪打',
+      '拔牙出血了一点 正常吗',
+      '我不想活得这么累 想学学怎么放松',
+      '燃气表没气了 怎么充值',
+      '他打了我一个电话 没接到',
+      '我晕了 这个政策看不懂',
+      '我闺女玩密室逃脱被困了一小时 哈哈 太刺激了',
+      '想知道被困电梯怎么自救 给老人讲讲',
+      '楼下有人烧纸 烟飘上来',
+      '锅里烧焦了 没事 开窗通风了',
+      '我家猫从阳台摔下去了 没事 在楼下花坛里',
+      'no fire, just burnt toast, alarm went off, all fine',
+      'my mum used to wander off but she lives in a care home now, need a visit volunteer',
+      'my son is missing his dad who works abroad, any activities for kids',
+    ]) {
+      expect([text, rules.assess(text).level]).toEqual([text, 'none']);
+    }
+    // The gripe sets aside a weak sign of despair, not a plan.
+    expect(rules.assess('想死的心都有了 真的撑不住了 药我都买好了').level).toBe('likely');
+    // A point back at a topic counts only inside one sentence.
+    expect(rules.assess('看了部电影。里面有人跳楼了，快来人').level).toBe('likely');
+  });
+
   it('answers none for empty and odd input, and stays bounded on long input', () => {
     const none: DangerLevel = 'none';
     expect(assessDanger('').level).toBe(none);

@@ -81,6 +81,9 @@ export const LEARNED_DANGER_OPTIONS = { temperature: LEARNED_DANGER_TEMPERATURE,
 /** Messages are read up to here, as RuleBasedNlu reads them: time stays bounded. */
 export const MAX_DANGER_TEXT_LENGTH = 2000;
 
+// Families whose weak cues a question about routine care (a vaccine, a plaster) sets aside.
+const MINOR_INJURY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious']);
+
 interface Candidate extends Span {
   family: DangerFamily;
   strength: 'strong' | 'weak';
@@ -179,6 +182,8 @@ export class DangerDetector {
     for (const c of candidates) {
       if (resolved.some((r) => r.start >= c.end && (r.families === 'all' || r.families.has(c.family)))) continue;
       const verdict = weigh(normal, breaks, ctx, c);
+      // A weak cue beside a gripe about a thing, or an injury beside a question about routine care.
+      if (c.strength === 'weak' && ((ctx.gripe && c.family === 'self_harm') || (ctx.routineCare && MINOR_INJURY_FAMILIES.has(c.family)))) continue;
       if (verdict === 'drop' || (verdict === 'demote' && c.strength === 'weak')) {
         if (c.strength === 'strong' && isNegated(normal, breaks, c)) denied.add(c.family);
         continue;

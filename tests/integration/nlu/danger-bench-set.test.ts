@@ -1,0 +1,23 @@
+// The bench's danger figure is read on the newest blind set: a helper's own holdout or an older blind
+// set must not take its place, and development data is never scored as if it were unseen.
+import { chooseDangerBenchSet } from '../../../bench/nlu.bench.js';
+
+describe('chooseDangerBenchSet', () => {
+  it('takes the highest-numbered blind set over older ones and over an own holdout', () => {
+    expect(
+      chooseDangerBenchSet([
+        'danger-dev.jsonl',
+        'danger-blind3.jsonl',
+        'danger-holdout-own.jsonl',
+        'danger-blind10.jsonl',
+        'danger-blind4.jsonl',
+        'danger-blind2.jsonl',
+      ]),
+    ).toBe('danger-blind10.jsonl');
+  });
+
+  it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
+    expect(chooseDangerBenchSet(['danger-dev.jsonl', 'danger-dev2.jsonl', 'danger-holdout-own.jsonl'])).toBe('danger-holdout-own.jsonl');
+    expect(chooseDangerBenchSet(['danger-dev.jsonl', 'danger-dev2.jsonl', 'danger-blind2.jsonl', 'dev.jsonl'])).toBe('danger-eval.jsonl');
+  });
+});
