@@ -315,7 +315,10 @@ describe('Console API authorisation matrix and bad input', () => {
     // One failed job per retry/clean call of one job (2 routes × 7 callers × 6 variants), made
     // before the calls, then the consumer stops: a retried job stays waiting.
     const pool = Array.from({ length: 2 * 7 * 6 }, () => randomUUID());
-    await h.producer.addBulk('run-export', pool.map((exportId) => ({ payload: { exportId }, opts: { attempts: 1 } })));
+    await h.producer.addBulk(
+      'run-export',
+      pool.map((exportId) => ({ payload: { exportId }, opts: { attempts: 1 } })),
+    );
     try {
       await waitUntil(async () => (await exportsQueue.getJobCountByTypes('failed')) >= pool.length, 'planted jobs failed', 30_000);
     } finally {
@@ -332,7 +335,9 @@ describe('Console API authorisation matrix and bad input', () => {
     const routes = [
       ...(appRoutes.entryPoint.route as string[]).map((route) => ({ method: 'GET', route })),
       ...appRoutes.api.flatMap((r) =>
-        (Array.isArray(r.route) ? r.route : [r.route]).flatMap((route) => (Array.isArray(r.method) ? r.method : [r.method]).map((m) => ({ method: m.toUpperCase(), route }))),
+        (Array.isArray(r.route) ? r.route : [r.route]).flatMap((route) =>
+          (Array.isArray(r.method) ? r.method : [r.method]).map((m) => ({ method: m.toUpperCase(), route })),
+        ),
       ),
       { method: 'GET', route: '/static/images/logo.svg' },
     ];
@@ -363,7 +368,13 @@ describe('Console API authorisation matrix and bad input', () => {
               .replace(':queueStatus', 'completed')
               .replace(':schedulerId', 'none');
             const s = await sessionRow(h.prisma, pid);
-            const r = await http(base, method, `${QUEUE_BOARD_PATH}${rel}`, { ...make(s), headers: { origin, ...(make(s).headers ?? {}) } }, method === 'GET' ? undefined : {});
+            const r = await http(
+              base,
+              method,
+              `${QUEUE_BOARD_PATH}${rel}`,
+              { ...make(s), headers: { origin, ...(make(s).headers ?? {}) } },
+              method === 'GET' ? undefined : {},
+            );
             attempts++;
             const what = `${method} ${route} ${name} ${variant}`;
             const mayPass = authorised && county && (method === 'GET' || offered);

@@ -81,18 +81,24 @@ describe('the queue view in a browser', () => {
     for (const q of Object.values(QueueName)) await page.getByText(q, { exact: true }).first().waitFor();
 
     await page.goto(`${base}/ops/queues/queue/${QueueName.Exports}?status=failed`);
-    await page.getByText(/planted failure/).first().waitFor();
+    await page
+      .getByText(/planted failure/)
+      .first()
+      .waitFor();
     // The per-job buttons are unlabelled icons; "Retry all" of the failed list (this one job) is the same PUT family.
     await page.getByRole('button', { name: 'Retry all', exact: true }).click();
     const confirm = page.getByRole('button', { name: 'Confirm', exact: true });
-    if (await confirm.waitFor({ timeout: 3000 }).then(() => true, () => false)) await confirm.click();
-    const state = await waitUntil(
-      async () => {
-        const s = await h.producer.queue(QueueName.Exports).getJobState(failedJobId);
-        return s !== 'failed' ? s : null;
-      },
-      'the job retried from the page',
-    );
+    if (
+      await confirm.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      await confirm.click();
+    const state = await waitUntil(async () => {
+      const s = await h.producer.queue(QueueName.Exports).getJobState(failedJobId);
+      return s !== 'failed' ? s : null;
+    }, 'the job retried from the page');
     expect(['waiting', 'prioritized', 'active']).toContain(state);
     expect(csp.filter((m) => !m.includes('fonts.googleapis.com'))).toEqual([]);
     await page.context().close();

@@ -20,7 +20,8 @@ import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type De
 const TOKEN = '556101:MENUS-test_token';
 const CHAT = { coordinator: 8_100_001, volunteer: 8_100_002, blocked: 8_100_003 };
 const chatScope = (chatId: number) => ({ type: 'chat', chat_id: chatId });
-const described = (commands: string[], locale: 'zh' | 'en') => commands.map((command) => ({ command, description: t(`menu.${command}` as MessageKey, {}, locale) }));
+const described = (commands: string[], locale: 'zh' | 'en') =>
+  commands.map((command) => ({ command, description: t(`menu.${command}` as MessageKey, {}, locale) }));
 
 describe('Telegram command menus per scope, kept in sync with roles', () => {
   const fake = new FakeBotApi({ token: TOKEN });

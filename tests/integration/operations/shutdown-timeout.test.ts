@@ -20,7 +20,9 @@ let hang = false;
 let held = 0;
 
 describe('a shutdown that hits SHUTDOWN_TIMEOUT_MS', () => {
-  const fake = new FakeBotApi({ token: TOKEN, latencyMs: (method) => {
+  const fake = new FakeBotApi({
+    token: TOKEN,
+    latencyMs: (method) => {
       if (!hang || method !== 'sendMessage') return 0;
       held++;
       return 600_000;
@@ -60,7 +62,9 @@ describe('a shutdown that hits SHUTDOWN_TIMEOUT_MS', () => {
     await waitUntil(async () => held > 0, 'the send on the wire', 20_000);
 
     const t0 = Date.now();
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => bot!.child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      bot!.child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     bot!.child.kill('SIGTERM');
     const stop = await exited;
     const ms = Date.now() - t0;
@@ -74,7 +78,9 @@ describe('a shutdown that hits SHUTDOWN_TIMEOUT_MS', () => {
 
     hang = false;
     bot = await startBot();
-    await fake.waitFor({ chatId: resident.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 30_000 }).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    await fake
+      .waitFor({ chatId: resident.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 30_000 })
+      .catch((e: Error) => Promise.reject(new Error(e.message + logs())));
     await waitUntil(async () => (await h.prisma.sentMessage.findUniqueOrThrow({ where: { id: row.id } })).status === 'sent', 'the reply recorded sent');
     expect(fake.chatMessages(resident.id).filter((m) => m.method === 'sendMessage')).toHaveLength(1);
   }, 60_000);

@@ -115,7 +115,9 @@ export class CommandMenus {
       },
       select: {
         chatId: true,
-        person: { select: { id: true, locale: true, volunteer: { select: { status: true } }, roles: { where: { role: 'coordinator' }, select: { id: true } } } },
+        person: {
+          select: { id: true, locale: true, volunteer: { select: { status: true } }, roles: { where: { role: 'coordinator' }, select: { id: true } } },
+        },
       },
     });
     const wanted = new Map<string, { personId: string; locale: Locale; commands: MenuCommand[] }>();
