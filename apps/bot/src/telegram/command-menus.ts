@@ -81,9 +81,12 @@ export class CommandMenus {
     }
   }
 
+  /** Stops syncing; waits for a sync under way for at most 2 s (a hung Telegram call must not hold the shutdown). */
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
+    clearTimeout(timer);
   }
 
   private async guard(fn: () => Promise<unknown>): Promise<void> {
