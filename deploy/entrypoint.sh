@@ -14,7 +14,7 @@ case "${1:-bot}" in
     exec node "$APP/dist/apps/worker/src/main.js"
     ;;
   api)
-    # The console's API (apps/api) is present only in images built from a release that has it.
+    # The console API (apps/api); a clear refusal if an image was built without it.
     if [ ! -f "$APP/dist/apps/api/src/main.js" ]; then
       echo "baiying: this image has no api entry point (dist/apps/api/src/main.js): it was built from a release without apps/api" >&2
       exit 64

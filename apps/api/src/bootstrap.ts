@@ -9,6 +9,7 @@ import { httpSecurity, useStructuredLogs } from '@baiying/platform';
 import { ApiModule } from './api.module.js';
 import { serveConsole } from './http/console-static.js';
 import { CSRF_HEADER_NAME } from './http/csrf-header.js';
+import { mountQueueBoard } from './ops/queue-board.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 /** Largest JSON body the console API reads (413 beyond). */
@@ -49,6 +50,7 @@ export async function startApi(config: AppConfig): Promise<INestApplication> {
     next();
   });
   serveConsole(app);
+  mountQueueBoard(app, config);
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
   const doc = openApiDocument(app);
@@ -57,5 +59,6 @@ export async function startApi(config: AppConfig): Promise<INestApplication> {
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   new Logger('Api').log(`Console API: ${url}/api/v1 (reference: ${url}/api/docs)`);
   new Logger('Api').log(`Console: ${url}/console/`);
+  new Logger('Api').log(`Queues (county administrators): ${url}/ops/queues/`);
   return app;
 }

@@ -15,6 +15,8 @@ export interface TelegramConfig {
   webhookUrl?: string;
   webhookSecret?: string;
   limits: { globalPerSecond: number; chatPerSecond: number; groupPerMinute: number; bulkPerSecond: number };
+  /** Seconds between syncs of per-person command menus with roles (0: only at start). */
+  menuSyncSeconds?: number;
 }
 
 export interface CallsConfig {
@@ -304,6 +306,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
           webhookUrl: e.TELEGRAM_WEBHOOK_URL,
           webhookSecret,
+          menuSyncSeconds: e.TELEGRAM_MENU_SYNC_SECONDS,
           limits: {
             globalPerSecond: e.TELEGRAM_GLOBAL_PER_SECOND,
             chatPerSecond: e.TELEGRAM_CHAT_PER_SECOND,

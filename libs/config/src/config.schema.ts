@@ -89,6 +89,8 @@ export const envSchema = z
     TELEGRAM_GROUP_PER_MINUTE: int(20, 1),
     // Broadcasts (calls) use at most this many of the global sends per second; unset = global − 1.
     TELEGRAM_BROADCAST_PER_SECOND: z.coerce.number().int().min(1).optional(),
+    /** How often the bot re-syncs per-person Telegram command menus with roles (0: only at start). */
+    TELEGRAM_MENU_SYNC_SECONDS: int(60, 0),
 
     WECHATY_PUPPET: z
       .string()

@@ -127,6 +127,7 @@ const ROWS: Row[] = [
   { name: 'TELEGRAM_CHAT_PER_SECOND', get: (c) => c.telegram?.limits.chatPerSecond, default: 1, valid: ['2', 2], invalid: '-7', with: tg },
   { name: 'TELEGRAM_GROUP_PER_MINUTE', get: (c) => c.telegram?.limits.groupPerMinute, default: 20, valid: ['15', 15], invalid: '-7', with: tg },
   { name: 'TELEGRAM_BROADCAST_PER_SECOND', get: (c) => c.telegram?.limits.bulkPerSecond, default: 29, valid: ['12', 12], invalid: '-7', with: tg },
+  { name: 'TELEGRAM_MENU_SYNC_SECONDS', get: (c) => c.telegram?.menuSyncSeconds, default: 60, valid: ['0', 0], invalid: '-1', with: tg },
 
   {
     name: 'WECHATY_PUPPET',
@@ -337,6 +338,7 @@ describe('loadConfig, as a whole', () => {
       apiRoot: 'https://api.telegram.org',
       webhookUrl: undefined,
       webhookSecret: undefined,
+      menuSyncSeconds: 60,
       limits: { globalPerSecond: 30, chatPerSecond: 1, groupPerMinute: 20, bulkPerSecond: 29 },
     });
   });

@@ -18,6 +18,7 @@ import { language } from './messages/language.js';
 import { web } from './messages/web.js';
 import { publicity } from './messages/publicity.js';
 import { exportsMessages } from './messages/exports.js';
+import { menus } from './messages/menus.js';
 
 export const NAMESPACES = {
   common,
@@ -37,6 +38,7 @@ export const NAMESPACES = {
   web,
   publicity,
   exports: exportsMessages,
+  menus,
 } as const;
 
 export const CATALOGUE = {
@@ -57,6 +59,7 @@ export const CATALOGUE = {
   ...web,
   ...publicity,
   ...exportsMessages,
+  ...menus,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

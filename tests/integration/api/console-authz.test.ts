@@ -6,11 +6,16 @@
 // errors in zh and en, never a 500; bodies over the limit: 413.
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { appRoutes } from '@bull-board/api/dist/routes.js';
+import { Worker, type ConnectionOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { QueueName } from '@baiying/queue';
 import type { AppConfig } from '@baiying/config';
 import { startApi } from '../../../apps/api/src/bootstrap.js';
+import { isOfferedMutation, QUEUE_BOARD_PATH } from '../../../apps/api/src/ops/queue-board.js';
 import { coordinatorOf } from '../../support/factories.js';
 import { routedNeed } from '../../support/needs.js';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 import { http, routesOf, sessionRow, type Caller } from './console-support.js';
 
 type Role = 'admin' | 'coordinator' | 'staff' | 'viewer';
@@ -295,6 +300,106 @@ describe('Console API authorisation matrix and bad input', () => {
     expect(attempts).toBeGreaterThan(300);
     console.log(`authorisation matrix: ${attempts} requests, ${unauthorisedSuccesses} unauthorised successes`);
   }, 240_000);
+
+  it('opens the queue view (bull-board, /ops/queues) to county administrators only; CSRF holds on retry and clean', async () => {
+    // Failed jobs to retry and clean: a throw-away consumer of the exports queue fails each once.
+    const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    const failing = new Worker(
+      QueueName.Exports,
+      () => {
+        throw new Error('planted failure');
+      },
+      { connection: connection as ConnectionOptions, prefix: config.redisPrefix },
+    );
+    const exportsQueue = h.producer.queue(QueueName.Exports);
+    // One failed job per retry/clean call of one job (2 routes × 7 callers × 6 variants), made
+    // before the calls, then the consumer stops: a retried job stays waiting.
+    const pool = Array.from({ length: 2 * 7 * 6 }, () => randomUUID());
+    await h.producer.addBulk(
+      'run-export',
+      pool.map((exportId) => ({ payload: { exportId }, opts: { attempts: 1 } })),
+    );
+    try {
+      await waitUntil(async () => (await exportsQueue.getJobCountByTypes('failed')) >= pool.length, 'planted jobs failed', 30_000);
+    } finally {
+      await failing.close();
+    }
+    const failedJob = (): string => `run-export_${pool.pop()!}`;
+    // An 'admin' row on a station is an administrator of that station only: not of the county.
+    const stationAdmin = await grant('admin', 'S-XF', '站点管理员');
+    const who: Array<[string, string, boolean]> = [
+      ['county admin', people.admin, true],
+      ['station admin', stationAdmin, false],
+      ...ROLES.filter((r) => r !== 'admin').map((r): [string, string, boolean] => [r, people[r], false]),
+    ];
+    const routes = [
+      ...(appRoutes.entryPoint.route as string[]).map((route) => ({ method: 'GET', route })),
+      ...appRoutes.api.flatMap((r) =>
+        (Array.isArray(r.route) ? r.route : [r.route]).flatMap((route) =>
+          (Array.isArray(r.method) ? r.method : [r.method]).map((m) => ({ method: m.toUpperCase(), route })),
+        ),
+      ),
+      { method: 'GET', route: '/static/images/logo.svg' },
+    ];
+    expect(routes.filter((r) => r.method !== 'GET').length).toBeGreaterThan(15);
+    let attempts = 0;
+    let unauthorisedSuccesses = 0;
+    const mismatches: string[] = [];
+    try {
+      for (const { method, route } of routes) {
+        for (const [name, pid, county] of who) {
+          const variants: Array<[string, (s: Awaited<ReturnType<typeof sessionRow>>) => Caller, boolean]> = [
+            ['valid', (s) => ({ cookie: s.cookie, headers: { 'x-xsrf-token': s.csrf } }), true],
+            ['no session', () => ({}), false],
+            ['forged cookie', (s) => ({ cookie: `baiying_console=${'A'.repeat(43)}`, headers: { 'x-xsrf-token': s.csrf } }), false],
+          ];
+          if (method !== 'GET') {
+            variants.push(['missing CSRF', (s) => ({ cookie: s.cookie }), false]);
+            variants.push(['forged CSRF', (s) => ({ cookie: s.cookie, headers: { 'x-xsrf-token': `${s.csrf.slice(0, -2)}xx` } }), false]);
+            variants.push(['cross-origin', (s) => ({ cookie: s.cookie, csrf: s.csrf, headers: { origin: 'http://evil.example' } }), false]);
+          }
+          for (const [variant, make, authorised] of variants) {
+            // Whole-state retry/clean act on completed jobs (none here), so they touch no planted job.
+            const offered = isOfferedMutation(method, route.replace(':queueStatus', 'completed'));
+            const jobId = offered && route.includes(':jobId') ? failedJob() : 'no-such-job';
+            const rel = route
+              .replace(':queueName', QueueName.Exports)
+              .replace(':jobId', jobId)
+              .replace(':queueStatus', 'completed')
+              .replace(':schedulerId', 'none');
+            const s = await sessionRow(h.prisma, pid);
+            const r = await http(
+              base,
+              method,
+              `${QUEUE_BOARD_PATH}${rel}`,
+              { ...make(s), headers: { origin, ...(make(s).headers ?? {}) } },
+              method === 'GET' ? undefined : {},
+            );
+            attempts++;
+            const what = `${method} ${route} ${name} ${variant}`;
+            const mayPass = authorised && county && (method === 'GET' || offered);
+            if (r.status < 300 && !mayPass) unauthorisedSuccesses++;
+            const want = variant === 'no session' || variant === 'forged cookie' ? [401] : !county || !authorised || !mayPass ? [403] : null;
+            if (want && !want.includes(r.status)) mismatches.push(`${what}: ${r.status}, expected ${want.join('|')}`);
+            // Redis's own details (INFO: addresses, memory) are hidden from the board (hideRedisDetails): bull-board's 403.
+            const hidden = route === '/api/redis/stats';
+            if (!want && (r.status === 401 || (r.status === 403) !== hidden || r.status >= 500)) mismatches.push(`${what}: ${r.status}`);
+            // A refused retry or clean leaves the job failed; an allowed one moves or removes it.
+            if (offered && route.includes(':jobId')) {
+              const state = await exportsQueue.getJobState(jobId);
+              if (mayPass ? state === 'failed' : state !== 'failed') mismatches.push(`${what}: job ${state} after ${r.status}`);
+            }
+          }
+        }
+      }
+    } finally {
+      connection.disconnect();
+    }
+    expect(mismatches).toEqual([]);
+    expect(unauthorisedSuccesses).toBe(0);
+    expect(attempts).toBeGreaterThan(300);
+    console.log(`queue view matrix: ${attempts} requests, ${unauthorisedSuccesses} unauthorised successes`);
+  }, 120_000);
 
   it('lists only needs in scope, masked; reveals with a reason and audits it; keyset pages', async () => {
     const staff = await sessionRow(h.prisma, people.staff);

@@ -89,6 +89,7 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
         'deploy/k8s/kustomization.yaml',
         'deploy/k8s/bot.yaml',
         'deploy/k8s/worker.yaml',
+        'deploy/k8s/api.yaml',
         'deploy/k8s/migrate-job.yaml',
       ]),
     );
@@ -102,8 +103,6 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
     const roles = entrypointRoles();
     expect([...roles.keys()].sort()).toEqual(['api', 'bot', 'migrate', 'worker']);
     for (const [role, file] of roles) {
-      // The console's api lands separately: the entry point refuses cleanly when it is absent.
-      if (role === 'api') continue;
       expect({ role, exists: file !== null && existsSync(path.join(ROOT, file)) }).toEqual({ role, exists: true });
     }
     expect(JSON.parse(read(path.join(ROOT, 'package.json'))).scripts['db:migrate']).toBe('tsx scripts/db.ts migrate');
@@ -143,7 +142,7 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
     expect(valid).toBe(true);
 
     const services = obj(compose!.services, 'services');
-    expect(Object.keys(services).sort()).toEqual(['bot', 'migrate', 'postgres', 'redis', 'worker']);
+    expect(Object.keys(services).sort()).toEqual(['api', 'bot', 'migrate', 'postgres', 'redis', 'worker']);
     const roles = entrypointRoles();
     const volumes = Object.keys(obj(compose!.volumes, 'volumes'));
     for (const [name, raw] of Object.entries(services)) {
@@ -167,7 +166,7 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
       }
     }
     // Bot and worker start only after the one-shot migration succeeded.
-    for (const app of ['bot', 'worker'])
+    for (const app of ['bot', 'worker', 'api'])
       expect(obj(obj(obj(services[app], app).depends_on, app).migrate, app).condition).toBe('service_completed_successfully');
     expect(arr(obj(services.migrate, 'migrate').command, 'migrate')).toEqual(['migrate']);
     // The bot's health check asks /health/ready on the port it listens on, which is the published one.
@@ -180,6 +179,14 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
     const workerPort = String(obj(worker.environment, 'worker.environment').WORKER_HTTP_PORT);
     expect(arr(obj(worker.healthcheck, 'worker.healthcheck').test, 'test').join(' ')).toContain(`http://127.0.0.1:${workerPort}/health/ready`);
     expect(worker.ports).toBeUndefined();
+    // The api (console, 公示, queue view): published on loopback for the proxy, checked on its own port.
+    const api = obj(services.api, 'api');
+    expect(arr(api.command, 'api.command')).toEqual(['api']);
+    const apiPort = String(obj(api.environment, 'api.environment').API_PORT);
+    expect(obj(api.environment, 'api.environment').API_HOST).toBe('0.0.0.0');
+    expect(arr(obj(api.healthcheck, 'api.healthcheck').test, 'test').join(' ')).toContain(`http://127.0.0.1:${apiPort}/health/ready`);
+    expect(arr(api.ports, 'api.ports')).toEqual([`127.0.0.1:${apiPort}:${apiPort}`]);
+    expect(apiPort).not.toBe(port);
   });
 
   describe('the Kubernetes example', () => {
@@ -215,7 +222,7 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
 
     it('Deployments select their pods, size them, and both are probed on /health/* at their HTTP ports', () => {
       const deployments = ofKind('Deployment');
-      expect(deployments.map((d) => obj(d.metadata, 'metadata').name).sort()).toEqual(['baiying-bot', 'baiying-worker']);
+      expect(deployments.map((d) => obj(d.metadata, 'metadata').name).sort()).toEqual(['baiying-api', 'baiying-bot', 'baiying-worker']);
       const roles = entrypointRoles();
       for (const d of deployments) {
         const spec = obj(d.spec, 'spec');
@@ -233,6 +240,7 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
       for (const [name, portVar] of [
         ['baiying-bot', 'HTTP_PORT'],
         ['baiying-worker', 'WORKER_HTTP_PORT'],
+        ['baiying-api', 'API_PORT'],
       ] as const) {
         const d = deployments.find((x) => obj(x.metadata, 'm').name === name)!;
         const c = obj(arr(obj(obj(obj(d.spec, 's').template, 't').spec, 'p').containers, 'c')[0], `${name} container`);
@@ -274,6 +282,20 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
           }
         }
       }
+      // The console's paths reach the api; the rest (web chat, Telegram webhook, /api/web, /api/calls) the bot.
+      const routes = new Map<string, { type: string; service: string }>();
+      for (const ing of ofKind('Ingress'))
+        for (const rule of arr(obj(ing.spec, 'spec').rules, 'rules'))
+          for (const p of arr(obj(obj(rule, 'rule').http, 'http').paths, 'paths').map((x) => obj(x, 'path')))
+            routes.set(String(p.path), { type: String(p.pathType), service: String(obj(obj(p.backend, 'backend').service, 'service').name) });
+      const serviceFor = (url: string): string | undefined => {
+        const hits = [...routes].filter(([p, r]) => (r.type === 'Exact' ? url === p : url === p || url.startsWith(p.endsWith('/') ? p : `${p}/`)));
+        return hits.sort((a, b) => b[0].length - a[0].length)[0]?.[1].service;
+      };
+      for (const url of ['/console/', '/console/needs/x', '/api/v1/auth/me', '/api/docs/', '/api/openapi.json', '/gongshi/S-XF/2026-11', '/ops/queues/'])
+        expect({ url, service: serviceFor(url) }).toEqual({ url, service: 'baiying-api' });
+      for (const url of ['/', '/api/web/session', '/api/calls/preview', '/api/wechat/login', '/telegram/hook', '/consolex'])
+        expect({ url, service: serviceFor(url) }).toEqual({ url, service: 'baiying-bot' });
       const [job] = ofKind('Job');
       const podSpec = obj(obj(obj(job!.spec, 'spec').template, 't').spec, 'p');
       expect(podSpec.restartPolicy).toBe('Never');
@@ -285,6 +307,7 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
     const dir = path.join(DEPLOY, 'systemd');
     const units = readdirSync(dir).filter((f) => /\.(service|timer)$/.test(f));
     expect(units.sort()).toEqual([
+      'baiying-api.service',
       'baiying-backup.service',
       'baiying-backup.timer',
       'baiying-bot.service',

@@ -63,6 +63,16 @@ export class OwnPostgres {
     this.ctl(['restart', '-m', 'fast', '-w', '-t', '60', '-l', path.join(this.dir, 'log'), '-o', this.serverOptions()]);
   }
 
+  /** `pg_ctl stop -m fast`: the server goes away (connections cut, the port closed); `resume()` brings it back. */
+  halt(): void {
+    this.ctl(['stop', '-m', 'fast', '-w', '-t', '60']);
+  }
+
+  /** Starts a halted cluster again on the same port and data. */
+  resume(): void {
+    this.ctl(['start', '-w', '-t', '60', '-l', path.join(this.dir, 'log'), '-o', this.serverOptions()]);
+  }
+
   /** Stops the cluster (if it runs) and deletes its directory. */
   stop(): void {
     if (!this.dir) return;

@@ -228,6 +228,11 @@ export class FakeBotApi {
     return this.commandRegistry.get(scope, languageCode);
   }
 
+  /** Every scope and language that holds commands now, as `<canonical scope JSON>|<language code>`. */
+  commandScopes(): string[] {
+    return this.commandRegistry.keys();
+  }
+
   /** Accepted sends within the current bot-wide one-(fake-)second window. */
   sendsInCurrentSecond(): number {
     return this.limiter.sendsInCurrentSecond();

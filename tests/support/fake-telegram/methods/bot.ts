@@ -47,13 +47,44 @@ export class CommandRegistry {
   clear(): void {
     this.byScope.clear();
   }
+
+  keys(): string[] {
+    return [...this.byScope.keys()];
+  }
 }
 
 function key(scope: unknown, languageCode: string): string {
   return `${canonicalJson(scope)}|${languageCode}`;
 }
 
-const scopeOf = (p: Params): unknown => p.json('scope') ?? { type: 'default' };
+const SCOPES = new Set(['default', 'all_private_chats', 'all_group_chats', 'all_chat_administrators', 'chat', 'chat_administrators', 'chat_member']);
+
+/**
+ * The scope of a commands call, checked as Telegram does: a known type; the chat scopes name a
+ * chat by integer id (the fake does not model @usernames: "chat not found"), and a chat that
+ * blocked the bot is refused like a send; chat_member names a user. Answered in canonical form.
+ */
+function scopeOf(ctx: MethodContext, p: Params): unknown {
+  const raw = p.json('scope') ?? { type: 'default' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest("can't parse BotCommandScope JSON object");
+  const scope = raw as Record<string, unknown>;
+  if (typeof scope.type !== 'string' || !SCOPES.has(scope.type)) throw badRequest('wrong bot command scope type specified');
+  if (!scope.type.startsWith('chat')) return { type: scope.type };
+  const chatId = scope.chat_id;
+  if (chatId === undefined || chatId === '') throw badRequest('chat_id is empty');
+  if (typeof chatId !== 'number' || !Number.isSafeInteger(chatId) || chatId === 0) throw badRequest('chat not found');
+  ctx.chats.checkNotBlocked(ctx.chats.chatFor(chatId));
+  if (scope.type !== 'chat_member') return { type: scope.type, chat_id: chatId };
+  if (typeof scope.user_id !== 'number' || !Number.isSafeInteger(scope.user_id)) throw badRequest('user not found');
+  return { type: scope.type, chat_id: chatId, user_id: scope.user_id };
+}
+
+/** "" (every language) or a two-letter ISO 639-1 code. */
+function languageOf(p: Params): string {
+  const code = p.str('language_code') ?? '';
+  if (code !== '' && !/^[a-z]{2}$/.test(code)) throw badRequest('invalid language code specified');
+  return code;
+}
 
 export function answerCallbackQuery(ctx: MethodContext, p: Params): true {
   const id = p.str('callback_query_id');
@@ -89,16 +120,16 @@ export function setMyCommands(ctx: MethodContext, p: Params): true {
     if (typeof description !== 'string' || description.length < 1 || description.length > 256) throw badRequest('command description must be non-empty');
     parsed.push({ command, description });
   }
-  ctx.commands.set(scopeOf(p), p.str('language_code') ?? '', parsed);
+  ctx.commands.set(scopeOf(ctx, p), languageOf(p), parsed);
   return true;
 }
 
 export function getMyCommands(ctx: MethodContext, p: Params): readonly BotCommand[] {
-  return ctx.commands.get(scopeOf(p), p.str('language_code') ?? '');
+  return ctx.commands.get(scopeOf(ctx, p), languageOf(p));
 }
 
 export function deleteMyCommands(ctx: MethodContext, p: Params): true {
-  ctx.commands.delete(scopeOf(p), p.str('language_code') ?? '');
+  ctx.commands.delete(scopeOf(ctx, p), languageOf(p));
   return true;
 }
 

@@ -1,0 +1,68 @@
+// Readiness follows PostgreSQL: the compiled api runs on a PostgreSQL cluster of this test's own
+// (initdb/pg_ctl as the postgres user; never the shared one); /health/ready answers 200, turns 503
+// (postgresql down, Redis still up) when that cluster is stopped, and 200 again once it is started
+// on the same port, while /health/live stays 200 throughout and the process keeps running.
+import { OwnPostgres } from '../../support/chaos/services.js';
+import { startApp, type AppProcess } from '../../support/processes.js';
+import { flushPrefix, testEnv, waitUntil } from '../../support/test-env.js';
+
+interface Health {
+  status: string;
+  details?: Record<string, { status: string }>;
+}
+
+describe('readiness while PostgreSQL goes away and comes back', () => {
+  const pg = new OwnPostgres();
+  const env = testEnv({ LOG_LEVEL: 'log', API_PORT: '0' });
+  let api: AppProcess | undefined;
+  let url = '';
+  const get = async (path: string): Promise<{ status: number; body: Health }> => {
+    const r = await fetch(`${url}${path}`);
+    return { status: r.status, body: (await r.json()) as Health };
+  };
+  const logs = () => `\n--- api ---\n${api?.output().slice(-3000) ?? ''}`;
+
+  beforeAll(async () => {
+    await pg.start();
+    pg.migrate('baiying_ready');
+    api = await startApp('api', { ...env, DATABASE_URL: pg.url('baiying_ready') }, /Console API: /, 60_000);
+    url = /Console API: (http:\/\/localhost:\d+)\/api\/v1/.exec(api.output())![1]!.replace('localhost', '127.0.0.1');
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    pg.stop();
+    await flushPrefix(env.REDIS_URL!, env.REDIS_PREFIX!);
+  });
+
+  it('is ready, not ready without PostgreSQL, and ready again when it returns', async () => {
+    const before = await get('/health/ready');
+    expect(before).toMatchObject({ status: 200, body: { status: 'ok', details: { postgresql: { status: 'up' }, redis: { status: 'up' } } } });
+
+    pg.halt();
+    const down = await waitUntil(
+      async () => {
+        const r = await get('/health/ready');
+        return r.status === 503 ? r : null;
+      },
+      'readiness 503 without PostgreSQL',
+      20_000,
+      200,
+    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    expect(down.body).toMatchObject({ status: 'error', details: { postgresql: { status: 'down' }, redis: { status: 'up' } } });
+    expect((await get('/health/live')).status).toBe(200);
+
+    pg.resume();
+    const back = await waitUntil(
+      async () => {
+        const r = await get('/health/ready');
+        return r.status === 200 ? r : null;
+      },
+      'readiness 200 with PostgreSQL back',
+      30_000,
+      200,
+    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    expect(back.body).toMatchObject({ status: 'ok', details: { postgresql: { status: 'up' } } });
+    expect(api!.child.exitCode).toBeNull();
+  }, 90_000);
+});
