@@ -268,8 +268,8 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     const coord = await coordinatorOf(h, 'I-DH', { name: '设置主任' });
     const c = await consoleAs(coord.personId);
     expect((await http(base, 'GET', '/api/v1/settings', c)).status).toBe(403);
-    expect((await http(base, 'PATCH', '/api/v1/settings/categories/culture', c, { keywords: ['蜂窝煤炉子'] })).status).toBe(403);
-    expect((await http(base, 'PATCH', '/api/v1/settings/categories/nosuch', a, { keywords: ['蜂窝煤炉子'] })).status).toBe(404);
+    expect((await http(base, 'PATCH', '/api/v1/settings/categories/culture', c, { keywords: ['晾衣竿'] })).status).toBe(403);
+    expect((await http(base, 'PATCH', '/api/v1/settings/categories/nosuch', a, { keywords: ['晾衣竿'] })).status).toBe(404);
 
     const settings = (await http(base, 'GET', '/api/v1/settings', a)).body as {
       categories: Array<{ code: string; nameZh: string; keywords: string[] }>;
@@ -280,28 +280,28 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
 
     // Before: the running bot does not take the word for culture.
     const before = await residentOf(h, { name: '居民甲' });
-    await say(await externalIdOf(before.personId), '蜂窝煤炉子');
+    await say(await externalIdOf(before.personId), '晾衣竿');
     const asked = await waitUntil(async () => (await messages(await externalIdOf(before.personId))).find((m) => m.bot !== false && (m.buttons?.length ?? 0) > 0) ?? null, 'the category question');
     expect(asked.buttons![0]![0]!.label).not.toContain(culture.nameZh);
 
     // The administrator adds the word to culture in the console.
     const service = bot.get(ConversationService);
     const generation = service.understander!.generation;
-    const r = await http(base, 'PATCH', '/api/v1/settings/categories/culture', a, { keywords: [...culture.keywords, '蜂窝煤炉子'] });
+    const r = await http(base, 'PATCH', '/api/v1/settings/categories/culture', a, { keywords: [...culture.keywords, '晾衣竿'] });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ changed: ['keywords'] });
     // The bot reloads on the commit's notification (no restart)…
     await waitUntil(async () => service.understander!.generation > generation, 'the bot reloaded its categories');
     // …and the next resident saying the word is offered culture first.
     const after = await residentOf(h, { name: '居民乙' });
-    await say(await externalIdOf(after.personId), '蜂窝煤炉子');
+    await say(await externalIdOf(after.personId), '晾衣竿');
     const asked2 = await waitUntil(async () => (await messages(await externalIdOf(after.personId))).find((m) => m.bot !== false && (m.buttons?.length ?? 0) > 0) ?? null, 'the category question');
     expect(asked2.buttons![0]![0]!.label).toContain(culture.nameZh);
 
     // Audited with before and after; an edit that changes nothing changes (and audits) nothing.
     const audit = await h.prisma.auditLog.findFirstOrThrow({ where: { action: 'settings_change', actorId: admin } });
-    expect(audit.detail).toMatchObject({ kind: 'category', key: 'culture', after: { keywords: expect.arrayContaining(['蜂窝煤炉子']) } });
-    expect((await http(base, 'PATCH', '/api/v1/settings/categories/culture', a, { keywords: [...culture.keywords, '蜂窝煤炉子'] })).body).toEqual({ changed: [] });
+    expect(audit.detail).toMatchObject({ kind: 'category', key: 'culture', after: { keywords: expect.arrayContaining(['晾衣竿']) } });
+    expect((await http(base, 'PATCH', '/api/v1/settings/categories/culture', a, { keywords: [...culture.keywords, '晾衣竿'] })).body).toEqual({ changed: [] });
     expect(await h.prisma.auditLog.count({ where: { action: 'settings_change', actorId: admin } })).toBe(1);
 
     // A station alias and a team name: saved and audited.
