@@ -65,12 +65,21 @@ export class EmergencyOverview {
 export class SwitchUnitMode {
   constructor(private readonly emergency: EmergencyFeature) {}
 
-  async execute(w: Work, p: ConsolePrincipal, input: { id: string; sessionId: string; body: unknown }): Promise<Result<{ unit: string; unitEn: string; minutes: number }>> {
+  async execute(
+    w: Work,
+    p: ConsolePrincipal,
+    input: { id: string; sessionId: string; body: unknown },
+  ): Promise<Result<{ unit: string; unitEn: string; minutes: number }>> {
     const cmd = parseCommand(modeSwitchSchema, input.body);
     if (!cmd.ok) return cmd;
     if (!(await visibleUnitIds(w, p)).has(input.id)) return err('console/not_found');
     const actor = await consoleActor(w, p);
-    const r = await this.emergency.switchMode.execute(w, actor, { on: cmd.value.on, reason: cmd.value.reason, unitId: input.id }, { sessionId: input.sessionId });
+    const r = await this.emergency.switchMode.execute(
+      w,
+      actor,
+      { on: cmd.value.on, reason: cmd.value.reason, unitId: input.id },
+      { sessionId: input.sessionId },
+    );
     if (!r.ok && (r.code === 'auth/not_coordinator' || r.code === 'auth/out_of_scope')) return err('console/read_only');
     return r;
   }

@@ -121,7 +121,11 @@ export interface ServiceEntry {
 }
 
 export class VolunteerPage {
-  async execute(w: Work, p: ConsolePrincipal, input: { id: string }): Promise<Result<VolunteerItem & { rating: number | null; nextStarIn: number | null; record: ServiceEntry[] }>> {
+  async execute(
+    w: Work,
+    p: ConsolePrincipal,
+    input: { id: string },
+  ): Promise<Result<VolunteerItem & { rating: number | null; nextStarIn: number | null; record: ServiceEntry[] }>> {
     const v = await w.repos.office.volunteer(input.id);
     if (!v || !visible(p, v)) return err('console/not_found');
     const [item] = await items(w, p, [v]);

@@ -11,7 +11,12 @@ export type DecideRegistrationCommand = z.input<typeof decideRegistrationCommand
 
 export class DecideRegistration {
   /** `via.sessionId`: the console session that decided (the audit entry names it); none from chat. */
-  async execute(w: Work, actor: ActorRow, input: DecideRegistrationCommand, via: { sessionId?: string } = {}): Promise<Result<{ name: string; team: string; teamEn: string; decided: boolean }>> {
+  async execute(
+    w: Work,
+    actor: ActorRow,
+    input: DecideRegistrationCommand,
+    via: { sessionId?: string } = {},
+  ): Promise<Result<{ name: string; team: string; teamEn: string; decided: boolean }>> {
     const c = parseCommand(decideRegistrationCommand, input);
     if (!c.ok) return c;
     const { membershipId, approve } = c.value;

@@ -112,7 +112,9 @@ describe('The console office pages in headless Chromium', () => {
         data: {
           displayName: '周申请',
           phoneEnc: h.cipher.encrypt('13700001111'),
-          volunteer: { create: { stationId: (await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } })).id, memberships: { create: { teamId: team.id } } } },
+          volunteer: {
+            create: { stationId: (await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } })).id, memberships: { create: { teamId: team.id } } },
+          },
         },
         include: { volunteer: { include: { memberships: true } } },
       });

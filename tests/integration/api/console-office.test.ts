@@ -63,7 +63,9 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
       data: {
         displayName: name,
         phoneEnc: h.cipher.encrypt('13655554444'),
-        volunteer: { create: { stationId: team.orgUnitId, status: 'pending', skills: ['跑腿'], memberships: { create: { teamId: team.id, status: 'pending' } } } },
+        volunteer: {
+          create: { stationId: team.orgUnitId, status: 'pending', skills: ['跑腿'], memberships: { create: { teamId: team.id, status: 'pending' } } },
+        },
       },
       include: { volunteer: { include: { memberships: true } } },
     });
@@ -120,7 +122,10 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await http(base, 'GET', `/api/v1/volunteers?limit=1${cursor ? `&cursor=${cursor}` : ''}`, c)).body as { items: Array<{ id: string }>; nextCursor: string | null };
+      const page = (await http(base, 'GET', `/api/v1/volunteers?limit=1${cursor ? `&cursor=${cursor}` : ''}`, c)).body as {
+        items: Array<{ id: string }>;
+        nextCursor: string | null;
+      };
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -142,7 +147,10 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     expect((await http(base, 'POST', `/api/v1/volunteers/memberships/${wang.membership}/decision`, sc, { approve: true })).status).toBe(404);
     // Station staff of the team's station read it but cannot decide: 403.
     const staff = await h.prisma.person.create({
-      data: { displayName: '站员', roles: { create: { role: 'staff', orgUnitId: (await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } })).id } } },
+      data: {
+        displayName: '站员',
+        roles: { create: { role: 'staff', orgUnitId: (await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } })).id } },
+      },
     });
     const xfApplicant = await applicant('S-XF-ELDER', '幸福申请');
     const st = await consoleAs(staff.id);
@@ -150,7 +158,9 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ error: 'console/read_only' });
     // The station's coordinator decides the station team's application.
-    expect((await http(base, 'POST', `/api/v1/volunteers/memberships/${xfApplicant.membership}/decision`, sc, { approve: false })).body).toMatchObject({ decided: true });
+    expect((await http(base, 'POST', `/api/v1/volunteers/memberships/${xfApplicant.membership}/decision`, sc, { approve: false })).body).toMatchObject({
+      decided: true,
+    });
 
     // The institute coordinator approves in the console: the chat listing is rewritten without buttons.
     const r = await http(base, 'POST', `/api/v1/volunteers/memberships/${wang.membership}/decision`, c, { approve: true });
@@ -161,7 +171,9 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     expect(settled.text).toContain('王申请');
     expect(settled.buttons ?? []).toEqual([]);
     // Repeated: nothing decided twice.
-    expect((await http(base, 'POST', `/api/v1/volunteers/memberships/${wang.membership}/decision`, c, { approve: false })).body).toMatchObject({ decided: false });
+    expect((await http(base, 'POST', `/api/v1/volunteers/memberships/${wang.membership}/decision`, c, { approve: false })).body).toMatchObject({
+      decided: false,
+    });
     expect((await h.prisma.teamMembership.findUniqueOrThrow({ where: { id: wang.membership } })).status).toBe('approved');
     // Audited once, with the console session; the coordinator reads it in the audit log.
     const audits = await h.prisma.auditLog.findMany({ where: { action: 'approval', actorId: coord.personId } });
@@ -190,7 +202,9 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     const xs = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'I-XS' } });
     expect((await http(base, 'POST', `/api/v1/emergency/units/${xs.id}`, c, { on: true, reason: '越权' })).status).toBe(404);
     const station = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } });
-    expect((await http(base, 'POST', `/api/v1/emergency/units/${station.id}`, c, { on: true, reason: '站点' })).body).toMatchObject({ error: 'mode/not_allowed' });
+    expect((await http(base, 'POST', `/api/v1/emergency/units/${station.id}`, c, { on: true, reason: '站点' })).body).toMatchObject({
+      error: 'mode/not_allowed',
+    });
 
     const on = await http(base, 'POST', `/api/v1/emergency/units/${dh.id}`, c, { on: true, reason: '防汛Ⅱ级响应' });
     expect(on.status).toBe(200);
@@ -236,13 +250,35 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     // One group delivered to; a second bound group the bot was removed from (every send refused).
     const gone = await h.prisma.teamChat.create({ data: { teamId: team.id, channel: 'telegram', chatId: '-100777', title: '旧群' } });
     await h.prisma.sentMessage.create({
-      data: { purposeKey: `t.office.ok.${Date.now()}`, channel: good.channel, chatId: good.chatId, template: 't', bodyEnc: 'x', status: 'sent', sentAt: new Date() },
+      data: {
+        purposeKey: `t.office.ok.${Date.now()}`,
+        channel: good.channel,
+        chatId: good.chatId,
+        template: 't',
+        bodyEnc: 'x',
+        status: 'sent',
+        sentAt: new Date(),
+      },
     });
     await h.prisma.sentMessage.create({
-      data: { purposeKey: `t.office.gone.${Date.now()}`, channel: 'telegram', chatId: '-100777', template: 't', bodyEnc: 'x', status: 'failed', lastError: 'Forbidden: bot was kicked from the supergroup chat' },
+      data: {
+        purposeKey: `t.office.gone.${Date.now()}`,
+        channel: 'telegram',
+        chatId: '-100777',
+        template: 't',
+        bodyEnc: 'x',
+        status: 'failed',
+        lastError: 'Forbidden: bot was kicked from the supergroup chat',
+      },
     });
     const list = (await http(base, 'GET', '/api/v1/teams', c)).body as {
-      items: Array<{ id: string; code: string; members: { approved: number }; openJobs: number; chats: Array<{ title: string | null; health: string; lastError: string | null }> }>;
+      items: Array<{
+        id: string;
+        code: string;
+        members: { approved: number };
+        openJobs: number;
+        chats: Array<{ title: string | null; health: string; lastError: string | null }>;
+      }>;
     };
     expect(list.items.map((t) => t.code)).toContain('I-DH-ELDER');
     expect(list.items.map((t) => t.code)).not.toContain('S-XS-EDU');
@@ -281,7 +317,10 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     // Before: the running bot does not take the word for culture.
     const before = await residentOf(h, { name: '居民甲' });
     await say(await externalIdOf(before.personId), '晾衣竿');
-    const asked = await waitUntil(async () => (await messages(await externalIdOf(before.personId))).find((m) => m.bot !== false && (m.buttons?.length ?? 0) > 0) ?? null, 'the category question');
+    const asked = await waitUntil(
+      async () => (await messages(await externalIdOf(before.personId))).find((m) => m.bot !== false && (m.buttons?.length ?? 0) > 0) ?? null,
+      'the category question',
+    );
     expect(asked.buttons![0]![0]!.label).not.toContain(culture.nameZh);
 
     // The administrator adds the word to culture in the console.
@@ -295,7 +334,10 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     // …and the next resident saying the word is offered culture first.
     const after = await residentOf(h, { name: '居民乙' });
     await say(await externalIdOf(after.personId), '晾衣竿');
-    const asked2 = await waitUntil(async () => (await messages(await externalIdOf(after.personId))).find((m) => m.bot !== false && (m.buttons?.length ?? 0) > 0) ?? null, 'the category question');
+    const asked2 = await waitUntil(
+      async () => (await messages(await externalIdOf(after.personId))).find((m) => m.bot !== false && (m.buttons?.length ?? 0) > 0) ?? null,
+      'the category question',
+    );
     expect(asked2.buttons![0]![0]!.label).toContain(culture.nameZh);
 
     // Audited with before and after; an edit that changes nothing changes (and audits) nothing.

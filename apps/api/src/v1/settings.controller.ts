@@ -2,7 +2,15 @@
 // teams; every edit is audited and reaches the running bot without a restart (decision 0029).
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { categoryCodeParamSchema, categoryEditSchema, idParamSchema, OfficeFeature, teamEditSchema, unitEditSchema, type ConsoleRequestSession } from '@baiying/features';
+import {
+  categoryCodeParamSchema,
+  categoryEditSchema,
+  idParamSchema,
+  OfficeFeature,
+  teamEditSchema,
+  unitEditSchema,
+  type ConsoleRequestSession,
+} from '@baiying/features';
 import { UnitOfWork } from '@baiying/kernel';
 import { z } from 'zod';
 import { parseOr400, unwrap } from '../http/api-errors.js';

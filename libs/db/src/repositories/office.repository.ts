@@ -41,9 +41,7 @@ export class OfficeRepository {
           ...(q.status ? [{ status: q.status }] : []),
           ...(q.teamId ? [{ memberships: { some: { teamId: q.teamId } } }] : []),
           ...(q.pendingIn ? [{ memberships: { some: { status: 'pending' as const, team: { orgUnitId: { in: q.pendingIn } } } } }] : []),
-          ...(q.after
-            ? [{ OR: [{ createdAt: { lt: q.after.createdAt } }, { createdAt: q.after.createdAt, personId: { lt: q.after.id } }] }]
-            : []),
+          ...(q.after ? [{ OR: [{ createdAt: { lt: q.after.createdAt } }, { createdAt: q.after.createdAt, personId: { lt: q.after.id } }] }] : []),
         ],
       },
       include: { person: true, memberships: { include: { team: true }, orderBy: { createdAt: 'asc' } } },
@@ -71,7 +69,12 @@ export class OfficeRepository {
         _count: { _all: true },
         _max: { finishedAt: true },
       }),
-      this.tx.callRecipient.groupBy({ by: ['personId'], where: { personId: { in: personIds }, creditedAt: { not: null } }, _sum: { hours: true }, _max: { creditedAt: true } }),
+      this.tx.callRecipient.groupBy({
+        by: ['personId'],
+        where: { personId: { in: personIds }, creditedAt: { not: null } },
+        _sum: { hours: true },
+        _max: { creditedAt: true },
+      }),
       this.tx.pointsEntry.groupBy({ by: ['personId'], where: { personId: { in: personIds } }, _sum: { delta: true } }),
     ]);
     const later = (a: Date | null, b: Date | null | undefined): Date | null => (b && (!a || b > a) ? b : a);
