@@ -123,9 +123,11 @@ describe('The console office pages in headless Chromium', () => {
       const con = await consoleAs('demo-coord-dh');
       await con.locator('[data-test="nav"] a', { hasText: '志愿者' }).click();
       await con.waitForURL(/\/console\/volunteers/, { timeout: T });
-      await con.locator('[data-test="v-pending"]').click();
-      await con.locator('button[type="submit"]').click();
-      await con.waitForURL(/pending=true/, { timeout: T });
+      await con.locator('[data-test="volunteers-table"]', { hasText: '李师傅' }).waitFor({ timeout: T });
+      // Filters live in the URL: only the applications awaiting this coordinator.
+      await con.goto(`${consoleBase}volunteers?pending=true`);
+      await con.locator('[data-test="v-pending"].is-checked').waitFor({ timeout: T });
+      expect(await con.locator('[data-test="volunteers-table"]').innerText()).not.toContain('李师傅');
       const row = con.locator(`[data-membership="${membership}"]`);
       await row.waitFor({ state: 'visible', timeout: T });
       const rowText = await con.locator('[data-test="volunteers-table"] tr', { hasText: '周申请' }).innerText();
@@ -144,7 +146,7 @@ describe('The console office pages in headless Chromium', () => {
       await con.locator('[data-test="nav"] a', { hasText: '应急' }).click();
       await con.locator('[data-mode="I-DH:off"]').waitFor({ timeout: T });
       await con.locator('[data-test="switch-I-DH"]').click();
-      await con.locator('[data-test="mode-reason"] input').fill('暴雨红色预警');
+      await con.locator('input[data-test="mode-reason"]').fill('暴雨红色预警');
       await con.locator('[data-test="mode-confirm"]').click();
       await con.locator('[data-mode="I-DH:on"]').waitFor({ timeout: T });
       expect(await con.locator('[data-test="mode-history"]').innerText()).toContain('暴雨红色预警');
