@@ -23,6 +23,7 @@ import { PublicityFeature, publicityChat, publicityJobs } from './publicity/inde
 import { ExportsFeature, exportsJobs } from './exports/index.js';
 import { TeamsFeature, teamsChat } from './teams/index.js';
 import { VolunteersFeature, volunteersChat } from './volunteers/index.js';
+import { OfficeFeature } from './office/index.js';
 
 export class Desk {
   readonly uow: UnitOfWork;
@@ -43,10 +44,12 @@ export class Desk {
   readonly publicity = new PublicityFeature();
   readonly calls: CallsFeature;
   readonly exports: ExportsFeature;
+  readonly office: OfficeFeature;
 
   constructor(readonly deps: DeskDeps) {
     this.uow = new UnitOfWork(deps);
     this.exports = new ExportsFeature(this.uow);
+    this.office = new OfficeFeature(this.volunteers, this.emergency);
     this.routing = new RoutingFeature(this.emergency);
     this.intake = new IntakeFeature(this.routing);
     this.claims = new ClaimsFeature(this.routing, this.emergency);

@@ -18,3 +18,4 @@ export * from './reports/index.js';
 export * from './calls/index.js';
 export * from './publicity/index.js';
 export * from './exports/index.js';
+export * from './office/index.js';

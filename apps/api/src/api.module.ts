@@ -1,7 +1,7 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@baiying/config';
-import { ConsoleFeature, Desk, ExportsFeature, PublicityFeature, ReportsFeature, SessionsFeature } from '@baiying/features';
+import { ConsoleFeature, Desk, ExportsFeature, OfficeFeature, PublicityFeature, ReportsFeature, SessionsFeature } from '@baiying/features';
 import { CoreModule } from '@baiying/platform';
 import { ConsoleCookies, ConsoleSessionGuard, Public } from './http/console-auth.js';
 import { AuditController } from './v1/audit.controller.js';
@@ -12,6 +12,10 @@ import { ReportsController } from './v1/reports.controller.js';
 import { PublicityController } from './v1/publicity.controller.js';
 import { GongshiController } from './public/gongshi.controller.js';
 import { PullTokensController } from './v1/pull-tokens.controller.js';
+import { VolunteersController } from './v1/volunteers.controller.js';
+import { TeamsController } from './v1/teams.controller.js';
+import { EmergencyController } from './v1/emergency.controller.js';
+import { SettingsController } from './v1/settings.controller.js';
 
 @Controller()
 class HealthController {
@@ -39,6 +43,10 @@ export class ApiModule {
         GongshiController,
         ExportsController,
         PullTokensController,
+        VolunteersController,
+        TeamsController,
+        EmergencyController,
+        SettingsController,
       ],
       providers: [
         ConsoleCookies,
@@ -48,6 +56,7 @@ export class ApiModule {
         { provide: ReportsFeature, inject: [Desk], useFactory: (d: Desk) => d.reports },
         { provide: PublicityFeature, inject: [Desk], useFactory: (d: Desk) => d.publicity },
         { provide: ExportsFeature, inject: [Desk], useFactory: (d: Desk) => d.exports },
+        { provide: OfficeFeature, inject: [Desk], useFactory: (d: Desk) => d.office },
       ],
     };
   }

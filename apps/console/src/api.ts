@@ -29,7 +29,7 @@ interface ErrorBody {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-export async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'DELETE' | 'PATCH', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -188,4 +188,87 @@ export const CATEGORIES = [
   'emergency',
 ] as const;
 export const REVEAL_REASONS = ['contact_resident', 'dispatch_volunteer', 'verify_service', 'complaint', 'other'] as const;
-export const AUDIT_ACTIONS = ['login', 'logout', 'session_revoked', 'login_refused', 'reveal'] as const;
+export const AUDIT_ACTIONS = ['login', 'logout', 'session_revoked', 'login_refused', 'reveal', 'approval', 'emergency_switch', 'settings_change'] as const;
+
+// --- Office pages: volunteers, teams, emergency, settings (office feature on the server) -------
+
+export interface VolunteerTeam {
+  membershipId: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  status: string;
+  canDecide: boolean;
+}
+
+export interface VolunteerItem {
+  id: string;
+  name: string;
+  phone: string;
+  station: { code: string; name: string };
+  status: string;
+  skills: string[];
+  teams: VolunteerTeam[];
+  hours: number;
+  stars: number;
+  jobs: number;
+  points: number;
+  lastServiceAt: string | null;
+  createdAt: string;
+}
+
+export interface VolunteerDetail extends VolunteerItem {
+  rating: number | null;
+  nextStarIn: number | null;
+  record: Array<{ need: string; needId: string | null; category: string; hours: number; status: string; finishedAt: string; creditedAt: string | null }>;
+}
+
+export interface BoundChat {
+  channel: string;
+  title: string | null;
+  boundAt: string;
+  lastSentAt: string | null;
+  lastFailedAt: string | null;
+  lastError: string | null;
+  health: 'ok' | 'failing' | 'unknown';
+}
+
+export interface TeamItem {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  category: { code: string; zh: string; en: string };
+  unit: { code: string; name: string; tier: string };
+  members: { approved: number; pending: number };
+  openJobs: number;
+  chats: BoundChat[];
+}
+
+export interface TeamDetail extends TeamItem {
+  memberList: Array<{ id: string; name: string; phone: string; status: string; since: string }>;
+  jobs: Array<{ needId: string; code: string; status: string; category: string; urgency: string; tier: string; slaDueAt: string }>;
+}
+
+export interface ModeUnit {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  tier: string;
+  emergency: boolean;
+  canSwitch: boolean;
+  since: string | null;
+}
+
+export interface EmergencyView {
+  units: ModeUnit[];
+  history: Array<{ at: string; unit: string; emergency: boolean; by: string; reason: string | null }>;
+}
+
+export interface SettingsView {
+  categories: Array<{ code: string; nameZh: string; nameEn: string; keywords: string[]; active: boolean; defaultHours: number }>;
+  units: Array<{ id: string; code: string; name: string; nameEn: string | null; tier: string; parent: string | null; aliases: string[] }>;
+  teams: Array<{ id: string; code: string; name: string; nameEn: string | null; category: string; unit: string }>;
+  sla: { stationMinutes: number; instituteMinutes: number; centerMinutes: number; urgentMinutes: number; emergencyMinutes: number };
+}

@@ -21,6 +21,8 @@ import {
   ElTag,
   ElTimeline,
   ElTimelineItem,
+  ElCheckbox,
+  ElSwitch,
 } from 'element-plus';
 import 'element-plus/dist/index.css';
 import App from './App.vue';
@@ -46,6 +48,8 @@ const parts: Plugin[] = [
   ElTag,
   ElTimeline,
   ElTimelineItem,
+  ElCheckbox,
+  ElSwitch,
 ];
 
 const app = createApp(App).use(createPinia()).use(router);

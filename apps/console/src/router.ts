@@ -12,6 +12,12 @@ export const router = createRouter({
     { path: '/needs/:id', name: 'need', component: () => import('./pages/NeedDetailPage.vue'), props: true },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { audit: true } },
     { path: '/sessions', name: 'sessions', component: () => import('./pages/SessionsPage.vue') },
+    { path: '/volunteers', name: 'volunteers', component: () => import('./pages/VolunteersPage.vue') },
+    { path: '/volunteers/:id', name: 'volunteer', component: () => import('./pages/VolunteerPage.vue'), props: true },
+    { path: '/teams', name: 'teams', component: () => import('./pages/TeamsPage.vue') },
+    { path: '/teams/:id', name: 'team', component: () => import('./pages/TeamPage.vue'), props: true },
+    { path: '/emergency', name: 'emergency', component: () => import('./pages/EmergencyPage.vue') },
+    { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue'), meta: { settings: true } },
     { path: '/:rest(.*)*', redirect: '/needs' },
   ],
 });
@@ -22,6 +28,7 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
   if (!session.me && !(await session.load())) return { name: 'login', query: { next: to.fullPath } };
   // The audit page only for roles that may read it (the server refuses the others anyway).
   if (to.meta.audit && !session.canAudit) return { name: 'needs' };
+  if (to.meta.settings && session.me?.role !== 'admin') return { name: 'needs' };
   return true;
 });
 
@@ -29,5 +36,6 @@ declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean;
     audit?: boolean;
+    settings?: boolean;
   }
 }

@@ -20,3 +20,4 @@ export * from './seed/categories.js';
 export * from './seed/demo-county.js';
 export * from './seed/bulk-volunteers.js';
 export * from './key-rotation.js';
+export * from './settings-notify.js';

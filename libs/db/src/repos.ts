@@ -14,6 +14,7 @@ import { ReportRepository } from './repositories/report.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { ThrottleRepository } from './repositories/throttle.repository.js';
 import { VolunteerRepository } from './repositories/volunteer.repository.js';
+import { OfficeRepository } from './repositories/office.repository.js';
 
 /** Every repository bound to one client or transaction. */
 export class Repos {
@@ -32,6 +33,7 @@ export class Repos {
   readonly reports: ReportRepository;
   readonly publicity: PublicityRepository;
   readonly exports: ExportRepository;
+  readonly office: OfficeRepository;
 
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
@@ -49,5 +51,6 @@ export class Repos {
     this.reports = new ReportRepository(tx);
     this.publicity = new PublicityRepository(tx);
     this.exports = new ExportRepository(tx);
+    this.office = new OfficeRepository(tx);
   }
 }

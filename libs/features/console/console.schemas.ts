@@ -61,6 +61,9 @@ export const AUDIT_ACTIONS = [
   'publicity_correct',
   'export',
   'export_pull',
+  'approval',
+  'emergency_switch',
+  'settings_change',
 ] as const;
 export const auditQuerySchema = z
   .object({

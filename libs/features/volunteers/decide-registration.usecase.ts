@@ -10,7 +10,13 @@ export const decideRegistrationCommand = z.object({ membershipId: z.uuid(), appr
 export type DecideRegistrationCommand = z.input<typeof decideRegistrationCommand>;
 
 export class DecideRegistration {
-  async execute(w: Work, actor: ActorRow, input: DecideRegistrationCommand): Promise<Result<{ name: string; team: string; teamEn: string; decided: boolean }>> {
+  /** `via.sessionId`: the console session that decided (the audit entry names it); none from chat. */
+  async execute(
+    w: Work,
+    actor: ActorRow,
+    input: DecideRegistrationCommand,
+    via: { sessionId?: string } = {},
+  ): Promise<Result<{ name: string; team: string; teamEn: string; decided: boolean }>> {
     const c = parseCommand(decideRegistrationCommand, input);
     if (!c.ok) return c;
     const { membershipId, approve } = c.value;
@@ -20,6 +26,14 @@ export class DecideRegistration {
     if (!(await inScope(w, actor, m.team.orgUnitId))) return err('auth/out_of_scope');
     const decided = await w.repos.volunteers.decideMembership(membershipId, approve, actor.personId);
     if (decided) {
+      await w.repos.console.audit({
+        at: w.now,
+        actorId: actor.personId,
+        action: 'approval',
+        orgUnitId: m.team.orgUnitId,
+        sessionId: via.sessionId ?? null,
+        detail: { volunteerId: m.volunteerId, team: m.team.code, approve, via: via.sessionId ? 'console' : 'chat' },
+      });
       // Every message that asked about this membership (alerts, /approve and /pending listings)
       // now says who decided and when, and loses its buttons.
       const at = w.now;

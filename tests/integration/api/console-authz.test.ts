@@ -56,6 +56,16 @@ interface Ctx {
   /** A fresh draft snapshot of S-XF (every role below reads it), and one of S-XS. */
   snapshot: string;
   foreignSnapshot: string;
+  /** Office pages: a volunteer, a fresh pending membership, a team and an institute of S-XF/I-DH, and of S-XS/I-XS. */
+  volunteer: string;
+  foreignVolunteer: string;
+  membership: string;
+  foreignMembership: string;
+  team: string;
+  foreignTeam: string;
+  institute: string;
+  foreignInstitute: string;
+  station: string;
 }
 
 interface Case {
@@ -115,9 +125,50 @@ const CASES: Record<string, Case> = {
     allowed: (r, s) => s && (r === 'admin' || r === 'coordinator'),
     scoped: true,
   },
+  // Office pages (volunteers, teams, emergency, settings): tests/integration/api/console-office.test.ts.
+  'GET /api/v1/volunteers': { path: () => '/api/v1/volunteers', allowed: () => true, scoped: false },
+  'GET /api/v1/volunteers/:id': { path: (c) => `/api/v1/volunteers/${c.volunteer}`, allowed: (_r, s) => s, scoped: true },
+  'POST /api/v1/volunteers/memberships/:id/decision': {
+    path: (c) => `/api/v1/volunteers/memberships/${c.membership}/decision`,
+    body: { approve: true },
+    allowed: (r, s) => s && (r === 'admin' || r === 'coordinator'),
+    scoped: true,
+  },
+  'GET /api/v1/teams': { path: () => '/api/v1/teams', allowed: () => true, scoped: false },
+  'GET /api/v1/teams/:id': { path: (c) => `/api/v1/teams/${c.team}`, allowed: (_r, s) => s, scoped: true },
+  'GET /api/v1/emergency': { path: () => '/api/v1/emergency', allowed: () => true, scoped: false },
+  'POST /api/v1/emergency/units/:id': {
+    path: (c) => `/api/v1/emergency/units/${c.institute}`,
+    body: { on: true, reason: '防汛演练' },
+    allowed: (r, s) => s && (r === 'admin' || r === 'coordinator'),
+    scoped: true,
+  },
+  'GET /api/v1/settings': { path: () => '/api/v1/settings', allowed: (r) => r === 'admin', scoped: false },
+  'PATCH /api/v1/settings/categories/:code': {
+    path: () => '/api/v1/settings/categories/repair',
+    body: { keywords: ['水龙头'] },
+    allowed: (r) => r === 'admin',
+    scoped: false,
+  },
+  'PATCH /api/v1/settings/units/:id': {
+    path: (c) => `/api/v1/settings/units/${c.station}`,
+    body: { aliases: ['幸福'] },
+    allowed: (r) => r === 'admin',
+    scoped: false,
+  },
+  'PATCH /api/v1/settings/teams/:id': {
+    path: (c) => `/api/v1/settings/teams/${c.team}`,
+    body: { nameEn: 'Xingfu elderly care' },
+    allowed: (r) => r === 'admin',
+    scoped: false,
+  },
 };
 
 const outOfScopePath = (key: string, c: Ctx): string => {
+  if (key === 'GET /api/v1/volunteers/:id') return `/api/v1/volunteers/${c.foreignVolunteer}`;
+  if (key === 'POST /api/v1/volunteers/memberships/:id/decision') return `/api/v1/volunteers/memberships/${c.foreignMembership}/decision`;
+  if (key === 'GET /api/v1/teams/:id') return `/api/v1/teams/${c.foreignTeam}`;
+  if (key === 'POST /api/v1/emergency/units/:id') return `/api/v1/emergency/units/${c.foreignInstitute}`;
   if (key === 'DELETE /api/v1/auth/sessions/:id') return `/api/v1/auth/sessions/${c.foreign}`;
   if (key.startsWith('GET /api/v1/publicity/snapshots/:id')) return `/api/v1/publicity/snapshots/${c.foreignSnapshot}`;
   if (key.startsWith('POST /api/v1/publicity/snapshots/:id/')) return `/api/v1/publicity/snapshots/${c.foreignSnapshot}/${key.split('/').pop()!}`;
@@ -164,6 +215,19 @@ describe('Console API authorisation matrix and bad input', () => {
       fulfilment: { fulfilled: [], unfulfilled: [item] },
     };
     return (await h.prisma.publicitySnapshot.create({ data: { orgUnitId: u.id, month, version: 1, data } })).id;
+  }
+
+  /** A person who asked to join a team (pending), at the team's station. */
+  async function applicant(teamCode: string): Promise<{ volunteer: string; membership: string }> {
+    const team = await h.prisma.team.findUniqueOrThrow({ where: { code: teamCode } });
+    const p = await h.prisma.person.create({
+      data: {
+        displayName: '申请人',
+        volunteer: { create: { stationId: team.orgUnitId, status: 'pending', memberships: { create: { teamId: team.id, status: 'pending' } } } },
+      },
+      include: { volunteer: { include: { memberships: true } } },
+    });
+    return { volunteer: p.id, membership: p.volunteer!.memberships[0]!.id };
   }
 
   async function grant(role: string, unit: string, name: string): Promise<string> {
@@ -228,24 +292,69 @@ describe('Console API authorisation matrix and bad input', () => {
       const ok = Array.isArray(want) ? want.includes(got) : got === want;
       if (!ok) mismatches.push(`${what}: ${got}, expected ${String(want)}`);
     };
+    const unitId = async (code: string) => (await h.prisma.orgUnit.findUniqueOrThrow({ where: { code } })).id;
+    const teamId = async (code: string) => (await h.prisma.team.findUniqueOrThrow({ where: { code } })).id;
+    const ids = {
+      teamXf: await teamId('S-XF-ELDER'),
+      teamXs: await teamId('S-XS-EDU'),
+      dh: await unitId('I-DH'),
+      xs: await unitId('I-XS'),
+      xf: await unitId('S-XF'),
+    };
+    const OFFICE_NONE = {
+      volunteer: '',
+      foreignVolunteer: '',
+      membership: '',
+      foreignMembership: '',
+      team: '',
+      foreignTeam: '',
+      institute: '',
+      foreignInstitute: '',
+      station: '',
+    };
+    const office = async (role: Role): Promise<typeof OFFICE_NONE> => {
+      // Each attempt switches I-DH on from daily mode, and decides a fresh application.
+      await h.prisma.orgUnit.update({ where: { id: ids.dh }, data: { emergencyMode: false } });
+      const mine = await applicant('S-XF-ELDER');
+      const admin = role === 'admin';
+      const theirs = admin ? null : await applicant('S-XS-EDU');
+      return {
+        volunteer: mine.volunteer,
+        foreignVolunteer: theirs?.volunteer ?? randomUUID(),
+        membership: mine.membership,
+        foreignMembership: theirs?.membership ?? randomUUID(),
+        team: ids.teamXf,
+        foreignTeam: admin ? randomUUID() : ids.teamXs,
+        institute: ids.dh,
+        foreignInstitute: admin ? randomUUID() : ids.xs,
+        station: ids.xf,
+      };
+    };
     for (const key of served) {
       const c = CASES[key]!;
       const method = key.split(' ')[0]!;
       const safe = method === 'GET';
       for (const role of ROLES) {
         const pid = people[role];
+        // Only what this route's path names is made for each attempt (the rest stays empty).
+        const needs_ = (...prefixes: string[]) => prefixes.some((p) => key.includes(p));
         const scoped = async (): Promise<Ctx> => ({
           inScope: needs.xf,
           // The administrator's scope is the whole county: out of scope is a need that does not exist.
           outOfScope: role === 'admin' ? randomUUID() : needs.xs,
-          ownOther: (await sessionRow(h.prisma, pid)).id,
-          foreign: (await sessionRow(h.prisma, stranger)).id,
-          ownExport: (await h.prisma.exportJob.create({ data: { personId: pid, kind: 'needs', format: 'csv' } })).id,
-          foreignExport: (await h.prisma.exportJob.create({ data: { personId: stranger, kind: 'needs', format: 'csv' } })).id,
-          ownToken: (await h.prisma.exportToken.create({ data: { personId: pid, tokenHash: randomUUID(), label: 'own', kind: 'needs' } })).id,
-          foreignToken: (await h.prisma.exportToken.create({ data: { personId: stranger, tokenHash: randomUUID(), label: 'theirs', kind: 'needs' } })).id,
-          snapshot: await draftSnapshot('S-XF'),
-          foreignSnapshot: role === 'admin' ? randomUUID() : await draftSnapshot('S-XS'),
+          ownOther: needs_('/auth/sessions/') ? (await sessionRow(h.prisma, pid)).id : '',
+          foreign: needs_('/auth/sessions/') ? (await sessionRow(h.prisma, stranger)).id : '',
+          ownExport: needs_('/exports/:id') ? (await h.prisma.exportJob.create({ data: { personId: pid, kind: 'needs', format: 'csv' } })).id : '',
+          foreignExport: needs_('/exports/:id') ? (await h.prisma.exportJob.create({ data: { personId: stranger, kind: 'needs', format: 'csv' } })).id : '',
+          ownToken: needs_('/export-tokens/:id')
+            ? (await h.prisma.exportToken.create({ data: { personId: pid, tokenHash: randomUUID(), label: 'own', kind: 'needs' } })).id
+            : '',
+          foreignToken: needs_('/export-tokens/:id')
+            ? (await h.prisma.exportToken.create({ data: { personId: stranger, tokenHash: randomUUID(), label: 'theirs', kind: 'needs' } })).id
+            : '',
+          snapshot: needs_('/publicity/snapshots/:id') ? await draftSnapshot('S-XF') : '',
+          foreignSnapshot: needs_('/publicity/snapshots/:id') ? (role === 'admin' ? randomUUID() : await draftSnapshot('S-XS')) : '',
+          ...(needs_('/volunteers', '/teams', '/emergency', '/settings') ? await office(role) : OFFICE_NONE),
         });
         const call = async (caller: Caller, path: string) => http(base, method, path, { ...caller, headers: { origin, ...(caller.headers ?? {}) } }, c.body);
         const variants: Array<[string, (s: Awaited<ReturnType<typeof sessionRow>>) => Caller, boolean]> = [
@@ -299,7 +408,7 @@ describe('Console API authorisation matrix and bad input', () => {
     expect(unauthorisedSuccesses).toBe(0);
     expect(attempts).toBeGreaterThan(300);
     console.log(`authorisation matrix: ${attempts} requests, ${unauthorisedSuccesses} unauthorised successes`);
-  }, 240_000);
+  }, 480_000);
 
   it('opens the queue view (bull-board, /ops/queues) to county administrators only; CSRF holds on retry and clean', async () => {
     // Failed jobs to retry and clean: a throw-away consumer of the exports queue fails each once.
@@ -471,6 +580,33 @@ describe('Console API authorisation matrix and bad input', () => {
       ['POST', `/api/v1/publicity/snapshots/${randomUUID()}/publish`, { force: true }],
       ['POST', `/api/v1/publicity/snapshots/${randomUUID()}/corrections`, {}],
       ['POST', `/api/v1/publicity/snapshots/${randomUUID()}/corrections`, { summary: 'x', items: [{ code: 'N-1', reason: 'y'.repeat(201) }] }],
+      ['GET', '/api/v1/volunteers?status=maybe', undefined],
+      ['GET', '/api/v1/volunteers?team=%27%3B--', undefined],
+      ['GET', '/api/v1/volunteers?pending=yes', undefined],
+      ['GET', '/api/v1/volunteers?limit=0', undefined],
+      ['GET', '/api/v1/volunteers/not-a-uuid', undefined],
+      ['POST', `/api/v1/volunteers/memberships/${randomUUID()}/decision`, {}],
+      ['POST', `/api/v1/volunteers/memberships/${randomUUID()}/decision`, { approve: 'yes' }],
+      ['POST', `/api/v1/volunteers/memberships/${randomUUID()}/decision`, { approve: true, as: 'admin' }],
+      ['POST', '/api/v1/volunteers/memberships/nope/decision', { approve: true }],
+      ['GET', '/api/v1/teams?unit=%00', undefined],
+      ['GET', '/api/v1/teams/not-a-uuid', undefined],
+      ['POST', `/api/v1/emergency/units/${randomUUID()}`, { on: true }],
+      ['POST', `/api/v1/emergency/units/${randomUUID()}`, { on: 'on', reason: '演练' }],
+      ['POST', `/api/v1/emergency/units/${randomUUID()}`, { on: true, reason: '   ' }],
+      ['POST', `/api/v1/emergency/units/${randomUUID()}`, { on: true, reason: 'x'.repeat(201) }],
+      ['POST', `/api/v1/emergency/units/${randomUUID()}`, { on: true, reason: '演练\u0000' }],
+      ['PATCH', '/api/v1/settings/categories/repair', {}],
+      ['PATCH', '/api/v1/settings/categories/repair', { keywords: '水管' }],
+      ['PATCH', '/api/v1/settings/categories/repair', { keywords: ['水管', '水管'] }],
+      ['PATCH', '/api/v1/settings/categories/repair', { keywords: ['x'.repeat(21)] }],
+      ['PATCH', '/api/v1/settings/categories/repair', { keywords: Array.from({ length: 101 }, (_, i) => `词${i}`) }],
+      ['PATCH', '/api/v1/settings/categories/Repair!', { active: true }],
+      ['PATCH', '/api/v1/settings/categories/repair', { code: 'other' }],
+      ['PATCH', `/api/v1/settings/units/${randomUUID()}`, { aliases: [''] }],
+      ['PATCH', `/api/v1/settings/units/${randomUUID()}`, { tier: 'center' }],
+      ['PATCH', '/api/v1/settings/units/not-a-uuid', { name: '新名' }],
+      ['PATCH', `/api/v1/settings/teams/${randomUUID()}`, { name: 'a\u0007b' }],
     ];
     for (const [method, path, body] of bad) {
       const r = await http(base, method, path, caller, body);

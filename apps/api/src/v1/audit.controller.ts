@@ -1,7 +1,7 @@
 // /api/v1/audit: the append-only audit trail, for administrators and coordinators within scope.
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { auditQuerySchema, ConsoleFeature, type ConsoleRequestSession } from '@baiying/features';
+import { AUDIT_ACTIONS, auditQuerySchema, ConsoleFeature, type ConsoleRequestSession } from '@baiying/features';
 import { UnitOfWork } from '@baiying/kernel';
 import { parseOr400, unwrap } from '../http/api-errors.js';
 import { Me } from '../http/console-auth.js';
@@ -16,8 +16,10 @@ export class AuditController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Audit entries in scope, newest first (logins, logouts, revocations, reveals)' })
-  @ApiQuery({ name: 'action', required: false, enum: ['login', 'logout', 'session_revoked', 'login_refused', 'reveal', 'export', 'export_pull'] })
+  @ApiOperation({
+    summary: 'Audit entries in scope, newest first (logins, logouts, revocations, reveals, exports, approvals, emergency switches, settings changes)',
+  })
+  @ApiQuery({ name: 'action', required: false, enum: AUDIT_ACTIONS })
   @ApiQuery({ name: 'actor', required: false })
   @ApiQuery({ name: 'need', required: false })
   @ApiQuery({ name: 'from', required: false })

@@ -1,0 +1,2 @@
+export { OfficeFeature } from './office.feature.js';
+export * from './office.schemas.js';
