@@ -139,7 +139,17 @@ describe('parseChoiceNumbers', () => {
   });
 
   it('is not an answer for one number, words, a phone number or more numbers than a menu has', () => {
-    for (const text of ['1', '3 3', '1 and 3', '我要 1 3', '13912345678', '139 1234 5678', '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31', '', '1,,3'])
+    for (const text of [
+      '1',
+      '3 3',
+      '1 and 3',
+      '我要 1 3',
+      '13912345678',
+      '139 1234 5678',
+      '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31',
+      '',
+      '1,,3',
+    ])
       expect({ text, n: parseChoiceNumbers(text) }).toEqual({ text, n: null });
   });
 });
