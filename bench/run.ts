@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { ROOT } from '../scripts/db-tools.js';
 import { conversationSection, type ConversationResult } from './conversation.bench.js';
+import { CALL_ANSWERS_DEFINITION, callAnswersSection, type CallAnswersResult } from './call-answers.bench.js';
 import { REPORTS_DEFINITION, reportsSection, type ReportsResult } from './reports.bench.js';
 import { BROADCAST_DEFINITION, broadcastSection, type BroadcastResult } from './broadcast.bench.js';
 import {
@@ -119,6 +120,7 @@ const SECTIONS: ReadonlyArray<Section> = [
   grammyBaselineSection,
   pgbenchBaselineSection,
   claimRaceSection,
+  callAnswersSection,
   nluSection,
   reportsSection,
   reportsPublicitySection,
@@ -237,6 +239,7 @@ async function main(): Promise<number> {
   const grammy = get<GrammyBaselineResult>(results, grammyBaselineSection);
   const bullmq = get<BullmqBaselineResult>(results, bullmqBaselineSection);
   const pgbench = get<PgbenchBaselineResult>(results, pgbenchBaselineSection);
+  const callAnswers = get<CallAnswersResult>(results, callAnswersSection);
   const nlu = get<NluResult>(results, nluSection);
   const broadcast = get<BroadcastResult>(results, broadcastSection);
   const conversation = get<ConversationResult>(results, conversationSection);
@@ -325,6 +328,15 @@ async function main(): Promise<number> {
     },
     card_latency: card ?? { p50_ms: null, p95_ms: null, p99_ms: null, definition: CARD_DEFINITION, error: errors.card_latency ?? 'not run' },
     claim_race: race ?? { trials: 0, double_winners: null, error: errors.claim_race ?? 'not run' },
+    call_answers: callAnswers ?? {
+      recipients: null,
+      seconds: null,
+      answers_per_s: null,
+      answer_reply_p95_ms: null,
+      exact: false,
+      definition: CALL_ANSWERS_DEFINITION,
+      error: errors.call_answers ?? 'not run',
+    },
     baseline: {
       grammy_updates_per_s: grammy?.acked_per_s ?? null,
       grammy_ack_p50_ms: grammy?.ack_p50_ms ?? null,
