@@ -19,8 +19,8 @@ export const CALL_ANSWERS_DEFINITION =
   'the bench process (the use case and transaction the bot runs for the button; not the webhook and engine around it). ' +
   'seconds = first answer due → last answer committed; answers_per_s = answers ÷ seconds; answer_reply = answer due → ' +
   'its transaction committed (the reply is queued in that transaction; sending it, paced at 30/s, is not included); ' +
-  'exact = no answer failed, the roster counts equal the sequential model, the roster seqs (the waiting list\'s ' +
-  'order) are exactly 1..(yes steps) with the call\'s answerSeq equal to it, and confirmed never exceeded the headcount ' +
+  "exact = no answer failed, the roster counts equal the sequential model, the roster seqs (the waiting list's " +
+  "order) are exactly 1..(yes steps) with the call's answerSeq equal to it, and confirmed never exceeded the headcount " +
   '(also sampled every 200 ms during the run).';
 
 export interface CallAnswersResult {
@@ -169,7 +169,8 @@ export const callAnswersSection = section<CallAnswersResult>({
     const seqsExact = [...seqs].sort((a, b) => a - b).every((s, k) => s === k + 1) && seqs.length === model.yesSteps;
     const call = await prisma.call.findUniqueOrThrow({ where: { id: callId }, select: { answerSeq: true } });
     const countsExact = (Object.keys(counts) as RosterStatus[]).every((k) => counts[k] === expected[k]);
-    const exact = failures === 0 && countsExact && seqsExact && call.answerSeq === model.yesSteps && mostConfirmed <= headcount && counts.confirmed <= headcount;
+    const exact =
+      failures === 0 && countsExact && seqsExact && call.answerSeq === model.yesSteps && mostConfirmed <= headcount && counts.confirmed <= headcount;
     const lat = summarize(latencies);
     ctx.log(`  ${latencies.length} answers processed in ${seconds.toFixed(1)} s; answer→reply p95 ${lat.p95_ms} ms; exact ${exact}`);
     return {
