@@ -43,14 +43,13 @@ export interface IngestResult extends FixedLoadFigures {
 
 /** The bot's statement counter (its /metrics, loopback), the worker's CPU and the bench database's backends' CPU. */
 async function costCounters(ctx: BenchContext, botPort: number, workerPid: number | undefined): Promise<CostCounters> {
-  let botStatements: number | null = null;
-  try {
-    const text = await (await fetch(`http://127.0.0.1:${botPort}/metrics`)).text();
-    const line = /^baiying_db_statements_sent(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
-    botStatements = line ? Number(line[1]) : null;
-  } catch {
-    botStatements = null;
-  }
+  const botStatements = await fetch(`http://127.0.0.1:${botPort}/metrics`)
+    .then((r) => r.text())
+    .then((text) => {
+      const line = /^baiying_db_statements_sent(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
+      return line ? Number(line[1]) : null;
+    })
+    .catch(() => null);
   const dbName = new URL(ctx.databaseUrl).pathname.slice(1);
   const rows = await ctx.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${dbName}`;
   let dbCpuMs = 0;
