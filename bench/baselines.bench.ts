@@ -4,9 +4,14 @@
 //           ingest protocol as ours (same updates, offered rate, connections, ack definition)
 //   bullmq  no-op jobs through one BullMQ Worker (concurrency 50) after addBulk, plus the
 //           latency of one no-op job (add → completed) when the queue is idle
+//   pgbench PostgreSQL's own transaction rate on this machine: pgbench's built-in TPC-B-like
+//           script with the ingest's client count, on a scratch database created and dropped here
+import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { dropDatabase, ensureDatabase } from '../scripts/db-tools.js';
 import type { BenchContext } from './support/context.js';
 import { ingestPlan, measureIngest, type CapacityFigures, type FixedLoadFigures } from './support/ingest-protocol.js';
 import { freePort, processCpuMs, startTsProcess } from './support/processes.js';
@@ -140,6 +145,71 @@ export const bullmqBaselineSection = section<BullmqBaselineResult>({
       await queue.close();
       queueConn.disconnect();
       workerConn.disconnect();
+    }
+  },
+});
+
+// ───────────────────────────────── pgbench ─────────────────────────────────
+
+export interface PgbenchBaselineResult {
+  what: string;
+  /** Transactions per second (pgbench's "without initial connection time"). */
+  tps: number | null;
+  clients: number;
+  threads: number;
+  scale: number;
+  seconds: number;
+  transactions: number | null;
+  latency_avg_ms: number | null;
+  /** Time to create its tables (pgbench -i), not part of the rate. */
+  init_seconds: number;
+}
+
+const run = promisify(execFile);
+
+export const pgbenchBaselineSection = section<PgbenchBaselineResult>({
+  key: 'baseline_pgbench',
+  title: "Baseline: PostgreSQL's own rate (pgbench TPC-B-like)",
+  apps: 'stopped',
+  async run(ctx: BenchContext): Promise<PgbenchBaselineResult> {
+    const clients = ingestPlan(ctx.quick).maxConnections;
+    const scale = ctx.quick ? 5 : 20;
+    const seconds = ctx.quick ? 10 : 30;
+    const threads = 2;
+    const url = new URL(ctx.databaseUrl);
+    url.pathname = `/${url.pathname.slice(1)}_pgbench`;
+    const name = url.pathname.slice(1);
+    const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
+    const conn = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username) || 'postgres'];
+    await ensureDatabase(url.toString());
+    try {
+      const started = Date.now();
+      await run('pgbench', [...conn, '-i', '-q', '-s', String(scale), name], { env, maxBuffer: 1 << 24 });
+      const initSeconds = Math.round((Date.now() - started) / 100) / 10;
+      ctx.log(`  pgbench: scale ${scale} initialised in ${initSeconds} s; ${clients} clients, ${threads} threads, ${seconds} s`);
+      const { stdout } = await run('pgbench', [...conn, '-c', String(clients), '-j', String(threads), '-T', String(seconds), '-n', name], {
+        env,
+        maxBuffer: 1 << 24,
+      });
+      const num = (re: RegExp): number | null => {
+        const m = re.exec(stdout);
+        return m ? Number(m[1]) : null;
+      };
+      const tps = num(/tps = ([\d.]+) \(without initial connection time\)/);
+      ctx.log(`  pgbench: ${tps} tps`);
+      return {
+        what: `pgbench built-in TPC-B-like script (5 statements per transaction), scale ${scale}, ${clients} clients (the ingest's connection count), ${threads} threads, ${seconds} s, on a scratch database created and dropped by the run`,
+        tps: tps === null ? null : round(tps, 1),
+        clients,
+        threads,
+        scale,
+        seconds,
+        transactions: num(/number of transactions actually processed: (\d+)/),
+        latency_avg_ms: num(/latency average = ([\d.]+) ms/),
+        init_seconds: initSeconds,
+      };
+    } finally {
+      await dropDatabase(url.toString());
     }
   },
 });

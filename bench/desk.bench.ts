@@ -8,7 +8,7 @@ import type { Desk } from '@baiying/features';
 import type { Work } from '@baiying/kernel';
 import type { SentMessage } from '../tests/support/fake-telegram/fake-bot-api.js';
 import type { BenchContext } from './support/context.js';
-import { ingestPlan, measureIngest, SERIES, type CapacityFigures, type FixedLoadFigures } from './support/ingest-protocol.js';
+import { ingestPlan, measureIngest, SERIES, type CapacityFigures, type CostCounters, type FixedLoadFigures } from './support/ingest-protocol.js';
 import { processCpuMs } from './support/processes.js';
 import { section } from './support/section.js';
 import { round, sleep, summarize, waitUntil, type LatencySummary } from './support/stats.js';
@@ -41,7 +41,22 @@ export interface IngestResult extends FixedLoadFigures {
   capacity: CapacityFigures;
 }
 
-/** Waits until no outgoing message is pending (the warm-up's replies drain at Telegram's 30/s); bounded. */
+/** The bot's statement counter (its /metrics, loopback), the worker's CPU and the bench database's backends' CPU. */
+async function costCounters(ctx: BenchContext, botPort: number, workerPid: number | undefined): Promise<CostCounters> {
+  const botStatements = await fetch(`http://127.0.0.1:${botPort}/metrics`)
+    .then((r) => r.text())
+    .then((text) => {
+      const line = /^baiying_db_statements_sent(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
+      return line ? Number(line[1]) : null;
+    })
+    .catch(() => null);
+  const dbName = new URL(ctx.databaseUrl).pathname.slice(1);
+  const rows = await ctx.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${dbName}`;
+  let dbCpuMs = 0;
+  for (const { pid } of rows) dbCpuMs += processCpuMs(pid) ?? 0;
+  return { botStatements, workerCpuMs: processCpuMs(workerPid), dbCpuMs: rows.length > 0 ? dbCpuMs : null };
+}
+
 /** Waits until nothing is left to send, so a section's figures do not include an earlier one's backlog. */
 export async function settleOutbound(
   ctx: BenchContext,
@@ -72,6 +87,7 @@ export const ingestSection = section<IngestResult>({
         url: apps.webhookUrl,
         secretToken: ctx.webhookSecret,
         cpuMs: () => processCpuMs(apps.bot.pid),
+        counters: () => costCounters(ctx, apps.botPort, apps.worker.pid),
         assertAlive: () => ctx.assertAppsAlive(),
         settle: () => settleOutbound(ctx),
       },

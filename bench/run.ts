@@ -8,9 +8,17 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { ROOT } from '../scripts/db-tools.js';
 import { conversationSection, type ConversationResult } from './conversation.bench.js';
+import { CALL_ANSWERS_DEFINITION, callAnswersSection, type CallAnswersResult } from './call-answers.bench.js';
 import { REPORTS_DEFINITION, reportsSection, type ReportsResult } from './reports.bench.js';
 import { BROADCAST_DEFINITION, broadcastSection, type BroadcastResult } from './broadcast.bench.js';
-import { bullmqBaselineSection, grammyBaselineSection, type BullmqBaselineResult, type GrammyBaselineResult } from './baselines.bench.js';
+import {
+  bullmqBaselineSection,
+  grammyBaselineSection,
+  pgbenchBaselineSection,
+  type BullmqBaselineResult,
+  type GrammyBaselineResult,
+  type PgbenchBaselineResult,
+} from './baselines.bench.js';
 import {
   ACK_DEFINITION,
   CARD_DEFINITION,
@@ -110,7 +118,9 @@ const SECTIONS: ReadonlyArray<Section> = [
   ingestSection,
   broadcastSection,
   grammyBaselineSection,
+  pgbenchBaselineSection,
   claimRaceSection,
+  callAnswersSection,
   nluSection,
   reportsSection,
   reportsPublicitySection,
@@ -228,6 +238,8 @@ async function main(): Promise<number> {
   const race = get<ClaimRaceResult>(results, claimRaceSection);
   const grammy = get<GrammyBaselineResult>(results, grammyBaselineSection);
   const bullmq = get<BullmqBaselineResult>(results, bullmqBaselineSection);
+  const pgbench = get<PgbenchBaselineResult>(results, pgbenchBaselineSection);
+  const callAnswers = get<CallAnswersResult>(results, callAnswersSection);
   const nlu = get<NluResult>(results, nluSection);
   const broadcast = get<BroadcastResult>(results, broadcastSection);
   const conversation = get<ConversationResult>(results, conversationSection);
@@ -244,6 +256,8 @@ async function main(): Promise<number> {
     ingest_light_ack_p99_vs_grammy: ratio(ingest?.light_load.ack_p99_ms, grammy?.light_load.ack_p99_ms),
     ingest_capacity_vs_grammy_capacity: ratio(ingest?.capacity.updates_per_s, grammy?.capacity.updates_per_s),
     ingest_capacity_vs_bullmq_noop_jobs: ratio(ingest?.capacity.updates_per_s, bullmq?.noop_jobs_per_s, 4),
+    // Our updates (each one committed transaction, several statements) per second ÷ PostgreSQL's own TPC-B-like rate.
+    ingest_capacity_vs_pgbench_tps: ratio(ingest?.capacity.updates_per_s, pgbench?.tps),
     card_p50_vs_bullmq_single_job_p50: ratio(card?.p50_ms, bullmq?.single_job_latency.p50_ms),
   };
   const targets = [
@@ -314,6 +328,15 @@ async function main(): Promise<number> {
     },
     card_latency: card ?? { p50_ms: null, p95_ms: null, p99_ms: null, definition: CARD_DEFINITION, error: errors.card_latency ?? 'not run' },
     claim_race: race ?? { trials: 0, double_winners: null, error: errors.claim_race ?? 'not run' },
+    call_answers: callAnswers ?? {
+      recipients: null,
+      seconds: null,
+      answers_per_s: null,
+      answer_reply_p95_ms: null,
+      exact: false,
+      definition: CALL_ANSWERS_DEFINITION,
+      error: errors.call_answers ?? 'not run',
+    },
     baseline: {
       grammy_updates_per_s: grammy?.acked_per_s ?? null,
       grammy_ack_p50_ms: grammy?.ack_p50_ms ?? null,
@@ -322,8 +345,10 @@ async function main(): Promise<number> {
       bullmq_noop_jobs_per_s: bullmq?.noop_jobs_per_s ?? null,
       bullmq_add_jobs_per_s: bullmq?.add_jobs_per_s ?? null,
       bullmq_single_job_p50_ms: bullmq?.single_job_latency.p50_ms ?? null,
+      pgbench_tps: pgbench?.tps ?? null,
       grammy: grammy ?? { error: errors.baseline_grammy ?? 'not run' },
       bullmq: bullmq ?? { error: errors.baseline_bullmq ?? 'not run' },
+      pgbench: pgbench ?? { error: errors.baseline_pgbench ?? 'not run' },
     },
     nlu: nlu ?? { messages: 0, p50_ms: null, p99_ms: null, error: errors.nlu ?? 'not run' },
     broadcast: broadcast ?? {
@@ -393,8 +418,8 @@ async function main(): Promise<number> {
       figure: 'Ingest capacity (closed loop, 40 connections)',
       value: `${fmt(ingest?.capacity.updates_per_s)}/s`,
       target: '—',
-      baseline: `grammY ${fmt(grammy?.capacity.updates_per_s)}/s; BullMQ no-op ${fmt(bullmq?.noop_jobs_per_s)} jobs/s`,
-      ratio: `${fmtRatio(ratios.ingest_capacity_vs_grammy_capacity)} / ${fmtRatio(ratios.ingest_capacity_vs_bullmq_noop_jobs)}`,
+      baseline: `grammY ${fmt(grammy?.capacity.updates_per_s)}/s; BullMQ no-op ${fmt(bullmq?.noop_jobs_per_s)} jobs/s; pgbench ${fmt(pgbench?.tps)} tps`,
+      ratio: `${fmtRatio(ratios.ingest_capacity_vs_grammy_capacity)} / ${fmtRatio(ratios.ingest_capacity_vs_bullmq_noop_jobs)} / ${fmtRatio(ratios.ingest_capacity_vs_pgbench_tps)}`,
     },
     {
       figure: 'Need → card p50',

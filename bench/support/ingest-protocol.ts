@@ -52,6 +52,37 @@ export interface PhaseFigures {
   max_backlog: number;
   /** CPU (user + system) of the bot process per acknowledged update, whatever else it did meanwhile. */
   bot_cpu_ms_per_update: number | null;
+  /** Side costs per acknowledged update over the phase (absent for a target without them, e.g. grammY). */
+  costs?: PhaseCosts;
+}
+
+/** Cumulative counters read before and after a phase (null: unknown). */
+export interface CostCounters {
+  /** Statements the bot's PostgreSQL pool sent (its `baiying_db_statements_sent`). */
+  botStatements: number | null;
+  /** CPU ms of the worker process. */
+  workerCpuMs: number | null;
+  /** CPU ms of the PostgreSQL backends serving the bench database (pg_stat_activity × /proc). */
+  dbCpuMs: number | null;
+}
+
+export interface PhaseCosts {
+  bot_statements_per_update: number | null;
+  worker_cpu_ms_per_update: number | null;
+  db_cpu_ms_per_update: number | null;
+}
+
+function perUpdate(before: number | null, after: number | null, acked: number, digits = 2): number | null {
+  return before !== null && after !== null && acked > 0 ? round((after - before) / acked, digits) : null;
+}
+
+function phaseCosts(before: CostCounters | null, after: CostCounters | null, acked: number): PhaseCosts | undefined {
+  if (!before || !after) return undefined;
+  return {
+    bot_statements_per_update: perUpdate(before.botStatements, after.botStatements, acked),
+    worker_cpu_ms_per_update: perUpdate(before.workerCpuMs, after.workerCpuMs, acked),
+    db_cpu_ms_per_update: perUpdate(before.dbCpuMs, after.dbCpuMs, acked),
+  };
 }
 
 export interface FixedLoadFigures extends PhaseFigures {
@@ -68,6 +99,7 @@ export interface CapacityFigures {
   ack_p99_ms: number | null;
   stopped_by_time_cap: boolean;
   bot_cpu_ms_per_update: number | null;
+  costs?: PhaseCosts;
 }
 
 export interface IngestFigures {
@@ -78,7 +110,7 @@ export interface IngestFigures {
 /** Series bases: ids/users of the phases never overlap. */
 export const SERIES = { warmup: 0, light: 50_000, measured: 100_000, capacity: 200_000 } as const;
 
-function phaseFigures(rate: number | null, r: WebhookLoadResult, cpuMs: number | null): PhaseFigures {
+function phaseFigures(rate: number | null, r: WebhookLoadResult, cpuMs: number | null, costs: PhaseCosts | undefined): PhaseFigures {
   const ack = summarize(r.ackMs);
   return {
     offered_per_s: rate,
@@ -95,6 +127,7 @@ function phaseFigures(rate: number | null, r: WebhookLoadResult, cpuMs: number |
     duration_s: round(r.durationMs / 1000, 2),
     max_backlog: r.maxBacklog,
     bot_cpu_ms_per_update: cpuMs !== null && r.acked > 0 ? round(cpuMs / r.acked, 2) : null,
+    ...(costs ? { costs } : {}),
   };
 }
 
@@ -105,6 +138,8 @@ export interface IngestTarget {
   cpuMs: () => number | null;
   /** Throws if the bot died. */
   assertAlive: () => void;
+  /** Side counters (statements, worker and PostgreSQL CPU), when the target has them. */
+  counters?: () => Promise<CostCounters>;
   /** Waits (bounded) until the bot has finished the warm-up's side work (e.g. its queued replies). */
   settle?: () => Promise<void>;
 }
@@ -117,12 +152,19 @@ export async function measureIngest(target: IngestTarget, plan: IngestPlan, log:
       ingestUpdate(offset, i);
   // Open-loop phases stop sending after twice their schedule or what 30 updates/s would need, + 15 s.
   const openCapMs = (n: number, rate: number): number => Math.max((n / rate) * 2000, (n / 30) * 1000) + 15_000;
-  const run = async (count: number, rate: number | null, offset: number, capMs: number): Promise<{ r: WebhookLoadResult; cpu: number | null }> => {
+  const run = async (
+    count: number,
+    rate: number | null,
+    offset: number,
+    capMs: number,
+  ): Promise<{ r: WebhookLoadResult; cpu: number | null; costs: PhaseCosts | undefined }> => {
+    const countersBefore = target.counters ? await target.counters() : null;
     const before = target.cpuMs();
     const r = await runWebhookLoad({ ...base, count, ratePerSecond: rate, maxDurationMs: capMs, update: series(offset) });
     const after = target.cpuMs();
+    const countersAfter = target.counters ? await target.counters() : null;
     target.assertAlive();
-    return { r, cpu: before !== null && after !== null ? after - before : null };
+    return { r, cpu: before !== null && after !== null ? after - before : null, costs: phaseCosts(countersBefore, countersAfter, r.acked) };
   };
 
   log(`  warm-up: ${plan.warmupUpdates} updates at ${plan.ratePerSecond}/s`);
@@ -133,13 +175,13 @@ export async function measureIngest(target: IngestTarget, plan: IngestPlan, log:
 
   log(`  light load: ${plan.lightUpdates} updates at ${plan.lightRatePerSecond}/s`);
   const lightRun = await run(plan.lightUpdates, plan.lightRatePerSecond, SERIES.light, openCapMs(plan.lightUpdates, plan.lightRatePerSecond));
-  const light = phaseFigures(plan.lightRatePerSecond, lightRun.r, lightRun.cpu);
+  const light = phaseFigures(plan.lightRatePerSecond, lightRun.r, lightRun.cpu, lightRun.costs);
   log(`  light load: ack p50 ${light.ack_p50_ms} ms p99 ${light.ack_p99_ms} ms, ${light.bot_cpu_ms_per_update} CPU ms/update`);
   await sleep(1000);
 
   log(`  measured: ${plan.measuredUpdates} updates at ${plan.ratePerSecond}/s, ≤ ${plan.maxConnections} connections`);
   const measuredRun = await run(plan.measuredUpdates, plan.ratePerSecond, SERIES.measured, openCapMs(plan.measuredUpdates, plan.ratePerSecond));
-  const measured = phaseFigures(plan.ratePerSecond, measuredRun.r, measuredRun.cpu);
+  const measured = phaseFigures(plan.ratePerSecond, measuredRun.r, measuredRun.cpu, measuredRun.costs);
   const fixed: FixedLoadFigures = { ...measured, offered_per_s: plan.ratePerSecond, light_load: light };
   log(
     `  measured: acked ${fixed.acked}/${fixed.updates} (${fixed.not_sent} not sent) at ${fixed.acked_per_s}/s, ack p50 ${fixed.ack_p50_ms} ms p99 ${fixed.ack_p99_ms} ms, ${fixed.bot_cpu_ms_per_update} CPU ms/update`,
@@ -159,7 +201,9 @@ export async function measureIngest(target: IngestTarget, plan: IngestPlan, log:
     ack_p99_ms: capAck.p99_ms,
     stopped_by_time_cap: capRun.r.stoppedByTimeCap,
     bot_cpu_ms_per_update: capRun.cpu !== null && capRun.r.acked > 0 ? round(capRun.cpu / capRun.r.acked, 2) : null,
+    ...(capRun.costs ? { costs: capRun.costs } : {}),
   };
   log(`  capacity: ${capacity.updates_per_s} acked/s (p50 ${capacity.ack_p50_ms} ms), ${capacity.bot_cpu_ms_per_update} CPU ms/update`);
+  if (measured.costs) log(`  measured costs per update: ${JSON.stringify(measured.costs)}; capacity: ${JSON.stringify(capacity.costs)}`);
   return { fixed, capacity };
 }

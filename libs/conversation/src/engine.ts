@@ -55,9 +55,8 @@ export class ConversationEngine {
     const ev = cleanEvent(raw);
     await this.prepare(ev);
     return this.uow.run(async (w) => {
-      // Group chats keep no dialogue state; their races (the take button) are decided in SQL.
-      if (ev.chat.kind === 'private') await w.repos.messaging.lockChat(ev.channel, ev.chat.id);
-      if (!(await w.repos.messaging.markProcessed(ev.channel, ev.updateId))) {
+      // Group chats keep no dialogue state, so no chat lock; their races (the take button) are decided in SQL.
+      if (!(await w.repos.messaging.lockAndMarkProcessed(ev.channel, ev.chat.kind === 'private' ? ev.chat.id : null, ev.updateId))) {
         // A redelivery: answered the first time. Counted and logged, never silent.
         this.skipped.set(ev.channel, (this.skipped.get(ev.channel) ?? 0) + 1);
         this.logger.warn('duplicate update skipped', { channel: ev.channel, updateId: ev.updateId, skipped: this.skipped.get(ev.channel) });
@@ -71,7 +70,7 @@ export class ConversationEngine {
         ev.from.username ?? null,
       );
       const dialogue =
-        ev.chat.kind === 'private' ? this.loadDialogue((s) => w.deps.cipher.decrypt(s), await w.repos.messaging.state(ev.channel, ev.chat.id)) : null;
+        ev.chat.kind === 'private' ? this.loadDialogue((s) => w.deps.cipher.decrypt(s), await w.repos.messaging.stateData(ev.channel, ev.chat.id)) : null;
       const locale = ev.chat.kind === 'private' ? await this.personLocale(w, ev, actor, dialogue) : await this.groupLocale(w, ev);
       const turn = new Turn(w, ev, actor, dialogue, locale);
       // Whatever the handlers write without naming a language is written in this chat's.
@@ -133,7 +132,7 @@ export class ConversationEngine {
     const keywordText = normaliseKeywordText(text);
     if (keywordText !== null && this.keywords.some((k) => k.match(keywordText) !== null)) return;
     const { cipher } = this.uow.deps;
-    const row = await this.uow.read((repos) => repos.messaging.state(ev.channel, ev.chat.id));
+    const row = await this.uow.read((repos) => repos.messaging.stateData(ev.channel, ev.chat.id));
     const flow = this.loadDialogue((s) => cipher.decrypt(s), row)?.flow ?? null;
     const now = this.uow.clock.now();
     await Promise.all(this.preparers.map((p) => p(text, now, flow)));

@@ -18,7 +18,8 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
  * and the worker stopped answering without an error (found by the chaos test). A later release
  * by the holder is then a no-op.
  */
-function releaseWhenBroken(client: pg.PoolClient): void {
+function releaseWhenBroken(client: pg.PoolClient, counted: { statements: number }): void {
+  countStatements(client, counted);
   const release = client.release;
   let released = false;
   const done = (err?: Error | boolean): void => {
@@ -35,7 +36,25 @@ function releaseWhenBroken(client: pg.PoolClient): void {
   client.release = done;
 }
 
+/**
+ * Counts every statement this pool's connections send (BEGIN and COMMIT included): the bench's
+ * statements per update and the `baiying_db_statements_total` metric. Statements sent by
+ * another process, or by triggers inside PostgreSQL, are not counted.
+ */
+function countStatements(client: pg.PoolClient, counted: { statements: number }): void {
+  const marked = client as pg.PoolClient & { baiyingCounted?: boolean };
+  if (marked.baiyingCounted) return;
+  marked.baiyingCounted = true;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    counted.statements += 1;
+    return query(...args);
+  };
+}
+
 class ResilientPool extends pg.Pool {
+  readonly counted = { statements: 0 };
+
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
   override connect(
@@ -43,18 +62,18 @@ class ResilientPool extends pg.Pool {
   ): Promise<pg.PoolClient> | void {
     if (!callback)
       return super.connect().then((client) => {
-        releaseWhenBroken(client);
+        releaseWhenBroken(client, this.counted);
         return client;
       });
     super.connect((err, client, done) => {
       if (err || !client) return callback(err, client, done);
-      releaseWhenBroken(client);
+      releaseWhenBroken(client, this.counted);
       callback(undefined, client, (e?: unknown) => client.release(e instanceof Error || e === true ? (e as Error | boolean) : undefined));
     });
   }
 }
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+const pools = new WeakMap<PrismaClient, ResilientPool>();
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
   const pool = new ResilientPool({ connectionString: databaseUrl, max: poolSize });
@@ -65,7 +84,9 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
 }
 
 /** The connection pool's use (metrics): connections open, idle, and callers waiting for one. */
-export function poolUsage(client: PrismaClient): { max: number; total: number; idle: number; waiting: number } | null {
+export function poolUsage(client: PrismaClient): { max: number; total: number; idle: number; waiting: number; statements: number } | null {
   const pool = pools.get(client);
-  return pool ? { max: pool.options.max ?? 10, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+  return pool
+    ? { max: pool.options.max ?? 10, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, statements: pool.counted.statements }
+    : null;
 }

@@ -150,6 +150,8 @@ describe('logs, metrics and health of the running apps', () => {
       .reduce((n, [k, v]) => n + v - sample(botBefore, 'baiying_messages_sent_total', k), 0);
     expect(sent).toBe(4); // three replies and the card
     expect(sample(botAfter, 'baiying_db_pool_connections', '{state="max"}')).toBe(20);
+    // Each turn sends at least BEGIN, the chat lock with the dedupe, the actor read and COMMIT.
+    expect(d(botAfter, botBefore, 'baiying_db_statements_sent', '{}')).toBeGreaterThanOrEqual(3 * 4);
     expect(d(botAfter, botBefore, 'baiying_jobs_processed_total', '{queue="outbound",outcome="completed"}')).toBeGreaterThanOrEqual(4);
 
     const workerAfter = await waitUntil(async () => {

@@ -7,7 +7,7 @@ import { FieldCipher } from '@baiying/crypto';
 import type { PrismaClient } from '@baiying/db';
 import { JobRegistry } from '@baiying/kernel';
 import { APP_CONFIG, HealthRegistry, OpsMetrics, PRISMA, startQueueWorker, type RunningWorker } from '@baiying/platform';
-import { JobProducer, QueueName } from '@baiying/queue';
+import { JobProducer, jobIdFor, QueueName } from '@baiying/queue';
 import { WechatService } from '../wechat/wechat.service.js';
 
 @Injectable()
@@ -47,6 +47,12 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
         m.pacingWaits.inc({ channel });
         m.pacingWaitSeconds.inc({ channel }, ms / 1000);
       },
+    };
+    // A chat's next message, held back behind the one just sent, runs now (it waited as a delayed job).
+    this.dispatcher.release = async ({ id, atMostOnce }) => {
+      const name = atMostOnce ? 'send-bulk' : 'send-message';
+      const job = await this.producer.queue(atMostOnce ? QueueName.Bulk : QueueName.Outbound).getJob(jobIdFor(name, { sentMessageId: id }));
+      if (job && (await job.isDelayed())) await job.promote();
     };
     const send = (p: { sentMessageId: string }, control: Parameters<OutboundDispatcher['process']>[1]) => this.dispatcher.process(p, control);
     const registry = new JobRegistry([{ feature: 'outbound', handlers: { 'send-message': send, 'send-bulk': send } }]);

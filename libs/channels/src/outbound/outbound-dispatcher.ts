@@ -46,6 +46,11 @@ export class OutboundDispatcher {
   private readonly pausedUntil = new Map<Channel, number>();
   /** Told of every send, 429 and pacing wait (optional). */
   observer?: OutboundObserver;
+  /**
+   * Releases a chat's next message once the one before it was sent (its job, put off while held
+   * back, runs now rather than at its next look). Without it held-back messages only look again.
+   */
+  release?: (next: { id: string; atMostOnce: boolean }) => Promise<void>;
 
   constructor(
     prisma: PrismaClient,
@@ -54,8 +59,11 @@ export class OutboundDispatcher {
     private readonly logger: OutboundLogger,
     /** How long an edit waits for the message it edits to be sent first. */
     private readonly editWaitMs = 500,
-    /** How long a message waits, each time, for an earlier one to the same chat to go first. */
-    private readonly orderWaitMs = 200,
+    /**
+     * How long a message waits, each time, for an earlier one to the same chat to go first: a
+     * safety net, the earlier one's delivery releases it (see `release`).
+     */
+    private readonly orderWaitMs = 1000,
     /** Earlier messages older than this no longer hold later ones back. */
     private readonly orderWindowMs = 60_000,
   ) {
@@ -68,7 +76,10 @@ export class OutboundDispatcher {
   }
 
   async process(payload: { sentMessageId: string }, control: JobControl): Promise<OutboundResult> {
-    const row = await this.repos.messaging.get(payload.sentMessageId);
+    // One chat reads its messages in the order the desk wrote them: a new message waits while an
+    // earlier one, as urgent or more, still waits for its slot or is on the wire (bounded: a row
+    // stuck for longer than orderWindowMs, e.g. one whose job Redis lost, no longer holds the chat).
+    const row = await this.repos.messaging.forSending(payload.sentMessageId, new Date(Date.now() - this.orderWindowMs));
     if (!row || row.status !== 'pending') return 'skipped';
     const sender = this.senders.get(row.channel);
     if (!sender) {
@@ -91,12 +102,7 @@ export class OutboundDispatcher {
       }
       editRef = original.messageRef;
     }
-    // One chat reads its messages in the order the desk wrote them: a new message waits while an
-    // earlier one, as urgent or more, still waits for its slot (bounded: a row stuck for longer
-    // than orderWindowMs, e.g. one whose job Redis lost, no longer holds the chat).
-    if (!editRef && (await this.repos.messaging.earlierPendingInChat(row, new Date(Date.now() - this.orderWindowMs)))) {
-      return control.deferTo(this.orderWaitMs);
-    }
+    if (!editRef && row.heldBack) return control.deferTo(this.orderWaitMs);
     const paused = this.pausedFor(row.channel);
     if (paused > 0) return this.putOff(row.channel, paused, control);
     const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce });
@@ -156,18 +162,21 @@ export class OutboundDispatcher {
     }
   }
 
-  /** Marks a delivered row sent, retrying while the database is unreachable (see RECORD_SENT_FOR_MS). */
+  /** Marks a delivered row sent, retrying while the database is unreachable (see RECORD_SENT_FOR_MS), then releases the chat's next message. */
   private async recordSent(id: string, messageRef: string): Promise<void> {
     const until = Date.now() + RECORD_SENT_FOR_MS;
     for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
+      let next: { id: string; atMostOnce: boolean } | null;
       try {
-        await this.repos.messaging.markSent(id, messageRef);
-        return;
+        next = await this.repos.messaging.markSent(id, messageRef);
       } catch (e) {
         if (Date.now() + wait > until) throw e;
         this.logger.warn(`message ${id} delivered, recording it failed (${(e as Error).message.split('\n').pop()}); retrying`);
         await sleep(wait);
+        continue;
       }
+      if (next && this.release) await this.release(next).catch((e: Error) => this.logger.warn(`next message ${next.id} not released: ${e.message}`));
+      return;
     }
   }
 

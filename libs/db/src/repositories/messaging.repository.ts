@@ -12,6 +12,21 @@ export interface NewSentMessage {
   atMostOnce?: boolean;
 }
 
+/** What the outbound dispatcher reads before a send (see forSending). */
+export interface SendingRow {
+  id: string;
+  channel: Channel;
+  chatId: string;
+  template: string;
+  bodyEnc: string;
+  seq: bigint;
+  priority: number;
+  status: string;
+  editOf: string | null;
+  atMostOnce: boolean;
+  heldBack: boolean;
+}
+
 /** Sent messages (the outbound outbox), domain outbox events, dedupe and dialogue state. */
 export class MessagingRepository {
   constructor(private readonly tx: Tx) {}
@@ -19,7 +34,18 @@ export class MessagingRepository {
   /** Inserts messages; rows whose purposeKey exists are skipped. Returns the new rows' ids. */
   async enqueue(msgs: NewSentMessage[]): Promise<Array<{ id: string; priority: number; atMostOnce: boolean }>> {
     if (msgs.length === 0) return [];
-    return this.tx.sentMessage.createManyAndReturn({ data: msgs, skipDuplicates: true, select: { id: true, priority: true, atMostOnce: true } });
+    // One typed raw statement (every turn ends here: a Prisma model call costs ~3× its CPU).
+    // WITH ORDINALITY keeps the rows' order, so `seq` follows the order they were decided in.
+    return this.tx.$queryRaw<Array<{ id: string; priority: number; atMostOnce: boolean }>>`
+      INSERT INTO sent_message (id, "purposeKey", channel, "chatId", template, "bodyEnc", priority, "editOf", "atMostOnce")
+      SELECT gen_random_uuid(), m.k, m.c::"Channel", m.chat, m.t, m.b, m.p, m.e, m.a
+      FROM unnest(${msgs.map((m) => m.purposeKey)}::text[], ${msgs.map((m) => m.channel)}::text[], ${msgs.map((m) => m.chatId)}::text[],
+                  ${msgs.map((m) => m.template)}::text[], ${msgs.map((m) => m.bodyEnc)}::text[], ${msgs.map((m) => m.priority)}::int[],
+                  ${msgs.map((m) => m.editOf ?? null)}::text[], ${msgs.map((m) => m.atMostOnce ?? false)}::boolean[])
+           WITH ORDINALITY AS m(k, c, chat, t, b, p, e, a, n)
+      ORDER BY m.n
+      ON CONFLICT ("purposeKey") DO NOTHING
+      RETURNING id::text AS id, priority, "atMostOnce"`;
   }
 
   /** At-most-once rows: pending → sending, just before the platform call. False if taken. */
@@ -62,9 +88,22 @@ export class MessagingRepository {
     return this.tx.sentMessage.findUnique({ where: { purposeKey } });
   }
 
-  /** Records a delivery. A row deleted meanwhile (erased, a test's reset) has nothing left to record. */
-  async markSent(id: string, messageRef: string): Promise<void> {
-    await this.tx.sentMessage.updateMany({ where: { id }, data: { status: 'sent', messageRef, sentAt: new Date(), attempts: { increment: 1 } } });
+  /**
+   * Records a delivery (a row deleted meanwhile — erased, a test's reset — has nothing left to
+   * record) and returns the chat's next message waiting behind it, if any (see forSending): the
+   * dispatcher releases it at once instead of letting it poll.
+   */
+  async markSent(id: string, messageRef: string): Promise<{ id: string; atMostOnce: boolean } | null> {
+    const rows = await this.tx.$queryRaw<Array<{ id: string; atMostOnce: boolean }>>`
+      WITH u AS (
+        UPDATE sent_message SET status = 'sent', "messageRef" = ${messageRef}, "sentAt" = now() AT TIME ZONE 'UTC', attempts = attempts + 1
+        WHERE id = ${id}::uuid RETURNING channel, "chatId", seq, "editOf"
+      )
+      SELECT n.id::text AS id, n."atMostOnce" FROM u JOIN sent_message n
+        ON n.channel = u.channel AND n."chatId" = u."chatId" AND n.seq > u.seq AND n.status = 'pending' AND n."editOf" IS NULL
+      WHERE u."editOf" IS NULL
+      ORDER BY n.seq LIMIT 1`;
+    return rows[0] ?? null;
   }
 
   async markFailed(id: string, error: string, final: boolean): Promise<void> {
@@ -94,23 +133,22 @@ export class MessagingRepository {
   }
 
   /**
-   * Whether an earlier message to the same chat, at least as urgent and created since `since`, is
-   * still waiting: a later one must not overtake it ("on the way" before "took your need").
+   * A row to send, with whether an earlier message to the same chat, at least as urgent and
+   * queued since `since`, is still waiting (`heldBack`): a later one must not overtake it ("on the
+   * way" before "took your need"). Earlier means a lower `seq`: rows queued by one transaction
+   * share their createdAt, and their seq is the order they were decided in. One typed raw
+   * statement: every send starts here.
    */
-  async earlierPendingInChat(row: { channel: Channel; chatId: string; seq: bigint; priority: number; createdAt: Date }, since: Date): Promise<boolean> {
-    const earlier = await this.tx.sentMessage.findFirst({
-      where: {
-        channel: row.channel,
-        chatId: row.chatId,
-        status: 'pending',
-        editOf: null,
-        seq: { lt: row.seq },
-        priority: { lte: row.priority },
-        createdAt: { gte: since, lt: row.createdAt },
-      },
-      select: { id: true },
-    });
-    return earlier !== null;
+  async forSending(id: string, since: Date): Promise<SendingRow | null> {
+    const rows = await this.tx.$queryRaw<SendingRow[]>`
+      SELECT s.id::text AS id, s.channel::text AS channel, s."chatId", s.template, s."bodyEnc", s.seq, s.priority,
+             s.status::text AS status, s."editOf", s."atMostOnce",
+             (s."editOf" IS NULL AND EXISTS (
+               SELECT 1 FROM sent_message e
+               WHERE e.channel = s.channel AND e."chatId" = s."chatId" AND e.seq < s.seq AND e.status IN ('pending', 'sending')
+                 AND e."editOf" IS NULL AND e.priority <= s.priority AND e."createdAt" >= ${since})) AS "heldBack"
+      FROM sent_message s WHERE s.id = ${id}::uuid`;
+    return rows[0] ?? null;
   }
 
   async stalePending(olderThan: Date, take = 1000) {
@@ -155,12 +193,6 @@ export class MessagingRepository {
 
   // --- inbound dedupe ---------------------------------------------------------------------
 
-  /** Records an update as processed; false when it was processed before. */
-  async markProcessed(channel: Channel, updateId: string): Promise<boolean> {
-    const r = await this.tx.processedUpdate.createMany({ data: [{ channel, updateId }], skipDuplicates: true });
-    return r.count === 1;
-  }
-
   /** Forgets markers older than `before` (past every platform's redelivery window). */
   async pruneProcessed(before: Date): Promise<number> {
     const r = await this.tx.processedUpdate.deleteMany({ where: { createdAt: { lt: before } } });
@@ -170,15 +202,32 @@ export class MessagingRepository {
   // --- dialogue state ---------------------------------------------------------------------
 
   /**
-   * Serialises the events of one chat until the transaction ends (two presses of "Submit" at
-   * once must not both read the same dialogue state), across any number of bot replicas.
+   * The start of every turn, in one statement:
+   * - a private chat's lock, held until the transaction ends: its events are serialised (two
+   *   presses of "Submit" at once must not both read the same dialogue state), across any number
+   *   of bot replicas; the insert reads from the lock's row, so the lock is held first;
+   * - the dedupe marker: false when the update was processed before.
+   * The dialogue state is read by the next statement, whose snapshot then sees the previous
+   * holder's commit (one statement's snapshot is taken before its lock wait).
    */
-  async lockChat(channel: Channel, chatKey: string): Promise<void> {
-    await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`chat:${channel}:${chatKey}`}))`;
+  async lockAndMarkProcessed(channel: Channel, chatKey: string | null, updateId: string): Promise<boolean> {
+    const rows =
+      chatKey === null
+        ? await this.tx.$queryRaw<unknown[]>`
+            INSERT INTO processed_update (channel, "updateId") VALUES (${channel}::"Channel", ${updateId})
+            ON CONFLICT DO NOTHING RETURNING 1 AS n`
+        : await this.tx.$queryRaw<unknown[]>`
+            WITH l AS (SELECT pg_advisory_xact_lock(hashtext(${`chat:${channel}:${chatKey}`})))
+            INSERT INTO processed_update (channel, "updateId") SELECT ${channel}::"Channel", ${updateId} FROM l
+            ON CONFLICT DO NOTHING RETURNING 1 AS n`;
+    return rows.length === 1;
   }
 
-  async state(channel: Channel, chatKey: string) {
-    return this.tx.conversationState.findUnique({ where: { channel_chatKey: { channel, chatKey } } });
+  /** The chat's dialogue state, encrypted (the turn's hot path: one typed raw read). */
+  async stateData(channel: Channel, chatKey: string): Promise<{ dataEnc: string } | null> {
+    const rows = await this.tx.$queryRaw<Array<{ dataEnc: string }>>`
+      SELECT "dataEnc" FROM conversation_state WHERE channel = ${channel}::"Channel" AND "chatKey" = ${chatKey}`;
+    return rows[0] ?? null;
   }
 
   async saveState(channel: Channel, chatKey: string, flow: string, dataEnc: string): Promise<void> {

@@ -10,6 +10,28 @@ export interface ActorRow {
   volunteer: { status: 'pending' | 'approved' | 'rejected'; stationId: string; teamIds: string[] } | null;
 }
 
+interface ActorSqlRow {
+  personId: string;
+  displayName: string;
+  locale: string;
+  localeSource: string;
+  coordinatorUnitIds: string[];
+  volunteerStatus: 'pending' | 'approved' | 'rejected' | null;
+  stationId: string | null;
+  teamIds: string[];
+}
+
+function actorOf(r: ActorSqlRow): ActorRow {
+  return {
+    personId: r.personId,
+    displayName: r.displayName,
+    locale: r.locale,
+    localeSource: r.localeSource,
+    coordinatorUnitIds: r.coordinatorUnitIds,
+    volunteer: r.volunteerStatus && r.stationId ? { status: r.volunteerStatus, stationId: r.stationId, teamIds: r.teamIds } : null,
+  };
+}
+
 export interface Recipient {
   channel: Channel;
   chatId: string;
@@ -22,19 +44,31 @@ export class PeopleRepository {
 
   /** Finds the person behind a channel account, creating a resident on first contact. */
   async resolve(channel: Channel, externalId: string, chatId: string | null, displayName: string, username: string | null): Promise<ActorRow> {
-    let identity = await this.tx.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId } } });
-    if (!identity) {
-      // Two first messages at once race here; the unique index picks one and the loser re-reads.
-      try {
-        const person = await this.tx.person.create({ data: { displayName: displayName.slice(0, 64) || '居民' } });
-        identity = await this.tx.channelIdentity.create({ data: { personId: person.id, channel, externalId, chatId: chatId ?? externalId, username } });
-      } catch {
-        identity = await this.tx.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel, externalId } } });
-      }
-    }
+    // Every turn starts here, so it is two typed raw statements at most (identity + person +
+    // roles + memberships in one read; a first contact's person and identity in one insert).
     // An existing account's private chat is never moved by an update: a forged one could point a
     // coordinator's replies and alerts at someone else's chat.
-    return this.actor(identity.personId);
+    const [found] = await this.tx.$queryRaw<ActorSqlRow[]>`
+      SELECT p.id::text AS "personId", p."displayName", p.locale, p."localeSource",
+             ARRAY(SELECT r."orgUnitId"::text FROM role_assignment r WHERE r."personId" = p.id AND r.role = 'coordinator') AS "coordinatorUnitIds",
+             v.status::text AS "volunteerStatus", v."stationId"::text AS "stationId",
+             ARRAY(SELECT m."teamId"::text FROM team_membership m WHERE m."volunteerId" = p.id AND m.status = 'approved') AS "teamIds"
+      FROM channel_identity i JOIN person p ON p.id = i."personId" LEFT JOIN volunteer v ON v."personId" = p.id
+      WHERE i.channel = ${channel}::"Channel" AND i."externalId" = ${externalId}`;
+    if (found) return actorOf(found);
+    // Two first messages at once race here: the unique index refuses the second insert, which
+    // aborts its transaction; the ingress retries the event, which then finds the identity.
+    const [created] = await this.tx.$queryRaw<Array<{ personId: string; displayName: string; locale: string; localeSource: string }>>`
+      WITH p AS (
+        INSERT INTO person (id, "displayName") VALUES (gen_random_uuid(), ${displayName.slice(0, 64) || '居民'})
+        RETURNING id, "displayName", locale, "localeSource"
+      ), i AS (
+        INSERT INTO channel_identity (id, "personId", channel, "externalId", "chatId", username)
+        SELECT gen_random_uuid(), p.id, ${channel}::"Channel", ${externalId}, ${chatId ?? externalId}, ${username} FROM p
+      )
+      SELECT id::text AS "personId", "displayName", locale, "localeSource" FROM p`;
+    if (!created) throw new Error('person not created');
+    return { ...created, coordinatorUnitIds: [], volunteer: null };
   }
 
   /** The person behind a channel account, without creating one. */
@@ -73,7 +107,7 @@ export class PeopleRepository {
   }
 
   async setLocale(personId: string, locale: string, source: string): Promise<void> {
-    await this.tx.person.update({ where: { id: personId }, data: { locale, localeSource: source } });
+    await this.tx.$executeRaw`UPDATE person SET locale = ${locale}, "localeSource" = ${source} WHERE id = ${personId}::uuid`;
   }
 
   /**

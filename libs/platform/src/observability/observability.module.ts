@@ -30,6 +30,10 @@ class PoolGauge {
       if (!u) return;
       for (const state of ['max', 'total', 'idle', 'waiting'] as const) g.set({ state }, u[state]);
     });
+    metrics.gauge('baiying_db_statements_sent', "Statements this process's PostgreSQL pool has sent since start (BEGIN/COMMIT included)", [], async (g) => {
+      const u = poolUsage(prisma);
+      if (u) g.set(u.statements);
+    });
   }
 }
 
