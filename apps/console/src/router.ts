@@ -12,6 +12,9 @@ export const router = createRouter({
     { path: '/needs/:id', name: 'need', component: () => import('./pages/NeedDetailPage.vue'), props: true },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { audit: true } },
     { path: '/sessions', name: 'sessions', component: () => import('./pages/SessionsPage.vue') },
+    { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue') },
+    { path: '/publicity', name: 'publicity', component: () => import('./pages/PublicityPage.vue') },
+    { path: '/exports', name: 'exports', component: () => import('./pages/ExportsPage.vue') },
     { path: '/:rest(.*)*', redirect: '/needs' },
   ],
 });
