@@ -265,7 +265,16 @@ export interface Lists {
     talents: Array<{ skill: string; people: number }>;
   };
   fulfilment: {
-    fulfilled: Array<{ code: string; station: string; stationEn: string; category: string; beneficiary: string; team: string | null; done: string | null; rating: number | null }>;
+    fulfilled: Array<{
+      code: string;
+      station: string;
+      stationEn: string;
+      category: string;
+      beneficiary: string;
+      team: string | null;
+      done: string | null;
+      rating: number | null;
+    }>;
     unfulfilled: Array<{
       code: string;
       station: string;

@@ -2,7 +2,16 @@
 // tooltip, legend, visual map) on the canvas renderer. The tooltip is drawn on the canvas too
 // (renderMode 'richText'): the HTML tooltip writes style attributes into markup, which the
 // console's CSP (style-src 'self', no 'unsafe-inline') refuses.
-import { BarChart, HeatmapChart, LineChart, TreemapChart, type BarSeriesOption, type HeatmapSeriesOption, type LineSeriesOption, type TreemapSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  TreemapChart,
+  type BarSeriesOption,
+  type HeatmapSeriesOption,
+  type LineSeriesOption,
+  type TreemapSeriesOption,
+} from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -19,7 +28,14 @@ import { CanvasRenderer } from 'echarts/renderers';
 use([BarChart, LineChart, TreemapChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | TreemapSeriesOption | HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | VisualMapComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | TreemapSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | VisualMapComponentOption
 >;
 export type ChartEvent = ECElementEvent;
 export type Chart = EChartsType;

@@ -98,13 +98,20 @@ describe('The console numbers pages in Chromium: 总览, 公示, 导出', () => 
 
   /** Coloured pixels on a chart's canvas (an undrawn canvas has none). */
   const inked = (page: Page, name: string) =>
-    page.locator(`[data-test="canvas-${name}"] canvas`).first().evaluate((el) => {
-      const c = el as unknown as { width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
-      const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < px.length; i += 4) if (px[i + 3]! > 0 && (px[i]! < 230 || px[i + 1]! < 230 || px[i + 2]! < 230)) n++;
-      return n;
-    });
+    page
+      .locator(`[data-test="canvas-${name}"] canvas`)
+      .first()
+      .evaluate((el) => {
+        const c = el as unknown as {
+          width: number;
+          height: number;
+          getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+        };
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i + 3]! > 0 && (px[i]! < 230 || px[i + 1]! < 230 || px[i + 2]! < 230)) n++;
+        return n;
+      });
 
   beforeAll(async () => {
     if (!existsSync(path.join(consoleDir(), 'index.html'))) throw new Error(`${consoleDir()}/index.html missing: run npm run build (npm test does)`);
@@ -124,7 +131,10 @@ describe('The console numbers pages in Chromium: 总览, 公示, 导出', () => 
     await doneBy(h, li, b.id, 1);
     const c = await routedNeed(h, 'num-res-5', { teamCode: 'S-XF-REPAIR', category: 'repair' });
     await h.prisma.need.update({ where: { id: b.id }, data: { createdAt: new Date('2026-11-12T02:00:00Z') } });
-    await h.prisma.need.update({ where: { id: c.id }, data: { createdAt: new Date('2026-11-20T02:00:00Z'), status: 'unfulfilled', promisedDate: new Date('2026-12-20T00:00:00Z') } });
+    await h.prisma.need.update({
+      where: { id: c.id },
+      data: { createdAt: new Date('2026-11-20T02:00:00Z'), status: 'unfulfilled', promisedDate: new Date('2026-12-20T00:00:00Z') },
+    });
     fulfilledCode = b.code;
     unfulfilledCode = c.code;
     const dh = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'I-DH' } });
@@ -138,7 +148,11 @@ describe('The console numbers pages in Chromium: 总览, 公示, 导出', () => 
     api = await startApi(config);
     base = (await api.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
     consoleBase = `${base}/console/`;
-    worker = startQueueWorker(QueueName.Exports, new JobRegistry(h.desk.jobs(silent)), { redisUrl: config.redisUrl, prefix: config.redisPrefix, concurrency: 1 });
+    worker = startQueueWorker(QueueName.Exports, new JobRegistry(h.desk.jobs(silent)), {
+      redisUrl: config.redisUrl,
+      prefix: config.redisPrefix,
+      concurrency: 1,
+    });
   }, 120_000);
 
   afterEach(() => {
@@ -341,7 +355,11 @@ describe('The console numbers pages in Chromium: 总览, 公示, 导出', () => 
         const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrf: string };
         const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrf };
         const publish = await fetch(`/api/v1/publicity/snapshots/${id}/publish`, { method: 'POST', headers, body: '{}' });
-        const correct = await fetch(`/api/v1/publicity/snapshots/${id}/corrections`, { method: 'POST', headers, body: JSON.stringify({ summary: 'x', refresh: true }) });
+        const correct = await fetch(`/api/v1/publicity/snapshots/${id}/corrections`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ summary: 'x', refresh: true }),
+        });
         const token = await fetch('/api/v1/export-tokens', { method: 'POST', headers, body: JSON.stringify({ kind: 'needs', label: 'x' }) });
         return [publish.status, correct.status, token.status];
       }, draftSnapshot);

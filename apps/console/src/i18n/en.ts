@@ -216,7 +216,8 @@ export const en: Record<MessageKey, string> = {
   'dash.chart.teams': 'Team league table',
   'dash.chart.groups': 'Beneficiary groups',
   'dash.chart.heat': 'Demand by weekday × hour',
-  'dash.no_drill': 'Click a bar, a station or a point of the trend to open that needs list; teams, beneficiary groups and hours have no needs list filter, so they do not drill down.',
+  'dash.no_drill':
+    'Click a bar, a station or a point of the trend to open that needs list; teams, beneficiary groups and hours have no needs list filter, so they do not drill down.',
   'dash.show_table': 'Table',
   'dash.show_chart': 'Chart',
   'dash.copy': 'Copy',
@@ -271,7 +272,8 @@ export const en: Record<MessageKey, string> = {
   'pub.publish': 'Publish',
   'pub.correct': 'Correct (new version)',
   'pub.correct_submit': 'Create the new version',
-  'pub.publish_confirm': 'Publish the four lists of {unit} for {month}? Anyone can then read the public page, and residents of fulfilled needs are invited to score them.',
+  'pub.publish_confirm':
+    'Publish the four lists of {unit} for {month}? Anyone can then read the public page, and residents of fulfilled needs are invited to score them.',
   'pub.published_ok': 'Published',
   'pub.corrected_ok': 'Version {n} created',
   'pub.read_only': 'Your role can read but not publish or correct.',
@@ -307,7 +309,8 @@ export const en: Record<MessageKey, string> = {
   'exp.reveal': 'Unmasked personal data (audited)',
   'exp.request': 'Export',
   'exp.requested': 'Requested: the file is being built',
-  'exp.hint': 'An export follows the filters above within your scope and is masked by default; every export is written to the audit log. The assessment workbook needs a unit code and a month.',
+  'exp.hint':
+    'An export follows the filters above within your scope and is masked by default; every export is written to the audit log. The assessment workbook needs a unit code and a month.',
   'exp.mine': 'My exports',
   'exp.empty': 'No exports yet',
   'exp.col.created': 'Requested',
