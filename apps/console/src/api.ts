@@ -304,7 +304,7 @@ export interface SnapshotView extends SnapshotSummary {
 }
 
 // --- 导出 (POST/GET /exports, /export-tokens; docs/exports.md) ------------------------------------
-export const EXPORT_KINDS = ['needs', 'service_records', 'volunteers', 'calls', 'assessment'] as const;
+export const EXPORT_KINDS = ['needs', 'service_records', 'volunteers', 'calls', 'assessment', 'four_lists'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const PULL_KINDS = ['needs', 'service_records', 'volunteers', 'calls'] as const;
 export interface ExportView {

@@ -4,7 +4,8 @@
 // (non-blank canvases, each with its table), a click on the station treemap lands on that
 // station's needs list; on 公示 publishes the frozen month, corrects it into version 2, sees the
 // residents' score and the public page logged out (old version still there); on 导出 asks for an
-// xlsx, follows it to done and downloads it (exceljs reads it back), makes and revokes a pull token.
+// xlsx, follows it to done and downloads it (exceljs reads it back), makes and revokes a pull token;
+// the snapshot's "export the four lists" link asks for that workbook.
 // The read-only viewer sees the dashboard but no publish or correct button, and forged publish,
 // correction and token requests with the session's real CSRF token are refused (403).
 // Any script error or CSP violation on a console page fails the test; on failure every open page is
@@ -295,6 +296,16 @@ describe('The console numbers pages in Chromium: 总览, 公示, 导出', () => 
       expect((await fetch(`${base}/gongshi/I-DH/${MONTH}/v1`)).status).toBe(200);
       // (A fresh browser context: no session cookie at all.)
       expect(await anon.context().cookies()).toEqual([]);
+
+      // The four lists as an xlsx: the snapshot's link opens 导出 with the kind, unit and month filled in.
+      await page.locator('[data-test="export-lists"]').click();
+      await page.waitForURL(/\/console\/exports\?kind=four_lists/, { timeout: T });
+      expect(await page.locator('input[data-test="e-month"]').inputValue()).toBe(MONTH);
+      expect(await page.locator('input[data-test="e-unit"]').inputValue()).toBe('I-DH');
+      await page.locator('[data-test="e-request"]').click();
+      const first = page.locator('[data-test="exports-table"] tbody tr').first();
+      await first.locator('[data-test="download"]').waitFor({ timeout: 60_000 });
+      expect(await first.innerText()).toContain('四张清单');
     });
   }, 120_000);
 
@@ -303,8 +314,13 @@ describe('The console numbers pages in Chromium: 总览, 公示, 导出', () => 
       const page = await loginAs('demo-coord-dh');
       await page.locator('[data-test="nav"] a', { hasText: '导出' }).click();
       await page.waitForURL(/\/console\/exports/, { timeout: T });
+      // The list as the API has it (earlier exports of this person's), shown before asking for one more.
+      const rowsBefore = (await getJson<{ items: unknown[] }>(page, '/api/v1/exports')).items.length;
+      await waitUntil(async () => (await page.locator('[data-test="exports-table"] tbody tr').count()) === rowsBefore, 'my exports listed', T);
       await page.locator('[data-test="e-request"]').click();
-      const link = page.locator('[data-test="exports-table"] [data-test="download"]').first();
+      await waitUntil(async () => (await page.locator('[data-test="exports-table"] tbody tr').count()) === rowsBefore + 1, 'the new export listed', T);
+      // The newest row (this request): followed until it has its link.
+      const link = page.locator('[data-test="exports-table"] tbody tr').first().locator('[data-test="download"]');
       await link.waitFor({ timeout: 60_000 });
       expect(await page.locator('[data-test="exports-table"] tbody tr').first().innerText()).toContain('已完成');
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), link.click()]);
@@ -321,7 +337,7 @@ describe('The console numbers pages in Chromium: 总览, 公示, 导出', () => 
       ws.eachRow((r) => cells.push(JSON.stringify(r.values)));
       expect(cells.join('\n')).not.toContain(PHONE);
       expect(cells.join('\n')).not.toContain(ADDRESS);
-      const job = await h.prisma.exportJob.findFirstOrThrow({ where: { status: 'done' } });
+      const job = await h.prisma.exportJob.findFirstOrThrow({ where: { status: 'done', kind: 'needs' } });
       expect(await h.prisma.auditLog.count({ where: { action: 'export', detail: { path: ['exportId'], equals: job.id } } })).toBe(1);
 
       // A pull token: shown once, pulls a csv, revoked → refused.

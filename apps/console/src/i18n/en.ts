@@ -306,6 +306,8 @@ export const en: Record<MessageKey, string> = {
   'exp.kind.volunteers': 'Volunteers and hours',
   'exp.kind.calls': 'Call attendance',
   'exp.kind.assessment': 'Monthly assessment workbook',
+  'exp.kind.four_lists': 'The four lists (latest version)',
+  'pub.export': 'Export the four lists (xlsx)',
   'exp.reveal': 'Unmasked personal data (audited)',
   'exp.request': 'Export',
   'exp.requested': 'Requested: the file is being built',

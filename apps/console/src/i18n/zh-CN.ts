@@ -303,6 +303,8 @@ export const zhCN = {
   'exp.kind.volunteers': '志愿者与时长',
   'exp.kind.calls': '一呼百应签到',
   'exp.kind.assessment': '月度考核报表',
+  'exp.kind.four_lists': '四张清单（最新版本）',
+  'pub.export': '导出四张清单（xlsx）',
   'exp.reveal': '不遮蔽个人信息（记入审计）',
   'exp.request': '生成导出',
   'exp.requested': '已提交，正在后台生成',
