@@ -18,9 +18,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const needFilterSchema = needListQuerySchema.omit({ cursor: true, limit: true });
 export const volunteerFilterSchema = z.object({ unit: z.string().regex(CODE).optional(), station: z.string().regex(CODE).optional() }).strict();
 export const callFilterSchema = z.object({ unit: z.string().regex(CODE).optional(), from: day.optional(), to: day.optional() }).strict();
-export const assessmentFilterSchema = z.object({ unit: z.string().regex(CODE), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') }).strict();
-/** The four lists (四张清单) of a unit's month: its latest snapshot version. */
-export const fourListsFilterSchema = assessmentFilterSchema;
+/** A unit and a month (the assessment workbook; the four lists: that month's latest snapshot version). */
+const unitMonthSchema = z.object({ unit: z.string().regex(CODE), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') }).strict();
+export const assessmentFilterSchema = unitMonthSchema;
+export const fourListsFilterSchema = unitMonthSchema.clone();
 
 const format = z.enum(EXPORT_FORMATS).default('xlsx');
 const reveal = z.boolean().default(false);
