@@ -188,7 +188,20 @@ export const CATEGORIES = [
   'emergency',
 ] as const;
 export const REVEAL_REASONS = ['contact_resident', 'dispatch_volunteer', 'verify_service', 'complaint', 'other'] as const;
-export const AUDIT_ACTIONS = ['login', 'logout', 'session_revoked', 'login_refused', 'reveal', 'approval', 'emergency_switch', 'settings_change'] as const;
+export const AUDIT_ACTIONS = [
+  'login',
+  'logout',
+  'session_revoked',
+  'login_refused',
+  'reveal',
+  'publicity_publish',
+  'publicity_correct',
+  'export',
+  'export_pull',
+  'approval',
+  'emergency_switch',
+  'settings_change',
+] as const;
 
 // --- Office pages: volunteers, teams, emergency, settings (office feature on the server) -------
 
@@ -271,4 +284,146 @@ export interface SettingsView {
   units: Array<{ id: string; code: string; name: string; nameEn: string | null; tier: string; parent: string | null; aliases: string[] }>;
   teams: Array<{ id: string; code: string; name: string; nameEn: string | null; category: string; unit: string }>;
   sla: { stationMinutes: number; instituteMinutes: number; centerMinutes: number; urgentMinutes: number; emergencyMinutes: number };
+}
+
+// --- 总览 the dashboard (GET /reports/overview, /reports/charts; docs/reports.md) ----------------
+/** A needs list query (GET /needs) an item of the dashboard drills down to. */
+export type NeedsQuery = Record<string, string>;
+/** The histogram bucket holding a quantile: at least fromSec, below toSec (null: open-ended). */
+export interface Quantile {
+  fromSec: number;
+  toSec: number | null;
+}
+export const OVERVIEW_COUNTS = ['received', 'dispatched', 'taken', 'done', 'confirmed', 'unfulfilled', 'cancelled', 'open'] as const;
+export type OverviewCount = (typeof OVERVIEW_COUNTS)[number];
+export interface Figures {
+  needs: Record<OverviewCount, number>;
+  response: {
+    takeP50: Quantile | null;
+    takeP90: Quantile | null;
+    takeAvgSec: number | null;
+    doneP50: Quantile | null;
+    doneAvgSec: number | null;
+    firstTierRate: number | null;
+    escalatedRate: number | null;
+    slaBreaches: number;
+  };
+  satisfaction: { rated: number; average: number | null; distribution: number[]; share4to5: number | null };
+  hours: { credited: number; activeVolunteers: number; perVolunteer: number | null; yearlyTarget: number; targetForPeriod: number };
+  drill: Partial<Record<OverviewCount, NeedsQuery>>;
+}
+export interface Overview {
+  period: string;
+  timeZone: string;
+  category: string | null;
+  current: { from: string; to: string; figures: Figures };
+  previous: { from: string; to: string; figures: Figures };
+}
+export interface Charts {
+  from: string;
+  to: string;
+  grain: 'day' | 'month';
+  timeZone: string;
+  demandByCategory: Array<{ bucket: string; category: string; needs: number; query: NeedsQuery }>;
+  needsByStation: Array<{ station: { code: string; name: string }; needs: number; done: number; slaBreaches: number; query: NeedsQuery }>;
+  responseTrend: Array<{ bucket: string; needs: number; takeAvgSec: number | null; slaBreaches: number; firstTierRate: number | null; query: NeedsQuery }>;
+  teams: Array<{ code: string; name: string; category: string; taken: number; done: number; hours: number; ratingAvg: number | null }>;
+  beneficiaries: Array<{ group: string; needs: number; query: null }>;
+  heat: Array<{ weekday: number; hour: number; needs: number }>;
+}
+export const OVERVIEW_PERIODS = ['today', 'week', 'month'] as const;
+export const CHART_PERIODS = ['week', 'month', 'quarter', 'year'] as const;
+
+// --- 公示 (GET/POST /publicity/snapshots…; docs/publicity.md) ------------------------------------
+export interface SnapshotSummary {
+  id: string;
+  unit: { code: string; name: string };
+  month: string;
+  version: number;
+  status: string;
+  frozenAt: string;
+  publishedAt: string | null;
+  changeSummary: string | null;
+}
+export interface Lists {
+  unit: { code: string; name: string; nameEn: string; tier: string };
+  month: string;
+  categories: Array<{ code: string; zh: string; en: string }>;
+  needs: {
+    total: number;
+    byCategory: Array<{ category: string; count: number }>;
+    byStation: Array<{ station: string; stationEn: string; count: number }>;
+    items: Array<{ code: string; station: string; stationEn: string; category: string; beneficiary: string; status: string; date: string }>;
+  };
+  services: Array<{ category: string; teams: Array<{ name: string; nameEn: string; unit: string; unitEn: string }> }>;
+  resources: {
+    teams: Array<{ code: string; name: string; nameEn: string; unit: string; unitEn: string; category: string; members: number }>;
+    talents: Array<{ skill: string; people: number }>;
+  };
+  fulfilment: {
+    fulfilled: Array<{
+      code: string;
+      station: string;
+      stationEn: string;
+      category: string;
+      beneficiary: string;
+      team: string | null;
+      done: string | null;
+      rating: number | null;
+    }>;
+    unfulfilled: Array<{
+      code: string;
+      station: string;
+      stationEn: string;
+      category: string;
+      beneficiary: string;
+      promised: string | null;
+      reason: string | null;
+      steps: string | null;
+    }>;
+  };
+}
+export interface SnapshotChange {
+  code: string;
+  kind: 'added' | 'removed' | 'changed';
+  field?: string;
+  from?: string;
+  to?: string;
+}
+export interface SnapshotView extends SnapshotSummary {
+  lists: Lists;
+  changes: SnapshotChange[];
+  latest: boolean;
+  publicPath: string;
+  /** Residents' scores (落实清单点评表) by need code, live. */
+  scores: Record<string, number>;
+}
+
+// --- 导出 (POST/GET /exports, /export-tokens; docs/exports.md) ------------------------------------
+export const EXPORT_KINDS = ['needs', 'service_records', 'volunteers', 'calls', 'assessment', 'four_lists'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const PULL_KINDS = ['needs', 'service_records', 'volunteers', 'calls'] as const;
+export interface ExportView {
+  id: string;
+  kind: string;
+  format: string;
+  reveal: boolean;
+  status: string;
+  rowsDone: number;
+  rowsTotal: number | null;
+  progress: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+  expiresAt: string | null;
+  error: string | null;
+  download: { url: string; expiresAt: string } | null;
+}
+export interface PullTokenView {
+  id: string;
+  label: string;
+  kind: string;
+  filter: unknown;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }

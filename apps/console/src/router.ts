@@ -18,6 +18,9 @@ export const router = createRouter({
     { path: '/teams/:id', name: 'team', component: () => import('./pages/TeamPage.vue'), props: true },
     { path: '/emergency', name: 'emergency', component: () => import('./pages/EmergencyPage.vue') },
     { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue'), meta: { settings: true } },
+    { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue') },
+    { path: '/publicity', name: 'publicity', component: () => import('./pages/PublicityPage.vue') },
+    { path: '/exports', name: 'exports', component: () => import('./pages/ExportsPage.vue') },
     { path: '/:rest(.*)*', redirect: '/needs' },
   ],
 });

@@ -7,7 +7,7 @@ import type { ExportRepository, NeedScopeFilter, Repos } from '@baiying/db';
 import type { FieldCipher } from '@baiying/crypto';
 import { t, type Locale, type MessageKey } from '@baiying/i18n';
 import type { ConsolePrincipal } from '../sessions/index.js';
-import { callFilterSchema, needFilterSchema, volunteerFilterSchema, type ExportKind } from './exports.schemas.js';
+import { callFilterSchema, needFilterSchema, volunteerFilterSchema, type RowKind } from './exports.schemas.js';
 
 export type Cell = string | number | null;
 
@@ -100,7 +100,7 @@ export interface Resolved {
 }
 
 /** Builds the row source of an export of `kind` with a stored `filter` (parsed again here). */
-export async function resolveSource(ctx: SourceContext, kind: Exclude<ExportKind, 'assessment'>, filter: unknown): Promise<Resolved> {
+export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: unknown): Promise<Resolved> {
   const { repos, principal, locale, reveal } = ctx;
   const tree = await repos.org.tree();
   const categories = new Map(

@@ -7,8 +7,10 @@ import { needListQuerySchema } from '../console/index.js';
 const CODE = /^[A-Za-z0-9-]{1,40}$/;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-export const EXPORT_KINDS = ['needs', 'service_records', 'volunteers', 'calls', 'assessment'] as const;
+export const EXPORT_KINDS = ['needs', 'service_records', 'volunteers', 'calls', 'assessment', 'four_lists'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
+/** The kinds with one row per record (streamed from PostgreSQL); the other two are workbooks. */
+export type RowKind = Exclude<ExportKind, 'assessment' | 'four_lists'>;
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -16,7 +18,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const needFilterSchema = needListQuerySchema.omit({ cursor: true, limit: true });
 export const volunteerFilterSchema = z.object({ unit: z.string().regex(CODE).optional(), station: z.string().regex(CODE).optional() }).strict();
 export const callFilterSchema = z.object({ unit: z.string().regex(CODE).optional(), from: day.optional(), to: day.optional() }).strict();
-export const assessmentFilterSchema = z.object({ unit: z.string().regex(CODE), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') }).strict();
+/** A unit and a month (the assessment workbook; the four lists: that month's latest snapshot version). */
+const unitMonthSchema = z.object({ unit: z.string().regex(CODE), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') }).strict();
+export const assessmentFilterSchema = unitMonthSchema;
+export const fourListsFilterSchema = unitMonthSchema.clone();
 
 const format = z.enum(EXPORT_FORMATS).default('xlsx');
 const reveal = z.boolean().default(false);
@@ -28,6 +33,8 @@ export const exportRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('calls'), format, reveal, filter: callFilterSchema.default({}) }).strict(),
   // The assessment workbook holds counts only (nothing to reveal) and needs sheets: xlsx.
   z.object({ kind: z.literal('assessment'), format: z.literal('xlsx').default('xlsx'), filter: assessmentFilterSchema }).strict(),
+  // The four lists are public facts already (the 公示 snapshot): nothing to reveal; sheets: xlsx.
+  z.object({ kind: z.literal('four_lists'), format: z.literal('xlsx').default('xlsx'), filter: fourListsFilterSchema }).strict(),
 ]);
 export type ExportRequest = z.output<typeof exportRequestSchema>;
 

@@ -13,9 +13,10 @@ import { asLocale, t, type Locale } from '@baiying/i18n';
 import { parseCommand, type JobControl, type UnitOfWork, type Work } from '@baiying/kernel';
 import { consolePrincipal, type ConsolePrincipal } from '../sessions/index.js';
 import { assessmentPlan } from './assessment.js';
+import { fourListsPlan } from './four-lists.js';
 import { csvFile, xlsxFile, type RowSink } from './export-sinks.js';
 import { headerTexts, resolveSource, type SourceContext } from './export-sources.js';
-import { downloadTokenSchema, exportRequestSchema, type ExportKind } from './exports.schemas.js';
+import { downloadTokenSchema, exportRequestSchema, type RowKind } from './exports.schemas.js';
 
 export interface ExportView {
   id: string;
@@ -94,6 +95,10 @@ export class RequestExport {
     if (req.kind === 'assessment') {
       const plan = await assessmentPlan(w.repos, p, req.filter, locale, w.config.timeZone);
       if (!plan.unitId) return err('console/not_found');
+    } else if (req.kind === 'four_lists') {
+      // A unit out of scope, or a month without a snapshot: not found, alike.
+      const plan = await fourListsPlan(w.repos, p, req.filter, locale);
+      if (!plan.unitId) return err('console/not_found');
     } else if (req.reveal) {
       // In scope to read but not to reveal (a viewer), or a filter reaching beyond the reveal scope.
       const r = await resolveSource(sourceContext(w, p, locale, true), req.kind, raw);
@@ -148,9 +153,9 @@ export class DownloadExport {
     if (size === null) return err('export/link_expired');
     const locale = asLocale(job.locale);
     const day = job.createdAt.toISOString().slice(0, 10).replace(/-/g, '');
-    const sheet =
-      job.kind === 'assessment' ? t('export.sheet.about', {}, locale) : t(`export.sheet.${job.kind as Exclude<ExportKind, 'assessment'>}`, {}, locale);
-    const name = job.kind === 'assessment' ? (locale === 'en' ? 'assessment' : '考核报表') : sheet;
+    const workbook: Record<string, [string, string]> = { assessment: ['考核报表', 'assessment'], four_lists: ['四张清单', 'four-lists'] };
+    const named = workbook[job.kind];
+    const name = named ? (locale === 'en' ? named[1] : named[0]) : t(`export.sheet.${job.kind as RowKind}`, {}, locale);
     return ok({
       fileName: `${name}-${day}.${job.format}`,
       contentType: CONTENT_TYPE[job.format] ?? 'application/octet-stream',
@@ -234,7 +239,14 @@ export class RunExport {
       if (!(await this.uow.read((r) => r.exports.startJob(job.id, total, now())))) return null;
       return plan.write(part);
     }
-    const kind = job.kind as Exclude<ExportKind, 'assessment'>;
+    if (job.kind === 'four_lists') {
+      const plan = await fourListsPlan(repos, p, job.filter, locale);
+      if (!plan.unitId) return refuse('unit out of scope or no snapshot');
+      const total = await plan.count();
+      if (!(await this.uow.read((r) => r.exports.startJob(job.id, total, now())))) return null;
+      return plan.write(part);
+    }
+    const kind = job.kind as RowKind;
     const ctx: SourceContext = {
       repos,
       rows: bulkRows(this.uow),

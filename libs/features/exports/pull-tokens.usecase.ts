@@ -12,7 +12,7 @@ import { consolePrincipal, type ConsolePrincipal } from '../sessions/index.js';
 import { CsvSink } from './export-sinks.js';
 import { headerTexts, resolveSource } from './export-sources.js';
 import { bulkRows, hashPullToken } from './exports.usecase.js';
-import { pullTokenIdSchema, pullTokenRequestSchema, pullTokenSchema, type ExportKind } from './exports.schemas.js';
+import { pullTokenIdSchema, pullTokenRequestSchema, pullTokenSchema, type RowKind } from './exports.schemas.js';
 
 export interface PullTokenView {
   id: string;
@@ -98,7 +98,7 @@ export class PullCsv {
     const locale = asLocale(person?.locale);
     const { source } = await resolveSource(
       { repos, rows: bulkRows(this.uow), cipher: this.uow.deps.cipher, timeZone: this.uow.deps.config.timeZone, locale, principal: p, reveal: false },
-      row.kind as Exclude<ExportKind, 'assessment'>,
+      row.kind as RowKind,
       row.filter,
     );
     return ok({

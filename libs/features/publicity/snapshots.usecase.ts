@@ -57,6 +57,8 @@ export interface SnapshotView extends SnapshotSummary {
   changes: Change[];
   latest: boolean;
   publicPath: string;
+  /** Residents' scores of the fulfilled items (落实清单点评表) by need code, live. */
+  scores: Record<string, number>;
 }
 
 const asLists = (row: SnapshotRow): Lists => row.data as unknown as Lists;
@@ -132,9 +134,12 @@ export class ViewSnapshot {
     if (!row) return err('publicity/not_found');
     const versions = await w.repos.publicity.versions(row.orgUnitId, row.month);
     const s = await summaryOf(w, row);
+    const lists = asLists(row);
+    const scores = await w.repos.publicity.scoresByCode(lists.fulfilment.fulfilled.map((f) => f.code));
     return ok({
       ...s,
-      lists: asLists(row),
+      lists,
+      scores: Object.fromEntries(scores),
       changes: asChanges(row),
       latest: versions[versions.length - 1]?.id === row.id,
       publicPath: publicPath(s.unit.code, row.month, row.version),
