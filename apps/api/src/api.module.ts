@@ -1,7 +1,7 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@baiying/config';
-import { ConsoleFeature, Desk, ExportsFeature, PublicityFeature, ReportsFeature, SessionsFeature } from '@baiying/features';
+import { CallsFeature, ConsoleFeature, Desk, ExportsFeature, IdentityFeature, PublicityFeature, ReportsFeature, SessionsFeature } from '@baiying/features';
 import { CoreModule } from '@baiying/platform';
 import { ConsoleCookies, ConsoleSessionGuard, Public } from './http/console-auth.js';
 import { AuditController } from './v1/audit.controller.js';
@@ -12,6 +12,10 @@ import { ReportsController } from './v1/reports.controller.js';
 import { PublicityController } from './v1/publicity.controller.js';
 import { GongshiController } from './public/gongshi.controller.js';
 import { PullTokensController } from './v1/pull-tokens.controller.js';
+import { EventsController } from './live/events.controller.js';
+import { LiveHub } from './live/live-hub.js';
+import { CallsController } from './v1/calls.controller.js';
+import { DispatchController } from './v1/dispatch.controller.js';
 
 @Controller()
 class HealthController {
@@ -39,6 +43,9 @@ export class ApiModule {
         GongshiController,
         ExportsController,
         PullTokensController,
+        EventsController,
+        CallsController,
+        DispatchController,
       ],
       providers: [
         ConsoleCookies,
@@ -48,6 +55,9 @@ export class ApiModule {
         { provide: ReportsFeature, inject: [Desk], useFactory: (d: Desk) => d.reports },
         { provide: PublicityFeature, inject: [Desk], useFactory: (d: Desk) => d.publicity },
         { provide: ExportsFeature, inject: [Desk], useFactory: (d: Desk) => d.exports },
+        LiveHub,
+        { provide: CallsFeature, inject: [Desk], useFactory: (d: Desk) => d.calls },
+        { provide: IdentityFeature, inject: [Desk], useFactory: (d: Desk) => d.identity },
       ],
     };
   }

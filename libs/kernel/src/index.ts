@@ -7,3 +7,4 @@ export * from './render.js';
 export * from './command.js';
 export * from './jobs.js';
 export * from './outbox.jobs.js';
+export * from './live.js';
