@@ -12,6 +12,9 @@ export const router = createRouter({
     { path: '/needs/:id', name: 'need', component: () => import('./pages/NeedDetailPage.vue'), props: true },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { audit: true } },
     { path: '/sessions', name: 'sessions', component: () => import('./pages/SessionsPage.vue') },
+    { path: '/calls', name: 'calls', component: () => import('./pages/CallsPage.vue') },
+    { path: '/calls/:code', name: 'call', component: () => import('./pages/CallPage.vue'), props: true },
+    { path: '/dispatch', name: 'dispatch', component: () => import('./pages/DispatchPage.vue') },
     { path: '/:rest(.*)*', redirect: '/needs' },
   ],
 });

@@ -65,7 +65,8 @@ export class ConsoleSessionGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const req = ctx.switchToHttp().getRequest<WithSession>();
-    if (req.headers.authorization !== undefined && this.reflector.getAllAndOverride<boolean>(BEARER_OR_SESSION, [ctx.getHandler(), ctx.getClass()])) return true;
+    if (req.headers.authorization !== undefined && this.reflector.getAllAndOverride<boolean>(BEARER_OR_SESSION, [ctx.getHandler(), ctx.getClass()]))
+      return true;
     const s = await this.uow.run((w) => this.sessions.resolveConsole.execute(w, { token: this.cookies.session.read(req) }));
     if (!s) throw refusal('console/no_session');
     if (!SAFE.has(req.method)) {

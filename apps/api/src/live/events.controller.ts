@@ -87,7 +87,9 @@ export class EventsController {
   @Public()
   @Get('api/v1/auth/login-codes/current/events')
   @ApiProduces('text/event-stream')
-  @ApiOperation({ summary: "Server-Sent Events for the login page: `event: login` once the browser's code was said in chat (then poll login-codes/current once)" })
+  @ApiOperation({
+    summary: "Server-Sent Events for the login page: `event: login` once the browser's code was said in chat (then poll login-codes/current once)",
+  })
   async loginEvents(@Req() req: Request, @Res() res: Response): Promise<void> {
     checkLoginRequest(req);
     const login = await this.uow.run((w) => this.sessions.watchLogin.execute(w, { preToken: this.cookies.pre.read(req) }));

@@ -10,7 +10,7 @@ import { ApiBody, ApiCookieAuth, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTa
 import type { ActorRow } from '@baiying/db';
 import { CALL_LIMITS, type Result } from '@baiying/domain';
 import { CallsFeature, callListQuerySchema, ConsoleFeature, IdentityFeature, type CallDraft, type ConsoleRequestSession } from '@baiying/features';
-import { UnitOfWork, type Work } from '@baiying/kernel';
+import { isCoordinator, UnitOfWork, type Work } from '@baiying/kernel';
 import { LockedOutFilter, tokenRefusal } from '@baiying/platform';
 import { z } from 'zod';
 import { parseOr400, refusal, unwrap } from '../http/api-errors.js';
@@ -104,9 +104,14 @@ export class CallsController {
     return this.uow.run((w) => w.repos.people.actor(me.principal.personId));
   }
 
-  /** Runs a call's use case by the code in the path; unknown, or outside the caller's scope: 404. */
-  private async byCode<T>(params: Record<string, string>, fn: (w: Work, callId: string) => Promise<Result<T>>): Promise<T> {
+  /**
+   * Runs a call's use case by the code in the path; unknown, or outside the caller's scope: 404.
+   * Someone who manages no calls at all is refused (403) before the code is looked up, so the
+   * answer never tells them which codes exist.
+   */
+  private async byCode<T>(actor: ActorRow, params: Record<string, string>, fn: (w: Work, callId: string) => Promise<Result<T>>): Promise<T> {
     const { code } = parseOr400(codeSchema, params);
+    if (!isCoordinator(actor)) throw refusal('auth/not_coordinator');
     const r = await this.uow.run(async (w): Promise<Result<T> | null> => {
       const id = await this.calls.callIdOf(w, code);
       return id ? fn(w, id) : null;
@@ -150,18 +155,28 @@ export class CallsController {
   @Get(':code')
   @BearerOrSession()
   @ApiOperation({ summary: "A call's state: counts, delivery and the tally as chat shows it (outside scope: 404)" })
-  async tally(@Headers('authorization') auth: string | undefined, @Ip() client: string, @MeOrNone() me: ConsoleRequestSession | null, @Param() params: Record<string, string>) {
+  async tally(
+    @Headers('authorization') auth: string | undefined,
+    @Ip() client: string,
+    @MeOrNone() me: ConsoleRequestSession | null,
+    @Param() params: Record<string, string>,
+  ) {
     const actor = await this.actor(auth, client, me);
-    const s = await this.byCode(params, (w, callId) => this.calls.status.execute(w, actor, { callId }));
+    const s = await this.byCode(actor, params, (w, callId) => this.calls.status.execute(w, actor, { callId }));
     return { ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), answerBy: s.answerBy.toISOString() };
   }
 
   @Get(':code/roster')
   @BearerOrSession()
   @ApiOperation({ summary: 'Who said yes (confirmed, then the waiting list in answer order), with check-in and hours' })
-  async roster(@Headers('authorization') auth: string | undefined, @Ip() client: string, @MeOrNone() me: ConsoleRequestSession | null, @Param() params: Record<string, string>) {
+  async roster(
+    @Headers('authorization') auth: string | undefined,
+    @Ip() client: string,
+    @MeOrNone() me: ConsoleRequestSession | null,
+    @Param() params: Record<string, string>,
+  ) {
     const actor = await this.actor(auth, client, me);
-    const rows = await this.byCode(params, (w, callId) => this.calls.roster.execute(w, actor, { callId }));
+    const rows = await this.byCode(actor, params, (w, callId) => this.calls.roster.execute(w, actor, { callId }));
     return rows.map((r) => ({ ...r, answeredAt: iso8601(r.answeredAt), checkedInAt: iso8601(r.checkedInAt), checkedOutAt: iso8601(r.checkedOutAt) }));
   }
 
@@ -170,10 +185,16 @@ export class CallsController {
   @BearerOrSession()
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Stop taking answers (截止)' })
-  async close(@Headers('authorization') auth: string | undefined, @Ip() client: string, @MeOrNone() me: ConsoleRequestSession | null, @Param() params: Record<string, string>, @Body() body: unknown) {
+  async close(
+    @Headers('authorization') auth: string | undefined,
+    @Ip() client: string,
+    @MeOrNone() me: ConsoleRequestSession | null,
+    @Param() params: Record<string, string>,
+    @Body() body: unknown,
+  ) {
     const actor = await this.actor(auth, client, me);
     parseOr400(noBody, body);
-    return this.byCode(params, (w, callId) => this.calls.close.execute(w, actor, { callId }));
+    return this.byCode(actor, params, (w, callId) => this.calls.close.execute(w, actor, { callId }));
   }
 
   @Post(':code/cancel')
@@ -181,10 +202,16 @@ export class CallsController {
   @BearerOrSession()
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Cancel the call; everyone on the roster is told' })
-  async cancel(@Headers('authorization') auth: string | undefined, @Ip() client: string, @MeOrNone() me: ConsoleRequestSession | null, @Param() params: Record<string, string>, @Body() body: unknown) {
+  async cancel(
+    @Headers('authorization') auth: string | undefined,
+    @Ip() client: string,
+    @MeOrNone() me: ConsoleRequestSession | null,
+    @Param() params: Record<string, string>,
+    @Body() body: unknown,
+  ) {
     const actor = await this.actor(auth, client, me);
     parseOr400(noBody, body);
-    return this.byCode(params, (w, callId) => this.calls.cancel.execute(w, actor, { callId }));
+    return this.byCode(actor, params, (w, callId) => this.calls.cancel.execute(w, actor, { callId }));
   }
 
   @Post(':code/remind')
@@ -192,10 +219,16 @@ export class CallsController {
   @BearerOrSession()
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Remind those who have not answered (once)' })
-  async remind(@Headers('authorization') auth: string | undefined, @Ip() client: string, @MeOrNone() me: ConsoleRequestSession | null, @Param() params: Record<string, string>, @Body() body: unknown) {
+  async remind(
+    @Headers('authorization') auth: string | undefined,
+    @Ip() client: string,
+    @MeOrNone() me: ConsoleRequestSession | null,
+    @Param() params: Record<string, string>,
+    @Body() body: unknown,
+  ) {
     const actor = await this.actor(auth, client, me);
     parseOr400(noBody, body);
-    return this.byCode(params, (w, callId) => this.calls.remind.execute(w, actor, { callId }));
+    return this.byCode(actor, params, (w, callId) => this.calls.remind.execute(w, actor, { callId }));
   }
 
   @Post(':code/extend')
@@ -204,9 +237,15 @@ export class CallsController {
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Extend the answer deadline by some hours' })
   @ApiBody({ schema: jsonSchema(extendSchema) })
-  async extend(@Headers('authorization') auth: string | undefined, @Ip() client: string, @MeOrNone() me: ConsoleRequestSession | null, @Param() params: Record<string, string>, @Body() body: unknown) {
+  async extend(
+    @Headers('authorization') auth: string | undefined,
+    @Ip() client: string,
+    @MeOrNone() me: ConsoleRequestSession | null,
+    @Param() params: Record<string, string>,
+    @Body() body: unknown,
+  ) {
     const actor = await this.actor(auth, client, me);
     const { hours } = parseOr400(extendSchema, body);
-    return this.byCode(params, (w, callId) => this.calls.extend.execute(w, actor, { callId, hours }));
+    return this.byCode(actor, params, (w, callId) => this.calls.extend.execute(w, actor, { callId, hours }));
   }
 }

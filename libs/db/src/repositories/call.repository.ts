@@ -255,7 +255,19 @@ export class CallRepository {
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take,
-      select: { id: true, code: true, title: true, status: true, headcount: true, startsAt: true, endsAt: true, answerBy: true, emergency: true, createdAt: true, orgUnitId: true },
+      select: {
+        id: true,
+        code: true,
+        title: true,
+        status: true,
+        headcount: true,
+        startsAt: true,
+        endsAt: true,
+        answerBy: true,
+        emergency: true,
+        createdAt: true,
+        orgUnitId: true,
+      },
     });
   }
 }

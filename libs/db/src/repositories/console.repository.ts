@@ -184,7 +184,10 @@ export class ConsoleRepository {
   /** One more wrong secret; locks the row at `limit`. Returns the new count. */
   async loginFailure(id: string, limit: number, now: Date): Promise<number> {
     const r = await this.tx.consoleLogin.update({ where: { id }, data: { failures: { increment: 1 } }, select: { failures: true } });
-    if (r.failures >= limit) await this.tx.consoleLogin.update({ where: { id }, data: { lockedAt: now } });
+    if (r.failures >= limit) {
+      await this.tx.consoleLogin.update({ where: { id }, data: { lockedAt: now } });
+      this.changes.logins.add(id);
+    }
     return r.failures;
   }
 
