@@ -12,7 +12,6 @@ export type LiveEvent =
   | { type: 'login'; id: string }
   | { type: 'session'; id: string };
 
-
 /** Reads what the changed rows look like now (after commit) and publishes one event each. */
 export async function publishChanges(prisma: PrismaClient, producer: JobProducer, changes: Changes): Promise<void> {
   if (changes.empty) return;
