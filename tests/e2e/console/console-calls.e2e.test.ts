@@ -2,7 +2,7 @@
 // the worker run in this process on the run's database. 赵主任 creates a call on the calls page
 // (the preview first, as in chat); 张护士 and 李师傅 get it in the web chat and answer 参加; the
 // call's page shows the tally and the roster move by SSE (the page never polls); extend and
-// close work from the page. Then the dispatch board: a need routed while the board is open
+// close work from the page. Then the needs list and the dispatch board: a need routed while they are open
 // appears without a reload, with its SLA countdown; escalated by the desk, it shows so.
 // Any script error or CSP violation fails the test; on failure every open page is photographed.
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -172,9 +172,13 @@ describe('Calls and the dispatch board in the console (headless Chromium, live b
     });
   }, 150_000);
 
-  it('shows the dispatch board live: a new need with its SLA countdown, then escalated', async () => {
+  it('updates the needs list and the dispatch board live: a new need with its SLA countdown, then escalated', async () => {
     await photographed(async () => {
       const con = await consoleAs('demo-coord-dh');
+      // The needs list: a need submitted and routed in the meantime appears without a reload.
+      await con.locator('[data-test="live"]').waitFor({ timeout: T });
+      const early = await routedNeed(h, 'res-needs-live', { teamCode: 'S-XF-ELDER' });
+      await con.locator('[data-test="needs-table"] tr', { hasText: early.code }).waitFor({ timeout: T });
       await con.locator('[data-test="nav"] a', { hasText: '派单' }).click();
       await con.waitForURL(/\/console\/dispatch$/, { timeout: T });
       await con.locator('[data-test="live"]').waitFor({ timeout: T });

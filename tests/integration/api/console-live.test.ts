@@ -170,6 +170,15 @@ describe('Live updates by Server-Sent Events', () => {
     expect((await Stream.open(`${base}/api/v1/events`, s2.cookie)).status).toBe(401);
   });
 
+  it('ends open streams when the API shuts down (they do not hold its close)', async () => {
+    const other = await startApi(config);
+    const url = (await other.getUrl()).replace('[::1]', '127.0.0.1');
+    const { stream: s } = await Stream.open(`${url}/api/v1/events`, (await sessionRow(h.prisma, dh.personId)).cookie);
+    open.push(s!);
+    await other.close();
+    await waitUntil(() => Promise.resolve(s!.ended || null), 'stream ended at shutdown');
+  });
+
   it('tells the login page at once that its code was said in chat (then the poll logs in)', async () => {
     expect((await Stream.open(`${base}/api/v1/auth/login-codes/current/events`, '')).status).toBe(401);
     const issued = await http(base, 'POST', '/api/v1/auth/login-codes', { headers: { origin: base } }, {});

@@ -79,7 +79,7 @@ export class EventsController {
         return close();
       }
       send(res, v.deliver.type, v.deliver);
-    });
+    }, close);
     if (closed) stop();
     else send(res, 'ready', { sessionId: me.sessionId });
   }
@@ -110,7 +110,7 @@ export class EventsController {
       if (closed || e.type !== 'login' || e.id !== login.loginId) return;
       send(res, 'login', {});
       close();
-    });
+    }, close);
     if (closed) stop();
     // Subscribed: whatever happened before this is read by the page's poll after `ready`.
     else send(res, 'ready', {});

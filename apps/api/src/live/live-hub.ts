@@ -13,7 +13,8 @@ type Listener = (e: LiveEvent) => void;
 @Injectable()
 export class LiveHub implements OnModuleDestroy {
   private readonly log = new Logger('LiveHub');
-  private readonly listeners = new Set<Listener>();
+  /** Each open stream's event handler and how to end it (at shutdown). */
+  private readonly listeners = new Map<Listener, () => void>();
   private subscriber: Redis | null = null;
   private ready: Promise<void> | null = null;
 
@@ -30,25 +31,23 @@ export class LiveHub implements OnModuleDestroy {
     sub.on('message', (_channel: string, raw: string) => {
       const e = parseLiveEvent(raw);
       if (!e) return;
-      for (const l of this.listeners) l(e);
+      for (const l of this.listeners.keys()) l(e);
     });
     sub.on('error', (err: Error) => this.log.warn(`live channel: ${err.message}`));
     this.ready = sub.subscribe(this.producer.liveChannel).then(() => undefined);
     return this.ready;
   }
 
-  /** Adds a listener once the subscription is live; returns its removal. */
-  async listen(l: Listener): Promise<() => void> {
+  /** Adds a listener once the subscription is live; returns its removal. `end` closes its stream at shutdown. */
+  async listen(l: Listener, end: () => void): Promise<() => void> {
     await this.start();
-    this.listeners.add(l);
+    this.listeners.set(l, end);
     return () => this.listeners.delete(l);
   }
 
-  get streams(): number {
-    return this.listeners.size;
-  }
-
   onModuleDestroy(): void {
+    // Open streams would hold the HTTP server's close: end them first (browsers reconnect elsewhere).
+    for (const end of [...this.listeners.values()]) end();
     this.subscriber?.disconnect();
   }
 }
