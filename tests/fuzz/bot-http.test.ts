@@ -1,12 +1,13 @@
-// Fuzz, end to end: random requests over real HTTP to the bot app (in-process) on the run's
-// database. The web chat: near-valid and random JSON, malformed and oversized bodies, other
+// Fuzz, end to end: random requests over real HTTP to the bot app and the console API
+// (in-process) on the run's database. The web chat: near-valid and random JSON, malformed and oversized bodies, other
 // content types, missing or wrong CSRF tokens, foreign origins, forged cookies — every answer is
-// one of 200/400/401/403/413/415/429. The calls API: random preview/create bodies and random
+// one of 200/400/401/403/413/415/429. The calls API (apps/api, /api/v1/calls): random preview/create bodies and random
 // codes and operations, with a coordinator's token, a wrong one or none — never a 5xx. No
 // promise rejection goes unhandled, and afterwards a new browser's /help is still answered.
 import fc from 'fast-check';
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
+import { startApi } from '../../apps/api/src/bootstrap.js';
 import { startBot } from '../../apps/bot/src/bootstrap.js';
 import { coordinatorOf } from '../support/factories.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../support/test-env.js';
@@ -52,7 +53,9 @@ describe(`fuzz, end to end: random requests over HTTP to the bot (${FUZZ_E2E_RUN
   let config: AppConfig;
   let h: DeskHarness;
   let bot: INestApplication;
+  let api: INestApplication;
   let base = '';
+  let apiBase = '';
   let host = '';
   const browsers: Browser[] = [];
   let token = '';
@@ -72,12 +75,15 @@ describe(`fuzz, end to end: random requests over HTTP to the bot (${FUZZ_E2E_RUN
       WEB_CHAT_SESSIONS_PER_HOUR: '100',
       INBOUND_PERSON_PER_MINUTE: '100000',
       INBOUND_CHAT_PER_MINUTE: '100000',
+      API_PORT: '0',
     });
     h = deskHarness(config, 5);
     await resetDatabase(h.prisma, h.cipher, { webGroups: true });
     bot = await startBot(config);
     base = (await bot.getUrl()).replace('[::1]', '127.0.0.1');
     host = new URL(base).host;
+    api = await startApi(config);
+    apiBase = (await api.getUrl()).replace('[::1]', '127.0.0.1');
     for (let i = 0; i < BROWSERS; i++) browsers.push(await newBrowser());
     const r = await h.desk.uow.run(async (w) => h.desk.identity.issueApiToken.execute(w, await coordinatorOf(h, 'I-DH')));
     if (!r.ok) throw new Error(`no token: ${r.code}`);
@@ -85,6 +91,7 @@ describe(`fuzz, end to end: random requests over HTTP to the bot (${FUZZ_E2E_RUN
   }, 60_000);
 
   afterAll(async () => {
+    await api?.close();
     await bot?.close();
     await flushPrefix(config.redisUrl, config.redisPrefix);
     await h.close();
@@ -150,7 +157,7 @@ describe(`fuzz, end to end: random requests over HTTP to the bot (${FUZZ_E2E_RUN
           const headers: Record<string, string> = { 'content-type': 'application/json' };
           if (q.auth !== 'none')
             headers.authorization = q.auth === 'own' ? `Bearer ${token}` : q.auth === 'wrong' ? `Bearer ${token.slice(0, -1)}x` : `Basic ${token}`;
-          const r = await fetch(`${base}/api/calls${q.path ? `/${q.path}` : ''}`, { method: 'POST', headers, body: q.body });
+          const r = await fetch(`${apiBase}/api/v1/calls${q.path ? `/${q.path}` : ''}`, { method: 'POST', headers, body: q.body });
           await r.arrayBuffer();
           seen.set(r.status, (seen.get(r.status) ?? 0) + 1);
           // On a 5xx, the failure shows the body that caused it.

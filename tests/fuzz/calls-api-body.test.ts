@@ -1,9 +1,9 @@
-// Fuzz: the calls API's preview/create body (apps/bot calls.controller), random and near-valid:
+// Fuzz: the calls API's preview/create body (apps/api calls.controller), random and near-valid:
 // it becomes a draft or a 400 naming the wrong fields, never another error (a 500); a draft's
 // dates are real dates (the use case then applies the call's rules).
 import { BadRequestException } from '@nestjs/common';
 import fc from 'fast-check';
-import { toDraft } from '../../apps/bot/src/api/calls.controller.js';
+import { toDraft } from '../../apps/api/src/v1/calls.controller.js';
 import { callsBody, FUZZ_RUNS, pureRuns } from './fuzz-support.js';
 
 describe(`fuzz: calls API body → draft (${FUZZ_RUNS} bodies)`, () => {

@@ -1,7 +1,17 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@baiying/config';
-import { ConsoleFeature, Desk, ExportsFeature, OfficeFeature, PublicityFeature, ReportsFeature, SessionsFeature } from '@baiying/features';
+import {
+  CallsFeature,
+  ConsoleFeature,
+  Desk,
+  ExportsFeature,
+  IdentityFeature,
+  OfficeFeature,
+  PublicityFeature,
+  ReportsFeature,
+  SessionsFeature,
+} from '@baiying/features';
 import { CoreModule } from '@baiying/platform';
 import { ConsoleCookies, ConsoleSessionGuard, Public } from './http/console-auth.js';
 import { AuditController } from './v1/audit.controller.js';
@@ -16,6 +26,10 @@ import { VolunteersController } from './v1/volunteers.controller.js';
 import { TeamsController } from './v1/teams.controller.js';
 import { EmergencyController } from './v1/emergency.controller.js';
 import { SettingsController } from './v1/settings.controller.js';
+import { EventsController } from './live/events.controller.js';
+import { LiveHub } from './live/live-hub.js';
+import { CallsController } from './v1/calls.controller.js';
+import { DispatchController } from './v1/dispatch.controller.js';
 
 @Controller()
 class HealthController {
@@ -47,6 +61,9 @@ export class ApiModule {
         TeamsController,
         EmergencyController,
         SettingsController,
+        EventsController,
+        CallsController,
+        DispatchController,
       ],
       providers: [
         ConsoleCookies,
@@ -57,6 +74,9 @@ export class ApiModule {
         { provide: PublicityFeature, inject: [Desk], useFactory: (d: Desk) => d.publicity },
         { provide: ExportsFeature, inject: [Desk], useFactory: (d: Desk) => d.exports },
         { provide: OfficeFeature, inject: [Desk], useFactory: (d: Desk) => d.office },
+        LiveHub,
+        { provide: CallsFeature, inject: [Desk], useFactory: (d: Desk) => d.calls },
+        { provide: IdentityFeature, inject: [Desk], useFactory: (d: Desk) => d.identity },
       ],
     };
   }

@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Puppet } from 'wechaty-puppet';
 import type { AppConfig } from '@baiying/config';
-import { CallsFeature, Desk, IdentityFeature, SessionsFeature } from '@baiying/features';
-import { CallsController } from './api/calls.controller.js';
+import { Desk, IdentityFeature, SessionsFeature } from '@baiying/features';
 import { CoreModule } from '@baiying/platform';
 import { ConversationService } from './conversation.provider.js';
 import { OutboundService } from './outbound/outbound.service.js';
@@ -22,13 +21,12 @@ export class BotModule {
     return {
       module: BotModule,
       imports: [CoreModule.forRoot(config, 'bot')],
-      controllers: [WebChatController, WechatLoginController, CallsController],
+      controllers: [WebChatController, WechatLoginController],
       providers: [
         ConversationService,
         OutboundService,
         TelegramService,
         WechatService,
-        { provide: CallsFeature, inject: [Desk], useFactory: (d: Desk) => d.calls },
         { provide: IdentityFeature, inject: [Desk], useFactory: (d: Desk) => d.identity },
         { provide: SessionsFeature, inject: [Desk], useFactory: (d: Desk) => d.sessions },
         ...(opts.wechatPuppet ? [{ provide: WECHAT_PUPPET, useValue: opts.wechatPuppet }] : []),

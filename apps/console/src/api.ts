@@ -427,3 +427,93 @@ export interface PullTokenView {
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
+
+// --- 一呼百应 calls and the 派单 board (h-console2) -------------------------------------------
+
+export interface CallListItem {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+  headcount: number;
+  confirmed: number;
+  waitlisted: number;
+  startsAt: string;
+  endsAt: string;
+  answerBy: string;
+  emergency: boolean;
+  unit: { code: string; name: string };
+  createdAt: string;
+}
+
+/** A call draft as the API takes it (the same rules as chat). */
+export interface CallBody {
+  title: string;
+  description: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  headcount: number;
+  answerBy?: string | null;
+  audience: { everyone?: boolean; units?: { code: string; subtree: boolean }[]; teams?: string[] };
+}
+
+export interface CallPreview {
+  recipients: number;
+  byChannel: Record<string, number>;
+  teamChats: number;
+  seconds: number;
+}
+
+export interface CallStatusView {
+  code: string;
+  status: string;
+  headcount: number;
+  startsAt: string;
+  endsAt: string;
+  answerBy: string;
+  roster: Record<'none' | 'confirmed' | 'waitlisted' | 'declined' | 'withdrawn', number>;
+  delivery: { recipients: number; queued: number; sent: number; failed: number; uncertain: number };
+  tally: string;
+}
+
+export interface RosterEntry {
+  name: string;
+  roster: 'confirmed' | 'waitlisted';
+  seq: number | null;
+  channel: string;
+  answeredAt: string | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  hours: number | null;
+}
+
+export interface BoardItem {
+  needId: string;
+  code: string;
+  status: string;
+  category: string;
+  urgency: string;
+  station: { code: string; name: string };
+  unit: { code: string; name: string };
+  team: string | null;
+  tier: string;
+  round: number;
+  openedAt: string;
+  slaDueAt: string;
+  secondsLeft: number;
+  overdue: boolean;
+  escalated: boolean;
+}
+
+export interface DispatchBoard {
+  now: string;
+  tiers: Record<'center' | 'institute' | 'station' | 'point', number>;
+  overdue: number;
+  escalated: number;
+  items: BoardItem[];
+  unrouted: { needId: string; code: string; category: string; urgency: string; station: { code: string; name: string }; createdAt: string }[];
+  truncated: boolean;
+}
+
+export const TIERS = ['center', 'institute', 'station', 'point'] as const;

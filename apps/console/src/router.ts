@@ -21,6 +21,9 @@ export const router = createRouter({
     { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue') },
     { path: '/publicity', name: 'publicity', component: () => import('./pages/PublicityPage.vue') },
     { path: '/exports', name: 'exports', component: () => import('./pages/ExportsPage.vue') },
+    { path: '/calls', name: 'calls', component: () => import('./pages/CallsPage.vue') },
+    { path: '/calls/:code', name: 'call', component: () => import('./pages/CallPage.vue'), props: true },
+    { path: '/dispatch', name: 'dispatch', component: () => import('./pages/DispatchPage.vue') },
     { path: '/:rest(.*)*', redirect: '/needs' },
   ],
 });

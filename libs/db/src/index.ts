@@ -16,6 +16,7 @@ export * from './repositories/publicity.repository.js';
 export * from './repositories/export.repository.js';
 export * from './personal-data.js';
 export * from './repos.js';
+export * from './changes.js';
 export * from './seed/categories.js';
 export * from './seed/demo-county.js';
 export * from './seed/bulk-volunteers.js';

@@ -1,3 +1,4 @@
+import { Changes } from './changes.js';
 import type { Tx } from './prisma.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { CallRepository } from './repositories/call.repository.js';
@@ -35,19 +36,22 @@ export class Repos {
   readonly exports: ExportRepository;
   readonly office: OfficeRepository;
 
+  /** Ids written in this transaction that the console shows live (published after commit). */
+  readonly changes = new Changes();
+
   constructor(readonly tx: Tx) {
     this.org = new OrgRepository(tx);
     this.people = new PeopleRepository(tx);
     this.volunteers = new VolunteerRepository(tx);
-    this.needs = new NeedRepository(tx);
+    this.needs = new NeedRepository(tx, this.changes);
     this.messaging = new MessagingRepository(tx);
-    this.calls = new CallRepository(tx);
+    this.calls = new CallRepository(tx, this.changes);
     this.emergency = new EmergencyRepository(tx);
-    this.sessions = new SessionRepository(tx);
+    this.sessions = new SessionRepository(tx, this.changes);
     this.deadLetters = new DeadLetterRepository(tx);
     this.throttle = new ThrottleRepository(tx);
     this.privacy = new PrivacyRepository(tx);
-    this.console = new ConsoleRepository(tx);
+    this.console = new ConsoleRepository(tx, this.changes);
     this.reports = new ReportRepository(tx);
     this.publicity = new PublicityRepository(tx);
     this.exports = new ExportRepository(tx);

@@ -1,5 +1,5 @@
 // A call's state for whoever may manage it: counts, delivery, and the tally as chat shows it
-// (/roster in chat, GET /api/calls/:code over HTTP).
+// (/roster in chat, GET /api/v1/calls/:code over HTTP).
 import { asLocale } from '@baiying/i18n';
 import type { ActorRow, DeliveryCounts, RosterCounts } from '@baiying/db';
 import { ok, type Result } from '@baiying/domain';

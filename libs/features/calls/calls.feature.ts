@@ -4,6 +4,7 @@ import { callIdOf } from './call-access.js';
 import type { EmergencyFeature } from '../emergency/index.js';
 import { AnswerCall } from './answer-call.usecase.js';
 import { CancelCall } from './cancel-call.usecase.js';
+import { CallRoster } from './call-roster.usecase.js';
 import { GetCallStatus } from './call-status.usecase.js';
 import { RunCallTimer } from './call-timer.usecase.js';
 import { CallRenderer } from './calls.render.js';
@@ -34,6 +35,7 @@ export class CallsFeature {
   readonly remind: RemindSilent;
   readonly cancel: CancelCall;
   readonly status: GetCallStatus;
+  readonly roster = new CallRoster();
   readonly timer: RunCallTimer;
   readonly checkIn = new CheckIn();
   readonly checkOut = new CheckOut();

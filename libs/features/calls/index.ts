@@ -3,6 +3,7 @@ export { callsChat } from './calls.chat.js';
 export { callsJobs } from './calls.jobs.js';
 export type { CallDraft, CallAudienceInput } from './call-draft.js';
 export type { CallPreview } from './preview-call.usecase.js';
+export type { RosterEntry } from './call-roster.usecase.js';
 export {
   CALL_ADMIN_OPS,
   callAnswerButton,

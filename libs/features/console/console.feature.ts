@@ -1,4 +1,6 @@
 import { ListAudit } from './console-audit.usecase.js';
+import { ListCalls } from './console-calls.usecase.js';
+import { GetDispatchBoard } from './console-dispatch.usecase.js';
 import { ListNeeds, NeedDetail, RevealNeed } from './console-needs.usecase.js';
 
 /** The coordinators' console (管理后台): what its API reads and does, scoped on the server. */
@@ -7,4 +9,6 @@ export class ConsoleFeature {
   readonly needDetail = new NeedDetail();
   readonly reveal = new RevealNeed();
   readonly audit = new ListAudit();
+  readonly listCalls = new ListCalls();
+  readonly dispatchBoard = new GetDispatchBoard();
 }

@@ -151,3 +151,12 @@ export class RefuseLogin {
     return ok({ revoked });
   }
 }
+
+/** The login a pre-session cookie names, for its live stream (the page learns of the approval at once). */
+export class WatchLogin {
+  async execute(w: Work, input: { preToken: string | undefined }): Promise<{ loginId: string; expiresAt: Date } | null> {
+    if (!input.preToken || !SESSION_TOKEN_FORMAT.test(input.preToken)) return null;
+    const row = await w.repos.console.loginByPreToken(hashSessionToken(input.preToken));
+    return row ? { loginId: row.id, expiresAt: row.expiresAt } : null;
+  }
+}

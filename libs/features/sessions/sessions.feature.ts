@@ -1,5 +1,5 @@
 import { IssueLoginLink, RedeemLoginLink, DemoLogin, DemoPersonas } from './console-link.usecase.js';
-import { IssueLoginCode, PollLogin, RedeemLoginCode, RefuseLogin } from './console-login.usecase.js';
+import { IssueLoginCode, PollLogin, RedeemLoginCode, RefuseLogin, WatchLogin } from './console-login.usecase.js';
 import { ListMySessions, Logout, ResolveConsole, RevokeMySession } from './console-sessions.usecase.js';
 import { EndSession } from './end-session.usecase.js';
 import { ResolveSession } from './resolve-session.usecase.js';
@@ -14,6 +14,7 @@ export class SessionsFeature {
   readonly issueLoginCode = new IssueLoginCode();
   readonly redeemLoginCode = new RedeemLoginCode();
   readonly pollLogin = new PollLogin();
+  readonly watchLogin = new WatchLogin();
   readonly refuseLogin = new RefuseLogin();
   readonly issueLoginLink = new IssueLoginLink();
   readonly redeemLoginLink = new RedeemLoginLink();

@@ -8,3 +8,4 @@ export * from './command.js';
 export * from './jobs.js';
 export * from './outbox.jobs.js';
 export * from './settle.js';
+export * from './live.js';

@@ -7,6 +7,7 @@ import { Repos, type PrismaClient } from '@baiying/db';
 import { systemClock, type ChannelDirectory, type Clock } from '@baiying/domain';
 import type { JobName, JobPayloads, JobProducer } from '@baiying/queue';
 import { ButtonCodec } from './buttons.js';
+import { publishChanges } from './live.js';
 import { Outbound } from './outbound.js';
 
 export interface DeskDeps {
@@ -119,6 +120,12 @@ export class UnitOfWork {
       for (const job of work.scheduled) await job.add(producer, Math.max(0, job.at.getTime() - now));
     } catch (e) {
       process.emitWarning(`publish after commit failed, reconciler will retry: ${(e as Error).message}`);
+    }
+    // The console's live events: at most once (a page catches up on its next fetch).
+    try {
+      await publishChanges(this.deps.prisma, producer, work.repos.changes);
+    } catch (e) {
+      process.emitWarning(`live events after commit not published: ${(e as Error).message}`);
     }
   }
 }

@@ -8,3 +8,4 @@ export * from './observability/correlation.js';
 export * from './observability/metrics.js';
 export * from './observability/health.js';
 export * from './observability/structured-logs.js';
+export * from './http/token-refusal.js';

@@ -80,6 +80,16 @@ export class JobProducer {
     return state === 'waiting' || state === 'delayed' || state === 'active' || state === 'prioritized' || state === 'waiting-children';
   }
 
+  /** The Redis pub/sub channel of the console's live events (decision 0028). */
+  get liveChannel(): string {
+    return `${this.settings.prefix}:live`;
+  }
+
+  /** Publishes one live event (JSON) to the console's channel; nobody listening is fine. */
+  async publishLive(event: object): Promise<void> {
+    await this.connection.publish(this.liveChannel, JSON.stringify(event));
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();

@@ -1,5 +1,6 @@
-// The coordinators' HTTP API for calls, end to end against the compiled bot: a personal token
-// from /token in Telegram, 401 without it, 400/413 for bad input, 403 for an audience outside the
+// The coordinators' HTTP API for calls, end to end against the compiled apps (the calls API is
+// served by apps/api at /api/v1/calls since decision 0028): a personal token from /token in
+// Telegram, 401 without it, 400/413 for bad input, 403 for an audience outside the
 // coordinator's scope, 404 for unknown calls and for calls outside their scope; preview, create,
 // watch and close; and check-in by a live location (a static pin is refused) and check-out by
 // button on a call created over HTTP. Each test takes a fresh token.
@@ -69,7 +70,9 @@ describe('the calls HTTP API', () => {
     const { code } = await t.callBy(coord, callDraft(new Date()));
     for (const auth of [null, 'Bearer by_' + 'x'.repeat(30), `Token ${token}`, `Bearer ${token}x`, 'Bearer ']) {
       const r = await api('/preview', { method: 'POST', body: body(), auth });
-      expect({ auth, status: r.status, error: await errorOf(r) }).toEqual({ auth, status: 401, error: 'token/invalid' });
+      // Without any Authorization header the route wants a console session instead.
+      const error = auth === null ? 'console/no_session' : 'token/invalid';
+      expect({ auth, status: r.status, error: await errorOf(r) }).toEqual({ auth, status: 401, error });
     }
     expect((await api(`/${code}`, { auth: null })).status).toBe(401);
     expect((await api(`/${code}/close`, { method: 'POST', auth: null })).status).toBe(401);
@@ -97,7 +100,7 @@ describe('the calls HTTP API', () => {
     await bad(JSON.stringify([1, 2, 3]));
     // Past start: the desk's own check, also a 400 with the field named.
     expect(await bad(body({ startsAt: new Date(Date.now() - HOUR).toISOString() }))).toMatchObject({ error: 'call/bad_input' });
-    // Larger than the body limit (256 kB).
+    // Larger than the console API's body limit (16 kB).
     await bad(body({ description: 'x'.repeat(300_000) }), 413);
     const out = await api('/preview', { method: 'POST', body: body({ audience: { units: [{ code: 'S-XS' }] } }) });
     expect({ status: out.status, error: await errorOf(out) }).toEqual({ status: 403, error: 'auth/out_of_scope' });

@@ -60,6 +60,7 @@ export class TelegramCalls {
   private harness: DeskHarness | undefined;
   private bot: AppProcess | undefined;
   private worker: AppProcess | undefined;
+  private api: AppProcess | undefined;
 
   constructor(private readonly o: { token: string; username: string; env?: Record<string, string> }) {
     this.fake = new FakeBotApi({ token: o.token, botInfo: { username: o.username, first_name: '百应' } });
@@ -76,7 +77,7 @@ export class TelegramCalls {
   }
 
   logs(): string {
-    return `\n--- bot ---\n${this.bot?.output().slice(-3000) ?? ''}\n--- worker ---\n${this.worker?.output().slice(-2000) ?? ''}`;
+    return `\n--- bot ---\n${this.bot?.output().slice(-3000) ?? ''}\n--- worker ---\n${this.worker?.output().slice(-2000) ?? ''}\n--- api ---\n${this.api?.output().slice(-2000) ?? ''}`;
   }
 
   async start(): Promise<void> {
@@ -88,6 +89,7 @@ export class TelegramCalls {
       OUTBOX_POLL_MS: '200',
       RECONCILE_INTERVAL_SECONDS: '5',
       LOG_LEVEL: 'log',
+      API_PORT: '0',
       ...this.o.env,
     });
     this.cfg = loadConfig(env);
@@ -97,9 +99,11 @@ export class TelegramCalls {
     await this.seedCast();
     this.worker = await startApp('worker', env, /startup reconcile/);
     this.bot = await startApp('bot', env, /Web chat: http:\/\/\S+\//);
-    const port = /Web chat: http:\/\/[^:/]+:(\d+)\//.exec(this.bot.output())?.[1];
-    if (!port) throw new Error(`no HTTP port in the bot's log${this.logs()}`);
-    this.apiBase = `http://127.0.0.1:${port}/api/calls`;
+    // The calls API is served by the console API (apps/api), not the bot.
+    this.api = await startApp('api', env, /Console API: http:\/\/\S+\/api\/v1/);
+    const port = /Console API: http:\/\/[^:/]+:(\d+)\//.exec(this.api.output())?.[1];
+    if (!port) throw new Error(`no HTTP port in the console API's log${this.logs()}`);
+    this.apiBase = `http://127.0.0.1:${port}/api/v1/calls`;
     // The bot answers once its long poll runs.
     const warm: FakeUser = { id: 999, first_name: 'warm-up' };
     this.fake.sendText(warm, dm(warm), '/help');
@@ -109,6 +113,7 @@ export class TelegramCalls {
   }
 
   async stop(): Promise<void> {
+    await this.api?.stop();
     await this.bot?.stop();
     await this.worker?.stop();
     await this.fake.stop();

@@ -13,7 +13,8 @@ import { QueueName } from '@baiying/queue';
 import type { AppConfig } from '@baiying/config';
 import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { isOfferedMutation, QUEUE_BOARD_PATH } from '../../../apps/api/src/ops/queue-board.js';
-import { coordinatorOf } from '../../support/factories.js';
+import type { ActorRow } from '@baiying/db';
+import { callDraft, coordinatorOf, createCall } from '../../support/factories.js';
 import { routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 import { http, routesOf, sessionRow, type Caller } from './console-support.js';
@@ -29,6 +30,8 @@ const PUBLIC = new Set([
   'GET /api/v1/auth/link/:token',
   'GET /api/v1/auth/demo/personas',
   'POST /api/v1/auth/demo/login',
+  // The login page's live stream (the pre-session is the permission): tests/integration/api/console-live.test.ts.
+  'GET /api/v1/auth/login-codes/current/events',
   // The link or token is the permission (signed and expiring; hashed and revocable): tested in exports.test.ts.
   'GET /api/v1/exports/download/:token',
   'GET /api/v1/pull/:token',
@@ -66,6 +69,9 @@ interface Ctx {
   institute: string;
   foreignInstitute: string;
   station: string;
+  /** A fresh open call of 东湖镇 (made by its coordinator), and one of 西山 (or none). */
+  call: string;
+  foreignCall: string;
 }
 
 interface Case {
@@ -75,7 +81,32 @@ interface Case {
   allowed: (role: Role, inScope: boolean) => boolean;
   /** Whether this route names something scoped (an out-of-scope variant is tried). */
   scoped: boolean;
+  /** The status of an authenticated refusal when not the usual 403 in scope / 404 out of it. */
+  refused?: (role: Role, inScope: boolean) => number;
 }
+
+/** A call body the calls API takes (东湖镇's own stations). */
+const CALL_BODY = () => {
+  const startsAt = new Date(Date.now() + 48 * 3_600_000);
+  return {
+    title: '矩阵测试召集',
+    place: '东湖镇政府',
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+    headcount: 2,
+    audience: { units: [{ code: 'S-XF' }] },
+  };
+};
+const managesCalls = (r: Role) => r === 'admin' || r === 'coordinator';
+/** Station staff and viewers manage no calls: 403 whatever the code (which codes exist stays hidden). */
+const callRefusal = (r: Role, inScope: boolean) => (managesCalls(r) ? (inScope ? 403 : 404) : 403);
+const callOp = (op: string, body?: unknown): Case => ({
+  path: (c) => `/api/v1/calls/${c.call}/${op}`,
+  ...(body !== undefined ? { body } : {}),
+  allowed: (r, s) => s && managesCalls(r),
+  scoped: true,
+  refused: callRefusal,
+});
 
 /** The policy: every authenticated /api/v1 route must be here, or the suite fails. */
 const CASES: Record<string, Case> = {
@@ -162,6 +193,19 @@ const CASES: Record<string, Case> = {
     allowed: (r) => r === 'admin',
     scoped: false,
   },
+  // Live updates: every console role, filtered to its scope per event (console-live.test.ts).
+  'GET /api/v1/events': { path: () => '/api/v1/events', allowed: () => true, scoped: false },
+  'GET /api/v1/dispatch': { path: () => '/api/v1/dispatch', allowed: () => true, scoped: false },
+  // 一呼百应: the list for every role (its own scope); managing calls as in chat (coordinators).
+  'GET /api/v1/calls': { path: () => '/api/v1/calls', allowed: () => true, scoped: false },
+  'POST /api/v1/calls/preview': { path: () => '/api/v1/calls/preview', body: CALL_BODY(), allowed: (r) => managesCalls(r), scoped: false },
+  'POST /api/v1/calls': { path: () => '/api/v1/calls', body: CALL_BODY(), allowed: (r) => managesCalls(r), scoped: false },
+  'GET /api/v1/calls/:code': { path: (c) => `/api/v1/calls/${c.call}`, allowed: (r, s) => s && managesCalls(r), scoped: true, refused: callRefusal },
+  'GET /api/v1/calls/:code/roster': callOp('roster'),
+  'POST /api/v1/calls/:code/close': callOp('close', {}),
+  'POST /api/v1/calls/:code/cancel': callOp('cancel', {}),
+  'POST /api/v1/calls/:code/remind': callOp('remind', {}),
+  'POST /api/v1/calls/:code/extend': callOp('extend', { hours: 2 }),
 };
 
 const outOfScopePath = (key: string, c: Ctx): string => {
@@ -175,6 +219,9 @@ const outOfScopePath = (key: string, c: Ctx): string => {
   if (key === 'GET /api/v1/needs/:id') return `/api/v1/needs/${c.outOfScope}`;
   if (key === 'GET /api/v1/exports/:id') return `/api/v1/exports/${c.foreignExport}`;
   if (key === 'DELETE /api/v1/export-tokens/:id') return `/api/v1/export-tokens/${c.foreignToken}`;
+  if (key === 'GET /api/v1/calls/:code') return `/api/v1/calls/${c.foreignCall}`;
+  if (key.startsWith('GET /api/v1/calls/:code/') || key.startsWith('POST /api/v1/calls/:code/'))
+    return `/api/v1/calls/${c.foreignCall}/${key.split('/').pop()!}`;
   return `/api/v1/needs/${c.outOfScope}/reveal`;
 };
 
@@ -188,6 +235,15 @@ describe('Console API authorisation matrix and bad input', () => {
   const needs = { xf: '', xs: '', xfCode: '', xsCode: '' };
   let stranger = '';
   let months = 0;
+  const callers = {} as Record<'coordinator' | 'stranger', ActorRow>;
+  const sharedCalls: { mine?: string; theirs?: string } = {};
+
+  /** A fresh open call (its fan-out marked done, so remind applies), made by `by`. */
+  async function openCall(by: ActorRow): Promise<string> {
+    const { callId, code } = await createCall(h.desk, by, callDraft(new Date()));
+    await h.prisma.call.update({ where: { id: callId }, data: { fanoutDoneAt: new Date() } });
+    return code;
+  }
 
   /** A draft snapshot of a unit for a month nobody used yet (one unfulfilled item to correct). */
   async function draftSnapshot(unitCode: string): Promise<string> {
@@ -241,10 +297,12 @@ describe('Console API authorisation matrix and bad input', () => {
     h = deskHarness(config, 5);
     await resetDatabase(h.prisma, h.cipher);
     people.admin = (await h.prisma.channelIdentity.findFirstOrThrow({ where: { externalId: 'demo-coord-county' } })).personId;
-    people.coordinator = (await coordinatorOf(h, 'I-DH', { name: '冯主任' })).personId;
+    callers.coordinator = await coordinatorOf(h, 'I-DH', { name: '冯主任' });
+    people.coordinator = callers.coordinator.personId;
     people.staff = await grant('staff', 'S-XF', '幸福站员');
     people.viewer = await grant('viewer', 'I-DH', '考核员');
-    stranger = (await coordinatorOf(h, 'I-XS', { name: '西山主任' })).personId;
+    callers.stranger = await coordinatorOf(h, 'I-XS', { name: '西山主任' });
+    stranger = callers.stranger.personId;
     const xf = await routedNeed(h, 'res-matrix-xf', {
       teamCode: 'S-XF-ELDER',
       phone: '13912345678',
@@ -336,25 +394,35 @@ describe('Console API authorisation matrix and bad input', () => {
       const safe = method === 'GET';
       for (const role of ROLES) {
         const pid = people[role];
-        // Only what this route's path names is made for each attempt (the rest stays empty).
-        const needs_ = (...prefixes: string[]) => prefixes.some((p) => key.includes(p));
-        const scoped = async (): Promise<Ctx> => ({
+        // Only what this route's path names is made (fresh per attempt: a success may use it up).
+        const wants = (fragment: string) => key.includes(fragment);
+        // `fresh`: only an authorised attempt can use a call up; the others share one each side.
+        const scoped = async (fresh = false): Promise<Ctx> => ({
           inScope: needs.xf,
           // The administrator's scope is the whole county: out of scope is a need that does not exist.
           outOfScope: role === 'admin' ? randomUUID() : needs.xs,
-          ownOther: needs_('/auth/sessions/') ? (await sessionRow(h.prisma, pid)).id : '',
-          foreign: needs_('/auth/sessions/') ? (await sessionRow(h.prisma, stranger)).id : '',
-          ownExport: needs_('/exports/:id') ? (await h.prisma.exportJob.create({ data: { personId: pid, kind: 'needs', format: 'csv' } })).id : '',
-          foreignExport: needs_('/exports/:id') ? (await h.prisma.exportJob.create({ data: { personId: stranger, kind: 'needs', format: 'csv' } })).id : '',
-          ownToken: needs_('/export-tokens/:id')
+          ownOther: wants('/auth/sessions/:id') ? (await sessionRow(h.prisma, pid)).id : '',
+          foreign: wants('/auth/sessions/:id') ? (await sessionRow(h.prisma, stranger)).id : '',
+          ownExport: wants('/exports/:id') ? (await h.prisma.exportJob.create({ data: { personId: pid, kind: 'needs', format: 'csv' } })).id : '',
+          foreignExport: wants('/exports/:id') ? (await h.prisma.exportJob.create({ data: { personId: stranger, kind: 'needs', format: 'csv' } })).id : '',
+          ownToken: wants('/export-tokens/:id')
             ? (await h.prisma.exportToken.create({ data: { personId: pid, tokenHash: randomUUID(), label: 'own', kind: 'needs' } })).id
             : '',
-          foreignToken: needs_('/export-tokens/:id')
+          foreignToken: wants('/export-tokens/:id')
             ? (await h.prisma.exportToken.create({ data: { personId: stranger, tokenHash: randomUUID(), label: 'theirs', kind: 'needs' } })).id
             : '',
-          snapshot: needs_('/publicity/snapshots/:id') ? await draftSnapshot('S-XF') : '',
-          foreignSnapshot: needs_('/publicity/snapshots/:id') ? (role === 'admin' ? randomUUID() : await draftSnapshot('S-XS')) : '',
-          ...(needs_('/volunteers', '/teams', '/emergency', '/settings') ? await office(role) : OFFICE_NONE),
+          snapshot: wants('/publicity/snapshots/:id') ? await draftSnapshot('S-XF') : '',
+          foreignSnapshot: !wants('/publicity/snapshots/:id') ? '' : role === 'admin' ? randomUUID() : await draftSnapshot('S-XS'),
+          // Reads share one call each side; a control gets its own (a close is not undone).
+          call: !wants('/calls/:code') ? '' : safe || !fresh ? (sharedCalls.mine ??= await openCall(callers.coordinator)) : await openCall(callers.coordinator),
+          foreignCall: !wants('/calls/:code')
+            ? ''
+            : role === 'admin'
+              ? 'M-20990101-001'
+              : safe || !fresh
+                ? (sharedCalls.theirs ??= await openCall(callers.stranger))
+                : await openCall(callers.stranger),
+          ...(['/volunteers', '/teams', '/emergency', '/settings'].some(wants) ? await office(role) : OFFICE_NONE),
         });
         const call = async (caller: Caller, path: string) => http(base, method, path, { ...caller, headers: { origin, ...(caller.headers ?? {}) } }, c.body);
         const variants: Array<[string, (s: Awaited<ReturnType<typeof sessionRow>>) => Caller, boolean]> = [
@@ -370,7 +438,7 @@ describe('Console API authorisation matrix and bad input', () => {
         }
         for (const [name, make, authorised] of variants) {
           for (const inScope of c.scoped ? [true, false] : [true]) {
-            const ctx = await scoped();
+            const ctx = await scoped(name === 'valid' && c.allowed(role, inScope));
             const s = await sessionRow(h.prisma, pid);
             const path = inScope ? c.path(ctx) : outOfScopePath(key, ctx);
             const r = await call(make(s), path);
@@ -380,7 +448,7 @@ describe('Console API authorisation matrix and bad input', () => {
             if (name === 'no session' || name === 'forged cookie' || name === 'chat cookie name') expectStatus(what, r.status, 401);
             else if (!authorised) expectStatus(what, r.status, 403);
             else if (mayPass) expectStatus(what, r.status, [200, 201]);
-            else expectStatus(what, r.status, inScope ? 403 : 404);
+            else expectStatus(what, r.status, c.refused ? c.refused(role, inScope) : inScope ? 403 : 404);
           }
         }
         // Dead sessions: idle past the timeout, past the absolute lifetime, revoked.
@@ -516,7 +584,8 @@ describe('Console API authorisation matrix and bad input', () => {
     expect(list.items.map((i) => i.code)).toEqual([needs.xfCode]);
     expect(list.items[0]!.phone).toBe('139****5678');
     expect(list.items[0]!.address).toBe('幸福小区***');
-    expect(JSON.stringify(list)).not.toContain('501');
+    // (Not just "501": a timestamp's milliseconds may read 501.)
+    expect(JSON.stringify(list)).not.toContain('3栋2单元501');
     const detail = (await http(base, 'GET', `/api/v1/needs/${needs.xf}`, staff)).body as { timeline: Array<{ kind: string }>; description: unknown };
     expect(detail.description).toBeNull();
     expect(detail.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['submitted', 'route', 'dispatched']));
@@ -607,6 +676,17 @@ describe('Console API authorisation matrix and bad input', () => {
       ['PATCH', `/api/v1/settings/units/${randomUUID()}`, { tier: 'center' }],
       ['PATCH', '/api/v1/settings/units/not-a-uuid', { name: '新名' }],
       ['PATCH', `/api/v1/settings/teams/${randomUUID()}`, { name: 'a\u0007b' }],
+      ['GET', '/api/v1/calls?limit=0', undefined],
+      ['GET', '/api/v1/calls?status=open', undefined],
+      ['POST', '/api/v1/calls/preview', {}],
+      ['POST', '/api/v1/calls/preview', { ...CALL_BODY(), headcount: 0 }],
+      ['POST', '/api/v1/calls', { ...CALL_BODY(), startsAt: 'tomorrow' }],
+      ['POST', '/api/v1/calls', { ...CALL_BODY(), audience: { units: [{ code: 'S-XF', hack: true }] } }],
+      ['GET', '/api/v1/calls/%27%3B--', undefined],
+      ['GET', '/api/v1/calls/M-20990101-001%20OR%201/roster', undefined],
+      ['POST', '/api/v1/calls/M-20990101-001/close', { force: true }],
+      ['POST', '/api/v1/calls/M-20990101-001/extend', { hours: 'two' }],
+      ['POST', '/api/v1/calls/M-20990101-001/extend', { hours: 10_000 }],
     ];
     for (const [method, path, body] of bad) {
       const r = await http(base, method, path, caller, body);

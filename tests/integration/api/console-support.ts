@@ -27,6 +27,11 @@ export async function http(base: string, method: string, path: string, c: Caller
     headers['content-type'] ??= 'application/json';
   }
   const r = await fetch(`${base}${path}`, { method, headers, redirect: 'manual', ...(payload !== undefined ? { body: payload } : {}) });
+  // A live stream (Server-Sent Events) never ends by itself: its status is the answer.
+  if ((r.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await r.body?.cancel();
+    return { status: r.status, body: null, setCookie: r.headers.get('set-cookie') ?? '' };
+  }
   const text = await r.text();
   let parsed: unknown;
   try {

@@ -1,9 +1,11 @@
-// The HTTP edges of bearer tokens, on the bot started in this process: wrong tokens lock the
-// client out with 429 and Retry-After (a right token included, for the calls API and the admin
-// endpoint alike), and a call outside the caller's scope answers exactly like a missing one.
+// The HTTP edges of bearer tokens, on the bot and the console API started in this process: wrong
+// tokens lock the client out with 429 and Retry-After (a right token included, for the calls API
+// in apps/api and the bot's admin endpoint alike — the count is per client address in
+// PostgreSQL), and a call outside the caller's scope answers exactly like a missing one.
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
 import type { ActorRow } from '@baiying/db';
+import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { callDraft, coordinatorOf, createCall, volunteerOf } from '../../support/factories.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
@@ -15,17 +17,22 @@ describe('bearer tokens over HTTP', () => {
   let config: AppConfig;
   let h: DeskHarness;
   let bot: INestApplication;
+  let api: INestApplication;
   let base = '';
+  let apiBase = '';
 
   beforeAll(async () => {
-    config = testConfig({ TOKEN_FAILURES_PER_CLIENT: '3', TOKEN_FAILURES_GLOBAL: '50', AUTH_LOCKOUT_MINUTES: '15', ADMIN_API_TOKEN: ADMIN });
+    config = testConfig({ TOKEN_FAILURES_PER_CLIENT: '3', TOKEN_FAILURES_GLOBAL: '50', AUTH_LOCKOUT_MINUTES: '15', ADMIN_API_TOKEN: ADMIN, API_PORT: '0' });
     h = deskHarness(config, 5);
     // The bot reads the seeded categories when it starts.
     await resetDatabase(h.prisma, h.cipher);
     bot = await startBot(config);
     base = (await bot.getUrl()).replace('[::1]', '127.0.0.1');
+    api = await startApi(config);
+    apiBase = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   }, 60_000);
   afterAll(async () => {
+    await api?.close();
     await bot?.close();
     await flushPrefix(config.redisUrl, config.redisPrefix);
     await h.close();
@@ -40,7 +47,9 @@ describe('bearer tokens over HTTP', () => {
     if (!r.ok) throw new Error(`no token: ${r.code}`);
     return r.value.token;
   };
-  const get = (path: string, token: string | null) => fetch(`${base}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+  /** The calls API lives in apps/api (/api/v1/calls), the WeChat admin endpoint in the bot. */
+  const url = (path: string) => (path.startsWith('/api/calls') ? `${apiBase}${path.replace('/api/calls', '/api/v1/calls')}` : `${base}${path}`);
+  const get = (path: string, token: string | null) => fetch(url(path), { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
   const answer = async (r: Response) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as Record<string, unknown> });
 
   it('answers 429 with Retry-After after three wrong tokens, and refuses the right one until the window ends', async () => {
@@ -82,7 +91,7 @@ describe('bearer tokens over HTTP', () => {
     expect(missing).toMatchObject({ status: 404, body: { error: 'call/not_found' } });
     expect(await answer(await get(`/api/calls/${code}`, outsider))).toEqual(missing);
     for (const op of ['close', 'cancel', 'remind']) {
-      const r = await fetch(`${base}/api/calls/${code}/${op}`, { method: 'POST', headers: { authorization: `Bearer ${outsider}` } });
+      const r = await fetch(url(`/api/calls/${code}/${op}`), { method: 'POST', headers: { authorization: `Bearer ${outsider}` } });
       expect({ op, a: await answer(r) }).toEqual({ op, a: missing });
     }
     expect((await h.prisma.call.findUniqueOrThrow({ where: { code } })).status).toBe('open');

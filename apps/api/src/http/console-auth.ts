@@ -15,6 +15,14 @@ const PUBLIC = 'baiying:public';
 /** A route anyone may call (the login steps); it checks what it needs itself. */
 export const Public = () => SetMetadata(PUBLIC, true);
 
+const BEARER_OR_SESSION = 'baiying:bearer-or-session';
+/**
+ * A route machine clients may also call with a personal API token (`Authorization: Bearer`,
+ * `/token` in chat): with that header the controller authenticates the token itself (a token is
+ * not a cookie, so no CSRF applies); without it the console session and CSRF rules hold.
+ */
+export const BearerOrSession = () => SetMetadata(BEARER_OR_SESSION, true);
+
 type WithSession = Request & { consoleSession?: ConsoleRequestSession };
 
 /** The console session the guard resolved for this request. */
@@ -22,6 +30,11 @@ export const Me = createParamDecorator((_: unknown, ctx: ExecutionContext): Cons
   const s = ctx.switchToHttp().getRequest<WithSession>().consoleSession;
   if (!s) throw refusal('console/no_session');
   return s;
+});
+
+/** The console session if the guard resolved one (a bearer-token request has none). */
+export const MeOrNone = createParamDecorator((_: unknown, ctx: ExecutionContext): ConsoleRequestSession | null => {
+  return ctx.switchToHttp().getRequest<WithSession>().consoleSession ?? null;
 });
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -52,6 +65,8 @@ export class ConsoleSessionGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const req = ctx.switchToHttp().getRequest<WithSession>();
+    if (req.headers.authorization !== undefined && this.reflector.getAllAndOverride<boolean>(BEARER_OR_SESSION, [ctx.getHandler(), ctx.getClass()]))
+      return true;
     const s = await this.uow.run((w) => this.sessions.resolveConsole.execute(w, { token: this.cookies.session.read(req) }));
     if (!s) throw refusal('console/no_session');
     if (!SAFE.has(req.method)) {

@@ -5,7 +5,7 @@ import { Controller, Get, Headers, Ip, NotFoundException, UseFilters } from '@ne
 import type { WechatLoginState } from '@baiying/channels';
 import { IdentityFeature } from '@baiying/features';
 import { UnitOfWork } from '@baiying/kernel';
-import { LockedOutFilter, tokenRefusal } from '../api/auth-refusal.js';
+import { LockedOutFilter, tokenRefusal } from '@baiying/platform';
 import { WechatService } from './wechat.service.js';
 
 @Controller('api/wechat')

@@ -1,4 +1,5 @@
 import { CALL_MESSAGE_KEY_SQL } from '@baiying/domain';
+import { Changes } from '../changes.js';
 import { Prisma, type Channel, type Tx } from '../prisma.js';
 
 /** Who a call reaches. Selectors are united; every unit must lie in the caller's scope. */
@@ -44,7 +45,10 @@ export interface DeliveryCounts {
 
 /** 一呼百应: calls, their recipients (the roster) and the fan-out's progress. */
 export class CallRepository {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly changes: Changes = new Changes(),
+  ) {}
 
   async nextNumber(day: string): Promise<number> {
     const key = `M${day}`;
@@ -56,7 +60,9 @@ export class CallRepository {
   }
 
   async create(data: NewCall) {
-    return this.tx.call.create({ data });
+    const row = await this.tx.call.create({ data });
+    this.changes.calls.add(row.id);
+    return row;
   }
 
   async byId(id: string) {
@@ -73,11 +79,13 @@ export class CallRepository {
   }
 
   async update(id: string, data: Prisma.CallUpdateInput) {
+    this.changes.calls.add(id);
     return this.tx.call.update({ where: { id }, data });
   }
 
   async event(callId: string, type: string, actorId: string | null, data: Prisma.InputJsonValue = {}): Promise<void> {
     await this.tx.callEvent.create({ data: { callId, type, actorId, data } });
+    this.changes.calls.add(callId);
   }
 
   // --- audience ---------------------------------------------------------------------------
@@ -177,6 +185,7 @@ export class CallRepository {
 
   async setRoster(callId: string, personId: string, data: Prisma.CallRecipientUpdateInput): Promise<void> {
     await this.tx.callRecipient.update({ where: { callId_personId: { callId, personId } }, data });
+    this.changes.calls.add(callId);
   }
 
   /** The first of the waiting list (lowest answer number). */
@@ -235,5 +244,30 @@ export class CallRepository {
 
   async checkedInNotCredited(callId: string) {
     return this.tx.callRecipient.findMany({ where: { callId, checkedInAt: { not: null }, creditedAt: null } });
+  }
+
+  /** Calls of these units, newest first (the console's list), keyset on (createdAt, id). */
+  inUnits(unitIds: string[], take: number, after?: { createdAt: Date; id: string }) {
+    return this.tx.call.findMany({
+      where: {
+        orgUnitId: { in: unitIds },
+        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
+      select: {
+        id: true,
+        code: true,
+        title: true,
+        status: true,
+        headcount: true,
+        startsAt: true,
+        endsAt: true,
+        answerBy: true,
+        emergency: true,
+        createdAt: true,
+        orgUnitId: true,
+      },
+    });
   }
 }

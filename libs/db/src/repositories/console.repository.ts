@@ -1,8 +1,28 @@
 // The console's tables: login requests (console_login), the audit trail (audit_log, append-only)
 // and the reads behind its needs list and detail (keyset pages, newest first).
 import type { Prisma } from '../generated/prisma/client.js';
+import { Changes } from '../changes.js';
 import type { NeedStatus } from '../generated/prisma/enums.js';
 import type { Tx } from '../prisma.js';
+
+export interface DispatchBoardRow {
+  dispatchId: string;
+  round: number;
+  tier: string;
+  slaDueAt: Date;
+  openedAt: Date;
+  needId: string;
+  code: string;
+  status: string;
+  categoryCode: string;
+  urgency: string;
+  stationCode: string;
+  stationName: string;
+  unitCode: string;
+  unitName: string;
+  teamName: string | null;
+  escalated: boolean;
+}
 
 export interface ConsoleLoginRow {
   id: string;
@@ -118,7 +138,10 @@ const LOGIN_VIEW = {
 } as const;
 
 export class ConsoleRepository {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly changes: Changes = new Changes(),
+  ) {}
 
   /** The console roles a person holds: role name and the unit it is held on. */
   roles(personId: string): Promise<Array<{ role: string; orgUnitId: string }>> {
@@ -161,12 +184,16 @@ export class ConsoleRepository {
   /** One more wrong secret; locks the row at `limit`. Returns the new count. */
   async loginFailure(id: string, limit: number, now: Date): Promise<number> {
     const r = await this.tx.consoleLogin.update({ where: { id }, data: { failures: { increment: 1 } }, select: { failures: true } });
-    if (r.failures >= limit) await this.tx.consoleLogin.update({ where: { id }, data: { lockedAt: now } });
+    if (r.failures >= limit) {
+      await this.tx.consoleLogin.update({ where: { id }, data: { lockedAt: now } });
+      this.changes.logins.add(id);
+    }
     return r.failures;
   }
 
   async approveLogin(id: string, personId: string, now: Date): Promise<boolean> {
     const r = await this.tx.consoleLogin.updateMany({ where: { id, approvedAt: null, lockedAt: null, refusedAt: null }, data: { personId, approvedAt: now } });
+    if (r.count === 1) this.changes.logins.add(id);
     return r.count === 1;
   }
 
@@ -177,6 +204,7 @@ export class ConsoleRepository {
 
   async refuseLogin(id: string, now: Date): Promise<void> {
     await this.tx.consoleLogin.updateMany({ where: { id, refusedAt: null }, data: { refusedAt: now } });
+    this.changes.logins.add(id);
   }
 
   async audit(e: NewAuditEntry): Promise<void> {
@@ -232,5 +260,32 @@ export class ConsoleRepository {
 
   namesOf(personIds: string[]): Promise<Array<{ id: string; displayName: string }>> {
     return this.tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true, displayName: true } });
+  }
+
+  /** Open dispatch rounds of needs at these stations, soonest SLA first (the 派单 board). */
+  dispatchBoard(stationIds: string[], take: number): Promise<DispatchBoardRow[]> {
+    return this.tx.$queryRaw<DispatchBoardRow[]>`
+      SELECT d.id AS "dispatchId", d.round, d.tier::text AS tier, d."slaDueAt", d."createdAt" AS "openedAt",
+             n.id AS "needId", n.code, n.status::text AS status, n."categoryCode", n.urgency,
+             s.code AS "stationCode", s.name AS "stationName", u.code AS "unitCode", u.name AS "unitName", t.name AS "teamName",
+             EXISTS (SELECT 1 FROM dispatch e WHERE e."needId" = n.id AND e.status = 'escalated') AS escalated
+      FROM dispatch d
+      JOIN need n ON n.id = d."needId"
+      JOIN org_unit s ON s.id = n."stationId"
+      JOIN org_unit u ON u.id = d."orgUnitId"
+      LEFT JOIN team t ON t.id = d."teamId"
+      WHERE d.status = 'open' AND n."stationId" = ANY(${stationIds}::uuid[])
+      ORDER BY d."slaDueAt" ASC, d.id ASC
+      LIMIT ${take}`;
+  }
+
+  /** Needs at these stations that found nobody to dispatch to (unrouted), oldest first. */
+  unroutedNeeds(stationIds: string[], take: number) {
+    return this.tx.need.findMany({
+      where: { status: 'unrouted', stationId: { in: stationIds } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take,
+      select: { id: true, code: true, categoryCode: true, urgency: true, createdAt: true, station: { select: { code: true, name: true } } },
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { sourcesOf, targetOf, type NeedEventType, type NeedStatus, type OrgTier, type WantedWhen } from '@baiying/domain';
+import { Changes } from '../changes.js';
 import { Prisma, type Channel, type Tx } from '../prisma.js';
 
 export interface NewNeed {
@@ -28,7 +29,10 @@ export interface NewNeed {
 export type NeedRow = Prisma.NeedGetPayload<{ include: { category: true; station: true } }>;
 
 export class NeedRepository {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly changes: Changes = new Changes(),
+  ) {}
 
   /** Next number of the day, atomically (one row per day, incremented in place). */
   async nextNumber(day: string): Promise<number> {
@@ -89,6 +93,7 @@ export class NeedRepository {
    */
   async apply(id: string, event: NeedEventType, data: Prisma.NeedUncheckedUpdateManyInput = {}): Promise<boolean> {
     const r = await this.tx.need.updateMany({ where: { id, status: { in: sourcesOf(event) } }, data: { ...data, status: targetOf(event) } });
+    if (r.count === 1) this.changes.needs.add(id);
     return r.count === 1;
   }
 
@@ -100,6 +105,7 @@ export class NeedRepository {
     data: Record<string, string | number | boolean | null> = {},
   ): Promise<string> {
     const row = await this.tx.needEvent.create({ data: { needId, type, actorId, data }, select: { id: true } });
+    this.changes.needs.add(needId);
     return row.id;
   }
 
@@ -112,6 +118,7 @@ export class NeedRepository {
 
   async openDispatch(needId: string, teamId: string | null, orgUnitId: string, tier: OrgTier, slaDueAt: Date) {
     const last = await this.tx.dispatch.aggregate({ where: { needId }, _max: { round: true } });
+    this.changes.needs.add(needId);
     return this.tx.dispatch.create({ data: { needId, teamId, orgUnitId, tier, slaDueAt, round: (last._max.round ?? 0) + 1 } });
   }
 
@@ -151,6 +158,7 @@ export class NeedRepository {
       RETURNING n.id`;
     const needId = rows[0]?.id;
     if (!needId) return null;
+    this.changes.needs.add(needId);
     await this.tx.dispatch.update({ where: { id: dispatchId }, data: { status: 'claimed', closedAt: new Date() } });
     const claim = await this.tx.claim.create({ data: { needId, dispatchId, volunteerId, progressAt: at } });
     return { needId, claimId: claim.id };

@@ -1,4 +1,5 @@
 import type { Tx } from '../prisma.js';
+import { Changes } from '../changes.js';
 
 export type WebSessionKind = 'chat' | 'console';
 
@@ -28,7 +29,10 @@ const VIEW = { id: true, kind: true, chatId: true, personId: true, csrfToken: tr
 
 /** Web sessions (web chat, console): only the token's hash is stored. */
 export class SessionRepository {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly changes: Changes = new Changes(),
+  ) {}
 
   create(s: NewWebSession): Promise<WebSessionRow> {
     return this.tx.webSession.create({ data: { ...s, lastSeenAt: s.createdAt }, select: VIEW });
@@ -56,6 +60,7 @@ export class SessionRepository {
   }
 
   async revoke(id: string, at: Date): Promise<void> {
-    await this.tx.webSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
+    const r = await this.tx.webSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
+    if (r.count === 1) this.changes.sessions.add(id);
   }
 }

@@ -1,0 +1,206 @@
+// 一呼百应 and 派单 in the console, in headless Chromium: the console API, the bot (web chat) and
+// the worker run in this process on the run's database. 赵主任 creates a call on the calls page
+// (the preview first, as in chat); 张护士 and 李师傅 get it in the web chat and answer 参加; the
+// call's page shows the tally and the roster move by SSE (the page never polls); extend and
+// close work from the page. Then the needs list and the dispatch board: a need routed while they are open
+// appears without a reload, with its SLA countdown; escalated by the desk, it shows so.
+// Any script error or CSP violation fails the test; on failure every open page is photographed.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { AppConfig } from '@baiying/config';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApi } from '../../../apps/api/src/bootstrap.js';
+import { consoleDir } from '../../../apps/api/src/http/console-static.js';
+import { startBot } from '../../../apps/bot/src/bootstrap.js';
+import { startWorker } from '../../../apps/worker/src/bootstrap.js';
+import { closeBrowser, launchBrowser, newContext } from '../../support/browser.js';
+import { routedNeed } from '../../support/needs.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
+
+const T = 20_000;
+
+describe('Calls and the dispatch board in the console (headless Chromium, live by SSE)', () => {
+  let config: AppConfig;
+  let h: DeskHarness;
+  let bot: INestApplication | undefined;
+  let api: INestApplication | undefined;
+  let worker: INestApplication | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pages: Array<{ name: string; page: Page }> = [];
+  let chatBase = '';
+  let consoleBase = '';
+  const shots = mkdtempSync(path.join(tmpdir(), 'console-calls-e2e-'));
+  const problems: string[] = [];
+
+  const urlOf = (base: string): string => base.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+
+  async function open(name: string, url: string, width = 1366): Promise<Page> {
+    const context = await newContext(browser!, 'zh-CN');
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    page.on('pageerror', (e) => problems.push(`${name}: script error: ${e.message}`));
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`${name}: CSP: ${m.text()}`);
+    });
+    pages.push({ name, page });
+    await page.goto(url, { timeout: T });
+    return page;
+  }
+
+  async function photographed(fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      const name = (expect.getState().currentTestName ?? 'test').replace(/[^\w]+/g, '-').slice(-50);
+      for (const [i, p] of pages.entries())
+        await p.page.screenshot({ path: path.join(shots, `${name}-${i}-${p.name}.png`), timeout: 5000 }).catch(() => undefined);
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshots of the open pages in ${shots})`, { cause: e });
+    }
+  }
+
+  async function chatAs(persona: string): Promise<Page> {
+    const page = await open(`chat-${persona}`, chatBase, 800);
+    const option = page.locator('#persona option', { hasText: persona });
+    await option.waitFor({ state: 'attached', timeout: T });
+    await page.locator('#persona').selectOption({ label: (await option.textContent()) ?? persona });
+    await page.locator('nav#chats button.active', { hasText: '私聊' }).waitFor({ state: 'visible', timeout: T });
+    return page;
+  }
+
+  /** Answers 参加 on the call's message in the volunteer's private web chat. */
+  async function join(persona: string, code: string): Promise<void> {
+    const p = await chatAs(persona);
+    const msg = p.locator('#log .msg.bot', { hasText: `志愿召集 ${code}` }).last();
+    await msg.waitFor({ state: 'visible', timeout: 30_000 });
+    await msg.getByRole('button', { name: /^参加/ }).click();
+  }
+
+  async function consoleAs(persona: string): Promise<Page> {
+    const con = await open(`console-${persona}`, `${consoleBase}login`);
+    await con.locator(`[data-persona="${persona}"]`).click();
+    await con.waitForURL(/\/console\/needs/, { timeout: T });
+    return con;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(consoleDir(), 'index.html'))) throw new Error(`${consoleDir()}/index.html missing: run npm run build (npm test does)`);
+    browser = await launchBrowser();
+    config = testConfig({ OUTBOX_POLL_MS: '100', API_PORT: '0', CALL_TALLY_REFRESH_MS: '300' });
+    h = deskHarness(config, 5);
+    await resetDatabase(h.prisma, h.cipher, { webGroups: true });
+    worker = await startWorker(config);
+    bot = await startBot(config);
+    api = await startApi(config);
+    chatBase = urlOf(await bot.getUrl());
+    consoleBase = `${urlOf(await api.getUrl())}/console/`;
+  }, 90_000);
+
+  afterEach(() => {
+    const seen = [...problems];
+    problems.length = 0;
+    pages.length = 0;
+    expect(seen).toEqual([]);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await closeBrowser(browser);
+    await api?.close().catch(() => undefined);
+    await bot?.close().catch(() => undefined);
+    await worker?.close().catch(() => undefined);
+    if (config) await flushPrefix(config.redisUrl, config.redisPrefix).catch(() => undefined);
+    await h?.close().catch(() => undefined);
+  }, 40_000);
+
+  it('creates a call after its preview, and watches the tally and roster move by SSE as volunteers answer in the web chat', async () => {
+    await photographed(async () => {
+      const con = await consoleAs('demo-coord-dh');
+      await con.locator('[data-test="nav"] a', { hasText: '一呼百应' }).click();
+      await con.waitForURL(/\/console\/calls$/, { timeout: T });
+      await con.locator('[data-test="new-call"]').click();
+      await con.locator('input[data-test="c-title"]').fill('幸福社区助老活动');
+      await con.locator('input[data-test="c-place"]').fill('幸福社区活动室');
+      await con.locator('input[data-test="c-headcount"]').fill('2');
+      await con.locator('[data-test="c-everyone"]').uncheck();
+      await con.locator('input[data-test="c-units"]').fill('S-XF');
+      // Create stays disabled until the server's preview answered.
+      expect(await con.locator('[data-test="c-create"]').isDisabled()).toBe(true);
+      // A bad draft is refused by the same rules as chat, shown on the page.
+      await con.locator('input[data-test="c-headcount"]').fill('0');
+      await con.locator('[data-test="c-preview"]').click();
+      await con.locator('[data-test="call-error"]').waitFor({ timeout: T });
+      await con.locator('input[data-test="c-headcount"]').fill('2');
+      await con.locator('[data-test="c-preview"]').click();
+      const preview = await con.locator('[data-test="call-preview"]').innerText({ timeout: T });
+      expect(preview).toMatch(/将发送给 [1-9]\d* 位志愿者/);
+      await con.locator('[data-test="c-create"]').click();
+      await con.waitForURL(/\/console\/calls\/M-\d{8}-\d{3}$/, { timeout: T });
+      const code = decodeURIComponent(/calls\/(M-\d{8}-\d{3})$/.exec(con.url())![1]!);
+      expect(await con.locator('[data-test="call-status"]').innerText({ timeout: T })).toContain('报名中');
+      await con.locator('[data-test="live"]').waitFor({ timeout: T });
+      expect(await con.locator('[data-test="n-confirmed"]').innerText()).toBe('0');
+
+      // 张护士 answers in the web chat: the console's count moves without a reload.
+      await join('张护士', code);
+      await con.locator('[data-test="n-confirmed"]', { hasText: '1' }).waitFor({ timeout: T });
+      await con.locator('[data-test="roster"] tr', { hasText: '张护士' }).waitFor({ timeout: T });
+      await join('李师傅', code);
+      await con.locator('[data-test="n-confirmed"]', { hasText: '2' }).waitFor({ timeout: T });
+      await con.locator('[data-test="roster"] tr', { hasText: '李师傅' }).waitFor({ timeout: T });
+      expect(await con.locator('[data-test="tally"]').innerText()).toContain('张护士');
+
+      // The controls chat has: extend, then stop answers.
+      await con.locator('input[data-test="extend-hours"]').fill('3');
+      await con.locator('[data-test="op-extend"]').click();
+      await con.locator('.el-message', { hasText: '已完成' }).first().waitFor({ timeout: T });
+      // Recorded as chat's 延长 is (the deadline never moves past the start).
+      const call = await h.prisma.call.findUniqueOrThrow({ where: { code } });
+      expect(await h.prisma.callEvent.count({ where: { callId: call.id, type: 'extend' } })).toBe(1);
+      await con.locator('[data-test="op-close"]').click();
+      await con.locator('[data-test="call-status"]', { hasText: '已截止' }).waitFor({ timeout: T });
+      expect((await h.prisma.call.findUniqueOrThrow({ where: { code } })).status).toBe('closed');
+
+      // The list shows it, with its answers.
+      await con.locator('a', { hasText: '返回召集列表' }).click();
+      const row = con.locator('[data-test="calls-table"] tr', { hasText: code });
+      await row.waitFor({ timeout: T });
+      expect(await row.locator('[data-test="call-answers"]').innerText()).toBe('2 / 2');
+    });
+  }, 150_000);
+
+  it('updates the needs list and the dispatch board live: a new need with its SLA countdown, then escalated', async () => {
+    await photographed(async () => {
+      const con = await consoleAs('demo-coord-dh');
+      // The needs list: a need submitted and routed in the meantime appears without a reload.
+      await con.locator('[data-test="live"]').waitFor({ timeout: T });
+      const early = await routedNeed(h, 'res-needs-live', { teamCode: 'S-XF-ELDER' });
+      await con.locator('[data-test="needs-table"] tr', { hasText: early.code }).waitFor({ timeout: T });
+      await con.locator('[data-test="nav"] a', { hasText: '派单' }).click();
+      await con.waitForURL(/\/console\/dispatch$/, { timeout: T });
+      await con.locator('[data-test="live"]').waitFor({ timeout: T });
+      // Routed while the board is open: it appears without a reload, counting down.
+      const need = await routedNeed(h, 'res-board-e2e', { teamCode: 'S-XF-ELDER' });
+      const row = con.locator('[data-test="board"] tr', { has: con.locator(`[data-code="${need.code}"]`) });
+      await row.waitFor({ timeout: T });
+      const first = await row.locator('[data-test="countdown"]').innerText();
+      expect(first).toMatch(/^剩 /);
+      // The countdown ticks in the browser between fetches.
+      await waitUntil(async () => (await row.locator('[data-test="countdown"]').innerText()) !== first, 'the countdown to tick', 5000);
+      expect(await row.innerText()).toContain('村站');
+      // Its SLA runs out and the desk escalates it: the board shows it one tier up, escalated.
+      const d = await h.prisma.dispatch.findFirstOrThrow({ where: { needId: need.id, status: 'open' } });
+      await h.prisma.dispatch.update({ where: { id: d.id }, data: { slaDueAt: new Date(Date.now() - 1000) } });
+      await h.desk.uow.run((w) => h.desk.routing.escalate.execute(w, { dispatchId: d.id }));
+      await row.locator('[data-test="escalated"]').waitFor({ timeout: T });
+      expect(await row.innerText()).not.toContain('村站');
+      expect(Number((await con.locator('[data-test="n-escalated"]').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
+      // A phone-sized screen: nothing overflows the document.
+      await con.setViewportSize({ width: 390, height: 844 });
+      expect(await con.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
+    });
+  }, 90_000);
+});
