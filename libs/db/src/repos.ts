@@ -1,3 +1,4 @@
+import type { FieldCipher } from '@baiying/crypto';
 import type { Tx } from './prisma.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { CallRepository } from './repositories/call.repository.js';
@@ -33,9 +34,13 @@ export class Repos {
   readonly publicity: PublicityRepository;
   readonly exports: ExportRepository;
 
-  constructor(readonly tx: Tx) {
+  /** `cipher` is needed by reads and writes of people's names (`people.actor`, `people.resolve`, …). */
+  constructor(
+    readonly tx: Tx,
+    cipher?: FieldCipher,
+  ) {
     this.org = new OrgRepository(tx);
-    this.people = new PeopleRepository(tx);
+    this.people = new PeopleRepository(tx, cipher);
     this.volunteers = new VolunteerRepository(tx);
     this.needs = new NeedRepository(tx);
     this.messaging = new MessagingRepository(tx);

@@ -1,3 +1,5 @@
+import type { FieldCipher } from '@baiying/crypto';
+import { nameColumns, personName } from '../person-name.js';
 import type { Channel, Tx } from '../prisma.js';
 
 export interface ActorRow {
@@ -18,7 +20,16 @@ export interface Recipient {
 }
 
 export class PeopleRepository {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly cipher?: FieldCipher,
+  ) {}
+
+  /** Names are stored encrypted (decision 0027): reading or writing one needs the cipher. */
+  private get names(): FieldCipher {
+    if (!this.cipher) throw new Error('people names are encrypted: build Repos with the cipher (new Repos(tx, cipher))');
+    return this.cipher;
+  }
 
   /** Finds the person behind a channel account, creating a resident on first contact. */
   async resolve(channel: Channel, externalId: string, chatId: string | null, displayName: string, username: string | null): Promise<ActorRow> {
@@ -26,7 +37,7 @@ export class PeopleRepository {
     if (!identity) {
       // Two first messages at once race here; the unique index picks one and the loser re-reads.
       try {
-        const person = await this.tx.person.create({ data: { displayName: displayName.slice(0, 64) || '居民' } });
+        const person = await this.tx.person.create({ data: nameColumns(this.names, displayName.slice(0, 64) || '居民') });
         identity = await this.tx.channelIdentity.create({ data: { personId: person.id, channel, externalId, chatId: chatId ?? externalId, username } });
       } catch {
         identity = await this.tx.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel, externalId } } });
@@ -49,7 +60,7 @@ export class PeopleRepository {
     });
     return {
       personId: p.id,
-      displayName: p.displayName,
+      displayName: personName(this.names, p),
       locale: p.locale,
       localeSource: p.localeSource,
       coordinatorUnitIds: p.roles.map((r) => r.orgUnitId),
@@ -96,7 +107,8 @@ export class PeopleRepository {
   }
 
   async updateProfile(personId: string, data: { displayName?: string; phoneEnc?: string | null; phoneHash?: string | null }): Promise<void> {
-    await this.tx.person.update({ where: { id: personId }, data });
+    const { displayName, ...rest } = data;
+    await this.tx.person.update({ where: { id: personId }, data: { ...rest, ...(displayName === undefined ? {} : nameColumns(this.names, displayName)) } });
   }
 
   // --- linking accounts of one person across channels ---------------------------------------
@@ -179,7 +191,7 @@ export interface WebPersona {
 }
 
 /** The web chat's demo personas: people with a web identity, and the web groups they see. */
-export async function listWebPersonas(tx: Tx): Promise<WebPersona[]> {
+export async function listWebPersonas(tx: Tx, cipher: FieldCipher): Promise<WebPersona[]> {
   const identities = await tx.channelIdentity.findMany({
     where: { channel: 'web', externalId: { startsWith: 'demo-' } },
     orderBy: { externalId: 'asc' },
@@ -200,6 +212,6 @@ export async function listWebPersonas(tx: Tx): Promise<WebPersona[]> {
       ...(p.volunteer ? ['volunteer'] : []),
       ...(p.roles.length || p.volunteer ? [] : ['resident']),
     ];
-    return { externalId: i.externalId, displayName: p.displayName, roles, groups };
+    return { externalId: i.externalId, displayName: personName(cipher, p), roles, groups };
   });
 }
