@@ -176,7 +176,13 @@ function reading(fake: FakeBotApi, chatId: number, from: number, to: number): { 
  * Gives the cast their places (a volunteer of 幸福社区为老服务队 whose group is `cast.group`, a
  * coordinator of 东湖镇) and walks the four scenarios on the running apps.
  */
-export async function measureConversation(fake: FakeBotApi, prisma: PrismaClient, cipher: FieldCipher, cast: ConversationCast, timeoutMs = 30_000): Promise<ConversationFigures> {
+export async function measureConversation(
+  fake: FakeBotApi,
+  prisma: PrismaClient,
+  cipher: FieldCipher,
+  cast: ConversationCast,
+  timeoutMs = 30_000,
+): Promise<ConversationFigures> {
   const team = await prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
   const institute = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'I-DH' } });
   const identity = (u: FakeUser) => ({ create: { channel: 'telegram' as const, externalId: String(u.id), chatId: String(u.id) } });

@@ -42,7 +42,10 @@ export class ListAudit {
     });
     const page = rows.slice(0, q.limit);
     const names = new Map(
-      (await w.repos.console.namesOf([...new Set(page.map((r) => r.actorId).filter((x): x is string => !!x))])).map((x) => [x.id, personName(w.deps.cipher, x)]),
+      (await w.repos.console.namesOf([...new Set(page.map((r) => r.actorId).filter((x): x is string => !!x))])).map((x) => [
+        x.id,
+        personName(w.deps.cipher, x),
+      ]),
     );
     const last = page[page.length - 1];
     return ok({

@@ -160,7 +160,13 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
       for (const u of team.members) await volunteerOf(h, { teams: [team.code], channel: 'telegram', externalId: String(u.id), name: u.first_name });
     }
     await coordinatorOf(h, 'C', { channel: 'telegram', externalId: String(COORDINATOR.id), name: COORDINATOR.first_name });
-    await seedBulkVolunteers(h.prisma, { count: BULK_VOLUNTEERS, stationCodes: ['S-XS', 'S-TY'], chatIdBase: 7_100_000_000, namePrefix: '应急志愿者', cipher: h.cipher });
+    await seedBulkVolunteers(h.prisma, {
+      count: BULK_VOLUNTEERS,
+      stationCodes: ['S-XS', 'S-TY'],
+      chatIdBase: 7_100_000_000,
+      namePrefix: '应急志愿者',
+      cipher: h.cipher,
+    });
     worker = await startWorker();
     bot = await startBot();
     const warm: FakeUser = { id: 999, first_name: 'warm-up' };

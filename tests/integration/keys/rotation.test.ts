@@ -65,7 +65,9 @@ describe('npm run keys:rotate', () => {
     const issued = await before.desk.uow.run((w) => before.desk.identity.issueApiToken.execute(w, actor));
     if (!issued.ok) throw new Error('no token');
     // ... and rows from before key ids: a person, a dialogue and an API token of the single-key desk.
-    const legacy = await before.prisma.person.create({ data: { displayNameEnc: v1('老王'), phoneEnc: v1('13900001111'), phoneHash: legacyHash('13900001111') } });
+    const legacy = await before.prisma.person.create({
+      data: { displayNameEnc: v1('老王'), phoneEnc: v1('13900001111'), phoneHash: legacyHash('13900001111') },
+    });
     // A profile name from before names were encrypted (decision 0027): in clear, to be moved.
     const clearName = await before.prisma.person.create({ data: { displayNameClear: '张阿姨' } });
     for (let i = 0; i < 5; i++) {

@@ -179,7 +179,11 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
     );
     const otherCoord = await sessionRow(
       h.prisma,
-      (await h.prisma.person.create({ data: { ...nameColumns(h.cipher, '西山主任'), roles: { create: { role: 'coordinator', orgUnitId: await unitId('I-XS') } } } })).id,
+      (
+        await h.prisma.person.create({
+          data: { ...nameColumns(h.cipher, '西山主任'), roles: { create: { role: 'coordinator', orgUnitId: await unitId('I-XS') } } },
+        })
+      ).id,
     );
     const withCsrf = (s: { cookie: string; csrf: string }) => ({ cookie: s.cookie, csrf: s.csrf, headers: { origin: base } });
     const id = await snapshotId('S-XF', '2026-11');

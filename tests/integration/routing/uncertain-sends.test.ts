@@ -79,7 +79,11 @@ describe('interactive sends at most once', () => {
     // Nobody took it: posted again once, as a new card with the note and its take button.
     expect((await reconcileRouting())['cardsAgain']).toBe(1);
     const again = await h.prisma.sentMessage.findUniqueOrThrow({ where: { purposeKey: `${card.purposeKey}.again` } });
-    expect({ template: again.template, status: again.status, chatId: again.chatId }).toEqual({ template: 'job-card-again', status: 'pending', chatId: card.chatId });
+    expect({ template: again.template, status: again.status, chatId: again.chatId }).toEqual({
+      template: 'job-card-again',
+      status: 'pending',
+      chatId: card.chatId,
+    });
     const body = JSON.parse(h.cipher.decrypt(again.bodyEnc)) as OutMessage;
     expect(body.text).toContain(need.code);
     expect(body.text).toContain('上一张卡片可能未送达');
@@ -122,7 +126,13 @@ describe('interactive sends at most once', () => {
     const need = await routedNeed(h, 'uncertain-status-resident');
     const status = await h.prisma.sentMessage.findFirstOrThrow({ where: { purposeKey: { startsWith: `need.${need.id}.` } } });
     const reply = await h.prisma.sentMessage.create({
-      data: { purposeKey: 'turn.test.uncertain-reply', channel: 'web', chatId: 'uncertain-status-resident', template: 'reply', bodyEnc: h.cipher.encrypt('{"text":"?"}') },
+      data: {
+        purposeKey: 'turn.test.uncertain-reply',
+        channel: 'web',
+        chatId: 'uncertain-status-resident',
+        template: 'reply',
+        bodyEnc: h.cipher.encrypt('{"text":"?"}'),
+      },
     });
     await h.prisma.sentMessage.updateMany({ where: { id: { in: [status.id, reply.id] } }, data: { status: 'sending', claimedAt: new Date() } });
     const report = await leaseRunsOut([status.id, reply.id]);

@@ -178,7 +178,12 @@ describe('registering', () => {
     expect(await register(who, await form({ stationId: randomUUID() }))).toEqual({ ok: false, code: 'input/invalid', detail: { field: 'stationId' } });
     expect(await h.prisma.volunteer.count({ where: { personId: who.personId } })).toBe(0);
     const fresh = await h.prisma.person.findUniqueOrThrow({ where: { id: who.personId } });
-    expect({ name: personName(h.cipher, fresh), clear: fresh.displayNameClear, phoneEnc: fresh.phoneEnc, phoneHash: fresh.phoneHash }).toEqual({ name: '新人', clear: null, phoneEnc: null, phoneHash: null });
+    expect({ name: personName(h.cipher, fresh), clear: fresh.displayNameClear, phoneEnc: fresh.phoneEnc, phoneHash: fresh.phoneHash }).toEqual({
+      name: '新人',
+      clear: null,
+      phoneEnc: null,
+      phoneHash: null,
+    });
     expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: `approval.${who.personId}` } } })).toBe(0);
   });
 
