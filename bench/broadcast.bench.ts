@@ -5,7 +5,7 @@
 // the need → job card latency of the needs submitted while the call went out.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { loadConfig } from '@baiying/config';
-import { Repos, seedBulkVolunteers, type ActorRow } from '@baiying/db';
+import { Repos, seedBulkVolunteers, type ActorRow, nameColumns } from '@baiying/db';
 import type { CallDraft } from '@baiying/features';
 import type { SentMessage } from '../tests/support/fake-telegram/fake-bot-api.js';
 import { commitTimingPrisma, createBenchTeams, rejectedDelta, settleOutbound, submitBenchNeed } from './desk.bench.js';
@@ -108,7 +108,7 @@ export const broadcastSection = section<BroadcastResult>({
 
     // Recipients: approved volunteers with a Telegram private chat each.
     let t = Date.now();
-    await seedBulkVolunteers(prisma, { count: plan.recipients, stationCodes: STATIONS, chatIdBase: CHAT_BASE, namePrefix: '广播志愿者' });
+    await seedBulkVolunteers(prisma, { count: plan.recipients, stationCodes: STATIONS, chatIdBase: CHAT_BASE, namePrefix: '广播志愿者', cipher: ctx.cipher });
     const seedMs = Date.now() - t;
     ctx.log(`  ${plan.recipients} volunteers seeded in ${seedMs} ms`);
 
@@ -118,7 +118,7 @@ export const broadcastSection = section<BroadcastResult>({
     const binder = { id: 882_001, first_name: '广播压测协调员' };
     await prisma.person.create({
       data: {
-        displayName: binder.first_name,
+        ...nameColumns(ctx.cipher, binder.first_name),
         identities: { create: { channel: 'telegram', externalId: String(binder.id), chatId: String(binder.id) } },
         roles: { create: { role: 'coordinator', orgUnitId: institute.id } },
       },

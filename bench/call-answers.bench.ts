@@ -88,7 +88,14 @@ export const callAnswersSection = section<CallAnswersResult>({
     const headcount = n / 5;
     const prisma = ctx.prisma;
     let t = Date.now();
-    const seeded = await seedBulkVolunteers(prisma, { count: n, stationCodes: ['S-HP'], teamCode: TEAM, chatIdBase: 7_300_000_000, namePrefix: '应答志愿者' });
+    const seeded = await seedBulkVolunteers(prisma, {
+      cipher: ctx.cipher,
+      count: n,
+      stationCodes: ['S-HP'],
+      teamCode: TEAM,
+      chatIdBase: 7_300_000_000,
+      namePrefix: '应答志愿者',
+    });
     ctx.log(`  ${n} volunteers of ${TEAM} seeded in ${Date.now() - t} ms`);
     const vols: ActorRow[] = seeded.map((s) => ({
       personId: s.personId,

@@ -18,7 +18,7 @@ export const conversationSection = section<ConversationResult>({
     const fake = await ctx.fake();
     await ctx.startApps();
     const cast = conversationCast(9_100_000);
-    const figures = await measureConversation(fake, ctx.prisma, cast, 60_000);
+    const figures = await measureConversation(fake, ctx.prisma, ctx.cipher, cast, 60_000);
     // Its volunteer leaves the county's audience again: the broadcast section counts its own
     // seeded recipients, and a call to everyone would otherwise reach one more.
     await ctx.prisma.volunteer.updateMany({

@@ -2,6 +2,7 @@
 //   ingest        webhook acknowledgement latency and rate at a fixed offered load (+ capacity)
 //   card_latency  need committed → job card's sendMessage received by the fake Bot API
 //   claim_race    50 simultaneous takes per trial on the real database; trials with ≠ 1 winner
+import { nameColumns } from '@baiying/db';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ActorRow, PrismaClient } from '@baiying/db';
 import type { Desk } from '@baiying/features';
@@ -260,7 +261,7 @@ export const cardLatencySection = section<CardLatencyResult>({
     const coordinator = { id: 880_001, first_name: '压测协调员' };
     await prisma.person.create({
       data: {
-        displayName: coordinator.first_name,
+        ...nameColumns(ctx.cipher, coordinator.first_name),
         identities: { create: { channel: 'telegram', externalId: String(coordinator.id), chatId: String(coordinator.id) } },
         roles: { create: { role: 'coordinator', orgUnitId: institute.id } },
       },
@@ -435,7 +436,7 @@ export const claimRaceSection = section<ClaimRaceResult>({
     for (let i = 0; i < PRESSERS; i++) {
       const person = await prisma.person.create({
         data: {
-          displayName: `志愿者${i}`,
+          ...nameColumns(ctx.cipher, `志愿者${i}`),
           identities: { create: { channel: 'web', externalId: `race-vol-${i}`, chatId: `race-vol-${i}` } },
           volunteer: { create: { stationId, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
         },

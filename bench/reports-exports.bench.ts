@@ -37,13 +37,16 @@ export const EXPORT_DEFINITION =
  * service record for every second one and a rating for every fourth (the integrator may switch
  * this to the shared county-scale seed).
  */
+/** The one nameless resident every generated need belongs to (a fixed id: names are encrypted, never looked up). */
+const BENCH_RESIDENT = '00000000-0000-4000-8000-00000000b0b0';
+
 export async function seedExportNeeds(prisma: PrismaClient, n: number, descriptionEnc: string): Promise<void> {
   await prisma.$executeRawUnsafe(`
-    INSERT INTO person (id, "displayName") SELECT gen_random_uuid(), '压测群众' WHERE NOT EXISTS (SELECT 1 FROM person WHERE "displayName" = '压测群众')`);
+    INSERT INTO person (id) VALUES ('${BENCH_RESIDENT}') ON CONFLICT (id) DO NOTHING`);
   await prisma.$executeRawUnsafe(`
     WITH st AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k, count(*) OVER () AS m FROM org_unit WHERE tier = 'station'),
          cat AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS k, count(*) OVER () AS m FROM category),
-         res AS (SELECT id FROM person WHERE "displayName" = '压测群众' LIMIT 1)
+         res AS (SELECT '${BENCH_RESIDENT}'::uuid AS id)
     INSERT INTO need (id, code, "residentId", channel, "categoryCode", "stationId", "ownerUnitId", "descriptionEnc", status, beneficiary, urgency, "createdAt", "updatedAt")
     SELECT gen_random_uuid(), 'N-B-' || lpad(g::text, 7, '0'), res.id, 'web', cat.code, st.id, st.id, '${descriptionEnc.replace(/'/g, "''")}',
            (CASE WHEN g % 2 = 0 THEN 'confirmed' ELSE 'dispatched' END)::"NeedStatus", 'elderly', 'normal',

@@ -4,6 +4,7 @@
 // under the demo county's centre, and N needs in that month spread over them (fulfilled with
 // ratings, unfulfilled with promised dates, open), generated in SQL. The integrator merges this
 // section's keys with the other "reports" figures.
+import { nameColumns } from '@baiying/db';
 import { freezeUnitMonth } from '@baiying/features';
 import type { BenchContext } from './support/context.js';
 import { section } from './support/section.js';
@@ -28,7 +29,7 @@ const STATIONS_PER_INSTITUTE = 16;
 async function generateMonth(ctx: BenchContext, needs: number): Promise<void> {
   const prisma = ctx.prisma;
   const county = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C' } });
-  const resident = await prisma.person.create({ data: { displayName: '基准居民' } });
+  const resident = await prisma.person.create({ data: { ...nameColumns(ctx.cipher, '基准居民') } });
   const descriptionEnc = ctx.cipher.encrypt('基准需求');
   await prisma.$executeRaw`
     INSERT INTO org_unit (id, code, name, tier, "parentId", path)

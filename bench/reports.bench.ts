@@ -6,11 +6,12 @@
 // naming a database already seeded by `npm run db:seed -- --scale county`, the section reads that
 // one (it only adds console session rows); otherwise it seeds the run's own database first and
 // reports the seed time. Run alone: `npm run bench -- --only=reports`.
+import type { FieldCipher } from '@baiying/crypto';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { createPrismaClient, type PrismaClient } from '@baiying/db';
+import { createPrismaClient, type PrismaClient, nameColumns } from '@baiying/db';
 import { ROOT } from '../scripts/db-tools.js';
 import { rebuildRollups } from '../scripts/reports-rebuild.js';
 import { COUNTY_SCALE, seedCounty } from '../scripts/seed-county.js';
@@ -50,9 +51,9 @@ async function consoleCookie(prisma: PrismaClient, personId: string): Promise<st
   return `baiying_console=${token}`;
 }
 
-async function grant(prisma: PrismaClient, role: string, unitCode: string, name: string): Promise<string> {
+async function grant(prisma: PrismaClient, cipher: FieldCipher, role: string, unitCode: string, name: string): Promise<string> {
   const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { code: unitCode } });
-  const p = await prisma.person.create({ data: { displayName: name, roles: { create: { role, orgUnitId: unit.id } } } });
+  const p = await prisma.person.create({ data: { ...nameColumns(cipher, name), roles: { create: { role, orgUnitId: unit.id } } } });
   return p.id;
 }
 
@@ -101,8 +102,8 @@ export const reportsSection = section<ReportsResult>({
       const admin = (await prisma.channelIdentity.findFirstOrThrow({ where: { externalId: 'demo-coord-county' } })).personId;
       const cookies = {
         county: await consoleCookie(prisma, admin),
-        town: await consoleCookie(prisma, await grant(prisma, 'coordinator', 'I-K01', `bench town ${ctx.tag}`)),
-        station: await consoleCookie(prisma, await grant(prisma, 'staff', 'S-K01-01', `bench staff ${ctx.tag}`)),
+        town: await consoleCookie(prisma, await grant(prisma, ctx.cipher, 'coordinator', 'I-K01', `bench town ${ctx.tag}`)),
+        station: await consoleCookie(prisma, await grant(prisma, ctx.cipher, 'staff', 'S-K01-01', `bench staff ${ctx.tag}`)),
       };
       const entry = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
       if (!existsSync(entry)) throw new Error(`${entry} missing: the build did not produce it`);

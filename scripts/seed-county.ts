@@ -43,6 +43,8 @@ export async function seedCounty(client: pg.Client, cipher: FieldCipher, scale: 
   const phones = pool(cipher, (i) => `139${String(10_000_000 + i * 7919).slice(0, 8)}`);
   const addresses = pool(cipher, (i) => `县域小区${i + 1}栋${(i % 6) + 1}单元${100 + i}`);
   const descriptions = pool(cipher, (i) => ['需要上门帮忙', '家里水管坏了', '老人需要陪同就医', '孩子功课辅导', '想咨询政策'][i % 5]! + `（样例${i}）`);
+  const volunteerNames = pool(cipher, (i) => `志愿者${i}`);
+  const residentNames = pool(cipher, (i) => `居民${i}`);
   const reasons = pool(cipher, (i) => ['人手不足，改期上门', '需要专业资质', '居民暂时外出'][i % 3]!);
   await client.query(`SET baiying.reports_off = 'on'`);
   await client.query('BEGIN');
@@ -58,6 +60,8 @@ export async function seedCounty(client: pg.Client, cipher: FieldCipher, scale: 
         ['address', addresses],
         ['description', descriptions],
         ['reason', reasons],
+        ['vname', volunteerNames],
+        ['rname', residentNames],
       ] as const)
         arr.forEach((v, i) => {
           kinds.push(k);
@@ -117,8 +121,9 @@ export async function seedCounty(client: pg.Client, cipher: FieldCipher, scale: 
     [scale.volunteers],
   );
   await client.query(
-    `INSERT INTO person (id, "displayName", "phoneEnc", "createdAt")
-     SELECT v.id, '志愿者' || v.idx, p.v, $1::timestamp - interval '4 years' FROM seed_volunteer v JOIN seed_pool p ON p.kind = 'phone' AND p.i = v.idx % ${POOL}`,
+    `INSERT INTO person (id, "displayNameEnc", "phoneEnc", "createdAt")
+     SELECT v.id, n.v, p.v, $1::timestamp - interval '4 years' FROM seed_volunteer v JOIN seed_pool p ON p.kind = 'phone' AND p.i = v.idx % ${POOL}
+     JOIN seed_pool n ON n.kind = 'vname' AND n.i = v.idx % ${POOL}`,
     [end],
   );
   await client.query(
@@ -137,8 +142,9 @@ export async function seedCounty(client: pg.Client, cipher: FieldCipher, scale: 
     scale.residents,
   ]);
   await client.query(
-    `INSERT INTO person (id, "displayName", "phoneEnc", "createdAt")
-     SELECT r.id, '居民' || r.idx, p.v, $1::timestamp - interval '4 years' FROM seed_resident r JOIN seed_pool p ON p.kind = 'phone' AND p.i = r.idx % ${POOL}`,
+    `INSERT INTO person (id, "displayNameEnc", "phoneEnc", "createdAt")
+     SELECT r.id, n.v, p.v, $1::timestamp - interval '4 years' FROM seed_resident r JOIN seed_pool p ON p.kind = 'phone' AND p.i = r.idx % ${POOL}
+     JOIN seed_pool n ON n.kind = 'rname' AND n.i = r.idx % ${POOL}`,
     [end],
   );
   // Every need's story, drawn once: time (weekday × hour pattern), station (skewed), category

@@ -103,7 +103,7 @@ export class Desk {
   jobs(logger: Logger): FeatureJobs[] {
     const { prisma, producer, config } = this.deps;
     return [
-      outboxJobs(prisma, producer, config),
+      outboxJobs(this.uow, prisma, producer, config),
       routingJobs(this.uow, prisma, this.routing),
       claimsJobs(this.uow, prisma, config, this.claims),
       completionJobs(this.uow, prisma, config, this.completion),

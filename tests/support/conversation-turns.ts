@@ -8,6 +8,8 @@
 // presses, counted in Unicode code points. The resident and the coordinator answer whatever the
 // bot asks (an adaptive script: a question that is not asked costs nothing); taking and finishing
 // a job and confirming it are button sequences.
+import type { FieldCipher } from '@baiying/crypto';
+import { nameColumns } from '@baiying/db';
 import type { PrismaClient } from '@baiying/db';
 import type { FakeBotApi, FakeChat, FakeUser, SentMessage } from './fake-telegram/fake-bot-api.js';
 
@@ -174,13 +176,19 @@ function reading(fake: FakeBotApi, chatId: number, from: number, to: number): { 
  * Gives the cast their places (a volunteer of 幸福社区为老服务队 whose group is `cast.group`, a
  * coordinator of 东湖镇) and walks the four scenarios on the running apps.
  */
-export async function measureConversation(fake: FakeBotApi, prisma: PrismaClient, cast: ConversationCast, timeoutMs = 30_000): Promise<ConversationFigures> {
+export async function measureConversation(
+  fake: FakeBotApi,
+  prisma: PrismaClient,
+  cipher: FieldCipher,
+  cast: ConversationCast,
+  timeoutMs = 30_000,
+): Promise<ConversationFigures> {
   const team = await prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
   const institute = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'I-DH' } });
   const identity = (u: FakeUser) => ({ create: { channel: 'telegram' as const, externalId: String(u.id), chatId: String(u.id) } });
   await prisma.person.create({
     data: {
-      displayName: cast.volunteer.first_name,
+      ...nameColumns(cipher, cast.volunteer.first_name),
       identities: identity(cast.volunteer),
       volunteer: {
         create: { stationId: team.orgUnitId, status: 'approved', approvedAt: new Date(), memberships: { create: { teamId: team.id, status: 'approved' } } },
@@ -189,7 +197,7 @@ export async function measureConversation(fake: FakeBotApi, prisma: PrismaClient
   });
   await prisma.person.create({
     data: {
-      displayName: cast.coordinator.first_name,
+      ...nameColumns(cipher, cast.coordinator.first_name),
       identities: identity(cast.coordinator),
       roles: { create: { role: 'coordinator', orgUnitId: institute.id } },
     },

@@ -5,7 +5,7 @@
 // resetDatabase (test-env.ts) once: the county itself may hold another suite's extra teams.
 import type { ActorRow, Channel } from '@baiying/db';
 import { outboundSettled, type DeskHarness } from './test-env.js';
-import { seedDemoCounty } from '@baiying/db';
+import { seedDemoCounty, nameColumns } from '@baiying/db';
 
 /**
  * Kept across tests: the org tree, teams and categories (the bot caches stations at start),
@@ -66,7 +66,7 @@ async function personWith(h: DeskHarness, who: Identity, extra: { coordinatorOf?
   const teams = await Promise.all((extra.teams ?? []).map((code) => h.prisma.team.findUniqueOrThrow({ where: { code } })));
   const person = await h.prisma.person.create({
     data: {
-      displayName: who.name,
+      ...nameColumns(h.cipher, who.name),
       identities,
       ...(coordinator ? { roles: { create: { role: 'coordinator', orgUnitId: coordinator.id } } } : {}),
       ...(teams[0]

@@ -3,7 +3,7 @@
 // with keys unique within the run, so a test never depends on whom the seed put where, and
 // returns what the use cases take (an ActorRow, a CallDraft, a call's id and code).
 import { randomUUID } from 'node:crypto';
-import { seedBulkVolunteers, type ActorRow, type Channel, type PrismaClient } from '@baiying/db';
+import { seedBulkVolunteers, type ActorRow, type Channel, type PrismaClient, nameColumns } from '@baiying/db';
 import type { CallDraft, Desk } from '@baiying/features';
 
 /** What the factories need of a harness (DeskHarness has both). */
@@ -55,7 +55,7 @@ export async function coordinatorOf(h: World, unitCode: string, o: IdentityOptio
   const id = identity(o, `coord-${unitCode}`);
   const person = await h.prisma.person.create({
     data: {
-      displayName: id.name,
+      ...nameColumns(h.desk.uow.deps.cipher, id.name),
       identities: { create: { channel: id.channel, externalId: id.externalId, chatId: id.chatId } },
       roles: { create: { role: 'coordinator', orgUnitId: unit.id } },
     },
@@ -83,7 +83,7 @@ export async function volunteerOf(h: World, o: VolunteerOptions): Promise<ActorR
   const person = await h.prisma.person.create({
     data: {
       ...(o.personId ? { id: o.personId } : {}),
-      displayName: id.name,
+      ...nameColumns(h.desk.uow.deps.cipher, id.name),
       identities: { create: { channel: id.channel, externalId: id.externalId, chatId: id.chatId } },
       volunteer: {
         create: {
@@ -103,7 +103,7 @@ export async function volunteerOf(h: World, o: VolunteerOptions): Promise<ActorR
 export async function residentOf(h: World, o: IdentityOptions = {}): Promise<ActorRow> {
   const id = identity(o, 'resident');
   const person = await h.prisma.person.create({
-    data: { displayName: id.name, identities: { create: { channel: id.channel, externalId: id.externalId, chatId: id.chatId } } },
+    data: { ...nameColumns(h.desk.uow.deps.cipher, id.name), identities: { create: { channel: id.channel, externalId: id.externalId, chatId: id.chatId } } },
   });
   return actorOf(h, person.id);
 }
@@ -127,6 +127,7 @@ export async function volunteersOf(h: World, n: number, o: VolunteersOptions): P
   const seeded = await seedBulkVolunteers(h.prisma, {
     count: n,
     stationCodes: [station],
+    cipher: h.desk.uow.deps.cipher,
     ...(o.team ? { teamCode: o.team } : {}),
     channel: o.channel ?? 'web',
     chatIdBase: nextChatBase(),

@@ -1,7 +1,7 @@
 // Gauges of the desk's shared state, read from PostgreSQL and Redis when Prometheus scrapes the
 // worker (only the worker: every replica would report the same numbers). One query each.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { PrismaClient } from '@baiying/db';
+import { Repos, type PrismaClient } from '@baiying/db';
 import { OpsMetrics, PRISMA } from '@baiying/platform';
 import { JobProducer, QueueName } from '@baiying/queue';
 
@@ -33,6 +33,15 @@ export class StateMetricsService implements OnModuleInit {
         g.set({ queue }, Math.max(0, (now - ts) / 1000));
       }
     });
+    m.gauge(
+      'baiying_messages_uncertain',
+      'Messages claimed by a sender that died mid-send: maybe delivered, never re-sent (by template; broadcast or interactive)',
+      ['template', 'kind'],
+      async (g) => {
+        g.reset();
+        for (const r of await new Repos(db).messaging.uncertainCounts()) g.set({ template: r.template, kind: r.broadcast ? 'broadcast' : 'interactive' }, r.n);
+      },
+    );
     m.gauge('baiying_needs', 'Needs, by status', ['status'], async (g) => {
       for (const r of await db.need.groupBy({ by: ['status'], _count: { _all: true } })) g.set({ status: r.status }, r._count._all);
     });

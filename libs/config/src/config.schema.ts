@@ -165,7 +165,7 @@ export const envSchema = z
     DEAD_LETTER_ALERT_QUIET_MINUTES: int(15, 1),
     // The fan-out keeps about this many seconds of broadcast messages queued per channel.
     BROADCAST_BACKLOG_SECONDS: int(5, 1),
-    // A broadcast message claimed but never confirmed for this long is recorded as uncertain.
+    // A message (broadcast or interactive) claimed but never confirmed for this long is recorded as uncertain.
     BROADCAST_CLAIM_LEASE_SECONDS: int(120, 5),
     CALL_REMINDER_MINUTES: z
       .string()

@@ -15,6 +15,7 @@ export * from './repositories/report.repository.js';
 export * from './repositories/publicity.repository.js';
 export * from './repositories/export.repository.js';
 export * from './personal-data.js';
+export * from './person-name.js';
 export * from './repos.js';
 export * from './changes.js';
 export * from './seed/categories.js';

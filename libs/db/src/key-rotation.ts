@@ -4,7 +4,8 @@
 // writing meanwhile is never overwritten: a row it changed is read again. Idempotent and
 // resumable: a second run finds nothing stale and changes nothing. See decision 0012.
 // It also moves free text left in legacy clear columns (and need events' clear reasons) into
-// their encrypted columns, emptying the clear ones (decision 0017).
+// their encrypted columns, emptying the clear ones (decision 0017), and people's clear profile
+// names into `person.displayNameEnc` (decision 0027).
 import type { FieldCipher } from '@baiying/crypto';
 import type { PrismaClient } from './generated/prisma/client.js';
 
@@ -24,7 +25,14 @@ interface EncryptedTable {
 
 /** Every encrypted column of prisma/schema.prisma (`*Enc`). A new one must be added here. */
 export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
-  { table: 'person', key: [{ column: 'id', type: 'uuid' }], columns: ['phoneEnc'], hashes: [{ column: 'phoneHash', from: 'phoneEnc' }] },
+  {
+    table: 'person',
+    key: [{ column: 'id', type: 'uuid' }],
+    columns: ['phoneEnc', 'displayNameEnc'],
+    hashes: [{ column: 'phoneHash', from: 'phoneEnc' }],
+    // Profile names written before decision 0027.
+    legacy: [{ clear: 'displayName', enc: 'displayNameEnc' }],
+  },
   {
     table: 'need',
     key: [{ column: 'id', type: 'uuid' }],

@@ -9,7 +9,7 @@
  * - `erasedCipher`: a NOT NULL encrypted column gets the encrypted erasure marker (readers still decrypt it);
  * - `emptyJson`: a JSON column becomes `{}`;
  * - `emptyText`: a NOT NULL text column becomes '';
- * - `pseudonym`: a random display name (the row stays for statistics and the ledger).
+ * - `pseudonym`: a random display name, encrypted like every name (the row stays for statistics and the ledger).
  */
 export type Treatment = 'null' | 'erasedCipher' | 'emptyJson' | 'emptyText' | 'pseudonym';
 
@@ -18,7 +18,7 @@ export type ColumnRegister = Readonly<Record<string, Treatment>>;
 
 export const PERSONAL_DATA = {
   /** The person row itself: kept (the ledger points at it) under a random name. */
-  person: { displayName: 'pseudonym', phoneEnc: 'null', phoneHash: 'null' },
+  person: { displayNameEnc: 'pseudonym', displayName: 'null', phoneEnc: 'null', phoneHash: 'null' },
   /** A need's resident-given details; category, station, status and times stay for statistics. */
   need: {
     descriptionEnc: 'erasedCipher',
@@ -66,6 +66,7 @@ export const ERASED_ROWS = [
 /** What anonymisation writes where a register says `erasedCipher` or `pseudonym`. */
 export interface AnonymiseValues {
   erasedCipher: string;
+  /** The random display name, encrypted (names are stored encrypted: decision 0027). */
   pseudonym: string;
 }
 

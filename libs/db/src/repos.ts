@@ -1,3 +1,4 @@
+import type { FieldCipher } from '@baiying/crypto';
 import { Changes } from './changes.js';
 import type { Tx } from './prisma.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
@@ -39,9 +40,13 @@ export class Repos {
   /** Ids written in this transaction that the console shows live (published after commit). */
   readonly changes = new Changes();
 
-  constructor(readonly tx: Tx) {
+  /** `cipher` is needed by reads and writes of people's names (`people.actor`, `people.resolve`, …). */
+  constructor(
+    readonly tx: Tx,
+    cipher?: FieldCipher,
+  ) {
     this.org = new OrgRepository(tx);
-    this.people = new PeopleRepository(tx);
+    this.people = new PeopleRepository(tx, cipher);
     this.volunteers = new VolunteerRepository(tx);
     this.needs = new NeedRepository(tx, this.changes);
     this.messaging = new MessagingRepository(tx);

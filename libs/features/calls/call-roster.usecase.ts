@@ -1,6 +1,6 @@
 // 名单: who said yes (confirmed, then the waiting list in answer order) with check-in and hours,
 // for whoever may manage the call (the console's roster; chat shows the same in the tally).
-import type { ActorRow } from '@baiying/db';
+import { personName, type ActorRow } from '@baiying/db';
 import { ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import { manageableCall } from './call-access.js';
@@ -27,7 +27,7 @@ export class CallRoster {
     const r = await manageableCall(w, actor, c.value.callId);
     if (!r.ok) return r;
     const rows = await w.repos.calls.roster(r.value.id, ROSTER_TAKE);
-    const names = new Map((await w.repos.calls.people(rows.map((x) => x.personId))).map((p) => [p.id, p.displayName]));
+    const names = new Map((await w.repos.calls.people(rows.map((x) => x.personId))).map((p) => [p.id, personName(w.deps.cipher, p)]));
     return ok(
       rows.map((x) => ({
         name: names.get(x.personId) ?? '',

@@ -1,5 +1,6 @@
 // The coordinator's live roll-call: one message edited in place as answers come in (at most
 // one edit per refresh window), or re-sent now and then where the channel cannot edit.
+import { personName } from '@baiying/db';
 import { maskPhone, systemClock, type OutButton } from '@baiying/domain';
 import { label, t, type MessageKey } from '@baiying/i18n';
 import type { Renderer, Work } from '@baiying/kernel';
@@ -43,7 +44,7 @@ export class TallyRenderer {
       const p = people.get(r.personId);
       const phone = maskPhone(w.deps.cipher.decryptOptional(p?.phoneEnc ?? null));
       const mark = r.roster === 'waitlisted' ? '⏳' : r.checkedInAt ? (r.checkedOutAt ? '🏁' : '📍') : '✅';
-      return `${i + 1}. ${mark} ${p?.displayName ?? '-'} ${phone}`.trimEnd();
+      return `${i + 1}. ${mark} ${p ? personName(w.deps.cipher, p) : '-'} ${phone}`.trimEnd();
     });
     const more = counts.confirmed + counts.waitlisted - roster.length;
     const status: MessageKey = call.status === 'open' ? 'call.status.open' : call.status === 'closed' ? 'call.status.closed' : 'call.status.cancelled';

@@ -1,6 +1,7 @@
 // The no-progress timer fired: a job taken (or set off, or disputed) and left without a further
 // step for CLAIM_NO_PROGRESS_HOURS goes back to its team's pool; the volunteer is told and the
 // area's coordinators are alerted. One timer per claim: while the claim progresses, it waits.
+import { personName } from '@baiying/db';
 import { PurposeKey, Priority } from '@baiying/domain';
 import { alertCoordinators, msg, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
@@ -41,7 +42,7 @@ export class ClaimTimeout {
       Priority.status,
     );
     await alertCoordinators(w, need.ownerUnitId, PurposeKey.alert('claim_timeout', claim.id), () =>
-      msg('alert.claim_timed_out', { code: need.code, volunteer: claim.volunteer.displayName, hours }),
+      msg('alert.claim_timed_out', { code: need.code, volunteer: personName(w.deps.cipher, claim.volunteer), hours }),
     );
     return 'returned';
   }

@@ -1,6 +1,7 @@
 // "是，已完成 / 还没有": the resident confirms (hours credited, rating asked) or disputes (the
 // job goes back to the taker, who and coordinators are told).
 import type { ActorRow } from '@baiying/db';
+import { personName } from '@baiying/db';
 import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { alertCoordinators, findNeed, msg, needRef, parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
@@ -49,7 +50,7 @@ export class RespondToCompletion {
       );
     }
     await alertCoordinators(w, need.ownerUnitId, PurposeKey.alert('disputed', eventId), () =>
-      msg('alert.disputed', { code: need.code, volunteer: claim?.volunteer.displayName ?? '-' }),
+      msg('alert.disputed', { code: need.code, volunteer: claim ? personName(w.deps.cipher, claim.volunteer) : '-' }),
     );
     return ok({ code: need.code, confirmed: false });
   }

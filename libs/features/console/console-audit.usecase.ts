@@ -1,6 +1,7 @@
 // The audit trail as the console reads it: administrators and coordinators, within scope — the
 // entries about their units (reveals of those needs) and those of people who hold roles there
 // (logins, logouts, revocations), their own included. Viewers and station staff: refused.
+import { personName } from '@baiying/db';
 import { err, ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
@@ -41,7 +42,10 @@ export class ListAudit {
     });
     const page = rows.slice(0, q.limit);
     const names = new Map(
-      (await w.repos.console.namesOf([...new Set(page.map((r) => r.actorId).filter((x): x is string => !!x))])).map((x) => [x.id, x.displayName]),
+      (await w.repos.console.namesOf([...new Set(page.map((r) => r.actorId).filter((x): x is string => !!x))])).map((x) => [
+        x.id,
+        personName(w.deps.cipher, x),
+      ]),
     );
     const last = page[page.length - 1];
     return ok({

@@ -1,6 +1,7 @@
 // The console's needs: a masked, scoped, keyset-paginated list; a masked detail with the full
 // timeline; and a reveal of one need's personal data, with a reason, written to the audit trail.
 // Scope is checked here: a need outside the caller's units answers exactly like a missing one.
+import { personName } from '@baiying/db';
 import { ancestry, err, maskAddress, maskPhone, ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
@@ -125,7 +126,7 @@ export class NeedDetail {
         await w.repos.console.namesOf([
           ...new Set([...need.events.map((e) => e.actorId), ...need.claims.map((c) => c.volunteerId)].filter((x): x is string => !!x)),
         ])
-      ).map((x) => [x.id, x.displayName]),
+      ).map((x) => [x.id, personName(w.deps.cipher, x)]),
     );
     const timeline: TimelineEntry[] = [
       { at: need.createdAt.toISOString(), kind: 'submitted', by: null, detail: { channel: need.channel, category: need.categoryCode, urgency: need.urgency } },

@@ -3,7 +3,7 @@
 // resolved here from the principal and the filter exactly as the needs list resolves it; masked
 // unless `reveal` (then names in full, and the needs' phone and address, decrypted).
 import { ancestry, maskName, starLevel } from '@baiying/domain';
-import type { ExportRepository, NeedScopeFilter, Repos } from '@baiying/db';
+import { personName, type ExportRepository, type NeedScopeFilter, type Repos } from '@baiying/db';
 import type { FieldCipher } from '@baiying/crypto';
 import { t, type Locale, type MessageKey } from '@baiying/i18n';
 import type { ConsolePrincipal } from '../sessions/index.js';
@@ -111,6 +111,9 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
     return u ? (locale === 'en' && u.nameEn ? u.nameEn : u.name) : '';
   };
   const person = (name: string | null): string | null => (name === null ? null : reveal ? name : maskName(name));
+  /** A name as stored (encrypted, or legacy clear), decrypted; null when there is none (no taker). */
+  const storedName = (enc: string | null, clear: string | null): string | null =>
+    enc === null && clear === null ? null : personName(ctx.cipher, { displayNameEnc: enc, displayNameClear: clear });
   const time = new LocalTime(ctx.timeZone);
   const h = (key: string): MessageKey => `export.col.${key}` as MessageKey;
 
@@ -165,7 +168,7 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
                   n.beneficiary,
                   n.takenTier,
                   n.teamCode === null ? null : locale === 'en' ? n.teamCode : n.teamName,
-                  person(n.volunteerName),
+                  person(storedName(n.volunteerNameEnc, n.volunteerNameClear)),
                   time.format(n.createdAt),
                   time.format(n.takenAt),
                   time.format(n.doneAt),
@@ -199,7 +202,7 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
               r.code,
               categories.get(r.categoryCode) ?? r.categoryCode,
               unitName(r.stationId),
-              person(r.volunteerName),
+              person(storedName(r.volunteerNameEnc, r.volunteerNameClear)),
               r.hours,
               r.status,
               time.format(r.finishedAt),
@@ -231,7 +234,7 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
             const rows = await ctx.rows.volunteerBatch(stations, after, BATCH);
             if (rows.length === 0) return;
             yield rows.map((v) => [
-              person(v.displayName),
+              person(storedName(v.displayNameEnc, v.displayNameClear)),
               unitName(v.stationId),
               v.status,
               time.format(v.createdAt),
@@ -269,7 +272,7 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
             r.title,
             unitName(r.orgUnitId),
             time.format(r.startsAt),
-            person(r.displayName),
+            person(storedName(r.displayNameEnc, r.displayNameClear)),
             r.answer,
             r.roster,
             time.format(r.checkedInAt),

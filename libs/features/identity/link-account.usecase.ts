@@ -5,6 +5,7 @@
 // links only to its issuer; a wrong secret said against an issuer's code counts against that
 // code (cancelled after LINK_CODE_TRIES, and its issuer told); and wrong codes lock out the
 // redeeming account and, past a higher limit, linking for everyone until the window ends.
+import { personName } from '@baiying/db';
 import type { ActorRow } from '@baiying/db';
 import { CHANNELS, err, ok, Priority, PurposeKey, type Result } from '@baiying/domain';
 import { msg, parseCommand, type Work } from '@baiying/kernel';
@@ -40,7 +41,7 @@ export class LinkAccount {
     if (await w.repos.people.hasHistory(actor.personId)) return err('link/has_history');
     await w.repos.people.moveIdentity(account.channel, account.externalId, actor.personId, target);
     const person = await w.repos.people.person(target);
-    return ok({ name: person?.displayName ?? '' });
+    return ok({ name: person ? personName(w.deps.cipher, person) : '' });
   }
 
   /** The issuer of a valid code, using the code up; null for anything else. */

@@ -8,6 +8,7 @@ import type { EmergencyFeature } from '../emergency/index.js';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { consoleActor, decisionUnitIds, visibleUnitIds } from './office-access.js';
 import { modeSwitchSchema } from './office.schemas.js';
+import { personName } from '@baiying/db';
 
 export interface ModeUnit {
   id: string;
@@ -39,7 +40,7 @@ export class EmergencyOverview {
       units.map((u) => u.id),
       100,
     );
-    const names = new Map((await w.repos.console.namesOf([...new Set(history.map((h) => h.byId))])).map((x) => [x.id, x.displayName]));
+    const names = new Map((await w.repos.console.namesOf([...new Set(history.map((h) => h.byId))])).map((x) => [x.id, personName(w.deps.cipher, x)]));
     return ok({
       units: units.map((u) => ({
         id: u.id,

@@ -5,6 +5,7 @@ import { ancestry, err, maskPhone, ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { teamListQuerySchema } from './office.schemas.js';
+import { personName } from '@baiying/db';
 
 export interface BoundChat {
   channel: string;
@@ -108,7 +109,7 @@ export class TeamPage {
       ...item!,
       memberList: t.memberships.map((m) => ({
         id: m.volunteerId,
-        name: m.volunteer.person.displayName,
+        name: personName(w.deps.cipher, m.volunteer.person),
         phone: maskPhone(w.deps.cipher.decryptOptional(m.volunteer.person.phoneEnc)),
         status: m.status,
         since: (m.decidedAt ?? m.createdAt).toISOString(),

@@ -9,6 +9,7 @@ import type { ConsolePrincipal } from '../sessions/index.js';
 import type { VolunteersFeature } from '../volunteers/index.js';
 import { consoleActor, decisionUnitIds } from './office-access.js';
 import { membershipDecisionSchema, volunteerListQuerySchema } from './office.schemas.js';
+import { personName } from '@baiying/db';
 
 export interface VolunteerTeam {
   membershipId: string;
@@ -46,7 +47,7 @@ async function items(w: Work, p: ConsolePrincipal, rows: VolunteerRow[]): Promis
     const f = figures.get(v.personId)!;
     return {
       id: v.personId,
-      name: v.person.displayName,
+      name: personName(w.deps.cipher, v.person),
       phone: maskPhone(w.deps.cipher.decryptOptional(v.person.phoneEnc)),
       station: { code: tree.get(v.stationId)?.code ?? '', name: tree.get(v.stationId)?.name ?? '' },
       status: v.status,

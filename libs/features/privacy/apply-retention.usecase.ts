@@ -26,7 +26,7 @@ export class ApplyRetention {
     return {
       needsAnonymised: await p.anonymiseClosedNeeds(
         before(retention.closedNeedDays),
-        { erasedCipher: w.deps.cipher.encrypt(ERASED_TEXT), pseudonym: pseudonym() },
+        { erasedCipher: w.deps.cipher.encrypt(ERASED_TEXT), pseudonym: w.deps.cipher.encrypt(pseudonym()) },
         w.now,
       ),
       dialoguesDeleted: await p.pruneDialogues(before(retention.dialogueDays)),

@@ -38,7 +38,7 @@ export class ErasePerson {
     if (busy) return busy;
     const erased = await w.repos.privacy.erasePerson(
       { personId, byId: actor.personId, kind: allowed.value },
-      { erasedCipher: w.deps.cipher.encrypt(ERASED_TEXT), pseudonym: pseudonym() },
+      { erasedCipher: w.deps.cipher.encrypt(ERASED_TEXT), pseudonym: w.deps.cipher.encrypt(pseudonym()) },
       w.now,
     );
     return erased ? ok({ kind: allowed.value }) : err('privacy/already_erased');

@@ -6,7 +6,7 @@ import { PurposeKey, slaMs, type OrgTier, Priority } from '@baiying/domain';
 import type { EmergencyPolicy } from '../emergency/index.js';
 import { withEmergencyBanner } from '../emergency/index.js';
 import { alertCoordinators, msg, type Work } from '@baiying/kernel';
-import type { Locale } from '@baiying/i18n';
+import { t, type Locale } from '@baiying/i18n';
 import { directCard, jobCard, publicFacts, type CardFooter } from './job-card.render.js';
 
 export class DispatchRounds {
@@ -36,6 +36,35 @@ export class DispatchRounds {
     }
     w.schedule('escalate-dispatch', { dispatchId: d.id }, due);
     return d.id;
+  }
+
+  /**
+   * Group cards of an open round that turned uncertain (the bot died between claiming and
+   * recording the send: it may or may not have arrived) go out once more as a NEW card with a
+   * note, and only while nothing was taken (round open, need still dispatched, read in this
+   * transaction). Never a blind resend of the same row; a second uncertain copy is left to the
+   * round's SLA timer, which escalates whatever the cards did. Returns the cards posted again.
+   */
+  async postUncertainAgain(w: Work, dispatchId: string): Promise<number> {
+    const d = await w.repos.needs.dispatch(dispatchId);
+    if (!d || d.status !== 'open') return 0;
+    const need = await w.repos.needs.byId(d.needId);
+    if (!need || need.status !== 'dispatched') return 0;
+    const emergencyUnit = await this.emergency.unitFor(w, need);
+    const priority = need.urgency === 'urgent' || emergencyUnit ? Priority.emergency : Priority.card;
+    const card = (locale: Locale) => {
+      const base = jobCard(need, w.buttons, d.id, undefined, locale);
+      const marked = emergencyUnit ? withEmergencyBanner(base) : base;
+      return { ...marked, text: `${marked.text}\n${t('card.again', {}, locale)}` };
+    };
+    let n = 0;
+    for (const c of await w.repos.messaging.uncertainWithPrefix(PurposeKey.cardsOf(d.id))) {
+      if (c.template !== 'job-card') continue; // private emergency cards: the (short) emergency SLA covers them
+      if (await w.repos.messaging.byPurpose(PurposeKey.cardAgain(c.purposeKey))) continue; // once
+      w.out.to({ channel: c.channel, chatId: c.chatId }, PurposeKey.cardAgain(c.purposeKey), 'job-card-again', card, priority);
+      n++;
+    }
+    return n;
   }
 
   /** Rewrites every card of a dispatch (taken, escalated, closed); buttons disappear. */

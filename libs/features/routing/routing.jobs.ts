@@ -7,6 +7,8 @@ import type { RoutingFeature } from './routing.feature.js';
 
 /** A need submitted this long ago and still not routed has lost its job. */
 const ROUTING_GRACE_MS = 5000;
+/** Uncertain cards older than this are left to the round's SLA timer (long escalated by then). */
+const UNCERTAIN_CARD_LOOKBACK_MS = 24 * 3_600_000;
 
 export function routingJobs(uow: UnitOfWork, prisma: PrismaClient, f: RoutingFeature): FeatureJobs {
   return {
@@ -26,7 +28,12 @@ export function routingJobs(uow: UnitOfWork, prisma: PrismaClient, f: RoutingFea
       for (const d of await repos.needs.openDispatches()) {
         if (await ensurer.ensure('escalate-dispatch', { dispatchId: d.id }, d.slaDueAt.getTime() - now)) escalations++;
       }
-      return { routed, escalations };
+      // A group card that turned uncertain while nothing was taken is posted again, once.
+      let cardsAgain = 0;
+      for (const dispatchId of await repos.messaging.dispatchesWithUncertainCards(new Date(now - UNCERTAIN_CARD_LOOKBACK_MS))) {
+        cardsAgain += await uow.run((w) => f.rounds.postUncertainAgain(w, dispatchId));
+      }
+      return { routed, escalations, cardsAgain };
     },
   };
 }

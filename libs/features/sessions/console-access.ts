@@ -5,6 +5,7 @@
 // - 'staff' on a station: station staff, that station only;
 // - 'viewer': read-only (考核), that unit's subtree; never reveals personal data, never reads the audit.
 // A person with several rows gets the union; their headline role is the strongest.
+import { personName } from '@baiying/db';
 import { ancestry } from '@baiying/domain';
 import type { Work } from '@baiying/kernel';
 
@@ -53,7 +54,7 @@ export async function consolePrincipal(w: Work, personId: string): Promise<Conso
   const person = await w.repos.people.person(personId);
   return {
     personId,
-    displayName: person?.displayName ?? '',
+    displayName: person ? personName(w.deps.cipher, person) : '',
     role: grants.map((g) => g.role).sort((a, b) => RANK[a] - RANK[b])[0]!,
     grants,
     readUnitIds: union(grants),

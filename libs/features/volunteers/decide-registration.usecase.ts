@@ -1,5 +1,6 @@
 // A coordinator whose scope covers a team's unit approves or rejects one volunteer's membership
 // of that team, once. A station coordinator cannot admit anyone to a county team.
+import { personName } from '@baiying/db';
 import type { ActorRow } from '@baiying/db';
 import { err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
 import { t } from '@baiying/i18n';
@@ -42,7 +43,7 @@ export class DecideRegistration {
           msg(
             'approval.settled',
             {
-              name: m.volunteer.person.displayName,
+              name: personName(w.deps.cipher, m.volunteer.person),
               ...nameParams('team', m.team),
               decision: t(approve ? 'approval.word_approved' : 'approval.word_rejected', {}, locale),
               by: actor.displayName,
@@ -60,6 +61,6 @@ export class DecideRegistration {
         Priority.status,
       );
     }
-    return ok({ name: m.volunteer.person.displayName, team: m.team.name, teamEn: m.team.nameEn ?? m.team.name, decided });
+    return ok({ name: personName(w.deps.cipher, m.volunteer.person), team: m.team.name, teamEn: m.team.nameEn ?? m.team.name, decided });
   }
 }

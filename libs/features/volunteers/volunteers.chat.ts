@@ -1,4 +1,5 @@
 // Volunteers in chat: /register (a short form), /me; coordinators: /approve and its buttons.
+import { personName } from '@baiying/db';
 import { button, command, flow, type ChatFeature, type Turn } from '@baiying/conversation';
 import { t } from '@baiying/i18n';
 import { PurposeKey, Priority } from '@baiying/domain';
@@ -25,7 +26,7 @@ export function sayApplications(turn: Turn, applications: Applications): void {
       'approval-listed',
       msg(
         'approval.pending_item',
-        { name: m.volunteer.person.displayName, skills: listOf(m.volunteer.skills) || '-', ...nameParams('team', m.team) },
+        { name: personName(turn.w.deps.cipher, m.volunteer.person), skills: listOf(m.volunteer.skills) || '-', ...nameParams('team', m.team) },
         approvalButtons(turn.w.buttons, m.id),
         turn.locale,
       ),

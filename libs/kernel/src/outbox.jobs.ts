@@ -1,12 +1,17 @@
 // The outbox's side of reconciliation: committed events never published (a crash between
 // commit and publish) and messages whose send job was lost are handed to Redis again; a
-// broadcast message claimed by a sender that died mid-call is recorded as uncertain and never
-// sent again (at most once per recipient). Duplicate-update markers older than
+// message (a reply, a card, a notice or a broadcast) claimed by a sender that died mid-call is
+// recorded as uncertain and never sent again (at most once per recipient, decisions 0004 and
+// 0009); an uncertain status message about a need is listed to the need's coordinators. Duplicate-update markers older than
 // PROCESSED_UPDATE_KEEP_HOURS are pruned here too (at start and every interval).
 import { Repos, type PrismaClient } from '@baiying/db';
 import type { AppConfig } from '@baiying/config';
 import type { JobProducer } from '@baiying/queue';
+import { PurposeKey } from '@baiying/domain';
 import type { FeatureJobs } from './jobs.js';
+import { msg } from './render.js';
+import { alertCoordinators } from './scope.js';
+import type { UnitOfWork } from './unit-of-work.js';
 
 /** A message still pending after this long has lost its job (a normal send takes milliseconds). */
 const STALE_MESSAGE_MS = 10_000;
@@ -24,7 +29,7 @@ export async function relayOutbox(prisma: PrismaClient, producer: JobProducer): 
   return events.length;
 }
 
-export function outboxJobs(prisma: PrismaClient, producer: JobProducer, config: AppConfig): FeatureJobs {
+export function outboxJobs(uow: UnitOfWork, prisma: PrismaClient, producer: JobProducer, config: AppConfig): FeatureJobs {
   return {
     feature: 'outbox',
     handlers: {},
@@ -39,10 +44,23 @@ export function outboxJobs(prisma: PrismaClient, producer: JobProducer, config: 
           : await ensurer.ensure('send-message', { sentMessageId: m.id }, 0, m.priority);
         if (added) messages++;
       }
-      const uncertain = await repos.messaging.expireClaims(new Date(now - config.calls.claimLeaseSeconds * 1000));
+      const turned = await repos.messaging.expireClaims(new Date(now - config.calls.claimLeaseSeconds * 1000));
+      // A status message to a resident about their need (`need.<id>.…`) that may not have
+      // arrived: the need's coordinators are told, so someone can check with the resident.
+      for (const r of turned) {
+        const needId = !r.atMostOnce && r.purposeKey.startsWith('need.') ? r.purposeKey.split('.')[1] : undefined;
+        if (!needId) continue;
+        await uow.run(async (w) => {
+          const need = await w.repos.needs.byId(needId);
+          if (!need) return;
+          await alertCoordinators(w, need.stationId, PurposeKey.alert('uncertain', r.id), () => msg('alert.reply_uncertain', { code: need.code }));
+        });
+      }
+      const uncertain = turned.length;
+      const uncertainInteractive = turned.filter((r) => !r.atMostOnce).length;
       // Duplicate-update markers past the redelivery window: a new update sequence must not meet them.
       const markersPruned = await repos.messaging.pruneProcessed(new Date(now - config.processedUpdateKeepHours * 3_600_000));
-      return { events, messages, uncertain, markersPruned };
+      return { events, messages, uncertain, uncertainInteractive, markersPruned };
     },
   };
 }

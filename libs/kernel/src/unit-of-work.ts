@@ -78,7 +78,7 @@ export class UnitOfWork {
 
   /** Reads outside any transaction (no lock held, nothing written): for work done before one opens. */
   read<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
-    return fn(new Repos(this.deps.prisma));
+    return fn(new Repos(this.deps.prisma, this.deps.cipher));
   }
 
   async run<T>(fn: (w: Work) => Promise<T>): Promise<T> {
@@ -86,7 +86,7 @@ export class UnitOfWork {
     let sent: Array<{ id: string; priority: number; atMostOnce: boolean }> = [];
     const result = await this.deps.prisma.$transaction(
       async (tx) => {
-        work = new Work(new Repos(tx), this.deps);
+        work = new Work(new Repos(tx, this.deps.cipher), this.deps);
         const value = await fn(work);
         sent = await work.repos.messaging.enqueue(await work.out.pending());
         return value;

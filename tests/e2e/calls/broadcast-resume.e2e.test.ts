@@ -173,6 +173,7 @@ describe('Broadcast (一呼百应) resumes after crashes, at most once per recip
       stationCodes: ['S-XF', 'S-HP', 'S-XS', 'S-TY'],
       chatIdBase: CHAT_BASE,
       namePrefix: '应急志愿者',
+      cipher: h.cipher,
     });
     for (const s of seeded) personByChat.set(Number(s.chatId), s.personId);
     actor = await coordinatorOf(h, 'C');

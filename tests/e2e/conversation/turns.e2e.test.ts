@@ -52,7 +52,7 @@ describe('turns and characters of the standard conversations', () => {
     const cast = conversationCast(700_000);
     let figures: ConversationFigures;
     try {
-      figures = await measureConversation(fake, h.prisma, cast);
+      figures = await measureConversation(fake, h.prisma, h.cipher, cast);
     } catch (e) {
       throw new Error(
         `${e instanceof Error ? e.message : String(e)}\n--- bot ---\n${bot?.output().slice(-3000)}\n--- worker ---\n${worker?.output().slice(-1500)}`,

@@ -2,6 +2,7 @@
 // a danger message on Telegram and on WeChat reaches an emergency-team member privately, with the
 // emergency banner, well within the emergency SLA, with at most one question asked; a "possible"
 // message asks once and goes out on "是". Daily mode: nobody switched emergency mode on.
+import { nameColumns } from '@baiying/db';
 import type { EventEmitter } from 'node:events';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
@@ -57,7 +58,7 @@ describe('a person in danger, on Telegram and WeChat', () => {
     ] as const) {
       await h.prisma.person.create({
         data: {
-          displayName: `应急队员-${channel}`,
+          ...nameColumns(h.cipher, `应急队员-${channel}`),
           identities: { create: { channel, externalId, chatId } },
           volunteer: { create: { stationId: station.id, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
         },

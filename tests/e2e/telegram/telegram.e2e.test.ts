@@ -8,6 +8,7 @@
 // down to the demo county's units and teams (resetWorld) and the test gets a cast of its own (fresh Telegram user
 // and chat ids, so nothing a previous test sent can match its waits), then builds what it needs
 // through the use cases: coordinator, bound groups, volunteers, a routed or taken need.
+import { personName } from '@baiying/db';
 import { loadConfig } from '@baiying/config';
 import type { ActorRow } from '@baiying/db';
 import { FakeBotApi, type FakeChat, type FakeUser, type SentMessage } from '../../support/fake-telegram/fake-bot-api.js';
@@ -232,7 +233,7 @@ describe('Telegram end to end', () => {
       where: { channel_externalId: { channel: 'telegram', externalId: String(volA.id) } },
       include: { person: { include: { volunteer: { include: { memberships: { include: { team: true } } } } } } },
     });
-    expect(identity.person.displayName).toBe('李师傅');
+    expect(personName(h.cipher, identity.person)).toBe('李师傅');
     expect(identity.person.phoneHash).toBe(h.cipher.hash('13912340000'));
     expect(identity.person.volunteer).toMatchObject({ status: 'approved', skills: ['理发', '电工'], approvedById: coordinator.personId });
     expect(identity.person.volunteer!.memberships.map((m) => m.team.code)).toEqual(['S-XF-ELDER']);

@@ -4,6 +4,7 @@
 // revoked and forged cookies, missing or forged CSRF tokens and cross-origin requests.
 // Counted: unauthorised successes (must be 0). Then bad input on every route: 400 with field
 // errors in zh and en, never a 500; bodies over the limit: 413.
+import { nameColumns } from '@baiying/db';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { appRoutes } from '@bull-board/api/dist/routes.js';
@@ -288,7 +289,7 @@ describe('Console API authorisation matrix and bad input', () => {
 
   async function grant(role: string, unit: string, name: string): Promise<string> {
     const u = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: unit } });
-    const p = await h.prisma.person.create({ data: { displayName: name, roles: { create: { role, orgUnitId: u.id } } } });
+    const p = await h.prisma.person.create({ data: { ...nameColumns(h.cipher, name), roles: { create: { role, orgUnitId: u.id } } } });
     return p.id;
   }
 

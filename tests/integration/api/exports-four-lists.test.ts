@@ -18,6 +18,7 @@ import { actorOf, coordinatorOf } from '../../support/factories.js';
 import { doneBy, routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 import { http, sessionRow, type Caller } from './console-support.js';
+import { NAME_SELECT, personName } from '@baiying/db';
 
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 const MONTH = '2026-11';
@@ -117,7 +118,7 @@ describe('Exports: the four lists (四张清单) of a unit’s month', () => {
       items: [{ code: b.code, reason: '等待配件', steps: '到货后上门维修' }],
     });
     expect(corrected.status).toBe(201);
-    names = (await h.prisma.person.findMany({ select: { displayName: true } })).map((p) => p.displayName).filter((n) => [...n].length >= 2);
+    names = (await h.prisma.person.findMany({ select: NAME_SELECT })).map((p) => personName(h.cipher, p)).filter((n) => [...n].length >= 2);
     worker = startQueueWorker(QueueName.Exports, new JobRegistry(h.desk.jobs(silent)), {
       redisUrl: config.redisUrl,
       prefix: config.redisPrefix,

@@ -3,6 +3,7 @@
 // rows), csv parsed; masked exports hold no phone (the understanding's detector), no seeded
 // address, no full name; an unmasked one is audited with its filter and row count; wrong role
 // or scope refused; expired and forged links refused; pull tokens (revoked: refused); bad input 400.
+import { nameColumns, NAME_SELECT, personName } from '@baiying/db';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,7 +109,7 @@ describe('Exports (报表)', () => {
     const dh = await coordinatorOf(h, 'I-DH', { name: '东方主任' });
     await createCall(h.desk, dh, callDraft(new Date()));
     // Every person's full name (residents, volunteers, coordinators) is scanned for.
-    names = (await h.prisma.person.findMany({ select: { displayName: true } })).map((p) => p.displayName).filter((n) => [...n].length >= 2);
+    names = (await h.prisma.person.findMany({ select: NAME_SELECT })).map((p) => personName(h.cipher, p)).filter((n) => [...n].length >= 2);
     expect(names).toContain(VOLUNTEER);
     const persona = async (key: string) => (await h.prisma.channelIdentity.findFirstOrThrow({ where: { externalId: key } })).personId;
     api = await startApi(config);
@@ -262,7 +263,7 @@ describe('Exports (报表)', () => {
       (
         await h.prisma.person.create({
           data: {
-            displayName: '东湖考核员',
+            ...nameColumns(h.cipher, '东湖考核员'),
             roles: { create: { role: 'viewer', orgUnitId: (await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'I-DH' } })).id } },
           },
         })

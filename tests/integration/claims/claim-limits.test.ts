@@ -1,6 +1,7 @@
 // The limits on claims: a cap on the jobs one volunteer holds, a cooling-off after too many
 // releases, and the no-progress timeout that gives a job back to its team — on the real database
 // and queues, with the clock under the test's control.
+import { nameColumns } from '@baiying/db';
 import type { ActorRow } from '@baiying/db';
 import { silentLogger, type OutMessage } from '@baiying/domain';
 import type { Desk } from '@baiying/features';
@@ -37,7 +38,7 @@ describe('claim limits', () => {
     const id = `limits-vol-${++seq}`;
     const person = await h.prisma.person.create({
       data: {
-        displayName: `志愿者${seq}`,
+        ...nameColumns(h.cipher, `志愿者${seq}`),
         identities: { create: { channel: 'web', externalId: id, chatId: id } },
         volunteer: { create: { stationId: team.orgUnitId, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
       },

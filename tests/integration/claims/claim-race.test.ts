@@ -1,5 +1,6 @@
 // Race: 50 volunteers press "take" on one job at the same instant, 200 times over; the
 // database must show exactly one winner every time.
+import { nameColumns } from '@baiying/db';
 import type { ActorRow } from '@baiying/db';
 import { groupOf, openDispatchOf, routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
@@ -23,7 +24,7 @@ describe('claim race', () => {
     for (let i = 0; i < PRESSERS; i++) {
       const person = await h.prisma.person.create({
         data: {
-          displayName: `志愿者${i}`,
+          ...nameColumns(h.cipher, `志愿者${i}`),
           identities: { create: { channel: 'web', externalId: `race-vol-${i}`, chatId: `race-vol-${i}` } },
           volunteer: { create: { stationId, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
         },

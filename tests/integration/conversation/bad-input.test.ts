@@ -1,6 +1,7 @@
 // Bad input, each with a clear answer and nothing lost or changed: photos, voice, stickers,
 // emoji, empty and oversized text, commands in the wrong place, repeated updates, forged and
 // stale buttons, wrong-role presses, rating someone else's need, double presses.
+import { nameColumns, personName } from '@baiying/db';
 import { flowButton, type ConversationEngine } from '@baiying/conversation';
 import type { ActorRow } from '@baiying/db';
 import { silentLogger, type InboundEvent, type OutMessage } from '@baiying/domain';
@@ -170,7 +171,7 @@ describe('bad input', () => {
       dispatchId = (await h.prisma.dispatch.findFirstOrThrow({ where: { needId, status: 'open' } })).id;
       const person = await h.prisma.person.create({
         data: {
-          displayName: '成员',
+          ...nameColumns(h.cipher, '成员'),
           identities: { create: { channel: 'telegram', externalId: '906', chatId: '906' } },
           volunteer: { create: { stationId: team.orgUnitId, status: 'approved', memberships: { create: { teamId: team.id, status: 'approved' } } } },
         },
@@ -178,7 +179,7 @@ describe('bad input', () => {
       member = await h.desk.uow.run((w) => w.repos.people.actor(person.id));
       await h.prisma.person.create({
         data: {
-          displayName: '待审核',
+          ...nameColumns(h.cipher, '待审核'),
           identities: { create: { channel: 'telegram', externalId: '907', chatId: '907' } },
           volunteer: { create: { stationId: team.orgUnitId, status: 'pending', memberships: { create: { teamId: team.id, status: 'pending' } } } },
         },
@@ -186,7 +187,7 @@ describe('bad input', () => {
       const other = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-HP-ELDER' } });
       await h.prisma.person.create({
         data: {
-          displayName: '别队',
+          ...nameColumns(h.cipher, '别队'),
           identities: { create: { channel: 'telegram', externalId: '908', chatId: '908' } },
           volunteer: { create: { stationId: other.orgUnitId, status: 'approved', memberships: { create: { teamId: other.id, status: 'approved' } } } },
         },
@@ -346,7 +347,7 @@ describe('text PostgreSQL would refuse, and names that forge lines', () => {
       where: { channel_externalId: { channel: 'web', externalId: 'nul-user' } },
       include: { person: true },
     });
-    expect(identity.person.displayName).toBe('王 ✅ 已批准 by 赵主任');
+    expect(personName(h.cipher, identity.person)).toBe('王 ✅ 已批准 by 赵主任');
     const reply = await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: 'nul-user' }, orderBy: { seq: 'desc' } });
     expect((JSON.parse(h.cipher.decrypt(reply.bodyEnc)) as OutMessage).text).toMatch(/我理解您需要|请选择|不太确定/);
     const state = await h.prisma.conversationState.findUniqueOrThrow({ where: { channel_chatKey: { channel: 'web', chatKey: 'nul-user' } } });

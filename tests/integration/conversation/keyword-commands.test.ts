@@ -1,5 +1,6 @@
 // Text commands for chats without buttons (WeChat): take, finish with hours, release, rate,
 // my needs, cancel, bind — and their refusals, through the engine on the real database.
+import { nameColumns } from '@baiying/db';
 import type { ConversationEngine } from '@baiying/conversation';
 import type { InboundEvent, OutMessage } from '@baiying/domain';
 import { routedNeed } from '../../support/needs.js';
@@ -26,7 +27,7 @@ describe('keyword commands', () => {
     const t = team ? await h.prisma.team.findUniqueOrThrow({ where: { code: team } }) : null;
     await h.prisma.person.create({
       data: {
-        displayName: name,
+        ...nameColumns(h.cipher, name),
         identities: { create: { channel: 'wechat', externalId, chatId: externalId } },
         ...(t ? { volunteer: { create: { stationId: t.orgUnitId, status, memberships: { create: { teamId: t.id, status } } } } } : {}),
       },

@@ -109,7 +109,7 @@ describe('duplicate updates', () => {
       where: { channel_updateId: { channel: 'telegram', updateId: ev.updateId } },
       data: { createdAt: new Date(Date.now() - 49 * 3_600_000) },
     });
-    const reconcile = outboxJobs(h.prisma, h.producer, config).reconcile!;
+    const reconcile = outboxJobs(h.desk.uow, h.prisma, h.producer, config).reconcile!;
     const counts = await reconcile({ ensurer: { ensure: () => Promise.resolve(false) }, clock: { now: () => new Date() } });
     expect(counts.markersPruned).toBe(1);
     const left = await h.prisma.processedUpdate.findMany({ where: { updateId: { startsWith: '333333:' } }, select: { updateId: true } });

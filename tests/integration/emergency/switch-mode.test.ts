@@ -2,6 +2,7 @@
 // (desk.emergency.switchMode), every switch recorded; the policy then finds the switched unit
 // above emergency and urgent needs (desk.emergency.policy.unitFor). Each test starts from a
 // freshly seeded demo county (C ⊃ I-DH ⊃ S-XF, S-HP; C ⊃ I-XS ⊃ S-XS, S-TY), all in daily mode.
+import { nameColumns } from '@baiying/db';
 import { randomUUID } from 'node:crypto';
 import type { ActorRow } from '@baiying/db';
 import type { Result } from '@baiying/domain';
@@ -35,7 +36,7 @@ async function coordinatorOf(...unitCodes: string[]): Promise<ActorRow> {
   const key = `coord-${randomUUID()}`;
   const roles = await Promise.all(unitCodes.map(async (c) => ({ role: 'coordinator' as const, orgUnitId: (await unit(c)).id })));
   const p = await h.prisma.person.create({
-    data: { displayName: key, identities: { create: { channel: 'web', externalId: key, chatId: key } }, roles: { create: roles } },
+    data: { ...nameColumns(h.cipher, key), identities: { create: { channel: 'web', externalId: key, chatId: key } }, roles: { create: roles } },
   });
   return actor(p.id);
 }

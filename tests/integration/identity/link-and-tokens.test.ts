@@ -1,6 +1,7 @@
 // One person across channels (a link code said in the other channel) and coordinators'
 // personal API tokens, on the real database. Each test starts from a freshly seeded demo county
 // and brings its own people; time is moved with a clock the test holds.
+import { nameColumns } from '@baiying/db';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ActorRow } from '@baiying/db';
 import type { Channel, Clock } from '@baiying/domain';
@@ -46,7 +47,7 @@ async function coordinatorOf(unitCode: string): Promise<ActorRow> {
   const key = `coord-${randomUUID()}`;
   const p = await h.prisma.person.create({
     data: {
-      displayName: '周主任',
+      ...nameColumns(h.cipher, '周主任'),
       identities: { create: { channel: 'web', externalId: key, chatId: key } },
       roles: { create: { role: 'coordinator', orgUnitId: unit.id } },
     },
@@ -237,7 +238,7 @@ describe('API tokens', () => {
     const station = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } });
     const vol = await h.prisma.person.create({
       data: {
-        displayName: key,
+        ...nameColumns(h.cipher, key),
         identities: { create: { channel: 'web', externalId: key, chatId: key } },
         volunteer: { create: { stationId: station.id, status: 'approved', skills: [] } },
       },

@@ -2,6 +2,7 @@
 // in front of the understanding, and an intake that acts on it — the emergency numbers or the
 // crisis hotline first, at most one question, the need out at once as an emergency (urgent,
 // private cards to the emergency teams with the banner, coordinators alerted), in daily mode.
+import { nameColumns } from '@baiying/db';
 import type { ConversationEngine } from '@baiying/conversation';
 import type { InboundEvent, OutMessage } from '@baiying/domain';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
@@ -45,7 +46,7 @@ describe('danger intake', () => {
     const team = await h.prisma.team.findFirstOrThrow({ where: { categoryCode: 'emergency', orgUnit: { tier: 'center' } } });
     await h.prisma.person.create({
       data: {
-        displayName: '应急队员',
+        ...nameColumns(h.cipher, '应急队员'),
         identities: { create: { channel: 'web', externalId: 'em-1', chatId: 'em-1' } },
         volunteer: {
           create: {

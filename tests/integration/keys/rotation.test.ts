@@ -5,7 +5,7 @@
 // nothing.
 import { createCipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { FieldCipher, keyId } from '@baiying/crypto';
-import { ENCRYPTED_TABLES, rotateKeys } from '@baiying/db';
+import { ENCRYPTED_TABLES, personName, rotateKeys } from '@baiying/db';
 import { routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, TEST_KEY, testConfig, type DeskHarness } from '../../support/test-env.js';
 
@@ -65,7 +65,11 @@ describe('npm run keys:rotate', () => {
     const issued = await before.desk.uow.run((w) => before.desk.identity.issueApiToken.execute(w, actor));
     if (!issued.ok) throw new Error('no token');
     // ... and rows from before key ids: a person, a dialogue and an API token of the single-key desk.
-    const legacy = await before.prisma.person.create({ data: { displayName: '老王', phoneEnc: v1('13900001111'), phoneHash: legacyHash('13900001111') } });
+    const legacy = await before.prisma.person.create({
+      data: { displayNameEnc: v1('老王'), phoneEnc: v1('13900001111'), phoneHash: legacyHash('13900001111') },
+    });
+    // A profile name from before names were encrypted (decision 0027): in clear, to be moved.
+    const clearName = await before.prisma.person.create({ data: { displayNameClear: '张阿姨' } });
     for (let i = 0; i < 5; i++) {
       await before.prisma.conversationState.create({ data: { channel: 'telegram', chatKey: `chat-${i}`, flow: 'intake', dataEnc: v1(`{"step":${i}}`) } });
     }
@@ -102,12 +106,18 @@ describe('npm run keys:rotate', () => {
     expect(reads).toBeGreaterThan(5);
     expect(report.retried).toBe(1);
     expected.set('conversation_state/telegram/chat-0/dataEnc', '{"step":"desk"}');
+    expected.set(`person/${clearName.id}/displayNameEnc`, '张阿姨');
+    expect(report.rewritten['person']).toBeGreaterThan(0);
 
     // Everything decrypts to what it was, with the new key alone; nothing is under the old one.
     const newKid = keyId(NEW_KEY);
     const now = await cells(after);
     expect([...now.values()].filter((v) => v !== null && !v.startsWith(`v2:${newKid}:`))).toEqual([]);
     expect(await plaintexts(after, new FieldCipher(NEW_KEY))).toEqual(expected);
+    // Every name is encrypted under the new key, and no clear copy is left.
+    expect(await after.prisma.person.count({ where: { displayNameClear: { not: null } } })).toBe(0);
+    expect(await after.prisma.person.count({ where: { displayNameEnc: null } })).toBe(0);
+    expect(personName(new FieldCipher(NEW_KEY), await after.prisma.person.findUniqueOrThrow({ where: { id: legacy.id } }))).toBe('老王');
     // Phone look-up hashes are re-made under the new key.
     expect((await after.prisma.person.findUniqueOrThrow({ where: { id: legacy.id } })).phoneHash).toBe(new FieldCipher(NEW_KEY).hash('13900001111'));
     const phones = await after.prisma.person.findMany({ where: { phoneEnc: { not: null } } });
@@ -131,7 +141,7 @@ describe('npm run keys:rotate', () => {
   it('stops at a row under a key that is not in the ring, naming the table, the row and the key, and refuses a bad batch size', async () => {
     await resetDatabase(before.prisma, before.cipher);
     const stranger = new FieldCipher(randomBytes(32));
-    const p = await before.prisma.person.create({ data: { displayName: '外人', phoneEnc: stranger.encrypt('13700000000') } });
+    const p = await before.prisma.person.create({ data: { phoneEnc: stranger.encrypt('13700000000') } });
     await expect(rotateKeys(after.prisma, after.cipher)).rejects.toThrow(
       `person ${p.id} phoneEnc: ciphertext under key ${stranger.currentKeyId}, which is not in the keyring`,
     );

@@ -102,7 +102,13 @@ describe('graceful shutdown on SIGTERM', () => {
     });
     h = deskHarness(loadConfig(env), 5);
     await resetDatabase(h.prisma, h.cipher, { webGroups: false });
-    const seeded = await seedBulkVolunteers(h.prisma, { count: VOLUNTEERS, stationCodes: ['S-XF', 'S-HP'], chatIdBase: CHAT_BASE, namePrefix: '志愿者' });
+    const seeded = await seedBulkVolunteers(h.prisma, {
+      count: VOLUNTEERS,
+      stationCodes: ['S-XF', 'S-HP'],
+      chatIdBase: CHAT_BASE,
+      namePrefix: '志愿者',
+      cipher: h.cipher,
+    });
     for (const s of seeded) chats.add(Number(s.chatId));
     actor = await coordinatorOf(h, 'C');
     worker = await startWorker();

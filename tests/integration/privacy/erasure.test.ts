@@ -2,6 +2,7 @@
 // confirm button erases a resident's or a volunteer's personal data and keeps the ledger whole;
 // a coordinator's /erase works in scope only; forged, foreign, stale and repeated confirmations
 // are refused.
+import { personName } from '@baiying/db';
 import type { ConversationEngine } from '@baiying/conversation';
 import type { InboundEvent, OutMessage } from '@baiying/domain';
 import type { Desk } from '@baiying/features';
@@ -99,7 +100,7 @@ describe('erasure', () => {
     expect((await last('er-res')).text).toContain('您的个人数据已删除');
 
     const person = await h.prisma.person.findUniqueOrThrow({ where: { id: residentId } });
-    expect(person.displayName).toMatch(/^已注销用户-[0-9a-f]{8}$/);
+    expect(personName(h.cipher, person)).toMatch(/^已注销用户-[0-9a-f]{8}$/);
     expect(person).toMatchObject({ phoneEnc: null, phoneHash: null });
     expect(person.erasedAt).toEqual(now);
     for (const id of [need.id, open.id]) {
@@ -136,7 +137,7 @@ describe('erasure', () => {
     await press('er-vol2', await confirmData('er-vol2'));
     expect((await last('er-vol2')).text).toContain('您的个人数据已删除');
     expect(await ledger(vol.personId)).toEqual(before);
-    expect((await h.prisma.person.findUniqueOrThrow({ where: { id: vol.personId } })).displayName).toMatch(/^已注销用户-/);
+    expect(personName(h.cipher, await h.prisma.person.findUniqueOrThrow({ where: { id: vol.personId } }))).toMatch(/^已注销用户-/);
   });
 
   it('refuses a confirmation older than an hour', async () => {

@@ -4,6 +4,7 @@
 // the public page is scanned for phones, addresses and names; residents score from chat and from
 // the page with a one-time code (forged, repeated and brute-forced scores refused); an overdue
 // promise alerts the unit's coordinators once.
+import { nameColumns, NAME_SELECT, personName } from '@baiying/db';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { ConversationEngine } from '@baiying/conversation';
 import type { ActorRow } from '@baiying/db';
@@ -74,7 +75,7 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
     const desk = h.desk;
     const make = async (key: keyof typeof n, resident: string, o: Parameters<typeof routedNeed>[2], createdAt: string, name: string) => {
       n[key] = await routedNeed(h, resident, o);
-      await h.prisma.person.update({ where: { id: n[key].actor.personId }, data: { displayName: name } });
+      await h.prisma.person.update({ where: { id: n[key].actor.personId }, data: { ...nameColumns(h.cipher, name) } });
       return createdAt;
     };
     const times = {
@@ -174,11 +175,15 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
     const coord = await sessionRow(h.prisma, await personOf('demo-coord-dh'));
     const staff = await sessionRow(
       h.prisma,
-      (await h.prisma.person.create({ data: { displayName: '站员', roles: { create: { role: 'staff', orgUnitId: await unitId('S-XF') } } } })).id,
+      (await h.prisma.person.create({ data: { ...nameColumns(h.cipher, '站员'), roles: { create: { role: 'staff', orgUnitId: await unitId('S-XF') } } } })).id,
     );
     const otherCoord = await sessionRow(
       h.prisma,
-      (await h.prisma.person.create({ data: { displayName: '西山主任', roles: { create: { role: 'coordinator', orgUnitId: await unitId('I-XS') } } } })).id,
+      (
+        await h.prisma.person.create({
+          data: { ...nameColumns(h.cipher, '西山主任'), roles: { create: { role: 'coordinator', orgUnitId: await unitId('I-XS') } } },
+        })
+      ).id,
     );
     const withCsrf = (s: { cookie: string; csrf: string }) => ({ cookie: s.cookie, csrf: s.csrf, headers: { origin: base } });
     const id = await snapshotId('S-XF', '2026-11');
@@ -278,7 +283,7 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
       );
       expect(r.status).toBe(200);
     }
-    const people = (await h.prisma.person.findMany({ select: { displayName: true } })).map((p) => p.displayName).filter((x) => x.length >= 2);
+    const people = (await h.prisma.person.findMany({ select: NAME_SELECT })).map((p) => personName(h.cipher, p)).filter((x) => x.length >= 2);
     expect(people).toEqual(expect.arrayContaining([...NAMES, '王阿姨', '李师傅']));
     const addresses = (await h.prisma.need.findMany({ where: { addressEnc: { not: null } }, select: { addressEnc: true } })).map((r) =>
       h.cipher.decrypt(r.addressEnc!),

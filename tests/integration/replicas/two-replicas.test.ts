@@ -141,7 +141,13 @@ describe('two bot replicas and two workers on one database and Redis', () => {
         for (const v of t.volunteers) await volunteerAs(h, onTelegram(v), [t.team]);
         for (const r of t.residents) await residentAs(h, onTelegram(r));
       }
-      await seedBulkVolunteers(h.prisma, { count: BULK_VOLUNTEERS, stationCodes: ['S-XF', 'S-HP'], chatIdBase: 7_800_000_000, namePrefix: '召集志愿者' });
+      await seedBulkVolunteers(h.prisma, {
+        count: BULK_VOLUNTEERS,
+        stationCodes: ['S-XF', 'S-HP'],
+        chatIdBase: 7_800_000_000,
+        namePrefix: '召集志愿者',
+        cipher: h.cipher,
+      });
     });
   }, 150_000);
 

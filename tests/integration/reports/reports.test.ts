@@ -3,6 +3,7 @@
 // through the real use cases keep them exact; the drift check finds a planted difference and
 // alerts; the API answers bad input with 400, refuses other scopes, and its drill-down queries list
 // exactly the counted needs.
+import { nameColumns } from '@baiying/db';
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import pg from 'pg';
@@ -297,7 +298,7 @@ describe('Report rollups', () => {
 
     const grant = async (role: string, unit: string, name: string) => {
       const u = await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: unit } });
-      const p = await h.prisma.person.create({ data: { displayName: name, roles: { create: { role, orgUnitId: u.id } } } });
+      const p = await h.prisma.person.create({ data: { ...nameColumns(h.cipher, name), roles: { create: { role, orgUnitId: u.id } } } });
       return sessionRow(h.prisma, p.id);
     };
 

@@ -14,8 +14,8 @@
 // every message the fake Bot API delivered, the web chat's and the outbox's messages (decrypted),
 // and every text-like column of every table except values that really are ciphertext.
 // Allowed: the owner's own private chat, the details the taker of a need gets privately, a
-// coordinator's release alert with the taker's reason (decision 0017), and the person row's own
-// display name (the register in docs/privacy.md). Anything else is a leak.
+// coordinator's release alert with the taker's reason (decision 0017). A person's own display
+// name is no exception any more: it is stored encrypted (decision 0027). Anything else is a leak.
 import type { EventEmitter } from 'node:events';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@baiying/config';
@@ -610,19 +610,10 @@ describe('PII leak scan over the end-to-end scenarios', () => {
       const chat = privateChats.has(`${r.channel}/${r.chatId}`) ? r.chatId : null;
       scanner.scan('sent-message', `${r.channel} ${r.chatId} ${r.purposeKey}`, body, allowInChat(chat, body, DETAILS.exec(body)?.[1]));
     }
-    // 5. Every clear text-like cell of every table. The one named exception: a person row keeps its
-    // own display name (the register in docs/privacy.md; erasure replaces it).
-    const person = new Map<string, string>();
-    for (const i of identities) {
-      const owner = ownerOfChat.get(i.chatId);
-      if (owner) person.set(i.personId, owner);
-    }
+    // 5. Every clear text-like cell of every table, with no exception: names are encrypted too
+    // (person.displayNameEnc, decision 0027), so not even a person's own row holds one in clear.
     const columns: ColumnReport[] = await scanDatabase(h.prisma, h.cipher, (cell) =>
-      scanner.scan('database', `${cell.table}.${cell.column} row ${cell.row}`, cell.value, (p) =>
-        cell.table === 'person' && cell.column === 'displayName' && p.kind === 'name' && person.get(cell.row) === p.owner
-          ? 'the person’s own display name'
-          : null,
-      ),
+      scanner.scan('database', `${cell.table}.${cell.column} row ${cell.row}`, cell.value),
     );
     const tables = new Set(columns.map((c) => c.table));
     coverage['database tables'] = tables.size;

@@ -2,6 +2,7 @@
 // (desk.teams.bindable), on the real database. Each test starts from a freshly seeded demo
 // county (清溪县: centre C, institutes I-DH and I-XS, stations S-XF, S-HP under I-DH and S-XS,
 // S-TY under I-XS) and brings its own people.
+import { nameColumns } from '@baiying/db';
 import { randomUUID } from 'node:crypto';
 import type { ActorRow } from '@baiying/db';
 import type { Channel, Result } from '@baiying/domain';
@@ -32,7 +33,7 @@ async function coordinatorOf(unitCode: string): Promise<ActorRow> {
   const key = `coord-${unitCode}-${randomUUID()}`;
   const p = await h.prisma.person.create({
     data: {
-      displayName: key,
+      ...nameColumns(h.cipher, key),
       identities: { create: { channel: 'web', externalId: key, chatId: key } },
       roles: { create: { role: 'coordinator', orgUnitId: unit.id } },
     },
@@ -45,7 +46,7 @@ async function volunteerOf(teamCode: string): Promise<ActorRow> {
   const key = `vol-${randomUUID()}`;
   const p = await h.prisma.person.create({
     data: {
-      displayName: key,
+      ...nameColumns(h.cipher, key),
       identities: { create: { channel: 'web', externalId: key, chatId: key } },
       volunteer: {
         create: {

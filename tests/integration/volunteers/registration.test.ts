@@ -2,6 +2,7 @@
 // (desk.volunteers.decide, desk.volunteers.pending) and a volunteer's record
 // (desk.volunteers.record), on the real database. Each test starts from a freshly seeded demo
 // county and brings its own people.
+import { nameColumns, personName } from '@baiying/db';
 import { randomUUID } from 'node:crypto';
 import type { ActorRow } from '@baiying/db';
 import type { OutMessage, Result } from '@baiying/domain';
@@ -45,7 +46,7 @@ async function coordinatorOf(unitCode: string): Promise<ActorRow> {
   const key = `coord-${unitCode}-${randomUUID()}`;
   const p = await h.prisma.person.create({
     data: {
-      displayName: key,
+      ...nameColumns(h.cipher, key),
       identities: { create: { channel: 'web', externalId: key, chatId: key } },
       roles: { create: { role: 'coordinator', orgUnitId: await unitId(unitCode) } },
     },
@@ -74,7 +75,7 @@ const decide = async (who: ActorRow, personId: string, approve: boolean, teamCod
   decideId(who, await membershipOf(personId, teamCode), approve);
 const pendingFor = async (who: ActorRow) => {
   const r = await h.desk.uow.run((w) => h.desk.volunteers.pending.execute(w, who));
-  return r.ok ? r.value.map((m) => `${m.volunteer.person.displayName} ${m.team.code}`).sort() : r.code;
+  return r.ok ? r.value.map((m) => `${personName(h.cipher, m.volunteer.person)} ${m.team.code}`).sort() : r.code;
 };
 const statusOf = async (personId: string) =>
   Object.fromEntries(
@@ -119,7 +120,7 @@ describe('registering', () => {
     expect(v).toMatchObject({ status: 'pending', stationId: await unitId('S-XF'), skills: ['理发', '电工'], approvedAt: null });
     expect(v.memberships.map((m) => `${m.team.code} ${m.status}`).sort()).toEqual(['I-DH-ELDER pending', 'S-XF-ELDER pending']);
     // The full number is kept, encrypted, with a hash to find it by.
-    expect(v.person.displayName).toBe('刘晓');
+    expect(personName(h.cipher, v.person)).toBe('刘晓');
     expect(h.cipher.decrypt(v.person.phoneEnc!)).toBe(PHONE);
     expect(v.person.phoneHash).toBe(h.cipher.hash(PHONE));
     // No team counts before it is approved.
@@ -176,7 +177,13 @@ describe('registering', () => {
     // A station that does not exist (or a unit that is not a station) is refused as such.
     expect(await register(who, await form({ stationId: randomUUID() }))).toEqual({ ok: false, code: 'input/invalid', detail: { field: 'stationId' } });
     expect(await h.prisma.volunteer.count({ where: { personId: who.personId } })).toBe(0);
-    expect(await h.prisma.person.findUniqueOrThrow({ where: { id: who.personId } })).toMatchObject({ displayName: '新人', phoneEnc: null, phoneHash: null });
+    const fresh = await h.prisma.person.findUniqueOrThrow({ where: { id: who.personId } });
+    expect({ name: personName(h.cipher, fresh), clear: fresh.displayNameClear, phoneEnc: fresh.phoneEnc, phoneHash: fresh.phoneHash }).toEqual({
+      name: '新人',
+      clear: null,
+      phoneEnc: null,
+      phoneHash: null,
+    });
     expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: `approval.${who.personId}` } } })).toBe(0);
   });
 
@@ -204,7 +211,7 @@ describe('registering', () => {
       ok: false,
       code: 'volunteer/already_registered',
     });
-    expect((await h.prisma.person.findUniqueOrThrow({ where: { id: v.personId } })).displayName).toBe('刘晓');
+    expect(personName(h.cipher, await h.prisma.person.findUniqueOrThrow({ where: { id: v.personId } }))).toBe('刘晓');
   });
 
   it('approves at once, without alerts, when VOLUNTEER_AUTO_APPROVE is on', async () => {

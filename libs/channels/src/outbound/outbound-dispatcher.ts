@@ -1,8 +1,10 @@
 // Processes `send-message` and `send-bulk` jobs: loads the sent_message row, paces it for its
 // platform, sends or edits, records the platform's message id. Idempotent per row: a row
-// already sent is never sent again, whatever BullMQ redelivers. Broadcast rows (`atMostOnce`)
-// are also claimed before the platform call, so even a crash mid-call cannot send them twice:
-// a claim nobody resolved becomes `uncertain` (see the worker's reconciler), not a resend.
+// already sent is never sent again, whatever BullMQ redelivers. Every new message (replies, job
+// cards, notices and broadcasts alike) is claimed (`pending → sending`) before the platform call,
+// so even a crash mid-call cannot send it twice: a claim nobody resolved becomes `uncertain` (see
+// the worker's reconciler), never a blind resend (decisions 0004, 0009). Edits are not claimed:
+// repeating an edit rewrites the same message, it adds none.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FieldCipher } from '@baiying/crypto';
 import { Repos, type PrismaClient } from '@baiying/db';
@@ -90,8 +92,9 @@ export class OutboundDispatcher {
     let editRef: string | null = null;
     if (row.editOf) {
       const original = await this.repos.messaging.byPurpose(row.editOf);
-      if (!original || original.status === 'failed') {
-        await this.repos.messaging.markFailed(row.id, 'original message missing or failed', true);
+      // An uncertain original has no message id to edit (and may never have arrived).
+      if (!original || original.status === 'failed' || original.status === 'uncertain') {
+        await this.repos.messaging.markFailed(row.id, `original message ${original?.status ?? 'missing'}`, true);
         return 'failed';
       }
       if (original.status !== 'sent' || !original.messageRef) return control.deferTo(this.editWaitMs);
@@ -107,7 +110,10 @@ export class OutboundDispatcher {
     if (paused > 0) return this.putOff(row.channel, paused, control);
     const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce });
     if (wait > 0) return this.putOff(row.channel, wait, control);
-    if (row.atMostOnce && !(await this.repos.messaging.claimForSending(row.id))) return 'skipped';
+    // Batched chats claim inside their lock (below), with the rows that join the batch.
+    const batched = !editRef && !!sender.sendBatch && !!sender.batchable?.(row.chatId);
+    if (!editRef && !batched && !(await this.repos.messaging.claimForSending(row.id))) return 'skipped';
+    const claimed: string[] = editRef || batched ? [] : [row.id];
     const msg = JSON.parse(this.cipher.decrypt(row.bodyEnc)) as OutMessage;
     try {
       // A 429 seen by another send while this one reserved and claimed: not yet.
@@ -118,14 +124,19 @@ export class OutboundDispatcher {
         await this.recordSent(row.id, editRef);
         return 'edited';
       }
-      if (sender.sendBatch && sender.batchable?.(row.chatId)) {
+      if (batched) {
         return await this.withChatLock(`${row.channel}:${row.chatId}`, async () => {
-          // Re-read inside the lock: another job's batch may have carried this row already.
-          const fresh = await this.repos.messaging.get(row.id);
-          if (!fresh || fresh.status !== 'pending') return 'skipped';
-          // Up to ten queued notices to this group leave as one message; each row is marked
-          // sent, so their own jobs find nothing left to do.
-          const more = await this.repos.messaging.pendingAfter(row.channel, row.chatId, row.seq, 9);
+          // Claimed inside the lock: another job's batch may have carried this row already.
+          if (!(await this.repos.messaging.claimForSending(row.id))) return 'skipped';
+          claimed.push(row.id);
+          // Up to ten queued notices to this group leave as one message; each row is claimed
+          // with it and marked sent, so their own jobs find nothing left to do.
+          const more = [];
+          for (const m of await this.repos.messaging.pendingAfter(row.channel, row.chatId, row.seq, 9)) {
+            if (!(await this.repos.messaging.claimForSending(m.id))) continue;
+            claimed.push(m.id);
+            more.push(m);
+          }
           const { messageRef } = more.length
             ? await sender.sendBatch!(row.chatId, [msg, ...more.map((m) => JSON.parse(this.cipher.decrypt(m.bodyEnc)) as OutMessage)])
             : await sender.send(row.chatId, msg);
@@ -147,13 +158,14 @@ export class OutboundDispatcher {
         // still be released below.
         await sender.backOff(row.chatId, e.retryAfterMs).catch((err: Error) => this.logger.warn(`back-off on ${row.channel} not shared: ${err.message}`));
       }
-      // Not delivered for certain: an at-most-once row may go again.
+      // Not delivered for certain: a claimed row may go again. Anything else (a timeout, a 5xx, a
+      // record that never landed) leaves the claim, which turns uncertain: never sent twice.
       const notDelivered = e instanceof SendLaterError || e instanceof RateLimitedError || e instanceof NotSentError;
-      if (row.atMostOnce && notDelivered) await this.repos.messaging.unclaim(row.id);
+      if (notDelivered) for (const id of claimed) await this.repos.messaging.unclaim(id);
       if (e instanceof SendLaterError) return control.deferTo(e.waitMs);
       if (e instanceof RateLimitedError) return control.deferTo(e.retryAfterMs);
       if (e instanceof PermanentSendError) {
-        await this.repos.messaging.markFailed(row.id, e.message, true);
+        for (const id of claimed.length ? claimed : [row.id]) await this.repos.messaging.markFailed(id, e.message, true);
         this.logger.warn(`message ${row.id} (${row.template}) failed permanently: ${e.message}`);
         return 'failed';
       }

@@ -45,6 +45,6 @@ export class WebMailbox {
   }
 
   personas(): Promise<WebPersona[]> {
-    return listWebPersonas(this.prisma);
+    return listWebPersonas(this.prisma, this.cipher);
   }
 }

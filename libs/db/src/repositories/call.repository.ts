@@ -203,7 +203,7 @@ export class CallRepository {
   }
 
   async people(personIds: string[]) {
-    return this.tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true, displayName: true, phoneEnc: true } });
+    return this.tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true, displayNameEnc: true, displayNameClear: true, phoneEnc: true } });
   }
 
   async withRoster(callId: string, rosters: Array<'none' | 'confirmed' | 'waitlisted'>) {

@@ -258,8 +258,9 @@ export class ConsoleRepository {
     return this.tx.need.findUnique({ where: { code }, select: { id: true } });
   }
 
-  namesOf(personIds: string[]): Promise<Array<{ id: string; displayName: string }>> {
-    return this.tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true, displayName: true } });
+  /** People's names as stored (encrypted, or legacy clear): read them with personName. */
+  namesOf(personIds: string[]): Promise<Array<{ id: string; displayNameEnc: string | null; displayNameClear: string | null }>> {
+    return this.tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true, displayNameEnc: true, displayNameClear: true } });
   }
 
   /** Open dispatch rounds of needs at these stations, soonest SLA first (the 派单 board). */

@@ -73,7 +73,9 @@ export interface NeedExportRow {
   teamCode: string | null;
   teamName: string | null;
   takenAt: Date | null;
-  volunteerName: string | null;
+  /** The taker's name, encrypted (or legacy clear): read with personName. */
+  volunteerNameEnc: string | null;
+  volunteerNameClear: string | null;
   hours: number | null;
   doneAt: Date | null;
   score: number | null;
@@ -87,7 +89,8 @@ export interface ServiceRecordExportRow {
   code: string;
   categoryCode: string;
   stationId: string;
-  volunteerName: string;
+  volunteerNameEnc: string | null;
+  volunteerNameClear: string | null;
   hours: number;
   status: string;
   finishedAt: Date;
@@ -97,7 +100,8 @@ export interface ServiceRecordExportRow {
 
 export interface VolunteerExportRow {
   personId: string;
-  displayName: string;
+  displayNameEnc: string | null;
+  displayNameClear: string | null;
   status: string;
   stationId: string;
   createdAt: Date;
@@ -113,7 +117,8 @@ export interface CallAttendanceRow {
   title: string;
   orgUnitId: string;
   startsAt: Date;
-  displayName: string;
+  displayNameEnc: string | null;
+  displayNameClear: string | null;
   answer: string | null;
   roster: string;
   checkedInAt: Date | null;
@@ -271,7 +276,7 @@ export class ExportRepository {
     return this.query<NeedExportRow>(Prisma.sql`
       SELECT n.id, n.code, n.status::text AS status, n."categoryCode", n."stationId", n.urgency, n.beneficiary, n."createdAt",
              d.tier::text AS "takenTier", t.code AS "teamCode", t.name AS "teamName", c."createdAt" AS "takenAt",
-             p."displayName" AS "volunteerName", sr.hours::float8 AS hours, sr."finishedAt" AS "doneAt", r.score, ${contact}
+             p."displayNameEnc" AS "volunteerNameEnc", p."displayName" AS "volunteerNameClear", sr.hours::float8 AS hours, sr."finishedAt" AS "doneAt", r.score, ${contact}
       FROM need n
       LEFT JOIN LATERAL (
         SELECT c.id, c."dispatchId", c."volunteerId", c."createdAt" FROM claim c
@@ -296,7 +301,7 @@ export class ExportRepository {
   serviceRecordBatch(f: NeedScopeFilter, after: { at: Date; id: string } | null, take: number): Promise<ServiceRecordExportRow[]> {
     const keyset = after ? Prisma.sql`AND (sr."createdAt", sr.id) < (${after.at}, ${after.id}::uuid)` : Prisma.empty;
     return this.query<ServiceRecordExportRow>(Prisma.sql`
-      SELECT sr.id, sr."createdAt", n.code, n."categoryCode", n."stationId", p."displayName" AS "volunteerName", sr.hours::float8 AS hours,
+      SELECT sr.id, sr."createdAt", n.code, n."categoryCode", n."stationId", p."displayNameEnc" AS "volunteerNameEnc", p."displayName" AS "volunteerNameClear", sr.hours::float8 AS hours,
              sr.status::text AS status, sr."finishedAt", sr."creditedAt", sr."creditedBy"
       FROM service_record sr JOIN need n ON n.id = sr."needId" JOIN person p ON p.id = sr."volunteerId"
       WHERE ${this.needWhere(f)} ${keyset}
@@ -313,7 +318,7 @@ export class ExportRepository {
   volunteerBatch(stationIds: string[], after: string | null, take: number): Promise<VolunteerExportRow[]> {
     const keyset = after ? Prisma.sql`AND v."personId" > ${after}::uuid` : Prisma.empty;
     return this.query<VolunteerExportRow>(Prisma.sql`
-      SELECT v."personId", p."displayName", v.status::text AS status, v."stationId", v."createdAt",
+      SELECT v."personId", p."displayNameEnc", p."displayName" AS "displayNameClear", v.status::text AS status, v."stationId", v."createdAt",
              (COALESCE(s.hours, 0) + COALESCE(k.hours, 0))::float8 AS hours, COALESCE(s.jobs, 0)::int AS jobs, rt.avg AS "avgRating"
       FROM volunteer v JOIN person p ON p.id = v."personId"
       LEFT JOIN LATERAL (SELECT sum(hours) AS hours, count(*) AS jobs FROM service_record WHERE "volunteerId" = v."personId" AND status = 'credited') s ON true
@@ -341,7 +346,7 @@ export class ExportRepository {
   attendanceBatch(unitIds: string[], from: Date | undefined, to: Date | undefined, after: { callId: string; personId: string } | null, take: number) {
     const keyset = after ? Prisma.sql`AND (cr."callId", cr."personId") > (${after.callId}::uuid, ${after.personId}::uuid)` : Prisma.empty;
     return this.query<CallAttendanceRow>(Prisma.sql`
-      SELECT cr."callId", cr."personId", c.code, c.title, c."orgUnitId", c."startsAt", p."displayName", cr.answer::text AS answer,
+      SELECT cr."callId", cr."personId", c.code, c.title, c."orgUnitId", c."startsAt", p."displayNameEnc", p."displayName" AS "displayNameClear", cr.answer::text AS answer,
              cr.roster::text AS roster, cr."checkedInAt", cr."checkedOutAt", cr.hours::float8 AS hours
       FROM call_recipient cr JOIN call c ON c.id = cr."callId" JOIN person p ON p.id = cr."personId"
       WHERE ${this.callWhere(unitIds, from, to)} ${keyset}

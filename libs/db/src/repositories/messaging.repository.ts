@@ -59,10 +59,40 @@ export class MessagingRepository {
     await this.tx.sentMessage.updateMany({ where: { id, status: 'sending' }, data: { status: 'pending', claimedAt: null } });
   }
 
-  /** Claims older than the lease whose outcome nobody recorded (the sender died): uncertain. */
-  async expireClaims(olderThan: Date): Promise<number> {
-    const r = await this.tx.sentMessage.updateMany({ where: { status: 'sending', claimedAt: { lte: olderThan } }, data: { status: 'uncertain' } });
-    return r.count;
+  /**
+   * Claims older than the lease whose outcome nobody recorded (the sender died): uncertain, never
+   * sent again. Returns the rows that turned (no bodies), for the log and the card check.
+   */
+  async expireClaims(olderThan: Date): Promise<Array<{ id: string; purposeKey: string; template: string; atMostOnce: boolean }>> {
+    return this.tx.$queryRaw<Array<{ id: string; purposeKey: string; template: string; atMostOnce: boolean }>>`
+      UPDATE sent_message SET status = 'uncertain'
+      WHERE status = 'sending' AND "claimedAt" <= ${olderThan}
+      RETURNING id::text AS id, "purposeKey", template, "atMostOnce"`;
+  }
+
+  /** Rounds with a group job card that turned uncertain since `since` (a handful after a crash). */
+  async dispatchesWithUncertainCards(since: Date): Promise<string[]> {
+    const rows = await this.tx.sentMessage.findMany({
+      where: { status: 'uncertain', template: 'job-card', editOf: null, createdAt: { gte: since } },
+      select: { purposeKey: true },
+    });
+    // `card.<dispatch id>.<team chat id>`
+    return [...new Set(rows.map((r) => r.purposeKey.split('.')[1]).filter((x): x is string => !!x))];
+  }
+
+  /** Uncertain rows under a purpose prefix (e.g. a dispatch's cards), oldest first. */
+  async uncertainWithPrefix(prefix: string) {
+    return this.tx.sentMessage.findMany({
+      where: { purposeKey: { startsWith: prefix }, editOf: null, status: 'uncertain' },
+      orderBy: { seq: 'asc' },
+      select: { purposeKey: true, channel: true, chatId: true, template: true },
+    });
+  }
+
+  /** Uncertain interactive rows (not broadcasts), counted by template, for the metrics. */
+  async uncertainCounts(): Promise<Array<{ template: string; broadcast: boolean; n: number }>> {
+    const rows = await this.tx.sentMessage.groupBy({ by: ['template', 'atMostOnce'], where: { status: 'uncertain' }, _count: { _all: true } });
+    return rows.map((r) => ({ template: r.template, broadcast: r.atMostOnce, n: r._count._all }));
   }
 
   /** A later edit of the same message is queued: this one would only show stale content. */

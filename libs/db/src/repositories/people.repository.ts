@@ -1,3 +1,5 @@
+import type { FieldCipher } from '@baiying/crypto';
+import { nameColumns, personName } from '../person-name.js';
 import type { Channel, Tx } from '../prisma.js';
 
 export interface ActorRow {
@@ -12,7 +14,8 @@ export interface ActorRow {
 
 interface ActorSqlRow {
   personId: string;
-  displayName: string;
+  displayNameEnc: string | null;
+  displayNameClear: string | null;
   locale: string;
   localeSource: string;
   coordinatorUnitIds: string[];
@@ -21,10 +24,10 @@ interface ActorSqlRow {
   teamIds: string[];
 }
 
-function actorOf(r: ActorSqlRow): ActorRow {
+function actorOf(r: ActorSqlRow, cipher: FieldCipher): ActorRow {
   return {
     personId: r.personId,
-    displayName: r.displayName,
+    displayName: personName(cipher, r),
     locale: r.locale,
     localeSource: r.localeSource,
     coordinatorUnitIds: r.coordinatorUnitIds,
@@ -40,7 +43,16 @@ export interface Recipient {
 }
 
 export class PeopleRepository {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly cipher?: FieldCipher,
+  ) {}
+
+  /** Names are stored encrypted (decision 0027): reading or writing one needs the cipher. */
+  private get names(): FieldCipher {
+    if (!this.cipher) throw new Error('people names are encrypted: build Repos with the cipher (new Repos(tx, cipher))');
+    return this.cipher;
+  }
 
   /** Finds the person behind a channel account, creating a resident on first contact. */
   async resolve(channel: Channel, externalId: string, chatId: string | null, displayName: string, username: string | null): Promise<ActorRow> {
@@ -49,26 +61,28 @@ export class PeopleRepository {
     // An existing account's private chat is never moved by an update: a forged one could point a
     // coordinator's replies and alerts at someone else's chat.
     const [found] = await this.tx.$queryRaw<ActorSqlRow[]>`
-      SELECT p.id::text AS "personId", p."displayName", p.locale, p."localeSource",
+      SELECT p.id::text AS "personId", p."displayNameEnc", p."displayName" AS "displayNameClear", p.locale, p."localeSource",
              ARRAY(SELECT r."orgUnitId"::text FROM role_assignment r WHERE r."personId" = p.id AND r.role = 'coordinator') AS "coordinatorUnitIds",
              v.status::text AS "volunteerStatus", v."stationId"::text AS "stationId",
              ARRAY(SELECT m."teamId"::text FROM team_membership m WHERE m."volunteerId" = p.id AND m.status = 'approved') AS "teamIds"
       FROM channel_identity i JOIN person p ON p.id = i."personId" LEFT JOIN volunteer v ON v."personId" = p.id
       WHERE i.channel = ${channel}::"Channel" AND i."externalId" = ${externalId}`;
-    if (found) return actorOf(found);
+    if (found) return actorOf(found, this.names);
     // Two first messages at once race here: the unique index refuses the second insert, which
     // aborts its transaction; the ingress retries the event, which then finds the identity.
-    const [created] = await this.tx.$queryRaw<Array<{ personId: string; displayName: string; locale: string; localeSource: string }>>`
+    // The name is written encrypted only (decision 0027).
+    const name = displayName.slice(0, 64) || '居民';
+    const [created] = await this.tx.$queryRaw<Array<{ personId: string; locale: string; localeSource: string }>>`
       WITH p AS (
-        INSERT INTO person (id, "displayName") VALUES (gen_random_uuid(), ${displayName.slice(0, 64) || '居民'})
-        RETURNING id, "displayName", locale, "localeSource"
+        INSERT INTO person (id, "displayNameEnc") VALUES (gen_random_uuid(), ${this.names.encrypt(name)})
+        RETURNING id, locale, "localeSource"
       ), i AS (
         INSERT INTO channel_identity (id, "personId", channel, "externalId", "chatId", username)
         SELECT gen_random_uuid(), p.id, ${channel}::"Channel", ${externalId}, ${chatId ?? externalId}, ${username} FROM p
       )
-      SELECT id::text AS "personId", "displayName", locale, "localeSource" FROM p`;
+      SELECT id::text AS "personId", locale, "localeSource" FROM p`;
     if (!created) throw new Error('person not created');
-    return { ...created, coordinatorUnitIds: [], volunteer: null };
+    return { ...created, displayName: name, coordinatorUnitIds: [], volunteer: null };
   }
 
   /** The person behind a channel account, without creating one. */
@@ -83,7 +97,7 @@ export class PeopleRepository {
     });
     return {
       personId: p.id,
-      displayName: p.displayName,
+      displayName: personName(this.names, p),
       locale: p.locale,
       localeSource: p.localeSource,
       coordinatorUnitIds: p.roles.map((r) => r.orgUnitId),
@@ -130,7 +144,8 @@ export class PeopleRepository {
   }
 
   async updateProfile(personId: string, data: { displayName?: string; phoneEnc?: string | null; phoneHash?: string | null }): Promise<void> {
-    await this.tx.person.update({ where: { id: personId }, data });
+    const { displayName, ...rest } = data;
+    await this.tx.person.update({ where: { id: personId }, data: { ...rest, ...(displayName === undefined ? {} : nameColumns(this.names, displayName)) } });
   }
 
   // --- linking accounts of one person across channels ---------------------------------------
@@ -213,7 +228,7 @@ export interface WebPersona {
 }
 
 /** The web chat's demo personas: people with a web identity, and the web groups they see. */
-export async function listWebPersonas(tx: Tx): Promise<WebPersona[]> {
+export async function listWebPersonas(tx: Tx, cipher: FieldCipher): Promise<WebPersona[]> {
   const identities = await tx.channelIdentity.findMany({
     where: { channel: 'web', externalId: { startsWith: 'demo-' } },
     orderBy: { externalId: 'asc' },
@@ -234,6 +249,6 @@ export async function listWebPersonas(tx: Tx): Promise<WebPersona[]> {
       ...(p.volunteer ? ['volunteer'] : []),
       ...(p.roles.length || p.volunteer ? [] : ['resident']),
     ];
-    return { externalId: i.externalId, displayName: p.displayName, roles, groups };
+    return { externalId: i.externalId, displayName: personName(cipher, p), roles, groups };
   });
 }

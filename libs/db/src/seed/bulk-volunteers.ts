@@ -1,6 +1,8 @@
 // Many approved volunteers at once (benchmarks, broadcast tests, load rehearsals): persons,
 // one private-chat identity each and the volunteer row, inserted in chunks.
 import { randomUUID } from 'node:crypto';
+import type { FieldCipher } from '@baiying/crypto';
+import { nameColumns } from '../person-name.js';
 import type { Channel, PrismaClient } from '../prisma.js';
 
 export interface BulkVolunteersOptions {
@@ -14,6 +16,8 @@ export interface BulkVolunteersOptions {
   teamCode?: string;
   skills?: string[];
   namePrefix?: string;
+  /** Names are stored encrypted (decision 0027). */
+  cipher: FieldCipher;
 }
 
 /** Returns the created person ids and chat ids, in creation order. */
@@ -35,7 +39,7 @@ export async function seedBulkVolunteers(prisma: PrismaClient, o: BulkVolunteers
       const i = start + k;
       return { personId: randomUUID(), chatId: String(base + i), name: `${o.namePrefix ?? '志愿者'}${i + 1}`, stationId: stationIds[i % stationIds.length]! };
     });
-    await prisma.person.createMany({ data: rows.map((r) => ({ id: r.personId, displayName: r.name })) });
+    await prisma.person.createMany({ data: rows.map((r) => ({ id: r.personId, ...nameColumns(o.cipher, r.name) })) });
     await prisma.channelIdentity.createMany({
       data: rows.map((r) => ({ personId: r.personId, channel: o.channel ?? 'telegram', externalId: r.chatId, chatId: r.chatId })),
     });

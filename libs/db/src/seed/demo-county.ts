@@ -1,6 +1,7 @@
 // The demo county (清溪县): 1 centre, 2 institutes, 4 stations, teams of several categories
 // bound to web-chat groups, a resident, volunteers and coordinators with web identities.
 // Idempotent: re-running updates in place.
+import { nameColumns } from '../person-name.js';
 import type { FieldCipher } from '@baiying/crypto';
 import type { OrgTier } from '@baiying/domain';
 import { Prisma, type PrismaClient } from '../prisma.js';
@@ -107,10 +108,10 @@ export async function seedDemoCounty(prisma: PrismaClient, cipher: FieldCipher, 
   for (const p of DEMO_PEOPLE) {
     const existing = await prisma.channelIdentity.findUnique({ where: { channel_externalId: { channel: 'web', externalId: p.key } } });
     const person = existing
-      ? await prisma.person.update({ where: { id: existing.personId }, data: { displayName: p.name } })
+      ? await prisma.person.update({ where: { id: existing.personId }, data: nameColumns(cipher, p.name) })
       : await prisma.person.create({
           data: {
-            displayName: p.name,
+            ...nameColumns(cipher, p.name),
             phoneEnc: cipher.encrypt(p.phone),
             phoneHash: cipher.hash(p.phone),
             identities: { create: { channel: 'web', externalId: p.key, chatId: p.key } },

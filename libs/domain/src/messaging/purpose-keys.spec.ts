@@ -42,6 +42,7 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   cardsOf: [PurposeKey.cardsOf(DISPATCH), `card.${DISPATCH}.`],
   directCardsOf: [PurposeKey.directCardsOf(DISPATCH), `card.${DISPATCH}.p.`],
   cardEdit: [PurposeKey.cardEdit(PurposeKey.jobCard(DISPATCH, CHAT), 'card.taken'), `card.${DISPATCH}.${CHAT}.edit.card.taken`],
+  cardAgain: [PurposeKey.cardAgain(PurposeKey.jobCard(DISPATCH, CHAT)), `card.${DISPATCH}.${CHAT}.again`],
   jobDetails: [PurposeKey.jobDetails(CLAIM), `claim.${CLAIM}.details`],
   messagesOfClaim: [PurposeKey.messagesOfClaim(CLAIM), `claim.${CLAIM}.`],
   claimDisputed: [PurposeKey.claimDisputed(CLAIM, EVENT), `claim.${CLAIM}.disputed.${EVENT}`],
@@ -102,7 +103,7 @@ describe('PurposeKey', () => {
   });
 
   it('makes every prefix a prefix of the keys it looks for', () => {
-    const cards = [PurposeKey.jobCard(DISPATCH, CHAT), PurposeKey.directCard(DISPATCH, PERSON)];
+    const cards = [PurposeKey.jobCard(DISPATCH, CHAT), PurposeKey.directCard(DISPATCH, PERSON), PurposeKey.cardAgain(PurposeKey.jobCard(DISPATCH, CHAT))];
     for (const k of cards) expect(k.startsWith(PurposeKey.cardsOf(DISPATCH))).toBe(true);
     expect(PurposeKey.directCard(DISPATCH, PERSON).startsWith(PurposeKey.directCardsOf(DISPATCH))).toBe(true);
     expect(PurposeKey.callMessage(CALL, PERSON).startsWith(PurposeKey.callMessagesOf(CALL))).toBe(true);

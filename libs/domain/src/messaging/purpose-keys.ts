@@ -51,6 +51,8 @@ export const PurposeKey = {
   cardsOf: (dispatchId: Id) => `card.${dispatchId}.`,
   directCardsOf: (dispatchId: Id) => `card.${dispatchId}.p.`,
   cardEdit: (cardKey: string, footer: string) => `${cardKey}.edit.${footer}`,
+  /** A group card that turned uncertain, posted again once as a new card (decision 0004). */
+  cardAgain: (cardKey: string) => `${cardKey}.again`,
 
   // --- the taker and the credit ---------------------------------------------------------------
   jobDetails: (claimId: Id) => `claim.${claimId}.details`,
@@ -106,7 +108,8 @@ export type AlertKind =
   | 'dead_letter'
   | 'claim_timeout'
   | 'report_drift'
-  | 'promise_overdue';
+  | 'promise_overdue'
+  | 'uncertain';
 
 /**
  * The SQL twin of `PurposeKey.callMessage`, for joins over many recipients at once (the

@@ -26,6 +26,10 @@ export const coordination = {
     zh: '⚠️ 需求 {code}（{category}，{area}）没有可派的队伍。请处理：/reassign {code} 队伍编号，或 /close {code} 日期 原因',
     en: '⚠️ Need {code} ({categoryEn}, {areaEn}) has no team. Use /reassign {code} TEAM or /close {code} DATE REASON.',
   },
+  'alert.reply_uncertain': {
+    zh: 'ℹ️ 发给需求 {code} 居民的一条消息可能未送达（发送时系统重启），不会自动重发。请与居民核实。',
+    en: 'A message to the resident of {code} may not have arrived (the desk restarted while sending); it is not re-sent automatically. Please check with the resident.',
+  },
   'alert.disputed': { zh: '⚠️ 居民表示需求 {code} 还没有完成（志愿者：{volunteer}）。', en: 'The resident says {code} is not done (volunteer: {volunteer}).' },
   'alert.claim_timed_out': {
     zh: '⏰ 志愿者 {volunteer} 接下 {code} 后 {hours} 小时没有进展，已退回队伍重新派单。',

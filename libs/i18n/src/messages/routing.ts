@@ -26,6 +26,10 @@ export const routing = {
   'card.escalated': { zh: '⏫ 超时未接，已转交{unit}', en: '⏫ Not taken in time; passed up to {unitEn}' },
   'card.reopened': { zh: '↩️ 志愿者已放弃，已重新派单', en: '↩️ Released by the volunteer; re-posted' },
   'coordinators.name': { zh: '管理员', en: 'the coordinators' },
+  'card.again': {
+    zh: 'ℹ️ 系统重启时上一张卡片可能未送达，现重新发布；如已看到，任选一张接单即可（只会有一人接到）',
+    en: 'ℹ️ The earlier card for this job may not have arrived during a restart, so it is posted again; either card works (only one person can take it)',
+  },
   'card.closed': { zh: '⛔ 需求已关闭', en: '⛔ This need is closed' },
   'reassign.usage': { zh: '用法：/reassign 需求编号 队伍编号', en: 'Usage: /reassign NEED_CODE TEAM_CODE' },
   'reassign.ok': { zh: '已将 {code} 改派给“{team}”。', en: '{code} reassigned to "{teamEn}".' },
