@@ -138,14 +138,20 @@ describe('一呼百应 on Telegram', () => {
 
   it('takes answers by button, waitlists the third yes, edits the tally in place and promotes on withdrawal', async () => {
     const call = await sentCall();
+    const begin = t.fake.messages.length;
     const yes = /^参加/;
     const no = /^不能参加/;
     expect(await t.press(v1, call.messageTo(v1), yes)).toContain('报名成功');
     expect(await t.press(v2, call.messageTo(v2), yes)).toContain('报名成功');
     expect(await t.press(v3, call.messageTo(v3), yes)).toContain('人数已满，您在候补名单上');
     expect(await t.press(v4, call.messageTo(v4), no)).toContain('已记录您这次不能参加');
-    // A second press of the same answer changes nothing.
-    expect(await t.press(v2, call.messageTo(v2), yes)).toContain('已记录过了');
+    // Buttons that remember: each call message now says the answer and keeps only the button that
+    // can change it (the same message, edited); the same answer typed again changes nothing.
+    const answered = await t.wait(dm(v2), /✅ 您已报名 · /, begin);
+    expect(answered.messageId).toBe(call.messageTo(v2).messageId);
+    expect(callbackLabels(answered)).toEqual(['取消报名']);
+    expect(callbackLabels(await t.wait(dm(v4), /已回复：这次不能参加 · /, begin))).toEqual(['改为参加']);
+    await t.say(v2, `参加 ${call.code}`, /已记录过了/);
     const edited = await t.tallyEdit(call.tally, /✅ 参加 2\/2\s+⏳ 候补 1\s+❌ 不能参加 1\s+… 未回复 2/);
     expect(edited.text).toMatch(/1\. ✅ 甲/);
     expect(edited.text).toMatch(/2\. ✅ 乙/);
@@ -154,7 +160,7 @@ describe('一呼百应 on Telegram', () => {
     expect(t.mentions(coord, `📋 召集 ${call.code}`).filter((m) => m.method === 'sendMessage')).toEqual([call.tally]);
 
     const from = t.fake.messages.length;
-    expect(await t.press(v1, call.messageTo(v1), no)).toContain('已为您取消报名');
+    expect(await t.press(v1, await t.wait(dm(v1), /✅ 您已报名 · /, begin), /^取消报名/)).toContain('已为您取消报名');
     await t.wait(dm(v3), new RegExp(`🎉 召集 ${call.code}（防汛搬沙袋）有人退出，您已从候补转为正式参加`), from);
     const after = await t.tallyEdit(call.tally, /✅ 参加 2\/2\s+⏳ 候补 0\s+❌ 不能参加 2\s+… 未回复 2/, from);
     expect(after.text).not.toMatch(/✅ 甲/);
@@ -202,3 +208,9 @@ describe('一呼百应 on Telegram', () => {
     expect(vols.map((v) => rosterAfter[t.personOf.get(v.id)!])).toEqual(['declined', 'withdrawn', 'confirmed', 'declined']);
   }, 60_000);
 });
+
+/** The labels of a message's inline buttons, as the person sees them now. */
+function callbackLabels(m: { replyMarkup?: unknown }): string[] {
+  const markup = m.replyMarkup as { inline_keyboard?: Array<Array<{ text: string }>> } | undefined;
+  return (markup?.inline_keyboard ?? []).flat().map((b) => b.text);
+}
