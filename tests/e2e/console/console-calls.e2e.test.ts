@@ -5,17 +5,17 @@
 // close work from the page. Then the needs list and the dispatch board: a need routed while they are open
 // appears without a reload, with its SLA countdown; escalated by the desk, it shows so.
 // Any script error or CSP violation fails the test; on failure every open page is photographed.
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { consoleDir } from '../../../apps/api/src/http/console-static.js';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { startWorker } from '../../../apps/worker/src/bootstrap.js';
-import { closeBrowser, launchBrowser, newContext } from '../../support/browser.js';
+import { closeBrowser, launchBrowser } from '../../support/browser.js';
+import { localUrl, WatchedPages } from '../../support/console-pages.js';
 import { routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 
@@ -28,39 +28,13 @@ describe('Calls and the dispatch board in the console (headless Chromium, live b
   let api: INestApplication | undefined;
   let worker: INestApplication | undefined;
   let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pages: Array<{ name: string; page: Page }> = [];
   let chatBase = '';
   let consoleBase = '';
-  const shots = mkdtempSync(path.join(tmpdir(), 'console-calls-e2e-'));
-  const problems: string[] = [];
+  const watch = new WatchedPages('console-calls-e2e-');
 
-  const urlOf = (base: string): string => base.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  const open = (name: string, url: string, width = 1366): Promise<Page> => watch.open(browser!, name, url, { viewport: { width, height: 800 }, timeoutMs: T });
 
-  async function open(name: string, url: string, width = 1366): Promise<Page> {
-    const context = await newContext(browser!, 'zh-CN');
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height: 800 });
-    page.on('pageerror', (e) => problems.push(`${name}: script error: ${e.message}`));
-    page.on('console', (m) => {
-      if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`${name}: CSP: ${m.text()}`);
-    });
-    pages.push({ name, page });
-    await page.goto(url, { timeout: T });
-    return page;
-  }
-
-  async function photographed(fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      const name = (expect.getState().currentTestName ?? 'test').replace(/[^\w]+/g, '-').slice(-50);
-      for (const [i, p] of pages.entries())
-        await p.page.screenshot({ path: path.join(shots, `${name}-${i}-${p.name}.png`), timeout: 5000 }).catch(() => undefined);
-      throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshots of the open pages in ${shots})`, { cause: e });
-    }
-  }
+  const photographed = (fn: () => Promise<void>): Promise<void> => watch.photographed(fn);
 
   async function chatAs(persona: string): Promise<Page> {
     const page = await open(`chat-${persona}`, chatBase, 800);
@@ -95,19 +69,16 @@ describe('Calls and the dispatch board in the console (headless Chromium, live b
     worker = await startWorker(config);
     bot = await startBot(config);
     api = await startApi(config);
-    chatBase = urlOf(await bot.getUrl());
-    consoleBase = `${urlOf(await api.getUrl())}/console/`;
+    chatBase = localUrl(await bot.getUrl());
+    consoleBase = `${localUrl(await api.getUrl())}/console/`;
   }, 90_000);
 
   afterEach(() => {
-    const seen = [...problems];
-    problems.length = 0;
-    pages.length = 0;
-    expect(seen).toEqual([]);
+    expect(watch.takeProblems()).toEqual([]);
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await watch.close();
     await closeBrowser(browser);
     await api?.close().catch(() => undefined);
     await bot?.close().catch(() => undefined);

@@ -19,10 +19,11 @@ import type { AppConfig } from '@baiying/config';
 import { JobRegistry } from '@baiying/kernel';
 import { startQueueWorker, type RunningWorker } from '@baiying/platform';
 import { QueueName } from '@baiying/queue';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { consoleDir } from '../../../apps/api/src/http/console-static.js';
-import { closeBrowser, launchBrowser, newContext } from '../../support/browser.js';
+import { closeBrowser, launchBrowser } from '../../support/browser.js';
+import { WatchedPages } from '../../support/console-pages.js';
 import { actorOf } from '../../support/factories.js';
 import { doneBy, routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
@@ -50,42 +51,18 @@ describe('The console numbers pages in Chromium: 总览, 公示, 导出', () => 
   let api: INestApplication | undefined;
   let worker: RunningWorker | undefined;
   let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pages: Array<{ name: string; page: Page }> = [];
   let base = '';
   let consoleBase = '';
   let dir = '';
-  const shots = mkdtempSync(path.join(tmpdir(), 'console-numbers-e2e-'));
-  const problems: string[] = [];
+  const watch = new WatchedPages('console-numbers-e2e-');
   let fulfilledCode = '';
   let unfulfilledCode = '';
   let draftSnapshot = '';
 
-  async function open(name: string, url: string, width = 1366, height = 768): Promise<Page> {
-    const context = await newContext(browser!, 'zh-CN');
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height });
-    page.on('pageerror', (e) => problems.push(`${name}: script error: ${e.message}`));
-    page.on('console', (m) => {
-      if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`${name}: CSP: ${m.text()}`);
-    });
-    pages.push({ name, page });
-    await page.goto(url, { timeout: T });
-    return page;
-  }
+  const open = (name: string, url: string, width = 1366, height = 768): Promise<Page> =>
+    watch.open(browser!, name, url, { viewport: { width, height }, timeoutMs: T });
 
-  async function photographed(fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      const name = (expect.getState().currentTestName ?? 'test').replace(/[^\w]+/g, '-').slice(-50);
-      for (const [i, p] of pages.entries())
-        await p.page.screenshot({ path: path.join(shots, `${name}-${i}-${p.name}.png`), timeout: 5000, fullPage: true }).catch(() => undefined);
-      const message = e instanceof Error ? e.message : String(e);
-      throw new Error(`${message}\n(screenshots of the open pages in ${shots})`, { cause: e });
-    }
-  }
+  const photographed = (fn: () => Promise<void>): Promise<void> => watch.photographed(fn);
 
   async function loginAs(persona: string, width?: number): Promise<Page> {
     const page = await open(persona, `${consoleBase}login`, width);
@@ -157,14 +134,11 @@ describe('The console numbers pages in Chromium: 总览, 公示, 导出', () => 
   }, 120_000);
 
   afterEach(() => {
-    const seen = [...problems];
-    problems.length = 0;
-    pages.length = 0;
-    expect(seen).toEqual([]);
+    expect(watch.takeProblems()).toEqual([]);
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await watch.close();
     await closeBrowser(browser);
     await worker?.close().catch(() => undefined);
     await api?.close().catch(() => undefined);

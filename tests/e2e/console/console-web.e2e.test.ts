@@ -8,16 +8,16 @@
 // the page is refused by the server).
 // Any script error or CSP violation on a console page fails the test; on failure every open
 // page is photographed into a temporary directory (its path is printed).
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { consoleDir } from '../../../apps/api/src/http/console-static.js';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
-import { closeBrowser, launchBrowser, newContext } from '../../support/browser.js';
+import { closeBrowser, launchBrowser } from '../../support/browser.js';
+import { localUrl, WatchedPages } from '../../support/console-pages.js';
 import { routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 
@@ -31,42 +31,20 @@ describe('The console in headless Chromium (served by the API, login through the
   let bot: INestApplication | undefined;
   let api: INestApplication | undefined;
   let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pages: Array<{ name: string; page: Page }> = [];
   let chatBase = '';
   let consoleBase = '';
-  const shots = mkdtempSync(path.join(tmpdir(), 'console-e2e-'));
+  const watch = new WatchedPages('console-e2e-');
   /** Script errors and CSP violations on console pages: there must be none. */
-  const problems: string[] = [];
 
-  const urlOf = (base: string): string => base.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-
-  async function open(name: string, url: string, opts: { locale?: string; width?: number } = {}): Promise<Page> {
-    const context = await newContext(browser!, opts.locale ?? 'zh-CN');
-    contexts.push(context);
-    const page = await context.newPage();
-    if (opts.width) await page.setViewportSize({ width: opts.width, height: 844 });
-    page.on('pageerror', (e) => problems.push(`${name}: script error: ${e.message}`));
-    page.on('console', (m) => {
-      if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`${name}: CSP: ${m.text()}`);
+  const open = (name: string, url: string, opts: { locale?: string; width?: number } = {}): Promise<Page> =>
+    watch.open(browser!, name, url, {
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(opts.width ? { viewport: { width: opts.width, height: 844 } } : {}),
+      timeoutMs: T,
     });
-    pages.push({ name, page });
-    await page.goto(url, { timeout: T });
-    return page;
-  }
 
   /** Runs a test's steps; on failure photographs every open page and says where. */
-  async function photographed(fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      const name = (expect.getState().currentTestName ?? 'test').replace(/[^\w]+/g, '-').slice(-50);
-      for (const [i, p] of pages.entries())
-        await p.page.screenshot({ path: path.join(shots, `${name}-${i}-${p.name}.png`), timeout: 5000 }).catch(() => undefined);
-      const message = e instanceof Error ? e.message : String(e);
-      throw new Error(`${message}\n(screenshots of the open pages in ${shots})`, { cause: e });
-    }
-  }
+  const photographed = (fn: () => Promise<void>): Promise<void> => watch.photographed(fn);
 
   // --- the web chat (the resident and the coordinator) ----------------------------------------
   async function chatAs(persona: string): Promise<Page> {
@@ -128,20 +106,17 @@ describe('The console in headless Chromium (served by the API, login through the
     await resetDatabase(h.prisma, h.cipher, { webGroups: true });
     bot = await startBot(config);
     api = await startApi(config);
-    chatBase = urlOf(await bot.getUrl());
-    consoleBase = `${urlOf(await api.getUrl())}/console/`;
+    chatBase = localUrl(await bot.getUrl());
+    consoleBase = `${localUrl(await api.getUrl())}/console/`;
   }, 90_000);
 
   afterEach(() => {
     // Pages of one test do not carry over; problems are checked per test.
-    const seen = [...problems];
-    problems.length = 0;
-    pages.length = 0;
-    expect(seen).toEqual([]);
+    expect(watch.takeProblems()).toEqual([]);
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await watch.close();
     await closeBrowser(browser);
     await api?.close().catch(() => undefined);
     await bot?.close().catch(() => undefined);

@@ -279,7 +279,7 @@ describe('Console API authorisation matrix and bad input', () => {
     const team = await h.prisma.team.findUniqueOrThrow({ where: { code: teamCode } });
     const p = await h.prisma.person.create({
       data: {
-        displayName: '申请人',
+        ...nameColumns(h.cipher, '申请人'),
         volunteer: { create: { stationId: team.orgUnitId, status: 'pending', memberships: { create: { teamId: team.id, status: 'pending' } } } },
       },
       include: { volunteer: { include: { memberships: true } } },

@@ -12,6 +12,7 @@ import { coordinatorOf, residentOf } from '../../support/factories.js';
 import { routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 import { http, sessionRow, type Caller } from './console-support.js';
+import { nameColumns } from '@baiying/db';
 
 interface ChatMessage {
   text: string;
@@ -61,7 +62,7 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     const team = await h.prisma.team.findUniqueOrThrow({ where: { code: teamCode } });
     const p = await h.prisma.person.create({
       data: {
-        displayName: name,
+        ...nameColumns(h.cipher, name),
         phoneEnc: h.cipher.encrypt('13655554444'),
         volunteer: {
           create: { stationId: team.orgUnitId, status: 'pending', skills: ['跑腿'], memberships: { create: { teamId: team.id, status: 'pending' } } },
@@ -148,7 +149,7 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     // Station staff of the team's station read it but cannot decide: 403.
     const staff = await h.prisma.person.create({
       data: {
-        displayName: '站员',
+        ...nameColumns(h.cipher, '站员'),
         roles: { create: { role: 'staff', orgUnitId: (await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'S-XF' } })).id } },
       },
     });
@@ -233,7 +234,7 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
       [null, 'chat'],
     ]);
     // A viewer sees the modes and cannot switch.
-    const viewer = await h.prisma.person.create({ data: { displayName: '考核', roles: { create: { role: 'viewer', orgUnitId: dh.id } } } });
+    const viewer = await h.prisma.person.create({ data: { ...nameColumns(h.cipher, '考核'), roles: { create: { role: 'viewer', orgUnitId: dh.id } } } });
     const v = await consoleAs(viewer.id);
     expect((await http(base, 'GET', '/api/v1/emergency', v)).status).toBe(200);
     expect((await http(base, 'POST', `/api/v1/emergency/units/${dh.id}`, v, { on: true, reason: '考核' })).status).toBe(403);

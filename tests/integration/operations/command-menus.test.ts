@@ -9,7 +9,7 @@
 //   nothing; a coordinator whose chat blocked the bot is logged and skipped, the others still set.
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
-import { type ActorRow } from '@baiying/db';
+import { nameColumns, type ActorRow } from '@baiying/db';
 import { t, type MessageKey } from '@baiying/i18n';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { groupMenu, personalMenu, residentMenu } from '../../../apps/bot/src/telegram/command-menus.js';
@@ -36,7 +36,7 @@ describe('Telegram command menus per scope, kept in sync with roles', () => {
     const team = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-XF-ELDER' } });
     const p = await h.prisma.person.create({
       data: {
-        displayName: name,
+        ...nameColumns(h.cipher, name),
         locale,
         localeSource: 'chosen',
         identities: { create: { channel, externalId: chatId, chatId } },
