@@ -7,6 +7,8 @@ export const doneButton = defineButton<{ claimId: string }>('dn', { claimId: fie
 export const releaseButton = defineButton<{ claimId: string }>('rl', { claimId: field.uuid() });
 /** 💬 on a relayed message or the job's messages: the next text goes to the other side. */
 export const relayReplyButton = defineButton<{ needId: string }>('ry', { needId: field.uuid() });
+/** 📞 on a relayed message: the presser gives the other side their phone number. */
+export const sharePhoneButton = defineButton<{ needId: string }>('sp', { needId: field.uuid() });
 export const hoursButton = defineButton<{ claimId: string; hours: number }>('hr', { claimId: field.uuid(), hours: field.quarterHours() });
 
 export const setOffKeyword = defineKeyword<{ code: string }>({
@@ -40,4 +42,13 @@ export const relayKeyword = defineKeyword<{ code: string; text: string }>({
   args: `\\s*${NEED_CODE}\\s+([\\s\\S]{1,280})`,
   read: (m) => ({ code: m[1]!, text: m[2]!.trim() }),
   write: (a) => `${a.code} ${a.text}`,
+});
+
+/** 分享电话 N-…: give the other side of the job your phone number (your own choice). */
+export const sharePhoneKeyword = defineKeyword<{ code: string }>({
+  name: 'share_phone',
+  words: ['分享电话', '分享手机号', 'share phone'],
+  args: `\\s*${NEED_CODE}`,
+  read: (m) => ({ code: m[1]! }),
+  write: (a) => a.code,
 });

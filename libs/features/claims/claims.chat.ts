@@ -11,6 +11,8 @@ import {
   hoursButton,
   relayKeyword,
   relayReplyButton,
+  sharePhoneButton,
+  sharePhoneKeyword,
   releaseButton,
   releaseKeyword,
   setOffButton,
@@ -35,6 +37,10 @@ export function claimsChat(f: ClaimsFeature): ChatFeature {
     const r = await f.relay.execute(turn.w, turn.actor, { need, text });
     return r.ok ? turn.say('relay.sent', { to: t(`relay.to_${r.value.to}`, {}, turn.locale) }) : turn.fail(r, false);
   };
+  const sharePhone = async (turn: Turn, need: { needId: string } | { needCode: string }, viaButton: boolean) => {
+    const r = await f.sharePhone.execute(turn.w, turn.actor, { need });
+    return r.ok ? turn.done('relay.phone_shared', { to: t(`relay.to_${r.value.to}`, {}, turn.locale) }, viaButton) : turn.fail(r, viaButton);
+  };
   return {
     feature: 'claims',
     commands: [
@@ -52,6 +58,7 @@ export function claimsChat(f: ClaimsFeature): ChatFeature {
         else turn.say('take.won_group', { volunteer: turn.actor.displayName, code: r.value.code });
       }),
       keyword(relayKeyword, 'private', (turn, a) => relay(turn, { needCode: a.code }, a.text)),
+      keyword(sharePhoneKeyword, 'private', (turn, a) => sharePhone(turn, { needCode: a.code }, false)),
       keyword(setOffKeyword, 'any', async (turn, a) => {
         const r = await f.setOff.execute(turn.w, turn.actor, { needCode: a.code });
         return r.ok ? turn.say('set_off.ok') : turn.fail(r, false);
@@ -81,6 +88,7 @@ export function claimsChat(f: ClaimsFeature): ChatFeature {
         const r = await f.take.execute(turn.w, turn.actor, { target: { dispatchId: p.dispatchId }, via: via(turn) });
         return r.ok ? turn.toast('take.won') : turn.fail(r, true);
       }),
+      button(sharePhoneButton, 'private', (turn, p) => sharePhone(turn, { needId: p.needId }, true)),
       button(relayReplyButton, 'private', (turn, p) => {
         relayFlow.start(turn, { needId: p.needId });
         turn.say('relay.ask_text');

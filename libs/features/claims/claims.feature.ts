@@ -5,7 +5,7 @@ import { CheckRelease } from './check-release.usecase.js';
 import { ClaimTimeout } from './claim-timeout.usecase.js';
 import { FinishJob } from './finish-job.usecase.js';
 import { MyJobs } from './my-jobs.usecase.js';
-import { RelayMessage } from './relay-message.usecase.js';
+import { RelayMessage, SharePhone } from './relay-message.usecase.js';
 import { ReleaseJob } from './release-job.usecase.js';
 import { SetOff } from './set-off.usecase.js';
 import { TakeJob } from './take-job.usecase.js';
@@ -20,6 +20,7 @@ export class ClaimsFeature {
   readonly release: ReleaseJob;
   readonly myJobs = new MyJobs();
   readonly relay = new RelayMessage();
+  readonly sharePhone = new SharePhone();
   readonly timeout: ClaimTimeout;
 
   constructor(routing: RoutingFeature, emergency: EmergencyFeature) {

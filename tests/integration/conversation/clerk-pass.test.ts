@@ -339,6 +339,15 @@ describe('the clerk pass', () => {
     await engine.handle({ ...ev('demo-vol-li', { kind: 'callback', callback: { id: 'r1', data: button(toLi[0]!, /回复/) } }) });
     await say('demo-vol-li', '下午三点到，请在家等我');
     expect((await last(resident)).text).toContain(`志愿者 李师傅 关于 ${need.code} 留言：“下午三点到，请在家等我”`);
+    // Phones only by choice: the resident presses 📞 on what arrived; the taker gets the number once.
+    const fromLi = await last(resident);
+    const liBeforeShare = await lastSeq('demo-vol-li');
+    expect((await press(resident, button(fromLi, /分享我的电话/))).callbackAnswer?.text).toBe('已把您的电话告诉志愿者。');
+    expect((await sent('demo-vol-li', liBeforeShare)).map((m) => m.text)).toEqual([`📞 ${need.code} 的居民愿意让您直接联系：13911112222（仅供本次服务使用）`]);
+    expect((await press(resident, button(fromLi, /分享我的电话/))).callbackAnswer).toMatchObject({ alert: true, text: '您已经分享过电话了。' });
+    await say(stranger, `分享电话 ${need.code}`);
+    expect((await last(stranger)).text).not.toContain('已把您的电话');
+    expect(await h.prisma.needEvent.count({ where: { needId: need.id, type: 'share_phone' } })).toBe(1);
     // Kept as need events, the words encrypted.
     const events = await h.prisma.needEvent.findMany({ where: { needId: need.id, type: 'relay' }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => (e.data as { from: string }).from)).toEqual(['resident', 'volunteer']);

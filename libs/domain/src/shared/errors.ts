@@ -18,6 +18,8 @@ export const ERRORS = {
   'relay/too_long': 413,
   'relay/closed': 409,
   'relay/too_many': 429,
+  'relay/already_shared': 409,
+  'relay/no_phone': 409,
   'claim/not_member': 403,
   'claim/not_approved': 403,
   'claim/not_volunteer': 403,

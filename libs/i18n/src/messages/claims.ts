@@ -28,6 +28,21 @@ export const claims = {
     zh: '{code} 已不在服务中，留言无法再转达。如有问题请联系工作人员。',
     en: '{code} is no longer in hand, so messages are not passed on. Contact a coordinator if needed.',
   },
+  'relay.phone_from_resident': {
+    zh: '📞 {code} 的居民愿意让您直接联系：{phone}（仅供本次服务使用）',
+    en: '📞 The resident of {code} shares their number with you: {phone} (for this job only)',
+  },
+  'relay.phone_from_volunteer': {
+    zh: '📞 志愿者 {volunteer} 愿意让您直接联系（{code}）：{phone}',
+    en: '📞 Volunteer {volunteer} shares their number with you ({code}): {phone}',
+  },
+  'relay.phone_shared': { zh: '已把您的电话告诉{to}。', en: 'Your number was given to the {to}.' },
+  'btn.share_phone': { zh: '📞 分享我的电话', en: '📞 Share my number' },
+  'relay/already_shared': { zh: '您已经分享过电话了。', en: 'You already shared your number.' },
+  'relay/no_phone': {
+    zh: '我们没有您的电话号码，无法分享。可以直接在留言里写给对方。',
+    en: 'We have no number of yours to share; you can write it in a message instead.',
+  },
   'relay/too_many': { zh: '留言太频繁了，请稍后再发。', en: 'Too many messages for now; please wait a little.' },
   'need.en_route': { zh: '志愿者 {volunteer} 已出发（{code}）。', en: 'Volunteer {volunteer} is on the way ({code}).' },
   'need.released': { zh: '原志愿者因故无法服务（{code}），我们正在重新安排。', en: 'The volunteer had to release {code}; we are finding another one.' },
