@@ -39,6 +39,7 @@ describe('ERRORS', () => {
       'console/locked',
       'link/locked',
       'publicity/code_locked',
+      'relay/too_many',
       'token/locked',
     ]);
   });
@@ -76,6 +77,9 @@ describe('ERRORS', () => {
       'volunteer/already_registered',
       'mode/unchanged',
       'call/closed',
+      'relay/closed',
+      'relay/already_shared',
+      'relay/no_phone',
     ] as const) {
       expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 409 });
     }
