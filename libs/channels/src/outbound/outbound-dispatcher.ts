@@ -169,7 +169,16 @@ export class OutboundDispatcher {
         this.logger.warn(`message ${row.id} (${row.template}) failed permanently: ${e.message}`);
         return 'failed';
       }
-      await this.repos.messaging.markFailed(row.id, (e as Error).message, false);
+      if (claimed.length === 0) {
+        // An edit (never claimed: repeating one adds no message) is simply tried again.
+        await this.repos.messaging.markFailed(row.id, (e as Error).message, false);
+        throw e;
+      }
+      // Fate unknown: the claims stay (uncertain after the lease) but stop holding the chat.
+      for (const id of claimed) {
+        const next = await this.repos.messaging.markAmbiguous(id, (e as Error).message);
+        if (next && this.release) await this.release(next).catch((err: Error) => this.logger.warn(`next message ${next.id} not released: ${err.message}`));
+      }
       throw e;
     }
   }

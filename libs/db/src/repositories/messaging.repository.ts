@@ -136,6 +136,25 @@ export class MessagingRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * A claimed send that failed with its fate unknown (a timeout, a 5xx): it keeps its claim (the
+   * reconcile turns it uncertain after the lease; never sent twice) but no longer holds its chat:
+   * whether it arrived or not, what follows cannot overtake it. Returns the chat's next message
+   * waiting behind it, to release at once (see markSent).
+   */
+  async markAmbiguous(id: string, error: string): Promise<{ id: string; atMostOnce: boolean } | null> {
+    const rows = await this.tx.$queryRaw<Array<{ id: string; atMostOnce: boolean }>>`
+      WITH u AS (
+        UPDATE sent_message SET "lastError" = ${error.slice(0, 500)}, attempts = attempts + 1
+        WHERE id = ${id}::uuid AND status = 'sending' RETURNING channel, "chatId", seq, "editOf"
+      )
+      SELECT n.id::text AS id, n."atMostOnce" FROM u JOIN sent_message n
+        ON n.channel = u.channel AND n."chatId" = u."chatId" AND n.seq > u.seq AND n.status = 'pending' AND n."editOf" IS NULL
+      WHERE u."editOf" IS NULL
+      ORDER BY n.seq LIMIT 1`;
+    return rows[0] ?? null;
+  }
+
   async markFailed(id: string, error: string, final: boolean): Promise<void> {
     await this.tx.sentMessage.update({
       where: { id },
@@ -164,8 +183,9 @@ export class MessagingRepository {
 
   /**
    * A row to send, with whether an earlier message to the same chat, at least as urgent and
-   * queued since `since`, is still waiting (`heldBack`): a later one must not overtake it ("on the
-   * way" before "took your need"). Earlier means a lower `seq`: rows queued by one transaction
+   * queued since `since`, is still waiting or in flight (`heldBack`): a later one must not overtake
+   * it ("on the way" before "took your need"). A claimed row whose send failed with its fate
+   * unknown (markAmbiguous: claimed, with an error) holds nothing. Earlier means a lower `seq`: rows queued by one transaction
    * share their createdAt, and their seq is the order they were decided in. One typed raw
    * statement: every send starts here.
    */
@@ -175,7 +195,8 @@ export class MessagingRepository {
              s.status::text AS status, s."editOf", s."atMostOnce",
              (s."editOf" IS NULL AND EXISTS (
                SELECT 1 FROM sent_message e
-               WHERE e.channel = s.channel AND e."chatId" = s."chatId" AND e.seq < s.seq AND e.status IN ('pending', 'sending')
+               WHERE e.channel = s.channel AND e."chatId" = s."chatId" AND e.seq < s.seq
+                 AND (e.status = 'pending' OR (e.status = 'sending' AND e."lastError" IS NULL))
                  AND e."editOf" IS NULL AND e.priority <= s.priority AND e."createdAt" >= ${since})) AS "heldBack"
       FROM sent_message s WHERE s.id = ${id}::uuid`;
     return rows[0] ?? null;
