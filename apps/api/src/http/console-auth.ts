@@ -32,9 +32,17 @@ export const Me = createParamDecorator((_: unknown, ctx: ExecutionContext): Cons
   return s;
 });
 
-/** The console session if the guard resolved one (a bearer-token request has none). */
-export const MeOrNone = createParamDecorator((_: unknown, ctx: ExecutionContext): ConsoleRequestSession | null => {
-  return ctx.switchToHttp().getRequest<WithSession>().consoleSession ?? null;
+/** Who calls a route open to API tokens and console sessions: the Authorization header, the client address, the session if any. */
+export interface BearerOrSessionCaller {
+  authorization: string | undefined;
+  client: string;
+  me: ConsoleRequestSession | null;
+}
+
+/** The caller of a `@BearerOrSession()` route (a bearer-token request has no session). */
+export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): BearerOrSessionCaller => {
+  const req = ctx.switchToHttp().getRequest<WithSession>();
+  return { authorization: req.headers.authorization, client: req.ip ?? '', me: req.consoleSession ?? null };
 });
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -5,7 +5,7 @@
 // Retry-After). Either way the calls feature's use cases decide role and scope; a call outside
 // the caller's scope answers 404 exactly like a call that does not exist. Moved here from
 // apps/bot (decision 0028); the controller only translates.
-import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { ActorRow } from '@baiying/db';
 import { CALL_LIMITS, type Result } from '@baiying/domain';
@@ -14,7 +14,7 @@ import { isCoordinator, UnitOfWork, type Work } from '@baiying/kernel';
 import { LockedOutFilter, tokenRefusal } from '@baiying/platform';
 import { z } from 'zod';
 import { parseOr400, refusal, unwrap } from '../http/api-errors.js';
-import { BearerOrSession, Me, MeOrNone } from '../http/console-auth.js';
+import { BearerOrSession, Caller, Me, type BearerOrSessionCaller } from '../http/console-auth.js';
 
 const iso = z.string().datetime({ offset: true });
 const L = CALL_LIMITS;
@@ -91,7 +91,7 @@ export class CallsController {
   ) {}
 
   /** Who is calling: the API token's coordinator, or the console session's person. */
-  private async actor(authorization: string | undefined, client: string, me: ConsoleRequestSession | null): Promise<ActorRow> {
+  private async actor({ authorization, client, me }: BearerOrSessionCaller): Promise<ActorRow> {
     if (authorization !== undefined) {
       const m = /^Bearer\s+(\S+)$/.exec(authorization);
       // A malformed header is a 401 but no guess; a wrong token counts against the client.
@@ -134,8 +134,8 @@ export class CallsController {
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Preview a call draft as chat does: who it reaches per channel, the rules it breaks (nothing is sent)' })
   @ApiBody({ schema: jsonSchema(callBodySchema) })
-  async preview(@Headers('authorization') auth: string | undefined, @Ip() client: string, @MeOrNone() me: ConsoleRequestSession | null, @Body() body: unknown) {
-    const actor = await this.actor(auth, client, me);
+  async preview(@Caller() caller: BearerOrSessionCaller, @Body() body: unknown) {
+    const actor = await this.actor(caller);
     const draft = toDraft(body);
     return unwrap(await this.uow.run((w) => this.calls.preview.execute(w, actor, draft)));
   }
@@ -145,8 +145,8 @@ export class CallsController {
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Create a call (201): the same draft rules as chat; the fan-out starts at once' })
   @ApiBody({ schema: jsonSchema(callBodySchema) })
-  async create(@Headers('authorization') auth: string | undefined, @Ip() client: string, @MeOrNone() me: ConsoleRequestSession | null, @Body() body: unknown) {
-    const actor = await this.actor(auth, client, me);
+  async create(@Caller() caller: BearerOrSessionCaller, @Body() body: unknown) {
+    const actor = await this.actor(caller);
     const draft = toDraft(body);
     const r = unwrap(await this.uow.run((w) => this.calls.create.execute(w, actor, draft)));
     return { id: r.callId, code: r.code, preview: r.preview };
@@ -155,13 +155,8 @@ export class CallsController {
   @Get(':code')
   @BearerOrSession()
   @ApiOperation({ summary: "A call's state: counts, delivery and the tally as chat shows it (outside scope: 404)" })
-  async tally(
-    @Headers('authorization') auth: string | undefined,
-    @Ip() client: string,
-    @MeOrNone() me: ConsoleRequestSession | null,
-    @Param() params: Record<string, string>,
-  ) {
-    const actor = await this.actor(auth, client, me);
+  async tally(@Caller() caller: BearerOrSessionCaller, @Param() params: Record<string, string>) {
+    const actor = await this.actor(caller);
     const s = await this.byCode(actor, params, (w, callId) => this.calls.status.execute(w, actor, { callId }));
     return { ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), answerBy: s.answerBy.toISOString() };
   }
@@ -169,13 +164,8 @@ export class CallsController {
   @Get(':code/roster')
   @BearerOrSession()
   @ApiOperation({ summary: 'Who said yes (confirmed, then the waiting list in answer order), with check-in and hours' })
-  async roster(
-    @Headers('authorization') auth: string | undefined,
-    @Ip() client: string,
-    @MeOrNone() me: ConsoleRequestSession | null,
-    @Param() params: Record<string, string>,
-  ) {
-    const actor = await this.actor(auth, client, me);
+  async roster(@Caller() caller: BearerOrSessionCaller, @Param() params: Record<string, string>) {
+    const actor = await this.actor(caller);
     const rows = await this.byCode(actor, params, (w, callId) => this.calls.roster.execute(w, actor, { callId }));
     return rows.map((r) => ({ ...r, answeredAt: iso8601(r.answeredAt), checkedInAt: iso8601(r.checkedInAt), checkedOutAt: iso8601(r.checkedOutAt) }));
   }
@@ -185,14 +175,8 @@ export class CallsController {
   @BearerOrSession()
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Stop taking answers (截止)' })
-  async close(
-    @Headers('authorization') auth: string | undefined,
-    @Ip() client: string,
-    @MeOrNone() me: ConsoleRequestSession | null,
-    @Param() params: Record<string, string>,
-    @Body() body: unknown,
-  ) {
-    const actor = await this.actor(auth, client, me);
+  async close(@Caller() caller: BearerOrSessionCaller, @Param() params: Record<string, string>, @Body() body: unknown) {
+    const actor = await this.actor(caller);
     parseOr400(noBody, body);
     return this.byCode(actor, params, (w, callId) => this.calls.close.execute(w, actor, { callId }));
   }
@@ -202,14 +186,8 @@ export class CallsController {
   @BearerOrSession()
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Cancel the call; everyone on the roster is told' })
-  async cancel(
-    @Headers('authorization') auth: string | undefined,
-    @Ip() client: string,
-    @MeOrNone() me: ConsoleRequestSession | null,
-    @Param() params: Record<string, string>,
-    @Body() body: unknown,
-  ) {
-    const actor = await this.actor(auth, client, me);
+  async cancel(@Caller() caller: BearerOrSessionCaller, @Param() params: Record<string, string>, @Body() body: unknown) {
+    const actor = await this.actor(caller);
     parseOr400(noBody, body);
     return this.byCode(actor, params, (w, callId) => this.calls.cancel.execute(w, actor, { callId }));
   }
@@ -219,14 +197,8 @@ export class CallsController {
   @BearerOrSession()
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Remind those who have not answered (once)' })
-  async remind(
-    @Headers('authorization') auth: string | undefined,
-    @Ip() client: string,
-    @MeOrNone() me: ConsoleRequestSession | null,
-    @Param() params: Record<string, string>,
-    @Body() body: unknown,
-  ) {
-    const actor = await this.actor(auth, client, me);
+  async remind(@Caller() caller: BearerOrSessionCaller, @Param() params: Record<string, string>, @Body() body: unknown) {
+    const actor = await this.actor(caller);
     parseOr400(noBody, body);
     return this.byCode(actor, params, (w, callId) => this.calls.remind.execute(w, actor, { callId }));
   }
@@ -237,14 +209,8 @@ export class CallsController {
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Extend the answer deadline by some hours' })
   @ApiBody({ schema: jsonSchema(extendSchema) })
-  async extend(
-    @Headers('authorization') auth: string | undefined,
-    @Ip() client: string,
-    @MeOrNone() me: ConsoleRequestSession | null,
-    @Param() params: Record<string, string>,
-    @Body() body: unknown,
-  ) {
-    const actor = await this.actor(auth, client, me);
+  async extend(@Caller() caller: BearerOrSessionCaller, @Param() params: Record<string, string>, @Body() body: unknown) {
+    const actor = await this.actor(caller);
     const { hours } = parseOr400(extendSchema, body);
     return this.byCode(actor, params, (w, callId) => this.calls.extend.execute(w, actor, { callId, hours }));
   }
