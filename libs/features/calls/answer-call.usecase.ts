@@ -63,8 +63,15 @@ export class AnswerCall {
     const at = w.now;
     const stamp = at.getTime().toString(36);
     const render = () => this.render.answered(call, state, at, at);
-    await rewriteAsked(w, PurposeKey.callMessage(call.id, personId), PurposeKey.callAnswered(call.id, personId, `${stamp}.m`), 'call-answered', render);
-    await rewriteAsked(w, PurposeKey.callNudge(call.id, personId), PurposeKey.callAnswered(call.id, personId, `${stamp}.n`), 'call-answered', render);
+    await rewriteAsked(
+      w,
+      [
+        { askedKey: PurposeKey.callMessage(call.id, personId), editKey: PurposeKey.callAnswered(call.id, personId, `${stamp}.m`) },
+        { askedKey: PurposeKey.callNudge(call.id, personId), editKey: PurposeKey.callAnswered(call.id, personId, `${stamp}.n`) },
+      ],
+      'call-answered',
+      render,
+    );
   }
 
   private async promoteNext(w: Work, call: CallRow): Promise<void> {

@@ -30,8 +30,9 @@ export async function creditJob(w: Work, need: NeedRow, by: CreditedBy, actorId:
 /** Buttons that remember: every "is it done?" asked about this need now says how it was settled. */
 export async function settleAskConfirm(w: Work, need: Pick<NeedRow, 'id' | 'code'>, how: CreditedBy | 'disputed'): Promise<void> {
   const at = w.now;
-  for (const asked of await w.repos.messaging.sentWithPrefix(PurposeKey.needAskConfirmsOf(need.id)))
-    await rewriteAsked(w, asked.purposeKey, PurposeKey.settled(asked.purposeKey), 'need-confirm-settled', () =>
-      msg(`need.confirm_settled.${how}`, { code: need.code, at: formatLocal(at, w.config.timeZone) }),
-    );
+  const asks = (await w.repos.messaging.sentWithPrefix(PurposeKey.needAskConfirmsOf(need.id))).map((m) => ({
+    askedKey: m.purposeKey,
+    editKey: PurposeKey.settled(m.purposeKey),
+  }));
+  await rewriteAsked(w, asks, 'need-confirm-settled', () => msg(`need.confirm_settled.${how}`, { code: need.code, at: formatLocal(at, w.config.timeZone) }));
 }

@@ -22,7 +22,7 @@ export class RateService {
     await w.repos.needs.event(need.id, 'rate', actor.personId, { score });
     // Buttons that remember: the stars asked for now show the ones given.
     const asked = PurposeKey.needAskRating(need.id);
-    await rewriteAsked(w, asked, PurposeKey.settled(asked), 'need-rating-settled', () =>
+    await rewriteAsked(w, [{ askedKey: asked, editKey: PurposeKey.settled(asked) }], 'need-rating-settled', () =>
       msg('rating.settled', { code: need.code, stars: '⭐'.repeat(score), n: score }),
     );
     if (claim)

@@ -7,14 +7,16 @@ import type { Renderer } from './outbound.js';
 import type { Work } from './unit-of-work.js';
 
 /**
- * Rewrites the message sent under `askedKey` (if it is still pending or delivered, on a channel
- * that edits) as `render`; `editKey` names the rewrite, so a rewrite written once is not written
- * again. True when a rewrite was queued.
+ * Rewrites each message sent under an `askedKey` (if it is still pending or delivered, on a channel
+ * that edits) as `render`, in one read for all of them; each `editKey` names its rewrite, so a
+ * rewrite written once is not written again.
  */
-export async function rewriteAsked(w: Work, askedKey: string, editKey: string, template: string, render: Renderer): Promise<boolean> {
-  const asked = await w.repos.messaging.byPurpose(askedKey);
-  if (!asked || asked.editOf || (asked.status !== 'pending' && asked.status !== 'sent')) return false;
-  if (!w.deps.channels.capabilities(asked.channel).canEdit) return false;
-  w.out.edit({ channel: asked.channel, chatId: asked.chatId, purposeKey: asked.purposeKey }, editKey, template, render);
-  return true;
+export async function rewriteAsked(w: Work, asks: Array<{ askedKey: string; editKey: string }>, template: string, render: Renderer): Promise<void> {
+  const found = new Map((await w.repos.messaging.byPurposes(asks.map((a) => a.askedKey))).map((m) => [m.purposeKey, m]));
+  for (const { askedKey, editKey } of asks) {
+    const asked = found.get(askedKey);
+    if (!asked || asked.editOf || (asked.status !== 'pending' && asked.status !== 'sent')) continue;
+    if (!w.deps.channels.capabilities(asked.channel).canEdit) continue;
+    w.out.edit({ channel: asked.channel, chatId: asked.chatId, purposeKey: asked.purposeKey }, editKey, template, render);
+  }
 }

@@ -211,6 +211,11 @@ export class MessagingRepository {
     });
   }
 
+  /** The messages sent under these purpose keys (those that exist), in one read. */
+  async byPurposes(purposeKeys: string[]) {
+    return purposeKeys.length ? this.tx.sentMessage.findMany({ where: { purposeKey: { in: purposeKeys } } }) : [];
+  }
+
   /** All messages (cards) sent under a purpose prefix, e.g. every card of one dispatch. */
   async sentWithPrefix(prefix: string) {
     return this.tx.sentMessage.findMany({
