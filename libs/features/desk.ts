@@ -39,7 +39,7 @@ export class Desk {
   readonly identity = new IdentityFeature();
   readonly sessions = new SessionsFeature();
   readonly privacy = new PrivacyFeature();
-  readonly console = new ConsoleFeature();
+  readonly console: ConsoleFeature;
   readonly reports = new ReportsFeature();
   readonly publicity = new PublicityFeature();
   readonly calls: CallsFeature;
@@ -54,6 +54,7 @@ export class Desk {
     this.intake = new IntakeFeature(this.routing);
     this.claims = new ClaimsFeature(this.routing, this.emergency);
     this.coordination = new CoordinationFeature(this.routing, this.volunteers);
+    this.console = new ConsoleFeature({ routing: this.routing, coordination: this.coordination, completion: this.completion, intake: this.intake });
     this.calls = new CallsFeature(deps.config, new ButtonCodec(deps.cipher), this.emergency);
   }
 

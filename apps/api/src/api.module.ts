@@ -15,6 +15,7 @@ import {
 import { CoreModule } from '@baiying/platform';
 import { ConsoleCookies, ConsoleSessionGuard, Public } from './http/console-auth.js';
 import { AuditController } from './v1/audit.controller.js';
+import { CorrectionsController } from './v1/corrections.controller.js';
 import { AuthController } from './v1/auth.controller.js';
 import { ExportsController } from './v1/exports.controller.js';
 import { NeedsController } from './v1/needs.controller.js';
@@ -52,6 +53,7 @@ export class ApiModule {
         AuthController,
         NeedsController,
         AuditController,
+        CorrectionsController,
         ReportsController,
         PublicityController,
         GongshiController,

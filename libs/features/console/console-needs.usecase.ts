@@ -2,13 +2,14 @@
 // timeline; and a reveal of one need's personal data, with a reason, written to the audit trail.
 // Scope is checked here: a need outside the caller's units answers exactly like a missing one.
 import { personName } from '@baiying/db';
-import { ancestry, err, maskAddress, maskPhone, ok, type Result } from '@baiying/domain';
+import { ancestry, err, maskAddress, maskPhone, ok, type NeedStatus, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
+import { allowedNeedActions, reassignTeams } from './console-need-actions.usecase.js';
 import { decodeCursor, encodeCursor, needListQuerySchema, revealSchema, type NeedListQuery, type RevealInput } from './console.schemas.js';
 
 /** Midnight of a `YYYY-MM-DD` day in the desk's time zone. */
-function dayStart(day: string, timeZone: string): Date {
+export function dayStart(day: string, timeZone: string): Date {
   const utc = new Date(`${day}T00:00:00Z`);
   const local = new Date(utc.toLocaleString('en-US', { timeZone }));
   const asUtc = new Date(utc.toLocaleString('en-US', { timeZone: 'UTC' }));
@@ -109,6 +110,16 @@ function publicData(data: unknown): Record<string, string | number | boolean | n
   return out;
 }
 
+/** What the detail page may offer (the server decides), with the pickers' choices when they apply. */
+async function actionsOf(w: Work, p: ConsolePrincipal, need: { stationId: string; status: NeedStatus; categoryCode: string }) {
+  const actions = await allowedNeedActions(w, p, need);
+  return {
+    actions,
+    teams: actions.includes('reassign') ? await reassignTeams(w, p, need.categoryCode) : [],
+    categories: actions.includes('category') ? (await w.repos.org.categories()).map((c) => ({ code: c.code, zh: c.nameZh, en: c.nameEn })) : [],
+  };
+}
+
 async function scopedNeed(w: Work, id: string, units: string[]) {
   const need = await w.repos.console.needById(id);
   if (!need || !units.includes(need.stationId)) return null;
@@ -167,6 +178,7 @@ export class NeedDetail {
       address: maskAddress(w.deps.cipher.decryptOptional(need.addressEnc)),
       description: null,
       promisedDate: need.promisedDate ? need.promisedDate.toISOString().slice(0, 10) : null,
+      ...(await actionsOf(w, p, need)),
       anonymised: need.anonymisedAt !== null,
       createdAt: need.createdAt.toISOString(),
       canReveal: p.revealUnitIds.includes(need.stationId),

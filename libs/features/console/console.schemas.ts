@@ -51,6 +51,19 @@ export const revealSchema = z
   .refine((v) => v.reason !== 'other' || v.note !== undefined, { path: ['note'], message: "required when reason is 'other'" });
 export type RevealInput = z.output<typeof revealSchema>;
 
+/** What the need detail page can do: the chat's coordinator actions (console-need-actions.usecase.ts). */
+export const NEED_ACTIONS = ['reassign', 'close', 'verify', 'cancel', 'category'] as const;
+export type NeedAction = (typeof NEED_ACTIONS)[number];
+const text = z.string().trim().min(1).max(500);
+export const needActionSchemas = {
+  reassign: z.object({ team: z.string().regex(CODE, 'a team code') }).strict(),
+  close: z.object({ promisedDate: day, reason: text }).strict(),
+  verify: z.object({}).strict(),
+  cancel: z.object({ reason: text }).strict(),
+  category: z.object({ category: z.string().regex(/^[a-z_]{1,40}$/, 'a category code') }).strict(),
+} as const satisfies Record<NeedAction, z.ZodType>;
+export type NeedActionBody<A extends NeedAction> = z.output<(typeof needActionSchemas)[A]>;
+
 export const AUDIT_ACTIONS = [
   'login',
   'logout',
@@ -64,6 +77,11 @@ export const AUDIT_ACTIONS = [
   'approval',
   'emergency_switch',
   'settings_change',
+  'need_reassign',
+  'need_close',
+  'need_verify',
+  'need_cancel',
+  'need_category',
 ] as const;
 export const auditQuerySchema = z
   .object({

@@ -5,3 +5,5 @@ export type { AuditItem } from './console-audit.usecase.js';
 export { liveVerdict, parseLiveEvent, type LiveVerdict } from './console-live.js';
 export { callListQuerySchema, type CallListItem } from './console-calls.usecase.js';
 export type { DispatchBoard, BoardItem } from './console-dispatch.usecase.js';
+export type { NeedActionDone } from './console-need-actions.usecase.js';
+export { correctionStatsQuerySchema, type CorrectionStatsItem } from './console-corrections.usecase.js';

@@ -2,6 +2,7 @@ import type { RoutingFeature } from '../routing/index.js';
 import type { VolunteersFeature } from '../volunteers/index.js';
 import { AlertChannelTrouble } from './alert-channel-trouble.usecase.js';
 import { CloseUnfulfilled } from './close-unfulfilled.usecase.js';
+import { CorrectCategory } from './correct-category.usecase.js';
 import { CorrectDanger } from './correct-danger.usecase.js';
 import { PendingNeeds } from './pending-needs.usecase.js';
 import { RecordDeadLetter } from './record-dead-letter.usecase.js';
@@ -12,6 +13,7 @@ export class CoordinationFeature {
   readonly close: CloseUnfulfilled;
   readonly alertChannelTrouble = new AlertChannelTrouble();
   readonly correctDanger = new CorrectDanger();
+  readonly correctCategory = new CorrectCategory();
   readonly recordDeadLetter = new RecordDeadLetter();
 
   constructor(

@@ -11,7 +11,7 @@ export type ReassignNeedCommand = z.input<typeof reassignNeedCommand>;
 export class ReassignNeed {
   constructor(private readonly rounds: DispatchRounds) {}
 
-  async execute(w: Work, actor: ActorRow, input: ReassignNeedCommand): Promise<Result<{ code: string; team: string; teamEn: string }>> {
+  async execute(w: Work, actor: ActorRow, input: ReassignNeedCommand): Promise<Result<{ code: string; team: string; teamEn: string; changed: boolean }>> {
     const c = parseCommand(reassignNeedCommand, input);
     if (!c.ok) return c;
     if (!isCoordinator(actor)) return err('auth/not_coordinator');
@@ -21,6 +21,10 @@ export class ReassignNeed {
     const team = await w.repos.org.teamByCode(c.value.teamCode);
     if (!team) return err('team/not_found', { code: c.value.teamCode });
     if (!(await inScope(w, actor, team.orgUnitId))) return err('auth/out_of_scope');
+    // Pressed again: the need is already out to that team, with nothing left to settle.
+    const open = await w.repos.needs.openDispatchOf(need.id);
+    if (need.status === 'dispatched' && open?.teamId === team.id && need.reviewReason === null)
+      return ok({ code: need.code, team: team.name, teamEn: team.nameEn ?? team.name, changed: false });
     const to = nextStatus(need.status, 'reassign');
     if (!to.ok) return to;
     await this.rounds.closeOpen(w, need);
@@ -37,6 +41,6 @@ export class ReassignNeed {
       Priority.status,
       need.channel,
     );
-    return ok({ code: need.code, team: team.name, teamEn: team.nameEn ?? team.name });
+    return ok({ code: need.code, team: team.name, teamEn: team.nameEn ?? team.name, changed: true });
   }
 }

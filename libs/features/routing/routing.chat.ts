@@ -12,7 +12,7 @@ export function routingChat(f: RoutingFeature): ChatFeature {
         const needCode = code ? parseNeedCode(code) : null;
         if (!needCode || !team) return turn.say('reassign.usage');
         const r = await f.reassign.execute(turn.w, turn.actor, { needCode, teamCode: team });
-        return r.ok ? turn.say('reassign.ok', r.value) : turn.fail(r, false, { code: team });
+        return r.ok ? turn.say('reassign.ok', { code: r.value.code, team: r.value.team, teamEn: r.value.teamEn }) : turn.fail(r, false, { code: team });
       }),
     ],
   };

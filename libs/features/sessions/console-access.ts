@@ -5,7 +5,7 @@
 // - 'staff' on a station: station staff, that station only;
 // - 'viewer': read-only (考核), that unit's subtree; never reveals personal data, never reads the audit.
 // A person with several rows gets the union; their headline role is the strongest.
-import { personName } from '@baiying/db';
+import { personName, type ActorRow } from '@baiying/db';
 import { ancestry } from '@baiying/domain';
 import type { Work } from '@baiying/kernel';
 
@@ -61,4 +61,22 @@ export async function consolePrincipal(w: Work, personId: string): Promise<Conso
     revealUnitIds: union(grants.filter((g) => g.role !== 'viewer')),
     auditUnitIds: union(grants.filter((g) => g.role === 'admin' || g.role === 'coordinator')),
   };
+}
+
+/**
+ * The chat actor a console principal is: coordinator of its administrator and coordinator grants'
+ * units (station staff and viewers are no coordinators). The console's actions call the chat's
+ * use cases with it, so the same rules decide.
+ */
+export async function consoleActor(w: Work, p: ConsolePrincipal): Promise<ActorRow> {
+  const actor = await w.repos.people.actor(p.personId);
+  const units = [...new Set(p.grants.filter((g) => g.role === 'admin' || g.role === 'coordinator').map((g) => g.unitId))];
+  return { ...actor, coordinatorUnitIds: units };
+}
+
+/** The units a principal may decide for (administrator and coordinator grants' subtrees). */
+export async function decisionUnitIds(w: Work, p: ConsolePrincipal): Promise<Set<string>> {
+  const tree = await w.repos.org.tree();
+  const roots = p.grants.filter((g) => g.role === 'admin' || g.role === 'coordinator').map((g) => g.unitId);
+  return new Set([...tree.values()].filter((u) => ancestry(tree, u.id).some((a) => roots.includes(a.id))).map((u) => u.id));
 }

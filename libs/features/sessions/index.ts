@@ -1,6 +1,6 @@
 export { SessionsFeature } from './sessions.feature.js';
 export { sessionsChat, consoleLoginKeyword, notMeButton } from './sessions.chat.js';
-export { consolePrincipal, CONSOLE_ROLES, type ConsolePrincipal, type ConsoleRole } from './console-access.js';
+export { consoleActor, consolePrincipal, decisionUnitIds, CONSOLE_ROLES, type ConsolePrincipal, type ConsoleRole } from './console-access.js';
 export type { WebSessionView } from './resolve-session.usecase.js';
 export type { ConsoleRequestSession, ConsoleSessionView } from './console-sessions.usecase.js';
 export type { StartedConsoleSession } from './console-session.js';

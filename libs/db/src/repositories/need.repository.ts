@@ -301,12 +301,34 @@ export class NeedRepository {
   // --- coordinators' corrections of the understanding ------------------------------------------
 
   /** Keeps (or replaces) a coordinator's label for one need and one kind of judgement. */
-  async recordCorrection(c: { needId: string; kind: 'danger' | 'category'; label: string; textEnc: string; byId: string }): Promise<void> {
+  async recordCorrection(c: { needId: string; kind: 'danger' | 'category'; label: string; was?: string | null; textEnc: string; byId: string }): Promise<void> {
     await this.tx.nluCorrection.upsert({
       where: { needId_kind: { needId: c.needId, kind: c.kind } },
       create: c,
+      // A second correction of the same need keeps what the understanding first said.
       update: { label: c.label, textEnc: c.textEnc, byId: c.byId, createdAt: new Date() },
     });
+  }
+
+  /** A coordinator's category for a need still open to routing; settles the review flag (审单). */
+  async correctCategory(id: string, categoryCode: string): Promise<boolean> {
+    const r = await this.tx.need.updateMany({
+      where: { id, status: { in: sourcesOf('reassign') } },
+      data: { categoryCode, reviewReason: null },
+    });
+    if (r.count === 1) this.changes.needs.add(id);
+    return r.count === 1;
+  }
+
+  /** Category corrections in [from, to) of needs at the given stations, counted per (was, label). */
+  async categoryCorrectionCounts(stationIds: string[], from: Date, to: Date): Promise<Array<{ was: string | null; label: string; n: number }>> {
+    if (stationIds.length === 0) return [];
+    const rows = await this.tx.$queryRaw<Array<{ was: string | null; label: string; n: bigint }>>`
+      SELECT c."was", c."label", count(*) AS n
+      FROM nlu_correction c JOIN need n ON n.id = c."needId"
+      WHERE c.kind = 'category' AND c."createdAt" >= ${from} AND c."createdAt" < ${to} AND n."stationId" = ANY(${stationIds}::uuid[])
+      GROUP BY c."was", c."label"`;
+    return rows.map((r) => ({ was: r.was, label: r.label, n: Number(r.n) }));
   }
 
   async corrections(kind: 'danger' | 'category') {

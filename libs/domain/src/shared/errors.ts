@@ -14,6 +14,8 @@ export const ERRORS = {
   'need/already_rated': 409,
   'need/not_done': 409,
   'need/cannot_cancel': 409,
+  'need/unknown_category': 400,
+  'need/cancel_reason': 400,
   'relay/empty': 400,
   'relay/too_long': 413,
   'relay/closed': 409,

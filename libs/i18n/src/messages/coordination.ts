@@ -16,6 +16,12 @@ export const coordination = {
     zh: '很抱歉，需求 {code} 暂时无法完成：{reason}。承诺在 {date} 前兑现。',
     en: 'Sorry, {code} cannot be fulfilled now: {reason}. Promised by {date}.',
   },
+  'need/unknown_category': { zh: '没有这个服务类别：{category}。', en: 'There is no category {category}.' },
+  'need.cancelled_by_coordinator': {
+    zh: '需求 {code} 已由工作人员取消：{reason}。如有疑问请联系我们。',
+    en: '{code} was cancelled by a coordinator: {reason}. Contact us if you have questions.',
+  },
+  'need/cancel_reason': { zh: '请写明取消原因。', en: 'Please give a reason for cancelling.' },
   'auth/not_coordinator': { zh: '只有管理员可以这样做。', en: 'Only a coordinator can do that.' },
   'auth/out_of_scope': { zh: '这不在您的管辖范围内。', en: 'That is outside your scope.' },
   'alert.escalated': {
