@@ -140,7 +140,28 @@ export interface NeedDetail {
   anonymised: boolean;
   createdAt: string;
   canReveal: boolean;
+  /** What this person may do to the need now (decided by the server). */
+  actions: NeedAction[];
+  /** The reassign picker: teams in scope serving the need's category. */
+  teams: Array<{ code: string; name: string; nameEn: string | null }>;
+  /** The 审单 picker: the categories. */
+  categories: Array<{ code: string; zh: string; en: string }>;
   timeline: TimelineEntry[];
+}
+
+export const NEED_ACTIONS = ['reassign', 'close', 'verify', 'cancel', 'category'] as const;
+export type NeedAction = (typeof NEED_ACTIONS)[number];
+
+export interface NeedActionDone {
+  code: string;
+  action: NeedAction;
+  changed: boolean;
+}
+
+export interface CorrectionStats {
+  month: string;
+  total: number;
+  items: Array<{ category: string; zh: string; en: string; corrected: number; correctedTo: number }>;
 }
 
 export interface Revealed {
@@ -201,6 +222,11 @@ export const AUDIT_ACTIONS = [
   'approval',
   'emergency_switch',
   'settings_change',
+  'need_reassign',
+  'need_close',
+  'need_verify',
+  'need_cancel',
+  'need_category',
 ] as const;
 
 // --- Office pages: volunteers, teams, emergency, settings (office feature on the server) -------

@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
     { path: '/needs', name: 'needs', component: () => import('./pages/NeedsPage.vue') },
     { path: '/needs/:id', name: 'need', component: () => import('./pages/NeedDetailPage.vue'), props: true },
+    { path: '/corrections', name: 'corrections', component: () => import('./pages/CorrectionsPage.vue') },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { audit: true } },
     { path: '/sessions', name: 'sessions', component: () => import('./pages/SessionsPage.vue') },
     { path: '/volunteers', name: 'volunteers', component: () => import('./pages/VolunteersPage.vue') },

@@ -8,7 +8,14 @@ import { z } from 'zod';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { dayStart } from './console-needs.usecase.js';
 
-export const correctionStatsQuerySchema = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM').optional() }).strict();
+export const correctionStatsQuerySchema = z
+  .object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+      .optional(),
+  })
+  .strict();
 
 export interface CorrectionStatsItem {
   category: string;

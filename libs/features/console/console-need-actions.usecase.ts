@@ -75,7 +75,13 @@ export class NeedActions {
     return ok({ code: need.code, action: input.action, changed: r.value.changed });
   }
 
-  private async run(w: Work, actor: Awaited<ReturnType<typeof consoleActor>>, need: NeedRow, action: NeedAction, body: unknown): Promise<Result<{ changed: boolean; detail: Detail }>> {
+  private async run(
+    w: Work,
+    actor: Awaited<ReturnType<typeof consoleActor>>,
+    need: NeedRow,
+    action: NeedAction,
+    body: unknown,
+  ): Promise<Result<{ changed: boolean; detail: Detail }>> {
     const needCode = need.code;
     switch (action) {
       case 'reassign': {

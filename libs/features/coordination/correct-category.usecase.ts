@@ -41,6 +41,14 @@ export class CorrectCategory {
 }
 
 /** The kept category corrections as labelled examples (decrypted: for the operator's evaluation and training files). */
-export async function categoryCorrections(repos: Repos, cipher: FieldCipher): Promise<Array<{ text: string; category: string; was: string | null; source: 'correction' }>> {
-  return (await repos.needs.corrections('category')).map((r) => ({ text: cipher.decrypt(r.textEnc), category: r.label, was: r.was, source: 'correction' as const }));
+export async function categoryCorrections(
+  repos: Repos,
+  cipher: FieldCipher,
+): Promise<Array<{ text: string; category: string; was: string | null; source: 'correction' }>> {
+  return (await repos.needs.corrections('category')).map((r) => ({
+    text: cipher.decrypt(r.textEnc),
+    category: r.label,
+    was: r.was,
+    source: 'correction' as const,
+  }));
 }

@@ -21,7 +21,14 @@ export class CorrectDanger {
     if (!need) return err('need/not_found');
     if (!(await inScope(w, actor, need.stationId))) return err('auth/out_of_scope');
     const label = c.value.danger ? DANGER_LABELS.yes : DANGER_LABELS.no;
-    await w.repos.needs.recordCorrection({ needId: need.id, kind: 'danger', label, was: need.danger ?? 'none', textEnc: need.descriptionEnc, byId: actor.personId });
+    await w.repos.needs.recordCorrection({
+      needId: need.id,
+      kind: 'danger',
+      label,
+      was: need.danger ?? 'none',
+      textEnc: need.descriptionEnc,
+      byId: actor.personId,
+    });
     await w.repos.needs.event(need.id, 'correct_danger', actor.personId, { label, was: need.danger ?? 'none' });
     return ok({ code: need.code, danger: c.value.danger });
   }

@@ -15,8 +15,8 @@ import type { AppConfig } from '@baiying/config';
 import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { isOfferedMutation, QUEUE_BOARD_PATH } from '../../../apps/api/src/ops/queue-board.js';
 import type { ActorRow } from '@baiying/db';
-import { callDraft, coordinatorOf, createCall } from '../../support/factories.js';
-import { routedNeed } from '../../support/needs.js';
+import { callDraft, coordinatorOf, createCall, volunteerOf } from '../../support/factories.js';
+import { doneBy, routedNeed } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 import { http, routesOf, sessionRow, type Caller } from './console-support.js';
 
@@ -48,6 +48,8 @@ const isDocs = (path: string): boolean => path.startsWith('/api/docs') || path =
 interface Ctx {
   /** A need this principal may read (or null), and one it may not. */
   inScope: string | null;
+  /** A need an action may use up: fresh for an attempt that may succeed (done, for verify), else the shared one. */
+  actionNeed: string;
   outOfScope: string;
   /** Another live session of the same person, and one of someone else. */
   ownOther: string;
@@ -109,6 +111,15 @@ const callOp = (op: string, body?: unknown): Case => ({
   refused: callRefusal,
 });
 
+/** The need page's actions: administrators and coordinators in scope (console-need-actions.test.ts). */
+const needAction = (action: string, body: unknown): Case => ({
+  path: (c) => `/api/v1/needs/${c.actionNeed}/${action}`,
+  body,
+  allowed: (r, s) => s && (r === 'admin' || r === 'coordinator'),
+  scoped: true,
+});
+const FUTURE_DAY = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 /** The policy: every authenticated /api/v1 route must be here, or the suite fails. */
 const CASES: Record<string, Case> = {
   'GET /api/v1/auth/me': { path: () => '/api/v1/auth/me', allowed: () => true, scoped: false },
@@ -123,6 +134,13 @@ const CASES: Record<string, Case> = {
     allowed: (r, s) => s && r !== 'viewer',
     scoped: true,
   },
+  'POST /api/v1/needs/:id/reassign': needAction('reassign', { team: 'I-DH-ELDER' }),
+  'POST /api/v1/needs/:id/close': needAction('close', { promisedDate: FUTURE_DAY, reason: '矩阵测试' }),
+  'POST /api/v1/needs/:id/verify': needAction('verify', {}),
+  'POST /api/v1/needs/:id/cancel': needAction('cancel', { reason: '矩阵测试' }),
+  'POST /api/v1/needs/:id/category': needAction('category', { category: 'repair' }),
+  // 纠正统计: counts only, every role over its own scope.
+  'GET /api/v1/corrections': { path: () => '/api/v1/corrections', allowed: () => true, scoped: false },
   'GET /api/v1/audit': { path: () => '/api/v1/audit', allowed: (r) => r === 'admin' || r === 'coordinator', scoped: false },
   // Dashboard figures: every console role, over its own scope (a unit outside it: 404, tested in
   // tests/integration/reports).
@@ -218,6 +236,7 @@ const outOfScopePath = (key: string, c: Ctx): string => {
   if (key.startsWith('GET /api/v1/publicity/snapshots/:id')) return `/api/v1/publicity/snapshots/${c.foreignSnapshot}`;
   if (key.startsWith('POST /api/v1/publicity/snapshots/:id/')) return `/api/v1/publicity/snapshots/${c.foreignSnapshot}/${key.split('/').pop()!}`;
   if (key === 'GET /api/v1/needs/:id') return `/api/v1/needs/${c.outOfScope}`;
+  if (key.startsWith('POST /api/v1/needs/:id/') && !key.endsWith('/reveal')) return `/api/v1/needs/${c.outOfScope}/${key.split('/').pop()!}`;
   if (key === 'GET /api/v1/exports/:id') return `/api/v1/exports/${c.foreignExport}`;
   if (key === 'DELETE /api/v1/export-tokens/:id') return `/api/v1/export-tokens/${c.foreignToken}`;
   if (key === 'GET /api/v1/calls/:code') return `/api/v1/calls/${c.foreignCall}`;
@@ -285,6 +304,17 @@ describe('Console API authorisation matrix and bad input', () => {
       include: { volunteer: { include: { memberships: true } } },
     });
     return { volunteer: p.id, membership: p.volunteer!.memberships[0]!.id };
+  }
+
+  /**
+   * A fresh need for an action that may succeed (done by a volunteer, for verify): of 和平村 (the
+   * coordinator's and the administrator's scope, not station staff's) and urgent, so the lists
+   * checked below (幸福社区's, the normal needs') stay the two planted ones.
+   */
+  async function actionNeed(done: boolean): Promise<string> {
+    const n = await routedNeed(h, `res-matrix-act-${randomUUID().slice(0, 8)}`, { teamCode: 'S-HP-ELDER', urgency: 'urgent' });
+    if (done) await doneBy(h, await volunteerOf(h, { teams: ['S-HP-ELDER'] }), n.id, 1);
+    return n.id;
   }
 
   async function grant(role: string, unit: string, name: string): Promise<string> {
@@ -400,6 +430,7 @@ describe('Console API authorisation matrix and bad input', () => {
         // `fresh`: only an authorised attempt can use a call up; the others share one each side.
         const scoped = async (fresh = false): Promise<Ctx> => ({
           inScope: needs.xf,
+          actionNeed: wants('/needs/:id/') && !wants('/reveal') && fresh ? await actionNeed(key.endsWith('/verify')) : needs.xf,
           // The administrator's scope is the whole county: out of scope is a need that does not exist.
           outOfScope: role === 'admin' ? randomUUID() : needs.xs,
           ownOther: wants('/auth/sessions/:id') ? (await sessionRow(h.prisma, pid)).id : '',
@@ -601,10 +632,10 @@ describe('Console API authorisation matrix and bad input', () => {
     const other = await sessionRow(h.prisma, stranger);
     const theirs = (await http(base, 'GET', '/api/v1/audit?action=reveal', other)).body as { items: Array<{ needId: string }> };
     expect(theirs.items.map((i) => i.needId)).not.toContain(needs.xf);
-    // Keyset pages: the administrator sees both needs, one per page, then no cursor.
+    // Keyset pages: the administrator sees both normal needs, one per page, then no cursor.
     const admin = await sessionRow(h.prisma, people.admin);
-    const p1 = (await http(base, 'GET', '/api/v1/needs?limit=1', admin)).body as { items: Array<{ code: string }>; nextCursor: string };
-    const p2 = (await http(base, 'GET', `/api/v1/needs?limit=1&cursor=${p1.nextCursor}`, admin)).body as {
+    const p1 = (await http(base, 'GET', '/api/v1/needs?limit=1&urgency=normal', admin)).body as { items: Array<{ code: string }>; nextCursor: string };
+    const p2 = (await http(base, 'GET', `/api/v1/needs?limit=1&urgency=normal&cursor=${p1.nextCursor}`, admin)).body as {
       items: Array<{ code: string }>;
       nextCursor: string | null;
     };
@@ -677,6 +708,15 @@ describe('Console API authorisation matrix and bad input', () => {
       ['PATCH', `/api/v1/settings/units/${randomUUID()}`, { tier: 'center' }],
       ['PATCH', '/api/v1/settings/units/not-a-uuid', { name: '新名' }],
       ['PATCH', `/api/v1/settings/teams/${randomUUID()}`, { name: 'a\u0007b' }],
+      ['POST', `/api/v1/needs/${randomUUID()}/reassign`, {}],
+      ['POST', `/api/v1/needs/${randomUUID()}/reassign`, { team: "'; DROP TABLE need;--" }],
+      ['POST', '/api/v1/needs/not-a-uuid/reassign', { team: 'I-DH-ELDER' }],
+      ['POST', `/api/v1/needs/${randomUUID()}/close`, { promisedDate: '2026-1-1', reason: '原因' }],
+      ['POST', `/api/v1/needs/${randomUUID()}/close`, { promisedDate: FUTURE_DAY, reason: 'x'.repeat(501) }],
+      ['POST', `/api/v1/needs/${randomUUID()}/verify`, { force: true }],
+      ['POST', `/api/v1/needs/${randomUUID()}/cancel`, { reason: '   ' }],
+      ['POST', `/api/v1/needs/${randomUUID()}/category`, { category: 'Repair!' }],
+      ['GET', '/api/v1/corrections?month=2026-13', undefined],
       ['GET', '/api/v1/calls?limit=0', undefined],
       ['GET', '/api/v1/calls?status=open', undefined],
       ['POST', '/api/v1/calls/preview', {}],

@@ -131,7 +131,9 @@ describe('Console need actions (the chat’s use cases) and correction counts', 
     expect((await post(callers.dh, randomUUID(), 'reassign', { team: 'I-DH-ELDER' })).status).toBe(404);
     const foreignTeam = await post(callers.dh, n.id, 'reassign', { team: 'S-XS-EDU' });
     expect(foreignTeam.status).toBe(400);
-    expect(refusal(foreignTeam)).toEqual(expect.objectContaining({ error: 'team/not_found', message: '没有找到队伍 S-XS-EDU。', messageEn: 'Team S-XS-EDU not found.' }));
+    expect(refusal(foreignTeam)).toEqual(
+      expect.objectContaining({ error: 'team/not_found', message: '没有找到队伍 S-XS-EDU。', messageEn: 'Team S-XS-EDU not found.' }),
+    );
     for (const body of [{}, { team: '' }, { team: 'I-DH-ELDER', extra: 1 }, { team: 'x y' }, '[]']) {
       const bad = await post(callers.dh, n.id, 'reassign', body);
       expect(bad.status).toBe(400);
@@ -152,7 +154,11 @@ describe('Console need actions (the chat’s use cases) and correction counts', 
     expect(refusal(await post(callers.dh, n.id, 'close', { promisedDate: '2020-01-01', reason: '场地维修' })).error).toBe('input/bad_date');
     const malformed = await post(callers.dh, n.id, 'close', { promisedDate: 'next week', reason: '' });
     expect(malformed.status).toBe(400);
-    expect(refusal(malformed).fields!.map((f) => f.field).sort()).toEqual(['promisedDate', 'reason']);
+    expect(
+      refusal(malformed)
+        .fields!.map((f) => f.field)
+        .sort(),
+    ).toEqual(['promisedDate', 'reason']);
     expect((await post(callers.staff, n.id, 'close', { promisedDate: day, reason: '场地维修' })).status).toBe(403);
     expect((await post(callers.xs, n.id, 'close', { promisedDate: day, reason: '场地维修' })).status).toBe(404);
 
@@ -254,7 +260,11 @@ describe('Console need actions (the chat’s use cases) and correction counts', 
     expect(await audits(n.id, 'need_category')).toBe(1);
 
     // 纠正统计: this month, per category, within the caller's scope only.
-    const mine = (await http(base, 'GET', '/api/v1/corrections', callers.dh)).body as { total: number; month: string; items: Array<{ category: string; corrected: number; correctedTo: number }> };
+    const mine = (await http(base, 'GET', '/api/v1/corrections', callers.dh)).body as {
+      total: number;
+      month: string;
+      items: Array<{ category: string; corrected: number; correctedTo: number }>;
+    };
     expect(mine.total).toBe(1);
     expect(mine.items[0]).toEqual(expect.objectContaining({ category: 'elderly', corrected: 1, correctedTo: 0 }));
     expect(mine.items.find((i) => i.category === 'repair')).toEqual(expect.objectContaining({ corrected: 0, correctedTo: 1 }));
