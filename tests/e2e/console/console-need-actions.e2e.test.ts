@@ -39,7 +39,9 @@ describe('The need page’s actions in headless Chromium, the card through the f
     browser = await launchBrowser();
     config = testConfig({ OUTBOX_POLL_MS: '100', API_PORT: '0', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot });
     h = deskHarness(config, 5);
-    await resetDatabase(h.prisma, h.cipher, { webGroups: false });
+    // Every team has a web group (so the need is first routed to 幸福社区's own team); 东湖镇's
+    // elderly-care team also has a Telegram group.
+    await resetDatabase(h.prisma, h.cipher, { webGroups: true });
     const binder = await coordinatorAs(h, { channel: 'telegram', externalId: '77101', name: '绑定员' }, 'I-DH');
     await bindGroup(h, binder, 'I-DH-ELDER', { channel: 'telegram', chatId: String(GROUP), title: '东湖镇为老助老队群' });
     bot = await startBot(config);
@@ -91,7 +93,10 @@ describe('The need page’s actions in headless Chromium, the card through the f
         await page.locator('[data-test="act-team"]').click();
         await page.locator('.el-select-dropdown__item', { hasText: 'I-DH-ELDER' }).click();
       });
-      const card = await fake.waitFor({ chatId: GROUP, text: new RegExp(need.code.slice(-4)) }, { fromSeq: from, timeoutMs: T, description: 'the job card in the new team’s group' });
+      const card = await fake.waitFor(
+        { chatId: GROUP, text: new RegExp(need.code.slice(-4)) },
+        { fromSeq: from, timeoutMs: T, description: 'the job card in the new team’s group' },
+      );
       expect(card.text).not.toContain('想请人每周陪老人散步');
       const open = await h.prisma.dispatch.findFirstOrThrow({ where: { needId: need.id, status: 'open' }, include: { team: true } });
       expect(open.team!.code).toBe('I-DH-ELDER');
@@ -99,8 +104,9 @@ describe('The need page’s actions in headless Chromium, the card through the f
 
       const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
       await act(page, 'close', async () => {
-        await page.locator('[data-test="act-promised"] input').fill(day);
-        await page.locator('[data-test="act-promised"] input').press('Enter');
+        const input = page.locator('[data-test="act-promised"] input');
+        await input.fill(day);
+        await input.press('Enter');
         await page.locator('[data-test="act-reason"] textarea').fill('本周志愿者不足，下周安排');
       });
       await page.locator('[data-test="timeline"]', { hasText: '关闭（未能满足）' }).waitFor({ timeout: T });
