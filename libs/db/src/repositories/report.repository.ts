@@ -1,5 +1,5 @@
-// The report rollups (decision 0022): reads of report_need_day / report_volunteer_day /
-// report_team_day over disjoint unit subtrees, and the drift check that compares stored days with
+// The report rollups (decisions 0022, 0036): reads of report_need_day / report_volunteer_day /
+// report_team_day / report_call_day over disjoint unit subtrees, and the drift check that compares stored days with
 // a recomputation from the raw rows. The tables and their triggers: prisma/sql/report-rollups.sql.
 import type { Tx } from '../prisma.js';
 
@@ -45,6 +45,17 @@ export interface ChartRows {
   beneficiaries: number[];
   byStation: Array<{ stationId: string; needs: number; done: number; slaBreached: number }>;
   teams: Array<{ code: string; name: string; category: string; taken: number; done: number; rated: number; ratingSum: number; hours: number }>;
+}
+
+/** Calls (一呼百应) that start in a period, under the units summed (report_call_day). */
+export interface CallTotals {
+  calls: number;
+  recipients: number;
+  reached: number;
+  answered: number;
+  yes: number;
+  attended: number;
+  hours: number;
 }
 
 export interface DriftRow {
@@ -145,6 +156,29 @@ export class ReportRepository {
     return ranges.map((_, i) => num(i === 0 ? r?.a : r?.b));
   }
 
+  /** The calls' totals of each of up to two periods (one statement). */
+  async callTotalsOf(unitIds: string[], ranges: Array<{ from: string; to: string }>): Promise<CallTotals[]> {
+    const rows = await this.tx.$queryRaw<Array<Record<keyof CallTotals | 'i', unknown>>>`
+      SELECT r.i, sum(c.calls) AS calls, sum(c.recipients) AS recipients, sum(c.reached) AS reached, sum(c.answered) AS answered,
+        sum(c.yes) AS yes, sum(c.attended) AS attended, sum(c.hours) AS hours
+      FROM unnest(${ranges.map((r) => r.from)}::date[], ${ranges.map((r) => r.to)}::date[]) WITH ORDINALITY AS r(lo, hi, i)
+      JOIN report_call_day c ON c.day BETWEEN r.lo AND r.hi AND c.unit_id = ANY(${unitIds}::uuid[])
+      GROUP BY r.i`;
+    return ranges.map((_, i) => {
+      const t = rows.find((x) => Number(x.i) === i + 1);
+      const g = (k: keyof CallTotals) => num(t?.[k]);
+      return {
+        calls: g('calls'),
+        recipients: g('recipients'),
+        reached: g('reached'),
+        answered: g('answered'),
+        yes: g('yes'),
+        attended: g('attended'),
+        hours: g('hours'),
+      };
+    });
+  }
+
   async volunteers(f: RollupFilter): Promise<{ active: number }> {
     const [active] = await this.activeVolunteersOf(f, [{ from: f.from, to: f.to }]);
     return { active: active ?? 0 };
@@ -217,7 +251,8 @@ export class ReportRepository {
   /** Local days that have needs or rollup rows, for the drift check to sample from. */
   async daysWithData(limit: number): Promise<string[]> {
     const rows = await this.tx.$queryRaw<Array<{ day: string }>>`
-      SELECT to_char(day, 'YYYY-MM-DD') AS day FROM (SELECT DISTINCT day FROM report_need_day) d ORDER BY random() LIMIT ${limit}`;
+      SELECT to_char(day, 'YYYY-MM-DD') AS day FROM (SELECT DISTINCT day FROM report_need_day UNION SELECT day FROM report_call_day) d
+      ORDER BY random() LIMIT ${limit}`;
     return rows.map((r) => r.day);
   }
 
@@ -232,7 +267,9 @@ export class ReportRepository {
       fresh_v AS (SELECT r.* FROM d, z, report_volunteer_rows(report_day_lo(d.day, z.tz), report_day_lo(d.day + 1, z.tz), NULL, z.tz, true) r),
       stored_v AS (SELECT * FROM report_volunteer_day WHERE day = ANY(${days}::date[])),
       fresh_t AS (SELECT r.* FROM d, z, report_team_rows(report_day_lo(d.day, z.tz), report_day_lo(d.day + 1, z.tz), NULL, z.tz, true) r),
-      stored_t AS (SELECT * FROM report_team_day WHERE day = ANY(${days}::date[]))
+      stored_t AS (SELECT * FROM report_team_day WHERE day = ANY(${days}::date[])),
+      fresh_c AS (SELECT r.* FROM d, z, report_call_rows(report_day_lo(d.day, z.tz), report_day_lo(d.day + 1, z.tz), z.tz) r),
+      stored_c AS (SELECT * FROM report_call_day WHERE day = ANY(${days}::date[]))
       SELECT to_char(day, 'YYYY-MM-DD') AS day, unit_id::text, 'need' AS tbl, category_code || '/' || status AS k
         FROM ((SELECT * FROM fresh_n EXCEPT ALL SELECT * FROM stored_n) UNION ALL (SELECT * FROM stored_n EXCEPT ALL SELECT * FROM fresh_n)) x
       UNION
@@ -241,6 +278,9 @@ export class ReportRepository {
       UNION
       SELECT to_char(day, 'YYYY-MM-DD'), unit_id::text, 'team', team_id::text
         FROM ((SELECT * FROM fresh_t EXCEPT ALL SELECT * FROM stored_t) UNION ALL (SELECT * FROM stored_t EXCEPT ALL SELECT * FROM fresh_t)) w
+      UNION
+      SELECT to_char(day, 'YYYY-MM-DD'), unit_id::text, 'call', 'calls'
+        FROM ((SELECT * FROM fresh_c EXCEPT ALL SELECT * FROM stored_c) UNION ALL (SELECT * FROM stored_c EXCEPT ALL SELECT * FROM fresh_c)) v
       ORDER BY 1, 2, 3, 4`;
     return rows.map((r) => ({ day: r.day, unitId: r.unit_id, table: r.tbl, key: r.k }));
   }
