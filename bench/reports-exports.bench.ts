@@ -40,7 +40,7 @@ export const EXPORT_DEFINITION =
 /** The one nameless resident every generated need belongs to (a fixed id: names are encrypted, never looked up). */
 const BENCH_RESIDENT = '00000000-0000-4000-8000-00000000b0b0';
 
-export async function seedExportNeeds(db: PrismaClient, n: number, descriptionEnc: string): Promise<void> {
+export async function seedExportNeeds(db: PrismaClient, n: number, descriptionEnc: string, timeZone: string): Promise<void> {
   // One transaction with the report rollups' triggers off (as the county seed does): the export
   // reads the raw rows only, and a per-need refresh would make the seed itself take most of the run.
   await db.$transaction(
@@ -51,13 +51,16 @@ export async function seedExportNeeds(db: PrismaClient, n: number, descriptionEn
       await prisma.$executeRawUnsafe(`
     WITH st AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k, count(*) OVER () AS m FROM org_unit WHERE tier = 'station'),
          cat AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS k, count(*) OVER () AS m FROM category),
-         res AS (SELECT '${BENCH_RESIDENT}'::uuid AS id)
+         res AS (SELECT '${BENCH_RESIDENT}'::uuid AS id),
+         -- Within the current month in TIME_ZONE: the worker's start-up freezes the previous
+         -- month's 公示 lists, which must not run beside the measured export.
+         span AS (SELECT greatest(60, extract(epoch FROM now() - (date_trunc('month', now() AT TIME ZONE '${timeZone}') AT TIME ZONE '${timeZone}')) - 60) AS secs)
     INSERT INTO need (id, code, "residentId", channel, "categoryCode", "stationId", "ownerUnitId", "descriptionEnc", status, beneficiary, urgency, "createdAt", "updatedAt")
     SELECT gen_random_uuid(), 'N-B-' || lpad(g::text, 7, '0'), res.id, 'web', cat.code, st.id, st.id, '${descriptionEnc.replace(/'/g, "''")}',
            (CASE WHEN g % 2 = 0 THEN 'confirmed' ELSE 'dispatched' END)::"NeedStatus", 'elderly', 'normal',
-           now() - (g || ' seconds')::interval, now()
+           now() - (g * span.secs / ${n} || ' seconds')::interval, now()
     FROM generate_series(1, ${n}) g
-    CROSS JOIN res
+    CROSS JOIN res CROSS JOIN span
     JOIN st ON st.k = g % st.m
     JOIN cat ON cat.k = g % cat.m`);
       await prisma.$executeRawUnsafe(`
@@ -100,7 +103,7 @@ function vmMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | null 
 export async function runReportsExportBench(ctx: BenchContext, n: number): Promise<ReportsExportResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'baiying-bench-exports-'));
   const seedStart = Date.now();
-  await seedExportNeeds(ctx.prisma, n, ctx.cipher.encrypt('压测需求'));
+  await seedExportNeeds(ctx.prisma, n, ctx.cipher.encrypt('压测需求'), ctx.config.timeZone);
   const seedSeconds = Math.round((Date.now() - seedStart) / 100) / 10;
   ctx.log(`  reports: ${n} needs seeded in ${seedSeconds} s`);
   const worker = await startApp('worker', { ...ctx.baseEnv(), EXPORT_DIR: dir }, /startup reconcile/);
