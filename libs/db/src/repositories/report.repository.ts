@@ -207,10 +207,7 @@ export class ReportRepository {
           sum(sla_breached) AS "slaBreached", sum(escalated) AS escalated, sum(first_tier) AS "firstTier"
         FROM r GROUP BY 1
       ), ht AS (
-        SELECT extract(isodow FROM day)::int AS weekday, u.i::int - 1 AS hour, sum(u.n) AS needs
-        FROM r CROSS JOIN LATERAL unnest(hour_hist) WITH ORDINALITY AS u(n, i) GROUP BY 1, 2
-      ), bf AS (
-        SELECT u.i::int AS i, sum(u.n) AS needs FROM r CROSS JOIN LATERAL unnest(beneficiary_hist) WITH ORDINALITY AS u(n, i) GROUP BY 1
+        SELECT extract(isodow FROM day)::int AS weekday, ${slotSums('hour_hist', 24)} AS hours FROM r GROUP BY 1
       ), st AS (
         SELECT unit_id AS "stationId", sum(needs) AS needs, sum(done_n) AS done, sum(sla_breached) AS "slaBreached" FROM report_need_day
         WHERE station_level AND unit_id = ANY(${f.stationIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
@@ -225,8 +222,8 @@ export class ReportRepository {
       )
       SELECT (SELECT coalesce(json_agg(bc ORDER BY bucket, category), '[]') FROM bc) AS "byCategory",
         (SELECT coalesce(json_agg(tr ORDER BY bucket), '[]') FROM tr) AS trend,
-        (SELECT coalesce(json_agg(ht ORDER BY weekday, hour), '[]') FROM ht) AS heat,
-        (SELECT coalesce(json_agg(bf.needs ORDER BY i), '[]') FROM bf) AS beneficiaries,
+        (SELECT coalesce(json_agg(ht ORDER BY weekday), '[]') FROM ht) AS heat,
+        (SELECT ${slotSums('beneficiary_hist', 5)} FROM r) AS beneficiaries,
         (SELECT coalesce(json_agg(st ORDER BY needs DESC, "stationId"), '[]') FROM st) AS "byStation",
         (SELECT coalesce(json_agg(tm ORDER BY done DESC, taken DESC, code), '[]') FROM tm) AS teams`;
     const arr = (v: unknown): Array<Record<string, unknown>> => (Array.isArray(v) ? (v as Array<Record<string, unknown>>) : []);
@@ -238,8 +235,8 @@ export class ReportRepository {
         bucket: String(x.bucket),
         ...nums(x, ['needs', 'takeN', 'takeSec', 'slaBreached', 'escalated', 'firstTier'] as const),
       })),
-      heat: arr(row?.heat).map((x) => nums(x, ['weekday', 'hour', 'needs'] as const)),
-      beneficiaries: (Array.isArray(row?.beneficiaries) ? (row.beneficiaries as unknown[]) : []).map(num),
+      heat: arr(row?.heat).flatMap((x) => ints(x.hours, 24).map((needs, hour) => ({ weekday: num(x.weekday), hour, needs }))),
+      beneficiaries: ints(row?.beneficiaries, 5),
       byStation: arr(row?.byStation).map((x) => ({ stationId: String(x.stationId), ...nums(x, ['needs', 'done', 'slaBreached'] as const) })),
       teams: arr(row?.teams).map((x) => ({
         code: String(x.code),
