@@ -1,5 +1,5 @@
 // npm run reports:rebuild [-- --from YYYY-MM-DD --to YYYY-MM-DD]
-// Rebuilds the report rollups from the raw rows (all days with needs by default), one month per
+// Rebuilds the report rollups from the raw rows (all days with needs or calls by default), one month per
 // transaction, in TIME_ZONE (which it records for the triggers). Safe while the desk runs: each
 // month's rebuild takes the rollups' rebuild lock, and the triggers keep later changes exact.
 import 'dotenv/config';
@@ -9,21 +9,23 @@ import { loadConfig } from '@baiying/config';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Rebuilds [from, to] (local days; default: every day that has needs). Returns the months rebuilt. */
+/** Rebuilds [from, to] (local days; default: every day that has needs or calls). Returns the months rebuilt. */
 export async function rebuildRollups(client: pg.Client, timeZone: string, range: { from?: string; to?: string } = {}): Promise<number> {
   const changed = await client.query<{ changed: boolean }>(
     `UPDATE report_setting SET time_zone = $1 WHERE id = 1 AND time_zone <> $1 RETURNING true AS changed`,
     [timeZone],
   );
   const bounds = await client.query<{ lo: string | null; hi: string | null }>(
-    `SELECT to_char(min(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $1), 'YYYY-MM-DD') AS lo,
-            to_char(max(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $1), 'YYYY-MM-DD') AS hi FROM need`,
+    `SELECT to_char(min((at AT TIME ZONE 'UTC') AT TIME ZONE $1), 'YYYY-MM-DD') AS lo,
+            to_char(max((at AT TIME ZONE 'UTC') AT TIME ZONE $1), 'YYYY-MM-DD') AS hi
+     FROM (SELECT min("createdAt") AS at FROM need UNION ALL SELECT max("createdAt") FROM need
+           UNION ALL SELECT min("startsAt") FROM call UNION ALL SELECT max("startsAt") FROM call) b`,
     [timeZone],
   );
   // A zone change moves every day boundary: everything is rebuilt.
   const from = changed.rowCount ? (bounds.rows[0]?.lo ?? null) : (range.from ?? bounds.rows[0]?.lo ?? null);
   const to = changed.rowCount ? (bounds.rows[0]?.hi ?? null) : (range.to ?? bounds.rows[0]?.hi ?? null);
-  if (changed.rowCount) await client.query('TRUNCATE report_need_day, report_volunteer_day, report_team_day');
+  if (changed.rowCount) await client.query('TRUNCATE report_need_day, report_volunteer_day, report_team_day, report_call_day');
   if (!from || !to) return 0;
   let months = 0;
   let start = from;
@@ -41,7 +43,7 @@ export async function rebuildRollups(client: pg.Client, timeZone: string, range:
     start = (await client.query<{ n: string }>(`SELECT to_char($1::date + 1, 'YYYY-MM-DD') AS n`, [monthEnd])).rows[0]!.n;
   }
   // Fresh statistics, and a visibility map for the dashboard's index-only scans.
-  await client.query('VACUUM (ANALYZE) report_need_day, report_volunteer_day, report_team_day');
+  await client.query('VACUUM (ANALYZE) report_need_day, report_volunteer_day, report_team_day, report_call_day');
   return months;
 }
 

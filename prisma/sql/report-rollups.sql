@@ -300,5 +300,7 @@ BEGIN
   INSERT INTO report_need_day SELECT * FROM report_need_rows(report_day_lo(p_from, tz), report_day_lo(p_to + 1, tz), NULL, tz, true);
   INSERT INTO report_volunteer_day SELECT * FROM report_volunteer_rows(report_day_lo(p_from, tz), report_day_lo(p_to + 1, tz), NULL, tz, true);
   INSERT INTO report_team_day SELECT * FROM report_team_rows(report_day_lo(p_from, tz), report_day_lo(p_to + 1, tz), NULL, tz, true);
+  -- Calls (prisma/sql/reports-calls.sql).
+  PERFORM report_call_rebuild(p_from, p_to, tz);
 END
 $$;

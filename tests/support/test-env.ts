@@ -78,6 +78,7 @@ const TABLES = [
   'report_need_day',
   'report_volunteer_day',
   'report_team_day',
+  'report_call_day',
   'report_check',
   'publicity_snapshot',
   'publicity_score',

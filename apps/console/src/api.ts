@@ -336,6 +336,19 @@ export interface Figures {
   };
   satisfaction: { rated: number; average: number | null; distribution: number[]; share4to5: number | null };
   hours: { credited: number; activeVolunteers: number; perVolunteer: number | null; yearlyTarget: number; targetForPeriod: number };
+  /** Calls (一呼百应) starting in the period; null under a category filter. */
+  calls: {
+    calls: number;
+    recipients: number;
+    reached: number;
+    answered: number;
+    yes: number;
+    attended: number;
+    hours: number;
+    reachRate: number | null;
+    answerRate: number | null;
+    attendanceRate: number | null;
+  } | null;
   drill: Partial<Record<OverviewCount, NeedsQuery>>;
 }
 export interface Overview {

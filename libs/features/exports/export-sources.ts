@@ -19,9 +19,37 @@ export interface RowSource {
 }
 
 /** Rows per keyset batch: large enough for throughput, small enough for memory. */
-export const BATCH = 2000;
+export const BATCH = 5000;
+
+/** Decrypted names kept per export (a volunteer appears on many rows); cleared when full. */
+const NAME_CACHE = 20_000;
 
 type Tree = Awaited<ReturnType<Repos['org']['tree']>>;
+
+/**
+ * Keyset batches of `take` rows, mapped to cells; the next batch is already asked for while the
+ * caller writes this one (PostgreSQL works while Node formats), so at most two are in memory.
+ */
+export async function* keysetBatches<R, K>(
+  fetch: (after: K | null) => Promise<R[]>,
+  keyOf: (last: R) => K,
+  toCells: (row: R) => Cell[],
+  take = BATCH,
+): AsyncGenerator<Cell[][]> {
+  let pending: Promise<R[]> = fetch(null);
+  for (;;) {
+    const rows = await pending;
+    if (rows.length === 0) return;
+    const more = rows.length >= take;
+    if (more) {
+      pending = fetch(keyOf(rows[rows.length - 1]!));
+      // Handled where it is awaited; this keeps a consumer that stops early from leaving it unhandled.
+      pending.catch(() => undefined);
+    }
+    yield rows.map(toCells);
+    if (!more) return;
+  }
+}
 
 /** Midnight of a `YYYY-MM-DD` day in a time zone, as an instant. */
 export function dayStart(day: string, timeZone: string): Date {
@@ -110,10 +138,24 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
     const u = tree.get(id);
     return u ? (locale === 'en' && u.nameEn ? u.nameEn : u.name) : '';
   };
-  const person = (name: string | null): string | null => (name === null ? null : reveal ? name : maskName(name));
-  /** A name as stored (encrypted, or legacy clear), decrypted; null when there is none (no taker). */
-  const storedName = (enc: string | null, clear: string | null): string | null =>
-    enc === null && clear === null ? null : personName(ctx.cipher, { displayNameEnc: enc, displayNameClear: clear });
+  /**
+   * A name as stored (encrypted, or legacy clear), decrypted and masked unless `reveal`; null when
+   * there is none (no taker). A volunteer appears on many rows: each stored name is decrypted once
+   * per export (a bounded cache, dropped with the export).
+   */
+  const names = new Map<string, string>();
+  const shownName = (enc: string | null, clear: string | null): string | null => {
+    if (enc === null && clear === null) return null;
+    const key = enc !== null && enc !== '' ? enc : `\u0000${clear ?? ''}`;
+    let shown = names.get(key);
+    if (shown === undefined) {
+      const name = personName(ctx.cipher, { displayNameEnc: enc, displayNameClear: clear });
+      shown = reveal ? name : maskName(name);
+      if (names.size >= NAME_CACHE) names.clear();
+      names.set(key, shown);
+    }
+    return shown;
+  };
   const time = new LocalTime(ctx.timeZone);
   const h = (key: string): MessageKey => `export.col.${key}` as MessageKey;
 
@@ -154,11 +196,10 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
           count: () => (f.stationIds.length ? ctx.rows.countNeeds(f) : Promise.resolve(0)),
           async *batches() {
             if (!f.stationIds.length) return;
-            let after: { at: Date; id: string } | null = null;
-            for (;;) {
-              const rows = await ctx.rows.needBatch(f, after, BATCH, reveal);
-              if (rows.length === 0) return;
-              yield rows.map((n) => {
+            yield* keysetBatches(
+              (after: { at: Date; id: string } | null) => ctx.rows.needBatch(f, after, BATCH, reveal),
+              (last) => ({ at: last.createdAt, id: last.id }),
+              (n) => {
                 const row: Cell[] = [
                   n.code,
                   n.status,
@@ -168,7 +209,7 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
                   n.beneficiary,
                   n.takenTier,
                   n.teamCode === null ? null : locale === 'en' ? n.teamCode : n.teamName,
-                  person(storedName(n.volunteerNameEnc, n.volunteerNameClear)),
+                  shownName(n.volunteerNameEnc, n.volunteerNameClear),
                   time.format(n.createdAt),
                   time.format(n.takenAt),
                   time.format(n.doneAt),
@@ -177,11 +218,8 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
                 ];
                 if (reveal) row.push(ctx.cipher.decryptOptional(n.phoneEnc), ctx.cipher.decryptOptional(n.addressEnc));
                 return row;
-              });
-              const last = rows[rows.length - 1]!;
-              after = { at: last.createdAt, id: last.id };
-              if (rows.length < BATCH) return;
-            }
+              },
+            );
           },
         },
       };
@@ -194,25 +232,21 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
         count: () => (f.stationIds.length ? ctx.rows.countServiceRecords(f) : Promise.resolve(0)),
         async *batches() {
           if (!f.stationIds.length) return;
-          let after: { at: Date; id: string } | null = null;
-          for (;;) {
-            const rows = await ctx.rows.serviceRecordBatch(f, after, BATCH);
-            if (rows.length === 0) return;
-            yield rows.map((r) => [
+          yield* keysetBatches(
+            (after: { at: Date; id: string } | null) => ctx.rows.serviceRecordBatch(f, after, BATCH),
+            (last) => ({ at: last.createdAt, id: last.id }),
+            (r) => [
               r.code,
               categories.get(r.categoryCode) ?? r.categoryCode,
               unitName(r.stationId),
-              person(storedName(r.volunteerNameEnc, r.volunteerNameClear)),
+              shownName(r.volunteerNameEnc, r.volunteerNameClear),
               r.hours,
               r.status,
               time.format(r.finishedAt),
               time.format(r.creditedAt),
               r.creditedBy,
-            ]);
-            const last = rows[rows.length - 1]!;
-            after = { at: last.createdAt, id: last.id };
-            if (rows.length < BATCH) return;
-          }
+            ],
+          );
         },
       },
     };
@@ -229,12 +263,11 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
         count: () => (stations.length ? ctx.rows.countVolunteers(stations) : Promise.resolve(0)),
         async *batches() {
           if (!stations.length) return;
-          let after: string | null = null;
-          for (;;) {
-            const rows = await ctx.rows.volunteerBatch(stations, after, BATCH);
-            if (rows.length === 0) return;
-            yield rows.map((v) => [
-              person(storedName(v.displayNameEnc, v.displayNameClear)),
+          yield* keysetBatches(
+            (after: string | null) => ctx.rows.volunteerBatch(stations, after, BATCH),
+            (last) => last.personId,
+            (v) => [
+              shownName(v.displayNameEnc, v.displayNameClear),
               unitName(v.stationId),
               v.status,
               time.format(v.createdAt),
@@ -242,10 +275,8 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
               starLevel(v.hours),
               v.jobs,
               v.avgRating === null ? null : Math.round(v.avgRating * 100) / 100,
-            ]);
-            after = rows[rows.length - 1]!.personId;
-            if (rows.length < BATCH) return;
-          }
+            ],
+          );
         },
       },
     };
@@ -263,26 +294,22 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
       count: () => (units.length ? ctx.rows.countAttendance(units, from, to) : Promise.resolve(0)),
       async *batches() {
         if (!units.length) return;
-        let after: { callId: string; personId: string } | null = null;
-        for (;;) {
-          const rows = await ctx.rows.attendanceBatch(units, from, to, after, BATCH);
-          if (rows.length === 0) return;
-          yield rows.map((r) => [
+        yield* keysetBatches(
+          (after: { callId: string; personId: string } | null) => ctx.rows.attendanceBatch(units, from, to, after, BATCH),
+          (last) => ({ callId: last.callId, personId: last.personId }),
+          (r) => [
             r.code,
             r.title,
             unitName(r.orgUnitId),
             time.format(r.startsAt),
-            person(storedName(r.displayNameEnc, r.displayNameClear)),
+            shownName(r.displayNameEnc, r.displayNameClear),
             r.answer,
             r.roster,
             time.format(r.checkedInAt),
             time.format(r.checkedOutAt),
             r.hours,
-          ]);
-          const last = rows[rows.length - 1]!;
-          after = { callId: last.callId, personId: last.personId };
-          if (rows.length < BATCH) return;
-        }
+          ],
+        );
       },
     },
   };

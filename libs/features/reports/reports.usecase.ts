@@ -3,7 +3,7 @@
 // needs list filter (GET /api/v1/needs) that lists exactly those needs.
 import { BENEFICIARIES, ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
-import type { RollupFilter, RollupTotals } from '@baiying/db';
+import type { CallTotals, RollupFilter, RollupTotals } from '@baiying/db';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { addDays, chartRange, daysBetween, localDay, overviewPeriods, quantile, type DayRange, type Quantile } from './periods.js';
 import { reportChartsQuerySchema, reportOverviewQuerySchema } from './reports.schemas.js';
@@ -30,6 +30,12 @@ export interface Figures {
   };
   satisfaction: { rated: number; average: number | null; distribution: number[]; share4to5: number | null };
   hours: { credited: number; activeVolunteers: number; perVolunteer: number | null; yearlyTarget: number; targetForPeriod: number };
+  /**
+   * Calls (一呼百应) starting in the period under the scope: reach = reached ÷ recipients (their
+   * message queued), answer rate = answered ÷ reached, attendance = checked in ÷ said yes.
+   * Null under a category filter (calls have no category).
+   */
+  calls: (CallTotals & { reachRate: number | null; answerRate: number | null; attendanceRate: number | null }) | null;
   /** Needs list filters for the counts that are exactly a status set (others: not a list filter). */
   drill: Partial<Record<'received' | 'confirmed' | 'unfulfilled' | 'cancelled' | 'open', NeedsQuery>>;
 }
@@ -37,7 +43,12 @@ export interface Figures {
 const share = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
 const avg = (sum: number, n: number): number | null => (n > 0 ? Math.round(sum / n) : null);
 
-function figures(t: RollupTotals, v: { active: number }, range: DayRange, drill: (extra: NeedsQuery) => NeedsQuery): Figures {
+function callFigures(c: CallTotals | undefined): Figures['calls'] {
+  if (!c) return null;
+  return { ...c, reachRate: share(c.reached, c.recipients), answerRate: share(c.answered, c.reached), attendanceRate: share(c.attended, c.yes) };
+}
+
+function figures(t: RollupTotals, v: { active: number }, c: CallTotals | undefined, range: DayRange, drill: (extra: NeedsQuery) => NeedsQuery): Figures {
   const high = (t.ratingHist[3] ?? 0) + (t.ratingHist[4] ?? 0);
   return {
     needs: {
@@ -73,6 +84,7 @@ function figures(t: RollupTotals, v: { active: number }, range: DayRange, drill:
       yearlyTarget: YEARLY_HOURS_TARGET,
       targetForPeriod: Math.round(((YEARLY_HOURS_TARGET * daysBetween(range.from, range.to)) / 365) * 100) / 100,
     },
+    calls: callFigures(c),
     drill: {
       received: drill({}),
       confirmed: drill({ status: 'confirmed' }),
@@ -103,6 +115,7 @@ export class ReportOverview {
     const base = { unitIds: scope.value.unitIds, ...(q.category ? { categoryCode: q.category } : {}) };
     const [tc, tp] = await w.repos.reports.totalsOf(base, [current, previous]);
     const [vc, vp] = await w.repos.reports.activeVolunteersOf(base, [current, previous]);
+    const [cc, cp] = q.category ? [] : await w.repos.reports.callTotalsOf(base.unitIds, [current, previous]);
     const drill = (range: DayRange) => (extra: NeedsQuery) => ({
       ...scope.value.drill,
       ...(q.category ? { category: q.category } : {}),
@@ -114,8 +127,8 @@ export class ReportOverview {
       period: q.period,
       timeZone: tz,
       category: q.category ?? null,
-      current: { ...current, figures: figures(tc!, { active: vc ?? 0 }, current, drill(current)) },
-      previous: { ...previous, figures: figures(tp!, { active: vp ?? 0 }, previous, drill(previous)) },
+      current: { ...current, figures: figures(tc!, { active: vc ?? 0 }, cc, current, drill(current)) },
+      previous: { ...previous, figures: figures(tp!, { active: vp ?? 0 }, cp, previous, drill(previous)) },
     });
   }
 }

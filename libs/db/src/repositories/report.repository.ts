@@ -1,7 +1,7 @@
-// The report rollups (decision 0022): reads of report_need_day / report_volunteer_day /
-// report_team_day over disjoint unit subtrees, and the drift check that compares stored days with
+// The report rollups (decisions 0022, 0036): reads of report_need_day / report_volunteer_day /
+// report_team_day / report_call_day over disjoint unit subtrees, and the drift check that compares stored days with
 // a recomputation from the raw rows. The tables and their triggers: prisma/sql/report-rollups.sql.
-import type { Tx } from '../prisma.js';
+import { Prisma, type Tx } from '../prisma.js';
 
 export interface RollupFilter {
   /** Units whose subtrees are summed (their rows already hold their subtree; must not overlap). */
@@ -47,6 +47,17 @@ export interface ChartRows {
   teams: Array<{ code: string; name: string; category: string; taken: number; done: number; rated: number; ratingSum: number; hours: number }>;
 }
 
+/** Calls (一呼百应) that start in a period, under the units summed (report_call_day). */
+export interface CallTotals {
+  calls: number;
+  recipients: number;
+  reached: number;
+  answered: number;
+  yes: number;
+  attended: number;
+  hours: number;
+}
+
 export interface DriftRow {
   day: string;
   unitId: string;
@@ -55,6 +66,14 @@ export interface DriftRow {
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/**
+ * `sum(col[1]), …, sum(col[n])` as one array: histograms are summed slot by slot with subscripts
+ * (an unnest of every row into n rows and a second grouping cost several times more).
+ */
+const slotSums = (col: string, n: number): Prisma.Sql =>
+  Prisma.raw(`ARRAY[${Array.from({ length: n }, (_, i) => `coalesce(sum(${col}[${i + 1}]), 0)`).join(', ')}]::bigint[]`);
+const ints = (v: unknown, n: number): number[] => Array.from({ length: n }, (_, i) => num(Array.isArray(v) ? (v as unknown[])[i] : 0));
 
 export class ReportRepository {
   constructor(private readonly tx: Tx) {}
@@ -75,7 +94,7 @@ export class ReportRepository {
     const a = ranges[0]!;
     const b = ranges[1] ?? a;
     const rows = await this.tx.$queryRaw<Array<Record<string, unknown>>>`
-      WITH r AS MATERIALIZED (
+      WITH r AS (
         SELECT CASE WHEN day BETWEEN ${a.from}::date AND ${a.to}::date THEN 0 ELSE 1 END AS p, *
         FROM report_need_day
         WHERE unit_id = ANY(${f.unitIds}::uuid[])
@@ -88,20 +107,14 @@ export class ReportRepository {
           sum(needs) FILTER (WHERE status IN ('submitted', 'dispatched', 'unrouted', 'claimed', 'en_route')) AS open,
           sum(first_tier) AS first_tier, sum(escalated) AS escalated, sum(sla_breached) AS sla_breached,
           sum(take_n) AS take_n, sum(take_sec) AS take_sec, sum(done_n) AS done_n, sum(done_sec) AS done_sec,
-          sum(rated) AS rated, sum(rating_sum) AS rating_sum, sum(hours) AS hours
+          sum(rated) AS rated, sum(rating_sum) AS rating_sum, sum(hours) AS hours,
+          ${slotSums('take_hist', 24)} AS take_hist, ${slotSums('done_hist', 24)} AS done_hist,
+          ${slotSums('rating_hist', 5)} AS rating_hist, ${slotSums('beneficiary_hist', 5)} AS beneficiary_hist
         FROM r GROUP BY p
-      ), h AS (
-        SELECT p, u.i::int AS i, sum(u.t) AS t, sum(u.d) AS d, sum(u.r) AS r, sum(u.b) AS b
-        FROM r CROSS JOIN LATERAL unnest(take_hist, done_hist, rating_hist, beneficiary_hist) WITH ORDINALITY AS u(t, d, r, b, i)
-        GROUP BY p, u.i
-      ), hj AS (
-        SELECT p, json_agg(json_build_array(i, t, d, r, b)) AS hist FROM h GROUP BY p
       )
-      SELECT s.*, hj.hist FROM s LEFT JOIN hj ON hj.p = s.p`;
+      SELECT * FROM s`;
     return ranges.map((_, p) => {
       const t = rows.find((x) => Number(x.p) === p);
-      const hist = (Array.isArray(t?.hist) ? t.hist : []) as Array<[number, unknown, unknown, unknown, unknown]>;
-      const col = (k: 1 | 2 | 3 | 4, n: number) => Array.from({ length: n }, (_, i) => num(hist.find((x) => Number(x[0]) === i + 1)?.[k]));
       const g = (k: string) => num(t?.[k]);
       return {
         received: g('received'),
@@ -122,10 +135,10 @@ export class ReportRepository {
         rated: g('rated'),
         ratingSum: g('rating_sum'),
         hours: g('hours'),
-        takeHist: col(1, 24),
-        doneHist: col(2, 24),
-        ratingHist: col(3, 5),
-        beneficiaryHist: col(4, 5),
+        takeHist: ints(t?.take_hist, 24),
+        doneHist: ints(t?.done_hist, 24),
+        ratingHist: ints(t?.rating_hist, 5),
+        beneficiaryHist: ints(t?.beneficiary_hist, 5),
       };
     });
   }
@@ -143,6 +156,29 @@ export class ReportRepository {
         AND (day BETWEEN ${a.from}::date AND ${a.to}::date OR day BETWEEN ${b.from}::date AND ${b.to}::date)
         AND (${cat}::text IS NULL OR category_code = ${cat}::text)`;
     return ranges.map((_, i) => num(i === 0 ? r?.a : r?.b));
+  }
+
+  /** The calls' totals of each of up to two periods (one statement). */
+  async callTotalsOf(unitIds: string[], ranges: Array<{ from: string; to: string }>): Promise<CallTotals[]> {
+    const rows = await this.tx.$queryRaw<Array<Record<keyof CallTotals | 'i', unknown>>>`
+      SELECT r.i, sum(c.calls) AS calls, sum(c.recipients) AS recipients, sum(c.reached) AS reached, sum(c.answered) AS answered,
+        sum(c.yes) AS yes, sum(c.attended) AS attended, sum(c.hours) AS hours
+      FROM unnest(${ranges.map((r) => r.from)}::date[], ${ranges.map((r) => r.to)}::date[]) WITH ORDINALITY AS r(lo, hi, i)
+      JOIN report_call_day c ON c.day BETWEEN r.lo AND r.hi AND c.unit_id = ANY(${unitIds}::uuid[])
+      GROUP BY r.i`;
+    return ranges.map((_, i) => {
+      const t = rows.find((x) => Number(x.i) === i + 1);
+      const g = (k: keyof CallTotals) => num(t?.[k]);
+      return {
+        calls: g('calls'),
+        recipients: g('recipients'),
+        reached: g('reached'),
+        answered: g('answered'),
+        yes: g('yes'),
+        attended: g('attended'),
+        hours: g('hours'),
+      };
+    });
   }
 
   async volunteers(f: RollupFilter): Promise<{ active: number }> {
@@ -171,10 +207,7 @@ export class ReportRepository {
           sum(sla_breached) AS "slaBreached", sum(escalated) AS escalated, sum(first_tier) AS "firstTier"
         FROM r GROUP BY 1
       ), ht AS (
-        SELECT extract(isodow FROM day)::int AS weekday, u.i::int - 1 AS hour, sum(u.n) AS needs
-        FROM r CROSS JOIN LATERAL unnest(hour_hist) WITH ORDINALITY AS u(n, i) GROUP BY 1, 2
-      ), bf AS (
-        SELECT u.i::int AS i, sum(u.n) AS needs FROM r CROSS JOIN LATERAL unnest(beneficiary_hist) WITH ORDINALITY AS u(n, i) GROUP BY 1
+        SELECT extract(isodow FROM day)::int AS weekday, ${slotSums('hour_hist', 24)} AS hours FROM r GROUP BY 1
       ), st AS (
         SELECT unit_id AS "stationId", sum(needs) AS needs, sum(done_n) AS done, sum(sla_breached) AS "slaBreached" FROM report_need_day
         WHERE station_level AND unit_id = ANY(${f.stationIds}::uuid[]) AND day BETWEEN ${f.from}::date AND ${f.to}::date
@@ -189,8 +222,8 @@ export class ReportRepository {
       )
       SELECT (SELECT coalesce(json_agg(bc ORDER BY bucket, category), '[]') FROM bc) AS "byCategory",
         (SELECT coalesce(json_agg(tr ORDER BY bucket), '[]') FROM tr) AS trend,
-        (SELECT coalesce(json_agg(ht ORDER BY weekday, hour), '[]') FROM ht) AS heat,
-        (SELECT coalesce(json_agg(bf.needs ORDER BY i), '[]') FROM bf) AS beneficiaries,
+        (SELECT coalesce(json_agg(ht ORDER BY weekday), '[]') FROM ht) AS heat,
+        (SELECT ${slotSums('beneficiary_hist', 5)} FROM r) AS beneficiaries,
         (SELECT coalesce(json_agg(st ORDER BY needs DESC, "stationId"), '[]') FROM st) AS "byStation",
         (SELECT coalesce(json_agg(tm ORDER BY done DESC, taken DESC, code), '[]') FROM tm) AS teams`;
     const arr = (v: unknown): Array<Record<string, unknown>> => (Array.isArray(v) ? (v as Array<Record<string, unknown>>) : []);
@@ -202,8 +235,8 @@ export class ReportRepository {
         bucket: String(x.bucket),
         ...nums(x, ['needs', 'takeN', 'takeSec', 'slaBreached', 'escalated', 'firstTier'] as const),
       })),
-      heat: arr(row?.heat).map((x) => nums(x, ['weekday', 'hour', 'needs'] as const)),
-      beneficiaries: (Array.isArray(row?.beneficiaries) ? (row.beneficiaries as unknown[]) : []).map(num),
+      heat: arr(row?.heat).flatMap((x) => ints(x.hours, 24).map((needs, hour) => ({ weekday: num(x.weekday), hour, needs }))),
+      beneficiaries: ints(row?.beneficiaries, 5),
       byStation: arr(row?.byStation).map((x) => ({ stationId: String(x.stationId), ...nums(x, ['needs', 'done', 'slaBreached'] as const) })),
       teams: arr(row?.teams).map((x) => ({
         code: String(x.code),
@@ -217,7 +250,8 @@ export class ReportRepository {
   /** Local days that have needs or rollup rows, for the drift check to sample from. */
   async daysWithData(limit: number): Promise<string[]> {
     const rows = await this.tx.$queryRaw<Array<{ day: string }>>`
-      SELECT to_char(day, 'YYYY-MM-DD') AS day FROM (SELECT DISTINCT day FROM report_need_day) d ORDER BY random() LIMIT ${limit}`;
+      SELECT to_char(day, 'YYYY-MM-DD') AS day FROM (SELECT DISTINCT day FROM report_need_day UNION SELECT day FROM report_call_day) d
+      ORDER BY random() LIMIT ${limit}`;
     return rows.map((r) => r.day);
   }
 
@@ -232,7 +266,9 @@ export class ReportRepository {
       fresh_v AS (SELECT r.* FROM d, z, report_volunteer_rows(report_day_lo(d.day, z.tz), report_day_lo(d.day + 1, z.tz), NULL, z.tz, true) r),
       stored_v AS (SELECT * FROM report_volunteer_day WHERE day = ANY(${days}::date[])),
       fresh_t AS (SELECT r.* FROM d, z, report_team_rows(report_day_lo(d.day, z.tz), report_day_lo(d.day + 1, z.tz), NULL, z.tz, true) r),
-      stored_t AS (SELECT * FROM report_team_day WHERE day = ANY(${days}::date[]))
+      stored_t AS (SELECT * FROM report_team_day WHERE day = ANY(${days}::date[])),
+      fresh_c AS (SELECT r.* FROM d, z, report_call_rows(report_day_lo(d.day, z.tz), report_day_lo(d.day + 1, z.tz), z.tz) r),
+      stored_c AS (SELECT * FROM report_call_day WHERE day = ANY(${days}::date[]))
       SELECT to_char(day, 'YYYY-MM-DD') AS day, unit_id::text, 'need' AS tbl, category_code || '/' || status AS k
         FROM ((SELECT * FROM fresh_n EXCEPT ALL SELECT * FROM stored_n) UNION ALL (SELECT * FROM stored_n EXCEPT ALL SELECT * FROM fresh_n)) x
       UNION
@@ -241,6 +277,9 @@ export class ReportRepository {
       UNION
       SELECT to_char(day, 'YYYY-MM-DD'), unit_id::text, 'team', team_id::text
         FROM ((SELECT * FROM fresh_t EXCEPT ALL SELECT * FROM stored_t) UNION ALL (SELECT * FROM stored_t EXCEPT ALL SELECT * FROM fresh_t)) w
+      UNION
+      SELECT to_char(day, 'YYYY-MM-DD'), unit_id::text, 'call', 'calls'
+        FROM ((SELECT * FROM fresh_c EXCEPT ALL SELECT * FROM stored_c) UNION ALL (SELECT * FROM stored_c EXCEPT ALL SELECT * FROM fresh_c)) v
       ORDER BY 1, 2, 3, 4`;
     return rows.map((r) => ({ day: r.day, unitId: r.unit_id, table: r.tbl, key: r.k }));
   }
