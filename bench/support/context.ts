@@ -34,7 +34,12 @@ export class BenchContext {
   readonly redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   readonly redisPrefix: string;
   readonly encryptionKey = randomBytes(32).toString('hex');
-  readonly cipher = new FieldCipher(Buffer.from(this.encryptionKey, 'hex'));
+  /** Keys a pre-seeded database (BENCH_REPORTS_DATABASE_URL) was encrypted with: read, never written. */
+  readonly previousKeys = (process.env.BENCH_ENCRYPTION_KEY_PREVIOUS ?? '').split(',').filter(Boolean);
+  readonly cipher = new FieldCipher(
+    Buffer.from(this.encryptionKey, 'hex'),
+    this.previousKeys.map((k) => Buffer.from(k, 'hex')),
+  );
   readonly token = '7000001:BENCH-token_for_bench_runs';
   readonly webhookSecret = randomBytes(16).toString('hex');
   readonly webhookPath = WEBHOOK_PATH;
@@ -75,6 +80,7 @@ export class BenchContext {
       REDIS_URL: this.redisUrl,
       REDIS_PREFIX: this.redisPrefix,
       ENCRYPTION_KEY: this.encryptionKey,
+      ...(this.previousKeys.length > 0 ? { ENCRYPTION_KEY_PREVIOUS: this.previousKeys.join(',') } : {}),
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: '0',
       WORKER_HTTP_PORT: '0',
