@@ -126,7 +126,10 @@ export class CreateTeam {
     if (!category?.active) return err('settings/unknown_ref', { field: 'category' });
     if (await w.repos.settings.codeTaken('team', tm.code)) return err('settings/duplicate_code', { code: tm.code });
     const row = await w.repos.settings.createTeam({ code: tm.code, name: tm.name, nameEn: tm.nameEn ?? null, categoryCode: category.code, orgUnitId: unit.id });
-    await record(w, p, input.sessionId, 'team', tm.code, { before: {}, after: { name: tm.name, nameEn: tm.nameEn ?? null, unit: unit.code, category: category.code } });
+    await record(w, p, input.sessionId, 'team', tm.code, {
+      before: {},
+      after: { name: tm.name, nameEn: tm.nameEn ?? null, unit: unit.code, category: category.code },
+    });
     return ok({ id: row.id });
   }
 }

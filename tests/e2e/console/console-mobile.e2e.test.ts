@@ -104,7 +104,11 @@ describe('The console on a phone (390×844)', () => {
       for (const [name, route, ready] of pages) {
         await con.goto(`${consoleBase}${route}`, { timeout: T });
         await con.locator(ready).first().waitFor({ state: 'visible', timeout: T });
-        await con.locator('.el-loading-mask').first().waitFor({ state: 'detached', timeout: T }).catch(() => undefined);
+        await con
+          .locator('.el-loading-mask')
+          .first()
+          .waitFor({ state: 'detached', timeout: T })
+          .catch(() => undefined);
         const fit = await measure(con);
         if (fit.scrollWidth > fit.innerWidth) misfits.push(`${name}: document ${fit.scrollWidth} px wide in ${fit.innerWidth}`);
         if (fit.small.length) misfits.push(`${name}: buttons under ${TOUCH_PX} px: ${fit.small.join(', ')}`);

@@ -40,7 +40,8 @@ describe('Console settings: SLA, categories, units and stations, teams', () => {
     const s = await sessionRow(h.prisma, personId);
     return { cookie: s.cookie, csrf: s.csrf, headers: { origin: base } };
   };
-  const audits = (kind: string) => h.prisma.auditLog.findMany({ where: { action: 'settings_change', detail: { path: ['kind'], equals: kind } }, orderBy: { at: 'asc' } });
+  const audits = (kind: string) =>
+    h.prisma.auditLog.findMany({ where: { action: 'settings_change', detail: { path: ['kind'], equals: kind } }, orderBy: { at: 'asc' } });
 
   async function submit(resident: ActorRow, categoryCode: string, stationCode: string): Promise<string> {
     const stationId = (await h.prisma.orgUnit.findUniqueOrThrow({ where: { code: stationCode } })).id;
