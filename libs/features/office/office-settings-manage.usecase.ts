@@ -4,7 +4,7 @@
 // is retired instead, `active: false`). Every change is audited and announced on commit
 // (decision 0029): the bot reloads its categories and stations, routing reads the SLA per job.
 import { err, ok, type Result } from '@baiying/domain';
-import type { SlaKey, Uses } from '@baiying/db';
+import { SLA_KEYS, type SlaKey, type Uses } from '@baiying/db';
 import { t, type MessageKey } from '@baiying/i18n';
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
@@ -45,13 +45,9 @@ function inUse(uses: Uses): Result<never> {
   return err('settings/in_use', { uses: say('zh'), usesEn: say('en') });
 }
 
-async function admin(w: Work, p: ConsolePrincipal): Promise<boolean> {
-  return isCountyAdmin(w, p);
-}
-
 export class CreateCategory {
   async execute(w: Work, p: ConsolePrincipal, input: Input): Promise<Result<{ code: string }>> {
-    if (!(await admin(w, p))) return err('console/forbidden');
+    if (!(await isCountyAdmin(w, p))) return err('console/forbidden');
     const cmd = parseCommand(categoryCreateSchema, input.body);
     if (!cmd.ok) return cmd;
     const c = cmd.value;
@@ -62,22 +58,47 @@ export class CreateCategory {
   }
 }
 
+/**
+ * Deletes a row nothing refers to (audited with what it held), or refuses naming the uses;
+ * `find` returning null is a 404.
+ */
+async function deleteUnused(
+  w: Work,
+  p: ConsolePrincipal,
+  sessionId: string,
+  find: () => Promise<{ kind: string; table: 'category' | 'org_unit' | 'team'; key: string; code: string; held: Change; remove: () => Promise<void> } | null>,
+): Promise<Result<{ deleted: string }>> {
+  if (!(await isCountyAdmin(w, p))) return err('console/forbidden');
+  const row = await find();
+  if (!row) return err('console/not_found');
+  const uses = await w.repos.settings.uses(row.table, row.key);
+  if (Object.keys(uses).length) return inUse(uses);
+  await row.remove();
+  await record(w, p, sessionId, row.kind, row.code, { before: row.held, after: {} });
+  return ok({ deleted: row.code });
+}
+
 export class DeleteCategory {
   async execute(w: Work, p: ConsolePrincipal, input: { code: string; sessionId: string }): Promise<Result<{ deleted: string }>> {
-    if (!(await admin(w, p))) return err('console/forbidden');
-    const c = await w.repos.org.category(input.code);
-    if (!c) return err('console/not_found');
-    const uses = await w.repos.settings.uses('category', c.code);
-    if (Object.keys(uses).length) return inUse(uses);
-    await w.repos.settings.deleteCategory(c.code);
-    await record(w, p, input.sessionId, 'category', c.code, { before: { nameZh: c.nameZh, nameEn: c.nameEn, keywords: c.keywords }, after: {} });
-    return ok({ deleted: c.code });
+    return deleteUnused(w, p, input.sessionId, async () => {
+      const c = await w.repos.org.category(input.code);
+      return (
+        c && {
+          kind: 'category',
+          table: 'category',
+          key: c.code,
+          code: c.code,
+          held: { nameZh: c.nameZh, nameEn: c.nameEn, keywords: c.keywords },
+          remove: () => w.repos.settings.deleteCategory(c.code),
+        }
+      );
+    });
   }
 }
 
 export class CreateUnit {
   async execute(w: Work, p: ConsolePrincipal, input: Input): Promise<Result<{ id: string; tier: string }>> {
-    if (!(await admin(w, p))) return err('console/forbidden');
+    if (!(await isCountyAdmin(w, p))) return err('console/forbidden');
     const cmd = parseCommand(unitCreateSchema, input.body);
     if (!cmd.ok) return cmd;
     const u = cmd.value;
@@ -103,20 +124,25 @@ export class CreateUnit {
 
 export class DeleteUnit {
   async execute(w: Work, p: ConsolePrincipal, input: { id: string; sessionId: string }): Promise<Result<{ deleted: string }>> {
-    if (!(await admin(w, p))) return err('console/forbidden');
-    const u = await w.repos.org.unit(input.id);
-    if (!u) return err('console/not_found');
-    const uses = await w.repos.settings.uses('org_unit', u.id);
-    if (Object.keys(uses).length) return inUse(uses);
-    await w.repos.settings.deleteUnit(u.id);
-    await record(w, p, input.sessionId, 'unit', u.code, { before: { name: u.name, tier: u.tier, aliases: u.aliases }, after: {} });
-    return ok({ deleted: u.code });
+    return deleteUnused(w, p, input.sessionId, async () => {
+      const u = await w.repos.org.unit(input.id);
+      return (
+        u && {
+          kind: 'unit',
+          table: 'org_unit',
+          key: u.id,
+          code: u.code,
+          held: { name: u.name, tier: u.tier, aliases: u.aliases },
+          remove: () => w.repos.settings.deleteUnit(u.id),
+        }
+      );
+    });
   }
 }
 
 export class CreateTeam {
   async execute(w: Work, p: ConsolePrincipal, input: Input): Promise<Result<{ id: string }>> {
-    if (!(await admin(w, p))) return err('console/forbidden');
+    if (!(await isCountyAdmin(w, p))) return err('console/forbidden');
     const cmd = parseCommand(teamCreateSchema, input.body);
     if (!cmd.ok) return cmd;
     const tm = cmd.value;
@@ -136,35 +162,32 @@ export class CreateTeam {
 
 export class DeleteTeam {
   async execute(w: Work, p: ConsolePrincipal, input: { id: string; sessionId: string }): Promise<Result<{ deleted: string }>> {
-    if (!(await admin(w, p))) return err('console/forbidden');
-    const tm = await w.repos.org.team(input.id);
-    if (!tm) return err('console/not_found');
-    const uses = await w.repos.settings.uses('team', tm.id);
-    if (Object.keys(uses).length) return inUse(uses);
-    await w.repos.settings.deleteTeam(tm.id);
-    await record(w, p, input.sessionId, 'team', tm.code, { before: { name: tm.name, category: tm.categoryCode }, after: {} });
-    return ok({ deleted: tm.code });
+    return deleteUnused(w, p, input.sessionId, async () => {
+      const tm = await w.repos.org.team(input.id);
+      return (
+        tm && {
+          kind: 'team',
+          table: 'team',
+          key: tm.id,
+          code: tm.code,
+          held: { name: tm.name, category: tm.categoryCode },
+          remove: () => w.repos.settings.deleteTeam(tm.id),
+        }
+      );
+    });
   }
 }
 
-const SLA_FIELDS: Record<SlaKey, 'stationMinutes' | 'instituteMinutes' | 'centerMinutes' | 'urgentMinutes' | 'emergencyMinutes'> = {
-  station: 'stationMinutes',
-  institute: 'instituteMinutes',
-  center: 'centerMinutes',
-  urgent: 'urgentMinutes',
-  emergency: 'emergencyMinutes',
-};
-
 export class EditSla {
   async execute(w: Work, p: ConsolePrincipal, input: Input): Promise<Result<{ changed: string[] }>> {
-    if (!(await admin(w, p))) return err('console/forbidden');
+    if (!(await isCountyAdmin(w, p))) return err('console/forbidden');
     const cmd = parseCommand(slaEditSchema, input.body);
     if (!cmd.ok) return cmd;
     const set = await w.repos.settings.slaMinutes();
     const before: Change = {};
     const after: Change = {};
     const values: Partial<Record<SlaKey, number | null>> = {};
-    for (const key of Object.keys(SLA_FIELDS) as SlaKey[]) {
+    for (const key of SLA_KEYS) {
       const v = cmd.value[key];
       if (v === undefined || (set[key] ?? null) === v) continue;
       before[key] = set[key] ?? null;

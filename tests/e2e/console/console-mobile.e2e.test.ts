@@ -39,23 +39,19 @@ describe('The console on a phone (390×844)', () => {
   let callCode = '';
   const watch = new WatchedPages('console-mobile-e2e-');
 
-  /** The page as laid out: document width against the viewport; primary buttons' heights. */
-  const measure = (page: Page): Promise<Fit> =>
-    page.evaluate((min) => {
-      const visible = (e: Element) => {
-        const r = e.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
-      };
-      const targets = [...document.querySelectorAll('.el-button--primary, .menu-toggle')].filter(visible);
-      return {
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-        small: targets
-          .filter((e) => e.getBoundingClientRect().height < min)
-          .map((e) => `${(e.textContent ?? '').trim() || e.className} (${Math.round(e.getBoundingClientRect().height)} px)`),
-        buttons: targets.length,
-      };
-    }, TOUCH_PX);
+  /** The page as laid out: document width against the viewport; primary buttons' heights (run in the page). */
+  const MEASURE = `(() => {
+    const visible = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+    const targets = [...document.querySelectorAll('.el-button--primary, .menu-toggle')].filter(visible);
+    const height = (e) => e.getBoundingClientRect().height;
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      small: targets.filter((e) => height(e) < ${TOUCH_PX}).map((e) => (e.textContent || '').trim() + ' (' + Math.round(height(e)) + ' px)'),
+      buttons: targets.length,
+    };
+  })()`;
+  const measure = (page: Page): Promise<Fit> => page.evaluate(MEASURE) as Promise<Fit>;
 
   beforeAll(async () => {
     if (!existsSync(path.join(consoleDir(), 'index.html'))) throw new Error(`${consoleDir()}/index.html missing: run npm run build (npm test does)`);
