@@ -1,5 +1,6 @@
 // Reference data the console's settings create and delete (categories, org units and stations,
 // teams), what still uses a row before it may go, and the SLA minutes per tier (decision 0035).
+import { randomUUID } from 'node:crypto';
 import type { OrgTier } from '@baiying/domain';
 import { Prisma, type Tx } from '../prisma.js';
 
@@ -46,7 +47,7 @@ export class SettingsRepository {
   }
 
   async createUnit(data: { code: string; name: string; nameEn: string | null; aliases: string[]; tier: OrgTier; parentId: string; parentPath: string }) {
-    const id = crypto.randomUUID();
+    const id = randomUUID();
     const { parentPath, ...rest } = data;
     return this.tx.orgUnit.create({ data: { id, ...rest, path: `${parentPath}${id}/` } });
   }
@@ -60,21 +61,20 @@ export class SettingsRepository {
    * (so a table added later is counted too), as rows per referring table, only those with any.
    */
   async uses(table: 'category' | 'org_unit' | 'team', key: string): Promise<Uses> {
-    const refs = await this.tx.$queryRaw<Array<{ tbl: string; col: string }>>`
-      SELECT c.conrelid::regclass::text AS tbl, a.attname AS col
+    // The key is cast to the referring column's type, so each count can use that column's index.
+    const refs = await this.tx.$queryRaw<Array<{ tbl: string; col: string; type: string }>>`
+      SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type
         FROM pg_constraint c
         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
        WHERE c.contype = 'f' AND c.confrelid = ${table}::regclass AND array_length(c.conkey, 1) = 1
        ORDER BY 1, 2`;
+    const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
     const uses: Uses = {};
     for (const r of refs) {
-      const self = r.tbl.replace(/"/g, '') === table;
-      const [row] = await this.tx.$queryRawUnsafe<Array<{ n: bigint }>>(
-        `SELECT count(*) AS n FROM ${r.tbl} WHERE ${JSON.stringify(r.col)}::text = $1${self ? ` AND ${JSON.stringify(r.col)} IS NOT NULL` : ''}`,
-        key,
-      );
+      const [row] = await this.tx.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM ${r.tbl} WHERE ${ident(r.col)} = $1::${r.type}`, key);
       const n = Number(row?.n ?? 0);
-      if (n > 0) uses[r.tbl.replace(/"/g, '')] = (uses[r.tbl.replace(/"/g, '')] ?? 0) + n;
+      const name = r.tbl.replace(/"/g, '');
+      if (n > 0) uses[name] = (uses[name] ?? 0) + n;
     }
     return uses;
   }
