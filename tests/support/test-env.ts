@@ -62,6 +62,7 @@ const TABLES = [
   'conversation_state',
   'web_message',
   'app_setting',
+  'sla_setting',
   'call_event',
   'call_recipient',
   'call',

@@ -309,7 +309,16 @@ export interface SettingsView {
   categories: Array<{ code: string; nameZh: string; nameEn: string; keywords: string[]; active: boolean; defaultHours: number }>;
   units: Array<{ id: string; code: string; name: string; nameEn: string | null; tier: string; parent: string | null; aliases: string[] }>;
   teams: Array<{ id: string; code: string; name: string; nameEn: string | null; category: string; unit: string }>;
-  sla: { stationMinutes: number; instituteMinutes: number; centerMinutes: number; urgentMinutes: number; emergencyMinutes: number };
+  sla: SlaMinutes;
+  /** The deployment's defaults (SLA_*_MINUTES), in force for a tier the settings leave unset. */
+  slaDefaults: SlaMinutes;
+}
+interface SlaMinutes {
+  stationMinutes: number;
+  instituteMinutes: number;
+  centerMinutes: number;
+  urgentMinutes: number;
+  emergencyMinutes: number;
 }
 
 // --- 总览 the dashboard (GET /reports/overview, /reports/charts; docs/reports.md) ----------------

@@ -14,6 +14,7 @@ export * from './repositories/console.repository.js';
 export * from './repositories/report.repository.js';
 export * from './repositories/publicity.repository.js';
 export * from './repositories/export.repository.js';
+export * from './repositories/settings.repository.js';
 export * from './personal-data.js';
 export * from './person-name.js';
 export * from './repos.js';

@@ -17,6 +17,7 @@ import { SessionRepository } from './repositories/session.repository.js';
 import { ThrottleRepository } from './repositories/throttle.repository.js';
 import { VolunteerRepository } from './repositories/volunteer.repository.js';
 import { OfficeRepository } from './repositories/office.repository.js';
+import { SettingsRepository } from './repositories/settings.repository.js';
 
 /** Every repository bound to one client or transaction. */
 export class Repos {
@@ -36,6 +37,7 @@ export class Repos {
   readonly publicity: PublicityRepository;
   readonly exports: ExportRepository;
   readonly office: OfficeRepository;
+  readonly settings: SettingsRepository;
 
   /** Ids written in this transaction that the console shows live (published after commit). */
   readonly changes = new Changes();
@@ -61,5 +63,6 @@ export class Repos {
     this.publicity = new PublicityRepository(tx);
     this.exports = new ExportRepository(tx);
     this.office = new OfficeRepository(tx);
+    this.settings = new SettingsRepository(tx);
   }
 }

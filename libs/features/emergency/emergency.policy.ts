@@ -4,7 +4,7 @@
 import type { ActorRow, NeedRow } from '@baiying/db';
 import { ancestry, err, ok, type OrgNode, type OutMessage, type Result } from '@baiying/domain';
 import { t } from '@baiying/i18n';
-import type { Work } from '@baiying/kernel';
+import type { SlaInForce, Work } from '@baiying/kernel';
 
 /** The emergency category: always urgent, and routed as an emergency in emergency mode. */
 export const EMERGENCY_CATEGORY = 'emergency';
@@ -39,8 +39,8 @@ export class EmergencyPolicy {
   }
 
   /** SLA of an emergency dispatch at any tier. */
-  slaMs(w: Work): number {
-    return Math.max(1, Math.round(w.config.emergencySlaMinutes * 60_000 * w.config.sla.timeFactor));
+  slaMs(rules: SlaInForce): number {
+    return Math.max(1, Math.round(rules.emergencyMinutes * 60_000 * rules.timeFactor));
   }
 
   /**

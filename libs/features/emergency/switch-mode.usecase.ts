@@ -2,7 +2,7 @@
 // mode. Routing reads the mode through EmergencyPolicy; every switch is recorded.
 import type { ActorRow } from '@baiying/db';
 import { err, ok, type Result } from '@baiying/domain';
-import { inScope, isCoordinator, nameParams, parseCommand, widestUnit, type Work } from '@baiying/kernel';
+import { inScope, isCoordinator, nameParams, parseCommand, slaInForce, widestUnit, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 
 export const REASON_MAX_CHARS = 200;
@@ -44,6 +44,6 @@ export class SwitchMode {
       reason,
       detail: { on: c.value.on, via: via.sessionId ? 'console' : 'chat' },
     });
-    return ok({ unit: unit.name, unitEn: unit.nameEn ?? unit.name, minutes: w.config.emergencySlaMinutes });
+    return ok({ unit: unit.name, unitEn: unit.nameEn ?? unit.name, minutes: (await slaInForce(w)).emergencyMinutes });
   }
 }

@@ -1,9 +1,9 @@
 // The console's settings (county administrators only): categories with their keywords, org
-// units and stations (names, aliases), teams (names); the SLA per tier as configured. Every edit
+// units and stations (names, aliases), teams (names); the SLA per tier in force. Every edit
 // is audited and announced to the running processes (pg_notify on commit, decision 0029): the
 // bot reloads the categories and stations its understanding uses, without a restart.
 import { err, ok, type Result } from '@baiying/domain';
-import { parseCommand, type Work } from '@baiying/kernel';
+import { parseCommand, slaInForce, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { isCountyAdmin } from './office-access.js';
 import { categoryEditSchema, teamEditSchema, unitEditSchema } from './office.schemas.js';
@@ -12,8 +12,17 @@ export interface SettingsView {
   categories: Array<{ code: string; nameZh: string; nameEn: string; keywords: string[]; active: boolean; defaultHours: number }>;
   units: Array<{ id: string; code: string; name: string; nameEn: string | null; tier: string; parent: string | null; aliases: string[] }>;
   teams: Array<{ id: string; code: string; name: string; nameEn: string | null; category: string; unit: string }>;
-  /** Minutes at each tier before a job escalates (set in the environment; read-only here). */
-  sla: { stationMinutes: number; instituteMinutes: number; centerMinutes: number; urgentMinutes: number; emergencyMinutes: number };
+  /** Minutes at each tier before a job escalates: in force (settings over defaults), and the deployment's defaults. */
+  sla: SlaMinutes;
+  slaDefaults: SlaMinutes;
+}
+
+interface SlaMinutes {
+  stationMinutes: number;
+  instituteMinutes: number;
+  centerMinutes: number;
+  urgentMinutes: number;
+  emergencyMinutes: number;
 }
 
 export class ReadSettings {
@@ -22,7 +31,8 @@ export class ReadSettings {
     const tree = await w.repos.org.tree();
     const units = [...tree.values()].sort((a, b) => a.code.localeCompare(b.code));
     const teams = await w.repos.office.teams([...tree.keys()]);
-    const s = w.config.sla;
+    const s = await slaInForce(w);
+    const d = w.config.sla;
     return ok({
       categories: (await w.repos.office.allCategories()).map((c) => ({
         code: c.code,
@@ -47,13 +57,20 @@ export class ReadSettings {
         instituteMinutes: s.instituteMinutes,
         centerMinutes: s.centerMinutes,
         urgentMinutes: s.urgentMinutes,
+        emergencyMinutes: s.emergencyMinutes,
+      },
+      slaDefaults: {
+        stationMinutes: d.stationMinutes,
+        instituteMinutes: d.instituteMinutes,
+        centerMinutes: d.centerMinutes,
+        urgentMinutes: d.urgentMinutes,
         emergencyMinutes: w.config.emergencySlaMinutes,
       },
     });
   }
 }
 
-type Change = Record<string, string | string[] | boolean | null>;
+export type Change = Record<string, string | string[] | boolean | number | null>;
 
 /** Only the fields that change, before and after. */
 function diff(before: Change, edit: Change): { before: Change; after: Change } {
@@ -67,7 +84,7 @@ function diff(before: Change, edit: Change): { before: Change; after: Change } {
   return { before: b, after: a };
 }
 
-async function record(w: Work, p: ConsolePrincipal, sessionId: string, kind: string, key: string, change: { before: Change; after: Change }) {
+export async function record(w: Work, p: ConsolePrincipal, sessionId: string, kind: string, key: string, change: { before: Change; after: Change }) {
   await w.repos.console.audit({ at: w.now, actorId: p.personId, action: 'settings_change', sessionId, detail: { kind, key, ...change } });
   await w.repos.office.notifySettingsChanged(kind);
 }

@@ -79,3 +79,55 @@ export const teamEditSchema = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
 export type TeamEdit = z.output<typeof teamEditSchema>;
+
+/** A new category (the 8+N): code, names, keywords the understanding matches, hours credited by default. */
+export const categoryCreateSchema = z
+  .object({
+    code: z.string().regex(/^[a-z_]{1,40}$/),
+    nameZh: text(20),
+    nameEn: text(40),
+    keywords: z
+      .array(text(20))
+      .max(100)
+      .refine((k) => new Set(k).size === k.length, 'no repeated keywords')
+      .default([]),
+    defaultHours: z.number().min(0.25).max(24).multipleOf(0.25).default(1),
+  })
+  .strict();
+export type CategoryCreate = z.output<typeof categoryCreateSchema>;
+
+/** A new institute (under the centre) or station (under an institute); the tier follows the parent. */
+export const unitCreateSchema = z
+  .object({
+    code: z.string().regex(CODE),
+    name: text(40),
+    nameEn: text(60).nullable().optional(),
+    parent: z.string().uuid(),
+    aliases: z
+      .array(text(20))
+      .max(30)
+      .refine((k) => new Set(k).size === k.length, 'no repeated aliases')
+      .default([]),
+  })
+  .strict();
+export type UnitCreate = z.output<typeof unitCreateSchema>;
+
+/** A new team: its unit and the category it serves. */
+export const teamCreateSchema = z
+  .object({
+    code: z.string().regex(CODE),
+    name: text(40),
+    nameEn: text(60).nullable().optional(),
+    unit: z.string().uuid(),
+    category: z.string().regex(/^[a-z_]{1,40}$/),
+  })
+  .strict();
+export type TeamCreate = z.output<typeof teamCreateSchema>;
+
+const slaMinutes = z.number().int().min(1).max(10_080).nullable().optional();
+/** SLA minutes per tier (null: back to the deployment's default); at most a week. */
+export const slaEditSchema = z
+  .object({ station: slaMinutes, institute: slaMinutes, center: slaMinutes, urgent: slaMinutes, emergency: slaMinutes })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export type SlaEdit = z.output<typeof slaEditSchema>;

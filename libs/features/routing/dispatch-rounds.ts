@@ -5,7 +5,7 @@ import type { NeedRow } from '@baiying/db';
 import { PurposeKey, slaMs, type OrgTier, Priority } from '@baiying/domain';
 import type { EmergencyPolicy } from '../emergency/index.js';
 import { withEmergencyBanner } from '../emergency/index.js';
-import { alertCoordinators, msg, type Work } from '@baiying/kernel';
+import { alertCoordinators, msg, slaInForce, type Work } from '@baiying/kernel';
 import { t, type Locale } from '@baiying/i18n';
 import { directCard, jobCard, publicFacts, type CardFooter } from './job-card.render.js';
 
@@ -15,7 +15,8 @@ export class DispatchRounds {
   /** Opens a dispatch round: job cards to every chat bound to the team, SLA timer. */
   async open(w: Work, need: NeedRow, teamId: string, unitId: string, tier: OrgTier): Promise<string> {
     const emergencyUnit = await this.emergency.unitFor(w, need);
-    const sla = emergencyUnit ? this.emergency.slaMs(w) : slaMs(w.config.sla, tier, need.urgency === 'urgent' ? 'urgent' : 'normal');
+    const rules = await slaInForce(w);
+    const sla = emergencyUnit ? this.emergency.slaMs(rules) : slaMs(rules, tier, need.urgency === 'urgent' ? 'urgent' : 'normal');
     const due = new Date(w.now.getTime() + sla);
     const d = await w.repos.needs.openDispatch(need.id, teamId, unitId, tier, due);
     // Rendered per chat at commit: each group in its team's language, each person in theirs.

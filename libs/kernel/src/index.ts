@@ -9,3 +9,4 @@ export * from './jobs.js';
 export * from './outbox.jobs.js';
 export * from './settle.js';
 export * from './live.js';
+export * from './sla.js';

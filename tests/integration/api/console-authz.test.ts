@@ -72,6 +72,10 @@ interface Ctx {
   institute: string;
   foreignInstitute: string;
   station: string;
+  /** Settings: a fresh unused category, station and team each attempt at a delete may use up. */
+  spareCategory: string;
+  spareUnit: string;
+  spareTeam: string;
   /** A fresh open call of 东湖镇 (made by its coordinator), and one of 西山 (or none). */
   call: string;
   foreignCall: string;
@@ -79,7 +83,9 @@ interface Ctx {
 
 interface Case {
   path: (c: Ctx) => string;
+  /** The request body, or how to make it from the attempt's context (ids of fresh rows). */
   body?: unknown;
+  bodyOf?: (c: Ctx) => unknown;
   /** Who may succeed, given the need/session the path names is in scope or not. */
   allowed: (role: Role, inScope: boolean) => boolean;
   /** Whether this route names something scoped (an out-of-scope variant is tried). */
@@ -212,6 +218,32 @@ const CASES: Record<string, Case> = {
     allowed: (r) => r === 'admin',
     scoped: false,
   },
+  'PATCH /api/v1/settings/sla': { path: () => '/api/v1/settings/sla', body: { station: 45 }, allowed: (r) => r === 'admin', scoped: false },
+  'POST /api/v1/settings/categories': {
+    path: () => '/api/v1/settings/categories',
+    body: { code: 'matrix_new', nameZh: '矩阵分类', nameEn: 'Matrix category', keywords: ['矩阵'] },
+    allowed: (r) => r === 'admin',
+    scoped: false,
+  },
+  'DELETE /api/v1/settings/categories/:code': {
+    path: (c) => `/api/v1/settings/categories/${c.spareCategory}`,
+    allowed: (r) => r === 'admin',
+    scoped: false,
+  },
+  'POST /api/v1/settings/units': {
+    path: () => '/api/v1/settings/units',
+    bodyOf: (c) => ({ code: 'S-MATRIX', name: '矩阵站', parent: c.institute }),
+    allowed: (r) => r === 'admin',
+    scoped: false,
+  },
+  'DELETE /api/v1/settings/units/:id': { path: (c) => `/api/v1/settings/units/${c.spareUnit}`, allowed: (r) => r === 'admin', scoped: false },
+  'POST /api/v1/settings/teams': {
+    path: () => '/api/v1/settings/teams',
+    bodyOf: (c) => ({ code: 'S-XF-MATRIX', name: '矩阵队', unit: c.station, category: 'repair' }),
+    allowed: (r) => r === 'admin',
+    scoped: false,
+  },
+  'DELETE /api/v1/settings/teams/:id': { path: (c) => `/api/v1/settings/teams/${c.spareTeam}`, allowed: (r) => r === 'admin', scoped: false },
   // Live updates: every console role, filtered to its scope per event (console-live.test.ts).
   'GET /api/v1/events': { path: () => '/api/v1/events', allowed: () => true, scoped: false },
   'GET /api/v1/dispatch': { path: () => '/api/v1/dispatch', allowed: () => true, scoped: false },
@@ -419,6 +451,21 @@ describe('Console API authorisation matrix and bad input', () => {
         station: ids.xf,
       };
     };
+    // Unused rows a delete may remove (one each per attempt).
+    let spareSerial = 0;
+    const spares = async (): Promise<Pick<Ctx, 'spareCategory' | 'spareUnit' | 'spareTeam'>> => {
+      const n = ++spareSerial;
+      const letters = n.toString(26).replace(/[0-9a-p]/g, (d) => String.fromCharCode(97 + parseInt(d, 26)));
+      const category = await h.prisma.category.create({ data: { code: `spare_${letters}`, nameZh: '备用', nameEn: 'Spare', defaultHours: 1 } });
+      const unitId = randomUUID();
+      const dhPath = (await h.prisma.orgUnit.findUniqueOrThrow({ where: { id: ids.dh } })).path;
+      const unit = await h.prisma.orgUnit.create({
+        data: { id: unitId, code: `S-SPARE-${n}`, name: `备用站${n}`, tier: 'station', parentId: ids.dh, path: `${dhPath}${unitId}/` },
+      });
+      const team = await h.prisma.team.create({ data: { code: `S-XF-SPARE-${n}`, name: '备用队', categoryCode: 'repair', orgUnitId: ids.xf } });
+      return { spareCategory: category.code, spareUnit: unit.id, spareTeam: team.id };
+    };
+    const SPARES_NONE = { spareCategory: 'none', spareUnit: randomUUID(), spareTeam: randomUUID() };
     for (const key of served) {
       const c = CASES[key]!;
       const method = key.split(' ')[0]!;
@@ -455,8 +502,10 @@ describe('Console API authorisation matrix and bad input', () => {
                 ? (sharedCalls.theirs ??= await openCall(callers.stranger))
                 : await openCall(callers.stranger),
           ...(['/volunteers', '/teams', '/emergency', '/settings'].some(wants) ? await office(role) : OFFICE_NONE),
+          ...(method === 'DELETE' && wants('/settings/') ? await spares() : SPARES_NONE),
         });
-        const call = async (caller: Caller, path: string) => http(base, method, path, { ...caller, headers: { origin, ...(caller.headers ?? {}) } }, c.body);
+        const call = async (caller: Caller, path: string, ctx: Ctx) =>
+          http(base, method, path, { ...caller, headers: { origin, ...(caller.headers ?? {}) } }, c.bodyOf ? c.bodyOf(ctx) : c.body);
         const variants: Array<[string, (s: Awaited<ReturnType<typeof sessionRow>>) => Caller, boolean]> = [
           ['valid', (s) => ({ cookie: s.cookie, csrf: s.csrf }), true],
           ['no session', () => ({}), false],
@@ -473,7 +522,7 @@ describe('Console API authorisation matrix and bad input', () => {
             const ctx = await scoped(name === 'valid' && c.allowed(role, inScope));
             const s = await sessionRow(h.prisma, pid);
             const path = inScope ? c.path(ctx) : outOfScopePath(key, ctx);
-            const r = await call(make(s), path);
+            const r = await call(make(s), path, ctx);
             const mayPass = authorised && c.allowed(role, inScope);
             if (r.status < 300 && !mayPass) unauthorisedSuccesses++;
             const what = `${key} ${role} ${name} ${inScope ? 'in' : 'out'}`;
@@ -490,7 +539,8 @@ describe('Console API authorisation matrix and bad input', () => {
           await sessionRow(h.prisma, pid, { revokedAt: new Date() }),
         ];
         for (const s of dead) {
-          const r = await call({ cookie: s.cookie, csrf: s.csrf }, c.path(await scoped()));
+          const ctx = await scoped();
+          const r = await call({ cookie: s.cookie, csrf: s.csrf }, c.path(ctx), ctx);
           if (r.status < 300) unauthorisedSuccesses++;
           expectStatus(`${key} ${role} dead session`, r.status, 401);
         }
@@ -717,6 +767,24 @@ describe('Console API authorisation matrix and bad input', () => {
       ['POST', `/api/v1/needs/${randomUUID()}/cancel`, { reason: '   ' }],
       ['POST', `/api/v1/needs/${randomUUID()}/category`, { category: 'Repair!' }],
       ['GET', '/api/v1/corrections?month=2026-13', undefined],
+      ['PATCH', '/api/v1/settings/sla', {}],
+      ['PATCH', '/api/v1/settings/sla', { station: 0 }],
+      ['PATCH', '/api/v1/settings/sla', { station: 1.5 }],
+      ['PATCH', '/api/v1/settings/sla', { station: '60' }],
+      ['PATCH', '/api/v1/settings/sla', { station: 10_081 }],
+      ['PATCH', '/api/v1/settings/sla', { point: 30 }],
+      ['POST', '/api/v1/settings/categories', { code: 'Bad-Code', nameZh: '甲', nameEn: 'A' }],
+      ['POST', '/api/v1/settings/categories', { code: 'fine', nameZh: '甲' }],
+      ['POST', '/api/v1/settings/categories', { code: 'fine', nameZh: '甲', nameEn: 'A', defaultHours: 0 }],
+      ['POST', '/api/v1/settings/categories', { code: 'fine', nameZh: '甲', nameEn: 'A', keywords: ['词', '词'] }],
+      ['DELETE', '/api/v1/settings/categories/Repair!', undefined],
+      ['POST', '/api/v1/settings/units', { code: 'S-NEW', name: '新站', parent: 'I-DH' }],
+      ['POST', '/api/v1/settings/units', { code: 'S NEW', name: '新站', parent: randomUUID() }],
+      ['POST', '/api/v1/settings/units', { code: 'S-NEW', name: '新站', parent: randomUUID(), tier: 'center' }],
+      ['DELETE', '/api/v1/settings/units/not-a-uuid', undefined],
+      ['POST', '/api/v1/settings/teams', { code: 'T-NEW', name: '新队', unit: randomUUID() }],
+      ['POST', '/api/v1/settings/teams', { code: 'T-NEW', name: '\u0000', unit: randomUUID(), category: 'repair' }],
+      ['DELETE', '/api/v1/settings/teams/not-a-uuid', undefined],
       ['GET', '/api/v1/calls?limit=0', undefined],
       ['GET', '/api/v1/calls?status=open', undefined],
       ['POST', '/api/v1/calls/preview', {}],

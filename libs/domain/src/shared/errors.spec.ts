@@ -64,7 +64,15 @@ describe('ERRORS', () => {
       'input/unknown_command',
     ]);
     for (const c of under('input')) expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 400 });
-    for (const c of ['button/forged', 'link/bad_code', 'call/bad_input', 'call/bad_check_code', 'call/empty_audience'] as const)
+    for (const c of [
+      'button/forged',
+      'link/bad_code',
+      'call/bad_input',
+      'call/bad_check_code',
+      'call/empty_audience',
+      'settings/bad_parent',
+      'settings/unknown_ref',
+    ] as const)
       expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 400 });
   });
 
@@ -80,6 +88,8 @@ describe('ERRORS', () => {
       'relay/closed',
       'relay/already_shared',
       'relay/no_phone',
+      'settings/duplicate_code',
+      'settings/in_use',
     ] as const) {
       expect({ c, s: httpStatusOf(c) }).toEqual({ c, s: 409 });
     }

@@ -107,6 +107,11 @@ export const ERRORS = {
   // Exports (报表): a download link past its time or whose file was cleaned up; a file not built yet.
   'export/link_expired': 404,
   'export/not_ready': 409,
+  // Settings (设置): a code already used, a row still referred to, a parent or reference that cannot hold the new row.
+  'settings/duplicate_code': 409,
+  'settings/in_use': 409,
+  'settings/bad_parent': 400,
+  'settings/unknown_ref': 400,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERRORS;
