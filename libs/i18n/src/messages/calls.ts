@@ -149,6 +149,7 @@ export const calls = {
   },
   'callflow.bad_deadline': { zh: '截止时间要在现在之后、开始之前，请再说一次。', en: 'The deadline must be after now and before the start.' },
   'callflow.ask_audience': { zh: '发给谁？', en: 'Who should get the call?' },
+  'callflow.chosen.teams': { zh: '召集队伍：{teams} ✓', en: 'Teams called: {teams} ✓' },
   'callflow.ask_teams': {
     zh: '选择要召集的队伍（可多选），选好后点“选好了”；也可以直接输入队伍名称或编号，多个用逗号分隔。',
     en: 'Pick the teams to call (several allowed), then press Done; or send team names or codes, comma-separated.',
