@@ -4,7 +4,7 @@
 import { defineFlow, type Turn } from '@baiying/conversation';
 import { CALL_LIMITS } from '@baiying/domain';
 import { label, localName, t, type MessageKey } from '@baiying/i18n';
-import { isCoordinator, unitsInScope } from '@baiying/kernel';
+import { formatLocal, isCoordinator, unitsInScope } from '@baiying/kernel';
 import { extractTime } from '@baiying/nlu';
 import { z } from 'zod';
 import { parseHeadcount, type CallAudienceInput, type CallDraft } from './call-draft.js';
@@ -281,6 +281,9 @@ export class CallForm {
       'callflow.preview',
       {
         title: data.title ?? '',
+        // The time as understood, as dates: what "明天上午9点到12点" was read as.
+        start: formatLocal(new Date(data.startsAt ?? NaN), turn.w.config.timeZone, turn.locale),
+        end: formatLocal(new Date(data.endsAt ?? NaN), turn.w.config.timeZone, turn.locale),
         recipients: p.recipients,
         telegram: p.byChannel.telegram,
         wechat: p.byChannel.wechat,

@@ -163,8 +163,8 @@ export const calls = {
     en: 'Send skills, comma-separated: volunteers in your scope with any of them get the call.',
   },
   'callflow.preview': {
-    zh: '预览「{title}」：将私信 {recipients} 人（Telegram {telegram}，微信 {wechat}，网页 {web}），并在 {groups} 个队伍群发通知；按平台限速约需 {minutes} 分钟发完。确认发送吗？',
-    en: 'Preview "{title}": {recipients} people privately (Telegram {telegram}, WeChat {wechat}, web {web}) and {groups} team groups; about {minutes} min at the platforms\' limits. Send it?',
+    zh: '预览「{title}」：🕘 {start} – {end}\n将私信 {recipients} 人（Telegram {telegram}，微信 {wechat}，网页 {web}），并在 {groups} 个队伍群发通知；按平台限速约需 {minutes} 分钟发完。确认发送吗？',
+    en: 'Preview "{title}": {start} – {end}\n{recipients} people privately (Telegram {telegram}, WeChat {wechat}, web {web}) and {groups} team groups; about {minutes} min at the platforms\' limits. Send it?',
   },
   'callflow.confirm_or_quit': { zh: '请点“发送”或“放弃”。', en: 'Press Send or Discard.' },
   'btn.call_send': { zh: '发送', en: 'Send' },
