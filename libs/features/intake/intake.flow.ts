@@ -280,4 +280,3 @@ export class IntakeForm {
     turn.say('intake.saved', { code: r.value.code });
   }
 }
-

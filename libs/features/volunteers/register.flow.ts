@@ -49,7 +49,9 @@ export class RegisterForm {
       case 'station': {
         const stations = await turn.w.repos.org.stations();
         const typed = clean.normalize('NFKC').toLowerCase();
-        const hit = stations.find((s) => [s.name, s.nameEn, ...s.aliases].some((n) => n && typed && (typed.includes(n.toLowerCase()) || n.toLowerCase().includes(typed))));
+        const hit = stations.find((s) =>
+          [s.name, s.nameEn, ...s.aliases].some((n) => n && typed && (typed.includes(n.toLowerCase()) || n.toLowerCase().includes(typed))),
+        );
         // Typed: the picker before is settled either way (a new one follows when nothing matched).
         turn.settle(hit ? t('register.chosen.station', { station: localName({ zh: hit.name, en: hit.nameEn }) }) : undefined);
         if (!hit) return this.askStation(turn, clean);

@@ -107,7 +107,10 @@ describe('single-choice pickers that remember', () => {
 
   it('shows the English choice in an English chat', async () => {
     const who = `res-${randomUUID()}`;
-    await engine.handle({ ...ev('web', who, { kind: 'text', text: 'My elderly mother needs a haircut at home please' }), from: { externalId: who, displayName: who, languageCode: 'en' } });
+    await engine.handle({
+      ...ev('web', who, { kind: 'text', text: 'My elderly mother needs a haircut at home please' }),
+      from: { externalId: who, displayName: who, languageCode: 'en' },
+    });
     const first = await last(who);
     const pick = first.buttons!.flat()[0]!;
     await on('web', who).press(pick.data);
