@@ -83,7 +83,7 @@ describe('一呼百应 on Telegram', () => {
     expect(preview.text).toContain(`并在 ${groups} 个队伍群发通知`);
     expect(preview.text).toMatch(/按平台限速约需 1 分钟发完/);
     // The time as understood, as dates: "明天上午9点到12点".
-    expect(preview.text).toMatch(/🕘 (\d{1,2}月\d{1,2}日（周[一二三四五六日]）)09:00 – \112:00\n/);
+    expect(preview.text).toMatch(/🕘 (?<day>\d{1,2}月\d{1,2}日（周[一二三四五六日]）)09:00 – \k<day>12:00\n/);
     from = t.fake.messages.length;
     // A double tap on 发送: the first press sends, the second finds the dialogue gone.
     const taps = [t.fake.pressButton(coord, preview, buttonData(preview, /^发送/)), t.fake.pressButton(coord, preview, buttonData(preview, /^发送/))];

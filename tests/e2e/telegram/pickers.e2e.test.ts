@@ -2,10 +2,9 @@
 // Bot API. Once answered, a picker is edited to the choice made and loses its keyboard; a double
 // tap (the second press arriving before the edit did) is answered as expired and changes nothing;
 // the summary pressed twice submits one need.
-import { loadConfig } from '@baiying/config';
 import { FakeBotApi, type FakeChat, type FakeUser, type SentMessage } from '../../support/fake-telegram/fake-bot-api.js';
-import { startApp, type AppProcess } from '../../support/processes.js';
-import { deskHarness, flushPrefix, resetDatabase, testEnv, type DeskHarness } from '../../support/test-env.js';
+import { startTelegramDesk, type TelegramDesk } from '../../support/telegram-desk.js';
+import type { DeskHarness } from '../../support/test-env.js';
 
 const TOKEN = '123456:TEST-token_for_pickers';
 const T = 20_000;
@@ -19,14 +18,12 @@ function button(m: SentMessage, label: RegExp): string {
 
 describe('Telegram pickers that remember', () => {
   const fake = new FakeBotApi({ token: TOKEN, botInfo: { username: 'baiying_pickers_bot', first_name: '百应' } });
-  let env: Record<string, string>;
-  let h: DeskHarness;
-  let bot: AppProcess | undefined;
-  let worker: AppProcess | undefined;
+  let desk: TelegramDesk | undefined;
+  const h = (): DeskHarness => desk!.h;
 
   const withLogs = <R>(p: Promise<R>): Promise<R> =>
     p.catch((e: Error) => {
-      throw new Error(`${e.message}\n--- bot ---\n${bot?.output().slice(-3000)}\n--- worker ---\n${worker?.output().slice(-1500)}`);
+      throw new Error(`${e.message}\n${desk?.logs() ?? ''}`);
     });
   /** The first new message (not an edit) in `chat` from `from` on matching `text`. */
   const next = (chat: FakeChat, text: RegExp, from: number) =>
@@ -42,24 +39,10 @@ describe('Telegram pickers that remember', () => {
   const answerTo = (id: string) => withLogs(fake.waitForCallbackAnswer(id, { timeoutMs: T }));
 
   beforeAll(async () => {
-    await fake.start();
-    env = testEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, OUTBOX_POLL_MS: '200', LOG_LEVEL: 'log' });
-    h = deskHarness(loadConfig(env), 5);
-    await resetDatabase(h.prisma, h.cipher, { webGroups: false });
-    worker = await startApp('worker', env, /startup reconcile/);
-    bot = await startApp('bot', env, /long polling/);
-    const warm: FakeUser = { id: 999, first_name: 'warm-up' };
-    fake.sendText(warm, { id: warm.id, type: 'private' }, '/help');
-    await withLogs(fake.waitFor({ chatId: warm.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 60_000, description: 'warm-up reply' }));
+    desk = await startTelegramDesk(fake, TOKEN);
   }, 120_000);
 
-  afterAll(async () => {
-    await bot?.stop();
-    await worker?.stop();
-    await fake.stop();
-    await h?.close();
-    await flushPrefix(env.REDIS_URL!, env.REDIS_PREFIX!);
-  });
+  afterAll(() => desk?.stop());
 
   it('edits each answered picker to the choice made, refuses a double tap, and submits once', async () => {
     const resident: FakeUser = { id: 810_001, first_name: '王阿姨', language_code: 'zh-hans' };
@@ -107,12 +90,12 @@ describe('Telegram pickers that remember', () => {
     expect(submitted.text).toBe(`${summary.text}\n✓ 确认提交`);
     expect(keyboard(submitted)).toEqual([]);
     const code = /N-\d{8}-\d{4}/.exec(saved.text ?? '')![0];
-    expect(await h.prisma.need.count({ where: { resident: { identities: { some: { channel: 'telegram', externalId: String(resident.id) } } } } })).toBe(1);
-    expect(await h.prisma.need.findUnique({ where: { code } })).toMatchObject({ categoryCode: 'elderly' });
+    expect(await h().prisma.need.count({ where: { resident: { identities: { some: { channel: 'telegram', externalId: String(resident.id) } } } } })).toBe(1);
+    expect(await h().prisma.need.findUnique({ where: { code } })).toMatchObject({ categoryCode: 'elderly' });
     // The second press only got its alert: its transaction (committed before the alert was
     // answered) wrote no message after the saved one.
-    const newest = await h.prisma.sentMessage.findFirstOrThrow({ where: { chatId: String(me.id), editOf: null }, orderBy: { seq: 'desc' } });
-    expect(h.cipher.decrypt(newest.bodyEnc)).toContain(code);
+    const newest = await h().prisma.sentMessage.findFirstOrThrow({ where: { chatId: String(me.id), editOf: null }, orderBy: { seq: 'desc' } });
+    expect(h().cipher.decrypt(newest.bodyEnc)).toContain(code);
     expect(fake.stats.limitBreaches).toBe(0);
   }, 120_000);
 });
