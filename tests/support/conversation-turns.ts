@@ -3,9 +3,10 @@
 // (tests/e2e/conversation) and by `npm run bench` (its "conversation" section).
 //
 // A turn is one message a person sends or one button they press. The bot's characters are what
-// that person is given to read: the text and button labels of every message sent or edited in
-// their chat (an edit of the buttons alone counts only its labels), plus the toasts answering their
-// presses, counted in Unicode code points. The resident and the coordinator answer whatever the
+// that person is given to read: the text and button labels of every message sent in their chat,
+// what each edit changed or added (decision 0039: the code points of the new version outside its
+// longest common subsequence with the version before — a removal, of text or of buttons, costs
+// nothing), plus the toasts answering their presses, counted in Unicode code points. The resident and the coordinator answer whatever the
 // bot asks (an adaptive script: a question that is not asked costs nothing); taking and finishing
 // a job and confirming it are button sequences.
 import type { FieldCipher } from '@baiying/crypto';
@@ -34,8 +35,9 @@ export interface ConversationFigures {
 
 export const CONVERSATION_DEFINITION =
   'turns = messages a person sends + buttons they press; bot chars = code points of the text and button labels of every ' +
-  "message sent or edited in that person's chat (the job card in the group counts for the volunteer) plus the toasts " +
-  'answering their presses; scenarios on Telegram (fake Bot API), zh-CN, adaptive answers to whatever the bot asks.';
+  "message sent in that person's chat (the job card in the group counts for the volunteer), of what each edit changed or " +
+  'added (outside the longest common subsequence with the version before; removals cost 0), plus the toasts answering ' +
+  'their presses; scenarios on Telegram (fake Bot API), zh-CN, adaptive answers to whatever the bot asks.';
 
 type Action = { say: string } | { press: RegExp };
 
@@ -96,10 +98,31 @@ function buttonsOf(m: SentMessage): Array<{ text: string; data: string | undefin
 
 const chars = (s: string | undefined): number => (s ? [...s].length : 0);
 
-/** Reading cost of one recorded send or edit. */
-function readingOf(m: SentMessage): number {
-  const labels = buttonsOf(m).reduce((n, b) => n + chars(b.text), 0);
-  return (m.method === 'editMessageReplyMarkup' ? 0 : chars(m.text)) + labels;
+/** What a reader sees of one message version: its text, then its button labels, one per line. */
+const shown = (m: SentMessage): string[] => [...[m.text ?? '', ...buttonsOf(m).map((b) => b.text)].join('\n')];
+
+/** Code points of `after` outside its longest common subsequence with `before`: what an edit changed or added. */
+function changedChars(before: readonly string[], after: readonly string[]): number {
+  let row = new Array<number>(after.length + 1).fill(0);
+  for (const b of before) {
+    const next = new Array<number>(after.length + 1).fill(0);
+    for (let j = 1; j <= after.length; j++) next[j] = b === after[j - 1] ? row[j - 1]! + 1 : Math.max(row[j]!, next[j - 1]!);
+    row = next;
+  }
+  return after.length - row[after.length]!;
+}
+
+/**
+ * Reading cost of one recorded send or edit: a new message in full (text and labels; the line
+ * breaks between labels are not counted), an edit by what it changed or added against the
+ * version before it in `versions` (keyed by message id, updated here).
+ */
+function readingOf(m: SentMessage, versions: Map<number, string[]>): number {
+  const now = shown(m);
+  const before = m.editOf === undefined ? undefined : versions.get(m.editOf);
+  versions.set(m.messageId, now);
+  if (before) return changedChars(before, now);
+  return chars(m.text) + buttonsOf(m).reduce((n, b) => n + chars(b.text), 0);
 }
 
 /** One person's side of a scenario: their turns, the toasts they got, where their chat began. */
@@ -160,13 +183,16 @@ async function converse(side: Side, steps: readonly Step[], opening: string, don
   }
 }
 
-/** Reading cost of the messages in `chatId` with seq in [from, to], and how many there were. */
+/** Reading cost of the messages in `chatId` with seq in [from, to], and how many there were (edits read against every earlier version). */
 function reading(fake: FakeBotApi, chatId: number, from: number, to: number): { chars: number; messages: number } {
   let total = 0;
   let messages = 0;
+  const versions = new Map<number, string[]>();
   for (const m of fake.chatMessages(chatId)) {
-    if (m.seq < from || m.seq > to) continue;
-    total += readingOf(m);
+    if (m.seq > to) break;
+    const cost = readingOf(m, versions);
+    if (m.seq < from) continue;
+    total += cost;
     if (m.method === 'sendMessage') messages++;
   }
   return { chars: total, messages };
@@ -232,7 +258,7 @@ export async function measureConversation(
   await volunteer.press(hours, /^2 ?小时/);
   const recorded = await volunteer.next(dm(cast.volunteer), /已记录 2 小时/, recordedFrom);
   const jobReading = reading(fake, cast.volunteer.id, jobFrom, recorded.seq);
-  const job = { turns: volunteer.turns, chars: readingOf(card) + jobReading.chars + volunteer.toastChars, messages: jobReading.messages + 1 };
+  const job = { turns: volunteer.turns, chars: readingOf(card, new Map()) + jobReading.chars + volunteer.toastChars, messages: jobReading.messages + 1 };
 
   // 3. The resident hears who is coming, confirms it was done, and rates it.
   const rater = new Side(fake, cast.resident, timeoutMs);

@@ -7,9 +7,14 @@ import type { Turn } from './turn.js';
 
 export interface Dialogue {
   flow: string;
-  /** Dialogue buttons carry it: a button from an older form is stale. */
+  /** Dialogue buttons carry it: a button from an older form, or of a question already settled, is stale. */
   nonce: string;
   data: unknown;
+  /**
+   * The form's open question: the message that carries its buttons now (its purpose key and
+   * text), rewritten once answered (`Turn.settle`). Kept by the turn, not by the flow's data.
+   */
+  asked?: { key: string; text: string };
 }
 
 export const newNonce = (): string => randomBytes(3).toString('base64url');

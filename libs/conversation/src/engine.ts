@@ -159,7 +159,9 @@ export class ConversationEngine {
     if (!row) return null;
     try {
       const d = JSON.parse(decrypt(row.dataEnc)) as Partial<Dialogue>;
-      return typeof d.flow === 'string' && typeof d.nonce === 'string' ? { flow: d.flow, nonce: d.nonce, data: d.data } : null;
+      if (typeof d.flow !== 'string' || typeof d.nonce !== 'string') return null;
+      const asked = typeof d.asked?.key === 'string' && typeof d.asked.text === 'string' ? { asked: { key: d.asked.key, text: d.asked.text } } : {};
+      return { flow: d.flow, nonce: d.nonce, data: d.data, ...asked };
     } catch {
       return null; // unreadable state (e.g. a rotated key): start afresh rather than fail the chat
     }

@@ -4,7 +4,7 @@ import type { CallbackAnswer, Err, InboundEvent, OutButton, OutMessage } from '@
 import { PurposeKey, Priority } from '@baiying/domain';
 import { asLocale, t, type Locale, type MessageKey, type Params } from '@baiying/i18n';
 import { defineButton, field, type Work } from '@baiying/kernel';
-import type { Dialogue } from './dialogue.js';
+import { newNonce, type Dialogue } from './dialogue.js';
 
 /** The longest toast Telegram shows. */
 const TOAST_MAX_CHARS = 200;
@@ -15,6 +15,8 @@ export const flowButton = defineButton<{ nonce: string; choice: string }>('f', {
 export class Turn {
   private replies = 0;
   private dialogueChanged = false;
+  /** The form buttons made in this turn: a reply carrying one is the form's open question. */
+  private readonly formButtons = new Set<string>();
   answer?: CallbackAnswer;
 
   constructor(
@@ -34,7 +36,31 @@ export class Turn {
   reply(m: OutMessage): string {
     const purposeKey = PurposeKey.reply(this.ev.channel, this.ev.updateId, this.w.now.getTime(), this.replies++);
     this.w.out.to({ channel: this.ev.channel, chatId: this.ev.chat.id }, purposeKey, 'reply', m, Priority.interactive, m.locale ?? this.locale);
+    if (this.dialogue && m.buttons?.some((row) => row.some((b) => this.formButtons.has(b.data))))
+      this.setDialogue({ ...this.dialogue, asked: { key: purposeKey, text: m.text } });
     return purposeKey;
+  }
+
+  /**
+   * The form's open question was answered (a press, or typed words): where the channel edits, the
+   * message that asked is rewritten to say what was chosen (`outcome`, e.g. "类别：为老助老 ✓";
+   * `keepQuestion`: under the question's own text, as a summary keeps what was confirmed; without
+   * an outcome the question stays and only loses its buttons). Either way the form's buttons go
+   * stale (a new nonce): a second press of this question, or a press of any older one, is answered
+   * as expired and changes nothing. Call it before asking the next question (its buttons take the
+   * new nonce). WeChat does not edit: there the reply that follows already says it.
+   */
+  settle(outcome?: string, keepQuestion = false): void {
+    const d = this.dialogue;
+    if (!d) return;
+    const asked = d.asked;
+    this.setDialogue({ flow: d.flow, nonce: newNonce(), data: d.data });
+    if (!asked || !this.w.deps.channels.capabilities(this.ev.channel).canEdit) return;
+    const text = outcome === undefined ? asked.text : keepQuestion ? `${asked.text}\n${outcome}` : outcome;
+    this.w.out.edit({ channel: this.ev.channel, chatId: this.ev.chat.id, purposeKey: asked.key }, PurposeKey.settled(asked.key), 'settled', () => ({
+      text,
+      locale: this.locale,
+    }));
   }
 
   /**
@@ -93,12 +119,16 @@ export class Turn {
 
   flowButton(choice: string, text: string): OutButton {
     if (!this.dialogue) throw new Error('flow button without a dialogue');
-    return { label: text, data: this.w.buttons.encode(flowButton, { nonce: this.dialogue.nonce, choice }) };
+    const data = this.w.buttons.encode(flowButton, { nonce: this.dialogue.nonce, choice });
+    this.formButtons.add(data);
+    return { label: text, data };
   }
 
   /** Dialogue changes are kept in memory and written once when the turn ends (`flush`). */
   setDialogue(d: Dialogue): void {
-    this.dialogue = d;
+    // The open question belongs to the chat, not to the flow's data: kept unless replaced or settled.
+    const asked = d.asked ?? (this.dialogue && d.nonce === this.dialogue.nonce ? this.dialogue.asked : undefined);
+    this.dialogue = asked ? { ...d, asked } : { flow: d.flow, nonce: d.nonce, data: d.data };
     this.dialogueChanged = true;
   }
 

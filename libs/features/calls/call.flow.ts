@@ -3,8 +3,8 @@
 // sending time, and sends it. Buttons on Telegram/web, numbered replies on WeChat.
 import { defineFlow, type Turn } from '@baiying/conversation';
 import { CALL_LIMITS } from '@baiying/domain';
-import { label, localName } from '@baiying/i18n';
-import { isCoordinator, unitsInScope } from '@baiying/kernel';
+import { label, localName, t, type MessageKey } from '@baiying/i18n';
+import { formatLocal, isCoordinator, unitsInScope } from '@baiying/kernel';
 import { extractTime } from '@baiying/nlu';
 import { z } from 'zod';
 import { parseHeadcount, type CallAudienceInput, type CallDraft } from './call-draft.js';
@@ -47,6 +47,14 @@ const callData = z.object({
 type CallData = z.infer<typeof callData>;
 
 export const callFlow = defineFlow('call', callData);
+
+/** The audience buttons' labels, for the question's rewrite once one is pressed. */
+const AUDIENCE_LABELS: Readonly<Record<string, MessageKey>> = {
+  everyone: 'btn.audience_everyone',
+  teams: 'btn.audience_teams',
+  units: 'btn.audience_units',
+  skills: 'btn.audience_skills',
+};
 
 export class CallForm {
   constructor(
@@ -111,10 +119,23 @@ export class CallForm {
     return this.next(turn, { ...data, site: loc, placeText: `📍${loc.lat.toFixed(5)},${loc.lng.toFixed(5)}` }, 'time');
   }
 
+  /**
+   * A press of the open question's button: the question says which was pressed and loses its
+   * buttons (Turn.settle), then the form moves on; a button of another step is stale.
+   */
   async onChoice(turn: Turn, data: CallData, choice: string): Promise<void> {
-    if ((data.step === 'description' || data.step === 'skills') && choice === 'skip') return this.onText(turn, data, '跳过');
-    if (data.step === 'deadline' && choice === 'skip') return this.next(turn, { ...data, answerBy: null }, 'audience');
+    const pressed = (key: MessageKey) => turn.settle(t('choice.pressed', { label: t(key) }), true);
+    if ((data.step === 'description' || data.step === 'skills') && choice === 'skip') {
+      pressed('btn.skip');
+      return this.onText(turn, data, '跳过');
+    }
+    if (data.step === 'deadline' && choice === 'skip') {
+      pressed('btn.deadline_at_start');
+      return this.next(turn, { ...data, answerBy: null }, 'audience');
+    }
     if (data.step === 'audience') {
+      const audienceLabel = AUDIENCE_LABELS[choice];
+      if (audienceLabel) pressed(audienceLabel);
       if (choice === 'everyone') return this.preview(turn, data, { everyone: true });
       if (choice === 'teams') return this.askTeams(turn, { ...data, audienceKind: choice, step: 'audience_value', teamIds: [] });
       if (choice === 'units' || choice === 'skills') {
@@ -124,16 +145,21 @@ export class CallForm {
     }
     if (data.step === 'audience_value' && data.audienceKind === 'teams' && (choice.startsWith('t:') || choice === 'td'))
       return this.onChoices(turn, data, [choice]);
-    if (data.step === 'confirm' && choice === 'send') return this.send(turn, data);
+    if (data.step === 'confirm' && choice === 'send') {
+      pressed('btn.call_send');
+      return this.send(turn, data);
+    }
     if (data.step === 'confirm' && choice === 'back') {
+      pressed('btn.call_back');
       callFlow.save(turn, { ...data, step: 'audience' });
       return this.askAudience(turn);
     }
-    if (choice === 'quit') {
+    if (choice === 'quit' && data.step === 'confirm') {
+      pressed('btn.call_quit');
       turn.clearDialogue();
       return turn.say('flow_cancelled');
     }
-    turn.toast('button/stale');
+    turn.toast('button/stale', {}, true);
   }
 
   private parseRange(turn: Turn, text: string): { start: Date; end: Date } | null {
@@ -148,6 +174,8 @@ export class CallForm {
   }
 
   private next(turn: Turn, data: CallData, step: CallData['step']): void {
+    // Answered (typed, or pressed and already settled): the question loses its buttons.
+    turn.settle();
     const next = { ...data, step };
     callFlow.save(turn, next);
     return this.prompt(turn, next);
@@ -191,7 +219,12 @@ export class CallForm {
     }
     const next = { ...data, teamIds: picked };
     if (!choices.includes('td')) return this.askTeams(turn, next, true);
-    if (picked.length === 0) return this.askTeams(turn, next);
+    if (picked.length === 0) {
+      turn.settle();
+      return this.askTeams(turn, next);
+    }
+    const names = teams.filter((x) => picked.includes(x.id)).map((x) => localName({ zh: x.name, en: x.nameEn }));
+    turn.settle(t('callflow.chosen.teams', { teams: names.join(turn.locale === 'en' ? ', ' : '、') }));
     return this.preview(turn, next, { teamCodes: teams.filter((t) => picked.includes(t.id)).map((t) => t.code) });
   }
 
@@ -234,6 +267,8 @@ export class CallForm {
   }
 
   private async preview(turn: Turn, data: CallData, audience: CallAudienceInput): Promise<void> {
+    // The audience question (or typed teams, units, skills) answered: its buttons go.
+    turn.settle();
     const r = await this.previewCall.execute(turn.w, turn.actor, this.draft(data, audience));
     if (!r.ok) {
       turn.fail(r, false);
@@ -246,6 +281,9 @@ export class CallForm {
       'callflow.preview',
       {
         title: data.title ?? '',
+        // The time as understood, as dates: what "明天上午9点到12点" was read as.
+        start: formatLocal(new Date(data.startsAt ?? NaN), turn.w.config.timeZone, turn.locale),
+        end: formatLocal(new Date(data.endsAt ?? NaN), turn.w.config.timeZone, turn.locale),
         recipients: p.recipients,
         telegram: p.byChannel.telegram,
         wechat: p.byChannel.wechat,

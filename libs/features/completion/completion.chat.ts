@@ -2,7 +2,7 @@
 // follows the stars; coordinators /verify for residents who cannot confirm.
 import { button, command, defineFlow, flow, keyword, type ChatFeature } from '@baiying/conversation';
 import { parseNeedCode } from '@baiying/domain';
-import { label } from '@baiying/i18n';
+import { label, t } from '@baiying/i18n';
 import { z } from 'zod';
 import { confirmButton, rateButton, rateKeyword } from './completion.buttons.js';
 import type { CompletionFeature } from './completion.feature.js';
@@ -55,12 +55,14 @@ export function completionChat(f: CompletionFeature): ChatFeature {
     flows: [
       flow(ratingCommentFlow, {
         onText: async (turn, data, text) => {
+          turn.settle();
           await f.comment.execute(turn.w, turn.actor, { need: { needId: data.needId }, comment: text });
           turn.clearDialogue();
           turn.say('rating.thanks');
         },
         onChoice: (turn, _data, choice) => {
           if (choice !== 'skip') return turn.toast('button/stale', {}, true);
+          turn.settle(t('choice.pressed', { label: t('btn.skip') }), true);
           turn.clearDialogue();
           turn.say('rating.thanks');
         },

@@ -6,7 +6,8 @@
 import type { Turn } from '@baiying/conversation';
 import { label, t } from '@baiying/i18n';
 import { unitName } from '../routing/index.js';
-import { findStation, isStation, stationChoices } from './intake.catalogue.js';
+import { findStation, stationById } from './intake.catalogue.js';
+import { askStation } from './intake.questions.js';
 import { intakeFlow, needCommand, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
 
@@ -32,8 +33,12 @@ export class DangerIntake {
   }
 
   async onChoice(turn: Turn, data: IntakeData, choice: string): Promise<void> {
-    if (data.step === 'danger_check' && choice === 'dy' && data.danger) return this.emergency(turn, { ...data, danger: { ...data.danger, level: 'likely' } });
+    if (data.step === 'danger_check' && choice === 'dy' && data.danger) {
+      turn.settle(t('choice.pressed', { label: t('btn.danger_yes') }), true);
+      return this.emergency(turn, { ...data, danger: { ...data.danger, level: 'likely' } });
+    }
     if (data.step === 'danger_check' && choice === 'dn') {
+      turn.settle(t('choice.pressed', { label: t('btn.danger_no') }), true);
       const { danger: _dismissed, ...rest } = data;
       const next: IntakeData = { ...rest, step: 'category' };
       intakeFlow.save(turn, next);
@@ -41,10 +46,12 @@ export class DangerIntake {
     }
     if (data.step === 'danger_place' && choice.startsWith('s:')) {
       const id = choice.slice(2);
-      if (!(await isStation(turn.w, id))) return turn.toast('button/forged');
+      const station = await stationById(turn.w, id);
+      if (!station) return turn.toast('button/forged');
+      turn.settle(t('intake.chosen.station', { station: unitName(station) }));
       return this.submit(turn, { ...data, stationId: id });
     }
-    turn.toast('button/stale');
+    turn.toast('button/stale', {}, true);
   }
 
   /** "likely": say what to do first, then the place in one step (or submit at once). */
@@ -60,14 +67,14 @@ export class DangerIntake {
   }
 
   async askPlace(turn: Turn, unknownText?: string): Promise<void> {
-    const rows = (await stationChoices(turn.w)).map((s) => [turn.flowButton(`s:${s.id}`, unitName(s))]);
-    if (unknownText) turn.say('input/unknown_station', { text: unknownText.slice(0, 40) }, rows);
-    else turn.say('danger.ask_place', {}, rows);
+    return askStation(turn, 'danger.ask_place', unknownText);
   }
 
   /** One line: the community (and whatever else it says is kept as the address). */
   async onPlaceText(turn: Turn, data: IntakeData, text: string): Promise<void> {
     const station = await findStation(turn.w, text);
+    // Typed: the place question stays as asked, without its buttons (a new one follows if needed).
+    turn.settle();
     const withAddress: IntakeData = { ...data, address: [data.address, text].filter(Boolean).join(' ').slice(0, 200) };
     if (!station) {
       intakeFlow.save(turn, withAddress);
@@ -78,6 +85,7 @@ export class DangerIntake {
 
   /** A shared location is kept for the taker; the community is still needed to route. */
   async onPlaceLocation(turn: Turn, data: IntakeData, loc: { lat: number; lng: number }): Promise<void> {
+    turn.settle();
     intakeFlow.save(turn, { ...data, location: loc });
     turn.say('intake.location_kept');
     return this.askPlace(turn);

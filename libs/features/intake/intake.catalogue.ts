@@ -18,8 +18,9 @@ export async function stationChoices(w: Work): Promise<Array<{ id: string; name:
   return (await w.repos.org.stations()).slice(0, STATION_BUTTONS);
 }
 
-export async function isStation(w: Work, id: string): Promise<boolean> {
-  if (!z.uuid().safeParse(id).success) return false;
+/** The station a form button names, or null (a forged or unknown id, or not a station). */
+export async function stationById(w: Work, id: string): Promise<{ name: string; nameEn: string | null } | null> {
+  if (!z.uuid().safeParse(id).success) return null;
   const unit = await w.repos.org.unit(id);
-  return unit?.tier === 'station';
+  return unit?.tier === 'station' ? unit : null;
 }

@@ -1,12 +1,13 @@
 // The resident's intake dialogue: understand the first message, then ask only what is
 // missing (category, place, time, phone, beneficiary), show a summary, save on confirm.
 // A message that signals danger to a person skips all that (see danger.flow.ts).
-import { BENEFICIARIES, clip, isBeneficiary, normalizePhone } from '@baiying/domain';
+import { clip, isBeneficiary, normalizePhone } from '@baiying/domain';
 import { label, t } from '@baiying/i18n';
 import type { Turn } from '@baiying/conversation';
-import { wantedWhenOf } from './wanted-when.js';
-import { beneficiaryKey, categoryName, unitName, urgencyKey, wantedTimeLabel } from '../routing/index.js';
-import { findStation, isStation, stationChoices } from './intake.catalogue.js';
+import { beneficiaryKey, categoryName, unitName } from '../routing/index.js';
+import { findStation, stationById } from './intake.catalogue.js';
+import { askAllCategories, askStation, askStep, proposeCategory } from './intake.questions.js';
+import { EDITABLE, isEditable, typedEdit, type Editable } from './intake.summary.js';
 import { intakeFlow, needCommand, nextStep, pendingMediaFlow, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
 import type { Understander } from './understander.js';
@@ -16,9 +17,6 @@ import { PreparedUnderstander } from './prepared-understander.js';
 /** Address and wanted-time answers are kept up to this long. */
 const ADDRESS_CHARS = 200;
 const TIME_CHARS = 100;
-/** The summary shows this much of the description. */
-const SUMMARY_DESCRIPTION_CHARS = 300;
-const CATEGORY_BUTTONS_PER_ROW = 3;
 
 /** The flows whose free text the intake understands (the form, and photos waiting for words). */
 const UNDERSTANDING_FLOWS: ReadonlySet<string | null> = new Set([null, intakeFlow.name, pendingMediaFlow.name]);
@@ -34,7 +32,7 @@ export class IntakeForm {
     private readonly maxNeedText: number,
   ) {
     this.understander = new PreparedUnderstander(understander);
-    this.danger = new DangerIntake(submitNeed, (turn, data) => this.proposeCategory(turn, data));
+    this.danger = new DangerIntake(submitNeed, (turn, data) => proposeCategory(turn, data));
   }
 
   /** The text as the form understands it: trimmed, at most MAX_NEED_TEXT. */
@@ -81,30 +79,7 @@ export class IntakeForm {
     intakeFlow.start(turn, data);
     if (danger?.level === 'likely') return this.danger.emergency(turn, data);
     if (danger?.level === 'possible') return this.danger.askOnce(turn, data);
-    return this.proposeCategory(turn, data);
-  }
-
-  /** The first question about an understood message: confirm the category, or pick one. */
-  async proposeCategory(turn: Turn, data: IntakeData): Promise<void> {
-    const categories = await turn.w.repos.org.categories();
-    const proposed = data.guess?.confident && data.categoryCode ? categories.find((c) => c.code === data.categoryCode) : undefined;
-    if (proposed) {
-      turn.say('intake.propose', { category: categoryName(proposed) }, [
-        [turn.flowButton('cy', label('btn.yes')), turn.flowButton('co', label('btn.change_category'))],
-      ]);
-      return;
-    }
-    const ranked = (data.guess?.top ?? []).filter((code) => categories.some((c) => c.code === code));
-    if (ranked.length > 0) {
-      const rows = ranked.map((code) => {
-        const c = categories.find((x) => x.code === code)!;
-        return [turn.flowButton(`c:${code}`, categoryName(c))];
-      });
-      rows.push([turn.flowButton('co', label('btn.change_category'))]);
-      turn.say('intake.pick_top', {}, rows);
-      return;
-    }
-    await this.askAllCategories(turn);
+    return proposeCategory(turn, data);
   }
 
   async onText(turn: Turn, data: IntakeData, text: string): Promise<void> {
@@ -120,31 +95,41 @@ export class IntakeForm {
         return this.danger.askOnce(turn, data);
       case 'category':
       case 'beneficiary':
-      case 'confirm':
+      case 'confirm': {
         // "改时间" typed on the summary: the same as its button.
-        if (data.step === 'confirm') {
-          const field = typedEdit(clean);
-          if (field) return this.edit(turn, data, field);
-        }
-        // Text where a button is expected: keep it as extra description, ask again.
+        const field = data.step === 'confirm' ? typedEdit(clean) : null;
+        if (field) return this.edit(turn, data, field);
+        // Text where a button is expected: keep it as extra description, ask again (the question
+        // before loses its buttons: the new one stands for it).
+        turn.settle();
         if (clean && data.step !== 'confirm') {
           data.description = clip(`${data.description}\n${clean}`, turn.w.config.maxNeedText).text;
           intakeFlow.save(turn, data);
         }
         return this.ask(turn, data);
+      }
       case 'station': {
         const station = await findStation(turn.w, clean);
-        if (!station) return this.askStation(turn, clean);
+        const unit = station ? await stationById(turn.w, station) : null;
+        if (!station || !unit) {
+          turn.settle();
+          return askStation(turn, 'intake.ask_station', clean);
+        }
+        turn.settle(t('intake.chosen.station', { station: unitName(unit) }));
         data.stationId = station;
         return this.advance(turn, data);
       }
+      // Typed answers: the question stays as asked, without its buttons.
       case 'address':
+        turn.settle();
         data.address = clip(clean, ADDRESS_CHARS).text;
         return this.advance(turn, data);
       case 'time':
+        turn.settle();
         data.wantedTime = clip(clean, TIME_CHARS).text;
         return this.advance(turn, data);
       case 'phone': {
+        turn.settle();
         const phone = normalizePhone(clean);
         if (!phone) return turn.say('input/not_a_phone', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
         data.phone = phone;
@@ -155,6 +140,7 @@ export class IntakeForm {
 
   async onLocation(turn: Turn, data: IntakeData, loc: { lat: number; lng: number }): Promise<void> {
     if (data.step === 'danger_place') return this.danger.onPlaceLocation(turn, data, loc);
+    turn.settle();
     data.location = loc;
     if (data.step === 'address') data.address = data.address ?? null;
     turn.say('intake.location_kept');
@@ -169,46 +155,71 @@ export class IntakeForm {
     turn.say(att.kind === 'voice' ? 'voice_kept' : 'photo_kept');
   }
 
+  /**
+   * A press of the open question's button: the question is settled (rewritten to the choice made,
+   * its buttons stale), then the form moves on. A choice that does not belong to the step the
+   * form is at (a stale copy of an older question) changes nothing and says so.
+   */
   async onChoice(turn: Turn, data: IntakeData, choice: string): Promise<void> {
-    if (data.step === 'danger_check' || data.step === 'danger_place') return this.danger.onChoice(turn, data, choice);
-    if (choice === 'cy' && data.step === 'category' && data.categoryCode) return this.advance(turn, data);
-    if (choice === 'co') {
-      delete data.categoryCode;
-      intakeFlow.save(turn, data);
-      return this.askAllCategories(turn);
+    const step = data.step;
+    if (step === 'danger_check' || step === 'danger_place') return this.danger.onChoice(turn, data, choice);
+    const pressed = (key: Parameters<typeof t>[0]) => turn.settle(t('choice.pressed', { label: t(key) }), true);
+    if (step === 'category') {
+      const code = choice === 'cy' ? data.categoryCode : choice.startsWith('c:') ? choice.slice(2) : undefined;
+      if (code) {
+        const category = await turn.w.repos.org.category(code);
+        if (!category) return turn.toast('button/forged');
+        turn.settle(t('intake.chosen.category', { category: categoryName(category) }));
+        data.categoryCode = code;
+        return this.advance(turn, data);
+      }
+      if (choice === 'co') {
+        pressed('btn.change_category');
+        delete data.categoryCode;
+        intakeFlow.save(turn, data);
+        return askAllCategories(turn);
+      }
     }
-    if (choice.startsWith('c:')) {
-      const code = choice.slice(2);
-      if (!(await turn.w.repos.org.category(code))) return turn.toast('button/forged');
-      data.categoryCode = code;
+    if (step === 'station' && choice.startsWith('s:')) {
+      const station = await stationById(turn.w, choice.slice(2));
+      if (!station) return turn.toast('button/forged');
+      turn.settle(t('intake.chosen.station', { station: unitName(station) }));
+      data.stationId = choice.slice(2);
       return this.advance(turn, data);
     }
-    if (choice.startsWith('s:')) {
-      const id = choice.slice(2);
-      if (!(await isStation(turn.w, id))) return turn.toast('button/forged');
-      data.stationId = id;
+    if (choice === 'skip' && (step === 'address' || step === 'phone' || step === 'time')) {
+      pressed('btn.skip');
+      if (step === 'address') data.address = null;
+      else if (step === 'phone') data.phone = null;
+      else data.wantedTime = null;
       return this.advance(turn, data);
     }
-    if (choice === 'skip') {
-      if (data.step === 'address') data.address = null;
-      else if (data.step === 'phone') data.phone = null;
-      else if (data.step === 'time') data.wantedTime = null;
-      else return this.ask(turn, data);
-      return this.advance(turn, data);
-    }
-    if (choice === 'asap' && data.step === 'time') {
+    if (choice === 'asap' && step === 'time') {
+      pressed('btn.asap');
       data.wantedTime = t('btn.asap');
       return this.advance(turn, data);
     }
-    if (choice.startsWith('b:')) {
+    if (step === 'beneficiary' && choice.startsWith('b:')) {
       const b = choice.slice(2);
       if (!isBeneficiary(b)) return turn.toast('button/forged');
+      turn.settle(t('intake.chosen.beneficiary', { who: t(beneficiaryKey(b)) }));
       data.beneficiary = b;
       return this.advance(turn, data);
     }
-    if (choice === 'ok' && data.step === 'confirm') return this.submit(turn, data);
-    if (choice.startsWith('e:') && data.step === 'confirm' && isEditable(choice.slice(2))) return this.edit(turn, data, choice.slice(2) as Editable);
+    if (step === 'confirm') return this.onSummaryChoice(turn, data, choice);
+    return turn.toast('button/stale', {}, true);
+  }
+
+  /** The summary's buttons: submit, fix one field, start over, cancel. The summary keeps its text and says which was pressed. */
+  private async onSummaryChoice(turn: Turn, data: IntakeData, choice: string): Promise<void> {
+    const field = choice.startsWith('e:') ? choice.slice(2) : '';
+    if (isEditable(field)) return this.edit(turn, data, field);
+    if (choice === 'ok') {
+      turn.settle(t('choice.pressed', { label: t('btn.submit') }), true);
+      return this.submit(turn, data);
+    }
     if (choice === 're') {
+      turn.settle(t('choice.pressed', { label: t('btn.restart') }), true);
       intakeFlow.save(turn, {
         step: 'category',
         description: data.description,
@@ -217,21 +228,23 @@ export class IntakeForm {
         attachments: data.attachments,
         ...(data.guess ? { guess: data.guess } : {}),
       });
-      return this.askAllCategories(turn);
+      return askAllCategories(turn);
     }
     if (choice === 'x') {
+      turn.settle(t('choice.pressed', { label: t('btn.cancel') }), true);
       turn.clearDialogue();
       return turn.say('flow_cancelled');
     }
-    return this.ask(turn, data);
+    return turn.toast('button/stale', {}, true);
   }
 
   /** Fixes one field from the summary: forgets it and asks it again; the rest is kept, and the summary follows. */
   private async edit(turn: Turn, data: IntakeData, field: Editable): Promise<void> {
+    turn.settle(t('choice.pressed', { label: t(EDITABLE[field]) }), true);
     if (field === 'category') {
       delete data.categoryCode;
       intakeFlow.save(turn, data);
-      return this.askAllCategories(turn);
+      return askAllCategories(turn);
     }
     if (field === 'place') {
       delete data.stationId;
@@ -251,72 +264,9 @@ export class IntakeForm {
   }
 
   private async ask(turn: Turn, data: IntakeData): Promise<void> {
-    switch (data.step) {
-      case 'danger_check':
-        return this.danger.askOnce(turn, data);
-      case 'danger_place':
-        return this.danger.askPlace(turn);
-      case 'category':
-        return this.askAllCategories(turn);
-      case 'station':
-        return this.askStation(turn);
-      case 'address':
-        return turn.say('intake.ask_address', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
-      case 'time':
-        return turn.say('intake.ask_time', {}, [[turn.flowButton('asap', label('btn.asap')), turn.flowButton('skip', label('btn.skip'))]]);
-      case 'phone':
-        return turn.say('intake.ask_phone', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
-      case 'beneficiary':
-        return turn.say('intake.ask_beneficiary', {}, [
-          BENEFICIARIES.slice(0, 3).map((b) => turn.flowButton(`b:${b}`, label(beneficiaryKey(b)))),
-          BENEFICIARIES.slice(3).map((b) => turn.flowButton(`b:${b}`, label(beneficiaryKey(b)))),
-        ]);
-      case 'confirm':
-        return this.summary(turn, data);
-    }
-  }
-
-  private async askAllCategories(turn: Turn): Promise<void> {
-    const categories = await turn.w.repos.org.categories();
-    const buttons = categories.map((c) => turn.flowButton(`c:${c.code}`, c.nameZh));
-    const rows = [];
-    for (let i = 0; i < buttons.length; i += CATEGORY_BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + CATEGORY_BUTTONS_PER_ROW));
-    turn.say('intake.pick_category', {}, rows);
-  }
-
-  private async askStation(turn: Turn, unknownText?: string): Promise<void> {
-    const rows = (await stationChoices(turn.w)).map((s) => [turn.flowButton(`s:${s.id}`, unitName(s))]);
-    if (unknownText) turn.say('input/unknown_station', { text: unknownText.slice(0, 40) }, rows);
-    else turn.say('intake.ask_station', {}, rows);
-  }
-
-  private async summary(turn: Turn, data: IntakeData): Promise<void> {
-    const category = data.categoryCode ? await turn.w.repos.org.category(data.categoryCode) : null;
-    const station = data.stationId ? await turn.w.repos.org.unit(data.stationId) : null;
-    const b = beneficiaryKey(data.beneficiary ?? 'none');
-    const u = urgencyKey(data.urgency);
-    const place = [station ? unitName(station) : null, data.address, data.location ? '📍' : null].filter(Boolean).join(' ');
-    turn.reply({
-      text: t('intake.summary', {
-        category: category ? categoryName(category) : '-',
-        place: place || t('not_given'),
-        time: understoodTime(turn, data.wantedTime ?? null),
-        phone: data.phone ?? t('not_given'),
-        beneficiary: t(b),
-        urgency: t(u),
-        description: data.description.length > SUMMARY_DESCRIPTION_CHARS ? `${data.description.slice(0, SUMMARY_DESCRIPTION_CHARS)}…` : data.description,
-      }),
-      buttons: [
-        [turn.flowButton('ok', label('btn.submit'))],
-        [
-          turn.flowButton('e:time', label('btn.edit_time')),
-          turn.flowButton('e:place', label('btn.edit_place')),
-          turn.flowButton('e:phone', label('btn.edit_phone')),
-        ],
-        [turn.flowButton('e:category', label('btn.edit_category')), turn.flowButton('e:who', label('btn.edit_who'))],
-        [turn.flowButton('re', label('btn.restart')), turn.flowButton('x', label('btn.cancel'))],
-      ],
-    });
+    if (data.step === 'danger_check') return this.danger.askOnce(turn, data);
+    if (data.step === 'danger_place') return this.danger.askPlace(turn);
+    return askStep(turn, data);
   }
 
   private async submit(turn: Turn, data: IntakeData): Promise<void> {
@@ -329,35 +279,4 @@ export class IntakeForm {
     if (!r.ok) return turn.say('error_generic');
     turn.say('intake.saved', { code: r.value.code });
   }
-}
-
-/**
- * The summary repeats the time as understood, as a date ("12月12日（周六）上午"), so the resident
- * checks the day itself; words that name no time are shown as said (this is their own chat).
- */
-function understoodTime(turn: Turn, words: string | null): string {
-  const when = wantedWhenOf(words, turn.w.now, turn.w.config.timeZone);
-  if (!when) return t('not_given');
-  return when.kind === 'tbd' ? (words ?? '') : wantedTimeLabel(when, true, turn.locale);
-}
-
-/** The summary's fields a resident can fix one at a time. */
-const EDITABLE = ['category', 'place', 'time', 'phone', 'who'] as const;
-type Editable = (typeof EDITABLE)[number];
-const isEditable = (s: string): s is Editable => (EDITABLE as readonly string[]).includes(s);
-
-/** "改时间", "修改地址", "change the phone" typed on the summary → the field to fix. */
-const TYPED_EDITS: ReadonlyArray<[RegExp, Editable]> = [
-  [/^(?:改|修改|更改|换)(?:一下)?(?:时间|日期)$|^change (?:the )?(?:time|date)$/i, 'time'],
-  [/^(?:改|修改|更改|换)(?:一下)?(?:地点|地址|位置|社区)$|^change (?:the )?(?:place|address)$/i, 'place'],
-  [/^(?:改|修改|更改|换)(?:一下)?(?:电话|手机|号码|手机号)$|^change (?:the )?phone(?: number)?$/i, 'phone'],
-  [/^(?:改|修改|更改|换)(?:一下)?(?:类别|类型|分类)$|^change (?:the )?category$/i, 'category'],
-  [/^(?:改|修改|更改|换)(?:一下)?(?:对象|服务对象)$|^change (?:who it is for|the beneficiary)$/i, 'who'],
-];
-function typedEdit(text: string): Editable | null {
-  const s = text
-    .normalize('NFKC')
-    .trim()
-    .replace(/[。.!！]$/, '');
-  return TYPED_EDITS.find(([re]) => re.test(s))?.[1] ?? null;
 }

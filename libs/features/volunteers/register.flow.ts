@@ -2,7 +2,7 @@
 // parents, several), skills. Approval by a coordinator unless auto-approval is configured.
 import { defineFlow, type Turn } from '@baiying/conversation';
 import { normalizePhone } from '@baiying/domain';
-import { label, localName } from '@baiying/i18n';
+import { label, localName, t } from '@baiying/i18n';
 import { z } from 'zod';
 import { joinableTeams } from './joinable-teams.js';
 import { NAME_CHARS, type RegisterVolunteer } from './register-volunteer.usecase.js';
@@ -47,15 +47,20 @@ export class RegisterForm {
         return this.askStation(turn);
       }
       case 'station': {
-        const t = clean.normalize('NFKC').toLowerCase();
         const stations = await turn.w.repos.org.stations();
-        const hit = stations.find((s) => [s.name, s.nameEn, ...s.aliases].some((n) => n && t && (t.includes(n.toLowerCase()) || n.toLowerCase().includes(t))));
+        const typed = clean.normalize('NFKC').toLowerCase();
+        const hit = stations.find((s) =>
+          [s.name, s.nameEn, ...s.aliases].some((n) => n && typed && (typed.includes(n.toLowerCase()) || n.toLowerCase().includes(typed))),
+        );
+        // Typed: the picker before is settled either way (a new one follows when nothing matched).
+        turn.settle(hit ? t('register.chosen.station', { station: localName({ zh: hit.name, en: hit.nameEn }) }) : undefined);
         if (!hit) return this.askStation(turn, clean);
         return this.pickStation(turn, data, hit.id);
       }
       case 'teams':
         return this.askTeams(turn, data);
       case 'skills':
+        turn.settle();
         return this.finish(turn, data, clean.split(SKILLS_SPLIT).filter(Boolean));
     }
   }
@@ -65,11 +70,15 @@ export class RegisterForm {
       const id = choice.slice(2);
       const station = (await turn.w.repos.org.stations()).find((s) => s.id === id);
       if (!station) return turn.toast('button/forged');
+      turn.settle(t('register.chosen.station', { station: localName({ zh: station.name, en: station.nameEn }) }));
       return this.pickStation(turn, data, station.id);
     }
     if (data.step === 'teams' && (choice.startsWith('t:') || choice === 'td')) return this.onChoices(turn, data, [choice]);
-    if (data.step === 'skills' && choice === 'skip') return this.finish(turn, data, []);
-    turn.toast('button/stale');
+    if (data.step === 'skills' && choice === 'skip') {
+      turn.settle(t('choice.pressed', { label: t('btn.skip') }), true);
+      return this.finish(turn, data, []);
+    }
+    turn.toast('button/stale', {}, true);
   }
 
   /** Ticks of the team menu (one press, or WeChat's "1 3 5"), then "done" if it was among them. */
@@ -86,9 +95,13 @@ export class RegisterForm {
     const next = { ...data, teamIds };
     if (!choices.includes('td')) return this.askTeams(turn, next, true);
     if (teamIds.length === 0) {
+      turn.settle();
       turn.say('register.need_team');
       return this.askTeams(turn, next);
     }
+    // Done: the menu shows the teams chosen, without its ticks.
+    const names = (await joinableTeams(turn.w, data.stationId!)).filter((x) => teamIds.includes(x.id)).map((x) => localName({ zh: x.name, en: x.nameEn }));
+    turn.settle(t('register.chosen.teams', { teams: names.join(turn.locale === 'en' ? ', ' : '、') }));
     registerFlow.save(turn, { ...next, step: 'skills' });
     return turn.say('register.ask_skills', {}, [[turn.flowButton('skip', label('btn.skip'))]]);
   }

@@ -82,12 +82,18 @@ describe('一呼百应 on Telegram', () => {
     expect(preview.text).toContain('将私信 6 人（Telegram 4，微信 0，网页 2）');
     expect(preview.text).toContain(`并在 ${groups} 个队伍群发通知`);
     expect(preview.text).toMatch(/按平台限速约需 1 分钟发完/);
+    // The time as understood, as dates: "明天上午9点到12点".
+    expect(preview.text).toMatch(/🕘 (?<day>\d{1,2}月\d{1,2}日（周[一二三四五六日]）)09:00 – \k<day>12:00\n/);
     from = t.fake.messages.length;
     // A double tap on 发送: the first press sends, the second finds the dialogue gone.
     const taps = [t.fake.pressButton(coord, preview, buttonData(preview, /^发送/)), t.fake.pressButton(coord, preview, buttonData(preview, /^发送/))];
     const toasts = await Promise.all(taps.map((id) => t.fake.waitForCallbackAnswer(id, { timeoutMs: 20_000 })));
     expect(toasts.filter((a) => /过期|stale|expired/i.test(a.text ?? ''))).toHaveLength(1);
     const created = await t.wait(dm(coord), /召集 M-\d{8}-\d{3} 已创建，正在发送给 6 人（预计约 1 分钟发完）/, from);
+    // The preview keeps its words, says 发送 was pressed, and has no buttons left (decision 0039).
+    const settled = await t.fake.waitFor((m) => m.editOf === preview.messageId && m.chatId === preview.chatId, { timeoutMs: 20_000 });
+    expect(settled.text).toBe(`${preview.text}\n✓ 发送`);
+    expect(settled.replyMarkup && 'inline_keyboard' in settled.replyMarkup ? settled.replyMarkup.inline_keyboard.flat() : []).toEqual([]);
     const code = /M-\d{8}-\d{3}/.exec(created.text!)![0];
     const tally = await t.wait(dm(coord), new RegExp(`📋 召集 ${code}：防汛搬沙袋（报名中）`), from);
     expect(tally.method).toBe('sendMessage');

@@ -2,17 +2,17 @@
 // worker through the fake Telegram Bot API, printed as a table (the same figures as the bench's
 // "conversation" section). The ceilings are today's figures: a change that makes a resident,
 // a volunteer or a coordinator do more, or read much more, fails here and has to say why.
-import { loadConfig } from '@baiying/config';
 import { CONVERSATION_DEFINITION, conversationCast, measureConversation, type ConversationFigures } from '../../support/conversation-turns.js';
-import { FakeBotApi, type FakeUser } from '../../support/fake-telegram/fake-bot-api.js';
-import { startApp, type AppProcess } from '../../support/processes.js';
-import { deskHarness, flushPrefix, resetDatabase, testEnv, type DeskHarness } from '../../support/test-env.js';
+import { FakeBotApi } from '../../support/fake-telegram/fake-bot-api.js';
+import { startTelegramDesk, type TelegramDesk } from '../../support/telegram-desk.js';
 
 const TOKEN = '123456:TEST-token_for_turns';
 
 /**
  * At most this many turns; at most this many characters to read (today's figures, rounded up).
  * Before one language per person the bot's characters were 854 / 946 / 727 / 1,494; after, 304 / 358 / 273 / 485.
+ * Settled pickers (decision 0039, edits read for what they changed): 326 / 377 / 281 / 493 before, 332 / 377 / 283 / 531
+ * after (the call preview now also states the parsed start and end).
  */
 const CEILING: Record<'need' | 'job' | 'confirm' | 'call', { turns: number; chars: number }> = {
   need: { turns: 7, chars: 350 },
@@ -23,41 +23,21 @@ const CEILING: Record<'need' | 'job' | 'confirm' | 'call', { turns: number; char
 
 describe('turns and characters of the standard conversations', () => {
   const fake = new FakeBotApi({ token: TOKEN, botInfo: { username: 'baiying_turns_bot', first_name: '百应' } });
-  let env: Record<string, string>;
-  let h: DeskHarness;
-  let bot: AppProcess | undefined;
-  let worker: AppProcess | undefined;
+  let desk: TelegramDesk | undefined;
 
   beforeAll(async () => {
-    await fake.start();
-    env = testEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, OUTBOX_POLL_MS: '200', LOG_LEVEL: 'log' });
-    h = deskHarness(loadConfig(env), 5);
-    await resetDatabase(h.prisma, h.cipher, { webGroups: false });
-    worker = await startApp('worker', env, /startup reconcile/);
-    bot = await startApp('bot', env, /long polling/);
-    const warm: FakeUser = { id: 999, first_name: 'warm-up' };
-    fake.sendText(warm, { id: warm.id, type: 'private' }, '/help');
-    await fake.waitFor({ chatId: warm.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 60_000, description: 'warm-up reply' });
+    desk = await startTelegramDesk(fake, TOKEN);
   }, 120_000);
 
-  afterAll(async () => {
-    await bot?.stop();
-    await worker?.stop();
-    await fake.stop();
-    await h?.close();
-    await flushPrefix(env.REDIS_URL!, env.REDIS_PREFIX!);
-  });
+  afterAll(() => desk?.stop());
 
   it('files a need, takes and finishes it, confirms and rates it, and creates a call within today’s turns', async () => {
     const cast = conversationCast(700_000);
     let figures: ConversationFigures;
     try {
-      figures = await measureConversation(fake, h.prisma, h.cipher, cast);
+      figures = await measureConversation(fake, desk!.h.prisma, desk!.h.cipher, cast);
     } catch (e) {
-      throw new Error(
-        `${e instanceof Error ? e.message : String(e)}\n--- bot ---\n${bot?.output().slice(-3000)}\n--- worker ---\n${worker?.output().slice(-1500)}`,
-        { cause: e },
-      );
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n${desk?.logs() ?? ''}`, { cause: e });
     }
     const rows = (['need', 'job', 'confirm', 'call'] as const).map((k) => ({
       scenario: k,

@@ -189,7 +189,8 @@ describe('Telegram end to end', () => {
   it('lets only a coordinator of the team bind a group', async () => {
     const coordinator = await coordinatorAs(h, onTelegram(c.coordinator), 'I-DH');
     fake.addBotToGroup(c.stationGroup, c.coordinator);
-    await wait(c.stationGroup, /bindteam/);
+    // The greeting says /bindteam alone lists the teams to pick from.
+    await wait(c.stationGroup, /发送 \/bindteam，从列表中选出本群的队伍/);
     let m = await say(c.stranger, c.otherGroup, '/bindteam S-XF-ELDER', /只有管理员/);
     expect(m.text).not.toMatch(/[A-Za-z]{4}/); // one language: no English half
     m = await say(c.coordinator, c.stationGroup, '/bindteam S-XF-ELDER', /已绑定到队伍/);

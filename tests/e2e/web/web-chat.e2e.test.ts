@@ -168,7 +168,11 @@ describe('Web chat end to end (headless Chromium)', () => {
     const p = resident;
     await type(p, NEED.description);
     await press(p, /我理解您需要：为老助老/, /是的/);
+    // Each answered picker is rewritten in place to the choice made, without buttons (decision 0039).
+    expect(await (await see(p, '类别：为老助老 ✓')).getByRole('button').count()).toBe(0);
     await press(p, /哪个社区或村/, /^幸福社区$/);
+    expect(await (await see(p, '社区：幸福社区 ✓')).getByRole('button').count()).toBe(0);
+    expect(await p.getByRole('button', { name: /^(是的|幸福社区)$/ }).count()).toBe(0);
     await see(p, /具体地址/);
     await type(p, NEED.address);
     await see(p, /什么时候/);
@@ -183,6 +187,9 @@ describe('Web chat end to end (headless Chromium)', () => {
     expect(text).toContain(NEED.address);
     await press(p, /请确认/, /确认提交/);
     const saved = await see(p, /已提交，编号 N-\d{8}-\d{4}/);
+    const confirmed = await see(p, /✓ 确认提交/);
+    expect(await confirmed.innerText({ timeout: T })).toContain('对象：老人');
+    expect(await confirmed.getByRole('button').count()).toBe(0);
     const code = /N-\d{8}-\d{4}/.exec(await saved.innerText({ timeout: T }))![0];
     // Saved as 王阿姨's, as she said it.
     const need = await h!.prisma.need.findUniqueOrThrow({ where: { code }, include: { station: true } });

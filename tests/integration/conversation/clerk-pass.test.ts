@@ -301,7 +301,8 @@ describe('the clerk pass', () => {
     expect(await current(menu.purposeKey)).toMatchObject({ edits: 2 });
     await press(coord, button(ticked, /选好了/));
     const preview = await last(coord);
-    expect(preview.text).toMatch(/预览「敬老院包饺子」：将私信 \d+ 人/);
+    // The preview states the time as understood, as dates ("明天上午9点到11点").
+    expect(preview.text).toMatch(/预览「敬老院包饺子」：🕘 (?<day>\d{1,2}月\d{1,2}日（周[一二三四五六日]）)09:00 – \k<day>11:00\n将私信 \d+ 人/);
     const c = await actorOf(coord, '赵主任');
     const byCode = await desk.uow.run((w) =>
       desk.calls.preview.execute(w, c, {

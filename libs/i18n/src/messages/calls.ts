@@ -149,6 +149,7 @@ export const calls = {
   },
   'callflow.bad_deadline': { zh: '截止时间要在现在之后、开始之前，请再说一次。', en: 'The deadline must be after now and before the start.' },
   'callflow.ask_audience': { zh: '发给谁？', en: 'Who should get the call?' },
+  'callflow.chosen.teams': { zh: '召集队伍：{teams} ✓', en: 'Teams called: {teams} ✓' },
   'callflow.ask_teams': {
     zh: '选择要召集的队伍（可多选），选好后点“选好了”；也可以直接输入队伍名称或编号，多个用逗号分隔。',
     en: 'Pick the teams to call (several allowed), then press Done; or send team names or codes, comma-separated.',
@@ -162,8 +163,8 @@ export const calls = {
     en: 'Send skills, comma-separated: volunteers in your scope with any of them get the call.',
   },
   'callflow.preview': {
-    zh: '预览「{title}」：将私信 {recipients} 人（Telegram {telegram}，微信 {wechat}，网页 {web}），并在 {groups} 个队伍群发通知；按平台限速约需 {minutes} 分钟发完。确认发送吗？',
-    en: 'Preview "{title}": {recipients} people privately (Telegram {telegram}, WeChat {wechat}, web {web}) and {groups} team groups; about {minutes} min at the platforms\' limits. Send it?',
+    zh: '预览「{title}」：🕘 {start} – {end}\n将私信 {recipients} 人（Telegram {telegram}，微信 {wechat}，网页 {web}），并在 {groups} 个队伍群发通知；按平台限速约需 {minutes} 分钟发完。确认发送吗？',
+    en: 'Preview "{title}": {start} – {end}\n{recipients} people privately (Telegram {telegram}, WeChat {wechat}, web {web}) and {groups} team groups; about {minutes} min at the platforms\' limits. Send it?',
   },
   'callflow.confirm_or_quit': { zh: '请点“发送”或“放弃”。', en: 'Press Send or Discard.' },
   'btn.call_send': { zh: '发送', en: 'Send' },

@@ -43,6 +43,8 @@ export const common = {
   },
   'choice/one_at_a_time': { zh: '这一步请只回复一个编号。', en: 'Please answer this one with a single number.' },
   error_generic: { zh: '抱歉，出了点问题，请稍后再试。', en: 'Sorry, something went wrong. Please try again shortly.' },
+  /** A question once answered by a button: the choice made, under the question (where the channel edits). */
+  'choice.pressed': { zh: '✓ {label}', en: '✓ {label}' },
   'btn.yes': { zh: '是的', en: 'Yes' },
   'btn.skip': { zh: '跳过', en: 'Skip' },
   'btn.cancel': { zh: '取消', en: 'Cancel' },

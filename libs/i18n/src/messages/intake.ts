@@ -27,6 +27,10 @@ export const intake = {
   'intake.propose': { zh: '我理解您需要：{category}。对吗？', en: 'I understand you need: {categoryEn}. Is that right?' },
   'intake.pick_category': { zh: '请选择最接近的类别：', en: 'Please pick the closest category:' },
   'intake.pick_top': { zh: '我不太确定，您看是哪一类？', en: 'I am not sure; which of these is it?' },
+  // A picker once answered shows the choice made instead of its question (where the channel edits).
+  'intake.chosen.category': { zh: '类别：{category} ✓', en: 'Category: {category} ✓' },
+  'intake.chosen.station': { zh: '社区：{station} ✓', en: 'Community: {station} ✓' },
+  'intake.chosen.beneficiary': { zh: '服务对象：{who} ✓', en: 'For: {who} ✓' },
   'intake.ask_station': { zh: '您在哪个社区或村？请选择，或直接输入名称：', en: 'Which community or village are you in? Pick one or type its name:' },
   'input/unknown_station': { zh: '没找到“{text}”，请从下面选择：', en: 'Could not find "{text}"; please pick from the list:' },
   'intake.ask_address': {

@@ -17,6 +17,8 @@ export const volunteers = {
   'register.ask_name': { zh: '欢迎加入志愿者队伍！请问您的姓名？', en: 'Welcome! What is your name?' },
   'register.ask_phone': { zh: '请输入您的手机号（仅管理员可见）：', en: 'Your mobile number (only coordinators see it):' },
   'register.ask_station': { zh: '您属于哪个社区或村的实践站？', en: 'Which station do you belong to?' },
+  'register.chosen.station': { zh: '实践站：{station} ✓', en: 'Station: {station} ✓' },
+  'register.chosen.teams': { zh: '队伍：{teams} ✓', en: 'Teams: {teams} ✓' },
   'register.ask_teams': { zh: '请选择要加入的队伍（可多选），选好后点“选好了”：', en: 'Choose teams to join (several allowed), then press Done:' },
   'register.need_team': { zh: '请至少选择一个队伍。', en: 'Please choose at least one team.' },
   'register.ask_skills': {
