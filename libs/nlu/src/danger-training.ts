@@ -15,7 +15,14 @@ export interface DangerTrainingExample {
  * batches (danger-dev2, decision 0032). Any other danger-*.jsonl (a fresh blind set, an own holdout
  * such as danger-holdout-own) is never trained on.
  */
-export const DANGER_DEVELOPMENT_FILES: readonly string[] = ['danger-dev.jsonl', 'danger-eval.jsonl', 'danger-blind2.jsonl', 'danger-dev2.jsonl'];
+export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
+  'danger-dev.jsonl',
+  'danger-eval.jsonl',
+  'danger-blind2.jsonl',
+  'danger-dev2.jsonl',
+  'danger-blind3.jsonl',
+  'danger-holdout-own.jsonl',
+];
 
 /**
  * The danger development sets (DANGER_DEVELOPMENT_FILES, in that order) and the category development set

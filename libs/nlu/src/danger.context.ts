@@ -197,8 +197,9 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   const after = text.slice(c.end, clause.end);
   const clauseText = text.slice(clause.start, clause.end);
   if (isNegated(text, breaks, c)) return 'drop';
-  // Experiential 过 right after a cue is a past event: "走丢过一次", "摔过", "晕倒过".
-  if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return 'drop';
+  // Experiential 过 right after a cue is a past event: "走丢过一次", "摔过", "晕倒过"; talk of
+  // self-harm or violence before ("之前说过想死") still gets the question.
+  if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return capOrDrop(c.family);
   // "刚才", "突然", "just", "suddenly" right before a cue: an event now, whatever the topic around it.
   const immediate = ZH_IMMEDIATE_BEFORE.test(before) || (c.english && EN_IMMEDIATE_BEFORE.test(before));
   if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause))) return 'drop';
