@@ -22,6 +22,7 @@ export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-dev2.jsonl',
   'danger-blind3.jsonl',
   'danger-holdout-own.jsonl',
+  'danger-blind4.jsonl',
 ];
 
 /**

@@ -1499,6 +1499,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
     ],
   },
   // ─── generalised from the third and fourth authors' sets (decision 0038) ───
+  // Blood brought up in quantity: "吐了一大口血".
+  { family: 'bleeding', strength: 'strong', zh: ['吐了?(?:一大口|一口|好多|很多|大口|一滩|一地|好几口)血'] },
   // Something falling from a building onto a person: "外墙皮往下掉，砸到一个路过的人".
   {
     family: 'collapse',
@@ -1628,6 +1630,15 @@ export const NOT_DANGER: readonly string[] = [
   // Longer contexts first: at one place the first alternative that matches wins.
   // A title (《失踪》, a TV series) names no event.
   '《[^》]{0,30}》',
+  // Things, not people (decision 0038): parcels not arrived, tyres burst, pots smashed, floods gone
+  // down, a head about to explode, an alarm button to buy: "快递一直没到", "车胎爆了", "花盆…摔碎了".
+  '(?:快递|包裹|外卖|货|公交|班车|工资|钱|款|补贴|通知|短信|验证码|回复|师傅|维修工|物业)[^，。！？]{0,4}(?:一直|还|都)?没(?:到|来|回)',
+  '(?:车胎|轮胎|胎|气球|水管|管子|灯泡|爆米花)[^，。！？]{0,1}爆了?',
+  '(?:花盆|手机|杯子|碗|盘子|东西|衣服|钥匙|玩具|瓶子|箱子|晾衣杆|衣架|镜子|相框|花瓶|鸡蛋)[^，。！？]{0,8}(?:摔碎|摔坏|摔烂|碎了)',
+  '(?:脑袋|脑子|头|脑壳|心态|肺)[^，。！？]{0,2}(?:要|快|都)?(?:爆炸|炸)了?',
+  '(?:洪水|大水|水)(?:已经)?(?:退了|退下去了?|消退了?)',
+  '(?:地震|洪水|大水|发大水|台风|火灾|泥石流|山洪)(?:那年|那次|那会儿?)',
+  '(?:一键|紧急)?(?:呼救|求救|呼叫)(?:的)?(?:设备|器|按钮|铃|系统|装置|手环)',
   // Figures of work and study (decision 0038): trapped by forms, drowned in homework, dazed by a
   // circuit diagram, a call for help over a login: "被困在这道几何题里", "我被作业淹没了 救命".
   '(?:被|给)[^，。！？]{0,8}(?:题|作业|表格|材料|论文|报告|文件|手续|卷子|功课|考试|工作|会议|数据|账|ppt|邮件|消息)[^，。！？]{0,4}(?:困住|困死|难住|淹没|淹死|电晕|绕晕|搞晕|弄晕|逼疯)了?',
@@ -1964,7 +1975,11 @@ export const NOT_DANGER: readonly string[] = [
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
-  "(?:party|song|album|track|show|food|concert|game|outfit|meal|dinner|performance|set|movie|beat|look|vibes?|event|gig|match)(?:'s| is| was| were) (?:straight |literally |so |pure |absolute )?fire",
+  "(?<!there )(?:was|were) (?:straight |literally |so |pure |absolute )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))",
+  '(?:phone|keys?|wallet|ring|glasses|cup|plate|vase|pot|tv|picture|book|toy|ball|bag|laptop|remote)s? (?:\\w+ )?(?:fell|fallen|dropped|slipped) (?:in|into|off|down|on|behind)',
+  'burn(?:ed|t|s|ing)? out(?! of)',
+  'burnout',
+  "(?:carbon monoxide|co|smoke|gas|fire|heat) (?:detectors?|alarms?|sensors?)(?! (?:is |are |was |were |has |have |keeps? |kept |just )?(?:went |goes |going |gone )?(?:off|beeping|sounding|ringing|screaming))",
   '(?:gets?|got|getting) lost in (?:thought|thoughts|the moment|the music|a book|books|his own world|her own world|memories)',
   'lost in (?:thought|thoughts|the moment|the music|translation|memories)',
   // Slang and figures: "the new hotpot place is fire", "my heart's on fire", "flooded with ads".
@@ -2079,7 +2094,7 @@ export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:(?:怎么|如何|怎
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
+  /剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
@@ -2098,6 +2113,15 @@ export const ZH_LEGAL_SOFT = /离婚|取证|立案|证据/;
 // A clause that goes on about what the previous clause named: "看了部电影 里面有人跳楼".
 export const ZH_TOPIC_CONTINUED = /^(?:里面|里头|里边|剧里|片里|书里|戏里|视频里|其中|上面(?:说|讲|写))/;
 // A gripe about a thing: "想死的心都有了 这破网速" is exasperation, not despair (weak cues only).
+// News of somewhere else ("电视上说外地有个小区着火了", "听说邻县地震了", "网上看到…不是我们这里的"):
+// a medium and a place away from here, anywhere in the message.
+export const ZH_MEDIA = /电视|网上|朋友圈|新闻|抖音|快手|视频|听说|报道|公众号|微博/;
+export const ZH_ELSEWHERE = /(?<!在)(?:外地|外省|外县|邻县|隔壁县|邻市)|别的(?:地方|县|省|市|村)|有个地方|某地|国外|不是我们这/;
+export const EN_MEDIA = /\b(?:news|online|tiktok|facebook|weibo|social media|on tv|saw a (?:video|post))\b/;
+export const EN_ELSEWHERE = /\b(?:(?:another|other|a different) (?:town|city|county|province|country|village|district)|somewhere else|abroad|not (?:here|around here|near us|ours|from here))\b/;
+// Wanting a lecture or class on it: "老人在家摔倒了该咋办 想听讲座".
+export const ZH_LEARNING = /讲座|培训|课程|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课/;
+export const ZH_WHAT_TO_DO_AFTER = /^[^，。！？]{0,3}(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)/;
 export const ZH_GRIPE = /这道题|作业|卷子|考试|这破|什么破|破(?:网|手机|电脑|系统|软件|app|天气|车|路)|网速|卡死了|死机|堵车|加班|排队|快递/;
 // Routine care asked about: "被狗咬了 想问问狂犬疫苗去哪打" (weak cues of an injury only).
 export const ZH_ROUTINE_CARE = /疫苗|挂号|门诊|复诊|开药|配药|体检|创可贴|碘伏|药膏/;
@@ -2148,7 +2172,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   },
   {
     families: 'all',
-    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
+    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
     en: "(?:no one|nobody|no one's)(?: is| was| got)? (?:hurt|injured)|false alarm|(?:is|are|was|were) (?:now )?(?:ok|okay|fine|safe) now|all (?:fine|ok|okay|safe) now",
   },
 ];
