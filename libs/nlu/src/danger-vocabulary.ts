@@ -23,6 +23,11 @@ export interface DangerCue {
   life?: boolean;
   zh?: readonly string[];
   en?: readonly string[];
+  /**
+   * A hint that counts only beside another sign (another cue, or a call for help): alone it is
+   * nothing. For sideways signs that ordinary messages also say ("谢谢这些年的照顾", "天都黑了").
+   */
+  pairOnly?: boolean;
 }
 
 // People a message may speak of; a few cues need a person next to them ("孩子不见了", not "钥匙不见了").
@@ -1521,7 +1526,10 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '(?:里面|里头|困在|关在|锁在)[^，。！？]{0,6}门(?:打不开|开不了|拉不开|推不开)',
       '门(?:打不开|开不了|拉不开|推不开)[^，。！？]{0,4}(?:出不去|出不来|人在里面)',
     ],
-    en: ['(?:lift|elevator) (?:\\w+ ){0,3}(?:dropped|plunged|fell|plummeted|jolted)', "(?:door|doors) (?:won'?t|will not|can'?t) open (?:\\w+ ){0,3}(?:inside|in there|in here)"],
+    en: [
+      '(?:lift|elevator) (?:\\w+ ){0,3}(?:dropped|plunged|fell|plummeted|jolted)',
+      "(?:door|doors) (?:won'?t|will not|can'?t) open (?:\\w+ ){0,3}(?:inside|in there|in here)",
+    ],
   },
   // Someone not where they said they would be, out since yesterday without word.
   {
@@ -1535,12 +1543,12 @@ export const DANGER_CUES: readonly DangerCue[] = [
   {
     family: 'missing',
     strength: 'weak',
+    pairOnly: true,
     zh: [
       '说[^，。！？]{0,6}(?:根本|压根)(?:就)?没(?:来|去|到)',
-      '天(?:都|已经)(?:快)?黑了[^，。！？]{0,4}(?:还|也)?(?:没|不见)',
-      '天(?:都|已经)黑了',
+      '天(?:都|已经)(?:快)?黑了',
       '(?:然后|之后|接着|说完|随后)(?:就)?(?:关机|不回(?:消息|了))',
-      '(?:消息|音讯|音信)(?:都|也)?(?:没|没有)了?',
+      `${PERSON}[^，。！？]{0,8}(?:消息|音讯|音信)(?:都|也)?(?:没|没有)了?`,
     ],
     en: ["(?:never|didn'?t) (?:arrive|show up|turn up|make it) (?:at|to)", 'no word from (?:him|her|them)'],
   },
@@ -1554,21 +1562,21 @@ export const DANGER_CUES: readonly DangerCue[] = [
     ],
     en: ['(?:with|carrying|holding|waving|grabbed|swinging) (?:a|an|his|her) (?:knife|machete|hoe|axe|hammer|bat|pipe|cleaver|bottle)'],
   },
-  { family: 'violence', strength: 'weak', zh: ['(?:拉|拦|劝)(?:都|也)?(?:拉|拦|劝)?不住'] },
+  { family: 'violence', strength: 'weak', pairOnly: true, zh: ['(?:拉|拦)(?:都|也)?(?:拉|拦)?不住'] },
   // Leaving the world in order: things given away, pets placed, keys left out, last thanks.
   {
     family: 'self_harm',
     strength: 'weak',
+    pairOnly: true,
     zh: [
       '(?:东西|家当|存款|钱|衣服|遗物)[^，。！？]{0,4}(?:都|全|全部)(?:分给|送给|留给|给了|分了|送了)',
       '(?:狗|猫|孩子|宠物|花)[^，。！？]{0,4}(?:也|都)?托(?:给|付给)',
       '以后(?:就)?(?:不|不会)(?:再)?(?:麻烦|打扰|拖累)(?:大家|你们|您|你|谁)',
       '最后一次(?:找|麻烦|联系|给|求)(?:你们|大家|您|你)',
       '钥匙[^，。！？]{0,6}(?:放在|放|压在|留在)[^，。！？]{0,8}(?:垫|门口|花盆|下面|底下|信箱|门框)',
-      '以后(?:就)?(?:拜托|交给)(?:你们|大家|你|您)了?',
-      '对不起(?:孩子们|孩子|你们|大家|爸妈|妈|爸|所有人)',
+      '对不起(?:孩子们|孩子|你们|大家|爸妈|妈|爸|所有人|这个家)',
       '谢谢(?:你们|大家|您)?(?:这些年|这么多年|一直以来)(?:的)?(?:照顾|帮助|关照|照应)',
-      '劝(?:说|了)?(?:无效|不听|不下来|不回来)',
+      '劝(?:说|了)?(?:无效|不下来)',
     ],
     en: ['(?:gave|giving) away (?:all )?(?:my|his|her) (?:things|stuff|belongings)', "won'?t (?:bother|trouble) (?:you|anyone) (?:again|anymore|any more)"],
   },
@@ -1975,13 +1983,12 @@ export const NOT_DANGER: readonly string[] = [
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
-  "(?<!there )(?:was|were) (?:straight |literally |so |pure |absolute )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))",
+  '(?<!there )(?:was|were) (?:straight |literally |so |pure |absolute )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))',
   '(?:phone|keys?|wallet|ring|glasses|cup|plate|vase|pot|tv|picture|book|toy|ball|bag|laptop|remote)s? (?:\\w+ )?(?:fell|fallen|dropped|slipped) (?:in|into|off|down|on|behind)',
   'burn(?:ed|t|s|ing)? out(?! of)',
   'burnout',
-  "(?:carbon monoxide|co|smoke|gas|fire|heat) (?:detectors?|alarms?|sensors?)(?! (?:is |are |was |were |has |have |keeps? |kept |just )?(?:went |goes |going |gone )?(?:off|beeping|sounding|ringing|screaming))",
-  '(?:gets?|got|getting) lost in (?:thought|thoughts|the moment|the music|a book|books|his own world|her own world|memories)',
-  'lost in (?:thought|thoughts|the moment|the music|translation|memories)',
+  '(?:carbon monoxide|co|smoke|gas|fire|heat) (?:detectors?|alarms?|sensors?)(?! (?:is |are |was |were |has |have |keeps? |kept |just )?(?:went |goes |going |gone )?(?:off|beeping|sounding|ringing|screaming))',
+  '(?:gets?|got|getting )?lost in (?:(?:his|her|my|their|our|own|the) ){0,2}(?:thought|thoughts|moment|music|translation|memories|books?|world|stories|past)',
   // Slang and figures: "the new hotpot place is fire", "my heart's on fire", "flooded with ads".
   "(?<!there )(?:is|are|'s) (?:straight |literally |so |pure )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))",
   "(?:heart|soul|team|crowd|market|shop|place)(?:'s| is| are) on fire",
@@ -2075,7 +2082,8 @@ export const ZH_HABIT_BEFORE =
 // unambiguous ones count here).
 export const ZH_HABIT_IN_CLAUSE = /经常|老是|总是|常常|时常|动不动|天天|每天|每晚|偶尔|时不时|有时候|(?<!老人|人)老(?=上火|流|摔|晕|抽|出血)/;
 // "一到人多的地方心就…": a reaction that comes with a situation, not an event.
-export const ZH_CONDITIONAL = /一(?:放学|下课|下班|回家|出门|有空|放假|到周末|到晚上|到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动|说)[^。！？]{0,14}就/;
+export const ZH_CONDITIONAL =
+  /一(?:放学|下课|下班|回家|出门|有空|放假|到周末|到晚上|到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动|说)[^。！？]{0,14}就/;
 export const EN_HABIT =
   /\b(?:every (?:night|day|week|time)|always|all the time|keeps?|often|when(?:ever)? (?:i|we|he|she) (?:don'?t|do|am|get|stand|eat|have))\b/;
 // Long-standing, not acute: "老人困在家里好几个月没出过门".
@@ -2118,7 +2126,8 @@ export const ZH_TOPIC_CONTINUED = /^(?:里面|里头|里边|剧里|片里|书里
 export const ZH_MEDIA = /电视|网上|朋友圈|新闻|抖音|快手|视频|听说|报道|公众号|微博/;
 export const ZH_ELSEWHERE = /(?<!在)(?:外地|外省|外县|邻县|隔壁县|邻市)|别的(?:地方|县|省|市|村)|有个地方|某地|国外|不是我们这/;
 export const EN_MEDIA = /\b(?:news|online|tiktok|facebook|weibo|social media|on tv|saw a (?:video|post))\b/;
-export const EN_ELSEWHERE = /\b(?:(?:another|other|a different) (?:town|city|county|province|country|village|district)|somewhere else|abroad|not (?:here|around here|near us|ours|from here))\b/;
+export const EN_ELSEWHERE =
+  /\b(?:(?:another|other|a different) (?:town|city|county|province|country|village|district)|somewhere else|abroad|not (?:here|around here|near us|ours|from here))\b/;
 // Wanting a lecture or class on it: "老人在家摔倒了该咋办 想听讲座".
 export const ZH_LEARNING = /讲座|培训|课程|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课/;
 export const ZH_WHAT_TO_DO_AFTER = /^[^，。！？]{0,3}(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)/;
@@ -2276,14 +2285,42 @@ export interface PinyinCue {
 }
 
 export const PINYIN_CUES: readonly PinyinCue[] = [
-  { family: 'fire', strength: 'strong', pinyin: ['zhao huo', 'zhao huo le', 'qi huo', 'shi huo', 'huo zai', 'shao qi lai', 'nong yan', 'mao hei yan', 'zhao da huo'] },
+  {
+    family: 'fire',
+    strength: 'strong',
+    pinyin: ['zhao huo', 'zhao huo le', 'qi huo', 'shi huo', 'huo zai', 'shao qi lai', 'nong yan', 'mao hei yan', 'zhao da huo'],
+  },
   { family: 'fire', strength: 'weak', pinyin: ['mao yan', 'huo hen da', 'da huo'] },
   { family: 'gas', strength: 'strong', pinyin: ['mei qi xie lou', 'ran qi xie lou', 'tian ran qi xie lou', 'mei qi zhong du', 'yi yang hua tan', 'lou qi le'] },
   { family: 'gas', strength: 'weak', pinyin: ['xie lou', 'mei qi wei', 'ran qi wei'] },
-  { family: 'electric', strength: 'strong', pinyin: ['chu dian', 'bei dian', 'dian dao le', 'lou dian', 'mao huo xing', 'dian huo hua', 'dian xian duan le', 'dian xian diao le'] },
-  { family: 'flood', strength: 'strong', pinyin: ['fa da shui', 'yan shui le', 'ni shui', 'jin shui le', 'shui man jin', 'shui yan', 'shui yan dao', 'shui jin wu', 'shui guan jin lai', 'shui mo guo'], life: false },
+  {
+    family: 'electric',
+    strength: 'strong',
+    pinyin: ['chu dian', 'bei dian', 'dian dao le', 'lou dian', 'mao huo xing', 'dian huo hua', 'dian xian duan le', 'dian xian diao le'],
+  },
+  {
+    family: 'flood',
+    strength: 'strong',
+    pinyin: [
+      'fa da shui',
+      'yan shui le',
+      'ni shui',
+      'jin shui le',
+      'shui man jin',
+      'shui yan',
+      'shui yan dao',
+      'shui jin wu',
+      'shui guan jin lai',
+      'shui mo guo',
+    ],
+    life: false,
+  },
   { family: 'collapse', strength: 'strong', pinyin: ['fang zi ta le', 'ta fang', 'dao ta', 'ta xian', 'di zhen'] },
-  { family: 'trapped', strength: 'strong', pinyin: ['bei kun', 'kun zhu le', 'kun zai', 'kun ren', 'guan zai dian ti', 'dian ti ka zhu', 'dian ti kun', 'chu bu lai', 'chu bu qu', 'pao bu chu qu'] },
+  {
+    family: 'trapped',
+    strength: 'strong',
+    pinyin: ['bei kun', 'kun zhu le', 'kun zai', 'kun ren', 'guan zai dian ti', 'dian ti ka zhu', 'dian ti kun', 'chu bu lai', 'chu bu qu', 'pao bu chu qu'],
+  },
   { family: 'fall', strength: 'strong', pinyin: ['shuai dao', 'die dao', 'qi bu lai', 'shuai duan'], life: true },
   { family: 'fall', strength: 'weak', pinyin: ['shuai le', 'shuai jiao'] },
   {

@@ -79,6 +79,8 @@ const ZH_THEN = /突然|忽然|结果|这时|谁知/;
 const EN_THEN = /\b(?:when|suddenly|and then)\b/;
 // Before an English topic word: "during the training", "in the middle of class".
 const EN_DURING_BEFORE = /\b(?:during|while|in the middle of|at)\s+(?:\S+\s+){0,3}$/;
+const ZH_DISCOVERY_AFTER_JIU = /就(?:看见|看到|发现|见到|听见|听到|闻到)[^，。！？]{0,12}$/;
+const ZH_CONDITIONAL_IN_CUE = /一(?:放学|下课|下班|回家|出门|有空|放假|到周末|到晚上)[^，。！？]{0,6}就/;
 const ZH_TODAY_BEFORE = /今天|今早|今晚|昨晚|刚才|刚刚|现在|突然/;
 const ZH_IMMEDIATE_BEFORE = /(?:刚才|刚刚|突然|忽然|现在|正在|此刻)[^，。！？]{0,6}$/;
 const EN_IMMEDIATE_BEFORE = /\b(?:just|suddenly|right now|currently)\b(?:\s+\S+){0,3}\s*$/;
@@ -227,11 +229,15 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   // A habit ("老人经常摔倒", "they fight every night") is a risk or a quarrel, not an event.
   // "一看见血就晕": the cue sits between the situation and its 就.
   const conditionalAround = /一(?:到|见|看见|看到|听到|闻到|碰到|想到)/.test(before) && /^[^，。！？]{0,4}就/.test(after);
+  // "一到家就看见我妈倒在地上" is one discovery, not a habit; "孩子一放学就没影了" is a habit inside the cue.
+  const discovered = ZH_DISCOVERY_AFTER_JIU.test(lead);
+  const conditionalInCue = ZH_CONDITIONAL_IN_CUE.test(text.slice(c.start, c.end));
   if (
-    ZH_HABIT_BEFORE.test(before) ||
+    (ZH_HABIT_BEFORE.test(before) && !discovered) ||
     ZH_HABIT_IN_CLAUSE.test(before) ||
-    ZH_CONDITIONAL.test(lead) ||
+    (ZH_CONDITIONAL.test(lead) && !discovered) ||
     conditionalAround ||
+    conditionalInCue ||
     (c.english && EN_HABIT.test(clauseText))
   ) {
     if (c.family === 'fall' || c.family === 'bleeding' || c.family === 'unconscious' || c.family === 'missing') return 'drop';
