@@ -23,6 +23,7 @@ export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-blind3.jsonl',
   'danger-holdout-own.jsonl',
   'danger-blind4.jsonl',
+  'danger-dev3.jsonl',
 ];
 
 /**

@@ -264,6 +264,9 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   const pastEnd = Math.max(lastMatchEnd(ZH_PAST, pastLead), lastMatchEnd(EN_PAST, pastLead));
   if (pastEnd >= 0 && !ZH_RECENT.test(pastLead.slice(pastEnd)) && !EN_RECENT.test(pastLead.slice(pastEnd))) return 'drop';
   if (c.english && (EN_PAST.test(after) || EN_PAST.test(text.slice(c.start, c.end)))) return 'drop';
+  // A distant past inside a cue that spans words: "桥去年被冲垮了".
+  const cueText = text.slice(c.start, c.end);
+  if (!c.english && ZH_PAST.test(cueText) && !ZH_RECENT.test(cueText)) return 'drop';
   // Recovery around it, unless the cue itself is today's: "陪我爸去复查，另外他今天早上吐了一大口血".
   if (ctx.recovery && !immediate && !ZH_TODAY_BEFORE.test(before)) return capOrDrop(c.family);
   if (ctx.legalSoft && c.family === 'violence') return 'cap';
