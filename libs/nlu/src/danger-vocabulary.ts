@@ -1642,6 +1642,9 @@ export const NOT_DANGER: readonly string[] = [
   // down, a head about to explode, an alarm button to buy: "快递一直没到", "车胎爆了", "花盆…摔碎了".
   '(?:快递|包裹|外卖|货|公交|班车|工资|钱|款|补贴|通知|短信|验证码|回复|师傅|维修工|物业)[^，。！？]{0,4}(?:一直|还|都)?没(?:到|来|回)',
   '(?:车胎|轮胎|胎|气球|水管|管子|灯泡|爆米花)[^，。！？]{0,1}爆了?',
+  '救命[啊呀吧]?[，,\\s]*(?:这个?|这些)[^。！？]{0,16}(?:怎么|咋)(?:弄|用|填|操作|搞|设置|合并|改|交|写|登录|下载|安装|打印|报名|申请)',
+  '困在[^，。！？]{0,6}的(?:风筝|气球|球|帽子|衣服|无人机|被子|床单|羽毛球)',
+  '(?:风筝|气球|球|帽子|无人机|羽毛球)[^，。！？]{0,6}(?:困在|卡在|挂在)',
   '(?:假牙|手机|钥匙|戒指|耳环|眼镜|钱包|项链|手表|证件|玩具|球)[^，。！？]{0,4}掉(?:进|到|在)[^，。！？]{0,6}(?:下水道|井|马桶|缝|沟|河|水)',
   '(?:花盆|手机|杯子|碗|盘子|东西|衣服|钥匙|玩具|瓶子|箱子|晾衣杆|衣架|镜子|相框|花瓶|鸡蛋)[^，。！？]{0,8}(?:摔碎|摔坏|摔烂|碎了)',
   '(?:脑袋|脑子|头|脑壳|心态|肺)[^，。！？]{0,2}(?:要|快|都)?(?:爆炸|炸)了?',
@@ -2009,7 +2012,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   '(?:fight|fighting|fights|fought) (?:over|about)',
   'nightmares?',
   '(?:shelf|shelves|picture|tv|mirror|clock|cabinet|door|handle|tiles?|light|lamp|curtains?|rail|rod|paint|plaster|branch|fence|gutter|sign|wallpaper|leaves|hair|price|prices)s? (?:has |have |had |just |keeps? )?(?:fell|fallen|fall|falls|falling|came) (?:off|down|out)',
-  'fire (?:safety|drill|drills|training|extinguishers?|hydrants?|doors?|exits?|escape|insurance|station|stations|brigade visit|prevention|alarm test|fighters? visit|inspection|service visit)',
+  'fire (?:safety|drill|drills|training|extinguishers?|blankets?|hose reels?|buckets?|resistant|proof|retardant|hydrants?|doors?|exits?|escape|insurance|station|stations|brigade visit|prevention|alarm test|fighters? visit|inspection|service visit)',
   '(?:camp|bon)fires?',
   'fire(?:d|s)? (?:me|him|her|us|them)',
   "(?:gas|electric|electricity|water|power) (?:bill|bills|price|prices|station|meter reading|company|account|fee|fees|cooker|stove won't light)",
@@ -2063,6 +2066,8 @@ export const NOT_DANGER_EN: readonly string[] = [
   'stuck (?:at home|inside) (?:all day|bored|with)',
   'drowning in (?:\\w+ )?(?:work|homework|paperwork|debts?|bills|revision|exams?|assignments?|emails?|admin|tasks|chores|laundry|orders|requests|messages|essays|deadlines)',
   '(?:water|snowball|pillow|food|nerf|paintball|play|pretend) fights?',
+  '(?:bbq|barbecue|grill|cooking|cigarette|incense|chimney|factory|firework) smoke',
+  "(?:trapped|stuck) in (?:a |an |this |my |the |that )?(?:\\w+ )?(?:job|marriage|routine|rut|loop|cycle|contract|career|traffic|queue|meeting|meetings)",
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2183,7 +2188,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   },
   {
     families: 'all',
-    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|没(?:有)?人(?:掉下去|掉进去|被埋|被压|在里面)|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
+    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|(?:医生|大夫)(?:说|讲)(?:是|这|这是)?(?:正常|没事|没大碍|问题不大|不要紧)|没(?:有)?人(?:掉下去|掉进去|被埋|被压|在里面)|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
     en: "(?:no one|nobody|no one's)(?: is| was| got)? (?:hurt|injured)|false alarm|(?:is|are|was|were) (?:now )?(?:ok|okay|fine|safe) now|all (?:fine|ok|okay|safe) now",
   },
 ];
