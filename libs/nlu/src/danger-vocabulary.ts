@@ -1512,6 +1512,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     strength: 'strong',
     zh: [
       '(?:外墙|墙皮|外墙皮|瓷砖|墙砖|水泥块|石头|石块|预制板|广告牌|招牌|玻璃|窗户|空调外机|花盆|树枝|大树|树|钢管|脚手架)[^。！？]{0,12}(?<!没|没有|未|不会|差点|险些)(?:砸到|砸中|砸伤|砸在|砸了)[^，。！？]{0,4}(?:人|行人|路人|孩子|老人|头|身上|脑袋)',
+      `(?:掉下来|掉下|坠落|落下|砸下来|倒下来|塌下来)[^。！？]{0,6}(?<!没|没有|未|差点|险些)(?:砸到|砸中|砸伤|砸在)[^，。！？]{0,6}${PERSON}`,
     ],
     en: [
       '(?:fell|falling|fell off|came down|crashed down|dropped) (?:\\w+ ){0,4}(?:hit|hitting|landed on|struck|onto) (?:a |an |the |some |my |his |her )?(?:person|man|woman|kid|child|pedestrian|passer-?by|someone|somebody|head)',
@@ -1545,7 +1546,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     strength: 'weak',
     pairOnly: true,
     zh: [
-      '说[^，。！？]{0,6}(?:根本|压根)(?:就)?没(?:来|去|到)',
+      '说[^，。！？]{0,6}(?:根本|压根)(?:就)?没(?:来|去|到)(?:过)?',
       '天(?:都|已经)(?:快)?黑了',
       '(?:然后|之后|接着|说完|随后)(?:就)?(?:关机|不回(?:消息|了))',
       `${PERSON}[^，。！？]{0,8}(?:消息|音讯|音信)(?:都|也)?(?:没|没有)了?`,
@@ -1645,7 +1646,7 @@ export const NOT_DANGER: readonly string[] = [
   '救命[啊呀吧]?[，,\\s]*(?:这个?|这些)[^。！？]{0,16}(?:怎么|咋)(?:弄|用|填|操作|搞|设置|合并|改|交|写|登录|下载|安装|打印|报名|申请)',
   '困在[^，。！？]{0,6}的(?:风筝|气球|球|帽子|衣服|无人机|被子|床单|羽毛球)',
   '(?:风筝|气球|球|帽子|无人机|羽毛球)[^，。！？]{0,6}(?:困在|卡在|挂在)',
-  '(?:假牙|手机|钥匙|戒指|耳环|眼镜|钱包|项链|手表|证件|玩具|球)[^，。！？]{0,4}掉(?:进|到|在)[^，。！？]{0,6}(?:下水道|井|马桶|缝|沟|河|水)',
+  '(?:假牙|手机|钥匙|戒指|耳环|眼镜|钱包|项链|手表|证件|玩具|球)[^，。！？]{0,4}掉(?:进|到|在)[^，。！？]{0,6}(?:下水道|井|马桶|缝|沟|河|水)[^，。！？]{0,4}',
   '(?:花盆|手机|杯子|碗|盘子|东西|衣服|钥匙|玩具|瓶子|箱子|晾衣杆|衣架|镜子|相框|花瓶|鸡蛋)[^，。！？]{0,8}(?:摔碎|摔坏|摔烂|碎了)',
   '(?:脑袋|脑子|头|脑壳|心态|肺)[^，。！？]{0,2}(?:要|快|都)?(?:爆炸|炸)了?',
   '(?:洪水|大水|水)(?:已经)?(?:退了|退下去了?|消退了?)',
@@ -2067,7 +2068,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   'drowning in (?:\\w+ )?(?:work|homework|paperwork|debts?|bills|revision|exams?|assignments?|emails?|admin|tasks|chores|laundry|orders|requests|messages|essays|deadlines)',
   '(?:water|snowball|pillow|food|nerf|paintball|play|pretend) fights?',
   '(?:bbq|barbecue|grill|cooking|cigarette|incense|chimney|factory|firework) smoke',
-  "(?:trapped|stuck) in (?:a |an |this |my |the |that )?(?:\\w+ )?(?:job|marriage|routine|rut|loop|cycle|contract|career|traffic|queue|meeting|meetings)",
+  '(?:trapped|stuck) in (?:a |an |this |my |the |that )?(?:\\w+ )?(?:job|marriage|routine|rut|loop|cycle|contract|career|traffic|queue|meeting|meetings)',
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
