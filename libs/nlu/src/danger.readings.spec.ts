@@ -94,6 +94,8 @@ describe('assessDanger, fourth pass (decision 0038)', () => {
     expectNone('路灯被货车撞歪了，晚上黑乎乎的');
     expectNone('我家狗钻进床底下卡住了出不来，帮忙抬下床');
     expectNone('电瓶车轮胎爆了，附近哪里能补胎');
+    // A burst pipe is no tyre.
+    expectFound('厨房水管爆了 水哗哗往外喷 快来人', 'flood');
     expectNone('阳台上的花瓶被风吹掉下去摔碎了，下面没人');
     expectNone('奶奶的戒指掉进下水道了，能帮忙捞一下吗');
     expectNone('my keys fell behind the radiator, can someone help');
