@@ -30,8 +30,17 @@ describe('DANGER_TRAINING', () => {
     expect(DANGER_TRAINING.filter((e) => held.has(e.text))).toEqual([]);
   });
 
-  it('trains on the two former holdouts and the second development set but on no other danger set (a fresh blind set and the own holdout stay unseen)', () => {
-    expect(DANGER_DEVELOPMENT_FILES).toEqual(['danger-dev.jsonl', 'danger-eval.jsonl', 'danger-blind2.jsonl', 'danger-dev2.jsonl']);
+  it('trains on the sets measured once and then folded in (blind2–4, the own holdout) and the own batches, but on no fresh blind set', () => {
+    expect(DANGER_DEVELOPMENT_FILES).toEqual([
+      'danger-dev.jsonl',
+      'danger-eval.jsonl',
+      'danger-blind2.jsonl',
+      'danger-dev2.jsonl',
+      'danger-blind3.jsonl',
+      'danger-holdout-own.jsonl',
+      'danger-blind4.jsonl',
+      'danger-dev3.jsonl',
+    ]);
   });
 });
 

@@ -10,12 +10,22 @@ export interface DangerTrainingExample {
 
 /**
  * The danger sets the learned backup trains on, in libs/nlu/data: the development set written with
- * the rules, and the two sets by another author that were measured once as holdouts and then folded
- * into development (README, Danger check), and the second development set written per family in
- * batches (danger-dev2, decision 0032). Any other danger-*.jsonl (a fresh blind set, an own holdout
- * such as danger-holdout-own) is never trained on.
+ * the rules, the sets by other authors that were measured once as blind sets and then folded into
+ * development (danger-eval, danger-blind2, danger-blind3, danger-blind4), the own holdout measured
+ * once (danger-holdout-own), and the per-family batches written with the rules (danger-dev2,
+ * decision 0032; danger-dev3, decision 0038). Any other danger-*.jsonl (a fresh blind set) is never
+ * trained on.
  */
-export const DANGER_DEVELOPMENT_FILES: readonly string[] = ['danger-dev.jsonl', 'danger-eval.jsonl', 'danger-blind2.jsonl', 'danger-dev2.jsonl'];
+export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
+  'danger-dev.jsonl',
+  'danger-eval.jsonl',
+  'danger-blind2.jsonl',
+  'danger-dev2.jsonl',
+  'danger-blind3.jsonl',
+  'danger-holdout-own.jsonl',
+  'danger-blind4.jsonl',
+  'danger-dev3.jsonl',
+];
 
 /**
  * The danger development sets (DANGER_DEVELOPMENT_FILES, in that order) and the category development set

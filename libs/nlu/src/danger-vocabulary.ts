@@ -23,6 +23,11 @@ export interface DangerCue {
   life?: boolean;
   zh?: readonly string[];
   en?: readonly string[];
+  /**
+   * A hint that counts only beside another sign (another cue, or a call for help): alone it is
+   * nothing. For sideways signs that ordinary messages also say ("谢谢这些年的照顾", "天都黑了").
+   */
+  pairOnly?: boolean;
 }
 
 // People a message may speak of; a few cues need a person next to them ("孩子不见了", not "钥匙不见了").
@@ -1498,6 +1503,91 @@ export const DANGER_CUES: readonly DangerCue[] = [
       "(?:he|she|they)(?:'s| is| are) (?:going to|gonna) (?:kill|stab|hurt|shoot)",
     ],
   },
+  // ─── generalised from the third and fourth authors' sets (decision 0038) ───
+  // Blood brought up in quantity: "吐了一大口血".
+  { family: 'bleeding', strength: 'strong', zh: ['吐了?(?:一大口|一口|好多|很多|大口|一滩|一地|好几口)血'] },
+  // Something falling from a building onto a person: "外墙皮往下掉，砸到一个路过的人".
+  {
+    family: 'collapse',
+    strength: 'strong',
+    zh: [
+      '(?:外墙|墙皮|外墙皮|瓷砖|墙砖|水泥块|石头|石块|预制板|广告牌|招牌|玻璃|窗户|空调外机|花盆|树枝|大树|树|钢管|脚手架)[^。！？]{0,12}(?<!没|没有|未|不会|差点|险些)(?:砸到|砸中|砸伤|砸在|砸了)[^，。！？]{0,4}(?:人|行人|路人|孩子|老人|头|身上|脑袋)',
+      `(?:掉下来|掉下|坠落|落下|砸下来|倒下来|塌下来)[^。！？]{0,6}(?<!没|没有|未|差点|险些)(?:砸到|砸中|砸伤|砸在)[^，。！？]{0,6}${PERSON}`,
+    ],
+    en: [
+      '(?:fell|falling|fell off|came down|crashed down|dropped) (?:\\w+ ){0,4}(?:hit|hitting|landed on|struck|onto) (?:a |an |the |some |my |his |her )?(?:person|man|woman|kid|child|pedestrian|passer-?by|someone|somebody|head)',
+    ],
+  },
+  // A lift dropping or stuck with people inside; a door that will not open on people inside.
+  {
+    family: 'trapped',
+    strength: 'strong',
+    zh: [
+      '电梯[^，。！？]{0,8}(?:往下掉|往下坠|下坠|坠落|掉下去|掉了一截|猛地一沉|急坠|冲顶|蹲底|溜梯)',
+      '(?:里面|里头|困在|关在|锁在)[^，。！？]{0,6}门(?:打不开|开不了|拉不开|推不开)',
+      '门(?:打不开|开不了|拉不开|推不开)[^，。！？]{0,4}(?:出不去|出不来|人在里面)',
+    ],
+    en: [
+      '(?:lift|elevator) (?:\\w+ ){0,3}(?:dropped|plunged|fell|plummeted|jolted)',
+      "(?:door|doors) (?:won'?t|will not|can'?t) open (?:\\w+ ){0,3}(?:inside|in there|in here)",
+    ],
+  },
+  // Someone not where they said they would be, out since yesterday without word.
+  {
+    family: 'missing',
+    strength: 'strong',
+    life: true,
+    zh: [
+      '(?:出门|出去|离开|走了|走的)[^。！？]{0,14}(?:到现在|一夜|一整天|两天|一天|整晚)[^。！？]{0,6}(?:一点|一点儿|半点)?(?:消息|音讯|动静|音信)(?:都|也)?(?:没|没有)',
+    ],
+  },
+  {
+    family: 'missing',
+    strength: 'weak',
+    pairOnly: true,
+    zh: [
+      '说[^，。！？]{0,6}(?:根本|压根)(?:就)?没(?:来|去|到)(?:过)?',
+      '天(?:都|已经)(?:快)?黑了',
+      '(?:然后|之后|接着|说完|随后)(?:就)?(?:关机|不回(?:消息|了))',
+      `${PERSON}[^，。！？]{0,8}(?:消息|音讯|音信)(?:都|也)?(?:没|没有)了?`,
+    ],
+    en: ["(?:never|didn'?t) (?:arrive|show up|turn up|make it) (?:at|to)", 'no word from (?:him|her|them)'],
+  },
+  // Going for someone with a weapon, ready to fight to the death.
+  {
+    family: 'violence',
+    strength: 'strong',
+    zh: [
+      '(?:拎|拿|提|抄|举|握|扛|挥)(?:着|起)?(?:把|根|个)?(?:锄头|镰刀|菜刀|砍刀|刀子?|棍子|木棍|铁棍|铁锹|斧头|砖头|扁担|钢管|酒瓶|啤酒瓶|汽油)[^，。！？]{0,8}(?:要|去|找|追|冲|砍|打|拼命|堵)',
+      '(?:要|去|找)[^，。！？]{0,6}(?:跟|和|与|找)[^，。！？]{0,4}拼命',
+    ],
+    en: ['(?:with|carrying|holding|waving|grabbed|swinging) (?:a|an|his|her) (?:knife|machete|hoe|axe|hammer|bat|pipe|cleaver|bottle)'],
+  },
+  { family: 'violence', strength: 'weak', pairOnly: true, zh: ['(?:拉|拦)(?:都|也)?(?:拉|拦)?不住'] },
+  // Leaving the world in order: things given away, pets placed, keys left out, last thanks.
+  {
+    family: 'self_harm',
+    strength: 'weak',
+    pairOnly: true,
+    zh: [
+      '(?:东西|家当|存款|钱|衣服|遗物)[^，。！？]{0,4}(?:都|全|全部)(?:分给|送给|留给|给了|分了|送了)',
+      '(?:狗|猫|孩子|宠物|花)[^，。！？]{0,4}(?:也|都)?托(?:给|付给)',
+      '以后(?:就)?(?:不|不会)(?:再)?(?:麻烦|打扰|拖累)(?:大家|你们|您|你|谁)',
+      '最后一次(?:找|麻烦|联系|给|求)(?:你们|大家|您|你)',
+      '钥匙[^，。！？]{0,6}(?:放在|放|压在|留在)[^，。！？]{0,8}(?:垫|门口|花盆|下面|底下|信箱|门框)',
+      '对不起(?:孩子们|孩子|你们|大家|爸妈|妈|爸|所有人|这个家)',
+      '谢谢(?:你们|大家|您)?(?:这些年|这么多年|一直以来)(?:的)?(?:照顾|帮助|关照|照应)',
+      '劝(?:说|了)?(?:无效|不下来)',
+    ],
+    en: ['(?:gave|giving) away (?:all )?(?:my|his|her) (?:things|stuff|belongings)', "won'?t (?:bother|trouble) (?:you|anyone) (?:again|anymore|any more)"],
+  },
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    life: true,
+    zh: ['(?:站|坐|爬|翻|跨)(?:在|到|上|出|过)?(?:了)?[^，。！？]{0,6}(?:护栏|栏杆)外'],
+    en: ['(?:standing|sitting|climbed) (?:on|over|outside) (?:the )?(?:bridge )?(?:railing|rail|ledge|parapet)'],
+  },
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -1524,6 +1614,9 @@ export const ALARM_STRONG: readonly string[] = [
 ];
 // Hurry words: they only raise a weak signal to `likely`.
 export const ALARM_WEAK: readonly string[] = [
+  '报了警',
+  '报警了',
+  '已经报警',
   '出事了',
   '快来人',
   '来人啊',
@@ -1546,6 +1639,42 @@ export const NOT_DANGER: readonly string[] = [
   // Longer contexts first: at one place the first alternative that matches wins.
   // A title (《失踪》, a TV series) names no event.
   '《[^》]{0,30}》',
+  // Things, not people (decision 0038): parcels not arrived, tyres burst, pots smashed, floods gone
+  // down, a head about to explode, an alarm button to buy: "快递一直没到", "车胎爆了", "花盆…摔碎了".
+  '(?:快递|包裹|外卖|货|公交|班车|工资|钱|款|补贴|通知|短信|验证码|回复|师傅|维修工|物业)[^，。！？]{0,4}(?:一直|还|都)?没(?:到|来|回)',
+  '(?:车胎|轮胎|胎|气球|灯泡|爆米花)[^，。！？]{0,1}爆了?',
+  '救命[啊呀吧]?[，,\\s]*(?:这个?|这些)[^。！？]{0,16}(?:怎么|咋)(?:弄|用|填|操作|搞|设置|合并|改|交|写|登录|下载|安装|打印|报名|申请)',
+  '困在[^，。！？]{0,6}的(?:风筝|气球|球|帽子|衣服|无人机|被子|床单|羽毛球)',
+  '(?:风筝|气球|球|帽子|无人机|羽毛球)[^，。！？]{0,6}(?:困在|卡在|挂在)',
+  '(?:假牙|手机|钥匙|戒指|耳环|眼镜|钱包|项链|手表|证件|玩具|球)[^，。！？]{0,4}掉(?:进|到|在)[^，。！？]{0,6}(?:下水道|井|马桶|缝|沟|河|水)[^，。！？]{0,4}',
+  '(?:花盆|手机|杯子|碗|盘子|东西|衣服|钥匙|玩具|瓶子|箱子|晾衣杆|衣架|镜子|相框|花瓶|鸡蛋)[^，。！？]{0,8}(?:摔碎|摔坏|摔烂|碎了)',
+  '(?:脑袋|脑子|头|脑壳|心态|肺)[^，。！？]{0,2}(?:要|快|都)?(?:爆炸|炸)了?',
+  '(?:洪水|大水|水)(?:已经)?(?:退了|退下去了?|消退了?)',
+  '(?:地震|洪水|大水|发大水|台风|火灾|泥石流|山洪)(?:那年|那次|那会儿?)',
+  '(?:一键|紧急)?(?:呼救|求救|呼叫)(?:的)?(?:设备|器|按钮|铃|系统|装置|手环)',
+  // Figures of work and study (decision 0038): trapped by forms, drowned in homework, dazed by a
+  // circuit diagram, a call for help over a login: "被困在这道几何题里", "我被作业淹没了 救命".
+  '(?:被|给)[^，。！？]{0,8}(?:题|作业|表格|材料|论文|报告|文件|手续|卷子|功课|考试|工作|会议|数据|账|ppt|邮件|消息)[^，。！？]{0,4}(?:困住|困死|难住|淹没|淹死|电晕|绕晕|搞晕|弄晕|逼疯)了?',
+  '(?:被)?(?:困|卡|陷|淹没)在[^，。！？]{0,6}(?:题|作业|表格|材料|论文|报告|手续|卷子|功课|考试|工作|会议|邮件|消息)(?:海|堆)?(?:里|中|上)?',
+  '救命[^。！？]{0,20}(?:作业|卷子|试卷|题|认证|刷脸|托管|报名|流程|手续|表格|密码|验证码|app|网站|系统|辅导|补课)',
+  '(?:作业|卷子|试卷|这道题|题目|认证|刷脸|托管|流程|手续|表格|验证码|报销)[^。！？]{0,20}(?:救命|救救我)',
+  // Toys, cakes and hairstyles collapse; trees and poles fall on roads; things get hit by cars;
+  // pets get stuck: "积木塌了", "树倒在路上", "消防栓被车撞歪了", "猫钻到沙发底下卡住出不来了".
+  '(?:积木|乐高|沙堡|多米诺|纸牌|蛋糕|发型|人设|模型|帐篷)[^，。！？]{0,3}(?:塌|倒)了?',
+  '(?:树|树木|大树|电线杆|杆子|竹子|庄稼|玉米|稻子|篱笆|树枝)[^，。！？]{0,4}倒在(?:了)?(?:路上|地上|路边|路中间|田里)',
+  '(?:消防栓|栏杆|护栏|路灯|垃圾桶|井盖|围墙|大门|石墩|路牌|电线杆|树|车|电动车|自行车|路桩|隔离带|信号灯|红绿灯|广告牌|车棚)[^，。！？]{0,2}被(?:车|汽车|货车|三轮车|电动车|人)撞(?:歪|倒|坏|断|裂|了)',
+  '(?:猫|狗|猫咪|狗狗|小猫|小狗|鸟|鹦鹉|仓鼠|兔子|乌龟|宠物)[^，。！？]{0,10}(?:卡住|卡在|出不来|下不来|困在|被困)',
+  // Money "bleeds", a reunion "seeks people", "打死我也学不会".
+  '(?:钱包|荷包|装修|这个月|本月|过年|购物|双十一|双11|请客|红包|份子钱|存款|工资|年底|开学)[^，。！？]{0,4}大出血',
+  '大出血[^，。！？]{0,2}(?:了)?[^，。！？]{0,4}(?:钱|花了|买|万|块)',
+  '寻人启事[：:，,\\s]*(?:想|欲)?(?:找|寻)[^。！？]{0,10}(?:当年|老|失散|多年|同学|战友|知青|同事|恩人|故人)',
+  '(?:寻找|找)[^，。！？]{0,6}(?:老同学|老战友|老知青|老同事|失散多年)',
+  '打死(?:我|俺|他|她)?(?:也|都)(?:不|没|学不|记不|想不)',
+  // A disaster that is over, a prescription from a doctor.
+  '(?:洪水|大水|台风|地震|暴雨|山洪|火灾|水灾|疫情)(?:已经)?过去(?:了)?',
+  '疫情(?:那会儿?|期间|的时候|时)[^。！？]{0,12}',
+  '(?:医生|医院)[^。！？]{0,10}开[^，。！？]{0,3}(?:安眠药|助眠药|安定)',
+  '开[^，。！？]{0,3}(?:安眠药|助眠药|安定)[^。！？]{0,16}(?:医生|医院)',
   // Idioms and intensifiers: "热得不想活了", "脑子进水了", "救命啊这个报销流程".
   '(?:热|冷|饿|忙|困|气|闲|无聊|晒|馋)得(?:不想活|想死|要死)',
   '脑子(?:进水|被门挤)',
@@ -1859,6 +1988,12 @@ export const NOT_DANGER: readonly string[] = [
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
+  '(?<!there )(?:was|were) (?:straight |literally |so |pure |absolute )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))',
+  '(?:phone|keys?|wallet|ring|glasses|cup|plate|vase|pot|tv|picture|book|toy|ball|bag|laptop|remote)s? (?:\\w+ )?(?:fell|fallen|dropped|slipped) (?:in|into|off|down|on|behind)',
+  'burn(?:ed|t|s|ing)? out(?! of)',
+  'burnout',
+  '(?:carbon monoxide|co|smoke|gas|fire|heat) (?:detectors?|alarms?|sensors?)(?! (?:is |are |was |were |has |have |keeps? |kept |just )?(?:went |goes |going |gone )?(?:off|beeping|sounding|ringing|screaming))',
+  '(?:gets?|got|getting )?lost in (?:(?:his|her|my|their|our|own|the) ){0,2}(?:thought|thoughts|moment|music|translation|memories|books?|world|stories|past)',
   // Slang and figures: "the new hotpot place is fire", "my heart's on fire", "flooded with ads".
   "(?<!there )(?:is|are|'s) (?:straight |literally |so |pure )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))",
   "(?:heart|soul|team|crowd|market|shop|place)(?:'s| is| are) on fire",
@@ -1878,7 +2013,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   '(?:fight|fighting|fights|fought) (?:over|about)',
   'nightmares?',
   '(?:shelf|shelves|picture|tv|mirror|clock|cabinet|door|handle|tiles?|light|lamp|curtains?|rail|rod|paint|plaster|branch|fence|gutter|sign|wallpaper|leaves|hair|price|prices)s? (?:has |have |had |just |keeps? )?(?:fell|fallen|fall|falls|falling|came) (?:off|down|out)',
-  'fire (?:safety|drill|drills|training|extinguishers?|hydrants?|doors?|exits?|escape|insurance|station|stations|brigade visit|prevention|alarm test|fighters? visit|inspection|service visit)',
+  'fire (?:safety|drill|drills|training|extinguishers?|blankets?|hose reels?|buckets?|resistant|proof|retardant|hydrants?|doors?|exits?|escape|insurance|station|stations|brigade visit|prevention|alarm test|fighters? visit|inspection|service visit)',
   '(?:camp|bon)fires?',
   'fire(?:d|s)? (?:me|him|her|us|them)',
   "(?:gas|electric|electricity|water|power) (?:bill|bills|price|prices|station|meter reading|company|account|fee|fees|cooker|stove won't light)",
@@ -1930,7 +2065,10 @@ export const NOT_DANGER_EN: readonly string[] = [
   'burn(?:ed|t)? (?:cd|dvd|calories|rubbish|leaves|straw|incense|paper)',
   'hit (?:the )?(?:road|button|target|jackpot)',
   'stuck (?:at home|inside) (?:all day|bored|with)',
-  'drowning in (?:work|homework|paperwork|debt|bills)',
+  'drowning in (?:\\w+ )?(?:work|homework|paperwork|debts?|bills|revision|exams?|assignments?|emails?|admin|tasks|chores|laundry|orders|requests|messages|essays|deadlines)',
+  '(?:water|snowball|pillow|food|nerf|paintball|play|pretend) fights?',
+  '(?:bbq|barbecue|grill|cooking|cigarette|incense|chimney|factory|firework) smoke',
+  '(?:trapped|stuck) in (?:a |an |this |my |the |that )?(?:\\w+ )?(?:job|marriage|routine|rut|loop|cycle|contract|career|traffic|queue|meeting|meetings)',
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -1947,19 +2085,20 @@ export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
 export const ZH_HABIT_BEFORE =
-  /(?:经常|老是|总是|常常|时常|动不动就|容易|老|天天|每天|每晚|一(?:到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动)[^，。！？]{0,10}就)$/;
+  /(?:经常|老是|总是|常常|时常|动不动就|容易|老|天天|每天|每晚|一(?:放学|下课|下班|回家|出门|有空|放假|到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动)[^，。！？]{0,10}就)$/;
 // Habit words anywhere earlier in the clause ("孩子老上火流鼻血" has 老 away from the cue: only the
 // unambiguous ones count here).
 export const ZH_HABIT_IN_CLAUSE = /经常|老是|总是|常常|时常|动不动|天天|每天|每晚|偶尔|时不时|有时候|(?<!老人|人)老(?=上火|流|摔|晕|抽|出血)/;
 // "一到人多的地方心就…": a reaction that comes with a situation, not an event.
-export const ZH_CONDITIONAL = /一(?:到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动|说)[^。！？]{0,14}就/;
+export const ZH_CONDITIONAL =
+  /一(?:放学|下课|下班|回家|出门|有空|放假|到周末|到晚上|到|坐|上|见|看见|看到|听到|闻到|碰到|想到|紧张|着急|生气|激动|说)[^。！？]{0,14}就/;
 export const EN_HABIT =
   /\b(?:every (?:night|day|week|time)|always|all the time|keeps?|often|when(?:ever)? (?:i|we|he|she) (?:don'?t|do|am|get|stand|eat|have))\b/;
 // Long-standing, not acute: "老人困在家里好几个月没出过门".
 export const ZH_LONG_TERM = /好几个月|几个月|好几年|几年|多年|很久|好久|一直以来|常年|长期/;
 // Joking in the clause ("被困在家写论文三天了哈哈", "we're trapped in this boring town lol"): a figure of
 // speech, not an event; self-harm and violence still get the question.
-export const ZH_JEST = /哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|🤣|😆|😜|🤪/;
+export const ZH_JEST = /会谢|栓q|绝绝子|笑不活|蚌埠住|哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|🤣|😆|😜|🤪/;
 export const EN_JEST = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding)\b/;
 // Minor: "flooded the floor a bit", "有一点烟味".
 // Right after a cue: "出血了一点", "冒了点烟".
@@ -1971,7 +2110,7 @@ export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:(?:怎么|如何|怎
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
+  /剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
@@ -1990,7 +2129,17 @@ export const ZH_LEGAL_SOFT = /离婚|取证|立案|证据/;
 // A clause that goes on about what the previous clause named: "看了部电影 里面有人跳楼".
 export const ZH_TOPIC_CONTINUED = /^(?:里面|里头|里边|剧里|片里|书里|戏里|视频里|其中|上面(?:说|讲|写))/;
 // A gripe about a thing: "想死的心都有了 这破网速" is exasperation, not despair (weak cues only).
-export const ZH_GRIPE = /这破|什么破|破(?:网|手机|电脑|系统|软件|app|天气|车|路)|网速|卡死了|死机|堵车|加班|排队|快递/;
+// News of somewhere else ("电视上说外地有个小区着火了", "听说邻县地震了", "网上看到…不是我们这里的"):
+// a medium and a place away from here, anywhere in the message.
+export const ZH_MEDIA = /电视|网上|朋友圈|新闻|抖音|快手|视频|听说|报道|公众号|微博/;
+export const ZH_ELSEWHERE = /(?<!在)(?:外地|外省|外县|邻县|隔壁县|邻市)|别的(?:地方|县|省|市|村)|有个地方|某地|国外|不是我们这/;
+export const EN_MEDIA = /\b(?:news|online|tiktok|facebook|weibo|social media|on tv|saw a (?:video|post))\b/;
+export const EN_ELSEWHERE =
+  /\b(?:(?:another|other|a different) (?:town|city|county|province|country|village|district)|somewhere else|abroad|not (?:here|around here|near us|ours|from here))\b/;
+// Wanting a lecture or class on it: "老人在家摔倒了该咋办 想听讲座".
+export const ZH_LEARNING = /讲座|培训|课程|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课/;
+export const ZH_WHAT_TO_DO_AFTER = /^[^，。！？]{0,3}(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)/;
+export const ZH_GRIPE = /这道题|作业|卷子|考试|这破|什么破|破(?:网|手机|电脑|系统|软件|app|天气|车|路)|网速|卡死了|死机|堵车|加班|排队|快递/;
 // Routine care asked about: "被狗咬了 想问问狂犬疫苗去哪打" (weak cues of an injury only).
 export const ZH_ROUTINE_CARE = /疫苗|挂号|门诊|复诊|开药|配药|体检|创可贴|碘伏|药膏/;
 export const ZH_HARDSHIP = /申请|救助|补助|补贴|低保|贷款|还不上|没钱|工资|学费|医药费|捐款|困难户|生意/;
@@ -2029,6 +2178,8 @@ export const RESOLUTIONS: readonly Resolution[] = [
   // Nobody lives there, the water is mopped up: a repair, not a rescue.
   { families: ['flood', 'collapse', 'fire'], zh: '(?<!有)没(?:有)?人住' },
   { families: ['flood'], zh: '拖(?:了|干净|完)(?:好几遍|几遍|一遍)?' },
+  // Checked and found sound: "燃气公司来查了两回都没漏".
+  { families: ['gas'], zh: '(?:查|检查|测|看)(?:了|过)?[^。！？]{0,8}(?:都|也|并|根本)(?:没|没有)(?:漏|问题|事)' },
   // Up and walking again: "现在能走", "自己爬起来了".
   { families: ['fall'], zh: '(?:现在|已经|自己)(?:能|可以)?(?:走路|走|站起来|爬起来|起来)了?' },
   {
@@ -2038,7 +2189,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   },
   {
     families: 'all',
-    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
+    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|(?:医生|大夫)(?:说|讲)(?:是|这|这是)?(?:正常|没事|没大碍|问题不大|不要紧)|没(?:有)?人(?:掉下去|掉进去|被埋|被压|在里面)|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
     en: "(?:no one|nobody|no one's)(?: is| was| got)? (?:hurt|injured)|false alarm|(?:is|are|was|were) (?:now )?(?:ok|okay|fine|safe) now|all (?:fine|ok|okay|safe) now",
   },
 ];
@@ -2142,14 +2293,42 @@ export interface PinyinCue {
 }
 
 export const PINYIN_CUES: readonly PinyinCue[] = [
-  { family: 'fire', strength: 'strong', pinyin: ['zhao huo', 'zhao huo le', 'qi huo', 'shi huo', 'huo zai', 'shao qi lai', 'nong yan', 'mao hei yan'] },
+  {
+    family: 'fire',
+    strength: 'strong',
+    pinyin: ['zhao huo', 'zhao huo le', 'qi huo', 'shi huo', 'huo zai', 'shao qi lai', 'nong yan', 'mao hei yan', 'zhao da huo'],
+  },
   { family: 'fire', strength: 'weak', pinyin: ['mao yan', 'huo hen da', 'da huo'] },
   { family: 'gas', strength: 'strong', pinyin: ['mei qi xie lou', 'ran qi xie lou', 'tian ran qi xie lou', 'mei qi zhong du', 'yi yang hua tan', 'lou qi le'] },
   { family: 'gas', strength: 'weak', pinyin: ['xie lou', 'mei qi wei', 'ran qi wei'] },
-  { family: 'electric', strength: 'strong', pinyin: ['chu dian', 'bei dian', 'dian dao le', 'lou dian'] },
-  { family: 'flood', strength: 'strong', pinyin: ['fa da shui', 'yan shui le', 'ni shui', 'jin shui le', 'shui man jin'], life: false },
+  {
+    family: 'electric',
+    strength: 'strong',
+    pinyin: ['chu dian', 'bei dian', 'dian dao le', 'lou dian', 'mao huo xing', 'dian huo hua', 'dian xian duan le', 'dian xian diao le'],
+  },
+  {
+    family: 'flood',
+    strength: 'strong',
+    pinyin: [
+      'fa da shui',
+      'yan shui le',
+      'ni shui',
+      'jin shui le',
+      'shui man jin',
+      'shui yan',
+      'shui yan dao',
+      'shui jin wu',
+      'shui guan jin lai',
+      'shui mo guo',
+    ],
+    life: false,
+  },
   { family: 'collapse', strength: 'strong', pinyin: ['fang zi ta le', 'ta fang', 'dao ta', 'ta xian', 'di zhen'] },
-  { family: 'trapped', strength: 'strong', pinyin: ['bei kun', 'kun zhu le', 'kun zai', 'guan zai dian ti', 'dian ti ka zhu', 'chu bu lai'] },
+  {
+    family: 'trapped',
+    strength: 'strong',
+    pinyin: ['bei kun', 'kun zhu le', 'kun zai', 'kun ren', 'guan zai dian ti', 'dian ti ka zhu', 'dian ti kun', 'chu bu lai', 'chu bu qu', 'pao bu chu qu'],
+  },
   { family: 'fall', strength: 'strong', pinyin: ['shuai dao', 'die dao', 'qi bu lai', 'shuai duan'], life: true },
   { family: 'fall', strength: 'weak', pinyin: ['shuai le', 'shuai jiao'] },
   {

@@ -36,6 +36,12 @@ import {
   ZH_TOPIC_CONTINUED,
   ZH_GRIPE,
   ZH_ROUTINE_CARE,
+  ZH_MEDIA,
+  ZH_ELSEWHERE,
+  EN_MEDIA,
+  EN_ELSEWHERE,
+  ZH_LEARNING,
+  ZH_WHAT_TO_DO_AFTER,
 } from './danger-vocabulary.js';
 import { CJK, englishSource, LATIN } from './danger.cues.js';
 import type { DangerFamily } from './nlu.types.js';
@@ -73,6 +79,9 @@ const ZH_THEN = /突然|忽然|结果|这时|谁知/;
 const EN_THEN = /\b(?:when|suddenly|and then)\b/;
 // Before an English topic word: "during the training", "in the middle of class".
 const EN_DURING_BEFORE = /\b(?:during|while|in the middle of|at)\s+(?:\S+\s+){0,3}$/;
+const ZH_DISCOVERY_AFTER_JIU = /就(?:看见|看到|发现|见到|听见|听到|闻到)[^，。！？]{0,12}$/;
+const ZH_CONDITIONAL_IN_CUE = /一(?:放学|下课|下班|回家|出门|有空|放假|到周末|到晚上)[^，。！？]{0,6}就/;
+const ZH_TODAY_BEFORE = /今天|今早|今晚|昨晚|刚才|刚刚|现在|突然/;
 const ZH_IMMEDIATE_BEFORE = /(?:刚才|刚刚|突然|忽然|现在|正在|此刻)[^，。！？]{0,6}$/;
 const EN_IMMEDIATE_BEFORE = /\b(?:just|suddenly|right now|currently)\b(?:\s+\S+){0,3}\s*$/;
 
@@ -128,6 +137,10 @@ export interface MessageContext {
   legalSoft: boolean;
   recovery: boolean;
   hardship: boolean;
+  /** News of somewhere else: a medium and a place away from here. */
+  elsewhere: boolean;
+  /** A lecture or class is wanted: "摔倒了该咋办 想听讲座". */
+  learning: boolean;
 }
 
 export function messageContext(text: string): MessageContext {
@@ -138,6 +151,8 @@ export function messageContext(text: string): MessageContext {
     legalSoft: ZH_LEGAL_SOFT.test(text),
     recovery: ZH_RECOVERY_AFTERMATH.test(text) || EN_RECOVERY_AFTERMATH.test(text),
     hardship: ZH_HARDSHIP.test(text),
+    elsewhere: (ZH_MEDIA.test(text) && ZH_ELSEWHERE.test(text)) || (EN_MEDIA.test(text) && EN_ELSEWHERE.test(text)),
+    learning: ZH_LEARNING.test(text),
   };
 }
 
@@ -197,12 +212,14 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   const after = text.slice(c.end, clause.end);
   const clauseText = text.slice(clause.start, clause.end);
   if (isNegated(text, breaks, c)) return 'drop';
-  // Experiential 过 right after a cue is a past event: "走丢过一次", "摔过", "晕倒过".
-  if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return 'drop';
+  // Experiential 过 right after a cue is a past event: "走丢过一次", "摔过", "晕倒过"; talk of
+  // self-harm or violence before ("之前说过想死") still gets the question.
+  if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return capOrDrop(c.family);
   // "刚才", "突然", "just", "suddenly" right before a cue: an event now, whatever the topic around it.
   const immediate = ZH_IMMEDIATE_BEFORE.test(before) || (c.english && EN_IMMEDIATE_BEFORE.test(before));
   if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause))) return 'drop';
-  if (ctx.legal && !immediate) return 'drop';
+  if ((ctx.legal || ctx.elsewhere) && !immediate) return 'drop';
+  if (ctx.learning && ZH_WHAT_TO_DO_AFTER.test(after)) return 'drop';
   if (ZH_JEST.test(clauseText) || EN_JEST.test(clauseText)) return capOrDrop(c.family);
   const near = before.slice(-HYPOTHETICAL_WINDOW);
   const feared = ZH_HYPOTHETICAL_BEFORE.test(c.english ? before : near) || EN_HYPOTHETICAL_BEFORE.test(before) || ZH_PREVENTION_AFTER.test(after);
@@ -212,11 +229,15 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   // A habit ("老人经常摔倒", "they fight every night") is a risk or a quarrel, not an event.
   // "一看见血就晕": the cue sits between the situation and its 就.
   const conditionalAround = /一(?:到|见|看见|看到|听到|闻到|碰到|想到)/.test(before) && /^[^，。！？]{0,4}就/.test(after);
+  // "一到家就看见我妈倒在地上" is one discovery, not a habit; "孩子一放学就没影了" is a habit inside the cue.
+  const discovered = ZH_DISCOVERY_AFTER_JIU.test(lead);
+  const conditionalInCue = ZH_CONDITIONAL_IN_CUE.test(text.slice(c.start, c.end));
   if (
-    ZH_HABIT_BEFORE.test(before) ||
+    (ZH_HABIT_BEFORE.test(before) && !discovered) ||
     ZH_HABIT_IN_CLAUSE.test(before) ||
-    ZH_CONDITIONAL.test(lead) ||
+    (ZH_CONDITIONAL.test(lead) && !discovered) ||
     conditionalAround ||
+    conditionalInCue ||
     (c.english && EN_HABIT.test(clauseText))
   ) {
     if (c.family === 'fall' || c.family === 'bleeding' || c.family === 'unconscious' || c.family === 'missing') return 'drop';
@@ -243,7 +264,11 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   const pastEnd = Math.max(lastMatchEnd(ZH_PAST, pastLead), lastMatchEnd(EN_PAST, pastLead));
   if (pastEnd >= 0 && !ZH_RECENT.test(pastLead.slice(pastEnd)) && !EN_RECENT.test(pastLead.slice(pastEnd))) return 'drop';
   if (c.english && (EN_PAST.test(after) || EN_PAST.test(text.slice(c.start, c.end)))) return 'drop';
-  if (ctx.recovery && !immediate) return capOrDrop(c.family);
+  // A distant past inside a cue that spans words: "桥去年被冲垮了".
+  const cueText = text.slice(c.start, c.end);
+  if (!c.english && ZH_PAST.test(cueText) && !ZH_RECENT.test(cueText)) return 'drop';
+  // Recovery around it, unless the cue itself is today's: "陪我爸去复查，另外他今天早上吐了一大口血".
+  if (ctx.recovery && !immediate && !ZH_TODAY_BEFORE.test(before)) return capOrDrop(c.family);
   if (ctx.legalSoft && c.family === 'violence') return 'cap';
   if (ctx.hardship && c.family === 'self_harm') return 'demote';
   return 'keep';

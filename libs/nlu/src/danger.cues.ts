@@ -25,6 +25,7 @@ export interface CompiledCue {
   life: boolean | undefined;
   re: RegExp;
   english: boolean;
+  pairOnly: boolean;
 }
 
 /** An English source: whole words, a space standing for any whitespace. */
@@ -36,10 +37,24 @@ function compileCues(cues: readonly DangerCue[]): CompiledCue[] {
   const out: CompiledCue[] = [];
   for (const cue of cues) {
     if (cue.zh && cue.zh.length > 0) {
-      out.push({ family: cue.family, strength: cue.strength, life: cue.life, re: new RegExp(cue.zh.join('|'), 'g'), english: false });
+      out.push({
+        family: cue.family,
+        strength: cue.strength,
+        life: cue.life,
+        re: new RegExp(cue.zh.join('|'), 'g'),
+        english: false,
+        pairOnly: cue.pairOnly === true,
+      });
     }
     if (cue.en && cue.en.length > 0) {
-      out.push({ family: cue.family, strength: cue.strength, life: cue.life, re: new RegExp(englishSource(cue.en), 'g'), english: true });
+      out.push({
+        family: cue.family,
+        strength: cue.strength,
+        life: cue.life,
+        re: new RegExp(englishSource(cue.en), 'g'),
+        english: true,
+        pairOnly: cue.pairOnly === true,
+      });
     }
   }
   return out;
@@ -51,7 +66,14 @@ export function pinyinSource(sources: readonly string[]): string {
 }
 
 function compilePinyin(cues: readonly PinyinCue[]): CompiledCue[] {
-  return cues.map((c) => ({ family: c.family, strength: c.strength, life: c.life, re: new RegExp(pinyinSource(c.pinyin), 'g'), english: true }));
+  return cues.map((c) => ({
+    family: c.family,
+    strength: c.strength,
+    life: c.life,
+    re: new RegExp(pinyinSource(c.pinyin), 'g'),
+    english: true,
+    pairOnly: false,
+  }));
 }
 
 export const CUES = [...compileCues(DANGER_CUES), ...compilePinyin(PINYIN_CUES)];

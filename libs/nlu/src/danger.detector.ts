@@ -89,6 +89,7 @@ interface Candidate extends Span {
   strength: 'strong' | 'weak';
   life: boolean | undefined;
   english: boolean;
+  pairOnly: boolean;
 }
 
 function overlaps(a: Span, b: Span): boolean {
@@ -170,7 +171,15 @@ export class DangerDetector {
           cue.re.lastIndex++;
           continue;
         }
-        candidates.push({ family: cue.family, strength: cue.strength, life: cue.life, english: cue.english, start: m.index, end: m.index + m[0].length });
+        candidates.push({
+          family: cue.family,
+          strength: cue.strength,
+          life: cue.life,
+          english: cue.english,
+          pairOnly: cue.pairOnly,
+          start: m.index,
+          end: m.index + m[0].length,
+        });
       }
     }
 
@@ -196,7 +205,7 @@ export class DangerDetector {
 
     // One signal per place and family: a weak cue inside a strong one of its family (or a shorter
     // one inside a longer one of the same strength) says nothing more.
-    const signals = kept.filter(
+    let signals = kept.filter(
       (c) =>
         !kept.some(
           (o) =>
@@ -230,6 +239,13 @@ export class DangerDetector {
       }
     }
 
+    // A hint that only counts beside another sign ("谢谢这些年的照顾" alone is a thank-you).
+    const hints = signals.filter((s) => s.pairOnly);
+    if (hints.length > 0 && !alarmStrong && !alarmWeak) {
+      const others = signals.filter((s) => !s.pairOnly);
+      const hintPlaces = hints.filter((h, i) => !hints.some((o, j) => j < i && overlaps(o, h))).length;
+      if (others.length === 0 && hintPlaces < 2) signals = [];
+    }
     const strong = signals.some((s) => s.strength === 'strong');
     const weak = signals.filter((s) => s.strength === 'weak');
     const weakPlaces = weak.filter((w, i) => !weak.some((o, j) => j < i && overlaps(o, w))).length;
@@ -240,7 +256,9 @@ export class DangerDetector {
     const out: DangerSignal[] = signals.map((s) => ({ family: s.family, text: input.slice(s.start, s.end), start: s.start, end: s.end, strength: s.strength }));
     const families = [...new Set(out.map((s) => s.family))];
     const lifeThreatening = signals.some((s) => s.life ?? (s.strength === 'strong' && LIFE_THREATENING_FAMILIES.has(s.family)));
-    return { assessment: { level, signals: out, families, lifeThreatening, selfHarm: families.includes('self_harm') }, candidates: candidates.length, masked };
+    // Hints set aside alone do not silence the learned vote: it reads what they could not say.
+    const seen = candidates.filter((c) => !c.pairOnly).length;
+    return { assessment: { level, signals: out, families, lifeThreatening, selfHarm: families.includes('self_harm') }, candidates: seen, masked };
   }
 }
 

@@ -17,7 +17,11 @@ describe('chooseDangerBenchSet', () => {
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
-    expect(chooseDangerBenchSet(['danger-dev.jsonl', 'danger-dev2.jsonl', 'danger-holdout-own.jsonl'])).toBe('danger-holdout-own.jsonl');
+    // danger-holdout-own, blind3 and blind4 are development data now (decision 0038): a fresh own holdout is not.
+    expect(chooseDangerBenchSet(['danger-dev.jsonl', 'danger-holdout-own.jsonl', 'danger-blind4.jsonl', 'danger-holdout-fresh.jsonl'])).toBe(
+      'danger-holdout-fresh.jsonl',
+    );
+    expect(chooseDangerBenchSet(['danger-dev.jsonl', 'danger-dev3.jsonl', 'danger-blind3.jsonl', 'danger-blind4.jsonl'])).toBe('danger-eval.jsonl');
     expect(chooseDangerBenchSet(['danger-dev.jsonl', 'danger-dev2.jsonl', 'danger-blind2.jsonl', 'dev.jsonl'])).toBe('danger-eval.jsonl');
   });
 });
