@@ -77,7 +77,8 @@ export class ApplyAnswers {
       if (was === 'confirmed') confirmed--;
       place.roster = o.kind;
       writes.set(p.personId, { personId: p.personId, roster: o.kind, rosterSeq: place.seq, answer: { yes: p.yes, at: p.at } });
-      events.push({ type: o.kind, actorId: p.personId, data: {} });
+      // A batch's events share their time: the press names their order.
+      events.push({ type: o.kind, actorId: p.personId, data: { press: p.id.toString() } });
       rewrites.set(p.personId, { state: o.kind, at: p.at, key: `p${p.id}` });
       outcomes.set(p.id, o.kind);
       this.reply(w, call, p, `call.answer.${o.kind}`);
@@ -89,7 +90,7 @@ export class ApplyAnswers {
         confirmed++;
         const own = writes.get(next);
         writes.set(next, { personId: next, roster: 'confirmed', rosterSeq: np.seq, answer: own?.answer ?? null });
-        events.push({ type: 'promoted', actorId: null, data: { personId: next } });
+        events.push({ type: 'promoted', actorId: null, data: { personId: next, press: p.id.toString() } });
         rewrites.set(next, { state: 'promoted', at: p.at, key: `q${p.id}` });
         w.out.to(
           { channel: np.channel, chatId: np.chatId },
@@ -103,11 +104,12 @@ export class ApplyAnswers {
 
     await w.repos.presses.writeRoster(callId, [...writes.values()]);
     await w.repos.presses.events(callId, events);
-    if (writes.size) await w.repos.calls.update(callId, { answerSeq: seq, version: { increment: 1 } });
+    await w.repos.calls.update(callId, { answerSeq: seq, pressesApplied: call.pressesApplied + presses.length, ...(writes.size ? { version: { increment: 1 } } : {}) });
     await this.rewriteAnswered(w, call, rewrites);
     await w.repos.presses.markApplied(
       presses.map((p) => p.id),
       presses.map((p) => outcomes.get(p.id)!),
+      call.pressesApplied,
       w.now,
     );
     if (writes.size) refreshSoon(w, callId);

@@ -9,6 +9,7 @@ CREATE TABLE "call_press" (
     "chatId" TEXT NOT NULL,
     "at" TIMESTAMP(3) NOT NULL,
     "appliedAt" TIMESTAMP(3),
+    "applyOrder" INTEGER,
     "outcome" TEXT,
 
     CONSTRAINT "call_press_pkey" PRIMARY KEY ("id")
@@ -17,3 +18,6 @@ CREATE TABLE "call_press" (
 CREATE INDEX "call_press_callId_appliedAt_id_idx" ON "call_press"("callId", "appliedAt", "id");
 
 ALTER TABLE "call_press" ADD CONSTRAINT "call_press_callId_fkey" FOREIGN KEY ("callId") REFERENCES "call"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Presses applied so far per call: each applied press takes the next number.
+ALTER TABLE "call" ADD COLUMN "pressesApplied" INTEGER NOT NULL DEFAULT 0;

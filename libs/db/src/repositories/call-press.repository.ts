@@ -74,10 +74,11 @@ export class CallPressRepository {
     return rows[0]?.outcome ?? null;
   }
 
-  async markApplied(ids: bigint[], outcomes: string[], at: Date): Promise<void> {
+  /** Marks a batch applied, in order: the first takes `after + 1` as its applyOrder. */
+  async markApplied(ids: bigint[], outcomes: string[], after: number, at: Date): Promise<void> {
     await this.tx.$executeRaw`
-      UPDATE call_press p SET "appliedAt" = ${at.toISOString()}::timestamp(3), outcome = u.outcome
-      FROM unnest(${ids}::bigint[], ${outcomes}::text[]) AS u(id, outcome) WHERE p.id = u.id`;
+      UPDATE call_press p SET "appliedAt" = ${at.toISOString()}::timestamp(3), outcome = u.outcome, "applyOrder" = ${after} + u.k
+      FROM unnest(${ids}::bigint[], ${outcomes}::text[]) WITH ORDINALITY AS u(id, outcome, k) WHERE p.id = u.id`;
   }
 
   /** The roster rows of these people in the call (the batch's starting state). */
