@@ -193,7 +193,7 @@ export const callAnswersSection = section<CallAnswersResult>({
       counts.confirmed <= headcount;
     const lat = summarize(latencies);
     const ack = summarize(acks);
-    const cpuPerAnswer = round((cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length), 2);
+    const cpuPerAnswer = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length)) * 100) / 100;
     ctx.log(
       `  ${latencies.length} answers applied in ${seconds.toFixed(1)} s (${batches} batches); answer→reply p95 ${lat.p95_ms} ms; press ack p95 ${ack.p95_ms} ms; ` +
         `bench process CPU ${cpuPerAnswer} ms per answer; exact ${exact}`,
