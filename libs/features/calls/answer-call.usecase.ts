@@ -44,14 +44,13 @@ export class AnswerCall {
     const c = parseCommand(answerCallCommand, input);
     if (!c.ok) return c;
     const { callId, yes, from } = c.value;
-    const call = await w.repos.calls.byId(callId);
+    const call = await w.repos.presses.target(callId, actor.personId);
     if (!call) return err('call/not_found');
-    const me = await w.repos.calls.recipient(call.id, actor.personId);
-    if (!me) return err('call/not_recipient');
+    if (!call.channel || !call.chatId) return err('call/not_recipient');
     // Checked here for a prompt refusal, and again when applied (the call may close meanwhile).
     const refused = answerRefusal(call, yes, w.now);
     if (!refused.ok) return refused;
-    const to = from ?? { channel: me.channel, chatId: me.chatId };
+    const to = from ?? { channel: call.channel, chatId: call.chatId };
     const pressId = await w.repos.presses.record({ callId, personId: actor.personId, yes, channel: to.channel, chatId: to.chatId, at: w.now });
     applySoon(w, callId);
     return ok({ code: call.code, pressId });

@@ -48,6 +48,17 @@ export class CallPressRepository {
     return rows[0]!.id;
   }
 
+  /** What a press is checked against, in one read: the call's state and the presser's call chat (null: not a recipient). */
+  async target(callId: string, personId: string) {
+    const rows = await this.tx.$queryRaw<
+      Array<{ code: string; status: 'open' | 'closed' | 'cancelled'; startsAt: Date; answerBy: Date; channel: Channel | null; chatId: string | null }>
+    >`
+      SELECT c.code, c.status::text AS status, c."startsAt", c."answerBy", r.channel, r."chatId"
+      FROM call c LEFT JOIN call_recipient r ON r."callId" = c.id AND r."personId" = ${personId}::uuid
+      WHERE c.id = ${callId}::uuid`;
+    return rows[0] ?? null;
+  }
+
   /** The oldest unapplied presses of a call, in arrival order. */
   async pending(callId: string, take: number): Promise<PressRow[]> {
     return this.tx.$queryRaw<PressRow[]>`
