@@ -104,7 +104,11 @@ export class ApplyAnswers {
 
     await w.repos.presses.writeRoster(callId, [...writes.values()]);
     await w.repos.presses.events(callId, events);
-    await w.repos.calls.update(callId, { answerSeq: seq, pressesApplied: call.pressesApplied + presses.length, ...(writes.size ? { version: { increment: 1 } } : {}) });
+    await w.repos.calls.update(callId, {
+      answerSeq: seq,
+      pressesApplied: call.pressesApplied + presses.length,
+      ...(writes.size ? { version: { increment: 1 } } : {}),
+    });
     await this.rewriteAnswered(w, call, rewrites);
     await w.repos.presses.markApplied(
       presses.map((p) => p.id),
@@ -118,9 +122,13 @@ export class ApplyAnswers {
 
   /** The presser's own reply, in the chat the press came from, in that chat's language. */
   private reply(w: Work, call: CallRow, p: PressRow, key: string): void {
-    w.out.to({ channel: p.channel, chatId: p.chatId }, PurposeKey.callPressReply(call.id, p.id.toString()), 'call-answer', () =>
-      msg(key as MessageKey, { code: call.code }),
-    Priority.interactive);
+    w.out.to(
+      { channel: p.channel, chatId: p.chatId },
+      PurposeKey.callPressReply(call.id, p.id.toString()),
+      'call-answer',
+      () => msg(key as MessageKey, { code: call.code }),
+      Priority.interactive,
+    );
   }
 
   /** Buttons that remember: each changed person's call message (and nudge) says their place now. */

@@ -24,8 +24,7 @@ describe('answers recorded and applied by the call consumer', () => {
     vols = await volunteersOf(world.h, 3, { team: 'S-HP-ELDER', namePrefix: '排队' });
   });
 
-  const teamCall = (headcount: number) =>
-    createCall(world.desk, dh, callDraft(world.clock.now(), { headcount, audience: { teamCodes: ['S-HP-ELDER'] } }));
+  const teamCall = (headcount: number) => createCall(world.desk, dh, callDraft(world.clock.now(), { headcount, audience: { teamCodes: ['S-HP-ELDER'] } }));
   const press = (v: ActorRow, callId: string, yes: boolean) => world.desk.uow.run((w) => world.desk.calls.answer.execute(w, v, { callId, yes }));
   const pressed = async (v: ActorRow, callId: string, yes: boolean): Promise<bigint> => {
     const r = await press(v, callId, yes);
@@ -89,14 +88,17 @@ describe('answers recorded and applied by the call consumer', () => {
     const first = await pressed(a, callId, true);
     const again = await pressed(a, callId, true);
     await drainPresses(desk.uow, desk.calls.applyAnswers, callId);
-    expect((await h.prisma.callPress.findMany({ where: { callId }, orderBy: { id: 'asc' } })).map((p) => p.outcome)).toEqual(['confirmed', 'unchanged:confirmed']);
+    expect((await h.prisma.callPress.findMany({ where: { callId }, orderBy: { id: 'asc' } })).map((p) => p.outcome)).toEqual([
+      'confirmed',
+      'unchanged:confirmed',
+    ]);
     expect((await replyText(callId, first)).text).toContain('报名成功');
     expect((await replyText(callId, again)).text).toContain('已记录过了');
     expect(await h.prisma.callEvent.count({ where: { callId, type: 'confirmed' } })).toBe(1);
     expect((await callRow(h, callId)).answerSeq).toBe(1);
   });
 
-  it("refuses a waiting yes once the call was closed, and still takes a waiting no", async () => {
+  it('refuses a waiting yes once the call was closed, and still takes a waiting no', async () => {
     const { h, desk } = world;
     const [a, b] = vols as [ActorRow, ActorRow];
     const { callId, code } = await teamCall(2);
@@ -124,7 +126,9 @@ describe('answers recorded and applied by the call consumer', () => {
     expect(codeOf(await press(outsider, callId, true))).toBe('call/not_recipient');
     expect(codeOf(await press(a, 'not-a-uuid', true))).toBe('input/invalid');
     expect(codeOf(await press(a, '00000000-0000-4000-8000-000000000000', true))).toBe('call/not_found');
-    expect(codeOf(await desk.uow.run((w) => desk.calls.answer.execute(w, a, { callId, yes: true, from: { channel: 'telegram', chatId: '' } })))).toBe('input/invalid');
+    expect(codeOf(await desk.uow.run((w) => desk.calls.answer.execute(w, a, { callId, yes: true, from: { channel: 'telegram', chatId: '' } })))).toBe(
+      'input/invalid',
+    );
     expect(await h.prisma.callPress.count()).toBe(0);
     // Recorded with no consumer running: it waits, and the reconciler can name its call.
     const id = await pressed(a, callId, true);
