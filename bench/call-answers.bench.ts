@@ -1,13 +1,15 @@
 // call_answers: N recipients of one call answer within a window (first answers spread evenly over
-// it; a mix of yes, no and changes of mind), each answer through the desk's real use case
-// (desk.calls.answer in its own transaction, as the bot's button handler runs it) on the bench
-// database. Reports how long until every answer was processed, answers/s, the answer→reply
-// latency, and whether the outcome equals a sequential model (counts, the waiting list's order
-// and no overfill). The apps are stopped: the call's own messages stay queued (not measured).
+// it; a mix of yes, no and changes of mind), each press recorded through the desk's real use case
+// (desk.calls.answer in its own transaction, as the bot's button handler runs it) while the call's
+// consumer (the worker's call-answers job handler, run here) applies them in batches, on the bench
+// database. Reports how long until every answer was applied, answers/s, the answer→reply
+// latency, and whether the outcome equals the sequential model (every person's place and number,
+// the counts, no overfill). The apps are stopped: the call's own messages stay queued (not measured).
 import { performance } from 'node:perf_hooks';
 import { seedBulkVolunteers, type ActorRow } from '@baiying/db';
-import { answerOutcome, type RosterStatus } from '@baiying/domain';
-import type { CallDraft } from '@baiying/features';
+import type { RosterStatus } from '@baiying/domain';
+import { drainPresses, type CallDraft } from '@baiying/features';
+import { emptyCounts, replayPresses } from '../tests/support/call-model.js';
 import type { BenchContext } from './support/context.js';
 import { section } from './support/section.js';
 import { round, sleep, summarize, type LatencySummary } from './support/stats.js';
@@ -15,13 +17,15 @@ import { round, sleep, summarize, type LatencySummary } from './support/stats.js
 export const CALL_ANSWERS_DEFINITION =
   'N approved volunteers (one team) are recipients of one call (headcount N/5); volunteer i answers by script i mod 5 ' +
   '(yes; no; yes then no; no then yes; yes twice), its first answer due at i/N × window, its second right after the ' +
-  'first; at most 40 answers in flight (the webhook connections), each desk.calls.answer in its own transaction in ' +
-  'the bench process (the use case and transaction the bot runs for the button; not the webhook and engine around it). ' +
-  'seconds = first answer due → last answer committed; answers_per_s = answers ÷ seconds; answer_reply = answer due → ' +
-  'its transaction committed (the reply is queued in that transaction; sending it, paced at 30/s, is not included); ' +
-  "exact = no answer failed, the roster counts equal the sequential model, the roster seqs (the waiting list's " +
-  "order) are exactly 1..(yes steps) with the call's answerSeq equal to it, and confirmed never exceeded the headcount " +
-  '(also sampled every 200 ms during the run).';
+  'first (recorded); at most 40 presses in flight (the webhook connections), each desk.calls.answer (records the press) ' +
+  'in its own transaction in the bench process (the use case and transaction the bot runs for the button; not the ' +
+  "webhook and engine around it), while the call's consumer (drainPresses, the worker's call-answers handler, run in " +
+  'the bench process every CALL_ANSWER_BATCH_MS) applies them in batches. seconds = first answer due → last answer ' +
+  'applied (committed); answers_per_s = answers ÷ seconds; answer_reply = answer due → the batch that applied it ' +
+  'committed (its reply is queued in that transaction; sending it, paced, is not included); exact = no press refused, ' +
+  "every person's roster state and number (the waiting list's order), the counts and the call's answerSeq equal the " +
+  'sequential model (the presses replayed one at a time in the order applied, tests/support/call-model.ts), and ' +
+  'confirmed never exceeded the headcount (also sampled every 200 ms during the run).';
 
 export interface CallAnswersResult {
   definition: string;
@@ -32,6 +36,11 @@ export interface CallAnswersResult {
   answers_per_s: number | null;
   answer_reply_p95_ms: number | null;
   answer_reply: LatencySummary;
+  /** Press due → recorded (committed): what the bot's acknowledgement waits for. */
+  press_ack: LatencySummary;
+  /** Batches the consumer applied, and the bench process's CPU (recording and applying) per answer. */
+  batches: number;
+  cpu_ms_per_answer: number;
   exact: boolean;
   failures: number;
   counts: Record<RosterStatus, number>;
@@ -42,41 +51,6 @@ export interface CallAnswersResult {
 const TEAM = 'S-HP-ELDER';
 const IN_FLIGHT = 40;
 const script = (i: number): boolean[] => [[true], [false], [true, false], [false, true], [true, true]][i % 5]!;
-const emptyCounts = (): Record<RosterStatus, number> => ({ none: 0, confirmed: 0, waitlisted: 0, declined: 0, withdrawn: 0 });
-
-function sequentialModel(n: number, headcount: number): { counts: Record<RosterStatus, number>; yesSteps: number } {
-  const state: RosterStatus[] = Array.from({ length: n }, () => 'none');
-  const waiting: number[] = [];
-  let confirmed = 0;
-  let yesSteps = 0;
-  for (let i = 0; i < n; i++) {
-    for (const yes of script(i)) {
-      const cur = state[i]!;
-      const o = answerOutcome(cur, yes, confirmed - (cur === 'confirmed' ? 1 : 0), headcount);
-      if (o.kind === 'unchanged') continue;
-      if (o.kind === 'confirmed' || o.kind === 'waitlisted') {
-        yesSteps++;
-        if (o.kind === 'confirmed') confirmed++;
-        else waiting.push(i);
-      }
-      if (o.kind === 'withdrawn') {
-        if (cur === 'waitlisted') waiting.splice(waiting.indexOf(i), 1);
-        if (o.promote) {
-          confirmed--;
-          const next = waiting.shift();
-          if (next !== undefined) {
-            state[next] = 'confirmed';
-            confirmed++;
-          }
-        }
-      }
-      state[i] = o.kind;
-    }
-  }
-  const counts = emptyCounts();
-  for (const s of state) counts[s]++;
-  return { counts, yesSteps };
-}
 
 export const callAnswersSection = section<CallAnswersResult>({
   key: 'call_answers',
@@ -136,7 +110,12 @@ export const callAnswersSection = section<CallAnswersResult>({
         waiters.shift()?.();
       }
     };
+    // due time of each recorded press (by id), and its answer→applied latency once a batch commits
+    const dueOf = new Map<bigint, number>();
     const latencies: number[] = [];
+    const acks: number[] = [];
+    let batches = 0;
+    const cpu0 = process.cpuUsage();
     let failures = 0;
     let lastCommit = 0;
     let mostConfirmed = 0;
@@ -147,6 +126,24 @@ export const callAnswersSection = section<CallAnswersResult>({
         await sleep(200);
       }
     })();
+    const onBatch = (a: { outcomes: Map<bigint, string> }) => {
+      const at = performance.now();
+      if (a.outcomes.size) batches++;
+      for (const [id, outcome] of a.outcomes) {
+        if (outcome.includes('/')) failures++;
+        latencies.push(at - (dueOf.get(id) ?? at));
+        lastCommit = Math.max(lastCommit, at);
+      }
+    };
+    // The worker's job: one drain per batch window while answers arrive (a job per slot).
+    let recording = true;
+    const consumer = (async () => {
+      while (recording) {
+        await drainPresses(ctx.desk.uow, ctx.desk.calls.applyAnswers, callId, onBatch);
+        await sleep(ctx.config.calls.answerBatchMs);
+      }
+      await drainPresses(ctx.desk.uow, ctx.desk.calls.applyAnswers, callId, onBatch);
+    })();
     const start = performance.now() + 200;
     await Promise.all(
       vols.map(async (v, i) => {
@@ -155,14 +152,16 @@ export const callAnswersSection = section<CallAnswersResult>({
         let from = due;
         for (const yes of script(i)) {
           const r = await gate(() => ctx.desk.uow.run((w) => ctx.desk.calls.answer.execute(w, v, { callId, yes }))).catch(() => null);
-          const at = performance.now();
           if (!r || !r.ok) failures++;
-          latencies.push(at - from);
-          lastCommit = Math.max(lastCommit, at);
-          from = at;
+          else dueOf.set(r.value.pressId, from);
+          acks.push(performance.now() - from);
+          from = performance.now();
         }
       }),
     );
+    recording = false;
+    await consumer;
+    const cpu = process.cpuUsage(cpu0);
     storming = false;
     await sampler;
     const seconds = (lastCommit - start) / 1000;
@@ -170,16 +169,35 @@ export const callAnswersSection = section<CallAnswersResult>({
     const rows = await prisma.callRecipient.findMany({ where: { callId }, select: { personId: true, roster: true, rosterSeq: true } });
     const counts = emptyCounts();
     for (const r of rows) counts[r.roster]++;
-    const model = sequentialModel(n, headcount);
-    const expected = { ...model.counts, none: model.counts.none + (recipients - n) };
-    const seqs = rows.filter((r) => r.rosterSeq !== null).map((r) => r.rosterSeq!);
-    const seqsExact = [...seqs].sort((a, b) => a - b).every((s, k) => s === k + 1) && seqs.length === model.yesSteps;
+    const presses = await prisma.callPress.findMany({ where: { callId }, orderBy: { applyOrder: 'asc' }, select: { personId: true, yes: true } });
+    const model = replayPresses(
+      rows.map((r) => r.personId),
+      presses,
+      headcount,
+    );
+    const expected = model.counts;
+    const placesExact = rows.every((r) => {
+      const m = model.places.get(r.personId)!;
+      return m.roster === r.roster && (m.seq ?? null) === r.rosterSeq;
+    });
     const call = await prisma.call.findUniqueOrThrow({ where: { id: callId }, select: { answerSeq: true } });
     const countsExact = (Object.keys(counts) as RosterStatus[]).every((k) => counts[k] === expected[k]);
     const exact =
-      failures === 0 && countsExact && seqsExact && call.answerSeq === model.yesSteps && mostConfirmed <= headcount && counts.confirmed <= headcount;
+      failures === 0 &&
+      presses.length === latencies.length &&
+      countsExact &&
+      placesExact &&
+      call.answerSeq === model.answerSeq &&
+      model.mostConfirmed <= headcount &&
+      mostConfirmed <= headcount &&
+      counts.confirmed <= headcount;
     const lat = summarize(latencies);
-    ctx.log(`  ${latencies.length} answers processed in ${seconds.toFixed(1)} s; answer→reply p95 ${lat.p95_ms} ms; exact ${exact}`);
+    const ack = summarize(acks);
+    const cpuPerAnswer = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length)) * 100) / 100;
+    ctx.log(
+      `  ${latencies.length} answers applied in ${seconds.toFixed(1)} s (${batches} batches); answer→reply p95 ${lat.p95_ms} ms; press ack p95 ${ack.p95_ms} ms; ` +
+        `bench process CPU ${cpuPerAnswer} ms per answer; exact ${exact}`,
+    );
     return {
       definition: CALL_ANSWERS_DEFINITION,
       recipients,
@@ -189,6 +207,9 @@ export const callAnswersSection = section<CallAnswersResult>({
       answers_per_s: seconds > 0 ? round(latencies.length / seconds, 1) : null,
       answer_reply_p95_ms: lat.p95_ms,
       answer_reply: lat,
+      press_ack: ack,
+      batches,
+      cpu_ms_per_answer: cpuPerAnswer,
       exact,
       failures,
       counts,

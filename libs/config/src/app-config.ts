@@ -29,6 +29,8 @@ export interface CallsConfig {
   /** Check-in attempts (wrong codes, live locations outside the radius) per person and call. */
   checkInMaxAttempts: number;
   tallyRefreshMs: number;
+  /** Presses of 参加 / 不能参加 are applied in batches at most this far apart (decision 0037). */
+  answerBatchMs: number;
 }
 
 /** Limits on volunteers' claims (志愿者接单). */
@@ -354,6 +356,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       checkInRadiusM: e.CALL_CHECKIN_RADIUS_M,
       checkInMaxAttempts: e.CALL_CHECKIN_MAX_ATTEMPTS,
       tallyRefreshMs: e.CALL_TALLY_REFRESH_MS,
+      answerBatchMs: e.CALL_ANSWER_BATCH_MS,
     },
     creditTimeoutHours: e.CREDIT_TIMEOUT_HOURS,
     pointsPerHour: e.POINTS_PER_HOUR,

@@ -174,6 +174,7 @@ export const envSchema = z
     CALL_CHECKIN_RADIUS_M: int(500, 10),
     CALL_CHECKIN_MAX_ATTEMPTS: int(5, 1),
     CALL_TALLY_REFRESH_MS: int(2000, 100),
+    CALL_ANSWER_BATCH_MS: int(100, 10),
     EMERGENCY_SLA_MINUTES: int(5, 1),
     // Said first to a resident whose message signals danger to life, and to one at risk of self-harm.
     EMERGENCY_NUMBERS: z.string().min(3).max(80).default('110 / 119 / 120'),

@@ -194,6 +194,7 @@ const ROWS: Row[] = [
   { name: 'CALL_CHECKIN_RADIUS_M', get: (c) => c.calls.checkInRadiusM, default: 500, valid: ['50', 50], invalid: '9' },
   { name: 'CALL_CHECKIN_MAX_ATTEMPTS', get: (c) => c.calls.checkInMaxAttempts, default: 5, valid: ['3', 3], invalid: '0' },
   { name: 'CALL_TALLY_REFRESH_MS', get: (c) => c.calls.tallyRefreshMs, default: 2000, valid: ['100', 100], invalid: '99' },
+  { name: 'CALL_ANSWER_BATCH_MS', get: (c) => c.calls.answerBatchMs, default: 100, valid: ['250', 250], invalid: '9' },
   { name: 'EMERGENCY_SLA_MINUTES', get: (c) => c.emergencySlaMinutes, default: 5, valid: ['3', 3], invalid: '-7' },
   {
     name: 'EMERGENCY_NUMBERS',
@@ -309,6 +310,7 @@ describe('loadConfig, as a whole', () => {
         checkInRadiusM: 500,
         checkInMaxAttempts: 5,
         tallyRefreshMs: 2000,
+        answerBatchMs: 100,
       },
       creditTimeoutHours: 72,
       pointsPerHour: 10,

@@ -5,6 +5,7 @@ export * from './repositories/volunteer.repository.js';
 export * from './repositories/need.repository.js';
 export * from './repositories/messaging.repository.js';
 export * from './repositories/call.repository.js';
+export * from './repositories/call-press.repository.js';
 export * from './repositories/emergency.repository.js';
 export * from './repositories/session.repository.js';
 export * from './repositories/dead-letter.repository.js';

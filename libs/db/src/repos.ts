@@ -3,6 +3,7 @@ import { Changes } from './changes.js';
 import type { Tx } from './prisma.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { CallRepository } from './repositories/call.repository.js';
+import { CallPressRepository } from './repositories/call-press.repository.js';
 import { ExportRepository } from './repositories/export.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { EmergencyRepository } from './repositories/emergency.repository.js';
@@ -27,6 +28,7 @@ export class Repos {
   readonly needs: NeedRepository;
   readonly messaging: MessagingRepository;
   readonly calls: CallRepository;
+  readonly presses: CallPressRepository;
   readonly emergency: EmergencyRepository;
   readonly sessions: SessionRepository;
   readonly deadLetters: DeadLetterRepository;
@@ -53,6 +55,7 @@ export class Repos {
     this.needs = new NeedRepository(tx, this.changes);
     this.messaging = new MessagingRepository(tx);
     this.calls = new CallRepository(tx, this.changes);
+    this.presses = new CallPressRepository(tx, this.changes);
     this.emergency = new EmergencyRepository(tx);
     this.sessions = new SessionRepository(tx, this.changes);
     this.deadLetters = new DeadLetterRepository(tx);

@@ -1,91 +1,58 @@
-// 参加 / 不能参加: answers to one call are decided one at a time under the call's row lock, so the
-// headcount and the waiting list stay exact; a confirmed "no" promotes the first waiting.
+// 参加 / 不能参加: a press is checked (the call exists, reached this person, still takes this
+// answer), recorded durably in its arrival order, and acknowledged; it is applied shortly after by
+// the call's consumer (`ApplyAnswers`), which decides the headcount and the waiting list in order
+// and replies (decision 0037). Recording takes no lock on the call, so answers do not queue on it.
 import type { ActorRow } from '@baiying/db';
-import { answerOutcome, err, ok, PurposeKey, type Result, Priority } from '@baiying/domain';
-import { msg, parseCommand, rewriteAsked, type Work } from '@baiying/kernel';
+import { err, ok, type Result, systemClock } from '@baiying/domain';
+import { parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
-import type { AnsweredState, CallRenderer } from './calls.render.js';
 import type { CallRow } from './call-row.js';
-import { refreshSoon } from './tally.js';
 
-export const answerCallCommand = z.object({ callId: z.uuid(), yes: z.boolean() });
+export const answerCallCommand = z.object({
+  callId: z.uuid(),
+  yes: z.boolean(),
+  /** The chat the press came from (its reply goes there); the person's call chat when absent. */
+  from: z.object({ channel: z.enum(['telegram', 'wechat', 'web']), chatId: z.string().min(1).max(128) }).optional(),
+});
 export type AnswerCallCommand = z.input<typeof answerCallCommand>;
-export type AnswerResult = { code: string; roster: 'confirmed' | 'waitlisted' | 'declined' | 'withdrawn' | 'none'; changed: boolean };
+export type AnswerRecorded = { code: string; pressId: bigint };
+
+/** Why an answer is refused at `at`: shared by the press's check and the consumer's decision. */
+export function answerRefusal(call: Pick<CallRow, 'code' | 'status' | 'startsAt' | 'answerBy'>, yes: boolean, at: Date): Result<null> {
+  if (call.status === 'cancelled') return err('call/cancelled', { code: call.code });
+  // A closed call takes no new "yes"; withdrawing stays possible until the start.
+  if (yes && call.status !== 'open') return err('call/closed', { code: call.code });
+  if (at >= call.startsAt) return err('call/started', { code: call.code });
+  // After the deadline new "yes" answers are refused; withdrawing stays possible until the start.
+  if (yes && at >= call.answerBy) return err('call/closed', { code: call.code });
+  return ok(null);
+}
+
+/**
+ * The consumer's job for presses recorded now: one per call and tally window (`slot`), due at the
+ * window's end. The slot comes from the live clock after the press's lock was taken, so a consumer
+ * that already made its last look (which waits for presses being recorded) ran before this slot.
+ */
+export function applySoon(w: Work, callId: string): void {
+  const every = w.config.calls.answerBatchMs;
+  const slot = Math.floor((w.deps.clock ?? systemClock).now().getTime() / every) + 1;
+  w.schedule('call-answers', { callId, slot }, new Date(slot * every));
+}
 
 export class AnswerCall {
-  constructor(private readonly render: CallRenderer) {}
-
-  async execute(w: Work, actor: ActorRow, input: AnswerCallCommand): Promise<Result<AnswerResult>> {
+  async execute(w: Work, actor: ActorRow, input: AnswerCallCommand): Promise<Result<AnswerRecorded>> {
     const c = parseCommand(answerCallCommand, input);
     if (!c.ok) return c;
-    const { callId, yes } = c.value;
-    await w.repos.calls.lock(callId);
-    const call = await w.repos.calls.byId(callId);
+    const { callId, yes, from } = c.value;
+    const call = await w.repos.presses.target(callId, actor.personId);
     if (!call) return err('call/not_found');
-    const me = await w.repos.calls.recipient(call.id, actor.personId);
-    if (!me) return err('call/not_recipient');
-    if (call.status === 'cancelled') return err('call/cancelled', { code: call.code });
-    // A closed call takes no new "yes"; withdrawing stays possible until the start.
-    if (yes && call.status !== 'open') return err('call/closed', { code: call.code });
-    const now = w.now;
-    if (now >= call.startsAt) return err('call/started', { code: call.code });
-    // After the deadline new "yes" answers are refused; withdrawing stays possible until the start.
-    if (yes && now >= call.answerBy) return err('call/closed', { code: call.code });
-    const counts = await w.repos.calls.counts(call.id);
-    const confirmedOthers = counts.confirmed - (me.roster === 'confirmed' ? 1 : 0);
-    const outcome = answerOutcome(me.roster, yes, confirmedOthers, call.headcount);
-    if (outcome.kind === 'unchanged') return ok({ code: call.code, roster: outcome.roster, changed: false });
-    const base = { answer: yes ? ('yes' as const) : ('no' as const), answeredAt: now };
-    let seq = call.answerSeq;
-    switch (outcome.kind) {
-      case 'confirmed':
-      case 'waitlisted':
-        seq++;
-        await w.repos.calls.setRoster(call.id, actor.personId, { ...base, roster: outcome.kind, rosterSeq: seq });
-        break;
-      case 'declined':
-        await w.repos.calls.setRoster(call.id, actor.personId, { ...base, roster: 'declined' });
-        break;
-      case 'withdrawn':
-        await w.repos.calls.setRoster(call.id, actor.personId, { ...base, roster: 'withdrawn' });
-        if (outcome.promote) await this.promoteNext(w, call);
-        break;
-    }
-    await w.repos.calls.update(call.id, { answerSeq: seq, version: { increment: 1 } });
-    await w.repos.calls.event(call.id, outcome.kind, actor.personId);
-    await this.rewriteAnswered(w, call, actor.personId, outcome.kind);
-    refreshSoon(w, call.id);
-    return ok({ code: call.code, roster: outcome.kind, changed: true });
-  }
-
-  /** Buttons that remember: the call message (and a reminder to answer) now say the answer. */
-  private async rewriteAnswered(w: Work, call: CallRow, personId: string, state: AnsweredState): Promise<void> {
-    const at = w.now;
-    const stamp = at.getTime().toString(36);
-    const render = () => this.render.answered(call, state, at, at);
-    await rewriteAsked(
-      w,
-      [
-        { askedKey: PurposeKey.callMessage(call.id, personId), editKey: PurposeKey.callAnswered(call.id, personId, `${stamp}.m`) },
-        { askedKey: PurposeKey.callNudge(call.id, personId), editKey: PurposeKey.callAnswered(call.id, personId, `${stamp}.n`) },
-      ],
-      'call-answered',
-      render,
-    );
-  }
-
-  private async promoteNext(w: Work, call: CallRow): Promise<void> {
-    const next = await w.repos.calls.firstWaitlisted(call.id);
-    if (!next) return;
-    await w.repos.calls.setRoster(call.id, next.personId, { roster: 'confirmed' });
-    await w.repos.calls.event(call.id, 'promoted', null, { personId: next.personId });
-    await this.rewriteAnswered(w, call, next.personId, 'promoted');
-    w.out.to(
-      { channel: next.channel, chatId: next.chatId },
-      PurposeKey.callPromoted(call.id, next.personId),
-      'call-promoted',
-      () => this.render.banner(call, msg('call.promoted', this.render.facts(call))),
-      Priority.status,
-    );
+    if (!call.channel || !call.chatId) return err('call/not_recipient');
+    // Checked here for a prompt refusal, and again when applied (the call may close meanwhile).
+    const refused = answerRefusal(call, yes, w.now);
+    if (!refused.ok) return refused;
+    const to = from ?? { channel: call.channel, chatId: call.chatId };
+    const pressId = await w.repos.presses.record({ callId, personId: actor.personId, yes, channel: to.channel, chatId: to.chatId, at: w.now });
+    applySoon(w, callId);
+    return ok({ code: call.code, pressId });
   }
 }

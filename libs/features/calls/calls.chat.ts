@@ -25,11 +25,13 @@ import type { CheckInCommand } from './check-in.usecase.js';
 export function callsChat(f: CallsFeature): ChatFeature {
   const form = new CallForm(f.preview, f.create);
 
+  // The answer is recorded now and applied by the call's consumer, whose reply says where it put
+  // the person (decision 0037): a press is acknowledged without words, a typed answer gets no
+  // reply of its own.
   const answer = async (turn: Turn, callId: string, yes: boolean, viaButton: boolean) => {
-    const r = await f.answer.execute(turn.w, turn.actor, { callId, yes });
+    const r = await f.answer.execute(turn.w, turn.actor, { callId, yes, from: { channel: turn.ev.channel, chatId: turn.ev.chat.id } });
     if (!r.ok) return turn.fail(r, viaButton);
-    const key: MessageKey = r.value.changed ? (`call.answer.${r.value.roster}` as MessageKey) : 'call.answer.none';
-    turn.done(key, { code: r.value.code }, viaButton);
+    if (viaButton) turn.ack();
   };
 
   const checkIn = async (turn: Turn, by: CheckInCommand, viaButton: boolean) => {

@@ -3,6 +3,7 @@ import type { ButtonCodec, Work } from '@baiying/kernel';
 import { callIdOf } from './call-access.js';
 import type { EmergencyFeature } from '../emergency/index.js';
 import { AnswerCall } from './answer-call.usecase.js';
+import { ApplyAnswers } from './apply-answers.usecase.js';
 import { CancelCall } from './cancel-call.usecase.js';
 import { CallRoster } from './call-roster.usecase.js';
 import { GetCallStatus } from './call-status.usecase.js';
@@ -28,7 +29,8 @@ export class CallsFeature {
   readonly preview = new PreviewCall();
   readonly create: CreateCall;
   readonly fanOut: FanOut;
-  readonly answer: AnswerCall;
+  readonly answer = new AnswerCall();
+  readonly applyAnswers: ApplyAnswers;
   readonly refreshTally: RefreshTally;
   readonly close = new CloseCall();
   readonly extend = new ExtendCall();
@@ -46,7 +48,7 @@ export class CallsFeature {
     const tallies = new TallyRenderer(this.render);
     this.create = new CreateCall(this.render, tallies, emergency.policy);
     this.fanOut = new FanOut(this.render);
-    this.answer = new AnswerCall(this.render);
+    this.applyAnswers = new ApplyAnswers(this.render);
     this.refreshTally = new RefreshTally(tallies);
     this.remind = new RemindSilent(this.render);
     this.cancel = new CancelCall(this.render);

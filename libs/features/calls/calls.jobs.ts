@@ -9,6 +9,7 @@ import type { Logger } from '@baiying/domain';
 import { callTimers } from './call-timers.js';
 import type { CallsFeature } from './calls.feature.js';
 import { fanOutBudget } from './fan-out.usecase.js';
+import { drainPresses } from './apply-answers.usecase.js';
 
 /** Between top-ups: a fifth of the backlog's horizon (1 s at the default 5 s), never under this. */
 const MIN_TOP_UP_MS = 200;
@@ -40,6 +41,8 @@ export function callsJobs(uow: UnitOfWork, prisma: PrismaClient, config: AppConf
         }
       },
       'refresh-tally': (p) => uow.run((w) => f.refreshTally.execute(w, p)),
+      /** Applies the call's recorded answers in arrival order until none is left (decision 0037). */
+      'call-answers': async (p) => `applied ${await drainPresses(uow, f.applyAnswers, p.callId)}`,
       'call-timer': async (p) => {
         const r = await uow.run((w) => f.timer.execute(w, p));
         logger.log(`call-timer ${p.callId} ${p.kind}: ${r}`);
@@ -51,13 +54,17 @@ export function callsJobs(uow: UnitOfWork, prisma: PrismaClient, config: AppConf
       const now = clock.now();
       let fanouts = 0;
       let timers = 0;
+      let answers = 0;
       for (const c of await repos.calls.fanoutsUnfinished()) if (await ensurer.ensure('call-fanout', { callId: c.id }, 0)) fanouts++;
       for (const c of await repos.calls.openCalls()) {
         for (const t of callTimers(c, config.calls.reminderMinutes, now))
           if (await ensurer.ensure('call-timer', { callId: c.id, kind: t.kind }, t.at.getTime() - now.getTime())) timers++;
       }
+      // Presses recorded whose consumer job was lost (a Redis wipe, a crash before it was added).
+      for (const callId of await repos.presses.callsWithPending())
+        if (await ensurer.ensure('call-answers', { callId, slot: Math.floor(now.getTime() / config.calls.answerBatchMs) }, 0)) answers++;
       for (const c of await repos.calls.callsToFinish(now)) if (await ensurer.ensure('call-timer', { callId: c.id, kind: 'finish' }, 0)) timers++;
-      return { fanouts, timers };
+      return { fanouts, timers, answers };
     },
   };
 }

@@ -12,8 +12,18 @@ import type { Work } from './unit-of-work.js';
  * rewrite written once is not written again.
  */
 export async function rewriteAsked(w: Work, asks: Array<{ askedKey: string; editKey: string }>, template: string, render: Renderer): Promise<void> {
+  await rewriteEachAsked(
+    w,
+    asks.map((a) => ({ ...a, render })),
+    template,
+  );
+}
+
+/** As `rewriteAsked`, each message with its own rewrite (a batch of answers to one call): still one read. */
+export async function rewriteEachAsked(w: Work, asks: Array<{ askedKey: string; editKey: string; render: Renderer }>, template: string): Promise<void> {
+  if (!asks.length) return;
   const found = new Map((await w.repos.messaging.byPurposes(asks.map((a) => a.askedKey))).map((m) => [m.purposeKey, m]));
-  for (const { askedKey, editKey } of asks) {
+  for (const { askedKey, editKey, render } of asks) {
     const asked = found.get(askedKey);
     if (!asked || asked.editOf || (asked.status !== 'pending' && asked.status !== 'sent')) continue;
     if (!w.deps.channels.capabilities(asked.channel).canEdit) continue;

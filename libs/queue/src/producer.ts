@@ -21,6 +21,7 @@ const DEFAULTS: { [K in JobName]: JobsOptions } = {
   'send-bulk': { attempts: 8, backoff: { type: 'exponential', delay: 1000 } },
   'call-fanout': { attempts: 20, backoff: { type: 'exponential', delay: 1000 } },
   'refresh-tally': { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+  'call-answers': { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
   'call-timer': { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
   'reports-check': { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
   'publicity-freeze': { attempts: 10, backoff: { type: 'exponential', delay: 5000 } },

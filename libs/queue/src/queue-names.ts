@@ -24,6 +24,8 @@ export interface JobPayloads {
   'call-fanout': { callId: string };
   /** `slot` numbers the refresh window, so a tally is refreshed at most once per window. */
   'refresh-tally': { callId: string; slot: number };
+  /** Applies a call's recorded presses (参加 / 不能参加) in arrival order; `slot` as for the tally (decision 0037). */
+  'call-answers': { callId: string; slot: number };
   /** kind: `remind-<minutes>`, `deadline`, `finish`. */
   'call-timer': { callId: string; kind: string };
   /** The report rollups' drift check for one REPORT_CHECK_MINUTES slot (docs/reports.md). */
@@ -44,6 +46,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'send-bulk': QueueName.Bulk,
   'call-fanout': QueueName.Calls,
   'refresh-tally': QueueName.Calls,
+  'call-answers': QueueName.Calls,
   'call-timer': QueueName.Calls,
   'reports-check': QueueName.Timers,
   'publicity-freeze': QueueName.Timers,

@@ -4,6 +4,7 @@
 // tally is edited in place and the waiting list promoted; the coordinator's controls by tally
 // button and keyword. Each test makes its own call.
 import { PurposeKey } from '@baiying/domain';
+import { drainPresses } from '@baiying/features';
 import type { FakeUser, SentMessage } from '../../support/fake-telegram/fake-bot-api.js';
 import { callDraft } from '../../support/factories.js';
 import {
@@ -40,6 +41,7 @@ const answerAtDesk = async (u: FakeUser, callId: string, yes: boolean) => {
   const actor = await t.actor(u);
   const r = await t.h.desk.uow.run((w) => t.h.desk.calls.answer.execute(w, actor, { callId, yes }));
   if (!r.ok) throw new Error(r.code);
+  await drainPresses(t.h.desk.uow, t.h.desk.calls.applyAnswers, callId);
 };
 
 describe('一呼百应 on Telegram', () => {
@@ -147,10 +149,10 @@ describe('一呼百应 on Telegram', () => {
     const begin = t.fake.messages.length;
     const yes = /^参加/;
     const no = /^不能参加/;
-    expect(await t.press(v1, call.messageTo(v1), yes)).toContain('报名成功');
-    expect(await t.press(v2, call.messageTo(v2), yes)).toContain('报名成功');
-    expect(await t.press(v3, call.messageTo(v3), yes)).toContain('人数已满，您在候补名单上');
-    expect(await t.press(v4, call.messageTo(v4), no)).toContain('已记录您这次不能参加');
+    expect(await t.answer(v1, call.messageTo(v1), yes, /报名成功/)).toContain(`报名成功！召集 ${call.code} 见`);
+    expect(await t.answer(v2, call.messageTo(v2), yes, /报名成功/)).toContain(`报名成功！召集 ${call.code} 见`);
+    expect(await t.answer(v3, call.messageTo(v3), yes, /人数已满/)).toContain('人数已满，您在候补名单上');
+    expect(await t.answer(v4, call.messageTo(v4), no, /不能参加/)).toContain('已记录您这次不能参加');
     // Buttons that remember: each call message now says the answer and keeps only the button that
     // can change it (the same message, edited); the same answer typed again changes nothing.
     const answered = await t.wait(dm(v2), /✅ 您已报名 · /, begin);
@@ -166,7 +168,7 @@ describe('一呼百应 on Telegram', () => {
     expect(t.mentions(coord, `📋 召集 ${call.code}`).filter((m) => m.method === 'sendMessage')).toEqual([call.tally]);
 
     const from = t.fake.messages.length;
-    expect(await t.press(v1, await t.wait(dm(v1), /✅ 您已报名 · /, begin), /^取消报名/)).toContain('已为您取消报名');
+    expect(await t.answer(v1, await t.wait(dm(v1), /✅ 您已报名 · /, begin), /^取消报名/, /已为您取消报名/)).toContain('已为您取消报名');
     await t.wait(dm(v3), new RegExp(`🎉 召集 ${call.code}（防汛搬沙袋）有人退出，您已从候补转为正式参加`), from);
     const after = await t.tallyEdit(call.tally, /✅ 参加 2\/2\s+⏳ 候补 0\s+❌ 不能参加 2\s+… 未回复 2/, from);
     expect(after.text).not.toMatch(/✅ 甲/);
@@ -206,7 +208,7 @@ describe('一呼百应 on Telegram', () => {
     expect(buttonCount(closed)).toBe(0);
     // No new "yes" after the close; withdrawing is still possible.
     expect(await t.press(v4, call.messageTo(v4), /^参加/)).toContain('已截止报名');
-    expect(await t.press(v2, call.messageTo(v2), /^不能参加/)).toContain('已为您取消报名');
+    expect(await t.answer(v2, call.messageTo(v2), /^不能参加/, /已为您取消报名/)).toContain('已为您取消报名');
     const row = await t.h.prisma.call.findUniqueOrThrow({ where: { id: call.callId } });
     expect(row.status).toBe('closed');
     expect(row.nudgedAt).not.toBeNull();

@@ -128,7 +128,7 @@ describe('the calls HTTP API', () => {
     // The coordinator gets the live tally in chat as well; 丁 (和平村) gets the call.
     await t.tally(coord, created.code);
     const msg = await t.callMessage(v4, created.code);
-    expect(await t.press(v4, msg, /^参加/)).toContain('报名成功');
+    expect(await t.answer(v4, msg, /^参加/, /报名成功/)).toContain('报名成功');
     const g = await api(`/${created.code}`);
     expect(g.status).toBe(200);
     const got = (await g.json()) as {
@@ -195,7 +195,7 @@ describe('the calls HTTP API', () => {
     let from = t.fake.messages.length;
     t.fake.sendLocation(v4, dm(v4), { latitude: site.lat, longitude: site.lng, live_period: 900 });
     await t.wait(dm(v4), /您现在没有需要签到的召集/, from);
-    expect(await t.press(v4, msg, /^参加/)).toContain('报名成功');
+    expect(await t.answer(v4, msg, /^参加/, /报名成功/)).toContain('报名成功');
     from = t.fake.messages.length;
     // A static location (a pin anyone can drop on the map) at the very site: refused.
     t.fake.sendLocation(v4, dm(v4), { latitude: site.lat, longitude: site.lng });

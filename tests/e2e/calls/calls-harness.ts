@@ -174,6 +174,14 @@ export class TelegramCalls {
     return a.text ?? '';
   }
 
+  /** A press of 参加 / 不能参加: acknowledged at once (✓), then the reply once the call's consumer applied it (decision 0037). */
+  async answer(user: FakeUser, m: SentMessage, label: RegExp, reply: RegExp): Promise<string> {
+    const from = this.fake.messages.length;
+    const toast = await this.press(user, m, label);
+    if (toast !== '✓') throw new Error(`press not recorded: ${toast}`);
+    return (await this.wait(dm(user), reply, from)).text ?? '';
+  }
+
   /** Presses a button and waits for the bot's next message matching `expect` in that chat. */
   async pressThen(user: FakeUser, m: SentMessage, label: RegExp, expect: RegExp): Promise<SentMessage> {
     const from = this.fake.messages.length;

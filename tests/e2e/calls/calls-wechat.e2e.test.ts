@@ -8,6 +8,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { AppConfig } from '@baiying/config';
 import type { ActorRow } from '@baiying/db';
+import { drainPresses } from '@baiying/features';
 import { jobIdFor, QueueName } from '@baiying/queue';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { startWorker } from '../../../apps/worker/src/bootstrap.js';
@@ -123,6 +124,7 @@ async function answered(k: Cast, callId: string): Promise<void> {
     const r = await h.desk.uow.run((w) => h.desk.calls.answer.execute(w, p, { callId, yes: true }));
     if (!r.ok) throw new Error(r.code);
   }
+  await drainPresses(h.desk.uow, h.desk.calls.applyAnswers, callId);
 }
 
 const rosterOf = async (callId: string, k: Cast) => {

@@ -7,6 +7,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
 import type { ActorRow } from '@baiying/db';
+import { drainPresses } from '@baiying/features';
 import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { callDraft, coordinatorOf, createCall } from '../../support/factories.js';
 import { routedNeed } from '../../support/needs.js';
@@ -231,6 +232,8 @@ describe('Live updates by Server-Sent Events', () => {
     const before = a.events.filter((e) => e.type === 'call' && e.data.code === code).length;
     const r = await h.desk.uow.run((w) => h.desk.calls.answer.execute(w, actor, { callId: id, yes: true }));
     expect(r.ok).toBe(true);
+    // Applied by the call's consumer (the worker's call-answers job; no worker runs here).
+    await drainPresses(h.desk.uow, h.desk.calls.applyAnswers, id);
     await waitUntil(() => Promise.resolve(a.events.filter((e) => e.type === 'call' && e.data.code === code).length > before || null), 'tally event');
     const roster = (await http(base, 'GET', `/api/v1/calls/${code}/roster`, caller)).body as Array<{ roster: string }>;
     expect(roster.map((x) => x.roster)).toEqual(['confirmed']);

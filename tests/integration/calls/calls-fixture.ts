@@ -2,8 +2,8 @@
 // jobs go to Redis after commit and stay there, so everything is asserted on rows. Each test
 // starts from a freshly seeded demo county, with a clock it moves by hand.
 import type { ActorRow } from '@baiying/db';
-import type { Clock, Result } from '@baiying/domain';
-import type { Desk } from '@baiying/features';
+import { err, ok, type Clock, type ErrorCode, type Result, type RosterStatus } from '@baiying/domain';
+import { drainPresses, type Desk } from '@baiying/features';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
 export const MINUTE = 60_000;
@@ -69,7 +69,19 @@ export function callsHarness(poolSize = 10): { harness: () => DeskHarness; fresh
 /** 'ok' or the refusal's code, for one-line assertions. */
 export const codeOf = (r: Result<unknown>): string => (r.ok ? 'ok' : r.code);
 
-export const answer = (desk: Desk, a: ActorRow, callId: string, yes: boolean) => desk.uow.run((w) => desk.calls.answer.execute(w, a, { callId, yes }));
+export type Answered = { code: string; roster: RosterStatus; changed: boolean };
+
+/** Records a press (the bot's turn) and applies every press of the call (the worker's job); the press's outcome. */
+export async function answer(desk: Desk, a: ActorRow, callId: string, yes: boolean): Promise<Result<Answered>> {
+  const r = await desk.uow.run((w) => desk.calls.answer.execute(w, a, { callId, yes }));
+  if (!r.ok) return r;
+  await drainPresses(desk.uow, desk.calls.applyAnswers, callId);
+  const outcome = await desk.uow.read((repos) => repos.presses.outcome(r.value.pressId));
+  if (!outcome) throw new Error(`press ${r.value.pressId} not applied`);
+  if (outcome.includes('/')) return err(outcome as ErrorCode);
+  const [kind, roster] = outcome.split(':');
+  return ok({ code: r.value.code, roster: (roster ?? kind) as RosterStatus, changed: roster === undefined });
+}
 
 export const callRow = (h: DeskHarness, callId: string) => h.prisma.call.findUniqueOrThrow({ where: { id: callId } });
 

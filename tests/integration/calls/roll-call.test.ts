@@ -1,8 +1,11 @@
 // The roll-call (报名) of a call at the desk level: exact counts and a first-come waiting list
-// under 500 simultaneous answers, promotion when a confirmed volunteer withdraws, and the
-// answers refused after the close, the start, a cancel, or from someone the call never reached.
+// under 500 simultaneous answers (recorded concurrently while the call's consumer applies them,
+// as the bot and the worker do; decision 0037), promotion when a confirmed volunteer withdraws,
+// and the answers refused after the close, the start, a cancel, or from someone the call never reached.
 import type { ActorRow } from '@baiying/db';
 import { answerOutcome, PurposeKey, type RosterStatus } from '@baiying/domain';
+import { drainPresses } from '@baiying/features';
+import { replayPresses } from '../../support/call-model.js';
 import { callDraft, coordinatorOf, createCall, volunteerOf, volunteersOf } from '../../support/factories.js';
 import { answer, callRow, callsHarness, codeOf, HOUR, MINUTE, recipientRow, type CallsWorld } from './calls-fixture.js';
 
@@ -106,20 +109,33 @@ describe('the roll-call under 500 simultaneous answers', () => {
         await new Promise((r) => setTimeout(r, 25));
       }
     })();
-    // All 500 start at once. The database never sees more transactions than the pool holds
-    // (30); the gate only keeps the rest queued here rather than in the pool, whose fixed
-    // 20 s wait (UnitOfWork maxWait) a busy 2-CPU machine can exceed: answers to one call are
-    // serialised on its row lock at ~25-50 a second here, so the 500th would wait ~10-20 s.
+    // All 500 start at once: each press is recorded in its own transaction (as the bot's turn
+    // does), while the call's consumer applies what has been recorded, batch after batch (as the
+    // worker's call-answers job does). The gate keeps at most 2 × the pool's transactions waiting.
     const gate = limiter(2 * POOL);
+    let recording = true;
+    let batches = 0;
+    const consumer = (async () => {
+      while (recording) {
+        await drainPresses(desk.uow, desk.calls.applyAnswers, callId, (a) => (batches += a.applied ? 1 : 0));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await drainPresses(desk.uow, desk.calls.applyAnswers, callId);
+    })();
     const settled = await Promise.allSettled(
       vols.map(async (v, i) => {
         const out: string[] = [];
-        for (const yes of script(i)) out.push(codeOf(await gate(() => answer(desk, v, callId, yes))));
+        for (const yes of script(i)) out.push(codeOf(await gate(() => desk.uow.run((w) => desk.calls.answer.execute(w, v, { callId, yes })))));
         return out;
       }),
     );
+    recording = false;
+    await consumer;
     storming = false;
     await sampler;
+    // The consumer really ran beside the presses (several batches), and every press was applied.
+    expect(batches).toBeGreaterThan(1);
+    expect(await h.prisma.callPress.count({ where: { callId, appliedAt: null } })).toBe(0);
     const failures = settled.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : s.value.filter((c) => c !== 'ok')));
     expect(failures).toEqual([]);
     // The sampler really watched the storm (it takes seconds), and never saw more than the headcount.
@@ -134,6 +150,18 @@ describe('the roll-call under 500 simultaneous answers', () => {
     expect(counts).toEqual(model.counts);
     expect(await desk.uow.run((w) => w.repos.calls.counts(callId))).toEqual(model.counts);
 
+    // Every person's place and number equal the presses replayed one at a time in the order applied.
+    const presses = await h.prisma.callPress.findMany({ where: { callId }, orderBy: { applyOrder: 'asc' } });
+    expect(presses.map((p) => p.applyOrder)).toEqual(presses.map((_, k) => k + 1));
+    expect(presses.length).toBe(vols.reduce((n, _, i) => n + script(i).length, 0));
+    const replay = replayPresses(
+      vols.map((v) => v.personId),
+      presses,
+      HEADCOUNT,
+    );
+    expect(rows.filter((r) => replay.places.get(r.personId)!.roster !== r.roster || replay.places.get(r.personId)!.seq !== r.rosterSeq)).toEqual([]);
+    expect(replay.counts).toEqual(model.counts);
+    expect(replay.mostConfirmed).toBeLessThanOrEqual(HEADCOUNT);
     // Each person ends where their own answers put them.
     const byPerson = new Map(rows.map((r) => [r.personId, r]));
     const ends: RosterStatus[][] = [['confirmed', 'waitlisted'], ['declined'], ['withdrawn'], ['confirmed', 'waitlisted'], ['confirmed', 'waitlisted']];

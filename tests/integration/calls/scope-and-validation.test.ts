@@ -3,7 +3,7 @@
 // fields are refused by name, an audience that reaches nobody creates nothing, and a call's
 // buttons cannot be forged.
 import type { ActorRow } from '@baiying/db';
-import { callAdminButton, callAnswerButton, callCheckButton, type CallDraft } from '@baiying/features';
+import { callAdminButton, callAnswerButton, callCheckButton, drainPresses, type CallDraft } from '@baiying/features';
 import { buttonRegistry } from '@baiying/kernel';
 import { PurposeKey, type OutMessage } from '@baiying/domain';
 import { callDraft, coordinatorOf, createCall, volunteerOf, volunteersOf } from '../../support/factories.js';
@@ -165,9 +165,16 @@ describe('a coordinator’s scope', () => {
           callback: { id: `cb-${n}`, data },
         })
       ).callbackAnswer?.text;
-    expect(await press(yes!.data, 1)).toContain('报名成功');
+    // The press is recorded and acknowledged; the call's consumer applies it and replies.
+    expect(await press(yes!.data, 1)).toBe('✓');
     expect(await press(yes!.data.replace(`.${callId}.y.`, `.${callId}.n.`), 2)).toContain('无效的操作');
+    // The same update delivered again (a webhook retry) is not recorded twice.
+    await press(yes!.data, 1);
+    expect(await h.prisma.callPress.count({ where: { callId } })).toBe(1);
+    await drainPresses(desk.uow, desk.calls.applyAnswers, callId);
     expect((await h.prisma.callRecipient.findUniqueOrThrow({ where: { callId_personId: { callId, personId: volunteer.personId } } })).roster).toBe('confirmed');
+    const reply = await h.prisma.sentMessage.findFirstOrThrow({ where: { template: 'call-answer', chatId: sent.chatId } });
+    expect((JSON.parse(h.cipher.decrypt(reply.bodyEnc)) as OutMessage).text).toContain('报名成功');
   });
 });
 

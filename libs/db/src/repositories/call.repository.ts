@@ -73,9 +73,12 @@ export class CallRepository {
     return this.tx.call.findUnique({ where: { code } });
   }
 
-  /** Row lock on the call: answers to one call are decided one at a time. */
+  /**
+   * Row lock on the call: batches of answers, controls and check-ins are decided one at a time.
+   * NO KEY UPDATE: recording a press (a row referencing the call) is not held up by it.
+   */
   async lock(id: string): Promise<void> {
-    await this.tx.$executeRaw`SELECT 1 FROM call WHERE id = ${id}::uuid FOR UPDATE`;
+    await this.tx.$executeRaw`SELECT 1 FROM call WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
   }
 
   async update(id: string, data: Prisma.CallUpdateInput) {

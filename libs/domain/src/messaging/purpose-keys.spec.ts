@@ -60,6 +60,7 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   callTeamNotice: [PurposeKey.callTeamNotice(CALL, CHAT), `call.${CALL}.team.${CHAT}`],
   callMessage: [PurposeKey.callMessage(CALL, PERSON), `call.${CALL}.m.${PERSON}`],
   callMessagesOf: [PurposeKey.callMessagesOf(CALL), `call.${CALL}.m.`],
+  callPressReply: [PurposeKey.callPressReply(CALL, '42'), `call.${CALL}.press.42`],
   callPromoted: [PurposeKey.callPromoted(CALL, PERSON), `call.${CALL}.promoted.${PERSON}`],
   callNudge: [PurposeKey.callNudge(CALL, PERSON), `call.${CALL}.nudge.${PERSON}`],
   callNudgesOf: [PurposeKey.callNudgesOf(CALL), `call.${CALL}.nudge.`],

@@ -84,6 +84,8 @@ export const PurposeKey = {
   callTeamNotice: (callId: Id, teamChatId: Id) => `call.${callId}.team.${teamChatId}`,
   callMessage: (callId: Id, personId: Id) => `call.${callId}.m.${personId}`,
   callMessagesOf: (callId: Id) => `call.${callId}.m.`,
+  /** The reply to one recorded press of 参加 / 不能参加 (written when the press is applied). */
+  callPressReply: (callId: Id, pressId: string) => `call.${callId}.press.${pressId}`,
   callPromoted: (callId: Id, personId: Id) => `call.${callId}.promoted.${personId}`,
   callNudge: (callId: Id, personId: Id) => `call.${callId}.nudge.${personId}`,
   callNudgesOf: (callId: Id) => `call.${callId}.nudge.`,
