@@ -10,6 +10,7 @@ import { findStation, stationById } from './intake.catalogue.js';
 import { askStation } from './intake.questions.js';
 import { intakeFlow, needCommand, type IntakeData } from './intake.flow-state.js';
 import type { SubmitNeed } from './submit-need.usecase.js';
+import { AlertSelfHarm } from './alert-self-harm.usecase.js';
 
 /** The category an emergency gets when the message named no other (a fall at home stays `elderly`). */
 const EMERGENCY = 'emergency';
@@ -20,6 +21,8 @@ const CARE = 'psych';
 const now = (): string => t('when.now');
 
 export class DangerIntake {
+  private readonly alertSelfHarm = new AlertSelfHarm();
+
   constructor(
     private readonly submitNeed: SubmitNeed,
     /** The ordinary form, when the resident says nobody is in danger. */
@@ -62,6 +65,8 @@ export class DangerIntake {
     const category = data.categoryCode ?? data.guess?.top[0] ?? (danger?.selfHarm ? CARE : EMERGENCY);
     const next: IntakeData = { ...data, categoryCode: category, urgency: 'urgent', step: 'danger_place' };
     if (next.stationId) return this.submit(turn, next);
+    // Self-harm cannot wait for the place: the county centre hears of it now.
+    if (danger?.selfHarm) await this.alertSelfHarm.execute(turn.w, turn.actor, turn.ev.updateId);
     intakeFlow.save(turn, next);
     return this.askPlace(turn);
   }

@@ -97,10 +97,22 @@ describe('danger intake', () => {
   });
 
   it('answers self-harm with care and the crisis hotline, and alerts coordinators on submit', async () => {
+    const firstUpdate = `d${seq + 1}`;
     const first = await say('res-care', '活着没意思，我想从楼上跳下去');
     const text = first.map((m) => m.text).join('\n');
     expect(text).toContain('12356');
     expect(text).not.toContain('请先拨打 110 / 119 / 120');
+    // The county centre's coordinators hear of it now, before the place is known; no words of the
+    // message in the alert. The same update redelivered alerts nobody twice.
+    const early = await h.prisma.sentMessage.findMany({ where: { purposeKey: { startsWith: 'alert.self_harm.' } } });
+    expect(early.length).toBeGreaterThanOrEqual(1);
+    for (const row of early) {
+      const alert = JSON.parse(h.cipher.decrypt(row.bodyEnc)) as OutMessage;
+      expect(alert.text).toContain('12356');
+      expect(alert.text).not.toContain('跳下去');
+    }
+    await engine.handle({ ...ev('res-care', { text: '活着没意思，我想从楼上跳下去' }), updateId: firstUpdate });
+    expect(await h.prisma.sentMessage.count({ where: { purposeKey: { startsWith: 'alert.self_harm.' } } })).toBe(early.length);
     await press('res-care', first.at(-1), /西山社区/);
     const need = await needOf('res-care');
     expect(need).toMatchObject({ categoryCode: 'psych', urgency: 'urgent', danger: 'likely' });

@@ -107,6 +107,7 @@ export type AlertKind =
   | 'review'
   | 'wechat_breaker'
   | 'danger'
+  | 'self_harm'
   | 'dead_letter'
   | 'claim_timeout'
   | 'report_drift'

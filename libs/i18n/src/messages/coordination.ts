@@ -58,6 +58,10 @@ export const coordination = {
     zh: '🚨 紧急求助 {code}（{category}，{area}）：居民的消息显示可能有人身危险（{signals}）。已按应急派单，请立即跟进。',
     en: 'Emergency {code} ({categoryEn}, {areaEn}): the message signals danger to a person ({signals}). Dispatched as an emergency; follow up now.',
   },
+  'alert.self_harm': {
+    zh: '⚠️ 自伤风险：居民 {resident} 的消息显示可能有自伤念头。已回复关怀的话和心理援助热线 {hotline}，正在问其所在社区；需求提交后会再通知您单号。请立即关注。',
+    en: 'Self-harm risk: a message from resident {resident} suggests thoughts of self-harm. They were answered with care and the crisis hotline {hotline} and are being asked where they are; you will get the need code once it is filed. Please follow up now.',
+  },
   'danger.correct_usage': {
     zh: '用法：/danger 需求编号 是|否（这个需求当时是否有人身危险），用于改进危险识别。',
     en: 'Usage: /danger NEED_CODE yes|no (was anyone in danger), to improve the danger check.',
