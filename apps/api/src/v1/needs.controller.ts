@@ -2,7 +2,7 @@
 // timeline (masked), and reveal with a reason (audited). Translates HTTP only.
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ConsoleFeature, needIdSchema, needListQuerySchema, revealSchema, type ConsoleRequestSession } from '@baiying/features';
+import { ConsoleFeature, NEED_SORTS, needIdSchema, needListQuerySchema, revealSchema, URGENCY_ORDER, type ConsoleRequestSession } from '@baiying/features';
 import { UnitOfWork } from '@baiying/kernel';
 import { z } from 'zod';
 import { parseOr400, unwrap } from '../http/api-errors.js';
@@ -18,7 +18,7 @@ export class NeedsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Needs in scope, newest first, masked; filters; keyset pagination (nextCursor)' })
+  @ApiOperation({ summary: 'Needs in scope, masked; filters; sorted on the server; keyset pagination (nextCursor, valid for its sort only)' })
   @ApiQuery({ name: 'status', required: false, description: 'comma-separated need statuses' })
   @ApiQuery({ name: 'unit', required: false, description: 'an org unit code: its subtree' })
   @ApiQuery({ name: 'station', required: false, description: 'a station code' })
@@ -26,7 +26,10 @@ export class NeedsController {
   @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD, inclusive' })
   @ApiQuery({ name: 'q', required: false, description: 'part of a need code' })
   @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({ name: 'urgency', required: false, enum: ['normal', 'urgent', 'emergency'] })
+  @ApiQuery({ name: 'urgency', required: false, enum: URGENCY_ORDER })
+  @ApiQuery({ name: 'beneficiary', required: false, description: 'comma-separated: elderly, child, disabled, hardship, none (老少残困)' })
+  @ApiQuery({ name: 'review', required: false, enum: ['true', 'false'], description: 'flagged for review (审单) or not' })
+  @ApiQuery({ name: 'sort', required: false, enum: NEED_SORTS, description: 'new (default), old, urgency (most urgent first, then newest)' })
   @ApiQuery({ name: 'cursor', required: false })
   @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
   async list(@Me() me: ConsoleRequestSession, @Query() query: Record<string, unknown>) {

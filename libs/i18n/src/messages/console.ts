@@ -36,6 +36,10 @@ export const consoleMessages = {
   },
   'console/csrf': { zh: '请求被拒绝：缺少或错误的 CSRF 令牌，请刷新页面。', en: 'Request refused: missing or wrong CSRF token; reload the page.' },
   'console/demo_off': { zh: '演示登录未开启。', en: 'Demo login is off.' },
+  'console/too_many_filters': {
+    zh: '最多只能保存 {max} 个筛选条件，请先删除不用的。',
+    en: 'You can keep at most {max} saved filters; delete one you no longer use first.',
+  },
   'api.bad_request': { zh: '请求参数有误：{fields}', en: 'Invalid request: {fields}' },
   'api.too_large': { zh: '请求内容太大。', en: 'The request body is too large.' },
   'api.field.required': { zh: '必填', en: 'required' },
