@@ -26,11 +26,16 @@ export interface NeedListQuery {
 const likeFragment = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function needPageSql(q: NeedListQuery): Prisma.Sql {
-  const where: Prisma.Sql[] = [Prisma.sql`n."stationId" = ANY(${q.stationIds}::uuid[])`];
-  if (q.statuses?.length) where.push(Prisma.sql`n.status = ANY(${q.statuses}::"NeedStatus"[])`);
+  const where: Prisma.Sql[] = [
+    q.stationIds.length === 1 ? Prisma.sql`n."stationId" = ${q.stationIds[0]}::uuid` : Prisma.sql`n."stationId" = ANY(${q.stationIds}::uuid[])`,
+  ];
+  // One value is an equality (an index on (value, createdAt, id) then reads in order); several: ANY.
+  if (q.statuses?.length === 1) where.push(Prisma.sql`n.status = ${q.statuses[0]}::"NeedStatus"`);
+  else if (q.statuses?.length) where.push(Prisma.sql`n.status = ANY(${q.statuses}::"NeedStatus"[])`);
   if (q.categoryCode) where.push(Prisma.sql`n."categoryCode" = ${q.categoryCode}`);
   if (q.urgency) where.push(Prisma.sql`n.urgency = ${q.urgency}`);
-  if (q.beneficiaries?.length) where.push(Prisma.sql`n.beneficiary = ANY(${q.beneficiaries}::text[])`);
+  if (q.beneficiaries?.length === 1) where.push(Prisma.sql`n.beneficiary = ${q.beneficiaries[0]}`);
+  else if (q.beneficiaries?.length) where.push(Prisma.sql`n.beneficiary = ANY(${q.beneficiaries}::text[])`);
   if (q.review === true) where.push(Prisma.sql`n."reviewReason" IS NOT NULL`);
   if (q.review === false) where.push(Prisma.sql`n."reviewReason" IS NULL`);
   if (q.from) where.push(Prisma.sql`n."createdAt" >= ${q.from}`);
