@@ -111,7 +111,12 @@ export const consoleSection = section<ConsoleResult>({
         town: await consoleCookie(prisma, await grant(prisma, ctx.cipher, 'coordinator', town, `bench console town ${ctx.tag}`)),
         station: await consoleCookie(prisma, await grant(prisma, ctx.cipher, 'staff', station, `bench console staff ${ctx.tag}`)),
       };
-      const started = await startConsoleApi(ctx, databaseUrl);
+      // The list and detail decrypt phones and addresses to mask them: the API needs the key the
+      // county was seeded with — BENCH_REPORTS_ENCRYPTION_KEY, else the development key that
+      // `npm run db:seed` uses when none is set (NODE_ENV=development; production refuses it).
+      const key = process.env.BENCH_REPORTS_ENCRYPTION_KEY;
+      const keyEnv: Record<string, string> = !external ? {} : key ? { ENCRYPTION_KEY: key } : { NODE_ENV: 'development', ENCRYPTION_KEY: '' };
+      const started = await startConsoleApi(ctx, databaseUrl, keyEnv);
       api = started.api;
       const base = started.base;
       const yearAgo = new Date(Date.now() - 365 * 86_400_000);

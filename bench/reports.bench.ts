@@ -70,14 +70,14 @@ export async function timed(base: string, cookie: string, paths: string[]): Prom
 }
 
 /** The compiled console API in its own process on `databaseUrl`, over 127.0.0.1. */
-export async function startConsoleApi(ctx: BenchContext, databaseUrl: string): Promise<{ api: BenchProcess; base: string }> {
+export async function startConsoleApi(ctx: BenchContext, databaseUrl: string, env: Record<string, string> = {}): Promise<{ api: BenchProcess; base: string }> {
   const entry = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} missing: the build did not produce it`);
   const port = await freePort();
   const api = await startProcess({
     name: 'api',
     args: [entry],
-    env: { ...ctx.baseEnv(), DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port) },
+    env: { ...ctx.baseEnv(), DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port), ...env },
     ready: /Console API: /,
     timeoutMs: 60_000,
   });
