@@ -9,6 +9,8 @@
 // session rows); without it, the run's own demo county, which says little. The login runs on
 // the run's own database with the bench's bot and fake Telegram. Run alone:
 // `npm run bench -- --only=console`.
+import { loadConfig } from '@baiying/config';
+import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, type PrismaClient } from '@baiying/db';
 import type { BenchContext } from './support/context.js';
 import type { BenchProcess } from './support/processes.js';
@@ -106,16 +108,19 @@ export const consoleSection = section<ConsoleResult>({
       const county = !!external && (await prisma.orgUnit.count({ where: { code: 'I-K01' } })) > 0;
       const [town, station] = county ? ['I-K01', 'S-K01-01'] : ['I-DH', 'S-XF'];
       const admin = (await prisma.channelIdentity.findFirstOrThrow({ where: { externalId: 'demo-coord-county' } })).personId;
-      const cookies = {
-        county: await consoleCookie(prisma, admin),
-        town: await consoleCookie(prisma, await grant(prisma, ctx.cipher, 'coordinator', town, `bench console town ${ctx.tag}`)),
-        station: await consoleCookie(prisma, await grant(prisma, ctx.cipher, 'staff', station, `bench console staff ${ctx.tag}`)),
-      };
-      // The list and detail decrypt phones and addresses to mask them: the API needs the key the
-      // county was seeded with — BENCH_REPORTS_ENCRYPTION_KEY, else the development key that
-      // `npm run db:seed` uses when none is set (NODE_ENV=development; production refuses it).
+      // The list and detail decrypt phones and addresses to mask them (and the session its
+      // person's name): the API needs the key the county was seeded with —
+      // BENCH_REPORTS_ENCRYPTION_KEY, else the development key `npm run db:seed` uses when none
+      // is set (NODE_ENV=development; production refuses it).
       const key = process.env.BENCH_REPORTS_ENCRYPTION_KEY;
       const keyEnv: Record<string, string> = !external ? {} : key ? { ENCRYPTION_KEY: key } : { NODE_ENV: 'development', ENCRYPTION_KEY: '' };
+      const seeded = loadConfig({ ...ctx.baseEnv(), ...keyEnv });
+      const cipher = external ? new FieldCipher(seeded.encryptionKey, seeded.previousEncryptionKeys) : ctx.cipher;
+      const cookies = {
+        county: await consoleCookie(prisma, admin),
+        town: await consoleCookie(prisma, await grant(prisma, cipher, 'coordinator', town, `bench console town ${ctx.tag}`)),
+        station: await consoleCookie(prisma, await grant(prisma, cipher, 'staff', station, `bench console staff ${ctx.tag}`)),
+      };
       const started = await startConsoleApi(ctx, databaseUrl, keyEnv);
       api = started.api;
       const base = started.base;
