@@ -63,7 +63,9 @@ async function readPage(w: Work, q: NeedListQuery, base: Omit<NeedPageQuery, 'ta
     const rows = await w.repos.console.needPage({ ...base, ...after, direction: q.sort === 'old' ? 'asc' : 'desc', take: q.limit + 1 });
     return { rows: rows.slice(0, q.limit), more: rows.length > q.limit };
   }
-  const levels = URGENCY_ORDER.filter((u) => (!q.urgency || u === q.urgency) && URGENCY_ORDER.indexOf(u) >= URGENCY_ORDER.indexOf(cursor?.urgency ?? 'emergency'));
+  const levels = URGENCY_ORDER.filter(
+    (u) => (!q.urgency || u === q.urgency) && URGENCY_ORDER.indexOf(u) >= URGENCY_ORDER.indexOf(cursor?.urgency ?? 'emergency'),
+  );
   const rows: ConsoleNeedListRow[] = [];
   for (const level of levels) {
     const within = cursor && cursor.urgency === level ? after : {};

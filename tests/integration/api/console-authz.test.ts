@@ -429,7 +429,9 @@ describe('Console API authorisation matrix and bad input', () => {
           foreignToken: wants('/export-tokens/:id')
             ? (await h.prisma.exportToken.create({ data: { personId: stranger, tokenHash: randomUUID(), label: 'theirs', kind: 'needs' } })).id
             : '',
-          ownFilter: wants('/saved-filters/:id') ? (await h.prisma.consoleSavedFilter.create({ data: { personId: pid, name: randomUUID(), query: '' } })).id : '',
+          ownFilter: wants('/saved-filters/:id')
+            ? (await h.prisma.consoleSavedFilter.create({ data: { personId: pid, name: randomUUID(), query: '' } })).id
+            : '',
           foreignFilter: wants('/saved-filters/:id')
             ? (await h.prisma.consoleSavedFilter.create({ data: { personId: stranger, name: randomUUID(), query: '' } })).id
             : '',
