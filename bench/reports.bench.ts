@@ -34,7 +34,7 @@ export interface ReportsResult {
   definition: string;
 }
 
-async function consoleCookie(prisma: PrismaClient, personId: string): Promise<string> {
+export async function consoleCookie(prisma: PrismaClient, personId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   await prisma.webSession.create({
@@ -51,13 +51,13 @@ async function consoleCookie(prisma: PrismaClient, personId: string): Promise<st
   return `baiying_console=${token}`;
 }
 
-async function grant(prisma: PrismaClient, cipher: FieldCipher, role: string, unitCode: string, name: string): Promise<string> {
+export async function grant(prisma: PrismaClient, cipher: FieldCipher, role: string, unitCode: string, name: string): Promise<string> {
   const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { code: unitCode } });
   const p = await prisma.person.create({ data: { ...nameColumns(cipher, name), roles: { create: { role, orgUnitId: unit.id } } } });
   return p.id;
 }
 
-async function timed(base: string, cookie: string, paths: string[]): Promise<number> {
+export async function timed(base: string, cookie: string, paths: string[]): Promise<number> {
   const t = performance.now();
   await Promise.all(
     paths.map(async (p) => {
@@ -67,6 +67,21 @@ async function timed(base: string, cookie: string, paths: string[]): Promise<num
     }),
   );
   return performance.now() - t;
+}
+
+/** The compiled console API in its own process on `databaseUrl`, over 127.0.0.1. */
+export async function startConsoleApi(ctx: BenchContext, databaseUrl: string): Promise<{ api: BenchProcess; base: string }> {
+  const entry = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+  if (!existsSync(entry)) throw new Error(`${entry} missing: the build did not produce it`);
+  const port = await freePort();
+  const api = await startProcess({
+    name: 'api',
+    args: [entry],
+    env: { ...ctx.baseEnv(), DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port) },
+    ready: /Console API: /,
+    timeoutMs: 60_000,
+  });
+  return { api, base: `http://127.0.0.1:${port}` };
 }
 
 export const reportsSection = section<ReportsResult>({
@@ -105,17 +120,9 @@ export const reportsSection = section<ReportsResult>({
         town: await consoleCookie(prisma, await grant(prisma, ctx.cipher, 'coordinator', 'I-K01', `bench town ${ctx.tag}`)),
         station: await consoleCookie(prisma, await grant(prisma, ctx.cipher, 'staff', 'S-K01-01', `bench staff ${ctx.tag}`)),
       };
-      const entry = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
-      if (!existsSync(entry)) throw new Error(`${entry} missing: the build did not produce it`);
-      const port = await freePort();
-      api = await startProcess({
-        name: 'api',
-        args: [entry],
-        env: { ...ctx.baseEnv(), DATABASE_URL: databaseUrl, API_HOST: '127.0.0.1', API_PORT: String(port) },
-        ready: /Console API: /,
-        timeoutMs: 60_000,
-      });
-      const base = `http://127.0.0.1:${port}`;
+      const started = await startConsoleApi(ctx, databaseUrl);
+      api = started.api;
+      const base = started.base;
       const loads = ctx.quick ? 20 : 60;
       const views: Array<[string, string, string[]]> = [
         ['county_month', cookies.county, ['/api/v1/reports/overview?period=month', '/api/v1/reports/charts?period=month']],

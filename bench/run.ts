@@ -10,6 +10,7 @@ import { ROOT } from '../scripts/db-tools.js';
 import { conversationSection, type ConversationResult } from './conversation.bench.js';
 import { CALL_ANSWERS_DEFINITION, callAnswersSection, type CallAnswersResult } from './call-answers.bench.js';
 import { REPORTS_DEFINITION, reportsSection, type ReportsResult } from './reports.bench.js';
+import { CONSOLE_DEFINITION, consoleSection, type ConsoleResult } from './console.bench.js';
 import { BROADCAST_DEFINITION, broadcastSection, type BroadcastResult } from './broadcast.bench.js';
 import {
   bullmqBaselineSection,
@@ -125,6 +126,7 @@ const SECTIONS: ReadonlyArray<Section> = [
   reportsSection,
   reportsPublicitySection,
   reportsExportsSection,
+  consoleSection,
 ];
 
 interface Args {
@@ -246,6 +248,7 @@ async function main(): Promise<number> {
   const reports = get<ReportsResult>(results, reportsSection);
   const publicity = get<ReportsPublicityResult>(results, reportsPublicitySection);
   const exportsRun = get<ReportsExportResult>(results, reportsExportsSection);
+  const consoleRun = get<ConsoleResult>(results, consoleSection);
 
   const ratios = {
     ingest_acked_per_s_vs_grammy: ratio(ingest?.acked_per_s, grammy?.acked_per_s),
@@ -373,6 +376,13 @@ async function main(): Promise<number> {
       publicity: publicity ?? { month_freeze_s: null, definition: MONTH_FREEZE_DEFINITION, error: errors.reports_publicity ?? 'not run' },
       exports: exportsRun ?? { export_rows_per_s: null, definition: EXPORT_DEFINITION, error: errors.reports_exports ?? 'not run' },
     },
+    console: consoleRun ?? {
+      needs_list_p95_ms: null,
+      need_detail_p95_ms: null,
+      login_round_trip_ms: null,
+      definition: CONSOLE_DEFINITION,
+      error: errors.console ?? 'not run',
+    },
     ratios,
     targets,
   };
@@ -451,6 +461,15 @@ async function main(): Promise<number> {
         : 'n/a',
       target: `p95 ≤ 2 s: ${verdict(targets[6]!.met)}`,
       baseline: `idle ${fmt(card?.p95_ms, ' ms')}`,
+      ratio: '—',
+    },
+    {
+      figure: `Console on ${consoleRun?.needs ?? 'n/a'} needs: list p95 (every filter shape), detail p95, login round trip`,
+      value: consoleRun
+        ? `${fmt(consoleRun.needs_list_p95_ms, ' ms')}, ${fmt(consoleRun.need_detail_p95_ms, ' ms')}, ${fmt(consoleRun.login_round_trip_ms, ' ms')}`
+        : 'n/a',
+      target: `list ≤ 150 ms, detail ≤ 100 ms: ${verdict(consoleRun?.needs_list_p95_ms == null || consoleRun.need_detail_p95_ms == null ? null : consoleRun.needs_list_p95_ms <= 150 && consoleRun.need_detail_p95_ms <= 100)}`,
+      baseline: '—',
       ratio: '—',
     },
     {

@@ -3,7 +3,7 @@
 // prefix (bybench-<tag>, deleted at the end), an in-process desk on them, the fake Telegram
 // Bot API, and the compiled bot (webhook mode) and worker as child processes.
 import { randomBytes } from 'node:crypto';
-import { loadConfig, type AppConfig } from '@baiying/config';
+import { DEV_KEY, loadConfig, type AppConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, seedDemoCounty, type PrismaClient } from '@baiying/db';
 import { configuredDirectory } from '@baiying/channels';
@@ -34,8 +34,13 @@ export class BenchContext {
   readonly redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   readonly redisPrefix: string;
   readonly encryptionKey = randomBytes(32).toString('hex');
-  /** Keys a pre-seeded database (BENCH_REPORTS_DATABASE_URL) was encrypted with: read, never written. */
-  readonly previousKeys = (process.env.BENCH_ENCRYPTION_KEY_PREVIOUS ?? '').split(',').filter(Boolean);
+  /**
+   * Keys a pre-seeded database (BENCH_REPORTS_DATABASE_URL) was encrypted with: read, never
+   * written. Unset with such a database: the development key `npm run db:seed` uses by default.
+   */
+  readonly previousKeys = (process.env.BENCH_ENCRYPTION_KEY_PREVIOUS ?? (process.env.BENCH_REPORTS_DATABASE_URL ? DEV_KEY.toString('hex') : ''))
+    .split(',')
+    .filter(Boolean);
   readonly cipher = new FieldCipher(
     Buffer.from(this.encryptionKey, 'hex'),
     this.previousKeys.map((k) => Buffer.from(k, 'hex')),

@@ -19,6 +19,7 @@ import { CorrectionsController } from './v1/corrections.controller.js';
 import { AuthController } from './v1/auth.controller.js';
 import { ExportsController } from './v1/exports.controller.js';
 import { NeedsController } from './v1/needs.controller.js';
+import { SavedFiltersController } from './v1/saved-filters.controller.js';
 import { ReportsController } from './v1/reports.controller.js';
 import { PublicityController } from './v1/publicity.controller.js';
 import { GongshiController } from './public/gongshi.controller.js';
@@ -51,6 +52,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         AuthController,
+        SavedFiltersController,
         NeedsController,
         AuditController,
         CorrectionsController,

@@ -193,6 +193,16 @@ export interface SessionView {
 /** The values the API accepts (console.schemas.ts on the server). */
 export const NEED_STATUSES = ['submitted', 'dispatched', 'unrouted', 'claimed', 'en_route', 'done', 'confirmed', 'cancelled', 'unfulfilled'] as const;
 export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
+/** 老少残困 and everyone else, as a need records its beneficiary. */
+export const BENEFICIARIES = ['elderly', 'child', 'disabled', 'hardship', 'none'] as const;
+export const NEED_SORTS = ['new', 'old', 'urgency'] as const;
+
+export interface SavedFilter {
+  id: string;
+  name: string;
+  query: string;
+  createdAt: string;
+}
 export const CATEGORIES = [
   'policy',
   'culture',

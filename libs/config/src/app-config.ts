@@ -183,7 +183,8 @@ function decodePrevious(raw: string | undefined, current: Buffer): Buffer[] {
 }
 
 /** The fixed key a development desk uses when none is set (public: it is in this file). */
-const DEV_KEY = createHash('sha256').update('baiying-dev-key').digest();
+/** The public development key: outside production without ENCRYPTION_KEY (never in production). */
+export const DEV_KEY = createHash('sha256').update('baiying-dev-key').digest();
 /** Of 32 random bytes about 12 are printable ASCII; a key that is mostly text is a passphrase. */
 const MAX_PRINTABLE_BYTES = 24;
 /** A webhook secret Telegram echoes in every update; shorter is guessable. */

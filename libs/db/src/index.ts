@@ -12,6 +12,7 @@ export * from './repositories/dead-letter.repository.js';
 export * from './repositories/throttle.repository.js';
 export * from './repositories/privacy.repository.js';
 export * from './repositories/console.repository.js';
+export * from './repositories/need-list.sql.js';
 export * from './repositories/report.repository.js';
 export * from './repositories/publicity.repository.js';
 export * from './repositories/export.repository.js';

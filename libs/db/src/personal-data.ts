@@ -48,7 +48,7 @@ export type PersonalTable = keyof typeof PERSONAL_DATA;
 /**
  * Rows deleted outright when their person is erased (nothing in them is needed afterwards):
  * the accounts that reach them, their chats' dialogue state, messages and sessions, one-time
- * codes, console logins, API tokens, roles and a need's attachments (platform file ids of their photos).
+ * codes, console logins and saved filters, API tokens, roles and a need's attachments (platform file ids of their photos).
  */
 export const ERASED_ROWS = [
   'channel_identity',
@@ -61,6 +61,7 @@ export const ERASED_ROWS = [
   'api_token',
   'role_assignment',
   'attachment',
+  'console_saved_filter',
 ] as const;
 
 /** What anonymisation writes where a register says `erasedCipher` or `pseudonym`. */

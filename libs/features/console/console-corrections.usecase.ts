@@ -6,7 +6,7 @@ import { ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
 import type { ConsolePrincipal } from '../sessions/index.js';
-import { dayStart } from './console-needs.usecase.js';
+import { dayStart } from './console-needs-list.usecase.js';
 
 export const correctionStatsQuerySchema = z
   .object({

@@ -1,95 +1,12 @@
-// The console's needs: a masked, scoped, keyset-paginated list; a masked detail with the full
-// timeline; and a reveal of one need's personal data, with a reason, written to the audit trail.
+// The console's needs (the list: console-needs-list.usecase.ts): a masked detail with the full
+// timeline, and a reveal of one need's personal data, with a reason, written to the audit trail.
 // Scope is checked here: a need outside the caller's units answers exactly like a missing one.
 import { personName } from '@baiying/db';
-import { ancestry, err, maskAddress, maskPhone, ok, type NeedStatus, type Result } from '@baiying/domain';
+import { err, maskAddress, maskPhone, ok, type NeedStatus, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { allowedNeedActions, reassignTeams } from './console-need-actions.usecase.js';
-import { decodeCursor, encodeCursor, needListQuerySchema, revealSchema, type NeedListQuery, type RevealInput } from './console.schemas.js';
-
-/** Midnight of a `YYYY-MM-DD` day in the desk's time zone. */
-export function dayStart(day: string, timeZone: string): Date {
-  const utc = new Date(`${day}T00:00:00Z`);
-  const local = new Date(utc.toLocaleString('en-US', { timeZone }));
-  const asUtc = new Date(utc.toLocaleString('en-US', { timeZone: 'UTC' }));
-  return new Date(utc.getTime() - (local.getTime() - asUtc.getTime()));
-}
-const nextDay = (day: string, timeZone: string): Date => new Date(dayStart(day, timeZone).getTime() + 86_400_000);
-
-export interface NeedListItem {
-  id: string;
-  code: string;
-  status: string;
-  category: string;
-  station: { code: string; name: string };
-  owner: { code: string; name: string; tier: string };
-  urgency: string;
-  beneficiary: string;
-  review: boolean;
-  danger: string | null;
-  phone: string;
-  address: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export class ListNeeds {
-  async execute(w: Work, p: ConsolePrincipal, input: unknown): Promise<Result<{ items: NeedListItem[]; nextCursor: string | null }>> {
-    const cmd = parseCommand(needListQuerySchema, input);
-    if (!cmd.ok) return cmd;
-    const q: NeedListQuery = cmd.value;
-    const tree = await w.repos.org.tree();
-    const byCode = new Map([...tree.values()].map((u) => [u.code, u]));
-    let stations = p.readUnitIds;
-    // Narrowing filters; a unit or station outside scope simply narrows to nothing.
-    if (q.unit) {
-      const u = byCode.get(q.unit);
-      stations = u ? stations.filter((id) => ancestry(tree, id).some((a) => a.id === u.id)) : [];
-    }
-    if (q.station) {
-      const s = byCode.get(q.station);
-      stations = s ? stations.filter((id) => id === s.id) : [];
-    }
-    const after = decodeCursor(q.cursor);
-    const rows = stations.length
-      ? await w.repos.console.needPage({
-          stationIds: stations,
-          ...(q.status ? { statuses: q.status } : {}),
-          ...(q.category ? { categoryCode: q.category } : {}),
-          ...(q.urgency ? { urgency: q.urgency } : {}),
-          ...(q.from ? { from: dayStart(q.from, w.config.timeZone) } : {}),
-          ...(q.to ? { to: nextDay(q.to, w.config.timeZone) } : {}),
-          ...(q.q ? { codeContains: q.q.toUpperCase() } : {}),
-          ...(after ? { after: { createdAt: after.at, id: after.id } } : {}),
-          take: q.limit + 1,
-        })
-      : [];
-    const page = rows.slice(0, q.limit);
-    const unit = (id: string) => {
-      const u = tree.get(id);
-      return { code: u?.code ?? '', name: u?.name ?? '', tier: u?.tier ?? '' };
-    };
-    const items = page.map((n) => ({
-      id: n.id,
-      code: n.code,
-      status: n.status,
-      category: n.categoryCode,
-      station: { code: unit(n.stationId).code, name: unit(n.stationId).name },
-      owner: unit(n.ownerUnitId),
-      urgency: n.urgency,
-      beneficiary: n.beneficiary,
-      review: n.reviewReason !== null,
-      danger: n.danger,
-      phone: maskPhone(w.deps.cipher.decryptOptional(n.phoneEnc)),
-      address: maskAddress(w.deps.cipher.decryptOptional(n.addressEnc)),
-      createdAt: n.createdAt.toISOString(),
-      updatedAt: n.updatedAt.toISOString(),
-    }));
-    const last = page[page.length - 1];
-    return ok({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null });
-  }
-}
+import { revealSchema, type RevealInput } from './console.schemas.js';
 
 export interface TimelineEntry {
   at: string;

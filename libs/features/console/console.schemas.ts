@@ -1,11 +1,12 @@
 // What the console's HTTP API accepts, as zod schemas the edge validates with (400 with field
 // errors) and the use cases parse again. Query strings arrive as strings.
-import { NEED_STATUSES } from '@baiying/domain';
 import { z } from 'zod';
 
-const CODE = /^[A-Za-z0-9-]{1,40}$/;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const csv = <T extends string>(values: readonly [T, ...T[]]) =>
+/** A unit, station or team code. */
+export const CODE = /^[A-Za-z0-9-]{1,40}$/;
+export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A comma-separated list of known values, as a query string carries it. */
+export const csv = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
     .max(200)
@@ -16,28 +17,6 @@ export const cursorSchema = z.string().regex(/^[A-Za-z0-9_-]{10,120}$/, 'cursor'
 
 export const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 200;
-
-export const needListQuerySchema = z
-  .object({
-    status: csv(NEED_STATUSES).optional(),
-    category: z
-      .string()
-      .regex(/^[a-z_]{1,40}$/)
-      .optional(),
-    unit: z.string().regex(CODE).optional(),
-    station: z.string().regex(CODE).optional(),
-    urgency: z.enum(['normal', 'urgent', 'emergency']).optional(),
-    from: day.optional(),
-    to: day.optional(),
-    q: z
-      .string()
-      .regex(/^[A-Za-z0-9-]{1,20}$/, 'a need code or part of one')
-      .optional(),
-    cursor: cursorSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT),
-  })
-  .strict();
-export type NeedListQuery = z.output<typeof needListQuerySchema>;
 
 export const needIdSchema = z.object({ id: z.string().uuid() }).strict();
 

@@ -2,7 +2,7 @@
 // again). Filters are the needs list's (docs/console-api.md) where the rows are needs; the other
 // kinds take what applies to them. The filter is stored on the export_job row as given.
 import { z } from 'zod';
-import { needListQuerySchema } from '../console/index.js';
+import { needListFilterSchema } from '../console/index.js';
 
 const CODE = /^[A-Za-z0-9-]{1,40}$/;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -14,8 +14,8 @@ export type RowKind = Exclude<ExportKind, 'assessment' | 'four_lists'>;
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The needs list's filters without its paging. */
-export const needFilterSchema = needListQuerySchema.omit({ cursor: true, limit: true });
+/** The needs list's filters without its paging and sort (its beneficiary and 审单 filters are not applied to exports yet). */
+export const needFilterSchema = needListFilterSchema.omit({ sort: true, beneficiary: true, review: true });
 export const volunteerFilterSchema = z.object({ unit: z.string().regex(CODE).optional(), station: z.string().regex(CODE).optional() }).strict();
 export const callFilterSchema = z.object({ unit: z.string().regex(CODE).optional(), from: day.optional(), to: day.optional() }).strict();
 /** A unit and a month (the assessment workbook; the four lists: that month's latest snapshot version). */

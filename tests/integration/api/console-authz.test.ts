@@ -59,6 +59,9 @@ interface Ctx {
   foreignExport: string;
   ownToken: string;
   foreignToken: string;
+  /** A saved needs-list filter of this person, and one of someone else. */
+  ownFilter: string;
+  foreignFilter: string;
   /** A fresh draft snapshot of S-XF (every role below reads it), and one of S-XS. */
   snapshot: string;
   foreignSnapshot: string;
@@ -134,6 +137,19 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/auth/logout': { path: () => '/api/v1/auth/logout', body: {}, allowed: () => true, scoped: false },
   'GET /api/v1/needs': { path: () => '/api/v1/needs', allowed: () => true, scoped: false },
   'GET /api/v1/needs/:id': { path: (c) => `/api/v1/needs/${c.inScope}`, allowed: (_r, s) => s, scoped: true },
+  // Saved filters: every role, its own only (someone else's: 404); tests/integration/api/needs-list.test.ts.
+  'GET /api/v1/needs/saved-filters': { path: () => '/api/v1/needs/saved-filters', allowed: () => true, scoped: false },
+  'POST /api/v1/needs/saved-filters': {
+    path: () => '/api/v1/needs/saved-filters',
+    body: { name: '矩阵', query: 'review=true' },
+    allowed: () => true,
+    scoped: false,
+  },
+  'DELETE /api/v1/needs/saved-filters/:id': {
+    path: (c) => `/api/v1/needs/saved-filters/${c.ownFilter}`,
+    allowed: (_r, s) => s,
+    scoped: true,
+  },
   'POST /api/v1/needs/:id/reveal': {
     path: (c) => `/api/v1/needs/${c.inScope}/reveal`,
     body: { reason: 'contact_resident' },
@@ -271,6 +287,7 @@ const outOfScopePath = (key: string, c: Ctx): string => {
   if (key.startsWith('POST /api/v1/needs/:id/') && !key.endsWith('/reveal')) return `/api/v1/needs/${c.outOfScope}/${key.split('/').pop()!}`;
   if (key === 'GET /api/v1/exports/:id') return `/api/v1/exports/${c.foreignExport}`;
   if (key === 'DELETE /api/v1/export-tokens/:id') return `/api/v1/export-tokens/${c.foreignToken}`;
+  if (key === 'DELETE /api/v1/needs/saved-filters/:id') return `/api/v1/needs/saved-filters/${c.foreignFilter}`;
   if (key === 'GET /api/v1/calls/:code') return `/api/v1/calls/${c.foreignCall}`;
   if (key.startsWith('GET /api/v1/calls/:code/') || key.startsWith('POST /api/v1/calls/:code/'))
     return `/api/v1/calls/${c.foreignCall}/${key.split('/').pop()!}`;
@@ -489,6 +506,12 @@ describe('Console API authorisation matrix and bad input', () => {
             : '',
           foreignToken: wants('/export-tokens/:id')
             ? (await h.prisma.exportToken.create({ data: { personId: stranger, tokenHash: randomUUID(), label: 'theirs', kind: 'needs' } })).id
+            : '',
+          ownFilter: wants('/saved-filters/:id')
+            ? (await h.prisma.consoleSavedFilter.create({ data: { personId: pid, name: randomUUID(), query: '' } })).id
+            : '',
+          foreignFilter: wants('/saved-filters/:id')
+            ? (await h.prisma.consoleSavedFilter.create({ data: { personId: stranger, name: randomUUID(), query: '' } })).id
             : '',
           snapshot: wants('/publicity/snapshots/:id') ? await draftSnapshot('S-XF') : '',
           foreignSnapshot: !wants('/publicity/snapshots/:id') ? '' : role === 'admin' ? randomUUID() : await draftSnapshot('S-XS'),

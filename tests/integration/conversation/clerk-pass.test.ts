@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationEngine } from '@baiying/conversation';
 import type { ActorRow } from '@baiying/db';
 import { PurposeKey, type Channel, type InboundEvent, type OutMessage } from '@baiying/domain';
-import type { Desk } from '@baiying/features';
+import { drainPresses, type Desk } from '@baiying/features';
 import { doneBy, openDispatchOf, routedNeed, takeInGroup } from '../../support/needs.js';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
@@ -207,13 +207,19 @@ describe('the clerk pass', () => {
     });
     expect(messages.length).toBeGreaterThanOrEqual(2);
     const [a, b] = messages as [(typeof messages)[0], (typeof messages)[0]];
-    const answer = async (m: typeof a, label: RegExp) => pressIn(m.channel, m.chatId, button(await current(m.purposeKey), label));
+    // A press is recorded at once (✓) and applied by the call's consumer (decision 0037), here drained in-process.
+    const answer = async (m: typeof a, label: RegExp) => {
+      const pressed = await pressIn(m.channel, m.chatId, button(await current(m.purposeKey), label));
+      await drainPresses(desk.uow, desk.calls.applyAnswers, callId);
+      return pressed;
+    };
     const stateOf = async (m: typeof a) => {
       const c = await current(m.purposeKey);
       return { status: c.text.split('\n').at(-1)!.replace(/ · .*/, ''), buttons: labels(c) };
     };
     // A first "参加" takes the one place; the message keeps only 取消报名.
-    expect((await answer(a, /^参加$/)).callbackAnswer?.text).toContain('报名成功');
+    expect((await answer(a, /^参加$/)).callbackAnswer?.text).toBe('✓');
+    expect((await last(a.chatId)).text).toContain('报名成功');
     expect(await stateOf(a)).toEqual({ status: '✅ 您已报名', buttons: ['取消报名'] });
     expect((await current(a.purposeKey)).text).toContain('敬老院包饺子');
     // A second is waitlisted.

@@ -5,10 +5,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBody, ApiCookieAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   ConsoleFeature,
+  NEED_SORTS,
   needActionSchemas,
   needIdSchema,
   needListQuerySchema,
   revealSchema,
+  URGENCY_ORDER,
   type ConsoleRequestSession,
   type NeedAction,
 } from '@baiying/features';
@@ -27,7 +29,7 @@ export class NeedsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Needs in scope, newest first, masked; filters; keyset pagination (nextCursor)' })
+  @ApiOperation({ summary: 'Needs in scope, masked; filters; sorted on the server; keyset pagination (nextCursor, valid for its sort only)' })
   @ApiQuery({ name: 'status', required: false, description: 'comma-separated need statuses' })
   @ApiQuery({ name: 'unit', required: false, description: 'an org unit code: its subtree' })
   @ApiQuery({ name: 'station', required: false, description: 'a station code' })
@@ -35,7 +37,10 @@ export class NeedsController {
   @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD, inclusive' })
   @ApiQuery({ name: 'q', required: false, description: 'part of a need code' })
   @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({ name: 'urgency', required: false, enum: ['normal', 'urgent', 'emergency'] })
+  @ApiQuery({ name: 'urgency', required: false, enum: URGENCY_ORDER })
+  @ApiQuery({ name: 'beneficiary', required: false, description: 'comma-separated: elderly, child, disabled, hardship, none (老少残困)' })
+  @ApiQuery({ name: 'review', required: false, enum: ['true', 'false'], description: 'flagged for review (审单) or not' })
+  @ApiQuery({ name: 'sort', required: false, enum: NEED_SORTS, description: 'new (default), old, urgency (most urgent first, then newest)' })
   @ApiQuery({ name: 'cursor', required: false })
   @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
   async list(@Me() me: ConsoleRequestSession, @Query() query: Record<string, unknown>) {

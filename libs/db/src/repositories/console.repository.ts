@@ -2,8 +2,8 @@
 // and the reads behind its needs list and detail (keyset pages, newest first).
 import type { Prisma } from '../generated/prisma/client.js';
 import { Changes } from '../changes.js';
-import type { NeedStatus } from '../generated/prisma/enums.js';
 import type { Tx } from '../prisma.js';
+import { needPageSql, type ConsoleNeedListRow, type NeedListQuery } from './need-list.sql.js';
 
 export interface DispatchBoardRow {
   dispatchId: string;
@@ -89,36 +89,13 @@ export interface AuditQuery {
   take: number;
 }
 
-export interface NeedListQuery {
-  stationIds: string[];
-  statuses?: NeedStatus[];
-  categoryCode?: string;
-  urgency?: string;
-  from?: Date;
-  to?: Date;
-  codeContains?: string;
-  after?: { createdAt: Date; id: string };
-  take: number;
+export interface SavedFilterRow {
+  id: string;
+  name: string;
+  query: string;
+  createdAt: Date;
 }
-
-const NEED_LIST = {
-  id: true,
-  code: true,
-  status: true,
-  categoryCode: true,
-  stationId: true,
-  ownerUnitId: true,
-  urgency: true,
-  beneficiary: true,
-  reviewReason: true,
-  danger: true,
-  phoneEnc: true,
-  addressEnc: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
-
-export type ConsoleNeedListRow = Prisma.NeedGetPayload<{ select: typeof NEED_LIST }>;
+const SAVED_FILTER = { id: true, name: true, query: true, createdAt: true } as const;
 
 const LOGIN_VIEW = {
   id: true,
@@ -230,15 +207,26 @@ export class ConsoleRepository {
   }
 
   needPage(q: NeedListQuery): Promise<ConsoleNeedListRow[]> {
-    const and: Prisma.NeedWhereInput[] = [{ stationId: { in: q.stationIds } }];
-    if (q.statuses?.length) and.push({ status: { in: q.statuses } });
-    if (q.categoryCode) and.push({ categoryCode: q.categoryCode });
-    if (q.urgency) and.push({ urgency: q.urgency });
-    if (q.from) and.push({ createdAt: { gte: q.from } });
-    if (q.to) and.push({ createdAt: { lt: q.to } });
-    if (q.codeContains) and.push({ code: { contains: q.codeContains } });
-    if (q.after) and.push({ OR: [{ createdAt: { lt: q.after.createdAt } }, { createdAt: q.after.createdAt, id: { lt: q.after.id } }] });
-    return this.tx.need.findMany({ where: { AND: and }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: q.take, select: NEED_LIST });
+    return this.tx.$queryRaw<ConsoleNeedListRow[]>(needPageSql(q));
+  }
+
+  savedFilters(personId: string): Promise<SavedFilterRow[]> {
+    return this.tx.consoleSavedFilter.findMany({ where: { personId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: SAVED_FILTER });
+  }
+
+  /** Saves a filter unless the person already has `cap` (then null); a name used again replaces its query. */
+  async saveFilter(personId: string, name: string, query: string, cap: number, now: Date): Promise<SavedFilterRow | null> {
+    // One person's saves are serialised, so two at once cannot both pass the cap.
+    await this.tx.$queryRaw`SELECT id FROM person WHERE id = ${personId}::uuid FOR UPDATE`;
+    const same = await this.tx.consoleSavedFilter.findUnique({ where: { personId_name: { personId, name } }, select: { id: true } });
+    if (same) return this.tx.consoleSavedFilter.update({ where: { id: same.id }, data: { query }, select: SAVED_FILTER });
+    if ((await this.tx.consoleSavedFilter.count({ where: { personId } })) >= cap) return null;
+    return this.tx.consoleSavedFilter.create({ data: { personId, name, query, createdAt: now }, select: SAVED_FILTER });
+  }
+
+  /** Deletes one of the person's own filters; false when it is not theirs or does not exist. */
+  async deleteSavedFilter(personId: string, id: string): Promise<boolean> {
+    return (await this.tx.consoleSavedFilter.deleteMany({ where: { id, personId } })).count === 1;
   }
 
   needById(id: string) {

@@ -106,6 +106,7 @@ export class PrivacyRepository {
       web_message: () => this.tx.webMessage.deleteMany({ where: { chatId: { in: webChats } } }),
       web_session: () => this.tx.webSession.deleteMany({ where: { OR: [{ personId }, { chatId: { in: webChats } }] } }),
       console_login: () => this.tx.consoleLogin.deleteMany({ where: { personId } }),
+      console_saved_filter: () => this.tx.consoleSavedFilter.deleteMany({ where: { personId } }),
       link_code: () => this.tx.linkCode.deleteMany({ where: { personId } }),
       api_token: () => this.tx.apiToken.deleteMany({ where: { personId } }),
       role_assignment: () => this.tx.roleAssignment.deleteMany({ where: { personId } }),

@@ -93,6 +93,7 @@ export const ERRORS = {
   'console/no_session': 401,
   'console/csrf': 403,
   'console/demo_off': 404,
+  'console/too_many_filters': 409,
   'publicity/not_found': 404,
   'publicity/not_draft': 409,
   'publicity/not_latest': 409,

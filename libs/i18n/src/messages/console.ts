@@ -55,6 +55,10 @@ export const consoleMessages = {
   'settings.use.chat': { zh: '{n} 个绑定的群', en: '{n} bound group chats' },
   'settings.use.member': { zh: '{n} 名队员', en: '{n} team members' },
   'settings.use.call': { zh: '{n} 次一呼百应', en: '{n} calls' },
+  'console/too_many_filters': {
+    zh: '最多只能保存 {max} 个筛选条件，请先删除不用的。',
+    en: 'You can keep at most {max} saved filters; delete one you no longer use first.',
+  },
   'api.bad_request': { zh: '请求参数有误：{fields}', en: 'Invalid request: {fields}' },
   'api.too_large': { zh: '请求内容太大。', en: 'The request body is too large.' },
   'api.field.required': { zh: '必填', en: 'required' },
