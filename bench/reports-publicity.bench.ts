@@ -46,7 +46,13 @@ async function generateMonth(ctx: BenchContext, needs: number): Promise<void> {
     INSERT INTO team (id, code, name, "categoryCode", "orgUnitId")
     SELECT gen_random_uuid(), 'T-' || u.code, u.name || '志愿服务队', 'elderly', u.id FROM org_unit u WHERE u.code LIKE 'S-BENCH-%'`;
   const start = `${MONTH}-01T00:00:00+08:00`;
-  await prisma.$executeRaw`
+  // With the report rollups' per-need trigger off (as the county seed and the export section do):
+  // a refresh per generated need made this insert alone run for minutes. The freeze reads raw
+  // rows; the month's rollups are rebuilt once afterwards so the database stays consistent.
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL baiying.reports_off = 'on'`);
+      await tx.$executeRaw`
     INSERT INTO need (id, code, "residentId", channel, "categoryCode", "stationId", "ownerUnitId", "descriptionEnc", beneficiary, status, "promisedDate", "createdAt", "updatedAt")
     SELECT gen_random_uuid(), 'N-BENCH-' || i, ${resident.id}::uuid, 'telegram',
            (ARRAY['elderly','repair','health','education','legal'])[1 + i % 5],
@@ -57,6 +63,10 @@ async function generateMonth(ctx: BenchContext, needs: number): Promise<void> {
            ${start}::timestamptz + (i % 30) * interval '1 day' + (i % 86400) * interval '1 second', now()
       FROM generate_series(1, ${needs}) AS i
       JOIN LATERAL (SELECT id FROM org_unit WHERE code = 'S-BENCH-' || (1 + i % ${INSTITUTES}) || '-' || (1 + (i / ${INSTITUTES}) % ${STATIONS_PER_INSTITUTE})) st ON true`;
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+  await prisma.$executeRaw`SELECT report_rebuild(${`${MONTH}-01`}::date, (${`${MONTH}-01`}::date + interval '1 month' - interval '1 day')::date)`;
   await prisma.$executeRaw`
     INSERT INTO rating (id, "needId", "residentId", score)
     SELECT gen_random_uuid(), n.id, n."residentId", 3 + (abs(hashtext(n.code)) % 3) FROM need n WHERE n.code LIKE 'N-BENCH-%' AND n.status = 'confirmed'`;
