@@ -218,8 +218,9 @@ describe('the clerk pass', () => {
       return { status: c.text.split('\n').at(-1)!.replace(/ · .*/, ''), buttons: labels(c) };
     };
     // A first "参加" takes the one place; the message keeps only 取消报名.
+    const beforeAnswer = await lastSeq(a.chatId);
     expect((await answer(a, /^参加$/)).callbackAnswer?.text).toBe('✓');
-    expect((await last(a.chatId)).text).toContain('报名成功');
+    expect((await sent(a.chatId, beforeAnswer)).map((m) => m.text)).toContainEqual(expect.stringContaining('报名成功'));
     expect(await stateOf(a)).toEqual({ status: '✅ 您已报名', buttons: ['取消报名'] });
     expect((await current(a.purposeKey)).text).toContain('敬老院包饺子');
     // A second is waitlisted.
