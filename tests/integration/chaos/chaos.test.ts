@@ -365,7 +365,8 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
         rec.presses++;
         const id = fake.pressButton(u, msg, data);
         const a = await fake.waitForCallbackAnswer(id, { timeoutMs: STALL_MS }).catch(() => null);
-        if (a && /报名成功|候补|不能参加|已记录过了/.test(a.text ?? '')) {
+        // ✓: recorded, applied later by the call's consumer (decision 0037); the others: refusals that still count as answered.
+        if (a && /^✓$|报名成功|候补|不能参加|已记录过了/.test(a.text ?? '')) {
           rec.toast = a.text ?? '';
           return;
         }
@@ -449,6 +450,12 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
     const badClaims = needs
       .filter((n) => n.claims.length !== 1 || n.claims[0]!.status !== 'active')
       .map((n) => `${n.code}:${n.claims.map((c) => c.status).join('+')}`);
+    // Every recorded press applied by the call's consumer (decision 0037) before the rosters are read.
+    for (let until = Date.now() + 60_000; Date.now() < until; await sleep(250)) {
+      if ((await db((x) => x.prisma.callPress.count({ where: { appliedAt: null } }))) === 0) break;
+    }
+    const unapplied = await db((x) => x.prisma.callPress.count({ where: { appliedAt: null } }));
+    if (unapplied > 0) failures.push(`${unapplied} call presses never applied`);
     const calls = await db((x) => x.prisma.call.findMany({ include: { recipients: true } }));
     const uncertainRows = await db((x) =>
       x.prisma.sentMessage.findMany({ where: { status: 'uncertain' }, select: { purposeKey: true, chatId: true, template: true, atMostOnce: true } }),

@@ -197,6 +197,10 @@ describe('two bot replicas and two workers on one database and Redis', () => {
     const callMessages = await Promise.all(callers.map((u) => wait(privateChat(u), new RegExp(`📣 志愿召集 ${call.code}`), from, 90_000)));
     const callPresses = callers.map((u, i) => fake.pressButton(u, callMessages[i]!, buttonData(callMessages[i]!, /^参加/)));
     const callAnswers = await Promise.all(callPresses.map((id) => withLogs(fake.waitForCallbackAnswer(id, { timeoutMs: 60_000 }))));
+    // Each press is recorded at once (✓); a worker's consumer applies them in arrival order and
+    // replies in each chat (decision 0037): the replies are the signal that all were applied.
+    expect(callAnswers.map((a) => a.text)).toEqual(callers.map(() => '✓'));
+    const callReplies = await Promise.all(callers.map((u) => wait(privateChat(u), /报名成功|人数已满，您在候补名单上/, from, 60_000)));
     // Every recipient got the call (the fan-out is done) before the outbound queues are checked.
     const recipients = await h.prisma.callRecipient.findMany({ where: { callId: call.callId } });
     expect(recipients.length).toBe(call.recipients);
@@ -247,7 +251,7 @@ describe('two bot replicas and two workers on one database and Redis', () => {
     expect(answered).toHaveLength(CALL_ANSWERS);
     expect(answered.filter((a) => a.roster === 'confirmed')).toHaveLength(CALL_HEADCOUNT);
     expect(answered.filter((a) => a.roster === 'waitlisted')).toHaveLength(CALL_ANSWERS - CALL_HEADCOUNT);
-    expect(callAnswers.filter((a) => (a.text ?? '').includes('报名成功'))).toHaveLength(CALL_HEADCOUNT);
+    expect(callReplies.filter((m) => (m.text ?? '').includes('报名成功'))).toHaveLength(CALL_HEADCOUNT);
 
     // ── Duplicate sends: every message at the fake is the one send of one sent_message row. ──
     const rows = await h.prisma.sentMessage.findMany({ where: { channel: 'telegram' } });
