@@ -29,16 +29,19 @@ describe('JobRegistry', () => {
 
   it('gives a queue its handlers, and only its own', async () => {
     const ran: string[] = [];
-    const r = new JobRegistry([feature('calls', ['call-fanout', 'refresh-tally', 'call-timer'], ran), feature('completion', ['credit-timeout'], ran)]);
+    const r = new JobRegistry([
+      feature('calls', ['call-fanout', 'refresh-tally', 'call-answers', 'call-timer'], ran),
+      feature('completion', ['credit-timeout'], ran),
+    ]);
     const calls = r.forQueue(QueueName.Calls);
-    expect([...calls.keys()]).toEqual(['call-fanout', 'refresh-tally', 'call-timer']);
+    expect([...calls.keys()]).toEqual(['call-fanout', 'refresh-tally', 'call-answers', 'call-timer']);
     await calls.get('call-timer')!({ callId: 'c1', kind: 'finish' } as never, control);
     expect(ran).toEqual(['calls']);
   });
 
   it('refuses a queue with a job nobody handles, naming every such job', () => {
     const r = new JobRegistry([feature('calls', ['call-fanout']), feature('completion', ['credit-timeout'])]);
-    expect(() => r.forQueue(QueueName.Calls)).toThrow('queue calls: no handler for refresh-tally, call-timer');
+    expect(() => r.forQueue(QueueName.Calls)).toThrow('queue calls: no handler for refresh-tally, call-answers, call-timer');
     expect(() => r.forQueue(QueueName.Timers)).toThrow('queue timers: no handler for escalate-dispatch');
     expect(() => r.forQueue(QueueName.Outbound)).toThrow('queue outbound: no handler for send-message');
     expect(() => new JobRegistry().forQueue(QueueName.Routing)).toThrow('queue routing: no handler for route-need');
