@@ -36,7 +36,17 @@ describe('readiness while PostgreSQL goes away and comes back', () => {
   });
 
   it('is ready, not ready without PostgreSQL, and ready again when it returns', async () => {
-    const before = await get('/health/ready');
+    // The api logs its address as soon as it listens; its Redis and PostgreSQL connections may
+    // still be opening, so the first readiness answer to rely on is the first 200.
+    const before = await waitUntil(
+      async () => {
+        const r = await get('/health/ready');
+        return r.status === 200 ? r : null;
+      },
+      'readiness 200 after start-up',
+      30_000,
+      200,
+    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
     expect(before).toMatchObject({ status: 200, body: { status: 'ok', details: { postgresql: { status: 'up' }, redis: { status: 'up' } } } });
 
     pg.halt();

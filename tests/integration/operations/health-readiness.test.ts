@@ -34,7 +34,16 @@ describe('readiness while Redis goes away and comes back', () => {
   });
 
   it('is ready, not ready without Redis, and ready again when Redis returns', async () => {
-    const before = await get('/health/ready');
+    // The worker logs its address as soon as it listens; its connections may still be opening.
+    const before = await waitUntil(
+      async () => {
+        const r = await get('/health/ready');
+        return r.status === 200 ? r : null;
+      },
+      'readiness 200 after start-up',
+      30_000,
+      200,
+    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
     expect(before).toMatchObject({
       status: 200,
       body: { status: 'ok', details: { postgresql: { status: 'up' }, redis: { status: 'up' }, 'queue-workers': { status: 'up' } } },

@@ -60,8 +60,11 @@ export class HealthProbes {
         this.indicator
           .check('redis')
           .attempt(async () => {
-            // A disconnected ioredis client would queue the command until it reconnects.
-            if (this.producer.connection.status !== 'ready') throw new Error(`connection ${this.producer.connection.status}`);
+            // A closed client never answers. One still connecting (just after start-up) or
+            // reconnecting queues the PING until it is ready; the timeout bounds that wait, so a
+            // slow first connection is not reported as Redis being down.
+            const status = this.producer.connection.status;
+            if (status === 'end' || status === 'close') throw new Error(`connection ${status}`);
             await this.producer.connection.ping();
           })
           .withTimeout(CHECK_TIMEOUT_MS),
