@@ -162,6 +162,15 @@ describe('Console settings: SLA, categories, units and stations, teams', () => {
     expect(dup.status).toBe(409);
     expect(dup.body).toMatchObject({ error: 'settings/duplicate_code' });
 
+    // Two administrators creating one new code at the same moment: one is created, the other is
+    // told the code is taken (never a 500 from the unique index); one row, one audit entry.
+    const race = await Promise.all(
+      [0, 1, 2].map(() => http(base, 'POST', '/api/v1/settings/categories', admin, { code: 'ironing', nameZh: '熨烫', nameEn: 'Ironing' })),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(race.filter((r) => r.status === 409).map((r) => (r.body as Refusal).error)).toEqual(['settings/duplicate_code', 'settings/duplicate_code']);
+    expect(await h.prisma.category.count({ where: { code: 'ironing' } })).toBe(1);
+
     // In use (needs, teams): refused with what uses it, in both languages; the category stays.
     await submit(await h.desk.uow.run((w) => w.repos.people.resolve('web', 'cat-resident', 'cat-resident', '居民', null)), 'elderly', 'S-XF');
     const inUse = await http(base, 'DELETE', '/api/v1/settings/categories/elderly', admin);
@@ -180,7 +189,7 @@ describe('Console settings: SLA, categories, units and stations, teams', () => {
     expect(spare.status).toBe(201);
     expect((await http(base, 'DELETE', '/api/v1/settings/categories/spare', admin)).body).toEqual({ deleted: 'spare' });
     expect(await h.prisma.category.count({ where: { code: 'spare' } })).toBe(0);
-    expect((await audits('category')).map((a) => [a.detail as { key: string }].map((d) => d.key)[0])).toEqual(['laundry', 'spare', 'spare']);
+    expect((await audits('category')).map((a) => [a.detail as { key: string }].map((d) => d.key)[0])).toEqual(['laundry', 'ironing', 'spare', 'spare']);
   }, 90_000);
 
   it('creates stations under an institute (tier from the parent, unique codes) and teams there; deleting either while in use is refused', async () => {

@@ -34,7 +34,13 @@ export class SettingsRepository {
   }
 
   /** Whether any unit, team or category already has this code (codes are unique per kind, compared case-insensitively). */
+  /**
+   * Whether the code is taken (case-insensitively), holding a transaction lock on the kind and
+   * code first: two administrators creating the same code at once are serialised here, so the
+   * second sees the first's row and gets the 409, never the unique index's error.
+   */
   async codeTaken(kind: 'category' | 'unit' | 'team', code: string): Promise<boolean> {
+    await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`settings-code:${kind}:${code.toLowerCase()}`}, 0))`;
     const where = { code: { equals: code, mode: Prisma.QueryMode.insensitive } };
     if (kind === 'category') return (await this.tx.category.count({ where })) > 0;
     if (kind === 'unit') return (await this.tx.orgUnit.count({ where })) > 0;
