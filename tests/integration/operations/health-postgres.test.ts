@@ -4,23 +4,16 @@
 // on the same port, while /health/live stays 200 throughout and the process keeps running.
 import { OwnPostgres } from '../../support/chaos/services.js';
 import { startApp, type AppProcess } from '../../support/processes.js';
-import { flushPrefix, testEnv, waitUntil } from '../../support/test-env.js';
-
-interface Health {
-  status: string;
-  details?: Record<string, { status: string }>;
-}
+import { flushPrefix, testEnv } from '../../support/test-env.js';
+import { healthProbe } from '../../support/readiness.js';
 
 describe('readiness while PostgreSQL goes away and comes back', () => {
   const pg = new OwnPostgres();
   const env = testEnv({ LOG_LEVEL: 'log', API_PORT: '0' });
   let api: AppProcess | undefined;
   let url = '';
-  const get = async (path: string): Promise<{ status: number; body: Health }> => {
-    const r = await fetch(`${url}${path}`);
-    return { status: r.status, body: (await r.json()) as Health };
-  };
   const logs = () => `\n--- api ---\n${api?.output().slice(-3000) ?? ''}`;
+  const { get, readyWith } = healthProbe(() => url, logs);
 
   beforeAll(async () => {
     await pg.start();
@@ -38,40 +31,16 @@ describe('readiness while PostgreSQL goes away and comes back', () => {
   it('is ready, not ready without PostgreSQL, and ready again when it returns', async () => {
     // The api logs its address as soon as it listens; its Redis and PostgreSQL connections may
     // still be opening, so the first readiness answer to rely on is the first 200.
-    const before = await waitUntil(
-      async () => {
-        const r = await get('/health/ready');
-        return r.status === 200 ? r : null;
-      },
-      'readiness 200 after start-up',
-      30_000,
-      200,
-    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    const before = await readyWith(200, 'readiness 200 after start-up', 30_000);
     expect(before).toMatchObject({ status: 200, body: { status: 'ok', details: { postgresql: { status: 'up' }, redis: { status: 'up' } } } });
 
     pg.halt();
-    const down = await waitUntil(
-      async () => {
-        const r = await get('/health/ready');
-        return r.status === 503 ? r : null;
-      },
-      'readiness 503 without PostgreSQL',
-      20_000,
-      200,
-    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    const down = await readyWith(503, 'readiness 503 without PostgreSQL', 20_000);
     expect(down.body).toMatchObject({ status: 'error', details: { postgresql: { status: 'down' }, redis: { status: 'up' } } });
     expect((await get('/health/live')).status).toBe(200);
 
     pg.resume();
-    const back = await waitUntil(
-      async () => {
-        const r = await get('/health/ready');
-        return r.status === 200 ? r : null;
-      },
-      'readiness 200 with PostgreSQL back',
-      30_000,
-      200,
-    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    const back = await readyWith(200, 'readiness 200 with PostgreSQL back', 30_000);
     expect(back.body).toMatchObject({ status: 'ok', details: { postgresql: { status: 'up' } } });
     expect(api!.child.exitCode).toBeNull();
   }, 90_000);

@@ -5,22 +5,15 @@
 // not restart it.
 import { OwnRedis } from '../../support/chaos/services.js';
 import { startApp, type AppProcess } from '../../support/processes.js';
-import { testEnv, waitUntil } from '../../support/test-env.js';
-
-interface Health {
-  status: string;
-  details: Record<string, { status: string }>;
-}
+import { testEnv } from '../../support/test-env.js';
+import { healthProbe } from '../../support/readiness.js';
 
 describe('readiness while Redis goes away and comes back', () => {
   const redis = new OwnRedis();
   let worker: AppProcess | undefined;
   let url = '';
-  const get = async (path: string): Promise<{ status: number; body: Health }> => {
-    const r = await fetch(`${url}${path}`);
-    return { status: r.status, body: (await r.json()) as Health };
-  };
   const logs = () => `\n--- worker ---\n${worker?.output().slice(-3000) ?? ''}`;
+  const { get, readyWith } = healthProbe(() => url, logs);
 
   beforeAll(async () => {
     await redis.start();
@@ -35,15 +28,7 @@ describe('readiness while Redis goes away and comes back', () => {
 
   it('is ready, not ready without Redis, and ready again when Redis returns', async () => {
     // The worker logs its address as soon as it listens; its connections may still be opening.
-    const before = await waitUntil(
-      async () => {
-        const r = await get('/health/ready');
-        return r.status === 200 ? r : null;
-      },
-      'readiness 200 after start-up',
-      30_000,
-      200,
-    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    const before = await readyWith(200, 'readiness 200 after start-up', 30_000);
     expect(before).toMatchObject({
       status: 200,
       body: { status: 'ok', details: { postgresql: { status: 'up' }, redis: { status: 'up' }, 'queue-workers': { status: 'up' } } },
@@ -51,28 +36,12 @@ describe('readiness while Redis goes away and comes back', () => {
 
     const port = redis.port;
     await redis.stop();
-    const down = await waitUntil(
-      async () => {
-        const r = await get('/health/ready');
-        return r.status === 503 ? r : null;
-      },
-      'readiness 503 without Redis',
-      20_000,
-      200,
-    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    const down = await readyWith(503, 'readiness 503 without Redis', 20_000);
     expect(down.body).toMatchObject({ status: 'error', details: { redis: { status: 'down' }, postgresql: { status: 'up' } } });
     expect((await get('/health/live')).status).toBe(200);
 
     await redis.start(port);
-    const back = await waitUntil(
-      async () => {
-        const r = await get('/health/ready');
-        return r.status === 200 ? r : null;
-      },
-      'readiness 200 with Redis back',
-      30_000,
-      200,
-    ).catch((e: Error) => Promise.reject(new Error(e.message + logs())));
+    const back = await readyWith(200, 'readiness 200 with Redis back', 30_000);
     expect(back.body).toMatchObject({ status: 'ok', details: { redis: { status: 'up' }, 'queue-workers': { status: 'up' } } });
     // The process lived through it.
     expect(worker!.child.exitCode).toBeNull();
