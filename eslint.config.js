@@ -57,6 +57,7 @@ export default tseslint.config(
   },
   // --- boundaries ------------------------------------------------------------------------------
   { files: ['libs/domain/**/*.ts'], rules: { 'no-restricted-imports': forbid(FRAMEWORKS, ['@baiying/*', 'zod']) } },
+  { files: ['libs/contracts/**/*.ts'], rules: { 'no-restricted-imports': forbid(FRAMEWORKS, ['@baiying/*', 'zod']) } },
   { files: ['libs/nlu/**/*.ts'], rules: { 'no-restricted-imports': forbid(FRAMEWORKS, ['@baiying/*']) } },
   {
     files: ['libs/{db,crypto,config,queue,i18n}/**/*.ts'],

@@ -9,6 +9,8 @@ export default defineConfig({
   root,
   base: '/console/',
   plugins: [vue()],
+  // The API's shapes and value lists, shared with the server's use cases (libs/contracts imports nothing).
+  resolve: { alias: { '@baiying/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
     emptyOutDir: true,

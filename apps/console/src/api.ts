@@ -3,6 +3,51 @@
 import { en } from './i18n/en';
 import { zhCN } from './i18n/zh-CN';
 
+// The API's shapes and value lists, as the server's use cases define them.
+import { AUDIT_ACTIONS, CHART_PERIODS, NEED_SORTS, OVERVIEW_PERIODS, REVEAL_REASONS } from '@baiying/contracts';
+import type {
+  AuditItem,
+  BoardItem,
+  Charts,
+  DispatchBoard,
+  ModeUnit,
+  NeedAction,
+  NeedActionDone,
+  NeedListItem,
+  NeedsQuery,
+  Quantile,
+  Revealed,
+  SavedFilter,
+  SettingsView,
+  SnapshotSummary,
+  TeamItem,
+  TimelineEntry,
+  VolunteerItem,
+  VolunteerTeam,
+} from '@baiying/contracts';
+
+export { AUDIT_ACTIONS, CHART_PERIODS, NEED_SORTS, OVERVIEW_PERIODS, REVEAL_REASONS };
+export type {
+  AuditItem,
+  BoardItem,
+  Charts,
+  DispatchBoard,
+  ModeUnit,
+  NeedAction,
+  NeedActionDone,
+  NeedListItem,
+  NeedsQuery,
+  Quantile,
+  Revealed,
+  SavedFilter,
+  SettingsView,
+  SnapshotSummary,
+  TeamItem,
+  TimelineEntry,
+  VolunteerItem,
+  VolunteerTeam,
+};
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -93,33 +138,9 @@ export interface DemoPersona {
   role: Role;
 }
 
-export interface NeedListItem {
-  id: string;
-  code: string;
-  status: string;
-  category: string;
-  station: { code: string; name: string };
-  owner: { code: string; name: string; tier: string };
-  urgency: string;
-  beneficiary: string;
-  review: boolean;
-  danger: string | null;
-  phone: string;
-  address: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  by: string | null;
-  detail: Record<string, string | number | boolean | null>;
 }
 
 export interface NeedDetail {
@@ -149,36 +170,10 @@ export interface NeedDetail {
   timeline: TimelineEntry[];
 }
 
-export const NEED_ACTIONS = ['reassign', 'close', 'verify', 'cancel', 'category'] as const;
-export type NeedAction = (typeof NEED_ACTIONS)[number];
-
-export interface NeedActionDone {
-  code: string;
-  action: NeedAction;
-  changed: boolean;
-}
-
 export interface CorrectionStats {
   month: string;
   total: number;
   items: Array<{ category: string; zh: string; en: string; corrected: number; correctedTo: number }>;
-}
-
-export interface Revealed {
-  phone: string | null;
-  address: string | null;
-  description: string | null;
-}
-
-export interface AuditItem {
-  id: string;
-  at: string;
-  action: string;
-  actor: { id: string; name: string } | null;
-  unit: string | null;
-  needId: string | null;
-  reason: string | null;
-  detail: unknown;
 }
 
 export interface SessionView {
@@ -195,14 +190,7 @@ export const NEED_STATUSES = ['submitted', 'dispatched', 'unrouted', 'claimed', 
 export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 /** 老少残困 and everyone else, as a need records its beneficiary. */
 export const BENEFICIARIES = ['elderly', 'child', 'disabled', 'hardship', 'none'] as const;
-export const NEED_SORTS = ['new', 'old', 'urgency'] as const;
 
-export interface SavedFilter {
-  id: string;
-  name: string;
-  query: string;
-  createdAt: string;
-}
 export const CATEGORIES = [
   'policy',
   'culture',
@@ -218,53 +206,8 @@ export const CATEGORIES = [
   'psych',
   'emergency',
 ] as const;
-export const REVEAL_REASONS = ['contact_resident', 'dispatch_volunteer', 'verify_service', 'complaint', 'other'] as const;
-export const AUDIT_ACTIONS = [
-  'login',
-  'logout',
-  'session_revoked',
-  'login_refused',
-  'reveal',
-  'publicity_publish',
-  'publicity_correct',
-  'export',
-  'export_pull',
-  'approval',
-  'emergency_switch',
-  'settings_change',
-  'need_reassign',
-  'need_close',
-  'need_verify',
-  'need_cancel',
-  'need_category',
-] as const;
 
 // --- Office pages: volunteers, teams, emergency, settings (office feature on the server) -------
-
-export interface VolunteerTeam {
-  membershipId: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  status: string;
-  canDecide: boolean;
-}
-
-export interface VolunteerItem {
-  id: string;
-  name: string;
-  phone: string;
-  station: { code: string; name: string };
-  status: string;
-  skills: string[];
-  teams: VolunteerTeam[];
-  hours: number;
-  stars: number;
-  jobs: number;
-  points: number;
-  lastServiceAt: string | null;
-  createdAt: string;
-}
 
 export interface VolunteerDetail extends VolunteerItem {
   rating: number | null;
@@ -272,42 +215,9 @@ export interface VolunteerDetail extends VolunteerItem {
   record: Array<{ need: string; needId: string | null; category: string; hours: number; status: string; finishedAt: string; creditedAt: string | null }>;
 }
 
-export interface BoundChat {
-  channel: string;
-  title: string | null;
-  boundAt: string;
-  lastSentAt: string | null;
-  lastFailedAt: string | null;
-  lastError: string | null;
-  health: 'ok' | 'failing' | 'unknown';
-}
-
-export interface TeamItem {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  category: { code: string; zh: string; en: string };
-  unit: { code: string; name: string; tier: string };
-  members: { approved: number; pending: number };
-  openJobs: number;
-  chats: BoundChat[];
-}
-
 export interface TeamDetail extends TeamItem {
   memberList: Array<{ id: string; name: string; phone: string; status: string; since: string }>;
   jobs: Array<{ needId: string; code: string; status: string; category: string; urgency: string; tier: string; slaDueAt: string }>;
-}
-
-export interface ModeUnit {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  tier: string;
-  emergency: boolean;
-  canSwitch: boolean;
-  since: string | null;
 }
 
 export interface EmergencyView {
@@ -315,30 +225,6 @@ export interface EmergencyView {
   history: Array<{ at: string; unit: string; emergency: boolean; by: string; reason: string | null }>;
 }
 
-export interface SettingsView {
-  categories: Array<{ code: string; nameZh: string; nameEn: string; keywords: string[]; active: boolean; defaultHours: number }>;
-  units: Array<{ id: string; code: string; name: string; nameEn: string | null; tier: string; parent: string | null; aliases: string[] }>;
-  teams: Array<{ id: string; code: string; name: string; nameEn: string | null; category: string; unit: string }>;
-  sla: SlaMinutes;
-  /** The deployment's defaults (SLA_*_MINUTES), in force for a tier the settings leave unset. */
-  slaDefaults: SlaMinutes;
-}
-interface SlaMinutes {
-  stationMinutes: number;
-  instituteMinutes: number;
-  centerMinutes: number;
-  urgentMinutes: number;
-  emergencyMinutes: number;
-}
-
-// --- 总览 the dashboard (GET /reports/overview, /reports/charts; docs/reports.md) ----------------
-/** A needs list query (GET /needs) an item of the dashboard drills down to. */
-export type NeedsQuery = Record<string, string>;
-/** The histogram bucket holding a quantile: at least fromSec, below toSec (null: open-ended). */
-export interface Quantile {
-  fromSec: number;
-  toSec: number | null;
-}
 export const OVERVIEW_COUNTS = ['received', 'dispatched', 'taken', 'done', 'confirmed', 'unfulfilled', 'cancelled', 'open'] as const;
 export type OverviewCount = (typeof OVERVIEW_COUNTS)[number];
 export interface Figures {
@@ -377,32 +263,7 @@ export interface Overview {
   current: { from: string; to: string; figures: Figures };
   previous: { from: string; to: string; figures: Figures };
 }
-export interface Charts {
-  from: string;
-  to: string;
-  grain: 'day' | 'month';
-  timeZone: string;
-  demandByCategory: Array<{ bucket: string; category: string; needs: number; query: NeedsQuery }>;
-  needsByStation: Array<{ station: { code: string; name: string }; needs: number; done: number; slaBreaches: number; query: NeedsQuery }>;
-  responseTrend: Array<{ bucket: string; needs: number; takeAvgSec: number | null; slaBreaches: number; firstTierRate: number | null; query: NeedsQuery }>;
-  teams: Array<{ code: string; name: string; category: string; taken: number; done: number; hours: number; ratingAvg: number | null }>;
-  beneficiaries: Array<{ group: string; needs: number; query: null }>;
-  heat: Array<{ weekday: number; hour: number; needs: number }>;
-}
-export const OVERVIEW_PERIODS = ['today', 'week', 'month'] as const;
-export const CHART_PERIODS = ['week', 'month', 'quarter', 'year'] as const;
 
-// --- 公示 (GET/POST /publicity/snapshots…; docs/publicity.md) ------------------------------------
-export interface SnapshotSummary {
-  id: string;
-  unit: { code: string; name: string };
-  month: string;
-  version: number;
-  status: string;
-  frozenAt: string;
-  publishedAt: string | null;
-  changeSummary: string | null;
-}
 export interface Lists {
   unit: { code: string; name: string; nameEn: string; tier: string };
   month: string;
@@ -544,34 +405,6 @@ export interface RosterEntry {
   checkedInAt: string | null;
   checkedOutAt: string | null;
   hours: number | null;
-}
-
-export interface BoardItem {
-  needId: string;
-  code: string;
-  status: string;
-  category: string;
-  urgency: string;
-  station: { code: string; name: string };
-  unit: { code: string; name: string };
-  team: string | null;
-  tier: string;
-  round: number;
-  openedAt: string;
-  slaDueAt: string;
-  secondsLeft: number;
-  overdue: boolean;
-  escalated: boolean;
-}
-
-export interface DispatchBoard {
-  now: string;
-  tiers: Record<'center' | 'institute' | 'station' | 'point', number>;
-  overdue: number;
-  escalated: number;
-  items: BoardItem[];
-  unrouted: { needId: string; code: string; category: string; urgency: string; station: { code: string; name: string }; createdAt: string }[];
-  truncated: boolean;
 }
 
 export const TIERS = ['center', 'institute', 'station', 'point'] as const;

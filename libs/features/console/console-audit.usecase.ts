@@ -6,17 +6,7 @@ import { err, ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { auditQuerySchema, decodeCursor, encodeCursor } from './console.schemas.js';
-
-export interface AuditItem {
-  id: string;
-  at: string;
-  action: string;
-  actor: { id: string; name: string } | null;
-  unit: string | null;
-  needId: string | null;
-  reason: string | null;
-  detail: unknown;
-}
+import type { AuditItem } from '@baiying/contracts';
 
 export class ListAudit {
   async execute(w: Work, p: ConsolePrincipal, input: unknown): Promise<Result<{ items: AuditItem[]; nextCursor: string | null }>> {

@@ -3,41 +3,11 @@
 // scope. Masked by construction: codes, categories, units, teams and times, no personal data.
 import type { Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
+import type { BoardItem, DispatchBoard } from '@baiying/contracts';
 
 /** The board lists at most this many open rounds (soonest SLA first) and unrouted needs. */
 export const BOARD_TAKE = 500;
 const UNROUTED_TAKE = 100;
-
-export interface BoardItem {
-  needId: string;
-  code: string;
-  status: string;
-  category: string;
-  urgency: string;
-  station: { code: string; name: string };
-  unit: { code: string; name: string };
-  team: string | null;
-  tier: string;
-  round: number;
-  openedAt: string;
-  slaDueAt: string;
-  /** Seconds until the SLA is due (negative: overdue by that much). */
-  secondsLeft: number;
-  overdue: boolean;
-  /** Escalated at least once (an earlier round timed out). */
-  escalated: boolean;
-}
-
-export interface DispatchBoard {
-  now: string;
-  tiers: Record<'center' | 'institute' | 'station' | 'point', number>;
-  overdue: number;
-  escalated: number;
-  items: BoardItem[];
-  unrouted: Array<{ needId: string; code: string; category: string; urgency: string; station: { code: string; name: string }; createdAt: string }>;
-  /** True when more open rounds exist than were listed. */
-  truncated: boolean;
-}
 
 export class GetDispatchBoard {
   async execute(w: Work, p: ConsolePrincipal): Promise<DispatchBoard> {

@@ -11,20 +11,14 @@ import type { CoordinationFeature } from '../coordination/index.js';
 import type { IntakeFeature } from '../intake/index.js';
 import type { RoutingFeature } from '../routing/index.js';
 import { consoleActor, decisionUnitIds, type ConsolePrincipal } from '../sessions/index.js';
-import { needActionSchemas, NEED_ACTIONS, type NeedAction } from './console.schemas.js';
+import { NEED_ACTIONS, type NeedAction, type NeedActionDone } from '@baiying/contracts';
+import { needActionSchemas } from './console.schemas.js';
 
 export interface NeedActionDeps {
   routing: RoutingFeature;
   coordination: CoordinationFeature;
   completion: CompletionFeature;
   intake: IntakeFeature;
-}
-
-export interface NeedActionDone {
-  code: string;
-  action: NeedAction;
-  /** False when a repeated press found nothing left to do (nothing sent, nothing audited). */
-  changed: boolean;
 }
 
 type Detail = Record<string, string | number | boolean | null>;

@@ -7,6 +7,7 @@ import { ancestry, maskAddress, maskPhone, ok, type Result } from '@baiying/doma
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { decodeNeedCursor, encodeNeedCursor, needListQuerySchema, URGENCY_ORDER, type NeedListQuery, type Urgency } from './needs-list.schemas.js';
+import type { NeedListItem } from '@baiying/contracts';
 
 /** Midnight of a `YYYY-MM-DD` day in the desk's time zone. */
 export function dayStart(day: string, timeZone: string): Date {
@@ -16,23 +17,6 @@ export function dayStart(day: string, timeZone: string): Date {
   return new Date(utc.getTime() - (local.getTime() - asUtc.getTime()));
 }
 const nextDay = (day: string, timeZone: string): Date => new Date(dayStart(day, timeZone).getTime() + 86_400_000);
-
-export interface NeedListItem {
-  id: string;
-  code: string;
-  status: string;
-  category: string;
-  station: { code: string; name: string };
-  owner: { code: string; name: string; tier: string };
-  urgency: string;
-  beneficiary: string;
-  review: boolean;
-  danger: string | null;
-  phone: string;
-  address: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** The caller's stations narrowed by the unit (subtree) and station filters. */
 async function stationsOf(w: Work, p: ConsolePrincipal, q: NeedListQuery): Promise<string[]> {

@@ -7,13 +7,7 @@ import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { allowedNeedActions, reassignTeams } from './console-need-actions.usecase.js';
 import { revealSchema, type RevealInput } from './console.schemas.js';
-
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  by: string | null;
-  detail: Record<string, string | number | boolean | null>;
-}
+import type { Revealed, TimelineEntry } from '@baiying/contracts';
 
 /** Event data without encrypted fields (reasons typed by people stay behind a reveal). */
 function publicData(data: unknown): Record<string, string | number | boolean | null> {
@@ -102,12 +96,6 @@ export class NeedDetail {
       timeline,
     });
   }
-}
-
-export interface Revealed {
-  phone: string | null;
-  address: string | null;
-  description: string | null;
 }
 
 export class RevealNeed {

@@ -5,13 +5,7 @@ import { err, ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { SAVED_FILTERS_MAX, savedFilterSchema } from './needs-list.schemas.js';
-
-export interface SavedFilter {
-  id: string;
-  name: string;
-  query: string;
-  createdAt: string;
-}
+import type { SavedFilter } from '@baiying/contracts';
 
 const view = (r: { id: string; name: string; query: string; createdAt: Date }): SavedFilter => ({
   id: r.id,

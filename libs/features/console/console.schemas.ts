@@ -1,6 +1,7 @@
 // What the console's HTTP API accepts, as zod schemas the edge validates with (400 with field
 // errors) and the use cases parse again. Query strings arrive as strings.
 import { z } from 'zod';
+import { AUDIT_ACTIONS, REVEAL_REASONS, type NeedAction } from '@baiying/contracts';
 
 /** A unit, station or team code. */
 export const CODE = /^[A-Za-z0-9-]{1,40}$/;
@@ -20,7 +21,6 @@ export const PAGE_MAX = 200;
 
 export const needIdSchema = z.object({ id: z.string().uuid() }).strict();
 
-export const REVEAL_REASONS = ['contact_resident', 'dispatch_volunteer', 'verify_service', 'complaint', 'other'] as const;
 export const revealSchema = z
   .object({
     reason: z.enum(REVEAL_REASONS),
@@ -30,9 +30,6 @@ export const revealSchema = z
   .refine((v) => v.reason !== 'other' || v.note !== undefined, { path: ['note'], message: "required when reason is 'other'" });
 export type RevealInput = z.output<typeof revealSchema>;
 
-/** What the need detail page can do: the chat's coordinator actions (console-need-actions.usecase.ts). */
-export const NEED_ACTIONS = ['reassign', 'close', 'verify', 'cancel', 'category'] as const;
-export type NeedAction = (typeof NEED_ACTIONS)[number];
 const text = z.string().trim().min(1).max(500);
 export const needActionSchemas = {
   reassign: z.object({ team: z.string().regex(CODE, 'a team code') }).strict(),
@@ -43,25 +40,6 @@ export const needActionSchemas = {
 } as const satisfies Record<NeedAction, z.ZodType>;
 export type NeedActionBody<A extends NeedAction> = z.output<(typeof needActionSchemas)[A]>;
 
-export const AUDIT_ACTIONS = [
-  'login',
-  'logout',
-  'session_revoked',
-  'login_refused',
-  'reveal',
-  'publicity_publish',
-  'publicity_correct',
-  'export',
-  'export_pull',
-  'approval',
-  'emergency_switch',
-  'settings_change',
-  'need_reassign',
-  'need_close',
-  'need_verify',
-  'need_cancel',
-  'need_category',
-] as const;
 export const auditQuerySchema = z
   .object({
     action: z.enum(AUDIT_ACTIONS).optional(),

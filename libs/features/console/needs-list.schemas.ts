@@ -3,9 +3,8 @@
 import { BENEFICIARIES, NEED_STATUSES } from '@baiying/domain';
 import { z } from 'zod';
 import { CODE, csv, cursorSchema, day, PAGE_DEFAULT, PAGE_MAX } from './console.schemas.js';
+import { NEED_SORTS } from '@baiying/contracts';
 
-/** The list's sorts: newest submitted first (default), oldest first, most urgent first (then newest). */
-export const NEED_SORTS = ['new', 'old', 'urgency'] as const;
 export type NeedSort = (typeof NEED_SORTS)[number];
 /** The urgency sort reads the levels in this order. */
 export const URGENCY_ORDER = ['emergency', 'urgent', 'normal'] as const;

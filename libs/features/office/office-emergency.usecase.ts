@@ -9,17 +9,7 @@ import type { ConsolePrincipal } from '../sessions/index.js';
 import { consoleActor, decisionUnitIds, visibleUnitIds } from './office-access.js';
 import { modeSwitchSchema } from './office.schemas.js';
 import { personName } from '@baiying/db';
-
-export interface ModeUnit {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  tier: string;
-  emergency: boolean;
-  canSwitch: boolean;
-  since: string | null;
-}
+import type { ModeUnit } from '@baiying/contracts';
 
 export interface ModeHistoryEntry {
   at: string;

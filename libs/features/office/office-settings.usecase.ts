@@ -7,23 +7,7 @@ import { parseCommand, slaInForce, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { isCountyAdmin } from './office-access.js';
 import { categoryEditSchema, teamEditSchema, unitEditSchema } from './office.schemas.js';
-
-export interface SettingsView {
-  categories: Array<{ code: string; nameZh: string; nameEn: string; keywords: string[]; active: boolean; defaultHours: number }>;
-  units: Array<{ id: string; code: string; name: string; nameEn: string | null; tier: string; parent: string | null; aliases: string[] }>;
-  teams: Array<{ id: string; code: string; name: string; nameEn: string | null; category: string; unit: string }>;
-  /** Minutes at each tier before a job escalates: in force (settings over defaults), and the deployment's defaults. */
-  sla: SlaMinutes;
-  slaDefaults: SlaMinutes;
-}
-
-interface SlaMinutes {
-  stationMinutes: number;
-  instituteMinutes: number;
-  centerMinutes: number;
-  urgentMinutes: number;
-  emergencyMinutes: number;
-}
+import type { SettingsView } from '@baiying/contracts';
 
 export class ReadSettings {
   async execute(w: Work, p: ConsolePrincipal): Promise<Result<SettingsView>> {

@@ -6,29 +6,7 @@ import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { teamListQuerySchema } from './office.schemas.js';
 import { personName } from '@baiying/db';
-
-export interface BoundChat {
-  channel: string;
-  title: string | null;
-  boundAt: string;
-  lastSentAt: string | null;
-  lastFailedAt: string | null;
-  lastError: string | null;
-  /** ok: the last attempt was delivered; failing: the platform refused the last one; unknown: nothing sent yet. */
-  health: 'ok' | 'failing' | 'unknown';
-}
-
-export interface TeamItem {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  category: { code: string; zh: string; en: string };
-  unit: { code: string; name: string; tier: string };
-  members: { approved: number; pending: number };
-  openJobs: number;
-  chats: BoundChat[];
-}
+import type { TeamItem } from '@baiying/contracts';
 
 type TeamRows = Awaited<ReturnType<Work['repos']['office']['teams']>>;
 

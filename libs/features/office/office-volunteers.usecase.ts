@@ -10,32 +10,7 @@ import type { VolunteersFeature } from '../volunteers/index.js';
 import { consoleActor, decisionUnitIds } from './office-access.js';
 import { membershipDecisionSchema, volunteerListQuerySchema } from './office.schemas.js';
 import { personName } from '@baiying/db';
-
-export interface VolunteerTeam {
-  membershipId: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  status: string;
-  /** Pending, and the caller's scope covers the team's unit. */
-  canDecide: boolean;
-}
-
-export interface VolunteerItem {
-  id: string;
-  name: string;
-  phone: string;
-  station: { code: string; name: string };
-  status: string;
-  skills: string[];
-  teams: VolunteerTeam[];
-  hours: number;
-  stars: number;
-  jobs: number;
-  points: number;
-  lastServiceAt: string | null;
-  createdAt: string;
-}
+import type { VolunteerItem } from '@baiying/contracts';
 
 type VolunteerRow = NonNullable<Awaited<ReturnType<Work['repos']['office']['volunteer']>>>;
 

@@ -2,7 +2,7 @@ export { PublicityFeature } from './publicity.feature.js';
 export { publicityChat } from './publicity.chat.js';
 export { freezeUnitMonth, publicityJobs } from './publicity.jobs.js';
 export { renderPublicPage, publicPageCsp, type PageNotice } from './publicity.page.js';
-export { correctionSchema, snapshotIdSchema, snapshotListSchema, type SnapshotSummary, type SnapshotView } from './snapshots.usecase.js';
+export { correctionSchema, snapshotIdSchema, snapshotListSchema, type SnapshotView } from './snapshots.usecase.js';
 export { scoreByCodeSchema, scoreButton, scoreKeyword, normaliseScoreCode, SCORE_CODE_MAX_FAILURES } from './score.usecase.js';
 export { publicPath } from './paths.js';
 export type { Lists, Change } from './lists.js';

@@ -11,6 +11,7 @@ import type { ConsolePrincipal } from '../sessions/index.js';
 import { buildLists, diffLists, type Change, type Lists } from './lists.js';
 import { publicPath } from './paths.js';
 import type { ScoreInvites } from './score.usecase.js';
+import type { SnapshotSummary } from '@baiying/contracts';
 
 export const monthSchema = z.string().refine(isMonth, 'YYYY-MM');
 export const snapshotIdSchema = z.object({ id: z.uuid() }).strict();
@@ -40,17 +41,6 @@ export const correctionSchema = z
       .optional(),
   })
   .strict();
-
-export interface SnapshotSummary {
-  id: string;
-  unit: { code: string; name: string };
-  month: string;
-  version: number;
-  status: string;
-  frozenAt: string;
-  publishedAt: string | null;
-  changeSummary: string | null;
-}
 
 export interface SnapshotView extends SnapshotSummary {
   lists: Lists;

@@ -1,6 +1,7 @@
 // Calendar periods in the desk's time zone, as local days (YYYY-MM-DD), and the bucket edges of
 // the time-to-take / time-to-done histograms (the same edges as report_bucket in SQL).
 import type { ChartPeriod, OverviewPeriod } from './reports.schemas.js';
+import type { Quantile } from '@baiying/contracts';
 
 export interface DayRange {
   from: string;
@@ -51,12 +52,6 @@ export function chartRange(period: ChartPeriod, today: string): DayRange {
 export const BUCKET_EDGES = [
   60, 120, 180, 300, 420, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200, 10800, 14400, 21600, 28800, 43200, 64800, 86400, 172800, 259200, 604800,
 ] as const;
-
-export interface Quantile {
-  /** The bucket holding the quantile: at least `fromSec`, below `toSec` (null: open-ended). */
-  fromSec: number;
-  toSec: number | null;
-}
 
 /** The bucket holding the p-quantile (the ceil(p·n)-th smallest value) of a 24-slot histogram. */
 export function quantile(hist: readonly number[], p: number): Quantile | null {

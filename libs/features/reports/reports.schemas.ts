@@ -1,6 +1,7 @@
 // What the reports API accepts (zod: the edge answers 400 with field errors, the use cases parse
 // again). Query strings arrive as strings.
 import { z } from 'zod';
+import { CHART_PERIODS, OVERVIEW_PERIODS } from '@baiying/contracts';
 
 const CODE = /^[A-Za-z0-9-]{1,40}$/;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -9,9 +10,7 @@ const category = z
   .regex(/^[a-z_]{1,40}$/)
   .optional();
 
-export const OVERVIEW_PERIODS = ['today', 'week', 'month'] as const;
 export type OverviewPeriod = (typeof OVERVIEW_PERIODS)[number];
-export const CHART_PERIODS = ['week', 'month', 'quarter', 'year'] as const;
 export type ChartPeriod = (typeof CHART_PERIODS)[number];
 
 /** The longest span the charts accept (days). */

@@ -5,15 +5,13 @@ import { BENEFICIARIES, ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import type { CallTotals, RollupFilter, RollupTotals } from '@baiying/db';
 import type { ConsolePrincipal } from '../sessions/index.js';
-import { addDays, chartRange, daysBetween, localDay, overviewPeriods, quantile, type DayRange, type Quantile } from './periods.js';
+import { addDays, chartRange, daysBetween, localDay, overviewPeriods, quantile, type DayRange } from './periods.js';
 import { reportChartsQuerySchema, reportOverviewQuerySchema } from './reports.schemas.js';
 import { reportScope } from './report-scope.js';
+import type { Charts, NeedsQuery, Quantile } from '@baiying/contracts';
 
 /** Hours a volunteer is expected to serve in a year (the yearly target the overview compares with). */
 export const YEARLY_HOURS_TARGET = 20;
-
-/** A needs list query (GET /api/v1/needs): string parameters. */
-export type NeedsQuery = Record<string, string>;
 
 export interface Figures {
   needs: Record<'received' | 'dispatched' | 'taken' | 'done' | 'confirmed' | 'unfulfilled' | 'cancelled' | 'open', number>;
@@ -131,21 +129,6 @@ export class ReportOverview {
       previous: { ...previous, figures: figures(tp!, { active: vp ?? 0 }, cp, previous, drill(previous)) },
     });
   }
-}
-
-export interface Charts {
-  from: string;
-  to: string;
-  grain: 'day' | 'month';
-  timeZone: string;
-  demandByCategory: Array<{ bucket: string; category: string; needs: number; query: NeedsQuery }>;
-  needsByStation: Array<{ station: { code: string; name: string }; needs: number; done: number; slaBreaches: number; query: NeedsQuery }>;
-  responseTrend: Array<{ bucket: string; needs: number; takeAvgSec: number | null; slaBreaches: number; firstTierRate: number | null; query: NeedsQuery }>;
-  teams: Array<{ code: string; name: string; category: string; taken: number; done: number; hours: number; ratingAvg: number | null }>;
-  /** Beneficiary groups: no needs list filter exists for them (query: null). */
-  beneficiaries: Array<{ group: string; needs: number; query: null }>;
-  /** ISO weekday (1 = Monday) × local hour of creation. */
-  heat: Array<{ weekday: number; hour: number; needs: number }>;
 }
 
 export class ReportCharts {

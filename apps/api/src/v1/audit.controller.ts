@@ -1,7 +1,8 @@
 // /api/v1/audit: the append-only audit trail, for administrators and coordinators within scope.
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AUDIT_ACTIONS, auditQuerySchema, ConsoleFeature, type ConsoleRequestSession } from '@baiying/features';
+import { AUDIT_ACTIONS } from '@baiying/contracts';
+import { auditQuerySchema, ConsoleFeature, type ConsoleRequestSession } from '@baiying/features';
 import { UnitOfWork } from '@baiying/kernel';
 import { parseOr400, unwrap } from '../http/api-errors.js';
 import { Me } from '../http/console-auth.js';

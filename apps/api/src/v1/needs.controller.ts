@@ -5,15 +5,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBody, ApiCookieAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   ConsoleFeature,
-  NEED_SORTS,
   needActionSchemas,
   needIdSchema,
   needListQuerySchema,
   revealSchema,
   URGENCY_ORDER,
   type ConsoleRequestSession,
-  type NeedAction,
 } from '@baiying/features';
+import { NEED_SORTS, type NeedAction } from '@baiying/contracts';
 import { UnitOfWork } from '@baiying/kernel';
 import { z } from 'zod';
 import { parseOr400, unwrap } from '../http/api-errors.js';
