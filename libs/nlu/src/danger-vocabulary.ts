@@ -34,11 +34,22 @@ export interface DangerCue {
 const PERSON =
   '(?:孩子|小孩|娃娃?|儿子|女儿|闺女|老人家?|爷爷|奶奶|外公|外婆|姥姥|姥爷|阿公|阿婆|阿爷|阿嫲|我爸|我妈|爸爸?|妈妈?|父亲|母亲|老爸|老妈|' +
   '老伴|老公|老婆|媳妇|丈夫|妻子|爱人|男人|妹妹|弟弟|哥哥|姐姐|孙子|孙女|外孙女?|爹|娘|婆婆|公公|宝宝|婴儿|老太太?|老头子?|' +
-  '大爷|大妈|大娘|阿姨|叔叔|老母亲|老父亲|母亲|邻居|同事|同学|室友|朋友|工人|病人|学生|姑娘|老汉|小伙子?|人|他|她)';
+  '大爷|大妈|大娘|阿姨|叔叔|老母亲|老父亲|母亲|邻居|同事|同学|室友|朋友|工人|病人|学生|姑娘|老汉儿?|小伙子?|' +
+  // Dialect kinship words (decision 0043): children (伢 湖北/江淮, 娃儿 西北/川渝, 崽 湘赣/粤, 细路 粤,
+  // 囡囡 吴, 幺儿 川渝, 妹仔) and elders (老爷子, 老太爷, 阿嬷 闽, 阿伯, 老豆 粤, 老汉儿 川渝 for a father).
+  '伢子?|伢儿|娃儿|崽仔?|崽崽|细路仔?|细佬|囡囡|小囡|囡|幺儿|幺妹|妹仔|老爷子|老太爷|老太婆|老爷爷|老奶奶|阿嬷|阿妈|阿爸|阿伯|老豆|人|他|她)';
 const EN_PERSON =
   '(?:son|daughter|child|children|kid|kids|boy|girl|baby|toddler|father|dad|daddy|mother|mom|mum|mommy|grandma|grandmother|grandpa|' +
   'grandfather|granny|grandad|husband|wife|brother|sister|grandson|granddaughter|old man|old lady|old woman|elderly (?:man|woman|person)|' +
   'neighbou?r|uncle|aunt|he|she|friend|patient|teen\\w*|little one|\\d+ ?(?:years?|yrs?|-year)[- ]old)';
+// An overdose in English (decision 0043): taken, an amount beyond a dose, a medicine.
+const OD_TAKEN = "(?:took|taken|swallowed|swallowing|downed|popped|ate|eaten|(?:i'?ve|i have|he'?s|she'?s|has|have) had)";
+const OD_AMOUNT =
+  '(?:too many|way too many|a lot of|lots of|loads of|a load of|a bunch of|a handful of|handfuls of|all(?: of)?|' +
+  '(?:a|the|an entire) (?:whole )?(?:bottle|box|pack|packet|strip|jar|tub) of|(?:[1-9]\\d+|a dozen|dozens of|twenty|thirty|forty|fifty|a hundred))';
+const OD_DRUG =
+  '(?:pills?|tablets?|meds|medicines?|medications?|painkillers?|pain killers?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|aspirin|' +
+  'antidepressants?|insulin|sleeping (?:pills|tablets)|sleepers|benzos|xanax|valium|diazepam|opioids?|oxy\\w*|codeine)';
 const CANT = "(?:can'?t|can not|cannot|couldn'?t|could not|unable to|not able to|cant)";
 // Structures that fall on people.
 const STRUCTURE =
@@ -311,6 +322,10 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '水[^，。！？]{0,3}(?:到|没过|淹到|漫到|过|齐)[^，。！？]{0,2}(?:膝|小腿|脚脖|脚踝|床|桌)',
       '水漫进',
       '漫进(?:家|屋|来)',
+      // Flooding words (decision 0043): 淹水 (闽/台 and colloquial), water over a threshold, into a home.
+      '(?<!手机|电脑|相机|手表|耳机|车子|车)淹水(?:了|啦|咯|喽|啊|呀|$)',
+      '水漫(?:过|到|上|进)(?:了)?[^，。！？]{0,4}(?:门槛|台阶|门口|屋|家|房|床|院|街|路|膝|腿|腰|楼梯|一楼|地下室)',
+      '(?:屋|家|房|一楼|楼下|地下室|车库)[^，。！？]{0,4}(?:水漫|淹水|泡水)(?:了)?',
       '倒灌',
       '被淹',
       '淹了',
@@ -882,13 +897,19 @@ export const DANGER_CUES: readonly DangerCue[] = [
     strength: 'strong',
     life: true,
     zh: [
-      `${PERSON}[^，。！？]{0,8}(?:不见了|不见人|丢了|走丢|走失|走散|失踪|找不到了|找不着了|找不见了|找不到|找不着|找不见|寻勿到|寻不到|唔见|搵唔到|没影儿?|没了?踪影|不知道(?:去|跑|走|在)(?:了)?(?:哪|哪里|哪儿)|走哪去了|跑哪去了|被(?:人)?(?:带走|抱走|拐))(?=$|[\\s，。！？,.!?；…~]|啊|呀|了|啦|咯|哦|喽|嘞)`,
+      `${PERSON}[^，。！？]{0,8}(?:不见了|不见人|丢了|走丢|走失|走散|失踪|找不到了|找不着了|找不见了|找不到|找不着|找不见|寻勿到|寻不到|寻不着|寻不见|寻无|找无|唔见|搵唔到|没影儿?|没了?踪影|不知道(?:去|跑|走|在)(?:了)?(?:哪|哪里|哪儿)|走哪去了|跑哪去了|被(?:人)?(?:带走|抱走|拐))(?=$|[\\s，。！？,.!?；…~]|啊|呀|了|啦|咯|哦|喽|嘞)`,
       `${PERSON}[^，。！？]{0,12}(?:一夜没回|一晚上没回|一宿没回|到现在(?:还)?没(?:有)?回|还没(?:有)?回(?:来|家)?|一直没(?:有)?回(?:来|家)?(?![复信话答应]|消息|微信|电话)|没回来|没回家|没到家|没见人|(?:几|两|三|四|五|好几|多)天(?:都)?没(?:联系上|消息|音讯|见到|回))`,
       `${PERSON}[^，。！？]{0,4}(?:lost|missing)`,
       '被[^，。！？]{0,6}(?:带走|抱走|拐走|拐跑|领走|拽走|拉走)(?:了)?(?=$|[\\s，。！？,.!?])',
       '人没回(?:来|家)',
       '离家(?:了|出走)',
       `${PERSON}就没了`,
+      // Voice-to-text runs on without punctuation ("下来人就不见了小区里都找遍了"): an event told
+      // with 就/突然 needs no clause end after it.
+      `${PERSON}[^，。！？]{0,6}(?:就|突然|一下子|一转眼|转眼|一下)(?:不见了|没影了|走丢了|走失了|找不到了|找不着了|找不见了)`,
+      // Someone not back, with a time span or a night fallen since (decision 0043): no alarm word needed.
+      `${PERSON}[^。！？]{0,16}(?:到现在|至今|一整天|一天一夜|一夜|一宿|一晚上|天都黑|天黑|半夜|[几两三四五六七八九十\\d]+个?多?(?:小时|钟头)|好几个小时|大半天)[^。！？]{0,8}(?:还)?(?:没(?:有)?(?:回|到家|见人|消息|音讯)|不见人|联系不上|找不到|找不着)`,
+      `(?:没(?:有)?回(?:来|家)|没到家|不见人|联系不上)[^。！？]{0,6}(?:已经|都)?(?:[几两三四五六七八九十\\d]+个?多?(?:小时|钟头)|一整天|一天一夜|一夜|大半天|好几个小时)了`,
       '(?:一转身|一眨眼|一回头|一不留神)[^，。！？]{0,6}(?:没了|不见了|找不到了|找不着了)',
       '坐错(?:了)?车',
       '跑出去[^。！？]{0,10}(?:找不到|找不着|找不见|没回|不见)',
@@ -1116,6 +1137,10 @@ export const DANGER_CUES: readonly DangerCue[] = [
     en: [
       'overdos\\w*',
       'took (?:too many|a lot of|all (?:the|his|her|my)) (?:pills|tablets|medicine|sleeping pills)',
+      // An overdose told as an amount taken (decision 0043): "I've taken a lot of pills", "swallowed
+      // a handful of her heart pills", "took 20 paracetamol". Not a dose as usual ("takes a lot of
+      // pills every day", "took 2 tablets").
+      `${OD_TAKEN} ${OD_AMOUNT} (?:of )?(?:(?:my|his|her|their|the|mum'?s|mom'?s|dad'?s|grandma'?s|grandpa'?s) )?(?:[^\s.!?]+ ){0,2}${OD_DRUG}`,
       '(?:jump|jumping|jumped) (?:off|from) (?:the |a )?(?:bridge|roof|building|balcony|window|cliff)',
       'going to jump',
       '(?:balcony|roof|window|bridge) (?:ledge|edge|railing)',
@@ -1337,6 +1362,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     en: [
       'goodbye',
       'sorry for everything',
+      "(?:don'?t|do not) want to (?:be here|be alive|exist|wake up|live) (?:anymore|any more|any longer)",
       "(?:i'?m|im|i am) done with (?:everything|life|it all|all of it)",
       '(?:platform|roof|bridge) edge',
       'on the (?:ledge|edge)',
@@ -1637,6 +1663,9 @@ export const ALARM_WEAK: readonly string[] = [
 // Phrases that only look like danger; masked before the cues are matched. Chinese first.
 export const NOT_DANGER: readonly string[] = [
   // Longer contexts first: at one place the first alternative that matches wins.
+  // A planned absence is no missing person (decision 0043): "老公出差还没回来，想请人帮忙搬柜子" —
+  // unless a sign of worry follows (no answer, a time span, night).
+  '(?:出差|旅游|旅行|出国|留学|上大学|读大学|在外地|探亲|回老家|当兵|出远门|度假|住院)(?:去了|了)?[^，。！？]{0,2}(?:还|都)?没(?:有)?回(?:来|家)(?![^。！？]{0,12}(?:电话|联系|关机|打不通|不接|小时|钟头|天黑|半夜|一夜|消息|找))',
   // A title (《失踪》, a TV series) names no event.
   '《[^》]{0,30}》',
   // Things, not people (decision 0038): parcels not arrived, tyres burst, pots smashed, floods gone
@@ -1936,7 +1965,10 @@ export const NOT_DANGER: readonly string[] = [
   '烫(?:头|发)',
   '咬(?:文嚼字|牙)',
   // missing
-  '(?:狗|猫|鸡|鸭|鹅|羊|牛|猪|鸟|鹦鹉|兔子?|宠物|狗狗|猫咪|钥匙|钱包|手机|身份证|证件|银行卡|医保卡|东西|作业|作业本|本子|书包|自行车|电动车|快递|文件|材料|伞|眼镜|戒指|项链|工作|饭碗|户口本|存折|遥控器)[^，。！？]{0,4}(?:丢|不见|走丢|走失|找不到|找不着|跑了|跑丢)',
+  '(?:狗|猫|鸡|鸭|鹅|羊|牛|猪|鸟|鹦鹉|兔子?|宠物|狗狗|猫咪|钥匙|钱包|手机|身份证|证件|银行卡|医保卡|东西|作业|作业本|本子|书包|自行车|电动车|快递|文件|材料|伞|眼镜|戒指|项链|工作|饭碗|户口本|存折|遥控器|' +
+    // More things a person owns (decision 0043): "崽崽的疫苗本找不到了" is a lost booklet; a person
+    // between the thing and the loss is not ("拿了个东西下来人就不见了").
+    '疫苗本|预防接种证|接种本|病历本?|出生证明?|学生证|老年卡|公交卡|社保卡|护照|课本|书|水杯|杯子|鞋子?|外套|帽子|衣服|玩具|耳机|充电器|u盘|行李箱?|箱子|包|袋子|车钥匙|门卡|饭卡|校服|红领巾|奶瓶|尿不湿)(?:(?!人|他|她|孩子|娃|伢)[^，。！？]){0,4}(?:丢|不见|走丢|走失|找不到|找不着|跑了|跑丢)',
   '找不到(?:人|志愿者|师傅)(?:帮|修|来|做|陪|照顾|教|辅导|干|管|接|送|看|搬|问|说|商量|咨询|处理|负责|联系|打扫|理发|做饭)',
   '找不到(?:工作|对象|活干|地方|门路|方向|人修)',
   '防走失',

@@ -180,6 +180,7 @@ export class DangerDetector {
           start: m.index,
           end: m.index + m[0].length,
         });
+        cue.re.lastIndex = m.index + 1;
       }
     }
 
