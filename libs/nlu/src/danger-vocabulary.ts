@@ -1140,7 +1140,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       // An overdose told as an amount taken (decision 0043): "I've taken a lot of pills", "swallowed
       // a handful of her heart pills", "took 20 paracetamol". Not a dose as usual ("takes a lot of
       // pills every day", "took 2 tablets").
-      `${OD_TAKEN} ${OD_AMOUNT} (?:of )?(?:(?:my|his|her|their|the|mum'?s|mom'?s|dad'?s|grandma'?s|grandpa'?s) )?(?:[^\s.!?]+ ){0,2}${OD_DRUG}`,
+      `${OD_TAKEN} ${OD_AMOUNT} (?:of )?(?:(?:my|his|her|their|the|mum'?s|mom'?s|dad'?s|grandma'?s|grandpa'?s) )?(?:[^\\s.!?]+ ){0,2}${OD_DRUG}`,
       '(?:jump|jumping|jumped) (?:off|from) (?:the |a )?(?:bridge|roof|building|balcony|window|cliff)',
       'going to jump',
       '(?:balcony|roof|window|bridge) (?:ledge|edge|railing)',
@@ -1663,6 +1663,24 @@ export const ALARM_WEAK: readonly string[] = [
 // Phrases that only look like danger; masked before the cues are matched. Chinese first.
 export const NOT_DANGER: readonly string[] = [
   // Longer contexts first: at one place the first alternative that matches wins.
+  // Kinds of look-alikes of the fifth pass (decision 0043), each a kind rather than a sentence:
+  // "X死人了" as an intensifier (丢死人了 = how embarrassing), not a death.
+  '(?:丢|羞|笑|气|急|累|烦|热|冷|饿|困|吵|臭|挤|忙|闷|晒|馋|麻烦|郁闷|尴尬)死人(?:了|啦|咯|啊)?',
+  // Locked out, not locked in: "钥匙锁屋里了 我在门外进不去", "把自己锁在门外了".
+  '(?:锁|关)(?:在)?(?:了)?(?:门外|外面|屋外)(?:了)?',
+  '钥匙[^，。！？]{0,6}(?:锁|落|忘|丢)(?:在)?(?:了)?(?:屋|家|房|车|门|屋子)里(?:了|面)?',
+  '(?:在)?门外[^，。！？]{0,4}进不去',
+  // A detector that beeps for its battery: "烟雾报警器一直滴滴响 是不是没电了".
+  '(?:烟雾报警器|烟感|烟雾探测器|燃气报警器|报警器)[^。！？]{0,16}(?:没电|电池|低电量|换电池)',
+  '(?:没电|电池|低电量)[^。！？]{0,10}(?:烟雾报警器|烟感|烟雾探测器|燃气报警器|报警器)',
+  // Water spilled by play or a mishap: "孩子玩水把卫生间弄得全是水".
+  '(?:玩水|洒|打翻|泼|溢)[^，。！？]{0,10}(?:全|都)是水',
+  '弄(?:得|了)[^，。！？]{0,6}(?:全|都)是水',
+  // A heavy sleeper and an alarm clock: "睡得跟死猪一样 早上怎么叫都叫不醒 想买个闹钟".
+  '(?:睡得?|睡觉|赖床)[^。！？]{0,16}叫不醒[^。！？]{0,16}(?:闹钟|起床|迟到)',
+  '(?:闹钟|起床|赖床)[^。！？]{0,16}叫不醒',
+  // Stuck in traffic, written half in English: "我被 stuck 在 traffic 里".
+  '(?:被\\s*)?stuck\\s*(?:在|in)\\s*(?:the\\s*)?traffic(?:\\s*里)?',
   // A planned absence is no missing person (decision 0043): "老公出差还没回来，想请人帮忙搬柜子" —
   // unless a sign of worry follows (no answer, a time span, night).
   '(?:出差|旅游|旅行|出国|留学|上大学|读大学|在外地|探亲|回老家|当兵|出远门|度假|住院)(?:去了|了)?[^，。！？]{0,2}(?:还|都)?没(?:有)?回(?:来|家)(?![^。！？]{0,12}(?:电话|联系|关机|打不通|不接|小时|钟头|天黑|半夜|一夜|消息|找))',
@@ -2020,6 +2038,11 @@ export const NOT_DANGER: readonly string[] = [
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
+  // Fifth pass (decision 0043): petrol, not gas leaking; a detector's battery.
+  '(?:ran|run|running|runs) out of gas',
+  'out of gas',
+  'gas (?:station|can|tank|money|prices?|pump)',
+  'smoke (?:alarm|detector)s? (?:\\w+ ){0,4}(?:battery|batteries|chirp\\w*|beep\\w* for (?:a |the )?batter\\w*)',
   '(?<!there )(?:was|were) (?:straight |literally |so |pure |absolute )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))',
   '(?:phone|keys?|wallet|ring|glasses|cup|plate|vase|pot|tv|picture|book|toy|ball|bag|laptop|remote)s? (?:\\w+ )?(?:fell|fallen|dropped|slipped) (?:in|into|off|down|on|behind)',
   'burn(?:ed|t|s|ing)? out(?! of)',
@@ -2142,7 +2165,7 @@ export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:(?:怎么|如何|怎
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
+  /剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|电视(?:里|上)?(?:演|放|播)|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
@@ -2171,6 +2194,22 @@ export const EN_ELSEWHERE =
 // Wanting a lecture or class on it: "老人在家摔倒了该咋办 想听讲座".
 export const ZH_LEARNING = /讲座|培训|课程|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课/;
 export const ZH_WHAT_TO_DO_AFTER = /^[^，。！？]{0,3}(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)/;
+// Harm to animals only (decision 0043): an animal named, and no person ("小狗被车撞了 流了好多血
+// 附近哪有宠物医院"). A person anywhere in the message ("狗把孩子咬了", "I", 我) keeps every cue.
+const ANIMALS = '狗|猫|宠物|兔子|鹦鹉|仓鼠|鸡|鸭|鹅|牛|羊|猪(?!肉)|鸟';
+export const ZH_ANIMAL = new RegExp(ANIMALS);
+export const EN_ANIMAL = /\b(?:dog|dogs|puppy|cat|cats|kitten|pet|rabbit|parrot|hamster|bird|chicken|goat|sheep|cow|pig|horse)\b/;
+// An animal that does the harm is no animal harmed: "被狗咬了", "牛角顶伤", "a dog bit me", bees and wasps.
+export const ZH_ANIMAL_AGENT = new RegExp(`被[^，。！？]{0,3}(?:${ANIMALS}|蜂|蛇)|(?:${ANIMALS})[^，。！？]{0,2}(?:咬|抓|挠|踢|顶|啄|扑|撞倒)|蜂|蛇`);
+export const EN_ANIMAL_AGENT = /\b(?:bit|bitten|bites|attacked|mauled|kicked|stung|scratched|gored|wasps?|bees?|snake)\b/;
+export const ZH_HUMAN = new RegExp(`${PERSON}|我|咱|俺|自己|谁|有人|宝宝|大家|村民|居民|路人|行人|老乡|乘客|住户`);
+export const EN_HUMAN = new RegExp(`\\b(?:i|me|we|us|someone|somebody|people|man|woman|${EN_PERSON})\\b`);
+// A question about the emergency services themselves (decision 0043): what a call costs, the
+// number, how to call, a lesson in calling. It sets aside a call-for-help word with no cue beside it.
+export const ZH_EMERGENCY_INFO =
+  /(?:110|119|120|122|急救电话|报警电话|火警电话|救护车|急救车)[^。！？]{0,10}(?:要钱|收费|收钱|多少钱|费用|怎么打|怎么拨|是多少|号码是|电话是|了解一下|报销)|(?:教|学|告诉)[^。！？]{0,8}(?:怎么|如何)?(?:打|拨|叫)(?:110|119|120|急救|救护车)/;
+export const EN_EMERGENCY_INFO =
+  /\b(?:what(?:'s| is)? (?:the )?(?:number|phone number) (?:do (?:i|we|you) call|for (?:an )?(?:ambulance|police|fire))|how (?:much )?(?:do|does) (?:an )?ambulance cost|(?:save|store|keep) (?:the|that|it|this) (?:number|in my phone)|just want to (?:save|know|have) (?:it|the number))\b/;
 export const ZH_GRIPE = /这道题|作业|卷子|考试|这破|什么破|破(?:网|手机|电脑|系统|软件|app|天气|车|路)|网速|卡死了|死机|堵车|加班|排队|快递/;
 // Routine care asked about: "被狗咬了 想问问狂犬疫苗去哪打" (weak cues of an injury only).
 export const ZH_ROUTINE_CARE = /疫苗|挂号|门诊|复诊|开药|配药|体检|创可贴|碘伏|药膏/;
@@ -2206,6 +2245,9 @@ export const RESOLUTIONS: readonly Resolution[] = [
     zh: '找到了|找回来了|找着了|找回了|原来(?:在|是在|躲在)|其实(?:就|一直)?(?:在|躲在)|(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
     en: '(?:has|have) been found|(?:is|was|are|were) found|found (?:him|her|them)|(?:is|was|are|were) (?:back|home) (?:now|safe)|came (?:back|home) (?:safe|now|already)',
   },
+  // An innocent explanation found (decision 0043): "冰箱里一股臭鸡蛋味 原来是鸡蛋坏了". A danger named
+  // in the explanation is a cue after it and stands ("原来是煤气漏了").
+  { families: 'all', zh: '原来(?:只)?是|后来(?:才)?发现(?:只)?是|结果(?:只)?是', en: 'turn(?:ed|s) out (?:it was|to be|it is)' },
   { families: ['trapped', 'flood', 'collapse'], zh: '救(?:出来|上来|下来)了|已经(?:救出|脱险|出来了)|脱险了', en: 'rescued|got (?:him|her|them) out safe' },
   // Nobody lives there, the water is mopped up: a repair, not a rescue.
   { families: ['flood', 'collapse', 'fire'], zh: '(?<!有)没(?:有)?人住' },
