@@ -941,6 +941,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       "(?:no one|nobody|don'?t|do not|doesn'?t) knows? where (?:she|he|they) (?:is|are|went)",
       '(?:dementia|alzheimer\\w*)[^.!?]{0,60}\\b(?:left|went out|wandered|gone|walked out)',
       `${CANT} find (?:my|our|his|her|the) ${EN_PERSON}`,
+      // Someone out since a time and not back (decision 0043), however far the words run.
+      "(?:went out|went off|left|went for|went to|headed out|set off)[^.!?]{0,60}\\b(?:this morning|at \\d+|\\d+ hours? ago|hours ago|since|last night|all day|yesterday)[^.!?]{0,30}\\b(?:still )?(?:is not|isn'?t|not|hasn'?t|has not)(?: yet)? (?:back|home|come (?:back|home)|returned)",
       `${CANT} find (?:him|her)`,
       'kidnapp\\w*',
       'abduct\\w*',
