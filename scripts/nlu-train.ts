@@ -2,7 +2,7 @@
 // Copies the labelled development set (libs/nlu/data/dev.jsonl) into
 // libs/nlu/src/training-data.generated.ts, the examples RuleBasedNlu trains its learned model on
 // when it is built, and the danger development sets (DANGER_DEVELOPMENT_FILES: danger-dev, danger-dev2, danger-dev3 and
-// the sets measured once and folded in: danger-eval, danger-blind2–4, danger-holdout-own) with the danger labels of dev.jsonl
+// the sets measured once and folded in: danger-eval, danger-blind2–5, danger-holdout-own, danger-holdout-own2) with the danger labels of dev.jsonl
 // (existing-danger-labels.jsonl) into libs/nlu/src/danger-training.generated.ts,
 // for the learned half of the danger check. The library reads no files at run time, so the
 // examples travel as modules. Run it after changing those files; --check only reports whether the

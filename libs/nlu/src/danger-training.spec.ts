@@ -30,7 +30,7 @@ describe('DANGER_TRAINING', () => {
     expect(DANGER_TRAINING.filter((e) => held.has(e.text))).toEqual([]);
   });
 
-  it('trains on the sets measured once and then folded in (blind2–4, the own holdout) and the own batches, but on no fresh blind set', () => {
+  it('trains on the sets measured once and then folded in (blind2–5, the first two own holdouts) and the own batches, but on no fresh blind set', () => {
     expect(DANGER_DEVELOPMENT_FILES).toEqual([
       'danger-dev.jsonl',
       'danger-eval.jsonl',
@@ -40,6 +40,8 @@ describe('DANGER_TRAINING', () => {
       'danger-holdout-own.jsonl',
       'danger-blind4.jsonl',
       'danger-dev3.jsonl',
+      'danger-blind5.jsonl',
+      'danger-holdout-own2.jsonl',
     ]);
   });
 });

@@ -11,10 +11,10 @@ export interface DangerTrainingExample {
 /**
  * The danger sets the learned backup trains on, in libs/nlu/data: the development set written with
  * the rules, the sets by other authors that were measured once as blind sets and then folded into
- * development (danger-eval, danger-blind2, danger-blind3, danger-blind4), the own holdout measured
- * once (danger-holdout-own), and the per-family batches written with the rules (danger-dev2,
- * decision 0032; danger-dev3, decision 0038). Any other danger-*.jsonl (a fresh blind set) is never
- * trained on.
+ * development (danger-eval, danger-blind2, danger-blind3, danger-blind4, danger-blind5), the own
+ * holdouts measured once (danger-holdout-own; danger-holdout-own2, decision 0043), and the per-family
+ * batches written with the rules (danger-dev2, decision 0032; danger-dev3, decision 0038). Any other
+ * danger-*.jsonl (a fresh blind set, the own holdout danger-holdout-own3) is never trained on.
  */
 export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-dev.jsonl',
@@ -25,6 +25,8 @@ export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-holdout-own.jsonl',
   'danger-blind4.jsonl',
   'danger-dev3.jsonl',
+  'danger-blind5.jsonl',
+  'danger-holdout-own2.jsonl',
 ];
 
 /**

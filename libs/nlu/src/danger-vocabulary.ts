@@ -34,11 +34,22 @@ export interface DangerCue {
 const PERSON =
   '(?:孩子|小孩|娃娃?|儿子|女儿|闺女|老人家?|爷爷|奶奶|外公|外婆|姥姥|姥爷|阿公|阿婆|阿爷|阿嫲|我爸|我妈|爸爸?|妈妈?|父亲|母亲|老爸|老妈|' +
   '老伴|老公|老婆|媳妇|丈夫|妻子|爱人|男人|妹妹|弟弟|哥哥|姐姐|孙子|孙女|外孙女?|爹|娘|婆婆|公公|宝宝|婴儿|老太太?|老头子?|' +
-  '大爷|大妈|大娘|阿姨|叔叔|老母亲|老父亲|母亲|邻居|同事|同学|室友|朋友|工人|病人|学生|姑娘|老汉|小伙子?|人|他|她)';
+  '大爷|大妈|大娘|阿姨|叔叔|老母亲|老父亲|母亲|邻居|同事|同学|室友|朋友|工人|病人|学生|姑娘|老汉儿?|小伙子?|' +
+  // Dialect kinship words (decision 0043): children (伢 湖北/江淮, 娃儿 西北/川渝, 崽 湘赣/粤, 细路 粤,
+  // 囡囡 吴, 幺儿 川渝, 妹仔) and elders (老爷子, 老太爷, 阿嬷 闽, 阿伯, 老豆 粤, 老汉儿 川渝 for a father).
+  '伢子?|伢儿|娃儿|崽仔?|崽崽|细路仔?|细佬|囡囡|小囡|囡|幺儿|幺妹|妹仔|老爷子|老太爷|老太婆|老爷爷|老奶奶|阿嬷|阿妈|阿爸|阿伯|老豆|人|他|她)';
 const EN_PERSON =
   '(?:son|daughter|child|children|kid|kids|boy|girl|baby|toddler|father|dad|daddy|mother|mom|mum|mommy|grandma|grandmother|grandpa|' +
   'grandfather|granny|grandad|husband|wife|brother|sister|grandson|granddaughter|old man|old lady|old woman|elderly (?:man|woman|person)|' +
   'neighbou?r|uncle|aunt|he|she|friend|patient|teen\\w*|little one|\\d+ ?(?:years?|yrs?|-year)[- ]old)';
+// An overdose in English (decision 0043): taken, an amount beyond a dose, a medicine.
+const OD_TAKEN = "(?:took|taken|swallowed|swallowing|downed|popped|ate|eaten|(?:i'?ve|i have|he'?s|she'?s|has|have) had)";
+const OD_AMOUNT =
+  '(?:too many|way too many|a lot of|lots of|loads of|a load of|a bunch of|a handful of|handfuls of|all(?: of)?|' +
+  '(?:a|the|an entire) (?:whole )?(?:bottle|box|pack|packet|strip|jar|tub) of|(?:[1-9]\\d+|a dozen|dozens of|twenty|thirty|forty|fifty|a hundred))';
+const OD_DRUG =
+  '(?:pills?|tablets?|meds|medicines?|medications?|painkillers?|pain killers?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|aspirin|' +
+  'antidepressants?|insulin|sleeping (?:pills|tablets)|sleepers|benzos|xanax|valium|diazepam|opioids?|oxy\\w*|codeine)';
 const CANT = "(?:can'?t|can not|cannot|couldn'?t|could not|unable to|not able to|cant)";
 // Structures that fall on people.
 const STRUCTURE =
@@ -311,6 +322,10 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '水[^，。！？]{0,3}(?:到|没过|淹到|漫到|过|齐)[^，。！？]{0,2}(?:膝|小腿|脚脖|脚踝|床|桌)',
       '水漫进',
       '漫进(?:家|屋|来)',
+      // Flooding words (decision 0043): 淹水 (闽/台 and colloquial), water over a threshold, into a home.
+      '(?<!手机|电脑|相机|手表|耳机|车子|车)淹水(?:了|啦|咯|喽|啊|呀|$)',
+      '水漫(?:过|到|上|进)(?:了)?[^，。！？]{0,4}(?:门槛|台阶|门口|屋|家|房|床|院|街|路|膝|腿|腰|楼梯|一楼|地下室)',
+      '(?:屋|家|房|一楼|楼下|地下室|车库)[^，。！？]{0,4}(?:水漫|淹水|泡水)(?:了)?',
       '倒灌',
       '被淹',
       '淹了',
@@ -882,13 +897,19 @@ export const DANGER_CUES: readonly DangerCue[] = [
     strength: 'strong',
     life: true,
     zh: [
-      `${PERSON}[^，。！？]{0,8}(?:不见了|不见人|丢了|走丢|走失|走散|失踪|找不到了|找不着了|找不见了|找不到|找不着|找不见|寻勿到|寻不到|唔见|搵唔到|没影儿?|没了?踪影|不知道(?:去|跑|走|在)(?:了)?(?:哪|哪里|哪儿)|走哪去了|跑哪去了|被(?:人)?(?:带走|抱走|拐))(?=$|[\\s，。！？,.!?；…~]|啊|呀|了|啦|咯|哦|喽|嘞)`,
+      `${PERSON}[^，。！？]{0,8}(?:不见了|不见人|丢了|走丢|走失|走散|失踪|找不到了|找不着了|找不见了|找不到|找不着|找不见|寻勿到|寻不到|寻不着|寻不见|寻无|找无|唔见|搵唔到|没影儿?|没了?踪影|不知道(?:去|跑|走|在)(?:了)?(?:哪|哪里|哪儿)|走哪去了|跑哪去了|被(?:人)?(?:带走|抱走|拐))(?=$|[\\s，。！？,.!?；…~]|啊|呀|了|啦|咯|哦|喽|嘞)`,
       `${PERSON}[^，。！？]{0,12}(?:一夜没回|一晚上没回|一宿没回|到现在(?:还)?没(?:有)?回|还没(?:有)?回(?:来|家)?|一直没(?:有)?回(?:来|家)?(?![复信话答应]|消息|微信|电话)|没回来|没回家|没到家|没见人|(?:几|两|三|四|五|好几|多)天(?:都)?没(?:联系上|消息|音讯|见到|回))`,
       `${PERSON}[^，。！？]{0,4}(?:lost|missing)`,
       '被[^，。！？]{0,6}(?:带走|抱走|拐走|拐跑|领走|拽走|拉走)(?:了)?(?=$|[\\s，。！？,.!?])',
       '人没回(?:来|家)',
       '离家(?:了|出走)',
       `${PERSON}就没了`,
+      // Voice-to-text runs on without punctuation ("下来人就不见了小区里都找遍了"): an event told
+      // with 就/突然 needs no clause end after it.
+      `${PERSON}[^，。！？]{0,6}(?:就|突然|一下子|一转眼|转眼|一下)(?:不见了|没影了|走丢了|走失了|找不到了|找不着了|找不见了)`,
+      // Someone not back, with a time span or a night fallen since (decision 0043): no alarm word needed.
+      `${PERSON}[^。！？]{0,16}(?:到现在|至今|一整天|一天一夜|一夜|一宿|一晚上|天都黑|天黑|半夜|[几两三四五六七八九十\\d]+个?多?(?:小时|钟头)|好几个小时|大半天)[^。！？]{0,8}(?:还)?(?:没(?:有)?(?:回|到家|见人|消息|音讯)|不见人|联系不上|找不到|找不着)`,
+      `(?:没(?:有)?回(?:来|家)|没到家|不见人|联系不上)[^。！？]{0,6}(?:已经|都)?(?:[几两三四五六七八九十\\d]+个?多?(?:小时|钟头)|一整天|一天一夜|一夜|大半天|好几个小时)了`,
       '(?:一转身|一眨眼|一回头|一不留神)[^，。！？]{0,6}(?:没了|不见了|找不到了|找不着了)',
       '坐错(?:了)?车',
       '跑出去[^。！？]{0,10}(?:找不到|找不着|找不见|没回|不见)',
@@ -920,6 +941,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       "(?:no one|nobody|don'?t|do not|doesn'?t) knows? where (?:she|he|they) (?:is|are|went)",
       '(?:dementia|alzheimer\\w*)[^.!?]{0,60}\\b(?:left|went out|wandered|gone|walked out)',
       `${CANT} find (?:my|our|his|her|the) ${EN_PERSON}`,
+      // Someone out since a time and not back (decision 0043), however far the words run.
+      "(?:went out|went off|left|went for|went to|headed out|set off)[^.!?]{0,60}\\b(?:this morning|at \\d+|\\d+ hours? ago|hours ago|since|last night|all day|yesterday)[^.!?]{0,30}\\b(?:still )?(?:is not|isn'?t|not|hasn'?t|has not)(?: yet)? (?:back|home|come (?:back|home)|returned)",
       `${CANT} find (?:him|her)`,
       'kidnapp\\w*',
       'abduct\\w*',
@@ -1116,6 +1139,10 @@ export const DANGER_CUES: readonly DangerCue[] = [
     en: [
       'overdos\\w*',
       'took (?:too many|a lot of|all (?:the|his|her|my)) (?:pills|tablets|medicine|sleeping pills)',
+      // An overdose told as an amount taken (decision 0043): "I've taken a lot of pills", "swallowed
+      // a handful of her heart pills", "took 20 paracetamol". Not a dose as usual ("takes a lot of
+      // pills every day", "took 2 tablets").
+      `${OD_TAKEN} ${OD_AMOUNT} (?:of )?(?:(?:my|his|her|their|the|mum'?s|mom'?s|dad'?s|grandma'?s|grandpa'?s) )?(?:[^\\s.!?]+ ){0,2}${OD_DRUG}`,
       '(?:jump|jumping|jumped) (?:off|from) (?:the |a )?(?:bridge|roof|building|balcony|window|cliff)',
       'going to jump',
       '(?:balcony|roof|window|bridge) (?:ledge|edge|railing)',
@@ -1337,6 +1364,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
     en: [
       'goodbye',
       'sorry for everything',
+      "(?:don'?t|do not) want to (?:be here|be alive|exist|wake up|live) (?:anymore|any more|any longer)",
       "(?:i'?m|im|i am) done with (?:everything|life|it all|all of it)",
       '(?:platform|roof|bridge) edge',
       'on the (?:ledge|edge)',
@@ -1637,6 +1665,27 @@ export const ALARM_WEAK: readonly string[] = [
 // Phrases that only look like danger; masked before the cues are matched. Chinese first.
 export const NOT_DANGER: readonly string[] = [
   // Longer contexts first: at one place the first alternative that matches wins.
+  // Kinds of look-alikes of the fifth pass (decision 0043), each a kind rather than a sentence:
+  // "X死人了" as an intensifier (丢死人了 = how embarrassing), not a death.
+  '(?:丢|羞|笑|气|急|累|烦|热|冷|饿|困|吵|臭|挤|忙|闷|晒|馋|麻烦|郁闷|尴尬)死人(?:了|啦|咯|啊)?',
+  // Locked out, not locked in: "钥匙锁屋里了 我在门外进不去", "把自己锁在门外了".
+  '(?:锁|关)(?:在)?(?:了)?(?:门外|外面|屋外)(?:了)?',
+  '钥匙[^，。！？]{0,6}(?:锁|落|忘|丢)(?:在)?(?:了)?(?:屋|家|房|车|门|屋子)里(?:了|面)?',
+  '(?:在)?门外[^，。！？]{0,4}进不去',
+  // A detector that beeps for its battery: "烟雾报警器一直滴滴响 是不是没电了".
+  '(?:烟雾报警器|烟感|烟雾探测器|燃气报警器|报警器)[^。！？]{0,16}(?:没电|电池|低电量|换电池)',
+  '(?:没电|电池|低电量)[^。！？]{0,10}(?:烟雾报警器|烟感|烟雾探测器|燃气报警器|报警器)',
+  // Water spilled by play or a mishap: "孩子玩水把卫生间弄得全是水".
+  '(?:玩水|洒|打翻|泼|溢)[^，。！？]{0,10}(?:全|都)是水',
+  '弄(?:得|了)[^，。！？]{0,6}(?:全|都)是水',
+  // A heavy sleeper and an alarm clock: "睡得跟死猪一样 早上怎么叫都叫不醒 想买个闹钟".
+  '(?:睡得?|睡觉|赖床)[^。！？]{0,16}叫不醒[^。！？]{0,16}(?:闹钟|起床|迟到)',
+  '(?:闹钟|起床|赖床)[^。！？]{0,16}叫不醒',
+  // Stuck in traffic, written half in English: "我被 stuck 在 traffic 里".
+  '(?:被\\s*)?stuck\\s*(?:在|in)\\s*(?:the\\s*)?traffic(?:\\s*里)?',
+  // A planned absence is no missing person (decision 0043): "老公出差还没回来，想请人帮忙搬柜子" —
+  // unless a sign of worry follows (no answer, a time span, night).
+  '(?:出差|旅游|旅行|出国|留学|上大学|读大学|在外地|探亲|回老家|当兵|出远门|度假|住院)(?:去了|了)?[^，。！？]{0,2}(?:还|都)?没(?:有)?回(?:来|家)(?![^。！？]{0,12}(?:电话|联系|关机|打不通|不接|小时|钟头|天黑|半夜|一夜|消息|找))',
   // A title (《失踪》, a TV series) names no event.
   '《[^》]{0,30}》',
   // Things, not people (decision 0038): parcels not arrived, tyres burst, pots smashed, floods gone
@@ -1936,7 +1985,10 @@ export const NOT_DANGER: readonly string[] = [
   '烫(?:头|发)',
   '咬(?:文嚼字|牙)',
   // missing
-  '(?:狗|猫|鸡|鸭|鹅|羊|牛|猪|鸟|鹦鹉|兔子?|宠物|狗狗|猫咪|钥匙|钱包|手机|身份证|证件|银行卡|医保卡|东西|作业|作业本|本子|书包|自行车|电动车|快递|文件|材料|伞|眼镜|戒指|项链|工作|饭碗|户口本|存折|遥控器)[^，。！？]{0,4}(?:丢|不见|走丢|走失|找不到|找不着|跑了|跑丢)',
+  '(?:狗|猫|鸡|鸭|鹅|羊|牛|猪|鸟|鹦鹉|兔子?|宠物|狗狗|猫咪|钥匙|钱包|手机|身份证|证件|银行卡|医保卡|东西|作业|作业本|本子|书包|自行车|电动车|快递|文件|材料|伞|眼镜|戒指|项链|工作|饭碗|户口本|存折|遥控器|' +
+    // More things a person owns (decision 0043): "崽崽的疫苗本找不到了" is a lost booklet; a person
+    // between the thing and the loss is not ("拿了个东西下来人就不见了").
+    '疫苗本|预防接种证|接种本|病历本?|出生证明?|学生证|老年卡|公交卡|社保卡|护照|课本|书|水杯|杯子|鞋子?|外套|帽子|衣服|玩具|耳机|充电器|u盘|行李箱?|箱子|包|袋子|车钥匙|门卡|饭卡|校服|红领巾|奶瓶|尿不湿)(?:(?!人|他|她|孩子|娃|伢)[^，。！？]){0,4}(?:丢|不见|走丢|走失|找不到|找不着|跑了|跑丢)',
   '找不到(?:人|志愿者|师傅)(?:帮|修|来|做|陪|照顾|教|辅导|干|管|接|送|看|搬|问|说|商量|咨询|处理|负责|联系|打扫|理发|做饭)',
   '找不到(?:工作|对象|活干|地方|门路|方向|人修)',
   '防走失',
@@ -1988,6 +2040,11 @@ export const NOT_DANGER: readonly string[] = [
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
+  // Fifth pass (decision 0043): petrol, not gas leaking; a detector's battery.
+  '(?:ran|run|running|runs) out of gas',
+  'out of gas',
+  'gas (?:station|can|tank|money|prices?|pump)',
+  'smoke (?:alarm|detector)s? (?:\\w+ ){0,4}(?:battery|batteries|chirp\\w*|beep\\w* for (?:a |the )?batter\\w*)',
   '(?<!there )(?:was|were) (?:straight |literally |so |pure |absolute )?fire(?! (?:in|on|at|near|from|everywhere|here|there|upstairs|downstairs))',
   '(?:phone|keys?|wallet|ring|glasses|cup|plate|vase|pot|tv|picture|book|toy|ball|bag|laptop|remote)s? (?:\\w+ )?(?:fell|fallen|dropped|slipped) (?:in|into|off|down|on|behind)',
   'burn(?:ed|t|s|ing)? out(?! of)',
@@ -2110,7 +2167,7 @@ export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:(?:怎么|如何|怎
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
+  /剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|电视(?:里|上)?(?:演|放|播)|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
@@ -2139,6 +2196,22 @@ export const EN_ELSEWHERE =
 // Wanting a lecture or class on it: "老人在家摔倒了该咋办 想听讲座".
 export const ZH_LEARNING = /讲座|培训|课程|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课/;
 export const ZH_WHAT_TO_DO_AFTER = /^[^，。！？]{0,3}(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)/;
+// Harm to animals only (decision 0043): an animal named, and no person ("小狗被车撞了 流了好多血
+// 附近哪有宠物医院"). A person anywhere in the message ("狗把孩子咬了", "I", 我) keeps every cue.
+const ANIMALS = '狗|猫|宠物|兔子|鹦鹉|仓鼠|鸡|鸭|鹅|牛|羊|猪(?!肉)|鸟';
+export const ZH_ANIMAL = new RegExp(ANIMALS);
+export const EN_ANIMAL = /\b(?:dog|dogs|puppy|cat|cats|kitten|pet|rabbit|parrot|hamster|bird|chicken|goat|sheep|cow|pig|horse)\b/;
+// An animal that does the harm is no animal harmed: "被狗咬了", "牛角顶伤", "a dog bit me", bees and wasps.
+export const ZH_ANIMAL_AGENT = new RegExp(`被[^，。！？]{0,3}(?:${ANIMALS}|蜂|蛇)|(?:${ANIMALS})[^，。！？]{0,2}(?:咬|抓|挠|踢|顶|啄|扑|撞倒)|蜂|蛇`);
+export const EN_ANIMAL_AGENT = /\b(?:bit|bitten|bites|attacked|mauled|kicked|stung|scratched|gored|wasps?|bees?|snake)\b/;
+export const ZH_HUMAN = new RegExp(`${PERSON}|我|咱|俺|自己|谁|有人|宝宝|大家|村民|居民|路人|行人|老乡|乘客|住户`);
+export const EN_HUMAN = new RegExp(`\\b(?:i|me|we|us|someone|somebody|people|man|woman|${EN_PERSON})\\b`);
+// A question about the emergency services themselves (decision 0043): what a call costs, the
+// number, how to call, a lesson in calling. It sets aside a call-for-help word with no cue beside it.
+export const ZH_EMERGENCY_INFO =
+  /(?:110|119|120|122|急救电话|报警电话|火警电话|救护车|急救车)[^。！？]{0,10}(?:要钱|收费|收钱|多少钱|费用|怎么打|怎么拨|是多少|号码是|电话是|了解一下|报销)|(?:教|学|告诉)[^。！？]{0,8}(?:怎么|如何)?(?:打|拨|叫)(?:110|119|120|急救|救护车)/;
+export const EN_EMERGENCY_INFO =
+  /\b(?:what(?:'s| is)? (?:the )?(?:number|phone number) (?:do (?:i|we|you) call|for (?:an )?(?:ambulance|police|fire))|how (?:much )?(?:do|does) (?:an )?ambulance cost|(?:save|store|keep) (?:the|that|it|this) (?:number|in my phone)|just want to (?:save|know|have) (?:it|the number))\b/;
 export const ZH_GRIPE = /这道题|作业|卷子|考试|这破|什么破|破(?:网|手机|电脑|系统|软件|app|天气|车|路)|网速|卡死了|死机|堵车|加班|排队|快递/;
 // Routine care asked about: "被狗咬了 想问问狂犬疫苗去哪打" (weak cues of an injury only).
 export const ZH_ROUTINE_CARE = /疫苗|挂号|门诊|复诊|开药|配药|体检|创可贴|碘伏|药膏/;
@@ -2174,6 +2247,9 @@ export const RESOLUTIONS: readonly Resolution[] = [
     zh: '找到了|找回来了|找着了|找回了|原来(?:在|是在|躲在)|其实(?:就|一直)?(?:在|躲在)|(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
     en: '(?:has|have) been found|(?:is|was|are|were) found|found (?:him|her|them)|(?:is|was|are|were) (?:back|home) (?:now|safe)|came (?:back|home) (?:safe|now|already)',
   },
+  // An innocent explanation found (decision 0043): "冰箱里一股臭鸡蛋味 原来是鸡蛋坏了". A danger named
+  // in the explanation is a cue after it and stands ("原来是煤气漏了").
+  { families: 'all', zh: '原来(?:只)?是|后来(?:才)?发现(?:只)?是|结果(?:只)?是', en: 'turn(?:ed|s) out (?:it was|to be|it is)' },
   { families: ['trapped', 'flood', 'collapse'], zh: '救(?:出来|上来|下来)了|已经(?:救出|脱险|出来了)|脱险了', en: 'rescued|got (?:him|her|them) out safe' },
   // Nobody lives there, the water is mopped up: a repair, not a rescue.
   { families: ['flood', 'collapse', 'fire'], zh: '(?<!有)没(?:有)?人住' },

@@ -42,6 +42,14 @@ import {
   EN_ELSEWHERE,
   ZH_LEARNING,
   ZH_WHAT_TO_DO_AFTER,
+  ZH_ANIMAL,
+  EN_ANIMAL,
+  ZH_HUMAN,
+  EN_HUMAN,
+  ZH_EMERGENCY_INFO,
+  EN_EMERGENCY_INFO,
+  ZH_ANIMAL_AGENT,
+  EN_ANIMAL_AGENT,
 } from './danger-vocabulary.js';
 import { CJK, englishSource, LATIN } from './danger.cues.js';
 import type { DangerFamily } from './nlu.types.js';
@@ -82,6 +90,11 @@ const EN_DURING_BEFORE = /\b(?:during|while|in the middle of|at)\s+(?:\S+\s+){0,
 const ZH_DISCOVERY_AFTER_JIU = /就(?:看见|看到|发现|见到|听见|听到|闻到)[^，。！？]{0,12}$/;
 const ZH_CONDITIONAL_IN_CUE = /一(?:放学|下课|下班|回家|出门|有空|放假|到周末|到晚上)[^，。！？]{0,6}就/;
 const ZH_TODAY_BEFORE = /今天|今早|今晚|昨晚|刚才|刚刚|现在|突然/;
+// A likeness ("像被电到一样", "跟…似的"): the cue is a figure of speech.
+const ZH_LIKE_BEFORE = /(?:像|好像|就像|仿佛|跟|和)[^，。！？]{0,3}$/;
+const ZH_LIKE_AFTER = /^[^，。！？]{0,3}(?:一样|似的|一般)/;
+// Fear or supposition inside a cue that spans words: "电热毯 担心会着火".
+const ZH_FEARED_IN_CUE = /担心|害怕|万一|会不会|要是|如果|假如|防止|预防|以防/;
 const ZH_IMMEDIATE_BEFORE = /(?:刚才|刚刚|突然|忽然|现在|正在|此刻)[^，。！？]{0,6}$/;
 const EN_IMMEDIATE_BEFORE = /\b(?:just|suddenly|right now|currently)\b(?:\s+\S+){0,3}\s*$/;
 
@@ -141,6 +154,10 @@ export interface MessageContext {
   elsewhere: boolean;
   /** A lecture or class is wanted: "摔倒了该咋办 想听讲座". */
   learning: boolean;
+  /** An animal and no person: harm to animals only ("小狗被车撞了 流了好多血"). */
+  animalOnly: boolean;
+  /** A question about the emergency services themselves ("120救护车出车要钱吗"). */
+  emergencyInfo: boolean;
 }
 
 export function messageContext(text: string): MessageContext {
@@ -153,6 +170,13 @@ export function messageContext(text: string): MessageContext {
     hardship: ZH_HARDSHIP.test(text),
     elsewhere: (ZH_MEDIA.test(text) && ZH_ELSEWHERE.test(text)) || (EN_MEDIA.test(text) && EN_ELSEWHERE.test(text)),
     learning: ZH_LEARNING.test(text),
+    animalOnly:
+      (ZH_ANIMAL.test(text) || EN_ANIMAL.test(text)) &&
+      !ZH_HUMAN.test(text) &&
+      !EN_HUMAN.test(text) &&
+      !ZH_ANIMAL_AGENT.test(text) &&
+      !EN_ANIMAL_AGENT.test(text),
+    emergencyInfo: ZH_EMERGENCY_INFO.test(text) || EN_EMERGENCY_INFO.test(text),
   };
 }
 
@@ -224,6 +248,9 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   const near = before.slice(-HYPOTHETICAL_WINDOW);
   const feared = ZH_HYPOTHETICAL_BEFORE.test(c.english ? before : near) || EN_HYPOTHETICAL_BEFORE.test(before) || ZH_PREVENTION_AFTER.test(after);
   if (feared) return capOrDrop(c.family);
+  // Decision 0043: fear inside a cue that spans words, and a likeness.
+  if (!c.english && ZH_FEARED_IN_CUE.test(text.slice(c.start, c.end))) return capOrDrop(c.family);
+  if (!c.english && ZH_LIKE_BEFORE.test(before) && ZH_LIKE_AFTER.test(after)) return capOrDrop(c.family);
   const sStart = sentenceStart(text, c.start);
   const lead = text.slice(sStart, c.start);
   // A habit ("老人经常摔倒", "they fight every night") is a risk or a quarrel, not an event.

@@ -15,6 +15,7 @@ import {
 } from './danger-vocabulary.js';
 import type { DangerFamily } from './nlu.types.js';
 import { toHalfWidth } from './text.util.js';
+import { foldTraditional } from './traditional-fold.js';
 
 // Masked phrases become commas: a cue's window ([^，。！？]{0,n}) must not reach across them.
 const MASK_CHAR = '，';
@@ -92,11 +93,12 @@ const DIALECT_RE = new RegExp(FOLD.map(([from]) => from).join('|'), 'g');
 for (const [from, to] of FOLD) if (from.length !== to.length) throw new Error(`fold ${from} → ${to} changes the length`);
 
 /**
- * Half-width, ASCII lower case, ’ as ', Cantonese forms and voice-to-text homophones as standard ones (DIALECT_FOLD, HOMOPHONE_FOLD): one
+ * Half-width, traditional characters as simplified ones (traditional-fold.ts), ASCII lower case, ’ as ',
+ * Cantonese forms and voice-to-text homophones as standard ones (DIALECT_FOLD, HOMOPHONE_FOLD): one
  * UTF-16 unit for one, so offsets stay valid.
  */
 export function normalise(text: string): string {
-  const half = toHalfWidth(text).replace(DIALECT_RE, (m) => DIALECT_MAP.get(m) ?? m);
+  const half = foldTraditional(toHalfWidth(text)).replace(DIALECT_RE, (m) => DIALECT_MAP.get(m) ?? m);
   let out = '';
   for (let i = 0; i < half.length; i++) {
     const c = half.charCodeAt(i);

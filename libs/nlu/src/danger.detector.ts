@@ -83,6 +83,8 @@ export const MAX_DANGER_TEXT_LENGTH = 2000;
 
 // Families whose weak cues a question about routine care (a vaccine, a plaster) sets aside.
 const MINOR_INJURY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious']);
+// Families of a body in danger: set aside when the message speaks of an animal and no person.
+const BODY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious', 'trapped', 'missing']);
 
 interface Candidate extends Span {
   family: DangerFamily;
@@ -180,6 +182,7 @@ export class DangerDetector {
           start: m.index,
           end: m.index + m[0].length,
         });
+        cue.re.lastIndex = m.index + 1;
       }
     }
 
@@ -189,7 +192,15 @@ export class DangerDetector {
     // A family the resident denies outright ("没有着火，就是有点焦味") loses its weak cues too.
     const denied = new Set<DangerFamily>();
     for (const c of candidates) {
-      if (resolved.some((r) => r.start >= c.end && (r.families === 'all' || r.families.has(c.family)))) continue;
+      // A resolution after the cue, or inside a cue that runs on past a clause end ("井塌了一角，没人掉下去").
+      if (
+        resolved.some(
+          (r) =>
+            (r.start >= c.end || (r.start > c.start && breaks.subarray(c.start, r.start).includes(1))) && (r.families === 'all' || r.families.has(c.family)),
+        )
+      )
+        continue;
+      if (ctx.animalOnly && BODY_FAMILIES.has(c.family)) continue;
       const verdict = weigh(normal, breaks, ctx, c);
       // A weak cue beside a gripe about a thing, or an injury beside a question about routine care.
       if (c.strength === 'weak' && ((ctx.gripe && c.family === 'self_harm') || (ctx.routineCare && MINOR_INJURY_FAMILIES.has(c.family)))) continue;
@@ -225,6 +236,8 @@ export class DangerDetector {
       [ALARM_WEAK_RE, false],
     ] as const) {
       re.lastIndex = 0;
+      // A question about the emergency services with no sign beside it is no call for help.
+      if (ctx.emergencyInfo && signals.length === 0) continue;
       for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
         if (m[0].length === 0) {
           re.lastIndex++;
