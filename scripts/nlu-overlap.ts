@@ -4,7 +4,8 @@
 // normalised text (NFKC, lower case, letters and digits only) equals one of theirs, or when the
 // Jaccard similarity of the character bigrams is above the threshold (0.8 unless told). Only the
 // new set's own line numbers and texts are printed, with the other file's name and the score.
-// Lines repeated inside the new set are reported too. Exit code 1 when anything collides.
+// Lines repeated inside the new set are reported too. Exit code 1 when anything collides, 2 on bad
+// arguments or a file that cannot be read (a line that is not JSON or has no text).
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +56,12 @@ function entriesOf(path: string): Entry[] {
     .split('\n')
     .forEach((raw, i) => {
       if (raw.trim() === '') return;
-      const parsed: unknown = JSON.parse(raw);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        throw new Error(`${basename(path)}:${i + 1}: not JSON`);
+      }
       const text = typeof parsed === 'object' && parsed !== null && 'text' in parsed ? parsed.text : undefined;
       if (typeof text !== 'string') throw new Error(`${basename(path)}:${i + 1}: no "text"`);
       const norm = normalise(text);
@@ -64,11 +70,18 @@ function entriesOf(path: string): Entry[] {
   return entries;
 }
 
-const mine = entriesOf(targetPath);
-const others = readdirSync(dataDir)
-  .filter((f) => f.endsWith('.jsonl') && resolve(dataDir, f) !== targetPath)
-  .sort()
-  .map((f) => ({ file: f, entries: entriesOf(resolve(dataDir, f)) }));
+let mine: Entry[];
+let others: { file: string; entries: Entry[] }[];
+try {
+  mine = entriesOf(targetPath);
+  others = readdirSync(dataDir)
+    .filter((f) => f.endsWith('.jsonl') && resolve(dataDir, f) !== targetPath)
+    .sort()
+    .map((f) => ({ file: f, entries: entriesOf(resolve(dataDir, f)) }));
+} catch (err) {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+}
 
 let collisions = 0;
 const report = (e: Entry, where: string, score: number) => {
