@@ -7,26 +7,18 @@
 // Any script error or CSP violation fails the test; on failure every open page is photographed.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import type { AppConfig } from '@baiying/config';
 import type { Browser, Page } from 'playwright-core';
-import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { consoleDir } from '../../../apps/api/src/http/console-static.js';
-import { startBot } from '../../../apps/bot/src/bootstrap.js';
-import { startWorker } from '../../../apps/worker/src/bootstrap.js';
 import { closeBrowser, launchBrowser } from '../../support/browser.js';
 import { localUrl, WatchedPages } from '../../support/console-pages.js';
 import { routedNeed } from '../../support/needs.js';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { ConsoleDesk } from '../../support/console-desk.js';
 
 const T = 20_000;
 
 describe('Calls and the dispatch board in the console (headless Chromium, live by SSE)', () => {
-  let config: AppConfig;
   let h: DeskHarness;
-  let bot: INestApplication | undefined;
-  let api: INestApplication | undefined;
-  let worker: INestApplication | undefined;
   let browser: Browser | undefined;
   let chatBase = '';
   let consoleBase = '';
@@ -60,17 +52,15 @@ describe('Calls and the dispatch board in the console (headless Chromium, live b
     return con;
   }
 
+  const desk = new ConsoleDesk({ env: { CALL_TALLY_REFRESH_MS: '300' }, webGroups: true, worker: true, bot: true });
+
   beforeAll(async () => {
     if (!existsSync(path.join(consoleDir(), 'index.html'))) throw new Error(`${consoleDir()}/index.html missing: run npm run build (npm test does)`);
     browser = await launchBrowser();
-    config = testConfig({ OUTBOX_POLL_MS: '100', API_PORT: '0', CALL_TALLY_REFRESH_MS: '300' });
-    h = deskHarness(config, 5);
-    await resetDatabase(h.prisma, h.cipher, { webGroups: true });
-    worker = await startWorker(config);
-    bot = await startBot(config);
-    api = await startApi(config);
-    chatBase = localUrl(await bot.getUrl());
-    consoleBase = `${localUrl(await api.getUrl())}/console/`;
+    await desk.start();
+    ({ h } = desk);
+    chatBase = localUrl(desk.botBase);
+    consoleBase = desk.consoleBase;
   }, 90_000);
 
   afterEach(() => {
@@ -80,11 +70,7 @@ describe('Calls and the dispatch board in the console (headless Chromium, live b
   afterAll(async () => {
     await watch.close();
     await closeBrowser(browser);
-    await api?.close().catch(() => undefined);
-    await bot?.close().catch(() => undefined);
-    await worker?.close().catch(() => undefined);
-    if (config) await flushPrefix(config.redisUrl, config.redisPrefix).catch(() => undefined);
-    await h?.close().catch(() => undefined);
+    await desk.stop();
   }, 40_000);
 
   it('creates a call after its preview, and watches the tally and roster move by SSE as volunteers answer in the web chat', async () => {

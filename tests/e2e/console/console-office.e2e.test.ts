@@ -7,24 +7,20 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { AppConfig } from '@baiying/config';
 import type { Browser, Page } from 'playwright-core';
-import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { consoleDir } from '../../../apps/api/src/http/console-static.js';
-import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { ConversationService } from '../../../apps/bot/src/conversation.provider.js';
 import { closeBrowser, launchBrowser } from '../../support/browser.js';
 import { localUrl, WatchedPages } from '../../support/console-pages.js';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { ConsoleDesk } from '../../support/console-desk.js';
 import { nameColumns } from '@baiying/db';
 
 const T = 20_000;
 
 describe('The console office pages in headless Chromium', () => {
-  let config: AppConfig;
   let h: DeskHarness;
   let bot: INestApplication | undefined;
-  let api: INestApplication | undefined;
   let browser: Browser | undefined;
   let chatBase = '';
   let consoleBase = '';
@@ -51,16 +47,16 @@ describe('The console office pages in headless Chromium', () => {
     return page;
   }
 
+  const desk = new ConsoleDesk({ webGroups: true, bot: true });
+
   beforeAll(async () => {
     if (!existsSync(path.join(consoleDir(), 'index.html'))) throw new Error(`${consoleDir()}/index.html missing: run npm run build (npm test does)`);
     browser = await launchBrowser();
-    config = testConfig({ OUTBOX_POLL_MS: '100', API_PORT: '0' });
-    h = deskHarness(config, 5);
-    await resetDatabase(h.prisma, h.cipher, { webGroups: true });
-    bot = await startBot(config);
-    api = await startApi(config);
-    chatBase = localUrl(await bot.getUrl());
-    consoleBase = `${localUrl(await api.getUrl())}/console/`;
+    await desk.start();
+    ({ h } = desk);
+    bot = desk.bot!;
+    chatBase = localUrl(desk.botBase);
+    consoleBase = desk.consoleBase;
   }, 90_000);
 
   afterEach(() => {
@@ -70,10 +66,7 @@ describe('The console office pages in headless Chromium', () => {
   afterAll(async () => {
     await watch.close();
     await closeBrowser(browser);
-    await api?.close().catch(() => undefined);
-    await bot?.close().catch(() => undefined);
-    if (config) await flushPrefix(config.redisUrl, config.redisPrefix).catch(() => undefined);
-    await h?.close().catch(() => undefined);
+    await desk.stop();
   }, 40_000);
 
   it('approves an application per team, switches emergency mode with a reason, and shows a team’s groups', async () => {

@@ -10,26 +10,20 @@
 // page is photographed into a temporary directory (its path is printed).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import type { AppConfig } from '@baiying/config';
 import type { Browser, Page } from 'playwright-core';
-import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { consoleDir } from '../../../apps/api/src/http/console-static.js';
-import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { closeBrowser, launchBrowser } from '../../support/browser.js';
 import { localUrl, WatchedPages } from '../../support/console-pages.js';
 import { routedNeed } from '../../support/needs.js';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { ConsoleDesk } from '../../support/console-desk.js';
 
 /** Bound for every single wait on a page. */
 const T = 20_000;
 const NEED = { description: '我家老人腿脚不便，想找人上门理发', address: '幸福小区3号楼2单元501', phone: '13812345678' };
 
 describe('The console in headless Chromium (served by the API, login through the web chat)', () => {
-  let config: AppConfig;
   let h: DeskHarness;
-  let bot: INestApplication | undefined;
-  let api: INestApplication | undefined;
   let browser: Browser | undefined;
   let chatBase = '';
   let consoleBase = '';
@@ -98,16 +92,15 @@ describe('The console in headless Chromium (served by the API, login through the
     await page.waitForURL(/\/console\/needs/, { timeout: T });
   }
 
+  const desk = new ConsoleDesk({ webGroups: true, bot: true });
+
   beforeAll(async () => {
     if (!existsSync(path.join(consoleDir(), 'index.html'))) throw new Error(`${consoleDir()}/index.html missing: run npm run build (npm test does)`);
     browser = await launchBrowser();
-    config = testConfig({ OUTBOX_POLL_MS: '100', API_PORT: '0' });
-    h = deskHarness(config, 5);
-    await resetDatabase(h.prisma, h.cipher, { webGroups: true });
-    bot = await startBot(config);
-    api = await startApi(config);
-    chatBase = localUrl(await bot.getUrl());
-    consoleBase = `${localUrl(await api.getUrl())}/console/`;
+    await desk.start();
+    ({ h } = desk);
+    chatBase = localUrl(desk.botBase);
+    consoleBase = desk.consoleBase;
   }, 90_000);
 
   afterEach(() => {
@@ -118,10 +111,7 @@ describe('The console in headless Chromium (served by the API, login through the
   afterAll(async () => {
     await watch.close();
     await closeBrowser(browser);
-    await api?.close().catch(() => undefined);
-    await bot?.close().catch(() => undefined);
-    if (config) await flushPrefix(config.redisUrl, config.redisPrefix).catch(() => undefined);
-    await h?.close().catch(() => undefined);
+    await desk.stop();
   }, 40_000);
 
   it('is served under a strict CSP with no inline script, with history fallback; bad paths are refused', async () => {

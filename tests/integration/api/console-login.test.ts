@@ -2,12 +2,9 @@
 // asks for a code; a staff member says `登录 <code>` in the web chat (apps/bot, demo persona
 // switcher as the person); the page's poll turns into a session. Then the abuse cases: wrong,
 // replayed and expired codes, a resident's code, brute force → lockout; nothing logged in.
-import type { INestApplication } from '@nestjs/common';
-import type { AppConfig } from '@baiying/config';
-import { startApi } from '../../../apps/api/src/bootstrap.js';
-import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { coordinatorOf, residentOf } from '../../support/factories.js';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { ConsoleDesk } from '../../support/console-desk.js';
 import { http, type Caller } from './console-support.js';
 
 interface Page {
@@ -16,10 +13,7 @@ interface Page {
 }
 
 describe('Console login by a code said in chat (登录口令)', () => {
-  let config: AppConfig;
   let h: DeskHarness;
-  let bot: INestApplication;
-  let api: INestApplication;
   let botBase = '';
   let apiBase = '';
   let web: { cookie: string; csrf: string };
@@ -78,23 +72,19 @@ describe('Console login by a code said in chat (登录口令)', () => {
     return h.prisma.webSession.count({ where: { personId, kind: 'console' } });
   }
 
+  const desk = new ConsoleDesk({ bot: true });
+
   beforeAll(async () => {
-    config = testConfig({ OUTBOX_POLL_MS: '100', API_PORT: '0' });
-    h = deskHarness(config, 5);
-    await resetDatabase(h.prisma, h.cipher);
-    bot = await startBot(config);
-    api = await startApi(config);
-    botBase = (await bot.getUrl()).replace('[::1]', '127.0.0.1');
-    apiBase = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+    await desk.start();
+    ({ h } = desk);
+    botBase = desk.botBase;
+    apiBase = desk.apiBase;
     const r = await http(botBase, 'POST', '/api/web/session', {}, {});
     web = { cookie: cookieOf(r.setCookie, 'baiying_chat'), csrf: (r.body as { csrf: string }).csrf };
   }, 90_000);
 
   afterAll(async () => {
-    await api?.close();
-    await bot?.close();
-    await flushPrefix(config.redisUrl, config.redisPrefix);
-    await h.close();
+    await desk.stop();
   });
 
   it('logs a coordinator in within two seconds of saying the code, and tells them from where', async () => {

@@ -5,12 +5,11 @@
 // the running bot's understanding for the next resident message, without a restart).
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
-import { startApi } from '../../../apps/api/src/bootstrap.js';
-import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { ConversationService } from '../../../apps/bot/src/conversation.provider.js';
 import { coordinatorOf, residentOf } from '../../support/factories.js';
 import { routedNeed } from '../../support/needs.js';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { ConsoleDesk } from '../../support/console-desk.js';
 import { http, sessionRow, type Caller } from './console-support.js';
 import { nameColumns } from '@baiying/db';
 
@@ -24,7 +23,6 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
   let config: AppConfig;
   let h: DeskHarness;
   let bot: INestApplication;
-  let api: INestApplication;
   let botBase = '';
   let base = '';
   let web: { cookie: string; csrf: string };
@@ -73,23 +71,20 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     return { volunteer: p.id, membership: p.volunteer!.memberships[0]!.id };
   }
 
+  const desk = new ConsoleDesk({ bot: true });
+
   beforeAll(async () => {
-    config = testConfig({ OUTBOX_POLL_MS: '100', API_PORT: '0' });
-    h = deskHarness(config, 5);
-    await resetDatabase(h.prisma, h.cipher);
-    bot = await startBot(config);
-    api = await startApi(config);
-    botBase = (await bot.getUrl()).replace('[::1]', '127.0.0.1');
-    base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+    await desk.start();
+    ({ config, h } = desk);
+    bot = desk.bot!;
+    botBase = desk.botBase;
+    base = desk.apiBase;
     const r = await http(botBase, 'POST', '/api/web/session', {}, {});
     web = { cookie: cookieOf(r.setCookie, 'baiying_chat'), csrf: (r.body as { csrf: string }).csrf };
   }, 90_000);
 
   afterAll(async () => {
-    await api?.close();
-    await bot?.close();
-    await flushPrefix(config.redisUrl, config.redisPrefix);
-    await h.close();
+    await desk.stop();
   });
 
   it('lists volunteers in scope, masked, and decides a membership per team through chat’s use case (the chat listing is rewritten)', async () => {

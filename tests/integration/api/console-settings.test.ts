@@ -7,12 +7,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
 import type { ActorRow } from '@baiying/db';
-import { startApi } from '../../../apps/api/src/bootstrap.js';
-import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import { ConversationService } from '../../../apps/bot/src/conversation.provider.js';
-import { startWorker } from '../../../apps/worker/src/bootstrap.js';
 import { coordinatorOf, residentOf } from '../../support/factories.js';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { waitUntil, type DeskHarness } from '../../support/test-env.js';
+import { ConsoleDesk } from '../../support/console-desk.js';
 import { http, sessionRow, type Caller } from './console-support.js';
 
 interface Refusal {
@@ -25,8 +23,6 @@ describe('Console settings: SLA, categories, units and stations, teams', () => {
   let config: AppConfig;
   let h: DeskHarness;
   let bot: INestApplication;
-  let worker: INestApplication;
-  let api: INestApplication;
   let botBase = '';
   let base = '';
   let web: { cookie: string; csrf: string };
@@ -82,15 +78,14 @@ describe('Console settings: SLA, categories, units and stations, teams', () => {
     expect(r.status).toBe(200);
   }
 
+  const desk = new ConsoleDesk({ bot: true, worker: true });
+
   beforeAll(async () => {
-    config = testConfig({ OUTBOX_POLL_MS: '100', API_PORT: '0' });
-    h = deskHarness(config, 5);
-    await resetDatabase(h.prisma, h.cipher);
-    bot = await startBot(config);
-    worker = await startWorker(config);
-    api = await startApi(config);
-    botBase = (await bot.getUrl()).replace('[::1]', '127.0.0.1');
-    base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+    await desk.start();
+    ({ config, h } = desk);
+    bot = desk.bot!;
+    botBase = desk.botBase;
+    base = desk.apiBase;
     const r = await http(botBase, 'POST', '/api/web/session', {}, {});
     web = { cookie: cookieOf(r.setCookie, 'baiying_chat'), csrf: (r.body as { csrf: string }).csrf };
     adminId = (await h.prisma.channelIdentity.findFirstOrThrow({ where: { externalId: 'demo-coord-county' } })).personId;
@@ -99,11 +94,7 @@ describe('Console settings: SLA, categories, units and stations, teams', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await api?.close();
-    await worker?.close();
-    await bot?.close();
-    await flushPrefix(config.redisUrl, config.redisPrefix);
-    await h.close();
+    await desk.stop();
   });
 
   it('sets the SLA of a tier; the running worker uses it for the next dispatch, and null returns it to the default', async () => {
