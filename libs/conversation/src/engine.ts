@@ -54,24 +54,34 @@ export class ConversationEngine {
   async handle(raw: InboundEvent): Promise<HandleOutcome> {
     const ev = cleanEvent(raw);
     await this.prepare(ev);
+    const isPrivate = ev.chat.kind === 'private';
+    // What the language rules need from the event, worked out before the transaction (pure).
+    const clientLocale = isPrivate && ev.from.languageCode ? asLocale(ev.from.languageCode) : null;
+    const writtenLocale = isPrivate ? this.writtenLanguage(ev) : null;
     return this.uow.run(async (w) => {
-      // Group chats keep no dialogue state, so no chat lock; their races (the take button) are decided in SQL.
-      if (!(await w.repos.messaging.lockAndMarkProcessed(ev.channel, ev.chat.kind === 'private' ? ev.chat.id : null, ev.updateId))) {
+      // One statement (decision 0042): the chat lock (group chats keep no dialogue state, so no
+      // lock; their races, the take button, are decided in SQL), the dedupe marker, the actor, the
+      // person's language and the dialogue state.
+      const start = await w.repos.people.startTurn({
+        channel: ev.channel,
+        chatKey: isPrivate ? ev.chat.id : null,
+        updateId: ev.updateId,
+        externalId: ev.from.externalId,
+        chatId: isPrivate ? ev.chat.id : null,
+        displayName: ev.from.displayName,
+        username: ev.from.username ?? null,
+        clientLocale,
+        writtenLocale,
+      });
+      if (!start.fresh) {
         // A redelivery: answered the first time. Counted and logged, never silent.
         this.skipped.set(ev.channel, (this.skipped.get(ev.channel) ?? 0) + 1);
         this.logger.warn('duplicate update skipped', { channel: ev.channel, updateId: ev.updateId, skipped: this.skipped.get(ev.channel) });
         return { duplicate: true };
       }
-      const actor = await w.repos.people.resolve(
-        ev.channel,
-        ev.from.externalId,
-        ev.chat.kind === 'private' ? ev.chat.id : null,
-        ev.from.displayName,
-        ev.from.username ?? null,
-      );
-      const dialogue =
-        ev.chat.kind === 'private' ? this.loadDialogue((s) => w.deps.cipher.decrypt(s), await w.repos.messaging.stateData(ev.channel, ev.chat.id)) : null;
-      const locale = ev.chat.kind === 'private' ? await this.personLocale(w, ev, actor, dialogue) : await this.groupLocale(w, ev);
+      const { actor } = start;
+      const dialogue = isPrivate ? this.loadDialogue((s) => w.deps.cipher.decrypt(s), start.state) : null;
+      const locale = isPrivate ? await this.personLocale(w, actor, start.before, clientLocale, writtenLocale, dialogue) : await this.groupLocale(w, ev);
       const turn = new Turn(w, ev, actor, dialogue, locale);
       // Whatever the handlers write without naming a language is written in this chat's.
       await inLocale(locale, async () => {
@@ -79,9 +89,17 @@ export class ConversationEngine {
         else if (ev.chat.kind === 'group') await this.onGroup(turn);
         else await this.onPrivate(turn);
       });
-      await turn.flush();
+      turn.flush();
       return turn.answer ? { duplicate: false, callbackAnswer: turn.answer } : { duplicate: false };
     });
+  }
+
+  /** The language a private text is clearly written in (null for a keyword, or when unclear). */
+  private writtenLanguage(ev: InboundEvent): Locale | null {
+    if (ev.kind !== 'text' || !this.languageOf) return null;
+    const keywordText = normaliseKeywordText(ev.text ?? '');
+    const isKeyword = keywordText !== null && this.keywords.some((k) => k.match(keywordText) !== null);
+    return isKeyword ? null : this.languageOf(ev.text ?? '');
   }
 
   /**
@@ -92,28 +110,36 @@ export class ConversationEngine {
    *   other language switches it (someone writing English to an app set to Chinese wants English),
    *   but an answer inside a form does not (an address or a name may be in Latin letters), nor a
    *   short or mixed text, a keyword, a command or a button.
+   * The turn's first statement applied these rules already (`actor` carries the result), with
+   * "inside a form" read as "a dialogue state is stored"; here they are applied to the person's
+   * language before the turn and the dialogue as read, and a different outcome (a stored state
+   * that no longer reads, a stored language in a form `asLocale` normalises) is written here.
    */
-  private async personLocale(w: Work, ev: InboundEvent, actor: ActorRow, dialogue: Dialogue | null): Promise<Locale> {
-    let locale = asLocale(actor.locale);
-    let source = actor.localeSource;
-    if (source === 'chosen') return locale;
-    if (source === 'default' && ev.from.languageCode) {
-      locale = asLocale(ev.from.languageCode);
-      source = 'client';
-    }
-    if (ev.kind === 'text' && this.languageOf && (source === 'default' || !dialogue)) {
-      const keywordText = normaliseKeywordText(ev.text ?? '');
-      const isKeyword = keywordText !== null && this.keywords.some((k) => k.match(keywordText) !== null);
-      const written = isKeyword ? null : this.languageOf(ev.text ?? '');
-      if (written) {
-        locale = written;
+  private async personLocale(
+    w: Work,
+    actor: ActorRow,
+    before: { locale: string; localeSource: string },
+    clientLocale: Locale | null,
+    writtenLocale: Locale | null,
+    dialogue: Dialogue | null,
+  ): Promise<Locale> {
+    let locale = asLocale(before.locale);
+    let source = before.localeSource;
+    if (source !== 'chosen') {
+      if (source === 'default' && clientLocale) {
+        locale = clientLocale;
+        source = 'client';
+      }
+      if (writtenLocale && (source === 'default' || !dialogue)) {
+        locale = writtenLocale;
         source = 'text';
       }
     }
-    if (locale !== actor.locale || source !== actor.localeSource) {
-      await w.repos.people.setLocale(actor.personId, locale, source);
-      actor.locale = locale;
-      actor.localeSource = source;
+    const wanted = source === 'chosen' ? before : { locale, localeSource: source };
+    if (wanted.locale !== actor.locale || wanted.localeSource !== actor.localeSource) {
+      await w.repos.people.setLocale(actor.personId, wanted.locale, wanted.localeSource);
+      actor.locale = wanted.locale;
+      actor.localeSource = wanted.localeSource;
     }
     return locale;
   }

@@ -137,10 +137,11 @@ export class Turn {
     this.dialogueChanged = true;
   }
 
-  async flush(): Promise<void> {
+  /** Stages the dialogue as the turn leaves it: written with the turn's messages, in the transaction's last statement. */
+  flush(): void {
     if (!this.dialogueChanged) return;
     const d = this.dialogue;
-    if (d) await this.w.repos.messaging.saveState(this.ev.channel, this.ev.chat.id, d.flow, this.w.deps.cipher.encrypt(JSON.stringify(d)));
-    else await this.w.repos.messaging.clearState(this.ev.channel, this.ev.chat.id);
+    if (d) this.w.repos.messaging.stageState(this.ev.channel, this.ev.chat.id, d.flow, this.w.deps.cipher.encrypt(JSON.stringify(d)));
+    else this.w.repos.messaging.stageState(this.ev.channel, this.ev.chat.id, null, null);
   }
 }

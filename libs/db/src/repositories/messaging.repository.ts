@@ -29,14 +29,33 @@ export interface SendingRow {
 
 /** Sent messages (the outbound outbox), domain outbox events, dedupe and dialogue state. */
 export class MessagingRepository {
+  /** A dialogue state to write with the turn's messages (see stageState). */
+  private staged?: { channel: Channel; chatKey: string; flow: string | null; dataEnc: string | null };
+
   constructor(private readonly tx: Tx) {}
 
-  /** Inserts messages; rows whose purposeKey exists are skipped. Returns the new rows' ids. */
+  /**
+   * Inserts messages; rows whose purposeKey exists are skipped. Returns the new rows' ids. A
+   * dialogue state staged by `stageState` is written by the same statement (a turn's last one).
+   */
   async enqueue(msgs: NewSentMessage[]): Promise<Array<{ id: string; priority: number; atMostOnce: boolean }>> {
-    if (msgs.length === 0) return [];
+    const st = this.staged;
+    this.staged = undefined;
+    if (msgs.length === 0 && !st) return [];
     // One typed raw statement (every turn ends here: a Prisma model call costs ~3× its CPU).
     // WITH ORDINALITY keeps the rows' order, so `seq` follows the order they were decided in.
+    // The state's two data-modifying CTEs run whether or not the insert uses them; each is a
+    // no-op unless its flag is set.
     return this.tx.$queryRaw<Array<{ id: string; priority: number; atMostOnce: boolean }>>`
+      WITH save AS (
+        INSERT INTO conversation_state (channel, "chatKey", flow, "dataEnc", "updatedAt")
+        SELECT ${st?.channel ?? null}::"Channel", ${st?.chatKey ?? null}::text, ${st?.flow ?? null}::text, ${st?.dataEnc ?? null}::text, now() AT TIME ZONE 'UTC'
+        WHERE ${st !== undefined && st.flow !== null}::boolean
+        ON CONFLICT (channel, "chatKey") DO UPDATE SET flow = EXCLUDED.flow, "dataEnc" = EXCLUDED."dataEnc", "updatedAt" = EXCLUDED."updatedAt"
+      ), clear AS (
+        DELETE FROM conversation_state
+        WHERE ${st !== undefined && st.flow === null}::boolean AND channel = ${st?.channel ?? null}::"Channel" AND "chatKey" = ${st?.chatKey ?? null}::text
+      )
       INSERT INTO sent_message (id, "purposeKey", channel, "chatId", template, "bodyEnc", priority, "editOf", "atMostOnce")
       SELECT gen_random_uuid(), m.k, m.c::"Channel", m.chat, m.t, m.b, m.p, m.e, m.a
       FROM unnest(${msgs.map((m) => m.purposeKey)}::text[], ${msgs.map((m) => m.channel)}::text[], ${msgs.map((m) => m.chatId)}::text[],
@@ -50,8 +69,10 @@ export class MessagingRepository {
 
   /** At-most-once rows: pending → sending, just before the platform call. False if taken. */
   async claimForSending(id: string): Promise<boolean> {
-    const r = await this.tx.sentMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'sending', claimedAt: new Date() } });
-    return r.count === 1;
+    // Typed raw (every send passes here); `claimedAt` is written in UTC like Prisma's own dates.
+    const n = await this.tx.$executeRaw`
+      UPDATE sent_message SET status = 'sending', "claimedAt" = ${new Date()} WHERE id = ${id}::uuid AND status = 'pending'`;
+    return n === 1;
   }
 
   /** The platform certainly did not take it (429, refused connection): back to pending. */
@@ -257,45 +278,20 @@ export class MessagingRepository {
 
   // --- dialogue state ---------------------------------------------------------------------
 
-  /**
-   * The start of every turn, in one statement:
-   * - a private chat's lock, held until the transaction ends: its events are serialised (two
-   *   presses of "Submit" at once must not both read the same dialogue state), across any number
-   *   of bot replicas; the insert reads from the lock's row, so the lock is held first;
-   * - the dedupe marker: false when the update was processed before.
-   * The dialogue state is read by the next statement, whose snapshot then sees the previous
-   * holder's commit (one statement's snapshot is taken before its lock wait).
-   */
-  async lockAndMarkProcessed(channel: Channel, chatKey: string | null, updateId: string): Promise<boolean> {
-    const rows =
-      chatKey === null
-        ? await this.tx.$queryRaw<unknown[]>`
-            INSERT INTO processed_update (channel, "updateId") VALUES (${channel}::"Channel", ${updateId})
-            ON CONFLICT DO NOTHING RETURNING 1 AS n`
-        : await this.tx.$queryRaw<unknown[]>`
-            WITH l AS (SELECT pg_advisory_xact_lock(hashtext(${`chat:${channel}:${chatKey}`})))
-            INSERT INTO processed_update (channel, "updateId") SELECT ${channel}::"Channel", ${updateId} FROM l
-            ON CONFLICT DO NOTHING RETURNING 1 AS n`;
-    return rows.length === 1;
-  }
-
-  /** The chat's dialogue state, encrypted (the turn's hot path: one typed raw read). */
+  /** The chat's dialogue state, encrypted (read before a free text's turn: one typed raw read). */
   async stateData(channel: Channel, chatKey: string): Promise<{ dataEnc: string } | null> {
     const rows = await this.tx.$queryRaw<Array<{ dataEnc: string }>>`
       SELECT "dataEnc" FROM conversation_state WHERE channel = ${channel}::"Channel" AND "chatKey" = ${chatKey}`;
     return rows[0] ?? null;
   }
 
-  async saveState(channel: Channel, chatKey: string, flow: string, dataEnc: string): Promise<void> {
-    await this.tx.conversationState.upsert({
-      where: { channel_chatKey: { channel, chatKey } },
-      create: { channel, chatKey, flow, dataEnc },
-      update: { flow, dataEnc },
-    });
-  }
-
-  async clearState(channel: Channel, chatKey: string): Promise<void> {
-    await this.tx.conversationState.deleteMany({ where: { channel, chatKey } });
+  /**
+   * The chat's dialogue state as the turn leaves it (`flow` null: cleared), written by the
+   * transaction's last statement, `enqueue`, with the turn's messages (decision 0042). Nothing
+   * reads the state between the turn's end and that statement.
+   */
+  stageState(channel: Channel, chatKey: string, flow: string | null, dataEnc: string | null): void {
+    this.staged = { channel, chatKey, flow, dataEnc };
   }
 
   // --- web chat mailbox -------------------------------------------------------------------

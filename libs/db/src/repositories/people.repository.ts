@@ -42,6 +42,29 @@ export interface Recipient {
   locale: string;
 }
 
+/** What the start of a turn tells the engine (see PeopleRepository.startTurn). */
+export type TurnStart =
+  | { fresh: false }
+  | {
+      fresh: true;
+      /** The actor, with the language the rules settled (already written). */
+      actor: ActorRow;
+      /** The person's language and its source before this turn. */
+      before: { locale: string; localeSource: string };
+      /** The chat's dialogue state, encrypted (private chats; null when none). */
+      state: { dataEnc: string } | null;
+    };
+
+interface TurnStartSqlRow extends Omit<ActorSqlRow, 'locale' | 'localeSource'> {
+  fresh: boolean;
+  locale: string | null;
+  localeSource: string | null;
+  oldLocale: string | null;
+  oldLocaleSource: string | null;
+  hasState: boolean | null;
+  dataEnc: string | null;
+}
+
 export class PeopleRepository {
   constructor(
     private readonly tx: Tx,
@@ -52,6 +75,45 @@ export class PeopleRepository {
   private get names(): FieldCipher {
     if (!this.cipher) throw new Error('people names are encrypted: build Repos with the cipher (new Repos(tx, cipher))');
     return this.cipher;
+  }
+
+  /**
+   * The start of every turn, one call of `baiying_turn_start` (prisma/sql/turn-start.sql; decision
+   * 0042): a private chat's lock, held until the transaction ends (its events are serialised across
+   * any number of bot replicas), the dedupe marker (`fresh: false` for an update processed before),
+   * the actor (a first contact's person and identity created, the name written encrypted only), the
+   * person's language settled by the rules of the engine's `personLocale` from the chat app's
+   * language (`clientLocale`) and the text's (`writtenLocale`), and the dialogue state. Each
+   * statement inside the function sees the commits that happened before the lock was granted.
+   * An existing account's private chat is never moved by an update: a forged one could point a
+   * coordinator's replies and alerts at someone else's chat.
+   */
+  async startTurn(a: {
+    channel: Channel;
+    chatKey: string | null;
+    updateId: string;
+    externalId: string;
+    chatId: string | null;
+    displayName: string;
+    username: string | null;
+    clientLocale: string | null;
+    writtenLocale: string | null;
+  }): Promise<TurnStart> {
+    const name = a.displayName.slice(0, 64) || '居民';
+    const [r] = await this.tx.$queryRaw<TurnStartSqlRow[]>`
+      SELECT * FROM baiying_turn_start(${a.channel}::"Channel", ${a.chatKey}, ${a.updateId}, ${a.externalId}, ${a.chatId},
+                                       ${this.names.encrypt(name)}, ${a.username}, ${a.clientLocale}, ${a.writtenLocale})`;
+    if (!r) throw new Error('turn not started');
+    if (!r.fresh) return { fresh: false };
+    if (!r.personId || r.locale === null || r.localeSource === null || r.oldLocale === null || r.oldLocaleSource === null)
+      throw new Error('turn started without an actor');
+    const actor = actorOf({ ...r, locale: r.locale, localeSource: r.localeSource }, this.names);
+    return {
+      fresh: true,
+      actor,
+      before: { locale: r.oldLocale, localeSource: r.oldLocaleSource },
+      state: r.hasState && r.dataEnc !== null ? { dataEnc: r.dataEnc } : null,
+    };
   }
 
   /** Finds the person behind a channel account, creating a resident on first contact. */
