@@ -2110,7 +2110,6 @@ export const NOT_DANGER: readonly string[] = [
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
-
   // Fifth pass (decision 0043): petrol, not gas leaking; a detector's battery.
   '(?:ran|run|running|runs) out of gas',
   'out of gas',
@@ -2265,8 +2264,10 @@ export const EN_MEDIA = /\b(?:news|online|tiktok|facebook|weibo|social media|on 
 export const EN_ELSEWHERE =
   /\b(?:(?:another|other|a different) (?:town|city|county|province|country|village|district)|somewhere else|abroad|not (?:here|around here|near us|ours|from here))\b/;
 // Wanting a lecture or class on it: "老人在家摔倒了该咋办 想听讲座".
-export const ZH_LEARNING = /讲座|培训|课程|演练|演习|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课|(?:给|跟|为)(?:我们|大家|老人|孩子们?|居民)讲(?:讲|一讲|一下)|教大家/;
-export const ZH_WHAT_TO_DO_AFTER = /^[^，。！？]{0,3}(?:(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)|(?:怎么|如何)自救|(?:要|该|应该)?注意(?:些|点)?(?:什么|啥))/;
+export const ZH_LEARNING =
+  /讲座|培训|课程|演练|演习|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课|(?:给|跟|为)(?:我们|大家|老人|孩子们?|居民)讲(?:讲|一讲|一下)|教大家/;
+export const ZH_WHAT_TO_DO_AFTER =
+  /^[^，。！？]{0,3}(?:(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)|(?:怎么|如何)自救|(?:要|该|应该)?注意(?:些|点)?(?:什么|啥))/;
 // Harm to animals only (decision 0043): an animal named, and no person ("小狗被车撞了 流了好多血
 // 附近哪有宠物医院"). A person anywhere in the message ("狗把孩子咬了", "I", 我) keeps every cue.
 const ANIMALS = '狗|猫|宠物|兔子|鹦鹉|仓鼠|鸡|鸭|鹅|牛|羊|猪(?!肉)|鸟';
