@@ -3,7 +3,9 @@
 // that is not development data, DANGER_DEVELOPMENT_FILES), when one is present, or else on
 // danger-eval.jsonl (written by another author, now development data), and its own latency.
 // The blind set is the newest danger-blind<N>.jsonl that is not development data (a helper's own
-// holdout, e.g. danger-holdout-own.jsonl, is scored only when no blind set is present).
+// holdout, e.g. danger-holdout-own3.jsonl, is scored only when no blind set is present). Since
+// decision 0044 blind6 is development data: the bench scores danger-blind7.jsonl once it exists,
+// danger-holdout-own3.jsonl until then.
 // Called from bench/run.ts; run alone with `npx tsx bench/nlu.bench.ts [--quick] [--danger-set <file in libs/nlu/data>]`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -11,10 +11,11 @@ export interface DangerTrainingExample {
 /**
  * The danger sets the learned backup trains on, in libs/nlu/data: the development set written with
  * the rules, the sets by other authors that were measured once as blind sets and then folded into
- * development (danger-eval, danger-blind2, danger-blind3, danger-blind4, danger-blind5), the own
- * holdouts measured once (danger-holdout-own; danger-holdout-own2, decision 0043), and the per-family
- * batches written with the rules (danger-dev2, decision 0032; danger-dev3, decision 0038). Any other
- * danger-*.jsonl (a fresh blind set, the own holdout danger-holdout-own3) is never trained on.
+ * development (danger-eval, danger-blind2 … danger-blind6), the own holdouts measured once
+ * (danger-holdout-own; danger-holdout-own2, decision 0043), and the per-family batches written with
+ * the rules (danger-dev2, decision 0032; danger-dev3, decision 0038; danger-dev4, decision 0044). Any
+ * other danger-*.jsonl (a fresh blind set such as danger-blind7, the own holdout danger-holdout-own3)
+ * is never trained on.
  */
 export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-dev.jsonl',
@@ -27,6 +28,8 @@ export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-dev3.jsonl',
   'danger-blind5.jsonl',
   'danger-holdout-own2.jsonl',
+  'danger-blind6.jsonl',
+  'danger-dev4.jsonl',
 ];
 
 /**

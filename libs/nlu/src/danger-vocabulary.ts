@@ -218,7 +218,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '触店',
       '处电',
       '电击',
-      '被电(?:到|了|倒|晕|伤|打|一下|得)',
+      '被电(?:到|了|倒|晕|伤|打|一下|得|麻|住|哭|抽)',
       '遭电打',
       '电打了',
       '被电线(?:打|电)',
@@ -930,7 +930,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '走散',
       '走是了',
       '唔见咗',
-      '(?:痴呆|糊涂|阿尔茨海默|老年痴呆|认知障碍|智力障碍|智障|脑子不清楚|记性不好|失智|精神病|精神障碍|精神不好|自闭症)[^。！？]{0,20}(?:出门|出去|跑出去|走出去|不见|没回|找不到|找不着|走丢|不知道去哪)',
+      '(?:痴呆|糊涂|阿尔茨海默|阿兹海默|老年痴呆|认知障碍|智力障碍|智障|脑子不清楚|记性不好|记性差|记不住事|记不住路|记不得路|认不得路|不认路|失智|精神病|精神障碍|精神不好|自闭症|自闭|孤独症)[^。！？]{0,20}(?:出门|出去|跑出去|走出去|不见(?!东西)|没回|找不到(?!东西|钥匙|钱|手机|眼镜|药)|找不着(?!东西|钥匙|钱|手机|眼镜|药)|走丢|跑丢|不知道去哪|联系不上|(?:自己|一个人|独自)[^，。！？]{0,6}(?:走了|跑了|出门|出去|坐车|坐公交|坐地铁))',
       '(?:出门|出去)[^。！？]{0,14}(?:到现在|一夜|一整天|天都黑|天黑|现在)[^。！？]{0,4}(?:没回|没有回|还没|没影)',
       '找不到家长',
       '(?:就|突然|一下子|转眼)(?:找不见|找不着|找不到|不见)了',
@@ -939,7 +939,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
       'missing (?:child|kid|boy|girl|person|elderly|old man|old woman|grandma|grandpa|son|daughter)',
       `${EN_PERSON}[^.!?]{0,40}?\\b(?:is |has |have |went |gone |got |gets |get |was |been )?(?:missing|lost(?! (?:his|her|my|our|their|the|a|an|all|some|weight|money|it|its|job)\\b)|disappeared|wander(?:ed|s)? (?:off|away)|ran away|run away|not come (?:back|home)|hasn'?t come (?:back|home)|didn'?t come (?:back|home)|did not come (?:back|home)|never came (?:back|home)|not (?:home|back)(?: yet| since)?|isn'?t (?:home|back)|hasn'?t (?:got |gotten )?(?:home|back)|not returned|hasn'?t returned|can'?t be found|not (?:been )?seen since)`,
       "(?:no one|nobody|don'?t|do not|doesn'?t) knows? where (?:she|he|they) (?:is|are|went)",
-      '(?:dementia|alzheimer\\w*)[^.!?]{0,60}\\b(?:left|went out|wandered|gone|walked out)',
+      '(?:dementia|alzheimer\\w*|autis\\w*|special needs|non-?verbal|memory problems?)[^.!?]{0,60}\\b(?:left|went out|wandered|gone|walked (?:out|off|away)|ran (?:out|off|away)|run (?:out|off)|slipped (?:out|away|off)|got out|bolted)',
       `${CANT} find (?:my|our|his|her|the) ${EN_PERSON}`,
       // Someone out since a time and not back (decision 0043), however far the words run.
       "(?:went out|went off|left|went for|went to|headed out|set off)[^.!?]{0,60}\\b(?:this morning|at \\d+|\\d+ hours? ago|hours ago|since|last night|all day|yesterday)[^.!?]{0,30}\\b(?:still )?(?:is not|isn'?t|not|hasn'?t|has not)(?: yet)? (?:back|home|come (?:back|home)|returned)",
@@ -1616,6 +1616,58 @@ export const DANGER_CUES: readonly DangerCue[] = [
     zh: ['(?:站|坐|爬|翻|跨)(?:在|到|上|出|过)?(?:了)?[^，。！？]{0,6}(?:护栏|栏杆)外'],
     en: ['(?:standing|sitting|climbed) (?:on|over|outside) (?:the )?(?:bridge )?(?:railing|rail|ledge|parapet)'],
   },
+  // Sixth pass (decision 0044), by family of blind6's misses.
+  // Electric shock: 电人 / 电到人, a touch that shocks, and a body's reaction beside 电 / 漏电.
+  {
+    family: 'electric',
+    strength: 'strong',
+    zh: [
+      '(?:摸|碰|碰到|摸到|一碰|一摸)[^，。！？]{0,8}就?(?:电人|电到人|电了一下|电得)',
+      '(?<![充用停来供发])电(?:到|伤)了?(?:[一两三几好]个)?人',
+      '(?:[就会还老]|一直)电人',
+      '(?<![没充停来供发])(?:漏电|带电|电(?![动话视脑梯影费池量子瓶饭线车站网源器筒灯扇热]))[^。！？]{0,12}(?:手|胳膊|腿|全身|整个人|浑身|身上|手指|半边身子?)[^，。！？]{0,4}(?:发麻|麻了|麻得|抽|一直抖|发抖|抖个不停|动不了|烧伤|烫伤|发黑|烧黑)',
+    ],
+    en: [
+      '(?:touched|grabbed|stepped on|held|picked up) (?:a |an |the )?(?:broken|bare|exposed|loose|fallen|frayed|cut|live|damaged|downed) (?:electric(?:al)? |power )?(?:wires?|cables?|cords?|lines?|power lines?)',
+      '(?:shocks|zaps) (?:you|me|him|her|us|them|people|anyone|everyone)',
+      '(?:got|gets|was|been) zapped',
+    ],
+  },
+  // A person with a cognitive condition gone off alone, in English.
+  {
+    family: 'missing',
+    strength: 'strong',
+    life: true,
+    en: [
+      `${EN_PERSON}[^.!?]{0,40}\\b(?:ran|run|went|wandered|walked|slipped) (?:out of|off from|away from) (?:the |our |my )?(?:house|home|school|shop|store|mall|market|park|hospital)[^.!?]{0,60}\\b(?:doesn'?t|does not|can'?t|cannot) (?:know|remember|say|tell)`,
+      "(?:autis\\w*|dementia|alzheimer\\w*|non-?verbal)[^.!?]{0,80}\\b(?:doesn'?t|does not|can'?t|cannot) (?:know|remember|say|tell) (?:our|her|his|the|its|their) (?:address|way home|way back|name)",
+    ],
+  },
+  // Following the dead: a death named, then going to join them ("老伴走了…跟她去", "去地下陪他").
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    zh: [
+      '(?:走了|去世|过世|没了|不在了|死了|离开我|离世|走的)[^。！？]{0,30}(?:(?:跟|随|陪)着?(?:他|她|ta|它)?(?:一起|一块)?(?:去|走)(?!的|了[^，。！？\\s])|去(?:找|陪|见)(?:他|她|ta)(?!的|们)|(?:找|陪|见)(?:他|她)去)',
+      '随(?:他|她|ta)(?:而)?去',
+      '(?:去|到|下)(?:地下|地底下|阴间|九泉|天堂|那边)[^，。！？]{0,2}(?:陪|找|见|团聚)',
+    ],
+    en: [
+      '(?:died|passed away|passed on|passed|gone|lost)[^.!?]{0,60}\\b(?:want|wanna|going|ready|need|long|wish|have) to (?:be with|join|go to|see) (?:him|her|them)(?: again)?(?: tonight| now| soon| in heaven| up there)',
+      '(?:died|passed away|passed on|passed)[^.!?]{0,60}\\bjoin (?:him|her|them)',
+    ],
+  },
+  // The speaker inside a stuck lift or a room whose door won't open.
+  {
+    family: 'trapped',
+    strength: 'strong',
+    zh: [
+      `电梯[^。！？]{0,16}(?:我|我们|${PERSON})[^，。！？]{0,4}在(?:里面|里头|里边)`,
+      '电梯[^。！？]{0,16}门[^，。！？]{0,3}(?:开不了|打不开|开不开|拉不开|扒不开)',
+      '在(?:里面|里头|里边)[^。！？]{0,16}门[^，。！？]{0,3}(?:开不了|打不开|开不开|拉不开|推不开)',
+      '门[^，。！？]{0,3}(?:开不了|打不开|开不开|拉不开|推不开)[^。！？]{0,16}(?:我|我们|孩子|人)[^，。！？]{0,4}在(?:里面|里头|里边)',
+    ],
+  },
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2037,6 +2089,24 @@ export const NOT_DANGER: readonly string[] = [
   '跳楼(?:价|大甩卖|甩卖)',
   '解脱出来',
   '(?:心理)?(?:危机)?(?:干预)?热线',
+  // Sixth pass (decision 0044): look-alikes by kind from blind6's false alarms.
+  // A threat to the one spoken to, with a laugh or "joking": "你再剧透我就杀了你 哈哈哈 开玩笑".
+  '(?:杀|弄死|打死|掐死|揍死|砍死|打断)[^，。！？]{0,6}(?:你|我)[^。！？]{0,10}(?:哈哈|呵呵|嘿嘿|嘻嘻|开玩笑|开个玩笑|逗你|说着玩|😂|🤣)',
+  // Harm meant to an animal or a pest: "真想杀了我家猫".
+  '(?:杀|宰|弄死|打死|掐死)了?(?:我家|这只|那只|家里的?|我的)?(?:猫|狗|鸡|鸭|鱼|猫咪|狗狗|蚊子|苍蝇|蟑螂|老鼠)',
+  // Tears that "flood" a pillow.
+  '(?:泪|眼泪|泪水|哭)[^，。！？]{0,6}(?:淹|湿透|泡)',
+  // A computer's virus: "电脑中毒了 怎么杀毒".
+  '(?:电脑|系统|文件|u盘|优盘|硬盘|平板|笔记本|主机|账号|微信)[^，。！？]{0,3}(?:中毒|中病毒|病毒)',
+  '杀毒(?:软件)?',
+  // A sale that "bleeds": "商场大出血 全场五折".
+  '(?:商场|超市|全场|商店|店里|店家|清仓|促销|打折|甩卖|年终|年底|年中|618|商家|老板|厂家)[^，。！？]{0,4}大出血',
+  '大出血[^，。！？]{0,6}(?:全场|五折|打折|折扣|促销|甩卖|清仓|买一送一|特价|优惠)',
+  // A card, document or thing lost, not a person: "老人的养老金卡丢了 怎么补".
+  '(?:卡|卡片|证|证件|存折|钥匙|钱包|手机|包裹|文件|材料)(?:又|也|都|给|被人?)?(?:弄|搞|给)?(?:丢|掉|弄丢)(?:了|失)?',
+  // Not knowing where to go for help, not where someone went: "想找人聊聊 不知道去哪".
+  '不知道(?:该|要|应该|可以)?(?:去|到)(?:哪|哪里|哪儿)(?:里|儿)?(?:办|打|补|看|问|找|咨询|申请|聊|买|报名|求助|弄|交|领|开|治|登记)',
+  '(?:想|要|得)(?:找人|找个人|咨询|办|问问?|看看?|打|聊聊?|报名|申请|补办)[^。！？]{0,12}不知道(?:该|要|应该|可以)?(?:去|到)(?:哪|哪里|哪儿)',
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2194,8 +2264,10 @@ export const EN_MEDIA = /\b(?:news|online|tiktok|facebook|weibo|social media|on 
 export const EN_ELSEWHERE =
   /\b(?:(?:another|other|a different) (?:town|city|county|province|country|village|district)|somewhere else|abroad|not (?:here|around here|near us|ours|from here))\b/;
 // Wanting a lecture or class on it: "老人在家摔倒了该咋办 想听讲座".
-export const ZH_LEARNING = /讲座|培训|课程|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课/;
-export const ZH_WHAT_TO_DO_AFTER = /^[^，。！？]{0,3}(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)/;
+export const ZH_LEARNING =
+  /讲座|培训|课程|演练|演习|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课|(?:给|跟|为)(?:我们|大家|老人|孩子们?|居民)讲(?:讲|一讲|一下)|教大家/;
+export const ZH_WHAT_TO_DO_AFTER =
+  /^[^，。！？]{0,3}(?:(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)|(?:怎么|如何)自救|(?:要|该|应该)?注意(?:些|点)?(?:什么|啥))/;
 // Harm to animals only (decision 0043): an animal named, and no person ("小狗被车撞了 流了好多血
 // 附近哪有宠物医院"). A person anywhere in the message ("狗把孩子咬了", "I", 我) keeps every cue.
 const ANIMALS = '狗|猫|宠物|兔子|鹦鹉|仓鼠|鸡|鸭|鹅|牛|羊|猪(?!肉)|鸟';
