@@ -149,6 +149,8 @@ export interface AppConfig {
   /** Retention periods in days (docs/privacy.md), applied by the worker's reconciler. */
   retention: RetentionConfig;
   outboundConcurrency: number;
+  /** An earlier message to a chat holds later ones back for at most this long (decision 0031). */
+  outboundOrderWindowSeconds: number;
   /** Inbound messages admitted per minute (see the conversation ingress). */
   inbound: { personPerMinute: number; chatPerMinute: number };
   /** Updates that fail after retries: coordinators are alerted once per burst. */
@@ -376,6 +378,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     processedUpdateKeepHours: e.PROCESSED_UPDATE_KEEP_HOURS,
     retention: { closedNeedDays: e.RETENTION_CLOSED_NEED_DAYS, dialogueDays: e.RETENTION_DIALOGUE_DAYS, messageDays: e.RETENTION_MESSAGE_DAYS },
     outboundConcurrency: e.OUTBOUND_CONCURRENCY,
+    outboundOrderWindowSeconds: e.OUTBOUND_ORDER_WINDOW_SECONDS,
     inbound: { personPerMinute: e.INBOUND_PERSON_PER_MINUTE, chatPerMinute: e.INBOUND_CHAT_PER_MINUTE },
     deadLetter: { alertQuietMinutes: e.DEAD_LETTER_ALERT_QUIET_MINUTES },
     reports: { checkMinutes: e.REPORT_CHECK_MINUTES, checkDays: e.REPORT_CHECK_DAYS },

@@ -156,6 +156,7 @@ export const envSchema = z
     RETENTION_DIALOGUE_DAYS: int(30, 1),
     RETENTION_MESSAGE_DAYS: int(90, 1),
     OUTBOUND_CONCURRENCY: int(50, 1),
+    OUTBOUND_ORDER_WINDOW_SECONDS: int(900, 60),
     BROADCAST_CONCURRENCY: int(16, 1),
     // Inbound limits per minute: one person (private and group messages), one group's chatter.
     INBOUND_PERSON_PER_MINUTE: int(20, 1),

@@ -38,7 +38,7 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
         ),
       );
     if (this.wechat.enabled) senders.push(this.wechat.sender());
-    this.dispatcher = new OutboundDispatcher(this.prisma, this.cipher, senders, this.logger);
+    this.dispatcher = new OutboundDispatcher(this.prisma, this.cipher, senders, this.logger, { orderWindowMs: this.config.outboundOrderWindowSeconds * 1000 });
     const m = this.metrics;
     this.dispatcher.observer = {
       sent: (channel, priority, count) => m.messagesSent.inc({ channel, priority: String(priority) }, count),

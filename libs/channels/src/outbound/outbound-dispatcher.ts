@@ -34,9 +34,27 @@ export type OutboundResult = 'sent' | 'edited' | 'skipped' | 'failed';
  */
 const RECORD_SENT_FOR_MS = 30_000;
 
+export interface DispatchTiming {
+  /** How long an edit waits for the message it edits to be sent first. */
+  editWaitMs?: number;
+  /**
+   * How long a message waits, each time, for an earlier one to the same chat to go first: a
+   * safety net, the earlier one's delivery releases it (see `release`).
+   */
+  orderWaitMs?: number;
+  /**
+   * Earlier messages older than this no longer hold later ones back. Long enough for a backlog
+   * under pacing and retries (a lost job is re-added by the reconciler within seconds).
+   */
+  orderWindowMs?: number;
+}
+
 export class OutboundDispatcher {
   private readonly repos: Repos;
   private readonly senders = new Map<Channel, ChannelSender>();
+  private readonly editWaitMs: number;
+  private readonly orderWaitMs: number;
+  private readonly orderWindowMs: number;
   /** Batching chats are sent one batch at a time (the account's puppet lives in this process). */
   private readonly chatLocks = new Map<string, Promise<unknown>>();
   /**
@@ -59,16 +77,11 @@ export class OutboundDispatcher {
     private readonly cipher: FieldCipher,
     senders: ChannelSender[],
     private readonly logger: OutboundLogger,
-    /** How long an edit waits for the message it edits to be sent first. */
-    private readonly editWaitMs = 500,
-    /**
-     * How long a message waits, each time, for an earlier one to the same chat to go first: a
-     * safety net, the earlier one's delivery releases it (see `release`).
-     */
-    private readonly orderWaitMs = 1000,
-    /** Earlier messages older than this no longer hold later ones back. */
-    private readonly orderWindowMs = 60_000,
+    timing: DispatchTiming = {},
   ) {
+    this.editWaitMs = timing.editWaitMs ?? 500;
+    this.orderWaitMs = timing.orderWaitMs ?? 1000;
+    this.orderWindowMs = timing.orderWindowMs ?? 900_000;
     this.repos = new Repos(prisma);
     for (const s of senders) this.senders.set(s.channel, s);
   }
