@@ -56,7 +56,7 @@ export class CsvSink implements RowSink {
 }
 
 /** A csv file at `path`. */
-export const csvFile = (path: string): CsvSink => new CsvSink(createWriteStream(path));
+export const csvFile = (path: string): CsvSink => new CsvSink(createWriteStream(path, { highWaterMark: 1024 * 1024 }));
 
 /** A single-sheet xlsx file at `path` (the writer of decision 0040). */
 export function xlsxFile(path: string, sheetName: string): RowSink {

@@ -107,7 +107,7 @@ export class XlsxWriter {
   private open: XlsxSheetWriter | null = null;
 
   constructor(path: string) {
-    this.zip = new ZipWriter(createWriteStream(path));
+    this.zip = new ZipWriter(createWriteStream(path, { highWaterMark: 1024 * 1024 }));
   }
 
   /** Starts the next sheet (the previous one must be closed). */
