@@ -1,6 +1,6 @@
 // Section "reports_exports" (merged into results.reports): 1,000,000 needs exported by the compiled worker as xlsx and
 // then as csv, through the real path (RequestExport → BullMQ `run-export` → keyset batches →
-// exceljs WorkbookWriter / csv → file). Figures: rows/s from the job's own start/finish times,
+// the xlsx writer of decision 0040 / csv → file). Figures: rows/s from the job's own start/finish times,
 // and the worker process's peak RSS (VmHWM from /proc/<pid>/status, start-up included).
 // Targets (issue 13): ≥ 20,000 rows/s, peak RSS ≤ 300 MB.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -86,7 +86,10 @@ export async function seedExportNeeds(db: PrismaClient, n: number, descriptionEn
     },
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );
-  await db.$executeRawUnsafe('ANALYZE need, dispatch, claim, service_record, rating');
+  // VACUUM as well as ANALYZE: a county's needs are written over months and autovacuum has long
+  // set their hint bits and visibility map; without it the first export after the bulk insert
+  // (the xlsx one) also pays for setting the hint bits of every page it reads.
+  await db.$executeRawUnsafe('VACUUM (ANALYZE) need, dispatch, claim, service_record, rating');
 }
 
 function vmMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | null {

@@ -4,10 +4,9 @@
 // that sums the inputs first. Counts only: no personal data.
 import type { AssessmentInputs, Repos } from '@baiying/db';
 import { t, type Locale, type MessageKey } from '@baiying/i18n';
-import type ExcelJS from 'exceljs';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { dayStart, scopedStations } from './export-sources.js';
-import { XlsxBook } from './export-sinks.js';
+import { XlsxWriter, type FormulaCell, type XlsxValue } from './xlsx-writer.js';
 import { assessmentFilterSchema } from './exports.schemas.js';
 
 /** Hours per volunteer per year the county is assessed against. */
@@ -107,19 +106,22 @@ export async function assessmentPlan(repos: Repos, p: ConsolePrincipal, filter: 
       const b = monthBounds(q.month, timeZone);
       const inputs = stations.length ? await repos.exports.assessment(stations, b.yearStart, b.monthStart, b.monthEnd) : [];
       inputs.sort((a, c) => name(a.stationId).localeCompare(name(c.stationId), 'zh'));
-      const book = new XlsxBook(path);
-      const about = book.sheet(tx('export.sheet.about'));
-      about.addRow([tx('export.about.unit', { unit: unit ? name(unit.id) : q.unit })]);
-      about.addRow([tx('export.about.month', { month: q.month, zone: timeZone })]);
-      about.addRow([tx('export.about.formulas')]);
-      about.addRow([tx('export.about.masked')]);
+      const book = new XlsxWriter(path);
+      const about = await book.sheet(tx('export.sheet.about'));
+      await about.rows([
+        [tx('export.about.unit', { unit: unit ? name(unit.id) : q.unit })],
+        [tx('export.about.month', { month: q.month, zone: timeZone })],
+        [tx('export.about.formulas')],
+        [tx('export.about.masked')],
+      ]);
       await about.close();
       let rows = 0;
       for (const ind of INDICATORS) {
-        const sheet = book.sheet(tx(ind.sheet));
-        sheet.addRow([tx('export.col.station'), ...ind.inputs.map((i) => tx(i.header)), ...ind.computed.map((c) => tx(c.header))]);
-        const line = (label: string, values: Array<number | ExcelJS.CellFormulaValue>, n: number, sums: number[]): void => {
-          sheet.addRow([label, ...values, ...ind.computed.map((c) => ({ formula: c.formula(n), result: c.value(sums) ?? '' }))]);
+        const sheet = await book.sheet(tx(ind.sheet));
+        const lines: XlsxValue[][] = [];
+        lines.push([tx('export.col.station'), ...ind.inputs.map((i) => tx(i.header)), ...ind.computed.map((c) => tx(c.header))]);
+        const line = (label: string, values: Array<number | FormulaCell>, n: number, sums: number[]): void => {
+          lines.push([label, ...values, ...ind.computed.map((c) => ({ formula: c.formula(n), result: c.value(sums) ?? '' }))]);
         };
         inputs.forEach((r, i) => {
           const vals = ind.inputs.map((x) => x.value(r));
@@ -130,7 +132,7 @@ export async function assessmentPlan(repos: Repos, p: ConsolePrincipal, filter: 
         const last = inputs.length + 1;
         const n = inputs.length + 2;
         const sums = ind.inputs.map((x) => inputs.reduce((s, r) => s + x.value(r), 0));
-        const sumCells = ind.inputs.map((x, k) => {
+        const sumCells = ind.inputs.map((x, k): FormulaCell => {
           const col = COLS[k + 1]!;
           // The target is a constant per row, not a sum.
           if (x.header === 'export.col.target') return { formula: `${col}2`, result: YEARLY_HOURS_TARGET };
@@ -138,6 +140,7 @@ export async function assessmentPlan(repos: Repos, p: ConsolePrincipal, filter: 
         });
         const totals = ind.inputs.map((x, k) => (x.header === 'export.col.target' ? YEARLY_HOURS_TARGET : sums[k]!));
         if (inputs.length) line(tx('export.total'), sumCells, n, totals);
+        await sheet.rows(lines);
         await sheet.close();
       }
       await book.close();

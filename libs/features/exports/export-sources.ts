@@ -18,8 +18,11 @@ export interface RowSource {
   batches(): AsyncGenerator<Cell[][]>;
 }
 
-/** Rows per keyset batch: large enough for throughput, small enough for memory. */
-export const BATCH = 5000;
+/**
+ * Rows per keyset batch: large enough for throughput, small enough for memory (two batches are
+ * alive at once; 5,000 kept enough garbage alive across collections to grow the old space).
+ */
+export const BATCH = 2000;
 
 /** Decrypted names kept per export (a volunteer appears on many rows); cleared when full. */
 const NAME_CACHE = 20_000;
@@ -84,8 +87,30 @@ export class LocalTime {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(hour, off);
     }
-    return new Date(at.getTime() + off).toISOString().slice(0, 16).replace('T', ' ');
+    return minuteText(at.getTime() + off);
   }
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * `YYYY-MM-DD HH:mm` of a UTC-shifted instant (ms), by arithmetic (civil date from days, H. Hinnant's
+ * algorithm): no Date object and no ISO string per cell.
+ */
+export function minuteText(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const m = minutes - days * 1440;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad2(month)}-${pad2(day)} ${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`;
 }
 
 export interface SourceContext {
@@ -197,8 +222,8 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
           async *batches() {
             if (!f.stationIds.length) return;
             yield* keysetBatches(
-              (after: { at: Date; id: string } | null) => ctx.rows.needBatch(f, after, BATCH, reveal),
-              (last) => ({ at: last.createdAt, id: last.id }),
+              (after: { at: string; id: string } | null) => ctx.rows.needBatch(f, after, BATCH, reveal, ctx.timeZone),
+              (last) => ({ at: last.atKey, id: last.id }),
               (n) => {
                 const row: Cell[] = [
                   n.code,
@@ -210,9 +235,9 @@ export async function resolveSource(ctx: SourceContext, kind: RowKind, filter: u
                   n.takenTier,
                   n.teamCode === null ? null : locale === 'en' ? n.teamCode : n.teamName,
                   shownName(n.volunteerNameEnc, n.volunteerNameClear),
-                  time.format(n.createdAt),
-                  time.format(n.takenAt),
-                  time.format(n.doneAt),
+                  n.createdAt,
+                  n.takenAt,
+                  n.doneAt,
                   n.hours,
                   n.score,
                 ];

@@ -7,7 +7,7 @@ import type { Repos } from '@baiying/db';
 import { t, type Locale, type MessageKey } from '@baiying/i18n';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { publicPath, type Lists } from '../publicity/index.js';
-import { XlsxBook, type XlsxSheet } from './export-sinks.js';
+import { XlsxWriter, type XlsxSheetWriter } from './xlsx-writer.js';
 import { fourListsFilterSchema } from './exports.schemas.js';
 
 export interface FourListsPlan {
@@ -40,33 +40,34 @@ export async function fourListsPlan(repos: Repos, p: ConsolePrincipal, filter: u
     lists.resources.talents.length +
     lists.fulfilment.fulfilled.length +
     lists.fulfilment.unfulfilled.length;
-  const head2 = (sheet: XlsxSheet, keys: MessageKey[]): Promise<void> => sheet.header(keys.map((k) => tx(k)));
+  const head2 = (sheet: XlsxSheetWriter, keys: MessageKey[]): Promise<void> => sheet.rows([keys.map((k) => tx(k))]);
   return {
     unitId: unit.id,
     count: () => Promise.resolve(rowsOf),
     async write(path: string): Promise<number> {
       const scores = await repos.publicity.scoresByCode(lists.fulfilment.fulfilled.map((f) => f.code));
-      const book = new XlsxBook(path);
-      const about = book.sheet(tx('export.sheet.about'));
-      about.addRow([tx('export.lists.unit', { unit: en && unit.nameEn ? unit.nameEn : unit.name, month: q.month })]);
-      about.addRow([
-        tx('export.lists.version', {
-          v: String(head.version),
-          status: tx(head.status === 'published' ? 'export.lists.published' : 'export.lists.draft'),
-          frozen: head.frozenAt.toISOString(),
-        }),
+      const book = new XlsxWriter(path);
+      const about = await book.sheet(tx('export.sheet.about'));
+      await about.rows([[tx('export.lists.unit', { unit: en && unit.nameEn ? unit.nameEn : unit.name, month: q.month })]]);
+      await about.rows([
+        [
+          tx('export.lists.version', {
+            v: String(head.version),
+            status: tx(head.status === 'published' ? 'export.lists.published' : 'export.lists.draft'),
+            frozen: head.frozenAt.toISOString(),
+          }),
+        ],
       ]);
-      if (head.changeSummary) about.addRow([tx('export.lists.summary', { summary: head.changeSummary })]);
-      about.addRow([tx('export.lists.page', { path: publicPath(unit.code, q.month, head.version) })]);
-      about.addRow([tx('export.lists.masked')]);
+      if (head.changeSummary) await about.rows([[tx('export.lists.summary', { summary: head.changeSummary })]]);
+      await about.rows([[tx('export.lists.page', { path: publicPath(unit.code, q.month, head.version) })], [tx('export.lists.masked')]]);
       await about.close();
 
-      const needs = book.sheet(tx('export.sheet.lists_needs'));
+      const needs = await book.sheet(tx('export.sheet.lists_needs'));
       await head2(needs, ['export.col.code', 'export.col.station', 'export.col.category', 'export.col.beneficiary', 'export.col.status', 'export.col.date']);
       await needs.rows(lists.needs.items.map((n) => [n.code, station(n), cat(n.category), n.beneficiary, n.status, n.date]));
       await needs.close();
 
-      const services = book.sheet(tx('export.sheet.lists_services'));
+      const services = await book.sheet(tx('export.sheet.lists_services'));
       await head2(services, ['export.col.category', 'export.col.team', 'export.col.unit']);
       await services.rows(
         lists.services.flatMap((s) =>
@@ -77,7 +78,7 @@ export async function fourListsPlan(repos: Repos, p: ConsolePrincipal, filter: u
       );
       await services.close();
 
-      const resources = book.sheet(tx('export.sheet.lists_resources'));
+      const resources = await book.sheet(tx('export.sheet.lists_resources'));
       await head2(resources, ['export.col.team', 'export.col.unit', 'export.col.category', 'export.col.members']);
       await resources.rows(
         lists.resources.teams.map((x) => [en && x.nameEn ? x.nameEn : x.name, en && x.unitEn ? x.unitEn : x.unit, cat(x.category), x.members]),
@@ -86,7 +87,7 @@ export async function fourListsPlan(repos: Repos, p: ConsolePrincipal, filter: u
       await resources.rows([[tx('export.lists.venues')]]);
       await resources.close();
 
-      const fulfilment = book.sheet(tx('export.sheet.lists_fulfilment'));
+      const fulfilment = await book.sheet(tx('export.sheet.lists_fulfilment'));
       await head2(fulfilment, [
         'export.col.code',
         'export.col.station',

@@ -68,16 +68,19 @@ export interface NeedExportRow {
   stationId: string;
   urgency: string;
   beneficiary: string;
-  createdAt: Date;
+  /** The keyset position: `createdAt` as PostgreSQL's text (no Date per row). */
+  atKey: string;
+  /** Times as `YYYY-MM-DD HH24:MI` in the desk's time zone, formatted by PostgreSQL. */
+  createdAt: string;
   takenTier: string | null;
   teamCode: string | null;
   teamName: string | null;
-  takenAt: Date | null;
+  takenAt: string | null;
   /** The taker's name, encrypted (or legacy clear): read with personName. */
   volunteerNameEnc: string | null;
   volunteerNameClear: string | null;
   hours: number | null;
-  doneAt: Date | null;
+  doneAt: string | null;
   score: number | null;
   phoneEnc: string | null;
   addressEnc: string | null;
@@ -270,13 +273,18 @@ export class ExportRepository {
    * completed it (the latest not given back), its dispatch's tier and team, hours and rating.
    * Encrypted contact fields only when `withContact` (an unmasked export).
    */
-  needBatch(f: NeedScopeFilter, after: { at: Date; id: string } | null, take: number, withContact: boolean): Promise<NeedExportRow[]> {
-    const keyset = after ? Prisma.sql`AND (n."createdAt", n.id) < (${after.at}, ${after.id}::uuid)` : Prisma.empty;
+  needBatch(f: NeedScopeFilter, after: { at: string; id: string } | null, take: number, withContact: boolean, timeZone: string): Promise<NeedExportRow[]> {
+    const keyset = after ? Prisma.sql`AND (n."createdAt", n.id) < (${after.at}::timestamp, ${after.id}::uuid)` : Prisma.empty;
     const contact = withContact ? Prisma.sql`n."phoneEnc", n."addressEnc"` : Prisma.sql`NULL::text AS "phoneEnc", NULL::text AS "addressEnc"`;
+    // Local times as text from PostgreSQL (stored UTC → the desk's zone): a million rows without a
+    // Date object per timestamp in Node (decision 0040).
+    const local = (col: Prisma.Sql): Prisma.Sql => Prisma.sql`to_char((${col} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD HH24:MI')`;
     return this.query<NeedExportRow>(Prisma.sql`
-      SELECT n.id, n.code, n.status::text AS status, n."categoryCode", n."stationId", n.urgency, n.beneficiary, n."createdAt",
-             d.tier::text AS "takenTier", t.code AS "teamCode", t.name AS "teamName", c."createdAt" AS "takenAt",
-             p."displayNameEnc" AS "volunteerNameEnc", p."displayName" AS "volunteerNameClear", sr.hours::float8 AS hours, sr."finishedAt" AS "doneAt", r.score, ${contact}
+      SELECT n.id, n.code, n.status::text AS status, n."categoryCode", n."stationId", n.urgency, n.beneficiary,
+             n."createdAt"::text AS "atKey", ${local(Prisma.sql`n."createdAt"`)} AS "createdAt",
+             d.tier::text AS "takenTier", t.code AS "teamCode", t.name AS "teamName", ${local(Prisma.sql`c."createdAt"`)} AS "takenAt",
+             p."displayNameEnc" AS "volunteerNameEnc", p."displayName" AS "volunteerNameClear", sr.hours::float8 AS hours,
+             ${local(Prisma.sql`sr."finishedAt"`)} AS "doneAt", r.score, ${contact}
       FROM need n
       LEFT JOIN LATERAL (
         SELECT c.id, c."dispatchId", c."volunteerId", c."createdAt" FROM claim c
