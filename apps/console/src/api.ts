@@ -4,7 +4,7 @@ import { en } from './i18n/en';
 import { zhCN } from './i18n/zh-CN';
 
 // The API's shapes and value lists, as the server's use cases define them.
-import { AUDIT_ACTIONS, CHART_PERIODS, NEED_SORTS, OVERVIEW_PERIODS, REVEAL_REASONS } from '@baiying/contracts';
+import { AUDIT_ACTIONS, CHART_PERIODS, NEED_SORTS, OVERVIEW_PERIODS, REVEAL_REASONS, EXPORT_KINDS, PULL_KINDS } from '@baiying/contracts';
 import type {
   AuditItem,
   BoardItem,
@@ -24,9 +24,12 @@ import type {
   TimelineEntry,
   VolunteerItem,
   VolunteerTeam,
+  ExportKind,
+  ExportView,
+  PullTokenView,
 } from '@baiying/contracts';
 
-export { AUDIT_ACTIONS, CHART_PERIODS, NEED_SORTS, OVERVIEW_PERIODS, REVEAL_REASONS };
+export { AUDIT_ACTIONS, CHART_PERIODS, NEED_SORTS, OVERVIEW_PERIODS, REVEAL_REASONS, EXPORT_KINDS, PULL_KINDS };
 export type {
   AuditItem,
   BoardItem,
@@ -46,6 +49,9 @@ export type {
   TimelineEntry,
   VolunteerItem,
   VolunteerTeam,
+  ExportKind,
+  ExportView,
+  PullTokenView,
 };
 
 export class ApiError extends Error {
@@ -316,35 +322,6 @@ export interface SnapshotView extends SnapshotSummary {
   publicPath: string;
   /** Residents' scores (落实清单点评表) by need code, live. */
   scores: Record<string, number>;
-}
-
-// --- 导出 (POST/GET /exports, /export-tokens; docs/exports.md) ------------------------------------
-export const EXPORT_KINDS = ['needs', 'service_records', 'volunteers', 'calls', 'assessment', 'four_lists'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const PULL_KINDS = ['needs', 'service_records', 'volunteers', 'calls'] as const;
-export interface ExportView {
-  id: string;
-  kind: string;
-  format: string;
-  reveal: boolean;
-  status: string;
-  rowsDone: number;
-  rowsTotal: number | null;
-  progress: number | null;
-  createdAt: string;
-  finishedAt: string | null;
-  expiresAt: string | null;
-  error: string | null;
-  download: { url: string; expiresAt: string } | null;
-}
-export interface PullTokenView {
-  id: string;
-  label: string;
-  kind: string;
-  filter: unknown;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
 }
 
 // --- 一呼百应 calls and the 派单 board (h-console2) -------------------------------------------

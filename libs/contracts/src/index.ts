@@ -4,3 +4,4 @@ export * from './needs.js';
 export * from './office.js';
 export * from './publicity.js';
 export * from './reports.js';
+export * from './exports.js';

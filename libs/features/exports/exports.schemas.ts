@@ -3,12 +3,11 @@
 // kinds take what applies to them. The filter is stored on the export_job row as given.
 import { z } from 'zod';
 import { needListFilterSchema } from '../console/index.js';
+import type { ExportKind } from '@baiying/contracts';
 
 const CODE = /^[A-Za-z0-9-]{1,40}$/;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-export const EXPORT_KINDS = ['needs', 'service_records', 'volunteers', 'calls', 'assessment', 'four_lists'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
 /** The kinds with one row per record (streamed from PostgreSQL); the other two are workbooks. */
 export type RowKind = Exclude<ExportKind, 'assessment' | 'four_lists'>;
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
@@ -42,8 +41,6 @@ export const exportIdSchema = z.object({ id: z.string().uuid() }).strict();
 /** A signed download link: `<export id>.<expiry, ms since epoch>.<HMAC>`. */
 export const downloadTokenSchema = z.object({ token: z.string().regex(/^[0-9a-f-]{36}\.\d{10,14}\.[A-Za-z0-9_-]{43}$/, 'a download link token') }).strict();
 
-/** Pull tokens: csv of the row kinds (not the assessment workbook). */
-export const PULL_KINDS = ['needs', 'service_records', 'volunteers', 'calls'] as const;
 export const pullTokenRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('needs'), label: z.string().trim().min(1).max(60), filter: needFilterSchema.default({}) }).strict(),
   z.object({ kind: z.literal('service_records'), label: z.string().trim().min(1).max(60), filter: needFilterSchema.default({}) }).strict(),

@@ -17,25 +17,7 @@ import { fourListsPlan } from './four-lists.js';
 import { csvFile, xlsxFile, type RowSink } from './export-sinks.js';
 import { headerTexts, resolveSource, type SourceContext } from './export-sources.js';
 import { downloadTokenSchema, exportRequestSchema, type RowKind } from './exports.schemas.js';
-
-export interface ExportView {
-  id: string;
-  kind: string;
-  format: string;
-  reveal: boolean;
-  status: string;
-  rowsDone: number;
-  rowsTotal: number | null;
-  /** 0–1; null while the total is unknown. */
-  progress: number | null;
-  createdAt: string;
-  finishedAt: string | null;
-  /** When the file is deleted. */
-  expiresAt: string | null;
-  error: string | null;
-  /** A fresh signed link, valid EXPORT_LINK_MINUTES (never past the file's expiry); null unless done. */
-  download: { url: string; expiresAt: string } | null;
-}
+import type { ExportView } from '@baiying/contracts';
 
 const CONTENT_TYPE: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

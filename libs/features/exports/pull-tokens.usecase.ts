@@ -13,16 +13,7 @@ import { CsvSink } from './export-sinks.js';
 import { headerTexts, resolveSource } from './export-sources.js';
 import { bulkRows, hashPullToken } from './exports.usecase.js';
 import { pullTokenIdSchema, pullTokenRequestSchema, pullTokenSchema, type RowKind } from './exports.schemas.js';
-
-export interface PullTokenView {
-  id: string;
-  label: string;
-  kind: string;
-  filter: unknown;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+import type { PullTokenView } from '@baiying/contracts';
 
 const tokenView = (r: ExportTokenRow): PullTokenView => ({
   id: r.id,
