@@ -2,57 +2,10 @@
 // Every state-changing call carries the session's CSRF token; the server decides role and scope.
 import { en } from './i18n/en';
 import { zhCN } from './i18n/zh-CN';
+import type { ModeUnit, NeedAction, NeedsQuery, Quantile, SnapshotSummary, TeamItem, TimelineEntry, VolunteerItem } from '@baiying/contracts';
 
-// The API's shapes and value lists, as the server's use cases define them.
-import { AUDIT_ACTIONS, CHART_PERIODS, NEED_SORTS, OVERVIEW_PERIODS, REVEAL_REASONS, EXPORT_KINDS, PULL_KINDS } from '@baiying/contracts';
-import type {
-  AuditItem,
-  BoardItem,
-  Charts,
-  DispatchBoard,
-  ModeUnit,
-  NeedAction,
-  NeedActionDone,
-  NeedListItem,
-  NeedsQuery,
-  Quantile,
-  Revealed,
-  SavedFilter,
-  SettingsView,
-  SnapshotSummary,
-  TeamItem,
-  TimelineEntry,
-  VolunteerItem,
-  VolunteerTeam,
-  ExportKind,
-  ExportView,
-  PullTokenView,
-} from '@baiying/contracts';
-
-export { AUDIT_ACTIONS, CHART_PERIODS, NEED_SORTS, OVERVIEW_PERIODS, REVEAL_REASONS, EXPORT_KINDS, PULL_KINDS };
-export type {
-  AuditItem,
-  BoardItem,
-  Charts,
-  DispatchBoard,
-  ModeUnit,
-  NeedAction,
-  NeedActionDone,
-  NeedListItem,
-  NeedsQuery,
-  Quantile,
-  Revealed,
-  SavedFilter,
-  SettingsView,
-  SnapshotSummary,
-  TeamItem,
-  TimelineEntry,
-  VolunteerItem,
-  VolunteerTeam,
-  ExportKind,
-  ExportView,
-  PullTokenView,
-};
+// The API's shapes and value lists, as the server's use cases define them (libs/contracts).
+export * from '@baiying/contracts';
 
 export class ApiError extends Error {
   constructor(
