@@ -68,7 +68,7 @@ describe('assessDanger, seventh pass (decision 0045)', () => {
   it('reads water over the threshold, pouring in, or still rising', () => {
     expectFound('河水漫过门槛了 我妈腿脚不好', 'flood');
     expectFound('山上下来的水一直往屋里灌 老人在床上', 'flood');
-    expectFound('楼下的水还在往上涨 孩子们都在一楼', 'flood', 'possible');
+    expectFound('楼下的水还在往上涨 孩子们都在一楼', 'flood');
   });
 
   it('reads cutting again and cutting deep as self-harm talk', () => {
@@ -96,7 +96,7 @@ describe('assessDanger, seventh pass (decision 0045)', () => {
   });
 
   it('reads an animal in trouble as no danger to people, and a person beside it as danger', () => {
-    expectNone('我家的牛掉进坑里了 上不来 谁有绳子');
+    expectNone('我家的牛掉进坑里了 上不来 能借根绳子吗');
     expectFound('我家的牛掉进坑里了 我爸下去拉它也摔进去了 起不来', 'fall');
   });
 });
