@@ -11,10 +11,11 @@ export interface DangerTrainingExample {
 /**
  * The danger sets the learned backup trains on, in libs/nlu/data: the development set written with
  * the rules, the sets by other authors that were measured once as blind sets and then folded into
- * development (danger-eval, danger-blind2 … danger-blind6), the own holdouts measured once
+ * development (danger-eval, danger-blind2 … danger-blind7), the own holdouts measured once
  * (danger-holdout-own; danger-holdout-own2, decision 0043), and the per-family batches written with
- * the rules (danger-dev2, decision 0032; danger-dev3, decision 0038; danger-dev4, decision 0044). Any
- * other danger-*.jsonl (a fresh blind set such as danger-blind7, the own holdout danger-holdout-own3)
+ * the rules (danger-dev2, decision 0032; danger-dev3, decision 0038; danger-dev4, decision 0044;
+ * danger-dev5, decision 0045; blind7 too, decision 0045). Any
+ * other danger-*.jsonl (a fresh blind set such as danger-blind8, the own holdout danger-holdout-own3)
  * is never trained on.
  */
 export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
@@ -30,6 +31,8 @@ export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-holdout-own2.jsonl',
   'danger-blind6.jsonl',
   'danger-dev4.jsonl',
+  'danger-blind7.jsonl',
+  'danger-dev5.jsonl',
 ];
 
 /**

@@ -1668,6 +1668,33 @@ export const DANGER_CUES: readonly DangerCue[] = [
       '门[^，。！？]{0,3}(?:开不了|打不开|开不开|拉不开|推不开)[^。！？]{0,16}(?:我|我们|孩子|人)[^，。！？]{0,4}在(?:里面|里头|里边)',
     ],
   },
+  // Seventh pass (decision 0045). Water over the threshold or pouring into the yard or house.
+  {
+    family: 'flood',
+    strength: 'strong',
+    life: false,
+    zh: [
+      '水[^。！？]{0,8}(?:漫过|淹过|没过|漫上|淹到)了?(?:门槛|门坎|台阶|膝盖|大腿|腰|床|炕|灶台|桌子)',
+      '水[^，。！？]{0,10}(?:往|向|朝)(?:院子|院里|屋|家|房|楼道|一楼)[^，。！？]{0,3}(?:灌|涌|冲|漫|倒灌)',
+    ],
+  },
+  // Water still rising.
+  { family: 'flood', strength: 'weak', zh: ['水[^。！？]{0,16}(?:还在|一直在?|不停地?)(?:往上)?涨'] },
+  // Cutting again, and cutting deep, with no crop, meat or eyelid named.
+  {
+    family: 'self_harm',
+    strength: 'weak',
+    zh: [
+      '(?:又|再|还)割(?:了|手|腕|自己)(?![^，。！？]{0,3}(?:草|麦|稻|韭|肉|一茬|双眼皮|包皮|猪|鱼|菜))',
+      '(?<![草麦稻肉菜])割得[^，。！？]{0,3}(?:很深|深|好深|太深|挺深)',
+    ],
+  },
+  // Someone who has not come back to the dormitory, and a family that cannot find them.
+  {
+    family: 'missing',
+    strength: 'weak',
+    zh: ['(?:没|没有|不)回(?:宿舍|寝室)', '(?:家里人|家人|家属|爸妈|父母)[^，。！？]{0,4}(?:都|也)?(?:找不到|联系不上)(?:他|她|人)(?!的)'],
+  },
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2104,6 +2131,18 @@ export const NOT_DANGER: readonly string[] = [
   '大出血[^，。！？]{0,6}(?:全场|五折|打折|折扣|促销|甩卖|清仓|买一送一|特价|优惠)',
   // A card, document or thing lost, not a person: "老人的养老金卡丢了 怎么补".
   '(?:卡|卡片|证|证件|存折|钥匙|钱包|手机|包裹|文件|材料)(?:又|也|都|给|被人?)?(?:弄|搞|给)?(?:丢|掉|弄丢)(?:了|失)?',
+  // Seventh pass (decision 0045): a rumour the resident doubts: "有人说明天要发大水 是谣言吧".
+  '(?:说|传)[^。！？]{0,16}(?:是|都是|纯属)谣言(?!吗)',
+  // Seventh pass (decision 0045): things lost, not people ("奶奶的假牙掉了找不到", "电话手表丢了").
+  '(?:假牙|手表|眼镜|助听器|拐杖|戒指|耳环|项链|帽子|雨伞|遥控器)(?:又|也|都|给|被人?)?(?:弄|搞)?(?:丢|掉|弄丢|不见)(?:了|失)?(?:[^，。！？]{0,2}找不到)?',
+  // Cooking burnt, the smell already aired: "烧饭烧糊了 满屋子糊味 窗户开了已经散了".
+  '(?:烧|煮|炒|煎|炖|熬|烤)[^，。！？]{0,3}(?:糊|焦)了[^。！？]{0,16}(?:散了|散掉了|散完了|没味了|没事了)',
+  // A loan or a workload that "traps" or "drowns": "被房贷困住了", "要被作业淹死了".
+  '被?(?:房贷|车贷|贷款|债务|债|网贷|信用卡|花呗|工作|琐事|生活|压力)[^，。！？]{0,2}(?:困住|困死|压垮|淹没)',
+  '被(?:作业|工作|题|考试|文件|卷子|试卷|消息|邮件|琐事)[^，。！？]{0,2}淹死',
+  // Food "exploding": "辣到爆炸"; haggling that "cuts" or "kills" the price: "砍价砍到手软", "杀价".
+  '(?:辣|好吃|香|甜|酸|爽|好看|好玩)(?:到|得)爆炸',
+  '(?:砍价|杀价|砍到手软)',
   // Not knowing where to go for help, not where someone went: "想找人聊聊 不知道去哪".
   '不知道(?:该|要|应该|可以)?(?:去|到)(?:哪|哪里|哪儿)(?:里|儿)?(?:办|打|补|看|问|找|咨询|申请|聊|买|报名|求助|弄|交|领|开|治|登记)',
   '(?:想|要|得)(?:找人|找个人|咨询|办|问问?|看看?|打|聊聊?|报名|申请|补办)[^。！？]{0,12}不知道(?:该|要|应该|可以)?(?:去|到)(?:哪|哪里|哪儿)',
@@ -2237,7 +2276,7 @@ export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:(?:怎么|如何|怎
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|电视(?:里|上)?(?:演|放|播)|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
+  /纪录片|剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|电视(?:里|上)?(?:演|放|播)|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
@@ -2272,6 +2311,8 @@ export const ZH_WHAT_TO_DO_AFTER =
 // 附近哪有宠物医院"). A person anywhere in the message ("狗把孩子咬了", "I", 我) keeps every cue.
 const ANIMALS = '狗|猫|宠物|兔子|鹦鹉|仓鼠|鸡|鸭|鹅|牛|羊|猪(?!肉)|鸟';
 export const ZH_ANIMAL = new RegExp(ANIMALS);
+/** An owner before an animal ("我家的羊"): no person in danger (decision 0045), read with the animal. */
+export const ZH_ANIMAL_OWNER = new RegExp(`(?:我|我们|咱|咱们|俺|俺们|他|她|邻居|村里)家(?:的|里的)?(?=${ANIMALS})`, 'g');
 export const EN_ANIMAL = /\b(?:dog|dogs|puppy|cat|cats|kitten|pet|rabbit|parrot|hamster|bird|chicken|goat|sheep|cow|pig|horse)\b/;
 // An animal that does the harm is no animal harmed: "被狗咬了", "牛角顶伤", "a dog bit me", bees and wasps.
 export const ZH_ANIMAL_AGENT = new RegExp(`被[^，。！？]{0,3}(?:${ANIMALS}|蜂|蛇)|(?:${ANIMALS})[^，。！？]{0,2}(?:咬|抓|挠|踢|顶|啄|扑|撞倒)|蜂|蛇`);
@@ -2335,6 +2376,9 @@ export const RESOLUTIONS: readonly Resolution[] = [
     zh: '血(?:已经)?止住了|(?:就|已经|现在)(?:好了|止住了|不流了|停了)|(?<!不|没)醒(?:过来)?了|(?:看过|检查过|检查了|拍了片子?|去医院看了)(?:也|了)?没(?:事|大碍|什么事|问题)|恢复得(?:差不多|挺好|很好)|已经(?:出院|康复|恢复)',
     en: 'stopped bleeding|woke up|is awake|came round|just (?:a )?(?:scraped?|scratch\\w*|bruis\\w*|graze\\w*)',
   },
+  // Seventh pass (decision 0045): already mended, already in a hospital bed.
+  { families: 'all', zh: '(?:昨天|前天|上周|早)就(?:修好|处理好|弄好)了|你们不用(?:去|来)了' },
+  { families: ['unconscious', 'bleeding', 'fall'], zh: '(?:现在|已经)(?:在)?住院(?:了|治疗)?' },
   {
     families: 'all',
     zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|(?:医生|大夫)(?:说|讲)(?:是|这|这是)?(?:正常|没事|没大碍|问题不大|不要紧)|没(?:有)?人(?:掉下去|掉进去|被埋|被压|在里面)|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
@@ -2394,7 +2438,61 @@ export const HOMOPHONE_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['摔到在地', '摔倒在地'],
 ];
 
+// Cantonese (粤语) and Minnan / Hokkien (闽南语, Taiwanese) function words and set phrases read as
+// Mandarin (decision 0045). Sources: the author's knowledge of both; the common written forms are
+// those of 粤语 chat (咗, 喺, 入面 …) and of 台湾闽南语推荐用字 (阮, 佇, 袂, 厝 …). Each pair keeps the
+// length (one UTF-16 unit for one). They run after the traditional fold, so forms are simplified
+// (佇 arrives as 伫, 猶 as 犹, 內底 as 内底). Longer forms come first: an alternation takes the first
+// that matches at a place. A pair mapped to itself (犹豫, 伫立, 仲裁) keeps a Mandarin word whole.
 export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
+  // Minnan: 阮 = 我/我们, 伫 = 在, 内底 = 里面, 袂 = 不会/不能, 厝 = 房子/家, 土脚 = 地上, 犹 = 还,
+  // 无想欲活 = 不想活, 火烧厝 = (房子)着火, 跋 = 摔, 囝 = 儿/孩子, 尪 = 丈夫, 转来 = 回来, 矣 = 了.
+  ['无想欲活', '不想活了'],
+  ['火烧厝', '着火了'],
+  ['袂振动', '动不了'],
+  ['无转来', '没回来'],
+  ['厝边', '邻居'],
+  ['厝内', '家里'],
+  ['厝', '家'],
+  ['土脚', '地上'],
+  ['灶脚', '厨房'],
+  ['内底', '里面'],
+  ['袂晓', '不会'],
+  ['袂', '不'],
+  ['伫立', '伫立'],
+  ['伫', '在'],
+  ['佇', '在'],
+  ['犹豫', '犹豫'],
+  ['犹如', '犹如'],
+  ['犹太', '犹太'],
+  ['犹疑', '犹疑'],
+  ['犹', '还'],
+  ['阮', '我'],
+  ['想欲', '想要'],
+  ['跋倒', '摔倒'],
+  ['跋落', '摔下'],
+  ['囝仔', '孩子'],
+  ['囝', '儿'],
+  ['尪', '夫'],
+  ['转来', '回来'],
+  ['今嘛', '现在'],
+  ['阿嬷', '奶奶'],
+  ['矣', '了'],
+  // Cantonese: 入面 = 里面, 升降机 = 电梯, 气都唔顺 / 唞唔到气 = 喘不过气, 仲 = 还, 好惊 = 很怕,
+  // 食 = 吃 (in 食咗 / 食药 only), 起唔到身 = 起不了身; and the older pairs below.
+  ['升降机', '电梯里'],
+  ['气都唔顺', '喘不过气'],
+  ['唞唔到气', '喘不过气'],
+  ['抖唔到气', '喘不过气'],
+  ['起唔到身', '起不了身'],
+  ['入面', '里面'],
+  ['仲裁', '仲裁'],
+  ['仲介', '仲介'],
+  ['仲', '还'],
+  ['好惊', '很怕'],
+  ['食咗', '吃了'],
+  ['食药', '吃药'],
+  ['阿嫲', '奶奶'],
   ['返屋企', '回家里'],
   ['屋企', '家里'],
   ['企喺', '站在'],

@@ -43,6 +43,7 @@ import {
   ZH_LEARNING,
   ZH_WHAT_TO_DO_AFTER,
   ZH_ANIMAL,
+  ZH_ANIMAL_OWNER,
   EN_ANIMAL,
   ZH_HUMAN,
   EN_HUMAN,
@@ -172,7 +173,7 @@ export function messageContext(text: string): MessageContext {
     learning: ZH_LEARNING.test(text),
     animalOnly:
       (ZH_ANIMAL.test(text) || EN_ANIMAL.test(text)) &&
-      !ZH_HUMAN.test(text) &&
+      !ZH_HUMAN.test(text.replace(ZH_ANIMAL_OWNER, '')) &&
       !EN_HUMAN.test(text) &&
       !ZH_ANIMAL_AGENT.test(text) &&
       !EN_ANIMAL_AGENT.test(text),

@@ -25,10 +25,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-dev.jsonl', 'danger-dev2.jsonl', 'danger-blind2.jsonl', 'dev.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind7 once it exists, and never blind6, which is development data now (decision 0044)', () => {
+  it('never scores blind6, which is development data (decision 0044)', () => {
     const present = ['danger-dev.jsonl', 'danger-dev4.jsonl', 'danger-blind5.jsonl', 'danger-blind6.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind7.jsonl'])).toBe('danger-blind7.jsonl');
     expect(chooseDangerBenchSet(['danger-blind6.jsonl', 'danger-dev4.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind8 once it exists, and never blind7, which is development data now (decision 0045)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev5.jsonl', 'danger-blind6.jsonl', 'danger-blind7.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind8.jsonl'])).toBe('danger-blind8.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind7.jsonl', 'danger-dev5.jsonl'])).toBe('danger-eval.jsonl');
   });
 });
