@@ -50,8 +50,10 @@ export class MessagingRepository {
 
   /** At-most-once rows: pending → sending, just before the platform call. False if taken. */
   async claimForSending(id: string): Promise<boolean> {
-    const r = await this.tx.sentMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'sending', claimedAt: new Date() } });
-    return r.count === 1;
+    // Typed raw SQL: on every send, between its pacing slot and the platform call (decision 0041).
+    const n = await this.tx.$executeRaw`
+      UPDATE sent_message SET status = 'sending', "claimedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}::uuid AND status = 'pending'`;
+    return n === 1;
   }
 
   /** The platform certainly did not take it (429, refused connection): back to pending. */
