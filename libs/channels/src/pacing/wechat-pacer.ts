@@ -57,8 +57,12 @@ return 0
 
 /** A send's priority when none is named (the domain's Priority.interactive). */
 const DEFAULT_PRIORITY = Priority.interactive;
-/** How long past its told wait a refused send stays a waiter (its job comes back through the queue). */
-const WAITER_GRACE_MS = 500;
+/**
+ * How long past its told wait a refused send stays a waiter (its job comes back through the
+ * queue's delayed set, later on a busy machine); at least one gap, so a waiter that never comes
+ * back idles the account for little more than a slot.
+ */
+const MIN_WAITER_GRACE_MS = 2000;
 
 export class WechatPacer {
   private seq = 0;
@@ -91,7 +95,7 @@ export class WechatPacer {
       member,
       String(prio),
       `${prio}|${chatId}`,
-      String(WAITER_GRACE_MS),
+      String(Math.max(MIN_WAITER_GRACE_MS, this.pacing.minGapMs)),
     )) as number;
     return { wait: wait > 0 ? wait + 5 : 0, member };
   }
