@@ -26,7 +26,8 @@ export const BROADCAST_DEFINITION =
   "time the call's create transaction committed in the bench process (desk.calls.create as the county coordinator, " +
   "audience everyone; the fan-out job is published after that). floor_seconds = recipients / 30 (Telegram's bot-wide " +
   'limit). Path: bench → Redis → worker call-fanout (tops up the bulk lane from PostgreSQL) → Redis → bot bulk lane ' +
-  '(BullMQ limiter, Redis pacer at the broadcast share, at-most-once claim, sendMessage) → fake at timeScale 1. ' +
+  '(BullMQ limiter, Redis pacer: the broadcast share while interactive traffic is about, the whole budget while it is ' +
+  'idle, freed slots to the most urgent waiting send; at-most-once claim, sendMessage) → fake at timeScale 1. ' +
   'duplicates = recipients with more than one call message at the fake; card latency = the card_latency definition, ' +
   'for needs submitted while the call was going out.';
 

@@ -4,18 +4,25 @@ import type { OutMessage } from '@baiying/domain';
 
 export interface ChannelSender {
   readonly channel: Channel;
-  send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }>;
-  edit(chatId: string, messageRef: string, msg: OutMessage): Promise<void>;
+  /** `opts.priority`: the message's, for channels that pace at the moment of the call (WeChat). */
+  send(chatId: string, msg: OutMessage, opts?: SendOptions): Promise<{ messageRef: string }>;
+  edit(chatId: string, messageRef: string, msg: OutMessage, opts?: SendOptions): Promise<void>;
   /**
    * Milliseconds to wait before this send may go out (0 = now), reserving the slot. Bulk
-   * (broadcast) sends only use what the channel's broadcast share leaves free.
+   * (broadcast) sends only use what the channel's broadcast share leaves free; `priority` is the
+   * message's (lower is more urgent): a slot that frees up goes to the most urgent waiting send.
    */
-  reserve(chatId: string, opts?: { bulk?: boolean }): Promise<number>;
+  reserve(chatId: string, opts?: { bulk?: boolean; priority?: number }): Promise<number>;
   /** The platform said "too many requests": block the chat (or all sends) for this long. */
   backOff(chatId: string, ms: number): Promise<void>;
   /** Channels that prefer one combined message to a burst in this chat (WeChat groups). */
   batchable?(chatId: string): boolean;
-  sendBatch?(chatId: string, msgs: OutMessage[]): Promise<{ messageRef: string }>;
+  sendBatch?(chatId: string, msgs: OutMessage[], opts?: SendOptions): Promise<{ messageRef: string }>;
+}
+
+export interface SendOptions {
+  /** The message's priority (lower is more urgent; see the domain's Priority). */
+  priority?: number;
 }
 
 /** The platform asked us to wait: not a failure, the send is retried after `retryAfterMs`. */

@@ -19,7 +19,7 @@ describe('telegramProfile', () => {
 
   it('broadcasts at the global rate less one by default, bot or no bot', () => {
     expect([TELEGRAM_GLOBAL_PER_SECOND, TELEGRAM_BROADCAST_PER_SECOND]).toEqual([30, 29]);
-    const expected = { channel: 'telegram', pace: { broadcastPerSecond: 29, groupsShareBroadcast: false, backlogPerSecond: 29 }, bulkLaneShare: 29 };
+    const expected = { channel: 'telegram', pace: { broadcastPerSecond: 29, groupsShareBroadcast: false, backlogPerSecond: 29 }, bulkLaneShare: 30 };
     expect(telegramProfile(withBot())).toMatchObject(expected);
     expect(telegramProfile(config())).toMatchObject(expected);
   });
@@ -27,9 +27,10 @@ describe('telegramProfile', () => {
   it('follows TELEGRAM_GLOBAL_PER_SECOND and TELEGRAM_BROADCAST_PER_SECOND, within the global rate', () => {
     const bulk = (env: Record<string, string>) => {
       const p = telegramProfile(withBot(env));
-      // The three figures are one number: the broadcast share.
+      // The plan's two figures are one number: the broadcast share; the lane hands out the whole
+      // budget (broadcasts may use the interactive share while it is idle).
       expect(p.pace.backlogPerSecond).toBe(p.pace.broadcastPerSecond);
-      expect(p.bulkLaneShare).toBe(p.pace.broadcastPerSecond);
+      expect(p.bulkLaneShare).toBe(Number(env.TELEGRAM_GLOBAL_PER_SECOND ?? 30));
       return p.pace.broadcastPerSecond;
     };
     expect(bulk({ TELEGRAM_GLOBAL_PER_SECOND: '10' })).toBe(9);
@@ -114,11 +115,13 @@ describe('the directory', () => {
 describe('bulkLaneJobsPerSecond', () => {
   it('sums the enabled channels’ shares, and is never below one', () => {
     const [telegram, wechat, web] = channelProfiles(withBot());
-    expect(bulkLaneJobsPerSecond([telegram!, wechat!, web!])).toBe(50);
-    expect(bulkLaneJobsPerSecond([telegram!])).toBe(29);
+    // Telegram's share is its whole budget: broadcasts may use the interactive share while it is idle.
+    expect(bulkLaneJobsPerSecond([telegram!, wechat!, web!])).toBe(51);
+    expect(bulkLaneJobsPerSecond([telegram!])).toBe(30);
     expect(bulkLaneJobsPerSecond([wechat!, web!])).toBe(21);
     expect(bulkLaneJobsPerSecond([wechat!])).toBe(1);
     expect(bulkLaneJobsPerSecond([])).toBe(1);
-    expect(bulkLaneJobsPerSecond(channelProfiles(withBot({ TELEGRAM_BROADCAST_PER_SECOND: '3' })).slice(0, 1))).toBe(3);
+    expect(bulkLaneJobsPerSecond(channelProfiles(withBot({ TELEGRAM_BROADCAST_PER_SECOND: '3' })).slice(0, 1))).toBe(30);
+    expect(bulkLaneJobsPerSecond(channelProfiles(withBot({ TELEGRAM_GLOBAL_PER_SECOND: '10' })).slice(0, 1))).toBe(10);
   });
 });

@@ -15,7 +15,13 @@ export class RefreshTally {
   async execute(w: Work, input: z.input<typeof refreshTallyCommand>): Promise<'edited' | 'unchanged' | 'skipped'> {
     const c = parseCommand(refreshTallyCommand, input);
     if (!c.ok) return 'skipped';
-    await w.repos.calls.lock(c.value.callId);
+    // Off the call's row lock (decision 0041): answers keep being applied while the recipients are
+    // counted. Refreshes of one call queue on their own lock, so an older count never lands after
+    // a newer one; the barrier waits for the writers that hold the row now (those that scheduled
+    // this refresh's slot before it came), so their changes are counted. A writer that takes the
+    // row later schedules a later slot (refreshSoon reads the live clock under the lock).
+    await w.repos.calls.lockTally(c.value.callId);
+    await w.repos.calls.awaitWriters(c.value.callId);
     const call = await w.repos.calls.byId(c.value.callId);
     if (!call) return 'skipped';
     const original = await w.repos.messaging.byPurpose(PurposeKey.callTally(call.id));
@@ -42,7 +48,7 @@ export class RefreshTally {
       'call-tally-edit',
       await this.tallies.tally(w, call),
     );
-    await w.repos.calls.update(call.id, { tallyVersion: call.version });
+    w.repos.calls.changed(call.id);
     return 'edited';
   }
 }

@@ -2,9 +2,10 @@
 // N per window (a shortened window here), asserted from the mock's delivery times; a
 // "too frequent" error trips the breaker, pauses, alerts coordinators, and resumes with
 // every message delivered exactly once. An emergency is never held back by pacing (issue 16): queued
-// behind a paced broadcast backlog, it leaves within a few sends.
+// behind a paced broadcast backlog, or a broadcast and notices, it takes the account's next slot.
 import type { EventEmitter } from 'node:events';
 import type { INestApplication } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import type { AppConfig } from '@baiying/config';
@@ -27,6 +28,8 @@ describe('WeChat pacing and circuit breaker', () => {
   let calls = 0;
   /** When the platform (the puppet) was asked to send: what its risk control would see. */
   const sendTimes: number[] = [];
+  /** What the platform was asked to send, in the order it was asked. */
+  const sentTexts: string[] = [];
 
   beforeAll(async () => {
     config = testConfig({
@@ -43,6 +46,7 @@ describe('WeChat pacing and circuit breaker', () => {
     puppet.messageSendText = async (conversationId: string, text: string) => {
       if (++calls === failAt) throw new Error('发送失败：操作过于频繁，请稍后再试');
       sendTimes.push(Date.now());
+      sentTexts.push(text);
       return send(conversationId, text);
     };
     bot = await startBot(config, { wechatPuppet: puppet });
@@ -143,6 +147,60 @@ describe('WeChat pacing and circuit breaker', () => {
     expect(order.indexOf('紧急求助')).toBeGreaterThanOrEqual(0);
     expect(order.indexOf('紧急求助') - 3).toBeLessThanOrEqual(5);
     expect(order.filter((t) => t.startsWith('广播'))).toHaveLength(backlog);
+  }, 90_000);
+
+  it('lets an emergency overtake a queued broadcast and queued notices: it takes the next slot of the account', async () => {
+    // A broadcast (bulk lane) and ordinary notices (the interactive lane) to other residents are
+    // waiting for the account's slots; the pacer lists each refused send as a waiter by priority
+    // (decision 0041), so once the emergency has asked, no other message takes a slot before it.
+    const backlog = 40;
+    const start = sentTexts.length;
+    const self = puppet.currentUserId;
+    const [responder, ...residents] = mocker.createContacts(2 * backlog + 1) as mock.ContactMock[];
+    const order: string[] = [];
+    for (const c of [responder!, ...residents]) {
+      (c as unknown as EventEmitter).on('message', (m: { text(): string; talker(): { id: string } }) => m.talker().id === self && order.push(m.text()));
+    }
+    await h.desk.uow.run(async (w) => {
+      residents
+        .slice(0, backlog)
+        .forEach((r, i) => w.out.bulk({ channel: 'wechat', chatId: `c:${r.id}` }, `overtake.bulk.${i}`, 'test', () => ({ text: `广播 ${i}` })));
+      residents
+        .slice(backlog)
+        .forEach((r, i) => w.out.to({ channel: 'wechat', chatId: `c:${r.id}` }, `overtake.notice.${i}`, 'test', { text: `通知 ${i}` }, Priority.status));
+    });
+    await waitUntil(async () => order.length >= 5, 'the backlog started', 30_000, 20);
+    await h.desk.uow.run(async (w) => {
+      w.out.to({ channel: 'wechat', chatId: `c:${responder!.id}` }, 'overtake.emergency', 'test', { text: '紧急求助：有人被困' }, Priority.emergency);
+    });
+    // From the moment the emergency asked the pacer (listed as a waiter, or already sent) — what
+    // happens before that is the queue's and the database's time, not pacing.
+    const waiters = `${config.redisPrefix}:wechat:${config.wechat.name}:wx:waiters`;
+    const redis = new Redis(config.redisUrl);
+    let askedAt = -1;
+    try {
+      await waitUntil(
+        async () => {
+          const n = sentTexts.length;
+          if (sentTexts.includes('紧急求助：有人被困') || (await redis.zscore(waiters, `${Priority.emergency}|c:${responder!.id}`)) !== null) askedAt = n;
+          return askedAt >= 0;
+        },
+        'the emergency asked the pacer',
+        30_000,
+        5,
+      );
+    } finally {
+      redis.disconnect();
+    }
+    await waitUntil(async () => order.length >= 2 * backlog + 1, `every message (got ${order.length})`, 60_000, 50);
+    await outboundSettled(h, 'overtake.');
+    // In the order the platform was asked to send: once the emergency asked, the next slot of the
+    // account is its own (one more send may slip in while the test looks), though many are still queued.
+    const at = sentTexts.indexOf('紧急求助：有人被困');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at - askedAt).toBeLessThanOrEqual(1);
+    expect(2 * backlog - (askedAt - start)).toBeGreaterThan(10);
+    expect(new Set(order).size).toBe(order.length);
   }, 90_000);
 
   it('shows the login state to coordinators with the admin token only', async () => {

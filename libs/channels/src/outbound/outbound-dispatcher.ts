@@ -121,19 +121,20 @@ export class OutboundDispatcher {
     if (!editRef && row.heldBack) return control.deferTo(this.orderWaitMs);
     const paused = this.pausedFor(row.channel);
     if (paused > 0) return this.putOff(row.channel, paused, control);
-    const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce });
+    const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce, priority: row.priority });
     if (wait > 0) return this.putOff(row.channel, wait, control);
     // Batched chats claim inside their lock (below), with the rows that join the batch.
     const batched = !editRef && !!sender.sendBatch && !!sender.batchable?.(row.chatId);
     if (!editRef && !batched && !(await this.repos.messaging.claimForSending(row.id))) return 'skipped';
     const claimed: string[] = editRef || batched ? [] : [row.id];
     const msg = JSON.parse(this.cipher.decrypt(row.bodyEnc)) as OutMessage;
+    const sendOpts = { priority: row.priority };
     try {
       // A 429 seen by another send while this one reserved and claimed: not yet.
       const pausedNow = this.pausedFor(row.channel);
       if (pausedNow > 0) throw new SendLaterError(pausedNow);
       if (editRef) {
-        await sender.edit(row.chatId, editRef, msg);
+        await sender.edit(row.chatId, editRef, msg, sendOpts);
         await this.recordSent(row.id, editRef);
         return 'edited';
       }
@@ -151,14 +152,14 @@ export class OutboundDispatcher {
             more.push(m);
           }
           const { messageRef } = more.length
-            ? await sender.sendBatch!(row.chatId, [msg, ...more.map((m) => JSON.parse(this.cipher.decrypt(m.bodyEnc)) as OutMessage)])
-            : await sender.send(row.chatId, msg);
+            ? await sender.sendBatch!(row.chatId, [msg, ...more.map((m) => JSON.parse(this.cipher.decrypt(m.bodyEnc)) as OutMessage)], sendOpts)
+            : await sender.send(row.chatId, msg, sendOpts);
           for (const m of [row, ...more]) await this.recordSent(m.id, messageRef);
           this.observer?.sent(row.channel, row.priority, 1 + more.length);
           return 'sent' as const;
         });
       }
-      const { messageRef } = await sender.send(row.chatId, msg);
+      const { messageRef } = await sender.send(row.chatId, msg, sendOpts);
       await this.recordSent(row.id, messageRef);
       this.observer?.sent(row.channel, row.priority, 1);
       return 'sent';

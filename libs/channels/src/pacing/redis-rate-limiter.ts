@@ -3,21 +3,29 @@
 // budget for groups. `reserve` either takes a slot now or says how long to wait; `settle`
 // then moves the slot to when the platform answered (see there).
 import type { Redis } from 'ioredis';
+import { Priority } from '@baiying/domain';
 
 export interface PacingLimits {
   globalPerSecond: number;
   chatPerSecond: number;
   groupPerMinute: number;
   /**
-   * Broadcast sends may use at most this many of `globalPerSecond` (default: all but one), so
-   * a job card or a reply finds a free slot at once even while a call goes out at full speed.
+   * Broadcast sends' share of `globalPerSecond` (default: all but one) while interactive traffic
+   * is about (sent in the last second or waiting), so a job card or a reply finds a free slot at
+   * once even while a call goes out at full speed; while it is idle they may use the whole budget.
    */
   bulkPerSecond?: number;
 }
 
-// Sliding windows as sorted sets of timestamps; a chat's "blocked until" from 429s.
-// KEYS: global, chat, group-window, chat-block, global-block, bulk-window.
-// ARGV: now, globalMax, chatGapMs, groupMax, isGroup, member, isBulk, bulkMax.
+// Sliding windows as sorted sets of timestamps; a chat's "blocked until" from 429s; and the
+// waiters: sends refused only for want of a bot-wide slot, as `<priority>|<chat>` with the time
+// they will have asked again by (decision 0041). A freed slot goes to the most urgent waiter: a
+// send may take one only if fewer than `globalPerSecond − (waiters more urgent than it)` slots
+// are in use. Broadcasts (the lowest priority) also keep to their share while interactive traffic
+// is about (an interactive send in the window, or one waiting), and use the whole budget when it
+// is idle.
+// KEYS: global, chat, group-window, chat-block, global-block, bulk-window, waiters.
+// ARGV: now, globalMax, chatGapMs, groupMax, isGroup, member, isBulk, bulkMax, priority, waiter, graceMs.
 const RESERVE = `
 local now = tonumber(ARGV[1])
 local gmax = tonumber(ARGV[2])
@@ -27,33 +35,55 @@ local isGroup = ARGV[5] == '1'
 local member = ARGV[6]
 local isBulk = ARGV[7] == '1'
 local bmax = tonumber(ARGV[8])
-local wait = 0
-local gb = tonumber(redis.call('GET', KEYS[5]) or '0')
-if gb > now then wait = math.max(wait, gb - now) end
-local cb = tonumber(redis.call('GET', KEYS[4]) or '0')
-if cb > now then wait = math.max(wait, cb - now) end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 1000)
-if redis.call('ZCARD', KEYS[1]) >= gmax then
-  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  wait = math.max(wait, tonumber(oldest[2]) + 1000 - now)
+local prio = tonumber(ARGV[9])
+local me = ARGV[10]
+local grace = tonumber(ARGV[11])
+-- Milliseconds until a window of 1 s holding count sends (oldest first) has room under cap.
+local function windowWait(key, count, cap)
+  if count < cap then return 0 end
+  if cap <= 0 then return 50 end
+  local nth = redis.call('ZRANGE', key, count - cap, count - cap, 'WITHSCORES')
+  return math.max(1, tonumber(nth[2]) + 1000 - now)
 end
+local other = 0
+local gb = tonumber(redis.call('GET', KEYS[5]) or '0')
+if gb > now then other = math.max(other, gb - now) end
+local cb = tonumber(redis.call('GET', KEYS[4]) or '0')
+if cb > now then other = math.max(other, cb - now) end
 local last = tonumber(redis.call('GET', KEYS[2]) or '0')
-if last + gap > now then wait = math.max(wait, last + gap - now) end
+if last + gap > now then other = math.max(other, last + gap - now) end
 if isGroup then
   redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - 60000)
-  if redis.call('ZCARD', KEYS[3]) >= grmax then
+  local n = redis.call('ZCARD', KEYS[3])
+  if n >= grmax then
     local oldest = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
-    wait = math.max(wait, tonumber(oldest[2]) + 60000 - now)
+    other = math.max(other, tonumber(oldest[2]) + 60000 - now)
   end
 end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 1000)
+local gcount = redis.call('ZCARD', KEYS[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[7], '-inf', now)
+local waiters = redis.call('ZRANGE', KEYS[7], 0, -1)
+local ahead = 0
+for _, w in ipairs(waiters) do
+  local p = tonumber(string.match(w, '^(%d+)|'))
+  if w ~= me and p ~= nil and p < prio then ahead = ahead + 1 end
+end
+local gwait = windowWait(KEYS[1], gcount, gmax - ahead)
 if isBulk then
   redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - 1000)
-  if redis.call('ZCARD', KEYS[6]) >= bmax then
-    local oldest = redis.call('ZRANGE', KEYS[6], 0, 0, 'WITHSCORES')
-    wait = math.max(wait, tonumber(oldest[2]) + 1000 - now)
-  end
+  local bcount = redis.call('ZCARD', KEYS[6])
+  if gcount > bcount or #waiters > 0 then gwait = math.max(gwait, windowWait(KEYS[6], bcount, bmax)) end
 end
-if wait > 0 then return wait end
+local wait = math.max(other, gwait)
+if wait > 0 then
+  if not isBulk and gwait > 0 and other <= gwait then
+    redis.call('ZADD', KEYS[7], now + wait + grace, me)
+    redis.call('PEXPIRE', KEYS[7], wait + grace + 1000)
+  end
+  return wait
+end
+redis.call('ZREM', KEYS[7], me)
 if isBulk then
   redis.call('ZADD', KEYS[6], now, member)
   redis.call('PEXPIRE', KEYS[6], 2000)
@@ -96,27 +126,39 @@ export class RedisRateLimiter {
      * because `settle` already dates every send at or after its arrival; each wait is padded by
      * it, so it costs a broadcast that much per slot and second.
      */
-    private readonly marginMs = 5,
+    private readonly marginMs = 2,
+    /**
+     * How long past its told wait a refused send stays a waiter (its job comes back through the
+     * queue's delayed set); a waiter that does not come back stops holding slots after that.
+     */
+    private readonly waiterGraceMs = 300,
   ) {}
 
-  async reserve(chatId: string, isGroup: boolean, bulk = false): Promise<number> {
-    return (await this.reserveSlot(chatId, isGroup, bulk)).wait;
+  async reserve(chatId: string, isGroup: boolean, bulk = false, priority?: number): Promise<number> {
+    return (await this.reserveSlot(chatId, isGroup, { bulk, priority })).wait;
   }
 
-  /** `reserve`, also naming the slot taken (when wait is 0) for `settle`. */
-  async reserveSlot(chatId: string, isGroup: boolean, bulk = false): Promise<{ wait: number; member: string }> {
+  /**
+   * `reserve`, also naming the slot taken (when wait is 0) for `settle`. `priority` is the
+   * message's (lower is more urgent; broadcasts are the lowest): a send refused for want of a
+   * bot-wide slot waits as a waiter, and the slots that free up go to the most urgent waiter first.
+   */
+  async reserveSlot(chatId: string, isGroup: boolean, opts: { bulk?: boolean; priority?: number } = {}): Promise<{ wait: number; member: string }> {
     const p = this.prefix;
     const now = Date.now();
     const member = `${now}-${process.pid}-${this.seq++}`;
+    const bulk = opts.bulk ?? false;
+    const priority = Math.max(0, Math.trunc(opts.priority ?? (bulk ? Priority.bulk : Priority.interactive)));
     const wait = (await this.redis.eval(
       RESERVE,
-      6,
+      7,
       `${p}:rl:global`,
       `${p}:rl:chat:${chatId}`,
       `${p}:rl:group:${chatId}`,
       `${p}:rl:block:${chatId}`,
       `${p}:rl:block:*global*`,
       `${p}:rl:bulk`,
+      `${p}:rl:waiters`,
       String(now),
       String(this.limits.globalPerSecond),
       String(Math.ceil(1000 / this.limits.chatPerSecond) + this.marginMs),
@@ -125,6 +167,9 @@ export class RedisRateLimiter {
       member,
       bulk ? '1' : '0',
       String(this.limits.bulkPerSecond ?? Math.max(1, this.limits.globalPerSecond - 1)),
+      String(priority),
+      `${priority}|${chatId}`,
+      String(this.waiterGraceMs),
     )) as number;
     return { wait: wait > 0 ? wait + this.marginMs : 0, member };
   }

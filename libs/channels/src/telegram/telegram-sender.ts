@@ -5,7 +5,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { OutMessage } from '@baiying/domain';
 import { MAX_MESSAGE_CHARS } from '@baiying/domain';
-import { NotSentError, PermanentSendError, RateLimitedError, type ChannelSender } from '../port.js';
+import { NotSentError, PermanentSendError, RateLimitedError, SendLaterError, type ChannelSender } from '../port.js';
 import type { RedisRateLimiter } from '../pacing/redis-rate-limiter.js';
 
 export function toInlineKeyboard(msg: OutMessage): InlineKeyboardMarkup | undefined {
@@ -15,6 +15,12 @@ export function toInlineKeyboard(msg: OutMessage): InlineKeyboardMarkup | undefi
 
 /** A broadcast send waits this long in the process for its slot before giving its job back to the queue. */
 const BULK_HOLD_MS = 2000;
+/**
+ * A slot older than this is not used: it counts in the pacer's window from its reservation until
+ * the send is settled, and a reservation older than the window (a stalled event loop, a slow claim
+ * on a busy machine) would already have left it, letting another send take its place.
+ */
+const STALE_SLOT_MS = 700;
 /** Broadcast sends of one process asking the pacer at once (more would only contend for the same slot). */
 const BULK_POLLERS = 4;
 
@@ -44,13 +50,13 @@ export class TelegramSender implements ChannelSender {
    * lane's BullMQ rate limit and a database read, and a lane full of them idled for whole
    * limiter windows while slots went unused. Nothing is claimed yet while a send waits here.
    */
-  async reserve(chatId: string, opts: { bulk?: boolean } = {}): Promise<number> {
-    if (!opts.bulk) return this.take(chatId, false);
+  async reserve(chatId: string, opts: { bulk?: boolean; priority?: number } = {}): Promise<number> {
+    if (!opts.bulk) return this.take(chatId, false, opts.priority);
     const lane = this.bulkNext++ % BULK_POLLERS;
     const turn = this.bulkTurns[lane]!.then(async () => {
       const until = Date.now() + BULK_HOLD_MS;
       for (;;) {
-        const wait = await this.take(chatId, true);
+        const wait = await this.take(chatId, true, opts.priority);
         if (wait === 0 || Date.now() + wait > until) return wait;
         await sleep(wait);
       }
@@ -59,8 +65,8 @@ export class TelegramSender implements ChannelSender {
     return turn;
   }
 
-  private async take(chatId: string, bulk: boolean): Promise<number> {
-    const slot = await this.limiter.reserveSlot(chatId, chatId.startsWith('-'), bulk);
+  private async take(chatId: string, bulk: boolean, priority: number | undefined): Promise<number> {
+    const slot = await this.limiter.reserveSlot(chatId, chatId.startsWith('-'), { bulk, priority });
     if (slot.wait === 0) {
       // A reservation whose send never happened (a row skipped after it) is dropped here.
       if (this.held.size >= 10_000) this.held.clear();
@@ -85,11 +91,20 @@ export class TelegramSender implements ChannelSender {
     await Promise.all([this.limiter.block(chatId, ms), this.limiter.block(null, ms)]);
   }
 
+  /** The send's slot was reserved too long ago to be trusted (see STALE_SLOT_MS): ask again. */
+  private checkFresh(chatId: string): void {
+    const member = this.held.get(chatId);
+    const reservedAt = member === undefined ? NaN : Number(member.split('-')[0]);
+    if (Date.now() - reservedAt > STALE_SLOT_MS) throw new SendLaterError(1);
+  }
+
   async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {
     try {
+      this.checkFresh(chatId);
       const sent = await this.api.sendMessage(chatId, clipText(msg.text), { reply_markup: toInlineKeyboard(msg), link_preview_options: { is_disabled: true } });
       return { messageRef: String(sent.message_id) };
     } catch (e) {
+      if (e instanceof SendLaterError) throw e;
       throw mapError(e);
     } finally {
       await this.settle(chatId);
@@ -98,10 +113,12 @@ export class TelegramSender implements ChannelSender {
 
   async edit(chatId: string, messageRef: string, msg: OutMessage): Promise<void> {
     try {
+      this.checkFresh(chatId);
       await this.api.editMessageText(chatId, Number(messageRef), clipText(msg.text), { reply_markup: toInlineKeyboard(msg) ?? { inline_keyboard: [] } });
     } catch (e) {
       // An identical edit (e.g. a retried job) is a success, not an error.
       if (e instanceof GrammyError && /message is not modified/i.test(e.description)) return;
+      if (e instanceof SendLaterError) throw e;
       throw mapError(e);
     } finally {
       await this.settle(chatId);

@@ -2,7 +2,7 @@
 // breaker on "too frequent" errors (the message is retried after the pause, never dropped),
 // and merges queued notices to one group into a single message.
 import type { OutMessage } from '@baiying/domain';
-import { RateLimitedError, SendLaterError, type ChannelSender } from '../port.js';
+import { RateLimitedError, SendLaterError, type ChannelSender, type SendOptions } from '../port.js';
 import type { WechatPacer } from '../pacing/wechat-pacer.js';
 import { renderWechat } from './wechat-render.js';
 import { wechatChatId } from './wechat-inbound.js';
@@ -40,7 +40,7 @@ export class WechatSender implements ChannelSender {
     return wechatChatId.isRoom(chatId);
   }
 
-  async send(chatId: string, msg: OutMessage): Promise<{ messageRef: string }> {
+  async send(chatId: string, msg: OutMessage, opts: SendOptions = {}): Promise<{ messageRef: string }> {
     const text = renderWechat(msg, !this.batchable(chatId));
     const say = await this.transport.prepare(chatId);
     let release!: () => void;
@@ -49,7 +49,8 @@ export class WechatSender implements ChannelSender {
     this.lock = previous.then(() => mine);
     await previous;
     try {
-      const slot = await this.pacer.reserve();
+      // By priority: a refused send waits as a waiter, and the next slot goes to the most urgent one.
+      const slot = await this.pacer.reserve(chatId, opts.priority);
       if (slot.wait > 0) throw new SendLaterError(slot.wait);
       const id = await say(text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
       await this.pacer.touch(slot.member);
@@ -67,12 +68,12 @@ export class WechatSender implements ChannelSender {
     }
   }
 
-  async sendBatch(chatId: string, msgs: OutMessage[]): Promise<{ messageRef: string }> {
-    return this.send(chatId, { text: msgs.map((m) => renderWechat(m, false)).join('\n\n') });
+  async sendBatch(chatId: string, msgs: OutMessage[], opts: SendOptions = {}): Promise<{ messageRef: string }> {
+    return this.send(chatId, { text: msgs.map((m) => renderWechat(m, false)).join('\n\n') }, opts);
   }
 
   /** WeChat cannot edit: the new version goes out as a new message. */
-  async edit(chatId: string, _messageRef: string, msg: OutMessage): Promise<void> {
-    await this.send(chatId, msg);
+  async edit(chatId: string, _messageRef: string, msg: OutMessage, opts: SendOptions = {}): Promise<void> {
+    await this.send(chatId, msg, opts);
   }
 }

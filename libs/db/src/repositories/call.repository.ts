@@ -81,6 +81,29 @@ export class CallRepository {
     await this.tx.$executeRaw`SELECT 1 FROM call WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
   }
 
+  /**
+   * Waits until every transaction that holds the call's row lock now has ended, without keeping
+   * the lock: taken inside a savepoint that is rolled back at once (a row lock taken in a rolled
+   * back subtransaction is released with it). What those writers committed is visible to the
+   * statements after this one (read committed).
+   */
+  async awaitWriters(id: string): Promise<void> {
+    await this.tx.$executeRaw`SAVEPOINT await_call_writers`;
+    await this.tx.$executeRaw`SELECT 1 FROM call WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+    await this.tx.$executeRaw`ROLLBACK TO SAVEPOINT await_call_writers`;
+    await this.tx.$executeRaw`RELEASE SAVEPOINT await_call_writers`;
+  }
+
+  /** The console's live view of the call changes (its delivery progress), with no write to the call's row. */
+  changed(id: string): void {
+    this.changes.calls.add(id);
+  }
+
+  /** One tally refresh of the call at a time (a transaction-level advisory lock; answers never take it). */
+  async lockTally(id: string): Promise<void> {
+    await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`call-tally:${id}`}, 0))`;
+  }
+
   async update(id: string, data: Prisma.CallUpdateInput) {
     this.changes.calls.add(id);
     return this.tx.call.update({ where: { id }, data });

@@ -69,7 +69,7 @@ export class MessagingRepository {
 
   /** At-most-once rows: pending → sending, just before the platform call. False if taken. */
   async claimForSending(id: string): Promise<boolean> {
-    // Typed raw (every send passes here); `claimedAt` is written in UTC like Prisma's own dates.
+    // Typed raw (every send passes here, between its pacing slot and the platform call, decision 0041); `claimedAt` is written in UTC like Prisma's own dates.
     const n = await this.tx.$executeRaw`
       UPDATE sent_message SET status = 'sending', "claimedAt" = ${new Date()} WHERE id = ${id}::uuid AND status = 'pending'`;
     return n === 1;
