@@ -5,7 +5,6 @@
 // behind a paced broadcast backlog, or a broadcast and notices, it takes the account's next slot.
 import type { EventEmitter } from 'node:events';
 import type { INestApplication } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { startBot } from '../../../apps/bot/src/bootstrap.js';
 import type { AppConfig } from '@baiying/config';
@@ -173,33 +172,18 @@ describe('WeChat pacing and circuit breaker', () => {
     await h.desk.uow.run(async (w) => {
       w.out.to({ channel: 'wechat', chatId: `c:${responder!.id}` }, 'overtake.emergency', 'test', { text: '紧急求助：有人被困' }, Priority.emergency);
     });
-    // From the moment the emergency asked the pacer (listed as a waiter, or already sent) — what
-    // happens before that is the queue's and the database's time, not pacing.
-    const waiters = `${config.redisPrefix}:wechat:${config.wechat.name}:wx:waiters`;
-    const redis = new Redis(config.redisUrl);
-    let askedAt = -1;
-    try {
-      await waitUntil(
-        async () => {
-          const n = sentTexts.length;
-          if (sentTexts.includes('紧急求助：有人被困') || (await redis.zscore(waiters, `${Priority.emergency}|c:${responder!.id}`)) !== null) askedAt = n;
-          return askedAt >= 0;
-        },
-        'the emergency asked the pacer',
-        30_000,
-        5,
-      );
-    } finally {
-      redis.disconnect();
-    }
+    // Sends the platform was asked for up to the emergency's commit; after it, only the few that
+    // pass while its job travels the queue to the pacer (one gap each) may go first. Without the
+    // waiters (decision 0041) it would be one of ~80 queued sends asking for the same slots.
+    const committedAt = sentTexts.length;
     await waitUntil(async () => order.length >= 2 * backlog + 1, `every message (got ${order.length})`, 60_000, 50);
     await outboundSettled(h, 'overtake.');
-    // In the order the platform was asked to send: once the emergency asked, the next slot of the
-    // account is its own (one more send may slip in while the test looks), though many are still queued.
+    // In the order the platform was asked to send: the emergency goes within a few sends of its
+    // commit, while most of the backlog is still queued.
     const at = sentTexts.indexOf('紧急求助：有人被困');
     expect(at).toBeGreaterThanOrEqual(0);
-    expect(at - askedAt).toBeLessThanOrEqual(1);
-    expect(2 * backlog - (askedAt - start)).toBeGreaterThan(10);
+    expect(2 * backlog - (committedAt - start)).toBeGreaterThan(20);
+    expect(at - committedAt).toBeLessThanOrEqual(4);
     expect(new Set(order).size).toBe(order.length);
   }, 90_000);
 
