@@ -1694,6 +1694,58 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'missing',
     strength: 'weak',
     zh: ['(?:没|没有|不)回(?:宿舍|寝室)', '(?:家里人|家人|家属|爸妈|父母)[^，。！？]{0,4}(?:都|也)?(?:找不到|联系不上)(?:他|她|人)(?!的)'],
+  },  // Eighth pass (decision 0046). A shouted fragment ("火 火 后院 快") and a Cantonese fire under way
+  // (屋企火烧呀, after the fold 家里火烧呀), never 火烧云 or 火烧眉毛.
+  {
+    family: 'fire',
+    strength: 'strong',
+    zh: ['(?:^|[\\s，,！!])火[\\s，,！!]+火(?:[\\s，,！!]|$)', '(?:家里|家|屋|楼|房|铺|店)[^，。！？]{0,4}火烧(?!云|眉毛|鸡|饼|肉|赤壁)(?:呀|啊|喇|嘞|紧|了|起来)'],
+  },
+  // A stranger who claimed to be a relative took a child, and a family with no such relative.
+  {
+    family: 'missing',
+    strength: 'weak',
+    zh: [
+      '(?:说是|自称|冒充|说他是|说她是)[^，。！？]{0,4}(?:亲戚|舅舅|叔叔|姑姑|姑妈|阿姨|姨妈|伯伯|家里人|家人|爷爷|奶奶|外公|外婆|爸爸|妈妈)[^。！？]{0,10}(?:接走|带走|领走|抱走)',
+      '(?:我们家|我家|家里)(?:根本)?(?:没有|没)(?:这个|这样的|这位)(?:亲戚|人|舅舅|叔叔|姑姑|阿姨)',
+    ],
+  },
+  // A welfare check: someone living alone not seen for days, and no answer at the door.
+  {
+    family: 'unconscious',
+    strength: 'weak',
+    zh: [
+      '(?:独居|一个人住|自己住|孤寡)[^。！？]{0,16}(?:[一二两三四五六七八九十几\\d]+|连续[^，。！？]{0,3})(?:天|日)(?:都)?(?:没|未|没有)(?:出门|出过门|露面|见人|下楼|开门)',
+      '敲门[^，。！？]{0,3}(?:没人应|无应答|无人应|没人开|没反应|没有回应|没人答应|也没人应)',
+      '(?:瘫|卧床)[^。！？]{0,30}(?:就(?:他|她)一个|(?<![我你])一个人在家|没人照顾|没人管)',
+      '(?:[一两二三几]+天|一天|两天)[^，。！？]{0,3}(?:没吃东西|没吃饭|没人喂|没饭吃)',
+    ],
+    en: [
+      "(?:nobody|no one|no-one|none of us) (?:has|have|had) seen (?:him|her|them)[^.!?]{0,10}\\bfor (?:\\w+ )?days",
+      'no (?:answer|reply|response) (?:when (?:we|i) knock\\w*|at (?:the|her|his|their) door)',
+    ],
+  },
+  // A farewell note, and not being a burden any more.
+  {
+    family: 'self_harm',
+    strength: 'weak',
+    zh: [
+      '(?:想说的|要说的|想讲的)[^，。！？]{0,3}(?:都|全)?写(?:下来|好|在)',
+      '以后(?:就)?(?:不用|不会再?|不再)(?:麻烦|拖累|打扰)(?:大家|你们|谁)',
+    ],
+  },
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    en: ["(?:fastest|quickest|easiest|painless|surest) way to (?:make it (?:all )?stop|end it(?: all)?|end my life)(?: for good| forever)?"],
+  },
+  // Water at the door, over the bank or the dyke, inside homes.
+  {
+    family: 'flood',
+    strength: 'strong',
+    life: false,
+    zh: ['(?:积水|水)入户', '水[^，。！？]{0,4}(?:漫过|漫上|冲垮|冲破)了?(?:河堤|堤坝|堤岸|堤|河岸|岸)'],
+    en: ['(?:river|creek|canal|water) (?:is |has )?(?:over|burst|overtopped|broken) (?:the |its )?(?:bank|banks|levee|dyke|dike)', "water(?:'s| is) (?:at|coming (?:in )?(?:under|through)) (?:our|the|my) (?:front |back )?door"],
   },
 ];
 
@@ -2451,6 +2503,9 @@ export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['火烧厝', '着火了'],
   ['袂振动', '动不了'],
   ['无转来', '没回来'],
+  ['走无去', '不见了'],
+  ['揣无', '找不'],
+  ['揣', '找'],
   ['厝边', '邻居'],
   ['厝内', '家里'],
   ['厝', '家'],
