@@ -55,4 +55,25 @@ describe('danger check, eighth pass (decision 0046)', () => {
     expectFound('the creek is over its banks and the water is at the back door', 'flood');
     expectNotLikely('河堤今天在加固 水位正常');
   });
+
+  it("reads blind8's look-alikes by kind as no emergency", () => {
+    for (const text of [
+      // preparedness: what to do, learning ahead, where to hide, a talk for the school
+      '燃气泄漏了该怎么办 想提前学习一下',
+      '发大水的时候该躲到哪里 能不能给社区讲一讲',
+      // "fire" as praise
+      'that gig was totally fire',
+      'our team was on fire this season',
+      '昨晚的派对太fire了',
+      // fiction
+      '昨天看了个灾难片 里面有人被埋在废墟下',
+      // a past fire, the shop reopened
+      '那家店着火的事 前年的 现在重新开业了',
+      // a pet, not a person
+      '女儿养的金鱼不见了 哭了一下午',
+      // a rumour the resident checked
+      '网上说西街那座桥要断了 我去看了还好好的',
+    ])
+      expectNotLikely(text);
+  });
 });
