@@ -14,8 +14,8 @@ export interface DangerTrainingExample {
  * development (danger-eval, danger-blind2 … danger-blind7), the own holdouts measured once
  * (danger-holdout-own; danger-holdout-own2, decision 0043), and the per-family batches written with
  * the rules (danger-dev2, decision 0032; danger-dev3, decision 0038; danger-dev4, decision 0044;
- * danger-dev5, decision 0045; blind7 too, decision 0045). Any
- * other danger-*.jsonl (a fresh blind set such as danger-blind8, the own holdout danger-holdout-own3)
+ * danger-dev5, decision 0045; blind7 too, decision 0045; danger-dev6 and blind8, decision 0046). Any
+ * other danger-*.jsonl (a fresh blind set such as danger-blind9, the own holdout danger-holdout-own3)
  * is never trained on.
  */
 export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
@@ -33,6 +33,8 @@ export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-dev4.jsonl',
   'danger-blind7.jsonl',
   'danger-dev5.jsonl',
+  'danger-blind8.jsonl',
+  'danger-dev6.jsonl',
 ];
 
 /**

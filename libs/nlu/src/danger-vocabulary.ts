@@ -1694,6 +1694,61 @@ export const DANGER_CUES: readonly DangerCue[] = [
     family: 'missing',
     strength: 'weak',
     zh: ['(?:没|没有|不)回(?:宿舍|寝室)', '(?:家里人|家人|家属|爸妈|父母)[^，。！？]{0,4}(?:都|也)?(?:找不到|联系不上)(?:他|她|人)(?!的)'],
+  }, // Eighth pass (decision 0046). A shouted fragment ("火 火 后院 快") and a Cantonese fire under way
+  // (屋企火烧呀, after the fold 家里火烧呀), never 火烧云 or 火烧眉毛.
+  {
+    family: 'fire',
+    strength: 'strong',
+    zh: [
+      '(?:^|[\\s，,！!])火[\\s，,！!]+火(?:[\\s，,！!]|$)',
+      '(?:家里|家|屋|楼|房|铺|店)[^，。！？]{0,4}火烧(?!云|眉毛|鸡|饼|肉|赤壁)(?:呀|啊|喇|嘞|紧|了|起来)',
+    ],
+  },
+  // A stranger who claimed to be a relative took a child, and a family with no such relative.
+  {
+    family: 'missing',
+    strength: 'weak',
+    zh: [
+      '(?:说是|自称|冒充|说他是|说她是)[^，。！？]{0,4}(?:亲戚|舅舅|叔叔|姑姑|姑妈|阿姨|姨妈|伯伯|家里人|家人|爷爷|奶奶|外公|外婆|爸爸|妈妈)[^。！？]{0,10}(?:接走|带走|领走|抱走)',
+      '(?:我们家|我家|家里)(?:根本)?(?:没有|没)(?:这个|这样的|这位)(?:亲戚|人|舅舅|叔叔|姑姑|阿姨)',
+    ],
+  },
+  // A welfare check: someone living alone not seen for days, and no answer at the door.
+  {
+    family: 'unconscious',
+    strength: 'weak',
+    zh: [
+      '(?:独居|一个人住|自己住|孤寡)[^。！？]{0,16}(?:[一二两三四五六七八九十几\\d]+|连续[^，。！？]{0,3})(?:天|日)(?:都)?(?:没|未|没有)(?:出门|出过门|露面|见人|下楼|开门)',
+      '敲门[^，。！？]{0,3}(?:没人应|无应答|无人应|没人开|没反应|没有回应|没人答应|也没人应)',
+      '(?:瘫|卧床)[^。！？]{0,30}(?:就(?:他|她)一个|(?<![我你])一个人在家|没人照顾|没人管)',
+      '(?:[一两二三几]+天|一天|两天)[^，。！？]{0,3}(?:没吃东西|没吃饭|没人喂|没饭吃)',
+    ],
+    en: [
+      '(?:nobody|no one|no-one|none of us) (?:has|have|had) seen (?:him|her|them)[^.!?]{0,10}\\bfor (?:\\w+ )?days',
+      'no (?:answer|reply|response) (?:when (?:we|i) knock\\w*|at (?:the|her|his|their) door)',
+    ],
+  },
+  // A farewell note, and not being a burden any more.
+  {
+    family: 'self_harm',
+    strength: 'weak',
+    zh: ['(?:想说的|要说的|想讲的)[^，。！？]{0,3}(?:都|全)?写(?:下来|好|在)', '以后(?:就)?(?:不用|不会再?|不再)(?:麻烦|拖累|打扰)(?:大家|你们|谁)'],
+  },
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    en: ['(?:fastest|quickest|easiest|painless|surest) way to (?:make it (?:all )?stop|end it(?: all)?|end my life)(?: for good| forever)?'],
+  },
+  // Water at the door, over the bank or the dyke, inside homes.
+  {
+    family: 'flood',
+    strength: 'strong',
+    life: false,
+    zh: ['(?:积水|水)入户', '水[^，。！？]{0,4}(?:漫过|漫上|冲垮|冲破)了?(?:河堤|堤坝|堤岸|堤|河岸|岸)'],
+    en: [
+      '(?:river|creek|canal|water) (?:is |has )?(?:over|burst|overtopped|broken) (?:the |its )?(?:bank|banks|levee|dyke|dike)',
+      "water(?:'s| is) (?:at|coming (?:in )?(?:under|through)) (?:our|the|my) (?:front |back )?door",
+    ],
   },
 ];
 
@@ -2143,6 +2198,12 @@ export const NOT_DANGER: readonly string[] = [
   // Food "exploding": "辣到爆炸"; haggling that "cuts" or "kills" the price: "砍价砍到手软", "杀价".
   '(?:辣|好吃|香|甜|酸|爽|好看|好玩)(?:到|得)爆炸',
   '(?:砍价|杀价|砍到手软)',
+  // Eighth pass (decision 0046): praise ("这个event太fire了"); a rumour the resident has checked
+  // ("群里传河堤要垮了 我看着好好的").
+  '(?:太|好|超|真|很|非常)fire',
+  '(?:群里|网上|朋友圈|有人)(?:在)?(?:传|说)[^。！？]{0,16}?(?:看着|看起来|看了|去看了|瞧着)[^，。！？]{0,3}好好的',
+  // Eighth pass (decision 0046): something fell and nobody was below ("花盆掉下去了 下面没人").
+  '(?:下面|底下|下边|下头)(?:刚好|正好)?(?:没人|没有人)(?![^，。！？\\s]{0,2}(?:管|应|接|救|帮))',
   // Not knowing where to go for help, not where someone went: "想找人聊聊 不知道去哪".
   '不知道(?:该|要|应该|可以)?(?:去|到)(?:哪|哪里|哪儿)(?:里|儿)?(?:办|打|补|看|问|找|咨询|申请|聊|买|报名|求助|弄|交|领|开|治|登记)',
   '(?:想|要|得)(?:找人|找个人|咨询|办|问问?|看看?|打|聊聊?|报名|申请|补办)[^。！？]{0,12}不知道(?:该|要|应该|可以)?(?:去|到)(?:哪|哪里|哪儿)',
@@ -2235,6 +2296,8 @@ export const NOT_DANGER_EN: readonly string[] = [
   '(?:water|snowball|pillow|food|nerf|paintball|play|pretend) fights?',
   '(?:bbq|barbecue|grill|cooking|cigarette|incense|chimney|factory|firework) smoke',
   '(?:trapped|stuck) in (?:a |an |this |my |the |that )?(?:\\w+ )?(?:job|marriage|routine|rut|loop|cycle|contract|career|traffic|queue|meeting|meetings)',
+  // Eighth pass (decision 0046): "fire" as praise.
+  '(?:event|concert|show|party|game|match|race|gig|set|album|song|performance|night|vibe|vibes|food|meal|team|season) (?:was|is|were|are) (?:absolutely |totally |so |pure |straight |literally )?(?:fire|on fire this (?:year|season|week|time))',
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2276,7 +2339,7 @@ export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:(?:怎么|如何|怎
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /纪录片|剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|电视(?:里|上)?(?:演|放|播)|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
+  /纪录片|剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|追的剧|追剧|恐怖片|鬼片|灾难片|动画片|电视(?:里|上)?(?:演|放|播)|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
@@ -2304,15 +2367,18 @@ export const EN_ELSEWHERE =
   /\b(?:(?:another|other|a different) (?:town|city|county|province|country|village|district)|somewhere else|abroad|not (?:here|around here|near us|ours|from here))\b/;
 // Wanting a lecture or class on it: "老人在家摔倒了该咋办 想听讲座".
 export const ZH_LEARNING =
-  /讲座|培训|课程|演练|演习|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课|(?:给|跟|为)(?:我们|大家|老人|孩子们?|居民)讲(?:讲|一讲|一下)|教大家/;
+  /讲座|培训|课程|演练|演习|(?:想|要|报)(?:听|上|学|报名)[^，。！？]{0,4}课|(?:给|跟|为)(?:我们|大家|老人|孩子们?|居民|学校|学生们?|小区|社区)讲(?:讲|一讲|一下)|教大家|(?:想|我想|先)?提前(?:了解|学习|学学|知道|准备)/;
 export const ZH_WHAT_TO_DO_AFTER =
-  /^[^，。！？]{0,3}(?:(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)|(?:怎么|如何)自救|(?:要|该|应该)?注意(?:些|点)?(?:什么|啥))/;
+  /^[^，。！？]{0,3}(?:(?:该|应该|要)(?:咋|怎么|如何)(?:办|处理|做|弄)|(?:怎么|如何)自救|(?:要|该|应该)?注意(?:些|点)?(?:什么|啥)|(?:该|要|应该)?(?:躲|跑)(?:到)?(?:哪|哪里|哪儿|什么地方))/;
 // Harm to animals only (decision 0043): an animal named, and no person ("小狗被车撞了 流了好多血
 // 附近哪有宠物医院"). A person anywhere in the message ("狗把孩子咬了", "I", 我) keeps every cue.
-const ANIMALS = '狗|猫|宠物|兔子|鹦鹉|仓鼠|鸡|鸭|鹅|牛|羊|猪(?!肉)|鸟';
+const ANIMALS = '狗|猫|宠物|兔子|鹦鹉|仓鼠|乌龟|金鱼|鸡|鸭|鹅|牛|羊|猪(?!肉)|鸟';
 export const ZH_ANIMAL = new RegExp(ANIMALS);
 /** An owner before an animal ("我家的羊"): no person in danger (decision 0045), read with the animal. */
-export const ZH_ANIMAL_OWNER = new RegExp(`(?:我|我们|咱|咱们|俺|俺们|他|她|邻居|村里)家(?:的|里的)?(?=${ANIMALS})`, 'g');
+export const ZH_ANIMAL_OWNER = new RegExp(
+  `(?:(?:我|我们|咱|咱们|俺|俺们|他|她|邻居|村里)家(?:的|里的)?|(?:孩子|儿子|女儿|闺女|孙子|孙女|小孩)(?:的|养的))(?=${ANIMALS})`,
+  'g',
+);
 export const EN_ANIMAL = /\b(?:dog|dogs|puppy|cat|cats|kitten|pet|rabbit|parrot|hamster|bird|chicken|goat|sheep|cow|pig|horse)\b/;
 // An animal that does the harm is no animal harmed: "被狗咬了", "牛角顶伤", "a dog bit me", bees and wasps.
 export const ZH_ANIMAL_AGENT = new RegExp(`被[^，。！？]{0,3}(?:${ANIMALS}|蜂|蛇)|(?:${ANIMALS})[^，。！？]{0,2}(?:咬|抓|挠|踢|顶|啄|扑|撞倒)|蜂|蛇`);
@@ -2378,6 +2444,8 @@ export const RESOLUTIONS: readonly Resolution[] = [
   },
   // Seventh pass (decision 0045): already mended, already in a hospital bed.
   { families: 'all', zh: '(?:昨天|前天|上周|早)就(?:修好|处理好|弄好)了|你们不用(?:去|来)了' },
+  // Eighth pass (decision 0046): a shop that burnt and has reopened.
+  { families: 'all', zh: '(?:现在|已经|早就)?重新(?:开张|开业|营业)了' },
   { families: ['unconscious', 'bleeding', 'fall'], zh: '(?:现在|已经)(?:在)?住院(?:了|治疗)?' },
   {
     families: 'all',
@@ -2451,6 +2519,9 @@ export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['火烧厝', '着火了'],
   ['袂振动', '动不了'],
   ['无转来', '没回来'],
+  ['走无去', '不见了'],
+  ['揣无', '找不'],
+  ['揣', '找'],
   ['厝边', '邻居'],
   ['厝内', '家里'],
   ['厝', '家'],

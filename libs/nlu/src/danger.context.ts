@@ -245,6 +245,8 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause))) return 'drop';
   if ((ctx.legal || ctx.elsewhere) && !immediate) return 'drop';
   if (ctx.learning && ZH_WHAT_TO_DO_AFTER.test(after)) return 'drop';
+  // Prevention asked for a lecture (decision 0046): "怎么防一氧化碳中毒 有没有讲座".
+  if (ctx.learning && /(?:怎么|如何|咋)(?:防|预防|防止|避免)[^，。！？]{0,2}$/.test(before)) return 'drop';
   if (ZH_JEST.test(clauseText) || EN_JEST.test(clauseText)) return capOrDrop(c.family);
   const near = before.slice(-HYPOTHETICAL_WINDOW);
   const feared = ZH_HYPOTHETICAL_BEFORE.test(c.english ? before : near) || EN_HYPOTHETICAL_BEFORE.test(before) || ZH_PREVENTION_AFTER.test(after);

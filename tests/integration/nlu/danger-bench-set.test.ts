@@ -31,10 +31,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind6.jsonl', 'danger-dev4.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind8 once it exists, and never blind7, which is development data now (decision 0045)', () => {
+  it('never scores blind7, which is development data (decision 0045)', () => {
     const present = ['danger-dev.jsonl', 'danger-dev5.jsonl', 'danger-blind6.jsonl', 'danger-blind7.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind8.jsonl'])).toBe('danger-blind8.jsonl');
     expect(chooseDangerBenchSet(['danger-blind7.jsonl', 'danger-dev5.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind9 once it exists, and never blind8, which is development data now (decision 0046)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind7.jsonl', 'danger-blind8.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind9.jsonl'])).toBe('danger-blind9.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind8.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 });
