@@ -137,7 +137,7 @@ export class DangerDetector {
   assess(text: string): DangerAssessment {
     const input = (typeof text === 'string' ? text : '').slice(0, MAX_DANGER_TEXT_LENGTH);
     if (input.trim() === '') return { level: 'none', signals: [], families: [], lifeThreatening: false, selfHarm: false };
-    const r = this.rules(input);
+    const r = this.readClosed(input);
     // The learned vote only turns none into possible: it learned the cues' own words, so beside a
     // cue it would count them twice. It stays silent when the rules saw cues and set them all aside.
     if (r.assessment.level === 'none' && r.candidates === 0 && this.learned(r.masked) >= this.threshold) return { ...r.assessment, level: 'possible' };
@@ -152,8 +152,28 @@ export class DangerDetector {
   learnedVote(text: string): number | null {
     const input = (typeof text === 'string' ? text : '').slice(0, MAX_DANGER_TEXT_LENGTH);
     if (input.trim() === '') return null;
-    const r = this.rules(input);
+    const r = this.readClosed(input);
     return r.assessment.level === 'none' && r.candidates === 0 ? this.learned(r.masked) : null;
+  }
+
+  /**
+   * The rules on the message as written and, when it is written word by word ("我 不 想 活 了",
+   * "老人 摔 了 地上 不动" — low literacy, some input methods), also with the gaps between Chinese
+   * characters closed; the graver reading counts (the other can only add, never hide, a danger).
+   * Signals point into the resident's own text.
+   */
+  private readClosed(input: string): ReturnType<DangerDetector['rules']> {
+    const asWritten = this.rules(input);
+    const closed = closeCjkGaps(input);
+    if (!closed) return asWritten;
+    const r = this.rules(closed.text);
+    if (LEVEL_RANK[r.assessment.level] <= LEVEL_RANK[asWritten.assessment.level]) return asWritten;
+    const signals = r.assessment.signals.map((s) => {
+      const start = closed.at[s.start]!;
+      const end = closed.at[s.end - 1]! + 1;
+      return { ...s, start, end, text: input.slice(start, end) };
+    });
+    return { ...r, assessment: { ...r.assessment, signals } };
   }
 
   private rules(input: string): { assessment: DangerAssessment; candidates: number; masked: string } {
@@ -273,6 +293,40 @@ export class DangerDetector {
     const seen = candidates.filter((c) => !c.pairOnly).length;
     return { assessment: { level, signals: out, families, lifeThreatening, selfHarm: families.includes('self_harm') }, candidates: seen, masked };
   }
+}
+
+const LEVEL_RANK: Record<DangerLevel, number> = { none: 0, possible: 1, likely: 2 };
+
+const CJK_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+
+const CJK_GAP = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[ \t\u3000]+(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/;
+
+/**
+ * The text with spaces between two Chinese characters removed, and for each unit kept its offset
+ * in the original; null when the text is not written word by word (it is read as it is).
+ */
+export function closeCjkGaps(input: string): { text: string; at: number[] } | null {
+  if (!CJK_GAP.test(input)) return null;
+  // Word by word: at least three gaps and Chinese runs of about two characters on average. Spaces
+  // between longer runs are the clause breaks of unpunctuated voice-to-text, which the rules read.
+  const runs = input.match(CJK_RUNS) ?? [];
+  if (runs.length < 4 || runs.join('').length / runs.length > 2.5) return null;
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (c === ' ' || c === '\t' || c === '\u3000') {
+      let j = i;
+      while (j < input.length && (input[j] === ' ' || input[j] === '\t' || input[j] === '\u3000')) j++;
+      if (i > 0 && j < input.length && CJK.test(input[i - 1]!) && CJK.test(input[j]!)) {
+        i = j - 1;
+        continue;
+      }
+    }
+    text += c;
+    at.push(i);
+  }
+  return { text, at };
 }
 
 let defaultDetector: DangerDetector | null = null;

@@ -3,13 +3,7 @@
 // from a data set).
 import { normalise } from './danger.cues.js';
 import { assessDanger } from './danger.detector.js';
-import type { DangerFamily, DangerLevel } from './nlu.types.js';
-
-function expectFound(text: string, family: DangerFamily, level: DangerLevel = 'likely'): void {
-  const a = assessDanger(text);
-  expect({ text, level: a.level }).toEqual({ text, level });
-  expect({ text, families: a.families }).toEqual({ text, families: expect.arrayContaining([family]) as unknown });
-}
+import { expectFound } from './danger.expect.js';
 
 function expectNotLikely(text: string): void {
   expect({ text, likely: assessDanger(text).level === 'likely' }).toEqual({ text, likely: false });

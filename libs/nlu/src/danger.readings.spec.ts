@@ -1,18 +1,7 @@
 // The general readings of the danger check's fourth pass (decision 0038), per signal family and
 // per hard-negative kind. Every sentence here is new wording (none is taken from a data set), so
 // each test checks that a reading reaches beyond the messages it was drawn from.
-import { assessDanger } from './danger.detector.js';
-import type { DangerFamily, DangerLevel } from './nlu.types.js';
-
-function expectFound(text: string, family: DangerFamily | null, level: DangerLevel = 'likely'): void {
-  const a = assessDanger(text);
-  expect({ text, level: a.level }).toEqual({ text, level });
-  if (family !== null) expect({ text, families: a.families }).toEqual({ text, families: expect.arrayContaining([family]) as unknown });
-}
-
-function expectNone(text: string): void {
-  expect({ text, level: assessDanger(text).level }).toEqual({ text, level: 'none' });
-}
+import { expectFound, expectNone } from './danger.expect.js';
 
 describe('assessDanger, fourth pass (decision 0038)', () => {
   it('reads something falling onto a person as a collapse, but not when it missed everyone', () => {

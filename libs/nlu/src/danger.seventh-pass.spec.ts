@@ -3,17 +3,7 @@
 // taken from a data set).
 import { normalise } from './danger.cues.js';
 import { assessDanger } from './danger.detector.js';
-import type { DangerFamily, DangerLevel } from './nlu.types.js';
-
-function expectFound(text: string, family: DangerFamily | null, level: DangerLevel = 'likely'): void {
-  const a = assessDanger(text);
-  expect({ text, level: a.level }).toEqual({ text, level });
-  if (family !== null) expect({ text, families: a.families }).toEqual({ text, families: expect.arrayContaining([family]) as unknown });
-}
-
-function expectNone(text: string): void {
-  expect({ text, level: assessDanger(text).level }).toEqual({ text, level: 'none' });
-}
+import { expectFound, expectNone } from './danger.expect.js';
 
 describe('dialect fold (decision 0045)', () => {
   it('reads Minnan function words as Mandarin, keeping the length', () => {

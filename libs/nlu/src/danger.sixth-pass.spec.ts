@@ -1,17 +1,6 @@
 // The readings of the danger check's sixth pass (decision 0044), per signal family and per
 // hard-negative kind. Every sentence here is new wording (none is taken from a data set).
-import { assessDanger } from './danger.detector.js';
-import type { DangerFamily, DangerLevel } from './nlu.types.js';
-
-function expectFound(text: string, family: DangerFamily | null, level: DangerLevel = 'likely'): void {
-  const a = assessDanger(text);
-  expect({ text, level: a.level }).toEqual({ text, level });
-  if (family !== null) expect({ text, families: a.families }).toEqual({ text, families: expect.arrayContaining([family]) as unknown });
-}
-
-function expectNone(text: string): void {
-  expect({ text, level: assessDanger(text).level }).toEqual({ text, level: 'none' });
-}
+import { expectFound, expectNone } from './danger.expect.js';
 
 describe('assessDanger, sixth pass (decision 0044)', () => {
   it('reads electric shock told as 电人, 被电麻, a touch that shocks or a body reacting, in Chinese and English', () => {

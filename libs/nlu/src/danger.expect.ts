@@ -1,0 +1,15 @@
+// Assertions the danger check's reading specs share: the message is read at this level with this
+// family among its families, or read as nothing. The text is in every comparison, so a failure
+// names the message.
+import { assessDanger } from './danger.detector.js';
+import type { DangerFamily, DangerLevel } from './nlu.types.js';
+
+export function expectFound(text: string, family: DangerFamily | null, level: DangerLevel = 'likely'): void {
+  const a = assessDanger(text);
+  expect({ text, level: a.level }).toEqual({ text, level });
+  if (family !== null) expect({ text, families: a.families }).toEqual({ text, families: expect.arrayContaining([family]) as unknown });
+}
+
+export function expectNone(text: string): void {
+  expect({ text, level: assessDanger(text).level }).toEqual({ text, level: 'none' });
+}
