@@ -3,7 +3,7 @@
 // from a data set).
 import { normalise } from './danger.cues.js';
 import { assessDanger } from './danger.detector.js';
-import { expectFound } from './danger.expect.js';
+import { expectFound } from './danger.spec-support.js';
 
 function expectNotLikely(text: string): void {
   expect({ text, likely: assessDanger(text).level === 'likely' }).toEqual({ text, likely: false });

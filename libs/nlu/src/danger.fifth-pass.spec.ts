@@ -1,7 +1,7 @@
 // The readings of the danger check's fifth pass (decision 0043), per signal family and per
 // hard-negative kind. Every sentence here is new wording (none is taken from a data set).
 import { assessDanger } from './danger.detector.js';
-import { expectFound, expectNone } from './danger.expect.js';
+import { expectFound, expectNone } from './danger.spec-support.js';
 
 describe('assessDanger, fifth pass (decision 0043)', () => {
   it('reads traditional characters as simplified ones, across families, with offsets into the original', () => {

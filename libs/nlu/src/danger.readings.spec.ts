@@ -1,7 +1,7 @@
 // The general readings of the danger check's fourth pass (decision 0038), per signal family and
 // per hard-negative kind. Every sentence here is new wording (none is taken from a data set), so
 // each test checks that a reading reaches beyond the messages it was drawn from.
-import { expectFound, expectNone } from './danger.expect.js';
+import { expectFound, expectNone } from './danger.spec-support.js';
 
 describe('assessDanger, fourth pass (decision 0038)', () => {
   it('reads something falling onto a person as a collapse, but not when it missed everyone', () => {

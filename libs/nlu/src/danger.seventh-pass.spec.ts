@@ -3,7 +3,7 @@
 // taken from a data set).
 import { normalise } from './danger.cues.js';
 import { assessDanger } from './danger.detector.js';
-import { expectFound, expectNone } from './danger.expect.js';
+import { expectFound, expectNone } from './danger.spec-support.js';
 
 describe('dialect fold (decision 0045)', () => {
   it('reads Minnan function words as Mandarin, keeping the length', () => {

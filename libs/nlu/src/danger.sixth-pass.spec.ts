@@ -1,6 +1,6 @@
 // The readings of the danger check's sixth pass (decision 0044), per signal family and per
 // hard-negative kind. Every sentence here is new wording (none is taken from a data set).
-import { expectFound, expectNone } from './danger.expect.js';
+import { expectFound, expectNone } from './danger.spec-support.js';
 
 describe('assessDanger, sixth pass (decision 0044)', () => {
   it('reads electric shock told as 电人, 被电麻, a touch that shocks or a body reacting, in Chinese and English', () => {

@@ -2,7 +2,7 @@
 // input methods): read as said, with signals pointing into the resident's own text; the reading
 // with the gaps closed can only add a danger, never hide one read as written.
 import { assessDanger, closeCjkGaps } from './danger.detector.js';
-import { expectFound, expectNone } from './danger.expect.js';
+import { expectFound, expectNone } from './danger.spec-support.js';
 
 describe('danger check, messages written word by word', () => {
   it('closes the gaps between two Chinese characters of text written word by word, keeping each kept character’s offset', () => {

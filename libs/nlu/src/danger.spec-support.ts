@@ -1,6 +1,6 @@
 // Assertions the danger check's reading specs share: the message is read at this level with this
 // family among its families, or read as nothing. The text is in every comparison, so a failure
-// names the message.
+// names the message. A spec-support file: left out of the build (tsconfig.build.json).
 import { assessDanger } from './danger.detector.js';
 import type { DangerFamily, DangerLevel } from './nlu.types.js';
 
