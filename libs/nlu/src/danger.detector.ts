@@ -297,9 +297,9 @@ export class DangerDetector {
 
 const LEVEL_RANK: Record<DangerLevel, number> = { none: 0, possible: 1, likely: 2 };
 
-const CJK_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+const CJK_RUNS = new RegExp(`${CJK.source}+`, 'g');
 
-const CJK_GAP = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[ \t\u3000]+(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/;
+const CJK_GAP = new RegExp(`${CJK.source}[ \\t\u3000]+(?=${CJK.source})`);
 
 /**
  * The text with spaces between two Chinese characters removed, and for each unit kept its offset
