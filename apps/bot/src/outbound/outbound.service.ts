@@ -1,5 +1,6 @@
 // apps/bot owns every channel connection, so it is the one place messages leave from: the
 // outbound queue (replies, cards, notices) and the bulk lane (broadcasts), at each platform's pace.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { bulkLaneJobsPerSecond, channelProfiles, OutboundDispatcher, RedisRateLimiter, TelegramSender, WebSender, type ChannelSender } from '@baiying/channels';
 import type { AppConfig } from '@baiying/config';
@@ -9,6 +10,10 @@ import { JobRegistry } from '@baiying/kernel';
 import { APP_CONFIG, HealthRegistry, OpsMetrics, PRISMA, startQueueWorker, type RunningWorker } from '@baiying/platform';
 import { JobProducer, jobIdFor, QueueName } from '@baiying/queue';
 import { WechatService } from '../wechat/wechat.service.js';
+
+/** How often, and how far apart, a release looks for a running job to have put itself off (≤ 200 ms in all). */
+const RELEASE_LOOKS = 10;
+const RELEASE_LOOK_MS = 20;
 
 @Injectable()
 export class OutboundService implements OnModuleInit, OnApplicationShutdown {
@@ -48,11 +53,28 @@ export class OutboundService implements OnModuleInit, OnApplicationShutdown {
         m.pacingWaitSeconds.inc({ channel }, ms / 1000);
       },
     };
-    // A chat's next message, held back behind the one just sent, runs now (it waited as a delayed job).
+    // A chat's next message, held back behind the one just sent, runs now (it waited as a delayed
+    // job). If its job is running right now, it may be about to put itself off, having looked
+    // before this send was recorded: wait (briefly) until it has, then release it. Waiting or
+    // done, it needs nothing.
     this.dispatcher.release = async ({ id, atMostOnce }) => {
       const name = atMostOnce ? 'send-bulk' : 'send-message';
       const job = await this.producer.queue(atMostOnce ? QueueName.Bulk : QueueName.Outbound).getJob(jobIdFor(name, { sentMessageId: id }));
-      if (job && (await job.isDelayed())) await job.promote();
+      if (!job) return;
+      for (let look = 0; look < RELEASE_LOOKS; look++) {
+        const state = await job.getState();
+        if (state === 'delayed') {
+          // Its own delay may run out between the look and the promotion: then it runs anyway.
+          if (
+            await job.promote().then(
+              () => true,
+              () => false,
+            )
+          )
+            return;
+        } else if (state !== 'active') return;
+        else await sleep(RELEASE_LOOK_MS);
+      }
     };
     const send = (p: { sentMessageId: string }, control: Parameters<OutboundDispatcher['process']>[1]) => this.dispatcher.process(p, control);
     const registry = new JobRegistry([{ feature: 'outbound', handlers: { 'send-message': send, 'send-bulk': send } }]);

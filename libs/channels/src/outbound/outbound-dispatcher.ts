@@ -38,8 +38,11 @@ export interface DispatchTiming {
   /** How long an edit waits for the message it edits to be sent first. */
   editWaitMs?: number;
   /**
-   * How long a message waits, each time, for an earlier one to the same chat to go first: a
-   * safety net, the earlier one's delivery releases it (see `release`).
+   * How long a message waits, each time, for an earlier one to the same chat to go first, per
+   * message still ahead of it: a safety net, the earlier one's delivery releases it (see
+   * `release`). The one right behind looks again after this long (in case a release came while
+   * it was looking); one far back, which no release can reach yet, looks rarely, so a long queue
+   * for one chat does not make every one of its jobs spin each interval.
    */
   orderWaitMs?: number;
   /**
@@ -118,7 +121,7 @@ export class OutboundDispatcher {
       }
       editRef = original.messageRef;
     }
-    if (!editRef && row.heldBack) return control.deferTo(this.orderWaitMs);
+    if (!editRef && row.ahead > 0) return control.deferTo(this.orderWaitMs * row.ahead);
     const paused = this.pausedFor(row.channel);
     if (paused > 0) return this.putOff(row.channel, paused, control);
     const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce, priority: row.priority });

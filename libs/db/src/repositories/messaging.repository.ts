@@ -24,7 +24,8 @@ export interface SendingRow {
   status: string;
   editOf: string | null;
   atMostOnce: boolean;
-  heldBack: boolean;
+  /** Earlier messages to the chat still holding this one back (counted up to 10; see forSending). */
+  ahead: number;
 }
 
 /** Sent messages (the outbound outbox), domain outbox events, dedupe and dialogue state. */
@@ -203,22 +204,24 @@ export class MessagingRepository {
   }
 
   /**
-   * A row to send, with whether an earlier message to the same chat, at least as urgent and
-   * queued since `since`, is still waiting or in flight (`heldBack`): a later one must not overtake
-   * it ("on the way" before "took your need"). A claimed row whose send failed with its fate
-   * unknown (markAmbiguous: claimed, with an error) holds nothing. Earlier means a lower `seq`: rows queued by one transaction
-   * share their createdAt, and their seq is the order they were decided in. One typed raw
-   * statement: every send starts here.
+   * A row to send, with how many earlier messages to the same chat, at least as urgent and
+   * queued since `since`, are still waiting or in flight (`ahead`, counted up to 10): a later one
+   * must not overtake them ("on the way" before "took your need"). A claimed row whose send failed
+   * with its fate unknown (markAmbiguous: claimed, with an error) holds nothing. Earlier means a
+   * lower `seq`: rows queued by one transaction share their createdAt, and their seq is the order
+   * they were decided in. One typed raw statement: every send starts here.
    */
   async forSending(id: string, since: Date): Promise<SendingRow | null> {
     const rows = await this.tx.$queryRaw<SendingRow[]>`
       SELECT s.id::text AS id, s.channel::text AS channel, s."chatId", s.template, s."bodyEnc", s.seq, s.priority,
              s.status::text AS status, s."editOf", s."atMostOnce",
-             (s."editOf" IS NULL AND EXISTS (
-               SELECT 1 FROM sent_message e
-               WHERE e.channel = s.channel AND e."chatId" = s."chatId" AND e.seq < s.seq
-                 AND (e.status = 'pending' OR (e.status = 'sending' AND e."lastError" IS NULL))
-                 AND e."editOf" IS NULL AND e.priority <= s.priority AND e."createdAt" >= ${since})) AS "heldBack"
+             CASE WHEN s."editOf" IS NOT NULL THEN 0 ELSE (
+               SELECT count(*)::int FROM (
+                 SELECT 1 FROM sent_message e
+                 WHERE e.channel = s.channel AND e."chatId" = s."chatId" AND e.seq < s.seq
+                   AND (e.status = 'pending' OR (e.status = 'sending' AND e."lastError" IS NULL))
+                   AND e."editOf" IS NULL AND e.priority <= s.priority AND e."createdAt" >= ${since}
+                 LIMIT 10) a) END AS ahead
       FROM sent_message s WHERE s.id = ${id}::uuid`;
     return rows[0] ?? null;
   }
