@@ -279,22 +279,6 @@ export interface SnapshotView extends SnapshotSummary {
 
 // --- 一呼百应 calls and the 派单 board (h-console2) -------------------------------------------
 
-export interface CallListItem {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  headcount: number;
-  confirmed: number;
-  waitlisted: number;
-  startsAt: string;
-  endsAt: string;
-  answerBy: string;
-  emergency: boolean;
-  unit: { code: string; name: string };
-  createdAt: string;
-}
-
 /** A call draft as the API takes it (the same rules as chat). */
 export interface CallBody {
   title: string;

@@ -5,3 +5,4 @@ export * from './office.js';
 export * from './publicity.js';
 export * from './reports.js';
 export * from './exports.js';
+export * from './calls.js';

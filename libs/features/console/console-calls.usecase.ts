@@ -1,6 +1,7 @@
 // The console's list of calls (一呼百应): calls of units in the viewer's read scope, newest
 // first, keyset pages. Managing one (tally, roster, controls) goes through the calls feature's
 // own use cases, which check the manager's scope as chat does.
+import type { CallListItem } from '@baiying/contracts';
 import { ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
@@ -13,22 +14,6 @@ export const callListQuerySchema = z
     limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT),
   })
   .strict();
-
-export interface CallListItem {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  headcount: number;
-  confirmed: number;
-  waitlisted: number;
-  startsAt: string;
-  endsAt: string;
-  answerBy: string;
-  emergency: boolean;
-  unit: { code: string; name: string };
-  createdAt: string;
-}
 
 export class ListCalls {
   async execute(w: Work, p: ConsolePrincipal, input: unknown): Promise<Result<{ items: CallListItem[]; nextCursor: string | null }>> {
