@@ -8,6 +8,7 @@
 // stands for any run of whitespace. Sources are written for recall: colloquial and dialect
 // forms (北方, 川渝, 吴语, 粤语), voice-to-text homophones and typos (着伙, 就命, 晕到, 泄露),
 // broken English.
+import { NINTH_PASS_CUES } from './danger-vocabulary.ninth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -28,6 +29,11 @@ export interface DangerCue {
    * nothing. For sideways signs that ordinary messages also say ("谢谢这些年的照顾", "天都黑了").
    */
   pairOnly?: boolean;
+  /**
+   * A reading of two signs together (gas smelt and a headache beside it, decision 0047): a minor
+   * word ("有点头疼") does not shrink it.
+   */
+  firm?: boolean;
 }
 
 // People a message may speak of; a few cues need a person next to them ("孩子不见了", not "钥匙不见了").
@@ -1750,6 +1756,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       "water(?:'s| is) (?:at|coming (?:in )?(?:under|through)) (?:our|the|my) (?:front |back )?door",
     ],
   },
+  // Ninth pass (decision 0047), in its own module.
+  ...NINTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2423,7 +2431,9 @@ export const RESOLUTIONS: readonly Resolution[] = [
   },
   {
     families: ['missing'],
-    zh: '找到了|找回来了|找着了|找回了|原来(?:在|是在|躲在)|其实(?:就|一直)?(?:在|躲在)|(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
+    // Not a thing found in their place ("只找到了他的鞋"), nor how soon they usually come back
+    // ("平时半小时就回来了", decision 0047).
+    zh: '找到了(?![^，。！？]{0,4}(?:鞋|衣服|书包|帽子|手机|车))|找回来了|找着了|找回了|原来(?:在|是在|躲在)|其实(?:就|一直)?(?:在|躲在)|(?<!(?:平时|平常|往常|通常|一般|每次)[^，。！？]{0,8})(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
     en: '(?:has|have) been found|(?:is|was|are|were) found|found (?:him|her|them)|(?:is|was|are|were) (?:back|home) (?:now|safe)|came (?:back|home) (?:safe|now|already)',
   },
   // An innocent explanation found (decision 0043): "冰箱里一股臭鸡蛋味 原来是鸡蛋坏了". A danger named
@@ -2449,7 +2459,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   { families: ['unconscious', 'bleeding', 'fall'], zh: '(?:现在|已经)(?:在)?住院(?:了|治疗)?' },
   {
     families: 'all',
-    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|(?:医生|大夫)(?:说|讲)(?:是|这|这是)?(?:正常|没事|没大碍|问题不大|不要紧)|没(?:有)?人(?:掉下去|掉进去|被埋|被压|在里面)|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
+    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|(?:医生|大夫)(?:说|讲)(?:是|这|这是)?(?:正常|没事|没大碍|问题不大|不要紧)|没(?:有)?人(?:掉下去|掉进去|被埋|被压|在里面)|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?<!(?:起不来|起不了身|爬不起来|站不起来|动不了)[\\s，,。！!]{0,2})(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
     en: "(?:no one|nobody|no one's)(?: is| was| got)? (?:hurt|injured)|false alarm|(?:is|are|was|were) (?:now )?(?:ok|okay|fine|safe) now|all (?:fine|ok|okay|safe) now",
   },
 ];
