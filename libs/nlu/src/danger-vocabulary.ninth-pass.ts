@@ -138,3 +138,23 @@ export const NINTH_PASS_CUES: readonly DangerCue[] = [
     en: ['water (?:in (?:my|our|the) \\w+ )?(?:is |was |has )?(?:up to|reached|reaching|over) (?:the |our |my )?(?:beds?|tables?|sofa|couch)'],
   },
 ];
+
+// Look-alikes by kind of blind9's and blind8's false alarms (masked like NOT_DANGER, which they join).
+export const NINTH_PASS_NOT_DANGER: readonly string[] = [
+  // A throat or head "smoking" with heat or worry: "嗓子疼得冒烟".
+  '(?:嗓子|喉咙|嗓子眼|脑袋|脑子)[^，。！？]{0,4}冒烟',
+  // Praise that "explodes": "晚会效果炸了", "气氛直接炸了".
+  '(?:效果|气氛|全场|人气|流量|评论区|热度|场子)(?:都|直接|简直|真是)?炸了',
+  // A phone or gadget lost, not a person: "老人把老年机弄丢了".
+  '(?:老年机|平板|充电器|耳机)(?:又|也|都|给|被人?)?(?:弄|搞)?(?:丢|掉|弄丢|不见)(?:了|失)?',
+  // A tongue scalded by food: "吃火锅烫了舌头".
+  '烫(?:了|到)(?:一下)?(?:舌头|嘴|嘴巴|嘴唇)',
+  // Work or study "to death": "加班加到想死", Cantonese "返工返到想死".
+  '(?:加班|返工|上班|做作业|写作业|开会|复习|干活|带娃|搬砖|考试|做题)[^，。！？]{0,3}(?:到|得)想死',
+  // A forecast rumour asked about: "网上说明天要地震 真的假的".
+  '(?:网上|群里|朋友圈|抖音|新闻)(?:在)?(?:说|传)(?:明天|今晚|后天|过几天|下周|最近|要|会)[^。！？]{0,14}(?:真的假的|是真的吗|是不是真的|靠谱吗)',
+  // How to report a fire, asked: "报火警是不是也打119".
+  '报火警(?:是不是|是否|要|该|怎么|打什么|打哪个|的电话)',
+  // Things heard of many times, not happening now: "河里淹死人的事听多了".
+  '[^，。！？]{0,10}的(?:事|新闻|事情)(?:听|看|见)(?:得)?(?:多了|太多了)',
+];

@@ -76,4 +76,28 @@ describe('danger check, ninth pass (decision 0047)', () => {
   it('flood: water up to the bed (English)', () => {
     expectLikely('the water in our flat is up to the beds now and rising', 'flood');
   });
+
+  it("reads blind9's and blind8's look-alikes by kind as no danger", () => {
+    for (const text of [
+      // a throat that "smokes", praise that "explodes"
+      '这两天上火 喉咙干得冒烟 买点啥药',
+      '元旦联欢会气氛直接炸了 明年还办吗',
+      // a gadget lost, a tongue scalded by soup
+      '外婆的老年机搞丢了 咋补卡',
+      '喝汤烫到舌头了 疼了一晚上',
+      // work or study "to death", a forecast rumour asked about, things heard of often
+      '天天写作业写到想死 老师布置太多了',
+      '群里说后天要发大水 真的假的',
+      '小孩掉河里的事听得多了 想问村里能不能装个护栏',
+      // recovering at home, a school model, how to call the fire brigade
+      '老公干活伤了腰 在家养着 想申请补助',
+      '儿子的手工作业是做一个地震房屋模型 去哪买材料',
+      '想问下报火警是不是也打119 教孩子记一下',
+    ])
+      expectNone(text);
+  });
+
+  it('leaves a plug smoking as it was (a head word inside 插头 is no throat)', () => {
+    expect(rules.assess('插头烧化了在冒烟').families).toContain('electric');
+  });
 });
