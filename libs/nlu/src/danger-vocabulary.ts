@@ -8,6 +8,7 @@
 // stands for any run of whitespace. Sources are written for recall: colloquial and dialect
 // forms (北方, 川渝, 吴语, 粤语), voice-to-text homophones and typos (着伙, 就命, 晕到, 泄露),
 // broken English.
+import { NINTH_PASS_CUES, NINTH_PASS_NOT_DANGER } from './danger-vocabulary.ninth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -28,6 +29,11 @@ export interface DangerCue {
    * nothing. For sideways signs that ordinary messages also say ("谢谢这些年的照顾", "天都黑了").
    */
   pairOnly?: boolean;
+  /**
+   * A reading of two signs together (gas smelt and a headache beside it, decision 0047): a minor
+   * word ("有点头疼") does not shrink it.
+   */
+  firm?: boolean;
 }
 
 // People a message may speak of; a few cues need a person next to them ("孩子不见了", not "钥匙不见了").
@@ -1750,6 +1756,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
       "water(?:'s| is) (?:at|coming (?:in )?(?:under|through)) (?:our|the|my) (?:front |back )?door",
     ],
   },
+  // Ninth pass (decision 0047), in its own module.
+  ...NINTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2207,6 +2215,8 @@ export const NOT_DANGER: readonly string[] = [
   // Not knowing where to go for help, not where someone went: "想找人聊聊 不知道去哪".
   '不知道(?:该|要|应该|可以)?(?:去|到)(?:哪|哪里|哪儿)(?:里|儿)?(?:办|打|补|看|问|找|咨询|申请|聊|买|报名|求助|弄|交|领|开|治|登记)',
   '(?:想|要|得)(?:找人|找个人|咨询|办|问问?|看看?|打|聊聊?|报名|申请|补办)[^。！？]{0,12}不知道(?:该|要|应该|可以)?(?:去|到)(?:哪|哪里|哪儿)',
+  // Ninth pass (decision 0047), in its own module.
+  ...NINTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2339,7 +2349,7 @@ export const ZH_PREVENTION_AFTER = /^[^，。！？]{0,6}(?:(?:怎么|如何|怎
 
 // A cue in a class, drill, campaign, story or game is a topic, not an event (anywhere in the clause).
 export const ZH_TOPIC =
-  /纪录片|剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|追的剧|追剧|恐怖片|鬼片|灾难片|动画片|电视(?:里|上)?(?:演|放|播)|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)/;
+  /纪录片|剧情|话剧|小品|排练|剧本|听说(?:外地|外省|别的地方|别处|其他地方|国外)|培训|演练|演习|讲座|课程|上课|网课|课上|课堂|实验课|宣传|知识|科普|普及|教育|比赛|电影|电视剧|追的剧|追剧|恐怖片|鬼片|灾难片|动画片|电视(?:里|上)?(?:演|放|播)|视频|新闻|小说|游戏|故事|梦见|梦到|做梦|风险评估|评估|手环|应急包|常识|技能|保险|理赔|补贴|政策|申请|捐款|捐物|募捐|筹款|灾区|灾后|急救(?!车|中心|电话|站)|模型|手工作业/;
 
 // Message-wide contexts that say the danger is over and the need is what follows.
 // A dispute about an injury or a loss: "工地上摔断了腿，包工头说不关他事" (every cue goes).
@@ -2349,7 +2359,7 @@ export const EN_LEGAL_AFTERMATH =
   /\b(?:compensation|compensate|refund|money back|car dealer|the dealer (?:says|said|won'?t|refuses)|lawyer|sue|suing|legal|rights|(?:insurance|compensation) claim|(?:make|file|made|filed) a claim|insurance|deposit|wages|liable|liability)\b/;
 // Recovery and its needs: "摔断了腿，家里的地没人种", "房子塌了，一家人挤在亲戚家".
 export const ZH_RECOVERY_AFTERMATH =
-  /没人种|干不了活|没法干活|没了(?:收入|进项|进账)|康复|复查|养伤|拆线|换药|石膏|做了手术|没地方住|住在(?:亲戚|村委|学校|安置)|挤在|借住|安置点/;
+  /没人种|干不了活|没法干活|没了(?:收入|进项|进账)|康复|复查|养伤|在家(?:养着|休养)|拆线|换药|石膏|做了手术|没地方住|住在(?:亲戚|村委|学校|安置)|挤在|借住|安置点/;
 export const EN_RECOVERY_AFTERMATH =
   /\b(?:rehab\w*|recovery|recovering|physio\w*|since the (?:accident|fire|flood|fall|stroke|operation|surgery|quake|earthquake|storm)|out of hospital|discharged|in hospital|nowhere to live|staying with (?:relatives|friends|family|my (?:sister|brother|parents|in-laws)))\b/;
 // Separation and evidence: domestic violence told to a lawyer still gets the question, as a weak cue.
@@ -2388,7 +2398,7 @@ export const EN_HUMAN = new RegExp(`\\b(?:i|me|we|us|someone|somebody|people|man
 // A question about the emergency services themselves (decision 0043): what a call costs, the
 // number, how to call, a lesson in calling. It sets aside a call-for-help word with no cue beside it.
 export const ZH_EMERGENCY_INFO =
-  /(?:110|119|120|122|急救电话|报警电话|火警电话|救护车|急救车)[^。！？]{0,10}(?:要钱|收费|收钱|多少钱|费用|怎么打|怎么拨|是多少|号码是|电话是|了解一下|报销)|(?:教|学|告诉)[^。！？]{0,8}(?:怎么|如何)?(?:打|拨|叫)(?:110|119|120|急救|救护车)/;
+  /(?:110|119|120|122|急救电话|报警电话|火警电话|救护车|急救车)[^。！？]{0,10}(?:要钱|收费|收钱|多少钱|费用|怎么打|怎么拨|是多少|号码是|电话是|了解一下|报销)|(?:教|学|告诉)[^。！？]{0,8}(?:怎么|如何)?(?:打|拨|叫)(?:110|119|120|急救|救护车)|(?:报火警|报警|叫救护车|急救)[^。！？]{0,6}(?:是不是|是否)(?:也)?(?:是)?打(?:110|119|120)/;
 export const EN_EMERGENCY_INFO =
   /\b(?:what(?:'s| is)? (?:the )?(?:number|phone number) (?:do (?:i|we|you) call|for (?:an )?(?:ambulance|police|fire))|how (?:much )?(?:do|does) (?:an )?ambulance cost|(?:save|store|keep) (?:the|that|it|this) (?:number|in my phone)|just want to (?:save|know|have) (?:it|the number))\b/;
 export const ZH_GRIPE = /这道题|作业|卷子|考试|这破|什么破|破(?:网|手机|电脑|系统|软件|app|天气|车|路)|网速|卡死了|死机|堵车|加班|排队|快递/;
@@ -2423,7 +2433,9 @@ export const RESOLUTIONS: readonly Resolution[] = [
   },
   {
     families: ['missing'],
-    zh: '找到了|找回来了|找着了|找回了|原来(?:在|是在|躲在)|其实(?:就|一直)?(?:在|躲在)|(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
+    // Not a thing found in their place ("只找到了他的鞋"), nor how soon they usually come back
+    // ("平时半小时就回来了", decision 0047).
+    zh: '找到了(?![^，。！？]{0,4}(?:鞋|衣服|书包|帽子|手机|车))|找回来了|找着了|找回了|原来(?:在|是在|躲在)|其实(?:就|一直)?(?:在|躲在)|(?<!(?:平时|平常|往常|通常|一般|每次)[^，。！？]{0,8})(?<!没|还没|没有|不|没能)回(?:来|家)了|平安回(?:来|家)|已经(?:找到|找回|回来|回家)',
     en: '(?:has|have) been found|(?:is|was|are|were) found|found (?:him|her|them)|(?:is|was|are|were) (?:back|home) (?:now|safe)|came (?:back|home) (?:safe|now|already)',
   },
   // An innocent explanation found (decision 0043): "冰箱里一股臭鸡蛋味 原来是鸡蛋坏了". A danger named
@@ -2449,7 +2461,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   { families: ['unconscious', 'bleeding', 'fall'], zh: '(?:现在|已经)(?:在)?住院(?:了|治疗)?' },
   {
     families: 'all',
-    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|(?:医生|大夫)(?:说|讲)(?:是|这|这是)?(?:正常|没事|没大碍|问题不大|不要紧)|没(?:有)?人(?:掉下去|掉进去|被埋|被压|在里面)|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
+    zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|(?:医生|大夫)(?:说|讲)(?:是|这|这是)?(?:正常|没事|没大碍|问题不大|不要紧)|没(?:有)?人(?:掉下去|掉进去|被埋|被压|在里面)|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?<!(?:起不来|起不了身|爬不起来|站不起来|动不了)[\\s，,。！!]{0,2})(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
     en: "(?:no one|nobody|no one's)(?: is| was| got)? (?:hurt|injured)|false alarm|(?:is|are|was|were) (?:now )?(?:ok|okay|fine|safe) now|all (?:fine|ok|okay|safe) now",
   },
 ];

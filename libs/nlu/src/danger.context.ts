@@ -231,7 +231,12 @@ function continuesTopic(text: string, breaks: Uint8Array, clause: Span): boolean
 }
 
 /** Reads a cue in its clause, sentence and message. */
-export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: Span & { english: boolean; family: DangerFamily | null }): Verdict {
+export function weigh(
+  text: string,
+  breaks: Uint8Array,
+  ctx: MessageContext,
+  c: Span & { english: boolean; family: DangerFamily | null; firm?: boolean },
+): Verdict {
   const clause = clauseOf(breaks, c.start, c.end);
   const before = text.slice(clause.start, c.start);
   const after = text.slice(c.end, clause.end);
@@ -282,6 +287,7 @@ export function weigh(text: string, breaks: Uint8Array, ctx: MessageContext, c: 
   // state ("有点晕倒的感觉") still gets the question.
   if (
     c.family !== null &&
+    c.firm !== true &&
     (ZH_MINOR.test(before) ||
       (HAZARD_FAMILIES.has(c.family) && (ZH_MINOR.test(text.slice(c.start, c.end)) || ZH_MINOR_AFTER.test(after))) ||
       EN_MINOR.test(clauseText))

@@ -27,6 +27,7 @@ export interface CompiledCue {
   re: RegExp;
   english: boolean;
   pairOnly: boolean;
+  firm: boolean;
 }
 
 /** An English source: whole words, a space standing for any whitespace. */
@@ -45,6 +46,7 @@ function compileCues(cues: readonly DangerCue[]): CompiledCue[] {
         re: new RegExp(cue.zh.join('|'), 'g'),
         english: false,
         pairOnly: cue.pairOnly === true,
+        firm: cue.firm === true,
       });
     }
     if (cue.en && cue.en.length > 0) {
@@ -55,6 +57,7 @@ function compileCues(cues: readonly DangerCue[]): CompiledCue[] {
         re: new RegExp(englishSource(cue.en), 'g'),
         english: true,
         pairOnly: cue.pairOnly === true,
+        firm: cue.firm === true,
       });
     }
   }
@@ -74,6 +77,7 @@ function compilePinyin(cues: readonly PinyinCue[]): CompiledCue[] {
     re: new RegExp(pinyinSource(c.pinyin), 'g'),
     english: true,
     pairOnly: false,
+    firm: false,
   }));
 }
 

@@ -92,6 +92,7 @@ interface Candidate extends Span {
   life: boolean | undefined;
   english: boolean;
   pairOnly: boolean;
+  firm: boolean;
 }
 
 function overlaps(a: Span, b: Span): boolean {
@@ -199,6 +200,7 @@ export class DangerDetector {
           life: cue.life,
           english: cue.english,
           pairOnly: cue.pairOnly,
+          firm: cue.firm,
           start: m.index,
           end: m.index + m[0].length,
         });

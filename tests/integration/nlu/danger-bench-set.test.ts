@@ -37,10 +37,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind7.jsonl', 'danger-dev5.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind9 once it exists, and never blind8, which is development data now (decision 0046)', () => {
+  it('never scores blind8, which is development data (decision 0046)', () => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind7.jsonl', 'danger-blind8.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind9.jsonl'])).toBe('danger-blind9.jsonl');
     expect(chooseDangerBenchSet(['danger-blind8.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind10 once it exists, and never blind9, which is development data now (decision 0047)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind8.jsonl', 'danger-blind9.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind10.jsonl'])).toBe('danger-blind10.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind9.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 });
