@@ -9,11 +9,13 @@ describe('chooseDangerBenchSet', () => {
         'danger-dev.jsonl',
         'danger-blind3.jsonl',
         'danger-holdout-own.jsonl',
+        'danger-blind12.jsonl',
         'danger-blind10.jsonl',
+        'danger-blind11.jsonl',
         'danger-blind4.jsonl',
         'danger-blind2.jsonl',
       ]),
-    ).toBe('danger-blind10.jsonl');
+    ).toBe('danger-blind12.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
