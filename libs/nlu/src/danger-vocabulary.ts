@@ -9,6 +9,7 @@
 // forms (北方, 川渝, 吴语, 粤语), voice-to-text homophones and typos (着伙, 就命, 晕到, 泄露),
 // broken English.
 import { NINTH_PASS_CUES, NINTH_PASS_NOT_DANGER } from './danger-vocabulary.ninth-pass.js';
+import { TENTH_PASS_CUES, TENTH_PASS_NOT_DANGER } from './danger-vocabulary.tenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -1758,6 +1759,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   },
   // Ninth pass (decision 0047), in its own module.
   ...NINTH_PASS_CUES,
+  ...TENTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2217,6 +2219,7 @@ export const NOT_DANGER: readonly string[] = [
   '(?:想|要|得)(?:找人|找个人|咨询|办|问问?|看看?|打|聊聊?|报名|申请|补办)[^。！？]{0,12}不知道(?:该|要|应该|可以)?(?:去|到)(?:哪|哪里|哪儿)',
   // Ninth pass (decision 0047), in its own module.
   ...NINTH_PASS_NOT_DANGER,
+  ...TENTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2319,7 +2322,7 @@ export const EN_NEGATION_BEFORE =
 
 // A cue that is feared, prevented or supposed, not happening: "怕老人摔倒", "万一着火", "if there is a fire".
 export const ZH_HYPOTHETICAL_BEFORE =
-  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解|想知道|想问问)/;
+  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|(?<!了)以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解|想知道|想问问)/;
 export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
@@ -2359,7 +2362,7 @@ export const EN_LEGAL_AFTERMATH =
   /\b(?:compensation|compensate|refund|money back|car dealer|the dealer (?:says|said|won'?t|refuses)|lawyer|sue|suing|legal|rights|(?:insurance|compensation) claim|(?:make|file|made|filed) a claim|insurance|deposit|wages|liable|liability)\b/;
 // Recovery and its needs: "摔断了腿，家里的地没人种", "房子塌了，一家人挤在亲戚家".
 export const ZH_RECOVERY_AFTERMATH =
-  /没人种|干不了活|没法干活|没了(?:收入|进项|进账)|康复|复查|养伤|在家(?:养着|休养)|拆线|换药|石膏|做了手术|没地方住|住在(?:亲戚|村委|学校|安置)|挤在|借住|安置点/;
+  /没人种|干不了活|没法干活|没了(?:收入|进项|进账)|康复(?!中心|机构|学校)|复查|养伤|在家(?:养着|休养)|拆线|换药|石膏|做了手术|没地方住|住在(?:亲戚|村委|学校|安置)|挤在|借住|安置点/;
 export const EN_RECOVERY_AFTERMATH =
   /\b(?:rehab\w*|recovery|recovering|physio\w*|since the (?:accident|fire|flood|fall|stroke|operation|surgery|quake|earthquake|storm)|out of hospital|discharged|in hospital|nowhere to live|staying with (?:relatives|friends|family|my (?:sister|brother|parents|in-laws)))\b/;
 // Separation and evidence: domestic violence told to a lawyer still gets the question, as a weak cue.

@@ -82,7 +82,8 @@ const SENTENCE_END = /[。！？!?\n\r]/;
 const ZH_TOPIC_G = new RegExp(ZH_TOPIC.source, 'g');
 const EN_TOPIC_G = new RegExp(EN_TOPIC.source, 'g');
 // Right after a topic word: the cue happened during it.
-const ZH_DURING_AFTER = /^(?:的时候|时候|那会儿|时|中|期间|当中|上(?!课)|[^，。！？]{0,2}(?:结束|散场|下课|散会|完)(?:了)?(?:后|以后|之后))/;
+const ZH_DURING_AFTER =
+  /^(?:的时候|时候|那会儿|时|中|期间|当中|上(?!课)|[^，。！？]{1,2}着[^，。！？]{1,2}着|[^，。！？]{0,2}(?:结束|散场|下课|散会|完)(?:了)?(?:后|以后|之后))/;
 // Between a topic and its cue: something happened then.
 const ZH_THEN = /突然|忽然|结果|这时|谁知/;
 const EN_THEN = /\b(?:when|suddenly|and then)\b/;

@@ -9,11 +9,13 @@ describe('chooseDangerBenchSet', () => {
         'danger-dev.jsonl',
         'danger-blind3.jsonl',
         'danger-holdout-own.jsonl',
+        'danger-blind12.jsonl',
         'danger-blind10.jsonl',
+        'danger-blind11.jsonl',
         'danger-blind4.jsonl',
         'danger-blind2.jsonl',
       ]),
-    ).toBe('danger-blind10.jsonl');
+    ).toBe('danger-blind12.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -43,10 +45,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind8.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind10 once it exists, and never blind9, which is development data now (decision 0047)', () => {
+  it('never scores blind9, which is development data (decision 0047)', () => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind8.jsonl', 'danger-blind9.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind10.jsonl'])).toBe('danger-blind10.jsonl');
     expect(chooseDangerBenchSet(['danger-blind9.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind11 once it exists, and never blind10, which is development data now (decision 0050)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind9.jsonl', 'danger-blind10.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind11.jsonl'])).toBe('danger-blind11.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind10.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 });
