@@ -19,7 +19,7 @@ export interface CategoryRow {
   keywords: string[];
 }
 
-export function nluCategories(rows: CategoryRow[]): NluCategory[] {
+export function nluCategories(rows: readonly CategoryRow[]): NluCategory[] {
   return rows.map((r) => {
     const base = DEFAULT_CATEGORIES.find((c) => c.code === r.code);
     return { code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, keywords: [...(base?.keywords ?? []), ...r.keywords] };
@@ -38,7 +38,7 @@ export class NluUnderstander implements Understander {
   }
 
   constructor(
-    categories: CategoryRow[],
+    categories: readonly CategoryRow[],
     stations: KnownPlace[],
     private readonly timeZone: string,
     model: ModelProviderConfig | null = null,
