@@ -49,6 +49,11 @@ export class NluUnderstander implements Understander {
     this.nlu = new ModelBackedNlu(rules, model, { onFallback: onFallback ? (reason) => onFallback(reason) : undefined });
   }
 
+  /** A model is configured: its call may take up to its timeout. */
+  get waits(): boolean {
+    return this.nlu.enabled;
+  }
+
   taskTerms(text: string, category: string): string[] {
     return this.rules.taskTerms(text, category);
   }
