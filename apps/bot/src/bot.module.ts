@@ -20,7 +20,8 @@ export class BotModule {
   static forRoot(config: AppConfig, opts: BotOptions = {}): DynamicModule {
     return {
       module: BotModule,
-      imports: [CoreModule.forRoot(config, 'bot')],
+      // Categories and stations in memory, invalidated by the settings listener (ConversationService).
+      imports: [CoreModule.forRoot(config, 'bot', undefined, { referenceCache: true })],
       controllers: [WebChatController, WechatLoginController],
       providers: [
         ConversationService,

@@ -41,6 +41,9 @@ export class ConversationService implements OnModuleInit, OnModuleDestroy {
     this.settings = await listenForSettings(
       this.config.databaseUrl,
       (what) => {
+        // The desk's cached categories and stations first (decision 0049): the next turn reads
+        // them again, with a snapshot that includes the edit's commit.
+        this.desk.deps.reference?.invalidate();
         understander.reload().then(
           () => this.logger.log('reference data reloaded', { what, generation: understander.generation }),
           (e: unknown) => this.logger.error('reference data reload failed', { what, cause: String(e) }),

@@ -26,3 +26,4 @@ export * from './seed/demo-county.js';
 export * from './seed/bulk-volunteers.js';
 export * from './key-rotation.js';
 export * from './settings-notify.js';
+export * from './reference-cache.js';

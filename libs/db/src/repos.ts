@@ -1,6 +1,7 @@
 import type { FieldCipher } from '@baiying/crypto';
 import { Changes } from './changes.js';
 import type { Tx } from './prisma.js';
+import type { ReferenceCache } from './reference-cache.js';
 import { ConsoleRepository } from './repositories/console.repository.js';
 import { CallRepository } from './repositories/call.repository.js';
 import { CallPressRepository } from './repositories/call-press.repository.js';
@@ -44,12 +45,16 @@ export class Repos {
   /** Ids written in this transaction that the console shows live (published after commit). */
   readonly changes = new Changes();
 
-  /** `cipher` is needed by reads and writes of people's names (`people.actor`, `people.resolve`, …). */
+  /**
+   * `cipher` is needed by reads and writes of people's names (`people.actor`, `people.resolve`, …);
+   * `reference` is the process's cache of categories and stations, if it keeps one (decision 0049).
+   */
   constructor(
     readonly tx: Tx,
     cipher?: FieldCipher,
+    reference?: ReferenceCache,
   ) {
-    this.org = new OrgRepository(tx);
+    this.org = new OrgRepository(tx, reference);
     this.people = new PeopleRepository(tx, cipher);
     this.volunteers = new VolunteerRepository(tx);
     this.needs = new NeedRepository(tx, this.changes);

@@ -64,7 +64,9 @@ export function intakeChat(f: IntakeFeature, form: IntakeForm): ChatFeature {
         onMedia: (turn, data, att) => keepMedia(turn, data.attachments, att),
       }),
     ],
-    prepareText: (text, now, flow) => form.prepare(text, now, flow),
+    // Only with a model configured (decision 0049): local understanding needs no preparation, and
+    // then the engine does not read the chat's state before the transaction either.
+    ...(form.prepares ? { prepareText: (text: string, now: Date, flow: string | null) => form.prepare(text, now, flow) } : {}),
     languageOf: clearLanguage,
     fallbacks: {
       text: (turn, text) => form.start(turn, text),

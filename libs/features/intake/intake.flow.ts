@@ -41,6 +41,14 @@ export class IntakeForm {
   }
 
   /**
+   * Whether the intake has slow work to do before a turn: understanding that may wait on a model.
+   * Without one it is local CPU, done in the turn (no state read before the transaction).
+   */
+  get prepares(): boolean {
+    return this.understander.waits;
+  }
+
+  /**
    * Before the transaction and the chat lock (the engine's prepare step): understands a private
    * text the intake will handle, so a model call never holds a connection or the chat's lock.
    */

@@ -19,7 +19,7 @@ export interface CategoryRow {
   keywords: string[];
 }
 
-export function nluCategories(rows: CategoryRow[]): NluCategory[] {
+export function nluCategories(rows: readonly CategoryRow[]): NluCategory[] {
   return rows.map((r) => {
     const base = DEFAULT_CATEGORIES.find((c) => c.code === r.code);
     return { code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, keywords: [...(base?.keywords ?? []), ...r.keywords] };
@@ -38,7 +38,7 @@ export class NluUnderstander implements Understander {
   }
 
   constructor(
-    categories: CategoryRow[],
+    categories: readonly CategoryRow[],
     stations: KnownPlace[],
     private readonly timeZone: string,
     model: ModelProviderConfig | null = null,
@@ -47,6 +47,11 @@ export class NluUnderstander implements Understander {
     const rules = new RuleBasedNlu({ categories: nluCategories(categories), places: stations });
     this.rules = rules;
     this.nlu = new ModelBackedNlu(rules, model, { onFallback: onFallback ? (reason) => onFallback(reason) : undefined });
+  }
+
+  /** A model is configured: its call may take up to its timeout. */
+  get waits(): boolean {
+    return this.nlu.enabled;
   }
 
   taskTerms(text: string, category: string): string[] {

@@ -22,6 +22,10 @@ export class PreparedUnderstander implements Understander {
     this.ready.set(text, { u, at: Date.now() });
   }
 
+  get waits(): boolean {
+    return this.inner.waits ?? true;
+  }
+
   taskTerms(text: string, category: string): string[] {
     return this.inner.taskTerms(text, category);
   }

@@ -39,6 +39,11 @@ export class ReloadingUnderstander implements Understander {
     return this.loading;
   }
 
+  /** Whether a model is configured is the deployment's: the same before and after a reload. */
+  get waits(): boolean {
+    return this.current.waits ?? true;
+  }
+
   understand(text: string, now: Date): Understanding | Promise<Understanding> {
     return this.current.understand(text, now);
   }

@@ -23,6 +23,12 @@ export interface DangerVerdict {
 }
 
 export interface Understander {
+  /**
+   * Whether understanding may wait on the network (a configured model): then the intake prepares
+   * it before the transaction and the chat lock. False: it is local CPU only, done in the turn,
+   * and the engine's state read before the transaction is saved (decision 0049). Unset: true.
+   */
+  readonly waits?: boolean;
   understand(text: string, now: Date): Understanding | Promise<Understanding>;
   /** A few words of the category's vocabulary found in the text, for the job card's task line (never the text itself). */
   taskTerms(text: string, category: string): string[];

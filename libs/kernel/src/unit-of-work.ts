@@ -3,7 +3,7 @@
 // commit; the worker's reconciler re-creates any that a crash or a Redis wipe lost.
 import type { AppConfig } from '@baiying/config';
 import type { FieldCipher } from '@baiying/crypto';
-import { Repos, type PrismaClient } from '@baiying/db';
+import { Repos, type PrismaClient, type ReferenceCache } from '@baiying/db';
 import { systemClock, type ChannelDirectory, type Clock } from '@baiying/domain';
 import type { JobName, JobPayloads, JobProducer } from '@baiying/queue';
 import { ButtonCodec } from './buttons.js';
@@ -18,6 +18,12 @@ export interface DeskDeps {
   /** Capabilities and pace of each channel (from the channel adapters' profiles). */
   channels: ChannelDirectory;
   clock?: Clock;
+  /**
+   * Categories and stations kept in memory (decision 0049): only in a process that listens for the
+   * settings notification (`listenForSettings`) and invalidates it there, and that does not edit
+   * them itself (the bot).
+   */
+  reference?: ReferenceCache;
 }
 
 /** How long a transaction may wait for a connection, and run. */
@@ -78,7 +84,7 @@ export class UnitOfWork {
 
   /** Reads outside any transaction (no lock held, nothing written): for work done before one opens. */
   read<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
-    return fn(new Repos(this.deps.prisma, this.deps.cipher));
+    return fn(new Repos(this.deps.prisma, this.deps.cipher, this.deps.reference));
   }
 
   async run<T>(fn: (w: Work) => Promise<T>): Promise<T> {
@@ -86,7 +92,7 @@ export class UnitOfWork {
     let sent: Array<{ id: string; priority: number; atMostOnce: boolean }> = [];
     const result = await this.deps.prisma.$transaction(
       async (tx) => {
-        work = new Work(new Repos(tx, this.deps.cipher), this.deps);
+        work = new Work(new Repos(tx, this.deps.cipher, this.deps.reference), this.deps);
         const value = await fn(work);
         sent = await work.repos.messaging.enqueue(await work.out.pending());
         return value;

@@ -3,7 +3,7 @@ import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type On
 import { configuredDirectory } from '@baiying/channels';
 import { describeConfig, loadConfig, type AppConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
-import { createPrismaClient, PrismaClient } from '@baiying/db';
+import { createPrismaClient, PrismaClient, ReferenceCache } from '@baiying/db';
 import { systemClock, type Clock } from '@baiying/domain';
 import { Desk } from '@baiying/features';
 import { UnitOfWork } from '@baiying/kernel';
@@ -42,7 +42,11 @@ class CoreLifecycle implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig = loadConfig(), appName = 'app', clock: Clock = systemClock): DynamicModule {
+  /**
+   * `opts.referenceCache`: the desk keeps categories and stations in memory (decision 0049); only
+   * for an app that invalidates it on the settings notification and does not edit them (the bot).
+   */
+  static forRoot(config: AppConfig = loadConfig(), appName = 'app', clock: Clock = systemClock, opts: { referenceCache?: boolean } = {}): DynamicModule {
     return {
       module: CoreModule,
       imports: [ObservabilityModule.forRoot(config, appName)],
@@ -56,7 +60,15 @@ export class CoreModule {
           provide: Desk,
           inject: [PRISMA, FieldCipher, JobProducer],
           useFactory: (prisma: PrismaClient, cipher: FieldCipher, producer: JobProducer) =>
-            new Desk({ prisma, cipher, producer, config, clock, channels: configuredDirectory(config) }),
+            new Desk({
+              prisma,
+              cipher,
+              producer,
+              config,
+              clock,
+              channels: configuredDirectory(config),
+              ...(opts.referenceCache ? { reference: new ReferenceCache() } : {}),
+            }),
         },
         { provide: UnitOfWork, inject: [Desk], useFactory: (desk: Desk) => desk.uow },
         CoreLifecycle,

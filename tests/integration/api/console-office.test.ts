@@ -12,6 +12,7 @@ import { waitUntil, type DeskHarness } from '../../support/test-env.js';
 import { ConsoleDesk } from '../../support/console-desk.js';
 import { http, sessionRow, type Caller } from './console-support.js';
 import { nameColumns } from '@baiying/db';
+import { Desk } from '@baiying/features';
 
 interface ChatMessage {
   text: string;
@@ -349,5 +350,22 @@ describe('Console office pages: volunteers, emergency, teams, settings', () => {
     const team = await h.prisma.team.findUniqueOrThrow({ where: { code: 'S-HP-REPAIR' } }).catch(() => h.prisma.team.findFirstOrThrow());
     expect((await http(base, 'PATCH', `/api/v1/settings/teams/${team.id}`, a, { name: '和平村维修队（新）' })).body).toEqual({ changed: ['name'] });
     expect(await h.prisma.auditLog.count({ where: { action: 'settings_change', actorId: admin } })).toBe(3);
+
+    // The bot keeps categories in memory (decision 0049; its cache was filled again by the turn
+    // above): a renamed category is dropped from it on the commit's notification, and the next
+    // resident's question names it as renamed — no restart.
+    const reference = bot.get(Desk).deps.reference!;
+    const cached = reference.generation;
+    const loads = reference.loads;
+    expect((await http(base, 'PATCH', '/api/v1/settings/categories/culture', a, { nameZh: '文体新名' })).body).toEqual({ changed: ['nameZh'] });
+    await waitUntil(async () => reference.generation > cached, "the bot's categories cache invalidated");
+    const third = await residentOf(h, { name: '居民丙' });
+    await say(await externalIdOf(third.personId), '晾衣竿');
+    const asked3 = await waitUntil(
+      async () => (await messages(await externalIdOf(third.personId))).find((m) => m.bot !== false && (m.buttons?.length ?? 0) > 0) ?? null,
+      'the category question',
+    );
+    expect(asked3.buttons![0]![0]!.label).toContain('文体新名');
+    expect(reference.loads).toBeGreaterThan(loads);
   }, 60_000);
 });

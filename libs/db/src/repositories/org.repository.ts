@@ -1,5 +1,7 @@
 import type { OrgNode, TeamRef } from '@baiying/domain';
+import type { Category } from '../generated/prisma/client.js';
 import type { Channel, Tx } from '../prisma.js';
+import type { ReferenceCache, StationRow } from '../reference-cache.js';
 
 export interface TeamRow {
   id: string;
@@ -19,7 +21,11 @@ export interface TeamChatRow {
 
 /** Org units, categories and teams: reference data read on every routing decision. */
 export class OrgRepository {
-  constructor(private readonly tx: Tx) {}
+  /** `reference`: the process's cache of categories and stations (decision 0049), if it keeps one. */
+  constructor(
+    private readonly tx: Tx,
+    private readonly reference?: ReferenceCache,
+  ) {}
 
   private treeCache?: Promise<Map<string, OrgNode & { code: string; aliases: string[]; emergencyMode: boolean }>>;
 
@@ -46,24 +52,35 @@ export class OrgRepository {
     return this.treeCache;
   }
 
-  async stations(): Promise<Array<{ id: string; code: string; name: string; nameEn: string | null; aliases: string[] }>> {
-    return this.tx.orgUnit.findMany({
-      where: { tier: 'station' },
-      orderBy: { code: 'asc' },
-      select: { id: true, code: true, name: true, nameEn: true, aliases: true },
-    });
+  /** The stations by code. */
+  stations(): Promise<readonly StationRow[]> {
+    const load = () =>
+      this.tx.orgUnit.findMany({
+        where: { tier: 'station' },
+        orderBy: { code: 'asc' },
+        select: { id: true, code: true, name: true, nameEn: true, aliases: true },
+      });
+    return this.reference ? this.reference.stations(load) : load();
   }
 
   async unit(id: string) {
     return this.tx.orgUnit.findUnique({ where: { id } });
   }
 
-  async categories() {
-    return this.tx.category.findMany({ where: { active: true }, orderBy: { sortOrder: 'asc' } });
+  /** The active categories in their order. */
+  async categories(): Promise<readonly Category[]> {
+    if (!this.reference) return this.tx.category.findMany({ where: { active: true }, orderBy: { sortOrder: 'asc' } });
+    return (await this.allCategories(this.reference)).filter((c) => c.active);
   }
 
-  async category(code: string) {
-    return this.tx.category.findUnique({ where: { code } });
+  /** A category by code, active or not. */
+  async category(code: string): Promise<Category | null> {
+    if (!this.reference) return this.tx.category.findUnique({ where: { code } });
+    return (await this.allCategories(this.reference)).find((c) => c.code === code) ?? null;
+  }
+
+  private allCategories(reference: ReferenceCache): Promise<readonly Category[]> {
+    return reference.categories(() => this.tx.category.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }));
   }
 
   async routableTeams(categoryCode: string): Promise<TeamRef[]> {
