@@ -1,10 +1,12 @@
 // Where export rows go: csv (UTF-8 with a BOM so spreadsheet programs read Chinese right) to any
 // writable stream, or xlsx through the streaming sheet-XML writer (xlsx-writer.ts, decision 0040).
-// Both wait for the stream to drain between batches: bounded memory.
+// Both encode rows into a few reusable byte buffers (byte-chunks.ts) and wait for the stream to
+// drain between batches: bounded memory.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Cell } from './export-sources.js';
+import { ByteChunks } from './byte-chunks.js';
 import { XlsxWriter, type XlsxSheetWriter } from './xlsx-writer.js';
 
 export interface RowSink {
@@ -28,28 +30,33 @@ export function csvCell(v: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
+async function drained(out: Writable): Promise<void> {
+  if (out.writableNeedDrain) await once(out, 'drain');
 }
 
 export class CsvSink implements RowSink {
-  constructor(private readonly out: Writable) {}
+  private readonly chunks: ByteChunks;
+
+  constructor(private readonly out: Writable) {
+    this.chunks = new ByteChunks({ write: (bytes, release) => out.write(bytes, () => release()), drained: () => drained(out) });
+  }
 
   async header(texts: string[]): Promise<void> {
-    await write(this.out, `\uFEFF${texts.map(csvCell).join(',')}\r\n`);
+    this.chunks.add(`\uFEFF${texts.map(csvCell).join(',')}\r\n`);
+    await this.chunks.ready();
   }
 
   async rows(rows: Cell[][]): Promise<void> {
-    let chunk = '';
     for (const r of rows) {
       let line = '';
       for (let i = 0; i < r.length; i++) line += i === 0 ? csvCell(r[i]!) : `,${csvCell(r[i]!)}`;
-      chunk += `${line}\r\n`;
+      this.chunks.add(`${line}\r\n`);
     }
-    await write(this.out, chunk);
+    await this.chunks.ready();
   }
 
   async close(): Promise<void> {
+    await this.chunks.flush();
     this.out.end();
     await once(this.out, 'finish');
   }

@@ -1,9 +1,10 @@
 // The xlsx writer of every export (decision 0040): SpreadsheetML written as text straight into a
 // streaming zip, one sheet after another — no cell objects, no shared-strings table (strings are
-// inline), one fixed default style. A row costs one string concatenation; a batch of rows is one
-// chunk handed to the deflater (bounded memory at any row count). exceljs reads the result back
+// inline), one fixed default style. A row costs one string concatenation, encoded into reusable
+// byte buffers handed to the deflater (byte-chunks.ts; bounded memory at any row count). exceljs reads the result back
 // (the tests do), and so do Excel, WPS and LibreOffice.
 import { createWriteStream } from 'node:fs';
+import { ByteChunks } from './byte-chunks.js';
 import { ZipWriter } from './zip-writer.js';
 
 /** A computed cell: an Excel formula with its result cached (readers without a formula engine see it). */
@@ -166,21 +167,24 @@ export class XlsxWriter {
 
 export class XlsxSheetWriter {
   private row = 0;
+  private readonly chunks: ByteChunks;
   closed = false;
 
-  constructor(private readonly zip: ZipWriter) {}
+  constructor(private readonly zip: ZipWriter) {
+    this.chunks = new ByteChunks({ write: (bytes, release) => zip.put(bytes, release), drained: () => zip.drained() });
+  }
 
   /** Appends rows (an empty row stays an empty line); waits while the deflater is full. */
   async rows(rows: readonly (readonly XlsxValue[])[]): Promise<void> {
-    let chunk = '';
-    for (const r of rows) chunk += rowXml(++this.row, r);
-    await this.zip.write(chunk);
+    for (const r of rows) this.chunks.add(rowXml(++this.row, r));
+    await this.chunks.ready();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.zip.write('</sheetData></worksheet>');
+    this.chunks.add('</sheetData></worksheet>');
+    await this.chunks.flush();
     await this.zip.end();
   }
 }

@@ -20,7 +20,7 @@ const ZIP_LEVEL = 1;
 /** zlib's output buffer per hop to the thread pool. */
 const ZIP_CHUNK = 256 * 1024;
 /** Uncompressed bytes the deflater takes before a write waits (about two batches of sheet XML). */
-const ZIP_BUFFER = 4 * 1024 * 1024;
+const ZIP_BUFFER = 1024 * 1024;
 
 interface Entry {
   name: Buffer;
@@ -107,15 +107,35 @@ export class ZipWriter {
 
   /** Appends to the open entry; resolves when the deflater can take more. */
   async write(chunk: string | Buffer): Promise<void> {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (!this.put(buf)) await this.drained();
+  }
+
+  /**
+   * Appends bytes to the open entry without waiting; `release` is called once the deflater has
+   * consumed them (the caller may then reuse the buffer). False: the deflater is full, wait for
+   * `drained` before the next batch.
+   */
+  put(buf: Buffer, release?: () => void): boolean {
     this.check();
     const c = this.current;
     if (!c) throw new Error('no zip entry open');
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    if (buf.length === 0) return;
+    if (buf.length === 0) {
+      release?.();
+      return true;
+    }
     c.entry.crc = crc32(buf, c.entry.crc);
     c.entry.size += buf.length;
     if (c.entry.size > MAX32) throw new TooLargeError();
-    if (!c.deflate.write(buf)) await Promise.race([once(c.deflate, 'drain'), c.done]);
+    return release ? c.deflate.write(buf, () => release()) : c.deflate.write(buf);
+  }
+
+  /** Resolves when the open entry's deflater can take more (or the entry has ended). */
+  async drained(): Promise<void> {
+    this.check();
+    const c = this.current;
+    if (!c || !c.deflate.writableNeedDrain) return;
+    await Promise.race([once(c.deflate, 'drain'), c.done]);
   }
 
   /** Ends the open entry: its compressed data flushed, then its data descriptor. */

@@ -1,7 +1,10 @@
 // The WeChat connection on wechaty: the puppet comes from configuration (a personal-account,
 // WeCom or puppet-service puppet) or is injected (tests use wechaty-puppet-mock); with neither,
 // the channel is off. Login QR codes are printed and kept for the coordinators' endpoint.
-import { WechatyBuilder, types, type Message, type Wechaty } from 'wechaty';
+// wechaty (with its gRPC, image and storage dependencies, ≈ 80 MB of RSS) is loaded by start()
+// only: every app imports this package for the channels' profiles, and only the bot with a
+// configured puppet ever connects (decision 0048).
+import type { Message, Wechaty } from 'wechaty';
 import type { Puppet } from 'wechaty-puppet';
 import QRCode from 'qrcode';
 import type { WechatConfig } from '@baiying/config';
@@ -36,6 +39,7 @@ export class WechatChannel implements WechatTransport {
   async start(onMessage: (m: Message) => Promise<void>): Promise<void> {
     if (!this.enabled) return;
     const c = this.config;
+    const { WechatyBuilder, types } = await import('wechaty');
     this.bot = this.injectedPuppet
       ? WechatyBuilder.build({ name: c.name, puppet: this.injectedPuppet })
       : WechatyBuilder.build({

@@ -2,7 +2,9 @@
 // the n-th choice of the newest message with choices *delivered* to that chat within the menu's
 // lifetime (WECHAT_MENU_TTL_MINUTES); a queued menu the person never saw, an old one or a number
 // it does not have is answered as expired.
-import { types, type Message } from 'wechaty';
+import type { Message } from 'wechaty';
+// The message types from the puppet's light entry, not wechaty's (which loads the whole SDK).
+import * as types from 'wechaty-puppet/types';
 import type { FieldCipher } from '@baiying/crypto';
 import { Repos, type PrismaClient } from '@baiying/db';
 import type { InboundEvent, OutMessage } from '@baiying/domain';
