@@ -77,7 +77,7 @@ export const ELEVENTH_PASS_NOT_DANGER: readonly string[] = [
   // Ankle-deep water at a drain or gutter: drainage, not water entering a home.
   '(?:雨水井|下水道|排水沟|排水口|下水口|水沟|阴沟|井盖)[^。！？]{0,12}积水[^，。！？]{0,2}(?:到|没过|淹到|齐)了?脚(?:踝|脖子?|面)',
   // Embarrassed "to death": a figure of speech.
-  '(?:尴尬|丢人|丢脸|羞|囧|社死)得?(?:想死|要死|想去死|想原地去世)',
+  '(?<=(?:尴尬|丢人|丢脸|羞|囧|社死)得?)(?:想死|要死|想去死|想原地去世)',
   // Domestic violence asked about for someone who has already left: a legal question.
   '家暴(?=[^。！？]{0,20}保护令[\\s\\S]{0,40}(?:已经|现在)[^。！？]{0,4}(?:搬出来|搬走|离开|分开|安全))',
   // A kidnapping claimed on the phone to get money, the relative found safe: a scam.
