@@ -5,7 +5,7 @@
 import type { DangerCue } from './danger-vocabulary.js';
 
 // A lift in Mandarin or Cantonese (𨋢).
-const LIFT = '(?:电梯|升降梯|𨋢|轿厢)';
+const LIFT = '(?:电梯|升降梯|𨋢|轿厢|梯)';
 // Parts of a building a fire shows at from outside.
 const BUILDING_PART = '(?:窗口|窗户|窗子|窗台|阳台|屋里|屋子|房子|房间|楼里|楼道|楼上|厨房|[一二三四五六七八九十几\\d]+(?:楼|层))';
 // A smell that is not named as gas.
@@ -22,6 +22,10 @@ export const ELEVENTH_PASS_CUES: readonly DangerCue[] = [
     strength: 'strong',
     zh: [`(?:困|卡|关)(?:咗|住|着|了)?(?:喺|在|响)?${LIFT}(?:里|里面|里头|入面|中间)`, `^(?:困|卡)(?:住)?${LIFT}了?[！!。]*$`],
   },
+  // A bare report, the whole message: "火！", "出不去了" (asked about: two to six characters say
+  // too little to be sure, and too much to be let go).
+  { family: 'fire', strength: 'weak', zh: ['^(?:火|大火|火火火)[！!]+$'] },
+  { family: 'trapped', strength: 'weak', zh: ['^(?:人)?(?:出不去|出不来|下不来|下不去|开不了门)了?[！!。]*$'] },
   // Fire seen at a part of a building: "窗口在冒火", "楼上冒火了".
   { family: 'fire', strength: 'strong', zh: [`${BUILDING_PART}[^，。！？]{0,4}(?:在|正在|一直)?(?:冒火|窜火|往外冒火|火苗往外窜)`] },
   // Someone waving or calling from a window (a hint beside a fire or water).

@@ -20,6 +20,15 @@ describe('danger check, eleventh pass (decision 0051)', () => {
     expectRead('卡电梯里面了', 'trapped');
     expectRead('困电梯了！', 'trapped');
     expectNone('电梯卡卡的，能修一下吗');
+    expectRead('困梯里了', 'trapped');
+    expectRead('我细佬困咗喺𨋢入面', 'trapped');
+  });
+
+  it('a bare report of fire or of being unable to get out is asked about', () => {
+    expectRead('火！', 'fire', 'possible');
+    expectRead('出不来了', 'trapped', 'possible');
+    expectNone('这家店好火！');
+    expectNone('梯子坏了');
   });
 
   it('fire: flames at a part of a building, also as the tail of an ordinary question', () => {
