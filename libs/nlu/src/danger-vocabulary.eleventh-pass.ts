@@ -28,8 +28,12 @@ export const ELEVENTH_PASS_CUES: readonly DangerCue[] = [
   { family: 'trapped', strength: 'weak', zh: ['^(?:人)?(?:出不去|出不来|下不来|下不去|开不了门)了?[！!。]*$'] },
   // Fire seen at a part of a building: "窗口在冒火", "楼上冒火了".
   { family: 'fire', strength: 'strong', zh: [`${BUILDING_PART}[^，。！？]{0,4}(?:在|正在|一直)?(?:冒火|窜火|往外冒火|火苗往外窜)`] },
+  // Smoke coming in under or through a door: the fire is on the other side.
+  { family: 'fire', strength: 'strong', zh: ['门缝(?:底下|下面|里|外)?[^，。！？]{0,4}(?:一直|不停)?(?:往里|往屋里)?(?:钻|冒|进|灌|飘)(?:进来)?(?:黑)?烟'] },
   // Someone waving or calling from a window (a hint beside a fire or water).
   { family: 'trapped', strength: 'weak', pairOnly: true, zh: ['有人(?:在)?(?:窗户?|窗口|阳台|楼顶|房顶)(?:边|上|那儿|那里)?(?:挥手|招手|喊救命|呼救|喊)'] },
+  // Water rising at home: "楼下水越来越高" (asked about; a street after rain says the same).
+  { family: 'flood', strength: 'weak', zh: ['(?:楼下|家里|屋里|院子里?|一楼|门口)的?水(?:越来越高|越涨越高|还在涨|一直在涨|涨得(?:很|好|特别)快)'] },
   // An odd smell indoors with headache or nausea beside it (gas or carbon monoxide not named).
   {
     family: 'gas',

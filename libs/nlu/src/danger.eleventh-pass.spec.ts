@@ -34,6 +34,8 @@ describe('danger check, eleventh pass (decision 0051)', () => {
   it('fire: flames at a part of a building, also as the tail of an ordinary question', () => {
     expectRead('想问下图书馆几点开门，另外隔壁楼阳台正在冒火', 'fire');
     expectNone('他气得直冒火，跟物业吵了一架');
+    expectRead('卧室门缝里不停冒黑烟', 'fire');
+    expectNone('门缝漏风，冬天好冷');
   });
 
   it('gas: an odd smell indoors with a headache or nausea beside it', () => {
@@ -55,6 +57,7 @@ describe('danger check, eleventh pass (decision 0051)', () => {
 
   it('flood: water still rising is not an aftermath, whatever else is mentioned', () => {
     expectRead('仓库一楼进水了，水还在涨，有个工友手上还打着石膏', 'flood');
+    expectRead('院子里的水越涨越高', 'flood', 'possible');
   });
 
   it('look-alikes: a laughed-off near fight, heat, exercise sweat, a drain, embarrassment, a science question', () => {
