@@ -9,6 +9,7 @@
 // forms (北方, 川渝, 吴语, 粤语), voice-to-text homophones and typos (着伙, 就命, 晕到, 泄露),
 // broken English.
 import { NINTH_PASS_CUES, NINTH_PASS_NOT_DANGER } from './danger-vocabulary.ninth-pass.js';
+import { ELEVENTH_PASS_CUES, ELEVENTH_PASS_NOT_DANGER, ELEVENTH_PASS_NOT_DANGER_EN } from './danger-vocabulary.eleventh-pass.js';
 import { TENTH_PASS_CUES, TENTH_PASS_NOT_DANGER } from './danger-vocabulary.tenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
@@ -1760,6 +1761,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   // Ninth pass (decision 0047), in its own module.
   ...NINTH_PASS_CUES,
   ...TENTH_PASS_CUES,
+  ...ELEVENTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2220,6 +2222,7 @@ export const NOT_DANGER: readonly string[] = [
   // Ninth pass (decision 0047), in its own module.
   ...NINTH_PASS_NOT_DANGER,
   ...TENTH_PASS_NOT_DANGER,
+  ...ELEVENTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2311,6 +2314,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   '(?:trapped|stuck) in (?:a |an |this |my |the |that )?(?:\\w+ )?(?:job|marriage|routine|rut|loop|cycle|contract|career|traffic|queue|meeting|meetings)',
   // Eighth pass (decision 0046): "fire" as praise.
   '(?:event|concert|show|party|game|match|race|gig|set|album|song|performance|night|vibe|vibes|food|meal|team|season) (?:was|is|were|are) (?:absolutely |totally |so |pure |straight |literally )?(?:fire|on fire this (?:year|season|week|time))',
+  ...ELEVENTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2582,6 +2586,8 @@ export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['返屋企', '回家里'],
   ['屋企', '家里'],
   ['企喺', '站在'],
+  ['困咗喺', '困在了'],
+  ['困咗', '困住'],
   ['而家', '现在'],
   ['琴日', '昨天'],
   ['今朝', '今早'],

@@ -1,6 +1,7 @@
 // Weighing a cue in its context (step 4 in danger.detector.ts): its clause and sentence
 // (negation, topic, fear or supposition, habit, long-standing, minor, distant past), the whole
 // message (legal or recovery aftermath, hardship), and a later resolution of its family.
+import { ZH_ONGOING } from './danger-vocabulary.eleventh-pass.js';
 import {
   CLAUSE_PUNCTUATION,
   EN_HABIT,
@@ -168,7 +169,7 @@ export function messageContext(text: string): MessageContext {
     routineCare: ZH_ROUTINE_CARE.test(text),
     legal: ZH_LEGAL_AFTERMATH.test(text) || EN_LEGAL_AFTERMATH.test(text),
     legalSoft: ZH_LEGAL_SOFT.test(text),
-    recovery: ZH_RECOVERY_AFTERMATH.test(text) || EN_RECOVERY_AFTERMATH.test(text),
+    recovery: (ZH_RECOVERY_AFTERMATH.test(text) || EN_RECOVERY_AFTERMATH.test(text)) && !ZH_ONGOING.test(text),
     hardship: ZH_HARDSHIP.test(text),
     elsewhere: (ZH_MEDIA.test(text) && ZH_ELSEWHERE.test(text)) || (EN_MEDIA.test(text) && EN_ELSEWHERE.test(text)),
     learning: ZH_LEARNING.test(text),

@@ -51,10 +51,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind9.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind11 once it exists, and never blind10, which is development data now (decision 0050)', () => {
+  it('never scores blind10, which is development data (decision 0050)', () => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind9.jsonl', 'danger-blind10.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind11.jsonl'])).toBe('danger-blind11.jsonl');
     expect(chooseDangerBenchSet(['danger-blind10.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind12 once it exists, and never blind11, which is development data now (decision 0051)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind10.jsonl', 'danger-blind11.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind12.jsonl'])).toBe('danger-blind12.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind11.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 });
