@@ -130,7 +130,7 @@ describe('danger intake', () => {
   });
 
   it('goes on with the ordinary form when the resident says nobody is in danger', async () => {
-    const first = await say('res-fine', '家里有股怪味，头有点晕');
+    const first = await say('res-fine', '闻到一股烧焦的味道');
     expect(first.at(-1)?.text).toContain('现在有人有危险吗？');
     const next = await press('res-fine', first.at(-1), /^没有/);
     expect(next.at(-1)?.text).not.toContain('您在哪里？');
