@@ -1,80 +1,68 @@
 // The readings of the danger check's ninth pass (decision 0047), per signal family, with the
 // look-alikes each new reading must leave alone. Every sentence here is new wording (none is taken
 // from a data set). The rules are read alone (no learned backup), so each reading is tested itself.
-import { DangerDetector } from './danger.detector.js';
-import type { DangerFamily } from './nlu.types.js';
-
-const rules = new DangerDetector({ training: [] });
-
-function expectLikely(text: string, family: DangerFamily): void {
-  const a = rules.assess(text);
-  expect({ text, level: a.level, found: a.families.includes(family) }).toEqual({ text, level: 'likely', found: true });
-}
-
-function expectNone(text: string): void {
-  expect({ text, level: rules.assess(text).level }).toEqual({ text, level: 'none' });
-}
+import { expectRuleNone, expectRuleRead, rulesOnly } from './danger.spec-support.js';
 
 describe('danger check, ninth pass (decision 0047)', () => {
   it('missing: a pupil not home after school with hours of searching, a child’s shoes by the water', () => {
-    expectLikely('二年级的小女孩下课后一直没回家 奶奶在街上找了三个钟头没找到', 'missing');
-    expectLikely('娃一早去塘边钓鱼 中午也没回 塘边只发现了他的拖鞋', 'missing');
-    expectNone('在水库边捡到一只鞋 不知道是谁的 放在门卫了');
-    expectNone('孩子的书包找到了 落在同学家');
+    expectRuleRead('二年级的小女孩下课后一直没回家 奶奶在街上找了三个钟头没找到', 'missing');
+    expectRuleRead('娃一早去塘边钓鱼 中午也没回 塘边只发现了他的拖鞋', 'missing');
+    expectRuleNone('在水库边捡到一只鞋 不知道是谁的 放在门卫了');
+    expectRuleNone('孩子的书包找到了 落在同学家');
   });
 
   it('missing: how soon someone usually comes back is no resolution', () => {
-    expectLikely('我妈早上出门遛弯 现在还没回来 往常一个钟头就回来了 她有点糊涂', 'missing');
+    expectRuleRead('我妈早上出门遛弯 现在还没回来 往常一个钟头就回来了 她有点糊涂', 'missing');
   });
 
   it('gas: a smell with a headache or dizziness beside it, a leak at the stove said with 气 alone', () => {
-    expectLikely('屋里一股煤气味 孩子说有点头晕', 'gas');
-    expectLikely('the gas burner was left on and there is a smell, grandpa feels dizzy', 'gas');
-    expectLikely('灶台 气 漏 了 怎么 办', 'gas');
-    expectNone('煤气费又涨了 看账单看得头疼');
-    expectNone('空调气漏了 味道倒是不大 想找人加氟');
+    expectRuleRead('屋里一股煤气味 孩子说有点头晕', 'gas');
+    expectRuleRead('the gas burner was left on and there is a smell, grandpa feels dizzy', 'gas');
+    expectRuleRead('灶台 气 漏 了 怎么 办', 'gas');
+    expectRuleNone('煤气费又涨了 看账单看得头疼');
+    expectRuleNone('空调气漏了 味道倒是不大 想找人加氟');
   });
 
   it('fire: a hot door handle, a room full of smoke', () => {
-    expectLikely('卧室门把手发烫 外面走廊好像全是烟', 'fire');
-    expectLikely('the door knob is hot to the touch and I smell burning', 'fire');
-    expectNone('夏天院子的门把手晒得烫手 想装个遮阳棚');
+    expectRuleRead('卧室门把手发烫 外面走廊好像全是烟', 'fire');
+    expectRuleRead('the door knob is hot to the touch and I smell burning', 'fire');
+    expectRuleNone('夏天院子的门把手晒得烫手 想装个遮阳棚');
   });
 
   it('fall: lying on the floor, unable to get up, saying it is nothing', () => {
-    expectLikely('我奶奶在地板上躺着 起不来 她说没事 别麻烦人', 'fall');
-    expectNone('摔了一跤 起不来 没事 现在能走了');
+    expectRuleRead('我奶奶在地板上躺着 起不来 她说没事 别麻烦人', 'fall');
+    expectRuleNone('摔了一跤 起不来 没事 现在能走了');
   });
 
   it('trapped: knocking under rubble, shut in a small room whose lock will not open', () => {
-    expectLikely('塌方那边的砖堆底下有人在拍打', 'trapped');
-    expectLikely('we can hear tapping under the rubble of the shop', 'trapped');
-    expectLikely('老人被锁在储藏室里了 门锁打不开', 'trapped');
-    expectNone('钥匙锁在屋里了 门打不开 想找个开锁的');
+    expectRuleRead('塌方那边的砖堆底下有人在拍打', 'trapped');
+    expectRuleRead('we can hear tapping under the rubble of the shop', 'trapped');
+    expectRuleRead('老人被锁在储藏室里了 门锁打不开', 'trapped');
+    expectRuleNone('钥匙锁在屋里了 门打不开 想找个开锁的');
   });
 
   it('collapse: a building down with people under it, one about to come down', () => {
-    expectLikely('屋顶 塌 了 下面 有人', 'collapse');
-    expectLikely('老屋的裂缝越来越宽 房梁夜里嘎吱嘎吱的', 'collapse');
-    expectNone('楼上走路咯吱咯吱响 隔音太差了');
+    expectRuleRead('屋顶 塌 了 下面 有人', 'collapse');
+    expectRuleRead('老屋的裂缝越来越宽 房梁夜里嘎吱嘎吱的', 'collapse');
+    expectRuleNone('楼上走路咯吱咯吱响 隔音太差了');
   });
 
   it('bleeding: dressing after dressing soaked, on a blood thinner', () => {
-    expectLikely('伤口缠的毛巾湿透了 血还在渗 他平时吃华法林', 'bleeding');
-    expectNone('卫生间墙还在渗水 屋顶也漏');
+    expectRuleRead('伤口缠的毛巾湿透了 血还在渗 他平时吃华法林', 'bleeding');
+    expectRuleNone('卫生间墙还在渗水 屋顶也漏');
   });
 
   it('self_harm: a wrist cut, thinking of jumping, last words', () => {
-    expectLikely('我刚割了自己手腕 别跟别人说', 'self_harm');
-    expectLikely('been thinking of ending it for weeks and tonight is different', 'self_harm');
-    expectLikely('谢谢这阵子的关照 以后不用来看我了 我要去很远的地方', 'self_harm');
-    expectNone('下个月要去很远的地方打工 以后不用给我送饭了');
-    expectNone('i think about jumping into the pool every summer');
-    expectNone('切玻璃的时候不小心割了手腕 缝了两针 想问医保能报吗');
+    expectRuleRead('我刚割了自己手腕 别跟别人说', 'self_harm');
+    expectRuleRead('been thinking of ending it for weeks and tonight is different', 'self_harm');
+    expectRuleRead('谢谢这阵子的关照 以后不用来看我了 我要去很远的地方', 'self_harm');
+    expectRuleNone('下个月要去很远的地方打工 以后不用给我送饭了');
+    expectRuleNone('i think about jumping into the pool every summer');
+    expectRuleNone('切玻璃的时候不小心割了手腕 缝了两针 想问医保能报吗');
   });
 
   it('flood: water up to the bed (English)', () => {
-    expectLikely('the water in our flat is up to the beds now and rising', 'flood');
+    expectRuleRead('the water in our flat is up to the beds now and rising', 'flood');
   });
 
   it("reads blind9's and blind8's look-alikes by kind as no danger", () => {
@@ -94,10 +82,10 @@ describe('danger check, ninth pass (decision 0047)', () => {
       '儿子的手工作业是做一个地震房屋模型 去哪买材料',
       '想问下报火警是不是也打119 教孩子记一下',
     ])
-      expectNone(text);
+      expectRuleNone(text);
   });
 
   it('leaves a plug smoking as it was (a head word inside 插头 is no throat)', () => {
-    expect(rules.assess('插头烧化了在冒烟').families).toContain('electric');
+    expect(rulesOnly.assess('插头烧化了在冒烟').families).toContain('electric');
   });
 });
