@@ -19,9 +19,29 @@ export interface StationRow {
   aliases: string[];
 }
 
+/** One kept load: a failed load is forgotten, never kept. */
+class Kept<T> {
+  private value: Promise<T> | null = null;
+
+  get(load: () => Promise<T>, counted: () => void): Promise<T> {
+    if (this.value) return this.value;
+    counted();
+    const p = load();
+    this.value = p;
+    p.catch(() => {
+      if (this.value === p) this.value = null;
+    });
+    return p;
+  }
+
+  clear(): void {
+    this.value = null;
+  }
+}
+
 export class ReferenceCache {
-  private allCategories: Promise<readonly Category[]> | null = null;
-  private allStations: Promise<readonly StationRow[]> | null = null;
+  private readonly allCategories = new Kept<readonly Category[]>();
+  private readonly allStations = new Kept<readonly StationRow[]>();
   private invalidations = 0;
   /** Loads that reached the database (for tests and metrics). */
   loads = 0;
@@ -34,34 +54,15 @@ export class ReferenceCache {
   /** The rows changed (a settings notification, or the listener reconnected): read them again. */
   invalidate(): void {
     this.invalidations++;
-    this.allCategories = null;
-    this.allStations = null;
+    this.allCategories.clear();
+    this.allStations.clear();
   }
 
   categories(load: () => Promise<Category[]>): Promise<readonly Category[]> {
-    const current = this.allCategories;
-    if (current) return current;
-    const p = this.track(load());
-    this.allCategories = p;
-    p.catch(() => {
-      if (this.allCategories === p) this.allCategories = null;
-    });
-    return p;
+    return this.allCategories.get(load, () => this.loads++);
   }
 
   stations(load: () => Promise<StationRow[]>): Promise<readonly StationRow[]> {
-    const current = this.allStations;
-    if (current) return current;
-    const p = this.track(load());
-    this.allStations = p;
-    p.catch(() => {
-      if (this.allStations === p) this.allStations = null;
-    });
-    return p;
-  }
-
-  private track<T>(p: Promise<T>): Promise<T> {
-    this.loads++;
-    return p;
+    return this.allStations.get(load, () => this.loads++);
   }
 }
