@@ -1,4 +1,4 @@
-// The worker consumes the routing, timer, call and export queues with the handlers the features own.
+// The worker consumes the routing, timer, call, export and report queues with the handlers the features own.
 // A handler rethrows failures so BullMQ retries them with the job's backoff.
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '@baiying/config';
@@ -8,7 +8,13 @@ import { APP_CONFIG, HealthRegistry, OpsMetrics, libLogger, startQueueWorker, ty
 import { QueueName } from '@baiying/queue';
 
 /** Parallel jobs per queue in one worker process. */
-const CONCURRENCY: Partial<Record<QueueName, number>> = { [QueueName.Routing]: 20, [QueueName.Timers]: 10, [QueueName.Calls]: 10, [QueueName.Exports]: 1 };
+const CONCURRENCY: Partial<Record<QueueName, number>> = {
+  [QueueName.Routing]: 20,
+  [QueueName.Timers]: 10,
+  [QueueName.Calls]: 10,
+  [QueueName.Exports]: 1,
+  [QueueName.Reports]: 2,
+};
 
 @Injectable()
 export class JobsService implements OnModuleInit, OnApplicationShutdown {

@@ -1,6 +1,6 @@
 export { PublicityFeature } from './publicity.feature.js';
 export { publicityChat } from './publicity.chat.js';
-export { freezeUnitMonth, publicityJobs } from './publicity.jobs.js';
+export { alertOverduePromises, freezeUnitMonth, publicityJobs } from './publicity.jobs.js';
 export { renderPublicPage, publicPageCsp, type PageNotice } from './publicity.page.js';
 export { correctionSchema, snapshotIdSchema, snapshotListSchema, type SnapshotView } from './snapshots.usecase.js';
 export { scoreByCodeSchema, scoreButton, scoreKeyword, normaliseScoreCode, SCORE_CODE_MAX_FAILURES } from './score.usecase.js';

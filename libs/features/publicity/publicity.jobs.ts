@@ -22,6 +22,14 @@ export async function freezeUnitMonth(
   return uow.run((w) => f.freeze.execute(w, p, lists));
 }
 
+/** Every overdue promise alerted, each in a transaction of its own (see AlertOverduePromises). */
+export async function alertOverduePromises(uow: UnitOfWork, f: PublicityFeature): Promise<{ alerted: number }> {
+  const due = await uow.run((w) => f.overdue.due(w));
+  let alerted = 0;
+  for (const needId of due) if (await uow.run((w) => f.overdue.execute(w, needId))) alerted++;
+  return { alerted };
+}
+
 export function publicityJobs(uow: UnitOfWork, f: PublicityFeature): FeatureJobs {
   return {
     feature: 'publicity',
@@ -37,7 +45,7 @@ export function publicityJobs(uow: UnitOfWork, f: PublicityFeature): FeatureJobs
       const units = await uow.read((r) => r.publicity.unitsWithoutSnapshot(month));
       let freeze = 0;
       for (const unitId of units) if (await ensurer.ensure('publicity-freeze', { unitId, month }, 0)) freeze++;
-      const { alerted } = await uow.run((w) => f.overdue.execute(w));
+      const { alerted } = await alertOverduePromises(uow, f);
       return { freeze, overdue: alerted };
     },
   };

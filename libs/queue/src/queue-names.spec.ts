@@ -70,8 +70,8 @@ describe('JOB_QUEUE', () => {
       'refresh-tally': 'calls',
       'call-answers': 'calls',
       'call-timer': 'calls',
-      'reports-check': 'timers',
-      'publicity-freeze': 'timers',
+      'reports-check': 'reports',
+      'publicity-freeze': 'reports',
       'run-export': 'exports',
     });
     expect(new Set(Object.values(JOB_QUEUE))).toEqual(new Set(Object.values(QueueName)));

@@ -10,6 +10,12 @@ export enum QueueName {
   Calls = 'calls',
   /** 报表: export files, built by the worker one or two at a time (long, streaming jobs). */
   Exports = 'exports',
+  /**
+   * 报表 work done on a schedule: month-end freezes and the rollups' drift check. Long reads kept
+   * apart from the timers queue, whose SLA timers must not wait behind a month's 300 freezes, and
+   * run two at a time so a month start does not hold ten units' lists in memory at once.
+   */
+  Reports = 'reports',
 }
 
 /** Job name → payload. Payloads carry ids only, never personal data. */
@@ -48,8 +54,8 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'refresh-tally': QueueName.Calls,
   'call-answers': QueueName.Calls,
   'call-timer': QueueName.Calls,
-  'reports-check': QueueName.Timers,
-  'publicity-freeze': QueueName.Timers,
+  'reports-check': QueueName.Reports,
+  'publicity-freeze': QueueName.Reports,
   'run-export': QueueName.Exports,
 };
 

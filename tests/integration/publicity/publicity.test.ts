@@ -9,7 +9,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { ConversationEngine } from '@baiying/conversation';
 import type { ActorRow } from '@baiying/db';
 import type { InboundEvent, OutMessage } from '@baiying/domain';
-import { publicPageCsp, type Lists } from '@baiying/features';
+import { alertOverduePromises, publicPageCsp, type Lists } from '@baiying/features';
 import { findPhones } from '@baiying/nlu';
 import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { startWorker } from '../../../apps/worker/src/bootstrap.js';
@@ -383,7 +383,7 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
     );
     expect(alerts.map((a) => a.chatId).sort()).toEqual(expect.arrayContaining(recipients.sort()));
     expect(h.cipher.decrypt(alerts[0]!.bodyEnc)).toContain(n.unfulfilled.code);
-    const again = await h.withClock(clock).uow.run((w) => h.withClock(clock).publicity.overdue.execute(w));
+    const again = await alertOverduePromises(h.withClock(clock).uow, h.withClock(clock).publicity);
     expect(again).toEqual({ alerted: 0 });
     expect(await h.prisma.needEvent.count({ where: { needId: n.unfulfilled.id, type: 'promise_overdue' } })).toBe(1);
   }, 60_000);

@@ -227,14 +227,28 @@ export class PublicityRepository {
 
   // --- 限时兑现 overdue ---------------------------------------------------------------------
 
-  /** Unfulfilled needs whose promised date lies before `today` (YYYY-MM-DD in the desk's time zone). */
-  async overdue(today: string, take = 500): Promise<Array<{ id: string; code: string; stationId: string; promisedDate: Date }>> {
+  /** Unfulfilled needs whose promised date lies before `today` (YYYY-MM-DD in the desk's time zone), not yet alerted. */
+  async overdue(today: string, take = 500): Promise<Array<{ id: string }>> {
     // Each promise is alerted once: a need_event marks it (a new /close date is a new promise).
     return this.tx.$queryRaw`
-      SELECT n.id, n.code, n."stationId", n."promisedDate" FROM need n
+      SELECT n.id FROM need n
        WHERE n.status = 'unfulfilled' AND n."promisedDate" < ${today}::date
          AND NOT EXISTS (SELECT 1 FROM need_event e WHERE e."needId" = n.id AND e.type = 'promise_overdue'
                            AND e.data->>'promised' = to_char(n."promisedDate", 'YYYY-MM-DD'))
        ORDER BY n."promisedDate", n.id LIMIT ${take}`;
+  }
+
+  /**
+   * The need's promise if it is still overdue and not yet alerted, its row locked for the rest of
+   * the transaction (two reconcilers alerting the same promise: the second finds it alerted).
+   */
+  async overdueLocked(needId: string, today: string): Promise<{ promisedDate: Date } | null> {
+    const rows = await this.tx.$queryRaw<Array<{ promisedDate: Date }>>`
+      SELECT n."promisedDate" FROM need n
+       WHERE n.id = ${needId}::uuid AND n.status = 'unfulfilled' AND n."promisedDate" < ${today}::date
+         AND NOT EXISTS (SELECT 1 FROM need_event e WHERE e."needId" = n.id AND e.type = 'promise_overdue'
+                           AND e.data->>'promised' = to_char(n."promisedDate", 'YYYY-MM-DD'))
+       FOR UPDATE OF n`;
+    return rows[0] ?? null;
   }
 }
