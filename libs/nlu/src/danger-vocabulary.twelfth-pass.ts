@@ -27,6 +27,8 @@ const EDGE =
 const JUMP = '(?:跳下去|跳下来|往下跳|跳了算了|跳河|跳江|跳楼|跳海|跳湖)';
 // An ex-partner, or someone the resident fears, who knows where they live.
 const EX = '(?:前夫|前男友|前妻|前女友|前任|分居的(?:老公|丈夫|老婆)|债主|讨债的|跟踪我的(?:人|那个人|男的))';
+// Implements picked up in a fight.
+const IMPLEMENT = '(?:锄头|铁锹|镐头|棍子|棍棒|砍刀|菜刀|刀|椅子|板凳|酒瓶|砖头|扁担)';
 // Harm promised on arrival.
 const HARM = '(?:收拾|弄死|打死|砍死|砍|杀|揍|捅|弄|算账|报复|好看)';
 
@@ -84,7 +86,7 @@ export const TWELFTH_PASS_CUES: readonly DangerCue[] = [
     strength: 'strong',
     life: true,
     zh: [
-      `${CHILD}[^。！？]{0,10}(?:被人|被别人|被一个人|让人|叫人)(?:给)?(?:接走|带走|领走|抱走)了?[^。！？]{0,20}(?:没人|没有人|没让|不是我们|不认识|谁接的|不知道是谁|家里没人去)`,
+      `${CHILD}[^。！？]{0,10}(?:被人|被别人|被一个人|让人|叫人)(?:给)?(?:接走|带走|领走|抱走)了?[^。！？]{0,20}(?:没人|没有人|没让|不是我们|不认识|谁接的|不知道是谁|家里没人去|谁都没(?:去)?接|都没(?:去)?接|没(?:叫|让|托)人接)`,
       `(?:被)?${STRANGER}[^，。！？]{0,6}(?:接走|带走|领走|抱走|拉走|拐走)(?:了)?`,
     ],
   },
@@ -100,14 +102,15 @@ export const TWELFTH_PASS_CUES: readonly DangerCue[] = [
   },
   { family: 'trapped', strength: 'weak', zh: ['出不(?:到|倒)去|走不(?:到|甩)出去|出不返'] },
   // Standing at a height or an edge with jump talk, either way round: "在天台上，跳下去就解脱了".
-  // Firm: debts or wages around it do not make it despair about money only.
+  // Firm: debts or wages around it do not make it despair about money only. Not someone watched
+  // jumping in to swim (a masked pastime leaves two commas).
   {
     family: 'self_harm',
     strength: 'strong',
     firm: true,
     life: true,
     zh: [
-      `(?:在|站在|坐在|爬到|爬上|到了|来到)${EDGE}[^。！？]{0,20}${JUMP}(?![^，。！？]{0,3}(?:游泳|玩|洗澡|蹦极|拍照|摸鱼))`,
+      `(?:在|站在|坐在|爬到|爬上|到了|来到)${EDGE}[^。！？看]{0,20}${JUMP}(?![^，。！？]{0,3}(?:游泳|玩|洗澡|蹦极|拍照|摸鱼)|，，)`,
       `${JUMP}[^。！？]{0,12}(?:我)?(?:现在|已经)?(?:在|站在|坐在|到了)${EDGE}`,
       `(?:想|要|准备|打算)(?:去|从|由)?(?:河头|江头|河里|江里|楼上|楼顶|天台|桥上|河|江|海)${JUMP}(?:算了|死了|一了百了)?`,
     ],
@@ -157,7 +160,10 @@ export const TWELFTH_PASS_CUES: readonly DangerCue[] = [
   {
     family: 'violence',
     strength: 'strong',
-    zh: ['打起来了[^。！？]{0,12}(?:拿着|抄起|抡起|举着)(?:了)?(?:锄头|铁锹|镐头|棍子|棍棒|砍刀|菜刀|刀|椅子|板凳|酒瓶|砖头|扁担)'],
+    zh: [
+      `打起来了[^。！？]{0,12}(?:拿着|抄起|抡起|举着)(?:了)?${IMPLEMENT}`,
+      `(?:抄起|抡起|举起|举着|拿着)(?:了)?(?:一把|把|根|一根)?${IMPLEMENT}[^，。！？]{0,3}(?:就)?(?:打|砍|砸|追着|往[^，。！？]{0,4}(?:头|身)上)(?!(?:门|墙|地|钉|核桃|冰))`,
+    ],
   },
   { family: 'bleeding', strength: 'strong', zh: ['(?:头|脑袋|脑门|脸)上(?:都)?见红了?'] },
 ];
