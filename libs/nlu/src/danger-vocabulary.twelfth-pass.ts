@@ -129,6 +129,8 @@ export const TWELFTH_PASS_CUES: readonly DangerCue[] = [
       '(?:been )?(?:saving|hoarding|stockpiling|stashing|collecting) (?:up )?(?:all )?(?:my |his |her )?(?:pills|tablets|meds|sleeping pills|painkillers)',
     ],
   },
+  // A smell of something burning, the fire not named: asked about ("楼下有烧塑料的味道").
+  { family: 'fire', strength: 'weak', zh: ['(?:有|闻到|一股|有股)(?:一股|股)?(?:烧东西|烧塑料|烧电线|烧橡胶|烧胶皮|烧布|烧毛)的?(?:味|味道|味儿)'] },
   // Someone locked in: a room, a cold store, a car or a locker shut from outside with a person inside.
   {
     family: 'trapped',
@@ -195,6 +197,8 @@ export const TWELFTH_PASS_RESOLUTIONS: readonly Resolution[] = [
   { families: ['violence'], zh: '(?:后来|已经|都)(?:调解|和解|说开|谈妥|解决|和好)(?:好)?了|(?:哈哈|笑)[^。！？]{0,6}没(?:人)?当真' },
   // Checked and sound: "拍片没事", "片子没问题"; "now all right".
   { families: ['fall', 'bleeding', 'unconscious'], zh: '拍(?:了)?片(?:子)?(?:也|了|后)?(?:说)?没(?:事|大碍|问题)|片子(?:也)?没(?:事|问题)' },
+  // Gone to look and found the cause ("下去看了是人家在烧纸"): a fire or gas named after it still stands.
+  { families: ['fire', 'gas'], zh: '(?:下去|出去|过去|去|跑去)看了(?:一下|一眼|看)?[，, ]?(?:才知道|发现|原来)?是' },
   { families: 'all', zh: '(?:现在|目前)(?:也|都)?没(?:啥|什么|有)?(?:问题|事)(?![吧吗？?])' },
   { families: 'all', en: '(?:fully|completely) recovered|(?:all )?(?:fine|well|okay|ok) again|back on (?:her|his|their|my) feet' },
 ];

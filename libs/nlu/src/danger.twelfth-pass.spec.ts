@@ -38,6 +38,12 @@ describe('danger check, twelfth pass (decision 0052)', () => {
     expectRuleNone('煤气灶打不着火，想找人修');
   });
 
+  it('fire: a smell of something burning is asked about, unless someone went to look and found the cause', () => {
+    expectRuleRead('屋里有股烧塑料的味道', 'fire', 'possible');
+    expectRuleNone('有烧电线的味道，出去看了一下原来是邻居在烤肉');
+    expectRuleRead('闻到烧电线的味道，下去看了是配电箱着火了', 'fire');
+  });
+
   it('missing: a child picked up by someone the family did not send, or taken by a stranger', () => {
     expectRuleRead('学校说孙女被一个不认识的人接走了', 'missing');
     expectRuleRead('托管班说儿子被人接走了，可我们谁都没去接', 'missing');
