@@ -11,6 +11,13 @@
 import { NINTH_PASS_CUES, NINTH_PASS_NOT_DANGER } from './danger-vocabulary.ninth-pass.js';
 import { ELEVENTH_PASS_CUES, ELEVENTH_PASS_NOT_DANGER, ELEVENTH_PASS_NOT_DANGER_EN } from './danger-vocabulary.eleventh-pass.js';
 import { TENTH_PASS_CUES, TENTH_PASS_NOT_DANGER } from './danger-vocabulary.tenth-pass.js';
+import {
+  TWELFTH_PASS_CUES,
+  TWELFTH_PASS_DIALECT_FOLD,
+  TWELFTH_PASS_NOT_DANGER,
+  TWELFTH_PASS_NOT_DANGER_EN,
+  TWELFTH_PASS_RESOLUTIONS,
+} from './danger-vocabulary.twelfth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -33,7 +40,8 @@ export interface DangerCue {
   pairOnly?: boolean;
   /**
    * A reading of two signs together (gas smelt and a headache beside it, decision 0047): a minor
-   * word ("有点头疼") does not shrink it.
+   * word ("有点头疼") does not shrink it, nor does money trouble around it (a jump from a named edge,
+   * decision 0052).
    */
   firm?: boolean;
 }
@@ -1762,6 +1770,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...NINTH_PASS_CUES,
   ...TENTH_PASS_CUES,
   ...ELEVENTH_PASS_CUES,
+  ...TWELFTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2223,6 +2232,7 @@ export const NOT_DANGER: readonly string[] = [
   ...NINTH_PASS_NOT_DANGER,
   ...TENTH_PASS_NOT_DANGER,
   ...ELEVENTH_PASS_NOT_DANGER,
+  ...TWELFTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2315,6 +2325,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   // Eighth pass (decision 0046): "fire" as praise.
   '(?:event|concert|show|party|game|match|race|gig|set|album|song|performance|night|vibe|vibes|food|meal|team|season) (?:was|is|were|are) (?:absolutely |totally |so |pure |straight |literally )?(?:fire|on fire this (?:year|season|week|time))',
   ...ELEVENTH_PASS_NOT_DANGER_EN,
+  ...TWELFTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2326,7 +2337,7 @@ export const EN_NEGATION_BEFORE =
 
 // A cue that is feared, prevented or supposed, not happening: "怕老人摔倒", "万一着火", "if there is a fire".
 export const ZH_HYPOTHETICAL_BEFORE =
-  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|(?<!了)以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解|想知道|想问问)/;
+  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|(?<![了震])以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解|想知道|想问问)/;
 export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
@@ -2470,7 +2481,8 @@ export const RESOLUTIONS: readonly Resolution[] = [
     families: 'all',
     zh: '人没事|(?:啥|什么)事(?:都|也)?没有|没人受伤|无人受伤|(?:医生|大夫)(?:说|讲)(?:是|这|这是)?(?:正常|没事|没大碍|问题不大|不要紧)|没(?:有)?人(?:掉下去|掉进去|被埋|被压|在里面)|没有人受伤|没有人员伤亡|无人员伤亡|虚惊一场|(?:鉴定|检查|查看|看)过了?(?:也|都)?没(?:问题|事|大碍)|(?:已经|现在)(?:没事|好了|处理好|解决了|修好)|没事了|没大碍|已经处理|(?<=[\\s，,。！!])(?<!(?:起不来|起不了身|爬不起来|站不起来|动不了)[\\s，,。！!]{0,2})(?:人)?(?:都)?没事(?=[\\s，,。！!]|$)',
     en: "(?:no one|nobody|no one's)(?: is| was| got)? (?:hurt|injured)|false alarm|(?:is|are|was|were) (?:now )?(?:ok|okay|fine|safe) now|all (?:fine|ok|okay|safe) now",
-  },
+  }, // Twelfth pass (decision 0052), in its own module.
+  ...TWELFTH_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;
@@ -2588,6 +2600,8 @@ export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['企喺', '站在'],
   ['困咗喺', '困在了'],
   ['困咗', '困住'],
+  // Twelfth pass (decision 0052): its own pairs, before 咗 becomes 了.
+  ...TWELFTH_PASS_DIALECT_FOLD,
   ['而家', '现在'],
   ['琴日', '昨天'],
   ['今朝', '今早'],

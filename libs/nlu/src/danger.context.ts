@@ -308,7 +308,7 @@ export function weigh(
   // Recovery around it, unless the cue itself is today's: "陪我爸去复查，另外他今天早上吐了一大口血".
   if (ctx.recovery && !immediate && !ZH_TODAY_BEFORE.test(before)) return capOrDrop(c.family);
   if (ctx.legalSoft && c.family === 'violence') return 'cap';
-  if (ctx.hardship && c.family === 'self_harm') return 'demote';
+  if (ctx.hardship && c.family === 'self_harm' && c.firm !== true) return 'demote';
   return 'keep';
 }
 

@@ -14,8 +14,9 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind11.jsonl',
         'danger-blind4.jsonl',
         'danger-blind2.jsonl',
+        'danger-blind13.jsonl',
       ]),
-    ).toBe('danger-blind12.jsonl');
+    ).toBe('danger-blind13.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -57,10 +58,22 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind10.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind12 once it exists, and never blind11, which is development data now (decision 0051)', () => {
+  it('never scores blind11, which is development data (decision 0051)', () => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind10.jsonl', 'danger-blind11.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind12.jsonl'])).toBe('danger-blind12.jsonl');
     expect(chooseDangerBenchSet(['danger-blind11.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind13 once it exists, and never blind12, which is development data now (decision 0052)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind11.jsonl', 'danger-blind12.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind13.jsonl'])).toBe('danger-blind13.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind12.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
+    const present = ['danger-dev.jsonl', 'danger-blind12.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet([...present, 'danger-blind14.jsonl', 'danger-blind13.jsonl'])).toBe('danger-blind14.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });
