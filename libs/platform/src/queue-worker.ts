@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { DelayedError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { JobControl, JobRegistry } from '@baiying/kernel';
-import { createRedis, type JobName, type JobPayloads, type QueueName } from '@baiying/queue';
+import { createRedis, JOB_QUEUE, type JobName, type JobPayloads, type QueueName } from '@baiying/queue';
 import { withCorrelation } from './observability/correlation.js';
 import type { OpsMetrics } from './observability/metrics.js';
 
@@ -41,7 +41,17 @@ export function startQueueWorker(
   const connection = createRedis(opts.redisUrl, true);
   const run = async (job: Job, token?: string) => {
     const handler = handlers.get(job.name as JobName);
-    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    if (!handler) {
+      // A job added before its name moved to another queue (publicity-freeze and reports-check
+      // left `timers` for `reports`): the owning feature's reconcile adds it again on its new
+      // queue, so the stranded copy completes as moved instead of failing ten times.
+      const home = JOB_QUEUE[job.name as JobName] as QueueName | undefined;
+      if (home && home !== queue) {
+        logger.log(`job ${job.name} ${job.id} belongs to queue ${home} now: left to the reconciler there`);
+        return { movedTo: home };
+      }
+      throw new Error(`no handler for job ${job.name}`);
+    }
     const control: JobControl = {
       get stopping() {
         return opts.stopping?.() ?? false;
