@@ -11,7 +11,8 @@ case "${1:-bot}" in
     exec node "$APP/dist/apps/bot/src/main.js"
     ;;
   worker)
-    exec node "$APP/dist/apps/worker/src/main.js"
+    # Node flags as in package.json's start:worker (the heap limit: docs/operations.md).
+    exec node --max-old-space-size=256 "$APP/dist/apps/worker/src/main.js"
     ;;
   api)
     # The console API (apps/api); a clear refusal if an image was built without it.

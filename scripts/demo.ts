@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '@baiying/config';
 import { FieldCipher } from '@baiying/crypto';
 import { createPrismaClient, seedDemoCounty } from '@baiying/db';
+import { appEntry, appNodeArgs, type AppName } from './app-start.js';
 import { ROOT, ensureDatabase, migrateAll } from './db-tools.js';
 
 async function main(): Promise<void> {
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
     if (b.status !== 0) throw new Error('build failed');
   }
   const children: ChildProcess[] = [];
-  const start = (name: string, entry: string) => {
-    const child = spawn(process.execPath, [path.join(ROOT, entry)], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  const start = (name: AppName) => {
+    const child = spawn(process.execPath, [...appNodeArgs(name), path.join(ROOT, appEntry(name))], { cwd: ROOT, stdio: 'inherit', env: process.env });
     child.on('exit', (code) => {
       console.log(`[demo] ${name} exited (${code})`);
       stop(code ?? 1);
@@ -43,9 +44,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  start('worker', 'dist/apps/worker/src/main.js');
-  start('bot', 'dist/apps/bot/src/main.js');
-  start('api', 'dist/apps/api/src/main.js');
+  start('worker');
+  start('bot');
+  start('api');
   const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
   console.log(`[demo] open the web chat at http://${host}:${config.http.port}/ (Ctrl+C to stop)`);
   console.log(

@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { appEntry, appNodeArgs } from '../../scripts/app-start.js';
 import { ROOT } from '../../scripts/db-tools.js';
 
 export interface BenchProcess {
@@ -95,12 +96,13 @@ export async function startProcess(opts: StartOptions): Promise<BenchProcess> {
   return proc;
 }
 
-/** Starts a compiled app (`dist/apps/<app>/src/main.js`). */
+/** Starts a compiled app (`dist/apps/<app>/src/main.js`) as `npm run start:<app>` does. */
 export function startApp(app: 'bot' | 'worker', env: Record<string, string>, ready: RegExp, timeoutMs = 60_000): Promise<BenchProcess> {
-  const entry = path.join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
+  const entry = path.join(ROOT, appEntry(app));
   if (!existsSync(entry)) throw new Error(`${entry} missing: the build did not produce it`);
-  // For profiling a run, e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/bench-prof".
-  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The flags of `npm run start:<app>` (the worker's heap limit), then any for profiling a run,
+  // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/bench-prof".
+  const nodeArgs = [...appNodeArgs(app), ...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   return startProcess({ name: app, args: [...nodeArgs, entry], env, ready, timeoutMs });
 }
 

@@ -17,6 +17,7 @@ import * as batchV1 from 'kubernetes-models/batch/v1';
 import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
 import * as coreV1 from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
+import { appNodeArgs } from '../../../scripts/app-start.js';
 import { ROOT } from '../../../scripts/db-tools.js';
 
 const DEPLOY = path.join(ROOT, 'deploy');
@@ -301,6 +302,20 @@ describe('deployment artefacts (deploy/, Dockerfile), checked without a containe
       expect(podSpec.restartPolicy).toBe('Never');
       expect(obj(arr(podSpec.containers, 'c')[0], 'c').args).toEqual(['migrate']);
     });
+  });
+
+  it('the image entry point and the systemd units start each app with the node flags of its npm start script', () => {
+    const script = read(path.join(DEPLOY, 'entrypoint.sh'));
+    for (const app of ['bot', 'worker', 'api'] as const) {
+      const flags = appNodeArgs(app).join(' ');
+      // The worker's heap limit is the one flag today: a start script that lost it fails here too.
+      if (app === 'worker') expect(flags).toMatch(/^--max-old-space-size=\d+$/);
+      const image = new RegExp(`exec node ((?:--\\S+ )*)"\\$APP/dist/apps/${app}/src/main\\.js"`).exec(script);
+      expect({ app, image: image?.[1]?.trim() }).toEqual({ app, image: flags });
+      const unit = read(path.join(DEPLOY, 'systemd', `baiying-${app}.service`));
+      const exec = new RegExp(`^ExecStart=/usr/bin/node ((?:--\\S+ )*)/opt/baiying/dist/apps/${app}/src/main\\.js$`, 'm').exec(unit);
+      expect({ app, unit: exec?.[1]?.trim() }).toEqual({ app, unit: flags });
+    }
   });
 
   it('the systemd units run files of this repository and pass systemd-analyze verify', () => {
