@@ -133,14 +133,15 @@ describe('logs, metrics and health of the running apps', () => {
 
     // The counters moved as the scenario did (a scrape is only ever behind, so wait for it).
     const d = (after: string, before: string, name: string, labels: string) => sample(after, name, labels) - sample(before, name, labels);
+    // A send is counted inside its job, the job's completion after it returns: wait for both.
     const botAfter = await waitUntil(async () => {
       const t = await botMetrics();
       return d(t, botBefore, 'baiying_messages_sent_total', '{channel="telegram",priority="5"}') +
         d(t, botBefore, 'baiying_messages_sent_total', '{channel="telegram",priority="3"}') >=
-        1
+        1 && d(t, botBefore, 'baiying_jobs_processed_total', '{queue="outbound",outcome="completed"}') >= 4
         ? t
         : null;
-    }, 'messages counted');
+    }, 'messages and their jobs counted');
     expect(d(botAfter, botBefore, 'baiying_updates_received_total', '{channel="telegram"}')).toBe(3);
     expect(d(botAfter, botBefore, 'baiying_updates_handled_total', '{channel="telegram"}')).toBe(3);
     expect(d(botAfter, botBefore, 'baiying_updates_failed_total', '{channel="telegram"}')).toBe(0);
@@ -159,7 +160,7 @@ describe('logs, metrics and health of the running apps', () => {
       return d(t, workerBefore, 'baiying_jobs_processed_total', '{queue="routing",outcome="completed"}') >= 1 ? t : null;
     }, 'the routing job counted');
     expect(sample(workerAfter, 'baiying_needs', '{status="dispatched"}')).toBe(1);
-    for (const queue of ['routing', 'timers', 'outbound', 'bulk-outbound', 'calls']) {
+    for (const queue of ['routing', 'timers', 'outbound', 'bulk-outbound', 'calls', 'exports', 'reports']) {
       expect(samples(workerAfter, 'baiying_queue_jobs').has(`{queue="${queue}",state="wait"}`)).toBe(true);
       expect(samples(workerAfter, 'baiying_queue_oldest_waiting_seconds').has(`{queue="${queue}"}`)).toBe(true);
     }
@@ -232,8 +233,8 @@ describe('logs, metrics and health of the running apps', () => {
     expect(workerReady.status).toBe(200);
     expect(await workerReady.json()).toMatchObject({
       status: 'ok',
-      // The worker's queues: routing, timers, calls and exports (outbound and bulk are the bot's).
-      details: { postgresql: { status: 'up' }, redis: { status: 'up' }, 'queue-workers': { status: 'up', running: 4 } },
+      // The worker's queues: routing, timers, calls, exports and reports (outbound and bulk are the bot's).
+      details: { postgresql: { status: 'up' }, redis: { status: 'up' }, 'queue-workers': { status: 'up', running: 5 } },
     });
     // The old probe path still answers on the bot.
     expect((await fetch(`${botUrl}/healthz`)).status).toBe(200);
