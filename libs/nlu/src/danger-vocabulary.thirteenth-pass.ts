@@ -96,7 +96,7 @@ export const THIRTEENTH_PASS_NOT_DANGER: readonly string[] = [
   // Asking whether words were a threat, to complain or sue.
   '(?:是不是|算不算|属不属于|构不构成|算是|属于|构成)(?:一种|一个)?(?:威胁|恐吓|敲诈|勒索)',
   // "X死人了" as an intensifier: "熏死人了", "吵死人".
-  '(?:熏|臭|吵|热|冷|累|烦|忙|饿|困|笑|气|馋|急|挤|晒|闷)死人(?:了|啦)?',
+  '(?:熏|呛|臭|吵|热|冷|累|烦|忙|饿|困|笑|气|馋|急|挤|晒|闷)死人(?:了|啦)?',
   // A door that would not open, with the person already out; a cistern or tap that keeps running.
   '(?:打不开|开不了|出不来|锁住了)(?=[^。！？]{0,12}(?:人)?(?:已经|都)(?:出来|救出来|弄开|打开)了)',
   '(?:水箱|马桶|水龙头|龙头|阀门)[^，。！？]{0,4}(?:一直|老是|总是)?(?:在)?(?:流水|漏水|滴水)[\\s，,]*(?:关不住|关不上|关不紧)?',

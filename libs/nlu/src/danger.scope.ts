@@ -77,11 +77,14 @@ export function isNegated(text: string, breaks: Uint8Array, c: Span & { english:
 export function aboutAnimal(text: string, breaks: Uint8Array, ctx: MessageContext, c: Span & { family: DangerFamily }): boolean {
   if (ctx.animalOnly && BODY_FAMILIES.has(c.family)) return true;
   if (!ANIMAL_CUE_FAMILIES.has(c.family) || ZH_ANIMAL_AGENT.test(text) || EN_ANIMAL_AGENT.test(text)) return false;
+  const people = (t: string) => ZH_HUMAN.test(t) || EN_HUMAN.test(t);
+  // An animal and no person once owners ("我的 kitten") and calls for helpers ("有没有人帮忙") are left out.
+  const noPerson = !people(text.replace(ANIMAL_OWNER_OR_HELPER, ''));
+  if (BODY_FAMILIES.has(c.family) && noPerson && ANIMAL_ANY.test(text)) return true;
   const clause = clauseOf(breaks, c.start, c.end);
   const subject = text.slice(clause.start, c.start).replace(ANIMAL_OWNER_OR_HELPER, '');
   // Water that carries animals off ("把猪圈冲走了", "鸡都冲走了") is a flood wherever people are.
-  const people = (t: string) => ZH_HUMAN.test(t) || EN_HUMAN.test(t);
-  if (c.family === 'flood' && (/把/.test(subject) || people(text.replace(ANIMAL_OWNER_OR_HELPER, '')))) return false;
+  if (c.family === 'flood' && (/把/.test(subject) || !noPerson)) return false;
   return ANIMAL_ANY.test(subject) && !people(text.slice(clause.start, clause.end).replace(ANIMAL_OWNER_OR_HELPER, ''));
 }
 
