@@ -137,12 +137,12 @@ export const ANIMAL_OWNER_OR_HELPER =
 
 /** A staged or fictional setting before a cue: a drill, a simulation, a show, a film, a game, a song. */
 export const ZH_STAGED_BEFORE =
-  /演练|演习|模拟|扮演|新闻(?:里|上|中)|报道(?:里|中)|彩排|排练|剧本杀|密室|综艺|(?:电视)?剧(?:里|中|叫|名)|戏里|节目(?:里|中)|电影里|电影中|片子里|动漫|漫画|游戏里|minecraft|我的世界|主打歌|歌(?:叫|名)|\b(?:band|movie|film|scene|drama|tv show|video game|escape room|role[- ]?play|mock)\b/;
+  /演练|演习|模拟(?!考|题|卷|测|器|经营|人生|城市|炒股|面试)|扮演|新闻(?:里|上|中)|报道(?:里|中)|彩排|排练|剧本杀|密室|综艺|(?:电视)?剧(?:里|中|叫|名)|戏里|节目(?:里|中)|电影里|电影中|片子里|动漫|漫画|游戏里|minecraft|我的世界|主打歌|歌(?:叫|名)|\b(?:band|movie|film|scene|drama|tv show|video game|escape room|role[- ]?play|mock)\b/;
 /** Right after a cue, the scene of a story: "洪水戏", "火灾镜头". */
 export const STAGED_AFTER = /^\s*(?:的)?\s*(?:戏|镜头|片段|情节|剧情|特效|scenes?|episode)/;
 /** An event during the setting, not in it: "演练的时候真有人晕倒了", "看电影时突然着火". */
 export const DURING_STAGED =
-  /^(?:的时候|时候|时|中途|期间|当中)|(?:结束|散场|散会|下课|完)(?:了)?(?:后|以后|之后)|突然|忽然|结果|真的|有人真|今天|今晚|现在|刚才|刚刚|\b(?:really|actually|suddenly|today|now|after)\b/;
+  /^[^，。！？]{0,4}(?:的时候|时候|时|中途|期间|当中)|(?:结束|散场|散会|下课|完)(?:了)?(?:后|以后|之后)|突然|忽然|结果|真的|有人真|今天|今晚|现在|刚才|刚刚|\b(?:really|actually|suddenly|today|now|after)\b/;
 /** A name given right before a cue: "歌叫 Fire", "叫《被困》", "called Flood". */
 export const NAMED_BEFORE = /(?:(?:叫做|名叫|名字叫|取名|取名叫|名为|题为)\s*|叫\s*["“《「'‘]\s*|\b(?:called|named|titled)\s+["“'‘]?)$/;
 /** Before an English cue inside Chinese: "主打歌叫 Fire". */

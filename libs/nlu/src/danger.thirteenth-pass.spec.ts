@@ -62,6 +62,8 @@ describe('danger check, thirteenth pass (decision 0055)', () => {
       expectRuleRead('演练的时候真有个老人晕倒了，现在叫不醒', 'unconscious');
       expectRuleRead('看电影时突然着火了，大家都在往外跑', 'fire');
       expectRuleRead('my neighbour is shouting that the kitchen is on fire', 'fire');
+      // A mock exam is no staged setting.
+      expectRuleRead('模拟考试又考砸了，我真的想死', 'self_harm');
     });
 
     it('sets aside a flood of a year long gone, not one of today', () => {
