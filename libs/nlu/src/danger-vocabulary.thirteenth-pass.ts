@@ -153,5 +153,6 @@ export const YEAR_BEFORE = /(?:\b(?:19\d\d|200\d|201\d)\b|(?:19)?9\d年|(?:20)?0
 /** An ordinary question that opens the message: "想问一下", "先问下", "请问", "想帮我妹问一下". */
 export const ORDINARY_OPENING =
   /^[^。！？]{0,12}(?:想问(?:一下|下)?|先问(?:一下|下)?|请问|咨询(?:一下|下)?|问一下|打听(?:一下|下)?|想了解|想帮[^，。！？]{0,6}问)/;
-/** A turn to another matter after it: "顺便说一下", "其实我现在", "刚才", "另外", "对了". */
-export const TURN = /顺便(?:说|提|讲|问)?(?:一下|下|一句)?|其实|刚才|刚刚|另外|对了|还有(?:就是|个事|件事)|by the way|actually|just now/g;
+/** A turn to another matter after it: "顺便说一下", "其实我现在", "刚才" (not "刚才说的"), "另外", "对了". */
+export const TURN =
+  /顺便(?:说|提|讲|问)?(?:一下|下|一句)?|其实|(?:刚才|刚刚)(?![^，。！？]{0,2}(?:说|提|讲|问|聊)(?:的|过|到))|另外|对了|还有(?:就是|个事|件事)|by the way|actually|just now/g;

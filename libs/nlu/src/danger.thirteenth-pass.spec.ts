@@ -102,6 +102,8 @@ describe('danger check, thirteenth pass (decision 0055)', () => {
     it('leaves an ordinary question with an ordinary turn alone, and keeps the old reading without a turn', () => {
       expectRuleNone('想问一下法律援助怎么申请，另外周末中心开门吗');
       expectRuleNone('想咨询一下工伤保险，去年在工地摔伤了腿，老板不赔');
+      // "刚才说的" points back at the question: no turn.
+      expectRuleNone('想问一下工伤赔偿的事，刚才说的是我表哥被机器轧断了手指，流了好多血，老板一直不认');
     });
   });
 
