@@ -18,6 +18,13 @@ import {
   TWELFTH_PASS_NOT_DANGER_EN,
   TWELFTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.twelfth-pass.js';
+import {
+  THIRTEENTH_PASS_CUES,
+  THIRTEENTH_PASS_DIALECT_FOLD,
+  THIRTEENTH_PASS_NOT_DANGER,
+  THIRTEENTH_PASS_NOT_DANGER_EN,
+  THIRTEENTH_PASS_RESOLUTIONS,
+} from './danger-vocabulary.thirteenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -1771,6 +1778,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...TENTH_PASS_CUES,
   ...ELEVENTH_PASS_CUES,
   ...TWELFTH_PASS_CUES,
+  ...THIRTEENTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2233,6 +2241,7 @@ export const NOT_DANGER: readonly string[] = [
   ...TENTH_PASS_NOT_DANGER,
   ...ELEVENTH_PASS_NOT_DANGER,
   ...TWELFTH_PASS_NOT_DANGER,
+  ...THIRTEENTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2326,6 +2335,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   '(?:event|concert|show|party|game|match|race|gig|set|album|song|performance|night|vibe|vibes|food|meal|team|season) (?:was|is|were|are) (?:absolutely |totally |so |pure |straight |literally )?(?:fire|on fire this (?:year|season|week|time))',
   ...ELEVENTH_PASS_NOT_DANGER_EN,
   ...TWELFTH_PASS_NOT_DANGER_EN,
+  ...THIRTEENTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2483,6 +2493,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
     en: "(?:no one|nobody|no one's)(?: is| was| got)? (?:hurt|injured)|false alarm|(?:is|are|was|were) (?:now )?(?:ok|okay|fine|safe) now|all (?:fine|ok|okay|safe) now",
   }, // Twelfth pass (decision 0052), in its own module.
   ...TWELFTH_PASS_RESOLUTIONS,
+  ...THIRTEENTH_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;
@@ -2602,6 +2613,7 @@ export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['困咗', '困住'],
   // Twelfth pass (decision 0052): its own pairs, before 咗 becomes 了.
   ...TWELFTH_PASS_DIALECT_FOLD,
+  ...THIRTEENTH_PASS_DIALECT_FOLD,
   ['而家', '现在'],
   ['琴日', '昨天'],
   ['今朝', '今早'],

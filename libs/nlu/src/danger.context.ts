@@ -9,7 +9,6 @@ import {
   EN_JEST,
   EN_LEGAL_AFTERMATH,
   EN_MINOR,
-  EN_NEGATION_BEFORE,
   EN_PAST,
   EN_RECENT,
   EN_RECOVERY_AFTERMATH,
@@ -27,7 +26,6 @@ import {
   ZH_LONG_TERM,
   ZH_MINOR,
   ZH_MINOR_AFTER,
-  ZH_NEGATION_BEFORE,
   ZH_PAST,
   ZH_PREVENTION_AFTER,
   ZH_RECENT,
@@ -54,6 +52,7 @@ import {
   EN_ANIMAL_AGENT,
 } from './danger-vocabulary.js';
 import { CJK, englishSource, LATIN } from './danger.cues.js';
+import { clauseOf, isNegated, setApart } from './danger.scope.js';
 import type { DangerFamily } from './nlu.types.js';
 
 // Dangers of things rather than of a person's state.
@@ -101,13 +100,13 @@ const ZH_FEARED_IN_CUE = /担心|害怕|万一|会不会|要是|如果|假如|�
 const ZH_IMMEDIATE_BEFORE = /(?:刚才|刚刚|突然|忽然|现在|正在|此刻)[^，。！？]{0,6}$/;
 const EN_IMMEDIATE_BEFORE = /\b(?:just|suddenly|right now|currently)\b(?:\s+\S+){0,3}\s*$/;
 
-/** Where clauses end: punctuation, or whitespace with Chinese on either side. */
+/** Where clauses end: punctuation, or whitespace between Chinese characters (an English word in Chinese text stays in its clause). */
 export function clauseBreaks(text: string): Uint8Array {
   const breaks = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (CLAUSE_PUNCTUATION.test(ch)) breaks[i] = 1;
-    else if (/\s/.test(ch) && (CJK.test(text[i - 1] ?? '') || CJK.test(text[i + 1] ?? ''))) breaks[i] = 1;
+    else if (/\s/.test(ch) && CJK.test(text[i - 1] ?? '') && CJK.test(text[i + 1] ?? '')) breaks[i] = 1;
   }
   return breaks;
 }
@@ -115,14 +114,6 @@ export function clauseBreaks(text: string): Uint8Array {
 export interface Span {
   start: number;
   end: number;
-}
-
-function clauseOf(breaks: Uint8Array, start: number, end: number): Span {
-  let s = start;
-  while (s > 0 && !breaks[s - 1]) s--;
-  let e = Math.max(end, start);
-  while (e < breaks.length && !breaks[e]) e++;
-  return { start: s, end: e };
 }
 
 function sentenceStart(text: string, start: number): number {
@@ -181,11 +172,6 @@ export function messageContext(text: string): MessageContext {
       !EN_ANIMAL_AGENT.test(text),
     emergencyInfo: ZH_EMERGENCY_INFO.test(text) || EN_EMERGENCY_INFO.test(text),
   };
-}
-
-export function isNegated(text: string, breaks: Uint8Array, c: Span & { english: boolean }): boolean {
-  const before = text.slice(clauseOf(breaks, c.start, c.end).start, c.start);
-  return c.english ? EN_NEGATION_BEFORE.test(before) : ZH_NEGATION_BEFORE.test(before);
 }
 
 // Self-harm and violence that are feared, threatened or told in passing still get the question.
@@ -249,7 +235,7 @@ export function weigh(
   if (/^过(?!来|去|气|不)/.test(text.slice(c.end, c.end + 2))) return capOrDrop(c.family);
   // "刚才", "突然", "just", "suddenly" right before a cue: an event now, whatever the topic around it.
   const immediate = ZH_IMMEDIATE_BEFORE.test(before) || (c.english && EN_IMMEDIATE_BEFORE.test(before));
-  if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause))) return 'drop';
+  if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause) || setApart(text, c))) return 'drop';
   if ((ctx.legal || ctx.elsewhere) && !immediate) return 'drop';
   if (ctx.learning && ZH_WHAT_TO_DO_AFTER.test(after)) return 'drop';
   // Prevention asked for a lecture (decision 0046): "怎么防一氧化碳中毒 有没有讲座".

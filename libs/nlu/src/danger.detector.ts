@@ -22,10 +22,11 @@
 //    call for help or hurry (救命, 快来人, help, !!) → likely; one weak cue, a call for help alone
 //    (救命, 打120) or the learned vote alone → possible; otherwise none.
 //
-// Steps 1–3 are in danger.cues.ts, step 4 in danger.context.ts; this file finds and weighs the
+// Steps 1–3 are in danger.cues.ts, step 4 in danger.context.ts and danger.scope.ts; this file finds and weighs the
 // cues, runs the learned backup and sets the level.
 import { ALARM_STRONG_RE, ALARM_WEAK_RE, CJK, CUES, LATIN, mask, MASK_EN, MASK_ZH, normalise } from './danger.cues.js';
-import { clauseBreaks, isNegated, messageContext, resolutions, weigh, type Span } from './danger.context.js';
+import { clauseBreaks, messageContext, resolutions, weigh, type Span } from './danger.context.js';
+import { aboutAnimal, isNegated, turnContexts } from './danger.scope.js';
 import { DANGER_TRAINING, type DangerTrainingExample } from './danger-training.js';
 import { LearnedModel } from './learned.model.js';
 import type { DangerAssessment, DangerFamily, DangerLevel, DangerSignal } from './nlu.types.js';
@@ -83,8 +84,6 @@ export const MAX_DANGER_TEXT_LENGTH = 2000;
 
 // Families whose weak cues a question about routine care (a vaccine, a plaster) sets aside.
 const MINOR_INJURY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious']);
-// Families of a body in danger: set aside when the message speaks of an animal and no person.
-const BODY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious', 'trapped', 'missing']);
 
 interface Candidate extends Span {
   family: DangerFamily;
@@ -209,7 +208,7 @@ export class DangerDetector {
     }
 
     const resolved = candidates.length > 0 ? resolutions(normal) : [];
-    const ctx = messageContext(normal);
+    const { whole: ctx, at: contextAt } = turnContexts(normal, messageContext);
     const kept: Candidate[] = [];
     // A family the resident denies outright ("没有着火，就是有点焦味") loses its weak cues too.
     const denied = new Set<DangerFamily>();
@@ -222,10 +221,11 @@ export class DangerDetector {
         )
       )
         continue;
-      if (ctx.animalOnly && BODY_FAMILIES.has(c.family)) continue;
-      const verdict = weigh(normal, breaks, ctx, c);
+      const cctx = contextAt(c.start);
+      if (aboutAnimal(normal, breaks, cctx, c)) continue;
+      const verdict = weigh(normal, breaks, cctx, c);
       // A weak cue beside a gripe about a thing, or an injury beside a question about routine care.
-      if (c.strength === 'weak' && ((ctx.gripe && c.family === 'self_harm') || (ctx.routineCare && MINOR_INJURY_FAMILIES.has(c.family)))) continue;
+      if (c.strength === 'weak' && ((cctx.gripe && c.family === 'self_harm') || (cctx.routineCare && MINOR_INJURY_FAMILIES.has(c.family)))) continue;
       if (verdict === 'drop' || (verdict === 'demote' && c.strength === 'weak')) {
         if (c.strength === 'strong' && isNegated(normal, breaks, c)) denied.add(c.family);
         continue;

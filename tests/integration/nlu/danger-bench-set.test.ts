@@ -14,9 +14,10 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind11.jsonl',
         'danger-blind4.jsonl',
         'danger-blind2.jsonl',
+        'danger-blind14.jsonl',
         'danger-blind13.jsonl',
       ]),
-    ).toBe('danger-blind13.jsonl');
+    ).toBe('danger-blind14.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -64,16 +65,22 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind11.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind13 once it exists, and never blind12, which is development data now (decision 0052)', () => {
+  it('never scores blind12, which is development data (decision 0052)', () => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind11.jsonl', 'danger-blind12.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind13.jsonl'])).toBe('danger-blind13.jsonl');
     expect(chooseDangerBenchSet(['danger-blind12.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
+  it('scores blind14 once it exists, and never blind13, which is development data now (decision 0055)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind12.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind14.jsonl'])).toBe('danger-blind14.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind13.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
-    const present = ['danger-dev.jsonl', 'danger-blind12.jsonl', 'danger-holdout-own3.jsonl'];
-    expect(chooseDangerBenchSet([...present, 'danger-blind14.jsonl', 'danger-blind13.jsonl'])).toBe('danger-blind14.jsonl');
+    const present = ['danger-dev.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet([...present, 'danger-blind15.jsonl', 'danger-blind14.jsonl'])).toBe('danger-blind15.jsonl');
     expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });

@@ -1,0 +1,114 @@
+// The scope of a cue (decision 0055): what a cue is about before it is weighed. Read by
+// danger.context.ts (weigh) and danger.detector.ts, kept here so neither grows:
+// - a denial: a negation before the cue, a denied intent ("没想过伤害自己"), or a cue running over
+//   a clause end whose last clause opens with a denial ("燃气的，没有异味");
+// - an animal: the cue's sentence up to it names an animal and no person ("猫从楼上掉下去了");
+// - set apart: a staged or fictional setting before it in its sentence (a drill, a show, a film, a
+//   song), the scene of a story after it ("洪水戏"), a name given to it ("歌叫 Fire"), a year long gone;
+// - a turn: a message that opens with an ordinary question and turns to another matter ("想问一下…
+//   其实我现在…"): what follows the turn is read with its own message context, so the question
+//   before it (legal aid, insurance, a subsidy) cannot set its cues aside.
+import {
+  ANIMAL_ANY,
+  ANIMAL_OWNER_OR_HELPER,
+  DURING_STAGED,
+  EN_STOPPED_BEFORE,
+  NAMED_BEFORE,
+  NAMED_BEFORE_EN,
+  ORDINARY_OPENING,
+  STAGED_AFTER,
+  TURN,
+  YEAR_BEFORE,
+  ZH_DENIAL_OPENING,
+  ZH_DENIED_INTENT_BEFORE,
+  ZH_STAGED_BEFORE,
+} from './danger-vocabulary.thirteenth-pass.js';
+import { EN_ANIMAL_AGENT, EN_HUMAN, EN_NEGATION_BEFORE, ZH_ANIMAL_AGENT, ZH_HUMAN, ZH_NEGATION_BEFORE } from './danger-vocabulary.js';
+import type { MessageContext, Span } from './danger.context.js';
+import type { DangerFamily } from './nlu.types.js';
+
+const SENTENCE_END = /[。！？!?\n\r]/;
+
+// Families of a body in danger: set aside when the message speaks of an animal and no person.
+const BODY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious', 'trapped', 'missing']);
+// And, when the animal is the one the cue is about, falling from a height and water coming in.
+const ANIMAL_CUE_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>([...BODY_FAMILIES, 'self_harm', 'flood']);
+
+/** The clause around a span: from the break before it to the break after it. */
+export function clauseOf(breaks: Uint8Array, start: number, end: number): Span {
+  let s = start;
+  while (s > 0 && !breaks[s - 1]) s--;
+  let e = Math.max(end, start);
+  while (e < breaks.length && !breaks[e]) e++;
+  return { start: s, end: e };
+}
+
+function sentenceStart(text: string, start: number): number {
+  let s = start;
+  while (s > 0 && !SENTENCE_END.test(text[s - 1]!)) s--;
+  return s;
+}
+
+/** The end of the last match of `re` in `text`, or -1. */
+function lastEnd(re: RegExp, text: string): number {
+  const g = new RegExp(re.source, 'g');
+  let end = -1;
+  for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+    end = m.index + m[0].length;
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return end;
+}
+
+/** A cue the resident denies: "没有着火", "没想过伤害自己", "燃气的，没有异味", "it stopped bleeding". */
+export function isNegated(text: string, breaks: Uint8Array, c: Span & { english: boolean; family?: DangerFamily | null }): boolean {
+  const before = text.slice(clauseOf(breaks, c.start, c.end).start, c.start);
+  if (c.english) return EN_NEGATION_BEFORE.test(before) || (c.family === 'bleeding' && EN_STOPPED_BEFORE.test(before));
+  if (ZH_NEGATION_BEFORE.test(before) || ZH_DENIED_INTENT_BEFORE.test(before)) return true;
+  const lastBreak = breaks.subarray(c.start, c.end).lastIndexOf(1);
+  return lastBreak >= 0 && ZH_DENIAL_OPENING.test(text.slice(c.start + lastBreak + 1, c.end));
+}
+
+/**
+ * A cue about an animal: the message names no person, or the cue's clause names an animal before
+ * it (its subject: "猫从楼上掉下去了", "猪圈进水了", "our cat got stuck") and no person, and no animal
+ * in the message does harm ("狗…咬了好几个人").
+ */
+export function aboutAnimal(text: string, breaks: Uint8Array, ctx: MessageContext, c: Span & { family: DangerFamily }): boolean {
+  if (ctx.animalOnly && BODY_FAMILIES.has(c.family)) return true;
+  if (!ANIMAL_CUE_FAMILIES.has(c.family) || ZH_ANIMAL_AGENT.test(text) || EN_ANIMAL_AGENT.test(text)) return false;
+  const people = (t: string) => ZH_HUMAN.test(t) || EN_HUMAN.test(t);
+  // An animal and no person once owners ("我的 kitten") and calls for helpers ("有没有人帮忙") are left out.
+  const noPerson = !people(text.replace(ANIMAL_OWNER_OR_HELPER, ''));
+  if (BODY_FAMILIES.has(c.family) && noPerson && ANIMAL_ANY.test(text)) return true;
+  const clause = clauseOf(breaks, c.start, c.end);
+  const subject = text.slice(clause.start, c.start).replace(ANIMAL_OWNER_OR_HELPER, '');
+  // Water that carries animals off ("把猪圈冲走了", "鸡都冲走了") is a flood wherever people are.
+  if (c.family === 'flood' && (/把/.test(subject) || !noPerson)) return false;
+  return ANIMAL_ANY.test(subject) && !people(text.slice(clause.start, clause.end).replace(ANIMAL_OWNER_OR_HELPER, ''));
+}
+
+/** A cue in a staged or fictional setting, the scene of a story, a name, or a year long gone. */
+export function setApart(text: string, c: Span & { english: boolean }): boolean {
+  const lead = text.slice(sentenceStart(text, c.start), c.start);
+  if (NAMED_BEFORE.test(lead) || (c.english && NAMED_BEFORE_EN.test(lead)) || YEAR_BEFORE.test(lead)) return true;
+  const staged = lastEnd(ZH_STAGED_BEFORE, lead);
+  if (staged >= 0 && !DURING_STAGED.test(lead.slice(staged))) return true;
+  return STAGED_AFTER.test(text.slice(c.end, c.end + 10));
+}
+
+/**
+ * The message context for each offset: after the turn of a message that opens with an ordinary
+ * question, the context of the text from the turn on; elsewhere, of the whole message.
+ */
+export function turnContexts(text: string, read: (t: string) => MessageContext): { whole: MessageContext; at: (offset: number) => MessageContext } {
+  const whole = read(text);
+  const opening = ORDINARY_OPENING.exec(text);
+  if (!opening) return { whole, at: () => whole };
+  const turnRe = new RegExp(TURN.source, 'g');
+  turnRe.lastIndex = opening.index + opening[0].length;
+  const turn = turnRe.exec(text);
+  if (!turn) return { whole, at: () => whole };
+  const tail = read(text.slice(turn.index));
+  return { whole, at: (offset) => (offset >= turn.index ? tail : whole) };
+}
