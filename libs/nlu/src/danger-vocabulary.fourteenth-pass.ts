@@ -38,7 +38,9 @@ export const FOURTEENTH_PASS_CUES: readonly DangerCue[] = [
   {
     family: 'collapse',
     strength: 'strong',
-    en: ['(?:retaining wall|wall|slope|bank) (?:is |was |has been |keeps )?(?:leaning|bulging|tilting) (?:out|outwards?)'],
+    en: [
+      "(?:retaining wall|garden wall|wall|slope|embankment|bank)(?: [a-z']+){0,4} (?:is |was |has been |keeps |started )?(?:leaning|bulging|tilting|bowing) (?:out|outwards?|over)",
+    ],
   },
   // Unable to get out, with a call to be saved right after it: "出不去了 救我".
   { family: 'trapped', strength: 'strong', life: true, zh: ['(?:出不去|出不来|逃不出去|跑不出去)了?[\\s，,!！]*(?:快)?(?:来)?(?:救救?我|救命|来人|帮帮我)'] },
