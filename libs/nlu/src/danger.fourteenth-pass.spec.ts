@@ -17,7 +17,9 @@ describe('danger check, fourteenth pass (decision 0056)', () => {
     });
 
     it('reads it without any opening question too, and in English after "by the way"', () => {
-      expectRuleRead('上回报的路灯还没修 话说回来 工友刚被机器压了手 血止不住', 'bleeding');
+      // Without the turn, the pay claim and the court case before it would set these aside.
+      expectRuleRead('上个月的工伤赔偿还没下来 话说回来 工友刚被机器压了手 血止不住', 'bleeding');
+      expectRuleRead('离婚官司下周开庭 还有一件事 他刚才拿刀说要砍我 现在在门外', 'violence');
       expectRuleRead('By the way, my grandpa is lying on the kitchen floor and won’t wake up', 'unconscious');
     });
 
