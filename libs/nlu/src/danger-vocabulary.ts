@@ -25,6 +25,13 @@ import {
   THIRTEENTH_PASS_NOT_DANGER_EN,
   THIRTEENTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.thirteenth-pass.js';
+import {
+  FOURTEENTH_PASS_CUES,
+  FOURTEENTH_PASS_HOMOPHONE_FOLD,
+  FOURTEENTH_PASS_NOT_DANGER,
+  FOURTEENTH_PASS_NOT_DANGER_EN,
+  FOURTEENTH_PASS_RESOLUTIONS,
+} from './danger-vocabulary.fourteenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -1779,6 +1786,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...ELEVENTH_PASS_CUES,
   ...TWELFTH_PASS_CUES,
   ...THIRTEENTH_PASS_CUES,
+  ...FOURTEENTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2242,6 +2250,7 @@ export const NOT_DANGER: readonly string[] = [
   ...ELEVENTH_PASS_NOT_DANGER,
   ...TWELFTH_PASS_NOT_DANGER,
   ...THIRTEENTH_PASS_NOT_DANGER,
+  ...FOURTEENTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2336,6 +2345,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   ...ELEVENTH_PASS_NOT_DANGER_EN,
   ...TWELFTH_PASS_NOT_DANGER_EN,
   ...THIRTEENTH_PASS_NOT_DANGER_EN,
+  ...FOURTEENTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2494,6 +2504,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   }, // Twelfth pass (decision 0052), in its own module.
   ...TWELFTH_PASS_RESOLUTIONS,
   ...THIRTEENTH_PASS_RESOLUTIONS,
+  ...FOURTEENTH_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;
@@ -2546,6 +2557,7 @@ export const HOMOPHONE_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['不见拉', '不见了'],
   ['救明', '救命'],
   ['摔到在地', '摔倒在地'],
+  ...FOURTEENTH_PASS_HOMOPHONE_FOLD,
 ];
 
 // Cantonese (粤语) and Minnan / Hokkien (闽南语, Taiwanese) function words and set phrases read as

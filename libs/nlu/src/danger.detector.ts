@@ -237,16 +237,17 @@ export class DangerDetector {
     }
 
     // One signal per place and family: a weak cue inside a strong one of its family (or a shorter
-    // one inside a longer one of the same strength) says nothing more.
+    // one inside a longer one of the same strength, or the same span twice) says nothing more.
     let signals = kept.filter(
-      (c) =>
+      (c, i) =>
         !kept.some(
-          (o) =>
+          (o, j) =>
             o !== c &&
             o.family === c.family &&
             overlaps(o, c) &&
             ((o.strength === 'strong' && c.strength === 'weak') ||
-              (o.strength === c.strength && (o.end - o.start > c.end - c.start || (o.end - o.start === c.end - c.start && o.start < c.start)))),
+              (o.strength === c.strength &&
+                (o.end - o.start > c.end - c.start || (o.end - o.start === c.end - c.start && (o.start < c.start || (o.start === c.start && j < i)))))),
         ),
     );
     signals.sort((a, b) => a.start - b.start || a.end - b.end);

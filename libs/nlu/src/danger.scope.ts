@@ -5,9 +5,9 @@
 // - an animal: the cue's sentence up to it names an animal and no person ("猫从楼上掉下去了");
 // - set apart: a staged or fictional setting before it in its sentence (a drill, a show, a film, a
 //   song), the scene of a story after it ("洪水戏"), a name given to it ("歌叫 Fire"), a year long gone;
-// - a turn: a message that opens with an ordinary question and turns to another matter ("想问一下…
-//   其实我现在…"): what follows the turn is read with its own message context, so the question
-//   before it (legal aid, insurance, a subsidy) cannot set its cues aside.
+// - a story, a book or a song before it ("课本上讲", "主人公最后…"), a time decades ago ("二十年前"),
+//   a request to be taught or a drill in its sentence (decision 0056).
+// The turn to another matter is read by danger.turn.ts (re-exported here for the detector).
 import {
   ANIMAL_ANY,
   ANIMAL_OWNER_OR_HELPER,
@@ -15,17 +15,18 @@ import {
   EN_STOPPED_BEFORE,
   NAMED_BEFORE,
   NAMED_BEFORE_EN,
-  ORDINARY_OPENING,
   STAGED_AFTER,
-  TURN,
   YEAR_BEFORE,
   ZH_DENIAL_OPENING,
   ZH_DENIED_INTENT_BEFORE,
   ZH_STAGED_BEFORE,
 } from './danger-vocabulary.thirteenth-pass.js';
+import { LONG_AGO_BEFORE, TRAINING_REQUEST, ZH_DENIAL_OPENING_SIGNS, ZH_TOLD_BEFORE } from './danger-vocabulary.fourteenth-pass.js';
 import { EN_ANIMAL_AGENT, EN_HUMAN, EN_NEGATION_BEFORE, ZH_ANIMAL_AGENT, ZH_HUMAN, ZH_NEGATION_BEFORE } from './danger-vocabulary.js';
 import type { MessageContext, Span } from './danger.context.js';
 import type { DangerFamily } from './nlu.types.js';
+
+export { turnContexts } from './danger.turn.js';
 
 const SENTENCE_END = /[。！？!?\n\r]/;
 
@@ -66,7 +67,9 @@ export function isNegated(text: string, breaks: Uint8Array, c: Span & { english:
   if (c.english) return EN_NEGATION_BEFORE.test(before) || (c.family === 'bleeding' && EN_STOPPED_BEFORE.test(before));
   if (ZH_NEGATION_BEFORE.test(before) || ZH_DENIED_INTENT_BEFORE.test(before)) return true;
   const lastBreak = breaks.subarray(c.start, c.end).lastIndexOf(1);
-  return lastBreak >= 0 && ZH_DENIAL_OPENING.test(text.slice(c.start + lastBreak + 1, c.end));
+  if (lastBreak < 0) return false;
+  const last = text.slice(c.start + lastBreak + 1, c.end);
+  return ZH_DENIAL_OPENING.test(last) || ZH_DENIAL_OPENING_SIGNS.test(last);
 }
 
 /**
@@ -88,27 +91,25 @@ export function aboutAnimal(text: string, breaks: Uint8Array, ctx: MessageContex
   return ANIMAL_ANY.test(subject) && !people(text.slice(clause.start, clause.end).replace(ANIMAL_OWNER_OR_HELPER, ''));
 }
 
-/** A cue in a staged or fictional setting, the scene of a story, a name, or a year long gone. */
-export function setApart(text: string, c: Span & { english: boolean }): boolean {
-  const lead = text.slice(sentenceStart(text, c.start), c.start);
-  if (NAMED_BEFORE.test(lead) || (c.english && NAMED_BEFORE_EN.test(lead)) || YEAR_BEFORE.test(lead)) return true;
-  const staged = lastEnd(ZH_STAGED_BEFORE, lead);
-  if (staged >= 0 && !DURING_STAGED.test(lead.slice(staged))) return true;
-  return STAGED_AFTER.test(text.slice(c.end, c.end + 10));
+/** The end of the sentence around an offset. */
+function sentenceEnd(text: string, end: number): number {
+  let e = end;
+  while (e < text.length && !SENTENCE_END.test(text[e]!)) e++;
+  return e;
 }
 
 /**
- * The message context for each offset: after the turn of a message that opens with an ordinary
- * question, the context of the text from the turn on; elsewhere, of the whole message.
+ * A cue in a staged or fictional setting, a story, a book or a song, the scene of a story, a name,
+ * a year long gone or decades ago, or a sentence asking to be taught or to hold a drill.
  */
-export function turnContexts(text: string, read: (t: string) => MessageContext): { whole: MessageContext; at: (offset: number) => MessageContext } {
-  const whole = read(text);
-  const opening = ORDINARY_OPENING.exec(text);
-  if (!opening) return { whole, at: () => whole };
-  const turnRe = new RegExp(TURN.source, 'g');
-  turnRe.lastIndex = opening.index + opening[0].length;
-  const turn = turnRe.exec(text);
-  if (!turn) return { whole, at: () => whole };
-  const tail = read(text.slice(turn.index));
-  return { whole, at: (offset) => (offset >= turn.index ? tail : whole) };
+export function setApart(text: string, c: Span & { english: boolean }): boolean {
+  const from = sentenceStart(text, c.start);
+  const lead = text.slice(from, c.start);
+  if (NAMED_BEFORE.test(lead) || (c.english && NAMED_BEFORE_EN.test(lead)) || YEAR_BEFORE.test(lead) || LONG_AGO_BEFORE.test(lead)) return true;
+  for (const setting of [ZH_STAGED_BEFORE, ZH_TOLD_BEFORE]) {
+    const staged = lastEnd(setting, lead);
+    if (staged >= 0 && !DURING_STAGED.test(lead.slice(staged))) return true;
+  }
+  if (TRAINING_REQUEST.test(text.slice(from, sentenceEnd(text, c.end)))) return true;
+  return STAGED_AFTER.test(text.slice(c.end, c.end + 10));
 }

@@ -14,10 +14,11 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind11.jsonl',
         'danger-blind4.jsonl',
         'danger-blind2.jsonl',
+        'danger-blind15.jsonl',
         'danger-blind14.jsonl',
         'danger-blind13.jsonl',
       ]),
-    ).toBe('danger-blind14.jsonl');
+    ).toBe('danger-blind15.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -71,11 +72,19 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind12.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind14 once it exists, and never blind13, which is development data now (decision 0055)', () => {
+  it('never scores blind13 (decision 0055), nor blind14 since the fourteenth pass', () => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind12.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind14.jsonl'])).toBe('danger-blind14.jsonl');
+    // blind14 was scored once after the thirteenth pass and is development data since the fourteenth (decision 0056).
+    expect(chooseDangerBenchSet([...present, 'danger-blind14.jsonl'])).toBe('danger-holdout-own3.jsonl');
     expect(chooseDangerBenchSet(['danger-blind13.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind15 once it exists, and never blind14, which is development data now (decision 0056)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind13.jsonl', 'danger-blind14.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind15.jsonl'])).toBe('danger-blind15.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind14.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
