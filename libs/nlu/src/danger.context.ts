@@ -52,7 +52,7 @@ import {
   EN_ANIMAL_AGENT,
 } from './danger-vocabulary.js';
 import { CJK, englishSource, LATIN } from './danger.cues.js';
-import { clauseOf, isNegated, setApart } from './danger.scope.js';
+import { clauseOf, isNegated, lastEnd, SENTENCE_END, sentenceStart, setApart } from './danger.scope.js';
 import type { DangerFamily } from './nlu.types.js';
 
 // Dangers of things rather than of a person's state.
@@ -76,8 +76,6 @@ const RESOLUTION_RES: CompiledResolution[] = RESOLUTIONS.flatMap((r) => {
   if (r.en) out.push({ families, re: new RegExp(englishSource([r.en]), 'g'), english: true });
   return out;
 });
-
-const SENTENCE_END = /[。！？!?\n\r]/;
 
 const ZH_TOPIC_G = new RegExp(ZH_TOPIC.source, 'g');
 const EN_TOPIC_G = new RegExp(EN_TOPIC.source, 'g');
@@ -114,23 +112,6 @@ export function clauseBreaks(text: string): Uint8Array {
 export interface Span {
   start: number;
   end: number;
-}
-
-function sentenceStart(text: string, start: number): number {
-  let s = start;
-  while (s > 0 && !SENTENCE_END.test(text[s - 1]!)) s--;
-  return s;
-}
-
-/** The end of the last match of `re` in `text`, or -1. */
-function lastMatchEnd(re: RegExp, text: string): number {
-  const g = new RegExp(re.source, 'g');
-  let end = -1;
-  for (let m = g.exec(text); m !== null; m = g.exec(text)) {
-    end = m.index + m[0].length;
-    if (m[0].length === 0) g.lastIndex++;
-  }
-  return end;
 }
 
 /** keep; drop; cap (stands at most as a weak cue); demote (strong → weak, weak → drop). */
@@ -285,7 +266,7 @@ export function weigh(
   }
   // Distant past, unless something recent comes between it and the cue ("去年…今天又…").
   const pastLead = text.slice(Math.max(sStart, Math.min(clause.start, c.start - PAST_WINDOW)), c.start);
-  const pastEnd = Math.max(lastMatchEnd(ZH_PAST, pastLead), lastMatchEnd(EN_PAST, pastLead));
+  const pastEnd = Math.max(lastEnd(ZH_PAST, pastLead), lastEnd(EN_PAST, pastLead));
   if (pastEnd >= 0 && !ZH_RECENT.test(pastLead.slice(pastEnd)) && !EN_RECENT.test(pastLead.slice(pastEnd))) return 'drop';
   if (c.english && (EN_PAST.test(after) || EN_PAST.test(text.slice(c.start, c.end)))) return 'drop';
   // A distant past inside a cue that spans words: "桥去年被冲垮了".

@@ -28,7 +28,7 @@ import type { DangerFamily } from './nlu.types.js';
 
 export { turnContexts } from './danger.turn.js';
 
-const SENTENCE_END = /[。！？!?\n\r]/;
+export const SENTENCE_END = /[。！？!?\n\r]/;
 
 // Families of a body in danger: set aside when the message speaks of an animal and no person.
 const BODY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious', 'trapped', 'missing']);
@@ -44,14 +44,15 @@ export function clauseOf(breaks: Uint8Array, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
-function sentenceStart(text: string, start: number): number {
+/** Where the sentence holding `start` begins (after the last 。！？ or line break before it). */
+export function sentenceStart(text: string, start: number): number {
   let s = start;
   while (s > 0 && !SENTENCE_END.test(text[s - 1]!)) s--;
   return s;
 }
 
 /** The end of the last match of `re` in `text`, or -1. */
-function lastEnd(re: RegExp, text: string): number {
+export function lastEnd(re: RegExp, text: string): number {
   const g = new RegExp(re.source, 'g');
   let end = -1;
   for (let m = g.exec(text); m !== null; m = g.exec(text)) {
