@@ -32,6 +32,12 @@ import {
   FOURTEENTH_PASS_NOT_DANGER_EN,
   FOURTEENTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.fourteenth-pass.js';
+import {
+  FIFTEENTH_PASS_CUES,
+  FIFTEENTH_PASS_NOT_DANGER,
+  FIFTEENTH_PASS_NOT_DANGER_EN,
+  FIFTEENTH_PASS_RESOLUTIONS,
+} from './danger-vocabulary.fifteenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -1787,6 +1793,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...TWELFTH_PASS_CUES,
   ...THIRTEENTH_PASS_CUES,
   ...FOURTEENTH_PASS_CUES,
+  ...FIFTEENTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2251,6 +2258,7 @@ export const NOT_DANGER: readonly string[] = [
   ...TWELFTH_PASS_NOT_DANGER,
   ...THIRTEENTH_PASS_NOT_DANGER,
   ...FOURTEENTH_PASS_NOT_DANGER,
+  ...FIFTEENTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2346,6 +2354,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   ...TWELFTH_PASS_NOT_DANGER_EN,
   ...THIRTEENTH_PASS_NOT_DANGER_EN,
   ...FOURTEENTH_PASS_NOT_DANGER_EN,
+  ...FIFTEENTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2505,6 +2514,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   ...TWELFTH_PASS_RESOLUTIONS,
   ...THIRTEENTH_PASS_RESOLUTIONS,
   ...FOURTEENTH_PASS_RESOLUTIONS,
+  ...FIFTEENTH_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;

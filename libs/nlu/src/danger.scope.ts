@@ -24,11 +24,14 @@ import {
 import { LONG_AGO_BEFORE, TRAINING_REQUEST, ZH_DENIAL_OPENING_SIGNS, ZH_TOLD_BEFORE } from './danger-vocabulary.fourteenth-pass.js';
 import { EN_ANIMAL_AGENT, EN_HUMAN, EN_NEGATION_BEFORE, ZH_ANIMAL_AGENT, ZH_HUMAN, ZH_NEGATION_BEFORE } from './danger-vocabulary.js';
 import type { MessageContext, Span } from './danger.context.js';
+import { framed } from './danger.frame.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export { turnContexts } from './danger.turn.js';
 
 export const SENTENCE_END = /[。！？!?\n\r]/;
+// How far a story, a book or a song before a cue still frames it, in characters.
+const TOLD_REACH = 40;
 
 // Families of a body in danger: set aside when the message speaks of an animal and no person.
 const BODY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious', 'trapped', 'missing']);
@@ -101,14 +104,18 @@ function sentenceEnd(text: string, end: number): number {
 
 /**
  * A cue in a staged or fictional setting, a story, a book or a song, the scene of a story, a name,
- * a year long gone or decades ago, or a sentence asking to be taught or to hold a drill.
+ * a year long gone or decades ago, or a sentence asking to be taught or to hold a drill; a report,
+ * a fear or a denial that frames it (danger.frame.ts, decision 0058).
  */
-export function setApart(text: string, c: Span & { english: boolean }): boolean {
+export function setApart(text: string, c: Span & { english: boolean; family?: DangerFamily | null }): boolean {
   const from = sentenceStart(text, c.start);
+  if (framed(text, { start: from, end: sentenceEnd(text, c.end) }, c)) return true;
   const lead = text.slice(from, c.start);
   if (NAMED_BEFORE.test(lead) || (c.english && NAMED_BEFORE_EN.test(lead)) || YEAR_BEFORE.test(lead) || LONG_AGO_BEFORE.test(lead)) return true;
   for (const setting of [ZH_STAGED_BEFORE, ZH_TOLD_BEFORE]) {
     const staged = lastEnd(setting, lead);
+    // A story or a club told long before the cue, in a run without stops, frames it no more (decision 0058).
+    if (setting === ZH_TOLD_BEFORE && staged >= 0 && lead.length - staged > TOLD_REACH) continue;
     if (staged >= 0 && !DURING_STAGED.test(lead.slice(staged))) return true;
   }
   if (TRAINING_REQUEST.test(text.slice(from, sentenceEnd(text, c.end)))) return true;

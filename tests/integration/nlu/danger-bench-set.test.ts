@@ -14,11 +14,12 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind11.jsonl',
         'danger-blind4.jsonl',
         'danger-blind2.jsonl',
+        'danger-blind16.jsonl',
         'danger-blind15.jsonl',
         'danger-blind14.jsonl',
         'danger-blind13.jsonl',
       ]),
-    ).toBe('danger-blind15.jsonl');
+    ).toBe('danger-blind16.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -80,16 +81,22 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind13.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind15 once it exists, and never blind14, which is development data now (decision 0056)', () => {
+  it('never scores blind14, which is development data since the fourteenth pass (decision 0056)', () => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind13.jsonl', 'danger-blind14.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind15.jsonl'])).toBe('danger-blind15.jsonl');
     expect(chooseDangerBenchSet(['danger-blind14.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind16 once it exists, and never blind15, which is development data now (decision 0058)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind14.jsonl', 'danger-blind15.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind16.jsonl'])).toBe('danger-blind16.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind15.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
     const present = ['danger-dev.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
-    expect(chooseDangerBenchSet([...present, 'danger-blind15.jsonl', 'danger-blind14.jsonl'])).toBe('danger-blind15.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind16.jsonl', 'danger-blind15.jsonl'])).toBe('danger-blind16.jsonl');
     expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });

@@ -1,0 +1,32 @@
+// The frame of a cue (decision 0058): a cue can be true as words and still no danger now, because
+// of what frames it in its sentence. Read by danger.scope.ts (setApart), kept here so scope stays small:
+// - reported: someone else's danger seen on the news, on television or on a short-video app
+//   ("看电视说有人煤气中毒"), unless it happened during it ("看电视的时候突然晕倒了");
+// - feared: a practice followed by a fear or a preventive step ("烧炭取暖 我怕有危险 …装个报警器",
+//   "烧起来怎么办 要不要提前清" "in case we need it"), for the families of things, and only when the cue is no
+//   event ("着火了 我怕有危险" stays); a fear that it will happen before it ("总觉得自己会被困…");
+// - not meant: a denial right before it ("不是要想不开").
+// A present threat feared ("我怕他今晚真的会动手") is a threat said, read by the cues as before.
+import { FEAR_AFTER, ZH_FEAR_WILL_BEFORE, ZH_NOT_MEANT_BEFORE, ZH_REPORTED_BEFORE } from './danger-vocabulary.fifteenth-pass.js';
+import { DURING_STAGED } from './danger-vocabulary.thirteenth-pass.js';
+import type { Span } from './danger.context.js';
+import type { DangerFamily } from './nlu.types.js';
+
+// Dangers of things: a practice with them can be feared without anything happening.
+const THING_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fire', 'gas', 'electric', 'flood', 'collapse']);
+// An event, not a practice: the cue or the two characters after it say it happened.
+const EVENT_MARK = /了|着了|起来了/;
+
+/** A cue framed as a report of someone else, a fear or prevention, or a denial. */
+export function framed(text: string, sentence: Span, c: Span & { english: boolean; family?: DangerFamily | null }): boolean {
+  const lead = text.slice(sentence.start, c.start);
+  const reported = new RegExp(ZH_REPORTED_BEFORE.source, 'g');
+  let reportEnd = -1;
+  for (let m = reported.exec(lead); m !== null; m = reported.exec(lead)) reportEnd = m.index + m[0].length;
+  if (reportEnd >= 0 && !DURING_STAGED.test(lead.slice(reportEnd))) return true;
+  if (!c.english && (ZH_FEAR_WILL_BEFORE.test(lead) || ZH_NOT_MEANT_BEFORE.test(lead))) return true;
+  if (c.family && THING_FAMILIES.has(c.family) && !EVENT_MARK.test(text.slice(c.start, c.end + 2))) {
+    return FEAR_AFTER.test(text.slice(c.end, sentence.end));
+  }
+  return false;
+}
