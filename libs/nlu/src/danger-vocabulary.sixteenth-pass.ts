@@ -95,6 +95,11 @@ export const SIXTEENTH_PASS_NOT_DANGER: readonly string[] = [
   '地震(?=[^。！？]{0,6}(?:科普|知识|馆|演练|体验|好奇))|(?:好奇|了解|学习)[^。！？]{0,6}地震',
   // Smoke from a chimney: pollution, not a fire.
   '烟囱[^。！？]{0,10}(?:烟|smoke)',
+  // Tired "to death" after a long shift: a figure of speech, and the shift itself.
+  '(?:累|忙|困)死(?:我)?了(?=[^。！？]{0,16}(?:钟头|小时)(?:的)?班)',
+  '(?:上|干|加|值)了?[^。！？]{0,6}(?:个)?(?:钟头|小时)(?:的)?班',
+  // A door frame bent, with the door that will not close before it: a repair.
+  '(?<=门关不(?:上|严|紧|住)[^。！？]{0,4})门框(?:都|也)?变形了?',
   // Crops nobody harvests.
   '(?:菜|白菜|庄稼|粮食|果子|水果|苹果|橘子)[^。！？]{0,8}没人收',
 ];

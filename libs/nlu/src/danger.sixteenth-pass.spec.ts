@@ -5,7 +5,7 @@
 // hyperbole, a parent's marriage threat, a worried relative asking for counselling, a scam call, a leak
 // shut off and mopped, earthquake rumours and science, chimney smoke, "only asleep" told after the
 // fact). Every sentence here is new wording (none is taken from a data set); the rules are read alone.
-import { expectRuleNone, expectRuleRead, rulesOnly } from './danger.spec-support.js';
+import { expectFound, expectNone, expectRuleNone, expectRuleRead, rulesOnly } from './danger.spec-support.js';
 
 describe('danger check, sixteenth pass (decision 0059)', () => {
   describe('self-harm: at a height or a water edge now, with distress', () => {
@@ -72,6 +72,12 @@ describe('danger check, sixteenth pass (decision 0059)', () => {
     it('leaves alone a silence explained after the fact', () => {
       expectRuleNone('My aunt did not pick up last night and I panicked, but she was just sleeping, can someone drop by on Sundays?');
       expectRuleNone('奶奶昨天一下午没接电话，我吓坏了，原来只是睡着了，想给她报个老年活动');
+    });
+
+    it('masks a long shift and a bent door frame, and keeps a danger after the shift', () => {
+      expectNone('忙死我了 这周每天都加了四个小时的班');
+      expectNone('卧室门关不严 门框也变形了 想找木工');
+      expectFound('今天值了十个小时的班，回家发现我爸倒在厨房叫不醒', 'unconscious');
     });
 
     it('keeps a leak still running', () => {
