@@ -38,6 +38,12 @@ import {
   FIFTEENTH_PASS_NOT_DANGER_EN,
   FIFTEENTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.fifteenth-pass.js';
+import {
+  SIXTEENTH_PASS_CUES,
+  SIXTEENTH_PASS_NOT_DANGER,
+  SIXTEENTH_PASS_NOT_DANGER_EN,
+  SIXTEENTH_PASS_RESOLUTIONS,
+} from './danger-vocabulary.sixteenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -1794,6 +1800,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...THIRTEENTH_PASS_CUES,
   ...FOURTEENTH_PASS_CUES,
   ...FIFTEENTH_PASS_CUES,
+  ...SIXTEENTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2259,6 +2266,7 @@ export const NOT_DANGER: readonly string[] = [
   ...THIRTEENTH_PASS_NOT_DANGER,
   ...FOURTEENTH_PASS_NOT_DANGER,
   ...FIFTEENTH_PASS_NOT_DANGER,
+  ...SIXTEENTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2355,6 +2363,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   ...THIRTEENTH_PASS_NOT_DANGER_EN,
   ...FOURTEENTH_PASS_NOT_DANGER_EN,
   ...FIFTEENTH_PASS_NOT_DANGER_EN,
+  ...SIXTEENTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2515,6 +2524,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   ...THIRTEENTH_PASS_RESOLUTIONS,
   ...FOURTEENTH_PASS_RESOLUTIONS,
   ...FIFTEENTH_PASS_RESOLUTIONS,
+  ...SIXTEENTH_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;

@@ -14,12 +14,13 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind11.jsonl',
         'danger-blind4.jsonl',
         'danger-blind2.jsonl',
+        'danger-blind17.jsonl',
         'danger-blind16.jsonl',
         'danger-blind15.jsonl',
         'danger-blind14.jsonl',
         'danger-blind13.jsonl',
       ]),
-    ).toBe('danger-blind16.jsonl');
+    ).toBe('danger-blind17.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -87,16 +88,23 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind14.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind16 once it exists, and never blind15, which is development data now (decision 0058)', () => {
+  it('never scores blind15 (decision 0058) nor blind16 (decision 0059), which are development data now', () => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind14.jsonl', 'danger-blind15.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind16.jsonl'])).toBe('danger-blind16.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind16.jsonl'])).toBe('danger-holdout-own3.jsonl');
     expect(chooseDangerBenchSet(['danger-blind15.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind17 once it exists, and never blind16, which is development data now (decision 0059)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind15.jsonl', 'danger-blind16.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind17.jsonl'])).toBe('danger-blind17.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind16.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
     const present = ['danger-dev.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
-    expect(chooseDangerBenchSet([...present, 'danger-blind16.jsonl', 'danger-blind15.jsonl'])).toBe('danger-blind16.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind17.jsonl', 'danger-blind16.jsonl'])).toBe('danger-blind17.jsonl');
     expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });
