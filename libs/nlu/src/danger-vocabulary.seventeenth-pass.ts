@@ -52,7 +52,7 @@ export const SEVENTEENTH_PASS_RESOLUTIONS: readonly Resolution[] = [
   // The injured already taken by an ambulance: "120已经把人拉走了".
   {
     families: ['bleeding', 'fall', 'unconscious', 'trapped'],
-    zh: '(?:120|救护车)(?:已经|都)?(?:把人)?(?:拉|接|送|带|拉走|接走)(?:走)?了',
+    zh: '(?:120|救护车)(?:已经|都)?(?:把(?:人|伤者|伤员|他|她|老人))?(?:拉|接|送|带|拉走|接走)(?:走)?了',
     en: '(?:ambulance|paramedics) (?:already |have already )?(?:took|taken|came and took) (?:them|him|her|the injured)',
   },
 ];
@@ -80,6 +80,8 @@ export const SEVENTEENTH_PASS_NOT_DANGER: readonly string[] = [
   // An animal only in the water: "有条狗掉进水里了".
   '(?:狗|小狗|猫|小猫|鸡|鸭|鹅|羊|牛)(?:子)?[^。！？]{0,3}(?:掉进|掉到|掉在|落进|跌进)(?:了)?(?:水|河|湖|池塘|井|沟)(?:里)?(?:了)?(?:[^。！？]{0,4}扑腾)?',
   '(?<=(?:狗|猫|鸡|鸭|鹅|羊|牛)(?:子)?[^。！？]{0,3}(?:掉进|掉到|掉在|落进|跌进)(?:了)?)(?:水|河|湖|池塘|井|沟)(?:里)?(?:了)?(?:[^。！？]{0,4}扑腾)?',
+  // Smoke of a barbecue or a restaurant blown in (the retrained backup's): a nuisance, not a fire.
+  '(?:烧烤|饭|餐|小吃|烤肉|火锅)(?:店|馆|摊)(?:子)?(?:的)?(?:油)?烟',
   // A model or homework that collapses: "桥梁模型 压一下就塌了".
   '(?:模型|积木|沙堡|纸桥|作业)[^。！？]{0,12}(?:就|都|又)?(?:塌|垮)了?',
 ];
