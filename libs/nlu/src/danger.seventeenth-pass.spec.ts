@@ -29,7 +29,7 @@ describe('danger check, seventeenth pass (decision 0060)', () => {
       expectRuleNone('屋里烧煤取暖会不会中毒 想请社区来讲讲');
       expectRuleNone('楼下好像着火冒烟 仔细一看是在烧烤 问问能不能投诉油烟');
       expectRuleNone('池塘边一只小猫掉进水里了 在扑腾 能不能找人捞一下');
-      expectRuleNone('隔壁火锅店的油烟天天飘进我家卧室 能投诉吗');
+      expectRuleNone('隔壁烤肉店的烟天天飘进我家卧室 能投诉吗');
       expectRuleNone('儿子的积木高塔一碰就塌了 想找手工老师');
       expectRuleNone('The bakery next door burnt down last year. Are there grants to rebuild it?');
       expectRuleNone('高架下面刚出了车祸 120已经把人送走了 路上很堵 什么时候能通');
