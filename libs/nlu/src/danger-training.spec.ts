@@ -30,7 +30,7 @@ describe('DANGER_TRAINING', () => {
     expect(DANGER_TRAINING.filter((e) => held.has(e.text))).toEqual([]);
   });
 
-  it('trains on the sets measured once and then folded in (blind2–16, the first two own holdouts) and the own batches, but on no fresh blind set (not blind17, not own3)', () => {
+  it('trains on the sets measured once and then folded in (blind2–17, the first two own holdouts) and the own batches, but on no fresh blind set (not blind18, not own3)', () => {
     expect(DANGER_DEVELOPMENT_FILES).toEqual([
       'danger-dev.jsonl',
       'danger-eval.jsonl',
@@ -56,8 +56,9 @@ describe('DANGER_TRAINING', () => {
       'danger-blind14.jsonl',
       'danger-blind15.jsonl',
       'danger-blind16.jsonl',
+      'danger-blind17.jsonl',
     ]);
-    expect(DANGER_DEVELOPMENT_FILES).not.toContain('danger-blind17.jsonl');
+    expect(DANGER_DEVELOPMENT_FILES).not.toContain('danger-blind18.jsonl');
     expect(DANGER_DEVELOPMENT_FILES).not.toContain('danger-holdout-own3.jsonl');
   });
 });

@@ -44,6 +44,12 @@ import {
   SIXTEENTH_PASS_NOT_DANGER_EN,
   SIXTEENTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.sixteenth-pass.js';
+import {
+  SEVENTEENTH_PASS_CUES,
+  SEVENTEENTH_PASS_NOT_DANGER,
+  SEVENTEENTH_PASS_NOT_DANGER_EN,
+  SEVENTEENTH_PASS_RESOLUTIONS,
+} from './danger-vocabulary.seventeenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -1801,6 +1807,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...FOURTEENTH_PASS_CUES,
   ...FIFTEENTH_PASS_CUES,
   ...SIXTEENTH_PASS_CUES,
+  ...SEVENTEENTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2267,6 +2274,7 @@ export const NOT_DANGER: readonly string[] = [
   ...FOURTEENTH_PASS_NOT_DANGER,
   ...FIFTEENTH_PASS_NOT_DANGER,
   ...SIXTEENTH_PASS_NOT_DANGER,
+  ...SEVENTEENTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2364,6 +2372,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   ...FOURTEENTH_PASS_NOT_DANGER_EN,
   ...FIFTEENTH_PASS_NOT_DANGER_EN,
   ...SIXTEENTH_PASS_NOT_DANGER_EN,
+  ...SEVENTEENTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2525,6 +2534,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   ...FOURTEENTH_PASS_RESOLUTIONS,
   ...FIFTEENTH_PASS_RESOLUTIONS,
   ...SIXTEENTH_PASS_RESOLUTIONS,
+  ...SEVENTEENTH_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;

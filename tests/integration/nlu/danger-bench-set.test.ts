@@ -14,13 +14,14 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind11.jsonl',
         'danger-blind4.jsonl',
         'danger-blind2.jsonl',
+        'danger-blind18.jsonl',
         'danger-blind17.jsonl',
         'danger-blind16.jsonl',
         'danger-blind15.jsonl',
         'danger-blind14.jsonl',
         'danger-blind13.jsonl',
       ]),
-    ).toBe('danger-blind17.jsonl');
+    ).toBe('danger-blind18.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -95,16 +96,24 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet(['danger-blind15.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind17 once it exists, and never blind16, which is development data now (decision 0059)', () => {
+  it('scored blind17 while it was unseen, and never blind16, which is development data now (decision 0059)', () => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind15.jsonl', 'danger-blind16.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind17.jsonl'])).toBe('danger-blind17.jsonl');
+    // blind17 is development data since the seventeenth pass (decision 0060).
+    expect(chooseDangerBenchSet([...present, 'danger-blind17.jsonl'])).toBe('danger-holdout-own3.jsonl');
     expect(chooseDangerBenchSet(['danger-blind16.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+  });
+
+  it('scores blind18 once it exists, and never blind17, which is development data now (decision 0060)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind16.jsonl', 'danger-blind17.jsonl', 'danger-holdout-own3.jsonl'];
+    expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind18.jsonl'])).toBe('danger-blind18.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind17.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
     const present = ['danger-dev.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
-    expect(chooseDangerBenchSet([...present, 'danger-blind17.jsonl', 'danger-blind16.jsonl'])).toBe('danger-blind17.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind18.jsonl', 'danger-blind17.jsonl'])).toBe('danger-blind18.jsonl');
     expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });
