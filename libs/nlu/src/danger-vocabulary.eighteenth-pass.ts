@@ -41,7 +41,7 @@ const DAYS_AWAY =
   '(?:进山|上山|下海|出海|进林子|进沙漠|去放(?:牛|羊|马)|放(?:牛|羊|马)去)(?:了)?[^。！？]{0,4}(?:[一二两三四五六七八九十几\\d]+)(?:天|个晚上|夜)(?:了)?(?:都|还|也)?(?:没(?:有)?(?:回来|出来|下山|回家|消息)|联系不上|找不到)';
 // A child collected by someone who is not family: "接走孩子的不是我们家的人", "被陌生人接走了".
 const TAKEN_BY_STRANGER =
-  '(?:接走|带走|领走|来接|接)(?:了)?(?:孩子|娃|小孩|儿子|女儿|闺女)?(?:走)?的(?:人)?(?:不是|并不是)(?:我们|我|俺)?(?:家|家里|家里面)?(?:的)?(?:人|亲戚)|(?:孩子|娃|小孩|儿子|女儿)[^。！？]{0,6}被(?:陌生人|不认识的人|生人|外人)(?:给)?(?:接走|带走|领走|抱走)';
+  '(?:接走|带走|领走|来接|接)(?:了)?(?:孩子|娃|小孩|儿子|女儿|闺女)?(?:走)?的(?:人)?(?:不是|并不是)(?:(?:我们|我|俺)?(?:家|家里)(?:的)?(?:人|亲戚)?|家人|亲戚)|(?:孩子|娃|小孩|儿子|女儿)[^。！？]{0,6}被(?:陌生人|不认识的人|生人|外人)(?:给)?(?:接走|带走|领走|抱走)';
 
 /** No weapon taken up after a quarrel (a lookahead for the quarrel masks): "两家打起来了 拿锄头" is violence. */
 export const NO_WEAPON_AFTER =
@@ -80,14 +80,14 @@ export const EIGHTEENTH_PASS_CUES: readonly DangerCue[] = [
     strength: 'strong',
     zh: [
       `${KIN}(?:正在|在|正)?被(?:人|他|她|他们|她们|几个人|一帮人|一群人|[^。！？，\\s]{1,4})(?:围着)?(?:打|揍|砍|捅|踢|掐)(?![败扰针卡分包扫开听算工量折理断动车招印扮趣击])`,
-      `(?:打|揍|砍|踢|掐)着${KIN}(?!的)`,
+      `(?:打|揍|砍|斩|捅|劈|踢|掐)着${KIN}(?!的)`,
     ],
   },
   // A farm tool or a club in a fight: "打起来了 拿着锄头".
   {
     family: 'violence',
     strength: 'strong',
-    zh: ['(?:打起来|打架|动手|干起来)(?:了)?[^。！？]{0,8}(?:拿|抡|举|操)(?:着|起)?(?:锄头|铁锹|镰刀|棍子|木棍|扁担|斧头|砖头|铁棍|钢管)'],
+    zh: ['(?:打起来|打架|动手|干起来)(?:了)?[^。！？]{0,8}(?:拿|抡|举|操|拎|抄)(?:着|起)?(?:锄头|铁锹|镰刀|棍子|木棍|扁担|斧头|砖头|铁棍|钢管)'],
   },
   // Black blood in the stool, or a lot of it: "拉出来的是黑血", "屙血 好多".
   {
@@ -176,8 +176,8 @@ export const EIGHTEENTH_PASS_ALARM_WEAK: readonly string[] = ['快些来', '快�
 
 // --- Patterns of the frames (danger.frame.ts) ---
 
-/** A habit or a danger in general before a cue: "每年都", "年年", "一到下雨就", "经常". */
-export const ZH_HABITUAL_BEFORE = /每年|年年|每到|每逢|每次(?:下雨|下雪|刮风|涨水)|一到[^。！？]{1,6}就|常常|经常|动不动就/;
+/** A habit of a place before a cue: "每年都", "年年", "一到下雨就" (a person who often falls is no habit of a place). */
+export const ZH_HABITUAL_BEFORE = /每年|年年|每到|每逢|每次(?:下雨|下雪|刮风|涨水)|一到(?:下雨|下雪|刮风|雨季|汛期|春天|夏天|秋天|冬天)(?:天)?就/;
 /** A habit after an English cue: "floods every spring". */
 export const EN_HABITUAL_AFTER = /^\s+(?:every|each) (?:year|spring|summer|autumn|fall|winter|time it rains)/;
 /** Hearsay of what could happen: "听说 … 会", "人家说 … 会". */

@@ -45,11 +45,14 @@ export function framed(text: string, sentence: Span, c: Span & { english: boolea
 }
 
 /** A danger in general: a habit, hearsay of what could happen or a story about it, and nothing said to happen now. */
-function inGeneral(text: string, sentence: Span, c: Span & { english: boolean }, lead: string): boolean {
+function inGeneral(text: string, sentence: Span, c: Span & { english: boolean; family?: DangerFamily | null }, lead: string): boolean {
   if (NOW_MARK.test(text.slice(sentence.start, sentence.end))) return false;
   const after = text.slice(c.end, sentence.end);
-  if (c.english) return EN_HABITUAL_AFTER.test(after) || EN_TOLD_ABOUT_BEFORE.test(lead);
+  // A habit is one of a place (a river, a basement), not of a person.
+  const habitual = c.family != null && THING_FAMILIES.has(c.family);
+  if (c.english) return (habitual && EN_HABITUAL_AFTER.test(after)) || EN_TOLD_ABOUT_BEFORE.test(lead);
   return (
-    ZH_HABITUAL_BEFORE.test(text.slice(sentence.start, c.end)) || (ZH_HEARSAY_BEFORE.test(lead) && (ZH_COULD_AFTER.test(after) || ZH_COULD_BEFORE.test(lead)))
+    (habitual && ZH_HABITUAL_BEFORE.test(text.slice(sentence.start, c.end))) ||
+    (ZH_HEARSAY_BEFORE.test(lead) && (ZH_COULD_AFTER.test(after) || ZH_COULD_BEFORE.test(lead)))
   );
 }
