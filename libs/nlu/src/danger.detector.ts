@@ -28,6 +28,7 @@
 import { compileSignals, overlaps } from './danger.compile.js';
 import { ALARM_STRONG_RE, ALARM_WEAK_RE, CJK } from './danger.cues.js';
 import { weigh } from './danger.context.js';
+import { glossMixed } from './danger.mixed.js';
 import { DANGER_TRAINING, type DangerTrainingExample } from './danger-training.js';
 import { LearnedModel } from './learned.model.js';
 import type { DangerAssessment, DangerFamily, DangerLevel, DangerSignal } from './nlu.types.js';
@@ -144,21 +145,24 @@ export class DangerDetector {
   /**
    * The rules on the message as written and, when it is written word by word ("我 不 想 活 了",
    * "老人 摔 了 地上 不动" — low literacy, some input methods), also with the gaps between Chinese
-   * characters closed; the graver reading counts (the other can only add, never hide, a danger).
-   * Signals point into the resident's own text.
+   * characters closed, and when English danger words sit inside Chinese ("师傅 touch 了 wire 就倒了"),
+   * also with them read in Chinese (danger.mixed.ts, decision 0061); the gravest reading counts (the
+   * others can only add, never hide, a danger). Signals point into the resident's own text.
    */
   private readClosed(input: string): ReturnType<DangerDetector['rules']> {
-    const asWritten = this.rules(input);
-    const closed = closeCjkGaps(input);
-    if (!closed) return asWritten;
-    const r = this.rules(closed.text);
-    if (LEVEL_RANK[r.assessment.level] <= LEVEL_RANK[asWritten.assessment.level]) return asWritten;
-    const signals = r.assessment.signals.map((s) => {
-      const start = closed.at[s.start]!;
-      const end = closed.at[s.end - 1]! + 1;
-      return { ...s, start, end, text: input.slice(start, end) };
-    });
-    return { ...r, assessment: { ...r.assessment, signals } };
+    let best = this.rules(input);
+    for (const reading of [closeCjkGaps(input), glossMixed(input)]) {
+      if (!reading) continue;
+      const r = this.rules(reading.text);
+      if (LEVEL_RANK[r.assessment.level] <= LEVEL_RANK[best.assessment.level]) continue;
+      const signals = r.assessment.signals.map((s) => {
+        const start = reading.at[s.start]!;
+        const end = reading.at[s.end - 1]! + 1;
+        return { ...s, start, end, text: input.slice(start, end) };
+      });
+      best = { ...r, assessment: { ...r.assessment, signals } };
+    }
+    return best;
   }
 
   private rules(input: string): { assessment: DangerAssessment; candidates: number; masked: string } {

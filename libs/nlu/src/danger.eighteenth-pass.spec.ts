@@ -6,6 +6,7 @@
 // sentence here is new wording (none is taken from a data set); the rules are read alone, each
 // look-alike beside the reading it must not swallow.
 import { normalise } from './danger.cues.js';
+import { glossMixed } from './danger.mixed.js';
 import { expectRuleNone, expectRuleRead, rulesOnly } from './danger.spec-support.js';
 
 describe('danger check, eighteenth pass (decision 0061)', () => {
@@ -52,6 +53,31 @@ describe('danger check, eighteenth pass (decision 0061)', () => {
       expectRuleRead('爷爷今天拉的是黑血 很多 整个人都软了', 'bleeding');
       expectRuleRead('两家为了水渠打起来了 有人拎着镰刀', 'violence');
       expectRuleNone('两家为了水渠打起来了 想找村委调解');
+    });
+  });
+
+  describe('mixed Chinese and English: English danger words read in Chinese', () => {
+    it('reads a danger whose words are in English inside Chinese', () => {
+      expectRuleRead('电工 touched 了一根 wire 然后就倒了', 'electric');
+      expectRuleRead('奶奶 suddenly 倒在菜市场 叫她没 response', 'unconscious');
+      expectRuleRead('楼道 gas 味道 很冲 我头好晕', 'gas');
+      expectRuleRead('外婆又出门了 她有 dementia 现在不见了', 'missing');
+    });
+
+    it('leaves ordinary mixed messages alone', () => {
+      expectRuleNone('这个月 gas 费怎么交');
+      expectRuleNone('kitchen 的水龙头坏了 能派个师傅吗');
+      expectRuleNone('想给 baby 办个医保 要带什么材料');
+      expectRuleNone('我们 kid 想报名 water 运动班');
+    });
+
+    it('keeps each Chinese unit pointing into the English word it reads', () => {
+      const r = glossMixed('师傅 touch 了 wire');
+      expect(r?.text).toBe('师傅碰了电线');
+      expect(r?.at).toEqual([0, 1, 7, 9, 11, 14]);
+      expect(rulesOnly.assess('师傅 touch 了 wire 就倒了 不动').signals.map((s) => s.text)).toEqual([expect.stringContaining('wire') as unknown]);
+      expect(glossMixed('no chinese here, gas and wire')).toBeNull();
+      expect(glossMixed('只有中文 没有英文')).toBeNull();
     });
   });
 
