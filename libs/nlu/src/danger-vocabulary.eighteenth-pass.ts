@@ -114,6 +114,72 @@ export const EIGHTEENTH_PASS_CUES: readonly DangerCue[] = [
   },
 ];
 
+/**
+ * Terse reports by a third party (blind18 wrote many): an event said by what it does to people, with
+ * no danger noun. Each reading needs the person or the place beside the event.
+ */
+export const EIGHTEENTH_PASS_TERSE_CUES: readonly DangerCue[] = [
+  // Water coming into the house: "水从墙缝往屋里冒", "水从窗户灌进来"; a dam or a dyke breached.
+  {
+    family: 'flood',
+    strength: 'strong',
+    life: false,
+    zh: [
+      '水(?:从|顺着|沿着)[^。！？]{1,12}(?:往屋里|往家里|往里|进屋|进来|灌进|涌进|冒进)(?:冒|灌|涌|流|淌|来)?',
+      '(?:坝|堤|堤坝|河堤|大堤|水库)(?:子)?(?:开口子|开了口子|决口|溃了|垮了|溃堤|冲开了)',
+    ],
+  },
+  // People under what fell: "吊车倒了 压到两个工人", "墙塌了砸到人".
+  {
+    family: 'collapse',
+    strength: 'strong',
+    zh: [
+      '(?:倒了|塌了|塌下来|掉下来了?|砸下来)[^。！？]{0,8}(?:压到|压住|压着|砸到|砸中|砸着|埋了|埋住)(?:了)?(?:[一两二三四五几\\d]+个)?(?:人|工人|孩子|小孩|老人|学生|师傅|司机)',
+      '(?:矿|井|矿洞|矿井|巷道|隧道)(?:里|下)?(?:冒顶|塌方|透水)(?:了)?',
+    ],
+  },
+  // Cannot be woken: "怎么拍都不醒", "叫不起来 脸红红的" (after a stove).
+  {
+    family: 'unconscious',
+    strength: 'strong',
+    zh: ['(?:怎么|咋|怎样|使劲)(?:叫|喊|拍|摇|推|掐)(?:也|都)(?:不醒|叫不醒|没(?:有)?反应|不应)'],
+  },
+  {
+    family: 'gas',
+    strength: 'strong',
+    zh: ['(?:炉子|煤炉|炭盆|炭火|烧炭|烧煤|火炉)[^。！？]{0,16}(?:叫不醒|叫不起来|喊不醒|喊不起来|拍不醒)'],
+  },
+  // Gone down into a pit and not come up: "下地窖就没上来 喊也不应", "还有人没上来" (a mine).
+  {
+    family: 'trapped',
+    strength: 'strong',
+    zh: [
+      '(?:下去|下井|下窖|下地窖|下到井里|下矿)(?:了)?(?:就|后|以后|半天)?(?:一直|再)?没(?:有)?(?:上来|出来)',
+      '(?:井下|矿下|矿上|矿里|井里)[^。！？]{0,16}(?:还有|有)(?:[一两二三四五几\\d]+个)?人没(?:有)?上来',
+    ],
+  },
+  // Touching a live line: "碰到高压线了", "杆子有电 … 扶了一下就倒了".
+  {
+    family: 'electric',
+    strength: 'strong',
+    zh: [
+      '(?:碰到|碰了|摸到|摸了|挨到|挂到|搭到)(?:了)?(?:那根)?(?:高压线|高压电|电线|电缆)(?:了)?',
+      '(?:杆子|电线杆|路灯杆|铁门|栏杆|水管|铁皮)(?:上)?(?:有电|带电)[^。！？]{0,16}(?:倒了|倒下|不动|弹开|摔倒)',
+    ],
+  },
+  // A threat to jump if approached, and taking the children along: "谁过来我就跳", "要带着孩子一起走".
+  {
+    family: 'self_harm',
+    strength: 'strong',
+    life: true,
+    firm: true,
+    zh: [
+      '(?:谁|你们|别人)(?:敢)?(?:过来|靠近|上来|再过来)(?:我)?就(?:跳|跳下去|死给你们看)',
+      '(?:要|想|说要)(?:带着|带上|抱着)(?:孩子|娃|小孩|儿子|女儿)(?:一起|一块)(?:走|死|去死|跳)',
+    ],
+  },
+];
+
 /** Pinyin danger words per family, beside PINYIN_CUES; tone marks are folded away before they are read. */
 export const EIGHTEENTH_PASS_PINYIN_CUES: readonly PinyinCue[] = [
   { family: 'fall', strength: 'strong', life: true, pinyin: ['diao jin', 'diao dao shui li', 'diao xia qu le', 'shuai xia qu le', 'die jin'] },
@@ -160,6 +226,9 @@ export const EIGHTEENTH_PASS_NOT_DANGER: readonly string[] = [
   // A key stuck in a lock: a thing, not a person.
   '钥匙[^。！？]{0,12}(?:卡在|卡住|断在|拔不出|拧不动)[^。！？]{0,8}|(?:卡在|断在)(?:锁芯|锁眼|锁孔|锁)(?:里)?(?:拔不出(?:来)?)?',
   '(?<=钥匙[^。！？]{0,16})(?:卡住了|卡在|拔不出(?:来)?|拧不动)',
+  // Oversleeping, not unconscious: an alarm clock, the morning, school or work after it.
+  '(?:早上|每天早上|早晨|闹钟|闹铃)[^。！？]{0,10}(?:怎么|咋)(?:叫|喊|响)(?:也|都)(?:不醒|叫不醒|不起)',
+  '(?:怎么|咋)(?:叫|喊)(?:也|都)(?:不醒|叫不醒)(?=[^。！？]{0,12}(?:上学|上班|迟到|赖床|起床|懒觉))',
   // Taken away by the police: no missing person.
   '(?:已经|都)?被(?:派出所|警察|民警|公安)(?:的人)?(?:给)?(?:带走|抓走)了',
 ];

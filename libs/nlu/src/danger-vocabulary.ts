@@ -58,6 +58,7 @@ import {
   EIGHTEENTH_PASS_NOT_DANGER_EN,
   EIGHTEENTH_PASS_PINYIN_CUES,
   EIGHTEENTH_PASS_RESOLUTIONS,
+  EIGHTEENTH_PASS_TERSE_CUES,
   NO_WEAPON_AFTER,
 } from './danger-vocabulary.eighteenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
@@ -1819,6 +1820,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...SIXTEENTH_PASS_CUES,
   ...SEVENTEENTH_PASS_CUES,
   ...EIGHTEENTH_PASS_CUES,
+  ...EIGHTEENTH_PASS_TERSE_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a

@@ -56,6 +56,27 @@ describe('danger check, eighteenth pass (decision 0061)', () => {
     });
   });
 
+  describe('terse reports of an event by what it does to people', () => {
+    it('reads water coming in, people under what fell, someone who cannot be woken or has not come up', () => {
+      expectRuleRead('暴雨 水顺着门缝往屋里灌 越来越深', 'flood');
+      expectRuleRead('上游的河堤决口了 村子在下面', 'flood');
+      expectRuleRead('工棚塌了 砸到两个师傅', 'collapse');
+      expectRuleRead('我妈午睡到现在 怎么喊都不醒', 'unconscious');
+      expectRuleRead('屋里生着煤炉 早上去看 我哥叫不醒', 'gas');
+      expectRuleRead('我叔下井修泵 下去半天没上来', 'trapped');
+      expectRuleRead('放羊的大伯碰到高压线了', 'electric');
+      expectRuleRead('她站在桥栏杆外面 说谁过来就跳', 'self_harm');
+    });
+
+    it('leaves alone the same words about things and plans', () => {
+      expectRuleNone('水从哪里交水费 在线能交吗');
+      expectRuleNone('墙上的画掉下来了 想找人重新挂');
+      expectRuleNone('闹钟怎么叫都不醒 有没有更响的推荐');
+      expectRuleNone('儿子早上怎么喊都不醒 上学天天迟到 想问问作息');
+      expectRuleNone('想带着孩子一起去县城图书馆 几点开门');
+    });
+  });
+
   describe('mixed Chinese and English: English danger words read in Chinese', () => {
     it('reads a danger whose words are in English inside Chinese', () => {
       expectRuleRead('电工 touched 了一根 wire 然后就倒了', 'electric');
