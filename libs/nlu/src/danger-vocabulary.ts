@@ -50,6 +50,17 @@ import {
   SEVENTEENTH_PASS_NOT_DANGER_EN,
   SEVENTEENTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.seventeenth-pass.js';
+import {
+  EIGHTEENTH_PASS_ALARM_WEAK,
+  EIGHTEENTH_PASS_CUES,
+  EIGHTEENTH_PASS_DIALECT_FOLD,
+  EIGHTEENTH_PASS_NOT_DANGER,
+  EIGHTEENTH_PASS_NOT_DANGER_EN,
+  EIGHTEENTH_PASS_PINYIN_CUES,
+  EIGHTEENTH_PASS_RESOLUTIONS,
+  EIGHTEENTH_PASS_TERSE_CUES,
+  NO_WEAPON_AFTER,
+} from './danger-vocabulary.eighteenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -1808,6 +1819,8 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...FIFTEENTH_PASS_CUES,
   ...SIXTEENTH_PASS_CUES,
   ...SEVENTEENTH_PASS_CUES,
+  ...EIGHTEENTH_PASS_CUES,
+  ...EIGHTEENTH_PASS_TERSE_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -1852,6 +1865,7 @@ export const ALARM_WEAK: readonly string[] = [
   '\\bquick\\w*',
   '!{2,}',
   '急',
+  ...EIGHTEENTH_PASS_ALARM_WEAK,
 ];
 
 // Phrases that only look like danger; masked before the cues are matched. Chinese first.
@@ -1952,7 +1966,8 @@ export const NOT_DANGER: readonly string[] = [
   '烧(?:秸秆|垃圾|荒|落叶|麦茬|稻草|树叶|纸钱|纸|香|高香)[^。！？]{0,10}烟',
   '(?:密室逃脱|密室|剧本杀|鬼屋)[^，。！？]{0,4}(?:被困|困住|出不来)?',
   '(?:猫|狗|宠物|狗狗|猫咪|鸟|鹦鹉|兔子?)[^，。！？人他她]{0,6}(?:摔|掉|跌)(?:下去|下来|了|伤|断)?',
-  '(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)[^。！？人他她]{0,12}没回(?:来|家)',
+  // …but not a person named by the animals they tend ("放牛的阿爸…没回来", decision 0061).
+  '(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)(?!的)[^。！？人他她]{0,12}没回(?:来|家)',
   '(?:燃气|煤气|天然气|一氧化碳|烟雾|烟感|火灾)(?:泄漏|泄露)?(?:报警器|探测器|检测器)(?![^，。！？]{0,4}(?:响|叫|报警))',
   '(?:跟|像|好像|如同)[^，。！？]{0,4}着火了?(?:一样|似的)',
   '(?:作业|工作|学习|事情|问题|琐事|生活|家务)[^，。！？]{0,3}困(?:住|扰)',
@@ -1970,7 +1985,8 @@ export const NOT_DANGER: readonly string[] = [
   '(?:台阶|路沿|花坛|地砖|马路牙子|路边|墙角|水泥)[^，。！？]{0,3}塌',
   '(?:电表|电费)[^。！？]{0,12}漏电',
   '(?:轮椅|腿脚|行动)[^，。！？]{0,6}出不去',
-  '(?:孩子|小孩|娃|学生|同学|兄弟|姐妹|两家)(?:们|之间|俩|两个)?[^，。！？]{0,8}(?:打架|打起来)',
+  // …unless a weapon is taken up after it (decision 0061).
+  `(?:孩子|小孩|娃|学生|同学|兄弟|姐妹|两家)(?:们|之间|俩|两个)?[^，。！？]{0,8}(?:打架|打起来)${NO_WEAPON_AFTER}`,
   'fire\\s*(?:了)?(?:我|他|她|俺)',
   'kick\\s*(?:us|me|him|her)?\\s*out',
   // fire
@@ -2275,6 +2291,7 @@ export const NOT_DANGER: readonly string[] = [
   ...FIFTEENTH_PASS_NOT_DANGER,
   ...SIXTEENTH_PASS_NOT_DANGER,
   ...SEVENTEENTH_PASS_NOT_DANGER,
+  ...EIGHTEENTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2373,6 +2390,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   ...FIFTEENTH_PASS_NOT_DANGER_EN,
   ...SIXTEENTH_PASS_NOT_DANGER_EN,
   ...SEVENTEENTH_PASS_NOT_DANGER_EN,
+  ...EIGHTEENTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2535,6 +2553,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   ...FIFTEENTH_PASS_RESOLUTIONS,
   ...SIXTEENTH_PASS_RESOLUTIONS,
   ...SEVENTEENTH_PASS_RESOLUTIONS,
+  ...EIGHTEENTH_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;
@@ -2686,6 +2705,7 @@ export const DIALECT_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['畀', '给'],
   ['攞', '拿'],
   ['瞓', '睡'],
+  ...EIGHTEENTH_PASS_DIALECT_FOLD,
 ];
 
 // Pinyin typed without an input method ("zhaohuo le!! 8 dong 1 ceng kuai lai ren"): toneless
@@ -2755,6 +2775,7 @@ export const PINYIN_CUES: readonly PinyinCue[] = [
     strength: 'strong',
     pinyin: ['zi sha', 'bu xiang huo', 'huo bu xia qu', 'tiao lou', 'ge wan', 'qing sheng', 'xiang si le', 'bu xiang huo le'],
   },
+  ...EIGHTEENTH_PASS_PINYIN_CUES,
 ];
 
 // Calls for help in pinyin: like ALARM_STRONG.

@@ -13,6 +13,7 @@ import {
   type DangerCue,
   type PinyinCue,
 } from './danger-vocabulary.js';
+import { TONE_FOLD } from './danger-vocabulary.eighteenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 import { toHalfWidth } from './text.util.js';
 import { foldTraditional } from './traditional-fold.js';
@@ -90,15 +91,17 @@ export const ALARM_WEAK_RE = new RegExp(ALARM_WEAK.join('|'), 'g');
 export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 export const LATIN = /[a-z]/;
 
-// Homophones first: they are longer than most dialect forms and never overlap them.
-const FOLD = [...HOMOPHONE_FOLD, ...DIALECT_FOLD];
+// Homophones first: they are longer than most dialect forms and never overlap them. Tone marks of
+// pinyin last: single letters, read toneless (decision 0061).
+const FOLD = [...HOMOPHONE_FOLD, ...DIALECT_FOLD, ...TONE_FOLD];
 const DIALECT_MAP: ReadonlyMap<string, string> = new Map(FOLD);
 const DIALECT_RE = new RegExp(FOLD.map(([from]) => from).join('|'), 'g');
 for (const [from, to] of FOLD) if (from.length !== to.length) throw new Error(`fold ${from} → ${to} changes the length`);
 
 /**
  * Half-width, traditional characters as simplified ones (traditional-fold.ts), ASCII lower case, ’ as ',
- * Cantonese forms and voice-to-text homophones as standard ones (DIALECT_FOLD, HOMOPHONE_FOLD): one
+ * Cantonese forms and voice-to-text homophones as standard ones (DIALECT_FOLD, HOMOPHONE_FOLD), pinyin
+ * tone marks dropped (TONE_FOLD): one
  * UTF-16 unit for one, so offsets stay valid.
  */
 export function normalise(text: string): string {

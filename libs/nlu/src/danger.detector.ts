@@ -22,11 +22,13 @@
 //    call for help or hurry (救命, 快来人, help, !!) → likely; one weak cue, a call for help alone
 //    (救命, 打120) or the learned vote alone → possible; otherwise none.
 //
-// Steps 1–3 are in danger.cues.ts, step 4 in danger.context.ts and danger.scope.ts; this file finds and weighs the
-// cues, runs the learned backup and sets the level.
-import { ALARM_STRONG_RE, ALARM_WEAK_RE, CJK, CUES, LATIN, mask, MASK_EN, MASK_ZH, normalise } from './danger.cues.js';
-import { clauseBreaks, messageContext, resolutions, weigh, type Span } from './danger.context.js';
-import { aboutAnimal, isNegated, turnContexts } from './danger.scope.js';
+// Steps 1–3 are in danger.cues.ts, step 4 in danger.context.ts and danger.scope.ts; danger.compile.ts
+// finds the cues of a message and compiles them into signals (steps 3–4); this file weighs the
+// signals and the calls for help into a level and runs the learned backup (steps 5–6).
+import { compileSignals, overlaps } from './danger.compile.js';
+import { ALARM_STRONG_RE, ALARM_WEAK_RE, CJK } from './danger.cues.js';
+import { weigh } from './danger.context.js';
+import { glossMixed } from './danger.mixed.js';
 import { DANGER_TRAINING, type DangerTrainingExample } from './danger-training.js';
 import { LearnedModel } from './learned.model.js';
 import type { DangerAssessment, DangerFamily, DangerLevel, DangerSignal } from './nlu.types.js';
@@ -81,22 +83,6 @@ export const LEARNED_DANGER_OPTIONS = { temperature: LEARNED_DANGER_TEMPERATURE,
 
 /** Messages are read up to here, as RuleBasedNlu reads them: time stays bounded. */
 export const MAX_DANGER_TEXT_LENGTH = 2000;
-
-// Families whose weak cues a question about routine care (a vaccine, a plaster) sets aside.
-const MINOR_INJURY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious']);
-
-interface Candidate extends Span {
-  family: DangerFamily;
-  strength: 'strong' | 'weak';
-  life: boolean | undefined;
-  english: boolean;
-  pairOnly: boolean;
-  firm: boolean;
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
 
 export interface DangerDetectorOptions {
   /** Labelled messages for the learned backup; default DANGER_TRAINING; `[]` turns it off (rules alone). */
@@ -159,98 +145,29 @@ export class DangerDetector {
   /**
    * The rules on the message as written and, when it is written word by word ("我 不 想 活 了",
    * "老人 摔 了 地上 不动" — low literacy, some input methods), also with the gaps between Chinese
-   * characters closed; the graver reading counts (the other can only add, never hide, a danger).
-   * Signals point into the resident's own text.
+   * characters closed, and when English danger words sit inside Chinese ("师傅 touch 了 wire 就倒了"),
+   * also with them read in Chinese (danger.mixed.ts, decision 0061); the gravest reading counts (the
+   * others can only add, never hide, a danger). Signals point into the resident's own text.
    */
   private readClosed(input: string): ReturnType<DangerDetector['rules']> {
-    const asWritten = this.rules(input);
-    const closed = closeCjkGaps(input);
-    if (!closed) return asWritten;
-    const r = this.rules(closed.text);
-    if (LEVEL_RANK[r.assessment.level] <= LEVEL_RANK[asWritten.assessment.level]) return asWritten;
-    const signals = r.assessment.signals.map((s) => {
-      const start = closed.at[s.start]!;
-      const end = closed.at[s.end - 1]! + 1;
-      return { ...s, start, end, text: input.slice(start, end) };
-    });
-    return { ...r, assessment: { ...r.assessment, signals } };
+    let best = this.rules(input);
+    for (const reading of [closeCjkGaps(input), glossMixed(input)]) {
+      if (!reading) continue;
+      const r = this.rules(reading.text);
+      if (LEVEL_RANK[r.assessment.level] <= LEVEL_RANK[best.assessment.level]) continue;
+      const signals = r.assessment.signals.map((s) => {
+        const start = reading.at[s.start]!;
+        const end = reading.at[s.end - 1]! + 1;
+        return { ...s, start, end, text: input.slice(start, end) };
+      });
+      best = { ...r, assessment: { ...r.assessment, signals } };
+    }
+    return best;
   }
 
   private rules(input: string): { assessment: DangerAssessment; candidates: number; masked: string } {
-    const normal = normalise(input);
-    const hasCjk = CJK.test(normal);
-    const hasLatin = LATIN.test(normal);
-    let masked = hasCjk ? mask(normal, MASK_ZH) : normal;
-    if (hasLatin) masked = mask(masked, MASK_EN);
-    const breaks = clauseBreaks(normal);
-
-    const candidates: Candidate[] = [];
-    for (const cue of CUES) {
-      if (cue.english ? !hasLatin : !hasCjk) continue;
-      cue.re.lastIndex = 0;
-      for (let m = cue.re.exec(masked); m !== null; m = cue.re.exec(masked)) {
-        if (m[0].length === 0) {
-          cue.re.lastIndex++;
-          continue;
-        }
-        candidates.push({
-          family: cue.family,
-          strength: cue.strength,
-          life: cue.life,
-          english: cue.english,
-          pairOnly: cue.pairOnly,
-          firm: cue.firm,
-          start: m.index,
-          end: m.index + m[0].length,
-        });
-        cue.re.lastIndex = m.index + 1;
-      }
-    }
-
-    const resolved = candidates.length > 0 ? resolutions(normal) : [];
-    const { whole: ctx, at: contextAt } = turnContexts(normal, messageContext);
-    const kept: Candidate[] = [];
-    // A family the resident denies outright ("没有着火，就是有点焦味") loses its weak cues too.
-    const denied = new Set<DangerFamily>();
-    for (const c of candidates) {
-      // A resolution after the cue, or inside a cue that runs on past a clause end ("井塌了一角，没人掉下去").
-      if (
-        resolved.some(
-          (r) =>
-            (r.start >= c.end || (r.start > c.start && breaks.subarray(c.start, r.start).includes(1))) && (r.families === 'all' || r.families.has(c.family)),
-        )
-      )
-        continue;
-      const cctx = contextAt(c.start);
-      if (aboutAnimal(normal, breaks, cctx, c)) continue;
-      const verdict = weigh(normal, breaks, cctx, c);
-      // A weak cue beside a gripe about a thing, or an injury beside a question about routine care.
-      if (c.strength === 'weak' && ((cctx.gripe && c.family === 'self_harm') || (cctx.routineCare && MINOR_INJURY_FAMILIES.has(c.family)))) continue;
-      if (verdict === 'drop' || (verdict === 'demote' && c.strength === 'weak')) {
-        if (c.strength === 'strong' && isNegated(normal, breaks, c)) denied.add(c.family);
-        continue;
-      }
-      kept.push(verdict !== 'keep' && c.strength === 'strong' ? { ...c, strength: 'weak', life: false } : c);
-    }
-    if (denied.size > 0) {
-      for (let i = kept.length - 1; i >= 0; i--) if (kept[i]!.strength === 'weak' && denied.has(kept[i]!.family)) kept.splice(i, 1);
-    }
-
-    // One signal per place and family: a weak cue inside a strong one of its family (or a shorter
-    // one inside a longer one of the same strength, or the same span twice) says nothing more.
-    let signals = kept.filter(
-      (c, i) =>
-        !kept.some(
-          (o, j) =>
-            o !== c &&
-            o.family === c.family &&
-            overlaps(o, c) &&
-            ((o.strength === 'strong' && c.strength === 'weak') ||
-              (o.strength === c.strength &&
-                (o.end - o.start > c.end - c.start || (o.end - o.start === c.end - c.start && (o.start < c.start || (o.start === c.start && j < i)))))),
-        ),
-    );
-    signals.sort((a, b) => a.start - b.start || a.end - b.end);
+    const { normal, masked, breaks, ctx, candidates, signals: found } = compileSignals(input);
+    let signals = found;
 
     let alarmStrong = false;
     let alarmWeak = false;

@@ -5,10 +5,22 @@
 // - feared: a practice followed by a fear or a preventive step ("烧炭取暖 我怕有危险 …装个报警器",
 //   "烧起来怎么办 要不要提前清" "in case we need it"), for the families of things, and only when the cue is no
 //   event ("着火了 我怕有危险" stays); a fear that it will happen before it ("总觉得自己会被困…");
-// - not meant: a denial right before it ("不是要想不开").
+// - not meant: a denial right before it ("不是要想不开");
+// - in general (decision 0061): a habit before it ("每年都淹死人", "floods every spring"), hearsay of
+//   what could happen ("听说中暑会死人"), or a story or a post about it ("a story about a drowning"),
+//   unless the sentence says it is happening now (今天, 已经, now).
 // A present threat feared ("我怕他今晚真的会动手") is a threat said, read by the cues as before.
 import { FEAR_AFTER, ZH_FEAR_WILL_BEFORE, ZH_NOT_MEANT_BEFORE, ZH_REPORTED_BEFORE } from './danger-vocabulary.fifteenth-pass.js';
 import { DURING_STAGED } from './danger-vocabulary.thirteenth-pass.js';
+import {
+  EN_HABITUAL_AFTER,
+  EN_TOLD_ABOUT_BEFORE,
+  NOW_MARK,
+  ZH_COULD_AFTER,
+  ZH_COULD_BEFORE,
+  ZH_HABITUAL_BEFORE,
+  ZH_HEARSAY_BEFORE,
+} from './danger-vocabulary.eighteenth-pass.js';
 import type { Span } from './danger.context.js';
 import type { DangerFamily } from './nlu.types.js';
 
@@ -25,8 +37,22 @@ export function framed(text: string, sentence: Span, c: Span & { english: boolea
   for (let m = reported.exec(lead); m !== null; m = reported.exec(lead)) reportEnd = m.index + m[0].length;
   if (reportEnd >= 0 && !DURING_STAGED.test(lead.slice(reportEnd))) return true;
   if (!c.english && (ZH_FEAR_WILL_BEFORE.test(lead) || ZH_NOT_MEANT_BEFORE.test(lead))) return true;
+  if (inGeneral(text, sentence, c, lead)) return true;
   if (c.family && THING_FAMILIES.has(c.family) && !EVENT_MARK.test(text.slice(c.start, c.end + 2))) {
     return FEAR_AFTER.test(text.slice(c.end, sentence.end));
   }
   return false;
+}
+
+/** A danger in general: a habit, hearsay of what could happen or a story about it, and nothing said to happen now. */
+function inGeneral(text: string, sentence: Span, c: Span & { english: boolean; family?: DangerFamily | null }, lead: string): boolean {
+  if (NOW_MARK.test(text.slice(sentence.start, sentence.end))) return false;
+  const after = text.slice(c.end, sentence.end);
+  // A habit is one of a place (a river, a basement), not of a person.
+  const habitual = c.family != null && THING_FAMILIES.has(c.family);
+  if (c.english) return (habitual && EN_HABITUAL_AFTER.test(after)) || EN_TOLD_ABOUT_BEFORE.test(lead);
+  return (
+    (habitual && ZH_HABITUAL_BEFORE.test(text.slice(sentence.start, c.end))) ||
+    (ZH_HEARSAY_BEFORE.test(lead) && (ZH_COULD_AFTER.test(after) || ZH_COULD_BEFORE.test(lead)))
+  );
 }

@@ -14,6 +14,7 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind11.jsonl',
         'danger-blind4.jsonl',
         'danger-blind2.jsonl',
+        'danger-blind19.jsonl',
         'danger-blind18.jsonl',
         'danger-blind17.jsonl',
         'danger-blind16.jsonl',
@@ -21,7 +22,7 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind14.jsonl',
         'danger-blind13.jsonl',
       ]),
-    ).toBe('danger-blind18.jsonl');
+    ).toBe('danger-blind19.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -47,6 +48,7 @@ describe('chooseDangerBenchSet', () => {
     [15, '0058'],
     [16, '0059'],
     [17, '0060'],
+    [18, '0061'],
   ];
   it.each(folded)('never scores blind%i, which is development data (decision %s)', (n) => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', `danger-blind${n - 1}.jsonl`, `danger-blind${n}.jsonl`, 'danger-holdout-own3.jsonl'];
@@ -54,16 +56,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet([`danger-blind${n}.jsonl`, 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind18 once it exists, and never blind17, which is development data now (decision 0060)', () => {
-    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind16.jsonl', 'danger-blind17.jsonl', 'danger-holdout-own3.jsonl'];
+  it('scores blind19 once it exists, and never blind18, which is development data now (decision 0061)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind17.jsonl', 'danger-blind18.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind18.jsonl'])).toBe('danger-blind18.jsonl');
-    expect(chooseDangerBenchSet(['danger-blind17.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind19.jsonl'])).toBe('danger-blind19.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind18.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
     const present = ['danger-dev.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
-    expect(chooseDangerBenchSet([...present, 'danger-blind18.jsonl', 'danger-blind17.jsonl'])).toBe('danger-blind18.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind19.jsonl', 'danger-blind18.jsonl'])).toBe('danger-blind19.jsonl');
     expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });
