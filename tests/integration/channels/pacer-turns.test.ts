@@ -59,6 +59,26 @@ describe("the Telegram pacer's queue of waiters", () => {
     expect((await ask(limiter, 'chat-early', 5)).due).toBeLessThanOrEqual(turns[0]!.due + 3);
   });
 
+  it('paces a backlog at the whole budget when the window holds few sends (after a lull)', async () => {
+    const limiter = await fullWindow('lull');
+    // Three waiters, due as the window empties; they do not come back yet, and hold three slots.
+    const held = [];
+    for (const c of ['h1', 'h2', 'h3']) held.push(await ask(limiter, c, 10 + held.length));
+    await sleep(Math.max(...held.map((h) => h.due)) - Date.now());
+    const from = Date.now();
+    expect(await limiter.reserve('one', false, false, Priority.interactive, 20)).toBe(0);
+    // The window holds one send; ten more replies queue behind the three due waiters: four
+    // slots a second (the budget), not one a second (what the window happens to hold).
+    const turns = [];
+    for (let i = 0; i < 10; i++) turns.push(await ask(limiter, `after-${i}`, 30 + i));
+    const end = Date.now();
+    const second = (i: number): number => Math.floor(i / 4) + 1;
+    turns.forEach((t, i) => {
+      expect(t.due).toBeGreaterThanOrEqual(from + 1000 * second(i) - 3);
+      expect(t.due).toBeLessThanOrEqual(end + 1000 * second(i) + 10);
+    });
+  });
+
   it('gives a freed slot to the waiter whose turn it is, not to a newcomer; more urgent waiters go first', async () => {
     const limiter = await fullWindow('turn');
     const early = await ask(limiter, 'early', 100);

@@ -45,19 +45,23 @@ local place = tonumber(ARGV[9])
 local me = ARGV[10]
 local grace = tonumber(ARGV[11])
 local soon = tonumber(ARGV[12])
--- The oldest reservation at position idx (0-based) of a 1 s window holding count sends, and
--- when it leaves the window; past the window's end, the slots taken in the seconds after (one
--- per slot freed, in the same order): milliseconds until position idx has left.
-local function leaves(key, count, idx)
-  local cycles = math.floor(idx / count)
-  local nth = redis.call('ZRANGE', key, idx % count, idx % count, 'WITHSCORES')
-  return math.max(1, tonumber(nth[2]) + 1000 * (cycles + 1) - now)
+-- Milliseconds until the send with rank waiters ahead of it may take a slot, when the window
+-- now holds count sends and every waiter ahead takes the first slot that frees up: the sends in
+-- the window and those to come, in order, are S(0..); S(count + rank) is its slot, and a slot n
+-- is free a second after slot n − gmax was taken (or now, when that one is not needed).
+local function turnWait(count, rank)
+  local m = math.floor(rank / gmax) + 1
+  local i = count + rank - m * gmax
+  if i < 0 then return 1000 * (m - 1) end
+  local nth = redis.call('ZRANGE', KEYS[1], i, i, 'WITHSCORES')
+  return math.max(1, tonumber(nth[2]) + 1000 * m - now)
 end
 -- Milliseconds until a window of 1 s holding count sends (oldest first) has room under cap.
 local function windowWait(key, count, cap)
   if count < cap then return 0 end
   if cap <= 0 then return 50 end
-  return leaves(key, count, count - cap)
+  local nth = redis.call('ZRANGE', key, count - cap, count - cap, 'WITHSCORES')
+  return math.max(1, tonumber(nth[2]) + 1000 - now)
 end
 local other = 0
 local gb = tonumber(redis.call('GET', KEYS[5]) or '0')
@@ -105,8 +109,7 @@ if wait > 0 then
     local rank = redis.call('ZCOUNT', KEYS[7], '-inf', '(' .. ARGV[9])
     local mine = redis.call('ZSCORE', KEYS[7], me)
     if mine and tonumber(mine) < place then rank = rank - 1 end
-    local idx = gcount - gmax + rank
-    if gcount > 0 and idx >= 0 then wait = math.max(wait, leaves(KEYS[1], gcount, idx)) end
+    wait = math.max(wait, turnWait(gcount, rank))
     redis.call('ZADD', KEYS[7], ARGV[9], me)
     redis.call('ZADD', KEYS[8], now + wait + grace, me)
     for k = 7, 8 do
