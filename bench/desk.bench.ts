@@ -44,18 +44,29 @@ export interface IngestResult extends FixedLoadFigures {
 
 /** The bot's statement counter (its /metrics, loopback), the worker's CPU and the bench database's backends' CPU. */
 async function costCounters(ctx: BenchContext, botPort: number, workerPid: number | undefined): Promise<CostCounters> {
-  const botStatements = await fetch(`http://127.0.0.1:${botPort}/metrics`)
+  const metrics = await fetch(`http://127.0.0.1:${botPort}/metrics`)
     .then((r) => r.text())
-    .then((text) => {
-      const line = /^baiying_db_statements_sent(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
-      return line ? Number(line[1]) : null;
-    })
     .catch(() => null);
+  const sum = (name: string): number | null => {
+    if (metrics === null) return null;
+    let total: number | null = null;
+    for (const m of metrics.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+(?:\\.\\d+)?(?:e\\+\\d+)?)$`, 'gm'))) total = (total ?? 0) + Number(m[1]);
+    return total;
+  };
   const dbName = new URL(ctx.databaseUrl).pathname.slice(1);
   const rows = await ctx.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${dbName}`;
-  let dbCpuMs = 0;
-  for (const { pid } of rows) dbCpuMs += processCpuMs(pid) ?? 0;
-  return { botStatements, workerCpuMs: processCpuMs(workerPid), dbCpuMs: rows.length > 0 ? dbCpuMs : null };
+  const dbCpuMs = new Map<number, number>();
+  for (const { pid } of rows) {
+    const ms = processCpuMs(pid);
+    if (ms !== null) dbCpuMs.set(pid, ms);
+  }
+  return {
+    botStatements: sum('baiying_db_statements_sent'),
+    workerCpuMs: processCpuMs(workerPid),
+    dbCpuMs: rows.length > 0 ? dbCpuMs : null,
+    // Absent until the first wait: none yet is 0, not unknown.
+    pacingWaits: metrics === null ? null : (sum('baiying_pacing_waits_total') ?? 0),
+  };
 }
 
 /** Waits until nothing is left to send, so a section's figures do not include an earlier one's backlog. */

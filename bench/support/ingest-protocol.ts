@@ -62,18 +62,34 @@ export interface CostCounters {
   botStatements: number | null;
   /** CPU ms of the worker process. */
   workerCpuMs: number | null;
-  /** CPU ms of the PostgreSQL backends serving the bench database (pg_stat_activity × /proc). */
-  dbCpuMs: number | null;
+  /**
+   * CPU ms of each PostgreSQL backend serving the bench database (pg_stat_activity × /proc), by
+   * pid: a phase counts each backend's growth, from 0 for one that started within it; one that
+   * exited within it is not counted (it cannot make the figure negative).
+   */
+  dbCpuMs: Map<number, number> | null;
+  /** Times the bot put a send off for its pacing slot (its `baiying_pacing_waits_total`). */
+  pacingWaits: number | null;
 }
 
 export interface PhaseCosts {
   bot_statements_per_update: number | null;
   worker_cpu_ms_per_update: number | null;
   db_cpu_ms_per_update: number | null;
+  /** Sends put off for their pacing slot per update: each is one more look at the message later. */
+  pacing_waits_per_update: number | null;
 }
 
 function perUpdate(before: number | null, after: number | null, acked: number, digits = 2): number | null {
   return before !== null && after !== null && acked > 0 ? round((after - before) / acked, digits) : null;
+}
+
+/** CPU ms the backends used between two readings (see CostCounters.dbCpuMs). */
+function dbGrowth(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let ms = 0;
+  for (const [pid, cpu] of after) ms += Math.max(0, cpu - (before.get(pid) ?? 0));
+  return ms;
 }
 
 function phaseCosts(before: CostCounters | null, after: CostCounters | null, acked: number): PhaseCosts | undefined {
@@ -81,7 +97,8 @@ function phaseCosts(before: CostCounters | null, after: CostCounters | null, ack
   return {
     bot_statements_per_update: perUpdate(before.botStatements, after.botStatements, acked),
     worker_cpu_ms_per_update: perUpdate(before.workerCpuMs, after.workerCpuMs, acked),
-    db_cpu_ms_per_update: perUpdate(before.dbCpuMs, after.dbCpuMs, acked),
+    db_cpu_ms_per_update: perUpdate(0, dbGrowth(before.dbCpuMs, after.dbCpuMs), acked),
+    pacing_waits_per_update: perUpdate(before.pacingWaits, after.pacingWaits, acked),
   };
 }
 
