@@ -55,7 +55,11 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
 
   /** Every feature's reconciliation; the report counts the jobs re-created, by feature. */
   async reconcile(): Promise<Record<string, number>> {
-    return this.jobs.registry.reconcile({ ensurer: this, clock: this.clock });
+    return this.jobs.registry.reconcile({
+      ensurer: this,
+      clock: this.clock,
+      failed: (what, e) => this.logger.error(`reconcile: ${what} failed: ${e.message}`),
+    });
   }
 
   /** Adds the job unless it is alive; a failed or finished copy is replaced. Returns whether it added. */

@@ -5,6 +5,7 @@
 import { monthOf, previousMonth, type Result } from '@baiying/domain';
 import type { FeatureJobs, UnitOfWork } from '@baiying/kernel';
 import { buildLists } from './lists.js';
+import type { AlertOverduePromises } from './overdue.usecase.js';
 import type { PublicityFeature } from './publicity.feature.js';
 
 /**
@@ -22,12 +23,28 @@ export async function freezeUnitMonth(
   return uow.run((w) => f.freeze.execute(w, p, lists));
 }
 
-/** Every overdue promise alerted, each in a transaction of its own (see AlertOverduePromises). */
-export async function alertOverduePromises(uow: UnitOfWork, f: PublicityFeature): Promise<{ alerted: number }> {
+/**
+ * Every overdue promise alerted, each in a transaction of its own (see AlertOverduePromises). One
+ * whose transaction fails is counted, told to `onError` and left for the next reconcile; the
+ * others are still alerted.
+ */
+export async function alertOverduePromises(
+  uow: Pick<UnitOfWork, 'run'>,
+  f: { overdue: Pick<AlertOverduePromises, 'due' | 'execute'> },
+  onError?: (needId: string, error: Error) => void,
+): Promise<{ alerted: number; failed: number }> {
   const due = await uow.run((w) => f.overdue.due(w));
   let alerted = 0;
-  for (const needId of due) if (await uow.run((w) => f.overdue.execute(w, needId))) alerted++;
-  return { alerted };
+  let failed = 0;
+  for (const needId of due) {
+    try {
+      if (await uow.run((w) => f.overdue.execute(w, needId))) alerted++;
+    } catch (e) {
+      failed++;
+      onError?.(needId, e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  return { alerted, failed };
 }
 
 export function publicityJobs(uow: UnitOfWork, f: PublicityFeature): FeatureJobs {
@@ -40,13 +57,13 @@ export function publicityJobs(uow: UnitOfWork, f: PublicityFeature): FeatureJobs
         return r.ok ? r.value : { skipped: r.code };
       },
     },
-    reconcile: async ({ ensurer, clock }) => {
+    reconcile: async ({ ensurer, clock, failed }) => {
       const month = previousMonth(monthOf(clock.now(), uow.deps.config.timeZone));
       const units = await uow.read((r) => r.publicity.unitsWithoutSnapshot(month));
       let freeze = 0;
       for (const unitId of units) if (await ensurer.ensure('publicity-freeze', { unitId, month }, 0)) freeze++;
-      const { alerted } = await alertOverduePromises(uow, f);
-      return { freeze, overdue: alerted };
+      const overdue = await alertOverduePromises(uow, f, (needId, e) => failed?.(`overdue promise of need ${needId}`, e));
+      return { freeze, overdue: overdue.alerted, overdueFailed: overdue.failed };
     },
   };
 }

@@ -63,7 +63,35 @@ describe('JobRegistry', () => {
       { feature: 'outbox', handlers: {}, reconcile: async () => ({ needs: 5 }) },
     ]);
     expect(await r.reconcile(ctx)).toEqual({ 'routing.needs': 2, 'routing.escalations': 1, 'calls.fanouts': 3, 'calls.timers': 0, 'outbox.needs': 5 });
-    expect(seen).toEqual([ctx, ctx]);
+    expect(seen.map((c) => [c.ensurer, c.clock])).toEqual([
+      [ctx.ensurer, ctx.clock],
+      [ctx.ensurer, ctx.clock],
+    ]);
     expect(await new JobRegistry().reconcile(ctx)).toEqual({});
+  });
+
+  it('goes on after a feature whose reconciliation throws, and reports it and what a feature skipped', async () => {
+    const told: string[] = [];
+    const r = new JobRegistry([
+      { ...feature('routing', ['route-need']), reconcile: async () => ({ needs: 2 }) },
+      {
+        ...feature('publicity', ['publicity-freeze']),
+        reconcile: async () => {
+          throw new Error('relation "month_snapshot" is locked');
+        },
+      },
+      {
+        ...feature('calls', ['call-fanout']),
+        reconcile: async (c) => {
+          c.failed?.('call 7', new Error('row gone'));
+          return { fanouts: 3 };
+        },
+      },
+    ]);
+    const report = await r.reconcile({ ...ctx, failed: (what, e) => told.push(`${what}: ${e.message}`) });
+    expect(report).toEqual({ 'routing.needs': 2, 'publicity.failed': 1, 'calls.fanouts': 3 });
+    expect(told).toEqual(['publicity: reconcile: relation "month_snapshot" is locked', 'calls: call 7: row gone']);
+    // Nobody listening: still no throw.
+    expect(await r.reconcile(ctx)).toEqual(report);
   });
 });

@@ -24,6 +24,12 @@ export interface JobEnsurer {
 export interface ReconcileContext {
   ensurer: JobEnsurer;
   clock: Clock;
+  /**
+   * Told of a part that failed (a feature's whole reconciliation, or one item a feature skipped
+   * and went on from); the next reconcile tries it again. `what` names it, prefixed with the
+   * feature by the registry.
+   */
+  failed?: (what: string, error: Error) => void;
 }
 
 /** A feature's contribution to reconciliation: counts of jobs it re-created, by what they are. */
@@ -62,10 +68,23 @@ export class JobRegistry {
     return new Map(names.map((n) => [n, this.handlers.get(n)!.handler]));
   }
 
+  /**
+   * Every feature's reconciliation, in turn. One that throws is reported (`<feature>.failed`, and
+   * `ctx.failed`) and the others still run: a feature's broken row must not keep the rest of the
+   * desk's timers from coming back after Redis lost them.
+   */
   async reconcile(ctx: ReconcileContext): Promise<Record<string, number>> {
     const report: Record<string, number> = {};
     for (const r of this.reconcilers) {
-      for (const [k, v] of Object.entries(await r.reconcile(ctx))) report[`${r.feature}.${k}`] = (report[`${r.feature}.${k}`] ?? 0) + v;
+      const failed = (what: string, error: Error): void => ctx.failed?.(`${r.feature}: ${what}`, error);
+      let counts: Record<string, number>;
+      try {
+        counts = await r.reconcile({ ...ctx, failed });
+      } catch (e) {
+        failed('reconcile', e instanceof Error ? e : new Error(String(e)));
+        counts = { failed: 1 };
+      }
+      for (const [k, v] of Object.entries(counts)) report[`${r.feature}.${k}`] = (report[`${r.feature}.${k}`] ?? 0) + v;
     }
     return report;
   }

@@ -384,7 +384,7 @@ describe('张榜公示: the four lists frozen at month end, published, corrected
     expect(alerts.map((a) => a.chatId).sort()).toEqual(expect.arrayContaining(recipients.sort()));
     expect(h.cipher.decrypt(alerts[0]!.bodyEnc)).toContain(n.unfulfilled.code);
     const again = await alertOverduePromises(h.withClock(clock).uow, h.withClock(clock).publicity);
-    expect(again).toEqual({ alerted: 0 });
+    expect(again).toEqual({ alerted: 0, failed: 0 });
     expect(await h.prisma.needEvent.count({ where: { needId: n.unfulfilled.id, type: 'promise_overdue' } })).toBe(1);
   }, 60_000);
 });
