@@ -21,7 +21,7 @@ export const NINETEENTH_PASS_CUES: readonly DangerCue[] = [
     family: 'missing',
     strength: 'strong',
     life: true,
-    zh: [`${CHILD_OR_ELDER}[^。！？]{0,4}走(?:湿|是|十|石|师|诗|尸|实|式|施|丝|狮|事)(?:了|啦)`],
+    zh: [`${CHILD_OR_ELDER}[^。！？]{0,8}走(?:湿|是|十|石|师|诗|尸|实|式|施|丝|狮|事)(?:了|啦)`],
   },
 ];
 
@@ -70,6 +70,8 @@ export const NINETEENTH_PASS_NOT_DANGER: readonly string[] = [
   '(?:什么是|什么叫|啥是|啥叫)(?:救命|求救|呼救)|(?:救命|求救|呼救)(?:是)?(?:什么|啥)意思',
   // Parcels piling up at a parcel station: work, no one missing.
   '(?<=(?:快递站|驿站|快递点|网点|仓库|菜鸟)[^。！？]{0,20})(?:包裹|快递|货)[^，。！？]{0,4}堆',
+  // The writer oversleeping: the one who writes is awake ("我总是睡不醒").
+  '(?:我|俺)(?:总是|老是|每天|天天|最近|早上)?(?:都)?睡不醒',
   // Since a fall that is over, help to get about: "摔了以后走路不方便".
   '(?:摔|摔伤|摔断|摔坏|骨折|跌)(?:了)?(?:腿|脚|腰|胯|一跤)?(?:以后|之后|后)(?=[^。！？]{0,10}(?:不方便|不便|不利索|走不了远|康复|恢复|拄|轮椅|助行|护理|陪护))',
 ];
