@@ -33,13 +33,17 @@ export function turnOffset(text: string): number {
   return at;
 }
 
+let lastTurn: { text: string; turn: number } = { text: '', turn: -1 };
+
 /**
  * Where the lead of a cue at `start` begins for the frames of its sentence (a condition, a habit):
  * at the turn when the message turned to another matter before the cue (decision 0063), so "一到夏天就臭
  * … 还有就是 我儿子 … 没回来" is not read as a habit.
  */
 export function leadStart(text: string, sentenceFrom: number, start: number): number {
-  const turn = turnOffset(text);
+  // Every cue of a message asks: its turn is found once (the last message read is remembered).
+  if (lastTurn.text !== text) lastTurn = { text, turn: turnOffset(text) };
+  const turn = lastTurn.turn;
   return turn > sentenceFrom && turn <= start ? turn : sentenceFrom;
 }
 
