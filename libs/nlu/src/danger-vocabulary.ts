@@ -61,6 +61,12 @@ import {
   EIGHTEENTH_PASS_TERSE_CUES,
   NO_WEAPON_AFTER,
 } from './danger-vocabulary.eighteenth-pass.js';
+import {
+  NINETEENTH_PASS_CUES,
+  NINETEENTH_PASS_NOT_DANGER,
+  NINETEENTH_PASS_NOT_DANGER_EN,
+  NINETEENTH_PASS_RESOLUTIONS,
+} from './danger-vocabulary.nineteenth-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -1821,6 +1827,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...SEVENTEENTH_PASS_CUES,
   ...EIGHTEENTH_PASS_CUES,
   ...EIGHTEENTH_PASS_TERSE_CUES,
+  ...NINETEENTH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2292,6 +2299,7 @@ export const NOT_DANGER: readonly string[] = [
   ...SIXTEENTH_PASS_NOT_DANGER,
   ...SEVENTEENTH_PASS_NOT_DANGER,
   ...EIGHTEENTH_PASS_NOT_DANGER,
+  ...NINETEENTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2391,6 +2399,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   ...SIXTEENTH_PASS_NOT_DANGER_EN,
   ...SEVENTEENTH_PASS_NOT_DANGER_EN,
   ...EIGHTEENTH_PASS_NOT_DANGER_EN,
+  ...NINETEENTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2554,6 +2563,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   ...SIXTEENTH_PASS_RESOLUTIONS,
   ...SEVENTEENTH_PASS_RESOLUTIONS,
   ...EIGHTEENTH_PASS_RESOLUTIONS,
+  ...NINETEENTH_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;

@@ -52,7 +52,7 @@ import {
   EN_ANIMAL_AGENT,
 } from './danger-vocabulary.js';
 import { CJK, englishSource, LATIN } from './danger.cues.js';
-import { clauseOf, isNegated, lastEnd, SENTENCE_END, sentenceStart, setApart } from './danger.scope.js';
+import { clauseOf, isNegated, lastEnd, leadStart, SENTENCE_END, sentenceStart, setApart } from './danger.scope.js';
 import type { DangerFamily } from './nlu.types.js';
 
 // Dangers of things rather than of a person's state.
@@ -228,7 +228,7 @@ export function weigh(
   // Decision 0043: fear inside a cue that spans words, and a likeness.
   if (!c.english && ZH_FEARED_IN_CUE.test(text.slice(c.start, c.end))) return capOrDrop(c.family);
   if (!c.english && ZH_LIKE_BEFORE.test(before) && ZH_LIKE_AFTER.test(after)) return capOrDrop(c.family);
-  const sStart = sentenceStart(text, c.start);
+  const sStart = leadStart(text, sentenceStart(text, c.start), c.start);
   const lead = text.slice(sStart, c.start);
   // A habit ("老人经常摔倒", "they fight every night") is a risk or a quarrel, not an event.
   // "一看见血就晕": the cue sits between the situation and its 就.

@@ -8,7 +8,11 @@
 // - not meant: a denial right before it ("不是要想不开");
 // - in general (decision 0061): a habit before it ("每年都淹死人", "floods every spring"), hearsay of
 //   what could happen ("听说中暑会死人"), or a story or a post about it ("a story about a drowning"),
-//   unless the sentence says it is happening now (今天, 已经, now).
+//   unless the sentence says it is happening now (今天, 已经, now);
+// - prevention, rumour, property (decision 0063): a fear or a prevention word before a cue that is no
+//   event, with a device, a repair or a talk wanted ("怕他走丢 有什么定位的", "怕起火 喊个师傅来换"); a
+//   rumour asked about ("群里传说水库要垮了 是真的吗"); a report on a medium named in English ("看 news
+//   说"); a collapse or a flood of an empty building with nobody hurt ("老房子没人住 屋顶塌了").
 // A present threat feared ("我怕他今晚真的会动手") is a threat said, read by the cues as before.
 import { FEAR_AFTER, ZH_FEAR_WILL_BEFORE, ZH_NOT_MEANT_BEFORE, ZH_REPORTED_BEFORE } from './danger-vocabulary.fifteenth-pass.js';
 import { DURING_STAGED } from './danger-vocabulary.thirteenth-pass.js';
@@ -21,6 +25,15 @@ import {
   ZH_HABITUAL_BEFORE,
   ZH_HEARSAY_BEFORE,
 } from './danger-vocabulary.eighteenth-pass.js';
+import {
+  EMPTY_PLACE,
+  PERSON_HURT,
+  PREVENTIVE_WANT,
+  ZH_FEAR_WORD,
+  ZH_REPORTED_MIXED_BEFORE,
+  ZH_RUMOUR_BEFORE,
+  ZH_TRUTH_QUESTION,
+} from './danger-vocabulary.nineteenth-pass.js';
 import type { Span } from './danger.context.js';
 import type { DangerFamily } from './nlu.types.js';
 
@@ -37,7 +50,7 @@ export function framed(text: string, sentence: Span, c: Span & { english: boolea
   for (let m = reported.exec(lead); m !== null; m = reported.exec(lead)) reportEnd = m.index + m[0].length;
   if (reportEnd >= 0 && !DURING_STAGED.test(lead.slice(reportEnd))) return true;
   if (!c.english && (ZH_FEAR_WILL_BEFORE.test(lead) || ZH_NOT_MEANT_BEFORE.test(lead))) return true;
-  if (inGeneral(text, sentence, c, lead)) return true;
+  if (inGeneral(text, sentence, c, lead) || preventedRumouredOrEmpty(text, sentence, c, lead)) return true;
   if (c.family && THING_FAMILIES.has(c.family) && !EVENT_MARK.test(text.slice(c.start, c.end + 2))) {
     return FEAR_AFTER.test(text.slice(c.end, sentence.end));
   }
@@ -55,4 +68,20 @@ function inGeneral(text: string, sentence: Span, c: Span & { english: boolean; f
     (habitual && ZH_HABITUAL_BEFORE.test(text.slice(sentence.start, c.end))) ||
     (ZH_HEARSAY_BEFORE.test(lead) && (ZH_COULD_AFTER.test(after) || ZH_COULD_BEFORE.test(lead)))
   );
+}
+
+/** A fear or prevention with a device or a talk wanted, a rumour asked about, a report named in English, an empty building (decision 0063). */
+function preventedRumouredOrEmpty(text: string, sentence: Span, c: Span & { english: boolean; family?: DangerFamily | null }, lead: string): boolean {
+  if (c.english) return false;
+  if (ZH_REPORTED_MIXED_BEFORE.test(lead)) return true;
+  if (c.family === 'self_harm' || c.family === 'violence') return false;
+  const from = Math.max(sentence.start, c.start - 12);
+  const fear = new RegExp(ZH_FEAR_WORD.source, 'g');
+  let fearAt = -1;
+  for (let m = fear.exec(text.slice(from, c.end)); m !== null; m = fear.exec(text.slice(from, c.end))) fearAt = from + m.index;
+  if (fearAt >= 0 && !EVENT_MARK.test(text.slice(fearAt, c.end + 2)) && PREVENTIVE_WANT.test(text)) return true;
+  const thing = c.family != null && THING_FAMILIES.has(c.family);
+  if (thing && ZH_RUMOUR_BEFORE.test(lead) && ZH_TRUTH_QUESTION.test(text.slice(c.end))) return true;
+  const empty = new RegExp(EMPTY_PLACE.source, 'g');
+  return (c.family === 'collapse' || c.family === 'flood') && empty.test(text) && !PERSON_HURT.test(text.replace(empty, ''));
 }

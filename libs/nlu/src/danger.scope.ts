@@ -27,7 +27,7 @@ import type { MessageContext, Span } from './danger.context.js';
 import { framed } from './danger.frame.js';
 import type { DangerFamily } from './nlu.types.js';
 
-export { turnContexts } from './danger.turn.js';
+export { leadStart, turnContexts } from './danger.turn.js';
 
 export const SENTENCE_END = /[。！？!?\n\r]/;
 // How far a story, a book or a song before a cue still frames it, in characters.

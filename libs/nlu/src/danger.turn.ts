@@ -8,6 +8,7 @@
 //   with an ordinary question (ORDINARY_OPENING, TURN): alone it is too common to cut a message.
 // The context only moves the turn's own cues; the cues before it keep the whole message's.
 import { TURN_ANYWHERE } from './danger-vocabulary.fourteenth-pass.js';
+import { TURN_ANYWHERE_NINETEENTH } from './danger-vocabulary.nineteenth-pass.js';
 import { ORDINARY_OPENING, TURN } from './danger-vocabulary.thirteenth-pass.js';
 import type { MessageContext } from './danger.context.js';
 
@@ -21,7 +22,7 @@ export function turnOffset(text: string): number {
     at = soft.exec(text)?.index ?? -1;
   }
   // A marker that stands on its own turns only after something was said before it.
-  const marker = new RegExp(TURN_ANYWHERE.source, 'g');
+  const marker = new RegExp(`${TURN_ANYWHERE.source}|${TURN_ANYWHERE_NINETEENTH.source}`, 'g');
   for (let m = marker.exec(text); m !== null; m = marker.exec(text)) {
     if (m.index >= 4) {
       if (at < 0 || m.index < at) at = m.index;
@@ -30,6 +31,20 @@ export function turnOffset(text: string): number {
     if (m[0].length === 0) marker.lastIndex++;
   }
   return at;
+}
+
+let lastTurn: { text: string; turn: number } = { text: '', turn: -1 };
+
+/**
+ * Where the lead of a cue at `start` begins for the frames of its sentence (a condition, a habit):
+ * at the turn when the message turned to another matter before the cue (decision 0063), so "一到夏天就臭
+ * … 还有就是 我儿子 … 没回来" is not read as a habit.
+ */
+export function leadStart(text: string, sentenceFrom: number, start: number): number {
+  // Every cue of a message asks: its turn is found once (the last message read is remembered).
+  if (lastTurn.text !== text) lastTurn = { text, turn: turnOffset(text) };
+  const turn = lastTurn.turn;
+  return turn > sentenceFrom && turn <= start ? turn : sentenceFrom;
 }
 
 /**
