@@ -41,6 +41,16 @@ import type { DangerFamily } from './nlu.types.js';
 const THING_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fire', 'gas', 'electric', 'flood', 'collapse']);
 // An event, not a practice: the cue or the two characters after it say it happened.
 const EVENT_MARK = /了|着了|起来了/;
+// A smell or smoke sensed now is an event too, whatever is feared next ("煤气味好重 我怕会爆炸 要不要装
+// 报警器" is a leak, not a question about a practice): an intensity after the cue, or a sensing
+// verb or measure word just before it.
+const SENSED_AFTER = /^[味烟]?[儿道]?(好|很|特别|太|超|老|有点|越来越|这么|那么)?(重|浓|大|冲|呛|刺鼻|难闻)/;
+const SENSED_BEFORE = /(闻到|闻着|闻见|一股|有股|一阵|满屋|满屋子|全是|都是)[^，。！？,.!?\s]{0,2}$/;
+
+/** A smell or smoke sensed now (see SENSED_AFTER). */
+function sensed(text: string, c: Span, lead: string): boolean {
+  return SENSED_AFTER.test(text.slice(c.end, c.end + 6)) || SENSED_AFTER.test(text.slice(c.end - 1, c.end + 6)) || SENSED_BEFORE.test(lead);
+}
 
 /** A cue framed as a report of someone else, a fear or prevention, or a denial. */
 export function framed(text: string, sentence: Span, c: Span & { english: boolean; family?: DangerFamily | null }): boolean {
@@ -51,7 +61,7 @@ export function framed(text: string, sentence: Span, c: Span & { english: boolea
   if (reportEnd >= 0 && !DURING_STAGED.test(lead.slice(reportEnd))) return true;
   if (!c.english && (ZH_FEAR_WILL_BEFORE.test(lead) || ZH_NOT_MEANT_BEFORE.test(lead))) return true;
   if (inGeneral(text, sentence, c, lead) || preventedRumouredOrEmpty(text, sentence, c, lead)) return true;
-  if (c.family && THING_FAMILIES.has(c.family) && !EVENT_MARK.test(text.slice(c.start, c.end + 2))) {
+  if (c.family && THING_FAMILIES.has(c.family) && !EVENT_MARK.test(text.slice(c.start, c.end + 2)) && !sensed(text, c, lead)) {
     return FEAR_AFTER.test(text.slice(c.end, sentence.end));
   }
   return false;
@@ -79,7 +89,7 @@ function preventedRumouredOrEmpty(text: string, sentence: Span, c: Span & { engl
   const fear = new RegExp(ZH_FEAR_WORD.source, 'g');
   let fearAt = -1;
   for (let m = fear.exec(text.slice(from, c.end)); m !== null; m = fear.exec(text.slice(from, c.end))) fearAt = from + m.index;
-  if (fearAt >= 0 && !EVENT_MARK.test(text.slice(fearAt, c.end + 2)) && PREVENTIVE_WANT.test(text)) return true;
+  if (fearAt >= 0 && !EVENT_MARK.test(text.slice(fearAt, c.end + 2)) && !sensed(text, c, lead) && PREVENTIVE_WANT.test(text)) return true;
   const thing = c.family != null && THING_FAMILIES.has(c.family);
   if (thing && ZH_RUMOUR_BEFORE.test(lead) && ZH_TRUTH_QUESTION.test(text.slice(c.end))) return true;
   const empty = new RegExp(EMPTY_PLACE.source, 'g');

@@ -33,6 +33,15 @@ describe('danger check, nineteenth pass (decision 0063)', () => {
   });
 
   describe('fears and prevention without a sign', () => {
+    it('never sets aside a smell or smoke sensed now, whatever is feared or wanted after it', () => {
+      // Found in review of this pass: a present leak read as a practice feared (decision 0058's rule).
+      expectRuleRead('厨房煤气味特别冲 我怕会炸 要不要买个报警器', 'gas');
+      expectRuleRead('一进门就闻到煤气味 担心出事 能不能来人看看', 'gas');
+      expectRuleRead('屋里满屋子烟 我怕是电线烧了', 'fire');
+      // A practice feared, with nothing sensed, stays set aside.
+      expectRuleNone('老家还在用煤气罐 我怕哪天会漏 要不要装个报警器');
+    });
+
     it('sets aside a fear with a device, a repair or a talk wanted', () => {
       expectRuleNone('我奶奶老糊涂了 担心她走丢 想买个定位手环');
       expectRuleNone('家里电线用了二十年 担心着火 能不能来换个插座');
