@@ -143,8 +143,13 @@ export const SIGNS_BEFORE_AFTER = /^前(?:会|都|一般)?(?:有)?(?:啥|什么|
 export const MIND_WHAT_AFTER = /^(?:时|的时候)?(?:要|该|应该|需要)?注意(?:些|点)?(?:啥|什么|哪些)|^(?:的)?注意事项/;
 /** More wants of a preventive question (with PREVENTIVE_WANT): "要注意啥". */
 export const PREVENTIVE_WANT_MORE = /注意(?:些|点)?啥|(?:怎么|如何)(?:防|预防|避免)/;
-/** A rescue or a danger seen on a video app: "抖音上看到", "视频里刷到". */
-export const ZH_SEEN_ON_MEDIUM_BEFORE = /(?:抖音|快手|视频|短视频|新闻|电视|直播|朋友圈|微博)(?:上|里)?(?:看到|看见|刷到)/;
+/**
+ * A stranger's danger seen on a video app or the news: "抖音上看到有人…", "视频里刷到一个…". Not a
+ * moment while watching ("看抖音看到一半 就晕过去了"), not a post of the writer's own place (朋友圈, 我们村 …).
+ */
+export const ZH_SEEN_ON_MEDIUM_BEFORE = /(?:抖音|快手|视频|短视频|新闻|电视|直播|微博)(?:上|里)(?:看到|看见|刷到)(?:了)?(?:有人|有个人|一个|一位|一群|个)/;
+/** The writer's own place: a danger seen on a video app there is a danger near here. */
+export const OWN_PLACE = /我们|咱们|附近|楼下|本村|小区|隔壁/;
 /** Land, crops and fences: a collapse or a flood of these hurts no one by itself… */
 export const PROPERTY_ONLY = /篱笆|栅栏|围栏|菜地|菜园|庄稼|大棚|鱼塘|田埂|稻田|玉米地|果园/;
 /** …unless a person, a home or someone inside is named in the message ("水直冲下面几户人家", "在里面"). */

@@ -26,7 +26,7 @@ import {
   ZH_HEARSAY_BEFORE,
 } from './danger-vocabulary.eighteenth-pass.js';
 import { PREVENTIVE_WANT, ZH_FEAR_WORD, ZH_REPORTED_MIXED_BEFORE, ZH_RUMOUR_BEFORE, ZH_TRUTH_QUESTION } from './danger-vocabulary.nineteenth-pass.js';
-import { PREVENTIVE_WANT_MORE, ZH_SEEN_ON_MEDIUM_BEFORE } from './danger-vocabulary.twentieth-pass.js';
+import { OWN_PLACE, PREVENTIVE_WANT_MORE, ZH_SEEN_ON_MEDIUM_BEFORE } from './danger-vocabulary.twentieth-pass.js';
 import type { Span } from './danger.context.js';
 import { propertyOnly, taughtOrAskedAbout } from './danger.purpose.js';
 import type { DangerFamily } from './nlu.types.js';
@@ -77,7 +77,8 @@ function inGeneral(text: string, sentence: Span, c: Span & { english: boolean; f
 /** A fear or prevention with a device or a talk wanted, a rumour asked about, a report named in English, an empty building (decision 0063). */
 function preventedRumouredOrEmpty(text: string, sentence: Span, c: Span & { english: boolean; family?: DangerFamily | null }, lead: string): boolean {
   if (c.english) return false;
-  if (ZH_REPORTED_MIXED_BEFORE.test(lead) || ZH_SEEN_ON_MEDIUM_BEFORE.test(lead)) return true;
+  if (ZH_REPORTED_MIXED_BEFORE.test(lead)) return true;
+  if (ZH_SEEN_ON_MEDIUM_BEFORE.test(text.slice(sentence.start, c.end)) && !OWN_PLACE.test(text)) return true;
   if (c.family === 'self_harm' || c.family === 'violence') return false;
   const from = Math.max(sentence.start, c.start - 12);
   const fear = new RegExp(ZH_FEAR_WORD.source, 'g');

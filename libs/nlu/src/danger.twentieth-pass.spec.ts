@@ -92,6 +92,9 @@ describe('danger check, twentieth pass (decision 0064)', () => {
 
     it('sets aside a rescue seen on a video app and a factory smoke complaint, not a fire seen now', () => {
       expectRuleNone('快手上刷到有人跳河救人 太勇敢了');
+      // Found by the earlier passes' specs: a moment while watching, and a post of the writer's own place.
+      expectRuleRead('我妈刷快手刷到一半突然倒了 叫不醒', 'unconscious');
+      expectRuleRead('抖音上看到我们小区有个小孩走丢了 穿红衣服', 'missing');
       expectRuleNone('化工厂每天晚上冒黑烟 想举报');
       expectRuleRead('化工厂着火了 冒黑烟 好多人往外跑', 'fire');
     });
