@@ -94,13 +94,22 @@ export const TWENTIETH_PASS_RESOLUTIONS: readonly Resolution[] = [
   // Nothing burning after all: "检查了 什么都没着".
   { families: ['fire'], zh: '(?:啥|什么)(?:也|都)没(?:着|烧|冒烟)' },
   // The power cut by the writer: "已经拉闸了", "先断电了".
-  { families: ['electric', 'fire'], zh: '(?:已经|都|先)(?:把)?(?:电闸|总闸|闸)?(?:拉闸|关闸|断电|拉了闸|关了闸|拉掉了|关掉了)(?:了)?' },
+  // Only after a fitting with no person named between ("我爸被电了 已经拉闸了" stays).
+  {
+    families: ['electric'],
+    zh: '(?<=(?:插座|插头|开关|面板|电线|线路|电箱|电表)[^。！？人你他她爸妈孩娃]{0,12})(?:已经|都|先)(?:把)?(?:电闸|总闸|闸)?(?:拉闸|关闸|断电|拉了闸|关了闸|拉掉了|关掉了)(?:了)?',
+  },
   // A lift that stopped and went on, nobody inside: "卡了一下马上又好了", "没人被困".
-  { families: ['trapped'], zh: '没(?:有)?人(?:被)?(?:困|关)(?:住|着|在里面)?|(?:马上|很快|一会儿?|立马)(?:就)?又?(?:好了|动了|开了|正常了)' },
+  // "马上就开了" alone is a promise, not an outcome: 又 is wanted.
+  { families: ['trapped'], zh: '没(?:有)?人(?:被)?(?:困|关)(?:住|着|在里面)?|(?:马上|很快|一会儿?|立马)(?:就)?又(?:好了|动了|开了|正常了)' },
   // Nobody under what fell: "没压着人", "没砸到人".
   { families: ['collapse'], zh: '没(?:有)?(?:压|砸)(?:着|到|伤)(?:人|谁)|没(?:有)?人(?:被)?(?:压|砸|埋)' },
   // A relative who never reads the phone: "平时也经常不看手机".
-  { families: ['missing'], zh: '(?:平时|平常|一向|向来)(?:也|就|都)?(?:经常|老是|总是)?不(?:看|回|接|爱看|爱回)(?:手机|微信|消息|电话)' },
+  // Not beside a disappearance named ("失踪三天了 他平时也不看手机" stays).
+  {
+    families: ['missing'],
+    zh: '(?<!(?:失踪|走丢|走失|找不到|不见了|报警)[^]*)(?:平时|平常|一向|向来)(?:也|就|都)?(?:经常|老是|总是)?不(?:看|回|接|爱看|爱回)(?:手机|微信|消息|电话)(?![^]*(?:失踪|走丢|走失|找不到|不见了|报警))',
+  },
   // Smoke explained as cooking: "it's just the grills".
   { families: ['fire'], en: "it'?s (?:just|only) (?:the )?(?:grills?|bbq|barbecues?|cooking|steam|incense)" },
 ];
@@ -111,7 +120,7 @@ export const TWENTIETH_PASS_NOT_DANGER: readonly string[] = [
   // A plan, a mood or a belief that "collapses": "计划全塌了".
   '(?:计划|安排|方案|行程|心态|信心|梦想|三观|精神|情绪)(?:全|都|也|彻底|一下子)?(?:塌|崩|垮)(?:了|掉了)',
   // A phone or a group that "explodes" with calls or messages: "手机要炸了 一直有人打电话".
-  '(?:手机|电话|微信|群|消息)(?:都|也|真|简直)?(?:要|快)?(?:被)?(?:打|刷|吵)?(?:爆|炸)了(?=[^。！？]{0,10}(?:电话|消息|信息|问|催|找|打))',
+  '(?:手机|电话|微信|群|消息)(?:都|也|真|简直)?(?:要|快)?(?:被)?(?:打|刷|吵)?(?:爆|炸)了(?=[^。！？]{0,10}(?:一直|不停|好多|太多|全是|都是)[^。！？]{0,6}(?:电话|消息|信息|问|催|@))',
   // A call for help after a small trouble: "停电了没网 救命", "救救我吧 这题".
   '(?:断网|没网|网断了|网卡|wifi|作业|加班|考试|堵车|好热|好冷|太热|太冷|好饿|好难|太难)[^。！？]{0,4}(?:救命|救救我)',
   '(?:救命|救救(?:我|孩子))(?:吧|啊)?[^。！？]{0,4}(?:作业|功课|考试|题)',
@@ -120,7 +129,7 @@ export const TWENTIETH_PASS_NOT_DANGER: readonly string[] = [
   // Intensifier and "on fire" in Chinese: "简直 on fire".
   '(?:简直|真是|真的|太|超级?|好)\\s*on fire',
   // A factory's smoke complained about: pollution, not a fire.
-  '(?:工厂|厂子|厂里|厂房|烟囱|化工厂|企业)[^。！？]{0,6}(?:排|冒|放)(?:黑烟|浓烟|烟)(?=[^]*(?:投诉|举报|污染|环保|一直这样|天天|每天|经常))',
+  '(?:工厂|厂子|厂里|厂房|烟囱|化工厂|企业)[^。！？]{0,6}(?:排|冒|放)(?:黑烟|浓烟|烟)(?=[^]*(?:投诉|举报|污染|环保))',
 ];
 
 export const TWENTIETH_PASS_NOT_DANGER_EN: readonly string[] = [
@@ -130,9 +139,9 @@ export const TWENTIETH_PASS_NOT_DANGER_EN: readonly string[] = [
 
 // --- Patterns of the frames (danger.purpose.ts) ---
 
-/** A purpose of learning or teaching, or a play, named in the message: "给老人讲课用", "想学", "话剧". */
+/** A purpose of learning or teaching, or a play, named in the message: "给老人讲课用", "想学", "话剧" (a class going on is no purpose). */
 export const TAUGHT_PURPOSE =
-  /讲课|上课用|备课|教案|课件|科普|想学|学一下|学学|(?:给|跟|为|教)(?:我们|大家|老人|孩子|学生|小朋友|居民|员工)(?:们)?(?:讲|上课|科普|演示)|话剧|剧情|剧本|小品|拍戏/;
+  /讲课用|上课用|备课|教案|课件|科普|(?:想|要|准备|打算)(?:学|学习|学一下|学学)(?![校生费期])|(?:想|要|准备|打算)(?:给|跟|为|教)(?:我们|大家|老人|孩子|学生|小朋友|居民|员工)(?:们)?(?:讲|上课|科普|演示)|话剧|剧情|剧本|小品|拍戏/;
 /** A how-to question after the cue: "应该怎么绕开", "怎么救", "第一步该干嘛". */
 export const HOW_TO_AFTER = /怎么|如何|咋|该干嘛|该做什么|要注意|应该/;
 /** Something happening now: a purpose named does not set aside "刚才…突然…". */

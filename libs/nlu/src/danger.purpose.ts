@@ -35,8 +35,9 @@ export function taughtOrAskedAbout(text: string, c: Cue): boolean {
   if (c.english || c.family === 'self_harm') return false;
   const after = text.slice(c.end);
   if (SIGNS_BEFORE_AFTER.test(after)) return true;
-  // A practice (no 了 in the cue or right after it) and what to mind in it.
-  if (!/了/.test(text.slice(c.start, c.end + 2)) && MIND_WHAT_AFTER.test(after)) return true;
+  // A practice with a thing (no 了 in the cue or right after it) and what to mind in it.
+  const thing = c.family === 'fire' || c.family === 'gas' || c.family === 'electric' || c.family === 'flood' || c.family === 'collapse';
+  if (thing && !/了/.test(text.slice(c.start, c.end + 2)) && MIND_WHAT_AFTER.test(after)) return true;
   if (!TAUGHT_PURPOSE.test(text) || HAPPENING_NOW.test(text)) return false;
   return HOW_TO_AFTER.test(after) || PLOT_BEFORE.test(text.slice(0, c.start));
 }

@@ -15,6 +15,8 @@ describe('danger check, twentieth pass (decision 0064)', () => {
       expectRuleNone('有人触电了怎么救 我想学一下 暑假带孩子出去玩');
       expectRuleRead('刚才厨房突然着火了 怎么灭 给孩子讲过的办法都忘了', 'fire');
       expectRuleRead('我爸触电了 怎么救 快点', 'electric');
+      expectRuleRead('我正给学生上课 有个学生晕倒了 应该怎么办', 'unconscious');
+      expectRuleRead('女儿放学一下车就被电动车撞了 腿上流了好多血 应该去哪个医院', 'bleeding');
     });
 
     it('sets aside a play whose plot has a danger, not a danger during a rehearsal', () => {
@@ -27,6 +29,7 @@ describe('danger check, twentieth pass (decision 0064)', () => {
       expectRuleNone('用炭火盆取暖的时候要注意什么');
       expectRuleRead('后山泥石流下来了 冲到我家后墙了', 'collapse');
       expectRuleRead('屋里烧炭了 我老公头晕想吐', 'gas');
+      expectRuleRead('孩子抽搐要注意什么', 'unconscious');
     });
   });
 
@@ -36,6 +39,7 @@ describe('danger check, twentieth pass (decision 0064)', () => {
       expectRuleNone('微信群都要炸了 一直有人问放假安排');
       expectRuleRead('隔壁房子全塌了 人还在下面', 'collapse');
       expectRuleRead('充电宝炸了 屋里在冒烟', 'fire');
+      expectRuleRead('手机炸了 快打电话 屋里冒烟了', 'fire');
     });
 
     it('sets aside a call for help after a small trouble, not one beside a danger', () => {
@@ -56,21 +60,25 @@ describe('danger check, twentieth pass (decision 0064)', () => {
   describe('dangers explained or over', () => {
     it('sets aside an alarm with nothing burning and a socket with the power cut, not smoke or sparks still there', () => {
       expectRuleNone('报警器响了半天 查了一圈什么都没着 是不是坏了');
-      expectRuleNone('开关面板烧焦了 我先拉闸了 明天请电工来换');
+      expectRuleNone('墙上插座烧黑了一圈 我已经拉闸了 明天请电工来换');
       expectRuleRead('报警器一直响 卧室门缝在冒烟', 'fire');
       expectRuleRead('开关面板烧焦了 还在冒火花', 'electric');
+      expectRuleRead('厨房着火了 已经拉闸了 火还在烧', 'fire');
+      expectRuleRead('电线冒火花 我爸被电了 已经拉闸了', 'electric');
     });
 
     it('sets aside a lift that went on and a wall down with nobody under it, not a person inside or under', () => {
       expectRuleNone('货梯停了一下很快又动了 想报个修');
       expectRuleNone('猪圈的墙倒了 没砸到人 想找泥瓦匠');
       expectRuleRead('电梯停在半空 我同事还在里面', 'trapped');
+      expectRuleRead('电梯卡住了 我儿子在里面 物业说马上就开了', 'trapped');
       expectRuleRead('猪圈的墙倒了 砸到我爷爷了', 'collapse');
     });
 
     it('sets aside a relative who never reads the phone, not one who answers no call', () => {
       expectRuleNone('外婆一天没回消息 她平常就不爱看手机 能帮忙去看一眼吗');
       expectRuleRead('外婆一天没回消息 电话也打不通 家里没人', 'missing', 'possible');
+      expectRuleRead('我舅舅失踪两天了 他平常就不爱接电话', 'missing');
     });
 
     it('sets aside smoke explained as cooking, not smoke in a flat', () => {
