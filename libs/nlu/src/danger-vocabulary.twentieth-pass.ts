@@ -128,8 +128,8 @@ export const TWENTIETH_PASS_NOT_DANGER: readonly string[] = [
   '(?:deadline|ddl|作业|工作|老板|考试|加班|论文|表格|项目|kpi)\\s*(?:要|快|真的|简直)?\\s*(?:要)?\\s*(?:kill|杀)\\s*(?:我|me)',
   // Intensifier and "on fire" in Chinese: "简直 on fire".
   '(?:简直|真是|真的|太|超级?|好)\\s*on fire',
-  // A factory's smoke complained about: pollution, not a fire.
-  '(?:工厂|厂子|厂里|厂房|烟囱|化工厂|企业)[^。！？]{0,6}(?:排|冒|放)(?:黑烟|浓烟|烟)(?=[^]*(?:投诉|举报|污染|环保))',
+  // A factory's smoke complained about: pollution, not a fire (no fire, person or rescue named).
+  '(?:工厂|厂子|厂里|厂房|烟囱|化工厂|企业)[^。！？\\s火炸爆烧]{0,6}(?:排|冒|放)(?:黑烟|浓烟|烟)(?=[^]*(?:投诉|举报|污染|环保))(?![^]*(?:人|里面|被困|火|救))',
 ];
 
 export const TWENTIETH_PASS_NOT_DANGER_EN: readonly string[] = [
@@ -139,13 +139,13 @@ export const TWENTIETH_PASS_NOT_DANGER_EN: readonly string[] = [
 
 // --- Patterns of the frames (danger.purpose.ts) ---
 
-/** A purpose of learning or teaching, or a play, named in the message: "给老人讲课用", "想学", "话剧" (a class going on is no purpose). */
+/** A purpose of learning or teaching, or a play, named in the message: "给老人讲课用", "想学", a plot (剧情, 剧本) — a class or a show going on is no purpose. */
 export const TAUGHT_PURPOSE =
-  /讲课用|上课用|备课|教案|课件|科普|(?:想|要|准备|打算)(?:学|学习|学一下|学学)(?![校生费期])|(?:想|要|准备|打算)(?:给|跟|为|教)(?:我们|大家|老人|孩子|学生|小朋友|居民|员工)(?:们)?(?:讲|上课|科普|演示)|话剧|剧情|剧本|小品|拍戏/;
+  /讲课用|上课用|备课|教案|课件|科普|(?:想|要|准备|打算)(?:学|学习|学一下|学学)(?![校生费期])|(?:想|要|准备|打算)(?:给|跟|为|教)(?:我们|大家|老人|孩子|学生|小朋友|居民|员工)(?:们)?(?:讲|上课|科普|演示)|剧情|剧本/;
 /** A how-to question after the cue: "应该怎么绕开", "怎么救", "第一步该干嘛". */
 export const HOW_TO_AFTER = /怎么|如何|咋|该干嘛|该做什么|要注意|应该/;
 /** Something happening now: a purpose named does not set aside "刚才…突然…". */
-export const HAPPENING_NOW = /突然|刚刚|刚才|现在|正在|救命|快来|快点/;
+export const HAPPENING_NOW = /突然|刚刚|刚才|现在|正在|救命|快来|快点|的时候|期间|中途/;
 /** The signs before a danger asked about: "滑坡前会有啥征兆". */
 export const SIGNS_BEFORE_AFTER = /^前(?:会|都|一般)?(?:有)?(?:啥|什么|哪些)?(?:征兆|前兆|预兆|迹象|信号)/;
 /** What to mind in a practice asked about, right after a cue that is no event: "烧炭取暖要注意啥". */

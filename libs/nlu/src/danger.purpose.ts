@@ -25,8 +25,8 @@ import type { DangerFamily } from './nlu.types.js';
 
 type Cue = Span & { english: boolean; family?: DangerFamily | null };
 
-// A play's plot before the cue frames it without a question.
-const PLOT_BEFORE = /剧情|剧本|话剧|小品|拍戏/;
+// A play's plot before the cue frames it without a question (a show or a rehearsal going on does not).
+const PLOT_BEFORE = /剧情|剧本/;
 // How far around a cue a threat's "now" is looked for, in characters.
 const THREAT_REACH = 40;
 

@@ -22,6 +22,7 @@ describe('danger check, twentieth pass (decision 0064)', () => {
     it('sets aside a play whose plot has a danger, not a danger during a rehearsal', () => {
       expectRuleNone('社区小品的剧本里有个老人被困在火场 想借几件消防服当道具');
       expectRuleRead('排练的时候舞台塌了 有个学生被压住了', 'collapse');
+      expectRuleRead('小品演出的时候 有个演员从台上摔下来 头撞破了 一直流血', 'fall');
     });
 
     it('sets aside the signs before a danger asked about, and what to mind in a practice', () => {
