@@ -53,7 +53,8 @@ export const NINETEENTH_PASS_RESOLUTIONS: readonly Resolution[] = [
   // A relative out of reach "always like this": a habit, no disappearance.
   {
     families: ['missing'],
-    zh: '(?:平时|平常|平日|一向|向来|一直|经常|老是)(?:就|都|也)?(?:这样|这个样子|这样子|不接电话|不爱接电话)',
+    // Not beside a disappearance named (decision 0064: "失踪两天了 他平常就不爱接电话" stays).
+    zh: '(?<!(?:失踪|走丢|走失|找不到|不见了|报警)[^]*)(?:平时|平常|平日|一向|向来|一直|经常|老是)(?:就|都|也)?(?:这样|这个样子|这样子|不接电话|不爱接电话)(?![^]*(?:失踪|走丢|走失|找不到|不见了|报警))',
   },
 ];
 

@@ -2,6 +2,7 @@
 // (negation, topic, fear or supposition, habit, long-standing, minor, distant past), the whole
 // message (legal or recovery aftermath, hardship), and a later resolution of its family.
 import { ZH_ONGOING } from './danger-vocabulary.eleventh-pass.js';
+import { HELPERS_WANTED } from './danger-vocabulary.twentieth-pass.js';
 import {
   CLAUSE_PUNCTUATION,
   EN_HABIT,
@@ -53,6 +54,7 @@ import {
 } from './danger-vocabulary.js';
 import { CJK, englishSource, LATIN } from './danger.cues.js';
 import { clauseOf, isNegated, lastEnd, leadStart, SENTENCE_END, sentenceStart, setApart } from './danger.scope.js';
+import { legalVerdict } from './danger.purpose.js';
 import type { DangerFamily } from './nlu.types.js';
 
 // Dangers of things rather than of a person's state.
@@ -147,7 +149,7 @@ export function messageContext(text: string): MessageContext {
     learning: ZH_LEARNING.test(text),
     animalOnly:
       (ZH_ANIMAL.test(text) || EN_ANIMAL.test(text)) &&
-      !ZH_HUMAN.test(text.replace(ZH_ANIMAL_OWNER, '')) &&
+      !ZH_HUMAN.test(text.replace(ZH_ANIMAL_OWNER, '').replace(HELPERS_WANTED, '')) &&
       !EN_HUMAN.test(text) &&
       !ZH_ANIMAL_AGENT.test(text) &&
       !EN_ANIMAL_AGENT.test(text),
@@ -217,7 +219,7 @@ export function weigh(
   // "刚才", "突然", "just", "suddenly" right before a cue: an event now, whatever the topic around it.
   const immediate = ZH_IMMEDIATE_BEFORE.test(before) || (c.english && EN_IMMEDIATE_BEFORE.test(before));
   if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause) || setApart(text, c))) return 'drop';
-  if ((ctx.legal || ctx.elsewhere) && !immediate) return 'drop';
+  if ((ctx.legal || ctx.elsewhere) && !immediate) return ctx.elsewhere ? 'drop' : legalVerdict(text, c);
   if (ctx.learning && ZH_WHAT_TO_DO_AFTER.test(after)) return 'drop';
   // Prevention asked for a lecture (decision 0046): "怎么防一氧化碳中毒 有没有讲座".
   if (ctx.learning && /(?:怎么|如何|咋)(?:防|预防|防止|避免)[^，。！？]{0,2}$/.test(before)) return 'drop';

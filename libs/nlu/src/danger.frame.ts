@@ -25,16 +25,10 @@ import {
   ZH_HABITUAL_BEFORE,
   ZH_HEARSAY_BEFORE,
 } from './danger-vocabulary.eighteenth-pass.js';
-import {
-  EMPTY_PLACE,
-  PERSON_HURT,
-  PREVENTIVE_WANT,
-  ZH_FEAR_WORD,
-  ZH_REPORTED_MIXED_BEFORE,
-  ZH_RUMOUR_BEFORE,
-  ZH_TRUTH_QUESTION,
-} from './danger-vocabulary.nineteenth-pass.js';
+import { PREVENTIVE_WANT, ZH_FEAR_WORD, ZH_REPORTED_MIXED_BEFORE, ZH_RUMOUR_BEFORE, ZH_TRUTH_QUESTION } from './danger-vocabulary.nineteenth-pass.js';
+import { OWN_PLACE, PREVENTIVE_WANT_MORE, ZH_SEEN_ON_MEDIUM_BEFORE } from './danger-vocabulary.twentieth-pass.js';
 import type { Span } from './danger.context.js';
+import { propertyOnly, taughtOrAskedAbout } from './danger.purpose.js';
 import type { DangerFamily } from './nlu.types.js';
 
 // Dangers of things: a practice with them can be feared without anything happening.
@@ -60,7 +54,7 @@ export function framed(text: string, sentence: Span, c: Span & { english: boolea
   for (let m = reported.exec(lead); m !== null; m = reported.exec(lead)) reportEnd = m.index + m[0].length;
   if (reportEnd >= 0 && !DURING_STAGED.test(lead.slice(reportEnd))) return true;
   if (!c.english && (ZH_FEAR_WILL_BEFORE.test(lead) || ZH_NOT_MEANT_BEFORE.test(lead))) return true;
-  if (inGeneral(text, sentence, c, lead) || preventedRumouredOrEmpty(text, sentence, c, lead)) return true;
+  if (inGeneral(text, sentence, c, lead) || preventedRumouredOrEmpty(text, sentence, c, lead) || taughtOrAskedAbout(text, c)) return true;
   if (c.family && THING_FAMILIES.has(c.family) && !EVENT_MARK.test(text.slice(c.start, c.end + 2)) && !sensed(text, c, lead)) {
     return FEAR_AFTER.test(text.slice(c.end, sentence.end));
   }
@@ -84,14 +78,20 @@ function inGeneral(text: string, sentence: Span, c: Span & { english: boolean; f
 function preventedRumouredOrEmpty(text: string, sentence: Span, c: Span & { english: boolean; family?: DangerFamily | null }, lead: string): boolean {
   if (c.english) return false;
   if (ZH_REPORTED_MIXED_BEFORE.test(lead)) return true;
+  if (ZH_SEEN_ON_MEDIUM_BEFORE.test(text.slice(sentence.start, c.end)) && !OWN_PLACE.test(text)) return true;
   if (c.family === 'self_harm' || c.family === 'violence') return false;
   const from = Math.max(sentence.start, c.start - 12);
   const fear = new RegExp(ZH_FEAR_WORD.source, 'g');
   let fearAt = -1;
   for (let m = fear.exec(text.slice(from, c.end)); m !== null; m = fear.exec(text.slice(from, c.end))) fearAt = from + m.index;
-  if (fearAt >= 0 && !EVENT_MARK.test(text.slice(fearAt, c.end + 2)) && !sensed(text, c, lead) && PREVENTIVE_WANT.test(text)) return true;
+  if (
+    fearAt >= 0 &&
+    !EVENT_MARK.test(text.slice(fearAt, c.end + 2)) &&
+    !sensed(text, c, lead) &&
+    (PREVENTIVE_WANT.test(text) || PREVENTIVE_WANT_MORE.test(text))
+  )
+    return true;
   const thing = c.family != null && THING_FAMILIES.has(c.family);
   if (thing && ZH_RUMOUR_BEFORE.test(lead) && ZH_TRUTH_QUESTION.test(text.slice(c.end))) return true;
-  const empty = new RegExp(EMPTY_PLACE.source, 'g');
-  return (c.family === 'collapse' || c.family === 'flood') && empty.test(text) && !PERSON_HURT.test(text.replace(empty, ''));
+  return propertyOnly(text, sentence, c);
 }

@@ -22,8 +22,9 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind15.jsonl',
         'danger-blind14.jsonl',
         'danger-blind13.jsonl',
+        'danger-blind21.jsonl',
       ]),
-    ).toBe('danger-blind20.jsonl');
+    ).toBe('danger-blind21.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -51,6 +52,7 @@ describe('chooseDangerBenchSet', () => {
     [17, '0060'],
     [18, '0061'],
     [19, '0063'],
+    [20, '0064'],
   ];
   it.each(folded)('never scores blind%i, which is development data (decision %s)', (n) => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', `danger-blind${n - 1}.jsonl`, `danger-blind${n}.jsonl`, 'danger-holdout-own3.jsonl'];
@@ -58,16 +60,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet([`danger-blind${n}.jsonl`, 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind20 once it exists, and never blind19, which is development data now (decision 0063)', () => {
-    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind18.jsonl', 'danger-blind19.jsonl', 'danger-holdout-own3.jsonl'];
+  it('scores blind21 once it exists, and never blind20, which is development data now (decision 0064)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind19.jsonl', 'danger-blind20.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind20.jsonl'])).toBe('danger-blind20.jsonl');
-    expect(chooseDangerBenchSet(['danger-blind19.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind21.jsonl'])).toBe('danger-blind21.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind20.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
     const present = ['danger-dev.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
-    expect(chooseDangerBenchSet([...present, 'danger-blind20.jsonl', 'danger-blind19.jsonl'])).toBe('danger-blind20.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind21.jsonl', 'danger-blind20.jsonl'])).toBe('danger-blind21.jsonl');
     expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });
