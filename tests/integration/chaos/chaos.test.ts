@@ -258,7 +258,10 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
       return runScript(fake, u, {
         opening: { say: DESCRIPTIONS[i % DESCRIPTIONS.length]! },
         steps,
-        done: /已提交，编号 N-\d{8}-\d{4}/,
+        // Told its code: by the "saved" reply, or — when that reply was claimed by a bot killed
+        // before the platform call (uncertain, never sent again, coordinators alerted: decision
+        // 0004) — by the need's next notice, which names the code too ("dispatched to", "taken by").
+        done: /已提交，编号 N-\d{8}-\d{4}|您的需求 N-\d{8}-\d{4} 已派给|接下了您的需求 N-\d{8}-\d{4}/,
         deadline,
         stallMs: STALL_MS,
         stopped: () => stopping,
