@@ -16,6 +16,8 @@ export * from './repositories/need-list.sql.js';
 export * from './repositories/report.repository.js';
 export * from './repositories/publicity.repository.js';
 export * from './repositories/export.repository.js';
+export * from './repositories/export-rows.js';
+export * from './repositories/export-bulk-query.js';
 export * from './repositories/settings.repository.js';
 export * from './personal-data.js';
 export * from './person-name.js';
