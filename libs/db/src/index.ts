@@ -4,6 +4,7 @@ export * from './repositories/people.repository.js';
 export * from './repositories/volunteer.repository.js';
 export * from './repositories/need.repository.js';
 export * from './repositories/messaging.repository.js';
+export * from './repositories/outbound-messages.repository.js';
 export * from './repositories/call.repository.js';
 export * from './repositories/call-press.repository.js';
 export * from './repositories/emergency.repository.js';
