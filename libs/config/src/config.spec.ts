@@ -2,7 +2,9 @@
 // valid other value and where it lands, and one invalid value refused by name (never echoing a
 // value: configuration errors end up in boot logs). Then the rules across variables.
 import { createHash, randomBytes } from 'node:crypto';
-import { ConfigError, describeConfig, loadConfig, type AppConfig } from './app-config.js';
+import { describeConfig, loadConfig } from './app-config.js';
+import type { AppConfig } from './app-config.types.js';
+import { ConfigError } from './config-checks.js';
 import { envSchema } from './config.schema.js';
 
 /**

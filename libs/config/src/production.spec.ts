@@ -2,7 +2,8 @@
 // data, a webhook that would accept forged updates), and the webhook secret every other
 // environment gets when none is set.
 import { createHash, randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig, MIN_WEBHOOK_SECRET, weakKeyReason } from './app-config.js';
+import { loadConfig } from './app-config.js';
+import { ConfigError, MIN_WEBHOOK_SECRET, weakKeyReason } from './config-checks.js';
 
 const TOKEN = '123456:ABC-def_ghi';
 const production = (extra: Record<string, string>) => () => loadConfig({ NODE_ENV: 'production', ...extra });

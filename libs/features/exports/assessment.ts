@@ -5,7 +5,8 @@
 import type { AssessmentInputs, Repos } from '@baiying/db';
 import { t, type Locale, type MessageKey } from '@baiying/i18n';
 import type { ConsolePrincipal } from '../sessions/index.js';
-import { dayStart, scopedStations } from './export-sources.js';
+import { scopedStations } from './export-scope.js';
+import { dayStart } from './local-time.js';
 import { XlsxWriter, type FormulaCell, type XlsxValue } from './xlsx-writer.js';
 import { assessmentFilterSchema } from './exports.schemas.js';
 

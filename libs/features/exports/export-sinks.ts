@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import type { Cell } from './export-sources.js';
+import type { Cell } from './keyset-batches.js';
 import { ByteChunks } from './byte-chunks.js';
 import { XlsxWriter, type XlsxSheetWriter } from './xlsx-writer.js';
 

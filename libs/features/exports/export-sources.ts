@@ -2,14 +2,15 @@
 // and the rows in keyset batches straight from PostgreSQL (bounded memory at any size). Scope is
 // resolved here from the principal and the filter exactly as the needs list resolves it; masked
 // unless `reveal` (then names in full, and the needs' phone and address, decrypted).
-import { ancestry, maskName, starLevel } from '@baiying/domain';
+import { maskName, starLevel } from '@baiying/domain';
 import { personName, type ExportRepository, type NeedScopeFilter, type Repos } from '@baiying/db';
 import type { FieldCipher } from '@baiying/crypto';
 import { t, type Locale, type MessageKey } from '@baiying/i18n';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { callFilterSchema, needFilterSchema, volunteerFilterSchema, type RowKind } from './exports.schemas.js';
-
-export type Cell = string | number | null;
+import { BATCH, keysetBatches, type Cell } from './keyset-batches.js';
+import { dayStart, LocalTime } from './local-time.js';
+import { scopedStations, scopedUnits } from './export-scope.js';
 
 export interface RowSource {
   sheet: MessageKey;
@@ -18,106 +19,8 @@ export interface RowSource {
   batches(): AsyncGenerator<Cell[][]>;
 }
 
-/**
- * Rows per keyset batch: large enough for throughput, small enough for memory. Two batches are
- * alive at once (the one being written and the one prefetched); when they outlive two young-space
- * collections V8 moves them to the old space, where only a full collection frees them. At 2,000
- * rows about 1.2 MB was promoted per scavenge and the heap grew by 150+ MB between full
- * collections during a million-row export; at 500 about 0.1 MB (decision 0048).
- */
-export const BATCH = 500;
-
 /** Decrypted names kept per export (a volunteer appears on many rows); cleared when full. */
 const NAME_CACHE = 20_000;
-
-type Tree = Awaited<ReturnType<Repos['org']['tree']>>;
-
-/**
- * Keyset batches of `take` rows, mapped to cells; the next batch is already asked for while the
- * caller writes this one (PostgreSQL works while Node formats), so at most two are in memory.
- */
-export async function* keysetBatches<R, K>(
-  fetch: (after: K | null) => Promise<R[]>,
-  keyOf: (last: R) => K,
-  toCells: (row: R) => Cell[],
-  take = BATCH,
-): AsyncGenerator<Cell[][]> {
-  let pending: Promise<R[]> = fetch(null);
-  for (;;) {
-    const rows = await pending;
-    if (rows.length === 0) return;
-    const more = rows.length >= take;
-    if (more) {
-      pending = fetch(keyOf(rows[rows.length - 1]!));
-      // Handled where it is awaited; this keeps a consumer that stops early from leaving it unhandled.
-      pending.catch(() => undefined);
-    }
-    const cells = rows.map(toCells);
-    // The fetched rows are garbage from here, not held by this frame while the batch is written.
-    rows.length = 0;
-    yield cells;
-    if (!more) return;
-  }
-}
-
-/** Midnight of a `YYYY-MM-DD` day in a time zone, as an instant. */
-export function dayStart(day: string, timeZone: string): Date {
-  const utc = new Date(`${day}T00:00:00Z`);
-  return new Date(utc.getTime() - offsetMs(utc, timeZone));
-}
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-/** The zone's offset from UTC at an instant (ms; +8 h for Asia/Shanghai). */
-function offsetMs(at: Date, timeZone: string): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
-    offsetFormatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
-  return local - Math.floor(at.getTime() / 60_000) * 60_000;
-}
-
-/** `YYYY-MM-DD HH:mm` in the desk's time zone; the offset is looked up once per hour of time. */
-export class LocalTime {
-  private readonly cache = new Map<number, number>();
-  constructor(private readonly timeZone: string) {}
-
-  format(at: Date | null): string | null {
-    if (!at) return null;
-    const hour = Math.floor(at.getTime() / 3_600_000);
-    let off = this.cache.get(hour);
-    if (off === undefined) {
-      off = offsetMs(at, this.timeZone);
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(hour, off);
-    }
-    return minuteText(at.getTime() + off);
-  }
-}
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/**
- * `YYYY-MM-DD HH:mm` of a UTC-shifted instant (ms), by arithmetic (civil date from days, H. Hinnant's
- * algorithm): no Date object and no ISO string per cell.
- */
-export function minuteText(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  const days = Math.floor(minutes / 1440);
-  const m = minutes - days * 1440;
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${pad2(month)}-${pad2(day)} ${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`;
-}
 
 export interface SourceContext {
   repos: Repos;
@@ -128,28 +31,6 @@ export interface SourceContext {
   locale: Locale;
   principal: ConsolePrincipal;
   reveal: boolean;
-}
-
-/** The stations a principal reads, narrowed by a unit (its subtree) and a station code. */
-export function scopedStations(tree: Tree, units: string[], unit?: string, station?: string): string[] {
-  const byCode = new Map([...tree.values()].map((u) => [u.code, u]));
-  let ids = units.filter((id) => tree.get(id)?.tier === 'station');
-  if (unit) {
-    const u = byCode.get(unit);
-    ids = u ? ids.filter((id) => ancestry(tree, id).some((a) => a.id === u.id)) : [];
-  }
-  if (station) {
-    const s = byCode.get(station);
-    ids = s ? ids.filter((id) => id === s.id) : [];
-  }
-  return ids;
-}
-
-/** The units (any tier) a principal reads, narrowed to a unit's subtree. */
-function scopedUnits(tree: Tree, units: string[], unit?: string): string[] {
-  if (!unit) return units;
-  const u = [...tree.values()].find((x) => x.code === unit);
-  return u ? units.filter((id) => ancestry(tree, id).some((a) => a.id === u.id)) : [];
 }
 
 export interface Resolved {

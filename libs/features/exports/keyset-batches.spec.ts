@@ -1,4 +1,4 @@
-import { keysetBatches } from './export-sources.js';
+import { keysetBatches } from './keyset-batches.js';
 
 /** A table of `n` numbered rows read in keyset pages; records each request's key. */
 function table(n: number, failAt?: number) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { minuteText } from './export-sources.js';
+import { minuteText } from './local-time.js';
 import { csvCell } from './export-sinks.js';
 import { rowXml, XlsxWriter } from './xlsx-writer.js';
 

@@ -1,148 +1,19 @@
 // Exports (报表): the export_job and export_token rows, and the reads behind the export files —
 // keyset batches (never OFFSET, never the whole result at once) so a million rows stream through
 // bounded memory, and the per-station aggregates of the monthly assessment workbook.
-import pg from 'pg';
 import { Prisma, type Tx } from '../prisma.js';
-
-/** Runs one read query; the default goes through Prisma, the bulk one through pg directly. */
-export type RowQuery = <T>(sql: Prisma.Sql) => Promise<T[]>;
-
-export interface ExportJobRow {
-  id: string;
-  personId: string;
-  kind: string;
-  format: string;
-  filter: Prisma.JsonValue;
-  reveal: boolean;
-  locale: string;
-  status: string;
-  rowsDone: number;
-  rowsTotal: number | null;
-  fileName: string | null;
-  bytes: number | null;
-  error: string | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  expiresAt: Date | null;
-}
-
-export interface NewExportJob {
-  personId: string;
-  kind: string;
-  format: string;
-  filter: Prisma.InputJsonObject;
-  reveal: boolean;
-  locale: string;
-  createdAt: Date;
-}
-
-export interface ExportTokenRow {
-  id: string;
-  tokenHash: string;
-  personId: string;
-  label: string;
-  kind: string;
-  filter: Prisma.JsonValue;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
-
-/** What the needs-shaped exports (needs, service records) filter on; stations = scope ∩ filter. */
-export interface NeedScopeFilter {
-  stationIds: string[];
-  statuses?: string[];
-  categoryCode?: string;
-  urgency?: string;
-  from?: Date;
-  to?: Date;
-  codeContains?: string;
-}
-
-export interface NeedExportRow {
-  id: string;
-  code: string;
-  status: string;
-  categoryCode: string;
-  stationId: string;
-  urgency: string;
-  beneficiary: string;
-  /** The keyset position: `createdAt` as PostgreSQL's text (no Date per row). */
-  atKey: string;
-  /** Times as `YYYY-MM-DD HH24:MI` in the desk's time zone, formatted by PostgreSQL. */
-  createdAt: string;
-  takenTier: string | null;
-  teamCode: string | null;
-  teamName: string | null;
-  takenAt: string | null;
-  /** The taker's name, encrypted (or legacy clear): read with personName. */
-  volunteerNameEnc: string | null;
-  volunteerNameClear: string | null;
-  hours: number | null;
-  doneAt: string | null;
-  score: number | null;
-  phoneEnc: string | null;
-  addressEnc: string | null;
-}
-
-export interface ServiceRecordExportRow {
-  id: string;
-  createdAt: Date;
-  code: string;
-  categoryCode: string;
-  stationId: string;
-  volunteerNameEnc: string | null;
-  volunteerNameClear: string | null;
-  hours: number;
-  status: string;
-  finishedAt: Date;
-  creditedAt: Date | null;
-  creditedBy: string | null;
-}
-
-export interface VolunteerExportRow {
-  personId: string;
-  displayNameEnc: string | null;
-  displayNameClear: string | null;
-  status: string;
-  stationId: string;
-  createdAt: Date;
-  hours: number;
-  jobs: number;
-  avgRating: number | null;
-}
-
-export interface CallAttendanceRow {
-  callId: string;
-  personId: string;
-  code: string;
-  title: string;
-  orgUnitId: string;
-  startsAt: Date;
-  displayNameEnc: string | null;
-  displayNameClear: string | null;
-  answer: string | null;
-  roster: string;
-  checkedInAt: Date | null;
-  checkedOutAt: Date | null;
-  hours: number | null;
-}
-
-/** One station's inputs to the monthly assessment (考核). */
-export interface AssessmentInputs {
-  stationId: string;
-  registered: number;
-  active: number;
-  ytdHours: number;
-  ratings: number;
-  scoreSum: number;
-  good: number;
-  received: number;
-  fulfilled: number;
-  unfulfilled: number;
-  cancelled: number;
-}
+import type { RowQuery } from './export-bulk-query.js';
+import type {
+  AssessmentInputs,
+  CallAttendanceRow,
+  ExportJobRow,
+  ExportTokenRow,
+  NeedExportRow,
+  NeedScopeFilter,
+  NewExportJob,
+  ServiceRecordExportRow,
+  VolunteerExportRow,
+} from './export-rows.js';
 
 const JOB_VIEW = {
   id: true,
@@ -399,28 +270,4 @@ export class ExportRepository {
       FROM st LEFT JOIN reg ON reg.id = st.id LEFT JOIN act ON act.id = st.id LEFT JOIN hrs ON hrs.id = st.id
       LEFT JOIN rat ON rat.id = st.id LEFT JOIN nd ON nd.id = st.id`);
   }
-}
-
-/**
- * The bulk reader for exports: a small pg pool of its own, bypassing Prisma's engine for result
- * sets of millions of rows (rows arrive as plain objects from pg). Timestamps without time zone
- * (Prisma's columns, UTC) are read and written as UTC whatever the process's zone.
- */
-const pools = new Map<string, pg.Pool>();
-const UTC_TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 1114 ? (v: string) => new Date(`${v.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
-
-export function bulkRowQuery(databaseUrl: string): RowQuery {
-  let pool = pools.get(databaseUrl);
-  if (!pool) {
-    pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 1000, allowExitOnIdle: true, types: UTC_TYPES });
-    pools.set(databaseUrl, pool);
-  }
-  const p = pool;
-  return async <T>(sql: Prisma.Sql): Promise<T[]> => {
-    const values = sql.values.map((v) => (v instanceof Date ? v.toISOString().replace('Z', '') : v));
-    return (await p.query(sql.text, values)).rows as T[];
-  };
 }
