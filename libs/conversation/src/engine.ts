@@ -308,7 +308,7 @@ export class ConversationEngine {
     }
     const d = turn.dialogue;
     const active = this.activeFlow(turn);
-    if (!d || d.nonce !== first.nonce || !active) return turn.toast('button/stale', {}, true);
+    if (!d || d.nonce !== first.nonce || !active) return this.stale(turn, active);
     if (!active.onChoices) return turn.toast('choice/one_at_a_time', {}, true);
     turn.ack();
     return active.onChoices(turn, choices);
@@ -317,9 +317,15 @@ export class ConversationEngine {
   private async onFlowChoice(turn: Turn, nonce: string, choice: string): Promise<void> {
     const d = turn.dialogue;
     const active = this.activeFlow(turn);
-    if (!d || d.nonce !== nonce || !active) return turn.toast('button/stale', {}, true);
+    if (!d || d.nonce !== nonce || !active) return this.stale(turn, active);
     turn.ack();
     return active.onChoice(turn, choice);
+  }
+
+  /** A press of an older form's or an answered question's button: expired, and the open question again if it was lost. */
+  private async stale(turn: Turn, active: FlowReg | null): Promise<void> {
+    turn.toast('button/stale', {}, true);
+    if (active) await turn.askAgainIfLost();
   }
 }
 

@@ -124,6 +124,24 @@ export class Turn {
     return { label: text, data };
   }
 
+  /**
+   * Asks the form's open question again when its message never reached the chat for sure: a bot
+   * killed between claiming it and the platform call leaves it `uncertain`, and it is never sent
+   * again (decision 0004). A resident pressing an older question's button would otherwise hear only
+   * "expired", with no question to answer. Its buttons still carry the form's nonce, so the copy
+   * works as the original would have; the copy is the open question from now on. A question
+   * delivered or still on its way is not repeated (a double tap asks nothing again).
+   */
+  async askAgainIfLost(): Promise<void> {
+    const asked = this.dialogue?.asked;
+    if (!asked) return;
+    const row = await this.w.repos.messaging.byPurpose(asked.key);
+    if (row?.status !== 'uncertain' || row.editOf !== null) return;
+    const m = JSON.parse(this.w.deps.cipher.decrypt(row.bodyEnc)) as OutMessage;
+    const key = this.reply(m);
+    this.setDialogue({ ...this.dialogue!, asked: { key, text: asked.text } });
+  }
+
   /** Dialogue changes are kept in memory and written once when the turn ends (`flush`). */
   setDialogue(d: Dialogue): void {
     // The open question belongs to the chat, not to the flow's data: kept unless replaced or settled.

@@ -1,7 +1,8 @@
 // Single-choice pickers settle once answered (decision 0039, Turn.settle): on a channel that
 // edits (the web chat here; Telegram in tests/e2e/telegram/pickers.e2e.test.ts) the question is
 // rewritten to the choice made and loses its buttons; a press of an answered or older question
-// is refused as expired and changes nothing; a repeated press does nothing twice. WeChat, which
+// is refused as expired and changes nothing; a repeated press does nothing twice — unless the open
+// question's own message was lost at a kill (uncertain), which is then asked again. WeChat, which
 // cannot edit, gets no rewrite. Through the conversation engine on the real database.
 import { randomUUID } from 'node:crypto';
 import type { ConversationEngine } from '@baiying/conversation';
@@ -103,6 +104,40 @@ describe('single-choice pickers that remember', () => {
     expect(repeat.callbackAnswer).toMatchObject({ alert: true });
     expect(await h.prisma.need.count({ where: { resident: { identities: { some: { externalId: who } } } } })).toBe(1);
     expect((await last(who)).text).toMatch(/已提交，编号/);
+  });
+
+  it('asks the open question again after a press of an older button when its message was lost at a kill (uncertain), and only then', async () => {
+    const who = `res-${randomUUID()}`;
+    const web = on('web', who);
+    await web.say('我家老人腿脚不便，想找人上门理发');
+    const proposal = await last(who);
+    const yes = button(proposal, /是的/);
+    await web.press(yes);
+    const stations = await last(who);
+    expect(stations.text).toContain('哪个社区或村');
+    // Still on its way (pending): a second press is a double tap, nothing is asked again.
+    expect((await web.press(yes)).callbackAnswer).toEqual({ text: '这个按钮已过期。', alert: true });
+    expect((await last(who)).purposeKey).toBe(stations.purposeKey);
+    // A bot killed after claiming it and before the platform call: uncertain, never sent again.
+    await h.prisma.sentMessage.update({ where: { purposeKey: stations.purposeKey }, data: { status: 'uncertain' } });
+    expect((await web.press(yes)).callbackAnswer).toEqual({ text: '这个按钮已过期。', alert: true });
+    const again = await last(who);
+    expect(again.purposeKey).not.toBe(stations.purposeKey);
+    expect([again.text, again.buttons]).toEqual([stations.text, stations.buttons]);
+    // The copy is the open question: its buttons work, and it is the message rewritten.
+    await web.press(button(again, /^幸福社区$/));
+    expect((await editsOf(who, again)).map((m) => m.text)).toEqual(['社区：幸福社区 ✓']);
+    expect(await editsOf(who, stations)).toEqual([]);
+    expect((await last(who)).text).toContain('具体地址');
+    // Pressed once more: the open question (the address) was not lost, nothing is asked again.
+    const before = (await sent(who)).length;
+    expect((await web.press(yes)).callbackAnswer).toMatchObject({ alert: true });
+    expect((await sent(who)).length).toBe(before);
+    // A question that failed to send is not repeated this way (only an unknown fate is).
+    const address = await last(who);
+    await h.prisma.sentMessage.update({ where: { purposeKey: address.purposeKey }, data: { status: 'failed' } });
+    await web.press(yes);
+    expect((await sent(who)).length).toBe(before);
   });
 
   it('shows the English choice in an English chat', async () => {
