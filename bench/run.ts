@@ -174,6 +174,8 @@ function get<T extends object>(results: Map<string, object>, s: Section<T>): T |
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
+  // Read before any section runs: edits made while the run goes on are not what it measured.
+  const dirtyAtStart = git(['status', '--porcelain']) !== '';
   const ctx = new BenchContext({ quick: args.quick });
   // Full: an hour, since the county-scale seed alone takes ~21 min when no seeded database is given.
   const hardCapMs = args.quick ? 420_000 : 3_600_000;
@@ -304,7 +306,7 @@ async function main(): Promise<number> {
       /** 1-minute load average when each section started (2 CPUs: above 2 means other work competed). */
       section_loadavg_1m: sectionLoad,
       git_commit: git(['rev-parse', '--short', 'HEAD']),
-      git_worktree_dirty: git(['status', '--porcelain']) !== '',
+      git_worktree_dirty: dirtyAtStart,
       build: build ?? null,
       machine: {
         cpus: cpus.length,
