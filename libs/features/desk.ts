@@ -4,7 +4,7 @@
 // controllers to Nest).
 import type { Logger } from '@baiying/domain';
 import { ButtonCodec, outboxJobs, UnitOfWork, type DeskDeps, type FeatureJobs } from '@baiying/kernel';
-import { ConversationIngress, coreChat, type ChatFeature, type ConversationEngine, type InboundLimiter } from '@baiying/conversation';
+import { askLostQuestionAgain, ConversationIngress, coreChat, type ChatFeature, type ConversationEngine, type InboundLimiter } from '@baiying/conversation';
 import { assessDanger } from '@baiying/nlu';
 import { CallsFeature, callsChat, callsJobs } from './calls/index.js';
 import { ClaimsFeature, claimsChat, claimsJobs } from './claims/index.js';
@@ -104,7 +104,7 @@ export class Desk {
   jobs(logger: Logger): FeatureJobs[] {
     const { prisma, producer, config } = this.deps;
     return [
-      outboxJobs(this.uow, prisma, producer, config),
+      outboxJobs(this.uow, prisma, producer, config, askLostQuestionAgain),
       routingJobs(this.uow, prisma, this.routing),
       claimsJobs(this.uow, prisma, config, this.claims),
       completionJobs(this.uow, prisma, config, this.completion),

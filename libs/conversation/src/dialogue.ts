@@ -19,6 +19,19 @@ export interface Dialogue {
 
 export const newNonce = (): string => randomBytes(3).toString('base64url');
 
+/** A stored dialogue state, decrypted and checked; null when there is none or it no longer reads (a rotated key: start afresh rather than fail the chat). */
+export function readDialogue(decrypt: (s: string) => string, row: { dataEnc: string } | null): Dialogue | null {
+  if (!row) return null;
+  try {
+    const d = JSON.parse(decrypt(row.dataEnc)) as Partial<Dialogue>;
+    if (typeof d.flow !== 'string' || typeof d.nonce !== 'string') return null;
+    const asked = typeof d.asked?.key === 'string' && typeof d.asked.text === 'string' ? { asked: { key: d.asked.key, text: d.asked.text } } : {};
+    return { flow: d.flow, nonce: d.nonce, data: d.data, ...asked };
+  } catch {
+    return null;
+  }
+}
+
 export interface FlowDef<D> {
   readonly name: string;
   readonly schema: z.ZodType<D>;

@@ -5,6 +5,7 @@ import { PurposeKey, Priority } from '@baiying/domain';
 import { asLocale, t, type Locale, type MessageKey, type Params } from '@baiying/i18n';
 import { defineButton, field, type Work } from '@baiying/kernel';
 import { newNonce, type Dialogue } from './dialogue.js';
+import { lostQuestion } from './lost-question.js';
 
 /** The longest toast Telegram shows. */
 const TOAST_MAX_CHARS = 200;
@@ -130,14 +131,15 @@ export class Turn {
    * again (decision 0004). A resident pressing an older question's button would otherwise hear only
    * "expired", with no question to answer. Its buttons still carry the form's nonce, so the copy
    * works as the original would have; the copy is the open question from now on. A question
-   * delivered or still on its way is not repeated (a double tap asks nothing again).
+   * delivered or still on its way is not repeated (a double tap asks nothing again). The reconciler
+   * usually got there first (`askLostQuestionAgain`); then the copy is the open question and this
+   * finds nothing lost.
    */
   async askAgainIfLost(): Promise<void> {
     const asked = this.dialogue?.asked;
     if (!asked) return;
-    const row = await this.w.repos.messaging.byPurpose(asked.key);
-    if (row?.status !== 'uncertain' || row.editOf !== null) return;
-    const m = JSON.parse(this.w.deps.cipher.decrypt(row.bodyEnc)) as OutMessage;
+    const m = await lostQuestion(this.w, asked.key);
+    if (!m) return;
     const key = this.reply(m);
     this.setDialogue({ ...this.dialogue!, asked: { key, text: asked.text } });
   }

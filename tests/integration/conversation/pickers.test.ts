@@ -2,11 +2,12 @@
 // edits (the web chat here; Telegram in tests/e2e/telegram/pickers.e2e.test.ts) the question is
 // rewritten to the choice made and loses its buttons; a press of an answered or older question
 // is refused as expired and changes nothing; a repeated press does nothing twice — unless the open
-// question's own message was lost at a kill (uncertain), which is then asked again. WeChat, which
+// question's own message was lost at a kill (uncertain), which is then asked again (by the
+// reconciler when the claim's lease runs out, or on a press of an older button). WeChat, which
 // cannot edit, gets no rewrite. Through the conversation engine on the real database.
 import { randomUUID } from 'node:crypto';
 import type { ConversationEngine } from '@baiying/conversation';
-import type { Channel, InboundEvent, OutMessage } from '@baiying/domain';
+import { silentLogger, type Channel, type InboundEvent, type OutMessage } from '@baiying/domain';
 import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
 
 describe('single-choice pickers that remember', () => {
@@ -138,6 +139,47 @@ describe('single-choice pickers that remember', () => {
     await h.prisma.sentMessage.update({ where: { purposeKey: address.purposeKey }, data: { status: 'failed' } });
     await web.press(yes);
     expect((await sent(who)).length).toBe(before);
+  });
+
+  it("asks a form's question lost at a kill again when the reconciler turns its claim uncertain, once, and nothing else", async () => {
+    const outbox = h.desk.jobs(silentLogger).find((j) => j.feature === 'outbox')!;
+    const leaseRunsOut = async (purposeKey: string): Promise<Record<string, number>> => {
+      // Claimed for sending by a bot that died before the platform call, longer ago than the lease.
+      await h.prisma.sentMessage.update({ where: { purposeKey }, data: { status: 'sending', claimedAt: new Date(Date.now() - 3_600_000) } });
+      return outbox.reconcile!({ ensurer: { ensure: () => Promise.resolve(false) }, clock: { now: () => new Date() } });
+    };
+    const who = `res-${randomUUID()}`;
+    const web = on('web', who);
+    await web.say('我家老人腿脚不便，想找人上门理发');
+    const proposal = await last(who);
+    const yes = button(proposal, /是的/);
+    await web.press(yes);
+    const stations = await last(who);
+    expect(stations.text).toContain('哪个社区或村');
+    // Nobody pressed anything: the reconciler alone asks it again, as a new message.
+    expect((await leaseRunsOut(stations.purposeKey))['questionsAskedAgain']).toBe(1);
+    expect((await h.prisma.sentMessage.findUniqueOrThrow({ where: { purposeKey: stations.purposeKey } })).status).toBe('uncertain');
+    const again = await last(who);
+    expect(again.purposeKey).toBe(`${stations.purposeKey}.again`);
+    expect([again.text, again.buttons]).toEqual([stations.text, stations.buttons]);
+    // The next rounds find nothing to turn and ask nothing; an older button's press asks nothing either (the copy is on its way).
+    const count = (await sent(who)).length;
+    expect((await outbox.reconcile!({ ensurer: { ensure: () => Promise.resolve(false) }, clock: { now: () => new Date() } }))['questionsAskedAgain']).toBe(0);
+    expect((await web.press(yes)).callbackAnswer).toEqual({ text: '这个按钮已过期。', alert: true });
+    expect((await sent(who)).length).toBe(count);
+    // The copy is the open question: its buttons work and it is the message rewritten.
+    await web.press(button(again, /^幸福社区$/));
+    expect((await editsOf(who, again)).map((m) => m.text)).toEqual(['社区：幸福社区 ✓']);
+    const address = await last(who);
+    expect(address.text).toContain('具体地址');
+    // A lost reply that is no longer the open question (the answered proposal) is only counted.
+    const report = await leaseRunsOut(proposal.purposeKey);
+    expect([report['uncertain'], report['questionsAskedAgain']]).toEqual([1, 0]);
+    expect((await last(who)).purposeKey).toBe(address.purposeKey);
+    // Nor is a lost rewrite (an edit), even of the open question's predecessor.
+    const rewrite = (await editsOf(who, again))[0]!;
+    expect((await leaseRunsOut(rewrite.purposeKey))['questionsAskedAgain']).toBe(0);
+    expect((await sent(who)).filter((m) => !m.editOf).at(-1)!.purposeKey).toBe(address.purposeKey);
   });
 
   it('shows the English choice in an English chat', async () => {

@@ -83,6 +83,15 @@ export class MessagingRepository extends OutboundMessagesRepository {
   }
 
   /**
+   * Takes a private chat's lock outside a turn (the one `baiying_turn_start` takes, same key, held
+   * until the transaction ends): work on the chat's dialogue from elsewhere (the reconciler) and the
+   * chat's turns happen one after the other.
+   */
+  async lockChat(channel: Channel, chatKey: string): Promise<void> {
+    await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`chat:${channel}:${chatKey}`}))`;
+  }
+
+  /**
    * The chat's dialogue state as the turn leaves it (`flow` null: cleared), written by the
    * transaction's last statement, `enqueue`, with the turn's messages (decision 0042). Nothing
    * reads the state between the turn's end and that statement.

@@ -18,6 +18,18 @@ export interface SendingRow {
   ahead: number;
 }
 
+/** A claim whose sender died, turned uncertain by the reconciler (no body: for the log and the follow-ups). */
+export interface TurnedClaim {
+  id: string;
+  purposeKey: string;
+  channel: Channel;
+  chatId: string;
+  template: string;
+  atMostOnce: boolean;
+  /** A rewrite of an earlier message, not a message of its own. */
+  isEdit: boolean;
+}
+
 export class OutboundMessagesRepository {
   constructor(protected readonly tx: Tx) {}
 
@@ -38,11 +50,11 @@ export class OutboundMessagesRepository {
    * Claims older than the lease whose outcome nobody recorded (the sender died): uncertain, never
    * sent again. Returns the rows that turned (no bodies), for the log and the card check.
    */
-  async expireClaims(olderThan: Date): Promise<Array<{ id: string; purposeKey: string; template: string; atMostOnce: boolean }>> {
-    return this.tx.$queryRaw<Array<{ id: string; purposeKey: string; template: string; atMostOnce: boolean }>>`
+  async expireClaims(olderThan: Date): Promise<TurnedClaim[]> {
+    return this.tx.$queryRaw<TurnedClaim[]>`
       UPDATE sent_message SET status = 'uncertain'
       WHERE status = 'sending' AND "claimedAt" <= ${olderThan}
-      RETURNING id::text AS id, "purposeKey", template, "atMostOnce"`;
+      RETURNING id::text AS id, "purposeKey", channel, "chatId", template, "atMostOnce", ("editOf" IS NOT NULL) AS "isEdit"`;
   }
 
   /** Rounds with a group job card that turned uncertain since `since` (a handful after a crash). */

@@ -27,6 +27,7 @@ const KEYS: Record<keyof typeof PurposeKey, [string, string]> = {
   needAskConfirmsOf: [PurposeKey.needAskConfirmsOf(NEED), `need.${NEED}.ask_confirm.`],
   needAskRating: [PurposeKey.needAskRating(NEED), `need.${NEED}.ask_rating`],
   settled: [PurposeKey.settled(`need.${NEED}.ask_rating`), `need.${NEED}.ask_rating.settled`],
+  askedAgain: [PurposeKey.askedAgain('r.telegram.8.lz1.0'), 'r.telegram.8.lz1.0.again'],
   needRated: [PurposeKey.needRated(NEED), `need.${NEED}.rated`],
   needRatingComment: [PurposeKey.needRatingComment(NEED), `need.${NEED}.rating_comment`],
   needRelay: [PurposeKey.needRelay(NEED, EVENT), `need.${NEED}.relay.${EVENT}`],

@@ -30,6 +30,8 @@ export const PurposeKey = {
   needAskRating: (needId: Id) => `need.${needId}.ask_rating`,
   /** The rewrite of a question once answered (its buttons gone): one per question. */
   settled: (askedKey: string) => `${askedKey}.settled`,
+  /** A form's open question lost at a bot kill (uncertain), asked again once by the reconciler. */
+  askedAgain: (askedKey: string) => `${askedKey}.again`,
   needRated: (needId: Id) => `need.${needId}.rated`,
   needRatingComment: (needId: Id) => `need.${needId}.rating_comment`,
   /** A message passed on between the resident and the taker (the need event that logged it). */
