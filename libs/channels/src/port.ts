@@ -10,9 +10,10 @@ export interface ChannelSender {
   /**
    * Milliseconds to wait before this send may go out (0 = now), reserving the slot. Bulk
    * (broadcast) sends only use what the channel's broadcast share leaves free; `priority` is the
-   * message's (lower is more urgent): a slot that frees up goes to the most urgent waiting send.
+   * message's (lower is more urgent): a slot that frees up goes to the most urgent waiting send;
+   * `order` (the message's outbox sequence) places it among sends of its priority waiting too.
    */
-  reserve(chatId: string, opts?: { bulk?: boolean; priority?: number }): Promise<number>;
+  reserve(chatId: string, opts?: { bulk?: boolean; priority?: number; order?: number }): Promise<number>;
   /** The platform said "too many requests": block the chat (or all sends) for this long. */
   backOff(chatId: string, ms: number): Promise<void>;
   /** Channels that prefer one combined message to a burst in this chat (WeChat groups). */

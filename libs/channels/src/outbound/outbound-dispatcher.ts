@@ -124,7 +124,7 @@ export class OutboundDispatcher {
     if (!editRef && row.ahead > 0) return control.deferTo(this.orderWaitMs * row.ahead);
     const paused = this.pausedFor(row.channel);
     if (paused > 0) return this.putOff(row.channel, paused, control);
-    const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce, priority: row.priority });
+    const wait = await sender.reserve(row.chatId, { bulk: row.atMostOnce, priority: row.priority, order: Number(row.seq) });
     if (wait > 0) return this.putOff(row.channel, wait, control);
     // Batched chats claim inside their lock (below), with the rows that join the batch.
     const batched = !editRef && !!sender.sendBatch && !!sender.batchable?.(row.chatId);

@@ -3,6 +3,7 @@
 // RedisRateLimiter (sorted sets of timestamps, trimmed to the window in one script), keyed by
 // sender and chat instead of send slots. The conversation ingress decides what counts where.
 import type { Redis } from 'ioredis';
+import { LuaScript } from './lua-script.js';
 
 export interface InboundWindowSpec {
   key: string;
@@ -27,6 +28,14 @@ end
 return 1
 `;
 
+/** The script by its number of windows (keys): one LuaScript, and one SHA, per count. */
+const admitScripts = new Map<number, LuaScript>();
+function admitScript(windows: number): LuaScript {
+  let script = admitScripts.get(windows);
+  if (!script) admitScripts.set(windows, (script = new LuaScript(ADMIT, windows)));
+  return script;
+}
+
 export class RedisInboundLimiter {
   private seq = 0;
 
@@ -39,15 +48,13 @@ export class RedisInboundLimiter {
     if (windows.length === 0) return true;
     const now = Date.now();
     const member = `${now}-${process.pid}-${this.seq++}`;
-    const r = (await this.redis.eval(
-      ADMIT,
-      windows.length,
+    const r = (await admitScript(windows.length).run(this.redis, [
       ...windows.map((w) => `${this.prefix}:in:${w.key}`),
       String(now),
       String(windowMs),
       member,
       ...windows.flatMap((w) => [String(w.max), w.enforce ? '1' : '0']),
-    )) as number;
+    ])) as number;
     return r === 1;
   }
 

@@ -4,6 +4,7 @@
 // then moves the slot to when the platform answered (see there).
 import type { Redis } from 'ioredis';
 import { Priority } from '@baiying/domain';
+import { LuaScript } from './lua-script.js';
 
 export interface PacingLimits {
   globalPerSecond: number;
@@ -18,14 +19,19 @@ export interface PacingLimits {
 }
 
 // Sliding windows as sorted sets of timestamps; a chat's "blocked until" from 429s; and the
-// waiters: sends refused only for want of a bot-wide slot, as `<priority>|<chat>` with the time
-// they will have asked again by (decision 0041). A freed slot goes to the most urgent waiter: a
-// send may take one only if fewer than `globalPerSecond − (waiters more urgent than it)` slots
-// are in use. Broadcasts (the lowest priority) also keep to their share while interactive traffic
-// is about (an interactive send in the window, or one waiting), and use the whole budget when it
-// is idle.
-// KEYS: global, chat, group-window, chat-block, global-block, bulk-window, waiters.
-// ARGV: now, globalMax, chatGapMs, groupMax, isGroup, member, isBulk, bulkMax, priority, waiter, graceMs.
+// waiters: sends refused only for want of a bot-wide slot (decision 0041), queued in order —
+// priority first (lower is more urgent), then the message's own order (its outbox sequence) —
+// with the time each is due back (decision 0062). A refused send is told to come back when its
+// turn in that queue is expected to find a slot free (not merely when the next slot frees, which
+// woke every waiter at once, one to win and the rest to ask again), and a slot that frees up goes
+// to the waiters due by then before any send queued behind them: a send may take one only if
+// fewer than `globalPerSecond − (waiters ahead of it, due)` slots are in use. A waiter that does
+// not come back within its grace stops holding slots. Broadcasts (the lowest priority, never
+// waiters) also keep to their share while interactive traffic is about (an interactive send in
+// the window, or one waiting), and use the whole budget when it is idle.
+// KEYS: global, chat, group-window, chat-block, global-block, bulk-window, wait-queue, wait-due.
+// ARGV: now, globalMax, chatGapMs, groupMax, isGroup, member, isBulk, bulkMax, place, waiter,
+//       graceMs, dueWithinMs.
 const RESERVE = `
 local now = tonumber(ARGV[1])
 local gmax = tonumber(ARGV[2])
@@ -35,9 +41,21 @@ local isGroup = ARGV[5] == '1'
 local member = ARGV[6]
 local isBulk = ARGV[7] == '1'
 local bmax = tonumber(ARGV[8])
-local prio = tonumber(ARGV[9])
+local place = tonumber(ARGV[9])
 local me = ARGV[10]
 local grace = tonumber(ARGV[11])
+local soon = tonumber(ARGV[12])
+-- Milliseconds until the send with rank waiters ahead of it may take a slot, when the window
+-- now holds count sends and every waiter ahead takes the first slot that frees up: the sends in
+-- the window and those to come, in order, are S(0..); S(count + rank) is its slot, and a slot n
+-- is free a second after slot n − gmax was taken (or now, when that one is not needed).
+local function turnWait(count, rank)
+  local m = math.floor(rank / gmax) + 1
+  local i = count + rank - m * gmax
+  if i < 0 then return 1000 * (m - 1) end
+  local nth = redis.call('ZRANGE', KEYS[1], i, i, 'WITHSCORES')
+  return math.max(1, tonumber(nth[2]) + 1000 * m - now)
+end
 -- Milliseconds until a window of 1 s holding count sends (oldest first) has room under cap.
 local function windowWait(key, count, cap)
   if count < cap then return 0 end
@@ -62,28 +80,46 @@ if isGroup then
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 1000)
 local gcount = redis.call('ZCARD', KEYS[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[7], '-inf', now)
-local waiters = redis.call('ZRANGE', KEYS[7], 0, -1)
+-- Waiters past their grace leave the queue.
+local gone = redis.call('ZRANGEBYSCORE', KEYS[8], '-inf', now)
+for _, w in ipairs(gone) do
+  redis.call('ZREM', KEYS[7], w)
+  redis.call('ZREM', KEYS[8], w)
+end
+-- Waiters ahead of this send (all of them for a broadcast) that are due by now or very soon.
 local ahead = 0
-for _, w in ipairs(waiters) do
-  local p = tonumber(string.match(w, '^(%d+)|'))
-  if w ~= me and p ~= nil and p < prio then ahead = ahead + 1 end
+local head = redis.call('ZRANGE', KEYS[7], 0, math.max(0, gmax - 1), 'WITHSCORES')
+for i = 1, #head, 2 do
+  if head[i] ~= me then
+    if not isBulk and tonumber(head[i + 1]) >= place then break end
+    local due = tonumber(redis.call('ZSCORE', KEYS[8], head[i]) or '0') - grace
+    if due <= now + soon then ahead = ahead + 1 end
+  end
 end
 local gwait = windowWait(KEYS[1], gcount, gmax - ahead)
 if isBulk then
   redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - 1000)
   local bcount = redis.call('ZCARD', KEYS[6])
-  if gcount > bcount or #waiters > 0 then gwait = math.max(gwait, windowWait(KEYS[6], bcount, bmax)) end
+  if gcount > bcount or redis.call('ZCARD', KEYS[7]) > 0 then gwait = math.max(gwait, windowWait(KEYS[6], bcount, bmax)) end
 end
 local wait = math.max(other, gwait)
 if wait > 0 then
   if not isBulk and gwait > 0 and other <= gwait then
-    redis.call('ZADD', KEYS[7], now + wait + grace, me)
-    redis.call('PEXPIRE', KEYS[7], wait + grace + 1000)
+    -- Its turn: after every waiter ahead of it in the queue, due or not.
+    local rank = redis.call('ZCOUNT', KEYS[7], '-inf', '(' .. ARGV[9])
+    local mine = redis.call('ZSCORE', KEYS[7], me)
+    if mine and tonumber(mine) < place then rank = rank - 1 end
+    wait = math.max(wait, turnWait(gcount, rank))
+    redis.call('ZADD', KEYS[7], ARGV[9], me)
+    redis.call('ZADD', KEYS[8], now + wait + grace, me)
+    for k = 7, 8 do
+      if redis.call('PTTL', KEYS[k]) < wait + grace + 1000 then redis.call('PEXPIRE', KEYS[k], wait + grace + 1000) end
+    end
   end
   return wait
 end
 redis.call('ZREM', KEYS[7], me)
+redis.call('ZREM', KEYS[8], me)
 if isBulk then
   redis.call('ZADD', KEYS[6], now, member)
   redis.call('PEXPIRE', KEYS[6], 2000)
@@ -114,6 +150,17 @@ if last >= 0 and last < at then redis.call('SET', KEYS[4], at, 'PX', gap + 1000)
 return 0
 `;
 
+const RESERVE_SCRIPT = new LuaScript(RESERVE, 8);
+const SETTLE_SCRIPT = new LuaScript(SETTLE, 4);
+/** Places in the waiters' queue are `priority × ORDER_SPAN + order` (exact in a double up to priority 8,999). */
+const ORDER_SPAN = 1e12;
+/**
+ * A waiter ahead in the queue holds a slot for itself from this long before it is due back: the
+ * replicas' clocks differ by a little, and a slot that frees up just before a waiter's turn is
+ * its slot (its wait was computed for it).
+ */
+const WAITER_DUE_SOON_MS = 50;
+
 export class RedisRateLimiter {
   private seq = 0;
 
@@ -134,31 +181,39 @@ export class RedisRateLimiter {
     private readonly waiterGraceMs = 300,
   ) {}
 
-  async reserve(chatId: string, isGroup: boolean, bulk = false, priority?: number): Promise<number> {
-    return (await this.reserveSlot(chatId, isGroup, { bulk, priority })).wait;
+  async reserve(chatId: string, isGroup: boolean, bulk = false, priority?: number, order?: number): Promise<number> {
+    return (await this.reserveSlot(chatId, isGroup, { bulk, priority, order })).wait;
   }
 
   /**
    * `reserve`, also naming the slot taken (when wait is 0) for `settle`. `priority` is the
    * message's (lower is more urgent; broadcasts are the lowest): a send refused for want of a
    * bot-wide slot waits as a waiter, and the slots that free up go to the most urgent waiter first.
+   * `order` places it among waiters of its priority (the message's outbox sequence: first
+   * decided, first sent); a send without one queues behind them. A refused send is told when its
+   * turn comes, so a backlog of waiters comes back about one per slot instead of all at once.
    */
-  async reserveSlot(chatId: string, isGroup: boolean, opts: { bulk?: boolean; priority?: number } = {}): Promise<{ wait: number; member: string }> {
+  async reserveSlot(
+    chatId: string,
+    isGroup: boolean,
+    opts: { bulk?: boolean; priority?: number; order?: number } = {},
+  ): Promise<{ wait: number; member: string }> {
     const p = this.prefix;
     const now = Date.now();
     const member = `${now}-${process.pid}-${this.seq++}`;
     const bulk = opts.bulk ?? false;
     const priority = Math.max(0, Math.trunc(opts.priority ?? (bulk ? Priority.bulk : Priority.interactive)));
-    const wait = (await this.redis.eval(
-      RESERVE,
-      7,
+    // The queue's place: priority first, then the message's order (last when none is given).
+    const order = opts.order === undefined ? ORDER_SPAN - 1 : Math.min(ORDER_SPAN - 1, Math.max(0, Math.trunc(opts.order)));
+    const wait = (await RESERVE_SCRIPT.run(this.redis, [
       `${p}:rl:global`,
       `${p}:rl:chat:${chatId}`,
       `${p}:rl:group:${chatId}`,
       `${p}:rl:block:${chatId}`,
       `${p}:rl:block:*global*`,
       `${p}:rl:bulk`,
-      `${p}:rl:waiters`,
+      `${p}:rl:waitq`,
+      `${p}:rl:waitdue`,
       String(now),
       String(this.limits.globalPerSecond),
       String(Math.ceil(1000 / this.limits.chatPerSecond) + this.marginMs),
@@ -167,10 +222,11 @@ export class RedisRateLimiter {
       member,
       bulk ? '1' : '0',
       String(this.limits.bulkPerSecond ?? Math.max(1, this.limits.globalPerSecond - 1)),
-      String(priority),
+      String(priority * ORDER_SPAN + order),
       `${priority}|${chatId}`,
       String(this.waiterGraceMs),
-    )) as number;
+      String(WAITER_DUE_SOON_MS),
+    ])) as number;
     return { wait: wait > 0 ? wait + this.marginMs : 0, member };
   }
 
@@ -184,9 +240,7 @@ export class RedisRateLimiter {
    */
   async settle(chatId: string, member: string): Promise<void> {
     const p = this.prefix;
-    await this.redis.eval(
-      SETTLE,
-      4,
+    await SETTLE_SCRIPT.run(this.redis, [
       `${p}:rl:global`,
       `${p}:rl:bulk`,
       `${p}:rl:group:${chatId}`,
@@ -195,7 +249,7 @@ export class RedisRateLimiter {
       String(Date.now() + 1),
       member,
       String(Math.ceil(1000 / this.limits.chatPerSecond) + this.marginMs),
-    );
+    ]);
   }
 
   async block(chatId: string | null, ms: number): Promise<void> {

@@ -3,6 +3,7 @@
 // Redis, plus a circuit breaker that pauses every send after a "too frequent" error.
 import type { Redis } from 'ioredis';
 import { Priority } from '@baiying/domain';
+import { LuaScript } from './lua-script.js';
 
 export interface WechatPacing {
   minGapMs: number;
@@ -64,6 +65,8 @@ const DEFAULT_PRIORITY = Priority.interactive;
  */
 const MIN_WAITER_GRACE_MS = 2000;
 
+const RESERVE_SCRIPT = new LuaScript(RESERVE, 4);
+
 export class WechatPacer {
   private seq = 0;
 
@@ -81,9 +84,7 @@ export class WechatPacer {
     const now = Date.now();
     const member = `${now}-${process.pid}-${this.seq++}`;
     const prio = Math.max(0, Math.trunc(priority));
-    const wait = (await this.redis.eval(
-      RESERVE,
-      4,
+    const wait = (await RESERVE_SCRIPT.run(this.redis, [
       `${this.prefix}:wx:last`,
       `${this.prefix}:wx:window`,
       `${this.prefix}:wx:breaker`,
@@ -96,7 +97,7 @@ export class WechatPacer {
       String(prio),
       `${prio}|${chatId}`,
       String(Math.max(MIN_WAITER_GRACE_MS, this.pacing.minGapMs)),
-    )) as number;
+    ])) as number;
     return { wait: wait > 0 ? wait + 5 : 0, member };
   }
 

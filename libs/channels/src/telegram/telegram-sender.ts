@@ -50,13 +50,13 @@ export class TelegramSender implements ChannelSender {
    * lane's BullMQ rate limit and a database read, and a lane full of them idled for whole
    * limiter windows while slots went unused. Nothing is claimed yet while a send waits here.
    */
-  async reserve(chatId: string, opts: { bulk?: boolean; priority?: number } = {}): Promise<number> {
-    if (!opts.bulk) return this.take(chatId, false, opts.priority);
+  async reserve(chatId: string, opts: { bulk?: boolean; priority?: number; order?: number } = {}): Promise<number> {
+    if (!opts.bulk) return this.take(chatId, false, opts.priority, opts.order);
     const lane = this.bulkNext++ % BULK_POLLERS;
     const turn = this.bulkTurns[lane]!.then(async () => {
       const until = Date.now() + BULK_HOLD_MS;
       for (;;) {
-        const wait = await this.take(chatId, true, opts.priority);
+        const wait = await this.take(chatId, true, opts.priority, opts.order);
         if (wait === 0 || Date.now() + wait > until) return wait;
         await sleep(wait);
       }
@@ -65,8 +65,8 @@ export class TelegramSender implements ChannelSender {
     return turn;
   }
 
-  private async take(chatId: string, bulk: boolean, priority: number | undefined): Promise<number> {
-    const slot = await this.limiter.reserveSlot(chatId, chatId.startsWith('-'), { bulk, priority });
+  private async take(chatId: string, bulk: boolean, priority: number | undefined, order: number | undefined): Promise<number> {
+    const slot = await this.limiter.reserveSlot(chatId, chatId.startsWith('-'), { bulk, priority, order });
     if (slot.wait === 0) {
       // A reservation whose send never happened (a row skipped after it) is dropped here.
       if (this.held.size >= 10_000) this.held.clear();
