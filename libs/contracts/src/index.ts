@@ -6,3 +6,5 @@ export * from './publicity.js';
 export * from './reports.js';
 export * from './exports.js';
 export * from './calls.js';
+export * from './sessions.js';
+export * from './serialized.js';

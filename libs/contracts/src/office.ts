@@ -76,3 +76,60 @@ export interface SettingsView {
   sla: SlaMinutes;
   slaDefaults: SlaMinutes;
 }
+
+/** A line of a volunteer's service record (志愿服务记录). */
+export interface ServiceEntry {
+  need: string;
+  /** The need's id when the caller may read the need (its page is linked), else null. */
+  needId: string | null;
+  category: string;
+  hours: number;
+  status: string;
+  finishedAt: string;
+  creditedAt: string | null;
+}
+
+/** A volunteer's page (GET /api/v1/volunteers/:id). */
+export interface VolunteerDetail extends VolunteerItem {
+  rating: number | null;
+  nextStarIn: number | null;
+  record: ServiceEntry[];
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  phone: string;
+  status: string;
+  since: string;
+}
+
+export interface OpenJob {
+  needId: string;
+  code: string;
+  status: string;
+  category: string;
+  urgency: string;
+  tier: string;
+  slaDueAt: string;
+}
+
+/** A team's page (GET /api/v1/teams/:id). */
+export interface TeamDetail extends TeamItem {
+  memberList: TeamMember[];
+  jobs: OpenJob[];
+}
+
+export interface ModeHistoryEntry {
+  at: string;
+  unit: string;
+  emergency: boolean;
+  by: string;
+  reason: string | null;
+}
+
+/** Emergency mode (应急模式) per unit, and the switches so far (GET /api/v1/emergency). */
+export interface EmergencyView {
+  units: ModeUnit[];
+  history: ModeHistoryEntry[];
+}

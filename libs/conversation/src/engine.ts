@@ -1,23 +1,20 @@
 // The channel-free conversation engine: every channel adapter hands it normalised events; it
 // runs each in one transaction (dedupe, identity, dialogue state, dispatch to the feature that
 // answers, replies) and returns what the adapter must answer synchronously (a button's toast).
+// This file is the turn's lifecycle; which feature answers is dispatch.ts.
 // It decides nothing itself: who may do what is decided by the features' use cases.
 import { cleanName, cleanText, isContentless, type HandleOutcome, type InboundEvent, type Logger } from '@baiying/domain';
 import type { ActorRow } from '@baiying/db';
 import { asLocale, DEFAULT_LOCALE, inLocale, type Locale } from '@baiying/i18n';
-import { buttonRegistry, type ButtonDef, type UnitOfWork, type Work } from '@baiying/kernel';
-import { flowButton, Turn } from './turn.js';
+import type { UnitOfWork, Work } from '@baiying/kernel';
+import { Turn } from './turn.js';
 import type { Dialogue } from './dialogue.js';
+import { TurnDispatcher, type Routes } from './dispatch.js';
 import { normaliseKeywordText } from './keyword.js';
-import type { ButtonReg, ChatFeature, CommandReg, Fallbacks, FlowReg, KeywordReg, LanguageReader, TextPreparer } from './registration.js';
+import type { ChatFeature, Fallbacks, LanguageReader, TextPreparer } from './registration.js';
 
 export class ConversationEngine {
-  private readonly commands = new Map<string, CommandReg>();
-  private readonly keywords: KeywordReg[] = [];
-  private readonly buttons = new Map<string, ButtonReg>();
-  private readonly registry: Map<string, ButtonDef<object>>;
-  private readonly flows: FlowReg[] = [];
-  private readonly fallbacks: Fallbacks = {};
+  private readonly dispatcher: TurnDispatcher;
   private readonly preparers: TextPreparer[] = [];
   private languageOf?: LanguageReader;
   private readonly skipped = new Map<string, number>();
@@ -27,28 +24,29 @@ export class ConversationEngine {
     features: ChatFeature[],
     private readonly logger: Logger,
   ) {
+    const routes: Routes = { commands: new Map(), keywords: [], buttons: new Map(), flows: [], fallbacks: {} };
     for (const f of features) {
       for (const c of f.commands ?? []) {
-        if (this.commands.has(c.name)) throw new Error(`command /${c.name} registered twice (${f.feature})`);
-        this.commands.set(c.name, c);
+        if (routes.commands.has(c.name)) throw new Error(`command /${c.name} registered twice (${f.feature})`);
+        routes.commands.set(c.name, c);
       }
-      this.keywords.push(...(f.keywords ?? []));
+      routes.keywords.push(...(f.keywords ?? []));
       for (const b of f.buttons ?? []) {
-        if (this.buttons.has(b.def.tag)) throw new Error(`button ${b.def.tag} registered twice (${f.feature})`);
-        this.buttons.set(b.def.tag, b);
+        if (routes.buttons.has(b.def.tag)) throw new Error(`button ${b.def.tag} registered twice (${f.feature})`);
+        routes.buttons.set(b.def.tag, b);
       }
-      this.flows.push(...(f.flows ?? []));
+      routes.flows.push(...(f.flows ?? []));
       if (f.prepareText) this.preparers.push(f.prepareText);
       if (f.languageOf) {
         if (this.languageOf) throw new Error(`languageOf registered twice (${f.feature})`);
         this.languageOf = f.languageOf;
       }
       for (const [k, handler] of Object.entries(f.fallbacks ?? {}) as Array<[keyof Fallbacks, unknown]>) {
-        if (this.fallbacks[k]) throw new Error(`fallback ${k} registered twice (${f.feature})`);
-        Object.assign(this.fallbacks, { [k]: handler });
+        if (routes.fallbacks[k]) throw new Error(`fallback ${k} registered twice (${f.feature})`);
+        Object.assign(routes.fallbacks, { [k]: handler });
       }
     }
-    this.registry = buttonRegistry([flowButton as ButtonDef<object>, ...[...this.buttons.values()].map((b) => b.def)]);
+    this.dispatcher = new TurnDispatcher(routes, logger);
   }
 
   async handle(raw: InboundEvent): Promise<HandleOutcome> {
@@ -84,11 +82,7 @@ export class ConversationEngine {
       const locale = isPrivate ? await this.personLocale(w, actor, start.before, clientLocale, writtenLocale, dialogue) : await this.groupLocale(w, ev);
       const turn = new Turn(w, ev, actor, dialogue, locale);
       // Whatever the handlers write without naming a language is written in this chat's.
-      await inLocale(locale, async () => {
-        if (ev.kind === 'callback') await this.onButton(turn);
-        else if (ev.chat.kind === 'group') await this.onGroup(turn);
-        else await this.onPrivate(turn);
-      });
+      await inLocale(locale, () => this.dispatcher.dispatch(turn));
       turn.flush();
       return turn.answer ? { duplicate: false, callbackAnswer: turn.answer } : { duplicate: false };
     });
@@ -98,7 +92,7 @@ export class ConversationEngine {
   private writtenLanguage(ev: InboundEvent): Locale | null {
     if (ev.kind !== 'text' || !this.languageOf) return null;
     const keywordText = normaliseKeywordText(ev.text ?? '');
-    const isKeyword = keywordText !== null && this.keywords.some((k) => k.match(keywordText) !== null);
+    const isKeyword = keywordText !== null && this.dispatcher.isKeyword(keywordText);
     return isKeyword ? null : this.languageOf(ev.text ?? '');
   }
 
@@ -156,7 +150,7 @@ export class ConversationEngine {
     const text = ev.text ?? '';
     if (!text.trim() || isContentless(text)) return;
     const keywordText = normaliseKeywordText(text);
-    if (keywordText !== null && this.keywords.some((k) => k.match(keywordText) !== null)) return;
+    if (keywordText !== null && this.dispatcher.isKeyword(keywordText)) return;
     const { cipher } = this.uow.deps;
     const row = await this.uow.read((repos) => repos.messaging.stateData(ev.channel, ev.chat.id));
     const flow = this.loadDialogue((s) => cipher.decrypt(s), row)?.flow ?? null;
@@ -173,7 +167,7 @@ export class ConversationEngine {
     if (raw.kind !== 'text') return false;
     if (raw.mentioned) return true;
     const text = normaliseKeywordText(cleanText(raw.text ?? ''));
-    return text !== null && this.keywords.some((k) => k.match(text) !== null);
+    return text !== null && this.dispatcher.isKeyword(text);
   }
 
   /** Updates skipped as duplicates since start, per channel. */
@@ -191,141 +185,6 @@ export class ConversationEngine {
     } catch {
       return null; // unreadable state (e.g. a rotated key): start afresh rather than fail the chat
     }
-  }
-
-  /** The flow that owns the turn's dialogue, if its data still fits that flow. */
-  private activeFlow(turn: Turn): FlowReg | null {
-    return turn.dialogue ? (this.flows.find((f) => f.name === turn.dialogue!.flow && f.owns(turn)) ?? null) : null;
-  }
-
-  // --- group chats: job cards and the desk's keywords; ordinary chatter is ignored ----------
-
-  private async onGroup(turn: Turn): Promise<void> {
-    const { ev } = turn;
-    if (ev.kind === 'joined') return this.fallbacks.joined?.(turn);
-    if (ev.kind === 'text' && ev.text) {
-      if (await this.tryKeyword(turn, ev.text)) return;
-      if (ev.mentioned) turn.say('group.help');
-      return;
-    }
-    if (ev.kind !== 'command' || !ev.command) return;
-    const c = this.commands.get(ev.command.name);
-    // Unknown commands in groups are ignored: they may be meant for another bot.
-    if (!c) return;
-    if (c.where === 'private') return c.refuseInGroup ? turn.say('private_only') : undefined;
-    return c.handle(turn, ev.command.args.trim());
-  }
-
-  // --- private chats ------------------------------------------------------------------------
-
-  private async onPrivate(turn: Turn): Promise<void> {
-    const { ev } = turn;
-    const active = this.activeFlow(turn);
-    switch (ev.kind) {
-      case 'command': {
-        const c = ev.command ? this.commands.get(ev.command.name) : undefined;
-        if (!c || !ev.command) return turn.say('input/unknown_command');
-        if (c.where === 'group') return turn.say('group_only');
-        return c.handle(turn, ev.command.args.trim());
-      }
-      case 'text': {
-        const text = ev.text ?? '';
-        if (!text.trim() || isContentless(text)) return turn.say('contentless');
-        if (await this.tryKeyword(turn, text)) return;
-        if (active) return active.onText(turn, text);
-        if (turn.dialogue) turn.clearDialogue(); // a form from an older version: start afresh
-        return this.fallbacks.text?.(turn, text);
-      }
-      case 'location':
-        if (!ev.location) return turn.say('contentless');
-        if (active?.onLocation) return active.onLocation(turn, ev.location);
-        return this.fallbacks.location ? this.fallbacks.location(turn, ev.location) : turn.say('contentless');
-      case 'photo':
-      case 'voice': {
-        const att = { kind: ev.kind, fileRef: ev.fileRef ?? '', ...(ev.text ? { caption: ev.text } : {}) };
-        if (active?.onMedia) return active.onMedia(turn, att);
-        return this.fallbacks.media ? this.fallbacks.media(turn, att) : turn.say('unsupported');
-      }
-      case 'sticker':
-        return turn.say('contentless');
-      default:
-        return turn.say('unsupported');
-    }
-  }
-
-  /** Runs the first keyword the text matches; refuses it politely in the wrong kind of chat. */
-  private async tryKeyword(turn: Turn, raw: string): Promise<boolean> {
-    const text = normaliseKeywordText(raw);
-    if (text === null) return false;
-    for (const k of this.keywords) {
-      const run = k.match(text);
-      if (!run) continue;
-      if (k.where === 'private' && !turn.isPrivate) turn.say('private_only');
-      else if (k.where === 'group' && turn.isPrivate) turn.say('group_only');
-      else await run(turn);
-      return true;
-    }
-    return false;
-  }
-
-  // --- buttons ------------------------------------------------------------------------------
-
-  private async onButton(turn: Turn): Promise<void> {
-    if (turn.ev.callback?.expired) return turn.toast('choice/expired', {}, true);
-    const data = turn.ev.callback?.data ?? '';
-    const decoded = turn.w.buttons.decode(data, this.registry, { channel: turn.ev.channel, chatId: turn.ev.chat.id });
-    if (!decoded.ok && decoded.reason === 'expired') return turn.toast('button/stale', {}, true);
-    if (!decoded.ok) {
-      this.logger.warn(`button payload refused (${decoded.reason})`, { personId: turn.actor.personId, chat: turn.ev.chat.id, length: data.length });
-      return turn.toast('button/forged', {}, true);
-    }
-    if (decoded.def === flowButton) {
-      // Dialogue buttons belong to a private form.
-      if (!turn.isPrivate) return turn.toast('button/forged', {}, true);
-      const p = decoded.payload as { nonce: string; choice: string };
-      const more = turn.ev.callback?.more ?? [];
-      if (more.length > 0) return this.onFlowChoices(turn, p, more);
-      return this.onFlowChoice(turn, p.nonce, p.choice);
-    }
-    if (turn.ev.callback?.more?.length) return turn.toast('choice/one_at_a_time', {}, true);
-    const reg = this.buttons.get(decoded.def.tag)!;
-    if ((reg.where === 'group') === turn.isPrivate) {
-      this.logger.warn('button used in the wrong kind of chat', { tag: reg.def.tag, chat: turn.ev.chat.id });
-      return turn.toast('button/forged', {}, true);
-    }
-    return reg.run(turn, decoded.payload);
-  }
-
-  /** "1 3 5": several choices of one form's menu; every one must be a button of that same form. */
-  private async onFlowChoices(turn: Turn, first: { nonce: string; choice: string }, more: string[]): Promise<void> {
-    const choices = [first.choice];
-    for (const data of more) {
-      const d = turn.w.buttons.decode(data, this.registry, { channel: turn.ev.channel, chatId: turn.ev.chat.id });
-      if (!d.ok || d.def !== flowButton) return turn.toast('choice/one_at_a_time', {}, true);
-      const p = d.payload as { nonce: string; choice: string };
-      if (p.nonce !== first.nonce) return turn.toast('button/stale', {}, true);
-      if (!choices.includes(p.choice)) choices.push(p.choice);
-    }
-    const d = turn.dialogue;
-    const active = this.activeFlow(turn);
-    if (!d || d.nonce !== first.nonce || !active) return this.stale(turn, active);
-    if (!active.onChoices) return turn.toast('choice/one_at_a_time', {}, true);
-    turn.ack();
-    return active.onChoices(turn, choices);
-  }
-
-  private async onFlowChoice(turn: Turn, nonce: string, choice: string): Promise<void> {
-    const d = turn.dialogue;
-    const active = this.activeFlow(turn);
-    if (!d || d.nonce !== nonce || !active) return this.stale(turn, active);
-    turn.ack();
-    return active.onChoice(turn, choice);
-  }
-
-  /** A press of an older form's or an answered question's button: expired, and the open question again if it was lost. */
-  private async stale(turn: Turn, active: FlowReg | null): Promise<void> {
-    turn.toast('button/stale', {}, true);
-    if (active) await turn.askAgainIfLost();
   }
 }
 

@@ -1,21 +1,11 @@
 // 名单: who said yes (confirmed, then the waiting list in answer order) with check-in and hours,
 // for whoever may manage the call (the console's roster; chat shows the same in the tally).
+import type { RosterEntry } from '@baiying/contracts';
 import { personName, type ActorRow } from '@baiying/db';
 import { ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import { manageableCall } from './call-access.js';
 import { callIdCommand, type CallIdCommand } from './close-call.usecase.js';
-
-export interface RosterEntry {
-  name: string;
-  roster: 'confirmed' | 'waitlisted';
-  seq: number | null;
-  channel: string;
-  answeredAt: Date | null;
-  checkedInAt: Date | null;
-  checkedOutAt: Date | null;
-  hours: number | null;
-}
 
 /** The first this many on the roster are listed. */
 const ROSTER_TAKE = 500;

@@ -1,24 +1,13 @@
 // A call's state for whoever may manage it: counts, delivery, and the tally as chat shows it
 // (/roster in chat, GET /api/v1/calls/:code over HTTP).
 import { asLocale } from '@baiying/i18n';
-import type { ActorRow, DeliveryCounts, RosterCounts } from '@baiying/db';
+import type { CallStatus } from '@baiying/contracts';
+import type { ActorRow } from '@baiying/db';
 import { ok, type Result } from '@baiying/domain';
 import { parseCommand, renderIn, type Work } from '@baiying/kernel';
 import { manageableCall } from './call-access.js';
 import { callIdCommand, type CallIdCommand } from './close-call.usecase.js';
 import type { TallyRenderer } from './tally.js';
-
-export interface CallStatus {
-  code: string;
-  status: string;
-  headcount: number;
-  startsAt: Date;
-  endsAt: Date;
-  answerBy: Date;
-  roster: RosterCounts;
-  delivery: DeliveryCounts;
-  tally: string;
-}
 
 export class GetCallStatus {
   constructor(private readonly tallies: TallyRenderer) {}

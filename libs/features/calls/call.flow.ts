@@ -1,52 +1,22 @@
 // 一呼百应 in chat: a coordinator creates a call in a short guided conversation (title, what,
 // where, when, how many, skills, deadline, audience), sees a preview of the reach and the
 // sending time, and sends it. Buttons on Telegram/web, numbered replies on WeChat.
-import { defineFlow, type Turn } from '@baiying/conversation';
+import type { Turn } from '@baiying/conversation';
 import { CALL_LIMITS } from '@baiying/domain';
 import { label, localName, t, type MessageKey } from '@baiying/i18n';
 import { formatLocal, isCoordinator, unitsInScope } from '@baiying/kernel';
-import { extractTime } from '@baiying/nlu';
-import { z } from 'zod';
-import { parseHeadcount, type CallAudienceInput, type CallDraft } from './call-draft.js';
+import { parseHeadcount, type CallAudienceInput } from './call-draft.js';
+import { callFlow, draftOf, parseRange, type CallData } from './call-flow.data.js';
 import type { CreateCall } from './create-call.usecase.js';
 import type { PreviewCall } from './preview-call.usecase.js';
 
 const SKIP = /^(?:跳过|无|没有|不限|skip|none|-)$/i;
-const PAST = /昨|前天|去年|上周|上个?星期|上个?月|yesterday|last (?:week|month|year)/i;
 const LIST_SPLIT = /[,，、;；\s]+/;
 /** Skills typed in the flow, and audience values, are kept up to these counts. */
 const MAX_FLOW_SKILLS = 10;
 const MAX_AUDIENCE_VALUES = 20;
 /** Teams in scope shown as ticks when the audience is "teams" (more are typed by name or code). */
 const TEAM_BUTTONS = 20;
-
-const audience = z.object({
-  everyone: z.boolean().optional(),
-  teamCodes: z.array(z.string()).optional(),
-  units: z.array(z.object({ code: z.string(), subtree: z.boolean() })).optional(),
-  skills: z.array(z.string()).optional(),
-});
-
-const callData = z.object({
-  step: z.enum(['title', 'description', 'place', 'time', 'headcount', 'skills', 'deadline', 'audience', 'audience_value', 'confirm']),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  placeText: z.string().optional(),
-  site: z.object({ lat: z.number(), lng: z.number() }).nullable().optional(),
-  startsAt: z.string().optional(),
-  endsAt: z.string().optional(),
-  headcount: z.number().optional(),
-  skills: z.array(z.string()).optional(),
-  answerBy: z.string().nullable().optional(),
-  audienceKind: z.enum(['teams', 'units', 'skills']).optional(),
-  audience: audience.optional(),
-  /** Teams ticked in the audience menu, and that menu's key (rewritten in place by each tick). */
-  teamIds: z.array(z.string()).optional(),
-  menuKey: z.string().optional(),
-});
-type CallData = z.infer<typeof callData>;
-
-export const callFlow = defineFlow('call', callData);
 
 /** The audience buttons' labels, for the question's rewrite once one is pressed. */
 const AUDIENCE_LABELS: Readonly<Record<string, MessageKey>> = {
@@ -80,7 +50,7 @@ export class CallForm {
         if (!text || [...text].length > CALL_LIMITS.placeChars) return turn.say('callflow.ask_place');
         return this.next(turn, { ...data, placeText: text }, 'time');
       case 'time': {
-        const range = this.parseRange(turn, text);
+        const range = parseRange(text, turn.w.now, turn.w.config.timeZone);
         if (!range) return turn.say('callflow.bad_time');
         return this.next(turn, { ...data, startsAt: range.start.toISOString(), endsAt: range.end.toISOString() }, 'headcount');
       }
@@ -93,7 +63,7 @@ export class CallForm {
         return this.next(turn, { ...data, skills: SKIP.test(text) ? [] : text.split(LIST_SPLIT).filter(Boolean).slice(0, MAX_FLOW_SKILLS) }, 'deadline');
       case 'deadline': {
         if (SKIP.test(text)) return this.next(turn, { ...data, answerBy: null }, 'audience');
-        const at = this.parseRange(turn, text)?.start;
+        const at = parseRange(text, turn.w.now, turn.w.config.timeZone)?.start;
         if (!at || at.getTime() > new Date(data.startsAt ?? NaN).getTime() || at <= turn.w.now) return turn.say('callflow.bad_deadline');
         return this.next(turn, { ...data, answerBy: at.toISOString() }, 'audience');
       }
@@ -160,17 +130,6 @@ export class CallForm {
       return turn.say('flow_cancelled');
     }
     turn.toast('button/stale', {}, true);
-  }
-
-  private parseRange(turn: Turn, text: string): { start: Date; end: Date } | null {
-    // The time reader resolves only forward-looking words; "昨天9点" would come back as today.
-    if (PAST.test(text)) return null;
-    const t = extractTime(text, { now: turn.w.now, timeZone: turn.w.config.timeZone });
-    if (!t?.start) return null;
-    const start = new Date(t.start);
-    const end = t.end ? new Date(t.end) : new Date(start.getTime() + CALL_LIMITS.defaultDurationHours * 3_600_000);
-    if (start <= turn.w.now || end <= start) return null;
-    return { start, end };
   }
 
   private next(turn: Turn, data: CallData, step: CallData['step']): void {
@@ -251,25 +210,10 @@ export class CallForm {
     ]);
   }
 
-  private draft(data: CallData, audience: CallAudienceInput): CallDraft {
-    return {
-      title: data.title ?? '',
-      description: data.description ?? '',
-      placeText: data.placeText ?? '',
-      site: data.site ?? null,
-      startsAt: new Date(data.startsAt ?? NaN),
-      endsAt: new Date(data.endsAt ?? NaN),
-      headcount: data.headcount ?? 0,
-      skills: data.skills ?? [],
-      answerBy: data.answerBy ? new Date(data.answerBy) : null,
-      audience,
-    };
-  }
-
   private async preview(turn: Turn, data: CallData, audience: CallAudienceInput): Promise<void> {
     // The audience question (or typed teams, units, skills) answered: its buttons go.
     turn.settle();
-    const r = await this.previewCall.execute(turn.w, turn.actor, this.draft(data, audience));
+    const r = await this.previewCall.execute(turn.w, turn.actor, draftOf(data, audience));
     if (!r.ok) {
       turn.fail(r, false);
       callFlow.save(turn, { ...data, step: 'audience' });
@@ -297,7 +241,7 @@ export class CallForm {
 
   private async send(turn: Turn, data: CallData): Promise<void> {
     if (!data.audience) return this.askAudience(turn);
-    const r = await this.createCall.execute(turn.w, turn.actor, this.draft(data, data.audience));
+    const r = await this.createCall.execute(turn.w, turn.actor, draftOf(data, data.audience));
     turn.clearDialogue();
     if (!r.ok) return turn.fail(r, false);
     turn.say('call.created', { code: r.value.code, recipients: r.value.preview.recipients, minutes: Math.max(1, Math.ceil(r.value.preview.seconds / 60)) });

@@ -6,7 +6,8 @@ import { parseCallCode, type Result } from '@baiying/domain';
 import type { MessageKey } from '@baiying/i18n';
 import { formatLocal } from '@baiying/kernel';
 import { callIdOf } from './call-access.js';
-import { callFlow, CallForm } from './call.flow.js';
+import { CallForm } from './call.flow.js';
+import { callFlow } from './call-flow.data.js';
 import {
   ADMIN_KEYWORDS,
   CALL_ADMIN_OPS,

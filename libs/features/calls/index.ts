@@ -4,7 +4,6 @@ export { callsJobs } from './calls.jobs.js';
 export { drainPresses, type Applied } from './apply-answers.usecase.js';
 export type { CallDraft, CallAudienceInput } from './call-draft.js';
 export type { CallPreview } from './preview-call.usecase.js';
-export type { RosterEntry } from './call-roster.usecase.js';
 export {
   CALL_ADMIN_OPS,
   callAnswerButton,

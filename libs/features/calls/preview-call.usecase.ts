@@ -1,19 +1,14 @@
 // Before sending: how many people a call reaches on which channel, how many team groups get a
 // notice, and how long sending takes at each channel's broadcast pace.
+import type { CallPreview as Preview } from '@baiying/contracts';
 import type { ActorRow, AudienceSelection } from '@baiying/db';
 import { CHANNELS, err, ok, sendSeconds, type Channel, type Result } from '@baiying/domain';
 import { isCoordinator, parseCommand, type Work } from '@baiying/kernel';
 import { resolveAudience, teamChatsFor } from './audience.js';
 import { callDraft, validateDraft, type CallDraft } from './call-draft.js';
 
-export interface CallPreview {
-  recipients: number;
-  byChannel: Record<Channel, number>;
-  teamChats: number;
-  /** Seconds each channel needs at its broadcast pace; sending runs in parallel per channel. */
-  secondsByChannel: Record<Channel, number>;
-  seconds: number;
-}
+/** The preview's shape is the API's contract (libs/contracts), over the server's channels. */
+export type CallPreview = Preview<Channel>;
 
 /** Reach and sending time of an audience (shared by preview and create). */
 export async function estimate(w: Work, sel: AudienceSelection): Promise<CallPreview> {

@@ -2,6 +2,7 @@
 // category — how many needs it read as that category were corrected away (`corrected`), and how
 // many were corrected into it (`correctedTo`). Over the caller's read scope (the needs' stations);
 // counts only, no text. The corrections themselves are kept by coordination's CorrectCategory.
+import type { CorrectionStats as CorrectionStatsView } from '@baiying/contracts';
 import { ok, type Result } from '@baiying/domain';
 import { parseCommand, type Work } from '@baiying/kernel';
 import { z } from 'zod';
@@ -17,14 +18,6 @@ export const correctionStatsQuerySchema = z
   })
   .strict();
 
-export interface CorrectionStatsItem {
-  category: string;
-  zh: string;
-  en: string;
-  corrected: number;
-  correctedTo: number;
-}
-
 /** The month (YYYY-MM) `at` falls in, in the desk's time zone. */
 function monthOf(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(at).slice(0, 7);
@@ -36,7 +29,7 @@ function nextMonth(month: string): string {
 }
 
 export class CorrectionStats {
-  async execute(w: Work, p: ConsolePrincipal, input: unknown): Promise<Result<{ month: string; total: number; items: CorrectionStatsItem[] }>> {
+  async execute(w: Work, p: ConsolePrincipal, input: unknown): Promise<Result<CorrectionStatsView>> {
     const q = parseCommand(correctionStatsQuerySchema, input);
     if (!q.ok) return q;
     const month = q.value.month ?? monthOf(w.now, w.config.timeZone);

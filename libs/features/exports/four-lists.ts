@@ -6,7 +6,8 @@
 import type { Repos } from '@baiying/db';
 import { t, type Locale, type MessageKey } from '@baiying/i18n';
 import type { ConsolePrincipal } from '../sessions/index.js';
-import { publicPath, type Lists } from '../publicity/index.js';
+import type { Lists } from '@baiying/contracts';
+import { publicPath } from '../publicity/index.js';
 import { XlsxWriter, type XlsxSheetWriter } from './xlsx-writer.js';
 import { fourListsFilterSchema } from './exports.schemas.js';
 

@@ -9,18 +9,10 @@ import type { ConsolePrincipal } from '../sessions/index.js';
 import { consoleActor, decisionUnitIds, visibleUnitIds } from './office-access.js';
 import { modeSwitchSchema } from './office.schemas.js';
 import { personName } from '@baiying/db';
-import type { ModeUnit } from '@baiying/contracts';
-
-export interface ModeHistoryEntry {
-  at: string;
-  unit: string;
-  emergency: boolean;
-  by: string;
-  reason: string | null;
-}
+import type { EmergencyView } from '@baiying/contracts';
 
 export class EmergencyOverview {
-  async execute(w: Work, p: ConsolePrincipal): Promise<Result<{ units: ModeUnit[]; history: ModeHistoryEntry[] }>> {
+  async execute(w: Work, p: ConsolePrincipal): Promise<Result<EmergencyView>> {
     const tree = await w.repos.org.tree();
     const visible = await visibleUnitIds(w, p);
     const decide = await decisionUnitIds(w, p);

@@ -6,7 +6,7 @@ import { parseCommand, type Work } from '@baiying/kernel';
 import type { ConsolePrincipal } from '../sessions/index.js';
 import { teamListQuerySchema } from './office.schemas.js';
 import { personName } from '@baiying/db';
-import type { TeamItem } from '@baiying/contracts';
+import type { TeamDetail, TeamItem } from '@baiying/contracts';
 
 type TeamRows = Awaited<ReturnType<Work['repos']['office']['teams']>>;
 
@@ -59,26 +59,8 @@ export class ListTeams {
   }
 }
 
-export interface TeamMember {
-  id: string;
-  name: string;
-  phone: string;
-  status: string;
-  since: string;
-}
-
-export interface OpenJob {
-  needId: string;
-  code: string;
-  status: string;
-  category: string;
-  urgency: string;
-  tier: string;
-  slaDueAt: string;
-}
-
 export class TeamPage {
-  async execute(w: Work, p: ConsolePrincipal, input: { id: string }): Promise<Result<TeamItem & { memberList: TeamMember[]; jobs: OpenJob[] }>> {
+  async execute(w: Work, p: ConsolePrincipal, input: { id: string }): Promise<Result<TeamDetail>> {
     const t = await w.repos.office.team(input.id);
     if (!t || !p.readUnitIds.includes(t.orgUnitId)) return err('console/not_found');
     const [item] = await teamItems(w, [t]);

@@ -10,7 +10,7 @@ import type { VolunteersFeature } from '../volunteers/index.js';
 import { consoleActor, decisionUnitIds } from './office-access.js';
 import { membershipDecisionSchema, volunteerListQuerySchema } from './office.schemas.js';
 import { personName } from '@baiying/db';
-import type { VolunteerItem } from '@baiying/contracts';
+import type { VolunteerDetail, VolunteerItem } from '@baiying/contracts';
 
 type VolunteerRow = NonNullable<Awaited<ReturnType<Work['repos']['office']['volunteer']>>>;
 
@@ -86,22 +86,8 @@ export class ListVolunteers {
   }
 }
 
-export interface ServiceEntry {
-  need: string;
-  needId: string | null;
-  category: string;
-  hours: number;
-  status: string;
-  finishedAt: string;
-  creditedAt: string | null;
-}
-
 export class VolunteerPage {
-  async execute(
-    w: Work,
-    p: ConsolePrincipal,
-    input: { id: string },
-  ): Promise<Result<VolunteerItem & { rating: number | null; nextStarIn: number | null; record: ServiceEntry[] }>> {
+  async execute(w: Work, p: ConsolePrincipal, input: { id: string }): Promise<Result<VolunteerDetail>> {
     const v = await w.repos.office.volunteer(input.id);
     if (!v || !visible(p, v)) return err('console/not_found');
     const [item] = await items(w, p, [v]);

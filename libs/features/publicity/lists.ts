@@ -4,68 +4,7 @@
 // construction: the repository's reads never select them.
 import { ancestry, localDate, monthBounds } from '@baiying/domain';
 import type { Repos } from '@baiying/db';
-
-export interface NeedItem {
-  code: string;
-  station: string;
-  stationEn: string;
-  category: string;
-  beneficiary: string;
-  status: string;
-  date: string;
-}
-
-export interface FulfilledItem {
-  code: string;
-  station: string;
-  stationEn: string;
-  category: string;
-  beneficiary: string;
-  team: string | null;
-  done: string | null;
-  rating: number | null;
-}
-
-export interface UnfulfilledItem {
-  code: string;
-  station: string;
-  stationEn: string;
-  category: string;
-  beneficiary: string;
-  promised: string | null;
-  /** Public texts a coordinator writes when reviewing (null: not yet written). */
-  reason: string | null;
-  steps: string | null;
-}
-
-export interface TeamItem {
-  code: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-  unitEn: string;
-  category: string;
-  members: number;
-}
-
-export interface Lists {
-  unit: { code: string; name: string; nameEn: string; tier: string };
-  month: string;
-  timeZone: string;
-  categories: Array<{ code: string; zh: string; en: string }>;
-  needs: {
-    total: number;
-    byCategory: Array<{ category: string; count: number }>;
-    byStation: Array<{ station: string; stationEn: string; count: number }>;
-    items: NeedItem[];
-  };
-  /** 服务清单: what is on offer, per category, by which teams. */
-  services: Array<{ category: string; teams: Array<{ name: string; nameEn: string; unit: string; unitEn: string }> }>;
-  /** 资源清单: teams, talents by skill, venues (not recorded by this desk). */
-  resources: { teams: TeamItem[]; talents: Array<{ skill: string; people: number }>; venuesRecorded: false };
-  /** 落实清单. */
-  fulfilment: { fulfilled: FulfilledItem[]; unfulfilled: UnfulfilledItem[] };
-}
+import type { Lists, SnapshotChange } from '@baiying/contracts';
 
 const FULFILLED = new Set(['done', 'confirmed']);
 
@@ -146,18 +85,10 @@ export async function buildLists(repos: Repos, tz: string, unitId: string, month
   };
 }
 
-export interface Change {
-  code: string;
-  kind: 'added' | 'removed' | 'changed';
-  field?: string;
-  from?: string;
-  to?: string;
-}
-
 const FIELDS = ['status', 'team', 'rating', 'promised', 'reason', 'steps'] as const;
 
 /** What changed between two versions' item lists (needs and 落实清单), by need code. */
-export function diffLists(before: Lists, after: Lists): Change[] {
+export function diffLists(before: Lists, after: Lists): SnapshotChange[] {
   const index = (l: Lists) => {
     const m = new Map<string, Record<string, string>>();
     const put = (code: string, fields: Record<string, string | number | null>) => {
@@ -172,7 +103,7 @@ export function diffLists(before: Lists, after: Lists): Change[] {
   };
   const a = index(before);
   const b = index(after);
-  const out: Change[] = [];
+  const out: SnapshotChange[] = [];
   for (const [code, fa] of a) {
     const fb = b.get(code);
     if (!fb) {

@@ -2,13 +2,13 @@
 // for (or the latest), what the later version changed, and the residents' scores so far.
 import { err, isMonth, ok, type Result } from '@baiying/domain';
 import type { Work } from '@baiying/kernel';
-import type { Change, Lists } from './lists.js';
+import type { Lists, SnapshotChange } from '@baiying/contracts';
 
 export interface PublicVersion {
   version: number;
   publishedAt: string;
   changeSummary: string | null;
-  changes: Change[];
+  changes: SnapshotChange[];
 }
 
 export interface PublicLists {
@@ -38,7 +38,7 @@ export class ReadPublicLists {
       version: v.version,
       publishedAt: (v.publishedAt ?? v.frozenAt).toISOString(),
       changeSummary: v.changeSummary,
-      changes: v.changes as unknown as Change[],
+      changes: v.changes as unknown as SnapshotChange[],
     }));
     const full = await w.repos.publicity.snapshot(chosen.id);
     if (!full) return err('publicity/not_found');

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { t, type Locale, type MessageKey } from '@baiying/i18n';
 import QRCode from 'qrcode';
-import type { Change, Lists } from './lists.js';
+import type { Lists, SnapshotChange } from '@baiying/contracts';
 import { publicPath } from './paths.js';
 import type { PublicLists } from './public-page.usecase.js';
 
@@ -77,7 +77,7 @@ function table(head: string[], rows: string[][], none: string): string {
     .join('')}</tbody></table>`;
 }
 
-export function changeLines(changes: Change[], locale: Locale): string[] {
+export function changeLines(changes: SnapshotChange[], locale: Locale): string[] {
   return changes.map((c) => {
     if (c.kind === 'added') return t('page.change_added', { code: c.code }, locale);
     if (c.kind === 'removed') return t('page.change_removed', { code: c.code }, locale);

@@ -9,7 +9,7 @@ import { label } from '@baiying/i18n';
 import { defineButton, field, findNeed, msg, parseCommand, type ButtonCodec, type Work } from '@baiying/kernel';
 import { defineKeyword, NEED_CODE } from '@baiying/conversation';
 import { z } from 'zod';
-import type { Lists } from './lists.js';
+import type { Lists } from '@baiying/contracts';
 import { publicPath } from './paths.js';
 
 export const scoreButton = defineButton<{ needId: string; score: number }>('ps', { needId: field.uuid(), score: field.int() });

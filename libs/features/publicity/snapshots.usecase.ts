@@ -8,10 +8,10 @@ import { parseCommand, type Work } from '@baiying/kernel';
 import { findPhones } from '@baiying/nlu';
 import { z } from 'zod';
 import type { ConsolePrincipal } from '../sessions/index.js';
-import { buildLists, diffLists, type Change, type Lists } from './lists.js';
+import { buildLists, diffLists } from './lists.js';
 import { publicPath } from './paths.js';
 import type { ScoreInvites } from './score.usecase.js';
-import type { SnapshotSummary } from '@baiying/contracts';
+import type { Lists, SnapshotChange, SnapshotSummary, SnapshotView } from '@baiying/contracts';
 
 export const monthSchema = z.string().refine(isMonth, 'YYYY-MM');
 export const snapshotIdSchema = z.object({ id: z.uuid() }).strict();
@@ -42,17 +42,8 @@ export const correctionSchema = z
   })
   .strict();
 
-export interface SnapshotView extends SnapshotSummary {
-  lists: Lists;
-  changes: Change[];
-  latest: boolean;
-  publicPath: string;
-  /** Residents' scores of the fulfilled items (落实清单点评表) by need code, live. */
-  scores: Record<string, number>;
-}
-
 const asLists = (row: SnapshotRow): Lists => row.data as unknown as Lists;
-const asChanges = (row: SnapshotRow): Change[] => row.changes as unknown as Change[];
+const asChanges = (row: SnapshotRow): SnapshotChange[] => row.changes as unknown as SnapshotChange[];
 
 async function summaryOf(w: Work, r: Omit<SnapshotRow, 'data' | 'changes'>): Promise<SnapshotSummary> {
   const u = (await w.repos.org.tree()).get(r.orgUnitId);
@@ -174,7 +165,7 @@ export class CorrectSnapshot {
     w: Work,
     p: ConsolePrincipal,
     input: { id: string; sessionId?: string; correction: unknown },
-  ): Promise<Result<SnapshotSummary & { changes: Change[] }>> {
+  ): Promise<Result<SnapshotSummary & { changes: SnapshotChange[] }>> {
     const idc = parseCommand(snapshotIdSchema, { id: input.id });
     if (!idc.ok) return idc;
     const c = parseCommand(correctionSchema, input.correction);

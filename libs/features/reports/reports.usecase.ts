@@ -8,35 +8,10 @@ import type { ConsolePrincipal } from '../sessions/index.js';
 import { addDays, chartRange, daysBetween, localDay, overviewPeriods, quantile, type DayRange } from './periods.js';
 import { reportChartsQuerySchema, reportOverviewQuerySchema } from './reports.schemas.js';
 import { reportScope } from './report-scope.js';
-import type { Charts, NeedsQuery, Quantile } from '@baiying/contracts';
+import type { Charts, Figures, NeedsQuery, Overview } from '@baiying/contracts';
 
 /** Hours a volunteer is expected to serve in a year (the yearly target the overview compares with). */
 export const YEARLY_HOURS_TARGET = 20;
-
-export interface Figures {
-  needs: Record<'received' | 'dispatched' | 'taken' | 'done' | 'confirmed' | 'unfulfilled' | 'cancelled' | 'open', number>;
-  response: {
-    takeP50: Quantile | null;
-    takeP90: Quantile | null;
-    takeAvgSec: number | null;
-    doneP50: Quantile | null;
-    doneAvgSec: number | null;
-    /** Of the needs taken: the share taken at the first tier (station round), and the share escalated. */
-    firstTierRate: number | null;
-    escalatedRate: number | null;
-    slaBreaches: number;
-  };
-  satisfaction: { rated: number; average: number | null; distribution: number[]; share4to5: number | null };
-  hours: { credited: number; activeVolunteers: number; perVolunteer: number | null; yearlyTarget: number; targetForPeriod: number };
-  /**
-   * Calls (一呼百应) starting in the period under the scope: reach = reached ÷ recipients (their
-   * message queued), answer rate = answered ÷ reached, attendance = checked in ÷ said yes.
-   * Null under a category filter (calls have no category).
-   */
-  calls: (CallTotals & { reachRate: number | null; answerRate: number | null; attendanceRate: number | null }) | null;
-  /** Needs list filters for the counts that are exactly a status set (others: not a list filter). */
-  drill: Partial<Record<'received' | 'confirmed' | 'unfulfilled' | 'cancelled' | 'open', NeedsQuery>>;
-}
 
 const share = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
 const avg = (sum: number, n: number): number | null => (n > 0 ? Math.round(sum / n) : null);
@@ -91,14 +66,6 @@ function figures(t: RollupTotals, v: { active: number }, c: CallTotals | undefin
       open: drill({ status: 'submitted,dispatched,unrouted,claimed,en_route' }),
     },
   };
-}
-
-export interface Overview {
-  period: string;
-  timeZone: string;
-  category: string | null;
-  current: DayRange & { figures: Figures };
-  previous: DayRange & { figures: Figures };
 }
 
 export class ReportOverview {

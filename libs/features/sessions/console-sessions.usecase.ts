@@ -3,6 +3,7 @@
 // listed and revoked; logout. Each ending is written to the audit trail.
 import { err, ok, type Result } from '@baiying/domain';
 import type { Work } from '@baiying/kernel';
+import type { ConsoleSessionView } from '@baiying/contracts';
 import { consolePrincipal, type ConsolePrincipal } from './console-access.js';
 import { browserSummary } from './login-code.js';
 import type { ResolveSession } from './resolve-session.usecase.js';
@@ -22,15 +23,6 @@ export class ResolveConsole {
     const principal = await consolePrincipal(w, s.personId);
     return principal ? { sessionId: s.id, csrf: s.csrf, principal } : null;
   }
-}
-
-export interface ConsoleSessionView {
-  id: string;
-  current: boolean;
-  browser: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
 }
 
 export class ListMySessions {
