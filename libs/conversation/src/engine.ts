@@ -8,7 +8,7 @@ import type { ActorRow } from '@baiying/db';
 import { asLocale, DEFAULT_LOCALE, inLocale, type Locale } from '@baiying/i18n';
 import type { UnitOfWork, Work } from '@baiying/kernel';
 import { Turn } from './turn.js';
-import type { Dialogue } from './dialogue.js';
+import { readDialogue, type Dialogue } from './dialogue.js';
 import { TurnDispatcher, type Routes } from './dispatch.js';
 import { normaliseKeywordText } from './keyword.js';
 import type { ChatFeature, Fallbacks, LanguageReader, TextPreparer } from './registration.js';
@@ -78,7 +78,7 @@ export class ConversationEngine {
         return { duplicate: true };
       }
       const { actor } = start;
-      const dialogue = isPrivate ? this.loadDialogue((s) => w.deps.cipher.decrypt(s), start.state) : null;
+      const dialogue = isPrivate ? readDialogue((s) => w.deps.cipher.decrypt(s), start.state) : null;
       const locale = isPrivate ? await this.personLocale(w, actor, start.before, clientLocale, writtenLocale, dialogue) : await this.groupLocale(w, ev);
       const turn = new Turn(w, ev, actor, dialogue, locale);
       // Whatever the handlers write without naming a language is written in this chat's.
@@ -153,7 +153,7 @@ export class ConversationEngine {
     if (keywordText !== null && this.dispatcher.isKeyword(keywordText)) return;
     const { cipher } = this.uow.deps;
     const row = await this.uow.read((repos) => repos.messaging.stateData(ev.channel, ev.chat.id));
-    const flow = this.loadDialogue((s) => cipher.decrypt(s), row)?.flow ?? null;
+    const flow = readDialogue((s) => cipher.decrypt(s), row)?.flow ?? null;
     const now = this.uow.clock.now();
     await Promise.all(this.preparers.map((p) => p(text, now, flow)));
   }
@@ -173,18 +173,6 @@ export class ConversationEngine {
   /** Updates skipped as duplicates since start, per channel. */
   duplicatesSkipped(): Record<string, number> {
     return Object.fromEntries(this.skipped);
-  }
-
-  private loadDialogue(decrypt: (s: string) => string, row: { dataEnc: string } | null): Dialogue | null {
-    if (!row) return null;
-    try {
-      const d = JSON.parse(decrypt(row.dataEnc)) as Partial<Dialogue>;
-      if (typeof d.flow !== 'string' || typeof d.nonce !== 'string') return null;
-      const asked = typeof d.asked?.key === 'string' && typeof d.asked.text === 'string' ? { asked: { key: d.asked.key, text: d.asked.text } } : {};
-      return { flow: d.flow, nonce: d.nonce, data: d.data, ...asked };
-    } catch {
-      return null; // unreadable state (e.g. a rotated key): start afresh rather than fail the chat
-    }
   }
 }
 
