@@ -364,7 +364,9 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
           continue;
         }
         // The card as it stands now (its latest edit): an answer whose toast was lost to a kill may
-        // already be on it — its button gone, the other one offered — and that press is not repeated.
+        // already be on it — the answer and its time written under the call, only the button that
+        // changes it left (取消报名 / 改为参加) — and that press is not repeated. The roster check
+        // below still verifies it against the database.
         const now =
           fake
             .chatMessages(u.id)
@@ -372,7 +374,8 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
             .at(-1) ?? msg;
         const data = buttonData(now, yes ? /^参加/ : /^不能参加/);
         if (!data) {
-          if (buttonData(now, yes ? /^不能参加/ : /^参加/)) rec.toast = '(answer shown on the card)';
+          if ((yes ? /✅ 您已报名|⏳ 您在候补名单上|✅ 已从候补转为正式参加/ : /已回复：这次不能参加/).test(now.text ?? ''))
+            rec.toast = '(answer shown on the card)';
           return;
         }
         rec.presses++;
