@@ -20,7 +20,7 @@ import {
   THREAT_NOW,
   THREAT_PAST,
 } from './danger-vocabulary.twentieth-pass.js';
-import type { Span, Verdict } from './danger.context.js';
+import type { Span, Verdict } from './danger.message.js';
 import type { DangerFamily } from './nlu.types.js';
 
 type Cue = Span & { english: boolean; family?: DangerFamily | null };

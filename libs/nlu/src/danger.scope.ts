@@ -23,7 +23,7 @@ import {
 } from './danger-vocabulary.thirteenth-pass.js';
 import { LONG_AGO_BEFORE, TRAINING_REQUEST, ZH_DENIAL_OPENING_SIGNS, ZH_TOLD_BEFORE } from './danger-vocabulary.fourteenth-pass.js';
 import { EN_ANIMAL_AGENT, EN_HUMAN, EN_NEGATION_BEFORE, ZH_ANIMAL_AGENT, ZH_HUMAN, ZH_NEGATION_BEFORE } from './danger-vocabulary.js';
-import type { MessageContext, Span } from './danger.context.js';
+import type { MessageContext, Span } from './danger.message.js';
 import { framed } from './danger.frame.js';
 import type { DangerFamily } from './nlu.types.js';
 
