@@ -24,6 +24,8 @@ import {
   ZH_TOPIC_CONTINUED,
   ZH_WHAT_TO_DO_AFTER,
 } from './danger-vocabulary.js';
+import { EN_SYMPTOM_GOING_ON } from './danger-vocabulary.twenty-first-pass.js';
+import { askedOfAnyone, figurative, inGame } from './danger.hyperbole.js';
 import type { MessageContext, Span, Verdict } from './danger.message.js';
 import { clauseOf, isNegated, lastEnd, leadStart, SENTENCE_END, sentenceStart, setApart } from './danger.scope.js';
 import { legalVerdict } from './danger.purpose.js';
@@ -120,6 +122,8 @@ export function weigh(
   // "刚才", "突然", "just", "suddenly" right before a cue: an event now, whatever the topic around it.
   const immediate = ZH_IMMEDIATE_BEFORE.test(before) || (c.english && EN_IMMEDIATE_BEFORE.test(before));
   if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause) || setApart(text, c))) return 'drop';
+  // Decision 0066: a hyperbole about a trivial cause, a question asked of anyone, a danger inside a game.
+  if (!immediate && (figurative(text, clause, c) || askedOfAnyone(text, c) || inGame(text, c))) return 'drop';
   if ((ctx.legal || ctx.elsewhere) && !immediate) return ctx.elsewhere ? 'drop' : legalVerdict(text, c);
   if (ctx.learning && ZH_WHAT_TO_DO_AFTER.test(after)) return 'drop';
   // Prevention asked for a lecture (decision 0046): "怎么防一氧化碳中毒 有没有讲座".
@@ -145,7 +149,7 @@ export function weigh(
     (ZH_CONDITIONAL.test(lead) && !discovered) ||
     conditionalAround ||
     conditionalInCue ||
-    (c.english && EN_HABIT.test(clauseText))
+    (c.english && EN_HABIT.test(clauseText.replace(EN_SYMPTOM_GOING_ON, '')))
   ) {
     if (c.family === 'fall' || c.family === 'bleeding' || c.family === 'unconscious' || c.family === 'missing') return 'drop';
     if (c.family === 'violence') return 'demote';
