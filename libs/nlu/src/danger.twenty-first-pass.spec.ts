@@ -1,6 +1,6 @@
 // The readings of the danger check's twenty-first pass (decision 0066), by kind: blind21's false
 // alarms (hyperbole about a trivial cause, questions asked of anyone or to prepare, a "when" that
-// opens a how-to, a danger inside a game, dangers over, figures in quotes and likenesses, devices
+// opens a how-to, a danger inside a game, dangers over, an animal carried off by water, figures in quotes and likenesses, devices
 // wanted, English eagerness and a dead printer) and its misses (a combustion heater in a closed room,
 // a terse cut with no object, a person who cannot be woken in pinyin, a symptom going on read as a
 // habit). Every sentence here is new wording (none is taken from a data set); the rules are read
@@ -90,6 +90,13 @@ describe('danger check, twenty-first pass (decision 0066)', () => {
       expectRuleNone('群里转的老人走失启事 一看是去年的');
       expectRuleNone('佢喺屋企跌親 睇咗醫生冇事');
       expectRuleRead('我家孩子今天下午走失了 还没找到', 'missing');
+    });
+  });
+
+  describe('animals', () => {
+    it('sets aside water carrying off an animal named inside the cue, not a child with it', () => {
+      expectRuleNone('河沟里有只羊被水冲走了 好心疼');
+      expectRuleRead('河里有个孩子和一条狗被水冲走了', 'flood');
     });
   });
 
