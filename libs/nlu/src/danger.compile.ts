@@ -3,7 +3,8 @@
 // the context or a denial answers (danger.context.ts, danger.scope.ts), and keep one signal per
 // place and family. danger.detector.ts weighs what is left into a level.
 import { CJK, CUES, LATIN, mask, MASK_EN, MASK_ZH, normalise } from './danger.cues.js';
-import { clauseBreaks, messageContext, resolutions, weigh, type MessageContext, type Span } from './danger.context.js';
+import { weigh } from './danger.context.js';
+import { clauseBreaks, messageContext, resolutions, type MessageContext, type Span } from './danger.message.js';
 import { aboutAnimal, isNegated, turnContexts } from './danger.scope.js';
 import type { DangerFamily } from './nlu.types.js';
 

@@ -1,58 +1,32 @@
 // Weighing a cue in its context (step 4 in danger.detector.ts): its clause and sentence
-// (negation, topic, fear or supposition, habit, long-standing, minor, distant past), the whole
-// message (legal or recovery aftermath, hardship), and a later resolution of its family.
-import { ZH_ONGOING } from './danger-vocabulary.eleventh-pass.js';
-import { HELPERS_WANTED } from './danger-vocabulary.twentieth-pass.js';
+// (negation, topic, fear or supposition, habit, long-standing, minor, distant past) and what the
+// whole message says (danger.message.ts: legal or recovery aftermath, hardship, a lecture wanted).
 import {
-  CLAUSE_PUNCTUATION,
   EN_HABIT,
   EN_HYPOTHETICAL_BEFORE,
   EN_JEST,
-  EN_LEGAL_AFTERMATH,
   EN_MINOR,
   EN_PAST,
   EN_RECENT,
-  EN_RECOVERY_AFTERMATH,
-  EN_RESOLUTION_NEGATED,
   EN_TOPIC,
-  RESOLUTIONS,
   ZH_CONDITIONAL,
   ZH_HABIT_BEFORE,
   ZH_HABIT_IN_CLAUSE,
-  ZH_HARDSHIP,
   ZH_HYPOTHETICAL_BEFORE,
   ZH_JEST,
-  ZH_LEGAL_AFTERMATH,
-  ZH_LEGAL_SOFT,
   ZH_LONG_TERM,
   ZH_MINOR,
   ZH_MINOR_AFTER,
   ZH_PAST,
   ZH_PREVENTION_AFTER,
   ZH_RECENT,
-  ZH_RECOVERY_AFTERMATH,
-  ZH_RESOLUTION_NEGATED,
   ZH_TOPIC,
   ZH_TOPIC_CONTINUED,
-  ZH_GRIPE,
-  ZH_ROUTINE_CARE,
-  ZH_MEDIA,
-  ZH_ELSEWHERE,
-  EN_MEDIA,
-  EN_ELSEWHERE,
-  ZH_LEARNING,
   ZH_WHAT_TO_DO_AFTER,
-  ZH_ANIMAL,
-  ZH_ANIMAL_OWNER,
-  EN_ANIMAL,
-  ZH_HUMAN,
-  EN_HUMAN,
-  ZH_EMERGENCY_INFO,
-  EN_EMERGENCY_INFO,
-  ZH_ANIMAL_AGENT,
-  EN_ANIMAL_AGENT,
 } from './danger-vocabulary.js';
-import { CJK, englishSource, LATIN } from './danger.cues.js';
+import { EN_SYMPTOM_GOING_ON } from './danger-vocabulary.twenty-first-pass.js';
+import { askedOfAnyone, figurative, inGame } from './danger.hyperbole.js';
+import type { MessageContext, Span, Verdict } from './danger.message.js';
 import { clauseOf, isNegated, lastEnd, leadStart, SENTENCE_END, sentenceStart, setApart } from './danger.scope.js';
 import { legalVerdict } from './danger.purpose.js';
 import type { DangerFamily } from './nlu.types.js';
@@ -64,20 +38,6 @@ const HAZARD_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fire'
 const HYPOTHETICAL_WINDOW = 12;
 // A distant-past marker counts in the cue's clause, or this close before it in the sentence.
 const PAST_WINDOW = 15;
-
-interface CompiledResolution {
-  families: ReadonlySet<DangerFamily> | 'all';
-  re: RegExp;
-  english: boolean;
-}
-
-const RESOLUTION_RES: CompiledResolution[] = RESOLUTIONS.flatMap((r) => {
-  const families = r.families === 'all' ? 'all' : new Set(r.families);
-  const out: CompiledResolution[] = [];
-  if (r.zh) out.push({ families, re: new RegExp(r.zh, 'g'), english: false });
-  if (r.en) out.push({ families, re: new RegExp(englishSource([r.en]), 'g'), english: true });
-  return out;
-});
 
 const ZH_TOPIC_G = new RegExp(ZH_TOPIC.source, 'g');
 const EN_TOPIC_G = new RegExp(EN_TOPIC.source, 'g');
@@ -99,63 +59,6 @@ const ZH_LIKE_AFTER = /^[^，。！？]{0,3}(?:一样|似的|一般)/;
 const ZH_FEARED_IN_CUE = /担心|害怕|万一|会不会|要是|如果|假如|防止|预防|以防/;
 const ZH_IMMEDIATE_BEFORE = /(?:刚才|刚刚|突然|忽然|现在|正在|此刻)[^，。！？]{0,6}$/;
 const EN_IMMEDIATE_BEFORE = /\b(?:just|suddenly|right now|currently)\b(?:\s+\S+){0,3}\s*$/;
-
-/** Where clauses end: punctuation, or whitespace between Chinese characters (an English word in Chinese text stays in its clause). */
-export function clauseBreaks(text: string): Uint8Array {
-  const breaks = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (CLAUSE_PUNCTUATION.test(ch)) breaks[i] = 1;
-    else if (/\s/.test(ch) && CJK.test(text[i - 1] ?? '') && CJK.test(text[i + 1] ?? '')) breaks[i] = 1;
-  }
-  return breaks;
-}
-
-export interface Span {
-  start: number;
-  end: number;
-}
-
-/** keep; drop; cap (stands at most as a weak cue); demote (strong → weak, weak → drop). */
-export type Verdict = 'keep' | 'drop' | 'cap' | 'demote';
-
-/** What the whole message says about its cues: the danger is over, disputed, or money trouble. */
-export interface MessageContext {
-  gripe: boolean;
-  routineCare: boolean;
-  legal: boolean;
-  legalSoft: boolean;
-  recovery: boolean;
-  hardship: boolean;
-  /** News of somewhere else: a medium and a place away from here. */
-  elsewhere: boolean;
-  /** A lecture or class is wanted: "摔倒了该咋办 想听讲座". */
-  learning: boolean;
-  /** An animal and no person: harm to animals only ("小狗被车撞了 流了好多血"). */
-  animalOnly: boolean;
-  /** A question about the emergency services themselves ("120救护车出车要钱吗"). */
-  emergencyInfo: boolean;
-}
-
-export function messageContext(text: string): MessageContext {
-  return {
-    gripe: ZH_GRIPE.test(text),
-    routineCare: ZH_ROUTINE_CARE.test(text),
-    legal: ZH_LEGAL_AFTERMATH.test(text) || EN_LEGAL_AFTERMATH.test(text),
-    legalSoft: ZH_LEGAL_SOFT.test(text),
-    recovery: (ZH_RECOVERY_AFTERMATH.test(text) || EN_RECOVERY_AFTERMATH.test(text)) && !ZH_ONGOING.test(text),
-    hardship: ZH_HARDSHIP.test(text),
-    elsewhere: (ZH_MEDIA.test(text) && ZH_ELSEWHERE.test(text)) || (EN_MEDIA.test(text) && EN_ELSEWHERE.test(text)),
-    learning: ZH_LEARNING.test(text),
-    animalOnly:
-      (ZH_ANIMAL.test(text) || EN_ANIMAL.test(text)) &&
-      !ZH_HUMAN.test(text.replace(ZH_ANIMAL_OWNER, '').replace(HELPERS_WANTED, '')) &&
-      !EN_HUMAN.test(text) &&
-      !ZH_ANIMAL_AGENT.test(text) &&
-      !EN_ANIMAL_AGENT.test(text),
-    emergencyInfo: ZH_EMERGENCY_INFO.test(text) || EN_EMERGENCY_INFO.test(text),
-  };
-}
 
 // Self-harm and violence that are feared, threatened or told in passing still get the question.
 function capOrDrop(family: DangerFamily | null): Verdict {
@@ -219,6 +122,8 @@ export function weigh(
   // "刚才", "突然", "just", "suddenly" right before a cue: an event now, whatever the topic around it.
   const immediate = ZH_IMMEDIATE_BEFORE.test(before) || (c.english && EN_IMMEDIATE_BEFORE.test(before));
   if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause) || setApart(text, c))) return 'drop';
+  // Decision 0066: a hyperbole about a trivial cause, a question asked of anyone, a danger inside a game.
+  if (!immediate && (figurative(text, clause, c) || askedOfAnyone(text, c) || inGame(text, c))) return 'drop';
   if ((ctx.legal || ctx.elsewhere) && !immediate) return ctx.elsewhere ? 'drop' : legalVerdict(text, c);
   if (ctx.learning && ZH_WHAT_TO_DO_AFTER.test(after)) return 'drop';
   // Prevention asked for a lecture (decision 0046): "怎么防一氧化碳中毒 有没有讲座".
@@ -244,7 +149,7 @@ export function weigh(
     (ZH_CONDITIONAL.test(lead) && !discovered) ||
     conditionalAround ||
     conditionalInCue ||
-    (c.english && EN_HABIT.test(clauseText))
+    (c.english && EN_HABIT.test(clauseText.replace(EN_SYMPTOM_GOING_ON, '')))
   ) {
     if (c.family === 'fall' || c.family === 'bleeding' || c.family === 'unconscious' || c.family === 'missing') return 'drop';
     if (c.family === 'violence') return 'demote';
@@ -279,22 +184,4 @@ export function weigh(
   if (ctx.legalSoft && c.family === 'violence') return 'cap';
   if (ctx.hardship && c.family === 'self_harm' && c.firm !== true) return 'demote';
   return 'keep';
-}
-
-/** Start offsets of resolutions per family ("已经扑灭了"): cues of those families before them are over. */
-export function resolutions(text: string): Array<{ families: ReadonlySet<DangerFamily> | 'all'; start: number }> {
-  const out: Array<{ families: ReadonlySet<DangerFamily> | 'all'; start: number }> = [];
-  const hasCjk = CJK.test(text);
-  const hasLatin = LATIN.test(text);
-  for (const r of RESOLUTION_RES) {
-    if (r.english ? !hasLatin : !hasCjk) continue;
-    r.re.lastIndex = 0;
-    for (let m = r.re.exec(text); m !== null; m = r.re.exec(text)) {
-      const before = text.slice(Math.max(0, m.index - 4), m.index);
-      const negated = r.english ? EN_RESOLUTION_NEGATED.test(text.slice(Math.max(0, m.index - 12), m.index)) : ZH_RESOLUTION_NEGATED.test(before);
-      if (!negated) out.push({ families: r.families, start: m.index });
-      if (m[0].length === 0) r.re.lastIndex++;
-    }
-  }
-  return out;
 }

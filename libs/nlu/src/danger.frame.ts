@@ -27,7 +27,7 @@ import {
 } from './danger-vocabulary.eighteenth-pass.js';
 import { PREVENTIVE_WANT, ZH_FEAR_WORD, ZH_REPORTED_MIXED_BEFORE, ZH_RUMOUR_BEFORE, ZH_TRUTH_QUESTION } from './danger-vocabulary.nineteenth-pass.js';
 import { OWN_PLACE, PREVENTIVE_WANT_MORE, ZH_SEEN_ON_MEDIUM_BEFORE } from './danger-vocabulary.twentieth-pass.js';
-import type { Span } from './danger.context.js';
+import type { Span } from './danger.message.js';
 import { propertyOnly, taughtOrAskedAbout } from './danger.purpose.js';
 import type { DangerFamily } from './nlu.types.js';
 

@@ -20,7 +20,8 @@ import {
   THREAT_NOW,
   THREAT_PAST,
 } from './danger-vocabulary.twentieth-pass.js';
-import type { Span, Verdict } from './danger.context.js';
+import { GENERIC_WHEN, PREPARED_PURPOSE } from './danger-vocabulary.twenty-first-pass.js';
+import type { Span, Verdict } from './danger.message.js';
 import type { DangerFamily } from './nlu.types.js';
 
 type Cue = Span & { english: boolean; family?: DangerFamily | null };
@@ -38,7 +39,9 @@ export function taughtOrAskedAbout(text: string, c: Cue): boolean {
   // A practice with a thing (no 了 in the cue or right after it) and what to mind in it.
   const thing = c.family === 'fire' || c.family === 'gas' || c.family === 'electric' || c.family === 'flood' || c.family === 'collapse';
   if (thing && !/了/.test(text.slice(c.start, c.end + 2)) && MIND_WHAT_AFTER.test(after)) return true;
-  if (!TAUGHT_PURPOSE.test(text) || HAPPENING_NOW.test(text)) return false;
+  // Decision 0066: preparing ahead is a purpose too; a "when" that opens a how-to is no moment.
+  const prepared = PREPARED_PURPOSE.test(text) && !/了/.test(text.slice(c.start, c.end + 2));
+  if (!(TAUGHT_PURPOSE.test(text) || prepared) || HAPPENING_NOW.test(text.replace(GENERIC_WHEN, ''))) return false;
   return HOW_TO_AFTER.test(after) || PLOT_BEFORE.test(text.slice(0, c.start));
 }
 

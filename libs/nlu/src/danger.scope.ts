@@ -23,7 +23,7 @@ import {
 } from './danger-vocabulary.thirteenth-pass.js';
 import { LONG_AGO_BEFORE, TRAINING_REQUEST, ZH_DENIAL_OPENING_SIGNS, ZH_TOLD_BEFORE } from './danger-vocabulary.fourteenth-pass.js';
 import { EN_ANIMAL_AGENT, EN_HUMAN, EN_NEGATION_BEFORE, ZH_ANIMAL_AGENT, ZH_HUMAN, ZH_NEGATION_BEFORE } from './danger-vocabulary.js';
-import type { MessageContext, Span } from './danger.context.js';
+import type { MessageContext, Span } from './danger.message.js';
 import { framed } from './danger.frame.js';
 import type { DangerFamily } from './nlu.types.js';
 
@@ -92,7 +92,9 @@ export function aboutAnimal(text: string, breaks: Uint8Array, ctx: MessageContex
   const subject = text.slice(clause.start, c.start).replace(ANIMAL_OWNER_OR_HELPER, '');
   // Water that carries animals off ("把猪圈冲走了", "鸡都冲走了") is a flood wherever people are.
   if (c.family === 'flood' && (/把/.test(subject) || !noPerson)) return false;
-  return ANIMAL_ANY.test(subject) && !people(text.slice(clause.start, clause.end).replace(ANIMAL_OWNER_OR_HELPER, ''));
+  // Decision 0066: water that carries an animal named inside the cue ("河里有条狗被水冲走").
+  const about = c.family === 'flood' ? subject + text.slice(c.start, c.end) : subject;
+  return ANIMAL_ANY.test(about) && !people(text.slice(clause.start, clause.end).replace(ANIMAL_OWNER_OR_HELPER, ''));
 }
 
 /** The end of the sentence around an offset. */

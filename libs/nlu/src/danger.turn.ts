@@ -10,7 +10,7 @@
 import { TURN_ANYWHERE } from './danger-vocabulary.fourteenth-pass.js';
 import { TURN_ANYWHERE_NINETEENTH } from './danger-vocabulary.nineteenth-pass.js';
 import { ORDINARY_OPENING, TURN } from './danger-vocabulary.thirteenth-pass.js';
-import type { MessageContext } from './danger.context.js';
+import type { MessageContext } from './danger.message.js';
 
 /** Where the message turns to another matter, or -1: the first turn after its opening words. */
 export function turnOffset(text: string): number {

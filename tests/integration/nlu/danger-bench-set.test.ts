@@ -53,6 +53,7 @@ describe('chooseDangerBenchSet', () => {
     [18, '0061'],
     [19, '0063'],
     [20, '0064'],
+    [21, '0066'],
   ];
   it.each(folded)('never scores blind%i, which is development data (decision %s)', (n) => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', `danger-blind${n - 1}.jsonl`, `danger-blind${n}.jsonl`, 'danger-holdout-own3.jsonl'];
