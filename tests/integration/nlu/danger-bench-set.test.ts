@@ -23,8 +23,9 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind14.jsonl',
         'danger-blind13.jsonl',
         'danger-blind21.jsonl',
+        'danger-blind22.jsonl',
       ]),
-    ).toBe('danger-blind21.jsonl');
+    ).toBe('danger-blind22.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -61,16 +62,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet([`danger-blind${n}.jsonl`, 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind21 once it exists, and never blind20, which is development data now (decision 0064)', () => {
-    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind19.jsonl', 'danger-blind20.jsonl', 'danger-holdout-own3.jsonl'];
+  it('scores blind22 once it exists, and never blind21, which is development data now (decision 0066)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind20.jsonl', 'danger-blind21.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind21.jsonl'])).toBe('danger-blind21.jsonl');
-    expect(chooseDangerBenchSet(['danger-blind20.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind22.jsonl'])).toBe('danger-blind22.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind21.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
     const present = ['danger-dev.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
-    expect(chooseDangerBenchSet([...present, 'danger-blind21.jsonl', 'danger-blind20.jsonl'])).toBe('danger-blind21.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind22.jsonl', 'danger-blind21.jsonl'])).toBe('danger-blind22.jsonl');
     expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });
