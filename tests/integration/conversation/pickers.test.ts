@@ -42,6 +42,19 @@ describe('single-choice pickers that remember', () => {
     return b.data;
   };
 
+  /** A new resident's intake in the web chat, the category confirmed: at the station question. */
+  async function atStationQuestion() {
+    const who = `res-${randomUUID()}`;
+    const web = on('web', who);
+    await web.say('我家老人腿脚不便，想找人上门理发');
+    const proposal = await last(who);
+    const yes = button(proposal, /是的/);
+    await web.press(yes);
+    const stations = await last(who);
+    expect(stations.text).toContain('哪个社区或村');
+    return { who, web, proposal, yes, stations };
+  }
+
   beforeAll(async () => {
     h = deskHarness(config, 5);
     await resetDatabase(h.prisma, h.cipher);
@@ -108,14 +121,7 @@ describe('single-choice pickers that remember', () => {
   });
 
   it('asks the open question again after a press of an older button when its message was lost at a kill (uncertain), and only then', async () => {
-    const who = `res-${randomUUID()}`;
-    const web = on('web', who);
-    await web.say('我家老人腿脚不便，想找人上门理发');
-    const proposal = await last(who);
-    const yes = button(proposal, /是的/);
-    await web.press(yes);
-    const stations = await last(who);
-    expect(stations.text).toContain('哪个社区或村');
+    const { who, web, yes, stations } = await atStationQuestion();
     // Still on its way (pending): a second press is a double tap, nothing is asked again.
     expect((await web.press(yes)).callbackAnswer).toEqual({ text: '这个按钮已过期。', alert: true });
     expect((await last(who)).purposeKey).toBe(stations.purposeKey);
@@ -148,14 +154,7 @@ describe('single-choice pickers that remember', () => {
       await h.prisma.sentMessage.update({ where: { purposeKey }, data: { status: 'sending', claimedAt: new Date(Date.now() - 3_600_000) } });
       return outbox.reconcile!({ ensurer: { ensure: () => Promise.resolve(false) }, clock: { now: () => new Date() } });
     };
-    const who = `res-${randomUUID()}`;
-    const web = on('web', who);
-    await web.say('我家老人腿脚不便，想找人上门理发');
-    const proposal = await last(who);
-    const yes = button(proposal, /是的/);
-    await web.press(yes);
-    const stations = await last(who);
-    expect(stations.text).toContain('哪个社区或村');
+    const { who, web, proposal, yes, stations } = await atStationQuestion();
     // Nobody pressed anything: the reconciler alone asks it again, as a new message.
     expect((await leaseRunsOut(stations.purposeKey))['questionsAskedAgain']).toBe(1);
     expect((await h.prisma.sentMessage.findUniqueOrThrow({ where: { purposeKey: stations.purposeKey } })).status).toBe('uncertain');
