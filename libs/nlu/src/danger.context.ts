@@ -26,6 +26,7 @@ import {
 } from './danger-vocabulary.js';
 import { EN_SYMPTOM_GOING_ON } from './danger-vocabulary.twenty-first-pass.js';
 import { askedOfAnyone, figurative, inGame } from './danger.hyperbole.js';
+import { setAsideByKind } from './danger.kind.js';
 import type { MessageContext, Span, Verdict } from './danger.message.js';
 import { clauseOf, isNegated, lastEnd, leadStart, SENTENCE_END, sentenceStart, setApart } from './danger.scope.js';
 import { legalVerdict } from './danger.purpose.js';
@@ -124,6 +125,8 @@ export function weigh(
   if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause) || setApart(text, c))) return 'drop';
   // Decision 0066: a hyperbole about a trivial cause, a question asked of anyone, a danger inside a game.
   if (!immediate && (figurative(text, clause, c) || askedOfAnyone(text, c) || inGame(text, c))) return 'drop';
+  // Decision 0067: a joke, a lesson, a story, a nuisance or goods soaked, with no present sign anywhere.
+  if (!immediate && setAsideByKind(text, c)) return 'drop';
   if ((ctx.legal || ctx.elsewhere) && !immediate) return ctx.elsewhere ? 'drop' : legalVerdict(text, c);
   if (ctx.learning && ZH_WHAT_TO_DO_AFTER.test(after)) return 'drop';
   // Prevention asked for a lecture (decision 0046): "怎么防一氧化碳中毒 有没有讲座".
