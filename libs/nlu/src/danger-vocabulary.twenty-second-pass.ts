@@ -126,6 +126,8 @@ export const PRESENT_SIGN =
   /突然|刚刚|刚才|现在|正在|救命|快来|快点|还在|一直在|血|受伤|疼得|痛得|起不来|站不起|动不了|骨折|肿了|昏迷|不醒|没反应|抽搐|呼吸|想吐|吐了|送医|医院|120|110|119|救护车|晕倒/;
 /** Laughter or a joke mark. */
 export const LAUGHTER = /哈哈|hhh|笑死|笑塌|笑疯|笑喷|\blol\b|\blmao\b|😂|🤣|xswl|233/;
+/** A time gone by: an event told with 了 is a subject of learning or a story only then. */
+export const PAST_TIME = /昨|前天|上周|上个月|去年|前年|那场|那阵|那次|那年|以前|当年|小时候|last night|yesterday|last week|years ago/;
 /** Someone else named before the cue: the laughter is not about the writer's own tumble. */
 export const SOMEONE_ELSE = /老人|奶奶|爷爷|外婆|外公|孩子|宝宝|小孩|妈|爸|老公|老婆|邻居|同事|他|她|人家/;
 /** Learning, teaching, preparing or preventing: the danger is a subject, not an event. */

@@ -91,6 +91,14 @@ describe('danger check, twenty-second pass (decision 0067)', () => {
       expectRuleRead('学地质的同学说山上正在滑坡，村里还有人', 'collapse');
       expectRuleRead('怎么预防煤气中毒？我妈刚才晕倒了', 'unconscious');
     });
+
+    it('never takes an event told with 了 unless a time gone by is named, nor a laughed-at fire', () => {
+      expectRuleRead('出发前发现孩子不见了，想跟他讲讲的话还没说', 'missing');
+      expectRuleRead('我在学游泳，同学溺水了', 'flood');
+      expectRuleRead('我们在捐款现场，隔壁突然着火了', 'fire');
+      expectRuleRead('笑死 隔壁着火了', 'fire');
+      expectRuleNone('想学一下，去年那场山体滑坡了以后有哪些征兆是当时没注意的');
+    });
   });
 
   describe('a story, fiction or an aftermath, a nuisance, goods soaked, a danger over', () => {
