@@ -123,7 +123,9 @@ const TWENTY_SECOND_PASS_NOT_DANGER_EN: readonly string[] = [
 
 /** A present sign: something going on now, a body sign, the services. No frame sets a cue aside beside it. */
 export const PRESENT_SIGN =
-  /突然|刚刚|刚才|现在|正在|救命|快来|快点|还在|一直在|血|受伤|疼得|痛得|起不来|站不起|动不了|骨折|肿了|昏迷|不醒|没反应|抽搐|呼吸|想吐|吐了|送医|医院|120|110|119|救护车|晕倒/;
+  /突然|刚刚|刚才|现在|正在|救命|快来|快点|还在|一直在|还没撤|血|受伤|疼得|痛得|好痛|很痛|疼死|起不来|站不起|爬不起|动不了|不能动|断了|破了|骨折|肿了|昏迷|不醒|没反应|抽搐|呼吸|想吐|吐了|送医|医院|120|110|119|救护车|晕倒/;
+/** A body sign a joke mark never hides (danger.context.ts): narrower than PRESENT_SIGN, no call or service words. */
+export const BODY_SIGN_NOW = /动不了|不能动|起不来|站不起|爬不起|断了|骨折|肿了|流血|出血|头破|昏迷|叫不醒|没反应|抽搐/;
 /** Laughter or a joke mark. */
 export const LAUGHTER = /哈哈|hhh|笑死|笑塌|笑疯|笑喷|\blol\b|\blmao\b|😂|🤣|xswl|233/;
 /** A time gone by: an event told with 了 is a subject of learning or a story only then. */
@@ -132,7 +134,7 @@ export const PAST_TIME = /昨|前天|上周|上个月|去年|前年|那场|那�
 export const SOMEONE_ELSE = /老人|奶奶|爷爷|外婆|外公|孩子|宝宝|小孩|妈|爸|老公|老婆|邻居|同事|他|她|人家/;
 /** Learning, teaching, preparing or preventing: the danger is a subject, not an event. */
 export const LEARNING_FRAME =
-  /(?:我|正|还)在学(?!校|生|院|堂|前班)|想学(?!校)|学(?:地质|医|护理|急救|消防)|教材|课件|教案|(?:怎么|怎样|如何|点样|咋)(?:教|跟(?:孩子|学生|小朋友|他|她)(?:讲|说|谈))|教(?:小朋友|孩子|学生)|出发前|(?:想|先)跟(?:他|她|孩子)讲讲|要放什么|放什么东西|前兆|征兆|预兆|迹象|(?:怎么|如何|咋|要怎么)(?:预防|防范|防止|避免)|抗震吗|防震吗|\bhow (?:do|can|should) (?:i|we) (?:teach|prevent)\b/;
+  /(?:我|正|还)在学(?!校|生|院|堂|前班)|想学(?!校)|学(?:地质|医|护理|急救|消防)|教材|课件|教案|(?:怎么|怎样|如何|点样|咋)(?:教|跟(?:孩子|学生|小朋友|他|她)(?:讲|说|谈))|教(?:小朋友|孩子|学生)|出发前(?:想|要|先)|(?:想|先)跟(?:他|她|孩子)讲讲|要放什么|放什么东西|(?:前兆|征兆|预兆|迹象)[^。！？]{0,4}(?:有哪些|是什么|有什么|有啥|是啥|哪些)|(?:怎么|如何|咋|要怎么)(?:预防|防范|防止|避免)|抗震吗|防震吗|\bhow (?:do|can|should) (?:i|we) (?:teach|prevent)\b/;
 /** A story, a memoir, an aftermath helped with: "讲他以前救火的故事", "想写个回忆录", "有没有捐款". */
 export const STORY_FRAME = /故事|回忆录|写个回忆|捐款|捐赠|募捐|捐物|donation|donate|fundrais/;
 /** Fiction named as what was said: "他是在说剧里那个角色". */

@@ -80,6 +80,15 @@ describe('danger check, twenty-second pass (decision 0067)', () => {
       expectRuleRead('奶奶摔倒了 哈哈 起不来了', 'fall');
       expectRuleRead('爷爷刚才摔了一跤 哈哈 现在叫不醒', 'unconscious');
     });
+
+    it('never lets a joke mark hide a body sign', () => {
+      expectRuleRead('我摔了一跤 lol 现在腿不能动', 'fall');
+      expectRuleRead('下楼梯摔了 lol 膝盖肿了站不起来', 'fall');
+      expectRuleRead('骑车摔了 哈哈 胳膊好像断了', 'fall');
+      expectRuleNone('笑到肚子痛救命🤣');
+      expectRuleNone('骑车摔了 lol 人没事车也没事');
+      expectRuleNone('滑雪摔了个大跟头 哈哈 一点事没有');
+    });
   });
 
   describe('learning, teaching, preparing or preventing, with no present sign', () => {
@@ -98,6 +107,8 @@ describe('danger check, twenty-second pass (decision 0067)', () => {
       expectRuleRead('我们在捐款现场，隔壁突然着火了', 'fire');
       expectRuleRead('笑死 隔壁着火了', 'fire');
       expectRuleNone('想学一下，去年那场山体滑坡了以后有哪些征兆是当时没注意的');
+      expectRuleRead('山上有滑坡的迹象 石头一直往下掉 村里人还没撤', 'collapse');
+      expectRuleRead('出发前检查发现车库里有煤气味', 'gas');
     });
   });
 
