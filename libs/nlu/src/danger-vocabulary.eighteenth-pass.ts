@@ -8,7 +8,7 @@
 // away by the police, nobody inside), a key stuck in a lock, a pet up a tree, a fire sale.
 // Cues, masks and resolutions are appended to DANGER_CUES, NOT_DANGER, NOT_DANGER_EN, RESOLUTIONS and
 // PINYIN_CUES in danger-vocabulary.ts. Patterns read the normalised text: traditional characters are
-// folded, Cantonese forms are standard ones.
+// folded, Cantonese forms are standard ones. The mixed-language gloss is in danger-vocabulary.mixed-gloss.ts.
 import type { DangerCue, PinyinCue, Resolution } from './danger-vocabulary.js';
 
 /** Tone-marked pinyin vowels, each read as its toneless letter (one UTF-16 unit for one). */
@@ -258,55 +258,3 @@ export const EN_TOLD_ABOUT_BEFORE =
   /\b(?:story|stories|article|post|video|documentary|film|movie|book|novel|podcast|rumou?r)s? (?:about|of|on) (?:a |an |the |some )?(?:[a-z']+ ){0,2}$/;
 /** It is happening now: a habitual frame does not hold. */
 export const NOW_MARK = /今天|今年|现在|刚才|刚刚|此刻|已经|正在|这会|马上|\b(?:now|today|tonight)\b/;
-
-/**
- * English danger words read in Chinese when they sit inside a Chinese message (danger.mixed.ts):
- * only words whose Chinese reading is a danger word or the person or place a cue needs beside it.
- */
-export const MIXED_GLOSS: ReadonlyArray<readonly [string, string]> = [
-  ['gas', '煤气'],
-  ['smell', '味道'],
-  ['leak', '泄漏'],
-  ['leaking', '泄漏'],
-  ['smoke', '烟'],
-  ['shock', '电击'],
-  ['shocked', '电击'],
-  ['electrocuted', '触电'],
-  ['wire', '电线'],
-  ['wires', '电线'],
-  ['socket', '插座'],
-  ['touch', '碰'],
-  ['touched', '碰'],
-  ['water', '水'],
-  ['ceiling', '天花板'],
-  ['roof', '屋顶'],
-  ['crack', '裂缝'],
-  ['cracks', '裂缝'],
-  ['collapsed', '塌了'],
-  ['crane', '起重机'],
-  ['scaffold', '脚手架'],
-  ['scaffolding', '脚手架'],
-  ['worker', '工人'],
-  ['workers', '工人'],
-  ['fell', '摔'],
-  ['suddenly', '突然'],
-  ['response', '反应'],
-  ['unconscious', '昏迷'],
-  ['fainted', '晕倒'],
-  ['bleeding', '流血'],
-  ['blood', '血'],
-  ['locked', '锁'],
-  ['trapped', '被困'],
-  ['dementia', '痴呆'],
-  ['jump', '跳'],
-  ['kill', '杀'],
-  ['follow', '跟踪'],
-  ['followed', '跟踪'],
-  ['baby', '宝宝'],
-  ['kid', '孩子'],
-  ['headache', '头疼'],
-  ['dizzy', '头晕'],
-  ['vomiting', '呕吐'],
-  ['roommate', '室友'],
-  ['kitchen', '厨房'],
-];

@@ -66,14 +66,13 @@ import {
   NINETEENTH_PASS_NOT_DANGER_EN,
   NINETEENTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.nineteenth-pass.js';
+import { EIGHTEENTH_AND_21ST_PASS_PINYIN_CUES, TWENTIETH_PASS_HOMOPHONE_FOLD } from './danger-vocabulary.twenty-first-pass.js';
 import {
-  EIGHTEENTH_AND_21ST_PASS_PINYIN_CUES,
-  TWENTIETH_AND_21ST_PASS_CUES,
-  TWENTIETH_AND_21ST_PASS_NOT_DANGER,
-  TWENTIETH_AND_21ST_PASS_NOT_DANGER_EN,
-  TWENTIETH_AND_21ST_PASS_RESOLUTIONS,
-  TWENTIETH_PASS_HOMOPHONE_FOLD,
-} from './danger-vocabulary.twenty-first-pass.js';
+  TWENTIETH_TO_22ND_PASS_CUES,
+  TWENTIETH_TO_22ND_PASS_NOT_DANGER,
+  TWENTIETH_TO_22ND_PASS_NOT_DANGER_EN,
+  TWENTIETH_TO_22ND_PASS_RESOLUTIONS,
+} from './danger-vocabulary.twenty-second-pass.js';
 import type { DangerFamily } from './nlu.types.js';
 
 export interface DangerCue {
@@ -1835,7 +1834,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...EIGHTEENTH_PASS_CUES,
   ...EIGHTEENTH_PASS_TERSE_CUES,
   ...NINETEENTH_PASS_CUES,
-  ...TWENTIETH_AND_21ST_PASS_CUES,
+  ...TWENTIETH_TO_22ND_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2308,7 +2307,7 @@ export const NOT_DANGER: readonly string[] = [
   ...SEVENTEENTH_PASS_NOT_DANGER,
   ...EIGHTEENTH_PASS_NOT_DANGER,
   ...NINETEENTH_PASS_NOT_DANGER,
-  ...TWENTIETH_AND_21ST_PASS_NOT_DANGER,
+  ...TWENTIETH_TO_22ND_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2409,7 +2408,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   ...SEVENTEENTH_PASS_NOT_DANGER_EN,
   ...EIGHTEENTH_PASS_NOT_DANGER_EN,
   ...NINETEENTH_PASS_NOT_DANGER_EN,
-  ...TWENTIETH_AND_21ST_PASS_NOT_DANGER_EN,
+  ...TWENTIETH_TO_22ND_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2574,7 +2573,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   ...SEVENTEENTH_PASS_RESOLUTIONS,
   ...EIGHTEENTH_PASS_RESOLUTIONS,
   ...NINETEENTH_PASS_RESOLUTIONS,
-  ...TWENTIETH_AND_21ST_PASS_RESOLUTIONS,
+  ...TWENTIETH_TO_22ND_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;

@@ -89,7 +89,7 @@ export function compileSignals(input: string): CompiledSignals {
     if (aboutAnimal(normal, breaks, cctx, c)) continue;
     const verdict = weigh(normal, breaks, cctx, c);
     // A weak cue beside a gripe about a thing, or an injury beside a question about routine care.
-    if (c.strength === 'weak' && ((cctx.gripe && c.family === 'self_harm') || (cctx.routineCare && MINOR_INJURY_FAMILIES.has(c.family)))) continue;
+    if (c.strength === 'weak' && ((cctx.gripe && c.family === 'self_harm') || (cctx.routineCare && MINOR_INJURY_FAMILIES.has(c.family) && !c.firm))) continue;
     if (verdict === 'drop' || (verdict === 'demote' && c.strength === 'weak')) {
       if (c.strength === 'strong' && isNegated(normal, breaks, c)) denied.add(c.family);
       continue;

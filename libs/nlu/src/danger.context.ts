@@ -25,7 +25,9 @@ import {
   ZH_WHAT_TO_DO_AFTER,
 } from './danger-vocabulary.js';
 import { EN_SYMPTOM_GOING_ON } from './danger-vocabulary.twenty-first-pass.js';
+import { BODY_SIGN_NOW } from './danger-vocabulary.twenty-second-pass.js';
 import { askedOfAnyone, figurative, inGame } from './danger.hyperbole.js';
+import { setAsideByKind } from './danger.kind.js';
 import type { MessageContext, Span, Verdict } from './danger.message.js';
 import { clauseOf, isNegated, lastEnd, leadStart, SENTENCE_END, sentenceStart, setApart } from './danger.scope.js';
 import { legalVerdict } from './danger.purpose.js';
@@ -124,11 +126,14 @@ export function weigh(
   if (!immediate && (isTopic(text, clause, c) || continuesTopic(text, breaks, clause) || setApart(text, c))) return 'drop';
   // Decision 0066: a hyperbole about a trivial cause, a question asked of anyone, a danger inside a game.
   if (!immediate && (figurative(text, clause, c) || askedOfAnyone(text, c) || inGame(text, c))) return 'drop';
+  // Decision 0067: a joke, a lesson, a story, a nuisance or goods soaked, with no present sign anywhere.
+  if (!immediate && setAsideByKind(text, c)) return 'drop';
   if ((ctx.legal || ctx.elsewhere) && !immediate) return ctx.elsewhere ? 'drop' : legalVerdict(text, c);
   if (ctx.learning && ZH_WHAT_TO_DO_AFTER.test(after)) return 'drop';
   // Prevention asked for a lecture (decision 0046): "怎么防一氧化碳中毒 有没有讲座".
   if (ctx.learning && /(?:怎么|如何|咋)(?:防|预防|防止|避免)[^，。！？]{0,2}$/.test(before)) return 'drop';
-  if (ZH_JEST.test(clauseText) || EN_JEST.test(clauseText)) return capOrDrop(c.family);
+  // A joke mark never hides a present sign (decision 0067): "摔了一跤 lol 现在腿不能动".
+  if ((ZH_JEST.test(clauseText) || EN_JEST.test(clauseText)) && !BODY_SIGN_NOW.test(text)) return capOrDrop(c.family);
   const near = before.slice(-HYPOTHETICAL_WINDOW);
   const feared = ZH_HYPOTHETICAL_BEFORE.test(c.english ? before : near) || EN_HYPOTHETICAL_BEFORE.test(before) || ZH_PREVENTION_AFTER.test(after);
   if (feared) return capOrDrop(c.family);

@@ -4,7 +4,7 @@
 // English danger words of such a message into Chinese (MIXED_GLOSS) and closes the spaces around
 // them, keeping for every unit its offset in the original; the detector reads it beside the message
 // as written, and the graver reading counts.
-import { MIXED_GLOSS } from './danger-vocabulary.eighteenth-pass.js';
+import { MIXED_GLOSS } from './danger-vocabulary.mixed-gloss.js';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const WORD = /[A-Za-z][A-Za-z']*/g;
