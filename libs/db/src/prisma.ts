@@ -52,7 +52,7 @@ function countStatements(client: pg.PoolClient, counted: { statements: number })
   };
 }
 
-class ResilientPool extends pg.Pool {
+export class ResilientPool extends pg.Pool {
   readonly counted = { statements: 0 };
 
   override connect(): Promise<pg.PoolClient>;
@@ -60,10 +60,17 @@ class ResilientPool extends pg.Pool {
   override connect(
     callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
   ): Promise<pg.PoolClient> | void {
+    // The promise form, too, takes the connection in pg-pool's callback: the pool stops listening
+    // for the connection's errors when it hands it out, and an error that arrives before a `.then`
+    // would run (PostgreSQL's "terminating connection" in the same packet as its ReadyForQuery, at
+    // a restart) had no listener and crashed the process (found by the chaos test).
     if (!callback)
-      return super.connect().then((client) => {
-        releaseWhenBroken(client, this.counted);
-        return client;
+      return new Promise<pg.PoolClient>((resolve, reject) => {
+        super.connect((err, client) => {
+          if (err || !client) return reject(err ?? new Error('no connection'));
+          releaseWhenBroken(client, this.counted);
+          resolve(client);
+        });
       });
     super.connect((err, client, done) => {
       if (err || !client) return callback(err, client, done);
