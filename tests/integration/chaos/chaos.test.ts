@@ -81,6 +81,8 @@ const DESCRIPTIONS = [
   '家里老人想学用智能手机，想找志愿者教一教',
 ];
 
+/** What Node prints when a process dies of an uncaught exception or an unhandled 'error' event. */
+const UNCAUGHT = /Unhandled 'error' event|\nNode\.js v\d+/;
 type FaultKind = 'kill-bot' | 'kill-worker' | 'flushall' | 'restart-postgres';
 
 interface FaultRecord {
@@ -107,12 +109,41 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
 
   const logs = () =>
     `\n--- bot ---\n${bot?.output().slice(-2500) ?? ''}\n--- worker ---\n${worker?.output().slice(-2500) ?? ''}\n--- killed ---\n${deadLogs.map((l) => l.slice(-800)).join('\n~~~\n')}`;
-  const startWorker = () => startApp('worker', env, /startup reconcile/, 60_000);
-  const startBot = () => startApp('bot', env, /long polling/, 60_000);
+  /**
+   * The apps run supervised, as deploy/systemd's units run them (Restart=always; 1 s here instead of
+   * 5): one that exits without being killed by the harness is started again and recorded. A start
+   * that fails because PostgreSQL is restarting (the bot reading its reference data, say) is what
+   * the supervisor is for; an unhandled error is a bug, and fails the test (see `crashes`).
+   */
+  const crashes: Array<{ app: string; at: number; output: string }> = [];
+  const killedByHarness = new WeakSet<AppProcess>();
+  async function supervised(app: 'bot' | 'worker', ready: RegExp, set: (p: AppProcess) => void): Promise<AppProcess> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const p = await startApp(app, env, ready, 60_000);
+        p.child.once('exit', () => {
+          if (stopping || killedByHarness.has(p)) return;
+          crashes.push({ app, at: Date.now(), output: p.output() });
+          deadLogs.push(p.output());
+          void sleep(1000).then(() => (stopping ? undefined : supervised(app, ready, set).then(set, () => undefined)));
+        });
+        set(p);
+        return p;
+      } catch (e) {
+        // Exited before it was ready (PostgreSQL or Redis away at start): started again, as systemd would.
+        crashes.push({ app, at: Date.now(), output: e instanceof Error ? e.message : String(e) });
+        if (stopping || attempt >= 20) throw e;
+        await sleep(1000);
+      }
+    }
+  }
+  const startWorker = () => supervised('worker', /startup reconcile/, (p) => (worker = p));
+  const startBot = () => supervised('bot', /long polling/, (p) => (bot = p));
 
   function kill(p: AppProcess | undefined): Promise<void> {
     return new Promise((resolve) => {
       if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+      killedByHarness.add(p);
       p.child.once('exit', () => resolve());
       p.child.kill('SIGKILL');
     });
@@ -167,8 +198,8 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
       namePrefix: '应急志愿者',
       cipher: h.cipher,
     });
-    worker = await startWorker();
-    bot = await startBot();
+    await startWorker();
+    await startBot();
     const warm: FakeUser = { id: 999, first_name: 'warm-up' };
     fake.sendText(warm, { id: warm.id, type: 'private' }, '/help');
     await fake.waitFor({ chatId: warm.id, text: /居民：直接描述需求即可/ }, { timeoutMs: 60_000, description: 'warm-up reply' }).catch((e: Error) => {
@@ -222,11 +253,11 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
         if (p.kind === 'kill-bot') {
           await kill(bot);
           deadLogs.push(bot?.output() ?? '');
-          bot = await startBot();
+          await startBot();
         } else if (p.kind === 'kill-worker') {
           await kill(worker);
           deadLogs.push(worker?.output() ?? '');
-          worker = await startWorker();
+          await startWorker();
         } else if (p.kind === 'flushall') {
           await redis.flushAll();
         } else {
@@ -534,6 +565,7 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
       residentRepeats: completed.reduce((a, r) => a + r.repeats, 0),
       takePresses: [...takes.values()].reduce((a, r) => a + r.presses, 0),
       faults: faults.map((f) => ({ kind: f.kind, atS: secs(f.at), downS: f.downS, answeredS: f.answeredS })),
+      crashes: crashes.map((c) => ({ app: c.app, atS: secs(c.at - t0), uncaught: UNCAUGHT.test(c.output) })),
       recoveryS,
       totalS: secs(Date.now() - t0),
       fake: { sends: stats.sends, status429: stats.status429, limitBreaches: stats.limitBreaches },
@@ -567,6 +599,11 @@ describe('Chaos: kills, a wiped Redis and a PostgreSQL restart under a mixed loa
       writeFileSync(path.join(process.env.CHAOS_LOG_DIR, 'detail.txt'), detail);
     }
 
+    // A process that died of an uncaught exception (Node prints its version under the stack) is a
+    // bug even though the supervisor started it again; an orderly exit at a failed start is not.
+    const uncaught = crashes.filter((c) => UNCAUGHT.test(c.output));
+    if (uncaught.length)
+      throw new Error(`${uncaught.length} uncaught crash(es):\n${uncaught.map((c) => `${c.app}: ${c.output.slice(-1500)}`).join('\n~~~\n')}`);
     if (failures.length) throw new Error(`load did not finish: ${failures.slice(0, 5).join('\n')}${detail}`);
     expect({ completed: completed.length, lost, doubleNeeds, needs: needs.length }).toEqual({
       completed: RESIDENTS,
