@@ -211,9 +211,14 @@ describe('一呼百应 on WeChat', () => {
     // checkedOutAt: it is that window or, at a window's edge, the next.
     const first = Math.floor(row.checkedOutAt!.getTime() / every) + 1;
     const outcome = await waitUntil(async () => {
+      const calls = h.producer.queue(QueueName.Calls);
       for (const slot of [first, first + 1]) {
-        const job = await h.producer.queue(QueueName.Calls).getJob(jobIdFor('refresh-tally', { callId, slot }));
-        if (job && (await job.getState()) === 'completed') return { value: String(job.returnvalue) };
+        // State first, then the job: a job read while active and found completed a moment later
+        // carries no return value yet (stop 27's CI failure: "null").
+        const id = jobIdFor('refresh-tally', { callId, slot });
+        if ((await calls.getJobState(id)) !== 'completed') continue;
+        const job = await calls.getJob(id);
+        if (job) return { value: String(job.returnvalue) };
       }
       return null;
     }, `the tally refresh of slot ${first}`);
