@@ -4,7 +4,7 @@
 // longer decrypts counts as no form). The real engine on the real database; no sender runs here.
 import type { InboundEvent, Logger } from '@baiying/domain';
 import type { ConversationEngine } from '@baiying/conversation';
-import { deskHarness, flushPrefix, resetDatabase, testConfig, type DeskHarness } from '../../support/test-env.js';
+import { deskHarness, flushPrefix, resetDatabase, testConfig, waitUntil, type DeskHarness } from '../../support/test-env.js';
 
 const config = testConfig();
 let h: DeskHarness;
@@ -77,5 +77,30 @@ describe('the start of a turn', () => {
     await h.prisma.person.updateMany({ where: { identities: { some: { externalId: '8104' } } }, data: { locale: 'zh', localeSource: 'chosen' } });
     await engine.handle(say('8104', 'The street light outside my building is broken, please send someone', 'en'));
     expect(await personOf('8104')).toMatchObject({ locale: 'zh', source: 'chosen' });
+  });
+  it("takes the chat's lock under the key the reconciler's lockChat takes: a turn waits while that chat is held, another chat's does not", async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let taken: () => void = () => undefined;
+    const lockTaken = new Promise<void>((r) => (taken = r));
+    const holder = h.desk.uow.run(async (w) => {
+      await w.repos.messaging.lockChat('telegram', '8109');
+      taken();
+      await held;
+    });
+    await lockTaken;
+    const turn = engine.handle(say('8109', '/help'));
+    // The positive signal: the turn's backend waits for the very advisory lock the holder has.
+    const waiting = () => h.prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM pg_locks w
+      JOIN pg_locks g ON g.locktype = 'advisory' AND g.granted AND g.classid = w.classid AND g.objid = w.objid AND g.pid <> w.pid
+      WHERE w.locktype = 'advisory' AND NOT w.granted`;
+    await waitUntil(async () => (await waiting())[0]!.n === 1, "the turn waiting for the held chat's lock");
+    // Another chat's turn is not held up by it.
+    expect(await engine.handle(say('8110', '/help'))).toEqual({ duplicate: false });
+    release();
+    await holder;
+    expect(await turn).toEqual({ duplicate: false });
+    expect((await waiting())[0]!.n).toBe(0);
   });
 });
