@@ -25,6 +25,8 @@
 // Steps 1–3 are in danger.cues.ts, step 4 in danger.context.ts and danger.scope.ts; danger.compile.ts
 // finds the cues of a message and compiles them into signals (steps 3–4); this file weighs the
 // signals and the calls for help into a level and runs the learned backup (steps 5–6).
+import { withQuestionFrames } from './danger-augment.js';
+import { isAsked } from './danger.asked.js';
 import { compileSignals, overlaps } from './danger.compile.js';
 import { ALARM_STRONG_RE, ALARM_WEAK_RE, CJK } from './danger.cues.js';
 import { weigh } from './danger.context.js';
@@ -81,6 +83,15 @@ export const LEARNED_DANGER_TEMPERATURE = 3;
  */
 export const LEARNED_DANGER_OPTIONS = { temperature: LEARNED_DANGER_TEMPERATURE, charWeight: 0.5, smoothing: 0.5 } as const;
 
+/**
+ * The learned vote's threshold for a message whose cues the rules all set aside, when the message is
+ * asked rather than told (danger.asked.ts): a danger wrapped in a question ("我就问一下哈，…血一直在流…
+ * 怎么处理"). Above 1 turns this vote off. Decision 0068.
+ */
+export const LEARNED_ASIDE_THRESHOLD = 2;
+/** Whether the learned half also trains on a question-framed copy of each message (danger-augment.ts, decision 0068). */
+export const LEARNED_QUESTION_FRAMES = false;
+
 /** Messages are read up to here, as RuleBasedNlu reads them: time stays bounded. */
 export const MAX_DANGER_TEXT_LENGTH = 2000;
 
@@ -89,17 +100,34 @@ export interface DangerDetectorOptions {
   training?: readonly DangerTrainingExample[];
   /** The learned vote's probability threshold; default LEARNED_DANGER_THRESHOLD. */
   threshold?: number;
+  /** Its threshold when the rules set every cue aside in an asked message; default LEARNED_ASIDE_THRESHOLD (above 1: no vote). */
+  asideThreshold?: number;
+  /** Train also on question-framed copies of the examples; default LEARNED_QUESTION_FRAMES. */
+  questionFrames?: boolean;
 }
 
-const models = new WeakMap<readonly DangerTrainingExample[], LearnedModel | null>();
+/** What the learned vote sees of a message: the rules' level, whether they set cues aside, whether it is asked, the learned probability. */
+export interface LearnedReading {
+  rules: DangerLevel;
+  /** The rules found cues and set every one aside. */
+  setAside: boolean;
+  asked: boolean;
+  /** The learned probability of danger (0 without a model). */
+  probability: number;
+}
 
-function trainedModel(training: readonly DangerTrainingExample[]): LearnedModel | null {
+const models = new WeakMap<readonly DangerTrainingExample[], Map<boolean, LearnedModel | null>>();
+
+function trainedModel(training: readonly DangerTrainingExample[], questionFrames: boolean): LearnedModel | null {
   if (training.length === 0) return null;
-  if (!models.has(training)) {
-    const examples = training.map((e) => ({ text: e.text, category: e.danger ? 'danger' : 'ordinary' }));
-    models.set(training, LearnedModel.train(examples, ['danger', 'ordinary'], LEARNED_DANGER_OPTIONS));
+  let byFrames = models.get(training);
+  if (!byFrames) models.set(training, (byFrames = new Map()));
+  if (!byFrames.has(questionFrames)) {
+    const source = questionFrames ? withQuestionFrames(training) : training;
+    const examples = source.map((e) => ({ text: e.text, category: e.danger ? 'danger' : 'ordinary' }));
+    byFrames.set(questionFrames, LearnedModel.train(examples, ['danger', 'ordinary'], LEARNED_DANGER_OPTIONS));
   }
-  return models.get(training) ?? null;
+  return byFrames.get(questionFrames) ?? null;
 }
 
 /**
@@ -109,10 +137,12 @@ function trainedModel(training: readonly DangerTrainingExample[]): LearnedModel 
 export class DangerDetector {
   private readonly model: LearnedModel | null;
   private readonly threshold: number;
+  private readonly asideThreshold: number;
 
   constructor(opts: DangerDetectorOptions = {}) {
-    this.model = trainedModel(opts.training ?? DANGER_TRAINING);
+    this.model = trainedModel(opts.training ?? DANGER_TRAINING, opts.questionFrames ?? LEARNED_QUESTION_FRAMES);
     this.threshold = opts.threshold ?? LEARNED_DANGER_THRESHOLD;
+    this.asideThreshold = opts.asideThreshold ?? LEARNED_ASIDE_THRESHOLD;
   }
 
   /** The learned model's probability that a (normalised, masked) message shows danger; 0 without a model. */
@@ -125,9 +155,20 @@ export class DangerDetector {
     if (input.trim() === '') return { level: 'none', signals: [], families: [], lifeThreatening: false, selfHarm: false };
     const r = this.readClosed(input);
     // The learned vote only turns none into possible: it learned the cues' own words, so beside a
-    // cue it would count them twice. It stays silent when the rules saw cues and set them all aside.
-    if (r.assessment.level === 'none' && r.candidates === 0 && this.learned(r.masked) >= this.threshold) return { ...r.assessment, level: 'possible' };
+    // cue it would count them twice. When the rules saw cues and set them all aside it speaks only
+    // in an asked message ("…血一直在流…怎么处理"), at its own threshold (decision 0068).
+    if (r.assessment.level !== 'none') return r.assessment;
+    const threshold = r.candidates === 0 ? this.threshold : this.asideThreshold <= 1 && isAsked(r.masked) ? this.asideThreshold : null;
+    if (threshold !== null && this.learned(r.masked) >= threshold) return { ...r.assessment, level: 'possible' };
     return r.assessment;
+  }
+
+  /** What the learned vote sees of a message, for choosing its thresholds (danger.cross-validation.ts); null for an empty message. */
+  learnedReading(text: string): LearnedReading | null {
+    const input = (typeof text === 'string' ? text : '').slice(0, MAX_DANGER_TEXT_LENGTH);
+    if (input.trim() === '') return null;
+    const r = this.readClosed(input);
+    return { rules: r.assessment.level, setAside: r.candidates > 0, asked: isAsked(r.masked), probability: this.learned(r.masked) };
   }
 
   /**
