@@ -60,8 +60,14 @@ function pooled(readings: Map<string, HeldOutReading[]>, names: readonly string[
   );
 }
 
-function line(label: string, s: HeldOutScore): string {
-  return `${label.padEnd(22)} recall ${pct(s.recall).padEnd(20)} false alarms ${pct(s.falseAlarms).padEnd(18)} aside vote +${s.asideFound} / +${s.asideFalseAlarms}`;
+// The rules alone: no learned vote at all.
+const RULES_ONLY: LearnedThresholds = { threshold: 2, asideThreshold: 2 };
+
+function line(label: string, s: HeldOutScore, rules: HeldOutScore): string {
+  return (
+    `${label.padEnd(22)} recall ${pct(s.recall).padEnd(20)} false alarms ${pct(s.falseAlarms).padEnd(18)} aside vote +${s.asideFound} / +${s.asideFalseAlarms}` +
+    `   rules alone ${pct(rules.recall)} / ${pct(rules.falseAlarms)}`
+  );
 }
 
 const THRESHOLDS = [0.85, 0.9, 0.93, 0.95];
@@ -87,10 +93,13 @@ for (const frames of framesArg === 'both' ? [false, true] : [framesArg === 'on']
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const head = `== leave one set out, question frames ${frames ? 'on' : 'off'}${frames === LEARNED_QUESTION_FRAMES ? ' (default)' : ''} (${seconds} s)`;
   const out: string[] = [head, `-- threshold ${given.threshold}, aside ${given.asideThreshold > 1 ? 'off' : given.asideThreshold}`];
-  for (const n of strangers) out.push(line(n, scoreHeldOut(readings.get(n) ?? [], given)));
-  out.push(line('pooled blind10-16', pooled(readings, choose, given)));
-  out.push(line('pooled blind17-23', pooled(readings, check, given)));
-  out.push(line('pooled blind10-23', pooled(readings, strangers, given)));
+  for (const n of strangers) out.push(line(n, scoreHeldOut(readings.get(n) ?? [], given), scoreHeldOut(readings.get(n) ?? [], RULES_ONLY)));
+  for (const [label, names] of [
+    ['pooled blind10-16', choose],
+    ['pooled blind17-23', check],
+    ['pooled blind10-23', strangers],
+  ] as const)
+    out.push(line(label, pooled(readings, names, given), pooled(readings, names, RULES_ONLY)));
   out.push('-- grid: threshold, aside: chosen on blind10-16 | checked on blind17-23');
   const grid: Array<{ t: LearnedThresholds; choose: HeldOutScore; check: HeldOutScore }> = [];
   for (const threshold of THRESHOLDS)

@@ -1,7 +1,9 @@
 // Cross-validation of the danger check's learned backup: each fold's messages are assessed by a
 // detector whose learned half was trained on the other folds, for a range of thresholds. The rules
 // were written while reading these messages, so the figures measure the learned vote honestly and
-// the rules only as tuned. Used by scripts/nlu-danger-cv.ts to choose LEARNED_DANGER_THRESHOLD.
+// the rules only as tuned. crossValidateDanger is used by `nlu:eval -- --danger-cv` for
+// LEARNED_DANGER_THRESHOLD; leaveOneSetOut (a stranger's whole set held out, decision 0068) by
+// scripts/nlu-danger-cv.ts for LEARNED_ASIDE_THRESHOLD and the per-set figures.
 import { DangerDetector, type LearnedReading } from './danger.detector.js';
 import type { DangerTrainingExample } from './danger-training.js';
 import type { Rate } from './nlu.evaluation.js';
