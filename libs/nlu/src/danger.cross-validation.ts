@@ -1,8 +1,10 @@
 // Cross-validation of the danger check's learned backup: each fold's messages are assessed by a
 // detector whose learned half was trained on the other folds, for a range of thresholds. The rules
 // were written while reading these messages, so the figures measure the learned vote honestly and
-// the rules only as tuned. Used by scripts/nlu-danger-cv.ts to choose LEARNED_DANGER_THRESHOLD.
-import { DangerDetector } from './danger.detector.js';
+// the rules only as tuned. crossValidateDanger is used by `nlu:eval -- --danger-cv` for
+// LEARNED_DANGER_THRESHOLD; leaveOneSetOut (a stranger's whole set held out, decision 0068) by
+// scripts/nlu-danger-cv.ts for LEARNED_ASIDE_THRESHOLD and the per-set figures.
+import { DangerDetector, type LearnedReading } from './danger.detector.js';
 import type { DangerTrainingExample } from './danger-training.js';
 import type { Rate } from './nlu.evaluation.js';
 
@@ -88,4 +90,88 @@ export function chooseDangerThreshold(cv: DangerCrossValidation, budget: number)
   const within = cv.rows.filter((r) => negatives === 0 || r.learnedFalseAlarms / negatives <= budget);
   if (within.length === 0) return Math.max(...cv.rows.map((r) => r.threshold));
   return Math.min(...within.map((r) => r.threshold));
+}
+
+/** A labelled danger set by its file name (libs/nlu/data/<name>.jsonl). */
+export interface NamedDangerSet {
+  name: string;
+  examples: readonly DangerTrainingExample[];
+}
+
+/** One message of a held-out set as the full detector reads it, its learned half trained without that set. */
+export interface HeldOutReading extends LearnedReading {
+  danger: boolean;
+}
+
+/**
+ * Leave one set out (decision 0068): for each set named in `heldOut`, the learned half is trained on
+ * every other set and on `rest` (the ordinary needs of dev.jsonl, with their labels) — without any
+ * message whose text is in the held-out set — and each of the set's messages is read by the full
+ * detector. The rules were written while reading these sets, so their share is optimistic; the
+ * learned half's is honest. `questionFrames` trains with question-framed copies (danger-augment.ts).
+ */
+export function leaveOneSetOut(
+  sets: readonly NamedDangerSet[],
+  rest: readonly DangerTrainingExample[],
+  heldOut: readonly string[],
+  questionFrames: boolean,
+): Map<string, HeldOutReading[]> {
+  const out = new Map<string, HeldOutReading[]>();
+  for (const name of heldOut) {
+    const set = sets.find((s) => s.name === name);
+    if (!set) throw new Error(`no danger set named ${name}`);
+    const held = new Set(set.examples.map((e) => e.text));
+    const training = [...sets.filter((s) => s !== set).flatMap((s) => s.examples), ...rest].filter((e) => !held.has(e.text));
+    const detector = new DangerDetector({ training, questionFrames });
+    out.set(
+      name,
+      set.examples.flatMap((e) => {
+        const r = detector.learnedReading(e.text);
+        return r ? [{ ...r, danger: e.danger }] : [];
+      }),
+    );
+  }
+  return out;
+}
+
+/** Thresholds of the learned vote: with no cue at all, and beside cues set aside in an asked message (above 1: no vote). */
+export interface LearnedThresholds {
+  threshold: number;
+  asideThreshold: number;
+}
+
+export interface HeldOutScore {
+  recall: Rate;
+  falseAlarms: Rate;
+  /** Danger / ordinary messages turned to `possible` by the vote beside cues set aside. */
+  asideFound: number;
+  asideFalseAlarms: number;
+}
+
+/** The level the full detector gives a read message at these thresholds: flagged (likely or possible) or not. */
+export function flaggedAt(r: LearnedReading, t: LearnedThresholds): boolean {
+  if (r.rules !== 'none') return true;
+  if (!r.setAside) return r.probability >= t.threshold;
+  return t.asideThreshold <= 1 && r.asked && r.probability >= t.asideThreshold;
+}
+
+/** Recall and false alarms of held-out readings at these thresholds. */
+export function scoreHeldOut(readings: readonly HeldOutReading[], t: LearnedThresholds): HeldOutScore {
+  let found = 0;
+  let falseAlarms = 0;
+  let asideFound = 0;
+  let asideFalseAlarms = 0;
+  for (const r of readings) {
+    if (!flaggedAt(r, t)) continue;
+    const aside = r.rules === 'none' && r.setAside;
+    if (r.danger) {
+      found++;
+      if (aside) asideFound++;
+    } else {
+      falseAlarms++;
+      if (aside) asideFalseAlarms++;
+    }
+  }
+  const positives = readings.filter((r) => r.danger).length;
+  return { recall: rate(found, positives), falseAlarms: rate(falseAlarms, readings.length - positives), asideFound, asideFalseAlarms };
 }

@@ -16,8 +16,10 @@
 // 5. A learned backup reads what the words miss: a naive Bayes over characters, character pairs
 //    and English stems (LearnedModel), trained on the danger development set and the ordinary
 //    needs of the category development set, votes "danger" when its probability reaches
-//    LEARNED_DANGER_THRESHOLD. It reads the masked text, and stays silent when the rules found
-//    cues and set every one aside (a resolved fire, an injury in a legal dispute).
+//    LEARNED_DANGER_THRESHOLD. It reads the masked text. When the rules found cues and set every
+//    one aside it stays silent (a resolved fire, an injury in a legal dispute), unless the message
+//    is asked rather than told (请问, 我就问一下, …正常吗, 要紧吗, is that normal?; danger.asked.ts):
+//    then it votes at LEARNED_ASIDE_THRESHOLD (decision 0068), for a danger wrapped in a question.
 // 6. Level: any strong cue → likely; two weak cues at different places, or a weak cue with a
 //    call for help or hurry (救命, 快来人, help, !!) → likely; one weak cue, a call for help alone
 //    (救命, 打120) or the learned vote alone → possible; otherwise none.
@@ -25,6 +27,8 @@
 // Steps 1–3 are in danger.cues.ts, step 4 in danger.context.ts and danger.scope.ts; danger.compile.ts
 // finds the cues of a message and compiles them into signals (steps 3–4); this file weighs the
 // signals and the calls for help into a level and runs the learned backup (steps 5–6).
+import { withQuestionFrames } from './danger-augment.js';
+import { isAsked } from './danger.asked.js';
 import { compileSignals, overlaps } from './danger.compile.js';
 import { ALARM_STRONG_RE, ALARM_WEAK_RE, CJK } from './danger.cues.js';
 import { weigh } from './danger.context.js';
@@ -81,6 +85,21 @@ export const LEARNED_DANGER_TEMPERATURE = 3;
  */
 export const LEARNED_DANGER_OPTIONS = { temperature: LEARNED_DANGER_TEMPERATURE, charWeight: 0.5, smoothing: 0.5 } as const;
 
+/**
+ * The learned vote's threshold for a message whose cues the rules all set aside, when the message is
+ * asked rather than told (danger.asked.ts): a danger wrapped in a question ("我就问一下哈，…血一直在流…
+ * 怎么处理"). Above 1 turns this vote off. Decision 0068: leaving one set out (scripts/nlu-danger-cv.ts),
+ * the lowest threshold that adds no false alarm on every development set but blind17–23 (the rules set
+ * aside no danger there); checked on blind17–23: two dangers more, one false alarm more. Told messages
+ * get no such vote: their set-aside cues held no danger and 11 ordinary needs at this threshold.
+ */
+export const LEARNED_ASIDE_THRESHOLD = 0.93;
+/**
+ * Whether the learned half also trains on a question-framed copy of each message (danger-augment.ts).
+ * Off: leaving one set out, the copies found nothing more at the same false alarms (decision 0068).
+ */
+export const LEARNED_QUESTION_FRAMES = false;
+
 /** Messages are read up to here, as RuleBasedNlu reads them: time stays bounded. */
 export const MAX_DANGER_TEXT_LENGTH = 2000;
 
@@ -89,17 +108,34 @@ export interface DangerDetectorOptions {
   training?: readonly DangerTrainingExample[];
   /** The learned vote's probability threshold; default LEARNED_DANGER_THRESHOLD. */
   threshold?: number;
+  /** Its threshold when the rules set every cue aside in an asked message; default LEARNED_ASIDE_THRESHOLD (above 1: no vote). */
+  asideThreshold?: number;
+  /** Train also on question-framed copies of the examples; default LEARNED_QUESTION_FRAMES. */
+  questionFrames?: boolean;
 }
 
-const models = new WeakMap<readonly DangerTrainingExample[], LearnedModel | null>();
+/** What the learned vote sees of a message: the rules' level, whether they set cues aside, whether it is asked, the learned probability. */
+export interface LearnedReading {
+  rules: DangerLevel;
+  /** The rules found cues and set every one aside. */
+  setAside: boolean;
+  asked: boolean;
+  /** The learned probability of danger (0 without a model). */
+  probability: number;
+}
 
-function trainedModel(training: readonly DangerTrainingExample[]): LearnedModel | null {
+const models = new WeakMap<readonly DangerTrainingExample[], Map<boolean, LearnedModel | null>>();
+
+function trainedModel(training: readonly DangerTrainingExample[], questionFrames: boolean): LearnedModel | null {
   if (training.length === 0) return null;
-  if (!models.has(training)) {
-    const examples = training.map((e) => ({ text: e.text, category: e.danger ? 'danger' : 'ordinary' }));
-    models.set(training, LearnedModel.train(examples, ['danger', 'ordinary'], LEARNED_DANGER_OPTIONS));
+  let byFrames = models.get(training);
+  if (!byFrames) models.set(training, (byFrames = new Map()));
+  if (!byFrames.has(questionFrames)) {
+    const source = questionFrames ? withQuestionFrames(training) : training;
+    const examples = source.map((e) => ({ text: e.text, category: e.danger ? 'danger' : 'ordinary' }));
+    byFrames.set(questionFrames, LearnedModel.train(examples, ['danger', 'ordinary'], LEARNED_DANGER_OPTIONS));
   }
-  return models.get(training) ?? null;
+  return byFrames.get(questionFrames) ?? null;
 }
 
 /**
@@ -109,10 +145,12 @@ function trainedModel(training: readonly DangerTrainingExample[]): LearnedModel 
 export class DangerDetector {
   private readonly model: LearnedModel | null;
   private readonly threshold: number;
+  private readonly asideThreshold: number;
 
   constructor(opts: DangerDetectorOptions = {}) {
-    this.model = trainedModel(opts.training ?? DANGER_TRAINING);
+    this.model = trainedModel(opts.training ?? DANGER_TRAINING, opts.questionFrames ?? LEARNED_QUESTION_FRAMES);
     this.threshold = opts.threshold ?? LEARNED_DANGER_THRESHOLD;
+    this.asideThreshold = opts.asideThreshold ?? LEARNED_ASIDE_THRESHOLD;
   }
 
   /** The learned model's probability that a (normalised, masked) message shows danger; 0 without a model. */
@@ -125,15 +163,26 @@ export class DangerDetector {
     if (input.trim() === '') return { level: 'none', signals: [], families: [], lifeThreatening: false, selfHarm: false };
     const r = this.readClosed(input);
     // The learned vote only turns none into possible: it learned the cues' own words, so beside a
-    // cue it would count them twice. It stays silent when the rules saw cues and set them all aside.
-    if (r.assessment.level === 'none' && r.candidates === 0 && this.learned(r.masked) >= this.threshold) return { ...r.assessment, level: 'possible' };
+    // cue it would count them twice. When the rules saw cues and set them all aside it speaks only
+    // in an asked message ("…血一直在流…怎么处理"), at its own threshold (decision 0068).
+    if (r.assessment.level !== 'none') return r.assessment;
+    const threshold = r.candidates === 0 ? this.threshold : this.asideThreshold <= 1 && isAsked(r.masked) ? this.asideThreshold : null;
+    if (threshold !== null && this.learned(r.masked) >= threshold) return { ...r.assessment, level: 'possible' };
     return r.assessment;
+  }
+
+  /** What the learned vote sees of a message, for choosing its thresholds (danger.cross-validation.ts); null for an empty message. */
+  learnedReading(text: string): LearnedReading | null {
+    const input = (typeof text === 'string' ? text : '').slice(0, MAX_DANGER_TEXT_LENGTH);
+    if (input.trim() === '') return null;
+    const r = this.readClosed(input);
+    return { rules: r.assessment.level, setAside: r.candidates > 0, asked: isAsked(r.masked), probability: this.learned(r.masked) };
   }
 
   /**
    * The learned backup's probability of danger for a message the rules leave at `none` without
-   * any cue (the only messages it votes on), or null when the rules decide: for choosing its
-   * threshold (scripts/nlu-danger-cv.ts).
+   * any cue, or null otherwise: for choosing LEARNED_DANGER_THRESHOLD (crossValidateDanger,
+   * `nlu:eval -- --danger-cv`). The vote beside cues set aside is read with learnedReading.
    */
   learnedVote(text: string): number | null {
     const input = (typeof text === 'string' ? text : '').slice(0, MAX_DANGER_TEXT_LENGTH);

@@ -25,8 +25,9 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind21.jsonl',
         'danger-blind22.jsonl',
         'danger-blind23.jsonl',
+        'danger-blind24.jsonl',
       ]),
-    ).toBe('danger-blind23.jsonl');
+    ).toBe('danger-blind24.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -57,6 +58,7 @@ describe('chooseDangerBenchSet', () => {
     [20, '0064'],
     [21, '0066'],
     [22, '0067'],
+    [23, '0068'],
   ];
   it.each(folded)('never scores blind%i, which is development data (decision %s)', (n) => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', `danger-blind${n - 1}.jsonl`, `danger-blind${n}.jsonl`, 'danger-holdout-own3.jsonl'];
@@ -64,16 +66,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet([`danger-blind${n}.jsonl`, 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind23 once it exists, and never blind22, which is development data now (decision 0067)', () => {
-    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind21.jsonl', 'danger-blind22.jsonl', 'danger-holdout-own3.jsonl'];
+  it('scores blind24 once it exists, and never blind23, which is development data now (decision 0068)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind22.jsonl', 'danger-blind23.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind23.jsonl'])).toBe('danger-blind23.jsonl');
-    expect(chooseDangerBenchSet(['danger-blind22.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind24.jsonl'])).toBe('danger-blind24.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind23.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
     const present = ['danger-dev.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
-    expect(chooseDangerBenchSet([...present, 'danger-blind23.jsonl', 'danger-blind22.jsonl'])).toBe('danger-blind23.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind24.jsonl', 'danger-blind23.jsonl'])).toBe('danger-blind24.jsonl');
     expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });
