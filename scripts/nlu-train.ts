@@ -1,8 +1,9 @@
 // npm run nlu:train [-- --check]
 // Copies the labelled development set (libs/nlu/data/dev.jsonl) into
 // libs/nlu/src/training-data.generated.ts, the examples RuleBasedNlu trains its learned model on
-// when it is built, and the danger development sets (DANGER_DEVELOPMENT_FILES: danger-dev, danger-dev2, danger-dev3 and
-// the sets measured once and folded in: danger-eval, danger-blind2–5, danger-holdout-own, danger-holdout-own2) with the danger labels of dev.jsonl
+// when it is built, and the danger development sets (DANGER_DEVELOPMENT_FILES in
+// libs/nlu/src/danger-training.ts: the sets written with the rules and the sets measured once and
+// folded in, up to the newest blind set a pass has tuned on) with the danger labels of dev.jsonl
 // (existing-danger-labels.jsonl) into libs/nlu/src/danger-training.generated.ts,
 // for the learned half of the danger check. The library reads no files at run time, so the
 // examples travel as modules. Run it after changing those files; --check only reports whether the
