@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '@baiying/config';
 import { seedBulkVolunteers, seedDemoCounty } from '@baiying/db';
+import { seededRandom as rng } from '@baiying/nlu';
 import { QueueName } from '@baiying/queue';
 import { duplicateSends } from '../../support/chaos/audit.js';
 import { buttonData, runScript, type ScriptResult, type ScriptStep } from '../../support/chaos/chat-script.js';
@@ -42,18 +43,6 @@ const FAULT_WINDOW_MS = [3000, 40_000] as const;
 const RECOVERY_LIMIT_S = 60;
 /** A send whose platform answer the bot had not recorded when it was killed arrived at most this long before the kill. */
 const KILL_GAP_MS = 2000;
-
-/** mulberry32: a small seeded generator, so a run's schedule and choices replay from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const secs = (ms: number) => Math.round(ms / 100) / 10;
