@@ -1,22 +1,26 @@
-// npx tsx scripts/nlu-danger-cv.ts [--frames both|on|off] [--threshold T] [--aside A] [--json]
-// Leave one set out (decision 0068): for each danger development set, the danger check's learned half
-// is trained without that set (and without any message whose text is in it) and the set is read by
-// the full detector. Prints, for the sets strangers wrote and we then folded into development data
-// (danger-blind10 … danger-blind23), recall and false alarms per set and pooled at the thresholds
-// given (default: the detector's); then a grid of thresholds on the first half of those sets
-// (blind10–16) and on the second (blind17–23); then what the vote beside cues set aside would add on
-// the selection data (every development set but blind17–23), asked and not asked, and the threshold
-// chosen there: the lowest that adds no false alarm (the rules set aside no danger there, so recall
-// cannot choose it). The rules were tuned while reading every one of these sets, so their share is
-// optimistic; the learned half's is the honest part. `--frames on` trains with question-framed copies
-// (danger-augment.ts); `both` (default) prints both. Reads libs/nlu/data; no file is written.
+// npx tsx scripts/nlu-danger-cv.ts [--learner all|bayes|logistic|mean] [--frames off|on|both] [--threshold T] [--aside A] [--json]
+// Leave one set out (decisions 0068, 0069): for each danger development set, the danger check's learned
+// half is trained without that set (and without any message whose text is in it) and the set is read
+// by the full detector. Prints, for the sets strangers wrote and we then folded into development data
+// (danger-blind10 … danger-blind24), recall and false alarms per set and pooled at the thresholds
+// given (default: the detector's, per learner); pooled over the selection half (blind10–16), the check
+// half (blind17–24) and the honest pair (blind23+24: no rule was written while reading them); then a
+// grid of thresholds on both halves; then, on the selection data (every development set but
+// blind17–24) and on the check sets, what the vote with no cue and the vote beside cues set aside add,
+// and what a learned veto of the rules' `possible` would lose and save. The selection rules: the
+// no-cue threshold of the logistic reader is the lowest that adds no more false alarms on the
+// selection data than the naive Bayes at its threshold (the same for 'mean', the two probabilities' mean); the aside threshold the lowest that adds no
+// false alarm there; the veto the highest that loses no danger there. The rules were tuned while
+// reading every set but blind23 and blind24, so their share is optimistic elsewhere; the learned half's
+// is the honest part. `--frames on` trains with question-framed copies (danger-augment.ts).
+// `--learner` picks the learned reader beside the naive Bayes (default all, compared). Reads libs/nlu/data; writes nothing.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDangerExamples } from '../libs/nlu/src/danger.evaluation.js';
 import { DANGER_DEVELOPMENT_FILES, DANGER_TRAINING } from '../libs/nlu/src/danger-training.js';
 import { DANGER_ROWS } from '../libs/nlu/src/danger-training.generated.js';
-import { LEARNED_ASIDE_THRESHOLD, LEARNED_DANGER_THRESHOLD, LEARNED_QUESTION_FRAMES } from '../libs/nlu/src/danger.detector.js';
+import { LEARNED_ASIDE_THRESHOLD, LEARNED_DANGER_THRESHOLD, LEARNED_QUESTION_FRAMES, type DangerLearner } from '../libs/nlu/src/danger.detector.js';
 import {
   leaveOneSetOut,
   scoreHeldOut,
@@ -33,11 +37,8 @@ const option = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const framesArg = option('--frames') ?? 'both';
-const given: LearnedThresholds = {
-  threshold: Number(option('--threshold') ?? LEARNED_DANGER_THRESHOLD),
-  asideThreshold: Number(option('--aside') ?? LEARNED_ASIDE_THRESHOLD),
-};
+const framesArg = option('--frames') ?? 'off';
+const learnerArg = option('--learner') ?? 'all';
 
 const sets: NamedDangerSet[] = DANGER_DEVELOPMENT_FILES.map((f) => {
   const path = resolve(root, 'libs/nlu/data', f);
@@ -45,9 +46,11 @@ const sets: NamedDangerSet[] = DANGER_DEVELOPMENT_FILES.map((f) => {
 });
 // The ordinary needs (and labelled dangers) of dev.jsonl follow the danger development rows.
 const rest = DANGER_TRAINING.slice(DANGER_ROWS.length);
-const strangers = Array.from({ length: 14 }, (_, i) => `danger-blind${i + 10}`);
+const strangers = Array.from({ length: 15 }, (_, i) => `danger-blind${i + 10}`);
 const choose = strangers.slice(0, 7);
 const check = strangers.slice(7);
+/** The sets no rule was written while reading: honest for both halves. */
+const honest = ['danger-blind23', 'danger-blind24'];
 
 function pct(r: Rate): string {
   return r.rate === null ? 'n/a' : `${(r.rate * 100).toFixed(1)}% (${r.hit}/${r.total})`;
@@ -70,9 +73,11 @@ function line(label: string, s: HeldOutScore, rules: HeldOutScore): string {
   );
 }
 
-const THRESHOLDS = [0.85, 0.9, 0.93, 0.95];
-const ASIDE = [2, 0.5, 0.7, 0.8, 0.9, 0.93, 0.95, 0.97, 0.99];
-const BUCKET = [0.5, 0.7, 0.8, 0.9, 0.93, 0.95, 0.97, 0.99];
+const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95];
+const ASIDE = [2, 0.7, 0.8, 0.9, 0.93, 0.95, 0.97, 0.99];
+const BUCKET = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99];
+const FINE = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+const VETO = [0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2];
 const held = new Set(check);
 const selection = sets.map((s) => s.name).filter((n) => !held.has(n));
 
@@ -82,66 +87,107 @@ function counts(readings: readonly HeldOutReading[], t: number): [number, number
 }
 
 const json: Record<string, unknown> = {};
-for (const frames of framesArg === 'both' ? [false, true] : [framesArg === 'on']) {
-  const started = performance.now();
-  const readings = leaveOneSetOut(
-    sets,
-    rest,
-    sets.map((s) => s.name),
-    frames,
-  );
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const head = `== leave one set out, question frames ${frames ? 'on' : 'off'}${frames === LEARNED_QUESTION_FRAMES ? ' (default)' : ''} (${seconds} s)`;
-  const out: string[] = [head, `-- threshold ${given.threshold}, aside ${given.asideThreshold > 1 ? 'off' : given.asideThreshold}`];
-  for (const n of strangers) out.push(line(n, scoreHeldOut(readings.get(n) ?? [], given), scoreHeldOut(readings.get(n) ?? [], RULES_ONLY)));
-  for (const [label, names] of [
-    ['pooled blind10-16', choose],
-    ['pooled blind17-23', check],
-    ['pooled blind10-23', strangers],
-  ] as const)
-    out.push(line(label, pooled(readings, names, given), pooled(readings, names, RULES_ONLY)));
-  out.push('-- grid: threshold, aside: chosen on blind10-16 | checked on blind17-23');
-  const grid: Array<{ t: LearnedThresholds; choose: HeldOutScore; check: HeldOutScore }> = [];
-  for (const threshold of THRESHOLDS)
-    for (const asideThreshold of ASIDE) {
-      const t = { threshold, asideThreshold };
-      const a = pooled(readings, choose, t);
-      const b = pooled(readings, check, t);
-      grid.push({ t, choose: a, check: b });
-      out.push(
-        `${String(threshold).padEnd(5)} ${(asideThreshold > 1 ? 'off' : String(asideThreshold)).padEnd(5)} ` +
-          `${pct(a.recall).padEnd(20)} ${pct(a.falseAlarms).padEnd(18)} | ${pct(b.recall).padEnd(20)} ${pct(b.falseAlarms)}`,
-      );
-    }
-  const chosen: Record<string, number | null> = {};
-  for (const [label, names] of [
-    ['selection (all but blind17-23)', selection],
-    ['check (blind17-23)', check],
-  ] as const) {
-    const all = names.flatMap((n) => readings.get(n) ?? []);
-    const aside = all.filter((r) => r.rules === 'none' && r.setAside);
-    for (const asked of [true, false]) {
-      const bucket = aside.filter((r) => r.asked === asked);
-      out.push(
-        `-- ${label}, cues all set aside, ${asked ? 'asked' : 'not asked'}: ${bucket.filter((r) => r.danger).length} danger, ` +
-          `${bucket.filter((r) => !r.danger).length} ordinary; found / false alarms at ` +
-          BUCKET.map((t) => `${t} ${counts(bucket, t).join('/')}`).join('  '),
-      );
-    }
-    const asked = aside.filter((r) => r.asked);
-    chosen[label] = BUCKET.find((t) => counts(asked, t)[1] === 0) ?? null;
-    // Tried and dropped: the learned vote lowering the rules' `possible` to none when it is this sure of no danger.
-    const possible = all.filter((r) => r.rules === 'possible');
-    out.push(
-      `-- ${label}, a veto of the rules' possible (dropped): ${possible.filter((r) => r.danger).length} danger, ${possible.filter((r) => !r.danger).length} ordinary; ` +
-        `danger lost / false alarms saved below ` +
-        [0.001, 0.01, 0.05, 0.1]
-          .map((t) => `${t} ${possible.filter((r) => r.danger && r.probability < t).length}/${possible.filter((r) => !r.danger && r.probability < t).length}`)
-          .join('  '),
+// The naive Bayes's false alarms added by the no-cue vote on the selection data, at its threshold: the logistic reader may add no more.
+let bayesSelectionFalse: number | null = null;
+const LEARNERS: readonly DangerLearner[] = ['bayes', 'logistic', 'mean'];
+// The naive Bayes first: the others' no-cue thresholds are matched to its false alarms on the selection data.
+const learners: DangerLearner[] = learnerArg === 'all' ? [...LEARNERS] : LEARNERS.filter((l) => l === learnerArg || l === 'bayes');
+for (const learner of learners)
+  for (const frames of framesArg === 'both' ? [false, true] : [framesArg === 'on']) {
+    const started = performance.now();
+    const readings = leaveOneSetOut(
+      sets,
+      rest,
+      sets.map((s) => s.name),
+      frames,
+      learner,
     );
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const out: string[] = [
+      `== leave one set out, learner ${learner}, question frames ${frames ? 'on' : 'off'}${frames === LEARNED_QUESTION_FRAMES ? ' (default)' : ''} (${seconds} s)`,
+    ];
+    const all = (names: readonly string[]) => names.flatMap((n) => readings.get(n) ?? []);
+    const noCue = (names: readonly string[]) => all(names).filter((r) => r.rules === 'none' && !r.setAside);
+    // The no-cue threshold: given, or for the logistic reader chosen on the selection data against the naive Bayes's false alarms.
+    const selectionNoCue = noCue(selection);
+    let threshold = Number(option('--threshold') ?? LEARNED_DANGER_THRESHOLD);
+    if (learner !== 'bayes' && option('--threshold') === undefined && bayesSelectionFalse !== null) {
+      const budget = bayesSelectionFalse;
+      threshold = FINE.find((t) => counts(selectionNoCue, t)[1] <= budget) ?? 0.99;
+    }
+    if (learner === 'bayes') bayesSelectionFalse = counts(selectionNoCue, threshold)[1];
+    out.push(
+      `-- selection data, no cue: ${selectionNoCue.filter((r) => r.danger).length} danger, ${selectionNoCue.filter((r) => !r.danger).length} ordinary; ` +
+        `found / false alarms at ` +
+        BUCKET.map((t) => `${t} ${counts(selectionNoCue, t).join('/')}`).join('  ') +
+        `; at ${threshold}: ${counts(selectionNoCue, threshold).join('/')}`,
+    );
+    // The aside threshold: the lowest adding no false alarm among asked messages whose cues were all set aside, on the selection data.
+    const selectionAsked = all(selection).filter((r) => r.rules === 'none' && r.setAside && r.asked);
+    const asideChosen = BUCKET.find((t) => counts(selectionAsked, t)[1] === 0) ?? 2;
+    const asideThreshold = Number(option('--aside') ?? (learner === 'bayes' ? LEARNED_ASIDE_THRESHOLD : asideChosen));
+    // The veto: the highest that loses no danger among the rules' `possible` on the selection data.
+    const selectionPossible = all(selection).filter((r) => r.rules === 'possible');
+    const vetoChosen = [...VETO].reverse().find((v) => !selectionPossible.some((r) => r.danger && r.probability < v)) ?? 0;
+    const given: LearnedThresholds = { threshold, asideThreshold };
+    const vetoed: LearnedThresholds = { ...given, veto: vetoChosen };
+    out.push(
+      `-- thresholds: no cue ${threshold}, aside ${asideThreshold > 1 ? 'off' : asideThreshold} (chosen on selection: ${asideChosen > 1 ? 'none' : asideChosen}), veto chosen on selection ${vetoChosen || 'none'}`,
+    );
+    for (const n of strangers) out.push(line(n, scoreHeldOut(readings.get(n) ?? [], given), scoreHeldOut(readings.get(n) ?? [], RULES_ONLY)));
+    for (const [label, names] of [
+      ['pooled blind10-16', choose],
+      ['pooled blind17-24', check],
+      ['pooled blind23+24', honest],
+      ['pooled blind10-24', strangers],
+      ['selection data', selection],
+    ] as const)
+      out.push(line(label, pooled(readings, names, given), pooled(readings, names, RULES_ONLY)));
+    out.push(`-- with the veto ${vetoChosen}:`);
+    for (const [label, names] of [
+      ['pooled blind17-24', check],
+      ['pooled blind23+24', honest],
+      ['selection data', selection],
+    ] as const)
+      out.push(line(label, pooled(readings, names, vetoed), pooled(readings, names, RULES_ONLY)));
+    out.push('-- grid: threshold, aside: selection half blind10-16 | check blind17-24 | honest pair blind23+24');
+    const grid: Array<{ t: LearnedThresholds; choose: HeldOutScore; check: HeldOutScore; honest: HeldOutScore }> = [];
+    for (const t0 of THRESHOLDS)
+      for (const a0 of ASIDE) {
+        const t = { threshold: t0, asideThreshold: a0 };
+        const a = pooled(readings, choose, t);
+        const b = pooled(readings, check, t);
+        const c = pooled(readings, honest, t);
+        grid.push({ t, choose: a, check: b, honest: c });
+        out.push(
+          `${String(t0).padEnd(5)} ${(a0 > 1 ? 'off' : String(a0)).padEnd(5)} ` +
+            `${pct(a.recall).padEnd(20)} ${pct(a.falseAlarms).padEnd(18)} | ${pct(b.recall).padEnd(20)} ${pct(b.falseAlarms).padEnd(18)} | ${pct(c.recall).padEnd(20)} ${pct(c.falseAlarms)}`,
+        );
+      }
+    for (const [label, names] of [
+      ['selection (all but blind17-24)', selection],
+      ['check (blind17-24)', check],
+      ['honest pair (blind23+24)', honest],
+    ] as const) {
+      const aside = all(names).filter((r) => r.rules === 'none' && r.setAside);
+      for (const asked of [true, false]) {
+        const bucket = aside.filter((r) => r.asked === asked);
+        out.push(
+          `-- ${label}, cues all set aside, ${asked ? 'asked' : 'not asked'}: ${bucket.filter((r) => r.danger).length} danger, ` +
+            `${bucket.filter((r) => !r.danger).length} ordinary; found / false alarms at ` +
+            BUCKET.map((t) => `${t} ${counts(bucket, t).join('/')}`).join('  '),
+        );
+      }
+      const possible = all(names).filter((r) => r.rules === 'possible');
+      out.push(
+        `-- ${label}, a veto of the rules' possible: ${possible.filter((r) => r.danger).length} danger, ${possible.filter((r) => !r.danger).length} ordinary; ` +
+          `danger lost / false alarms saved below ` +
+          VETO.map(
+            (t) => `${t} ${possible.filter((r) => r.danger && r.probability < t).length}/${possible.filter((r) => !r.danger && r.probability < t).length}`,
+          ).join('  '),
+      );
+    }
+    json[`${learner}${frames ? 'FramesOn' : ''}`] = { threshold, asideThreshold, vetoChosen, grid };
+    process.stdout.write(args.includes('--json') ? '' : `${out.join('\n')}\n\n`);
   }
-  out.push(`-- aside threshold chosen on the selection data (lowest adding no false alarm, asked): ${chosen['selection (all but blind17-23)'] ?? 'none'}`);
-  json[frames ? 'framesOn' : 'framesOff'] = { grid, chosen };
-  process.stdout.write(args.includes('--json') ? '' : `${out.join('\n')}\n\n`);
-}
 if (args.includes('--json')) process.stdout.write(`${JSON.stringify(json, null, 1)}\n`);

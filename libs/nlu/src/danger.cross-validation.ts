@@ -4,8 +4,9 @@
 // the rules only as tuned. crossValidateDanger is used by `nlu:eval -- --danger-cv` for
 // LEARNED_DANGER_THRESHOLD; leaveOneSetOut (a stranger's whole set held out, decision 0068) by
 // scripts/nlu-danger-cv.ts for LEARNED_ASIDE_THRESHOLD and the per-set figures.
-import { DangerDetector, type LearnedReading } from './danger.detector.js';
+import { DangerDetector, LEARNED_DANGER_LEARNER, type DangerLearner, type LearnedReading } from './danger.detector.js';
 import type { DangerTrainingExample } from './danger-training.js';
+import type { LogisticModelOptions } from './logistic.model.js';
 import type { Rate } from './nlu.evaluation.js';
 
 export interface DangerThresholdRow {
@@ -108,13 +109,16 @@ export interface HeldOutReading extends LearnedReading {
  * every other set and on `rest` (the ordinary needs of dev.jsonl, with their labels) — without any
  * message whose text is in the held-out set — and each of the set's messages is read by the full
  * detector. The rules were written while reading these sets, so their share is optimistic; the
- * learned half's is honest. `questionFrames` trains with question-framed copies (danger-augment.ts).
+ * learned half's is honest. `questionFrames` trains with question-framed copies (danger-augment.ts);
+ * `learner` picks the learned reader (decision 0069).
  */
 export function leaveOneSetOut(
   sets: readonly NamedDangerSet[],
   rest: readonly DangerTrainingExample[],
   heldOut: readonly string[],
   questionFrames: boolean,
+  learner: DangerLearner = LEARNED_DANGER_LEARNER,
+  logistic: LogisticModelOptions = {},
 ): Map<string, HeldOutReading[]> {
   const out = new Map<string, HeldOutReading[]>();
   for (const name of heldOut) {
@@ -122,7 +126,7 @@ export function leaveOneSetOut(
     if (!set) throw new Error(`no danger set named ${name}`);
     const held = new Set(set.examples.map((e) => e.text));
     const training = [...sets.filter((s) => s !== set).flatMap((s) => s.examples), ...rest].filter((e) => !held.has(e.text));
-    const detector = new DangerDetector({ training, questionFrames });
+    const detector = new DangerDetector({ training, questionFrames, learner, logistic });
     out.set(
       name,
       set.examples.flatMap((e) => {
@@ -134,10 +138,15 @@ export function leaveOneSetOut(
   return out;
 }
 
-/** Thresholds of the learned vote: with no cue at all, and beside cues set aside in an asked message (above 1: no vote). */
+/**
+ * Thresholds of the learned vote: with no cue at all, and beside cues set aside in an asked message
+ * (above 1: no vote); `veto` (measured, decision 0069): the rules' `possible` drops to none when the
+ * learned probability is below it (0 or absent: no veto).
+ */
 export interface LearnedThresholds {
   threshold: number;
   asideThreshold: number;
+  veto?: number;
 }
 
 export interface HeldOutScore {
@@ -150,7 +159,8 @@ export interface HeldOutScore {
 
 /** The level the full detector gives a read message at these thresholds: flagged (likely or possible) or not. */
 export function flaggedAt(r: LearnedReading, t: LearnedThresholds): boolean {
-  if (r.rules !== 'none') return true;
+  if (r.rules === 'likely') return true;
+  if (r.rules === 'possible') return !(t.veto !== undefined && r.probability < t.veto);
   if (!r.setAside) return r.probability >= t.threshold;
   return t.asideThreshold <= 1 && r.asked && r.probability >= t.asideThreshold;
 }

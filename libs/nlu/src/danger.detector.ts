@@ -20,6 +20,8 @@
 //    one aside it stays silent (a resolved fire, an injury in a legal dispute), unless the message
 //    is asked rather than told (请问, 我就问一下, …正常吗, 要紧吗, is that normal?; danger.asked.ts):
 //    then it votes at LEARNED_ASIDE_THRESHOLD (decision 0068), for a danger wrapped in a question.
+//    A logistic-regression reader over the same features (LogisticModel) and the mean of the two are
+//    options (`learner`), measured by leaving one set out and left off (decision 0069).
 // 6. Level: any strong cue → likely; two weak cues at different places, or a weak cue with a
 //    call for help or hurry (救命, 快来人, help, !!) → likely; one weak cue, a call for help alone
 //    (救命, 打120) or the learned vote alone → possible; otherwise none.
@@ -35,6 +37,7 @@ import { weigh } from './danger.context.js';
 import { glossMixed } from './danger.mixed.js';
 import { DANGER_TRAINING, type DangerTrainingExample } from './danger-training.js';
 import { LearnedModel } from './learned.model.js';
+import { LogisticModel, type LogisticModelOptions } from './logistic.model.js';
 import type { DangerAssessment, DangerFamily, DangerLevel, DangerSignal } from './nlu.types.js';
 
 export const DANGER_FAMILIES: readonly DangerFamily[] = [
@@ -100,6 +103,14 @@ export const LEARNED_ASIDE_THRESHOLD = 0.93;
  */
 export const LEARNED_QUESTION_FRAMES = false;
 
+/**
+ * The learned reader: 'bayes' (LearnedModel, naive Bayes), 'logistic' (LogisticModel, logistic
+ * regression over the same features, decision 0069) or 'mean' (the mean of the two probabilities).
+ * Each has its own thresholds.
+ */
+export type DangerLearner = 'bayes' | 'logistic' | 'mean';
+export const LEARNED_DANGER_LEARNER: DangerLearner = 'bayes';
+
 /** Messages are read up to here, as RuleBasedNlu reads them: time stays bounded. */
 export const MAX_DANGER_TEXT_LENGTH = 2000;
 
@@ -112,6 +123,10 @@ export interface DangerDetectorOptions {
   asideThreshold?: number;
   /** Train also on question-framed copies of the examples; default LEARNED_QUESTION_FRAMES. */
   questionFrames?: boolean;
+  /** Which learned reader; default LEARNED_DANGER_LEARNER. */
+  learner?: DangerLearner;
+  /** The logistic reader's training options (LOGISTIC_DEFAULTS when absent); for measuring. */
+  logistic?: LogisticModelOptions;
 }
 
 /** What the learned vote sees of a message: the rules' level, whether they set cues aside, whether it is asked, the learned probability. */
@@ -124,18 +139,41 @@ export interface LearnedReading {
   probability: number;
 }
 
-const models = new WeakMap<readonly DangerTrainingExample[], Map<boolean, LearnedModel | null>>();
+/** A trained learned reader: the probability that a (normalised, masked) message shows danger. */
+type LearnedReader = (masked: string) => number;
 
-function trainedModel(training: readonly DangerTrainingExample[], questionFrames: boolean): LearnedModel | null {
-  if (training.length === 0) return null;
-  let byFrames = models.get(training);
-  if (!byFrames) models.set(training, (byFrames = new Map()));
-  if (!byFrames.has(questionFrames)) {
-    const source = questionFrames ? withQuestionFrames(training) : training;
-    const examples = source.map((e) => ({ text: e.text, category: e.danger ? 'danger' : 'ordinary' }));
-    byFrames.set(questionFrames, LearnedModel.train(examples, ['danger', 'ordinary'], LEARNED_DANGER_OPTIONS));
+const models = new WeakMap<readonly DangerTrainingExample[], Map<string, LearnedReader | null>>();
+
+function trainReader(source: readonly DangerTrainingExample[], learner: DangerLearner, logistic: LogisticModelOptions): LearnedReader | null {
+  if (learner === 'mean') {
+    const a = trainReader(source, 'bayes', logistic);
+    const b = trainReader(source, 'logistic', logistic);
+    return a && b ? (masked) => (a(masked) + b(masked)) / 2 : null;
   }
-  return byFrames.get(questionFrames) ?? null;
+  if (learner === 'logistic') {
+    const model = LogisticModel.train(
+      source.map((e) => ({ text: e.text, positive: e.danger })),
+      logistic,
+    );
+    return model ? (masked) => model.probability(masked) ?? 0 : null;
+  }
+  const examples = source.map((e) => ({ text: e.text, category: e.danger ? 'danger' : 'ordinary' }));
+  const model = LearnedModel.train(examples, ['danger', 'ordinary'], LEARNED_DANGER_OPTIONS);
+  return model ? (masked) => model.posterior(masked)?.probabilities[0] ?? 0 : null;
+}
+
+function trainedModel(
+  training: readonly DangerTrainingExample[],
+  questionFrames: boolean,
+  learner: DangerLearner,
+  logistic: LogisticModelOptions,
+): LearnedReader | null {
+  if (training.length === 0) return null;
+  let byKey = models.get(training);
+  if (!byKey) models.set(training, (byKey = new Map()));
+  const key = JSON.stringify([learner, questionFrames, learner === 'bayes' ? null : logistic]);
+  if (!byKey.has(key)) byKey.set(key, trainReader(questionFrames ? withQuestionFrames(training) : training, learner, logistic));
+  return byKey.get(key) ?? null;
 }
 
 /**
@@ -143,19 +181,24 @@ function trainedModel(training: readonly DangerTrainingExample[], questionFrames
  * build your own to train on other examples or to turn learning off.
  */
 export class DangerDetector {
-  private readonly model: LearnedModel | null;
+  private readonly model: LearnedReader | null;
   private readonly threshold: number;
   private readonly asideThreshold: number;
 
   constructor(opts: DangerDetectorOptions = {}) {
-    this.model = trainedModel(opts.training ?? DANGER_TRAINING, opts.questionFrames ?? LEARNED_QUESTION_FRAMES);
+    this.model = trainedModel(
+      opts.training ?? DANGER_TRAINING,
+      opts.questionFrames ?? LEARNED_QUESTION_FRAMES,
+      opts.learner ?? LEARNED_DANGER_LEARNER,
+      opts.logistic ?? {},
+    );
     this.threshold = opts.threshold ?? LEARNED_DANGER_THRESHOLD;
     this.asideThreshold = opts.asideThreshold ?? LEARNED_ASIDE_THRESHOLD;
   }
 
   /** The learned model's probability that a (normalised, masked) message shows danger; 0 without a model. */
   private learned(masked: string): number {
-    return this.model?.posterior(masked)?.probabilities[0] ?? 0;
+    return this.model ? this.model(masked) : 0;
   }
 
   assess(text: string): DangerAssessment {
