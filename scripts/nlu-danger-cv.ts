@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDangerExamples } from '../libs/nlu/src/danger.evaluation.js';
 import { DANGER_DEVELOPMENT_FILES, DANGER_TRAINING } from '../libs/nlu/src/danger-training.js';
 import { DANGER_ROWS } from '../libs/nlu/src/danger-training.generated.js';
-import { LEARNED_ASIDE_THRESHOLD, LEARNED_DANGER_THRESHOLD, LEARNED_QUESTION_FRAMES, type DangerLearner } from '../libs/nlu/src/danger.detector.js';
+import { LEARNED_ASIDE_THRESHOLD, LEARNED_DANGER_THRESHOLD, LEARNED_QUESTION_FRAMES, type DangerLearner } from '../libs/nlu/src/danger.learned.js';
 import {
   leaveOneSetOut,
   scoreHeldOut,

@@ -31,7 +31,7 @@ import {
 import { crossValidate, type CrossValidationReport } from '../libs/nlu/src/nlu.cross-validation.js';
 import { chooseDangerThreshold, crossValidateDanger, LEARNED_FALSE_ALARM_BUDGET } from '../libs/nlu/src/danger.cross-validation.js';
 import { DANGER_DEVELOPMENT_FILES, DANGER_TRAINING } from '../libs/nlu/src/danger-training.js';
-import { LEARNED_DANGER_THRESHOLD } from '../libs/nlu/src/danger.detector.js';
+import { LEARNED_DANGER_THRESHOLD } from '../libs/nlu/src/danger.learned.js';
 import { EVAL_NOW, EVAL_TIME_ZONE, evaluate, formatReport, parseExamples, summarise, type Rate } from '../libs/nlu/src/nlu.evaluation.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -4,7 +4,8 @@
 // the rules only as tuned. crossValidateDanger is used by `nlu:eval -- --danger-cv` for
 // LEARNED_DANGER_THRESHOLD; leaveOneSetOut (a stranger's whole set held out, decision 0068) by
 // scripts/nlu-danger-cv.ts for LEARNED_ASIDE_THRESHOLD and the per-set figures.
-import { DangerDetector, LEARNED_DANGER_LEARNER, type DangerLearner, type LearnedReading } from './danger.detector.js';
+import { DangerDetector, type LearnedReading } from './danger.detector.js';
+import { LEARNED_DANGER_LEARNER, type DangerLearner } from './danger.learned.js';
 import type { DangerTrainingExample } from './danger-training.js';
 import type { LogisticModelOptions } from './logistic.model.js';
 import type { Rate } from './nlu.evaluation.js';

@@ -3,7 +3,8 @@
 // rules' `possible` measured again (dropped). The default detector is unchanged. Sentences are new
 // wording, not taken from any data set.
 import { flaggedAt, type HeldOutReading } from './danger.cross-validation.js';
-import { assessDanger, DangerDetector, LEARNED_DANGER_LEARNER, LEARNED_DANGER_THRESHOLD } from './danger.detector.js';
+import { assessDanger, DangerDetector } from './danger.detector.js';
+import { LEARNED_DANGER_LEARNER, LEARNED_DANGER_THRESHOLD } from './danger.learned.js';
 
 describe('the learned reader option', () => {
   const bayes = new DangerDetector({ learner: 'bayes' });

@@ -4,7 +4,8 @@
 import { isAsked } from './danger.asked.js';
 import { EN_QUESTION_FRAMES, withQuestionFrames, wrapInQuestion, ZH_QUESTION_FRAMES } from './danger-augment.js';
 import { flaggedAt, leaveOneSetOut, scoreHeldOut, type HeldOutReading } from './danger.cross-validation.js';
-import { DangerDetector, LEARNED_ASIDE_THRESHOLD, LEARNED_DANGER_THRESHOLD, LEARNED_QUESTION_FRAMES } from './danger.detector.js';
+import { DangerDetector } from './danger.detector.js';
+import { LEARNED_ASIDE_THRESHOLD, LEARNED_DANGER_THRESHOLD, LEARNED_QUESTION_FRAMES } from './danger.learned.js';
 import { DANGER_TRAINING } from './danger-training.js';
 
 describe('the learned vote beside cues set aside in an asked message', () => {

@@ -35,11 +35,11 @@ export {
   DangerDetector,
   defaultDangerDetector,
   DANGER_FAMILIES,
-  LEARNED_DANGER_THRESHOLD,
   LIFE_THREATENING_FAMILIES,
   MAX_DANGER_TEXT_LENGTH,
   type DangerDetectorOptions,
 } from './danger.detector.js';
+export { LEARNED_DANGER_THRESHOLD } from './danger.learned.js';
 export { DANGER_TRAINING, type DangerTrainingExample } from './danger-training.js';
 export { detectBeneficiary } from './beneficiary.detector.js';
 export { detectLanguage } from './language.detector.js';
