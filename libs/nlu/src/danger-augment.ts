@@ -6,6 +6,7 @@
 // seeded generator, so the frames are seen as often on each side and carry no evidence either way.
 // Deterministic: the same examples and seed give the same copies, in the same order.
 import type { DangerTrainingExample } from './danger-training.js';
+import { seededRandom } from './seeded-random.js';
 
 /** Chinese frames: [before, after] the message. */
 export const ZH_QUESTION_FRAMES: ReadonlyArray<readonly [string, string]> = [
@@ -39,18 +40,6 @@ export const EN_QUESTION_FRAMES: ReadonlyArray<readonly [string, string]> = [
 export const AUGMENT_SEED = 68;
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-
-/** A small seeded generator (mulberry32): the same seed gives the same sequence on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One message inside a question frame of its language (Chinese frames when it holds a Chinese character). */
 export function wrapInQuestion(text: string, pick: number): string {

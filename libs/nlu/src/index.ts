@@ -24,7 +24,7 @@ export { CategoryClassifier, LEARNED_WEIGHT, vocabularyWords, type CategoryClass
 export { LearnedModel, messageFeatures, type LearnedModelOptions, type TrainingExample } from './learned.model.js';
 export { DEFAULT_TRAINING } from './training-data.js';
 export { parseNumber, stemEnglish } from './text.util.js';
-export { seededRandom } from './danger-augment.js';
+export { seededRandom } from './seeded-random.js';
 export { createSegmenter, type Segmenter } from './segmenter.js';
 export { extractPhones, findPhones, type PhoneMatch } from './phone.extractor.js';
 export { extractTime, DEFAULT_TIME_ZONE, PART_OF_DAY_HOURS, type TimeExtractOptions } from './time.extractor.js';

@@ -10,7 +10,7 @@
 // as rate / (1 + epoch), and L2 regularisation applied to the weights a message touches when it is
 // visited (the usual sparse approximation: a weight no message touches stays where it is). The same
 // examples and options give the same weights on every platform.
-import { seededRandom } from './danger-augment.js';
+import { seededRandom } from './seeded-random.js';
 import { messageFeatures, type LearnedModelOptions } from './learned.model.js';
 
 /** One labelled message. */
