@@ -132,10 +132,15 @@ export class DangerDetector {
     return this.model ? this.model(masked) : 0;
   }
 
-  assess(text: string): DangerAssessment {
+  /** The rules' reading of a message cut to MAX_DANGER_TEXT_LENGTH; null when it is empty (or not a string). */
+  private read(text: string): ReturnType<DangerDetector['rules']> | null {
     const input = (typeof text === 'string' ? text : '').slice(0, MAX_DANGER_TEXT_LENGTH);
-    if (input.trim() === '') return { level: 'none', signals: [], families: [], lifeThreatening: false, selfHarm: false };
-    const r = this.readClosed(input);
+    return input.trim() === '' ? null : this.readClosed(input);
+  }
+
+  assess(text: string): DangerAssessment {
+    const r = this.read(text);
+    if (!r) return { level: 'none', signals: [], families: [], lifeThreatening: false, selfHarm: false };
     // The learned vote only turns none into possible: it learned the cues' own words, so beside a
     // cue it would count them twice. When the rules saw cues and set them all aside it speaks only
     // in an asked message ("…血一直在流…怎么处理"), at its own threshold (decision 0068).
@@ -147,9 +152,8 @@ export class DangerDetector {
 
   /** What the learned vote sees of a message, for choosing its thresholds (danger.cross-validation.ts); null for an empty message. */
   learnedReading(text: string): LearnedReading | null {
-    const input = (typeof text === 'string' ? text : '').slice(0, MAX_DANGER_TEXT_LENGTH);
-    if (input.trim() === '') return null;
-    const r = this.readClosed(input);
+    const r = this.read(text);
+    if (!r) return null;
     return { rules: r.assessment.level, setAside: r.candidates > 0, asked: isAsked(r.masked), probability: this.learned(r.masked) };
   }
 
@@ -159,9 +163,8 @@ export class DangerDetector {
    * `nlu:eval -- --danger-cv`). The vote beside cues set aside is read with learnedReading.
    */
   learnedVote(text: string): number | null {
-    const input = (typeof text === 'string' ? text : '').slice(0, MAX_DANGER_TEXT_LENGTH);
-    if (input.trim() === '') return null;
-    const r = this.readClosed(input);
+    const r = this.read(text);
+    if (!r) return null;
     return r.assessment.level === 'none' && r.candidates === 0 ? this.learned(r.masked) : null;
   }
 
