@@ -2492,7 +2492,8 @@ export const ZH_ANIMAL_OWNER = new RegExp(
 );
 export const EN_ANIMAL = /\b(?:dog|dogs|puppy|cat|cats|kitten|pet|rabbit|parrot|hamster|bird|chicken|goat|sheep|cow|pig|horse)\b/;
 // An animal that does the harm is no animal harmed: "被狗咬了", "牛角顶伤", "a dog bit me", bees and wasps.
-export const ZH_ANIMAL_AGENT = new RegExp(`被[^，。！？]{0,3}(?:${ANIMALS}|蜂|蛇)|(?:${ANIMALS})[^，。！？]{0,2}(?:咬|抓|挠|踢|顶|啄|扑|撞倒)|蜂|蛇`);
+// Inside its clause: the text is read half-width, so "，" is "," here ("鸡舍被淹了，鸡都泡在水里" has no agent; decision 0070).
+export const ZH_ANIMAL_AGENT = new RegExp(`被[^，。！？,!?]{0,3}(?:${ANIMALS}|蜂|蛇)|(?:${ANIMALS})[^，。！？,!?]{0,2}(?:咬|抓|挠|踢|顶|啄|扑|撞倒)|蜂|蛇`);
 export const EN_ANIMAL_AGENT = /\b(?:bit|bitten|bites|attacked|mauled|kicked|stung|scratched|gored|wasps?|bees?|snake)\b/;
 export const ZH_HUMAN = new RegExp(`${PERSON}|我|咱|俺|自己|谁|有人|宝宝|大家|村民|居民|路人|行人|老乡|乘客|住户`);
 export const EN_HUMAN = new RegExp(`\\b(?:i|me|we|us|someone|somebody|people|man|woman|${EN_PERSON})\\b`);
