@@ -147,7 +147,7 @@ export const HOW_TO_AFTER = /怎么|如何|咋|该干嘛|该做什么|要注意|
 /** Something happening now: a purpose named does not set aside "刚才…突然…". */
 export const HAPPENING_NOW = /突然|刚刚|刚才|现在|正在|救命|快来|快点|的时候|期间|中途/;
 /** The signs before a danger asked about: "滑坡前会有啥征兆". */
-export const SIGNS_BEFORE_AFTER = /^前(?:会|都|一般)?(?:有)?(?:啥|什么|哪些)?(?:征兆|前兆|预兆|迹象|信号)/;
+export const SIGNS_BEFORE_AFTER = /^(?:来|发生|到来)?之?前(?:会|都|一般)?(?:有)?(?:啥|什么|哪些)?(?:征兆|前兆|预兆|迹象|信号)/;
 /** What to mind in a practice asked about, right after a cue that is no event: "烧炭取暖要注意啥". */
 export const MIND_WHAT_AFTER = /^(?:时|的时候)?(?:要|该|应该|需要)?注意(?:些|点)?(?:啥|什么|哪些)|^(?:的)?注意事项/;
 /** More wants of a preventive question (with PREVENTIVE_WANT): "要注意啥". */

@@ -31,6 +31,7 @@ import { setAsideByKind } from './danger.kind.js';
 import type { MessageContext, Span, Verdict } from './danger.message.js';
 import { clauseOf, isNegated, lastEnd, leadStart, SENTENCE_END, sentenceStart, setApart } from './danger.scope.js';
 import { legalVerdict } from './danger.purpose.js';
+import { overWithRelief, supposedAsked, supposedInPinyin } from './danger.supposed.js';
 import type { DangerFamily } from './nlu.types.js';
 
 // Dangers of things rather than of a person's state.
@@ -128,6 +129,8 @@ export function weigh(
   if (!immediate && (figurative(text, clause, c) || askedOfAnyone(text, c) || inGame(text, c))) return 'drop';
   // Decision 0067: a joke, a lesson, a story, a nuisance or goods soaked, with no present sign anywhere.
   if (!immediate && setAsideByKind(text, c)) return 'drop';
+  // Decision 0070: a supposition asked about, relief after the danger; no present sign in the message.
+  if (!immediate && (supposedAsked(text, c) || overWithRelief(text, c) || supposedInPinyin(text, clause, c))) return capOrDrop(c.family);
   if ((ctx.legal || ctx.elsewhere) && !immediate) return ctx.elsewhere ? 'drop' : legalVerdict(text, c);
   if (ctx.learning && ZH_WHAT_TO_DO_AFTER.test(after)) return 'drop';
   // Prevention asked for a lecture (decision 0046): "怎么防一氧化碳中毒 有没有讲座".

@@ -35,8 +35,9 @@ const TOLD_REACH = 40;
 
 // Families of a body in danger: set aside when the message speaks of an animal and no person.
 const BODY_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>(['fall', 'bleeding', 'unconscious', 'trapped', 'missing']);
-// And, when the animal is the one the cue is about, falling from a height and water coming in.
-const ANIMAL_CUE_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>([...BODY_FAMILIES, 'self_harm', 'flood']);
+// And, when the animal is the one the cue is about, falling from a height, water coming in and, with
+// no person anywhere in the message, a pen or a shed falling in (decision 0070).
+const ANIMAL_CUE_FAMILIES: ReadonlySet<DangerFamily> = new Set<DangerFamily>([...BODY_FAMILIES, 'self_harm', 'flood', 'collapse']);
 
 /** The clause around a span: from the break before it to the break after it. */
 export function clauseOf(breaks: Uint8Array, start: number, end: number): Span {
@@ -90,6 +91,8 @@ export function aboutAnimal(text: string, breaks: Uint8Array, ctx: MessageContex
   if (BODY_FAMILIES.has(c.family) && noPerson && ANIMAL_ANY.test(text)) return true;
   const clause = clauseOf(breaks, c.start, c.end);
   const subject = text.slice(clause.start, c.start).replace(ANIMAL_OWNER_OR_HELPER, '');
+  // Decision 0070: a pen of animals that fell in, and no person named anywhere ("猪圈塌了，压住了两头猪").
+  if (c.family === 'collapse') return noPerson && ANIMAL_ANY.test(subject + text.slice(c.start, c.end));
   // Water that carries animals off ("把猪圈冲走了", "鸡都冲走了") is a flood wherever people are.
   if (c.family === 'flood' && (/把/.test(subject) || !noPerson)) return false;
   // Decision 0066: water that carries an animal named inside the cue ("河里有条狗被水冲走").
