@@ -109,7 +109,7 @@ export class BenchContext {
   }
 
   get prisma(): PrismaClient {
-    this.prismaClient ??= createPrismaClient(this.databaseUrl, 20);
+    this.prismaClient ??= createPrismaClient(this.databaseUrl, 20, { preparedStatements: this.config.databasePreparedStatements });
     return this.prismaClient;
   }
 

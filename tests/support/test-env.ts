@@ -109,7 +109,7 @@ export interface DeskHarness {
 }
 
 export function deskHarness(config: AppConfig, poolSize = 20): DeskHarness {
-  const prisma = createPrismaClient(config.databaseUrl, poolSize);
+  const prisma = createPrismaClient(config.databaseUrl, poolSize, { preparedStatements: config.databasePreparedStatements });
   const cipher = new FieldCipher(config.encryptionKey, config.previousEncryptionKeys);
   const producer = new JobProducer({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
   const channels = configuredDirectory(config);

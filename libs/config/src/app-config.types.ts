@@ -85,6 +85,8 @@ export interface AppConfig {
     shutdownTimeoutMs: number;
   };
   databaseUrl: string;
+  /** Statement texts each process may prepare per connection (0 = none; decision 0072). */
+  databasePreparedStatements: number;
   redisUrl: string;
   redisPrefix: string;
   /** The current key: it encrypts, signs and hashes. */

@@ -2,6 +2,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
+import { StatementNames } from './statement-names.js';
 
 export { Prisma } from './generated/prisma/client.js';
 export type { Channel } from './generated/prisma/enums.js';
@@ -82,9 +83,14 @@ export class ResilientPool extends pg.Pool {
 
 const pools = new WeakMap<PrismaClient, ResilientPool>();
 
-export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
+/**
+ * `preparedStatements`: how many statement texts this client may prepare on each connection
+ * (`DATABASE_PREPARED_STATEMENTS`; 0 = none; see StatementNames and decision 0072).
+ */
+export function createPrismaClient(databaseUrl: string, poolSize = 10, opts: { preparedStatements?: number } = {}): PrismaClient {
   const pool = new ResilientPool({ connectionString: databaseUrl, max: poolSize });
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const names = new StatementNames(opts.preparedStatements ?? 0);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, ...(names.max > 0 ? { statementNameGenerator: (q) => names.name(q) } : {}) });
   const client = new PrismaClient({ adapter });
   pools.set(client, pool);
   return client;

@@ -53,7 +53,7 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_NAME, useValue: appName },
-        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, POOL_SIZE) },
+        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, POOL_SIZE, { preparedStatements: config.databasePreparedStatements }) },
         { provide: FieldCipher, useFactory: () => new FieldCipher(config.encryptionKey, config.previousEncryptionKeys) },
         { provide: JobProducer, useFactory: () => new JobProducer({ redisUrl: config.redisUrl, prefix: config.redisPrefix }) },
         {
