@@ -66,9 +66,9 @@ import {
   NINETEENTH_PASS_NOT_DANGER_EN,
   NINETEENTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.nineteenth-pass.js';
-import { EIGHTEENTH_AND_21ST_PASS_PINYIN_CUES, TWENTIETH_PASS_HOMOPHONE_FOLD } from './danger-vocabulary.twenty-first-pass.js';
+import { TWENTIETH_PASS_HOMOPHONE_FOLD } from './danger-vocabulary.twenty-first-pass.js';
+import { EIGHTEENTH_TO_26TH_PASS_PINYIN_CUES, TWENTIETH_TO_26TH_PASS_CUES } from './danger-vocabulary.twenty-sixth-pass.js';
 import {
-  TWENTIETH_TO_22ND_PASS_CUES,
   TWENTIETH_TO_22ND_PASS_NOT_DANGER,
   TWENTIETH_TO_22ND_PASS_NOT_DANGER_EN,
   TWENTIETH_TO_22ND_PASS_RESOLUTIONS,
@@ -1834,7 +1834,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...EIGHTEENTH_PASS_CUES,
   ...EIGHTEENTH_PASS_TERSE_CUES,
   ...NINETEENTH_PASS_CUES,
-  ...TWENTIETH_TO_22ND_PASS_CUES,
+  ...TWENTIETH_TO_26TH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2797,7 +2797,7 @@ export const PINYIN_CUES: readonly PinyinCue[] = [
     strength: 'strong',
     pinyin: ['zi sha', 'bu xiang huo', 'huo bu xia qu', 'tiao lou', 'ge wan', 'qing sheng', 'xiang si le', 'bu xiang huo le'],
   },
-  ...EIGHTEENTH_AND_21ST_PASS_PINYIN_CUES,
+  ...EIGHTEENTH_TO_26TH_PASS_PINYIN_CUES,
 ];
 
 // Calls for help in pinyin: like ALARM_STRONG.
