@@ -21,7 +21,7 @@ export class BotModule {
     return {
       module: BotModule,
       // Categories and stations in memory, invalidated by the settings listener (ConversationService).
-      imports: [CoreModule.forRoot(config, 'bot', undefined, { referenceCache: true })],
+      imports: [CoreModule.forRoot(config, 'bot', undefined, { referenceCache: true, preparedStatements: true })],
       controllers: [WebChatController, WechatLoginController],
       providers: [
         ConversationService,

@@ -85,7 +85,7 @@ export interface AppConfig {
     shutdownTimeoutMs: number;
   };
   databaseUrl: string;
-  /** Statement texts each process may prepare per connection (0 = none; decision 0072). */
+  /** Statement texts the bot may prepare per connection (0 = none; the api and worker never prepare; decision 0072). */
   databasePreparedStatements: number;
   redisUrl: string;
   redisPrefix: string;

@@ -37,8 +37,8 @@ export const envSchema = z
     // exits anyway (code 1). Keep it below the orchestrator's grace period (30 s in deploy/).
     SHUTDOWN_TIMEOUT_MS: int(25_000, 1000),
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/baiying'),
-    // Statement texts each process may prepare on each of its connections (decision 0072); 0 behind
-    // a pooler in transaction mode, which cannot keep prepared statements.
+    // Statement texts the bot may prepare on each of its connections (decision 0072; the api and the
+    // worker never prepare); 0 behind a pooler in transaction mode, which cannot keep them.
     DATABASE_PREPARED_STATEMENTS: int(128),
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z

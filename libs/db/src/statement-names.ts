@@ -1,10 +1,11 @@
-// Names for prepared statements (decision 0072). A named statement is parsed and planned once per
-// connection: PostgreSQL keeps it, and the driver then sends only Bind/Execute for it. Prisma's pg
-// adapter asks for a name for every statement it sends (`statementNameGenerator`); this gives one
-// to a statement text only once it has come back (a statement run once, such as a console filter
-// of a rare shape, stays unnamed), and to a bounded number of texts per process, so that what
-// every connection keeps in PostgreSQL stays bounded too. Not for a pooler in transaction mode
-// (PgBouncer before 1.21 and the like): there prepared statements must be off (max 0).
+// Names for prepared statements (decision 0072). A named statement is parsed once per connection,
+// the driver then sends only Bind/Execute for it, and after five runs PostgreSQL may keep a generic
+// plan for it (the saving measured; also why only the bot, whose statements are a few texts run
+// again and again, prepares). Prisma's pg adapter asks for a name for every statement it sends
+// (`statementNameGenerator`); this gives one to a statement text only once it has come back, and
+// to a bounded number of texts per process, so that what every connection keeps in PostgreSQL stays
+// bounded too. Not for a pooler in transaction mode (PgBouncer before 1.21 and the like): there
+// prepared statements must be off (max 0).
 import { createHash } from 'node:crypto';
 
 /** What the pg adapter hands the generator (only the text matters here). */

@@ -45,15 +45,28 @@ export class CoreModule {
   /**
    * `opts.referenceCache`: the desk keeps categories and stations in memory (decision 0049); only
    * for an app that invalidates it on the settings notification and does not edit them (the bot).
+   * `opts.preparedStatements`: the app prepares up to `DATABASE_PREPARED_STATEMENTS` statement texts
+   * per connection (decision 0072); only for an app whose statements are a few texts run again and
+   * again with values that want the same plan (the bot's turns and sends), not for the console's
+   * filters or the worker's reports, whose values want a plan each.
    */
-  static forRoot(config: AppConfig = loadConfig(), appName = 'app', clock: Clock = systemClock, opts: { referenceCache?: boolean } = {}): DynamicModule {
+  static forRoot(
+    config: AppConfig = loadConfig(),
+    appName = 'app',
+    clock: Clock = systemClock,
+    opts: { referenceCache?: boolean; preparedStatements?: boolean } = {},
+  ): DynamicModule {
     return {
       module: CoreModule,
       imports: [ObservabilityModule.forRoot(config, appName)],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_NAME, useValue: appName },
-        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, POOL_SIZE, { preparedStatements: config.databasePreparedStatements }) },
+        {
+          provide: PRISMA,
+          useFactory: () =>
+            createPrismaClient(config.databaseUrl, POOL_SIZE, { preparedStatements: opts.preparedStatements ? config.databasePreparedStatements : 0 }),
+        },
         { provide: FieldCipher, useFactory: () => new FieldCipher(config.encryptionKey, config.previousEncryptionKeys) },
         { provide: JobProducer, useFactory: () => new JobProducer({ redisUrl: config.redisUrl, prefix: config.redisPrefix }) },
         {
