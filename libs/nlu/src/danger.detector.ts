@@ -25,6 +25,8 @@
 // 6. Level: any strong cue → likely; two weak cues at different places, or a weak cue with a
 //    call for help or hurry (救命, 快来人, help, !!) → likely; one weak cue, a call for help alone
 //    (救命, 打120) or the learned vote alone → possible; otherwise none.
+// 7. A message that turns from a request to something told is also read from each turn on as a
+//    message of its own, steps 1–6; the gravest reading counts (danger.tail.ts, decision 0073).
 //
 // Steps 1–3 are in danger.cues.ts, step 4 in danger.context.ts and danger.scope.ts; danger.compile.ts
 // finds the cues of a message and compiles them into signals (steps 3–4); this file weighs the
@@ -36,6 +38,7 @@ import { ALARM_STRONG_RE, ALARM_WEAK_RE, CJK } from './danger.cues.js';
 import { weigh } from './danger.context.js';
 import { glossMixed } from './danger.mixed.js';
 import { closeCjkGaps } from './danger.word-by-word.js';
+import { tailOffsets, withTails } from './danger.tail.js';
 import { DANGER_TRAINING, type DangerTrainingExample } from './danger-training.js';
 import {
   LEARNED_ASIDE_THRESHOLD,
@@ -106,6 +109,8 @@ export interface LearnedReading {
   asked: boolean;
   /** The learned probability of danger (0 without a model). */
   probability: number;
+  /** The tails after a request, each read as a message of its own (danger.tail.ts); absent when there are none. */
+  tails?: LearnedReading[];
 }
 
 /**
@@ -139,7 +144,13 @@ export class DangerDetector {
     return input.trim() === '' ? null : this.readClosed(input);
   }
 
+  /** The message read as a whole and, after a request, from each turn on (danger.tail.ts): the gravest counts. */
   assess(text: string): DangerAssessment {
+    const input = typeof text === 'string' ? text.slice(0, MAX_DANGER_TEXT_LENGTH) : '';
+    return withTails(input, this.assessOne(input), (tail) => this.assessOne(tail));
+  }
+
+  private assessOne(text: string): DangerAssessment {
     const r = this.read(text);
     if (!r) return { level: 'none', signals: [], families: [], lifeThreatening: false, selfHarm: false };
     // The learned vote only turns none into possible: it learned the cues' own words, so beside a
@@ -153,6 +164,13 @@ export class DangerDetector {
 
   /** What the learned vote sees of a message, for choosing its thresholds (danger.cross-validation.ts); null for an empty message. */
   learnedReading(text: string): LearnedReading | null {
+    const input = typeof text === 'string' ? text.slice(0, MAX_DANGER_TEXT_LENGTH) : '';
+    const whole = this.readingOne(input);
+    const tails = tailOffsets(input).flatMap((at) => this.readingOne(input.slice(at)) ?? []);
+    return whole && tails.length > 0 ? { ...whole, tails } : whole;
+  }
+
+  private readingOne(text: string): LearnedReading | null {
     const r = this.read(text);
     if (!r) return null;
     return { rules: r.assessment.level, setAside: r.candidates > 0, asked: isAsked(r.masked), probability: this.learned(r.masked) };
