@@ -160,6 +160,10 @@ export interface HeldOutScore {
 
 /** The level the full detector gives a read message at these thresholds: flagged (likely or possible) or not. */
 export function flaggedAt(r: LearnedReading, t: LearnedThresholds): boolean {
+  return flaggedOne(r, t) || (r.tails ?? []).some((tail) => flaggedOne(tail, t));
+}
+
+function flaggedOne(r: LearnedReading, t: LearnedThresholds): boolean {
   if (r.rules === 'likely') return true;
   if (r.rules === 'possible') return !(t.veto !== undefined && r.probability < t.veto);
   if (!r.setAside) return r.probability >= t.threshold;

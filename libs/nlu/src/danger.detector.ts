@@ -25,6 +25,8 @@
 // 6. Level: any strong cue → likely; two weak cues at different places, or a weak cue with a
 //    call for help or hurry (救命, 快来人, help, !!) → likely; one weak cue, a call for help alone
 //    (救命, 打120) or the learned vote alone → possible; otherwise none.
+// 7. A message that turns from a request to something told is also read from each turn on as a
+//    message of its own, steps 1–6; the gravest reading counts (danger.tail.ts, decision 0073).
 //
 // Steps 1–3 are in danger.cues.ts, step 4 in danger.context.ts and danger.scope.ts; danger.compile.ts
 // finds the cues of a message and compiles them into signals (steps 3–4); this file weighs the
@@ -35,6 +37,8 @@ import { compileSignals, overlaps } from './danger.compile.js';
 import { ALARM_STRONG_RE, ALARM_WEAK_RE, CJK } from './danger.cues.js';
 import { weigh } from './danger.context.js';
 import { glossMixed } from './danger.mixed.js';
+import { closeCjkGaps } from './danger.word-by-word.js';
+import { tailOffsets, withTails } from './danger.tail.js';
 import { DANGER_TRAINING, type DangerTrainingExample } from './danger-training.js';
 import {
   LEARNED_ASIDE_THRESHOLD,
@@ -105,6 +109,8 @@ export interface LearnedReading {
   asked: boolean;
   /** The learned probability of danger (0 without a model). */
   probability: number;
+  /** The tails after a request, each read as a message of its own (danger.tail.ts); absent when there are none. */
+  tails?: LearnedReading[];
 }
 
 /**
@@ -138,7 +144,13 @@ export class DangerDetector {
     return input.trim() === '' ? null : this.readClosed(input);
   }
 
+  /** The message read as a whole and, after a request, from each turn on (danger.tail.ts): the gravest counts. */
   assess(text: string): DangerAssessment {
+    const input = typeof text === 'string' ? text.slice(0, MAX_DANGER_TEXT_LENGTH) : '';
+    return withTails(input, this.assessOne(input), (tail) => this.assessOne(tail));
+  }
+
+  private assessOne(text: string): DangerAssessment {
     const r = this.read(text);
     if (!r) return { level: 'none', signals: [], families: [], lifeThreatening: false, selfHarm: false };
     // The learned vote only turns none into possible: it learned the cues' own words, so beside a
@@ -152,6 +164,13 @@ export class DangerDetector {
 
   /** What the learned vote sees of a message, for choosing its thresholds (danger.cross-validation.ts); null for an empty message. */
   learnedReading(text: string): LearnedReading | null {
+    const input = typeof text === 'string' ? text.slice(0, MAX_DANGER_TEXT_LENGTH) : '';
+    const whole = this.readingOne(input);
+    const tails = tailOffsets(input).flatMap((at) => this.readingOne(input.slice(at)) ?? []);
+    return whole && tails.length > 0 ? { ...whole, tails } : whole;
+  }
+
+  private readingOne(text: string): LearnedReading | null {
     const r = this.read(text);
     if (!r) return null;
     return { rules: r.assessment.level, setAside: r.candidates > 0, asked: isAsked(r.masked), probability: this.learned(r.masked) };
@@ -242,38 +261,6 @@ export class DangerDetector {
 }
 
 const LEVEL_RANK: Record<DangerLevel, number> = { none: 0, possible: 1, likely: 2 };
-
-const CJK_RUNS = new RegExp(`${CJK.source}+`, 'g');
-
-const CJK_GAP = new RegExp(`${CJK.source}[ \\t\u3000]+(?=${CJK.source})`);
-
-/**
- * The text with spaces between two Chinese characters removed, and for each unit kept its offset
- * in the original; null when the text is not written word by word (it is read as it is).
- */
-export function closeCjkGaps(input: string): { text: string; at: number[] } | null {
-  if (!CJK_GAP.test(input)) return null;
-  // Word by word: at least three gaps and Chinese runs of about two characters on average. Spaces
-  // between longer runs are the clause breaks of unpunctuated voice-to-text, which the rules read.
-  const runs = input.match(CJK_RUNS) ?? [];
-  if (runs.length < 4 || runs.join('').length / runs.length > 2.5) return null;
-  let text = '';
-  const at: number[] = [];
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (c === ' ' || c === '\t' || c === '\u3000') {
-      let j = i;
-      while (j < input.length && (input[j] === ' ' || input[j] === '\t' || input[j] === '\u3000')) j++;
-      if (i > 0 && j < input.length && CJK.test(input[i - 1]!) && CJK.test(input[j]!)) {
-        i = j - 1;
-        continue;
-      }
-    }
-    text += c;
-    at.push(i);
-  }
-  return { text, at };
-}
 
 let defaultDetector: DangerDetector | null = null;
 

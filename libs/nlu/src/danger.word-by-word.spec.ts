@@ -1,7 +1,8 @@
 // Messages written word by word, a space between Chinese words or characters (low literacy, some
 // input methods): read as said, with signals pointing into the resident's own text; the reading
 // with the gaps closed can only add a danger, never hide one read as written.
-import { assessDanger, closeCjkGaps } from './danger.detector.js';
+import { assessDanger } from './danger.detector.js';
+import { closeCjkGaps } from './danger.word-by-word.js';
 import { expectFound, expectNone } from './danger.spec-support.js';
 
 describe('danger check, messages written word by word', () => {
