@@ -30,7 +30,7 @@ describe('DANGER_TRAINING', () => {
     expect(DANGER_TRAINING.filter((e) => held.has(e.text))).toEqual([]);
   });
 
-  it('trains on the sets measured once and then folded in (blind2–27, the first two own holdouts) and the own batches, but on no fresh blind set (not blind28, not own3)', () => {
+  it('trains on the sets measured once and then folded in (blind2–28, the first two own holdouts) and the own batches, but on no fresh blind set (not blind29, not own3)', () => {
     expect(DANGER_DEVELOPMENT_FILES).toEqual([
       'danger-dev.jsonl',
       'danger-eval.jsonl',
@@ -67,8 +67,9 @@ describe('DANGER_TRAINING', () => {
       'danger-blind25.jsonl',
       'danger-blind26.jsonl',
       'danger-blind27.jsonl',
+      'danger-blind28.jsonl',
     ]);
-    expect(DANGER_DEVELOPMENT_FILES).not.toContain('danger-blind28.jsonl');
+    expect(DANGER_DEVELOPMENT_FILES).not.toContain('danger-blind29.jsonl');
     expect(DANGER_DEVELOPMENT_FILES).not.toContain('danger-holdout-own3.jsonl');
   });
 });
