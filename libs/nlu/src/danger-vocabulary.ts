@@ -67,7 +67,8 @@ import {
   NINETEENTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.nineteenth-pass.js';
 import { TWENTIETH_PASS_HOMOPHONE_FOLD } from './danger-vocabulary.twenty-first-pass.js';
-import { EIGHTEENTH_TO_26TH_PASS_PINYIN_CUES, TWENTIETH_TO_26TH_PASS_CUES } from './danger-vocabulary.twenty-sixth-pass.js';
+import { TWENTIETH_TO_28TH_PASS_CUES, TWENTY_EIGHTH_PASS_HOMOPHONE_FOLD } from './danger-vocabulary.twenty-eighth-pass.js';
+import { EIGHTEENTH_TO_26TH_PASS_PINYIN_CUES } from './danger-vocabulary.twenty-sixth-pass.js';
 import {
   TWENTIETH_TO_22ND_PASS_NOT_DANGER,
   TWENTIETH_TO_22ND_PASS_NOT_DANGER_EN,
@@ -1834,7 +1835,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...EIGHTEENTH_PASS_CUES,
   ...EIGHTEENTH_PASS_TERSE_CUES,
   ...NINETEENTH_PASS_CUES,
-  ...TWENTIETH_TO_26TH_PASS_CUES,
+  ...TWENTIETH_TO_28TH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -1980,8 +1981,9 @@ export const NOT_DANGER: readonly string[] = [
   '烧(?:秸秆|垃圾|荒|落叶|麦茬|稻草|树叶|纸钱|纸|香|高香)[^。！？]{0,10}烟',
   '(?:密室逃脱|密室|剧本杀|鬼屋)[^，。！？]{0,4}(?:被困|困住|出不来)?',
   '(?:猫|狗|宠物|狗狗|猫咪|鸟|鹦鹉|兔子?)[^，。！？人他她]{0,6}(?:摔|掉|跌)(?:下去|下来|了|伤|断)?',
-  // …but not a person named by the animals they tend ("放牛的阿爸…没回来", decision 0061).
-  '(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)(?!的)[^。！？人他她]{0,12}没回(?:来|家)',
+  // …but not a person named by the animals they tend ("放牛的阿爸…没回来", decision 0061), nor the
+  // animals a person took out ("去山上放牛，到现在没回来", decision 0074).
+  '(?<![放赶牧]着?)(?:猫|狗|宠物|狗狗|猫咪|鸡|鸭|鹅|羊|牛|鸟|兔子?)(?!的)[^。！？人他她]{0,12}没回(?:来|家)',
   '(?:燃气|煤气|天然气|一氧化碳|烟雾|烟感|火灾)(?:泄漏|泄露)?(?:报警器|探测器|检测器)(?![^，。！？]{0,4}(?:响|叫|报警))',
   '(?:跟|像|好像|如同)[^，。！？]{0,4}着火了?(?:一样|似的)',
   '(?:作业|工作|学习|事情|问题|琐事|生活|家务)[^，。！？]{0,3}困(?:住|扰)',
@@ -2495,7 +2497,11 @@ export const EN_ANIMAL = /\b(?:dog|dogs|puppy|cat|cats|kitten|pet|rabbit|parrot|
 // Inside its clause: the text is read half-width, so "，" is "," here ("鸡舍被淹了，鸡都泡在水里" has no agent; decision 0070).
 export const ZH_ANIMAL_AGENT = new RegExp(`被[^，。！？,!?]{0,3}(?:${ANIMALS}|蜂|蛇)|(?:${ANIMALS})[^，。！？,!?]{0,2}(?:咬|抓|挠|踢|顶|啄|扑|撞倒)|蜂|蛇`);
 export const EN_ANIMAL_AGENT = /\b(?:bit|bitten|bites|attacked|mauled|kicked|stung|scratched|gored|wasps?|bees?|snake)\b/;
-export const ZH_HUMAN = new RegExp(`${PERSON}|我|咱|俺|自己|谁|有人|宝宝|大家|村民|居民|路人|行人|老乡|乘客|住户`);
+// Kin PERSON does not name, and a herder named by the animals ("放羊的从崖上摔下去了"), are people
+// too (decision 0074: "大伯出去放羊…没回家").
+export const ZH_HUMAN = new RegExp(
+  `${PERSON}|我|咱|俺|自己|谁|有人|宝宝|大家|村民|居民|路人|行人|老乡|乘客|住户|大伯|伯伯|伯父|大叔|舅舅|姑姑|姨妈|婶婶|大婶|表哥|堂哥|侄子|外甥|(?:放|赶|看)(?:牛|羊|鸭子?|马|鹅)的(?!时候|地方)`,
+);
 export const EN_HUMAN = new RegExp(`\\b(?:i|me|we|us|someone|somebody|people|man|woman|${EN_PERSON})\\b`);
 // A question about the emergency services themselves (decision 0043): what a call costs, the
 // number, how to call, a lesson in calling. It sets aside a call-for-help word with no cue beside it.
@@ -2609,6 +2615,8 @@ export const HOMOPHONE_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['挑楼', '跳楼'],
   ['割碗', '割腕'],
   ['割晚', '割腕'],
+  // A U-turn (掉头: "在桥上掉头", "路上掉头") is no hanging: read as it is, before 上掉 (decision 0074).
+  ['上掉头', '上掉头'],
   ['上掉', '上吊'],
   ['字杀', '自杀'],
   ['自沙', '自杀'],
@@ -2629,6 +2637,7 @@ export const HOMOPHONE_FOLD: ReadonlyArray<readonly [string, string]> = [
   ['摔到在地', '摔倒在地'],
   ...FOURTEENTH_PASS_HOMOPHONE_FOLD,
   ...TWENTIETH_PASS_HOMOPHONE_FOLD,
+  ...TWENTY_EIGHTH_PASS_HOMOPHONE_FOLD,
 ];
 
 // Cantonese (粤语) and Minnan / Hokkien (闽南语, Taiwanese) function words and set phrases read as
