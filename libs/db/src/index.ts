@@ -1,4 +1,5 @@
 export * from './prisma.js';
+export { rawExecute, rawRows, runsDirectly, transaction } from './direct-sql.js';
 export * from './repositories/org.repository.js';
 export * from './repositories/people.repository.js';
 export * from './repositories/web-personas.js';

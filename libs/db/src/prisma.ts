@@ -2,6 +2,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
+import { noteHandedOut, registerRoot } from './direct-sql.js';
 import { StatementNames } from './statement-names.js';
 
 export { Prisma } from './generated/prisma/client.js';
@@ -21,11 +22,16 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
  */
 function releaseWhenBroken(client: pg.PoolClient, counted: { statements: number }): void {
   countStatements(client, counted);
+  // A new lease for each checkout: whoever noted the connection (direct-sql.ts) checks it is
+  // still theirs before each statement.
+  const lease = {};
+  (client as LeasedClient).lease = lease;
   const release = client.release;
   let released = false;
   const done = (err?: Error | boolean): void => {
     if (released) return;
     released = true;
+    if ((client as LeasedClient).lease === lease) (client as LeasedClient).lease = undefined;
     client.removeListener('error', broken);
     client.removeListener('end', ended);
     release(err);
@@ -36,6 +42,9 @@ function releaseWhenBroken(client: pg.PoolClient, counted: { statements: number 
   client.once('end', ended);
   client.release = done;
 }
+
+/** A pool connection with the token of its current checkout (none while in the pool). */
+export type LeasedClient = pg.PoolClient & { lease?: object };
 
 /**
  * Counts every statement this pool's connections send (BEGIN and COMMIT included): the bench's
@@ -70,6 +79,7 @@ export class ResilientPool extends pg.Pool {
         super.connect((err, client) => {
           if (err || !client) return reject(err ?? new Error('no connection'));
           releaseWhenBroken(client, this.counted);
+          noteHandedOut(client);
           resolve(client);
         });
       });
@@ -93,6 +103,7 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10, opts: { p
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, ...(names.max > 0 ? { statementNameGenerator: (q) => names.name(q) } : {}) });
   const client = new PrismaClient({ adapter });
   pools.set(client, pool);
+  registerRoot(client, { run: (config) => pool.query(config), name: (text) => names.name({ sql: text }) });
   return client;
 }
 

@@ -3,7 +3,7 @@
 // commit; the worker's reconciler re-creates any that a crash or a Redis wipe lost.
 import type { AppConfig } from '@baiying/config';
 import type { FieldCipher } from '@baiying/crypto';
-import { Repos, type PrismaClient, type ReferenceCache } from '@baiying/db';
+import { Repos, transaction, type PrismaClient, type ReferenceCache } from '@baiying/db';
 import { systemClock, type ChannelDirectory, type Clock } from '@baiying/domain';
 import type { JobName, JobPayloads, JobProducer } from '@baiying/queue';
 import { ButtonCodec } from './buttons.js';
@@ -90,7 +90,9 @@ export class UnitOfWork {
   async run<T>(fn: (w: Work) => Promise<T>): Promise<T> {
     let work: Work | undefined;
     let sent: Array<{ id: string; priority: number; atMostOnce: boolean }> = [];
-    const result = await this.deps.prisma.$transaction(
+    // `transaction`: the turn's hot statements run directly on its connection (decision 0076).
+    const result = await transaction(
+      this.deps.prisma,
       async (tx) => {
         work = new Work(new Repos(tx, this.deps.cipher, this.deps.reference), this.deps);
         const value = await fn(work);

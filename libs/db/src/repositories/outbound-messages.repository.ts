@@ -1,6 +1,7 @@
 // The outbound side of sent messages (the outbox rows the dispatcher sends): claims, deliveries,
 // failures, ordering within a chat and backlogs. MessagingRepository extends this with the writes.
-import type { Channel, Tx } from '../prisma.js';
+import { rawExecute, rawRows } from '../direct-sql.js';
+import { Prisma, type Channel, type Tx } from '../prisma.js';
 
 /** What the outbound dispatcher reads before a send (see forSending). */
 export interface SendingRow {
@@ -35,9 +36,11 @@ export class OutboundMessagesRepository {
 
   /** At-most-once rows: pending → sending, just before the platform call. False if taken. */
   async claimForSending(id: string): Promise<boolean> {
-    // Typed raw (every send passes here, between its pacing slot and the platform call, decision 0041); `claimedAt` is written in UTC like Prisma's own dates.
-    const n = await this.tx.$executeRaw`
-      UPDATE sent_message SET status = 'sending', "claimedAt" = ${new Date()} WHERE id = ${id}::uuid AND status = 'pending'`;
+    // Direct (every send passes here, between its pacing slot and the platform call, decisions 0041 and 0076); `claimedAt` is written in UTC like Prisma's own dates.
+    const n = await rawExecute(
+      this.tx,
+      Prisma.sql`UPDATE sent_message SET status = 'sending', "claimedAt" = ${new Date()} WHERE id = ${id}::uuid AND status = 'pending'`,
+    );
     return n === 1;
   }
 
@@ -111,7 +114,9 @@ export class OutboundMessagesRepository {
    * dispatcher releases it at once instead of letting it poll.
    */
   async markSent(id: string, messageRef: string): Promise<{ id: string; atMostOnce: boolean } | null> {
-    const rows = await this.tx.$queryRaw<Array<{ id: string; atMostOnce: boolean }>>`
+    const rows = await rawRows<{ id: string; atMostOnce: boolean }>(
+      this.tx,
+      Prisma.sql`
       WITH u AS (
         UPDATE sent_message SET status = 'sent', "messageRef" = ${messageRef}, "sentAt" = now() AT TIME ZONE 'UTC', attempts = attempts + 1
         WHERE id = ${id}::uuid RETURNING channel, "chatId", seq, "editOf"
@@ -119,7 +124,8 @@ export class OutboundMessagesRepository {
       SELECT n.id::text AS id, n."atMostOnce" FROM u JOIN sent_message n
         ON n.channel = u.channel AND n."chatId" = u."chatId" AND n.seq > u.seq AND n.status = 'pending' AND n."editOf" IS NULL
       WHERE u."editOf" IS NULL
-      ORDER BY n.seq LIMIT 1`;
+      ORDER BY n.seq LIMIT 1`,
+    );
     return rows[0] ?? null;
   }
 
@@ -177,7 +183,9 @@ export class OutboundMessagesRepository {
    * they were decided in. One typed raw statement: every send starts here.
    */
   async forSending(id: string, since: Date): Promise<SendingRow | null> {
-    const rows = await this.tx.$queryRaw<SendingRow[]>`
+    const rows = await rawRows<SendingRow>(
+      this.tx,
+      Prisma.sql`
       SELECT s.id::text AS id, s.channel::text AS channel, s."chatId", s.template, s."bodyEnc", s.seq, s.priority,
              s.status::text AS status, s."editOf", s."atMostOnce",
              CASE WHEN s."editOf" IS NOT NULL THEN 0 ELSE (
@@ -187,7 +195,8 @@ export class OutboundMessagesRepository {
                    AND (e.status = 'pending' OR (e.status = 'sending' AND e."lastError" IS NULL))
                    AND e."editOf" IS NULL AND e.priority <= s.priority AND e."createdAt" >= ${since}
                  LIMIT 10) a) END AS ahead
-      FROM sent_message s WHERE s.id = ${id}::uuid`;
+      FROM sent_message s WHERE s.id = ${id}::uuid`,
+    );
     return rows[0] ?? null;
   }
 

@@ -1,6 +1,7 @@
 import type { FieldCipher } from '@baiying/crypto';
 import { nameColumns, personName } from '../person-name.js';
-import type { Channel, Tx } from '../prisma.js';
+import { rawRows } from '../direct-sql.js';
+import { Prisma, type Channel, type Tx } from '../prisma.js';
 import { PeopleIdentityRepository } from './people-identity.repository.js';
 
 export interface ActorRow {
@@ -103,9 +104,13 @@ export class PeopleRepository extends PeopleIdentityRepository {
     writtenLocale: string | null;
   }): Promise<TurnStart> {
     const name = a.displayName.slice(0, 64) || '居民';
-    const [r] = await this.tx.$queryRaw<TurnStartSqlRow[]>`
+    // Run directly on the turn's connection (decision 0076).
+    const [r] = await rawRows<TurnStartSqlRow>(
+      this.tx,
+      Prisma.sql`
       SELECT * FROM baiying_turn_start(${a.channel}::"Channel", ${a.chatKey}, ${a.updateId}, ${a.externalId}, ${a.chatId},
-                                       ${this.names.encrypt(name)}, ${a.username}, ${a.clientLocale}, ${a.writtenLocale})`;
+                                       ${this.names.encrypt(name)}, ${a.username}, ${a.clientLocale}, ${a.writtenLocale})`,
+    );
     if (!r) throw new Error('turn not started');
     if (!r.fresh) return { fresh: false };
     if (!r.personId || r.locale === null || r.localeSource === null || r.oldLocale === null || r.oldLocaleSource === null)
