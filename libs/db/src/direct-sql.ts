@@ -27,10 +27,17 @@ const openTransactions = new WeakMap<object, DirectTarget>();
 /** Root clients' pools (see createPrismaClient). */
 const roots = new WeakMap<object, DirectTarget>();
 
-/** Called by the pool for every connection it hands out as a promise (Prisma's transactions). */
-export function noteHandedOut(client: pg.PoolClient): void {
+/**
+ * Called by the pool when asked for a connection as a promise (Prisma's transactions): the
+ * returned function notes the connection once it is handed out. The asking context is taken at
+ * the ask: a caller that waits for a free connection gets it in the context of whoever gave one
+ * back.
+ */
+export function whenHandedOut(): (client: pg.PoolClient) => void {
   const slot = handedOut.getStore();
-  if (slot && !slot.client) slot.client = client;
+  return (client) => {
+    if (slot && !slot.client) slot.client = client;
+  };
 }
 
 export function registerRoot(client: PrismaClient, target: DirectTarget): void {

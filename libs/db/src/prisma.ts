@@ -2,7 +2,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
-import { noteHandedOut, registerRoot } from './direct-sql.js';
+import { registerRoot, whenHandedOut } from './direct-sql.js';
 import { StatementNames } from './statement-names.js';
 
 export { Prisma } from './generated/prisma/client.js';
@@ -74,15 +74,17 @@ export class ResilientPool extends pg.Pool {
     // for the connection's errors when it hands it out, and an error that arrives before a `.then`
     // would run (PostgreSQL's "terminating connection" in the same packet as its ReadyForQuery, at
     // a restart) had no listener and crashed the process (found by the chaos test).
-    if (!callback)
+    if (!callback) {
+      const note = whenHandedOut();
       return new Promise<pg.PoolClient>((resolve, reject) => {
         super.connect((err, client) => {
           if (err || !client) return reject(err ?? new Error('no connection'));
           releaseWhenBroken(client, this.counted);
-          noteHandedOut(client);
+          note(client);
           resolve(client);
         });
       });
+    }
     super.connect((err, client, done) => {
       if (err || !client) return callback(err, client, done);
       releaseWhenBroken(client, this.counted);

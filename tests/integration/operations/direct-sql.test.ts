@@ -79,6 +79,25 @@ describe('direct statements', () => {
     expect(await rawRows(prisma, Prisma.sql`SELECT id FROM direct_sql_probe WHERE id = 11`)).toEqual([{ id: 11 }]);
   });
 
+  it('under contention for a small pool, each transaction runs on its own connection (never another’s)', async () => {
+    // 40 transactions at once on a pool of three: most wait for a connection, handed out as
+    // others finish; each must note the one Prisma runs it on.
+    const seen = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        transaction(prisma, async (tx) => {
+          const [viaPrisma] = await tx.$queryRaw<Array<{ pid: number; xid: bigint }>>`SELECT pg_backend_pid() AS pid, txid_current() AS xid`;
+          await new Promise((r) => setTimeout(r, i % 5));
+          const [direct] = await rawRows<{ pid: number; xid: bigint }>(tx, Prisma.sql`SELECT pg_backend_pid() AS pid, txid_current() AS xid`);
+          return { viaPrisma, direct, directly: runsDirectly(tx) };
+        }),
+      ),
+    );
+    for (const { viaPrisma, direct } of seen) expect(direct).toEqual(viaPrisma);
+    expect(new Set(seen.map((s) => s.direct!.xid)).size).toBe(40);
+    // …and directly, also those that waited for a connection.
+    expect(seen.filter((s) => !s.directly)).toEqual([]);
+  });
+
   it('a failed direct statement rolls the whole transaction back, and the pool stays usable', async () => {
     await expect(
       transaction(prisma, async (tx) => {
