@@ -1,25 +1,26 @@
 // The danger check's twenty-ninth pass (decision 0075): dangers told as a situation, and things that
 // only look like one. A careful clerk reads each of these as danger:
-// - bleeding told by what it soaks ("出血，床单都湿透了", "soaked through a pad every hour"), and a
+// - bleeding told by what it soaks ("流血，枕头都染红了", "soaking through a pad every hour"), and a
 //   mother just delivered who keeps bleeding ("刚生完孩子…一直出血，量很大"): not the sweat, the rain, a
 //   child's wee or a period;
 // - an electric shock in dialect words (挨电, 挨了电, 过电了, 着电了, 被电着了): not a phone "充着电",
 //   a socket that "过电" (is live), a sofa that 挨 (stands next to) the television;
 // - a person shut in behind a door, banging, with no key ("the fire door closed on him… he's banging,
-//   we don't have the key", "门从外面锁上了，孩子在里面拍门"): not locked out;
+//   we don't have the key", "门从外面锁上了，孩子在里面拍门"): not locked out; and knocking from below
+//   ground where a person is ("矿井下面有人在敲管子"): not a pump, not a neighbour's pipes;
 // - a person who cannot hear the alarm that is sounding, still inside ("she is deaf, the smoke alarm
 //   is going off, she's still upstairs", "火警铃在响，聋子老爷子听不见，还在屋里"): not a drill, not a
 //   flashing doorbell asked for;
-// - a threat of violence with weapons at the door or said for a time ("拿铁棍敲我家防盗门", "喊着今晚
-//   不还钱就卸我一条胳膊"): not a hammer on a nail, not a wall being knocked through;
-// - a crush in a crowd ("人太多…被挤在栏杆上动不了，喘不过气", "crushed against the barrier, can't
+// - a threat of violence with weapons at the door or said for a time ("拎着砍刀堵在我家门口", "吼着今晚
+//   要废了我的手"): not a hammer on a nail, not a wall being knocked through;
+// - a crush in a crowd ("人太多…被挤在栏杆边上动不了，喘不上气", "crushed against the barrier, can't
 //   breathe"): not the morning metro, not work that "压得喘不过气".
 // And things that are no danger, whatever they say:
 // - a card named (老人卡, 乘车卡, 敬老卡 …) with an errand after it ("卡在哪里办") is no person stuck;
-// - a detector compared with another ("一氧化碳报警器和烟雾报警器有什么区别") is no alarm sounding;
-// - a fight the police took away ("警察来了已经带走了") is over;
+// - a detector compared with another ("燃气报警器和一氧化碳报警器哪个好") is no alarm sounding;
+// - a fight the police took away ("警察来了已经把人带走了") is over;
 // - an ambulance driver's work ("我是开救护车的"), the emergency number asked, the ambulance's time
-//   asked ahead ("以后万一用得上，先问问") are no call for help;
+//   asked ahead ("先问问，以后万一用得上") are no call for help;
 // - a call for help shouted in a game, a doll bandaged in a game of doctors.
 // In Chinese and English; traditional characters are folded before the cues read the text. Cues are
 // joined with the earlier passes' and read by danger-vocabulary.ts; the masks, the resolution and the
@@ -57,6 +58,11 @@ const STUCK_BEHIND = '(?:拍门|敲门|砸门|踹门|喊救命|一直喊|哭|打
 const EN_DOOR_SHUT = '(?:shut|closed|slammed|locked|swung shut|slammed shut) (?:on|behind) (?:him|her|them|my \\w+|the \\w+)';
 const EN_STUCK_BEHIND =
   "(?:banging|knocking|pounding|hammering|shouting|screaming|can'?t (?:open it|get it open|get (?:him|her|them) out|get out)|(?:we )?(?:don'?t|do not) have (?:the|a) key|no key|nobody has (?:the|a) key|no one has (?:the|a) key)";
+
+// Below ground: a well, a mine, a tunnel dug.
+const BELOW_GROUND = '(?:井下|井底|井里|矿下|矿井(?:里|下面?)?|巷道(?:里)?|坑道(?:里)?|窑洞(?:里)?|地窖(?:里)?)';
+// Someone down there: a person named, or not come up.
+const SOMEONE_DOWN = '(?:有人|人还在|矿工|工友|工人|没(?:有)?上来|没(?:有)?出来|被困|困在)';
 
 // --- A person who cannot hear the alarm that is sounding ---
 
@@ -118,6 +124,16 @@ const TWENTY_NINTH_PASS_CUES: readonly DangerCue[] = [
     ],
     en: [`${EN_DOOR_SHUT}[^.!?]{0,60}${EN_STUCK_BEHIND}`],
   },
+  // Knocking from below ground where a person is (the ninth pass reads it from under rubble): "矿井下面有人在敲管子".
+  {
+    family: 'trapped',
+    strength: 'strong',
+    zh: [
+      `${BELOW_GROUND}[^，。！？]{0,8}(?:敲|拍打|呼救|喊|咚咚)(?=[\\s\\S]{0,30}${SOMEONE_DOWN})`,
+      `(?<=${SOMEONE_DOWN}[\\s\\S]{0,30})${BELOW_GROUND}[^，。！？]{0,8}(?:敲|拍打|呼救|喊|咚咚)`,
+      `${BELOW_GROUND}[^，。！？]{0,4}有人[^，。！？]{0,4}(?:在)?(?:敲|拍打|呼救|喊)`,
+    ],
+  },
   // A person who cannot hear the alarm that is sounding, still inside: either order.
   {
     family: 'fire',
@@ -158,14 +174,14 @@ const TWENTY_NINTH_PASS_CUES: readonly DangerCue[] = [
 // --- What only looks like danger (masked before the cues read the text) ---
 
 export const TWENTY_NINTH_PASS_NOT_DANGER: readonly string[] = [
-  // A card, not a person stuck: "老年人乘车卡在哪里办", "老人卡在哪办" (not "老人卡在床和墙中间").
+  // A card, not a person stuck: "乘车卡在社区能办吗", "老人卡在哪里可以办" (not "老人卡在电梯里了").
   '(?:乘车|敬老|优待|爱心|门禁|校园|交通|老年|养老|健康|就诊|加油|购物|燃气)卡(?=在)',
   '(?:老年人|老人家?|长者|残疾人|市民|学生)卡(?=在?(?:哪|哪里|哪儿|什么地方|那边|村里|社区|街道|镇上)?(?:能|可以|去|要|怎么|如何)?(?:办|补办|办理|领|领取|申请|充值|充|激活|挂失|年审|续费|刷|用))',
   // A detector compared, bought or fitted is no alarm sounding (another detector's name after it is not its sound).
   '(?:燃气|煤气|天然气|一氧化碳|烟雾|烟感|火灾)(?:泄漏|泄露)?(?:报警器|探测器|检测器|检测仪|传感器)(?=[^，。！？]{0,3}(?:和|跟|与|还是|或者)[^，。！？]{0,8}(?:报警器|探测器|检测器))',
   // An ambulance driver's work: "我是开救护车的", "救护车司机的社保".
   '(?:开救护车|开急救车|开120)的|(?:救护车|急救车|120)(?:的)?司机',
-  // The ambulance's time asked ahead: "救护车到我们村要多久？以后万一用得上".
+  // The ambulance's time asked ahead: "救护车到我们小区要多久？先问问，以后万一用得上".
   '(?:救护车|急救车|120)[^。！？]{0,16}(?:要多久|多长时间|多久能到|几分钟能到|能不能开进来|开得进来吗)(?=[^。]{0,16}(?:以后|万一|备用|备着|先问问|提前问|存一下|了解一下))',
   // A call for help shouted in a game being played; a doll bandaged in a game of doctors.
   '(?<=(?:玩|在玩)[^。！？]{0,8}游戏[^。！？]{0,12})(?:喊|叫|嚷)(?:着)?救命(?:啊)?(?:着火了)?',
@@ -173,11 +189,11 @@ export const TWENTY_NINTH_PASS_NOT_DANGER: readonly string[] = [
 ];
 
 export const TWENTY_NINTH_PASS_NOT_DANGER_EN: readonly string[] = [
-  // The emergency number asked, not called: "What's the emergency number in China for ambulance?".
+  // The emergency number asked, not called: "what is the number to call for an ambulance in this county?".
   "what(?:'s| is) (?:the )?(?:emergency )?(?:phone )?number(?: in \\w+(?: \\w+)?)? (?:for|to call(?: for)?) (?:an )?(?:ambulance|police|fire(?: brigade| service)?|emergencies)",
 ];
 
-// A fight the police took away is over: "刚才门口有人打架，警察来了已经带走了".
+// A fight the police took away is over: "刚才楼下两个人打架，警察来了已经把人带走了".
 export const TWENTY_NINTH_PASS_RESOLUTIONS: readonly Resolution[] = [
   {
     families: ['violence'],

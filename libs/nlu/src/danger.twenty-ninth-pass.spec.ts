@@ -1,11 +1,12 @@
 // The readings of the danger check's twenty-ninth pass (decision 0075): dangers told as a situation —
 // bleeding told by what it soaks and a mother just delivered who keeps bleeding, an electric shock in
-// dialect words, a person shut in behind a door, a person who cannot hear the alarm that is sounding,
-// a threat of violence with weapons at the door or a time, a crush in a crowd — and what only looks
-// like danger: a card named with an errand, a detector compared, a fight the police took away, an
-// ambulance driver's work, the emergency number asked, the ambulance's time asked ahead, a game. Every
-// sentence is my own wording (written before the readings were checked on blind29); the rules are
-// read alone. Each reading has its positives and the ordinary look-alikes that must stay ordinary.
+// dialect words, a person shut in behind a door or knocking from below ground, a person who cannot
+// hear the alarm that is sounding, a threat of violence with weapons at the door or a time, a crush in
+// a crowd — and what only looks like danger: a card named with an errand, a detector compared, a
+// fight the police took away, an ambulance driver's work, the emergency number asked, the
+// ambulance's time asked ahead, a game. Every sentence is my own wording (written before the readings
+// were checked on blind29); the rules are read alone. Each reading has its positives and the ordinary
+// look-alikes that must stay ordinary.
 import { expectRuleNone, expectRuleRead } from './danger.spec-support.js';
 
 describe('danger check, twenty-ninth pass (decision 0075)', () => {
@@ -52,11 +53,13 @@ describe('danger check, twenty-ninth pass (decision 0075)', () => {
     });
   });
 
-  describe('a person shut in behind a door', () => {
+  describe('a person shut in behind a door or below ground', () => {
     it('reads it in English and Chinese', () => {
       expectRuleRead("the fire door slammed on my uncle down in the car park, he's knocking, we can't open it", 'trapped');
       expectRuleRead("the door shut behind her in the cold room and she can't open it from inside", 'trapped');
       expectRuleRead('门从外面锁上了，孩子在里面一直拍门哭，钥匙找不到', 'trapped');
+      expectRuleRead('矿井下面有人在敲管子，喊他没人应', 'trapped');
+      expectRuleRead('巷道里传来咚咚的声音，有个工友还没上来', 'trapped');
     });
 
     it('leaves being locked out, a door that will not close, a noisy neighbour', () => {
@@ -65,6 +68,8 @@ describe('danger check, twenty-ninth pass (decision 0075)', () => {
       expectRuleNone('the neighbour keeps banging on the wall every night');
       expectRuleNone('我把钥匙锁屋里了，进不去');
       expectRuleNone('楼道防火门坏了关不上');
+      expectRuleNone('井下的水泵咚咚响，是不是坏了');
+      expectRuleNone('半夜听到楼下有人敲管子，吵得睡不着');
     });
   });
 
