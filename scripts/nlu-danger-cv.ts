@@ -1,13 +1,13 @@
 // npx tsx scripts/nlu-danger-cv.ts [--learner all|bayes|logistic|mean] [--frames off|on|both] [--threshold T] [--aside A] [--json]
-// Leave one set out (decisions 0068, 0069, 0070, 0071, 0073, 0074): for each danger development set, the danger check's learned
+// Leave one set out (decisions 0068, 0069, 0070, 0071, 0073, 0074, 0075): for each danger development set, the danger check's learned
 // half is trained without that set (and without any message whose text is in it) and the set is read
 // by the full detector. Prints, for the sets strangers wrote and we then folded into development data
-// (danger-blind10 … danger-blind28), recall and false alarms per set and pooled at the thresholds
+// (danger-blind10 … danger-blind29), recall and false alarms per set and pooled at the thresholds
 // given (default: the detector's, per learner); pooled over the selection half (blind10–16), the check
-// half (blind17–28) and the honest sets (blind23–25: no rule was written while reading them; blind25's
-// kinds of false alarm were known, and rules were written from blind26's, blind27's and blind28's misses); then a
+// half (blind17–29) and the honest sets (blind23–25: no rule was written while reading them; blind25's
+// kinds of false alarm were known, and rules were written from blind26's, blind27's, blind28's and blind29's misses); then a
 // grid of thresholds on both halves; then, on the selection data (every development set but
-// blind17–28) and on the check sets, what the vote with no cue and the vote beside cues set aside add,
+// blind17–29) and on the check sets, what the vote with no cue and the vote beside cues set aside add,
 // and what a learned veto of the rules' `possible` would lose and save. The selection rules: the
 // no-cue threshold of the logistic reader is the lowest that adds no more false alarms on the
 // selection data than the naive Bayes at its threshold (the same for 'mean', the two probabilities' mean); the aside threshold the lowest that adds no
@@ -47,7 +47,7 @@ const sets: NamedDangerSet[] = DANGER_DEVELOPMENT_FILES.map((f) => {
 });
 // The ordinary needs (and labelled dangers) of dev.jsonl follow the danger development rows.
 const rest = DANGER_TRAINING.slice(DANGER_ROWS.length);
-const strangers = Array.from({ length: 19 }, (_, i) => `danger-blind${i + 10}`);
+const strangers = Array.from({ length: 20 }, (_, i) => `danger-blind${i + 10}`);
 const choose = strangers.slice(0, 7);
 const check = strangers.slice(7);
 /** The sets no rule was written while reading: honest for both halves. */
@@ -138,20 +138,20 @@ for (const learner of learners)
     for (const n of strangers) out.push(line(n, scoreHeldOut(readings.get(n) ?? [], given), scoreHeldOut(readings.get(n) ?? [], RULES_ONLY)));
     for (const [label, names] of [
       ['pooled blind10-16', choose],
-      ['pooled blind17-28', check],
+      ['pooled blind17-29', check],
       ['pooled blind23-25', honest],
-      ['pooled blind10-28', strangers],
+      ['pooled blind10-29', strangers],
       ['selection data', selection],
     ] as const)
       out.push(line(label, pooled(readings, names, given), pooled(readings, names, RULES_ONLY)));
     out.push(`-- with the veto ${vetoChosen}:`);
     for (const [label, names] of [
-      ['pooled blind17-28', check],
+      ['pooled blind17-29', check],
       ['pooled blind23-25', honest],
       ['selection data', selection],
     ] as const)
       out.push(line(label, pooled(readings, names, vetoed), pooled(readings, names, RULES_ONLY)));
-    out.push('-- grid: threshold, aside: selection half blind10-16 | check blind17-28 | honest sets blind23-25');
+    out.push('-- grid: threshold, aside: selection half blind10-16 | check blind17-29 | honest sets blind23-25');
     const grid: Array<{ t: LearnedThresholds; choose: HeldOutScore; check: HeldOutScore; honest: HeldOutScore }> = [];
     for (const t0 of THRESHOLDS)
       for (const a0 of ASIDE) {
@@ -166,8 +166,8 @@ for (const learner of learners)
         );
       }
     for (const [label, names] of [
-      ['selection (all but blind17-28)', selection],
-      ['check (blind17-28)', check],
+      ['selection (all but blind17-29)', selection],
+      ['check (blind17-29)', check],
       ['honest sets (blind23-25)', honest],
     ] as const) {
       const aside = all(names).filter((r) => r.rules === 'none' && r.setAside);

@@ -30,7 +30,7 @@ describe('DANGER_TRAINING', () => {
     expect(DANGER_TRAINING.filter((e) => held.has(e.text))).toEqual([]);
   });
 
-  it('trains on the sets measured once and then folded in (blind2–28, the first two own holdouts) and the own batches, but on no fresh blind set (not blind29, not own3)', () => {
+  it('trains on the sets measured once and then folded in (blind2–29, the first two own holdouts) and the own batches, but on no fresh blind set (not blind30, not own3)', () => {
     expect(DANGER_DEVELOPMENT_FILES).toEqual([
       'danger-dev.jsonl',
       'danger-eval.jsonl',
@@ -68,8 +68,9 @@ describe('DANGER_TRAINING', () => {
       'danger-blind26.jsonl',
       'danger-blind27.jsonl',
       'danger-blind28.jsonl',
+      'danger-blind29.jsonl',
     ]);
-    expect(DANGER_DEVELOPMENT_FILES).not.toContain('danger-blind29.jsonl');
+    expect(DANGER_DEVELOPMENT_FILES).not.toContain('danger-blind30.jsonl');
     expect(DANGER_DEVELOPMENT_FILES).not.toContain('danger-holdout-own3.jsonl');
   });
 });

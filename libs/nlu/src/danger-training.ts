@@ -11,12 +11,12 @@ export interface DangerTrainingExample {
 /**
  * The danger sets the learned backup trains on, in libs/nlu/data: the development set written with
  * the rules, the sets by other authors that were measured once as blind sets and then folded into
- * development (danger-eval, danger-blind2 … danger-blind28), the own holdouts measured once
+ * development (danger-eval, danger-blind2 … danger-blind29), the own holdouts measured once
  * (danger-holdout-own; danger-holdout-own2, decision 0043), and the per-family batches written with
  * the rules (danger-dev2, decision 0032; danger-dev3, decision 0038; danger-dev4, decision 0044;
  * danger-dev5, decision 0045; blind7 too, decision 0045; danger-dev6 and blind8, decision 0046; blind9,
- * decision 0047; blind10, decision 0050; blind11, decision 0051; blind12, decision 0052; blind13, decision 0055; blind14, decision 0056; blind15, decision 0058; blind16, decision 0059; blind17, decision 0060; blind18, decision 0061; blind19, decision 0063; blind20, decision 0064; blind21, decision 0066; blind22, decision 0067; blind23, decision 0068; blind24, decision 0069; blind25, decision 0070; blind26, decision 0071; blind27, decision 0073; blind28, decision 0074). Any other danger-*.jsonl (a fresh blind set such as
- * danger-blind29, the own holdout danger-holdout-own3) is never trained on.
+ * decision 0047; blind10, decision 0050; blind11, decision 0051; blind12, decision 0052; blind13, decision 0055; blind14, decision 0056; blind15, decision 0058; blind16, decision 0059; blind17, decision 0060; blind18, decision 0061; blind19, decision 0063; blind20, decision 0064; blind21, decision 0066; blind22, decision 0067; blind23, decision 0068; blind24, decision 0069; blind25, decision 0070; blind26, decision 0071; blind27, decision 0073; blind28, decision 0074; blind29, decision 0075). Any other danger-*.jsonl (a fresh blind set such as
+ * danger-blind30, the own holdout danger-holdout-own3) is never trained on.
  */
 export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-dev.jsonl',
@@ -55,6 +55,7 @@ export const DANGER_DEVELOPMENT_FILES: readonly string[] = [
   'danger-blind26.jsonl',
   'danger-blind27.jsonl',
   'danger-blind28.jsonl',
+  'danger-blind29.jsonl',
 ];
 
 /**

@@ -67,7 +67,14 @@ import {
   NINETEENTH_PASS_RESOLUTIONS,
 } from './danger-vocabulary.nineteenth-pass.js';
 import { TWENTIETH_PASS_HOMOPHONE_FOLD } from './danger-vocabulary.twenty-first-pass.js';
-import { TWENTIETH_TO_28TH_PASS_CUES, TWENTY_EIGHTH_PASS_HOMOPHONE_FOLD } from './danger-vocabulary.twenty-eighth-pass.js';
+import { TWENTY_EIGHTH_PASS_HOMOPHONE_FOLD } from './danger-vocabulary.twenty-eighth-pass.js';
+import {
+  EVENT_BEFORE_AFTERWARDS,
+  TWENTIETH_TO_29TH_PASS_CUES,
+  TWENTY_NINTH_PASS_NOT_DANGER,
+  TWENTY_NINTH_PASS_NOT_DANGER_EN,
+  TWENTY_NINTH_PASS_RESOLUTIONS,
+} from './danger-vocabulary.twenty-ninth-pass.js';
 import { EIGHTEENTH_TO_26TH_PASS_PINYIN_CUES } from './danger-vocabulary.twenty-sixth-pass.js';
 import {
   TWENTIETH_TO_22ND_PASS_NOT_DANGER,
@@ -1835,7 +1842,7 @@ export const DANGER_CUES: readonly DangerCue[] = [
   ...EIGHTEENTH_PASS_CUES,
   ...EIGHTEENTH_PASS_TERSE_CUES,
   ...NINETEENTH_PASS_CUES,
-  ...TWENTIETH_TO_28TH_PASS_CUES,
+  ...TWENTIETH_TO_29TH_PASS_CUES,
 ];
 
 // Calls for help that name no danger: alone they make the danger `possible` ("救命"); beside a
@@ -2310,6 +2317,7 @@ export const NOT_DANGER: readonly string[] = [
   ...EIGHTEENTH_PASS_NOT_DANGER,
   ...NINETEENTH_PASS_NOT_DANGER,
   ...TWENTIETH_TO_22ND_PASS_NOT_DANGER,
+  ...TWENTY_NINTH_PASS_NOT_DANGER,
 ];
 
 export const NOT_DANGER_EN: readonly string[] = [
@@ -2411,6 +2419,7 @@ export const NOT_DANGER_EN: readonly string[] = [
   ...EIGHTEENTH_PASS_NOT_DANGER_EN,
   ...NINETEENTH_PASS_NOT_DANGER_EN,
   ...TWENTIETH_TO_22ND_PASS_NOT_DANGER_EN,
+  ...TWENTY_NINTH_PASS_NOT_DANGER_EN,
 ];
 
 // Negation right before a cue (same clause): "没有着火", "没人被困", "no fire", "isn't bleeding".
@@ -2421,8 +2430,10 @@ export const EN_NEGATION_BEFORE =
   /\b(?:no|not|never|isn'?t|wasn'?t|aren'?t|weren'?t|didn'?t|doesn'?t|don'?t|hasn'?t|haven'?t|nobody|no one|nothing|without|neither|nor)(?:\s+[a-z']+){0,2}\s+$/;
 
 // A cue that is feared, prevented or supposed, not happening: "怕老人摔倒", "万一着火", "if there is a fire".
-export const ZH_HYPOTHETICAL_BEFORE =
-  /(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|(?<![了震])以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解|想知道|想问问)/;
+// 以后 after an event is "after it", not "some day" (decision 0075): "回家以后一直出血".
+export const ZH_HYPOTHETICAL_BEFORE = new RegExp(
+  `(?:万一|如果|假如|假设|要是|若是|一旦|倘若|以为|学一下|学会|学着|学(?:怎么|如何)|怎么给|如何给|(?<!好|我好|哪|恐|可)怕(?!是|得)|害怕|担心|担忧|防止|预防|以防|防范|避免|(?<!不)小心|提防|容易|会不会|(?<![了震完])(?<!${EVENT_BEFORE_AFTERWARDS})以后|将来|哪天|怎么(?:预防|防|应对|处理)|如何(?:预防|防|应对|处理)|(?<!没|不)注意|学习|学学|学一学|讲讲|教教|了解|想知道|想问问)`,
+);
 export const EN_HYPOTHETICAL_BEFORE =
   /\b(?:if|in case|what if|prevent\w*|avoid\w*|worried|worry|worries|how to|how do (?:i|we|you)|what to do if|in the event|risk of|so that|to stop|learn\w*|teach\w*)\b/;
 // Habit, not event: "老人经常摔倒" is a fall-risk need.
@@ -2460,9 +2471,9 @@ export const ZH_LEGAL_AFTERMATH =
   /验伤|(?:上个月|去年|上周|前几天|之前|以前|前年)的事|(?:不|没)赔|保险|理赔|赔偿|赔了|赔钱|要我赔|不肯赔|就赔|不认账|推卸责任|不关(?:他|她|我|你)?(?:们)?的?事|维权|起诉|打官司|法律援助|工伤|律师|收了钱|跑路|卷款|借钱不还|欠钱不还|不还钱|借了钱/;
 export const EN_LEGAL_AFTERMATH =
   /\b(?:compensation|compensate|refund|money back|car dealer|the dealer (?:says|said|won'?t|refuses)|lawyer|sue|suing|legal|rights|(?:insurance|compensation) claim|(?:make|file|made|filed) a claim|insurance|deposit|wages|liable|liability)\b/;
-// Recovery and its needs: "摔断了腿，家里的地没人种", "房子塌了，一家人挤在亲戚家".
+// Recovery and its needs: "摔断了腿，家里的地没人种", "房子塌了，一家人挤在亲戚家" (not "被挤在栏杆上", a crush: decision 0075).
 export const ZH_RECOVERY_AFTERMATH =
-  /没人种|干不了活|没法干活|没了(?:收入|进项|进账)|康复(?!中心|机构|学校)|复查|养伤|在家(?:养着|休养)|拆线|换药|石膏|做了手术|没地方住|住在(?:亲戚|村委|学校|安置)|挤在|借住|安置点/;
+  /没人种|干不了活|没法干活|没了(?:收入|进项|进账)|康复(?!中心|机构|学校)|复查|养伤|在家(?:养着|休养)|拆线|换药|石膏|做了手术|没地方住|住在(?:亲戚|村委|学校|安置)|(?<![被给])挤在|借住|安置点/;
 export const EN_RECOVERY_AFTERMATH =
   /\b(?:rehab\w*|recovery|recovering|physio\w*|since the (?:accident|fire|flood|fall|stroke|operation|surgery|quake|earthquake|storm)|out of hospital|discharged|in hospital|nowhere to live|staying with (?:relatives|friends|family|my (?:sister|brother|parents|in-laws)))\b/;
 // Separation and evidence: domestic violence told to a lawyer still gets the question, as a weak cue.
@@ -2581,6 +2592,7 @@ export const RESOLUTIONS: readonly Resolution[] = [
   ...EIGHTEENTH_PASS_RESOLUTIONS,
   ...NINETEENTH_PASS_RESOLUTIONS,
   ...TWENTIETH_TO_22ND_PASS_RESOLUTIONS,
+  ...TWENTY_NINTH_PASS_RESOLUTIONS,
 ];
 // A resolution with one of these right before it is none: "还没找到", "not found".
 export const ZH_RESOLUTION_NEGATED = /(?:还没|没有|没|不|未|没能|尚未)$/;

@@ -165,7 +165,8 @@ export const PROPERTY_ONLY = /篱笆|栅栏|围栏|菜地|菜园|庄稼|大棚|�
 export const PEOPLE_OR_HOMES = /人|家|户|村|屋|房|楼|里面|里头|进去|出来|老[^师板鼠]/;
 /** Helpers wanted for an animal are no person in danger: "要几个人帮忙拉". */
 export const HELPERS_WANTED = /(?:要|找|来|叫|需要)(?:几个|个|一些|两个|些)?人(?:来)?帮忙/g;
-/** A threat or an attack told now, inside a question about money or the law. */
-export const THREAT_NOW = /今天|现在|正在|此刻|刚刚|刚才|堵在|(?:在|到)(?:门口|楼下|家门口|门外)|上门|锁着门|冲上来|砸门/;
+/** A threat or an attack told now, inside a question about money or the law (tonight, at the door, knocking at it: decision 0075). */
+export const THREAT_NOW =
+  /今天|今晚|今夜|现在|正在|此刻|刚刚|刚才|马上|堵在|守在|围在|(?:在|到)(?:门口|楼下|家门口|门外)|上门|锁着门|冲上来|砸门|(?:敲|踹|撬)(?:我家|我们家|俺家)?(?:的)?(?:防盗)?门/;
 /** …but not one told of a time gone by. */
 export const THREAT_PAST = /上个月|去年|上周|前几天|之前|以前|前年|那次/;

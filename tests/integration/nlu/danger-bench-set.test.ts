@@ -31,8 +31,9 @@ describe('chooseDangerBenchSet', () => {
         'danger-blind27.jsonl',
         'danger-blind28.jsonl',
         'danger-blind29.jsonl',
+        'danger-blind30.jsonl',
       ]),
-    ).toBe('danger-blind29.jsonl');
+    ).toBe('danger-blind30.jsonl');
   });
 
   it('falls back to another unseen set, then to danger-eval.jsonl, never to a development set', () => {
@@ -69,6 +70,7 @@ describe('chooseDangerBenchSet', () => {
     [26, '0071'],
     [27, '0073'],
     [28, '0074'],
+    [29, '0075'],
   ];
   it.each(folded)('never scores blind%i, which is development data (decision %s)', (n) => {
     const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', `danger-blind${n - 1}.jsonl`, `danger-blind${n}.jsonl`, 'danger-holdout-own3.jsonl'];
@@ -76,16 +78,16 @@ describe('chooseDangerBenchSet', () => {
     expect(chooseDangerBenchSet([`danger-blind${n}.jsonl`, 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
-  it('scores blind29 once it exists, and never blind28, which is development data now (decision 0074)', () => {
-    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind27.jsonl', 'danger-blind28.jsonl', 'danger-holdout-own3.jsonl'];
+  it('scores blind30 once it exists, and never blind29, which is development data now (decision 0075)', () => {
+    const present = ['danger-dev.jsonl', 'danger-dev6.jsonl', 'danger-blind28.jsonl', 'danger-blind29.jsonl', 'danger-holdout-own3.jsonl'];
     expect(chooseDangerBenchSet(present)).toBe('danger-holdout-own3.jsonl');
-    expect(chooseDangerBenchSet([...present, 'danger-blind29.jsonl'])).toBe('danger-blind29.jsonl');
-    expect(chooseDangerBenchSet(['danger-blind28.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind30.jsonl'])).toBe('danger-blind30.jsonl');
+    expect(chooseDangerBenchSet(['danger-blind29.jsonl', 'danger-dev6.jsonl'])).toBe('danger-eval.jsonl');
   });
 
   it('is generic: the highest-numbered blind set that is not development data, whatever its number', () => {
     const present = ['danger-dev.jsonl', 'danger-blind13.jsonl', 'danger-holdout-own3.jsonl'];
-    expect(chooseDangerBenchSet([...present, 'danger-blind29.jsonl', 'danger-blind28.jsonl'])).toBe('danger-blind29.jsonl');
+    expect(chooseDangerBenchSet([...present, 'danger-blind30.jsonl', 'danger-blind29.jsonl'])).toBe('danger-blind30.jsonl');
     expect(chooseDangerBenchSet([...present, 'danger-blind100.jsonl', 'danger-blind99.jsonl'])).toBe('danger-blind100.jsonl');
   });
 });
