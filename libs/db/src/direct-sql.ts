@@ -21,7 +21,14 @@ export interface DirectTarget {
 }
 
 /** A transaction's connection, noted while it is handed out (see `transaction`). */
-const handedOut = new AsyncLocalStorage<{ client?: pg.PoolClient }>();
+const handedOut = new AsyncLocalStorage<Slot>();
+/** What the pool noted for a transaction: its connection, and when it was handed out. */
+interface Slot {
+  client?: pg.PoolClient;
+  at?: number;
+}
+/** Prisma's interactive transaction timeout when none is given. */
+const PRISMA_DEFAULT_TIMEOUT_MS = 5000;
 /** The open transactions this module opened, by their Prisma transaction client. */
 const openTransactions = new WeakMap<object, DirectTarget>();
 /** Root clients' pools (see createPrismaClient). */
@@ -36,7 +43,10 @@ const roots = new WeakMap<object, DirectTarget>();
 export function whenHandedOut(): (client: pg.PoolClient) => void {
   const slot = handedOut.getStore();
   return (client) => {
-    if (slot && !slot.client) slot.client = client;
+    if (slot && !slot.client) {
+      slot.client = client;
+      slot.at = Date.now();
+    }
   };
 }
 
@@ -50,18 +60,25 @@ export function registerRoot(client: PrismaClient, target: DirectTarget): void {
  * through Prisma, which refuses it as before).
  */
 export async function transaction<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>, opts: { maxWait?: number; timeout?: number } = {}): Promise<T> {
-  const slot: { client?: pg.PoolClient } = {};
+  const slot: Slot = {};
   const root = roots.get(prisma);
   return handedOut.run(slot, () =>
     prisma.$transaction(async (tx) => {
       const client = slot.client as LeasedClient | undefined;
       const lease = client?.lease;
+      // Prisma's timeout counts from after the connection was handed out, so this deadline is never
+      // later than Prisma's: a statement sent before it lands inside the transaction (before
+      // Prisma's ROLLBACK on the same connection), one sent after is refused — never run on its own
+      // between that ROLLBACK and the connection's release.
+      const deadline = (slot.at ?? 0) + (opts.timeout ?? PRISMA_DEFAULT_TIMEOUT_MS);
       if (client && lease && root)
         openTransactions.set(tx, {
           // Prisma gives the connection back when the transaction times out, while `fn` may still
           // run: a statement then must not land in whatever transaction the connection serves next.
           run: (config) =>
-            client.lease === lease ? client.query(config) : Promise.reject(new Error('the transaction is over: its connection went back to the pool')),
+            client.lease === lease && Date.now() < deadline
+              ? client.query(config)
+              : Promise.reject(new Error('the transaction is over: it timed out or its connection went back to the pool')),
           name: root.name,
         });
       try {
